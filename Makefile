@@ -1,0 +1,53 @@
+# 支援ナビ — two commands for a fresh machine:
+#   make run    build and serve the embedded default on http://127.0.0.1:8080/
+#   make test   everything CI checks
+# Both install what they need (apt, pip download, cargo) and are idempotent.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+BIN := target/debug/shien
+IPADIC_SRC := /usr/share/mecab/dic/ipadic
+GINZA_WHEEL := ja_ginza-5.3.0-py3-none-any.whl
+GINZA_SHA256 := ac6479a805c5c5c23c270554934c1c1f344039560ef3a7e4b15a4275bea3c685
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export CARGO_TERM_PROGRESS_WHEN ?= never
+
+.PHONY: run test deps build setup check eval bench load fuzz clean-models
+
+run: setup
+	$(BIN) serve
+
+test: setup
+	$(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
+	$(BIN) corpus check
+
+deps: $(IPADIC_SRC)/matrix.def models/chive/vectors
+
+$(IPADIC_SRC)/matrix.def:
+	@echo "installing Debian's mecab-ipadic (dictionary sources)…"
+	$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mecab-ipadic
+
+models/chive/vectors:
+	@echo "fetching the chiVe-derived word vectors from the ja-ginza 5.3.0 wheel (PyPI)…"
+	@mkdir -p models/chive
+	@[ -f models/$(GINZA_WHEEL) ] || python3 -m pip download --quiet --no-deps --only-binary=:all: ja-ginza==5.3.0 -d models
+	@echo "$(GINZA_SHA256)  models/$(GINZA_WHEEL)" | sha256sum --check --quiet
+	python3 -c "import zipfile,sys; z=zipfile.ZipFile('models/$(GINZA_WHEEL)'); [open('models/chive/'+n, 'wb').write(z.read('ja_ginza/ja_ginza-5.3.0/vocab/'+n)) for n in ('key2row','vectors')]"
+
+build:
+	$(CARGO) build --bin shien
+
+setup: deps build
+	$(BIN) setup
+
+check: setup
+	$(BIN) corpus check
+
+eval: setup
+	$(BIN) eval --mode all
+
+bench: setup
+	$(BIN) bench
+
+clean-models:
+	rm -rf models/ipadic models/chive models/$(GINZA_WHEEL)

@@ -1,0 +1,294 @@
+//! The `shien` command line. Each subcommand parses its arguments, calls the service, and
+//! prints; exit codes: 0 ok, 1 invalid data or failed check, 2 usage or start-up error.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Settings;
+use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
+use crate::domain::{Corpus, CorpusError};
+use crate::service::{App, tokyo_today};
+
+#[derive(Debug, Parser)]
+#[command(name = "shien", version, about = "支援ナビ: 港区・東京都・国の中小企業支援制度を探す")]
+pub struct Cli {
+    /// Settings file (TOML). Defaults to config/shien.toml when it exists.
+    #[arg(long, global = true, env = "SHIEN_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web site and the API (default 127.0.0.1:8080).
+    Serve {
+        /// Address to bind, e.g. 127.0.0.1:8080 (overrides the settings).
+        #[arg(long)]
+        bind: Option<std::net::SocketAddr>,
+    },
+    /// Operator search from the terminal.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 10)]
+        top: i64,
+        /// ward, tokyo or national (repeatable).
+        #[arg(long)]
+        level: Vec<String>,
+        /// Purpose key, e.g. 創業 (repeatable).
+        #[arg(long)]
+        purpose: Vec<String>,
+        /// Only schemes open now or all year.
+        #[arg(long)]
+        open_only: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recommend schemes for questionnaire answers (JSON file, or - for standard input).
+    Recommend {
+        #[arg(long)]
+        answers: PathBuf,
+        /// Evaluate windows on this date (YYYY-MM-DD); default today in Tokyo.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import open data into an optional corpus bundle.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Corpus tools.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+    },
+    /// Build the Japanese dictionary from Debian's mecab-ipadic sources into models/.
+    Setup {
+        #[arg(long, default_value = crate::setup::IPADIC_SOURCE)]
+        ipadic_source: PathBuf,
+        /// Rebuild even when a dictionary is present.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// ミラサポplus 制度ナビ CSV (デジタル庁 レジストリカタログ「支援制度」).
+    Mirasapo {
+        csv: PathBuf,
+        #[arg(long, default_value = "corpus/imported/mirasapo.toml")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorpusCommand {
+    /// Validate every scheme, FAQ, desk and synonym; print counts.
+    Check,
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return fail(2, &format!("設定エラー: {e}")),
+    };
+    match cli.command {
+        Command::Serve { bind } => serve(settings, bind),
+        Command::Search { query, top, level, purpose, open_only, json } => search(settings, &query, top, &level, &purpose, open_only, json),
+        Command::Recommend { answers, today, json } => recommend(settings, &answers, today, json),
+        Command::Import { source: ImportSource::Mirasapo { csv, out } } => import_mirasapo(&csv, &out),
+        Command::Corpus { command: CorpusCommand::Check } => corpus_check(&settings),
+        Command::Setup { ipadic_source, force } => setup(&settings, &ipadic_source, force),
+    }
+}
+
+pub fn fail(code: u8, message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(code)
+}
+
+fn build_app(settings: Settings) -> Result<App, ExitCode> {
+    App::build(settings).map_err(|e| match e {
+        crate::service::AppError::Corpus(CorpusError::Invalid { .. }) => fail(1, &e.to_string()),
+        other => fail(2, &other.to_string()),
+    })
+}
+
+fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode {
+    if let Some(b) = bind {
+        settings.bind = b;
+    }
+    let app = match build_app(settings) {
+        Ok(a) => Arc::new(a),
+        Err(code) => return code,
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => return fail(2, &format!("cannot start the runtime: {e}")),
+    };
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(app.settings.bind).await {
+            Ok(l) => l,
+            Err(e) => return fail(2, &format!("cannot listen on {}: {e}", app.settings.bind)),
+        };
+        let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+        let url = app.settings.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+        println!("支援ナビ is running: {url}/  (Ctrl-C で停止)");
+        tracing::info!(%url, "listening");
+        match crate::http::serve(app, listener).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(2, &format!("server error: {e}")),
+        }
+    })
+}
+
+fn search(settings: Settings, query: &str, top: i64, level: &[String], purpose: &[String], open_only: bool, json: bool) -> ExitCode {
+    let parsed = SearchQuery::parse(query).and_then(|q| Ok((q, SearchFilters::parse(level, purpose, open_only)?, parse_top_k(Some(top))?)));
+    let (query, filters, top_k) = match parsed {
+        Ok(p) => p,
+        Err(e) => return fail(2, &format!("{}: {e}", e.field())),
+    };
+    let app = match build_app(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let outcome = match app.search(&query, &filters, top_k, tokyo_today()) {
+        Ok(o) => o,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&outcome).expect("serialisable"));
+        return ExitCode::SUCCESS;
+    }
+    if !outcome.expanded_with.is_empty() {
+        println!("（「{}」も含めて検索）", outcome.expanded_with.join("」「"));
+    }
+    if outcome.results.is_empty() {
+        println!("該当する制度はありません。");
+    }
+    for (rank, hit) in outcome.results.iter().enumerate() {
+        println!("{:>2}. {} [{} / {} / {}] score {:.2}", rank + 1, hit.title, hit.level.label_ja(), crate::domain::Kind::label_for(hit.kind), hit.status.label_ja(), hit.score);
+        println!("    {}  ({})", hit.snippet, hit.id);
+    }
+    if !outcome.faqs.is_empty() {
+        println!("\nよくある質問:");
+        for f in &outcome.faqs {
+            println!("  - {} ({})", f.question, f.id);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn corpus_check(settings: &Settings) -> ExitCode {
+    match Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs) {
+        Ok(corpus) => {
+            let mut by_level: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+            for s in &corpus.schemes {
+                *by_level.entry(s.level.as_str()).or_default() += 1;
+                *by_kind.entry(s.kind.as_str()).or_default() += 1;
+            }
+            println!("corpus OK: {} schemes, {} FAQs, {} desks, {} synonym groups", corpus.schemes.len(), corpus.faqs.len(), corpus.desks.len(), corpus.synonyms.len());
+            println!("by level: {}", by_level.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
+            println!("by kind:  {}", by_kind.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(1, &e.to_string()),
+    }
+}
+
+fn setup(settings: &Settings, source: &std::path::Path, force: bool) -> ExitCode {
+    let out = settings.dictionary_dir();
+    if out.join("metadata.json").is_file() && !force {
+        match crate::text::Analyzer::load(&out) {
+            Ok(_) => {
+                println!("dictionary already built in {} (use --force to rebuild)", out.display());
+                return ExitCode::SUCCESS;
+            }
+            Err(e) => eprintln!("existing dictionary unusable ({e}); rebuilding"),
+        }
+    }
+    println!("building the IPADIC dictionary from {} into {} …", source.display(), out.display());
+    let started = std::time::Instant::now();
+    match crate::setup::build_dictionary(source, &out) {
+        Ok(sum) => {
+            println!("dictionary built in {:.1}s, sha256 {sum}", started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(2, &e.to_string()),
+    }
+}
+
+fn read_input(path: &std::path::Path) -> std::io::Result<String> {
+    if path.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    }
+}
+
+fn recommend(settings: Settings, path: &std::path::Path, today: Option<chrono::NaiveDate>, json: bool) -> ExitCode {
+    let text = match read_input(path) {
+        Ok(t) => t,
+        Err(e) => return fail(2, &format!("{}: {e}", path.display())),
+    };
+    let answers: crate::domain::profile::Answers = match serde_json::from_str(&text) {
+        Ok(a) => a,
+        Err(e) => return fail(2, &format!("{}:{}:{}: {e}", path.display(), e.line(), e.column())),
+    };
+    let app = match build_app(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let (_, outcome) = match app.recommend(answers, today.unwrap_or_else(tokyo_today)) {
+        Ok(r) => r,
+        Err(e) => return fail(2, &format!("{}: {e}", path.display())),
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&outcome).expect("serialisable"));
+        return ExitCode::SUCCESS;
+    }
+    for (i, r) in outcome.recommendations.iter().enumerate() {
+        let fit = if r.fit == crate::domain::eligibility::Fit::Eligible { "対象見込み" } else { "要確認" };
+        println!("{:>2}. {} [{} / {} / {}] {}", i + 1, r.title, r.level.label_ja(), r.kind.label_ja(), r.status.label_ja(), fit);
+        for reason in &r.reasons {
+            println!("      ✓ {reason}");
+        }
+        for u in &r.unknown {
+            println!("      ? {}（{}）", u.condition, u.settle_by);
+        }
+    }
+    if !outcome.next_steps.is_empty() {
+        println!("\n次の一歩:");
+        for s in &outcome.next_steps {
+            println!("  - {}（{}）: {}", s.desk, s.schedule, s.message);
+        }
+    }
+    println!("\n対象外: {} 件", outcome.excluded.len());
+    ExitCode::SUCCESS
+}
+
+fn import_mirasapo(csv: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    let (schemes, report) = match crate::import::map_csv(csv) {
+        Ok(r) => r,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    println!("{}: {} rows read, {} mapped, {} skipped", csv.display(), report.rows, report.mapped, report.rows - report.mapped);
+    for (reason, (count, lines)) in &report.skipped {
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        println!("  skipped {count:>4}: {reason} (lines {}{})", lines.join(", "), if *count > lines.len() { ", …" } else { "" });
+    }
+    if let Err(e) = crate::import::write_bundle(schemes, out) {
+        return fail(2, &e.to_string());
+    }
+    println!("wrote {} — add its folder to extra_corpus_dirs (SHIEN__EXTRA_CORPUS_DIRS={}) to search it", out.display(), out.parent().map(|p| p.display().to_string()).unwrap_or_default());
+    println!("{}", crate::import::ATTRIBUTION);
+    ExitCode::SUCCESS
+}

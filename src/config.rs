@@ -1,0 +1,259 @@
+//! One typed settings struct, layered: defaults → TOML file → `SHIEN__*` environment variables.
+//! The embedded default needs no file at all.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{file}: {message}")]
+    File { file: PathBuf, message: String },
+    #[error("environment variable {var}: {message}")]
+    Env { var: String, message: String },
+    #[error("setting {field}: {message}")]
+    Invalid { field: &'static str, message: String },
+}
+
+/// A value that must never appear in logs (database passwords, session keys).
+#[derive(Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Secret {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(****)")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VectorBackend {
+    InProcess,
+    Qdrant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmbedderKind {
+    /// chiVe-derived static word vectors (default, offline).
+    Static,
+    /// A BERT / XLM-RoBERTa / ModernBERT encoder directory.
+    Transformer,
+    /// No embeddings: lexical search only.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RankingMode {
+    Bm25,
+    Dense,
+    Hybrid,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub bind: SocketAddr,
+    /// Public base URL printed at start-up and used in links.
+    pub public_url: Option<String>,
+    pub corpus_dir: PathBuf,
+    /// Bundles of extra schemes (e.g. `corpus/imported` from the open-data import).
+    pub extra_corpus_dirs: Vec<PathBuf>,
+    pub models_dir: PathBuf,
+    /// `sqlite://path` (default) or `postgres://…`.
+    pub database_url: Secret,
+    pub embedder: EmbedderKind,
+    /// Directory of a transformer model when `embedder = "transformer"`.
+    pub transformer_dir: Option<PathBuf>,
+    pub ranking: RankingMode,
+    pub vector_backend: VectorBackend,
+    pub qdrant_url: Option<String>,
+    pub qdrant_collection: String,
+    /// Log format: "text" or "json".
+    pub log_format: String,
+    /// Chat answers below this confidence go to a person.
+    pub handoff_confidence: f32,
+    /// Seconds of per-IP request budget refill; see `rate_limit_per_minute`.
+    pub rate_limit_per_minute: u32,
+    /// Optional TLS certificate and key (PEM) for deployments without a proxy.
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
+    /// Mark session cookies `Secure` (on by default whenever TLS or a https public_url is used).
+    pub secure_cookies: Option<bool>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bind: "127.0.0.1:8080".parse().expect("valid address"),
+            public_url: None,
+            corpus_dir: PathBuf::from("corpus"),
+            extra_corpus_dirs: Vec::new(),
+            models_dir: PathBuf::from("models"),
+            database_url: Secret::new("sqlite://data/shien.sqlite"),
+            embedder: EmbedderKind::Static,
+            transformer_dir: None,
+            ranking: RankingMode::Hybrid,
+            vector_backend: VectorBackend::InProcess,
+            qdrant_url: None,
+            qdrant_collection: "shien_schemes".into(),
+            log_format: "text".into(),
+            handoff_confidence: 0.35,
+            rate_limit_per_minute: 120,
+            tls_cert: None,
+            tls_key: None,
+            secure_cookies: None,
+        }
+    }
+}
+
+const ENV_PREFIX: &str = "SHIEN__";
+
+impl Settings {
+    /// Defaults, then `file` (or `config/shien.toml` when it exists), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
+        let vars: Vec<(String, String)> = std::env::vars().collect();
+        Settings::load_from(file, &vars)
+    }
+
+    pub fn load_from(file: Option<&Path>, env: &[(String, String)]) -> Result<Settings, ConfigError> {
+        let mut table = toml::Table::try_from(Settings::default()).map_err(|e| ConfigError::Invalid { field: "defaults", message: e.to_string() })?;
+        let default_file = PathBuf::from("config/shien.toml");
+        let file = file.map(Path::to_path_buf).or_else(|| default_file.exists().then_some(default_file));
+        if let Some(file) = &file {
+            let text = std::fs::read_to_string(file).map_err(|e| ConfigError::File { file: file.clone(), message: e.to_string() })?;
+            let overlay: toml::Table = toml::from_str(&text).map_err(|e| ConfigError::File { file: file.clone(), message: e.to_string() })?;
+            for (k, v) in overlay {
+                table.insert(k, v);
+            }
+        }
+        for (var, value) in env {
+            let key = if let Some(rest) = var.strip_prefix(ENV_PREFIX) {
+                rest.to_ascii_lowercase()
+            } else if var == "DATABASE_URL" || var == "QDRANT_URL" {
+                var.to_ascii_lowercase()
+            } else {
+                continue;
+            };
+            let parsed = parse_env_value(&key, value, &table).map_err(|message| ConfigError::Env { var: var.clone(), message })?;
+            table.insert(key, parsed);
+        }
+        let settings: Settings = toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| ConfigError::Invalid {
+            field: "settings",
+            message: e.message().to_string(),
+        })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.database_url.expose();
+        if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(ConfigError::Invalid { field: "database_url", message: "must start with sqlite: or postgres://".into() });
+        }
+        if self.vector_backend == VectorBackend::Qdrant && self.qdrant_url.is_none() {
+            return Err(ConfigError::Invalid { field: "qdrant_url", message: "is required when vector_backend = \"qdrant\"".into() });
+        }
+        if self.embedder == EmbedderKind::Transformer && self.transformer_dir.is_none() {
+            return Err(ConfigError::Invalid { field: "transformer_dir", message: "is required when embedder = \"transformer\"".into() });
+        }
+        if !(0.0..=1.0).contains(&self.handoff_confidence) {
+            return Err(ConfigError::Invalid { field: "handoff_confidence", message: "must be between 0 and 1".into() });
+        }
+        if self.tls_cert.is_some() != self.tls_key.is_some() {
+            return Err(ConfigError::Invalid { field: "tls_cert", message: "tls_cert and tls_key go together".into() });
+        }
+        Ok(())
+    }
+
+    pub fn dictionary_dir(&self) -> PathBuf {
+        self.models_dir.join("ipadic")
+    }
+
+    pub fn vectors_dir(&self) -> PathBuf {
+        self.models_dir.join("chive")
+    }
+
+    pub fn public_url(&self) -> String {
+        self.public_url.clone().unwrap_or_else(|| {
+            let scheme = if self.tls_cert.is_some() { "https" } else { "http" };
+            format!("{scheme}://{}", self.bind)
+        })
+    }
+
+    pub fn cookies_secure(&self) -> bool {
+        self.secure_cookies.unwrap_or(self.tls_cert.is_some() || self.public_url().starts_with("https://"))
+    }
+}
+
+/// Environment values are strings; read them as the type the current value has.
+fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::Value, String> {
+    match table.get(key) {
+        Some(toml::Value::Integer(_)) => value.parse::<i64>().map(toml::Value::Integer).map_err(|e| e.to_string()),
+        Some(toml::Value::Float(_)) => value.parse::<f64>().map(toml::Value::Float).map_err(|e| e.to_string()),
+        Some(toml::Value::Boolean(_)) => value.parse::<bool>().map(toml::Value::Boolean).map_err(|e| e.to_string()),
+        Some(toml::Value::Array(_)) => Ok(toml::Value::Array(
+            value.split(',').filter(|s| !s.is_empty()).map(|s| toml::Value::String(s.trim().to_string())).collect(),
+        )),
+        None if !SETTINGS_KEYS.contains(&key) => Err(format!("unknown setting {key:?}")),
+        None if value == "true" || value == "false" => Ok(toml::Value::Boolean(value == "true")),
+        _ => Ok(toml::Value::String(value.to_string())),
+    }
+}
+
+const SETTINGS_KEYS: &[&str] = &[
+    "bind", "public_url", "corpus_dir", "extra_corpus_dirs", "models_dir", "database_url", "embedder", "transformer_dir",
+    "ranking", "vector_backend", "qdrant_url", "qdrant_collection", "log_format", "handoff_confidence",
+    "rate_limit_per_minute", "tls_cert", "tls_key", "secure_cookies",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_need_no_file() {
+        let s = Settings::load_from(None, &[]).unwrap();
+        assert_eq!(s.bind.port(), 8080);
+        assert!(s.database_url.expose().starts_with("sqlite:"));
+    }
+
+    #[test]
+    fn environment_overrides_with_types() {
+        let s = Settings::load_from(None, &env(&[("SHIEN__BIND", "0.0.0.0:9000"), ("SHIEN__HANDOFF_CONFIDENCE", "0.5"), ("DATABASE_URL", "postgres://x@h/db")])).unwrap();
+        assert_eq!(s.bind.port(), 9000);
+        assert_eq!(s.handoff_confidence, 0.5);
+        assert!(s.database_url.expose().starts_with("postgres://"));
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = Settings::load_from(None, &env(&[("SHIEN__HANDOFF_CONFIDENCE", "lots")])).unwrap_err();
+        assert!(err.to_string().contains("SHIEN__HANDOFF_CONFIDENCE"), "{err}");
+        let err = Settings::load_from(None, &env(&[("SHIEN__NO_SUCH", "1")])).unwrap_err();
+        assert!(err.to_string().contains("no_such"), "{err}");
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let s = Settings::load_from(None, &env(&[("DATABASE_URL", "postgres://u:hunter2@h/db")])).unwrap();
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}

@@ -1,0 +1,430 @@
+//! Loading and validating the corpus: schemes, FAQs, consultation desks and synonyms.
+//!
+//! Every problem names the file, the line where known, the entry id and the field, and
+//! loading collects all problems before failing so a ward officer can fix them in one pass.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::consultants::Desk;
+use super::scheme::{Faq, Level, PreFounding, Scheme, WindowKind, is_industry, is_purpose, ALL_INDUSTRIES};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub id: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, ": {id}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("corpus directory {dir} not found (set SHIEN__CORPUS_DIR or run from the repository root)")]
+    Missing { dir: PathBuf },
+    #[error("{} problem(s) in the corpus:\n{}", problems.len(), problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Invalid { problems: Vec<Problem> },
+}
+
+pub type Result<T> = std::result::Result<T, CorpusError>;
+
+/// Words callers use, mapped to the word the corpus uses.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymGroup {
+    pub canonical: String,
+    pub variants: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymFile {
+    #[serde(default)]
+    group: Vec<SynonymGroup>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FaqFile {
+    #[serde(default)]
+    faq: Vec<Faq>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeskFile {
+    #[serde(default)]
+    desk: Vec<Desk>,
+}
+
+/// A file holding many schemes, as written by `shien import`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemeBundle {
+    #[serde(default)]
+    pub scheme: Vec<Scheme>,
+}
+
+/// The whole corpus, validated: every reference resolves and every id is unique.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub schemes: Vec<Scheme>,
+    pub faqs: Vec<Faq>,
+    pub desks: Vec<Desk>,
+    pub synonyms: Vec<SynonymGroup>,
+    /// Schemes that came from an imported bundle (open data), not hand-written.
+    pub imported: HashSet<String>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Corpus {
+    /// Loads `dir` (schemes/, faqs/, consultants.toml, synonyms.toml) and any extra bundle
+    /// directories (e.g. `corpus/imported`).
+    pub fn load(dir: &Path, extra: &[PathBuf]) -> Result<Corpus> {
+        if !dir.is_dir() {
+            return Err(CorpusError::Missing { dir: dir.to_path_buf() });
+        }
+        let mut problems = Vec::new();
+        let mut schemes = Vec::new();
+        let mut files_by_scheme = HashMap::new();
+        for level in Level::ALL {
+            let folder = dir.join("schemes").join(level.as_str());
+            for file in toml_files(&folder) {
+                if let Some(scheme) = parse_file::<Scheme>(&file, &mut problems) {
+                    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                    if stem != scheme.id {
+                        problems.push(problem(&file, &scheme.id, "id", format!("the file must be named {}.toml", scheme.id)));
+                    }
+                    if scheme.level != level {
+                        problems.push(problem(&file, &scheme.id, "level", format!("is {:?} but the file is in schemes/{}/", scheme.level.as_str(), level.as_str())));
+                    }
+                    files_by_scheme.insert(scheme.id.clone(), file.clone());
+                    schemes.push(scheme);
+                }
+            }
+        }
+        let mut imported = HashSet::new();
+        for extra_dir in extra {
+            for file in toml_files(extra_dir) {
+                if let Some(bundle) = parse_file::<SchemeBundle>(&file, &mut problems) {
+                    for scheme in bundle.scheme {
+                        files_by_scheme.insert(scheme.id.clone(), file.clone());
+                        imported.insert(scheme.id.clone());
+                        schemes.push(scheme);
+                    }
+                }
+            }
+        }
+        let mut faqs = Vec::new();
+        let mut files_by_faq = HashMap::new();
+        for file in toml_files(&dir.join("faqs")) {
+            if let Some(group) = parse_file::<FaqFile>(&file, &mut problems) {
+                for faq in group.faq {
+                    files_by_faq.insert(faq.id.clone(), file.clone());
+                    faqs.push(faq);
+                }
+            }
+        }
+        let desks_file = dir.join("consultants.toml");
+        let desks = if desks_file.exists() {
+            parse_file::<DeskFile>(&desks_file, &mut problems).map(|f| f.desk).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let synonyms_file = dir.join("synonyms.toml");
+        let synonyms = if synonyms_file.exists() {
+            parse_file::<SynonymFile>(&synonyms_file, &mut problems).map(|f| f.group).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+
+        let corpus = Corpus::new(schemes, faqs, desks, synonyms, imported);
+        let sources = Sources { schemes: &files_by_scheme, faqs: &files_by_faq, desks: &desks_file, synonyms: &synonyms_file };
+        problems.extend(corpus.validate(&sources));
+        if problems.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(CorpusError::Invalid { problems })
+        }
+    }
+
+    /// Builds a corpus from parts already in memory (tests, imports). Call [`Corpus::problems`] to validate.
+    pub fn new(schemes: Vec<Scheme>, faqs: Vec<Faq>, desks: Vec<Desk>, synonyms: Vec<SynonymGroup>, imported: HashSet<String>) -> Corpus {
+        let by_id = schemes.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        Corpus { schemes, faqs, desks, synonyms, imported, by_id }
+    }
+
+    /// Validation problems of an in-memory corpus (file names unknown).
+    pub fn problems(&self) -> Vec<Problem> {
+        let none = HashMap::new();
+        let p = PathBuf::from("<memory>");
+        self.validate(&Sources { schemes: &none, faqs: &none, desks: &p, synonyms: &p })
+    }
+
+    pub fn scheme(&self, id: &str) -> Option<&Scheme> {
+        self.by_id.get(id).map(|&i| &self.schemes[i])
+    }
+
+    pub fn faqs_for<'a>(&'a self, scheme_id: &'a str) -> impl Iterator<Item = &'a Faq> + 'a {
+        self.faqs.iter().filter(move |f| f.scheme_ids.iter().any(|s| s == scheme_id))
+    }
+
+    pub fn faq(&self, id: &str) -> Option<&Faq> {
+        self.faqs.iter().find(|f| f.id == id)
+    }
+
+    pub fn desk(&self, id: &str) -> Option<&Desk> {
+        self.desks.iter().find(|d| d.id == id)
+    }
+
+    fn validate(&self, src: &Sources<'_>) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let today_limit = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for scheme in &self.schemes {
+            let file = src.scheme_file(&scheme.id);
+            let mut push = |field: &str, message: String| problems.push(problem(&file, &scheme.id, field, message));
+            if let Some(count) = seen.get_mut(scheme.id.as_str()) {
+                *count += 1;
+                push("id", "duplicate id".into());
+            } else {
+                seen.insert(&scheme.id, 1);
+            }
+            if !is_valid_id(&scheme.id) {
+                push("id", "use lowercase ASCII letters, digits and hyphens".into());
+            }
+            for text in [("title", &scheme.title), ("summary", &scheme.summary), ("provider", &scheme.provider)] {
+                if text.1.trim().is_empty() {
+                    push(text.0, "must not be empty".into());
+                }
+            }
+            if scheme.purposes.is_empty() {
+                push("purposes", "name at least one purpose key".into());
+            }
+            for p in &scheme.purposes {
+                if !is_purpose(p) {
+                    push("purposes", format!("unknown purpose key {p:?}"));
+                }
+            }
+            if scheme.industries.is_empty() {
+                push("industries", "use [\"all\"] or jGrants industry names".into());
+            }
+            for i in &scheme.industries {
+                if i != ALL_INDUSTRIES && !is_industry(i) {
+                    push("industries", format!("unknown industry {i:?} (use jGrants' strings)"));
+                }
+            }
+            check_source(&scheme.source_url, scheme.as_of, today_limit, &mut push);
+            let e = &scheme.eligibility;
+            if let (Some(min), Some(max)) = (e.min_years, e.max_years) {
+                if min >= max {
+                    push("eligibility.min_years", format!("min_years {min} must be below max_years {max}"));
+                }
+            }
+            if e.pre_founding == PreFounding::Only && e.min_years.is_some_and(|m| m > 0) {
+                push("eligibility.pre_founding", "\"only\" contradicts min_years".into());
+            }
+            match scheme.window.kind {
+                WindowKind::Rounds if scheme.window.rounds.is_empty() => push("window.rounds", "kind = \"rounds\" needs at least one [[window.rounds]]".into()),
+                WindowKind::Always | WindowKind::Annual if !scheme.window.rounds.is_empty() => {
+                    push("window.rounds", "rounds are only allowed with kind = \"rounds\"".into())
+                }
+                _ => {}
+            }
+            for r in &scheme.window.rounds {
+                if r.opens > r.closes {
+                    push("window.rounds", format!("round {:?} opens {} after it closes {}", r.label, r.opens, r.closes));
+                }
+            }
+            for (field, ids) in [("related", &scheme.related), ("not_combinable_with", &scheme.not_combinable_with)] {
+                for id in ids {
+                    if self.scheme(id).is_none() {
+                        push(field, format!("refers to unknown scheme {id:?}"));
+                    } else if id == &scheme.id {
+                        push(field, "refers to itself".into());
+                    }
+                }
+            }
+        }
+        let mut faq_ids = HashSet::new();
+        for faq in &self.faqs {
+            let file = src.faq_file(&faq.id);
+            let mut push = |field: &str, message: String| problems.push(problem(&file, &faq.id, field, message));
+            if !faq_ids.insert(faq.id.as_str()) {
+                push("id", "duplicate id".into());
+            }
+            if faq.question.trim().is_empty() {
+                push("question", "must not be empty".into());
+            }
+            if faq.answer.trim().is_empty() {
+                push("answer", "must not be empty".into());
+            }
+            if faq.scheme_ids.is_empty() {
+                push("scheme_ids", "link at least one scheme".into());
+            }
+            for id in &faq.scheme_ids {
+                if self.scheme(id).is_none() {
+                    push("scheme_ids", format!("refers to unknown scheme {id:?}"));
+                }
+            }
+            check_source(&faq.source_url, faq.as_of, today_limit, &mut push);
+        }
+        let mut desk_ids = HashSet::new();
+        for desk in &self.desks {
+            let mut push = |field: &str, message: String| problems.push(problem(src.desks, &desk.id, field, message));
+            if !desk_ids.insert(desk.id.as_str()) {
+                push("id", "duplicate id".into());
+            }
+            for message in desk.schedule_problems() {
+                push("opens/closes", message);
+            }
+            if desk.categories.is_empty() {
+                push("categories", "name at least one category".into());
+            }
+            if desk.weekdays.is_empty() {
+                push("weekdays", "name at least one weekday".into());
+            }
+            if let Some(id) = &desk.scheme_id {
+                if self.scheme(id).is_none() {
+                    push("scheme_id", format!("refers to unknown scheme {id:?}"));
+                }
+            }
+            check_source(&desk.source_url, desk.as_of, today_limit, &mut push);
+        }
+        for group in &self.synonyms {
+            if group.canonical.trim().is_empty() || group.variants.iter().any(|v| v.trim().is_empty()) {
+                problems.push(problem(src.synonyms, &group.canonical, "variants", "empty word".into()));
+            }
+        }
+        problems
+    }
+}
+
+struct Sources<'a> {
+    schemes: &'a HashMap<String, PathBuf>,
+    faqs: &'a HashMap<String, PathBuf>,
+    desks: &'a Path,
+    synonyms: &'a Path,
+}
+
+impl Sources<'_> {
+    fn scheme_file(&self, id: &str) -> PathBuf {
+        self.schemes.get(id).cloned().unwrap_or_else(|| PathBuf::from("<memory>"))
+    }
+    fn faq_file(&self, id: &str) -> PathBuf {
+        self.faqs.get(id).cloned().unwrap_or_else(|| PathBuf::from("<memory>"))
+    }
+}
+
+fn check_source(url: &str, as_of: NaiveDate, earliest: NaiveDate, push: &mut impl FnMut(&str, String)) {
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 12 {
+        push("source_url", format!("must be the http(s) URL of the official source, got {url:?}"));
+    }
+    if as_of < earliest {
+        push("as_of", format!("{as_of} is implausibly old"));
+    }
+}
+
+fn problem(file: &Path, id: &str, field: &str, message: String) -> Problem {
+    Problem { file: file.to_path_buf(), line: None, id: Some(id.to_string()), field: Some(field.to_string()), message }
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Parses one TOML file, recording a problem (with line and the entry id when it can be read) on failure.
+fn parse_file<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<T> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem { file: file.into(), line: None, id: None, field: None, message: format!("cannot read: {e}") });
+            return None;
+        }
+    };
+    match toml::from_str::<T>(&text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let id = entry_id_near(&text, e.span().map(|s| s.start));
+            let message = e.message().trim().to_string();
+            let field = field_named_in(&message);
+            problems.push(Problem { file: file.into(), line, id, field, message });
+            None
+        }
+    }
+}
+
+/// The `id = "…"` closest before the error position, so array-of-table files name the faulty entry.
+fn entry_id_near(text: &str, pos: Option<usize>) -> Option<String> {
+    let end = pos.unwrap_or(text.len()).min(text.len());
+    let head = &text[..end];
+    let tail = &text[end..];
+    let from_line = |line: &str| {
+        let line = line.trim();
+        let rest = line.strip_prefix("id")?.trim_start().strip_prefix('=')?.trim();
+        Some(rest.trim_matches('"').to_string())
+    };
+    head.lines().rev().find_map(from_line).or_else(|| tail.lines().find_map(from_line))
+}
+
+fn field_named_in(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_must_be_lowercase_ascii() {
+        assert!(is_valid_id("minato-yushi-sogyo"));
+        assert!(!is_valid_id("Minato"));
+        assert!(!is_valid_id("港区"));
+        assert!(!is_valid_id(""));
+    }
+
+    #[test]
+    fn entry_id_is_found_before_the_error() {
+        let text = "[[faq]]\nid = \"a\"\n\n[[faq]]\nid = \"b\"\nbogus = 1\n";
+        let pos = text.find("bogus");
+        assert_eq!(entry_id_near(text, pos).as_deref(), Some("b"));
+    }
+}

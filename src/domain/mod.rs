@@ -1,0 +1,17 @@
+//! The domain core: schemes, FAQs, desks, profiles, eligibility, ranking and routing.
+//! Must never import axum, sqlx, qdrant or candle.
+
+pub mod consultants;
+pub mod corpus;
+pub mod date;
+pub mod scheme;
+pub mod search;
+
+pub use consultants::{ConsultCategory, Desk};
+pub use corpus::{Corpus, CorpusError, Problem};
+pub use scheme::{Faq, Kind, Level, Scheme, WindowStatus};
+pub use search::{QueryError, SearchFilters, SearchQuery};
+pub mod eligibility;
+pub mod profile;
+pub mod recommend;
+pub mod questionnaire;

@@ -1,0 +1,183 @@
+//! A business's questionnaire answers, validated into a [`Profile`].
+
+use serde::{Deserialize, Serialize};
+
+use super::scheme::{INDUSTRIES, is_purpose};
+
+/// Where the business is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    /// In Minato ward.
+    Minato,
+    /// In Tokyo, outside Minato.
+    Tokyo,
+    /// Outside Tokyo.
+    Other,
+}
+
+/// The questionnaire answers as they arrive over the wire (`POST /api/v1/recommend`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    pub location: Option<String>,
+    #[serde(default)]
+    pub head_office: Option<bool>,
+    pub industry: Option<String>,
+    pub employees: Option<i64>,
+    #[serde(default)]
+    pub capital_yen: Option<i64>,
+    /// Whole years completed; 0 = not yet founded (unless `founded` says otherwise).
+    #[serde(default)]
+    pub years_in_business: Option<i64>,
+    /// Disambiguates `years_in_business = 0`: true = founded less than a year ago.
+    #[serde(default)]
+    pub founded: Option<bool>,
+    pub corporate: Option<bool>,
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    #[serde(default)]
+    pub shotenkai_member: Option<bool>,
+}
+
+/// Where the business stands in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "stage", content = "years")]
+pub enum Stage {
+    NotFounded,
+    /// Whole years completed since founding (0 in the first year).
+    Founded(u32),
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    pub location: Location,
+    pub head_office: Option<bool>,
+    pub industry: &'static str,
+    pub employees: u32,
+    pub capital_yen: Option<u64>,
+    pub stage: Stage,
+    pub corporate: bool,
+    pub purposes: Vec<String>,
+    pub shotenkai_member: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ProfileError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn invalid(field: &'static str, message: impl Into<String>) -> ProfileError {
+    ProfileError { field, message: message.into() }
+}
+
+impl TryFrom<Answers> for Profile {
+    type Error = ProfileError;
+
+    fn try_from(a: Answers) -> Result<Profile, ProfileError> {
+        let location = match a.location.as_deref() {
+            Some("minato") => Location::Minato,
+            Some("tokyo") => Location::Tokyo,
+            Some("other") => Location::Other,
+            Some(other) => return Err(invalid("answers.location", format!("minato / tokyo / other のいずれかを指定してください（{other}）"))),
+            None => return Err(invalid("answers.location", "所在地は必須です")),
+        };
+        let industry_name = a.industry.ok_or_else(|| invalid("answers.industry", "業種は必須です"))?;
+        let industry = INDUSTRIES
+            .iter()
+            .copied()
+            .find(|i| *i == industry_name.trim())
+            .ok_or_else(|| invalid("answers.industry", format!("jGrants の業種名で指定してください（{industry_name}）")))?;
+        let employees = match a.employees {
+            Some(n) if (0..=1_000_000).contains(&n) => n as u32,
+            Some(n) => return Err(invalid("answers.employees", format!("0 以上の人数を指定してください（{n}）"))),
+            None => return Err(invalid("answers.employees", "従業員数は必須です（いなければ 0）")),
+        };
+        let capital_yen = match a.capital_yen {
+            Some(n) if n >= 0 => Some(n as u64),
+            Some(n) => return Err(invalid("answers.capital_yen", format!("0 以上の金額を指定してください（{n}）"))),
+            None => None,
+        };
+        let stage = match (a.years_in_business, a.founded) {
+            (None, _) => Stage::Unknown,
+            (Some(n), _) if !(0..=300).contains(&n) => return Err(invalid("answers.years_in_business", format!("0〜300 の年数を指定してください（{n}）"))),
+            (Some(0), Some(true)) => Stage::Founded(0),
+            (Some(0), _) => Stage::NotFounded,
+            (Some(n), Some(false)) => return Err(invalid("answers.founded", format!("創業前なのに創業年数が {n} になっています"))),
+            (Some(n), _) => Stage::Founded(n as u32),
+        };
+        let corporate = a.corporate.ok_or_else(|| invalid("answers.corporate", "法人か個人事業主かは必須です"))?;
+        if !corporate && capital_yen.is_some_and(|c| c > 0) {
+            return Err(invalid("answers.capital_yen", "個人事業主には資本金がありません（null にしてください）"));
+        }
+        let mut purposes = Vec::new();
+        for p in a.purposes {
+            if !is_purpose(p.trim()) {
+                return Err(invalid("answers.purposes", format!("未知の目的キーです（{p}）")));
+            }
+            if !purposes.contains(&p) {
+                purposes.push(p.trim().to_string());
+            }
+        }
+        Ok(Profile { location, head_office: a.head_office, industry, employees, capital_yen, stage, corporate, purposes, shotenkai_member: a.shotenkai_member })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub fn answers() -> Answers {
+        Answers {
+            location: Some("minato".into()),
+            head_office: Some(true),
+            industry: Some("情報通信業".into()),
+            employees: Some(5),
+            capital_yen: Some(3_000_000),
+            years_in_business: Some(2),
+            founded: None,
+            corporate: Some(true),
+            purposes: vec!["IT導入".into()],
+            shotenkai_member: None,
+        }
+    }
+
+    #[test]
+    fn valid_answers_become_a_profile() {
+        let p = Profile::try_from(answers()).unwrap();
+        assert_eq!(p.stage, Stage::Founded(2));
+        assert_eq!(p.industry, "情報通信業");
+    }
+
+    #[test]
+    fn zero_years_means_not_founded_unless_founded_is_true() {
+        let mut a = answers();
+        a.years_in_business = Some(0);
+        assert_eq!(Profile::try_from(a.clone()).unwrap().stage, Stage::NotFounded);
+        a.founded = Some(true);
+        assert_eq!(Profile::try_from(a).unwrap().stage, Stage::Founded(0));
+    }
+
+    #[test]
+    fn each_invalid_answer_names_its_field() {
+        let cases: Vec<(Box<dyn Fn(&mut Answers)>, &str)> = vec![
+            (Box::new(|a| a.location = Some("osaka".into())), "answers.location"),
+            (Box::new(|a| a.location = None), "answers.location"),
+            (Box::new(|a| a.industry = Some("IT".into())), "answers.industry"),
+            (Box::new(|a| a.employees = Some(-1)), "answers.employees"),
+            (Box::new(|a| a.capital_yen = Some(-5)), "answers.capital_yen"),
+            (Box::new(|a| a.years_in_business = Some(999)), "answers.years_in_business"),
+            (Box::new(|a| a.corporate = None), "answers.corporate"),
+            (Box::new(|a| a.purposes = vec!["ゴルフ".into()]), "answers.purposes"),
+            (Box::new(|a| { a.corporate = Some(false); a.capital_yen = Some(1_000_000) }), "answers.capital_yen"),
+        ];
+        for (mutate, field) in cases {
+            let mut a = answers();
+            mutate(&mut a);
+            assert_eq!(Profile::try_from(a).unwrap_err().field, field);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The questionnaire recommender: which schemes fit a profile, why, what is still uncertain,
+//! ranked with a mix of levels and kinds, and which free desk to book next.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::consultants::{ConsultCategory, Desk};
+use super::corpus::Corpus;
+use super::eligibility::{Check, Eligibility, Fit, assess, fit};
+use super::profile::{Profile, Stage};
+use super::scheme::{Kind, Level, Scheme, WindowStatus};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Unknown {
+    pub condition: String,
+    /// The question or document that would settle it.
+    pub settle_by: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Recommendation {
+    pub id: String,
+    pub title: String,
+    pub level: Level,
+    pub kind: Kind,
+    pub fit: Fit,
+    pub score: f32,
+    pub reasons: Vec<String>,
+    pub unknown: Vec<Unknown>,
+    pub amount: Option<String>,
+    pub status: WindowStatus,
+    pub deadline: Option<NaiveDate>,
+    pub url: String,
+    pub not_combinable_with: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Excluded {
+    pub id: String,
+    pub title: String,
+    pub unmet: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NextStep {
+    pub desk_id: String,
+    pub desk: String,
+    pub category: ConsultCategory,
+    pub schedule: String,
+    pub how_to_book: String,
+    pub phone: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecommendOutcome {
+    pub recommendations: Vec<Recommendation>,
+    pub excluded: Vec<Excluded>,
+    pub next_steps: Vec<NextStep>,
+}
+
+/// How many results a recommendation list holds.
+pub const MAX_RECOMMENDATIONS: usize = 30;
+
+struct Candidate<'a> {
+    scheme: &'a Scheme,
+    checks: Vec<Check>,
+    fit: Fit,
+    status: WindowStatus,
+    base: f32,
+}
+
+pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> RecommendOutcome {
+    let mut candidates = Vec::new();
+    let mut excluded = Vec::new();
+    for scheme in corpus.schemes.iter().filter(|s| !corpus.imported.contains(&s.id)) {
+        let purpose_hits = profile.purposes.iter().filter(|p| scheme.purposes.contains(p)).count();
+        if !profile.purposes.is_empty() && purpose_hits == 0 {
+            continue;
+        }
+        let checks = assess(scheme, profile);
+        let fit = fit(&checks);
+        if fit == Fit::Ineligible {
+            excluded.push(Excluded {
+                id: scheme.id.clone(),
+                title: scheme.title.clone(),
+                unmet: checks.iter().filter(|c| c.eligibility == Eligibility::Unmet).map(|c| c.reason.clone()).collect(),
+            });
+            continue;
+        }
+        let status = scheme.window.status_on(today);
+        let base = base_score(scheme, profile, purpose_hits, fit, status, today);
+        candidates.push(Candidate { scheme, checks, fit, status, base });
+    }
+    let ordered = diversify(candidates);
+    let recommendations: Vec<Recommendation> = ordered.into_iter().take(MAX_RECOMMENDATIONS).map(|(c, score)| to_recommendation(c, score, today)).collect();
+    let next_steps = next_steps(corpus, profile, &recommendations);
+    RecommendOutcome { recommendations, excluded, next_steps }
+}
+
+fn base_score(s: &Scheme, p: &Profile, purpose_hits: usize, fit: Fit, status: WindowStatus, today: NaiveDate) -> f32 {
+    let purpose = if p.purposes.is_empty() { 0.5 } else { purpose_hits as f32 / p.purposes.len() as f32 };
+    // Schemes for exactly this purpose beat broad ones that list many purposes.
+    let focus = 1.0 / (s.purposes.len() as f32).sqrt();
+    let fit_score = match fit {
+        Fit::Eligible => 1.0,
+        Fit::Likely => 0.75,
+        Fit::Ineligible => 0.0,
+    };
+    let window = match status {
+        WindowStatus::Open => {
+            let days_left = s.window.deadline_on(today).map_or(90, |d| (d - today).num_days());
+            if days_left <= 30 { 1.1 } else { 1.0 }
+        }
+        WindowStatus::Always => 0.95,
+        WindowStatus::Upcoming => 0.85,
+        WindowStatus::Unannounced => 0.8,
+        WindowStatus::Closed => 0.3,
+    };
+    let money = s.amount.as_ref().and_then(|a| a.max_yen).map_or(0.0, |y| ((y as f32).log10() - 5.0).clamp(0.0, 3.0) / 30.0);
+    let stage = match (p.stage, s.eligibility.max_years, s.kind) {
+        // A founder benefits most from schemes made for founders.
+        (Stage::NotFounded | Stage::Founded(0..=4), Some(_), _) => 0.15,
+        _ => 0.0,
+    };
+    let local = match s.level {
+        Level::Ward => 0.1,
+        Level::Tokyo => 0.05,
+        Level::National | Level::Prefecture => 0.0,
+    };
+    (purpose + 0.3 * focus + stage + local + money) * fit_score * window
+}
+
+/// Greedy re-ranking that keeps the list mixed: each further scheme of an already shown level
+/// or kind costs a little, so the ward's own schemes, Tokyo's and the nation's alternate
+/// instead of twenty loans in a row. Closed rounds always come after the rest.
+fn diversify(mut pool: Vec<Candidate<'_>>) -> Vec<(Candidate<'_>, f32)> {
+    let mut out: Vec<(Candidate<'_>, f32)> = Vec::with_capacity(pool.len());
+    let mut per_level: HashMap<Level, u32> = HashMap::new();
+    let mut per_kind: HashMap<Kind, u32> = HashMap::new();
+    while !pool.is_empty() {
+        let adjusted = |c: &Candidate<'_>| {
+            let penalty = 0.06 * *per_level.get(&c.scheme.level).unwrap_or(&0) as f32 + 0.08 * *per_kind.get(&c.scheme.kind).unwrap_or(&0) as f32;
+            let closed = if c.status == WindowStatus::Closed { -10.0 } else { 0.0 };
+            c.base * (1.0 - penalty.min(0.6)) + closed
+        };
+        let (best, _) = pool
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, adjusted(c)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| pool[b.0].scheme.id.cmp(&pool[a.0].scheme.id)))
+            .expect("pool not empty");
+        let c = pool.swap_remove(best);
+        let score = (c.base * 1000.0).round() / 1000.0;
+        *per_level.entry(c.scheme.level).or_default() += 1;
+        *per_kind.entry(c.scheme.kind).or_default() += 1;
+        out.push((c, score));
+    }
+    out
+}
+
+fn to_recommendation(c: Candidate<'_>, score: f32, today: NaiveDate) -> Recommendation {
+    let s = c.scheme;
+    let reasons = c.checks.iter().filter(|k| k.eligibility == Eligibility::Met).map(|k| k.reason.clone()).collect::<Vec<_>>();
+    let unknown = c
+        .checks
+        .iter()
+        .filter(|k| k.eligibility == Eligibility::Unknown)
+        .map(|k| Unknown { condition: k.reason.clone(), settle_by: k.settle_by.clone().unwrap_or_default() })
+        .collect();
+    Recommendation {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        level: s.level,
+        kind: s.kind,
+        fit: c.fit,
+        score,
+        reasons: if reasons.is_empty() { vec!["事業者の条件を問わず利用できます".into()] } else { reasons },
+        unknown,
+        amount: s.amount_text(),
+        status: c.status,
+        deadline: s.window.deadline_on(today),
+        url: s.source_url.clone(),
+        not_combinable_with: s.not_combinable_with.clone(),
+    }
+}
+
+fn category_for_purpose(purpose: &str) -> ConsultCategory {
+    match purpose {
+        "創業" => ConsultCategory::Founding,
+        "資金繰り" => ConsultCategory::Financing,
+        "人材確保" | "人材育成" | "働き方・福利厚生" => ConsultCategory::Labour,
+        "知的財産" => ConsultCategory::IntellectualProperty,
+        _ => ConsultCategory::Management,
+    }
+}
+
+/// The desk to book for a category: the ward's own desks first, then the others.
+pub fn desk_for(corpus: &Corpus, category: ConsultCategory) -> Option<&Desk> {
+    let mut desks: Vec<&Desk> = corpus.desks.iter().filter(|d| d.categories.contains(&category)).collect();
+    desks.sort_by_key(|d| (!d.id.starts_with("minato-"), d.categories.len(), d.id.clone()));
+    desks.into_iter().next()
+}
+
+fn next_steps(corpus: &Corpus, p: &Profile, recs: &[Recommendation]) -> Vec<NextStep> {
+    let mut categories: Vec<ConsultCategory> = Vec::new();
+    if p.stage == Stage::NotFounded || p.purposes.iter().any(|x| x == "創業") {
+        categories.push(ConsultCategory::Founding);
+    }
+    if recs.iter().take(15).any(|r| matches!(r.kind, Kind::LoanMediation | Kind::Loan | Kind::InterestSubsidy)) {
+        categories.push(ConsultCategory::Financing);
+    }
+    for purpose in &p.purposes {
+        categories.push(category_for_purpose(purpose));
+    }
+    if categories.is_empty() {
+        categories.push(ConsultCategory::Management);
+    }
+    let mut steps: Vec<NextStep> = Vec::new();
+    for category in categories {
+        let Some(desk) = desk_for(corpus, category) else { continue };
+        if steps.iter().any(|s| s.desk_id == desk.id) {
+            continue;
+        }
+        let message = match category {
+            ConsultCategory::Founding => format!("創業前後の資金計画・事業計画は、まず「{}」で無料で相談できます。融資や補助金の申請前に計画を見てもらうと準備がスムーズです。", desk.name),
+            ConsultCategory::Financing => format!("融資・保証料補助を検討する場合は「{}」で、借入の条件や必要書類を確認しましょう。", desk.name),
+            ConsultCategory::Labour => format!("雇用や働き方の助成金・制度は「{}」（{}）に相談できます。", desk.name, desk.staff),
+            ConsultCategory::IntellectualProperty => format!("特許・商標などは「{}」（{}）に相談できます。", desk.name, desk.staff),
+            _ => format!("どの制度が最適か迷ったら「{}」で、事業の状況に合わせて相談できます。", desk.name),
+        };
+        steps.push(NextStep {
+            desk_id: desk.id.clone(),
+            desk: desk.name.clone(),
+            category,
+            schedule: desk.schedule_ja(),
+            how_to_book: desk.how_to_book.clone(),
+            phone: desk.phone.clone(),
+            message,
+        });
+        if steps.len() == 3 {
+            break;
+        }
+    }
+    steps
+}

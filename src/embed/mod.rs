@@ -1,0 +1,42 @@
+//! Embedders behind one trait: static chiVe word vectors (default, offline) and transformer
+//! encoders loaded with candle. Nothing here knows about schemes or indexes.
+
+mod murmur;
+mod npy;
+pub mod static_vectors;
+pub mod transformer;
+
+use std::path::PathBuf;
+
+pub use murmur::murmurhash64a;
+pub use static_vectors::StaticEmbedder;
+pub use transformer::TransformerEmbedder;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EmbedError {
+    #[error("model files missing in {dir}: {what}")]
+    Missing { dir: PathBuf, what: String },
+    #[error("{file}: {reason}")]
+    Model { file: PathBuf, reason: String },
+    #[error("tensor operation failed: {0}")]
+    Candle(String),
+    #[error("text could not be prepared: {0}")]
+    Text(String),
+}
+
+impl EmbedError {
+    pub fn candle(e: candle_core::Error) -> EmbedError {
+        EmbedError::Candle(e.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, EmbedError>;
+
+/// Turns text into an L2-normalised vector. Queries and passages may be encoded differently
+/// (e.g. the prefixes ruri-v3 and e5 expect).
+pub trait Embedder: Send + Sync + std::fmt::Debug {
+    fn name(&self) -> String;
+    fn dim(&self) -> usize;
+    fn embed_query(&self, text: &str) -> Result<Vec<f32>>;
+    fn embed_passage(&self, text: &str) -> Result<Vec<f32>>;
+}

@@ -1,0 +1,83 @@
+//! The HTTP adapter: routes, extractors, pages and middleware. Handlers are thin; the work
+//! happens in [`crate::service`].
+
+pub mod api;
+pub mod error;
+pub mod html;
+pub mod pages;
+pub mod recommend_pages;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Request};
+use axum::routing::{get, post};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::service::App;
+
+/// Public JSON bodies are small; anything larger is refused before parsing.
+pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
+
+pub fn router(app: Arc<App>) -> Router {
+    let trace = TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+        let route = req.extensions().get::<axum::extract::MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_default();
+        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), route = %route)
+    });
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/search", get(pages::search_page))
+        .route("/schemes/{id}", get(pages::scheme_page))
+        .route("/static/app.css", get(pages::stylesheet))
+        .route("/healthz", get(api::health))
+        .route("/api/v1/search", post(api::search))
+        .route("/api/v1/schemes/{id}", get(api::scheme))
+        .route("/api/v1/recommend", post(api::recommend))
+        .route("/recommend", get(recommend_pages::questionnaire_page))
+        .route("/recommend/results", get(recommend_pages::results_page))
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(security_headers())
+        .layer(header("x-content-type-options", "nosniff"))
+        .layer(header("referrer-policy", "same-origin"))
+        .layer(header("x-frame-options", "DENY"))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(trace)
+        .with_state(app)
+}
+
+fn security_headers() -> SetResponseHeaderLayer<HeaderValue> {
+    header(
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    )
+}
+
+fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
+}
+
+/// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, router(app)).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}

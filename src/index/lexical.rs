@@ -1,0 +1,100 @@
+//! The in-process lexical index: BM25F over word terms plus a lighter BM25F over character
+//! bigrams, which catches typos, unknown words and compounds IPADIC splits differently.
+
+use crate::text::{Analyzer, QueryTerms, Result};
+
+use super::bm25::{Bm25F, Bm25Params, FIELDS};
+
+/// How much the character-bigram score counts next to the word score.
+pub const GRAM_WEIGHT: f32 = 0.3;
+
+/// The searchable text of one document, by field: title (and aliases), summary, body.
+pub type DocText = [String; FIELDS];
+
+#[derive(Debug, Clone)]
+pub struct LexicalIndex {
+    words: Bm25F,
+    grams: Bm25F,
+}
+
+/// Per-document lexical scores, split so rankings can explain themselves.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LexicalScore {
+    pub words: f32,
+    pub grams: f32,
+}
+
+impl LexicalScore {
+    pub fn total(self) -> f32 {
+        self.words + GRAM_WEIGHT * self.grams
+    }
+}
+
+impl LexicalIndex {
+    /// Analyses every document (on all cores) and builds both indexes.
+    pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<LexicalIndex> {
+        let analysed = analyse_parallel(analyzer, docs)?;
+        let mut word_docs = Vec::with_capacity(analysed.len());
+        let mut gram_docs = Vec::with_capacity(analysed.len());
+        for fields in analysed {
+            let (w, g): (Vec<_>, Vec<_>) = fields.into_iter().map(|t| (t.words, t.grams)).unzip();
+            word_docs.push(<[Vec<String>; FIELDS]>::try_from(w).expect("three fields"));
+            gram_docs.push(<[Vec<String>; FIELDS]>::try_from(g).expect("three fields"));
+        }
+        Ok(LexicalIndex {
+            words: Bm25F::build(Bm25Params::default(), &word_docs),
+            grams: Bm25F::build(Bm25Params::default(), &gram_docs),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn vocabulary_size(&self) -> usize {
+        self.words.vocabulary_size()
+    }
+
+    pub fn score(&self, query: &QueryTerms) -> Vec<LexicalScore> {
+        let mut words = vec![0.0; self.len()];
+        let mut grams = vec![0.0; self.len()];
+        self.words.score_into(&query.words, 1.0, &mut words);
+        self.grams.score_into(&query.grams, 1.0, &mut grams);
+        words.into_iter().zip(grams).map(|(words, grams)| LexicalScore { words, grams }).collect()
+    }
+
+    pub fn matched_words<'q>(&self, query: &'q QueryTerms, doc: usize) -> Vec<&'q str> {
+        self.words.matched_terms(&query.words, doc)
+    }
+
+    /// Word terms as a sparse vector (term → BM25 idf-weighted frequency), for Qdrant's sparse index.
+    pub fn idf(&self, term: &str) -> f32 {
+        self.words.idf(term)
+    }
+}
+
+fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<crate::text::Terms>>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = docs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|fields| fields.iter().map(|f| analyzer.terms(f)).collect::<Result<Vec<_>>>())
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(docs.len());
+        for h in handles {
+            out.extend(h.join().expect("analysis thread panicked")?);
+        }
+        Ok(out)
+    })
+}

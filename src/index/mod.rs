@@ -1,0 +1,8 @@
+//! Search indexes: lexical (BM25F) in process, and vector indexes behind a trait.
+
+pub mod bm25;
+pub mod lexical;
+pub mod vector;
+
+pub use lexical::{DocText, LexicalIndex, LexicalScore};
+pub use vector::{InProcessIndex, VectorIndex};

@@ -1,0 +1,13 @@
+//! 支援ナビ (Shien Navi): helps small businesses in Minato, Tokyo find ward, Tokyo and
+//! national support schemes. See ARCHITECTURE.md for the map of the crate.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod embed;
+pub mod http;
+pub mod import;
+pub mod index;
+pub mod service;
+pub mod setup;
+pub mod text;

@@ -1,0 +1,407 @@
+//! The functions that the HTTP handlers, the CLI and the chatbot all call, so that each
+//! behaviour exists once: search, scheme lookup (and, in later modules, recommend and answer).
+
+use std::time::Instant;
+
+use chrono::{FixedOffset, NaiveDate, Utc};
+use serde::Serialize;
+use tracing::{info, instrument};
+
+use std::sync::Arc;
+
+use crate::config::{EmbedderKind, RankingMode, Settings};
+use crate::embed::{Embedder, StaticEmbedder, TransformerEmbedder};
+use crate::index::{InProcessIndex, VectorIndex};
+use crate::domain::scheme::WindowStatus;
+use crate::domain::profile::{Answers, Profile, ProfileError};
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::recommend::{RecommendOutcome, recommend};
+use crate::domain::search::{SearchFilters, SearchQuery};
+use crate::domain::{Corpus, CorpusError, Faq, Level, Scheme};
+use crate::index::{DocText, LexicalIndex, LexicalScore};
+use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    #[error(transparent)]
+    Text(#[from] TextError),
+    #[error(transparent)]
+    Embed(#[from] crate::embed::EmbedError),
+    #[error("{context}: {message}")]
+    Startup { context: &'static str, message: String },
+}
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+/// Today's date in Tokyo (JST, UTC+9, no daylight saving).
+pub fn tokyo_today() -> NaiveDate {
+    Utc::now().with_timezone(&FixedOffset::east_opt(9 * 3600).expect("valid offset")).date_naive()
+}
+
+/// Everything a request needs, built once at start-up and shared read-only.
+#[derive(Debug)]
+pub struct App {
+    pub settings: Settings,
+    pub corpus: Corpus,
+    pub analyzer: Arc<Analyzer>,
+    embedder: Option<Arc<dyn Embedder>>,
+    scheme_vectors: Option<Box<dyn VectorIndex>>,
+    pub questionnaire: Option<Questionnaire>,
+    synonyms: Synonyms,
+    schemes: LexicalIndex,
+    faqs: LexicalIndex,
+}
+
+/// Why a result ranks where it does.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+pub struct Explanation {
+    pub lexical_words: f32,
+    pub lexical_grams: f32,
+    /// Cosine similarity of the query and scheme embeddings.
+    pub vector: f32,
+    /// The fused retrieval score before the multipliers below.
+    pub fused: f32,
+    /// Multiplier for the query naming the scheme or one of its aliases.
+    pub title_match: f32,
+    /// Multiplier for the query naming the scheme's level (区 / 都 / 国).
+    pub level_preference: f32,
+    /// Multiplier for the application window (closed rounds sink).
+    pub window: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SchemeHit {
+    pub id: String,
+    pub title: String,
+    pub level: Level,
+    pub kind: &'static str,
+    pub score: f32,
+    pub snippet: String,
+    pub url: String,
+    pub status: WindowStatus,
+    pub explanation: Explanation,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FaqHit {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    pub scheme_ids: Vec<String>,
+    pub score: f32,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchOutcome {
+    pub results: Vec<SchemeHit>,
+    pub faqs: Vec<FaqHit>,
+    /// Canonical words added because the caller used a synonym.
+    pub expanded_with: Vec<String>,
+    pub took_ms: f64,
+}
+
+impl App {
+    #[instrument(skip_all)]
+    pub fn build(settings: Settings) -> Result<App> {
+        let started = Instant::now();
+        let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)?;
+        let analyzer = Analyzer::load(&settings.dictionary_dir())?;
+        let app = App::from_parts(settings, corpus, analyzer)?;
+        info!(
+            schemes = app.corpus.schemes.len(),
+            faqs = app.corpus.faqs.len(),
+            vocabulary = app.schemes.vocabulary_size(),
+            build_ms = started.elapsed().as_millis() as u64,
+            "search index built"
+        );
+        Ok(app)
+    }
+
+    pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<App> {
+        let analyzer = Arc::new(analyzer);
+        let synonyms = Synonyms::build(corpus.synonyms.iter().map(|g| (g.canonical.as_str(), g.variants.as_slice())), &analyzer)?;
+        let scheme_docs: Vec<DocText> = corpus.schemes.iter().map(|s| scheme_text(s, &corpus)).collect();
+        let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
+        let schemes = LexicalIndex::build(&analyzer, &scheme_docs)?;
+        let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
+        let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
+        let questionnaire = if questionnaire_file.exists() {
+            Some(Questionnaire::load(&questionnaire_file).map_err(|e| AppError::Startup { context: "questionnaire", message: e.to_string() })?)
+        } else {
+            None
+        };
+        let embedder = load_embedder(&settings, &analyzer, &corpus)?;
+        let scheme_vectors: Option<Box<dyn VectorIndex>> = match &embedder {
+            Some(e) => {
+                let vectors = corpus.schemes.iter().map(|s| e.embed_passage(&embedding_text(s, &corpus))).collect::<std::result::Result<Vec<_>, _>>()?;
+                Some(Box::new(InProcessIndex::new(e.dim(), &vectors)))
+            }
+            None => None,
+        };
+        Ok(App { settings, corpus, analyzer, embedder, scheme_vectors, questionnaire, synonyms, schemes, faqs })
+    }
+
+    pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {
+        Ok(text::analyze_query(&self.analyzer, &self.synonyms, text)?)
+    }
+
+    #[instrument(skip_all, fields(query = %query.as_str(), top_k))]
+    pub fn search(&self, query: &SearchQuery, filters: &SearchFilters, top_k: usize, today: NaiveDate) -> Result<SearchOutcome> {
+        self.search_with(query, filters, top_k, today, self.default_mode())
+    }
+
+    /// The ranking mode in use: the configured one, or BM25 when no embedder is loaded.
+    pub fn default_mode(&self) -> RankingMode {
+        if self.embedder.is_none() { RankingMode::Bm25 } else { self.settings.ranking }
+    }
+
+    pub fn has_vectors(&self) -> bool {
+        self.scheme_vectors.is_some()
+    }
+
+    pub fn search_with(&self, query: &SearchQuery, filters: &SearchFilters, top_k: usize, today: NaiveDate, mode: RankingMode) -> Result<SearchOutcome> {
+        let started = Instant::now();
+        let terms = self.analyze_query(query.as_str())?;
+        let lexical = self.schemes.score(&terms);
+        let vector = match (&self.embedder, &self.scheme_vectors, mode) {
+            (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => index.similarities(&e.embed_query(query.as_str())?),
+            _ => vec![0.0; lexical.len()],
+        };
+        let fused = fuse(mode, &lexical, &vector);
+        let level_hint = level_hint(&terms.normalized);
+        let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
+        for (i, scheme) in self.corpus.schemes.iter().enumerate() {
+            let status = scheme.window.status_on(today);
+            if !passes(scheme, status, filters) {
+                continue;
+            }
+            let LexicalScore { words, grams } = lexical[i];
+            let base = fused[i];
+            if base <= 0.0 {
+                continue;
+            }
+            let explanation = Explanation {
+                lexical_words: words,
+                lexical_grams: grams,
+                vector: vector[i],
+                fused: base,
+                title_match: if names_scheme(&terms.normalized, scheme) { 1.5 } else { 1.0 },
+                level_preference: match level_hint {
+                    Some(l) if l == scheme.level => 1.2,
+                    _ => 1.0,
+                },
+                window: if status == WindowStatus::Closed { 0.8 } else { 1.0 },
+            };
+            let score = base * explanation.title_match * explanation.level_preference * explanation.window;
+            hits.push((i, score, explanation));
+        }
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        hits.truncate(top_k);
+        let results = hits
+            .into_iter()
+            .map(|(i, score, explanation)| {
+                let s = &self.corpus.schemes[i];
+                SchemeHit {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    level: s.level,
+                    kind: s.kind.as_str(),
+                    score: round3(score),
+                    snippet: snippet(s, &self.schemes.matched_words(&terms, i)),
+                    url: s.source_url.clone(),
+                    status: s.window.status_on(today),
+                    explanation,
+                }
+            })
+            .collect();
+        let faqs = self.search_faqs(&terms, filters, 5);
+        Ok(SearchOutcome { results, faqs, expanded_with: terms.expansions, took_ms: started.elapsed().as_secs_f64() * 1000.0 })
+    }
+
+    fn search_faqs(&self, terms: &QueryTerms, filters: &SearchFilters, top_k: usize) -> Vec<FaqHit> {
+        let scores = self.faqs.score(terms);
+        let mut ranked: Vec<(usize, f32)> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, s.total()))
+            .filter(|&(i, s)| {
+                s > 0.0
+                    && (filters.levels.is_empty()
+                        || self.corpus.faqs[i].scheme_ids.iter().filter_map(|id| self.corpus.scheme(id)).any(|s| filters.levels.contains(&s.level)))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(top_k)
+            .map(|(i, score)| {
+                let f = &self.corpus.faqs[i];
+                FaqHit { id: f.id.clone(), question: f.question.clone(), answer: f.answer.clone(), scheme_ids: f.scheme_ids.clone(), score: round3(score), url: f.source_url.clone() }
+            })
+            .collect()
+    }
+
+    /// Validates the answers and recommends schemes for the resulting profile.
+    #[instrument(skip_all)]
+    pub fn recommend(&self, answers: Answers, today: NaiveDate) -> std::result::Result<(Profile, RecommendOutcome), ProfileError> {
+        let profile = Profile::try_from(answers)?;
+        let outcome = recommend(&self.corpus, &profile, today);
+        Ok((profile, outcome))
+    }
+
+    pub fn scheme(&self, id: &str) -> Option<&Scheme> {
+        self.corpus.scheme(id)
+    }
+}
+
+/// Weight of the lexical side in the hybrid sum (chosen on eval/search.jsonl).
+pub const HYBRID_LEXICAL_WEIGHT: f32 = 0.7;
+/// Cosine similarities below this carry no signal with static word vectors.
+const VECTOR_FLOOR: f32 = 0.3;
+
+/// Combines lexical and vector scores. Hybrid: a weighted sum of max-normalised scores, so
+/// neither scale dominates; documents with no lexical match can still enter on meaning.
+pub fn fuse(mode: RankingMode, lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
+    let lex: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
+    let dense: Vec<f32> = vector.iter().map(|v| ((v - VECTOR_FLOOR) / (1.0 - VECTOR_FLOOR)).max(0.0)).collect();
+    match mode {
+        RankingMode::Bm25 => lex,
+        RankingMode::Dense => dense,
+        RankingMode::Hybrid => {
+            let max_lex = lex.iter().copied().fold(0.0, f32::max);
+            let max_dense = dense.iter().copied().fold(0.0, f32::max);
+            lex.iter()
+                .zip(&dense)
+                .map(|(l, d)| {
+                    let l = if max_lex > 0.0 { l / max_lex } else { 0.0 };
+                    let d = if max_dense > 0.0 { d / max_dense } else { 0.0 };
+                    HYBRID_LEXICAL_WEIGHT * l + (1.0 - HYBRID_LEXICAL_WEIGHT) * d
+                })
+                .collect()
+        }
+    }
+}
+
+fn load_embedder(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus) -> Result<Option<Arc<dyn Embedder>>> {
+    Ok(match settings.embedder {
+        EmbedderKind::None => None,
+        EmbedderKind::Static => {
+            let mut e = StaticEmbedder::load(&settings.vectors_dir(), analyzer.clone())?;
+            let docs = corpus.schemes.iter().map(|s| analyzer.lemmas(&embedding_text(s, corpus))).collect::<std::result::Result<Vec<_>, _>>()?;
+            e.fit_idf(&docs);
+            Some(Arc::new(e))
+        }
+        EmbedderKind::Transformer => {
+            let dir = settings.transformer_dir.clone().ok_or(AppError::Startup { context: "transformer_dir", message: "not set".into() })?;
+            Some(Arc::new(TransformerEmbedder::load(&dir)?))
+        }
+    })
+}
+
+/// What a scheme's embedding is computed from: its names, summary and the questions its FAQs
+/// answer (long details blur an averaged vector).
+pub fn embedding_text(s: &Scheme, corpus: &Corpus) -> String {
+    let mut parts = vec![s.title.clone()];
+    parts.extend(s.aliases.iter().cloned());
+    parts.push(s.summary.clone());
+    parts.push(s.purposes.join(" "));
+    parts.extend(corpus.faqs_for(&s.id).map(|f| f.question.clone()));
+    parts.join("\n")
+}
+
+fn passes(scheme: &Scheme, status: WindowStatus, filters: &SearchFilters) -> bool {
+    (filters.levels.is_empty() || filters.levels.contains(&scheme.level))
+        && (filters.purposes.is_empty() || filters.purposes.iter().any(|p| scheme.purposes.contains(p)))
+        && (!filters.open_only || matches!(status, WindowStatus::Open | WindowStatus::Always))
+}
+
+/// The searchable text of a scheme: title and aliases; summary, purposes and kind; the rest,
+/// including the questions of its FAQs (callers phrase things the way FAQs do).
+pub fn scheme_text(s: &Scheme, corpus: &Corpus) -> DocText {
+    let title = std::iter::once(s.title.as_str()).chain(s.aliases.iter().map(String::as_str)).collect::<Vec<_>>().join("\n");
+    let summary = format!("{}\n{}\n{}", s.summary, s.purposes.join(" "), s.kind.label_ja());
+    let mut body = vec![s.details.clone(), s.provider.clone(), s.how_to_apply.clone()];
+    body.extend(s.eligibility.conditions.iter().cloned());
+    if let Some(a) = s.amount_text() {
+        body.push(a);
+    }
+    body.extend(corpus.faqs_for(&s.id).map(|f| f.question.clone()));
+    [title, summary, body.join("\n")]
+}
+
+fn faq_text(f: &Faq, corpus: &Corpus) -> DocText {
+    let schemes = f.scheme_ids.iter().filter_map(|id| corpus.scheme(id)).map(|s| s.title.as_str()).collect::<Vec<_>>().join("\n");
+    [f.question.clone(), f.answer.clone(), schemes]
+}
+
+/// 区/港区 → ward, 都/東京都 → Tokyo, 国 → national, when the caller names exactly one.
+pub fn level_hint(normalized: &str) -> Option<Level> {
+    let ward = normalized.contains("港区") || normalized.contains("区の") || normalized.contains("区が") || normalized.contains("区で") || normalized.contains("区役所");
+    let tokyo = normalized.contains("東京都") || normalized.contains("都の") || normalized.contains("都が") || normalized.contains("公社");
+    let national = normalized.contains("国の") || normalized.contains("国が") || normalized.contains("政府") || normalized.contains("公庫");
+    match (ward, tokyo, national) {
+        (true, false, false) => Some(Level::Ward),
+        (false, true, false) => Some(Level::Tokyo),
+        (false, false, true) => Some(Level::National),
+        _ => None,
+    }
+}
+
+/// The query names the scheme: its title or an alias appears in the query, ignoring width and spaces.
+fn names_scheme(normalized_query: &str, s: &Scheme) -> bool {
+    let q: String = normalized_query.chars().filter(|c| !c.is_whitespace()).collect();
+    std::iter::once(&s.title).chain(s.aliases.iter()).any(|name| {
+        let n: String = text::normalize(name).chars().filter(|c| !c.is_whitespace()).collect();
+        n.chars().count() >= 3 && q.contains(&n)
+    })
+}
+
+/// The sentence of the summary or details that contains most matched words, shortened.
+fn snippet(s: &Scheme, matched: &[&str]) -> String {
+    let text = format!("{}\n{}", s.summary, s.details);
+    let sentences = text.split(['。', '\n']).map(str::trim).filter(|x| !x.is_empty());
+    let best = sentences
+        .enumerate()
+        .max_by_key(|(i, sentence)| {
+            let n = text::normalize(sentence);
+            (matched.iter().filter(|w| n.contains(**w)).count(), usize::MAX - i)
+        })
+        .map(|(_, s)| s)
+        .unwrap_or(&s.summary);
+    shorten(best, 100)
+}
+
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max_chars - 1).collect();
+    out.push('…');
+    out
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_hint_needs_exactly_one_level() {
+        assert_eq!(level_hint("港区の創業融資"), Some(Level::Ward));
+        assert_eq!(level_hint("東京都の助成金"), Some(Level::Tokyo));
+        assert_eq!(level_hint("国の補助金と港区の補助金"), None);
+        assert_eq!(level_hint("補助金"), None);
+    }
+
+    #[test]
+    fn shorten_marks_cut_text() {
+        assert_eq!(shorten("あいうえお", 3), "あい…");
+        assert_eq!(shorten("あい", 3), "あい");
+    }
+}

@@ -1,0 +1,192 @@
+//! The Japanese analyzer: normalisation, lindera (IPADIC) morphology, stop words,
+//! noun compounds and character n-grams. Loaded once and shared.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::path::Path;
+
+use lindera::dictionary::load_dictionary;
+use lindera::mode::Mode;
+use lindera::segmenter::Segmenter;
+
+use super::normalize::{fold_small_kana, is_hiragana, is_katakana, normalize};
+use super::{Result, TextError};
+
+/// One morpheme after analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Morpheme {
+    pub surface: String,
+    /// Dictionary form (e.g. 借り -> 借りる); the surface for unknown words.
+    pub lemma: String,
+    pub pos: String,
+    pub pos_detail: String,
+    pub unknown: bool,
+    /// Kept as a search term (not a particle, auxiliary, symbol or stop word).
+    pub content: bool,
+}
+
+/// Terms extracted from a text: words (lemmas and noun compounds) and character bigrams.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Terms {
+    pub words: Vec<String>,
+    pub grams: Vec<String>,
+}
+
+/// Content words that carry no meaning for search.
+const STOP_LEMMAS: &[&str] = &[
+    "する", "ある", "いる", "なる", "できる", "れる", "られる", "いう", "思う", "おる", "ござる", "くださる",
+    "下さる", "もらう", "いただく", "頂く", "ほしい", "欲しい", "たい", "ない", "よい", "いい", "こと", "もの", "ため",
+    "よう", "ところ", "何", "なに", "どう", "どこ", "これ", "それ", "あれ", "ここ", "そこ", "この", "その", "方", "等",
+    "くる", "来る", "行く", "いく", "みる", "しまう", "おく", "ん", "の", "さん", "様", "的", "について", "など", "とき", "時",
+];
+
+const STOP_POS: &[&str] = &["助詞", "助動詞", "記号", "接続詞", "フィラー", "連体詞", "感動詞", "その他"];
+const STOP_POS_DETAIL: &[&str] = &["非自立", "代名詞"];
+
+pub struct Analyzer {
+    segmenter: Segmenter,
+    stop: HashSet<&'static str>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Analyzer")
+    }
+}
+
+impl Analyzer {
+    /// Loads the IPADIC dictionary built by `shien setup` (see `models/README.md`).
+    pub fn load(dictionary_dir: &Path) -> Result<Analyzer> {
+        if !dictionary_dir.join("metadata.json").is_file() {
+            return Err(TextError::DictionaryMissing { dir: dictionary_dir.to_path_buf() });
+        }
+        let uri = dictionary_dir.to_str().ok_or_else(|| TextError::DictionaryMissing { dir: dictionary_dir.to_path_buf() })?;
+        let dictionary = load_dictionary(uri).map_err(|e| TextError::DictionaryCorrupt { dir: dictionary_dir.to_path_buf(), reason: e.to_string() })?;
+        let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
+        let analyzer = Analyzer { segmenter, stop: STOP_LEMMAS.iter().copied().collect() };
+        // A truncated dictionary can load and then fail or panic on first use; find out now.
+        let probe = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.morphemes("補助金を申請したい")));
+        match probe {
+            Ok(Ok(m)) if m.iter().any(|m| m.lemma == "申請") => Ok(analyzer),
+            Ok(Ok(_)) => Err(TextError::DictionaryCorrupt { dir: dictionary_dir.to_path_buf(), reason: "a probe sentence was not segmented as expected".into() }),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(TextError::DictionaryCorrupt { dir: dictionary_dir.to_path_buf(), reason: "segmenting a probe sentence panicked".into() }),
+        }
+    }
+
+    /// Morphemes of already-normalised text.
+    pub fn morphemes(&self, normalized: &str) -> Result<Vec<Morpheme>> {
+        let tokens = self
+            .segmenter
+            .segment(Cow::Borrowed(normalized))
+            .map_err(|e| TextError::Segment { reason: e.to_string() })?;
+        let mut out = Vec::with_capacity(tokens.len());
+        for mut token in tokens {
+            let unknown = token.word_id.is_unknown();
+            let surface = token.surface.to_string();
+            if surface.trim().is_empty() {
+                continue;
+            }
+            let details = token.details();
+            let pos = details.first().copied().unwrap_or("*").to_string();
+            let pos_detail = details.get(1).copied().unwrap_or("*").to_string();
+            let lemma = match details.get(6).copied() {
+                Some(base) if base != "*" && !base.is_empty() => base.to_string(),
+                _ => surface.clone(),
+            };
+            let content = self.is_content(&pos, &pos_detail, &lemma, &surface);
+            out.push(Morpheme { surface, lemma, pos, pos_detail, unknown, content });
+        }
+        Ok(out)
+    }
+
+    fn is_content(&self, pos: &str, pos_detail: &str, lemma: &str, surface: &str) -> bool {
+        if STOP_POS.contains(&pos) || STOP_POS_DETAIL.contains(&pos_detail) || self.stop.contains(lemma) {
+            return false;
+        }
+        if pos == "動詞" && pos_detail == "接尾" {
+            return false;
+        }
+        // A lone hiragana character is almost always grammar, whatever IPADIC guessed.
+        let mut chars = surface.chars();
+        !matches!((chars.next(), chars.next()), (Some(c), None) if is_hiragana(c) || c.is_ascii_punctuation())
+    }
+
+    /// Search terms for a text: content lemmas, adjacent-noun compounds, and character
+    /// bigrams of content runs (robust to typos, unknown words and long katakana compounds).
+    pub fn terms(&self, text: &str) -> Result<Terms> {
+        let normalized = normalize(text);
+        let morphemes = self.morphemes(&normalized)?;
+        Ok(terms_of(&morphemes))
+    }
+
+    /// Content lemmas only (for embeddings and synonym matching).
+    pub fn lemmas(&self, text: &str) -> Result<Vec<String>> {
+        let normalized = normalize(text);
+        Ok(self.morphemes(&normalized)?.into_iter().filter(|m| m.content).map(|m| m.lemma).collect())
+    }
+}
+
+fn is_compound_part(m: &Morpheme) -> bool {
+    m.content && (m.pos == "名詞" || m.pos == "接頭詞")
+}
+
+pub fn terms_of(morphemes: &[Morpheme]) -> Terms {
+    let mut terms = Terms::default();
+    // Content runs: maximal sequences of adjacent content morphemes (the text of a compound noun).
+    let mut run = String::new();
+    let mut prev_noun: Option<&Morpheme> = None;
+    for m in morphemes {
+        if m.content {
+            terms.words.push(m.lemma.clone());
+            run.push_str(&m.surface);
+            if let Some(prev) = prev_noun.filter(|_| is_compound_part(m)) {
+                terms.words.push(format!("{}{}", prev.surface, m.surface));
+            }
+            prev_noun = is_compound_part(m).then_some(m);
+        } else {
+            push_grams(&run, &mut terms.grams);
+            run.clear();
+            prev_noun = None;
+        }
+    }
+    push_grams(&run, &mut terms.grams);
+    terms
+}
+
+fn push_grams(run: &str, grams: &mut Vec<String>) {
+    let chars: Vec<char> = run
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != 'ー')
+        .map(fold_small_kana)
+        .collect();
+    if chars.len() == 1 && !is_katakana(chars[0]) && !is_hiragana(chars[0]) {
+        grams.push(chars[0].to_string());
+    }
+    for pair in chars.windows(2) {
+        grams.push(pair.iter().collect());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(surface: &str, pos: &str, content: bool) -> Morpheme {
+        Morpheme { surface: surface.into(), lemma: surface.into(), pos: pos.into(), pos_detail: "一般".into(), unknown: false, content }
+    }
+
+    #[test]
+    fn adjacent_nouns_form_compounds_and_grams_span_the_run() {
+        let t = terms_of(&[m("創業", "名詞", true), m("資金", "名詞", true), m("を", "助詞", false), m("借りる", "動詞", true)]);
+        assert_eq!(t.words, vec!["創業", "資金", "創業資金", "借りる"]);
+        assert_eq!(t.grams, vec!["創業", "業資", "資金", "借り", "りる"]);
+    }
+
+    #[test]
+    fn grams_ignore_long_vowel_marks_and_fold_small_kana() {
+        let mut g = Vec::new();
+        push_grams("ウェブ", &mut g);
+        assert_eq!(g, vec!["ウエ", "エブ"]);
+    }
+}

@@ -1,0 +1,26 @@
+//! Japanese text: normalisation, morphological analysis (lindera + IPADIC) and synonyms.
+//! Nothing here knows about schemes or HTTP.
+
+mod analyzer;
+pub mod normalize;
+mod query;
+mod synonyms;
+
+use std::path::PathBuf;
+
+pub use analyzer::{Analyzer, Morpheme, Terms};
+pub use normalize::normalize;
+pub use query::{QueryTerms, SYNONYM_WEIGHT, analyze_query};
+pub use synonyms::Synonyms;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    #[error("the Japanese dictionary is missing in {dir} (run `make setup` or `shien setup`)")]
+    DictionaryMissing { dir: PathBuf },
+    #[error("the Japanese dictionary in {dir} is unusable: {reason} (delete it and run `shien setup` again)")]
+    DictionaryCorrupt { dir: PathBuf, reason: String },
+    #[error("could not segment text: {reason}")]
+    Segment { reason: String },
+}
+
+pub type Result<T> = std::result::Result<T, TextError>;

@@ -1,0 +1,84 @@
+//! Width and form folding, so that ｿﾌﾄｳｪｱ, ソフトウェア and ＳＯＦＴ all meet in the index.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC (half-width kana to full-width, full-width ASCII to ASCII), ASCII lower-case,
+/// wave-dash and hyphen variants unified, control characters dropped and whitespace collapsed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkc() {
+        let c = match c {
+            '〜' | '～' | '∼' => '~',
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_whitespace() || c == '\u{3000}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control() {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Folds small kana to their full-size forms; used only for character n-grams so that
+/// common typos (ソフトウエア for ソフトウェア) still share grams.
+pub fn fold_small_kana(c: char) -> char {
+    match c {
+        'ァ' => 'ア', 'ィ' => 'イ', 'ゥ' => 'ウ', 'ェ' => 'エ', 'ォ' => 'オ',
+        'ッ' => 'ツ', 'ャ' => 'ヤ', 'ュ' => 'ユ', 'ョ' => 'ヨ', 'ヮ' => 'ワ',
+        'ぁ' => 'あ', 'ぃ' => 'い', 'ぅ' => 'う', 'ぇ' => 'え', 'ぉ' => 'お',
+        'っ' => 'つ', 'ゃ' => 'や', 'ゅ' => 'ゆ', 'ょ' => 'よ', 'ゎ' => 'わ',
+        c => c,
+    }
+}
+
+pub fn is_katakana(c: char) -> bool {
+    ('\u{30A0}'..='\u{30FF}').contains(&c)
+}
+
+pub fn is_hiragana(c: char) -> bool {
+    ('\u{3040}'..='\u{309F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_width_katakana_becomes_full_width() {
+        assert_eq!(normalize("ｿﾌﾄｳｪｱ"), "ソフトウェア");
+        assert_eq!(normalize("ﾎｰﾑﾍﾟｰｼﾞ"), "ホームページ");
+    }
+
+    #[test]
+    fn full_width_ascii_becomes_lower_case_ascii() {
+        assert_eq!(normalize("ＩＴ導入"), "it導入");
+        assert_eq!(normalize("ＤＸ　推進"), "dx 推進");
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_and_trimmed() {
+        assert_eq!(normalize("  起業 \t\n したい  "), "起業 したい");
+        assert_eq!(normalize("\u{3000}\u{3000}"), "");
+    }
+
+    #[test]
+    fn wave_dashes_are_unified() {
+        assert_eq!(normalize("4月〜5月"), normalize("4月～5月"));
+    }
+
+    #[test]
+    fn small_kana_fold_to_full_size() {
+        let folded: String = "ウェブ".chars().map(fold_small_kana).collect();
+        assert_eq!(folded, "ウエブ");
+    }
+}

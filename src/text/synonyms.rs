@@ -1,0 +1,90 @@
+//! Query-time synonym expansion: the words callers use, mapped to the words the corpus uses.
+
+use std::collections::HashSet;
+
+use super::{Analyzer, Result, normalize};
+
+#[derive(Debug, Clone)]
+struct Variant {
+    normalized: String,
+    lemmas: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    canonical: String,
+    variants: Vec<Variant>,
+}
+
+/// Synonym groups, pre-analysed once.
+#[derive(Debug, Clone, Default)]
+pub struct Synonyms {
+    groups: Vec<Group>,
+}
+
+impl Synonyms {
+    pub fn build<'a>(groups: impl IntoIterator<Item = (&'a str, &'a [String])>, analyzer: &Analyzer) -> Result<Synonyms> {
+        let mut out = Vec::new();
+        for (canonical, variants) in groups {
+            let mut vs = Vec::with_capacity(variants.len());
+            for v in variants {
+                vs.push(Variant { normalized: normalize(v), lemmas: analyzer.lemmas(v)? });
+            }
+            out.push(Group { canonical: canonical.to_string(), variants: vs });
+        }
+        Ok(Synonyms { groups: out })
+    }
+
+    /// Canonical words whose variants occur in the query, either literally (after
+    /// normalisation) or as the same set of dictionary forms (借りたい matches 借りる).
+    pub fn expand(&self, normalized_query: &str, query_lemmas: &HashSet<String>) -> Vec<&str> {
+        let mut found = Vec::new();
+        for group in &self.groups {
+            let hit = group.variants.iter().any(|v| {
+                contains_word(normalized_query, &v.normalized)
+                    || (!v.lemmas.is_empty() && v.lemmas.iter().all(|l| query_lemmas.contains(l)))
+            });
+            if hit && !found.contains(&group.canonical.as_str()) {
+                found.push(group.canonical.as_str());
+            }
+        }
+        found
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
+/// Substring match, except that an ASCII variant must not sit inside a longer ASCII word
+/// (so "hp" matches "hpを作りたい" but not "shop").
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    if !needle.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return haystack.contains(needle);
+    }
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_word;
+
+    #[test]
+    fn ascii_variants_match_whole_words_only() {
+        assert!(contains_word("hpを作りたい", "hp"));
+        assert!(contains_word("新しい hp", "hp"));
+        assert!(!contains_word("shop運営", "hp"));
+        assert!(contains_word("起業したい", "起業"));
+    }
+}

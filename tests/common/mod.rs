@@ -1,0 +1,76 @@
+//! Shared test helpers: settings pointing at fixtures, and the real app spawned on port 0.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use shien_navi::config::Settings;
+use shien_navi::service::App;
+use shien_navi::text::Analyzer;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture_corpus() -> PathBuf {
+    repo().join("tests/fixtures/corpus")
+}
+
+/// Settings for tests: the given corpus, the repository's models, a throw-away SQLite file.
+pub fn settings(corpus_dir: PathBuf) -> Settings {
+    let mut s = Settings::default();
+    s.corpus_dir = corpus_dir;
+    s.models_dir = repo().join("models");
+    s.bind = "127.0.0.1:0".parse().unwrap();
+    s
+}
+
+/// The dictionary is built by `make test` (`shien setup`) before the tests run.
+pub fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(|| {
+        Analyzer::load(&repo().join("models/ipadic")).expect("models/ipadic missing: run `make setup` (shien setup) before the tests")
+    })
+}
+
+pub fn fixture_app() -> App {
+    App::build(settings(fixture_corpus())).expect("fixture app builds")
+}
+
+pub fn real_app() -> &'static App {
+    static APP: OnceLock<App> = OnceLock::new();
+    APP.get_or_init(|| App::build(settings(repo().join("corpus"))).expect("the real corpus loads"))
+}
+
+pub struct TestServer {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+/// Spawns the real router on a random port.
+pub async fn spawn(app: App) -> TestServer {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = Arc::new(app);
+    tokio::spawn(async move {
+        shien_navi::http::serve(app, listener).await.unwrap();
+    });
+    TestServer { base: format!("http://{addr}"), client: reqwest::Client::builder().cookie_store(true).build().unwrap() }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn post_json(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        let r = self.client.post(self.url(path)).json(&body).send().await.unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let r = self.client.get(self.url(path)).send().await.unwrap();
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+}
