@@ -58,6 +58,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure retrieval (eval/search.jsonl), the recommender (--recommend) and routing (--routing).
+    Eval {
+        #[arg(long, value_enum, default_value_t = EvalMode::All)]
+        mode: EvalMode,
+        /// Also evaluate the questionnaire recommender on eval/profiles.jsonl.
+        #[arg(long)]
+        recommend: bool,
+        /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
+        #[arg(long)]
+        corpus_extra: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Evaluation date for windows (default today in Tokyo).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Do not write eval/results/.
+        #[arg(long)]
+        no_save: bool,
+    },
     /// Import open data into an optional corpus bundle.
     Import {
         #[command(subcommand)]
@@ -76,6 +95,14 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EvalMode {
+    Bm25,
+    Dense,
+    Hybrid,
+    All,
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,6 +130,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve { bind } => serve(settings, bind),
         Command::Search { query, top, level, purpose, open_only, json } => search(settings, &query, top, &level, &purpose, open_only, json),
         Command::Recommend { answers, today, json } => recommend(settings, &answers, today, json),
+        Command::Eval { mode, recommend, corpus_extra, json, today, no_save } => eval(settings, mode, recommend, corpus_extra, json, today, no_save),
         Command::Import { source: ImportSource::Mirasapo { csv, out } } => import_mirasapo(&csv, &out),
         Command::Corpus { command: CorpusCommand::Check } => corpus_check(&settings),
         Command::Setup { ipadic_source, force } => setup(&settings, &ipadic_source, force),
@@ -291,4 +319,100 @@ fn import_mirasapo(csv: &std::path::Path, out: &std::path::Path) -> ExitCode {
     println!("wrote {} — add its folder to extra_corpus_dirs (SHIEN__EXTRA_CORPUS_DIRS={}) to search it", out.display(), out.parent().map(|p| p.display().to_string()).unwrap_or_default());
     println!("{}", crate::import::ATTRIBUTION);
     ExitCode::SUCCESS
+}
+
+#[allow(clippy::too_many_arguments)]
+fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, extra: Vec<PathBuf>, json: bool, today: Option<chrono::NaiveDate>, no_save: bool) -> ExitCode {
+    use crate::config::RankingMode;
+    use crate::eval::{ProfileCase, SearchCase, eval_profiles, eval_search, read_jsonl};
+    settings.extra_corpus_dirs.extend(extra.iter().cloned());
+    let today = today.unwrap_or_else(tokyo_today);
+    let app = match build_app(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let cases: Vec<SearchCase> = match read_jsonl(std::path::Path::new("eval/search.jsonl")) {
+        Ok(c) => c,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let modes: Vec<RankingMode> = match mode {
+        EvalMode::Bm25 => vec![RankingMode::Bm25],
+        EvalMode::Dense => vec![RankingMode::Dense],
+        EvalMode::Hybrid => vec![RankingMode::Hybrid],
+        EvalMode::All => vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid],
+    };
+    let mut reports = Vec::new();
+    for m in modes {
+        if m != RankingMode::Bm25 && !app.has_vectors() {
+            eprintln!("skipping {m:?}: no embedder loaded");
+            continue;
+        }
+        match eval_search(&app, &cases, m, today) {
+            Ok(r) => reports.push(r),
+            Err(e) => return fail(2, &e.to_string()),
+        }
+    }
+    let profiles = if recommend {
+        let cases: Vec<ProfileCase> = match read_jsonl(std::path::Path::new("eval/profiles.jsonl")) {
+            Ok(c) => c,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+        match eval_profiles(&app, &cases, today) {
+            Ok(r) => Some(r),
+            Err(e) => return fail(2, &e.to_string()),
+        }
+    } else {
+        None
+    };
+    let summary = serde_json::json!({
+        "date": today,
+        "corpus": {"schemes": app.corpus.schemes.len(), "extra": extra},
+        "search": reports.iter().map(|r| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10})).collect::<Vec<_>>(),
+        "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
+    });
+    if !no_save {
+        if let Err(e) = save_eval(&summary, &reports, profiles.as_ref()) {
+            eprintln!("warning: could not save eval results: {e}");
+        }
+    }
+    if json {
+        let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles});
+        println!("{}", serde_json::to_string_pretty(&full).expect("serialisable"));
+        return ExitCode::SUCCESS;
+    }
+    println!("{:<8} {:>7} {:>9} {:>9} {:>8}", "mode", "queries", "nDCG@10", "Recall@5", "MRR@10");
+    for r in &reports {
+        println!("{:<8} {:>7} {:>9.4} {:>9.4} {:>8.4}", format!("{:?}", r.mode).to_lowercase(), r.queries, r.ndcg_at_10, r.recall_at_5, r.mrr_at_10);
+    }
+    if let Some(best) = reports.iter().max_by(|a, b| a.ndcg_at_10.total_cmp(&b.ndcg_at_10)) {
+        println!("\nfailures of {:?} (answer not in top 5): {}", best.mode, best.failures.len());
+        for f in best.failures.iter().take(15) {
+            println!("  {} {} -> expected {:?}, got {:?}", f.id, f.query, f.expected, f.got.iter().take(3).collect::<Vec<_>>());
+        }
+    }
+    if let Some(p) = &profiles {
+        println!("\nrecommender: {} profiles, must_include recall@15 {:.4}, must_exclude violations {}", p.profiles, p.must_include_recall_at_15, p.must_exclude_violations);
+        for m in p.misses.iter().take(15) {
+            println!("  {} missing {:?} wrongly recommended {:?}", m.id, m.missing, m.wrongly_recommended);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn save_eval(summary: &serde_json::Value, reports: &[crate::eval::SearchReport], profiles: Option<&crate::eval::ProfileReport>) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = std::path::Path::new("eval/results");
+    std::fs::create_dir_all(dir)?;
+    let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles});
+    std::fs::write(dir.join("latest.json"), serde_json::to_string_pretty(&full).expect("serialisable"))?;
+    let mut history = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("history.jsonl"))?;
+    writeln!(history, "{summary}")?;
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(dir.join("history.jsonl"))?.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let labels: Vec<String> = (1..=lines.len()).map(|i| format!("#{i}")).collect();
+    let series_for = |mode: &str| -> Vec<f64> {
+        lines.iter().map(|l| l["search"].as_array().and_then(|a| a.iter().find(|r| r["mode"] == mode)).and_then(|r| r["ndcg@10"].as_f64()).unwrap_or(0.0)).collect()
+    };
+    let series = ["bm25", "dense", "hybrid"].map(|m| crate::eval::chart::Series { name: m, points: series_for(m) });
+    let svg = crate::eval::chart::line_chart("nDCG@10 の推移（eval/search.jsonl）", &labels, &series, 1.0);
+    std::fs::write(dir.join("history.svg"), svg)
 }

@@ -63,6 +63,15 @@ pub enum RankingMode {
     Hybrid,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fusion {
+    /// Weighted sum of max-normalised scores (default; best on the eval).
+    Weighted,
+    /// Reciprocal rank fusion.
+    Rrf,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
@@ -79,6 +88,7 @@ pub struct Settings {
     /// Directory of a transformer model when `embedder = "transformer"`.
     pub transformer_dir: Option<PathBuf>,
     pub ranking: RankingMode,
+    pub fusion: Fusion,
     pub vector_backend: VectorBackend,
     pub qdrant_url: Option<String>,
     pub qdrant_collection: String,
@@ -107,6 +117,7 @@ impl Default for Settings {
             embedder: EmbedderKind::Static,
             transformer_dir: None,
             ranking: RankingMode::Hybrid,
+            fusion: Fusion::Weighted,
             vector_backend: VectorBackend::InProcess,
             qdrant_url: None,
             qdrant_collection: "shien_schemes".into(),
@@ -216,7 +227,7 @@ fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::
 
 const SETTINGS_KEYS: &[&str] = &[
     "bind", "public_url", "corpus_dir", "extra_corpus_dirs", "models_dir", "database_url", "embedder", "transformer_dir",
-    "ranking", "vector_backend", "qdrant_url", "qdrant_collection", "log_format", "handoff_confidence",
+    "ranking", "fusion", "vector_backend", "qdrant_url", "qdrant_collection", "log_format", "handoff_confidence",
     "rate_limit_per_minute", "tls_cert", "tls_key", "secure_cookies",
 ];
 

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod embed;
+pub mod eval;
 pub mod http;
 pub mod import;
 pub mod index;

@@ -9,7 +9,7 @@ use tracing::{info, instrument};
 
 use std::sync::Arc;
 
-use crate::config::{EmbedderKind, RankingMode, Settings};
+use crate::config::{EmbedderKind, Fusion, RankingMode, Settings};
 use crate::embed::{Embedder, StaticEmbedder, TransformerEmbedder};
 use crate::index::{InProcessIndex, VectorIndex};
 use crate::domain::scheme::WindowStatus;
@@ -170,7 +170,7 @@ impl App {
             (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => index.similarities(&e.embed_query(query.as_str())?),
             _ => vec![0.0; lexical.len()],
         };
-        let fused = fuse(mode, &lexical, &vector);
+        let fused = if mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf { fuse_rrf(&lexical, &vector) } else { fuse(mode, &lexical, &vector) };
         let level_hint = level_hint(&terms.normalized);
         let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
         for (i, scheme) in self.corpus.schemes.iter().enumerate() {
@@ -178,7 +178,7 @@ impl App {
             if !passes(scheme, status, filters) {
                 continue;
             }
-            let LexicalScore { words, grams } = lexical[i];
+            let LexicalScore { words, grams, .. } = lexical[i];
             let base = fused[i];
             if base <= 0.0 {
                 continue;
@@ -283,6 +283,25 @@ pub fn fuse(mode: RankingMode, lexical: &[LexicalScore], vector: &[f32]) -> Vec<
                 .collect()
         }
     }
+}
+
+/// Reciprocal rank fusion (k = 60) of the lexical and vector rankings; kept for comparison
+/// (`SHIEN__FUSION=rrf`): on eval/search.jsonl the weighted sum ranks better (see README).
+pub fn fuse_rrf(lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
+    const K: f32 = 60.0;
+    let rank = |scores: &[f32]| -> Vec<Option<usize>> {
+        let mut order: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] > 0.0).collect();
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+        let mut ranks = vec![None; scores.len()];
+        for (r, i) in order.into_iter().enumerate() {
+            ranks[i] = Some(r);
+        }
+        ranks
+    };
+    let lex: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
+    let dense: Vec<f32> = vector.iter().map(|v| v - VECTOR_FLOOR).collect();
+    let (rl, rd) = (rank(&lex), rank(&dense));
+    (0..lex.len()).map(|i| rl[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0)) + rd[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0))).collect()
 }
 
 fn load_embedder(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus) -> Result<Option<Arc<dyn Embedder>>> {

@@ -6,7 +6,9 @@ use crate::text::{Analyzer, QueryTerms, Result};
 use super::bm25::{Bm25F, Bm25Params, FIELDS};
 
 /// How much the character-bigram score counts next to the word score.
-pub const GRAM_WEIGHT: f32 = 0.3;
+pub const GRAM_WEIGHT: f32 = 0.2;
+/// How much the reading-bigram score counts.
+pub const READING_WEIGHT: f32 = 0.3;
 
 /// The searchable text of one document, by field: title (and aliases), summary, body.
 pub type DocText = [String; FIELDS];
@@ -15,6 +17,7 @@ pub type DocText = [String; FIELDS];
 pub struct LexicalIndex {
     words: Bm25F,
     grams: Bm25F,
+    readings: Bm25F,
 }
 
 /// Per-document lexical scores, split so rankings can explain themselves.
@@ -22,11 +25,12 @@ pub struct LexicalIndex {
 pub struct LexicalScore {
     pub words: f32,
     pub grams: f32,
+    pub readings: f32,
 }
 
 impl LexicalScore {
     pub fn total(self) -> f32 {
-        self.words + GRAM_WEIGHT * self.grams
+        self.words + GRAM_WEIGHT * self.grams + READING_WEIGHT * self.readings
     }
 }
 
@@ -36,14 +40,17 @@ impl LexicalIndex {
         let analysed = analyse_parallel(analyzer, docs)?;
         let mut word_docs = Vec::with_capacity(analysed.len());
         let mut gram_docs = Vec::with_capacity(analysed.len());
+        let mut reading_docs = Vec::with_capacity(analysed.len());
         for fields in analysed {
-            let (w, g): (Vec<_>, Vec<_>) = fields.into_iter().map(|t| (t.words, t.grams)).unzip();
-            word_docs.push(<[Vec<String>; FIELDS]>::try_from(w).expect("three fields"));
-            gram_docs.push(<[Vec<String>; FIELDS]>::try_from(g).expect("three fields"));
+            let [a, b, c] = <[crate::text::Terms; FIELDS]>::try_from(fields).expect("three fields");
+            word_docs.push([a.words, b.words, c.words]);
+            gram_docs.push([a.grams, b.grams, c.grams]);
+            reading_docs.push([a.readings, b.readings, c.readings]);
         }
         Ok(LexicalIndex {
             words: Bm25F::build(Bm25Params::default(), &word_docs),
             grams: Bm25F::build(Bm25Params::default(), &gram_docs),
+            readings: Bm25F::build(Bm25Params::default(), &reading_docs),
         })
     }
 
@@ -62,9 +69,11 @@ impl LexicalIndex {
     pub fn score(&self, query: &QueryTerms) -> Vec<LexicalScore> {
         let mut words = vec![0.0; self.len()];
         let mut grams = vec![0.0; self.len()];
+        let mut readings = vec![0.0; self.len()];
         self.words.score_into(&query.words, 1.0, &mut words);
         self.grams.score_into(&query.grams, 1.0, &mut grams);
-        words.into_iter().zip(grams).map(|(words, grams)| LexicalScore { words, grams }).collect()
+        self.readings.score_into(&query.readings, 1.0, &mut readings);
+        (0..self.len()).map(|i| LexicalScore { words: words[i], grams: grams[i], readings: readings[i] }).collect()
     }
 
     pub fn matched_words<'q>(&self, query: &'q QueryTerms, doc: usize) -> Vec<&'q str> {

@@ -20,6 +20,8 @@ pub struct Morpheme {
     pub lemma: String,
     pub pos: String,
     pub pos_detail: String,
+    /// Katakana reading from the dictionary (None for unknown words).
+    pub reading: Option<String>,
     pub unknown: bool,
     /// Kept as a search term (not a particle, auxiliary, symbol or stop word).
     pub content: bool,
@@ -30,6 +32,9 @@ pub struct Morpheme {
 pub struct Terms {
     pub words: Vec<String>,
     pub grams: Vec<String>,
+    /// Character bigrams of the katakana readings, so that queries typed in kana
+    /// (そうぎょう ほじょきん) meet the kanji they stand for.
+    pub readings: Vec<String>,
 }
 
 /// Content words that carry no meaning for search.
@@ -94,8 +99,9 @@ impl Analyzer {
                 Some(base) if base != "*" && !base.is_empty() => base.to_string(),
                 _ => surface.clone(),
             };
+            let reading = details.get(7).copied().filter(|r| *r != "*" && !r.is_empty()).map(str::to_string);
             let content = self.is_content(&pos, &pos_detail, &lemma, &surface);
-            out.push(Morpheme { surface, lemma, pos, pos_detail, unknown, content });
+            out.push(Morpheme { surface, lemma, pos, pos_detail, reading, unknown, content });
         }
         Ok(out)
     }
@@ -135,23 +141,52 @@ pub fn terms_of(morphemes: &[Morpheme]) -> Terms {
     let mut terms = Terms::default();
     // Content runs: maximal sequences of adjacent content morphemes (the text of a compound noun).
     let mut run = String::new();
+    let mut reading_run = String::new();
     let mut prev_noun: Option<&Morpheme> = None;
     for m in morphemes {
         if m.content {
             terms.words.push(m.lemma.clone());
             run.push_str(&m.surface);
+            match &m.reading {
+                Some(r) => reading_run.push_str(r),
+                None => reading_run.extend(m.surface.chars().map(to_katakana)),
+            }
             if let Some(prev) = prev_noun.filter(|_| is_compound_part(m)) {
                 terms.words.push(format!("{}{}", prev.surface, m.surface));
             }
             prev_noun = is_compound_part(m).then_some(m);
         } else {
             push_grams(&run, &mut terms.grams);
+            push_grams(&reading_run, &mut terms.readings);
             run.clear();
+            reading_run.clear();
             prev_noun = None;
         }
     }
     push_grams(&run, &mut terms.grams);
+    push_grams(&reading_run, &mut terms.readings);
     terms
+}
+
+pub fn to_katakana(c: char) -> char {
+    if ('\u{3041}'..='\u{3096}').contains(&c) { char::from_u32(c as u32 + 0x60).unwrap_or(c) } else { c }
+}
+
+/// Reading bigrams of runs of three or more hiragana typed by the caller, read as katakana.
+pub fn kana_run_grams(normalized: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    for c in normalized.chars().chain(std::iter::once(' ')) {
+        if is_hiragana(c) || (c == 'ー' && !run.is_empty()) {
+            run.push(to_katakana(c));
+        } else {
+            if run.chars().count() >= 3 {
+                push_grams(&run, &mut out);
+            }
+            run.clear();
+        }
+    }
+    out
 }
 
 fn push_grams(run: &str, grams: &mut Vec<String>) {
@@ -173,7 +208,7 @@ mod tests {
     use super::*;
 
     fn m(surface: &str, pos: &str, content: bool) -> Morpheme {
-        Morpheme { surface: surface.into(), lemma: surface.into(), pos: pos.into(), pos_detail: "一般".into(), unknown: false, content }
+        Morpheme { surface: surface.into(), lemma: surface.into(), pos: pos.into(), pos_detail: "一般".into(), reading: None, unknown: false, content }
     }
 
     #[test]
@@ -181,6 +216,12 @@ mod tests {
         let t = terms_of(&[m("創業", "名詞", true), m("資金", "名詞", true), m("を", "助詞", false), m("借りる", "動詞", true)]);
         assert_eq!(t.words, vec!["創業", "資金", "創業資金", "借りる"]);
         assert_eq!(t.grams, vec!["創業", "業資", "資金", "借り", "りる"]);
+    }
+
+    #[test]
+    fn hiragana_runs_become_katakana_reading_grams() {
+        assert_eq!(kana_run_grams("そうぎょう 港区"), vec!["ソウ", "ウギ", "ギヨ", "ヨウ"]);
+        assert!(kana_run_grams("の が").is_empty());
     }
 
     #[test]

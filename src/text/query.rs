@@ -14,6 +14,7 @@ pub struct QueryTerms {
     pub lemmas: Vec<String>,
     pub words: Vec<(String, f32)>,
     pub grams: Vec<(String, f32)>,
+    pub readings: Vec<(String, f32)>,
     /// Canonical words added by synonym expansion.
     pub expansions: Vec<String>,
 }
@@ -25,6 +26,8 @@ pub fn analyze_query(analyzer: &Analyzer, synonyms: &Synonyms, text: &str) -> Re
     let terms = super::analyzer::terms_of(&morphemes);
     let mut words: Vec<(String, f32)> = terms.words.into_iter().map(|w| (w, 1.0)).collect();
     let grams = terms.grams.into_iter().map(|g| (g, 1.0)).collect();
+    let mut readings: Vec<(String, f32)> = terms.readings.into_iter().map(|g| (g, 1.0)).collect();
+    readings.extend(super::analyzer::kana_run_grams(&normalized).into_iter().map(|g| (g, 1.0)));
     let lemma_set: HashSet<String> = lemmas.iter().cloned().collect();
     let mut expansions = Vec::new();
     for canonical in synonyms.expand(&normalized, &lemma_set) {
@@ -38,5 +41,5 @@ pub fn analyze_query(analyzer: &Analyzer, synonyms: &Synonyms, text: &str) -> Re
             }
         }
     }
-    Ok(QueryTerms { normalized, lemmas, words, grams, expansions })
+    Ok(QueryTerms { normalized, lemmas, words, grams, readings, expansions })
 }

@@ -1,0 +1,159 @@
+//! `shien eval`: measures retrieval (eval/search.jsonl), the recommender (eval/profiles.jsonl)
+//! and chat routing (eval/routing.jsonl) so every ranking change is judged by numbers.
+
+pub mod metrics;
+pub mod chart;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::config::RankingMode;
+use crate::domain::profile::Answers;
+use crate::domain::search::{SearchFilters, SearchQuery};
+use crate::service::App;
+
+use metrics::{mrr_at, ndcg_at, recall_at};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{file}:{line}: {message}")]
+    Data { file: String, line: usize, message: String },
+    #[error("{file}: {message}")]
+    Io { file: String, message: String },
+    #[error("evaluation failed: {0}")]
+    Run(String),
+}
+
+pub type Result<T> = std::result::Result<T, EvalError>;
+
+/// Reads a JSONL file; each bad line is an error naming file and line.
+pub fn read_jsonl<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Vec<T>> {
+    let text = std::fs::read_to_string(file).map_err(|e| EvalError::Io { file: file.display().to_string(), message: e.to_string() })?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| EvalError::Data { file: file.display().to_string(), line: i + 1, message: e.to_string() }))
+        .collect()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SearchCase {
+    pub id: String,
+    pub query: String,
+    pub relevant: HashMap<String, u8>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub id: String,
+    pub query: String,
+    pub expected: Vec<String>,
+    pub got: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchReport {
+    pub mode: RankingMode,
+    pub queries: usize,
+    pub ndcg_at_10: f64,
+    pub recall_at_5: f64,
+    pub mrr_at_10: f64,
+    /// Mean nDCG@10 per tag (colloquial, typo, halfwidth …).
+    pub by_tag: HashMap<String, f64>,
+    /// Queries whose grade-3 answer is not in the top 5.
+    pub failures: Vec<Failure>,
+}
+
+pub fn eval_search(app: &App, cases: &[SearchCase], mode: RankingMode, today: NaiveDate) -> Result<SearchReport> {
+    let (mut ndcg, mut recall, mut mrr) = (0.0, 0.0, 0.0);
+    let mut failures = Vec::new();
+    let mut tag_sums: HashMap<String, (f64, usize)> = HashMap::new();
+    for case in cases {
+        let query = SearchQuery::parse(&case.query).map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
+        let outcome = app.search_with(&query, &SearchFilters::default(), 10, today, mode).map_err(|e| EvalError::Run(e.to_string()))?;
+        let ranked: Vec<String> = outcome.results.into_iter().map(|h| h.id).collect();
+        let n = ndcg_at(10, &ranked, &case.relevant);
+        ndcg += n;
+        recall += recall_at(5, &ranked, &case.relevant);
+        mrr += mrr_at(10, &ranked, &case.relevant);
+        for tag in &case.tags {
+            let e = tag_sums.entry(tag.clone()).or_default();
+            e.0 += n;
+            e.1 += 1;
+        }
+        let answers: Vec<String> = case.relevant.iter().filter(|(_, g)| **g >= 3).map(|(id, _)| id.clone()).collect();
+        if !answers.iter().any(|a| ranked.iter().take(5).any(|r| r == a)) {
+            failures.push(Failure { id: case.id.clone(), query: case.query.clone(), expected: answers, got: ranked.into_iter().take(5).collect() });
+        }
+    }
+    let q = cases.len().max(1) as f64;
+    Ok(SearchReport {
+        mode,
+        queries: cases.len(),
+        ndcg_at_10: round4(ndcg / q),
+        recall_at_5: round4(recall / q),
+        mrr_at_10: round4(mrr / q),
+        by_tag: tag_sums.into_iter().map(|(t, (s, c))| (t, round4(s / c as f64))).collect(),
+        failures,
+    })
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProfileCase {
+    pub id: String,
+    pub answers: Answers,
+    #[serde(default)]
+    pub today: Option<NaiveDate>,
+    pub must_include: Vec<String>,
+    pub must_exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileReport {
+    pub profiles: usize,
+    /// Share of must_include ids found in the top 15.
+    pub must_include_recall_at_15: f64,
+    /// must_exclude ids that were recommended anywhere.
+    pub must_exclude_violations: usize,
+    pub misses: Vec<ProfileMiss>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileMiss {
+    pub id: String,
+    pub missing: Vec<String>,
+    pub wrongly_recommended: Vec<String>,
+}
+
+pub fn eval_profiles(app: &App, cases: &[ProfileCase], default_today: NaiveDate) -> Result<ProfileReport> {
+    let (mut wanted, mut found, mut violations) = (0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for case in cases {
+        let (_, outcome) = app.recommend(case.answers.clone(), case.today.unwrap_or(default_today)).map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
+        let top: HashSet<&str> = outcome.recommendations.iter().take(15).map(|r| r.id.as_str()).collect();
+        let all: HashSet<&str> = outcome.recommendations.iter().map(|r| r.id.as_str()).collect();
+        let missing: Vec<String> = case.must_include.iter().filter(|id| !top.contains(id.as_str())).cloned().collect();
+        let wrong: Vec<String> = case.must_exclude.iter().filter(|id| all.contains(id.as_str())).cloned().collect();
+        wanted += case.must_include.len();
+        found += case.must_include.len() - missing.len();
+        violations += wrong.len();
+        if !missing.is_empty() || !wrong.is_empty() {
+            misses.push(ProfileMiss { id: case.id.clone(), missing, wrongly_recommended: wrong });
+        }
+    }
+    Ok(ProfileReport {
+        profiles: cases.len(),
+        must_include_recall_at_15: round4(if wanted == 0 { 1.0 } else { found as f64 / wanted as f64 }),
+        must_exclude_violations: violations,
+        misses,
+    })
+}
+
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
