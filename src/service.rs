@@ -189,9 +189,12 @@ impl App {
                 vector: vector[i],
                 fused: base,
                 title_match: if names_scheme(&terms.normalized, scheme) { 1.5 } else { 1.0 },
-                level_preference: match level_hint {
-                    Some(l) if l == scheme.level => 1.2,
-                    _ => 1.0,
+                level_preference: match (level_hint, scheme.level) {
+                    (Some(l), level) if l == level => 1.2,
+                    (Some(_), _) => 1.0,
+                    // Minato first: with no level named, the ward's own schemes lead ties.
+                    (None, Level::Ward) => LOCAL_PRIOR,
+                    (None, _) => 1.0,
                 },
                 window: if status == WindowStatus::Closed { 0.8 } else { 1.0 },
             };
@@ -256,6 +259,9 @@ impl App {
         self.corpus.scheme(id)
     }
 }
+
+/// Multiplier for the ward's own schemes when the caller names no level.
+pub const LOCAL_PRIOR: f32 = 1.05;
 
 /// Weight of the lexical side in the hybrid sum (chosen on eval/search.jsonl).
 pub const HYBRID_LEXICAL_WEIGHT: f32 = 0.7;

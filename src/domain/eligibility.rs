@@ -353,9 +353,12 @@ mod tests {
     }
 
     #[test]
-    fn restaurants_follow_the_retail_caps() {
+    fn restaurants_and_hotels_differ_between_50_and_100_people() {
+        // 飲食店 count as retail (50 people), 宿泊業 as a service (100 people).
         assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 50, Some(90_000_000))), Eligibility::Met);
-        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 51, Some(60_000_000))), Eligibility::Unmet);
+        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 51, Some(60_000_000))), Eligibility::Unknown);
+        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 101, Some(60_000_000))), Eligibility::Unmet);
+        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 101, Some(50_000_000))), Eligibility::Met);
     }
 
     #[test]

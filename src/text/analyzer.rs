@@ -172,12 +172,13 @@ pub fn to_katakana(c: char) -> char {
     if ('\u{3041}'..='\u{3096}').contains(&c) { char::from_u32(c as u32 + 0x60).unwrap_or(c) } else { c }
 }
 
-/// Reading bigrams of runs of three or more hiragana typed by the caller, read as katakana.
+/// Reading bigrams of runs of three or more kana typed by the caller (ｷｷﾞｮｳ, そうぎょう), read
+/// as katakana.
 pub fn kana_run_grams(normalized: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run = String::new();
     for c in normalized.chars().chain(std::iter::once(' ')) {
-        if is_hiragana(c) || (c == 'ー' && !run.is_empty()) {
+        if is_hiragana(c) || is_katakana(c) {
             run.push(to_katakana(c));
         } else {
             if run.chars().count() >= 3 {
