@@ -91,7 +91,7 @@ pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> Recomm
             continue;
         }
         let status = scheme.window.status_on(today);
-        let base = base_score(scheme, profile, purpose_hits, fit, status, today);
+        let base = base_score(scheme, profile, purpose_hits, fit, status, today) + targeting_bonus(scheme, &checks) * fit_factor(fit);
         candidates.push(Candidate { scheme, checks, fit, status, base });
     }
     let ordered = diversify(candidates);
@@ -104,11 +104,7 @@ fn base_score(s: &Scheme, p: &Profile, purpose_hits: usize, fit: Fit, status: Wi
     let purpose = if p.purposes.is_empty() { 0.5 } else { purpose_hits as f32 / p.purposes.len() as f32 };
     // Schemes for exactly this purpose beat broad ones that list many purposes.
     let focus = 1.0 / (s.purposes.len() as f32).sqrt();
-    let fit_score = match fit {
-        Fit::Eligible => 1.0,
-        Fit::Likely => 0.75,
-        Fit::Ineligible => 0.0,
-    };
+    let fit_score = fit_factor(fit);
     let window = match status {
         WindowStatus::Open => {
             let days_left = s.window.deadline_on(today).map_or(90, |d| (d - today).num_days());
@@ -120,17 +116,48 @@ fn base_score(s: &Scheme, p: &Profile, purpose_hits: usize, fit: Fit, status: Wi
         WindowStatus::Closed => 0.3,
     };
     let money = s.amount.as_ref().and_then(|a| a.max_yen).map_or(0.0, |y| ((y as f32).log10() - 5.0).clamp(0.0, 3.0) / 30.0);
-    let stage = match (p.stage, s.eligibility.max_years, s.kind) {
-        // A founder benefits most from schemes made for founders.
-        (Stage::NotFounded | Stage::Founded(0..=4), Some(_), _) => 0.15,
-        _ => 0.0,
-    };
     let local = match s.level {
         Level::Ward => 0.1,
         Level::Tokyo => 0.05,
         Level::National | Level::Prefecture => 0.0,
     };
-    (purpose + 0.3 * focus + stage + local + money) * fit_score * window
+    (kind_weight(s.kind) * (0.6 * purpose + 0.4 * focus) + local + money) * fit_score * window
+}
+
+fn fit_factor(fit: Fit) -> f32 {
+    match fit {
+        Fit::Eligible => 1.0,
+        Fit::Likely => 0.75,
+        Fit::Ineligible => 0.0,
+    }
+}
+
+/// Schemes made for businesses like this one (small businesses, founders within N years,
+/// shopping-street members, a legal form) beat generic ones the business merely qualifies for.
+fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
+    use super::eligibility::Condition;
+    let targeted = checks
+        .iter()
+        .filter(|c| c.eligibility == Eligibility::Met)
+        .filter(|c| match c.condition {
+            Condition::Size => s.eligibility.size == super::scheme::SizeRule::Small,
+            Condition::Years => s.eligibility.max_years.is_some(),
+            Condition::Founding | Condition::Shotenkai | Condition::Employees | Condition::LegalForm => true,
+            _ => false,
+        })
+        .count();
+    0.12 * targeted.min(3) as f32
+}
+
+/// Money first: desks and seminars are offered as next steps, so in the list they give way to
+/// the subsidies, grants and loans a business came for.
+fn kind_weight(kind: Kind) -> f32 {
+    match kind {
+        Kind::Subsidy | Kind::Grant | Kind::LoanMediation | Kind::Loan | Kind::InterestSubsidy => 1.0,
+        Kind::Certification => 0.75,
+        Kind::ExpertDispatch => 0.7,
+        Kind::Consultation | Kind::Seminar => 0.6,
+    }
 }
 
 /// Greedy re-ranking that keeps the list mixed: each further scheme of an already shown level
@@ -142,9 +169,9 @@ fn diversify(mut pool: Vec<Candidate<'_>>) -> Vec<(Candidate<'_>, f32)> {
     let mut per_kind: HashMap<Kind, u32> = HashMap::new();
     while !pool.is_empty() {
         let adjusted = |c: &Candidate<'_>| {
-            let penalty = 0.06 * *per_level.get(&c.scheme.level).unwrap_or(&0) as f32 + 0.08 * *per_kind.get(&c.scheme.kind).unwrap_or(&0) as f32;
+            let penalty = 0.03 * *per_level.get(&c.scheme.level).unwrap_or(&0) as f32 + 0.04 * *per_kind.get(&c.scheme.kind).unwrap_or(&0) as f32;
             let closed = if c.status == WindowStatus::Closed { -10.0 } else { 0.0 };
-            c.base * (1.0 - penalty.min(0.6)) + closed
+            c.base * (1.0 - penalty.min(0.3)) + closed
         };
         let (best, _) = pool
             .iter()

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use shien_navi::config::Settings;
-use shien_navi::service::App;
 use shien_navi::text::Analyzer;
 
 pub fn repo() -> PathBuf {
@@ -33,13 +32,13 @@ pub fn analyzer() -> &'static Analyzer {
     })
 }
 
-pub fn fixture_app() -> App {
-    App::build(settings(fixture_corpus())).expect("fixture app builds")
+pub fn fixture_app() -> shien_navi::service::App {
+    shien_navi::service::App::build(settings(fixture_corpus())).expect("fixture app builds")
 }
 
-pub fn real_app() -> &'static App {
-    static APP: OnceLock<App> = OnceLock::new();
-    APP.get_or_init(|| App::build(settings(repo().join("corpus"))).expect("the real corpus loads"))
+pub fn real_app() -> &'static shien_navi::service::App {
+    static APP: OnceLock<shien_navi::service::App> = OnceLock::new();
+    APP.get_or_init(|| shien_navi::service::App::build(settings(repo().join("corpus"))).expect("the real corpus loads"))
 }
 
 pub struct TestServer {
@@ -48,7 +47,7 @@ pub struct TestServer {
 }
 
 /// Spawns the real router on a random port.
-pub async fn spawn(app: App) -> TestServer {
+pub async fn spawn(app: shien_navi::service::App) -> TestServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = Arc::new(app);
@@ -72,5 +71,14 @@ impl TestServer {
     pub async fn get_text(&self, path: &str) -> (u16, String) {
         let r = self.client.get(self.url(path)).send().await.unwrap();
         (r.status().as_u16(), r.text().await.unwrap())
+    }
+}
+
+/// Builds a fresh app over the real corpus (for tests that need the real questionnaire).
+pub struct App;
+
+impl App {
+    pub fn real_copy() -> shien_navi::service::App {
+        shien_navi::service::App::build(settings(repo().join("corpus"))).expect("the real corpus loads")
     }
 }
