@@ -15,3 +15,5 @@ pub mod eligibility;
 pub mod profile;
 pub mod recommend;
 pub mod questionnaire;
+pub mod calendar;
+pub mod masking;

@@ -1,0 +1,198 @@
+//! The centre's office calendar: Mon–Fri 8:30–17:15, closed on national holidays (from
+//! `corpus/holidays.csv`, the Cabinet Office list incl. substitute and citizens' holidays)
+//! and over the New Year (12/29–1/3). Finds a desk's next staffed slot.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+
+use super::consultants::Desk;
+
+#[derive(Debug, Clone)]
+pub struct OfficeCalendar {
+    holidays: BTreeMap<NaiveDate, String>,
+    first_year: i32,
+    last_year: i32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CalendarError {
+    #[error("{file}:{line}: {message}")]
+    Invalid { file: String, line: usize, message: String },
+}
+
+pub fn office_opens() -> NaiveTime {
+    NaiveTime::from_hms_opt(8, 30, 0).expect("valid time")
+}
+
+pub fn office_closes() -> NaiveTime {
+    NaiveTime::from_hms_opt(17, 15, 0).expect("valid time")
+}
+
+/// The next staffed time, and whether it is right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub at: NaiveDateTime,
+    pub now: bool,
+}
+
+impl OfficeCalendar {
+    pub fn parse(file: &str, text: &str) -> Result<OfficeCalendar, CalendarError> {
+        let mut holidays = BTreeMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (date, name) = line.split_once(',').ok_or_else(|| CalendarError::Invalid { file: file.into(), line: i + 1, message: "expected date,name".into() })?;
+            let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|e| CalendarError::Invalid { file: file.into(), line: i + 1, message: e.to_string() })?;
+            holidays.insert(date, name.trim().to_string());
+        }
+        let first_year = holidays.keys().next().map_or(0, |d| d.year());
+        let last_year = holidays.keys().next_back().map_or(0, |d| d.year());
+        Ok(OfficeCalendar { holidays, first_year, last_year })
+    }
+
+    /// The calendar shipped with the corpus (2026–2027).
+    pub fn bundled() -> OfficeCalendar {
+        OfficeCalendar::parse("corpus/holidays.csv", include_str!("../../corpus/holidays.csv")).expect("bundled holidays parse")
+    }
+
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        (self.first_year..=self.last_year).contains(&date.year())
+    }
+
+    pub fn holiday(&self, date: NaiveDate) -> Option<&str> {
+        self.holidays.get(&date).map(String::as_str)
+    }
+
+    pub fn is_new_year_closure(date: NaiveDate) -> bool {
+        (date.month() == 12 && date.day() >= 29) || (date.month() == 1 && date.day() <= 3)
+    }
+
+    /// Whether the centre is open on this day at all.
+    pub fn is_open_day(&self, date: NaiveDate) -> bool {
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && self.holiday(date).is_none() && !Self::is_new_year_closure(date)
+    }
+
+    pub fn is_open_at(&self, at: NaiveDateTime) -> bool {
+        self.is_open_day(at.date()) && at.time() >= office_opens() && at.time() < office_closes()
+    }
+
+    /// The next time `desk` is staffed at or after `now` (JST), within office hours; at most
+    /// 60 days ahead.
+    pub fn next_slot(&self, desk: &Desk, now: NaiveDateTime) -> Option<Slot> {
+        let (desk_opens, desk_closes) = desk.hours()?;
+        let opens = desk_opens.max(office_opens());
+        let closes = desk_closes.min(office_closes());
+        if opens >= closes {
+            return None;
+        }
+        for offset in 0..60 {
+            let day = now.date() + Duration::days(offset);
+            if !self.is_open_day(day) || !desk.staffed_on(day.weekday()) {
+                continue;
+            }
+            if offset == 0 {
+                let t = now.time();
+                if t >= closes {
+                    continue;
+                }
+                if t >= opens {
+                    return Some(Slot { at: round_up_quarter(now), now: true });
+                }
+            }
+            return Some(Slot { at: day.and_time(opens), now: false });
+        }
+        None
+    }
+}
+
+fn round_up_quarter(t: NaiveDateTime) -> NaiveDateTime {
+    let minutes = t.minute();
+    let add = (15 - minutes % 15) % 15;
+    let base = t.with_second(0).and_then(|x| x.with_nanosecond(0)).unwrap_or(t);
+    base + Duration::minutes(add as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consultants::{ConsultCategory, DeskDay};
+
+    fn desk(days: &[DeskDay], opens: &str, closes: &str) -> Desk {
+        Desk {
+            id: "d".into(),
+            name: "相談".into(),
+            categories: vec![ConsultCategory::Management],
+            staff: "中小企業診断士".into(),
+            weekdays: days.to_vec(),
+            opens: opens.into(),
+            closes: closes.into(),
+            how_to_book: "電話".into(),
+            phone: None,
+            url: None,
+            scheme_id: None,
+            source_url: "https://example.org".into(),
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        }
+    }
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    const ALL: [DeskDay; 5] = [DeskDay::Mon, DeskDay::Tue, DeskDay::Wed, DeskDay::Thu, DeskDay::Fri];
+
+    #[test]
+    fn known_holidays_including_substitute_and_citizens_holidays() {
+        let c = OfficeCalendar::bundled();
+        for d in ["2026-05-06", "2026-09-22", "2027-03-22", "2026-11-23", "2027-01-11"] {
+            assert!(!c.is_open_day(d.parse().unwrap()), "{d} should be closed");
+        }
+        assert!(c.is_open_day("2026-11-24".parse().unwrap()));
+        assert!(c.covers("2027-12-31".parse().unwrap()));
+    }
+
+    #[test]
+    fn new_year_closure_runs_from_12_29_to_1_3() {
+        let c = OfficeCalendar::bundled();
+        assert!(c.is_open_day("2026-12-28".parse().unwrap()));
+        assert!(!c.is_open_day("2026-12-29".parse().unwrap()));
+        assert!(!c.is_open_day("2027-01-01".parse().unwrap()));
+        assert_eq!(c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-12-28 17:20")).unwrap().at, at("2027-01-04 08:30"));
+    }
+
+    #[test]
+    fn after_17_15_the_next_slot_is_the_next_morning() {
+        let c = OfficeCalendar::bundled();
+        let slot = c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-11-25 17:15")).unwrap();
+        assert_eq!(slot, Slot { at: at("2026-11-26 08:30"), now: false });
+        let slot = c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-11-25 17:14")).unwrap();
+        assert!(slot.now);
+    }
+
+    #[test]
+    fn friday_evening_goes_to_monday_unless_monday_is_a_holiday() {
+        let c = OfficeCalendar::bundled();
+        assert_eq!(c.next_slot(&desk(&ALL, "09:00", "17:00"), at("2026-11-27 18:00")).unwrap().at, at("2026-11-30 09:00"));
+        // Friday 2026-11-20 evening: Monday 11/23 is 勤労感謝の日, so Tuesday.
+        assert_eq!(c.next_slot(&desk(&ALL, "09:00", "17:00"), at("2026-11-20 18:00")).unwrap().at, at("2026-11-24 09:00"));
+    }
+
+    #[test]
+    fn a_desk_staffed_only_on_wednesday_afternoons() {
+        let c = OfficeCalendar::bundled();
+        let wed = desk(&[DeskDay::Wed], "13:00", "17:00");
+        assert_eq!(c.next_slot(&wed, at("2026-11-24 10:00")).unwrap().at, at("2026-11-25 13:00"));
+        assert_eq!(c.next_slot(&wed, at("2026-11-25 14:07")).unwrap(), Slot { at: at("2026-11-25 14:15"), now: true });
+    }
+
+    #[test]
+    fn desk_hours_are_clipped_to_office_hours() {
+        let c = OfficeCalendar::bundled();
+        let long = desk(&ALL, "07:00", "20:00");
+        assert_eq!(c.next_slot(&long, at("2026-11-24 07:30")).unwrap().at, at("2026-11-24 08:30"));
+        assert_eq!(c.next_slot(&long, at("2026-11-24 18:00")).unwrap().at, at("2026-11-25 08:30"));
+    }
+}
