@@ -11,4 +11,5 @@ pub mod import;
 pub mod index;
 pub mod service;
 pub mod setup;
+pub mod store;
 pub mod text;

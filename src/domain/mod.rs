@@ -17,3 +17,5 @@ pub mod recommend;
 pub mod questionnaire;
 pub mod calendar;
 pub mod masking;
+pub mod routing;
+pub mod inquiry;

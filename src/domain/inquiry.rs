@@ -1,0 +1,171 @@
+//! What the inquiry log stores. Text is masked when a record is created, so unmasked personal
+//! data can never reach the store.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::masking::mask;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Businesses on the public pages.
+    Web,
+    /// Call-centre operators (the search page, the CLI).
+    Operator,
+    /// JSON API clients.
+    Api,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Operator => "operator",
+            Channel::Api => "api",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InquiryKind {
+    Search,
+    Recommend,
+    Chat,
+}
+
+impl InquiryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InquiryKind::Search => "search",
+            InquiryKind::Recommend => "recommend",
+            InquiryKind::Chat => "chat",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownResult {
+    pub id: String,
+    pub score: f32,
+    /// The score breakdown, as shown to the user (JSON of the explanation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inquiry {
+    pub id: String,
+    pub created_at: DateTime<Utc>,
+    pub channel: Channel,
+    pub kind: InquiryKind,
+    pub session_id: Option<String>,
+    text_masked: String,
+    pub results: Vec<ShownResult>,
+    pub purposes: Vec<String>,
+    pub confidence: Option<f32>,
+    pub handoff_category: Option<String>,
+    pub handoff_reason: Option<String>,
+    pub latency_ms: f64,
+}
+
+impl Inquiry {
+    /// Masks `raw_text` on the way in.
+    pub fn new(channel: Channel, kind: InquiryKind, raw_text: &str) -> Inquiry {
+        Inquiry {
+            id: uuid::Uuid::new_v4().to_string(),
+            created_at: Utc::now(),
+            channel,
+            kind,
+            session_id: None,
+            text_masked: mask(raw_text),
+            results: Vec::new(),
+            purposes: Vec::new(),
+            confidence: None,
+            handoff_category: None,
+            handoff_reason: None,
+            latency_ms: 0.0,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text_masked
+    }
+
+    /// Rebuilds a record read back from the store (its text is already masked).
+    pub fn from_stored(mut template: Inquiry, text_masked: String) -> Inquiry {
+        template.text_masked = text_masked;
+        template
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub id: String,
+    pub inquiry_id: String,
+    pub created_at: DateTime<Utc>,
+    pub category: String,
+    pub desk_id: String,
+    pub reason: String,
+    /// A short warm summary for the consultant (masked).
+    pub summary: String,
+    /// Local JST time of the next staffed slot, "YYYY-MM-DD HH:MM".
+    pub next_slot: Option<String>,
+    pub status: String,
+    pub outcome: Option<String>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub closed_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: String,
+    pub inquiry_id: String,
+    pub created_at: DateTime<Utc>,
+    pub helpful: bool,
+    comment_masked: Option<String>,
+}
+
+impl Feedback {
+    pub fn new(inquiry_id: &str, helpful: bool, comment: Option<&str>) -> Feedback {
+        Feedback {
+            id: uuid::Uuid::new_v4().to_string(),
+            inquiry_id: inquiry_id.to_string(),
+            created_at: Utc::now(),
+            helpful,
+            comment_masked: comment.map(mask).filter(|c| !c.trim().is_empty()),
+        }
+    }
+
+    pub fn comment(&self) -> Option<&str> {
+        self.comment_masked.as_deref()
+    }
+
+    pub fn from_stored(mut template: Feedback, comment_masked: Option<String>) -> Feedback {
+        template.comment_masked = comment_masked;
+        template
+    }
+}
+
+/// One write to the inquiry log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LogEntry {
+    Inquiry(Inquiry),
+    Ticket(Ticket),
+    Feedback(Feedback),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inquiry_text_is_masked_on_creation() {
+        let i = Inquiry::new(Channel::Web, InquiryKind::Chat, "電話は090-1234-5678です");
+        assert_eq!(i.text(), "電話は[電話番号]です");
+        let f = Feedback::new(&i.id, true, Some("mail: a@b.jp"));
+        assert_eq!(f.comment(), Some("mail: [メール]"));
+    }
+}

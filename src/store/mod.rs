@@ -1,0 +1,424 @@
+//! The inquiry log, hand-off tickets, feedback and staff accounts, over sqlx's `Any` driver:
+//! a SQLite file by default (WAL), PostgreSQL when the URL says so. The same migrations and
+//! queries serve both.
+
+mod log;
+
+pub use log::{InquiryLog, LogStats};
+
+use std::path::Path;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+
+use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, ShownResult, Ticket};
+
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("cannot prepare the database at {path}: {reason}")]
+    Prepare { path: String, reason: String },
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// Filters for the staff inquiry list and the CSV export.
+#[derive(Debug, Clone, Default)]
+pub struct InquiryFilter {
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub channel: Option<String>,
+    pub kind: Option<String>,
+    pub text: Option<String>,
+    pub zero_results: bool,
+    pub handoff_only: bool,
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct StaffUser {
+    pub username: String,
+    pub password_hash: String,
+    pub failed_attempts: i64,
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StaffSession {
+    pub username: String,
+    pub csrf_token: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn parse_ts(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).map_err(|e| StoreError::Corrupt(format!("timestamp {s:?}: {e}")))
+}
+
+impl Store {
+    /// Connects, creating the SQLite file (and its folder) when needed, and migrates.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("postgres") { Backend::Postgres } else { Backend::Sqlite };
+        let url = match backend {
+            Backend::Postgres => url.to_string(),
+            Backend::Sqlite => {
+                let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+                let file = path.split('?').next().unwrap_or(path);
+                if file != ":memory:" {
+                    if let Some(dir) = Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+                        std::fs::create_dir_all(dir).map_err(|e| StoreError::Prepare { path: file.into(), reason: e.to_string() })?;
+                    }
+                }
+                if url.contains("mode=") { url.to_string() } else { format!("sqlite://{file}?mode=rwc") }
+            }
+        };
+        let options = AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 4 } else { 10 }).acquire_timeout(std::time::Duration::from_secs(5));
+        let options = if backend == Backend::Sqlite {
+            options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::query("PRAGMA busy_timeout = 5000").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                    Ok(())
+                })
+            })
+        } else {
+            options
+        };
+        let pool = options.connect(&url).await?;
+        let store = Store { pool, backend };
+        if backend == Backend::Sqlite {
+            sqlx::query("PRAGMA journal_mode = WAL").execute(&store.pool).await?;
+            sqlx::query("PRAGMA synchronous = NORMAL").execute(&store.pool).await?;
+        }
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").execute(&self.pool).await?;
+        for (version, sql) in MIGRATIONS {
+            let done: Option<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1").bind(*version).fetch_optional(&self.pool).await?;
+            if done.is_some() {
+                continue;
+            }
+            let mut tx = self.pool.begin().await?;
+            for statement in sql.split(';').map(str::trim).filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--"))) {
+                sqlx::query(statement).execute(&mut *tx).await?;
+            }
+            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)").bind(*version).bind(ts(Utc::now())).execute(&mut *tx).await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    /// The pool, for maintenance commands and fault tests.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn insert_inquiry(&self, i: &Inquiry) -> Result<()> {
+        let results = serde_json::to_string(&i.results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO inquiries (id, created_at, channel, kind, session_id, text_masked, results_json, purposes, result_count, confidence, handoff_category, handoff_reason, latency_ms)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&i.id)
+        .bind(ts(i.created_at))
+        .bind(i.channel.as_str())
+        .bind(i.kind.as_str())
+        .bind(i.session_id.clone())
+        .bind(i.text())
+        .bind(results)
+        .bind(i.purposes.join(","))
+        .bind(i.results.len() as i64)
+        .bind(i.confidence.map(f64::from))
+        .bind(i.handoff_category.clone())
+        .bind(i.handoff_reason.clone())
+        .bind(i.latency_ms)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn insert_ticket(&self, t: &Ticket) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO tickets (id, inquiry_id, created_at, category, desk_id, reason, summary, next_slot, status, outcome, closed_at, closed_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&t.id)
+        .bind(&t.inquiry_id)
+        .bind(ts(t.created_at))
+        .bind(&t.category)
+        .bind(&t.desk_id)
+        .bind(&t.reason)
+        .bind(&t.summary)
+        .bind(t.next_slot.clone())
+        .bind(&t.status)
+        .bind(t.outcome.clone())
+        .bind(t.closed_at.map(ts))
+        .bind(t.closed_by.clone())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn insert_feedback(&self, f: &Feedback) -> Result<()> {
+        sqlx::query("INSERT INTO feedback (id, inquiry_id, created_at, helpful, comment_masked) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+            .bind(&f.id)
+            .bind(&f.inquiry_id)
+            .bind(ts(f.created_at))
+            .bind(f.helpful as i64)
+            .bind(f.comment().map(str::to_string))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn count_inquiries(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM inquiries").fetch_one(&self.pool).await?)
+    }
+
+    pub async fn inquiry_exists(&self, id: &str) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inquiries WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
+        Ok(n > 0)
+    }
+
+    pub async fn inquiries(&self, f: &InquiryFilter) -> Result<Vec<Inquiry>> {
+        let mut sql = String::from("SELECT * FROM inquiries WHERE 1=1");
+        let mut args: Vec<String> = Vec::new();
+        let mut push = |clause: &str, value: String, sql: &mut String| {
+            args.push(value);
+            sql.push_str(&clause.replace('?', &format!("${}", args.len())));
+        };
+        if let Some(from) = f.from {
+            push(" AND created_at >= ?", ts(from), &mut sql);
+        }
+        if let Some(to) = f.to {
+            push(" AND created_at < ?", ts(to), &mut sql);
+        }
+        if let Some(c) = &f.channel {
+            push(" AND channel = ?", c.clone(), &mut sql);
+        }
+        if let Some(k) = &f.kind {
+            push(" AND kind = ?", k.clone(), &mut sql);
+        }
+        if let Some(t) = &f.text {
+            push(" AND text_masked LIKE ?", format!("%{}%", t.replace(['%', '_'], "")), &mut sql);
+        }
+        if f.zero_results {
+            sql.push_str(" AND result_count = 0");
+        }
+        if f.handoff_only {
+            sql.push_str(" AND handoff_category IS NOT NULL");
+        }
+        sql.push_str(&format!(" ORDER BY created_at DESC LIMIT {}", f.limit.clamp(1, 100_000)));
+        let mut q = sqlx::query(&sql);
+        for a in &args {
+            q = q.bind(a.clone());
+        }
+        q.fetch_all(&self.pool).await?.iter().map(inquiry_from_row).collect()
+    }
+
+    pub async fn inquiry(&self, id: &str) -> Result<Option<Inquiry>> {
+        sqlx::query("SELECT * FROM inquiries WHERE id = $1").bind(id).fetch_optional(&self.pool).await?.as_ref().map(inquiry_from_row).transpose()
+    }
+
+    pub async fn tickets(&self, status: Option<&str>, from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result<Vec<Ticket>> {
+        let rows = sqlx::query(
+            "SELECT * FROM tickets WHERE ($1 = '' OR status = $1) AND ($2 = '' OR created_at >= $2) AND ($3 = '' OR created_at < $3) ORDER BY created_at DESC LIMIT 10000",
+        )
+        .bind(status.unwrap_or("").to_string())
+        .bind(from.map(ts).unwrap_or_default())
+        .bind(to.map(ts).unwrap_or_default())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(ticket_from_row).collect()
+    }
+
+    pub async fn close_ticket(&self, id: &str, outcome: &str, by: &str) -> Result<bool> {
+        let r = sqlx::query("UPDATE tickets SET status = 'done', outcome = $1, closed_at = $2, closed_by = $3 WHERE id = $4 AND status = 'open'")
+            .bind(crate::domain::masking::mask(outcome))
+            .bind(ts(Utc::now()))
+            .bind(by.to_string())
+            .bind(id.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected() > 0)
+    }
+
+    pub async fn feedback_for(&self, inquiry_id: &str) -> Result<Vec<Feedback>> {
+        let rows = sqlx::query("SELECT * FROM feedback WHERE inquiry_id = $1 ORDER BY created_at").bind(inquiry_id).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let template = Feedback::new(&r.try_get::<String, _>("inquiry_id")?, r.try_get::<i64, _>("helpful")? != 0, None);
+                let mut f = Feedback::from_stored(template, r.try_get("comment_masked")?);
+                f.id = r.try_get("id")?;
+                f.created_at = parse_ts(&r.try_get::<String, _>("created_at")?)?;
+                Ok(f)
+            })
+            .collect()
+    }
+
+    /// (helpful, not helpful) since `from`.
+    pub async fn feedback_counts(&self, from: DateTime<Utc>) -> Result<(i64, i64)> {
+        let rows = sqlx::query("SELECT helpful, COUNT(*) AS n FROM feedback WHERE created_at >= $1 GROUP BY helpful").bind(ts(from)).fetch_all(&self.pool).await?;
+        let mut out = (0, 0);
+        for r in rows {
+            let n: i64 = r.try_get("n")?;
+            if r.try_get::<i64, _>("helpful")? != 0 { out.0 = n } else { out.1 = n }
+        }
+        Ok(out)
+    }
+
+    /// Deletes log rows older than `days`; returns how many inquiries went.
+    pub async fn purge_older_than(&self, days: i64) -> Result<u64> {
+        let cutoff = ts(Utc::now() - chrono::Duration::days(days));
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM feedback WHERE created_at < $1").bind(cutoff.clone()).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM tickets WHERE created_at < $1 AND status = 'done'").bind(cutoff.clone()).execute(&mut *tx).await?;
+        let r = sqlx::query("DELETE FROM inquiries WHERE created_at < $1 AND id NOT IN (SELECT inquiry_id FROM tickets)").bind(cutoff).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(r.rows_affected())
+    }
+
+    pub async fn create_user(&self, username: &str, password_hash: &str) -> Result<bool> {
+        let r = sqlx::query("INSERT INTO staff_users (username, password_hash, created_at, failed_attempts, locked_until) VALUES ($1, $2, $3, 0, NULL) ON CONFLICT (username) DO UPDATE SET password_hash = $2, failed_attempts = 0, locked_until = NULL")
+            .bind(username.to_string())
+            .bind(password_hash.to_string())
+            .bind(ts(Utc::now()))
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected() > 0)
+    }
+
+    pub async fn user(&self, username: &str) -> Result<Option<StaffUser>> {
+        let row = sqlx::query("SELECT * FROM staff_users WHERE username = $1").bind(username.to_string()).fetch_optional(&self.pool).await?;
+        row.map(|r| {
+            Ok(StaffUser {
+                username: r.try_get("username")?,
+                password_hash: r.try_get("password_hash")?,
+                failed_attempts: r.try_get("failed_attempts")?,
+                locked_until: r.try_get::<Option<String>, _>("locked_until")?.map(|s| parse_ts(&s)).transpose()?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn record_login_failure(&self, username: &str, lock_after: i64, lock_for: chrono::Duration) -> Result<()> {
+        let Some(user) = self.user(username).await? else { return Ok(()) };
+        let attempts = user.failed_attempts + 1;
+        let locked = (attempts >= lock_after).then(|| ts(Utc::now() + lock_for));
+        sqlx::query("UPDATE staff_users SET failed_attempts = $1, locked_until = $2 WHERE username = $3")
+            .bind(if locked.is_some() { 0 } else { attempts })
+            .bind(locked)
+            .bind(username.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn record_login_success(&self, username: &str) -> Result<()> {
+        sqlx::query("UPDATE staff_users SET failed_attempts = 0, locked_until = NULL WHERE username = $1").bind(username.to_string()).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn create_session(&self, token_hash: &str, username: &str, csrf: &str, expires_at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("INSERT INTO staff_sessions (token_hash, username, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(token_hash.to_string())
+            .bind(username.to_string())
+            .bind(csrf.to_string())
+            .bind(ts(Utc::now()))
+            .bind(ts(expires_at))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn session(&self, token_hash: &str) -> Result<Option<StaffSession>> {
+        let row = sqlx::query("SELECT * FROM staff_sessions WHERE token_hash = $1").bind(token_hash.to_string()).fetch_optional(&self.pool).await?;
+        let Some(r) = row else { return Ok(None) };
+        let s = StaffSession { username: r.try_get("username")?, csrf_token: r.try_get("csrf_token")?, expires_at: parse_ts(&r.try_get::<String, _>("expires_at")?)? };
+        Ok((s.expires_at > Utc::now()).then_some(s))
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1").bind(token_hash.to_string()).execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+fn inquiry_from_row(r: &AnyRow) -> Result<Inquiry> {
+    let channel = match r.try_get::<String, _>("channel")?.as_str() {
+        "web" => Channel::Web,
+        "operator" => Channel::Operator,
+        _ => Channel::Api,
+    };
+    let kind = match r.try_get::<String, _>("kind")?.as_str() {
+        "search" => InquiryKind::Search,
+        "recommend" => InquiryKind::Recommend,
+        _ => InquiryKind::Chat,
+    };
+    let mut i = Inquiry::from_stored(Inquiry::new(channel, kind, ""), r.try_get("text_masked")?);
+    i.id = r.try_get("id")?;
+    i.created_at = parse_ts(&r.try_get::<String, _>("created_at")?)?;
+    i.session_id = r.try_get("session_id")?;
+    i.results = serde_json::from_str::<Vec<ShownResult>>(&r.try_get::<String, _>("results_json")?).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    i.purposes = r.try_get::<String, _>("purposes")?.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    i.confidence = r.try_get::<Option<f64>, _>("confidence")?.map(|c| c as f32);
+    i.handoff_category = r.try_get("handoff_category")?;
+    i.handoff_reason = r.try_get("handoff_reason")?;
+    i.latency_ms = r.try_get("latency_ms")?;
+    Ok(i)
+}
+
+fn ticket_from_row(r: &AnyRow) -> Result<Ticket> {
+    Ok(Ticket {
+        id: r.try_get("id")?,
+        inquiry_id: r.try_get("inquiry_id")?,
+        created_at: parse_ts(&r.try_get::<String, _>("created_at")?)?,
+        category: r.try_get("category")?,
+        desk_id: r.try_get("desk_id")?,
+        reason: r.try_get("reason")?,
+        summary: r.try_get("summary")?,
+        next_slot: r.try_get("next_slot")?,
+        status: r.try_get("status")?,
+        outcome: r.try_get("outcome")?,
+        closed_at: r.try_get::<Option<String>, _>("closed_at")?.map(|s| parse_ts(&s)).transpose()?,
+        closed_by: r.try_get("closed_by")?,
+    })
+}
+
+impl FromStr for Backend {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        if s.starts_with("postgres") { Ok(Backend::Postgres) } else if s.starts_with("sqlite") { Ok(Backend::Sqlite) } else { Err(format!("unsupported database URL {s}")) }
+    }
+}

@@ -1,0 +1,155 @@
+//! The inquiry log against SQLite always, and against PostgreSQL when DATABASE_TEST_URL is set
+//! (CI sets it to the machine's PostgreSQL).
+
+mod common;
+
+use chrono::Utc;
+use shien_navi::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket};
+use shien_navi::store::{InquiryFilter, InquiryLog, Store};
+
+fn inquiry(text: &str, results: usize) -> Inquiry {
+    let mut i = Inquiry::new(Channel::Operator, InquiryKind::Search, text);
+    i.results = (0..results).map(|k| ShownResult { id: format!("s{k}"), score: 1.0 / (k as f32 + 1.0), explanation: None }).collect();
+    i.latency_ms = 3.5;
+    i
+}
+
+fn ticket(inquiry_id: &str) -> Ticket {
+    Ticket {
+        id: uuid::Uuid::new_v4().to_string(),
+        inquiry_id: inquiry_id.into(),
+        created_at: Utc::now(),
+        category: "労務".into(),
+        desk_id: "minato-roumu-sodan".into(),
+        reason: "sensitive_topic".into(),
+        summary: "解雇の相談".into(),
+        next_slot: Some("2026-11-25 13:00".into()),
+        status: "open".into(),
+        outcome: None,
+        closed_at: None,
+        closed_by: None,
+    }
+}
+
+async fn exercise(store: &Store) {
+    let a = inquiry("電話 03-1234-5678 創業融資", 3);
+    let b = inquiry("宇宙旅行の補助金", 0);
+    store.insert_inquiry(&a).await.unwrap();
+    store.insert_inquiry(&b).await.unwrap();
+    store.insert_inquiry(&a).await.unwrap(); // idempotent: a retried write is not a duplicate
+    assert_eq!(store.count_inquiries().await.unwrap(), 2);
+    let back = store.inquiry(&a.id).await.unwrap().unwrap();
+    assert_eq!(back.text(), "電話 [電話番号] 創業融資");
+    assert_eq!(back.results.len(), 3);
+    assert_eq!(back.channel, Channel::Operator);
+    let zero = store.inquiries(&InquiryFilter { zero_results: true, limit: 10, ..Default::default() }).await.unwrap();
+    assert_eq!(zero.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec![b.id.as_str()]);
+    let found = store.inquiries(&InquiryFilter { text: Some("創業".into()), limit: 10, ..Default::default() }).await.unwrap();
+    assert_eq!(found.len(), 1);
+
+    let t = ticket(&a.id);
+    store.insert_ticket(&t).await.unwrap();
+    assert_eq!(store.tickets(Some("open"), None, None).await.unwrap().len(), 1);
+    assert!(store.close_ticket(&t.id, "社労士が対応済み", "staff").await.unwrap());
+    assert!(!store.close_ticket(&t.id, "again", "staff").await.unwrap(), "closing twice is a no-op");
+    let done = store.tickets(Some("done"), None, None).await.unwrap();
+    assert_eq!(done[0].outcome.as_deref(), Some("社労士が対応済み"));
+
+    store.insert_feedback(&Feedback::new(&a.id, true, Some("助かりました"))).await.unwrap();
+    store.insert_feedback(&Feedback::new(&a.id, false, None)).await.unwrap();
+    assert_eq!(store.feedback_counts(Utc::now() - chrono::Duration::days(1)).await.unwrap(), (1, 1));
+    assert_eq!(store.feedback_for(&a.id).await.unwrap().len(), 2);
+
+    assert!(store.create_user("staff1", "hash").await.unwrap());
+    store.record_login_failure("staff1", 3, chrono::Duration::minutes(15)).await.unwrap();
+    assert_eq!(store.user("staff1").await.unwrap().unwrap().failed_attempts, 1);
+    store.record_login_failure("staff1", 3, chrono::Duration::minutes(15)).await.unwrap();
+    store.record_login_failure("staff1", 3, chrono::Duration::minutes(15)).await.unwrap();
+    assert!(store.user("staff1").await.unwrap().unwrap().locked_until.is_some());
+
+    store.create_session("tokenhash", "staff1", "csrf", Utc::now() + chrono::Duration::hours(1)).await.unwrap();
+    assert_eq!(store.session("tokenhash").await.unwrap().unwrap().username, "staff1");
+    store.create_session("old", "staff1", "csrf", Utc::now() - chrono::Duration::hours(1)).await.unwrap();
+    assert!(store.session("old").await.unwrap().is_none(), "expired sessions are refused");
+
+    store.insert_ticket(&ticket(&a.id)).await.unwrap();
+    assert_eq!(store.purge_older_than(0).await.unwrap(), 1, "the inquiry with an open ticket is kept");
+    assert!(store.inquiry_exists(&a.id).await.unwrap() && !store.inquiry_exists(&b.id).await.unwrap());
+}
+
+#[tokio::test]
+async fn sqlite_store_round_trips_and_uses_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/nested/log.sqlite", dir.path().display());
+    let store = Store::connect(&url).await.unwrap();
+    exercise(&store).await;
+    let again = Store::connect(&url).await.unwrap();
+    assert!(again.count_inquiries().await.unwrap() >= 1, "migrations are idempotent and data survives");
+    assert!(dir.path().join("nested/log.sqlite-wal").exists() || dir.path().join("nested/log.sqlite").exists());
+}
+
+/// A fresh schema per run so tests never see each other's rows.
+pub async fn postgres_store() -> Option<Store> {
+    let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
+        eprintln!("SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)");
+        return None;
+    };
+    let schema = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
+    let pool = sqlx::postgres::PgPool::connect(&base).await.expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&pool).await.unwrap();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
+    Some(Store::connect(&url).await.unwrap())
+}
+
+#[tokio::test]
+async fn postgres_store_round_trips() {
+    let Some(store) = postgres_store().await else { return };
+    exercise(&store).await;
+}
+
+async fn log_survives_an_outage(store: Store, spool: &std::path::Path, rename: (&str, &str)) {
+    let log = InquiryLog::start(store.clone(), spool);
+    let before = store.count_inquiries().await.unwrap();
+    let mut ids = Vec::new();
+    for k in 0..5 {
+        let i = inquiry(&format!("before outage {k}"), 1);
+        ids.push(i.id.clone());
+        log.record(LogEntry::Inquiry(i));
+    }
+    log.flush().await;
+    // The database loses the table (as if unavailable): writes fail and are spooled.
+    sqlx::query(rename.0).execute(store.pool()).await.unwrap();
+    for k in 0..7 {
+        let i = inquiry(&format!("during outage {k}"), 1);
+        ids.push(i.id.clone());
+        log.record(LogEntry::Inquiry(i));
+    }
+    log.flush().await;
+    let counts = log.counts();
+    assert!(counts.spooled >= 7 && counts.pending_in_spool >= 7, "{counts:?}");
+    // It comes back: the spool is flushed and every acknowledged entry is present.
+    sqlx::query(rename.1).execute(store.pool()).await.unwrap();
+    log.flush().await;
+    let counts = log.counts();
+    assert_eq!(counts.pending_in_spool, 0, "{counts:?}");
+    assert_eq!(counts.accepted, 12);
+    for id in &ids {
+        assert!(store.inquiry_exists(id).await.unwrap(), "{id} lost");
+    }
+    assert_eq!(store.count_inquiries().await.unwrap(), before + 12);
+}
+
+#[tokio::test]
+async fn sqlite_log_spools_during_an_outage_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::connect(&format!("sqlite://{}/log.sqlite", dir.path().display())).await.unwrap();
+    log_survives_an_outage(store, &dir.path().join("spool.jsonl"), ("ALTER TABLE inquiries RENAME TO inquiries_away", "ALTER TABLE inquiries_away RENAME TO inquiries")).await;
+}
+
+#[tokio::test]
+async fn postgres_log_spools_during_an_outage_and_loses_nothing() {
+    let Some(store) = postgres_store().await else { return };
+    let dir = tempfile::tempdir().unwrap();
+    log_survives_an_outage(store, &dir.path().join("spool.jsonl"), ("ALTER TABLE inquiries RENAME TO inquiries_away", "ALTER TABLE inquiries_away RENAME TO inquiries")).await;
+}
