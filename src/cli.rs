@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
@@ -65,6 +64,9 @@ pub enum Command {
         /// Also evaluate the questionnaire recommender on eval/profiles.jsonl.
         #[arg(long)]
         recommend: bool,
+        /// Also evaluate chat hand-off routing on eval/routing.jsonl.
+        #[arg(long)]
+        routing: bool,
         /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
         #[arg(long)]
         corpus_extra: Vec<PathBuf>,
@@ -130,7 +132,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve { bind } => serve(settings, bind),
         Command::Search { query, top, level, purpose, open_only, json } => search(settings, &query, top, &level, &purpose, open_only, json),
         Command::Recommend { answers, today, json } => recommend(settings, &answers, today, json),
-        Command::Eval { mode, recommend, corpus_extra, json, today, no_save } => eval(settings, mode, recommend, corpus_extra, json, today, no_save),
+        Command::Eval { mode, recommend, routing, corpus_extra, json, today, no_save } => eval(settings, mode, recommend, routing, corpus_extra, json, today, no_save),
         Command::Import { source: ImportSource::Mirasapo { csv, out } } => import_mirasapo(&csv, &out),
         Command::Corpus { command: CorpusCommand::Check } => corpus_check(&settings),
         Command::Setup { ipadic_source, force } => setup(&settings, &ipadic_source, force),
@@ -154,7 +156,7 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
         settings.bind = b;
     }
     let app = match build_app(settings) {
-        Ok(a) => Arc::new(a),
+        Ok(a) => a,
         Err(code) => return code,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -162,15 +164,21 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
         Err(e) => return fail(2, &format!("cannot start the runtime: {e}")),
     };
     runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::bind(app.settings.bind).await {
+        let bind = app.settings.bind;
+        let public = app.settings.public_url.clone();
+        let state = match crate::http::AppState::new(app).await {
+            Ok(s) => s,
+            Err(e) => return fail(2, &format!("inquiry log database: {e}")),
+        };
+        let listener = match tokio::net::TcpListener::bind(bind).await {
             Ok(l) => l,
-            Err(e) => return fail(2, &format!("cannot listen on {}: {e}", app.settings.bind)),
+            Err(e) => return fail(2, &format!("cannot listen on {bind}: {e}")),
         };
         let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
-        let url = app.settings.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+        let url = public.unwrap_or_else(|| format!("http://{addr}"));
         println!("支援ナビ is running: {url}/  (Ctrl-C で停止)");
         tracing::info!(%url, "listening");
-        match crate::http::serve(app, listener).await {
+        match crate::http::serve(state, listener).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(2, &format!("server error: {e}")),
         }
@@ -322,7 +330,7 @@ fn import_mirasapo(csv: &std::path::Path, out: &std::path::Path) -> ExitCode {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, extra: Vec<PathBuf>, json: bool, today: Option<chrono::NaiveDate>, no_save: bool) -> ExitCode {
+fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, extra: Vec<PathBuf>, json: bool, today: Option<chrono::NaiveDate>, no_save: bool) -> ExitCode {
     use crate::config::RankingMode;
     use crate::eval::{ProfileCase, SearchCase, eval_profiles, eval_search, read_jsonl};
     settings.extra_corpus_dirs.extend(extra.iter().cloned());
@@ -364,8 +372,21 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, extra: Vec<Path
     } else {
         None
     };
+    let routing_report = if routing {
+        let cases: Vec<crate::eval::RoutingCase> = match read_jsonl(std::path::Path::new("eval/routing.jsonl")) {
+            Ok(c) => c,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+        match crate::eval::eval_routing(&app, &cases, app.settings.handoff_confidence) {
+            Ok(r) => Some(r),
+            Err(e) => return fail(2, &e.to_string()),
+        }
+    } else {
+        None
+    };
     let summary = serde_json::json!({
         "date": today,
+        "routing": routing_report.as_ref().map(|r| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy})),
         "corpus": {"schemes": app.corpus.schemes.len(), "extra": extra},
         "search": reports.iter().map(|r| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10})).collect::<Vec<_>>(),
         "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
@@ -376,7 +397,7 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, extra: Vec<Path
         }
     }
     if json {
-        let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles});
+        let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles, "routing": routing_report});
         println!("{}", serde_json::to_string_pretty(&full).expect("serialisable"));
         return ExitCode::SUCCESS;
     }
@@ -388,6 +409,15 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, extra: Vec<Path
         println!("\nfailures of {:?} (answer not in top 5): {}", best.mode, best.failures.len());
         for f in best.failures.iter().take(15) {
             println!("  {} {} -> expected {:?}, got {:?}", f.id, f.query, f.expected, f.got.iter().take(3).collect::<Vec<_>>());
+        }
+    }
+    if let Some(r) = &routing_report {
+        println!(
+            "\nrouting: {} messages, threshold {:.2}: hand-off precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
+            r.messages, r.threshold, r.handoff_precision, r.handoff_recall, r.handoff_category_accuracy, r.category_accuracy
+        );
+        for m in r.mistakes.iter().take(40) {
+            println!("  expected {} got {}: {}", m.expected, m.got, m.message);
         }
     }
     if let Some(p) = &profiles {

@@ -42,14 +42,14 @@ pub struct Route {
 }
 
 const PERSON: &[&str] = &[
-    "人と話", "人に相談", "人間と", "担当者", "職員さん", "職員と", "オペレーター", "電話で相談", "電話で話", "直接相談", "直接話", "窓口の人",
+    "人と話", "人に相談", "人間と", "担当者と", "担当者につ", "担当者に相談", "担当の方", "職員さん", "窓口の方", "直接お話", "話を聞いてほし", "real person", "職員と", "オペレーター", "電話で相談", "電話で話", "直接相談", "直接話", "窓口の人",
     "つないで", "繋いで", "相談員", "専門家と話", "誰かと話", "だれかと話", "折り返し", "電話ください", "電話をください", "面談したい", "talk to a person",
     "talk to someone", "human", "speak to", "ソウダンイン", "ハナシタイ", "人が対応",
 ];
 
-const COMPLAINT: &[&str] = &["苦情", "対応がひどい", "対応が悪い", "不親切", "責任者を出", "たらい回し", "二度と", "クレームを言", "納得できない", "失礼な", "いい加減"];
+const COMPLAINT: &[&str] = &["苦情", "対応がひどい", "対応が悪い", "不親切", "責任者を出", "責任者出", "全然使えない", "役に立たない", "同じ回答しか", "たらい回し", "二度と", "クレームを言", "納得できない", "失礼な", "いい加減"];
 
-const INDIVIDUAL: &[&str] = &["決算書を見て", "書類を見て", "うちの場合", "審査に通るか", "見てもらえ", "判断してほしい", "判断して", "確認してほしい", "代わりに書いて", "申請書を書いて"];
+const INDIVIDUAL: &[&str] = &["判定をお願い", "判定して", "ジャッジ", "該当するか見", "返還になる", "間違いがあった", "間違えて申請", "見てほしい", "決算書を見て", "書類を見て", "うちの場合", "審査に通るか", "見てもらえ", "判断してほしい", "判断して", "確認してほしい", "代わりに書いて", "申請書を書いて"];
 
 /// Topics a chatbot must not settle, with the desk category each goes to.
 const SENSITIVE: &[(&str, ConsultCategory)] = &[
@@ -64,17 +64,24 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("賠償", ConsultCategory::Legal), ("内容証明", ConsultCategory::Legal), ("契約トラブル", ConsultCategory::Legal), ("トラブル", ConsultCategory::Legal),
     ("払ってくれない", ConsultCategory::Legal), ("支払ってくれない", ConsultCategory::Legal), ("代金が未払い", ConsultCategory::Legal), ("代金未払い", ConsultCategory::Legal),
     ("下請代金", ConsultCategory::Legal), ("買いたたき", ConsultCategory::Legal), ("買い叩き", ConsultCategory::Legal), ("民事再生", ConsultCategory::Legal),
-    ("詐欺", ConsultCategory::Legal), ("契約を解除", ConsultCategory::Legal), ("違約金", ConsultCategory::Legal), ("lawsuit", ConsultCategory::Legal), ("sue", ConsultCategory::Legal),
+    ("詐欺", ConsultCategory::Legal), ("揉め", ConsultCategory::Legal), ("もめて", ConsultCategory::Legal), ("立ち退", ConsultCategory::Legal),
+    ("納品されない", ConsultCategory::Legal), ("返してもらいた", ConsultCategory::Legal), ("返金", ConsultCategory::Legal), ("不利な条項", ConsultCategory::Legal),
+    ("解除できる", ConsultCategory::Legal), ("喧嘩別れ", ConsultCategory::Legal), ("持ち分", ConsultCategory::Legal), ("refuses to pay", ConsultCategory::Legal),
+    ("void", ConsultCategory::Legal), ("大家", ConsultCategory::Legal), ("クレーム", ConsultCategory::Legal), ("契約を解除", ConsultCategory::Legal), ("違約金", ConsultCategory::Legal), ("lawsuit", ConsultCategory::Legal), ("sue", ConsultCategory::Legal),
     ("返済できない", ConsultCategory::Financing), ("返済ができない", ConsultCategory::Financing), ("返済が難しい", ConsultCategory::Financing), ("返済が厳しい", ConsultCategory::Financing), ("返済が遅れ", ConsultCategory::Financing), ("返せない", ConsultCategory::Financing), ("返済が苦しい", ConsultCategory::Financing), ("返済がきつい", ConsultCategory::Financing),
     ("返済猶予", ConsultCategory::Financing), ("リスケ", ConsultCategory::Financing), ("資金ショート", ConsultCategory::Financing), ("倒産", ConsultCategory::Financing),
     ("破産", ConsultCategory::Financing), ("債務整理", ConsultCategory::Financing), ("差し押さえ", ConsultCategory::Financing), ("差押", ConsultCategory::Financing),
     ("不渡り", ConsultCategory::Financing), ("個人保証", ConsultCategory::Financing), ("督促", ConsultCategory::Financing), ("滞納", ConsultCategory::Financing),
-    ("払えない", ConsultCategory::Financing), ("足りない", ConsultCategory::Financing), ("潰れ", ConsultCategory::Financing), ("畳む", ConsultCategory::Financing),
+    ("払えない", ConsultCategory::Financing), ("間に合いません", ConsultCategory::Financing), ("間に合わない", ConsultCategory::Financing),
+    ("返済期間を延ば", ConsultCategory::Financing), ("限界", ConsultCategory::Financing), ("借金", ConsultCategory::Financing), ("カードローン", ConsultCategory::Financing),
+    ("返済額が上が", ConsultCategory::Financing), ("ショート", ConsultCategory::Financing), ("足りない", ConsultCategory::Financing), ("潰れ", ConsultCategory::Financing), ("畳む", ConsultCategory::Financing),
     ("ヘンサイ", ConsultCategory::Financing), ("can't repay", ConsultCategory::Financing), ("cannot repay", ConsultCategory::Financing), ("bankrupt", ConsultCategory::Financing),
     ("侵害", ConsultCategory::IntellectualProperty), ("真似され", ConsultCategory::IntellectualProperty), ("まねされ", ConsultCategory::IntellectualProperty),
     ("パクられ", ConsultCategory::IntellectualProperty), ("模倣", ConsultCategory::IntellectualProperty), ("警告状", ConsultCategory::IntellectualProperty),
-    ("差止", ConsultCategory::IntellectualProperty), ("無断で使", ConsultCategory::IntellectualProperty), ("infring", ConsultCategory::IntellectualProperty),
-    ("税務調査", ConsultCategory::Tax), ("修正申告", ConsultCategory::Tax), ("経費で落ち", ConsultCategory::Tax), ("経費になりますか", ConsultCategory::Tax),
+    ("差止", ConsultCategory::IntellectualProperty), ("無断で", ConsultCategory::IntellectualProperty), ("勝手に商標", ConsultCategory::IntellectualProperty),
+    ("勝手に使", ConsultCategory::IntellectualProperty), ("取り返", ConsultCategory::IntellectualProperty), ("削除させ", ConsultCategory::IntellectualProperty), ("無断で使", ConsultCategory::IntellectualProperty), ("infring", ConsultCategory::IntellectualProperty),
+    ("税務調査", ConsultCategory::Tax), ("経費にしてた", ConsultCategory::Tax), ("経費にしていた", ConsultCategory::Tax), ("まずいですか", ConsultCategory::Tax),
+    ("納税資金", ConsultCategory::Tax), ("分割で納付", ConsultCategory::Tax), ("延滞税", ConsultCategory::Tax), ("修正申告", ConsultCategory::Tax), ("経費で落ち", ConsultCategory::Tax), ("経費になりますか", ConsultCategory::Tax),
     ("追徴", ConsultCategory::Tax), ("申告漏れ", ConsultCategory::Tax), ("脱税", ConsultCategory::Tax), ("tax audit", ConsultCategory::Tax),
 ];
 
@@ -85,10 +92,10 @@ const SITUATION: &[&str] = &[
     "いけませんか", "ないと", "ますか?", "でしょうか", "whatshould", "what should", "we ", "our ", "my ",
 ];
 
-/// Signs of a general question about schemes, desks or rules.
+/// Signs of a general question about schemes, desks or rules (not about the caller's case).
 const INFORMATIONAL: &[&str] = &[
-    "制度", "補助", "助成", "セミナー", "研修", "講座", "相談会", "窓口", "ありますか", "ある?", "あるの", "教えて", "とは", "って何", "ってなに",
-    "どんな", "どこ", "いつ", "対象", "防止", "対策", "予防", "共済", "保険", "仕組み", "一般的", "流れ", "手続き", "減税", "税制", "利子補給", "据置",
+    "制度", "補助", "助成", "セミナー", "研修", "講座", "相談会", "窓口", "とは", "って何", "ってなに", "どんな", "どこに", "いつ", "防止", "対策", "予防",
+    "共済", "保険", "仕組み", "一般的", "普通", "どれくらい", "頻度", "流れ", "減税", "税制", "利子補給", "据置",
 ];
 
 fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
@@ -159,7 +166,14 @@ fn sensitive_category(sensitive: &[&(&str, ConsultCategory)], topic: ConsultCate
     }
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let top: Vec<ConsultCategory> = counts.iter().filter(|(_, n)| *n == max).map(|(c, _)| *c).collect();
-    if top.contains(&topic) { topic } else { top[0] }
+    // Harassment or dismissal "訴え" is still a labour matter: labour wins a tie with legal.
+    if top.contains(&ConsultCategory::Labour) {
+        ConsultCategory::Labour
+    } else if top.contains(&topic) {
+        topic
+    } else {
+        top[0]
+    }
 }
 
 fn strings(words: &[&str]) -> Vec<String> {

@@ -157,3 +157,75 @@ pub fn eval_profiles(app: &App, cases: &[ProfileCase], default_today: NaiveDate)
 pub fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RoutingCase {
+    pub message: String,
+    pub label: String,
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutingReport {
+    pub messages: usize,
+    pub threshold: f32,
+    pub handoff_precision: f64,
+    pub handoff_recall: f64,
+    /// Category accuracy over the messages that should be handed off.
+    pub handoff_category_accuracy: f64,
+    /// Category accuracy over every labelled message.
+    pub category_accuracy: f64,
+    pub mistakes: Vec<RoutingMistake>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutingMistake {
+    pub message: String,
+    pub expected: String,
+    pub got: String,
+}
+
+pub fn eval_routing(app: &App, cases: &[RoutingCase], threshold: f32) -> Result<RoutingReport> {
+    let (mut tp, mut fp, mut fn_, mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut mistakes = Vec::new();
+    for case in cases {
+        let query = SearchQuery::parse(&case.message).map_err(|e| EvalError::Run(e.to_string()))?;
+        let terms = app.analyze_query(&case.message).map_err(|e| EvalError::Run(e.to_string()))?;
+        let (_, _, route) = crate::chat::decide(app, &query, &terms.normalized, threshold).map_err(|e| EvalError::Run(e.to_string()))?;
+        let want = case.label == "handoff";
+        let got = route.handoff.is_some();
+        match (want, got) {
+            (true, true) => tp += 1,
+            (false, true) => fp += 1,
+            (true, false) => fn_ += 1,
+            _ => {}
+        }
+        let category_right = case.category.as_deref().map(|c| c == route.category.label_ja());
+        if let Some(ok) = category_right {
+            cat_n += 1;
+            cat_ok += ok as usize;
+            if want {
+                hcat_n += 1;
+                hcat_ok += ok as usize;
+            }
+        }
+        if want != got || (want && category_right == Some(false)) {
+            mistakes.push(RoutingMistake {
+                message: case.message.clone(),
+                expected: format!("{} {}", case.label, case.category.clone().unwrap_or_default()),
+                got: format!("{} {} {:?}", if got { "handoff" } else { "answer" }, route.category.label_ja(), route.handoff),
+            });
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { round4(a as f64 / b as f64) };
+    Ok(RoutingReport {
+        messages: cases.len(),
+        threshold,
+        handoff_precision: ratio(tp, tp + fp),
+        handoff_recall: ratio(tp, tp + fn_),
+        handoff_category_accuracy: ratio(hcat_ok, hcat_n),
+        category_accuracy: ratio(cat_ok, cat_n),
+        mistakes,
+    })
+}

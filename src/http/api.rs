@@ -6,7 +6,11 @@ use axum::Json;
 use axum::extract::{Path, State};
 use serde::{Deserialize, Serialize};
 
+use axum::http::HeaderMap;
+
 use super::error::{ApiError, ApiJson};
+use super::state::{AppState, api_channel};
+use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry, ShownResult};
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Faq, Scheme};
 use crate::service::{App, SearchOutcome, tokyo_today};
@@ -32,12 +36,23 @@ pub struct FilterRequest {
     pub open_only: bool,
 }
 
-pub async fn search(State(app): State<Arc<App>>, ApiJson(req): ApiJson<SearchRequest>) -> Result<Json<SearchOutcome>, ApiError> {
+pub async fn search(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<SearchRequest>) -> Result<Json<SearchOutcome>, ApiError> {
     let query = SearchQuery::parse(&req.query)?;
     let filters = SearchFilters::parse(&req.filters.level, &req.filters.purposes, req.filters.open_only)?;
     let top_k = parse_top_k(req.top_k)?;
-    let outcome = tokio::task::block_in_place(|| app.search(&query, &filters, top_k, tokyo_today()))?;
+    let outcome = tokio::task::block_in_place(|| state.app.search(&query, &filters, top_k, tokyo_today()))?;
+    state.record(LogEntry::Inquiry(search_inquiry(api_channel(&headers), &query, &filters, &outcome)));
     Ok(Json(outcome))
+}
+
+/// The log record of a search: masked query, what was shown and why.
+pub fn search_inquiry(channel: Channel, query: &SearchQuery, filters: &SearchFilters, outcome: &SearchOutcome) -> Inquiry {
+    let mut i = Inquiry::new(channel, InquiryKind::Search, query.as_str());
+    i.results = outcome.results.iter().map(|h| ShownResult { id: h.id.clone(), score: h.score, explanation: serde_json::to_value(h.explanation).ok() }).collect();
+    i.purposes = filters.purposes.clone();
+    i.latency_ms = outcome.took_ms;
+    i.confidence = outcome.results.first().map(|h| crate::chat::confidence_of(h.explanation.lexical_words));
+    i
 }
 
 #[derive(Debug, Serialize)]
@@ -61,8 +76,15 @@ pub async fn scheme(State(app): State<Arc<App>>, Path(id): Path<String>) -> Resu
     serde_json::to_value(view).map(Json).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-pub async fn health(State(app): State<Arc<App>>) -> Json<serde_json::Value> {
-    Json(serde_json::json!({"status": "ok", "schemes": app.corpus.schemes.len(), "faqs": app.corpus.faqs.len()}))
+pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
+    let database = state.ops.store.ping().await.is_ok();
+    Json(serde_json::json!({
+        "status": "ok",
+        "schemes": state.app.corpus.schemes.len(),
+        "faqs": state.app.corpus.faqs.len(),
+        "database": if database { "ok" } else { "unavailable" },
+        "inquiry_log": state.ops.log.counts(),
+    }))
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,8 +102,23 @@ pub fn parse_today(today: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
     }
 }
 
-pub async fn recommend(State(app): State<Arc<App>>, ApiJson(req): ApiJson<RecommendRequest>) -> Result<Json<crate::domain::recommend::RecommendOutcome>, ApiError> {
+pub async fn recommend(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<RecommendRequest>) -> Result<Json<crate::domain::recommend::RecommendOutcome>, ApiError> {
     let today = parse_today(req.today.as_deref())?;
-    let (_, outcome) = app.recommend(req.answers, today)?;
+    let started = std::time::Instant::now();
+    let (profile, outcome) = state.app.recommend(req.answers, today)?;
+    state.record(LogEntry::Inquiry(recommend_inquiry(api_channel(&headers), &profile, &outcome, started)));
     Ok(Json(outcome))
+}
+
+/// The log record of a recommendation: the answers (no free text) and what was shown.
+pub fn recommend_inquiry(channel: Channel, profile: &crate::domain::profile::Profile, outcome: &crate::domain::recommend::RecommendOutcome, started: std::time::Instant) -> Inquiry {
+    let summary = format!(
+        "所在地:{:?} 本店:{:?} 業種:{} 従業員:{} 形態:{} 段階:{:?}",
+        profile.location, profile.head_office, profile.industry, profile.employees, if profile.corporate { "法人" } else { "個人" }, profile.stage
+    );
+    let mut i = Inquiry::new(channel, InquiryKind::Recommend, &summary);
+    i.purposes = profile.purposes.clone();
+    i.results = outcome.recommendations.iter().take(30).map(|r| ShownResult { id: r.id.clone(), score: r.score, explanation: None }).collect();
+    i.latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    i
 }

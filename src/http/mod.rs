@@ -2,12 +2,13 @@
 //! happens in [`crate::service`].
 
 pub mod api;
+pub mod chat_api;
 pub mod error;
 pub mod html;
 pub mod pages;
 pub mod recommend_pages;
+pub mod state;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -18,12 +19,12 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::service::App;
+pub use state::AppState;
 
 /// Public JSON bodies are small; anything larger is refused before parsing.
 pub const BODY_LIMIT_BYTES: usize = 16 * 1024;
 
-pub fn router(app: Arc<App>) -> Router {
+pub fn router(state: AppState) -> Router {
     let trace = TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
         let route = req.extensions().get::<axum::extract::MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_default();
         tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), route = %route)
@@ -39,6 +40,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/v1/recommend", post(api::recommend))
         .route("/recommend", get(recommend_pages::questionnaire_page))
         .route("/recommend/results", get(recommend_pages::results_page))
+        .route("/api/v1/chat", post(chat_api::chat))
+        .route("/api/v1/feedback", post(chat_api::feedback))
+        .route("/chat", get(chat_api::chat_page).post(chat_api::chat_post))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(security_headers())
@@ -47,7 +51,7 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(header("x-frame-options", "DENY"))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(trace)
-        .with_state(app)
+        .with_state(state)
 }
 
 fn security_headers() -> SetResponseHeaderLayer<HeaderValue> {
@@ -62,8 +66,12 @@ fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<Hea
 }
 
 /// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
-pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, router(app)).with_graceful_shutdown(shutdown_signal()).await
+pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let log = state.ops.log.clone();
+    let result = axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await;
+    // Write what is still queued before exiting.
+    log.flush().await;
+    result
 }
 
 async fn shutdown_signal() {

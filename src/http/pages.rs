@@ -33,7 +33,8 @@ pub async fn home() -> Html<String> {
     Html(Page { title: "ホーム", nav: "", body: body.into() }.render())
 }
 
-pub async fn search_page(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Response {
+pub async fn search_page(State(state): State<super::state::AppState>, RawQuery(raw): RawQuery) -> Response {
+    let app = &state.app;
     let pairs = form_pairs(raw.as_deref());
     let q = values(&pairs, "q").into_iter().next().unwrap_or_default();
     let levels = values(&pairs, "level");
@@ -46,7 +47,11 @@ pub async fn search_page(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -
         let parsed = SearchQuery::parse(&q).and_then(|query| Ok((query, SearchFilters::parse(&levels, &purposes, open_only)?)));
         match parsed {
             Ok((query, filters)) => match tokio::task::block_in_place(|| app.search(&query, &filters, 20, tokyo_today())) {
-                Ok(outcome) => body.push_str(&results_html(&outcome)),
+                Ok(outcome) => {
+                    body.push_str(&results_html(&outcome));
+                    let inquiry = super::api::search_inquiry(crate::domain::inquiry::Channel::Operator, &query, &filters, &outcome);
+                    state.record(crate::domain::inquiry::LogEntry::Inquiry(inquiry));
+                }
                 Err(e) => {
                     tracing::error!(error = %e, "search failed");
                     status = StatusCode::INTERNAL_SERVER_ERROR;

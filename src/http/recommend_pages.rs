@@ -88,15 +88,18 @@ fn question_html(q: &Question, pairs: &[(String, String)]) -> String {
     }
 }
 
-pub async fn results_page(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Response {
+pub async fn results_page(State(state): State<super::state::AppState>, RawQuery(raw): RawQuery) -> Response {
+    let app = &state.app;
     let pairs = form_pairs(raw.as_deref());
     let answers = match app.questionnaire.as_ref().map(|q| q.answers_from_form(&pairs)) {
         Some(Ok(a)) => a,
         Some(Err((_, message))) => return form_error(&app, &pairs, &message),
         None => return form_error(&app, &pairs, "質問票が読み込まれていません"),
     };
+    let started = std::time::Instant::now();
     match tokio::task::block_in_place(|| app.recommend(answers, tokyo_today())) {
-        Ok((_, outcome)) => {
+        Ok((profile, outcome)) => {
+            state.record(crate::domain::inquiry::LogEntry::Inquiry(super::api::recommend_inquiry(crate::domain::inquiry::Channel::Web, &profile, &outcome, started)));
             let body = format!(
                 r#"<h1>あなたの事業に合う可能性のある制度</h1>
 <p class="muted noprint">このページはブラウザの印刷機能でそのまま印刷できます。<a href="/recommend">回答をやり直す</a></p>

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use shien_navi::config::Settings;
 use shien_navi::text::Analyzer;
@@ -44,17 +44,25 @@ pub fn real_app() -> &'static shien_navi::service::App {
 pub struct TestServer {
     pub base: String,
     pub client: reqwest::Client,
+    pub state: shien_navi::http::AppState,
+    _dir: Option<tempfile::TempDir>,
 }
 
-/// Spawns the real router on a random port.
-pub async fn spawn(app: shien_navi::service::App) -> TestServer {
+/// Spawns the real router on a random port with a fresh SQLite inquiry log.
+pub async fn spawn(mut app: shien_navi::service::App) -> TestServer {
+    let dir = tempfile::tempdir().unwrap();
+    app.settings.database_url = shien_navi::config::Secret::new(format!("sqlite://{}/log.sqlite", dir.path().display()));
+    spawn_with_state(shien_navi::http::AppState::new(app).await.unwrap(), Some(dir)).await
+}
+
+pub async fn spawn_with_state(state: shien_navi::http::AppState, dir: Option<tempfile::TempDir>) -> TestServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let app = Arc::new(app);
+    let server_state = state.clone();
     tokio::spawn(async move {
-        shien_navi::http::serve(app, listener).await.unwrap();
+        shien_navi::http::serve(server_state, listener).await.unwrap();
     });
-    TestServer { base: format!("http://{addr}"), client: reqwest::Client::builder().cookie_store(true).build().unwrap() }
+    TestServer { base: format!("http://{addr}"), client: reqwest::Client::builder().cookie_store(true).build().unwrap(), state, _dir: dir }
 }
 
 impl TestServer {

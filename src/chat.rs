@@ -1,0 +1,309 @@
+//! The inquiry chatbot: grounded answers built only from the FAQ and scheme corpus (each
+//! cited), one clarifying question when a message is too vague, follow-ups that use the
+//! session's context, and hand-off to a human desk with the next staffed slot.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::calendar::OfficeCalendar;
+use crate::domain::consultants::ConsultCategory;
+use crate::domain::eligibility::{Eligibility, assess};
+use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult, Ticket};
+use crate::domain::profile::Profile;
+use crate::domain::recommend::desk_for;
+use crate::domain::routing::{HandoffReason, route};
+use crate::domain::scheme::{LegalForm, PreFounding, Scheme};
+use crate::domain::search::{SearchFilters, SearchQuery};
+use crate::service::{App, Result, shorten};
+
+/// Retrieval confidence below this goes to a person (calibrated on eval/routing.jsonl).
+pub const DEFAULT_THRESHOLD: f32 = 0.35;
+/// confidence = s / (s + K) for the best lexical score s.
+const CONFIDENCE_K: f32 = 6.0;
+const SESSION_TTL: Duration = Duration::from_secs(60 * 60);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HandoffInfo {
+    pub category: ConsultCategory,
+    pub desk: String,
+    pub desk_id: String,
+    pub reason: String,
+    pub ticket: String,
+    /// Next staffed time, JST "YYYY-MM-DD HH:MM".
+    pub next_slot: Option<String>,
+    pub open_now: bool,
+    pub how_to_book: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChatReply {
+    pub session_id: String,
+    pub inquiry_id: String,
+    pub reply: String,
+    pub citations: Vec<Citation>,
+    pub confidence: f32,
+    pub handoff: Option<HandoffInfo>,
+    /// True when the bot asked a clarifying question instead of answering.
+    pub clarifying: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Session {
+    schemes: Vec<String>,
+    /// (message, reply) pairs for the no-JavaScript chat page.
+    history: Vec<(String, String)>,
+    clarified: bool,
+    turns: u32,
+    last_seen: Option<Instant>,
+}
+
+#[derive(Debug, Default)]
+pub struct ChatBot {
+    sessions: Mutex<HashMap<String, Session>>,
+    pub threshold: f32,
+}
+
+/// What the chat produced, for the log.
+pub struct ChatOutcome {
+    pub reply: ChatReply,
+    pub inquiry: Inquiry,
+    pub ticket: Option<Ticket>,
+}
+
+const GENERIC: &[&str] = &["補助金", "助成金", "補助", "助成", "支援", "制度", "お金", "何か", "使える", "もらえる", "ある", "教える", "知る", "相談", "利用", "申請"];
+
+impl ChatBot {
+    pub fn new(threshold: f32) -> ChatBot {
+        ChatBot { sessions: Mutex::new(HashMap::new()), threshold }
+    }
+
+    /// Answers one message. `now` is JST wall-clock time (for the next desk slot).
+    pub fn answer(&self, app: &App, calendar: &OfficeCalendar, session_id: Option<&str>, message: &str, channel: Channel, now: NaiveDateTime) -> Result<ChatOutcome> {
+        let started = Instant::now();
+        let session_id = session_id.filter(|s| !s.is_empty() && s.len() <= 64).map(str::to_string).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let mut session = self.session(&session_id);
+        session.turns += 1;
+        let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, message);
+        inquiry.session_id = Some(session_id.clone());
+        let query = SearchQuery::parse(message).map_err(|e| crate::service::AppError::Startup { context: "chat", message: e.to_string() })?;
+        let terms = app.analyze_query(message)?;
+
+        // A follow-up about the scheme just discussed ("それは個人事業主でも使えますか？").
+        if let Some(reply) = follow_up(app, &session, &terms.normalized) {
+            let (text, scheme) = reply;
+            let citations = vec![cite(scheme)];
+            inquiry.results = vec![ShownResult { id: scheme.id.clone(), score: 1.0, explanation: None }];
+            inquiry.confidence = Some(0.9);
+            return Ok(self.finish(session_id, session, inquiry, text, citations, 0.9, None, false, started));
+        }
+
+        let (outcome, confidence, decision) = decide(app, &query, &terms.normalized, self.threshold)?;
+        let best_words = outcome.results.first().map_or(0.0, |h| h.explanation.lexical_words);
+        inquiry.results = outcome.results.iter().map(|h| ShownResult { id: h.id.clone(), score: h.score, explanation: serde_json::to_value(h.explanation).ok() }).collect();
+        inquiry.confidence = Some(confidence);
+
+        if let Some(reason) = decision.handoff {
+            let (text, info, ticket) = hand_off(app, calendar, &inquiry, reason, decision.category, &outcome, now);
+            inquiry.handoff_category = Some(decision.category.label_ja().to_string());
+            inquiry.handoff_reason = Some(format!("{reason:?}"));
+            let citations = outcome.results.iter().take(2).filter_map(|h| app.scheme(&h.id)).map(cite).collect();
+            let mut out = self.finish(session_id, session, inquiry, text, citations, confidence, Some(info), false, started);
+            out.ticket = ticket;
+            return Ok(out);
+        }
+
+        let vague = !terms.lemmas.is_empty() && terms.lemmas.iter().all(|l| GENERIC.contains(&l.as_str()));
+        if vague && !session.clarified {
+            session.clarified = true;
+            let text = "どのようなことに使える制度をお探しですか？ たとえば「創業（これから開業・開業して間もない）」「設備投資」「ホームページや広告」「人材の採用」「資金繰り」などを教えてください。港区・東京都・国のどの制度かご希望があれば、あわせてお知らせください。".to_string();
+            return Ok(self.finish(session_id, session, inquiry, text, vec![], confidence, None, true, started));
+        }
+
+        session.schemes = outcome.results.iter().take(3).map(|h| h.id.clone()).collect();
+        let mut text = String::new();
+        let mut citations: Vec<Citation> = Vec::new();
+        if let Some(faq) = outcome.faqs.first().filter(|f| f.score >= best_words * 0.5) {
+            text.push_str(&faq.answer);
+            for id in &faq.scheme_ids {
+                if let Some(s) = app.scheme(id) {
+                    push_unique(&mut citations, cite(s));
+                }
+            }
+            if let Some(first) = faq.scheme_ids.first() {
+                session.schemes.insert(0, first.clone());
+            }
+        }
+        let listed: Vec<&Scheme> = outcome.results.iter().take(3).filter_map(|h| app.scheme(&h.id)).collect();
+        if !listed.is_empty() {
+            text.push_str(if text.is_empty() { "次の制度が参考になります。" } else { "\n\n関連する制度：" });
+            for s in &listed {
+                let amount = s.amount_text().map(|a| format!("（{a}）")).unwrap_or_default();
+                text.push_str(&format!("\n・{}{}：{}", s.title, amount, shorten(&s.summary, 80)));
+                push_unique(&mut citations, cite(s));
+            }
+        }
+        text.push_str("\n\n詳しい条件は各制度の公式ページでご確認ください。個別のご相談は窓口でも承ります。");
+        Ok(self.finish(session_id, session, inquiry, text, citations, confidence, None, false, started))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(&self, session_id: String, mut session: Session, mut inquiry: Inquiry, reply: String, citations: Vec<Citation>, confidence: f32, handoff: Option<HandoffInfo>, clarifying: bool, started: Instant) -> ChatOutcome {
+        session.last_seen = Some(Instant::now());
+        session.history.push((inquiry.text().to_string(), reply.clone()));
+        if session.history.len() > 20 {
+            session.history.remove(0);
+        }
+        if let Ok(mut map) = self.sessions.lock() {
+            map.retain(|_, s| s.last_seen.is_some_and(|t| t.elapsed() < SESSION_TTL));
+            map.insert(session_id.clone(), session);
+        }
+        inquiry.latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let reply = ChatReply { session_id, inquiry_id: inquiry.id.clone(), reply, citations, confidence: (confidence * 1000.0).round() / 1000.0, handoff, clarifying };
+        ChatOutcome { reply, inquiry, ticket: None }
+    }
+
+    /// The conversation so far (masked user text and replies).
+    pub fn history(&self, session_id: &str) -> Vec<(String, String)> {
+        self.sessions.lock().ok().and_then(|m| m.get(session_id).map(|s| s.history.clone())).unwrap_or_default()
+    }
+
+    fn session(&self, id: &str) -> Session {
+        self.sessions.lock().ok().and_then(|m| m.get(id).cloned()).unwrap_or_default()
+    }
+}
+
+/// Retrieval, confidence and the routing decision for one message (shared with `shien eval --routing`).
+pub fn decide(app: &App, query: &SearchQuery, normalized: &str, threshold: f32) -> Result<(crate::service::SearchOutcome, f32, crate::domain::routing::Route)> {
+    let outcome = app.search(query, &SearchFilters::default(), 5, crate::service::tokyo_today())?;
+    let best_words = outcome.results.first().map_or(0.0, |h| h.explanation.lexical_words);
+    let best_faq = outcome.faqs.first().map_or(0.0, |f| f.score);
+    let confidence = confidence_of(best_words.max(best_faq));
+    let decision = route(normalized, confidence, threshold);
+    Ok((outcome, confidence, decision))
+}
+
+pub fn confidence_of(best_score: f32) -> f32 {
+    let s = best_score.max(0.0);
+    s / (s + CONFIDENCE_K)
+}
+
+fn cite(s: &Scheme) -> Citation {
+    Citation { id: s.id.clone(), title: s.title.clone(), url: s.source_url.clone() }
+}
+
+fn push_unique(list: &mut Vec<Citation>, c: Citation) {
+    if !list.iter().any(|x| x.id == c.id) {
+        list.push(c);
+    }
+}
+
+const REFERS_BACK: &[&str] = &["それ", "その制度", "その融資", "その補助", "その助成", "これ", "こちら", "そちら", "さっきの", "先ほどの", "上の"];
+
+/// Answers a follow-up about the last scheme from its structured facts only.
+fn follow_up<'a>(app: &'a App, session: &Session, text: &str) -> Option<(String, &'a Scheme)> {
+    if !REFERS_BACK.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    let scheme = app.scheme(session.schemes.first()?)?;
+    let e = &scheme.eligibility;
+    let name = &scheme.title;
+    let answer = if text.contains("個人事業") || text.contains("個人でも") {
+        match e.legal_form {
+            LegalForm::Corporate => format!("「{name}」は法人が対象で、個人事業主は対象外です。"),
+            _ => format!("「{name}」は個人事業主も対象です（法人・個人の区別はありません）。ほかの条件もあわせてご確認ください。"),
+        }
+    } else if text.contains("開業前") || text.contains("創業前") || text.contains("まだ開業") || text.contains("これから") {
+        match e.pre_founding {
+            PreFounding::Allowed | PreFounding::Only => format!("「{name}」は創業前の方も利用できます。"),
+            PreFounding::No => format!("「{name}」はすでに事業を営んでいる方が対象で、創業前は利用できません。"),
+        }
+    } else if text.contains("いくら") || text.contains("金額") || text.contains("上限") || text.contains("補助率") {
+        match scheme.amount_text() {
+            Some(a) => format!("「{name}」の金額の目安は {a} です。"),
+            None => format!("「{name}」の金額は公式ページでご確認ください（この案内には掲載していません）。"),
+        }
+    } else if text.contains("いつ") || text.contains("締切") || text.contains("期限") || text.contains("募集") {
+        let status = scheme.window.status_on(crate::service::tokyo_today());
+        let rounds: Vec<String> = scheme.window.rounds.iter().map(|r| format!("{}：{}〜{}", r.label, r.opens, r.closes)).collect();
+        format!("「{name}」の受付状況は「{}」です。{}", status.label_ja(), rounds.join("、"))
+    } else if text.contains("どこ") || text.contains("申し込") || text.contains("申請方法") || text.contains("問い合わせ") {
+        format!("「{name}」の申請方法：{} 問い合わせ先：{}", scheme.how_to_apply, scheme.contact)
+    } else if text.contains("対象") || text.contains("使える") || text.contains("条件") {
+        let mut parts = vec![format!("「{name}」の主な条件：")];
+        parts.extend(e.conditions.iter().take(4).map(|c| format!("・{c}")));
+        if e.conditions.is_empty() {
+            parts.push(scheme.summary.clone());
+        }
+        parts.join("\n")
+    } else {
+        return None;
+    };
+    Some((answer, scheme))
+}
+
+fn hand_off(app: &App, calendar: &OfficeCalendar, inquiry: &Inquiry, reason: HandoffReason, category: ConsultCategory, outcome: &crate::service::SearchOutcome, now: NaiveDateTime) -> (String, HandoffInfo, Option<Ticket>) {
+    let desk = desk_for(&app.corpus, category).or_else(|| desk_for(&app.corpus, ConsultCategory::Management));
+    let slot = desk.and_then(|d| calendar.next_slot(d, now));
+    let ticket_id = format!("T{}", &uuid::Uuid::new_v4().simple().to_string()[..8].to_uppercase());
+    let found: Vec<String> = outcome.results.iter().take(3).map(|h| h.title.clone()).collect();
+    let summary = format!(
+        "ご相談内容：{}\n区分：{}（{}）\nボットが見つけた関連制度：{}",
+        shorten(inquiry.text(), 300),
+        category.label_ja(),
+        reason.label_ja(),
+        if found.is_empty() { "なし".to_string() } else { found.join("、") }
+    );
+    let (desk_name, desk_id, how_to_book, staff) = match desk {
+        Some(d) => (d.name.clone(), d.id.clone(), d.how_to_book.clone(), d.staff.clone()),
+        None => ("港区立産業振興センター 相談窓口".into(), "center".into(), "お電話でご予約ください".into(), "相談員".into()),
+    };
+    let slot_text = slot.map(|s| s.at.format("%Y-%m-%d %H:%M").to_string());
+    let open_now = slot.is_some_and(|s| s.now) && calendar.is_open_at(now);
+    let when = match (&slot, open_now) {
+        (Some(_), true) => "ただいま受付時間内です。".to_string(),
+        (Some(s), false) => format!("ただいまは受付時間外です。次の受付は {} からです。受付番号をお控えのうえ、受付時間内にご連絡いただくか、担当者からの折り返しをお待ちください。", s.at.format("%m月%d日 %H:%M")),
+        (None, _) => "次の受付日時は窓口にお問い合わせください。".to_string(),
+    };
+    let reply = format!(
+        "このご相談は、{}の判断が必要な内容のため、専門の相談員におつなぎします（{}）。\n窓口：{}（{}）\n{}\n予約方法：{}\n受付番号：{}",
+        staff,
+        reason.label_ja(),
+        desk_name,
+        desk.map(|d| d.schedule_ja()).unwrap_or_default(),
+        when,
+        how_to_book,
+        ticket_id
+    );
+    let ticket = Ticket {
+        id: ticket_id.clone(),
+        inquiry_id: inquiry.id.clone(),
+        created_at: Utc::now(),
+        category: category.label_ja().to_string(),
+        desk_id: desk_id.clone(),
+        reason: format!("{reason:?}"),
+        summary,
+        next_slot: slot_text.clone(),
+        status: "open".into(),
+        outcome: None,
+        closed_at: None,
+        closed_by: None,
+    };
+    let info = HandoffInfo { category, desk: desk_name, desk_id, reason: reason.label_ja().to_string(), ticket: ticket_id, next_slot: slot_text, open_now, how_to_book };
+    (reply, info, Some(ticket))
+}
+
+/// Whether a profile meets a scheme (used by chat answers that mention eligibility).
+pub fn eligible(scheme: &Scheme, profile: &Profile) -> bool {
+    !assess(scheme, profile).iter().any(|c| c.eligibility == Eligibility::Unmet)
+}

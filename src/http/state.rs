@@ -1,0 +1,76 @@
+//! Shared state for handlers: the read-only search app and the operational parts (store,
+//! inquiry log, chatbot sessions, calendar).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::http::HeaderMap;
+
+use crate::chat::ChatBot;
+use crate::domain::calendar::OfficeCalendar;
+use crate::domain::inquiry::{Channel, LogEntry};
+use crate::service::App;
+use crate::store::{InquiryLog, Store, StoreError};
+
+pub struct Ops {
+    pub store: Store,
+    pub log: InquiryLog,
+    pub chat: ChatBot,
+    pub calendar: OfficeCalendar,
+    pub secure_cookies: bool,
+}
+
+impl std::fmt::Debug for Ops {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Ops")
+    }
+}
+
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub app: Arc<App>,
+    pub ops: Arc<Ops>,
+}
+
+impl AppState {
+    /// Connects the store named by the settings and starts the inquiry log writer.
+    pub async fn new(app: App) -> Result<AppState, StoreError> {
+        let url = app.settings.database_url.expose().to_string();
+        let store = Store::connect(&url).await?;
+        let spool = spool_path(&url);
+        let log = InquiryLog::start(store.clone(), &spool);
+        let ops = Ops {
+            store,
+            log,
+            chat: ChatBot::new(app.settings.handoff_confidence),
+            calendar: OfficeCalendar::bundled(),
+            secure_cookies: app.settings.cookies_secure(),
+        };
+        Ok(AppState { app: Arc::new(app), ops: Arc::new(ops) })
+    }
+
+    pub fn record(&self, entry: LogEntry) {
+        self.ops.log.record(entry);
+    }
+}
+
+/// The spool sits next to the SQLite file, or in ./data for PostgreSQL.
+pub fn spool_path(database_url: &str) -> PathBuf {
+    if database_url.starts_with("sqlite") {
+        let file = database_url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let file = file.split('?').next().unwrap_or(file);
+        PathBuf::from(format!("{file}.spool.jsonl"))
+    } else {
+        PathBuf::from("data/inquiry-log.spool.jsonl")
+    }
+}
+
+/// API callers may say they are the call centre (`X-Shien-Channel: operator`).
+pub fn api_channel(headers: &HeaderMap) -> Channel {
+    match headers.get("x-shien-channel").and_then(|v| v.to_str().ok()) {
+        Some("operator") => Channel::Operator,
+        Some("web") => Channel::Web,
+        _ => Channel::Api,
+    }
+}
