@@ -81,7 +81,10 @@ pub struct ChatOutcome {
     pub ticket: Option<Ticket>,
 }
 
-const GENERIC: &[&str] = &["補助金", "助成金", "補助", "助成", "支援", "制度", "お金", "何か", "使える", "もらえる", "ある", "教える", "知る", "相談", "利用", "申請"];
+const GENERIC: &[&str] = &[
+    "補助金", "助成金", "補助", "助成", "金", "支援", "制度", "お金", "何か", "なにか", "何", "使える", "使う", "もらえる", "もらう", "ある", "教える", "知る", "相談",
+    "利用", "申請", "どれ", "おすすめ", "受ける", "うち", "会社", "事業",
+];
 
 impl ChatBot {
     pub fn new(threshold: f32) -> ChatBot {
@@ -133,7 +136,11 @@ impl ChatBot {
         session.schemes = outcome.results.iter().take(3).map(|h| h.id.clone()).collect();
         let mut text = String::new();
         let mut citations: Vec<Citation> = Vec::new();
-        if let Some(faq) = outcome.faqs.first().filter(|f| f.score >= best_words * 0.5) {
+        // Quote a FAQ only when it is about something the caller actually named, not just
+        // the generic words (補助金, 使える) every FAQ shares.
+        let specific: Vec<&String> = terms.lemmas.iter().filter(|l| !GENERIC.contains(&l.as_str())).collect();
+        let on_topic = |question: &str| app.analyzer.lemmas(question).is_ok_and(|ls| specific.iter().any(|s| ls.contains(s)));
+        if let Some(faq) = outcome.faqs.first().filter(|f| f.score >= best_words * 0.5 && on_topic(&f.question)) {
             text.push_str(&faq.answer);
             for id in &faq.scheme_ids {
                 if let Some(s) = app.scheme(id) {

@@ -79,6 +79,24 @@ pub enum Command {
         #[arg(long)]
         no_save: bool,
     },
+    /// Ask the chatbot from the terminal.
+    Chat {
+        message: String,
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Staff accounts for the review console.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Inquiry log maintenance.
+    Logs {
+        #[command(subcommand)]
+        command: LogsCommand,
+    },
     /// Import open data into an optional corpus bundle.
     Import {
         #[command(subcommand)]
@@ -96,6 +114,22 @@ pub enum Command {
         /// Rebuild even when a dictionary is present.
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a staff user (or reset its password). The password is read from
+    /// SHIEN_ADMIN_PASSWORD or, if unset, from standard input.
+    CreateUser { username: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogsCommand {
+    /// Delete logged inquiries, feedback and closed tickets older than N days.
+    Purge {
+        #[arg(long)]
+        older_than: i64,
     },
 }
 
@@ -133,6 +167,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Search { query, top, level, purpose, open_only, json } => search(settings, &query, top, &level, &purpose, open_only, json),
         Command::Recommend { answers, today, json } => recommend(settings, &answers, today, json),
         Command::Eval { mode, recommend, routing, corpus_extra, json, today, no_save } => eval(settings, mode, recommend, routing, corpus_extra, json, today, no_save),
+        Command::Chat { message, session, json } => chat(settings, &message, session.as_deref(), json),
+        Command::Admin { command: AdminCommand::CreateUser { username } } => create_user(&settings, &username),
+        Command::Logs { command: LogsCommand::Purge { older_than } } => purge(&settings, older_than),
         Command::Import { source: ImportSource::Mirasapo { csv, out } } => import_mirasapo(&csv, &out),
         Command::Corpus { command: CorpusCommand::Check } => corpus_check(&settings),
         Command::Setup { ipadic_source, force } => setup(&settings, &ipadic_source, force),
@@ -445,4 +482,107 @@ fn save_eval(summary: &serde_json::Value, reports: &[crate::eval::SearchReport],
     let series = ["bm25", "dense", "hybrid"].map(|m| crate::eval::chart::Series { name: m, points: series_for(m) });
     let svg = crate::eval::chart::line_chart("nDCG@10 の推移（eval/search.jsonl）", &labels, &series, 1.0);
     std::fs::write(dir.join("history.svg"), svg)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| fail(2, &format!("cannot start the runtime: {e}")))
+}
+
+fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) -> ExitCode {
+    if let Err(e) = SearchQuery::parse(message) {
+        return fail(2, &format!("message: {e}"));
+    }
+    let app = match build_app(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    rt.block_on(async move {
+        let state = match crate::http::AppState::new(app).await {
+            Ok(s) => s,
+            Err(e) => return fail(2, &format!("inquiry log database: {e}")),
+        };
+        let outcome = match state.ops.chat.answer(&state.app, &state.ops.calendar, session, message, crate::domain::inquiry::Channel::Operator, crate::http::chat_api::tokyo_now()) {
+            Ok(o) => o,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+        state.record(crate::domain::inquiry::LogEntry::Inquiry(outcome.inquiry));
+        if let Some(t) = outcome.ticket {
+            state.record(crate::domain::inquiry::LogEntry::Ticket(t));
+        }
+        state.ops.log.flush().await;
+        let r = outcome.reply;
+        if json {
+            println!("{}", serde_json::to_string_pretty(&r).expect("serialisable"));
+        } else {
+            println!("{}\n", r.reply);
+            for c in &r.citations {
+                println!("  出典: {} {}", c.title, c.url);
+            }
+            println!("  確信度 {:.2}  session {}", r.confidence, r.session_id);
+        }
+        ExitCode::SUCCESS
+    })
+}
+
+fn create_user(settings: &Settings, username: &str) -> ExitCode {
+    if let Err(e) = crate::staff::validate_username(username) {
+        return fail(2, &e.to_string());
+    }
+    let password = match std::env::var("SHIEN_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprint!("password for {username}: ");
+            let mut line = String::new();
+            if std::io::stdin().read_line(&mut line).is_err() {
+                return fail(2, "could not read the password from standard input");
+            }
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let hash = match crate::staff::hash_password(&password) {
+        Ok(h) => h,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    rt.block_on(async {
+        match crate::store::Store::connect(settings.database_url.expose()).await {
+            Ok(store) => match store.create_user(username, &hash).await {
+                Ok(_) => {
+                    println!("staff user {username} is ready; log in at /admin/login");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(2, &e.to_string()),
+            },
+            Err(e) => fail(2, &e.to_string()),
+        }
+    })
+}
+
+fn purge(settings: &Settings, days: i64) -> ExitCode {
+    if days < 0 {
+        return fail(2, "--older-than: give a number of days (0 or more)");
+    }
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    rt.block_on(async {
+        match crate::store::Store::connect(settings.database_url.expose()).await {
+            Ok(store) => match store.purge_older_than(days).await {
+                Ok(n) => {
+                    println!("purged {n} inquiries older than {days} days (with their feedback and closed tickets)");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(2, &e.to_string()),
+            },
+            Err(e) => fail(2, &e.to_string()),
+        }
+    })
 }

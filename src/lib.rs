@@ -12,5 +12,6 @@ pub mod import;
 pub mod index;
 pub mod service;
 pub mod setup;
+pub mod staff;
 pub mod store;
 pub mod text;

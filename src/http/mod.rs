@@ -1,6 +1,7 @@
 //! The HTTP adapter: routes, extractors, pages and middleware. Handlers are thin; the work
 //! happens in [`crate::service`].
 
+pub mod admin;
 pub mod api;
 pub mod chat_api;
 pub mod error;
@@ -43,6 +44,15 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/chat", post(chat_api::chat))
         .route("/api/v1/feedback", post(chat_api::feedback))
         .route("/chat", get(chat_api::chat_page).post(chat_api::chat_post))
+        .route("/admin", get(admin::dashboard))
+        .route("/admin/login", get(admin::login_form).post(admin::login))
+        .route("/admin/logout", post(admin::logout))
+        .route("/admin/inquiries", get(admin::inquiries))
+        .route("/admin/inquiries/{id}", get(admin::inquiry_detail))
+        .route("/admin/tickets", get(admin::tickets))
+        .route("/admin/tickets/{id}/done", post(admin::ticket_done))
+        .route("/admin/export/inquiries.csv", get(admin::export_inquiries))
+        .route("/admin/export/tickets.csv", get(admin::export_tickets))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(security_headers())
