@@ -79,6 +79,17 @@ pub enum Command {
         #[arg(long)]
         no_save: bool,
     },
+    /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
+    Bench {
+        #[arg(long)]
+        json: bool,
+        /// Documents in the synthetic scale corpus (0 = skip).
+        #[arg(long, default_value_t = 50_000)]
+        scale: usize,
+        /// Open-data CSV to seed the scale corpus (defaults to ../shared/data/mirasapo/supports.csv when present, else the real corpus).
+        #[arg(long)]
+        seed_csv: Option<PathBuf>,
+    },
     /// Ask the chatbot from the terminal.
     Chat {
         message: String,
@@ -167,6 +178,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Search { query, top, level, purpose, open_only, json } => search(settings, &query, top, &level, &purpose, open_only, json),
         Command::Recommend { answers, today, json } => recommend(settings, &answers, today, json),
         Command::Eval { mode, recommend, routing, corpus_extra, json, today, no_save } => eval(settings, mode, recommend, routing, corpus_extra, json, today, no_save),
+        Command::Bench { json, scale, seed_csv } => bench(settings, json, scale, seed_csv),
         Command::Chat { message, session, json } => chat(settings, &message, session.as_deref(), json),
         Command::Admin { command: AdminCommand::CreateUser { username } } => create_user(&settings, &username),
         Command::Logs { command: LogsCommand::Purge { older_than } } => purge(&settings, older_than),
@@ -585,4 +597,38 @@ fn purge(settings: &Settings, days: i64) -> ExitCode {
             Err(e) => fail(2, &e.to_string()),
         }
     })
+}
+
+fn bench(settings: Settings, json: bool, scale: usize, seed_csv: Option<PathBuf>) -> ExitCode {
+    let queries: Vec<String> = match crate::eval::read_jsonl::<crate::eval::SearchCase>(std::path::Path::new("eval/search.jsonl")) {
+        Ok(cases) => cases.into_iter().map(|c| c.query).collect(),
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let csv = seed_csv.or_else(|| Some(PathBuf::from("../shared/data/mirasapo/supports.csv")).filter(|p| p.exists()));
+    let seed = match &csv {
+        Some(path) => match crate::import::map_csv(path) {
+            Ok((schemes, _)) => Some(schemes),
+            Err(e) => return fail(2, &e.to_string()),
+        },
+        None => Corpus::load(&settings.corpus_dir, &[]).ok().map(|c| c.schemes),
+    };
+    match crate::bench::run(settings, &queries, seed, scale, json, tokyo_today()) {
+        Ok(report) => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).expect("serialisable"));
+            } else {
+                println!("cores {}  peak RSS {:.1} MiB", report.cores, report.peak_rss_mib);
+                println!("tokenizer: {:.0} chars/s   query embedding: {:.3} ms", report.tokenizer_chars_per_s, report.query_embedding_ms);
+                for (name, c) in [("real", Some(&report.real)), ("scale", report.scale.as_ref())] {
+                    let Some(c) = c else { continue };
+                    println!("{name}: {} documents, index build {:.2} s", c.documents, c.build_s);
+                    for l in &c.search {
+                        println!("  {:<7} p50 {:>8.3} ms  p99 {:>8.3} ms  ({} queries)", format!("{:?}", l.mode).to_lowercase(), l.p50_ms, l.p99_ms, l.queries);
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(2, &e.to_string()),
+    }
 }

@@ -1,6 +1,7 @@
 //! 支援ナビ (Shien Navi): helps small businesses in Minato, Tokyo find ward, Tokyo and
 //! national support schemes. See ARCHITECTURE.md for the map of the crate.
 
+pub mod bench;
 pub mod chat;
 pub mod cli;
 pub mod config;

@@ -158,6 +158,14 @@ impl App {
         if self.embedder.is_none() { RankingMode::Bm25 } else { self.settings.ranking }
     }
 
+    /// The query embedding alone (for benchmarks).
+    pub fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
+        match &self.embedder {
+            Some(e) => Ok(e.embed_query(text)?),
+            None => Ok(Vec::new()),
+        }
+    }
+
     pub fn has_vectors(&self) -> bool {
         self.scheme_vectors.is_some()
     }
