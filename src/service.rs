@@ -52,6 +52,8 @@ pub struct App {
     synonyms: Synonyms,
     schemes: LexicalIndex,
     faqs: LexicalIndex,
+    /// Each scheme's title and aliases, normalised without spaces (for the title-match prior).
+    names: Vec<Vec<String>>,
 }
 
 /// Why a result ranks where it does.
@@ -133,15 +135,25 @@ impl App {
         } else {
             None
         };
-        let embedder = load_embedder(&settings, &analyzer, &corpus)?;
-        let scheme_vectors: Option<Box<dyn VectorIndex>> = match &embedder {
-            Some(e) => {
-                let vectors = corpus.schemes.iter().map(|s| e.embed_passage(&embedding_text(s, &corpus))).collect::<std::result::Result<Vec<_>, _>>()?;
-                Some(Box::new(InProcessIndex::new(e.dim(), &vectors)))
+        let (embedder, scheme_vectors) = match embed_corpus(&settings, &analyzer, &corpus)? {
+            Some((e, vectors)) => {
+                let index: Box<dyn VectorIndex> = Box::new(InProcessIndex::new(e.dim(), &vectors));
+                (Some(e), Some(index))
             }
-            None => None,
+            None => (None, None),
         };
-        Ok(App { settings, corpus, analyzer, embedder, scheme_vectors, questionnaire, synonyms, schemes, faqs })
+        let names = corpus
+            .schemes
+            .iter()
+            .map(|s| {
+                std::iter::once(&s.title)
+                    .chain(s.aliases.iter())
+                    .map(|n| text::normalize(n).chars().filter(|c| !c.is_whitespace()).collect::<String>())
+                    .filter(|n| n.chars().count() >= 3)
+                    .collect()
+            })
+            .collect();
+        Ok(App { settings, corpus, analyzer, embedder, scheme_vectors, questionnaire, synonyms, schemes, faqs, names })
     }
 
     pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {
@@ -180,23 +192,28 @@ impl App {
         };
         let fused = if mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf { fuse_rrf(&lexical, &vector) } else { fuse(mode, &lexical, &vector) };
         let level_hint = level_hint(&terms.normalized);
+        let compact_query: String = terms.normalized.chars().filter(|c| !c.is_whitespace()).collect();
+        // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
+        // score hold every document that can reach the top 100.
+        let mut candidates: Vec<(usize, f32)> = fused.iter().enumerate().filter(|(_, f)| **f > 0.0).map(|(i, f)| (i, *f)).collect();
+        if candidates.len() > PRIOR_CANDIDATES {
+            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            candidates.truncate(PRIOR_CANDIDATES);
+        }
         let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
-        for (i, scheme) in self.corpus.schemes.iter().enumerate() {
+        for (i, base) in candidates {
+            let scheme = &self.corpus.schemes[i];
             let status = scheme.window.status_on(today);
             if !passes(scheme, status, filters) {
                 continue;
             }
             let LexicalScore { words, grams, .. } = lexical[i];
-            let base = fused[i];
-            if base <= 0.0 {
-                continue;
-            }
             let explanation = Explanation {
                 lexical_words: words,
                 lexical_grams: grams,
                 vector: vector[i],
                 fused: base,
-                title_match: if names_scheme(&terms.normalized, scheme) { 1.5 } else { 1.0 },
+                title_match: if self.names[i].iter().any(|n| compact_query.contains(n.as_str())) { 1.5 } else { 1.0 },
                 level_preference: match (level_hint, scheme.level) {
                     (Some(l), level) if l == level => 1.2,
                     (Some(_), _) => 1.0,
@@ -268,6 +285,9 @@ impl App {
     }
 }
 
+/// How many of the best fused scores get their priors computed (see `search_with`).
+const PRIOR_CANDIDATES: usize = 400;
+
 /// Multiplier for the ward's own schemes when the caller names no level.
 pub const LOCAL_PRIOR: f32 = 1.05;
 
@@ -318,18 +338,25 @@ pub fn fuse_rrf(lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
     (0..lex.len()).map(|i| rl[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0)) + rd[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0))).collect()
 }
 
-fn load_embedder(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus) -> Result<Option<Arc<dyn Embedder>>> {
+/// Loads the configured embedder and embeds every scheme. For the static vectors each
+/// scheme's text is analysed once (on all cores) and reused for the IDF weights and the vector.
+fn embed_corpus(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
+    let texts: Vec<String> = corpus.schemes.iter().map(|s| embedding_text(s, corpus)).collect();
     Ok(match settings.embedder {
         EmbedderKind::None => None,
         EmbedderKind::Static => {
             let mut e = StaticEmbedder::load(&settings.vectors_dir(), analyzer.clone())?;
-            let docs = corpus.schemes.iter().map(|s| analyzer.lemmas(&embedding_text(s, corpus))).collect::<std::result::Result<Vec<_>, _>>()?;
-            e.fit_idf(&docs);
-            Some(Arc::new(e))
+            let docs: Vec<DocText> = texts.into_iter().map(|t| [t, String::new(), String::new()]).collect();
+            let lemmas: Vec<Vec<String>> = crate::index::lexical::analyse_lemmas_parallel(analyzer, &docs)?;
+            e.fit_idf(&lemmas);
+            let vectors = lemmas.iter().map(|l| e.embed_lemmas(l)).collect::<std::result::Result<Vec<_>, _>>()?;
+            Some((Arc::new(e), vectors))
         }
         EmbedderKind::Transformer => {
             let dir = settings.transformer_dir.clone().ok_or(AppError::Startup { context: "transformer_dir", message: "not set".into() })?;
-            Some(Arc::new(TransformerEmbedder::load(&dir)?))
+            let e = TransformerEmbedder::load(&dir)?;
+            let vectors = texts.iter().map(|t| e.embed_passage(t)).collect::<std::result::Result<Vec<_>, _>>()?;
+            Some((Arc::new(e), vectors))
         }
     })
 }
@@ -381,15 +408,6 @@ pub fn level_hint(normalized: &str) -> Option<Level> {
         (false, false, true) => Some(Level::National),
         _ => None,
     }
-}
-
-/// The query names the scheme: its title or an alias appears in the query, ignoring width and spaces.
-fn names_scheme(normalized_query: &str, s: &Scheme) -> bool {
-    let q: String = normalized_query.chars().filter(|c| !c.is_whitespace()).collect();
-    std::iter::once(&s.title).chain(s.aliases.iter()).any(|name| {
-        let n: String = text::normalize(name).chars().filter(|c| !c.is_whitespace()).collect();
-        n.chars().count() >= 3 && q.contains(&n)
-    })
 }
 
 /// The sentence of the summary or details that contains most matched words, shortened.

@@ -38,31 +38,63 @@ pub struct Bm25F {
     avg_len: [f32; FIELDS],
 }
 
+/// Builds a [`Bm25F`] one document at a time, so a large corpus never has to hold every
+/// document's terms in memory at once.
+#[derive(Debug)]
+pub struct Bm25FBuilder {
+    params: Bm25Params,
+    postings: HashMap<String, Vec<Posting>>,
+    doc_len: Vec<[u32; FIELDS]>,
+    totals: [u64; FIELDS],
+}
+
+impl Bm25FBuilder {
+    pub fn new(params: Bm25Params) -> Bm25FBuilder {
+        Bm25FBuilder { params, postings: HashMap::new(), doc_len: Vec::new(), totals: [0; FIELDS] }
+    }
+
+    /// Adds the next document (numbered in call order).
+    pub fn add<S: AsRef<str>>(&mut self, fields: &[Vec<S>; FIELDS]) {
+        let doc = self.doc_len.len() as u32;
+        let mut counts: HashMap<&str, [u16; FIELDS]> = HashMap::new();
+        let mut lens = [0u32; FIELDS];
+        for (f, terms) in fields.iter().enumerate() {
+            lens[f] = terms.len() as u32;
+            self.totals[f] += terms.len() as u64;
+            for t in terms {
+                let tf = &mut counts.entry(t.as_ref()).or_insert([0; FIELDS])[f];
+                *tf = tf.saturating_add(1);
+            }
+        }
+        for (term, tf) in counts {
+            match self.postings.get_mut(term) {
+                Some(list) => list.push(Posting { doc, tf }),
+                None => {
+                    self.postings.insert(term.to_string(), vec![Posting { doc, tf }]);
+                }
+            }
+        }
+        self.doc_len.push(lens);
+    }
+
+    pub fn finish(mut self) -> Bm25F {
+        let n = self.doc_len.len().max(1) as f32;
+        let avg_len = std::array::from_fn(|f| (self.totals[f] as f32 / n).max(1.0));
+        for list in self.postings.values_mut() {
+            list.shrink_to_fit();
+        }
+        Bm25F { params: self.params, postings: self.postings, doc_len: self.doc_len, avg_len }
+    }
+}
+
 impl Bm25F {
     /// `docs[i][f]` is the list of terms of field `f` of document `i`.
     pub fn build<S: AsRef<str>>(params: Bm25Params, docs: &[[Vec<S>; FIELDS]]) -> Bm25F {
-        let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
-        let mut doc_len = Vec::with_capacity(docs.len());
-        let mut totals = [0u64; FIELDS];
-        for (doc, fields) in docs.iter().enumerate() {
-            let mut counts: HashMap<&str, [u16; FIELDS]> = HashMap::new();
-            let mut lens = [0u32; FIELDS];
-            for (f, terms) in fields.iter().enumerate() {
-                lens[f] = terms.len() as u32;
-                totals[f] += terms.len() as u64;
-                for t in terms {
-                    let tf = &mut counts.entry(t.as_ref()).or_insert([0; FIELDS])[f];
-                    *tf = tf.saturating_add(1);
-                }
-            }
-            for (term, tf) in counts {
-                postings.entry(term.to_string()).or_default().push(Posting { doc: doc as u32, tf });
-            }
-            doc_len.push(lens);
+        let mut builder = Bm25FBuilder::new(params);
+        for d in docs {
+            builder.add(d);
         }
-        let n = docs.len().max(1) as f32;
-        let avg_len = std::array::from_fn(|f| (totals[f] as f32 / n).max(1.0));
-        Bm25F { params, postings, doc_len, avg_len }
+        builder.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -113,7 +145,7 @@ impl Bm25F {
     pub fn matched_terms<'q>(&self, query: &'q [(String, f32)], doc: usize) -> Vec<&'q str> {
         let mut out: Vec<&str> = query
             .iter()
-            .filter(|(t, _)| self.postings.get(t).is_some_and(|l| l.iter().any(|p| p.doc as usize == doc)))
+            .filter(|(t, _)| self.postings.get(t).is_some_and(|l| l.binary_search_by_key(&(doc as u32), |p| p.doc).is_ok()))
             .map(|(t, _)| t.as_str())
             .collect();
         out.dedup();

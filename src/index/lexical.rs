@@ -3,7 +3,7 @@
 
 use crate::text::{Analyzer, QueryTerms, Result};
 
-use super::bm25::{Bm25F, Bm25Params, FIELDS};
+use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
 
 /// How much the character-bigram score counts next to the word score.
 pub const GRAM_WEIGHT: f32 = 0.2;
@@ -35,23 +35,19 @@ impl LexicalScore {
 }
 
 impl LexicalIndex {
-    /// Analyses every document (on all cores) and builds both indexes.
+    /// Analyses every document (on all cores, a chunk at a time) and builds the indexes.
     pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<LexicalIndex> {
-        let analysed = analyse_parallel(analyzer, docs)?;
-        let mut word_docs = Vec::with_capacity(analysed.len());
-        let mut gram_docs = Vec::with_capacity(analysed.len());
-        let mut reading_docs = Vec::with_capacity(analysed.len());
-        for fields in analysed {
-            let [a, b, c] = <[crate::text::Terms; FIELDS]>::try_from(fields).expect("three fields");
-            word_docs.push([a.words, b.words, c.words]);
-            gram_docs.push([a.grams, b.grams, c.grams]);
-            reading_docs.push([a.readings, b.readings, c.readings]);
+        let params = Bm25Params::default();
+        let (mut words, mut grams, mut readings) = (Bm25FBuilder::new(params), Bm25FBuilder::new(params), Bm25FBuilder::new(params));
+        for chunk in docs.chunks(2_000) {
+            for fields in analyse_parallel(analyzer, chunk)? {
+                let [a, b, c] = <[crate::text::Terms; FIELDS]>::try_from(fields).expect("three fields");
+                words.add(&[a.words, b.words, c.words]);
+                grams.add(&[a.grams, b.grams, c.grams]);
+                readings.add(&[a.readings, b.readings, c.readings]);
+            }
         }
-        Ok(LexicalIndex {
-            words: Bm25F::build(Bm25Params::default(), &word_docs),
-            grams: Bm25F::build(Bm25Params::default(), &gram_docs),
-            readings: Bm25F::build(Bm25Params::default(), &reading_docs),
-        })
+        Ok(LexicalIndex { words: words.finish(), grams: grams.finish(), readings: readings.finish() })
     }
 
     pub fn len(&self) -> usize {
@@ -86,7 +82,7 @@ impl LexicalIndex {
     }
 }
 
-fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<crate::text::Terms>>> {
+pub fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<crate::text::Terms>>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = docs.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -100,6 +96,20 @@ fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<cra
                 })
             })
             .collect();
+        let mut out = Vec::with_capacity(docs.len());
+        for h in handles {
+            out.extend(h.join().expect("analysis thread panicked")?);
+        }
+        Ok(out)
+    })
+}
+
+/// Content lemmas of each document's first field, analysed on all cores.
+pub fn analyse_lemmas_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<String>>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = docs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(|d| analyzer.lemmas(&d[0])).collect::<Result<Vec<_>>>())).collect();
         let mut out = Vec::with_capacity(docs.len());
         for h in handles {
             out.extend(h.join().expect("analysis thread panicked")?);
