@@ -96,8 +96,6 @@ pub struct Settings {
     pub log_format: String,
     /// Chat answers below this confidence go to a person.
     pub handoff_confidence: f32,
-    /// Seconds of per-IP request budget refill; see `rate_limit_per_minute`.
-    pub rate_limit_per_minute: u32,
     /// Optional TLS certificate and key (PEM) for deployments without a proxy.
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
@@ -123,7 +121,6 @@ impl Default for Settings {
             qdrant_collection: "shien_schemes".into(),
             log_format: "text".into(),
             handoff_confidence: 0.35,
-            rate_limit_per_minute: 120,
             tls_cert: None,
             tls_key: None,
             secure_cookies: None,
@@ -175,8 +172,8 @@ impl Settings {
         if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             return Err(ConfigError::Invalid { field: "database_url", message: "must start with sqlite: or postgres://".into() });
         }
-        if self.vector_backend == VectorBackend::Qdrant && self.qdrant_url.is_none() {
-            return Err(ConfigError::Invalid { field: "qdrant_url", message: "is required when vector_backend = \"qdrant\"".into() });
+        if self.vector_backend == VectorBackend::Qdrant {
+            return Err(ConfigError::Invalid { field: "vector_backend", message: "\"qdrant\" is not available yet; use \"in_process\" (every replica keeps its own in-process index)".into() });
         }
         if self.embedder == EmbedderKind::Transformer && self.transformer_dir.is_none() {
             return Err(ConfigError::Invalid { field: "transformer_dir", message: "is required when embedder = \"transformer\"".into() });
@@ -184,8 +181,8 @@ impl Settings {
         if !(0.0..=1.0).contains(&self.handoff_confidence) {
             return Err(ConfigError::Invalid { field: "handoff_confidence", message: "must be between 0 and 1".into() });
         }
-        if self.tls_cert.is_some() != self.tls_key.is_some() {
-            return Err(ConfigError::Invalid { field: "tls_cert", message: "tls_cert and tls_key go together".into() });
+        if self.tls_cert.is_some() || self.tls_key.is_some() {
+            return Err(ConfigError::Invalid { field: "tls_cert", message: "TLS termination in the binary is not available yet; terminate TLS at a proxy and set public_url to the https address".into() });
         }
         Ok(())
     }
@@ -228,7 +225,7 @@ fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::
 const SETTINGS_KEYS: &[&str] = &[
     "bind", "public_url", "corpus_dir", "extra_corpus_dirs", "models_dir", "database_url", "embedder", "transformer_dir",
     "ranking", "fusion", "vector_backend", "qdrant_url", "qdrant_collection", "log_format", "handoff_confidence",
-    "rate_limit_per_minute", "tls_cert", "tls_key", "secure_cookies",
+    "tls_cert", "tls_key", "secure_cookies",
 ];
 
 #[cfg(test)]
@@ -260,6 +257,14 @@ mod tests {
         assert!(err.to_string().contains("SHIEN__HANDOFF_CONFIDENCE"), "{err}");
         let err = Settings::load_from(None, &env(&[("SHIEN__NO_SUCH", "1")])).unwrap_err();
         assert!(err.to_string().contains("no_such"), "{err}");
+    }
+
+    #[test]
+    fn unavailable_backends_are_refused_at_start_up() {
+        let err = Settings::load_from(None, &env(&[("SHIEN__VECTOR_BACKEND", "qdrant")])).unwrap_err();
+        assert!(err.to_string().contains("vector_backend"), "{err}");
+        let err = Settings::load_from(None, &env(&[("SHIEN__TLS_CERT", "cert.pem")])).unwrap_err();
+        assert!(err.to_string().contains("tls_cert"), "{err}");
     }
 
     #[test]

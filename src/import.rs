@@ -151,12 +151,15 @@ fn map_row(row: &BTreeMap<&str, &str>) -> Result<Scheme, &'static str> {
     let text = format!("{title} {summary} {}", get("keywords"));
     let mut purposes: Vec<String> = json_list::<Named>(get("purpose_categories")).iter().filter_map(|p| purpose_for(&p.name)).map(str::to_string).collect();
     if purposes.is_empty() {
+        purposes = json_list::<Named>(get("stage_categories")).iter().filter_map(|p| purpose_for(&p.name)).map(str::to_string).collect();
+    }
+    if purposes.is_empty() {
         purposes = purposes_from_text(&text);
     }
     purposes.sort();
     purposes.dedup();
     if purposes.is_empty() {
-        return Err("no purpose could be mapped");
+        return Err("no business purpose could be mapped (mostly licences and services for individuals)");
     }
     let mut industries: Vec<String> =
         json_list::<Named>(get("industry_categories")).iter().map(|i| i.name.replace('，', "、")).filter(|i| is_industry(i)).collect();
@@ -230,7 +233,15 @@ fn purpose_for(category: &str) -> Option<&'static str> {
         "人材" => "人材確保",
         "資金繰り" | "経営改善" => "資金繰り",
         "事業承継" => "事業承継",
-        "創業" => "創業",
+        "創業" | "起業・創業" | "起業" => "創業",
+        "雇用" => "人材確保",
+        "人材育成" => "人材育成",
+        "事業計画・経営企画" | "事業計画" | "事業再生" | "廃業" => "資金繰り",
+        "商業・地域・団体支援" => "商店街",
+        "知的財産管理" => "知的財産",
+        "社会保障・福利厚生" => "働き方・福利厚生",
+        "環境・省エネ" => "省エネ・環境",
+        "取引・官公需" => "販路拡大",
         "海外展開" => "海外展開",
         "研究開発" => "研究開発",
         "災害対応" => "BCP・防災",
@@ -242,10 +253,14 @@ fn purpose_for(category: &str) -> Option<&'static str> {
 }
 
 fn purposes_from_text(text: &str) -> Vec<String> {
-    const WORDS: [(&str, &str); 16] = [
-        ("創業", "創業"), ("起業", "創業"), ("設備", "設備投資"), ("IT", "IT導入"), ("デジタル", "IT導入"), ("販路", "販路拡大"),
-        ("海外", "海外展開"), ("輸出", "海外展開"), ("雇用", "人材確保"), ("人材", "人材育成"), ("研修", "人材育成"), ("承継", "事業承継"),
-        ("融資", "資金繰り"), ("資金", "資金繰り"), ("特許", "知的財産"), ("省エネ", "省エネ・環境"),
+    const WORDS: [(&str, &str); 40] = [
+        ("創業", "創業"), ("起業", "創業"), ("開業", "創業"), ("設備", "設備投資"), ("機械", "設備投資"), ("IT", "IT導入"), ("デジタル", "IT導入"),
+        ("販路", "販路拡大"), ("販売", "販路拡大"), ("市場", "販路拡大"), ("海外", "海外展開"), ("輸出", "海外展開"), ("雇用", "人材確保"),
+        ("採用", "人材確保"), ("就職", "人材確保"), ("求職", "人材確保"), ("人材", "人材育成"), ("研修", "人材育成"), ("訓練", "人材育成"),
+        ("承継", "事業承継"), ("後継", "事業承継"), ("融資", "資金繰り"), ("資金", "資金繰り"), ("貸付", "資金繰り"), ("保証", "資金繰り"),
+        ("経営", "資金繰り"), ("特許", "知的財産"), ("知的財産", "知的財産"), ("省エネ", "省エネ・環境"), ("環境", "省エネ・環境"),
+        ("エネルギー", "省エネ・環境"), ("育児", "働き方・福利厚生"), ("介護", "働き方・福利厚生"), ("休業", "働き方・福利厚生"),
+        ("職場", "働き方・福利厚生"), ("災害", "BCP・防災"), ("防災", "BCP・防災"), ("研究", "研究開発"), ("商店", "商店街"), ("観光", "商店街"),
     ];
     WORDS.iter().filter(|(w, _)| text.contains(w)).map(|(_, p)| p.to_string()).collect()
 }

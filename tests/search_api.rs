@@ -99,4 +99,10 @@ async fn pages_send_security_headers() {
     let csp = r.headers()["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"));
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    let html = r.text().await.unwrap();
+    assert!(html.contains(r#"<form id="chat-widget-form" method="post" action="/chat">"#), "chat widget with a plain form fallback");
+    assert!(html.contains(r#"<label for="chat-widget-message">"#));
+    let (status, js) = server.get_text("/static/chat.js").await;
+    assert_eq!(status, 200);
+    assert!(js.contains("/api/v1/chat"));
 }

@@ -21,8 +21,20 @@ const NAV: [(&str, &str, &str); 4] = [
     ("admin", "/admin", "職員用"),
 ];
 
+const CHAT_WIDGET: &str = r#"<aside class="chat-widget noprint" aria-labelledby="chat-widget-title">
+<h2 id="chat-widget-title">チャットで質問する</h2>
+<form id="chat-widget-form" method="post" action="/chat">
+<label for="chat-widget-message">ご質問（個人情報は入力しないでください）</label>
+<input type="text" id="chat-widget-message" name="message" maxlength="1000" required placeholder="例：ホームページ制作に使える補助金は？">
+<button type="submit">送信</button>
+</form>
+<div id="chat-widget-reply" role="status" aria-live="polite"></div>
+</aside>
+<script src="/static/chat.js" defer></script>"#;
+
 impl Page<'_> {
     pub fn render(&self) -> String {
+        let widget = if matches!(self.nav, "chat" | "admin") { "" } else { CHAT_WIDGET };
         let mut nav = String::new();
         for (key, href, label) in NAV {
             let current = if key == self.nav { r#" aria-current="page""# } else { "" };
@@ -45,6 +57,7 @@ impl Page<'_> {
 </header>
 <main id="main" tabindex="-1">
 {body}
+{widget}
 </main>
 <footer class="site">
 <p>掲載情報は各制度の公式ページをもとに要約したものです。申請前に必ず公式ページと募集要項をご確認ください。</p>

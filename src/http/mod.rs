@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search_page))
         .route("/schemes/{id}", get(pages::scheme_page))
         .route("/static/app.css", get(pages::stylesheet))
+        .route("/static/chat.js", get(pages::chat_script))
         .route("/healthz", get(api::health))
         .route("/api/v1/search", post(api::search))
         .route("/api/v1/schemes/{id}", get(api::scheme))

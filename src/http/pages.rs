@@ -206,6 +206,10 @@ pub async fn stylesheet() -> impl IntoResponse {
     ([("content-type", "text/css; charset=utf-8"), ("cache-control", "public, max-age=3600")], include_str!("../../static/app.css"))
 }
 
+pub async fn chat_script() -> impl IntoResponse {
+    ([("content-type", "text/javascript; charset=utf-8"), ("cache-control", "public, max-age=3600")], include_str!("../../static/chat.js"))
+}
+
 pub async fn not_found() -> Response {
     let body = r#"<h1>ページが見つかりません</h1><p><a href="/">ホームへ戻る</a></p>"#;
     (StatusCode::NOT_FOUND, Html(Page { title: "見つかりません", nav: "", body: body.into() }.render())).into_response()

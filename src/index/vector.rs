@@ -1,5 +1,5 @@
 //! Vector indexes behind one trait. The in-process index does exact cosine search over a
-//! contiguous matrix; the Qdrant index (see `qdrant.rs`) serves the same trait for scale-out.
+//! contiguous matrix; a Qdrant implementation of the same trait is planned for scale-out.
 
 /// One document's vector, keyed by its position in the corpus.
 pub trait VectorIndex: Send + Sync + std::fmt::Debug {
