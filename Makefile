@@ -34,8 +34,10 @@ models/chive/vectors:
 	@echo "$(GINZA_SHA256)  models/$(GINZA_WHEEL)" | sha256sum --check --quiet
 	python3 -c "import zipfile,sys; z=zipfile.ZipFile('models/$(GINZA_WHEEL)'); [open('models/chive/'+n, 'wb').write(z.read('ja_ginza/ja_ginza-5.3.0/vocab/'+n)) for n in ('key2row','vectors')]"
 
+# One build for everything: building the tests too makes cargo resolve dependency features
+# once (dev-dependencies included), so `make test` after `make run` rebuilds nothing.
 build:
-	$(CARGO) build --bin shien
+	$(CARGO) build --all-targets
 
 setup: deps build
 	$(BIN) setup
