@@ -112,7 +112,7 @@ fn base_score(s: &Scheme, p: &Profile, purpose_hits: usize, fit: Fit, status: Wi
         }
         WindowStatus::Always => 0.95,
         WindowStatus::Upcoming => 0.85,
-        WindowStatus::Unannounced => 0.8,
+        WindowStatus::Unannounced => 0.9,
         WindowStatus::Closed => 0.3,
     };
     let money = s.amount.as_ref().and_then(|a| a.max_yen).map_or(0.0, |y| ((y as f32).log10() - 5.0).clamp(0.0, 3.0) / 30.0);
@@ -204,7 +204,7 @@ fn to_recommendation(c: Candidate<'_>, score: f32, today: NaiveDate) -> Recommen
         kind: s.kind,
         fit: c.fit,
         score,
-        reasons: if reasons.is_empty() { vec!["事業者の条件を問わず利用できます".into()] } else { reasons },
+        reasons: if reasons.is_empty() { vec!["所在地・規模・業歴による制限はありません".into()] } else { reasons },
         unknown,
         amount: s.amount_text(),
         status: c.status,
@@ -226,8 +226,16 @@ fn category_for_purpose(purpose: &str) -> ConsultCategory {
 
 /// The desk to book for a category: the ward's own desks first, then the others.
 pub fn desk_for(corpus: &Corpus, category: ConsultCategory) -> Option<&Desk> {
+    desk_for_purposes(corpus, category, &[])
+}
+
+/// Like [`desk_for`], preferring a desk whose scheme serves one of `purposes`, and general
+/// desks (a desk with no scheme of its own) over specialised ones.
+pub fn desk_for_purposes<'a>(corpus: &'a Corpus, category: ConsultCategory, purposes: &[String]) -> Option<&'a Desk> {
+    let serves = |d: &Desk| d.scheme_id.as_deref().and_then(|id| corpus.scheme(id)).is_some_and(|s| purposes.iter().any(|p| s.purposes.contains(p)));
+    let specialised = |d: &Desk| d.scheme_id.as_deref().and_then(|id| corpus.scheme(id)).is_some_and(|s| s.purposes.len() <= 2);
     let mut desks: Vec<&Desk> = corpus.desks.iter().filter(|d| d.categories.contains(&category)).collect();
-    desks.sort_by_key(|d| (!d.id.starts_with("minato-"), d.categories.len(), d.id.clone()));
+    desks.sort_by_key(|d| (!d.id.starts_with("minato-"), !serves(d), specialised(d), d.categories.len(), d.id.clone()));
     desks.into_iter().next()
 }
 
@@ -247,7 +255,7 @@ fn next_steps(corpus: &Corpus, p: &Profile, recs: &[Recommendation]) -> Vec<Next
     }
     let mut steps: Vec<NextStep> = Vec::new();
     for category in categories {
-        let Some(desk) = desk_for(corpus, category) else { continue };
+        let Some(desk) = desk_for_purposes(corpus, category, &p.purposes) else { continue };
         if steps.iter().any(|s| s.desk_id == desk.id) {
             continue;
         }
