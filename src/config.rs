@@ -96,6 +96,8 @@ pub struct Settings {
     pub log_format: String,
     /// Chat answers below this confidence go to a person.
     pub handoff_confidence: f32,
+    /// Requests per minute per client IP (a burst of this size is allowed); 0 turns it off.
+    pub rate_limit_per_minute: u32,
     /// Optional TLS certificate and key (PEM) for deployments without a proxy.
     pub tls_cert: Option<PathBuf>,
     pub tls_key: Option<PathBuf>,
@@ -121,6 +123,7 @@ impl Default for Settings {
             qdrant_collection: "shien_schemes".into(),
             log_format: "text".into(),
             handoff_confidence: 0.35,
+            rate_limit_per_minute: 300,
             tls_cert: None,
             tls_key: None,
             secure_cookies: None,
@@ -225,7 +228,7 @@ fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::
 const SETTINGS_KEYS: &[&str] = &[
     "bind", "public_url", "corpus_dir", "extra_corpus_dirs", "models_dir", "database_url", "embedder", "transformer_dir",
     "ranking", "fusion", "vector_backend", "qdrant_url", "qdrant_collection", "log_format", "handoff_confidence",
-    "tls_cert", "tls_key", "secure_cookies",
+    "rate_limit_per_minute", "tls_cert", "tls_key", "secure_cookies",
 ];
 
 #[cfg(test)]

@@ -106,3 +106,22 @@ async fn pages_send_security_headers() {
     assert_eq!(status, 200);
     assert!(js.contains("/api/v1/chat"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_over_its_budget_gets_429_with_retry_after() {
+    let mut app = common::fixture_app();
+    app.settings.rate_limit_per_minute = 3;
+    let server = common::spawn(app).await;
+    for _ in 0..3 {
+        let (status, _) = server.post_json("/api/v1/search", json!({"query": "創業"})).await;
+        assert_eq!(status, 200);
+    }
+    let r = server.client.post(server.url("/api/v1/search")).json(&json!({"query": "創業"})).send().await.unwrap();
+    assert_eq!(r.status(), 429);
+    let retry: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=20).contains(&retry));
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "rate_limited");
+    let (status, _) = server.get_text("/healthz").await;
+    assert_eq!(status, 200, "the health check is exempt");
+}

@@ -6,6 +6,7 @@ pub mod api;
 pub mod chat_api;
 pub mod error;
 pub mod html;
+pub mod limit;
 pub mod pages;
 pub mod recommend_pages;
 pub mod state;
@@ -55,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/export/inquiries.csv", get(admin::export_inquiries))
         .route("/admin/export/tickets.csv", get(admin::export_tickets))
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limit::limit))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(security_headers())
         .layer(header("x-content-type-options", "nosniff"))

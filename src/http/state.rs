@@ -19,6 +19,7 @@ pub struct Ops {
     pub chat: ChatBot,
     pub calendar: OfficeCalendar,
     pub secure_cookies: bool,
+    pub limiter: super::limit::RateLimiter,
 }
 
 impl std::fmt::Debug for Ops {
@@ -46,6 +47,7 @@ impl AppState {
             chat: ChatBot::new(app.settings.handoff_confidence),
             calendar: OfficeCalendar::bundled(),
             secure_cookies: app.settings.cookies_secure(),
+            limiter: super::limit::RateLimiter::new(app.settings.rate_limit_per_minute),
         };
         Ok(AppState { app: Arc::new(app), ops: Arc::new(ops) })
     }
