@@ -11,9 +11,7 @@ use serde::Serialize;
 
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
-use crate::domain::eligibility::{Eligibility, assess};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult, Ticket};
-use crate::domain::profile::Profile;
 use crate::domain::recommend::desk_for;
 use crate::domain::routing::{HandoffReason, route};
 use crate::domain::scheme::{LegalForm, PreFounding, Scheme};
@@ -308,9 +306,4 @@ fn hand_off(app: &App, calendar: &OfficeCalendar, inquiry: &Inquiry, reason: Han
     };
     let info = HandoffInfo { category, desk: desk_name, desk_id, reason: reason.label_ja().to_string(), ticket: ticket_id, next_slot: slot_text, open_now, how_to_book };
     (reply, info, Some(ticket))
-}
-
-/// Whether a profile meets a scheme (used by chat answers that mention eligibility).
-pub fn eligible(scheme: &Scheme, profile: &Profile) -> bool {
-    !assess(scheme, profile).iter().any(|c| c.eligibility == Eligibility::Unmet)
 }

@@ -208,9 +208,9 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
         Ok(a) => a,
         Err(code) => return code,
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match runtime() {
         Ok(r) => r,
-        Err(e) => return fail(2, &format!("cannot start the runtime: {e}")),
+        Err(code) => return code,
     };
     runtime.block_on(async move {
         let bind = app.settings.bind;
@@ -259,7 +259,7 @@ fn search(settings: Settings, query: &str, top: i64, level: &[String], purpose: 
         println!("該当する制度はありません。");
     }
     for (rank, hit) in outcome.results.iter().enumerate() {
-        println!("{:>2}. {} [{} / {} / {}] score {:.2}", rank + 1, hit.title, hit.level.label_ja(), crate::domain::Kind::label_for(hit.kind), hit.status.label_ja(), hit.score);
+        println!("{:>2}. {} [{} / {} / {}] score {:.2}", rank + 1, hit.title, hit.level.label_ja(), hit.kind.label_ja(), hit.status.label_ja(), hit.score);
         println!("    {}  ({})", hit.snippet, hit.id);
     }
     if !outcome.faqs.is_empty() {

@@ -17,7 +17,7 @@ use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::recommend::{RecommendOutcome, recommend};
 use crate::domain::search::{SearchFilters, SearchQuery};
-use crate::domain::{Corpus, CorpusError, Faq, Level, Scheme};
+use crate::domain::{Corpus, CorpusError, Faq, Kind, Level, Scheme};
 use crate::index::{DocText, LexicalIndex, LexicalScore};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
 
@@ -78,7 +78,7 @@ pub struct SchemeHit {
     pub id: String,
     pub title: String,
     pub level: Level,
-    pub kind: &'static str,
+    pub kind: Kind,
     pub score: f32,
     pub snippet: String,
     pub url: String,
@@ -236,7 +236,7 @@ impl App {
                     id: s.id.clone(),
                     title: s.title.clone(),
                     level: s.level,
-                    kind: s.kind.as_str(),
+                    kind: s.kind,
                     score: round3(score),
                     snippet: snippet(s, &self.schemes.matched_words(&terms, i)),
                     url: s.source_url.clone(),
@@ -346,8 +346,7 @@ fn embed_corpus(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus) 
         EmbedderKind::None => None,
         EmbedderKind::Static => {
             let mut e = StaticEmbedder::load(&settings.vectors_dir(), analyzer.clone())?;
-            let docs: Vec<DocText> = texts.into_iter().map(|t| [t, String::new(), String::new()]).collect();
-            let lemmas: Vec<Vec<String>> = crate::index::lexical::analyse_lemmas_parallel(analyzer, &docs)?;
+            let lemmas: Vec<Vec<String>> = crate::index::lexical::analyse_lemmas_parallel(analyzer, &texts)?;
             e.fit_idf(&lemmas);
             let vectors = lemmas.iter().map(|l| e.embed_lemmas(l)).collect::<std::result::Result<Vec<_>, _>>()?;
             Some((Arc::new(e), vectors))

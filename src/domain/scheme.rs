@@ -463,16 +463,3 @@ mod tests {
         assert_eq!(yen_ja(1_234), "1234円");
     }
 }
-
-impl Kind {
-    /// The Japanese label for a kind given as its wire name.
-    pub fn label_for(name: &str) -> &'static str {
-        [
-            Kind::Subsidy, Kind::Grant, Kind::LoanMediation, Kind::Loan, Kind::InterestSubsidy,
-            Kind::Consultation, Kind::ExpertDispatch, Kind::Certification, Kind::Seminar,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == name)
-        .map_or("その他", Kind::label_ja)
-    }
-}

@@ -118,7 +118,7 @@ fn results_html(outcome: &SearchOutcome) -> String {
                 id = esc(&hit.id),
                 title = esc(&hit.title),
                 level = hit.level.label_ja(),
-                kind = crate::domain::Kind::label_for(hit.kind),
+                kind = hit.kind.label_ja(),
                 status = hit.status.label_ja(),
                 snippet = esc(&hit.snippet),
                 url = esc(&hit.url),

@@ -13,7 +13,7 @@ use crate::domain::eligibility::Fit;
 use crate::domain::questionnaire::Question;
 use crate::domain::recommend::RecommendOutcome;
 use crate::domain::scheme::{INDUSTRIES, PURPOSES};
-use crate::domain::{Kind, WindowStatus};
+use crate::domain::WindowStatus;
 use crate::service::{App, tokyo_today};
 
 pub async fn questionnaire_page(State(app): State<Arc<App>>) -> Response {
@@ -177,7 +177,7 @@ fn outcome_html(o: &RecommendOutcome) -> String {
             id = esc(&r.id),
             title = esc(&r.title),
             level = r.level.label_ja(),
-            kind = Kind::label_for(r.kind.as_str()),
+            kind = r.kind.label_ja(),
             status = r.status.label_ja(),
             url = esc(&r.url),
         );

@@ -75,42 +75,25 @@ impl LexicalIndex {
     pub fn matched_words<'q>(&self, query: &'q QueryTerms, doc: usize) -> Vec<&'q str> {
         self.words.matched_terms(&query.words, doc)
     }
-
-    /// Word terms as a sparse vector (term → BM25 idf-weighted frequency), for Qdrant's sparse index.
-    pub fn idf(&self, term: &str) -> f32 {
-        self.words.idf(term)
-    }
 }
 
-pub fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<crate::text::Terms>>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let chunk = docs.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|fields| fields.iter().map(|f| analyzer.terms(f)).collect::<Result<Vec<_>>>())
-                        .collect::<Result<Vec<_>>>()
-                })
-            })
-            .collect();
-        let mut out = Vec::with_capacity(docs.len());
-        for h in handles {
-            out.extend(h.join().expect("analysis thread panicked")?);
-        }
-        Ok(out)
-    })
+fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<crate::text::Terms>>> {
+    parallel_map(docs, |fields| fields.iter().map(|f| analyzer.terms(f)).collect())
 }
 
-/// Content lemmas of each document's first field, analysed on all cores.
-pub fn analyse_lemmas_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<String>>> {
+/// Content lemmas of each text, analysed on all cores.
+pub fn analyse_lemmas_parallel(analyzer: &Analyzer, texts: &[String]) -> Result<Vec<Vec<String>>> {
+    parallel_map(texts, |t| analyzer.lemmas(t))
+}
+
+/// Applies `f` to every item on all cores (chunked), keeping order; the first error wins.
+fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> Result<U> + Sync) -> Result<Vec<U>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let chunk = docs.len().div_ceil(threads).max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = docs.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(|d| analyzer.lemmas(&d[0])).collect::<Result<Vec<_>>>())).collect();
-        let mut out = Vec::with_capacity(docs.len());
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(f).collect::<Result<Vec<U>>>())).collect();
+        let mut out = Vec::with_capacity(items.len());
         for h in handles {
             out.extend(h.join().expect("analysis thread panicked")?);
         }

@@ -7,7 +7,6 @@ mod log;
 pub use log::{InquiryLog, LogStats};
 
 use std::path::Path;
-use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -414,11 +413,4 @@ fn ticket_from_row(r: &AnyRow) -> Result<Ticket> {
         closed_at: r.try_get::<Option<String>, _>("closed_at")?.map(|s| parse_ts(&s)).transpose()?,
         closed_by: r.try_get("closed_by")?,
     })
-}
-
-impl FromStr for Backend {
-    type Err = String;
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        if s.starts_with("postgres") { Ok(Backend::Postgres) } else if s.starts_with("sqlite") { Ok(Backend::Sqlite) } else { Err(format!("unsupported database URL {s}")) }
-    }
 }
