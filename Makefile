@@ -17,9 +17,14 @@ export CARGO_TERM_PROGRESS_WHEN ?= never
 run: setup
 	$(BIN) serve
 
+# Rust unit and integration tests (PostgreSQL and fault tests too when DATABASE_TEST_URL is
+# set, as .ci/run does), the corpus check, schemathesis against the live API, and the
+# browser journeys in headless Chromium.
 test: setup
 	$(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
 	$(BIN) corpus check
+	scripts/with-server.sh tests/api/schemathesis.sh
+	tests/e2e/run.sh
 
 deps: $(IPADIC_SRC)/matrix.def models/chive/vectors
 
@@ -50,6 +55,25 @@ eval: setup
 
 bench: setup
 	$(BIN) bench
+
+# Loopback load test of search, recommend and chat (SQLite, and PostgreSQL when
+# DATABASE_TEST_URL is set): throughput, p50/p99 and errors. LOAD_SECONDS per endpoint.
+load: setup
+	tests/load/run.sh
+
+# Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the query normaliser/tokeniser, the PII
+# masker and the corpus loader, FUZZ_SECONDS each. Crashes land in fuzz/artifacts/; keep a
+# fixed one under fuzz/regressions/<target>/ so `make test` replays it.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := normalize_tokenize mask corpus_scheme
+fuzz: setup
+	@cargo fuzz --version >/dev/null 2>&1 || $(CARGO) install --locked cargo-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; cp -n fuzz/regressions/$$t/* fuzz/corpus/$$t/ 2>/dev/null || true; \
+	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz $$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -max_len=4096 2>&1 | grep -E "^(#[0-9]+ +DONE|Done|==[0-9]+==|SUMMARY|artifact_prefix|Test unit)" ; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
 
 clean-models:
 	rm -rf models/ipadic models/chive models/$(GINZA_WHEEL)

@@ -24,14 +24,14 @@ pub const DEFAULT_THRESHOLD: f32 = 0.35;
 const CONFIDENCE_K: f32 = 6.0;
 const SESSION_TTL: Duration = Duration::from_secs(60 * 60);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Citation {
     pub id: String,
     pub title: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HandoffInfo {
     pub category: ConsultCategory,
     pub desk: String,
@@ -44,7 +44,7 @@ pub struct HandoffInfo {
     pub how_to_book: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ChatReply {
     pub session_id: String,
     pub inquiry_id: String,

@@ -214,7 +214,15 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
     };
     runtime.block_on(async move {
         let bind = app.settings.bind;
+        let tls = match (&app.settings.tls_cert, &app.settings.tls_key) {
+            (Some(cert), Some(key)) => match crate::http::tls::load(cert, key).await {
+                Ok(c) => Some(c),
+                Err(e) => return fail(2, &e.to_string()),
+            },
+            _ => None,
+        };
         let public = app.settings.public_url.clone();
+        let scheme = if tls.is_some() { "https" } else { "http" };
         let state = match crate::http::AppState::new(app).await {
             Ok(s) => s,
             Err(e) => return fail(2, &format!("inquiry log database: {e}")),
@@ -224,10 +232,10 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
             Err(e) => return fail(2, &format!("cannot listen on {bind}: {e}")),
         };
         let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
-        let url = public.unwrap_or_else(|| format!("http://{addr}"));
+        let url = public.unwrap_or_else(|| format!("{scheme}://{addr}"));
         println!("支援ナビ is running: {url}/  (Ctrl-C で停止)");
         tracing::info!(%url, "listening");
-        match crate::http::serve(state, listener).await {
+        match crate::http::serve_with(state, listener, tls).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(2, &format!("server error: {e}")),
         }
@@ -521,9 +529,9 @@ fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) ->
             Ok(o) => o,
             Err(e) => return fail(2, &e.to_string()),
         };
-        state.record(crate::domain::inquiry::LogEntry::Inquiry(outcome.inquiry));
+        state.record(crate::domain::inquiry::LogEntry::Inquiry(outcome.inquiry)).await;
         if let Some(t) = outcome.ticket {
-            state.record(crate::domain::inquiry::LogEntry::Ticket(t));
+            state.record(crate::domain::inquiry::LogEntry::Ticket(t)).await;
         }
         state.ops.log.flush().await;
         let r = outcome.reply;

@@ -175,8 +175,8 @@ impl Settings {
         if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             return Err(ConfigError::Invalid { field: "database_url", message: "must start with sqlite: or postgres://".into() });
         }
-        if self.vector_backend == VectorBackend::Qdrant {
-            return Err(ConfigError::Invalid { field: "vector_backend", message: "\"qdrant\" is not available yet; use \"in_process\" (every replica keeps its own in-process index)".into() });
+        if self.vector_backend == VectorBackend::Qdrant && self.qdrant_url.is_none() {
+            return Err(ConfigError::Invalid { field: "qdrant_url", message: "is required when vector_backend = \"qdrant\" (e.g. http://127.0.0.1:6334, the gRPC port)".into() });
         }
         if self.embedder == EmbedderKind::Transformer && self.transformer_dir.is_none() {
             return Err(ConfigError::Invalid { field: "transformer_dir", message: "is required when embedder = \"transformer\"".into() });
@@ -184,8 +184,9 @@ impl Settings {
         if !(0.0..=1.0).contains(&self.handoff_confidence) {
             return Err(ConfigError::Invalid { field: "handoff_confidence", message: "must be between 0 and 1".into() });
         }
-        if self.tls_cert.is_some() || self.tls_key.is_some() {
-            return Err(ConfigError::Invalid { field: "tls_cert", message: "TLS termination in the binary is not available yet; terminate TLS at a proxy and set public_url to the https address".into() });
+        if self.tls_cert.is_some() != self.tls_key.is_some() {
+            let field = if self.tls_cert.is_some() { "tls_key" } else { "tls_cert" };
+            return Err(ConfigError::Invalid { field, message: "tls_cert and tls_key must be set together (PEM files)".into() });
         }
         Ok(())
     }
@@ -265,9 +266,11 @@ mod tests {
     #[test]
     fn unavailable_backends_are_refused_at_start_up() {
         let err = Settings::load_from(None, &env(&[("SHIEN__VECTOR_BACKEND", "qdrant")])).unwrap_err();
-        assert!(err.to_string().contains("vector_backend"), "{err}");
+        assert!(err.to_string().contains("qdrant_url"), "qdrant without its address names the missing field: {err}");
         let err = Settings::load_from(None, &env(&[("SHIEN__TLS_CERT", "cert.pem")])).unwrap_err();
-        assert!(err.to_string().contains("tls_cert"), "{err}");
+        assert!(err.to_string().contains("tls_key"), "a certificate without a key names the missing field: {err}");
+        let s = Settings::load_from(None, &env(&[("SHIEN__TLS_CERT", "cert.pem"), ("SHIEN__TLS_KEY", "key.pem")])).unwrap();
+        assert!(s.public_url().starts_with("https://") && s.cookies_secure());
     }
 
     #[test]

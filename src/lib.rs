@@ -8,6 +8,7 @@ pub mod config;
 pub mod domain;
 pub mod embed;
 pub mod eval;
+pub mod fuzzing;
 pub mod http;
 pub mod import;
 pub mod index;

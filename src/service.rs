@@ -9,9 +9,10 @@ use tracing::{info, instrument};
 
 use std::sync::Arc;
 
-use crate::config::{EmbedderKind, Fusion, RankingMode, Settings};
+use crate::config::{EmbedderKind, Fusion, RankingMode, Settings, VectorBackend};
 use crate::embed::{Embedder, StaticEmbedder, TransformerEmbedder};
-use crate::index::{InProcessIndex, VectorIndex};
+use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
+use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::domain::scheme::WindowStatus;
 use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
@@ -29,6 +30,8 @@ pub enum AppError {
     Text(#[from] TextError),
     #[error(transparent)]
     Embed(#[from] crate::embed::EmbedError),
+    #[error(transparent)]
+    Qdrant(#[from] crate::index::qdrant::QdrantError),
     #[error("{context}: {message}")]
     Startup { context: &'static str, message: String },
 }
@@ -57,7 +60,7 @@ pub struct App {
 }
 
 /// Why a result ranks where it does.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Explanation {
     pub lexical_words: f32,
     pub lexical_grams: f32,
@@ -73,7 +76,7 @@ pub struct Explanation {
     pub window: f32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SchemeHit {
     pub id: String,
     pub title: String,
@@ -86,7 +89,7 @@ pub struct SchemeHit {
     pub explanation: Explanation,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FaqHit {
     pub id: String,
     pub question: String,
@@ -96,7 +99,7 @@ pub struct FaqHit {
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SearchOutcome {
     pub results: Vec<SchemeHit>,
     pub faqs: Vec<FaqHit>,
@@ -137,7 +140,10 @@ impl App {
         };
         let (embedder, scheme_vectors) = match embed_corpus(&settings, &analyzer, &corpus)? {
             Some((e, vectors)) => {
-                let index: Box<dyn VectorIndex> = Box::new(InProcessIndex::new(e.dim(), &vectors));
+                let index: Box<dyn VectorIndex> = match settings.vector_backend {
+                    VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
+                    VectorBackend::Qdrant => Box::new(qdrant_index(&settings, &analyzer, &corpus, &scheme_docs, e.dim(), vectors)?),
+                };
                 (Some(e), Some(index))
             }
             None => (None, None),
@@ -186,11 +192,21 @@ impl App {
         let started = Instant::now();
         let terms = self.analyze_query(query.as_str())?;
         let lexical = self.schemes.score(&terms);
-        let vector = match (&self.embedder, &self.scheme_vectors, mode) {
-            (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => index.similarities(&e.embed_query(query.as_str())?),
-            _ => vec![0.0; lexical.len()],
+        let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
+        let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
+            (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
+                let dense = e.embed_query(query.as_str())?;
+                // A store that fuses itself (Qdrant's query API) does so for RRF.
+                let server = if rrf { index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters)) } else { None };
+                (index.similarities(&dense), server)
+            }
+            _ => (vec![0.0; lexical.len()], None),
         };
-        let fused = if mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf { fuse_rrf(&lexical, &vector) } else { fuse(mode, &lexical, &vector) };
+        let fused = match server_fused {
+            Some(f) => f,
+            None if rrf => fuse_rrf(&lexical, &vector),
+            None => fuse(mode, &lexical, &vector),
+        };
         let level_hint = level_hint(&terms.normalized);
         let compact_query: String = terms.normalized.chars().filter(|c| !c.is_whitespace()).collect();
         // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
@@ -336,6 +352,42 @@ pub fn fuse_rrf(lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
     let dense: Vec<f32> = vector.iter().map(|v| v - VECTOR_FLOOR).collect();
     let (rl, rd) = (rank(&lex), rank(&dense));
     (0..lex.len()).map(|i| rl[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0)) + rd[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0))).collect()
+}
+
+fn vector_filter(filters: &SearchFilters) -> VectorFilter {
+    VectorFilter { levels: filters.levels.iter().map(|l| l.as_str().to_string()).collect(), purposes: filters.purposes.clone() }
+}
+
+/// Connects to Qdrant and brings its collection in line with the corpus: dense vectors, BM25
+/// sparse vectors of the whole scheme text, and the payload used for filtering.
+fn qdrant_index(settings: &Settings, analyzer: &Analyzer, corpus: &Corpus, docs: &[DocText], dim: usize, vectors: Vec<Vec<f32>>) -> Result<QdrantIndex> {
+    let url = settings.qdrant_url.as_deref().ok_or(AppError::Startup { context: "qdrant_url", message: "is required when vector_backend = \"qdrant\"".into() })?;
+    let mut index = QdrantIndex::connect(url, &settings.qdrant_collection)?;
+    let texts: Vec<String> = docs.iter().map(|d| d.join("\n")).collect();
+    let terms = crate::index::lexical::analyse_lemmas_parallel(analyzer, &texts)?;
+    let average = terms.iter().map(Vec::len).sum::<usize>() as f32 / terms.len().max(1) as f32;
+    let points = corpus
+        .schemes
+        .iter()
+        .zip(vectors)
+        .zip(&terms)
+        .map(|((s, dense), words)| SchemePoint { scheme_id: s.id.clone(), dense, sparse: bm25_document(words, average), payload: scheme_payload(s) })
+        .collect();
+    index.sync(dim, points)?;
+    info!(collection = %settings.qdrant_collection, points = index.len(), "qdrant collection in sync");
+    Ok(index)
+}
+
+fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::Value> {
+    let mut p = serde_json::Map::new();
+    p.insert("level".into(), s.level.as_str().into());
+    p.insert("kind".into(), serde_json::to_value(s.kind).unwrap_or_default());
+    p.insert("purposes".into(), s.purposes.clone().into());
+    p.insert("industries".into(), s.industries.clone().into());
+    p.insert("window_kind".into(), serde_json::to_value(s.window.kind).unwrap_or_default());
+    let rounds: Vec<serde_json::Value> = s.window.rounds.iter().map(|r| serde_json::json!({"label": r.label, "opens": r.opens.to_string(), "closes": r.closes.to_string()})).collect();
+    p.insert("rounds".into(), rounds.into());
+    p
 }
 
 /// Loads the configured embedder and embeds every scheme. For the static vectors each

@@ -115,7 +115,7 @@ async fn log_survives_an_outage(store: Store, spool: &std::path::Path, rename: (
     for k in 0..5 {
         let i = inquiry(&format!("before outage {k}"), 1);
         ids.push(i.id.clone());
-        log.record(LogEntry::Inquiry(i));
+        log.record(LogEntry::Inquiry(i)).await;
     }
     log.flush().await;
     // The database loses the table (as if unavailable): writes fail and are spooled.
@@ -123,7 +123,7 @@ async fn log_survives_an_outage(store: Store, spool: &std::path::Path, rename: (
     for k in 0..7 {
         let i = inquiry(&format!("during outage {k}"), 1);
         ids.push(i.id.clone());
-        log.record(LogEntry::Inquiry(i));
+        log.record(LogEntry::Inquiry(i)).await;
     }
     log.flush().await;
     let counts = log.counts();

@@ -377,7 +377,22 @@ fn parse_file<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Pr
             return None;
         }
     };
-    match toml::from_str::<T>(&text) {
+    parse_text(file, &text, problems)
+}
+
+/// Checks one scheme file's text on its own (format and the rules that need no other entry);
+/// what `shien corpus check` reports for it, minus cross-references. Used by the fuzzer.
+pub fn check_scheme_text(file: &Path, text: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(scheme) = parse_text::<Scheme>(file, text, &mut problems) {
+        let corpus = Corpus::new(vec![scheme], Vec::new(), Vec::new(), Vec::new(), HashSet::new());
+        problems.extend(corpus.problems().into_iter().filter(|p| p.field.as_deref() != Some("related") && p.field.as_deref() != Some("not_combinable_with")));
+    }
+    problems
+}
+
+fn parse_text<T: serde::de::DeserializeOwned>(file: &Path, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    match toml::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(e) => {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::profile::{Location, Profile, Stage};
 use super::scheme::{Area, LegalForm, OfficeRule, PreFounding, Scheme, SizeRule, yen_ja};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Eligibility {
     Met,
@@ -14,7 +14,7 @@ pub enum Eligibility {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     Location,
@@ -30,7 +30,7 @@ pub enum Condition {
     Other,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Check {
     pub condition: Condition,
     pub eligibility: Eligibility,
@@ -291,7 +291,7 @@ fn years_rule(pre: PreFounding, min_years: Option<u32>, max_years: Option<u32>) 
 /// Overall fit: unmet if any structured condition is unmet; otherwise eligible when every
 /// structured condition is met, likely when some are unknown. Free-text conditions are listed
 /// as unknowns but do not lower the fit: nearly every scheme has some.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Fit {
     Eligible,

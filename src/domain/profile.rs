@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::scheme::{INDUSTRIES, is_purpose};
 
 /// Where the business is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Location {
     /// In Minato ward.
@@ -17,7 +17,7 @@ pub enum Location {
 }
 
 /// The questionnaire answers as they arrive over the wire (`POST /api/v1/recommend`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     pub location: Option<String>,
@@ -41,7 +41,7 @@ pub struct Answers {
 }
 
 /// Where the business stands in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case", tag = "stage", content = "years")]
 pub enum Stage {
     NotFounded,
@@ -50,7 +50,7 @@ pub enum Stage {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Profile {
     pub location: Location,
     pub head_office: Option<bool>,

@@ -12,14 +12,14 @@ use super::eligibility::{Check, Eligibility, Fit, assess, fit};
 use super::profile::{Profile, Stage};
 use super::scheme::{Kind, Level, Scheme, WindowStatus};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Unknown {
     pub condition: String,
     /// The question or document that would settle it.
     pub settle_by: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Recommendation {
     pub id: String,
     pub title: String,
@@ -36,14 +36,14 @@ pub struct Recommendation {
     pub not_combinable_with: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Excluded {
     pub id: String,
     pub title: String,
     pub unmet: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NextStep {
     pub desk_id: String,
     pub desk: String,
@@ -54,7 +54,7 @@ pub struct NextStep {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RecommendOutcome {
     pub recommendations: Vec<Recommendation>,
     pub excluded: Vec<Excluded>,

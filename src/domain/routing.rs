@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::consultants::ConsultCategory;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HandoffReason {
     /// The caller asked for a person.
@@ -33,7 +33,7 @@ impl HandoffReason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Route {
     pub handoff: Option<HandoffReason>,
     pub category: ConsultCategory,

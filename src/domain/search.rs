@@ -35,7 +35,7 @@ impl QueryError {
 }
 
 /// A non-empty query of at most [`MAX_QUERY_CHARS`] characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct SearchQuery(String);
 
 impl SearchQuery {
@@ -56,7 +56,7 @@ impl SearchQuery {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct SearchFilters {
     pub levels: Vec<Level>,
     pub purposes: Vec<String>,

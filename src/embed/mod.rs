@@ -1,7 +1,7 @@
 //! Embedders behind one trait: static chiVe word vectors (default, offline) and transformer
 //! encoders loaded with candle. Nothing here knows about schemes or indexes.
 
-mod murmur;
+pub mod murmur;
 mod npy;
 pub mod static_vectors;
 pub mod transformer;

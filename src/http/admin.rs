@@ -13,7 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::html::{Page, esc};
 use super::pages::form_pairs;
 use super::state::AppState;
@@ -109,6 +109,7 @@ fn admin_page(title: &str, staff: Option<&Staff>, body: String) -> Html<String> 
     Html(Page { title, nav: "admin", body: format!("{nav}{body}") }.render())
 }
 
+#[utoipa::path(get, path = "/admin/login", tag = "admin", responses((status = 200, description = "職員ログイン画面", content_type = "text/html", body = String)))]
 pub async fn login_form(State(state): State<AppState>) -> Response {
     let token = random_token();
     let mut response = admin_page("職員ログイン", None, login_body(&token, None)).into_response();
@@ -127,7 +128,7 @@ fn login_body(csrf: &str, error: Option<&str>) -> String {
     )
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct LoginForm {
     #[serde(default)]
     username: String,
@@ -137,6 +138,7 @@ pub struct LoginForm {
     csrf: String,
 }
 
+#[utoipa::path(post, path = "/admin/login", tag = "admin", request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "ログイン成功、/admin へ"), (status = 401, description = "認証失敗", content_type = "text/html", body = String), (status = 403, description = "CSRF トークン不一致", content_type = "text/html", body = String), (status = 429, description = "ロック中", content_type = "text/html", body = String), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn login(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_token(&expected, &form.csrf) {
@@ -177,12 +179,13 @@ pub async fn login(State(state): State<AppState>, headers: HeaderMap, Form(form)
     r
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct CsrfForm {
     #[serde(default)]
     csrf: String,
 }
 
+#[utoipa::path(post, path = "/admin/logout", tag = "admin", security(("staff_session" = [])), request_body(content = CsrfForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "ログアウトしてログイン画面へ（未ログインでも同じ）"), (status = 403, description = "CSRF トークン不一致", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn logout(State(state): State<AppState>, staff: Staff, Form(form): Form<CsrfForm>) -> Response {
     if let Err(r) = staff.check_csrf(&form.csrf) {
         return r;
@@ -201,6 +204,7 @@ fn jst_midnight(d: NaiveDate) -> DateTime<Utc> {
     d.and_hms_opt(0, 0, 0).expect("midnight").and_local_timezone(jst()).single().expect("fixed offset").with_timezone(&Utc)
 }
 
+#[utoipa::path(get, path = "/admin", tag = "admin", security(("staff_session" = [])), responses((status = 200, description = "ダッシュボード", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
 pub async fn dashboard(State(state): State<AppState>, staff: Staff) -> Response {
     let today = crate::service::tokyo_today();
     let from = today - Duration::days(29);
@@ -310,6 +314,7 @@ fn filter_from(pairs: &[(String, String)]) -> InquiryFilter {
     }
 }
 
+#[utoipa::path(get, path = "/admin/inquiries", tag = "admin", security(("staff_session" = [])), params(("from" = Option<String>, Query, description = "YYYY-MM-DD"), ("to" = Option<String>, Query, description = "YYYY-MM-DD"), ("channel" = Option<String>, Query), ("kind" = Option<String>, Query), ("q" = Option<String>, Query, description = "本文の部分一致"), ("zero" = Option<String>, Query, description = "1 で結果0件のみ"), ("handoff" = Option<String>, Query, description = "1 で引き継ぎのみ")), responses((status = 200, description = "問い合わせ一覧（個人情報はマスク済み）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 400, description = "条件の誤り", content_type = "text/html", body = String)))]
 pub async fn inquiries(State(state): State<AppState>, staff: Staff, RawQuery(raw): RawQuery) -> Response {
     let pairs = form_pairs(raw.as_deref());
     let filter = filter_from(&pairs);
@@ -350,6 +355,7 @@ pub async fn inquiries(State(state): State<AppState>, staff: Staff, RawQuery(raw
     admin_page("問い合わせ一覧", Some(&staff), body).into_response()
 }
 
+#[utoipa::path(get, path = "/admin/inquiries/{id}", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), responses((status = 200, description = "問い合わせの詳細", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
 pub async fn inquiry_detail(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Response {
     let Ok(Some(i)) = state.ops.store.inquiry(&id).await else {
         return (StatusCode::NOT_FOUND, admin_page("見つかりません", Some(&staff), "<h1>問い合わせが見つかりません</h1>".into())).into_response();
@@ -383,6 +389,7 @@ pub async fn inquiry_detail(State(state): State<AppState>, staff: Staff, Path(id
     admin_page("問い合わせの詳細", Some(&staff), body).into_response()
 }
 
+#[utoipa::path(get, path = "/admin/tickets", tag = "admin", security(("staff_session" = [])), params(("status" = Option<String>, Query, description = "open / done")), responses((status = 200, description = "引き継ぎチケット一覧", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
 pub async fn tickets(State(state): State<AppState>, staff: Staff, RawQuery(raw): RawQuery) -> Response {
     let pairs = form_pairs(raw.as_deref());
     let status = pairs.iter().find(|(k, _)| k == "status").map(|(_, v)| v.as_str()).unwrap_or("open");
@@ -425,7 +432,7 @@ pub async fn tickets(State(state): State<AppState>, staff: Staff, RawQuery(raw):
     admin_page("引き継ぎチケット", Some(&staff), body).into_response()
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct DoneForm {
     #[serde(default)]
     csrf: String,
@@ -433,6 +440,7 @@ pub struct DoneForm {
     outcome: String,
 }
 
+#[utoipa::path(post, path = "/admin/tickets/{id}/done", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), request_body(content = DoneForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "対応済みにして一覧へ／未ログインはログイン画面へ"), (status = 403, description = "CSRF トークン不一致", body = ErrorBody), (status = 404, description = "該当なし", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn ticket_done(State(state): State<AppState>, staff: Staff, Path(id): Path<String>, Form(form): Form<DoneForm>) -> Response {
     if let Err(r) = staff.check_csrf(&form.csrf) {
         return r;
@@ -466,6 +474,7 @@ fn csv_response(name: &str, rows: Vec<Vec<String>>) -> Response {
         .into_response()
 }
 
+#[utoipa::path(get, path = "/admin/export/inquiries.csv", tag = "admin", security(("staff_session" = [])), params(("from" = Option<String>, Query), ("to" = Option<String>, Query), ("channel" = Option<String>, Query), ("kind" = Option<String>, Query), ("q" = Option<String>, Query), ("zero" = Option<String>, Query), ("handoff" = Option<String>, Query)), responses((status = 200, description = "問い合わせのCSV（UTF-8 BOM付き、マスク済み）", content_type = "text/csv", body = String), (status = 400, description = "条件の誤り", body = ErrorBody), (status = 401, description = "未ログイン", body = ErrorBody)))]
 pub async fn export_inquiries(State(state): State<AppState>, _staff: Staff, RawQuery(raw): RawQuery) -> Response {
     let pairs = form_pairs(raw.as_deref());
     let mut filter = filter_from(&pairs);
@@ -494,6 +503,7 @@ pub async fn export_inquiries(State(state): State<AppState>, _staff: Staff, RawQ
     csv_response("inquiries.csv", rows)
 }
 
+#[utoipa::path(get, path = "/admin/export/tickets.csv", tag = "admin", security(("staff_session" = [])), responses((status = 200, description = "引き継ぎチケットのCSV", content_type = "text/csv", body = String), (status = 401, description = "未ログイン", body = ErrorBody)))]
 pub async fn export_tickets(State(state): State<AppState>, _staff: Staff, RawQuery(raw): RawQuery) -> Response {
     let pairs = form_pairs(raw.as_deref());
     let from = date_param(&pairs, "from").map(jst_midnight);

@@ -8,14 +8,15 @@ use serde::{Deserialize, Serialize};
 
 use axum::http::HeaderMap;
 
-use super::error::{ApiError, ApiJson};
+use super::error::{ApiError, ApiJson, ErrorBody};
 use super::state::{AppState, api_channel};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry, ShownResult};
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Faq, Scheme};
+use crate::domain::recommend::RecommendOutcome;
 use crate::service::{App, SearchOutcome, tokyo_today};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
     pub query: String,
@@ -25,7 +26,7 @@ pub struct SearchRequest {
     pub filters: FilterRequest,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FilterRequest {
     #[serde(default)]
@@ -36,13 +37,24 @@ pub struct FilterRequest {
     pub open_only: bool,
 }
 
-pub async fn search(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<SearchRequest>) -> Result<Json<SearchOutcome>, ApiError> {
+/// A response that was logged: its `inquiry_id` is what `POST /api/v1/feedback` refers to.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Logged<T> {
+    pub inquiry_id: String,
+    #[serde(flatten)]
+    pub outcome: T,
+}
+
+#[utoipa::path(post, path = "/api/v1/search", tag = "search", request_body = SearchRequest, responses((status = 200, description = "ランク付けした制度とFAQ", body = Logged<SearchOutcome>), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
+pub async fn search(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<SearchRequest>) -> Result<Json<Logged<SearchOutcome>>, ApiError> {
     let query = SearchQuery::parse(&req.query)?;
     let filters = SearchFilters::parse(&req.filters.level, &req.filters.purposes, req.filters.open_only)?;
     let top_k = parse_top_k(req.top_k)?;
     let outcome = tokio::task::block_in_place(|| state.app.search(&query, &filters, top_k, tokyo_today()))?;
-    state.record(LogEntry::Inquiry(search_inquiry(api_channel(&headers), &query, &filters, &outcome)));
-    Ok(Json(outcome))
+    let inquiry = search_inquiry(api_channel(&headers), &query, &filters, &outcome);
+    let inquiry_id = inquiry.id.clone();
+    state.record(LogEntry::Inquiry(inquiry)).await;
+    Ok(Json(Logged { inquiry_id, outcome }))
 }
 
 /// The log record of a search: masked query, what was shown and why.
@@ -55,7 +67,7 @@ pub fn search_inquiry(channel: Channel, query: &SearchQuery, filters: &SearchFil
     i
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SchemeView<'a> {
     #[serde(flatten)]
     pub scheme: &'a Scheme,
@@ -64,6 +76,7 @@ pub struct SchemeView<'a> {
     pub faqs: Vec<&'a Faq>,
 }
 
+#[utoipa::path(get, path = "/api/v1/schemes/{id}", tag = "search", params(("id" = String, Path, description = "制度ID")), responses((status = 200, description = "制度の全項目と受付状況・関連FAQ", body = SchemeView), (status = 404, description = "該当なし", body = ErrorBody), (status = 429, description = "アクセス過多", body = ErrorBody)))]
 pub async fn scheme(State(app): State<Arc<App>>, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
     let scheme = app.scheme(&id).ok_or_else(|| ApiError::not_found(format!("制度 {id} は見つかりません。")))?;
     let today = tokyo_today();
@@ -76,18 +89,31 @@ pub async fn scheme(State(app): State<Arc<App>>, Path(id): Path<String>) -> Resu
     serde_json::to_value(view).map(Json).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
+#[utoipa::path(get, path = "/healthz", tag = "ops", responses((status = 200, description = "稼働状況", body = Health)))]
+pub async fn health(State(state): State<AppState>) -> Json<Health> {
     let database = state.ops.store.ping().await.is_ok();
-    Json(serde_json::json!({
-        "status": "ok",
-        "schemes": state.app.corpus.schemes.len(),
-        "faqs": state.app.corpus.faqs.len(),
-        "database": if database { "ok" } else { "unavailable" },
-        "inquiry_log": state.ops.log.counts(),
-    }))
+    Json(Health {
+        status: "ok",
+        schemes: state.app.corpus.schemes.len(),
+        faqs: state.app.corpus.faqs.len(),
+        database: if database { "ok" } else { "unavailable" },
+        inquiry_log: state.ops.log.counts(),
+    })
 }
 
-#[derive(Debug, Deserialize)]
+/// The service answers even when the inquiry-log database is down (`database: unavailable`);
+/// log entries are then spooled, as `inquiry_log` shows.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Health {
+    pub status: &'static str,
+    pub schemes: usize,
+    pub faqs: usize,
+    /// `ok` or `unavailable`.
+    pub database: &'static str,
+    pub inquiry_log: crate::store::LogCounts,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecommendRequest {
     pub answers: crate::domain::profile::Answers,
@@ -102,12 +128,15 @@ pub fn parse_today(today: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
     }
 }
 
-pub async fn recommend(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<RecommendRequest>) -> Result<Json<crate::domain::recommend::RecommendOutcome>, ApiError> {
+#[utoipa::path(post, path = "/api/v1/recommend", tag = "recommend", request_body = RecommendRequest, responses((status = 200, description = "質問票の回答に合う制度", body = Logged<RecommendOutcome>), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
+pub async fn recommend(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<RecommendRequest>) -> Result<Json<Logged<RecommendOutcome>>, ApiError> {
     let today = parse_today(req.today.as_deref())?;
     let started = std::time::Instant::now();
     let (profile, outcome) = state.app.recommend(req.answers, today)?;
-    state.record(LogEntry::Inquiry(recommend_inquiry(api_channel(&headers), &profile, &outcome, started)));
-    Ok(Json(outcome))
+    let inquiry = recommend_inquiry(api_channel(&headers), &profile, &outcome, started);
+    let inquiry_id = inquiry.id.clone();
+    state.record(LogEntry::Inquiry(inquiry)).await;
+    Ok(Json(Logged { inquiry_id, outcome }))
 }
 
 /// The log record of a recommendation: the answers (no free text) and what was shown.

@@ -8,14 +8,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::error::{ApiError, ApiJson};
+use super::error::{ApiError, ApiJson, ErrorBody};
 use super::html::{Page, esc};
 use super::state::{AppState, api_channel};
 use crate::chat::ChatReply;
 use crate::domain::inquiry::{Channel, Feedback, LogEntry};
 use crate::domain::search::{MAX_QUERY_CHARS, QueryError, SearchQuery};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChatRequest {
     #[serde(default)]
@@ -27,27 +27,28 @@ pub fn tokyo_now() -> chrono::NaiveDateTime {
     chrono::Utc::now().with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).expect("valid offset")).naive_local()
 }
 
-fn converse(state: &AppState, session_id: Option<&str>, message: &str, channel: Channel) -> Result<ChatReply, ApiError> {
+async fn converse(state: &AppState, session_id: Option<&str>, message: &str, channel: Channel) -> Result<ChatReply, ApiError> {
     SearchQuery::parse(message).map_err(|e| match e {
         QueryError::Empty => ApiError::bad_request("empty_message", "message: メッセージを入力してください。"),
         other => ApiError::bad_request("message_too_long", format!("message: {other}")),
     })?;
     let outcome = tokio::task::block_in_place(|| state.ops.chat.answer(&state.app, &state.ops.calendar, session_id, message, channel, tokyo_now()))?;
-    state.record(LogEntry::Inquiry(outcome.inquiry));
+    state.record(LogEntry::Inquiry(outcome.inquiry)).await;
     if let Some(ticket) = outcome.ticket {
-        state.record(LogEntry::Ticket(ticket));
+        state.record(LogEntry::Ticket(ticket)).await;
     }
     Ok(outcome.reply)
 }
 
+#[utoipa::path(post, path = "/api/v1/chat", tag = "chat", request_body = ChatRequest, responses((status = 200, description = "回答（出典付き）または担当窓口への引き継ぎ", body = ChatReply), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
 pub async fn chat(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<ChatRequest>) -> Result<Json<ChatReply>, ApiError> {
     if req.session_id.as_ref().is_some_and(|s| s.len() > 64) {
         return Err(ApiError::bad_request("invalid_field", "session_id: 64文字以内で指定してください。"));
     }
-    converse(&state, req.session_id.as_deref(), &req.message, api_channel(&headers)).map(Json)
+    converse(&state, req.session_id.as_deref(), &req.message, api_channel(&headers)).await.map(Json)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackRequest {
     pub inquiry_id: String,
@@ -56,12 +57,13 @@ pub struct FeedbackRequest {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FeedbackReceipt {
     pub id: String,
     pub status: &'static str,
 }
 
+#[utoipa::path(post, path = "/api/v1/feedback", tag = "chat", request_body = FeedbackRequest, responses((status = 202, description = "受け付けた", body = FeedbackReceipt), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
 pub async fn feedback(State(state): State<AppState>, ApiJson(req): ApiJson<FeedbackRequest>) -> Result<(StatusCode, Json<FeedbackReceipt>), ApiError> {
     if uuid::Uuid::parse_str(&req.inquiry_id).is_err() {
         return Err(ApiError::bad_request("invalid_field", "inquiry_id: 検索・チャットの応答に含まれる inquiry_id を指定してください。"));
@@ -71,11 +73,11 @@ pub async fn feedback(State(state): State<AppState>, ApiJson(req): ApiJson<Feedb
     }
     let f = Feedback::new(&req.inquiry_id, req.helpful, req.comment.as_deref());
     let id = f.id.clone();
-    state.record(LogEntry::Feedback(f));
+    state.record(LogEntry::Feedback(f)).await;
     Ok((StatusCode::ACCEPTED, Json(FeedbackReceipt { id, status: "recorded" })))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ChatForm {
     #[serde(default)]
     pub session_id: String,
@@ -83,13 +85,15 @@ pub struct ChatForm {
     pub message: String,
 }
 
+#[utoipa::path(get, path = "/chat", tag = "pages", responses((status = 200, description = "チャット画面", content_type = "text/html", body = String)))]
 pub async fn chat_page() -> Html<String> {
     Html(Page { title: "チャットで相談", nav: "chat", body: chat_body("", &[], None, None) }.render())
 }
 
+#[utoipa::path(post, path = "/chat", tag = "pages", request_body(content = ChatForm, content_type = "application/x-www-form-urlencoded"), responses((status = 200, description = "回答を表示した画面", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn chat_post(State(state): State<AppState>, axum::Form(form): axum::Form<ChatForm>) -> Response {
     let session = (!form.session_id.is_empty()).then_some(form.session_id.as_str());
-    match converse(&state, session, &form.message, Channel::Web) {
+    match converse(&state, session, &form.message, Channel::Web).await {
         Ok(reply) => {
             let history = state.ops.chat.history(&reply.session_id);
             Html(Page { title: "チャットで相談", nav: "chat", body: chat_body(&reply.session_id, &history, Some(&reply), None) }.render()).into_response()

@@ -41,10 +41,11 @@ impl ApiError {
     }
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: &'a str,
-    message: String,
+/// Every error response: a stable machine code and a Japanese message naming the field.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: &'static str,
+    pub message: String,
 }
 
 impl IntoResponse for ApiError {

@@ -7,9 +7,11 @@ pub mod chat_api;
 pub mod error;
 pub mod html;
 pub mod limit;
+pub mod openapi;
 pub mod pages;
 pub mod recommend_pages;
 pub mod state;
+pub mod tls;
 
 use std::time::Duration;
 
@@ -38,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/app.css", get(pages::stylesheet))
         .route("/static/chat.js", get(pages::chat_script))
         .route("/healthz", get(api::health))
+        .route("/api/openapi.json", get(openapi::openapi_json))
         .route("/api/v1/search", post(api::search))
         .route("/api/v1/schemes/{id}", get(api::scheme))
         .route("/api/v1/recommend", post(api::recommend))
@@ -78,10 +81,32 @@ fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<Hea
     SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
 }
 
-/// Serves until Ctrl-C or SIGTERM, finishing requests in flight.
+/// Serves plain HTTP until Ctrl-C or SIGTERM, finishing requests in flight.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    serve_with(state, listener, None).await
+}
+
+/// Serves HTTP, or HTTPS when a TLS configuration is given, until Ctrl-C or SIGTERM.
+pub async fn serve_with(state: AppState, listener: tokio::net::TcpListener, tls: Option<tls::RustlsConfig>) -> std::io::Result<()> {
     let log = state.ops.log.clone();
-    let result = axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await;
+    let hsts = tls.is_some();
+    let mut app = router(state);
+    if hsts {
+        app = app.layer(header("strict-transport-security", "max-age=31536000; includeSubDomains"));
+    }
+    let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let result = match tls {
+        None => axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await,
+        Some(config) => {
+            let handle = axum_server::Handle::new();
+            let stopper = handle.clone();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                stopper.graceful_shutdown(Some(Duration::from_secs(30)));
+            });
+            axum_server::from_tcp_rustls(listener.into_std()?, config)?.handle(handle).serve(service).await
+        }
+    };
     // Write what is still queued before exiting.
     log.flush().await;
     result

@@ -22,6 +22,7 @@ fn values<'a>(pairs: &'a [(String, String)], key: &str) -> Vec<String> {
     pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
 }
 
+#[utoipa::path(get, path = "/", tag = "pages", responses((status = 200, description = "トップページ", content_type = "text/html", body = String)))]
 pub async fn home() -> Html<String> {
     let body = r#"<h1>港区で事業をする皆さまの支援制度案内</h1>
 <p>港区・東京都・国の補助金、助成金、融資あっせん、無料の相談窓口を、ひとつの画面で探せます。</p>
@@ -33,6 +34,7 @@ pub async fn home() -> Html<String> {
     Html(Page { title: "ホーム", nav: "", body: body.into() }.render())
 }
 
+#[utoipa::path(get, path = "/search", tag = "pages", params(("q" = Option<String>, Query, description = "検索語"), ("level" = Option<Vec<String>>, Query, description = "ward / tokyo / national"), ("purpose" = Option<Vec<String>>, Query, description = "目的キー"), ("open_only" = Option<String>, Query, description = "1 で受付中のみ")), responses((status = 200, description = "検索画面と結果", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String)))]
 pub async fn search_page(State(state): State<super::state::AppState>, RawQuery(raw): RawQuery) -> Response {
     let app = &state.app;
     let pairs = form_pairs(raw.as_deref());
@@ -50,7 +52,7 @@ pub async fn search_page(State(state): State<super::state::AppState>, RawQuery(r
                 Ok(outcome) => {
                     body.push_str(&results_html(&outcome));
                     let inquiry = super::api::search_inquiry(crate::domain::inquiry::Channel::Operator, &query, &filters, &outcome);
-                    state.record(crate::domain::inquiry::LogEntry::Inquiry(inquiry));
+                    state.record(crate::domain::inquiry::LogEntry::Inquiry(inquiry)).await;
                 }
                 Err(e) => {
                     tracing::error!(error = %e, "search failed");
@@ -136,6 +138,7 @@ fn results_html(outcome: &SearchOutcome) -> String {
     out
 }
 
+#[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
 pub async fn scheme_page(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
     let Some(scheme) = app.scheme(&id) else {
         let body = format!(r#"<h1>制度が見つかりません</h1><p>「{}」という制度は登録されていません。<a href="/search">検索ページ</a>からお探しください。</p>"#, esc(&id));
@@ -202,10 +205,12 @@ fn scheme_html(app: &App, s: &Scheme) -> String {
     )
 }
 
+#[utoipa::path(get, path = "/static/app.css", tag = "pages", responses((status = 200, description = "スタイルシート", content_type = "text/css", body = String)))]
 pub async fn stylesheet() -> impl IntoResponse {
     ([("content-type", "text/css; charset=utf-8"), ("cache-control", "public, max-age=3600")], include_str!("../../static/app.css"))
 }
 
+#[utoipa::path(get, path = "/static/chat.js", tag = "pages", responses((status = 200, description = "チャット画面のスクリプト", content_type = "text/javascript", body = String)))]
 pub async fn chat_script() -> impl IntoResponse {
     ([("content-type", "text/javascript; charset=utf-8"), ("cache-control", "public, max-age=3600")], include_str!("../../static/chat.js"))
 }

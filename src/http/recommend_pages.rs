@@ -16,6 +16,7 @@ use crate::domain::scheme::{INDUSTRIES, PURPOSES};
 use crate::domain::WindowStatus;
 use crate::service::{App, tokyo_today};
 
+#[utoipa::path(get, path = "/recommend", tag = "pages", responses((status = 200, description = "質問票", content_type = "text/html", body = String)))]
 pub async fn questionnaire_page(State(app): State<Arc<App>>) -> Response {
     let body = format!(
         "<h1>質問に答えて制度を探す</h1><p>8つまでの簡単な質問に答えると、使える可能性の高い港区・東京都・国の制度を、理由と確認が必要な点とあわせてご案内します。入力内容は制度の検索にだけ使います。</p>{}",
@@ -88,6 +89,7 @@ fn question_html(q: &Question, pairs: &[(String, String)]) -> String {
     }
 }
 
+#[utoipa::path(get, path = "/recommend/results", tag = "pages", params(("answers" = Option<std::collections::HashMap<String, String>>, Query, style = Form, explode, description = "質問票の回答（質問キー=値）")), responses((status = 200, description = "おすすめの制度", content_type = "text/html", body = String), (status = 400, description = "回答の不足・誤り", content_type = "text/html", body = String)))]
 pub async fn results_page(State(state): State<super::state::AppState>, RawQuery(raw): RawQuery) -> Response {
     let app = &state.app;
     let pairs = form_pairs(raw.as_deref());
@@ -99,7 +101,7 @@ pub async fn results_page(State(state): State<super::state::AppState>, RawQuery(
     let started = std::time::Instant::now();
     match tokio::task::block_in_place(|| app.recommend(answers, tokyo_today())) {
         Ok((profile, outcome)) => {
-            state.record(crate::domain::inquiry::LogEntry::Inquiry(super::api::recommend_inquiry(crate::domain::inquiry::Channel::Web, &profile, &outcome, started)));
+            state.record(crate::domain::inquiry::LogEntry::Inquiry(super::api::recommend_inquiry(crate::domain::inquiry::Channel::Web, &profile, &outcome, started))).await;
             let body = format!(
                 r#"<h1>あなたの事業に合う可能性のある制度</h1>
 <p class="muted noprint">このページはブラウザの印刷機能でそのまま印刷できます。<a href="/recommend">回答をやり直す</a></p>

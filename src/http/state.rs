@@ -52,8 +52,8 @@ impl AppState {
         Ok(AppState { app: Arc::new(app), ops: Arc::new(ops) })
     }
 
-    pub fn record(&self, entry: LogEntry) {
-        self.ops.log.record(entry);
+    pub async fn record(&self, entry: LogEntry) {
+        self.ops.log.record(entry).await;
     }
 }
 

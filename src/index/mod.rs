@@ -2,7 +2,9 @@
 
 pub mod bm25;
 pub mod lexical;
+pub mod qdrant;
 pub mod vector;
 
 pub use lexical::{DocText, LexicalIndex, LexicalScore};
-pub use vector::{InProcessIndex, VectorIndex};
+pub use qdrant::QdrantIndex;
+pub use vector::{InProcessIndex, SparseVector, VectorFilter, VectorIndex};

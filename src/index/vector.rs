@@ -1,10 +1,29 @@
-//! Vector indexes behind one trait. The in-process index does exact cosine search over a
-//! contiguous matrix; a Qdrant implementation of the same trait is planned for scale-out.
+//! Vector indexes behind one trait: exact cosine search over a contiguous matrix in process
+//! (the default), or Qdrant for scale-out ([`super::qdrant`]).
+
+/// A sparse vector (sorted unique indices), used for BM25 terms in Qdrant.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVector {
+    pub indices: Vec<u32>,
+    pub values: Vec<f32>,
+}
+
+/// Payload filters a vector store can apply itself (levels and purposes, as corpus keys).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VectorFilter {
+    pub levels: Vec<String>,
+    pub purposes: Vec<String>,
+}
 
 /// One document's vector, keyed by its position in the corpus.
 pub trait VectorIndex: Send + Sync + std::fmt::Debug {
     /// Cosine similarity of `query` (L2-normalised) to every document, in corpus order.
     fn similarities(&self, query: &[f32]) -> Vec<f32>;
+    /// Dense and sparse retrieval fused by the store itself, in corpus order, where the store
+    /// can do that; `None` means the caller fuses.
+    fn server_hybrid(&self, _dense: &[f32], _sparse: &SparseVector, _filter: &VectorFilter) -> Option<Vec<f32>> {
+        None
+    }
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
         self.len() == 0

@@ -1,6 +1,7 @@
-//! Writes the inquiry log in the background so a slow or failed database never fails or slows
-//! the user's request. A failed write is spooled to a local JSONL file (fsynced) and retried
-//! until it lands; nothing is silently dropped, and every outcome is counted.
+//! Writes the inquiry log so that a request is acknowledged only once its entry is durable:
+//! inserted into the database, or appended (fsynced) to a local JSONL spool that is retried
+//! until it lands. A failed database never fails the request and delays it at most briefly;
+//! nothing is silently dropped, and every outcome is counted.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ pub struct LogStats {
     pub flushed_from_spool: AtomicU64,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct LogCounts {
     pub accepted: u64,
     pub written: u64,
@@ -35,9 +36,15 @@ pub struct LogCounts {
 }
 
 enum Command {
-    Entry(Box<LogEntry>),
+    /// An entry and, when a request waits on it, who to tell once it is durable.
+    Entry(Box<LogEntry>, Option<oneshot::Sender<()>>),
     Flush(oneshot::Sender<()>),
 }
+
+/// How long a request waits for its entry to reach the database before spooling it itself.
+const ACK_WAIT: Duration = Duration::from_millis(1500);
+/// While the database is failing, entries go straight to the spool and it is retried this often.
+const RETRY_EVERY: Duration = Duration::from_secs(2);
 
 #[derive(Clone)]
 pub struct InquiryLog {
@@ -52,35 +59,70 @@ impl std::fmt::Debug for InquiryLog {
     }
 }
 
+/// A JSONL file of entries the database has not taken yet. A retry first renames it to a
+/// batch file, so entries are only deleted after they were inserted, even if the process is
+/// killed half-way (inserts are idempotent, so a repeated batch does no harm).
 struct Spool {
     path: PathBuf,
     lock: Mutex<()>,
 }
 
 impl Spool {
-    fn append(&self, entry: &LogEntry) -> std::io::Result<()> {
+    fn batch_path(&self) -> PathBuf {
+        self.path.with_extension("retrying.jsonl")
+    }
+
+    fn append(&self, entries: &[LogEntry]) -> std::io::Result<()> {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(dir) = self.path.parent() {
+        self.append_locked(entries)
+    }
+
+    fn append_locked(&self, entries: &[LogEntry]) -> std::io::Result<()> {
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
+        let mut lines = String::new();
+        for entry in entries {
+            lines.push_str(&serde_json::to_string(entry).map_err(std::io::Error::other)?);
+            lines.push('\n');
+        }
         let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&self.path)?;
-        let line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
-        writeln!(f, "{line}")?;
+        f.write_all(lines.as_bytes())?;
         f.sync_data()
     }
 
-    fn take(&self) -> std::io::Result<Vec<LogEntry>> {
+    /// The entries to retry: a batch left by an earlier attempt, or else the spool itself.
+    fn take_batch(&self) -> std::io::Result<Vec<LogEntry>> {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let Ok(f) = std::fs::File::open(&self.path) else { return Ok(Vec::new()) };
-        let entries = std::io::BufReader::new(f).lines().map_while(Result::ok).filter_map(|l| serde_json::from_str(&l).ok()).collect();
-        std::fs::remove_file(&self.path)?;
-        Ok(entries)
+        let batch = self.batch_path();
+        if !batch.exists() {
+            if !self.path.exists() {
+                return Ok(Vec::new());
+            }
+            std::fs::rename(&self.path, &batch)?;
+        }
+        Ok(read_entries(&batch))
+    }
+
+    /// Called after a batch was handled: what did not land goes back to the spool.
+    fn finish_batch(&self, not_written: &[LogEntry]) -> std::io::Result<()> {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        if !not_written.is_empty() {
+            self.append_locked(not_written)?;
+        }
+        std::fs::remove_file(self.batch_path())
     }
 
     fn pending(&self) -> u64 {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        std::fs::File::open(&self.path).map(|f| std::io::BufReader::new(f).lines().count() as u64).unwrap_or(0)
+        [self.path.clone(), self.batch_path()].iter().map(|p| std::fs::File::open(p).map(|f| std::io::BufReader::new(f).lines().count() as u64).unwrap_or(0)).sum()
     }
+}
+
+/// Reads a spool file; a torn last line (the process died mid-write) is skipped.
+fn read_entries(path: &Path) -> Vec<LogEntry> {
+    let Ok(f) = std::fs::File::open(path) else { return Vec::new() };
+    std::io::BufReader::new(f).lines().map_while(Result::ok).filter_map(|l| serde_json::from_str(&l).ok()).collect()
 }
 
 impl InquiryLog {
@@ -91,38 +133,53 @@ impl InquiryLog {
         let spool = Arc::new(Spool { path: spool_path.to_path_buf(), lock: Mutex::new(()) });
         let log = InquiryLog { tx, stats: stats.clone(), spool: spool.clone() };
         tokio::spawn(async move {
-            let mut retry = tokio::time::interval(Duration::from_secs(5));
+            let mut writer = Writer { store, stats, spool, database_down: false };
+            let mut retry = tokio::time::interval(RETRY_EVERY);
             loop {
                 tokio::select! {
                     command = rx.recv() => match command {
-                        Some(Command::Entry(entry)) => write_or_spool(&store, &stats, &spool, *entry).await,
+                        Some(Command::Entry(entry, ack)) => {
+                            writer.write_or_spool(*entry).await;
+                            if let Some(ack) = ack {
+                                let _ = ack.send(());
+                            }
+                        }
                         Some(Command::Flush(done)) => {
-                            retry_spool(&store, &stats, &spool).await;
+                            writer.retry_spool().await;
                             let _ = done.send(());
                         }
                         None => break,
                     },
-                    _ = retry.tick() => retry_spool(&store, &stats, &spool).await,
+                    _ = retry.tick() => writer.retry_spool().await,
                 }
             }
         });
         log
     }
 
-    /// Queues an entry; never blocks the request and never loses it (a full queue spools).
-    pub fn record(&self, entry: LogEntry) {
+    /// Returns once the entry is durable: inserted, or appended to the spool file. A slow
+    /// database delays the caller by at most [`ACK_WAIT`]; after that the entry is spooled
+    /// here (and may also land later from the queue, which the idempotent insert absorbs).
+    pub async fn record(&self, entry: LogEntry) {
         self.stats.accepted.fetch_add(1, Ordering::Relaxed);
-        if let Err(e) = self.tx.try_send(Command::Entry(Box::new(entry))) {
-            let entry = match e {
-                mpsc::error::TrySendError::Full(Command::Entry(e)) | mpsc::error::TrySendError::Closed(Command::Entry(e)) => *e,
-                _ => return,
-            };
-            match self.spool.append(&entry) {
-                Ok(()) => {
-                    self.stats.spooled.fetch_add(1, Ordering::Relaxed);
+        let (ack, acked) = oneshot::channel();
+        match self.tx.try_send(Command::Entry(Box::new(entry.clone()), Some(ack))) {
+            Ok(()) => {
+                if let Ok(Ok(())) = tokio::time::timeout(ACK_WAIT, acked).await {
+                    return;
                 }
-                Err(err) => tracing::error!(error = %err, "inquiry log entry could not be queued or spooled"),
+                self.spool_here(&entry);
             }
+            Err(_) => self.spool_here(&entry),
+        }
+    }
+
+    fn spool_here(&self, entry: &LogEntry) {
+        match self.spool.append(std::slice::from_ref(entry)) {
+            Ok(()) => {
+                self.stats.spooled.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(err) => tracing::error!(error = %err, "inquiry log entry could not be written or spooled"),
         }
     }
 
@@ -155,41 +212,66 @@ async fn insert(store: &Store, entry: &LogEntry) -> super::Result<()> {
     }
 }
 
-async fn write_or_spool(store: &Store, stats: &LogStats, spool: &Spool, entry: LogEntry) {
-    match insert(store, &entry).await {
-        Ok(()) => {
-            stats.written.fetch_add(1, Ordering::Relaxed);
-        }
-        Err(e) => {
-            stats.failed_writes.fetch_add(1, Ordering::Relaxed);
-            tracing::warn!(error = %e, "inquiry log write failed; spooling for retry");
-            match spool.append(&entry) {
-                Ok(()) => {
-                    stats.spooled.fetch_add(1, Ordering::Relaxed);
-                }
-                Err(err) => tracing::error!(error = %err, "could not spool an inquiry log entry"),
-            }
-        }
-    }
+struct Writer {
+    store: Store,
+    stats: Arc<LogStats>,
+    spool: Arc<Spool>,
+    /// Set by a failed write; cleared when a spool retry succeeds. While set, new entries are
+    /// spooled at once instead of each waiting for the database to fail again.
+    database_down: bool,
 }
 
-async fn retry_spool(store: &Store, stats: &LogStats, spool: &Spool) {
-    let entries = match spool.take() {
-        Ok(e) if !e.is_empty() => e,
-        _ => return,
-    };
-    for entry in entries {
-        match insert(store, &entry).await {
-            Ok(()) => {
-                stats.written.fetch_add(1, Ordering::Relaxed);
-                stats.flushed_from_spool.fetch_add(1, Ordering::Relaxed);
-            }
-            Err(_) => {
-                stats.failed_writes.fetch_add(1, Ordering::Relaxed);
-                if let Err(err) = spool.append(&entry) {
-                    tracing::error!(error = %err, "could not re-spool an inquiry log entry");
+impl Writer {
+    async fn write_or_spool(&mut self, entry: LogEntry) {
+        if !self.database_down {
+            match insert(&self.store, &entry).await {
+                Ok(()) => {
+                    self.stats.written.fetch_add(1, Ordering::Relaxed);
+                    return;
+                }
+                Err(e) => {
+                    self.stats.failed_writes.fetch_add(1, Ordering::Relaxed);
+                    self.database_down = true;
+                    tracing::warn!(error = %e, "inquiry log write failed; spooling until the database is back");
                 }
             }
+        }
+        match self.spool.append(std::slice::from_ref(&entry)) {
+            Ok(()) => {
+                self.stats.spooled.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(err) => tracing::error!(error = %err, "could not spool an inquiry log entry"),
+        }
+    }
+
+    async fn retry_spool(&mut self) {
+        let entries = match self.spool.take_batch() {
+            Ok(e) => e,
+            Err(err) => {
+                tracing::error!(error = %err, "could not read the inquiry log spool");
+                return;
+            }
+        };
+        let mut written = 0;
+        for entry in &entries {
+            if let Err(e) = insert(&self.store, entry).await {
+                self.stats.failed_writes.fetch_add(1, Ordering::Relaxed);
+                tracing::debug!(error = %e, "database still unavailable for the inquiry log");
+                break;
+            }
+            written += 1;
+        }
+        self.stats.written.fetch_add(written as u64, Ordering::Relaxed);
+        self.stats.flushed_from_spool.fetch_add(written as u64, Ordering::Relaxed);
+        let rest = &entries[written..];
+        if self.spool.batch_path().exists() {
+            if let Err(err) = self.spool.finish_batch(rest) {
+                tracing::error!(error = %err, "could not return unwritten entries to the spool");
+            }
+        }
+        self.database_down = !rest.is_empty();
+        if !self.database_down && written > 0 {
+            tracing::info!(written, "inquiry log spool flushed to the database");
         }
     }
 }

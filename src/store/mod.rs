@@ -4,7 +4,7 @@
 
 mod log;
 
-pub use log::{InquiryLog, LogStats};
+pub use log::{InquiryLog, LogCounts, LogStats};
 
 use std::path::Path;
 
