@@ -12,7 +12,7 @@
     out.textContent = '回答を準備しています…';
     fetch('/api/v1/chat', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Shien-Channel': 'web' },
       body: JSON.stringify(session ? { session_id: session, message: message } : { message: message })
     }).then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {

@@ -64,7 +64,7 @@ async fn scheme_endpoint_returns_the_scheme_or_404() {
     let r = server.client.get(server.url("/api/v1/schemes/minato-test-sogyo-loan")).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let body: serde_json::Value = r.json().await.unwrap();
-    assert_eq!(body["title"], "テスト区 創業資金融資あっせん");
+    assert_eq!(body["scheme"]["title"], "テスト区 創業資金融資あっせん");
     assert_eq!(body["status"], "always");
     assert_eq!(body["faqs"][0]["id"], "faq-test-001");
     let r = server.client.get(server.url("/api/v1/schemes/no-such")).send().await.unwrap();

@@ -24,11 +24,12 @@ pub struct Answers {
     #[serde(default)]
     pub head_office: Option<bool>,
     pub industry: Option<String>,
+    #[serde(default, deserialize_with = "integral")]
     pub employees: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "integral")]
     pub capital_yen: Option<i64>,
     /// Whole years completed; 0 = not yet founded (unless `founded` says otherwise).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "integral")]
     pub years_in_business: Option<i64>,
     /// Disambiguates `years_in_business = 0`: true = founded less than a year ago.
     #[serde(default)]
@@ -38,6 +39,19 @@ pub struct Answers {
     pub purposes: Vec<String>,
     #[serde(default)]
     pub shotenkai_member: Option<bool>,
+}
+
+/// A whole number, also when a client writes it as `3.0` (JSON does not tell them apart).
+pub fn integral<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    use serde::de::Error;
+    match Option::<serde_json::Number>::deserialize(d)? {
+        None => Ok(None),
+        Some(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => Ok(Some(i)),
+            (None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
+            _ => Err(D::Error::custom(format!("expected a whole number, got {n}"))),
+        },
+    }
 }
 
 /// Where the business stands in time.

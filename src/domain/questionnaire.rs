@@ -101,9 +101,17 @@ impl Questionnaire {
             Some(_) => a.years_in_business = number("years_in_business")?,
             None => {}
         }
-        a.corporate = get("corporate").map(|v| v == "true");
+        let yes_no = |k: &str, label: &str| -> Result<Option<bool>, (String, String)> {
+            match get(k).as_deref() {
+                None => Ok(None),
+                Some("true") => Ok(Some(true)),
+                Some("false") => Ok(Some(false)),
+                Some(_) => Err((k.to_string(), format!("{label}を選び直してください"))),
+            }
+        };
+        a.corporate = yes_no("corporate", "事業の形態")?;
         a.purposes = pairs.iter().filter(|(k, v)| k == "purposes" && !v.is_empty()).map(|(_, v)| v.clone()).collect();
-        a.shotenkai_member = get("shotenkai_member").map(|v| v == "true");
+        a.shotenkai_member = yes_no("shotenkai_member", "商店会への加盟")?;
         Ok(a)
     }
 }

@@ -138,7 +138,7 @@ pub struct LoginForm {
     csrf: String,
 }
 
-#[utoipa::path(post, path = "/admin/login", tag = "admin", request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "ログイン成功、/admin へ"), (status = 401, description = "認証失敗", content_type = "text/html", body = String), (status = 403, description = "CSRF トークン不一致", content_type = "text/html", body = String), (status = 429, description = "ロック中", content_type = "text/html", body = String), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
+#[utoipa::path(post, path = "/admin/login", tag = "admin", request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "ログイン成功、/admin へ"), (status = 401, description = "認証失敗", content_type = "text/html", body = String), (status = 403, description = "CSRF トークン不一致（ログイン画面を開き直す）", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn login(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_token(&expected, &form.csrf) {

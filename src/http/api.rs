@@ -19,8 +19,10 @@ use crate::service::{App, SearchOutcome, tokyo_today};
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
+    #[schema(value_type = super::openapi::fields::UserText)]
     pub query: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::profile::integral")]
+    #[schema(minimum = 1, maximum = 100)]
     pub top_k: Option<i64>,
     #[serde(default)]
     pub filters: FilterRequest,
@@ -30,8 +32,10 @@ pub struct SearchRequest {
 #[serde(deny_unknown_fields)]
 pub struct FilterRequest {
     #[serde(default)]
+    #[schema(value_type = Vec<super::openapi::fields::LevelKey>)]
     pub level: Vec<String>,
     #[serde(default)]
+    #[schema(value_type = Vec<super::openapi::fields::PurposeKey>)]
     pub purposes: Vec<String>,
     #[serde(default)]
     pub open_only: bool,
@@ -69,14 +73,13 @@ pub fn search_inquiry(channel: Channel, query: &SearchQuery, filters: &SearchFil
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SchemeView<'a> {
-    #[serde(flatten)]
     pub scheme: &'a Scheme,
     pub status: crate::domain::WindowStatus,
     pub deadline: Option<chrono::NaiveDate>,
     pub faqs: Vec<&'a Faq>,
 }
 
-#[utoipa::path(get, path = "/api/v1/schemes/{id}", tag = "search", params(("id" = String, Path, description = "制度ID")), responses((status = 200, description = "制度の全項目と受付状況・関連FAQ", body = SchemeView), (status = 404, description = "該当なし", body = ErrorBody), (status = 429, description = "アクセス過多", body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/schemes/{id}", tag = "search", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo")), responses((status = 200, description = "制度の全項目と受付状況・関連FAQ", body = SchemeView), (status = 404, description = "該当なし", body = ErrorBody), (status = 429, description = "アクセス過多", body = ErrorBody)))]
 pub async fn scheme(State(app): State<Arc<App>>, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
     let scheme = app.scheme(&id).ok_or_else(|| ApiError::not_found(format!("制度 {id} は見つかりません。")))?;
     let today = tokyo_today();
@@ -116,8 +119,11 @@ pub struct Health {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecommendRequest {
+    #[schema(value_type = super::openapi::fields::Answers)]
     pub answers: crate::domain::profile::Answers,
+    /// The day to judge application windows on (default: today in Tokyo).
     #[serde(default)]
+    #[schema(value_type = Option<chrono::NaiveDate>)]
     pub today: Option<String>,
 }
 

@@ -19,7 +19,9 @@ use crate::domain::search::{MAX_QUERY_CHARS, QueryError, SearchQuery};
 #[serde(deny_unknown_fields)]
 pub struct ChatRequest {
     #[serde(default)]
+    #[schema(max_length = 64)]
     pub session_id: Option<String>,
+    #[schema(value_type = super::openapi::fields::UserText)]
     pub message: String,
 }
 
@@ -28,6 +30,9 @@ pub fn tokyo_now() -> chrono::NaiveDateTime {
 }
 
 async fn converse(state: &AppState, session_id: Option<&str>, message: &str, channel: Channel) -> Result<ChatReply, ApiError> {
+    if session_id.is_some_and(|s| s.len() > 64) {
+        return Err(ApiError::bad_request("invalid_field", "session_id: 64文字以内で指定してください。"));
+    }
     SearchQuery::parse(message).map_err(|e| match e {
         QueryError::Empty => ApiError::bad_request("empty_message", "message: メッセージを入力してください。"),
         other => ApiError::bad_request("message_too_long", format!("message: {other}")),
@@ -42,18 +47,17 @@ async fn converse(state: &AppState, session_id: Option<&str>, message: &str, cha
 
 #[utoipa::path(post, path = "/api/v1/chat", tag = "chat", request_body = ChatRequest, responses((status = 200, description = "回答（出典付き）または担当窓口への引き継ぎ", body = ChatReply), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
 pub async fn chat(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<ChatRequest>) -> Result<Json<ChatReply>, ApiError> {
-    if req.session_id.as_ref().is_some_and(|s| s.len() > 64) {
-        return Err(ApiError::bad_request("invalid_field", "session_id: 64文字以内で指定してください。"));
-    }
     converse(&state, req.session_id.as_deref(), &req.message, api_channel(&headers)).await.map(Json)
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackRequest {
+    #[schema(format = "uuid", pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
     pub inquiry_id: String,
     pub helpful: bool,
     #[serde(default)]
+    #[schema(max_length = 1000)]
     pub comment: Option<String>,
 }
 
@@ -80,8 +84,10 @@ pub async fn feedback(State(state): State<AppState>, ApiJson(req): ApiJson<Feedb
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ChatForm {
     #[serde(default)]
+    #[schema(max_length = 64)]
     pub session_id: String,
     #[serde(default)]
+    #[schema(value_type = super::openapi::fields::UserText, required = true)]
     pub message: String,
 }
 
@@ -125,7 +131,14 @@ fn chat_body(session_id: &str, history: &[(String, String)], last: Option<&ChatR
             out.push_str("</ul>");
         }
         if let Some(h) = &r.handoff {
-            let _ = write!(out, r#"<p class="notice" role="status">受付番号 <strong>{}</strong>：{}（{}）</p>"#, esc(&h.ticket), esc(&h.desk), esc(h.next_slot.as_deref().unwrap_or("日時は窓口にご確認ください")));
+            let _ = write!(
+                out,
+                r#"<p class="notice" role="status">受付番号 <strong>{}</strong>：{}の相談として{}におつなぎします（{}）</p>"#,
+                esc(&h.ticket),
+                esc(h.category.label_ja()),
+                esc(&h.desk),
+                esc(h.next_slot.as_deref().unwrap_or("日時は窓口にご確認ください"))
+            );
         }
     }
     if let Some(e) = error {

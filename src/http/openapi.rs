@@ -19,7 +19,10 @@ use super::{admin, api, chat_api, pages, recommend_pages};
         admin::tickets, admin::ticket_done, admin::export_inquiries, admin::export_tickets,
         openapi_json,
     ),
-    components(schemas(super::error::ErrorBody)),
+    components(schemas(
+        super::error::ErrorBody, fields::PurposeKey, fields::IndustryName, fields::LevelKey,
+        fields::FormLocation, fields::FormYears, fields::FormBool,
+    )),
     modifiers(&StaffSession),
     tags(
         (name = "search", description = "制度とFAQの検索"),
@@ -44,4 +47,136 @@ impl Modify for StaffSession {
 #[utoipa::path(get, path = "/api/openapi.json", tag = "ops", responses((status = 200, description = "この文書", content_type = "application/json", body = Object)))]
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
+}
+
+/// Schemas for request fields whose allowed values come from the corpus model; they exist only
+/// to make the contract exact (the handlers validate the same rules and answer 400 otherwise).
+pub mod fields {
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    use utoipa::openapi::RefOr;
+    use utoipa::{PartialSchema, ToSchema};
+
+    use crate::domain::scheme::{INDUSTRIES, PURPOSES};
+
+    fn string_enum(values: impl IntoIterator<Item = &'static str>, description: &str) -> RefOr<Schema> {
+        ObjectBuilder::new().schema_type(Type::String).enum_values(Some(values)).description(Some(description)).into()
+    }
+
+    /// A purpose key (jGrants-compatible), e.g. 創業.
+    pub struct PurposeKey;
+    impl PartialSchema for PurposeKey {
+        fn schema() -> RefOr<Schema> {
+            string_enum(PURPOSES, "目的キー")
+        }
+    }
+    impl ToSchema for PurposeKey {}
+
+    /// An industry name as jGrants spells it.
+    pub struct IndustryName;
+    impl PartialSchema for IndustryName {
+        fn schema() -> RefOr<Schema> {
+            string_enum(INDUSTRIES, "業種（jGrants の大分類名）")
+        }
+    }
+    impl ToSchema for IndustryName {}
+
+    /// A government level to filter on.
+    #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    pub enum LevelKey {
+        Ward,
+        Tokyo,
+        National,
+    }
+
+    /// At least one character that is neither whitespace nor a control character.
+    pub const VISIBLE: &str = r"[^\s\x00-\x1f\x7f-\x9f]";
+
+    /// Free text the service searches or answers: 1–1000 characters, not only spaces.
+    pub struct UserText;
+    impl PartialSchema for UserText {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(1000)).pattern(Some(VISIBLE)).into()
+        }
+    }
+    impl ToSchema for UserText {}
+
+    /// Questionnaire answers. Beyond this schema: a sole proprietor (`corporate: false`) has no
+    /// capital, and `founded: false` contradicts `years_in_business` above 0 (both 400).
+    #[derive(utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub struct Answers {
+        #[schema(inline)]
+        location: Location,
+        head_office: Option<bool>,
+        industry: IndustryName,
+        #[schema(minimum = 0, maximum = 1_000_000)]
+        employees: i64,
+        #[schema(minimum = 0)]
+        capital_yen: Option<i64>,
+        #[schema(minimum = 0, maximum = 300)]
+        years_in_business: Option<i64>,
+        founded: Option<bool>,
+        corporate: bool,
+        #[schema(value_type = Option<Vec<PurposeKey>>)]
+        purposes: Option<Vec<String>>,
+        shotenkai_member: Option<bool>,
+    }
+
+    #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    pub enum Location {
+        Minato,
+        Tokyo,
+        Other,
+    }
+
+    /// The questionnaire form's location choices (see corpus/questionnaire.toml).
+    #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub enum FormLocation {
+        #[serde(rename = "minato-head")]
+        MinatoHead,
+        #[serde(rename = "minato-branch")]
+        MinatoBranch,
+        #[serde(rename = "minato")]
+        Minato,
+        #[serde(rename = "tokyo-head")]
+        TokyoHead,
+        #[serde(rename = "tokyo-branch")]
+        TokyoBranch,
+        #[serde(rename = "other")]
+        Other,
+    }
+
+    /// The questionnaire form's years-in-business choices.
+    #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub enum FormYears {
+        #[serde(rename = "pre")]
+        Pre,
+        #[serde(rename = "0")]
+        UnderOne,
+        #[serde(rename = "1")]
+        One,
+        #[serde(rename = "2")]
+        Two,
+        #[serde(rename = "3")]
+        Three,
+        #[serde(rename = "5")]
+        Five,
+        #[serde(rename = "10")]
+        Ten,
+    }
+
+    #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub enum FormBool {
+        #[serde(rename = "true")]
+        True,
+        #[serde(rename = "false")]
+        False,
+    }
 }

@@ -34,7 +34,7 @@ pub async fn home() -> Html<String> {
     Html(Page { title: "ホーム", nav: "", body: body.into() }.render())
 }
 
-#[utoipa::path(get, path = "/search", tag = "pages", params(("q" = Option<String>, Query, description = "検索語"), ("level" = Option<Vec<String>>, Query, description = "ward / tokyo / national"), ("purpose" = Option<Vec<String>>, Query, description = "目的キー"), ("open_only" = Option<String>, Query, description = "1 で受付中のみ")), responses((status = 200, description = "検索画面と結果", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/search", tag = "pages", params(("q" = Option<String>, Query, description = "検索語（1〜1000文字）", min_length = 1, max_length = 1000, pattern = r"[^\s\x00-\x1f\x7f-\x9f]"), ("level" = Option<Vec<super::openapi::fields::LevelKey>>, Query, description = "制度の実施主体"), ("purpose" = Option<Vec<super::openapi::fields::PurposeKey>>, Query, description = "目的キー"), ("open_only" = Option<String>, Query, description = "1 で受付中のみ")), responses((status = 200, description = "検索画面と結果", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String)))]
 pub async fn search_page(State(state): State<super::state::AppState>, RawQuery(raw): RawQuery) -> Response {
     let app = &state.app;
     let pairs = form_pairs(raw.as_deref());
@@ -45,29 +45,30 @@ pub async fn search_page(State(state): State<super::state::AppState>, RawQuery(r
     let mut body = String::from("<h1>制度をさがす</h1>\n");
     body.push_str(&search_form(&q, &levels, &purposes, open_only));
     let mut status = StatusCode::OK;
-    if raw.is_some() && pairs.iter().any(|(k, _)| k == "q") {
-        let parsed = SearchQuery::parse(&q).and_then(|query| Ok((query, SearchFilters::parse(&levels, &purposes, open_only)?)));
-        match parsed {
-            Ok((query, filters)) => match tokio::task::block_in_place(|| app.search(&query, &filters, 20, tokyo_today())) {
-                Ok(outcome) => {
-                    body.push_str(&results_html(&outcome));
-                    let inquiry = super::api::search_inquiry(crate::domain::inquiry::Channel::Operator, &query, &filters, &outcome);
-                    state.record(crate::domain::inquiry::LogEntry::Inquiry(inquiry)).await;
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "search failed");
-                    status = StatusCode::INTERNAL_SERVER_ERROR;
-                    body.push_str(r#"<p class="error" role="alert">検索中にエラーが発生しました。時間をおいてお試しください。</p>"#);
-                }
-            },
-            Err(e) => {
-                status = StatusCode::BAD_REQUEST;
-                let message = match e {
-                    QueryError::Empty => "検索語を入力してください。".to_string(),
-                    other => other.to_string(),
-                };
-                let _ = write!(body, r#"<p class="error" role="alert">{}</p>"#, esc(&message));
+    let asked = pairs.iter().any(|(k, _)| k == "q");
+    // Filters are checked even without a query, so a bad link says what is wrong.
+    let parsed = SearchFilters::parse(&levels, &purposes, open_only).and_then(|filters| Ok((asked.then(|| SearchQuery::parse(&q)).transpose()?, filters)));
+    match parsed {
+        Ok((Some(query), filters)) => match tokio::task::block_in_place(|| app.search(&query, &filters, 20, tokyo_today())) {
+            Ok(outcome) => {
+                body.push_str(&results_html(&outcome));
+                let inquiry = super::api::search_inquiry(crate::domain::inquiry::Channel::Operator, &query, &filters, &outcome);
+                state.record(crate::domain::inquiry::LogEntry::Inquiry(inquiry)).await;
             }
+            Err(e) => {
+                tracing::error!(error = %e, "search failed");
+                status = StatusCode::INTERNAL_SERVER_ERROR;
+                body.push_str(r#"<p class="error" role="alert">検索中にエラーが発生しました。時間をおいてお試しください。</p>"#);
+            }
+        },
+        Ok((None, _)) => {}
+        Err(e) => {
+            status = StatusCode::BAD_REQUEST;
+            let message = match e {
+                QueryError::Empty => "検索語を入力してください。".to_string(),
+                other => other.to_string(),
+            };
+            let _ = write!(body, r#"<p class="error" role="alert">{}</p>"#, esc(&message));
         }
     }
     (status, Html(Page { title: "制度をさがす", nav: "search", body }.render())).into_response()
@@ -138,7 +139,7 @@ fn results_html(outcome: &SearchOutcome) -> String {
     out
 }
 
-#[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
 pub async fn scheme_page(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
     let Some(scheme) = app.scheme(&id) else {
         let body = format!(r#"<h1>制度が見つかりません</h1><p>「{}」という制度は登録されていません。<a href="/search">検索ページ</a>からお探しください。</p>"#, esc(&id));

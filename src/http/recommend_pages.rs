@@ -89,7 +89,7 @@ fn question_html(q: &Question, pairs: &[(String, String)]) -> String {
     }
 }
 
-#[utoipa::path(get, path = "/recommend/results", tag = "pages", params(("answers" = Option<std::collections::HashMap<String, String>>, Query, style = Form, explode, description = "質問票の回答（質問キー=値）")), responses((status = 200, description = "おすすめの制度", content_type = "text/html", body = String), (status = 400, description = "回答の不足・誤り", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/recommend/results", tag = "pages", params(("location" = super::openapi::fields::FormLocation, Query, description = "所在地"), ("industry" = super::openapi::fields::IndustryName, Query, description = "業種"), ("employees" = u32, Query, description = "従業員数", maximum = 1000000), ("capital_yen" = Option<u64>, Query, description = "資本金（法人のみ）"), ("years_in_business" = Option<super::openapi::fields::FormYears>, Query, description = "創業からの年数"), ("corporate" = super::openapi::fields::FormBool, Query, description = "法人なら true"), ("purposes" = Option<Vec<super::openapi::fields::PurposeKey>>, Query, description = "やりたいこと", explode), ("shotenkai_member" = Option<super::openapi::fields::FormBool>, Query, description = "商店会に加盟しているか")), responses((status = 200, description = "おすすめの制度", content_type = "text/html", body = String), (status = 400, description = "回答の不足・誤り", content_type = "text/html", body = String)))]
 pub async fn results_page(State(state): State<super::state::AppState>, RawQuery(raw): RawQuery) -> Response {
     let app = &state.app;
     let pairs = form_pairs(raw.as_deref());

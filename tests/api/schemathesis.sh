@@ -9,7 +9,7 @@ if ! python3 -m schemathesis.cli --version 2>/dev/null | grep -q "$ST_VERSION"; 
 fi
 OUT=target/schemathesis
 mkdir -p "$OUT"
-python3 -m schemathesis.cli run "$SHIEN_BASE_URL/api/openapi.json" \
+python3 -m schemathesis.cli --config-file tests/api/schemathesis.toml run "$SHIEN_BASE_URL/api/openapi.json" \
   --url "$SHIEN_BASE_URL" \
   --checks all \
   --max-examples "${ST_MAX_EXAMPLES:-30}" \

@@ -1,0 +1,715 @@
+// End-to-end browser tests for 支援ナビ (Shien Navi).
+//
+//   SHIEN_BASE_URL=http://127.0.0.1:18080 SHIEN_ADMIN_USER=e2e-staff SHIEN_ADMIN_PASSWORD=… node run.mjs
+//
+// Drives Debian's Chromium (/usr/bin/chromium, or SHIEN_CHROMIUM) through playwright-core and
+// checks every page with axe-core. Each step leaves a full-page screenshot in artifacts/.
+// Exit code 0 only when every journey passes. See README.md.
+
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = path.join(HERE, 'artifacts');
+
+const BASE = (process.env.SHIEN_BASE_URL || '').replace(/\/+$/, '');
+const ADMIN_USER = process.env.SHIEN_ADMIN_USER || '';
+const ADMIN_PASSWORD = process.env.SHIEN_ADMIN_PASSWORD || '';
+const CHROMIUM = process.env.SHIEN_CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT_MS = Number(process.env.SHIEN_E2E_TIMEOUT_MS || 15000);
+
+if (!BASE) {
+  console.error('SHIEN_BASE_URL is not set (e.g. http://127.0.0.1:18080)');
+  process.exit(2);
+}
+if (!fs.existsSync(CHROMIUM)) {
+  console.error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk) or set SHIEN_CHROMIUM`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+class Failure extends Error {}
+
+function check(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+const url = (p) => `${BASE}${p}`;
+
+let stepNo = 0;
+const screenshots = [];
+async function shot(page, name) {
+  stepNo += 1;
+  const file = path.join(ARTIFACTS, `${String(stepNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  screenshots.push(path.relative(HERE, file));
+  return file;
+}
+
+/** Visible text of the element matched by `selector`, whitespace collapsed. */
+async function textOf(locator) {
+  return ((await locator.innerText()) || '').replace(/\s+/g, ' ').trim();
+}
+
+/** Navigates and checks the HTTP status (default 200). */
+async function open(page, p, status = 200) {
+  const response = await page.goto(url(p), { waitUntil: 'load' });
+  check(response, `no response for ${p}`);
+  check(response.status() === status, `GET ${p}: status ${response.status()}, expected ${status}`);
+  return response;
+}
+
+/** Clicks something that submits a form or follows a link, and waits for the next document. */
+async function submitAndWait(page, action, expectedStatus = 200) {
+  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
+  check(response, 'the form submission did not navigate');
+  check(response.status() === expectedStatus, `${response.request().method()} ${new URL(response.url()).pathname}: status ${response.status()}, expected ${expectedStatus}`);
+  return response;
+}
+
+/** Page-level problems: uncaught script errors and CSP violations fail the journey. */
+function watch(page, problems) {
+  page.on('pageerror', (e) => problems.push(`uncaught script error on ${page.url()}: ${e.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (/Content Security Policy|Refused to/i.test(text)) problems.push(`CSP violation on ${page.url()}: ${text}`);
+    else if (!/favicon/i.test(text) && !/status of 4\d\d/.test(text)) console.log(`    (console error on ${page.url()}: ${text})`);
+  });
+}
+
+async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  context.setDefaultTimeout(TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(TIMEOUT_MS * 2);
+  const page = await context.newPage();
+  const problems = [];
+  watch(page, problems);
+  return { context, page, problems };
+}
+
+/** A tiny RFC 4180 CSV parser (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+// Shared between journeys.
+const shared = {
+  resultsUrl: null, // the questionnaire results page of journey 1
+  searchUrl: null, // a search page with results (journey 2)
+  ticket: null, // the hand-off ticket of journey 3
+  phone: '03-1234-5678', // personal data typed into the chat; must never reach the staff console
+};
+
+// ---------------------------------------------------------------------------------------------
+// Journey 1: the questionnaire as a small 港区 restaurant company
+
+async function questionnaire(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const notes = [];
+  try {
+    await open(page, '/recommend');
+    check((await textOf(page.locator('h1'))) === '質問に答えて制度を探す', 'the questionnaire heading is missing');
+    await shot(page, 'recommend-form');
+
+    const group = (name) => page.getByRole('group', { name });
+    await group(/事業所の所在地/).getByLabel('港区内（本店・主たる事業所）', { exact: true }).check();
+    await page.getByLabel('業種', { exact: false }).selectOption('宿泊業、飲食サービス業');
+    await page.getByLabel('従業員数（常時使用する従業員）', { exact: false }).fill('4');
+    await page.getByLabel('資本金（円・任意）', { exact: false }).fill('3000000');
+    await group(/創業からの年数/).getByLabel('3年以上5年未満', { exact: true }).check();
+    await group(/事業の形態/).getByLabel('法人', { exact: true }).check();
+    for (const purpose of ['販路拡大', '資金繰り']) await group(/やりたいこと/).getByLabel(purpose, { exact: true }).check();
+    await group(/商店会/).getByLabel('わからない', { exact: true }).check();
+    await shot(page, 'recommend-filled');
+
+    await submitAndWait(page, () => page.getByRole('button', { name: '制度を探す' }).click());
+    check(new URL(page.url()).pathname === '/recommend/results', `expected /recommend/results, got ${page.url()}`);
+    shared.resultsUrl = new URL(page.url()).pathname + new URL(page.url()).search;
+    check((await textOf(page.locator('h1'))) === 'あなたの事業に合う可能性のある制度', 'the results heading is missing');
+    await shot(page, 'recommend-results');
+
+    const heading = await textOf(page.locator('#recs'));
+    const items = page.locator('ol[aria-labelledby="recs"] > li');
+    const n = await items.count();
+    const announced = Number((heading.match(/（(\d+)件）/) || [])[1]);
+    check(n >= 3, `expected at least 3 ranked schemes, got ${n}`);
+    check(announced === n, `the heading says ${announced} schemes but ${n} are listed`);
+
+    const results = [];
+    for (let i = 0; i < n; i += 1) {
+      const li = items.nth(i);
+      const tags = (await li.locator('ul.tags > li').allInnerTexts()).map((t) => t.trim());
+      results.push({
+        title: await textOf(li.locator('h3')),
+        href: await li.locator('h3 a').getAttribute('href'),
+        level: tags[0],
+        tags,
+        text: await textOf(li),
+        reasons: await li.locator('p:has-text("対象となる理由") + ul > li').count(),
+      });
+    }
+    for (const r of results) {
+      check(r.href && r.href.startsWith('/schemes/'), `「${r.title}」 has no link to its scheme page`);
+      check(r.reasons >= 1, `「${r.title}」 lists no reason why it fits (対象となる理由)`);
+      check(/対象になる見込みです|条件の確認が必要です/.test(r.text), `「${r.title}」 has no fit verdict`);
+      check(r.tags.some((t) => /受付中|通年受付|受付予定|例年募集|受付終了/.test(t)), `「${r.title}」 has no application-window status`);
+    }
+    const withAmount = results.filter((r) => r.text.includes('金額など：'));
+    const withDeadline = results.filter((r) => /締切：\s*\d{4}-\d{2}-\d{2}/.test(r.text));
+    const uncertain = results.filter((r) => r.text.includes('確認が必要なこと') || r.text.includes('条件の確認が必要です'));
+    const ward = results.filter((r) => r.level === '港区');
+    check(withAmount.length >= 1, 'no result shows an amount (金額など)');
+    // A deadline is printed only for a round open today with a closing date; every other scheme
+    // must say what its window is instead (通年受付, 例年募集（時期未発表）, 受付予定, 受付終了).
+    const badDeadline = results.filter((r) => r.text.includes('締切：') && !/締切：\s*\d{4}-\d{2}-\d{2}/.test(r.text));
+    check(badDeadline.length === 0, `a deadline is not a date: ${badDeadline.map((r) => r.title).join(' / ')}`);
+    const openWithoutDeadline = results.filter((r) => r.tags.includes('受付中') && !/締切：/.test(r.text));
+    check(openWithoutDeadline.length === 0, `schemes open now (受付中) without a deadline: ${openWithoutDeadline.map((r) => r.title).join(' / ')}`);
+    check(uncertain.length >= 1, 'no result says what is still uncertain (確認が必要なこと)');
+    check(ward.length >= 1, `no 港区 scheme among the results: ${results.map((r) => `${r.level}:${r.title}`).join(' / ')}`);
+    check(results.slice(0, 5).some((r) => r.level === '港区'), 'no 港区 scheme in the top 5');
+    check(results.some((r) => /販路|融資|資金|広告|展示|見本市|ホームページ/.test(r.title)), 'no result matches the purposes 販路拡大 / 資金繰り');
+    const nextSteps = await page.locator('h2:has-text("まずはこちらへご相談ください")').count();
+    const windows = [...new Set(results.flatMap((r) => r.tags.filter((t) => /受付中|通年受付|受付予定|例年募集|受付終了/.test(t))))].join('・');
+    notes.push(`${n} ranked schemes (${ward.length} 港区, ${withAmount.length} with amount, ${withDeadline.length} with deadline, windows ${windows}, ${uncertain.length} with open questions); top: 「${results[0].title}」${nextSteps ? '; next-step desks shown' : ''}`);
+
+    // A required answer left out: the form comes back with a message naming the field.
+    await open(page, '/recommend/results?v=1&industry=' + encodeURIComponent('宿泊業、飲食サービス業') + '&employees=4&corporate=true', 400);
+    const error = await textOf(page.locator('[role="alert"]'));
+    check(error.includes('所在地'), `missing location: expected an error naming 所在地, got 「${error}」`);
+    await shot(page, 'recommend-missing-answer');
+    notes.push('a missing answer is reported by name');
+  } finally {
+    check(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journey 2: operator search with half-width kana, a level filter, and a typo
+
+async function operatorSearch(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const notes = [];
+  try {
+    await open(page, '/search');
+    const box = page.getByLabel('相談内容・キーワード');
+    await box.fill('ｿｳｷﾞｮｳ したいので 資金 借りたい');
+    await page.getByRole('group', { name: '実施主体' }).getByLabel('港区', { exact: true }).check();
+    await shot(page, 'search-filled');
+    await submitAndWait(page, () => page.getByRole('button', { name: '検索する' }).click());
+    const params = new URL(page.url()).searchParams;
+    check(params.getAll('level').join(',') === 'ward', `the level filter was not submitted: ${page.url()}`);
+    check(await page.getByRole('group', { name: '実施主体' }).getByLabel('港区', { exact: true }).isChecked(), 'the 港区 filter is not kept checked on the results page');
+    check((await box.inputValue()) === 'ｿｳｷﾞｮｳ したいので 資金 借りたい', 'the query is not kept in the search box');
+    await shot(page, 'search-ward-results');
+
+    const items = page.locator('ol[aria-labelledby="results-heading"] > li');
+    const n = await items.count();
+    check(n >= 1, 'no results for 「ｿｳｷﾞｮｳ したいので 資金 借りたい」 with the 港区 filter');
+    const levels = await items.locator('ul.tags > li:first-child').allInnerTexts();
+    const titles = await items.locator('h3').allInnerTexts();
+    const notWard = titles.filter((t, i) => levels[i].trim() !== '港区');
+    check(notWard.length === 0, `level filter 区 let through: ${notWard.join(' / ')}`);
+    check(titles.slice(0, 3).some((t) => t.includes('創業')), `half-width kana ｿｳｷﾞｮｳ did not find a 創業 scheme in the top 3: ${titles.slice(0, 3).join(' / ')}`);
+    check(titles.slice(0, 5).some((t) => /融資|資金/.test(t)), `資金 借りたい did not find a loan in the top 5: ${titles.slice(0, 5).join(' / ')}`);
+    shared.searchUrl = new URL(page.url()).pathname + new URL(page.url()).search;
+    notes.push(`ｿｳｷﾞｮｳ… + 区 filter: ${n} results, all 港区; top 「${titles[0].trim()}」`);
+
+    // A typo (ものずくり → ものづくり), no filter.
+    await page.getByRole('group', { name: '実施主体' }).getByLabel('港区', { exact: true }).uncheck();
+    await box.fill('ものずくり補助金');
+    await submitAndWait(page, () => box.press('Enter'));
+    await shot(page, 'search-typo-results');
+    const typoTitles = await page.locator('ol[aria-labelledby="results-heading"] > li h3').allInnerTexts();
+    check(typoTitles.length >= 1, 'no results for the typo 「ものずくり補助金」');
+    check(typoTitles.slice(0, 3).some((t) => t.includes('ものづくり')), `typo 「ものずくり補助金」: no ものづくり scheme in the top 3: ${typoTitles.slice(0, 3).join(' / ')}`);
+    notes.push(`typo ものずくり補助金 → 「${typoTitles.find((t) => t.includes('ものづくり')).trim()}」`);
+
+    // An empty query is refused with a message, not an error page.
+    await box.fill('');
+    await submitAndWait(page, () => page.getByRole('button', { name: '検索する' }).click(), 400);
+    check((await textOf(page.locator('[role="alert"]'))).includes('検索語を入力してください'), 'an empty search has no helpful message');
+    await shot(page, 'search-empty-query');
+    notes.push('empty query → 検索語を入力してください');
+  } finally {
+    check(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journey 3: chatbot — a cited FAQ answer, then a hand-off to a person; plus the JS widget
+
+async function chatbot(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const notes = [];
+  try {
+    await open(page, '/chat');
+    await shot(page, 'chat-empty');
+    const question = '開業前でも区の創業融資は使えますか';
+    await page.getByLabel('ご質問', { exact: true }).fill(question);
+    await submitAndWait(page, () => page.getByRole('button', { name: '送信する' }).click());
+    const log = page.locator('ol.chat-log > li');
+    check((await log.count()) === 2, `expected one question and one answer in the chat log, got ${await log.count()} entries`);
+    check((await textOf(log.nth(0))).includes(question), 'the question is not shown in the chat log');
+    const answer = await textOf(log.nth(1));
+    check(answer.startsWith('支援ナビ：') && answer.length > 30, `no answer in the chat log: 「${answer}」`);
+    const citations = page.locator('h2:has-text("出典") + ul > li');
+    check((await citations.count()) >= 1, 'the FAQ answer has no citations (出典)');
+    const cited = await citations.locator('a[href^="/schemes/"]').allInnerTexts();
+    check(cited.length >= 1, 'the citations do not link to scheme pages');
+    check(cited.some((t) => /創業|融資/.test(t)), `the citations do not cite a 創業 or 融資 scheme: ${cited.join(' / ')}`);
+    check((await page.locator('p.notice[role="status"]').count()) === 0, 'a plain FAQ question was handed off to a person');
+    await shot(page, 'chat-cited-answer');
+    notes.push(`FAQ answered with ${cited.length} citation(s): 「${cited[0]}」`);
+
+    // The same conversation: a dismissal dispute and "talk to a person" → a ticket.
+    const handoff = `従業員を解雇したいのでトラブルになりそう。人と話したい。連絡先は${shared.phone}です`;
+    await page.getByLabel('ご質問', { exact: true }).fill(handoff);
+    await submitAndWait(page, () => page.getByRole('button', { name: '送信する' }).click());
+    check((await log.count()) === 4, `the conversation did not continue (session lost): ${await log.count()} entries`);
+    const notice = page.locator('p.notice[role="status"]');
+    check((await notice.count()) === 1, 'no hand-off ticket is shown');
+    const ticketText = await textOf(notice);
+    const m = ticketText.match(/受付番号\s*(T[0-9A-F]{8})：(.+)（(.+)）$/);
+    check(m, `the hand-off notice has no ticket number, desk and slot: 「${ticketText}」`);
+    const [, ticket, desk, slot] = m;
+    check(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(slot), `the hand-off has no next staffed slot: 「${slot}」`);
+    const reply = await textOf(log.nth(3));
+    check(reply.includes('労務'), `the hand-off does not name the labour (労務) consultant: 「${reply}」`);
+    check(reply.includes(ticket), 'the reply does not repeat the ticket number');
+    shared.ticket = ticket;
+    await shot(page, 'chat-handoff-ticket');
+    notes.push(`hand-off ticket ${ticket} → ${desk}, next slot ${slot}`);
+
+    // The chat widget on other pages (progressive enhancement through /static/chat.js, under CSP).
+    await open(page, '/');
+    await page.getByLabel('ご質問（個人情報は入力しないでください）').fill('ホームページ制作に使える補助金は？');
+    await page.locator('#chat-widget-form').getByRole('button', { name: '送信' }).click();
+    const widget = page.locator('#chat-widget-reply');
+    await widget.locator('li a[href^="/schemes/"]').first().waitFor({ state: 'visible' });
+    check(new URL(page.url()).pathname === '/', 'the widget left the page instead of answering in place');
+    check((await textOf(widget)).length > 20, 'the widget shows no answer');
+    await shot(page, 'chat-widget-answer');
+    notes.push(`widget answered in place with ${await widget.locator('li').count()} citation(s)`);
+  } finally {
+    check(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journey 4: staff console — log in, dashboard, inquiries (masked), CSV, tickets, log out
+
+async function login(page) {
+  check(ADMIN_USER && ADMIN_PASSWORD, 'SHIEN_ADMIN_USER and SHIEN_ADMIN_PASSWORD must be set (see README.md)');
+  await open(page, '/admin/login');
+  await page.getByLabel('ユーザー名').fill(ADMIN_USER);
+  await page.getByLabel('パスワード').fill(ADMIN_PASSWORD);
+  await submitAndWait(page, () => page.getByRole('button', { name: 'ログイン' }).click());
+  check(new URL(page.url()).pathname === '/admin', `login did not reach the dashboard: ${page.url()}`);
+}
+
+async function staff(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const notes = [];
+  try {
+    // Not logged in: the console sends you to the login form, the export answers 401.
+    await page.goto(url('/admin'));
+    check(new URL(page.url()).pathname === '/admin/login', `/admin without a session did not redirect to the login: ${page.url()}`);
+    const anonymous = await page.request.get(url('/admin/export/inquiries.csv'));
+    check(anonymous.status() === 401, `the CSV export without a session answered ${anonymous.status()}, expected 401`);
+    await shot(page, 'admin-login');
+
+    // A wrong password is refused politely.
+    await page.getByLabel('ユーザー名').fill(ADMIN_USER || 'nobody');
+    await page.getByLabel('パスワード').fill('definitely-not-the-password');
+    await submitAndWait(page, () => page.getByRole('button', { name: 'ログイン' }).click(), 401);
+    check((await textOf(page.locator('[role="alert"]'))).includes('ユーザー名またはパスワードが違います'), 'a wrong password gives no clear message');
+    await shot(page, 'admin-login-wrong-password');
+
+    await login(page);
+    check((await textOf(page.locator('h1'))) === 'ダッシュボード', 'the dashboard heading is missing');
+    const summary = await textOf(page.locator('main p').first());
+    const count = Number((summary.match(/問い合わせ\s*(\d+)\s*件/) || [])[1]);
+    check(count >= 5, `the dashboard counts ${count} inquiries; journeys 1–3 made at least 5`);
+    check((await page.locator('figure svg').count()) === 1, 'the dashboard chart is missing');
+    check((await textOf(page.locator('main'))).includes('労務'), 'the dashboard does not count the 労務 hand-off');
+    await shot(page, 'admin-dashboard');
+    notes.push(`dashboard: ${count} inquiries`);
+
+    // Inquiry list: the questionnaire, the searches and the chat are there, personal data masked.
+    await submitAndWait(page, () => page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '問い合わせ一覧' }).click());
+    const rows = page.locator('main table tbody tr');
+    const list = [];
+    for (let i = 0; i < (await rows.count()); i += 1) {
+      const cells = (await rows.nth(i).locator('td').allInnerTexts()).map((c) => c.trim());
+      list.push({ channel: cells[1], kind: cells[2], text: cells[3], handoff: cells[6] });
+    }
+    await shot(page, 'admin-inquiries');
+    const has = (pred, what) => check(list.some(pred), `the inquiry list has no ${what}; rows: ${list.map((r) => `${r.kind}:${r.text}`).join(' | ')}`);
+    has((r) => r.kind === 'recommend' && r.channel === 'web', 'questionnaire inquiry (recommend/web) from journey 1');
+    has((r) => r.kind === 'search' && r.text.includes('ソウギョウ したいので 資金 借りたい'), 'search 「ｿｳｷﾞｮｳ したいので…」 from journey 2 (stored NFKC-normalised)');
+    has((r) => r.kind === 'search' && r.text.includes('ものずくり補助金'), 'search 「ものずくり補助金」 from journey 2');
+    has((r) => r.kind === 'chat' && r.text.includes('開業前でも区の創業融資は使えますか'), 'chat FAQ question from journey 3');
+    has((r) => r.kind === 'chat' && r.text.includes('解雇') && r.handoff === '労務', 'chat hand-off (労務) from journey 3');
+    const listText = await textOf(page.locator('main'));
+    check(!listText.includes(shared.phone) && !listText.includes(shared.phone.replace(/-/g, '')), 'the phone number typed into the chat is shown unmasked in the inquiry list');
+    check(list.some((r) => r.text.includes('[電話番号]')), 'the phone number typed into the chat is not shown as [電話番号]');
+    notes.push(`inquiry list: ${list.length} rows, recommend/search/chat present, phone number shown as [電話番号]`);
+
+    // Filter by kind.
+    await page.getByLabel('種類').selectOption('chat');
+    await submitAndWait(page, () => page.getByRole('button', { name: '絞り込む' }).click());
+    const kinds = await page.locator('main table tbody tr td:nth-child(3)').allInnerTexts();
+    check(kinds.length >= 2 && kinds.every((k) => k.trim() === 'chat'), `the 種類=chat filter shows: ${kinds.join(', ')}`);
+    await shot(page, 'admin-inquiries-chat-only');
+
+    // CSV export from the dashboard link.
+    await open(page, '/admin');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '問い合わせをCSVで出力' }).click()]);
+    const csvPath = path.join(ARTIFACTS, 'inquiries.csv');
+    await download.saveAs(csvPath);
+    const raw = fs.readFileSync(csvPath, 'utf8');
+    const csv = parseCsv(raw.replace(/^\uFEFF/, ''));
+    check(csv.length >= 4, `the CSV has ${csv.length} lines; expected a header row and at least 3 rows`);
+    check(csv[0][0] === 'ID' && csv[0].includes('内容(伏せ字済み)') && csv[0].includes('種類'), `the CSV header row is wrong: ${csv[0].join(',')}`);
+    const width = csv[0].length;
+    check(csv.every((r) => r.length === width), 'the CSV rows do not all have the header\'s number of columns');
+    const kindCol = csv[0].indexOf('種類');
+    const csvKinds = new Set(csv.slice(1).map((r) => r[kindCol]));
+    check(['recommend', 'search', 'chat'].every((k) => csvKinds.has(k)), `the CSV lacks some inquiry kinds: ${[...csvKinds].join(', ')}`);
+    check(!raw.includes(shared.phone), 'the CSV contains the unmasked phone number');
+    check(download.suggestedFilename() === 'inquiries.csv', `unexpected CSV file name ${download.suggestedFilename()}`);
+    notes.push(`CSV: header + ${csv.length - 1} rows, ${width} columns (saved as artifacts/inquiries.csv)`);
+    // Known issue, reported rather than failed: static/chat.js posts to /api/v1/chat without
+    // `X-Shien-Channel: web`, so the site's own widget is counted as an API client.
+    const [chCol, textCol] = [csv[0].indexOf('チャネル'), csv[0].indexOf('内容(伏せ字済み)')];
+    const widgetRow = csv.find((r) => r[textCol].startsWith('ホームページ制作に使える補助金'));
+    check(widgetRow, 'the chat widget question from journey 3 is not in the CSV');
+    if (widgetRow[chCol] !== 'web') notes.push(`note (not failed): the chat widget's question is logged as channel 「${widgetRow[chCol]}」, not web — static/chat.js sends no X-Shien-Channel: web header`);
+
+    // The hand-off ticket from journey 3 is queued for the 労務 desk.
+    await submitAndWait(page, () => page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '引き継ぎチケット' }).click());
+    if (shared.ticket) {
+      const item = page.locator('ul.results > li', { hasText: shared.ticket });
+      check((await item.count()) === 1, `ticket ${shared.ticket} is not in the open ticket queue`);
+      const t = await textOf(item);
+      check(t.includes('分野：労務') && /次の受付：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(t), `ticket ${shared.ticket} lacks category 労務 or the next slot: 「${t}」`);
+      check(!t.includes(shared.phone), 'the ticket summary shows the unmasked phone number');
+      notes.push(`ticket ${shared.ticket} queued (分野：労務)`);
+    }
+    await shot(page, 'admin-tickets');
+
+    // Log out: the session is gone.
+    await submitAndWait(page, () => page.getByRole('button', { name: /ログアウト/ }).click());
+    check(new URL(page.url()).pathname === '/admin/login', `logout did not return to the login form: ${page.url()}`);
+    await page.goto(url('/admin/inquiries'));
+    check(new URL(page.url()).pathname === '/admin/login', 'after logout the inquiry list is still reachable');
+    await shot(page, 'admin-logged-out');
+    notes.push('logged out; console closed again');
+  } finally {
+    check(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journey 5: keyboard only
+
+/**
+ * Moves the keyboard starting point to the top of the document, as for a visitor who has just
+ * arrived (the search box is autofocused, and blur() alone would leave Chromium's sequential
+ * focus starting point on it). The temporary tabindex is removed again at once.
+ */
+async function focusTopOfDocument(page) {
+  await page.evaluate(() => {
+    if (document.activeElement) document.activeElement.blur();
+    const body = document.body;
+    body.tabIndex = -1;
+    body.focus();
+    body.removeAttribute('tabindex');
+    window.scrollTo(0, 0);
+  });
+}
+
+/** Presses Tab until `predicate` (a function run in the page) holds; returns what got focus on the way. */
+async function tabUntil(page, predicate, arg = null, max = 40) {
+  const visited = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    visited.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'body';
+      const name = el.id ? `#${el.id}` : (el.textContent || '').trim().slice(0, 16);
+      return `${el.tagName.toLowerCase()}${name ? `(${name})` : ''}`;
+    }));
+    if (await page.evaluate(predicate, arg)) return visited;
+  }
+  throw new Failure(`not reachable with Tab within ${max} presses; focus went: ${visited.join(' → ')}`);
+}
+
+/** Computed focus style of the focused element, and the contrast of its outline against the page. */
+async function focusStyle(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    const shadow = s.boxShadow && s.boxShadow !== 'none';
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }).reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
+    // The background the outline sits on: the nearest ancestor with an opaque background.
+    let bg = 'rgb(255, 255, 255)';
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const c = getComputedStyle(p).backgroundColor;
+      if (c && !/rgba\(.*,\s*0\)$/.test(c) && c !== 'transparent') { bg = c; break; }
+    }
+    const [l1, l2] = [lum(rgb(s.outlineColor)), lum(rgb(bg))].sort((a, b) => b - a);
+    return {
+      tag: el.tagName.toLowerCase(), id: el.id, outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, boxShadow: s.boxShadow,
+      visible: outline || shadow, contrast: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100, background: bg,
+    };
+  });
+}
+
+async function keyboard(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const notes = [];
+  try {
+    await open(page, '/search');
+    // Start from the top of the document, as a keyboard user arriving on the page would.
+    await focusTopOfDocument(page);
+
+    // The first Tab reaches the skip link, which becomes visible.
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => { const el = document.activeElement; const r = el.getBoundingClientRect(); return { cls: el.className, text: el.textContent.trim(), left: r.left, top: r.top, w: r.width }; });
+    check(skip.cls === 'skip' && skip.left >= 0 && skip.w > 0, `the first Tab does not show the skip link: ${JSON.stringify(skip)}`);
+    await shot(page, 'keyboard-skip-link');
+
+    const toBox = await tabUntil(page, () => document.activeElement.id === 'q');
+    const boxFocus = await focusStyle(page);
+    check(boxFocus.visible, `the search box has no visible focus indicator (outline ${boxFocus.outline}, box-shadow ${boxFocus.boxShadow})`);
+    await page.keyboard.type('ｿｳｷﾞｮｳ したいので 資金 借りたい');
+    await shot(page, 'keyboard-search-box');
+
+    const toButton = await tabUntil(page, () => { const el = document.activeElement; return el.tagName === 'BUTTON' && el.textContent.trim() === '検索する'; });
+    const buttonFocus = await focusStyle(page);
+    check(buttonFocus.visible, `the submit button has no visible focus indicator (outline ${buttonFocus.outline}, box-shadow ${buttonFocus.boxShadow})`);
+    await shot(page, 'keyboard-submit-focused');
+    for (const f of [boxFocus, buttonFocus]) {
+      check(f.contrast >= 3, `the focus outline of ${f.tag}${f.id ? '#' + f.id : ''} (${f.outline}) has contrast ${f.contrast}:1 against ${f.background}; WCAG 1.4.11 asks for 3:1`);
+    }
+
+    await submitAndWait(page, () => page.keyboard.press('Enter'));
+    check(new URL(page.url()).searchParams.get('q') === 'ｿｳｷﾞｮｳ したいので 資金 借りたい', `Enter did not submit the typed query: ${page.url()}`);
+    const n = await page.locator('ol[aria-labelledby="results-heading"] > li').count();
+    check(n >= 1, 'no results after submitting with the keyboard');
+    await shot(page, 'keyboard-results');
+
+    // The first result is reachable by keyboard and opens with Enter.
+    await focusTopOfDocument(page);
+    await tabUntil(page, () => { const el = document.activeElement; return el.tagName === 'A' && (el.getAttribute('href') || '').startsWith('/schemes/'); }, null, 80);
+    await submitAndWait(page, () => page.keyboard.press('Enter'));
+    check(new URL(page.url()).pathname.startsWith('/schemes/'), `Enter on a result link did not open the scheme: ${page.url()}`);
+    await shot(page, 'keyboard-scheme-page');
+
+    notes.push(`search box after ${toBox.length + 1} Tabs, submit after ${toButton.length} more; Enter → ${n} results`);
+    notes.push(`focus: ${boxFocus.outline} (contrast ${boxFocus.contrast}:1 on ${boxFocus.background}), button ${buttonFocus.contrast}:1`);
+  } finally {
+    check(problems.length === 0, problems.join('\n'));
+    await context.close();
+  }
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journey 6: accessibility — axe-core (WCAG 2.0/2.1 A and AA), headings, labels
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function audit(page, name) {
+  // The site's CSP forbids inline scripts, so axe is evaluated through the DevTools protocol
+  // (page.evaluate), which CSP does not govern, instead of an injected <script> tag.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE_SOURCE);
+  const axe = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] });
+    const slim = (v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html.slice(0, 160), summary: (n.failureSummary || '').replace(/\s+/g, ' ') })) });
+    return { violations: r.violations.map(slim), incomplete: r.incomplete.map(slim), passes: r.passes.length };
+  }, AXE_TAGS);
+
+  const structure = await page.evaluate(() => {
+    const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), text: h.textContent.trim().slice(0, 40) }));
+    const skips = [];
+    headings.forEach((h, i) => {
+      const prev = i === 0 ? 0 : headings[i - 1].level;
+      if (h.level > prev + 1) skips.push(`h${prev || '-'} → h${h.level}「${h.text}」`);
+    });
+    const h1s = headings.filter((h) => h.level === 1).length;
+    const nameOf = (el) => {
+      const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+      const byIds = ids.map((id) => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+      const labels = [...(el.labels || [])].map((l) => l.textContent.trim()).join(' ').trim();
+      return byIds || (el.getAttribute('aria-label') || '').trim() || labels || (el.getAttribute('title') || '').trim();
+    };
+    const controls = [...document.querySelectorAll('input, select, textarea')].filter((el) => !['hidden', 'submit', 'button', 'reset', 'image'].includes(el.type));
+    const unlabelled = controls.filter((el) => !nameOf(el)).map((el) => `${el.tagName.toLowerCase()}[name=${el.name}]${visible(el) ? '' : ' (hidden)'}`);
+    const buttons = [...document.querySelectorAll('button, input[type=submit], input[type=button]')].filter((el) => !(el.textContent.trim() || el.value || el.getAttribute('aria-label')));
+    return { headings: headings.length, h1s, skips, controls: controls.length, unlabelled, unnamedButtons: buttons.length, lang: document.documentElement.lang, title: document.title };
+  });
+
+  const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const problems = [];
+  for (const v of blocking) problems.push(`${name}: axe ${v.impact} ${v.id} — ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => n.target).join(', ')})`);
+  if (structure.skips.length) problems.push(`${name}: heading levels skip: ${structure.skips.join('; ')}`);
+  if (structure.h1s !== 1) problems.push(`${name}: ${structure.h1s} h1 elements (expected exactly 1)`);
+  if (structure.unlabelled.length) problems.push(`${name}: form controls without a label: ${structure.unlabelled.join(', ')}`);
+  if (structure.unnamedButtons) problems.push(`${name}: ${structure.unnamedButtons} button(s) without a name`);
+  if (structure.lang !== 'ja') problems.push(`${name}: <html lang> is 「${structure.lang}」, expected ja`);
+  return { name, axe, structure, problems };
+}
+
+function printAudit(a) {
+  const s = a.structure;
+  console.log(`    ${a.problems.length ? '✗' : '✓'} ${a.name}: ${a.axe.violations.length} axe violation(s), ${a.axe.passes} rules passed, ${a.axe.incomplete.length} need review; ${s.headings} headings, ${s.controls} form controls`);
+  for (const v of a.axe.violations) {
+    console.log(`        [${v.impact}] ${v.id}: ${v.help}`);
+    console.log(`          ${v.helpUrl}`);
+    for (const n of v.nodes.slice(0, 5)) console.log(`          - ${n.target}  ${n.html}\n            ${n.summary}`);
+    if (v.nodes.length > 5) console.log(`          … and ${v.nodes.length - 5} more`);
+  }
+  for (const v of a.axe.incomplete) console.log(`        (needs review) ${v.id}: ${v.help} — ${v.nodes.length} node(s), e.g. ${v.nodes[0] ? v.nodes[0].target : ''}`);
+  for (const p of a.problems.filter((p) => !p.includes(' axe '))) console.log(`        ${p}`);
+}
+
+async function accessibility(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const audits = [];
+  const run = async (name, shotName) => {
+    await shot(page, shotName);
+    const a = await audit(page, name);
+    printAudit(a);
+    audits.push(a);
+  };
+  try {
+    await open(page, '/');
+    await run('/', 'a11y-home');
+    await open(page, shared.searchUrl || `/search?q=${encodeURIComponent('起業したい 資金を借りたい')}`);
+    check((await page.locator('ol[aria-labelledby="results-heading"] > li').count()) >= 1, 'the audited search page has no results');
+    await run('/search (with results)', 'a11y-search-results');
+    await open(page, '/recommend');
+    await run('/recommend', 'a11y-recommend');
+    check(shared.resultsUrl, 'journey 1 did not produce a results page to audit');
+    await open(page, shared.resultsUrl);
+    await run('/recommend/results', 'a11y-recommend-results');
+    await open(page, '/schemes/minato-yushi-sogyo');
+    await run('/schemes/{id}', 'a11y-scheme');
+    await open(page, '/chat');
+    await run('/chat', 'a11y-chat');
+    await page.getByLabel('ご質問', { exact: true }).fill('取引先から損害賠償で訴えられそうです');
+    await submitAndWait(page, () => page.getByRole('button', { name: '送信する' }).click());
+    await run('/chat (answer with hand-off)', 'a11y-chat-answer');
+    await open(page, '/admin/login');
+    await run('/admin/login', 'a11y-admin-login');
+    await login(page);
+    await run('/admin (dashboard)', 'a11y-admin-dashboard');
+    await open(page, '/admin/inquiries');
+    await run('/admin/inquiries', 'a11y-admin-inquiries');
+    await open(page, '/admin/tickets');
+    await run('/admin/tickets', 'a11y-admin-tickets');
+  } finally {
+    await context.close();
+  }
+  const failures = [...audits.flatMap((a) => a.problems), ...problems];
+  check(failures.length === 0, failures.join('\n'));
+  const minor = audits.reduce((n, a) => n + a.axe.violations.length, 0);
+  return [`${audits.length} pages audited (${AXE_TAGS.join(', ')}): no serious/critical violations${minor ? `, ${minor} minor/moderate (printed above)` : ''}; headings in order; every control labelled`];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const JOURNEYS = [
+  ['1. Questionnaire', questionnaire],
+  ['2. Operator search', operatorSearch],
+  ['3. Chatbot', chatbot],
+  ['4. Staff console', staff],
+  ['5. Keyboard only', keyboard],
+  ['6. Accessibility', accessibility],
+];
+
+async function main() {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // Clear the previous run's screenshots and downloads (run.sh keeps server.log here).
+  for (const f of fs.readdirSync(ARTIFACTS)) if (/\.(png|csv)$/.test(f)) fs.rmSync(path.join(ARTIFACTS, f));
+  const started = Date.now();
+  const health = await fetch(url('/healthz')).catch((e) => ({ ok: false, status: e.message }));
+  if (!health.ok) {
+    console.error(`${url('/healthz')} is not answering (${health.status}); start the server first (see README.md)`);
+    process.exit(2);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  console.log(`支援ナビ e2e: ${BASE} with ${CHROMIUM} (${browser.version()}), axe-core ${require('axe-core/package.json').version}`);
+  const outcomes = [];
+  try {
+    for (const [name, journey] of JOURNEYS) {
+      const t0 = Date.now();
+      console.log(`\n▶ ${name}`);
+      try {
+        const notes = await journey(browser);
+        outcomes.push({ name, ok: true, notes, ms: Date.now() - t0 });
+      } catch (e) {
+        const message = e instanceof Failure ? e.message : (e && e.stack) || String(e);
+        outcomes.push({ name, ok: false, notes: [message], ms: Date.now() - t0 });
+      }
+      const o = outcomes[outcomes.length - 1];
+      console.log(`${o.ok ? 'PASS' : 'FAIL'} ${name} (${(o.ms / 1000).toFixed(1)}s)`);
+      for (const n of o.notes) console.log(`  ${o.ok ? '-' : '✗'} ${n.split('\n').join('\n    ')}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  const failed = outcomes.filter((o) => !o.ok);
+  console.log('\n──────── summary ────────');
+  for (const o of outcomes) console.log(`${o.ok ? 'PASS' : 'FAIL'}  ${o.name}  (${(o.ms / 1000).toFixed(1)}s)`);
+  console.log(`${outcomes.length - failed.length}/${outcomes.length} journeys passed in ${((Date.now() - started) / 1000).toFixed(1)}s; ${screenshots.length} screenshots in ${path.relative(process.cwd(), ARTIFACTS) || ARTIFACTS}/`);
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
