@@ -153,3 +153,37 @@ async fn postgres_log_spools_during_an_outage_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     log_survives_an_outage(store, &dir.path().join("spool.jsonl"), ("ALTER TABLE inquiries RENAME TO inquiries_away", "ALTER TABLE inquiries_away RENAME TO inquiries")).await;
 }
+
+#[tokio::test]
+async fn an_entry_the_database_refuses_does_not_hold_back_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::connect(&format!("sqlite://{}/log.sqlite", dir.path().display())).await.unwrap();
+    // The database works, but refuses one particular row.
+    sqlx::query("CREATE TRIGGER refuse_poison BEFORE INSERT ON inquiries WHEN NEW.text_masked LIKE '%POISON%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let log = InquiryLog::start(store.clone(), &dir.path().join("spool.jsonl"));
+    let good: Vec<_> = (0..3).map(|k| inquiry(&format!("good {k}"), 1)).collect();
+    let poison = inquiry("POISON", 1);
+    // Recorded concurrently, so they reach the writer as one batch.
+    let (a, b, c, d) = (good[0].clone(), good[1].clone(), poison.clone(), good[2].clone());
+    tokio::join!(
+        log.record(LogEntry::Inquiry(a)),
+        log.record(LogEntry::Inquiry(b)),
+        log.record(LogEntry::Inquiry(c)),
+        log.record(LogEntry::Inquiry(d)),
+    );
+    log.flush().await;
+    for i in &good {
+        assert!(store.inquiry_exists(&i.id).await.unwrap(), "{} written", i.text());
+    }
+    let counts = log.counts();
+    assert_eq!((counts.rejected, counts.pending_in_spool), (1, 0), "{counts:?}");
+    let kept = std::fs::read_to_string(dir.path().join("spool.rejected.jsonl")).unwrap();
+    assert!(kept.contains(&poison.id), "the refused entry is kept for staff, not lost");
+    // The log is not stuck: a later entry is written straight away.
+    let later = inquiry("after the refusal", 1);
+    log.record(LogEntry::Inquiry(later.clone())).await;
+    assert!(store.inquiry_exists(&later.id).await.unwrap());
+}

@@ -22,6 +22,7 @@ pub struct LogStats {
     pub failed_writes: AtomicU64,
     pub spooled: AtomicU64,
     pub flushed_from_spool: AtomicU64,
+    pub rejected: AtomicU64,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, utoipa::ToSchema)]
@@ -31,6 +32,8 @@ pub struct LogCounts {
     pub failed_writes: u64,
     pub spooled: u64,
     pub flushed_from_spool: u64,
+    /// Entries the database refused while it was otherwise working (kept in `*.rejected.jsonl`).
+    pub rejected: u64,
     /// Entries waiting in the spool file right now.
     pub pending_in_spool: u64,
 }
@@ -45,6 +48,8 @@ enum Command {
 const ACK_WAIT: Duration = Duration::from_millis(1500);
 /// While the database is failing, entries go straight to the spool and it is retried this often.
 const RETRY_EVERY: Duration = Duration::from_secs(2);
+/// Entries waiting together are written in one transaction, up to this many.
+const BATCH: usize = 256;
 
 #[derive(Clone)]
 pub struct InquiryLog {
@@ -70,6 +75,18 @@ struct Spool {
 impl Spool {
     fn batch_path(&self) -> PathBuf {
         self.path.with_extension("retrying.jsonl")
+    }
+
+    fn rejected_path(&self) -> PathBuf {
+        self.path.with_extension("rejected.jsonl")
+    }
+
+    /// Keeps an entry the database refuses (while accepting others) out of the retry loop.
+    fn reject(&self, entry: &LogEntry) -> std::io::Result<()> {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(self.rejected_path())?;
+        writeln!(f, "{}", serde_json::to_string(entry).map_err(std::io::Error::other)?)?;
+        f.sync_data()
     }
 
     fn append(&self, entries: &[LogEntry]) -> std::io::Result<()> {
@@ -139,9 +156,25 @@ impl InquiryLog {
                 tokio::select! {
                     command = rx.recv() => match command {
                         Some(Command::Entry(entry, ack)) => {
-                            writer.write_or_spool(*entry).await;
-                            if let Some(ack) = ack {
+                            // Whatever else is already waiting joins this write.
+                            let (mut entries, mut acks, mut flush) = (vec![*entry], vec![ack], None);
+                            while entries.len() < BATCH && flush.is_none() {
+                                match rx.try_recv() {
+                                    Ok(Command::Entry(e, a)) => {
+                                        entries.push(*e);
+                                        acks.push(a);
+                                    }
+                                    Ok(Command::Flush(done)) => flush = Some(done),
+                                    Err(_) => break,
+                                }
+                            }
+                            writer.write_or_spool(entries).await;
+                            for ack in acks.into_iter().flatten() {
                                 let _ = ack.send(());
+                            }
+                            if let Some(done) = flush {
+                                writer.retry_spool().await;
+                                let _ = done.send(());
                             }
                         }
                         Some(Command::Flush(done)) => {
@@ -199,16 +232,9 @@ impl InquiryLog {
             failed_writes: s.failed_writes.load(Ordering::Relaxed),
             spooled: s.spooled.load(Ordering::Relaxed),
             flushed_from_spool: s.flushed_from_spool.load(Ordering::Relaxed),
+            rejected: s.rejected.load(Ordering::Relaxed),
             pending_in_spool: self.spool.pending(),
         }
-    }
-}
-
-async fn insert(store: &Store, entry: &LogEntry) -> super::Result<()> {
-    match entry {
-        LogEntry::Inquiry(i) => store.insert_inquiry(i).await,
-        LogEntry::Ticket(t) => store.insert_ticket(t).await,
-        LogEntry::Feedback(f) => store.insert_feedback(f).await,
     }
 }
 
@@ -222,26 +248,67 @@ struct Writer {
 }
 
 impl Writer {
-    async fn write_or_spool(&mut self, entry: LogEntry) {
+    async fn write_or_spool(&mut self, entries: Vec<LogEntry>) {
         if !self.database_down {
-            match insert(&self.store, &entry).await {
+            match self.store.insert_entries(&entries).await {
                 Ok(()) => {
-                    self.stats.written.fetch_add(1, Ordering::Relaxed);
+                    self.stats.written.fetch_add(entries.len() as u64, Ordering::Relaxed);
                     return;
                 }
                 Err(e) => {
                     self.stats.failed_writes.fetch_add(1, Ordering::Relaxed);
+                    if e.is_refusal() {
+                        // The database refused a row of this batch: write one by one so a
+                        // single bad entry cannot hold back the others.
+                        tracing::warn!(error = %e, "inquiry log batch refused; writing entries one by one");
+                        let rest = self.write_each(&entries).await;
+                        self.spool_all(&rest);
+                        return;
+                    }
                     self.database_down = true;
                     tracing::warn!(error = %e, "inquiry log write failed; spooling until the database is back");
                 }
             }
         }
-        match self.spool.append(std::slice::from_ref(&entry)) {
-            Ok(()) => {
-                self.stats.spooled.fetch_add(1, Ordering::Relaxed);
-            }
-            Err(err) => tracing::error!(error = %err, "could not spool an inquiry log entry"),
+        self.spool_all(&entries);
+    }
+
+    fn spool_all(&self, entries: &[LogEntry]) {
+        if entries.is_empty() {
+            return;
         }
+        match self.spool.append(entries) {
+            Ok(()) => {
+                self.stats.spooled.fetch_add(entries.len() as u64, Ordering::Relaxed);
+            }
+            Err(err) => tracing::error!(error = %err, count = entries.len(), "could not spool inquiry log entries"),
+        }
+    }
+
+    /// Inserts entries one at a time. An entry the database refuses (a constraint, a bad value)
+    /// is set aside as rejected; at the first sign the database is unavailable or read-only,
+    /// the rest is returned for the spool.
+    async fn write_each<'a>(&mut self, entries: &'a [LogEntry]) -> &'a [LogEntry] {
+        for (k, entry) in entries.iter().enumerate() {
+            match self.store.insert_entry(entry).await {
+                Ok(()) => {
+                    self.stats.written.fetch_add(1, Ordering::Relaxed);
+                }
+                Err(e) if e.is_refusal() => {
+                    self.stats.rejected.fetch_add(1, Ordering::Relaxed);
+                    tracing::error!(error = %e, "the database refused an inquiry log entry; kept in the rejected file");
+                    if let Err(err) = self.spool.reject(entry) {
+                        tracing::error!(error = %err, "could not keep a rejected inquiry log entry");
+                    }
+                }
+                Err(_) => {
+                    self.stats.failed_writes.fetch_add(1, Ordering::Relaxed);
+                    self.database_down = true;
+                    return &entries[k..];
+                }
+            }
+        }
+        &[]
     }
 
     async fn retry_spool(&mut self) {
@@ -252,25 +319,33 @@ impl Writer {
                 return;
             }
         };
-        let mut written = 0;
-        for entry in &entries {
-            if let Err(e) = insert(&self.store, entry).await {
+        if entries.is_empty() && !self.spool.batch_path().exists() {
+            self.database_down = false;
+            return;
+        }
+        let before = self.stats.written.load(Ordering::Relaxed);
+        let rest: Vec<LogEntry> = match self.store.insert_entries(&entries).await {
+            Ok(()) => {
+                self.stats.written.fetch_add(entries.len() as u64, Ordering::Relaxed);
+                Vec::new()
+            }
+            Err(e) if e.is_refusal() => {
+                self.database_down = false;
+                self.write_each(&entries).await.to_vec()
+            }
+            Err(e) => {
                 self.stats.failed_writes.fetch_add(1, Ordering::Relaxed);
                 tracing::debug!(error = %e, "database still unavailable for the inquiry log");
-                break;
+                entries
             }
-            written += 1;
-        }
-        self.stats.written.fetch_add(written as u64, Ordering::Relaxed);
-        self.stats.flushed_from_spool.fetch_add(written as u64, Ordering::Relaxed);
-        let rest = &entries[written..];
-        if self.spool.batch_path().exists() {
-            if let Err(err) = self.spool.finish_batch(rest) {
-                tracing::error!(error = %err, "could not return unwritten entries to the spool");
-            }
+        };
+        let written = self.stats.written.load(Ordering::Relaxed) - before;
+        self.stats.flushed_from_spool.fetch_add(written, Ordering::Relaxed);
+        if let Err(err) = self.spool.finish_batch(&rest) {
+            tracing::error!(error = %err, "could not return unwritten entries to the spool");
         }
         self.database_down = !rest.is_empty();
-        if !self.database_down && written > 0 {
+        if written > 0 {
             tracing::info!(written, "inquiry log spool flushed to the database");
         }
     }

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
 
-use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, ShownResult, Ticket};
+use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket};
 
 const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
 
@@ -27,6 +27,21 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl StoreError {
+    /// The database refused this particular row (a constraint or a bad value) rather than
+    /// being unreachable, read-only or missing a table: retrying the same row cannot help.
+    pub fn is_refusal(&self) -> bool {
+        let StoreError::Database(sqlx::Error::Database(db)) = self else { return false };
+        if !matches!(db.kind(), sqlx::error::ErrorKind::Other) {
+            return true;
+        }
+        let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
+        // PostgreSQL SQLSTATE classes 22 (data exception) and 23 (integrity constraint);
+        // SQLite's primary result code 19 (SQLITE_CONSTRAINT, extended codes keep it in the low byte).
+        code.starts_with("22") || code.starts_with("23") || code.parse::<i64>().is_ok_and(|n| n & 0xff == 19)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -144,60 +159,37 @@ impl Store {
     }
 
     pub async fn insert_inquiry(&self, i: &Inquiry) -> Result<()> {
-        let results = serde_json::to_string(&i.results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        sqlx::query(
-            "INSERT INTO inquiries (id, created_at, channel, kind, session_id, text_masked, results_json, purposes, result_count, confidence, handoff_category, handoff_reason, latency_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&i.id)
-        .bind(ts(i.created_at))
-        .bind(i.channel.as_str())
-        .bind(i.kind.as_str())
-        .bind(i.session_id.clone())
-        .bind(i.text())
-        .bind(results)
-        .bind(i.purposes.join(","))
-        .bind(i.results.len() as i64)
-        .bind(i.confidence.map(f64::from))
-        .bind(i.handoff_category.clone())
-        .bind(i.handoff_reason.clone())
-        .bind(i.latency_ms)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_inquiry(&self.pool, i).await
     }
 
     pub async fn insert_ticket(&self, t: &Ticket) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO tickets (id, inquiry_id, created_at, category, desk_id, reason, summary, next_slot, status, outcome, closed_at, closed_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&t.id)
-        .bind(&t.inquiry_id)
-        .bind(ts(t.created_at))
-        .bind(&t.category)
-        .bind(&t.desk_id)
-        .bind(&t.reason)
-        .bind(&t.summary)
-        .bind(t.next_slot.clone())
-        .bind(&t.status)
-        .bind(t.outcome.clone())
-        .bind(t.closed_at.map(ts))
-        .bind(t.closed_by.clone())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_ticket(&self.pool, t).await
     }
 
     pub async fn insert_feedback(&self, f: &Feedback) -> Result<()> {
-        sqlx::query("INSERT INTO feedback (id, inquiry_id, created_at, helpful, comment_masked) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
-            .bind(&f.id)
-            .bind(&f.inquiry_id)
-            .bind(ts(f.created_at))
-            .bind(f.helpful as i64)
-            .bind(f.comment().map(str::to_string))
-            .execute(&self.pool)
-            .await?;
+        insert_feedback(&self.pool, f).await
+    }
+
+    /// Writes one log entry. Inserts are idempotent (the id is the key).
+    pub async fn insert_entry(&self, entry: &LogEntry) -> Result<()> {
+        match entry {
+            LogEntry::Inquiry(i) => self.insert_inquiry(i).await,
+            LogEntry::Ticket(t) => self.insert_ticket(t).await,
+            LogEntry::Feedback(f) => self.insert_feedback(f).await,
+        }
+    }
+
+    /// Writes several log entries in one transaction: all or none.
+    pub async fn insert_entries(&self, entries: &[LogEntry]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for entry in entries {
+            match entry {
+                LogEntry::Inquiry(i) => insert_inquiry(&mut *tx, i).await?,
+                LogEntry::Ticket(t) => insert_ticket(&mut *tx, t).await?,
+                LogEntry::Feedback(f) => insert_feedback(&mut *tx, f).await?,
+            }
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -413,4 +405,62 @@ fn ticket_from_row(r: &AnyRow) -> Result<Ticket> {
         closed_at: r.try_get::<Option<String>, _>("closed_at")?.map(|s| parse_ts(&s)).transpose()?,
         closed_by: r.try_get("closed_by")?,
     })
+}
+
+async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, i: &Inquiry) -> Result<()> {
+    let results = serde_json::to_string(&i.results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO inquiries (id, created_at, channel, kind, session_id, text_masked, results_json, purposes, result_count, confidence, handoff_category, handoff_reason, latency_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&i.id)
+    .bind(ts(i.created_at))
+    .bind(i.channel.as_str())
+    .bind(i.kind.as_str())
+    .bind(i.session_id.clone())
+    .bind(i.text())
+    .bind(results)
+    .bind(i.purposes.join(","))
+    .bind(i.results.len() as i64)
+    .bind(i.confidence.map(f64::from))
+    .bind(i.handoff_category.clone())
+    .bind(i.handoff_reason.clone())
+    .bind(i.latency_ms)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+async fn insert_ticket<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, t: &Ticket) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO tickets (id, inquiry_id, created_at, category, desk_id, reason, summary, next_slot, status, outcome, closed_at, closed_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&t.id)
+    .bind(&t.inquiry_id)
+    .bind(ts(t.created_at))
+    .bind(&t.category)
+    .bind(&t.desk_id)
+    .bind(&t.reason)
+    .bind(&t.summary)
+    .bind(t.next_slot.clone())
+    .bind(&t.status)
+    .bind(t.outcome.clone())
+    .bind(t.closed_at.map(ts))
+    .bind(t.closed_by.clone())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+async fn insert_feedback<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, f: &Feedback) -> Result<()> {
+    sqlx::query("INSERT INTO feedback (id, inquiry_id, created_at, helpful, comment_masked) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+        .bind(&f.id)
+        .bind(&f.inquiry_id)
+        .bind(ts(f.created_at))
+        .bind(f.helpful as i64)
+        .bind(f.comment().map(str::to_string))
+        .execute(db)
+        .await?;
+    Ok(())
 }

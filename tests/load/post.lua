@@ -11,7 +11,7 @@ end
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local e = summary.errors
-  io.write(string.format("LOAD %-18s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f socket_errors=%d non_2xx=%d\n",
-    path, summary.requests, summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+  io.write(string.format("LOAD %s requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f socket_errors=%d non_2xx=%d\n",
+    "/", summary.requests, summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     e.connect + e.read + e.write + e.timeout, e.status))
 end

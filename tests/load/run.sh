@@ -9,7 +9,7 @@ SECONDS_EACH=${LOAD_SECONDS:-10}
 CONNECTIONS=${LOAD_CONNECTIONS:-16}
 run_all() {
   for ep in search recommend chat; do
-    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s -s tests/load/post.lua "$SHIEN_BASE_URL" -- "/api/v1/$ep" "tests/load/$ep.jsonl" | grep '^LOAD'
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s -s tests/load/post.lua "$SHIEN_BASE_URL" -- "/api/v1/$ep" "tests/load/$ep.jsonl" | grep '^LOAD' | sed "s#^LOAD /  *#LOAD $(printf '%-10s' "$ep") #"
   done
   curl -s "$SHIEN_BASE_URL/healthz" | python3 -c 'import json,sys; h=json.load(sys.stdin); print("inquiry log after the run:", json.dumps(h["inquiry_log"]))'
 }
