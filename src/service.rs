@@ -130,7 +130,9 @@ impl App {
         let synonyms = Synonyms::build(corpus.synonyms.iter().map(|g| (g.canonical.as_str(), g.variants.as_slice())), &analyzer)?;
         let scheme_docs: Vec<DocText> = corpus.schemes.iter().map(|s| scheme_text(s, &corpus)).collect();
         let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
-        let schemes = LexicalIndex::build(&analyzer, &scheme_docs)?;
+        // The static embedder reads the title and summary fields' lemmas from this one analysis.
+        let lemma_fields = if settings.embedder == EmbedderKind::Static { 2 } else { 0 };
+        let (schemes, head_lemmas) = LexicalIndex::build_keeping_lemmas(&analyzer, &scheme_docs, lemma_fields)?;
         let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
         let questionnaire = if questionnaire_file.exists() {
@@ -138,7 +140,7 @@ impl App {
         } else {
             None
         };
-        let (embedder, scheme_vectors) = match embed_corpus(&settings, &analyzer, &corpus)? {
+        let (embedder, scheme_vectors) = match embed_corpus(&settings, &analyzer, &corpus, head_lemmas)? {
             Some((e, vectors)) => {
                 let index: Box<dyn VectorIndex> = match settings.vector_backend {
                     VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
@@ -390,20 +392,26 @@ fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::Value> {
     p
 }
 
-/// Loads the configured embedder and embeds every scheme. For the static vectors each
-/// scheme's text is analysed once (on all cores) and reused for the IDF weights and the vector.
-fn embed_corpus(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
-    let texts: Vec<String> = corpus.schemes.iter().map(|s| embedding_text(s, corpus)).collect();
+/// Loads the configured embedder and embeds every scheme. For the static vectors a scheme's
+/// lemmas are its title and summary fields' lemmas (`head_lemmas`, from the lexical analysis)
+/// plus those of the questions its FAQs answer; they give both the IDF weights and the vector.
+fn embed_corpus(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus, head_lemmas: Vec<Vec<String>>) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
     Ok(match settings.embedder {
         EmbedderKind::None => None,
         EmbedderKind::Static => {
             let mut e = StaticEmbedder::load(&settings.vectors_dir(), analyzer.clone())?;
-            let lemmas: Vec<Vec<String>> = crate::index::lexical::analyse_lemmas_parallel(analyzer, &texts)?;
+            let questions: Vec<String> = corpus.schemes.iter().map(|s| corpus.faqs_for(&s.id).map(|f| f.question.as_str()).collect::<Vec<_>>().join("\n")).collect();
+            let question_lemmas = crate::index::lexical::analyse_lemmas_parallel(analyzer, &questions)?;
+            let lemmas: Vec<Vec<String>> = head_lemmas.into_iter().zip(question_lemmas).map(|(mut head, q)| {
+                head.extend(q);
+                head
+            }).collect();
             e.fit_idf(&lemmas);
             let vectors = lemmas.iter().map(|l| e.embed_lemmas(l)).collect::<std::result::Result<Vec<_>, _>>()?;
             Some((Arc::new(e), vectors))
         }
         EmbedderKind::Transformer => {
+            let texts: Vec<String> = corpus.schemes.iter().map(|s| embedding_text(s, corpus)).collect();
             let dir = settings.transformer_dir.clone().ok_or(AppError::Startup { context: "transformer_dir", message: "not set".into() })?;
             let e = TransformerEmbedder::load(&dir)?;
             let vectors = texts.iter().map(|t| e.embed_passage(t)).collect::<std::result::Result<Vec<_>, _>>()?;

@@ -37,17 +37,27 @@ impl LexicalScore {
 impl LexicalIndex {
     /// Analyses every document (on all cores, a chunk at a time) and builds the indexes.
     pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<LexicalIndex> {
+        Ok(LexicalIndex::build_keeping_lemmas(analyzer, docs, 0)?.0)
+    }
+
+    /// Builds the indexes and also returns, per document, the content lemmas of its first
+    /// `lemma_fields` fields, so embeddings need not analyse the same text again.
+    pub fn build_keeping_lemmas(analyzer: &Analyzer, docs: &[DocText], lemma_fields: usize) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
         let params = Bm25Params::default();
         let (mut words, mut grams, mut readings) = (Bm25FBuilder::new(params), Bm25FBuilder::new(params), Bm25FBuilder::new(params));
+        let mut lemmas = Vec::with_capacity(if lemma_fields > 0 { docs.len() } else { 0 });
         for chunk in docs.chunks(2_000) {
             for fields in analyse_parallel(analyzer, chunk)? {
-                let [a, b, c] = <[crate::text::Terms; FIELDS]>::try_from(fields).expect("three fields");
+                if lemma_fields > 0 {
+                    lemmas.push(fields.iter().take(lemma_fields).flat_map(|(_, l)| l.iter().cloned()).collect());
+                }
+                let [(a, _), (b, _), (c, _)] = <[(crate::text::Terms, Vec<String>); FIELDS]>::try_from(fields).expect("three fields");
                 words.add(&[a.words, b.words, c.words]);
                 grams.add(&[a.grams, b.grams, c.grams]);
                 readings.add(&[a.readings, b.readings, c.readings]);
             }
         }
-        Ok(LexicalIndex { words: words.finish(), grams: grams.finish(), readings: readings.finish() })
+        Ok((LexicalIndex { words: words.finish(), grams: grams.finish(), readings: readings.finish() }, lemmas))
     }
 
     pub fn len(&self) -> usize {
@@ -77,8 +87,8 @@ impl LexicalIndex {
     }
 }
 
-fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<crate::text::Terms>>> {
-    parallel_map(docs, |fields| fields.iter().map(|f| analyzer.terms(f)).collect())
+fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<(crate::text::Terms, Vec<String>)>>> {
+    parallel_map(docs, |fields| fields.iter().map(|f| analyzer.terms_and_lemmas(f)).collect())
 }
 
 /// Content lemmas of each text, analysed on all cores.

@@ -126,6 +126,14 @@ impl Analyzer {
         Ok(terms_of(&morphemes))
     }
 
+    /// Search terms and content lemmas from one analysis of the text.
+    pub fn terms_and_lemmas(&self, text: &str) -> Result<(Terms, Vec<String>)> {
+        let normalized = normalize(text);
+        let morphemes = self.morphemes(&normalized)?;
+        let terms = terms_of(&morphemes);
+        Ok((terms, morphemes.into_iter().filter(|m| m.content).map(|m| m.lemma).collect()))
+    }
+
     /// Content lemmas only (for embeddings and synonym matching).
     pub fn lemmas(&self, text: &str) -> Result<Vec<String>> {
         let normalized = normalize(text);
