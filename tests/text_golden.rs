@@ -78,3 +78,11 @@ fn a_missing_or_corrupt_dictionary_gives_a_clear_error() {
     let err = shien_navi::text::Analyzer::load(dir.path()).unwrap_err().to_string();
     assert!(err.contains("unusable"), "{err}");
 }
+
+#[test]
+fn english_words_are_words_not_letter_pairs() {
+    let terms = common::analyzer().terms("Free business advice in Minato 創業支援").unwrap();
+    assert!(terms.words.iter().any(|w| w == "minato") && terms.words.iter().any(|w| w == "business"), "{:?}", terms.words);
+    assert!(terms.grams.iter().all(|g| !g.is_ascii()), "no Latin letter pairs in the bigram channel: {:?}", terms.grams);
+    assert!(terms.grams.iter().any(|g| g == "創業"), "Japanese runs still make bigrams: {:?}", terms.grams);
+}

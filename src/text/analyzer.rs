@@ -152,7 +152,17 @@ pub fn terms_of(morphemes: &[Morpheme]) -> Terms {
     let mut reading_run = String::new();
     let mut prev_noun: Option<&Morpheme> = None;
     for m in morphemes {
-        if m.content {
+        // Latin-script words are matched as words; their letter pairs (and pairs across
+        // adjacent English words) only add noise to the character-bigram channel.
+        let latin = m.surface.is_ascii();
+        if m.content && latin {
+            terms.words.push(m.lemma.clone());
+            push_grams(&run, &mut terms.grams);
+            push_grams(&reading_run, &mut terms.readings);
+            run.clear();
+            reading_run.clear();
+            prev_noun = None;
+        } else if m.content {
             terms.words.push(m.lemma.clone());
             run.push_str(&m.surface);
             match &m.reading {
