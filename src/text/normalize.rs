@@ -7,7 +7,9 @@ use unicode_normalization::UnicodeNormalization;
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfkc() {
+    // Control characters go before NFKC composes, or removing them later would leave
+    // neighbours (ゝ + a voiced mark) that a second pass composes differently.
+    for c in text.chars().filter(|c| c.is_whitespace() || !c.is_control()).nfkc() {
         let c = match c {
             '〜' | '～' | '∼' => '~',
             '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
