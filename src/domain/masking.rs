@@ -25,7 +25,8 @@ fn patterns() -> &'static Patterns {
         // 「担当は佐藤さんです」「名前は鈴木と申します」: a cue, は, a short name, an honorific or です.
         name: Regex::new(r"(氏名|お名前|名前|担当者?|代表者?|申込者)(\s*は\s*)([一-龯々ぁ-んァ-ヶー]{1,8}?)(さん|様|です|と申します|といいます)").expect("valid regex"),
         // 「氏名：山田太郎」: a labelled field, up to the next space or punctuation.
-        labelled_name: Regex::new(r"(氏名|お名前|名前|担当者?|代表者?|申込者)(\s*[:=]\s*)([^\s、。,.:()]{1,12})").expect("valid regex"),
+        // Brackets end a name too, so a placeholder from an earlier pass is never swallowed.
+        labelled_name: Regex::new(r"(氏名|お名前|名前|担当者?|代表者?|申込者)(\s*[:=]\s*)([^\s\p{Cc}、。,.:()\[\]]{1,12})").expect("valid regex"),
     })
 }
 
