@@ -21,7 +21,8 @@ fn patterns() -> &'static Patterns {
         email: Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}").expect("valid regex"),
         // Runs of digits with optional separators, optionally with a +81 country code.
         digits: Regex::new(r"(?:\+81[\s\-]?)?\d[\d\s\-()]{7,}\d").expect("valid regex"),
-        postal: Regex::new(r"〒?\s?\d{3}-\d{4}").expect("valid regex"),
+        // Whole numbers only: the start of a longer digit run is not a postal code.
+        postal: Regex::new(r"〒?\s?\b\d{3}-\d{4}\b").expect("valid regex"),
         // 「担当は佐藤さんです」「名前は鈴木と申します」: a cue, は, a short name, an honorific or です.
         name: Regex::new(r"(氏名|お名前|名前|担当者?|代表者?|申込者)(\s*は\s*)([一-龯々ぁ-んァ-ヶー]{1,8}?)(さん|様|です|と申します|といいます)").expect("valid regex"),
         // 「氏名：山田太郎」: a labelled field, up to the next space or punctuation.
@@ -53,6 +54,7 @@ fn classify_digits(run: &str) -> Option<&'static str> {
         12 => Some("[個人番号]"),
         13 => Some("[法人番号]"),
         14..=19 => Some("[カード番号]"),
+        20.. => Some("[番号]"),
         _ => None,
     }
 }
