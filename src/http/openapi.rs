@@ -20,8 +20,8 @@ use super::{admin, api, chat_api, pages, recommend_pages};
         openapi_json,
     ),
     components(schemas(
-        super::error::ErrorBody, fields::PurposeKey, fields::IndustryName, fields::LevelKey,
-        fields::FormLocation, fields::FormYears, fields::FormBool,
+        super::error::ErrorBody, fields::PurposeKey, fields::PurposeChoice, fields::IndustryName, fields::LevelKey,
+        fields::FormLocation, fields::FormYears, fields::FormBool, fields::FormOptionalBool, fields::FormNumber,
     )),
     modifiers(&StaffSession),
     tags(
@@ -70,6 +70,15 @@ pub mod fields {
         }
     }
     impl ToSchema for PurposeKey {}
+
+    /// The search page's purpose choice: a purpose key, or empty for 指定しない.
+    pub struct PurposeChoice;
+    impl PartialSchema for PurposeChoice {
+        fn schema() -> RefOr<Schema> {
+            string_enum(std::iter::once("").chain(PURPOSES), "目的キー（空は指定なし）")
+        }
+    }
+    impl ToSchema for PurposeChoice {}
 
     /// An industry name as jGrants spells it.
     pub struct IndustryName;
@@ -151,25 +160,14 @@ pub mod fields {
         Other,
     }
 
-    /// The questionnaire form's years-in-business choices.
-    #[derive(serde::Serialize, utoipa::ToSchema)]
-    #[allow(dead_code)]
-    pub enum FormYears {
-        #[serde(rename = "pre")]
-        Pre,
-        #[serde(rename = "0")]
-        UnderOne,
-        #[serde(rename = "1")]
-        One,
-        #[serde(rename = "2")]
-        Two,
-        #[serde(rename = "3")]
-        Three,
-        #[serde(rename = "5")]
-        Five,
-        #[serde(rename = "10")]
-        Ten,
+    /// The questionnaire form's years-in-business choices (empty: 答えない).
+    pub struct FormYears;
+    impl PartialSchema for FormYears {
+        fn schema() -> RefOr<Schema> {
+            string_enum(["pre", "0", "1", "2", "3", "5", "10", ""], "創業前 / 満年数の区分 / 空は答えない")
+        }
     }
+    impl ToSchema for FormYears {}
 
     #[derive(serde::Serialize, utoipa::ToSchema)]
     #[allow(dead_code)]
@@ -179,4 +177,22 @@ pub mod fields {
         #[serde(rename = "false")]
         False,
     }
+
+    /// A yes/no question that may be left unanswered (empty).
+    pub struct FormOptionalBool;
+    impl PartialSchema for FormOptionalBool {
+        fn schema() -> RefOr<Schema> {
+            string_enum(["true", "false", ""], "はい / いいえ / 空は答えない")
+        }
+    }
+    impl ToSchema for FormOptionalBool {}
+
+    /// An optional number field: digits (commas allowed), or empty.
+    pub struct FormNumber;
+    impl PartialSchema for FormNumber {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"^[0-9,，]{0,15}$")).into()
+        }
+    }
+    impl ToSchema for FormNumber {}
 }

@@ -34,7 +34,7 @@ pub async fn home() -> Html<String> {
     Html(Page { title: "ホーム", nav: "", body: body.into() }.render())
 }
 
-#[utoipa::path(get, path = "/search", tag = "pages", params(("q" = Option<String>, Query, description = "検索語（1〜1000文字）", min_length = 1, max_length = 1000, pattern = r"[^\s\x00-\x1f\x7f-\x9f]"), ("level" = Option<Vec<super::openapi::fields::LevelKey>>, Query, description = "制度の実施主体"), ("purpose" = Option<Vec<super::openapi::fields::PurposeKey>>, Query, description = "目的キー"), ("open_only" = Option<String>, Query, description = "1 で受付中のみ")), responses((status = 200, description = "検索画面と結果", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/search", tag = "pages", params(("q" = Option<String>, Query, description = "検索語（1〜1000文字）", min_length = 1, max_length = 1000, pattern = r"[^\s\x00-\x1f\x7f-\x9f]"), ("level" = Option<Vec<super::openapi::fields::LevelKey>>, Query, description = "制度の実施主体"), ("purpose" = Option<Vec<super::openapi::fields::PurposeChoice>>, Query, description = "目的キー（空は指定なし）"), ("open_only" = Option<String>, Query, description = "1 で受付中のみ")), responses((status = 200, description = "検索画面と結果", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String)))]
 pub async fn search_page(State(state): State<super::state::AppState>, RawQuery(raw): RawQuery) -> Response {
     let app = &state.app;
     let pairs = form_pairs(raw.as_deref());
