@@ -31,8 +31,22 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// Masks personal data; the text around it stays readable for staff.
+/// Masks personal data; the text around it stays readable for staff. The patterns run until
+/// nothing changes, because masking one thing can expose another (a name next to digits leaves
+/// a phone-length run behind), and a second look must not find more than the first.
 pub fn mask(text: &str) -> String {
+    let mut current = mask_once(text);
+    for _ in 0..4 {
+        let next = mask_once(&current);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+fn mask_once(text: &str) -> String {
     // Full-width digits and @ would otherwise slip past the patterns.
     let text: String = text.nfkc().collect();
     let p = patterns();
