@@ -39,8 +39,8 @@ pub struct LogCounts {
 }
 
 enum Command {
-    /// An entry and, when a request waits on it, who to tell once it is durable.
-    Entry(Box<LogEntry>, Option<oneshot::Sender<()>>),
+    /// An entry and the request waiting to hear it is durable.
+    Entry(Box<LogEntry>, oneshot::Sender<()>),
     Flush(oneshot::Sender<()>),
 }
 
@@ -84,28 +84,12 @@ impl Spool {
     /// Keeps an entry the database refuses (while accepting others) out of the retry loop.
     fn reject(&self, entry: &LogEntry) -> std::io::Result<()> {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(self.rejected_path())?;
-        writeln!(f, "{}", serde_json::to_string(entry).map_err(std::io::Error::other)?)?;
-        f.sync_data()
+        append_to(&self.rejected_path(), std::slice::from_ref(entry))
     }
 
     fn append(&self, entries: &[LogEntry]) -> std::io::Result<()> {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        self.append_locked(entries)
-    }
-
-    fn append_locked(&self, entries: &[LogEntry]) -> std::io::Result<()> {
-        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
-        let mut lines = String::new();
-        for entry in entries {
-            lines.push_str(&serde_json::to_string(entry).map_err(std::io::Error::other)?);
-            lines.push('\n');
-        }
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&self.path)?;
-        f.write_all(lines.as_bytes())?;
-        f.sync_data()
+        append_to(&self.path, entries)
     }
 
     /// The entries to retry: a batch left by an earlier attempt, or else the spool itself.
@@ -125,7 +109,7 @@ impl Spool {
     fn finish_batch(&self, not_written: &[LogEntry]) -> std::io::Result<()> {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         if !not_written.is_empty() {
-            self.append_locked(not_written)?;
+            append_to(&self.path, not_written)?;
         }
         std::fs::remove_file(self.batch_path())
     }
@@ -133,6 +117,35 @@ impl Spool {
     fn pending(&self) -> u64 {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         [self.path.clone(), self.batch_path()].iter().map(|p| std::fs::File::open(p).map(|f| std::io::BufReader::new(f).lines().count() as u64).unwrap_or(0)).sum()
+    }
+}
+
+/// Appends entries as JSON lines and fsyncs, creating the file (and its folder) when needed.
+fn append_to(path: &Path, entries: &[LogEntry]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut lines = String::new();
+    for entry in entries {
+        lines.push_str(&serde_json::to_string(entry).map_err(std::io::Error::other)?);
+        lines.push('\n');
+    }
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    f.write_all(lines.as_bytes())?;
+    f.sync_data()
+}
+
+/// Appends entries to the spool and counts them; a failure is logged, as there is no
+/// further place to put them.
+fn spool_counted(spool: &Spool, stats: &LogStats, entries: &[LogEntry]) {
+    if entries.is_empty() {
+        return;
+    }
+    match spool.append(entries) {
+        Ok(()) => {
+            stats.spooled.fetch_add(entries.len() as u64, Ordering::Relaxed);
+        }
+        Err(err) => tracing::error!(error = %err, count = entries.len(), "inquiry log entries could not be written or spooled"),
     }
 }
 
@@ -169,7 +182,7 @@ impl InquiryLog {
                                 }
                             }
                             writer.write_or_spool(entries).await;
-                            for ack in acks.into_iter().flatten() {
+                            for ack in acks {
                                 let _ = ack.send(());
                             }
                             if let Some(done) = flush {
@@ -196,24 +209,12 @@ impl InquiryLog {
     pub async fn record(&self, entry: LogEntry) {
         self.stats.accepted.fetch_add(1, Ordering::Relaxed);
         let (ack, acked) = oneshot::channel();
-        match self.tx.try_send(Command::Entry(Box::new(entry.clone()), Some(ack))) {
-            Ok(()) => {
-                if let Ok(Ok(())) = tokio::time::timeout(ACK_WAIT, acked).await {
-                    return;
-                }
-                self.spool_here(&entry);
+        if self.tx.try_send(Command::Entry(Box::new(entry.clone()), ack)).is_ok() {
+            if let Ok(Ok(())) = tokio::time::timeout(ACK_WAIT, acked).await {
+                return;
             }
-            Err(_) => self.spool_here(&entry),
         }
-    }
-
-    fn spool_here(&self, entry: &LogEntry) {
-        match self.spool.append(std::slice::from_ref(entry)) {
-            Ok(()) => {
-                self.stats.spooled.fetch_add(1, Ordering::Relaxed);
-            }
-            Err(err) => tracing::error!(error = %err, "inquiry log entry could not be written or spooled"),
-        }
+        spool_counted(&self.spool, &self.stats, std::slice::from_ref(&entry));
     }
 
     /// Waits until everything queued so far has been written or spooled, and retries the spool.
@@ -262,7 +263,7 @@ impl Writer {
                         // single bad entry cannot hold back the others.
                         tracing::warn!(error = %e, "inquiry log batch refused; writing entries one by one");
                         let rest = self.write_each(&entries).await;
-                        self.spool_all(&rest);
+                        spool_counted(&self.spool, &self.stats, rest);
                         return;
                     }
                     self.database_down = true;
@@ -270,19 +271,7 @@ impl Writer {
                 }
             }
         }
-        self.spool_all(&entries);
-    }
-
-    fn spool_all(&self, entries: &[LogEntry]) {
-        if entries.is_empty() {
-            return;
-        }
-        match self.spool.append(entries) {
-            Ok(()) => {
-                self.stats.spooled.fetch_add(entries.len() as u64, Ordering::Relaxed);
-            }
-            Err(err) => tracing::error!(error = %err, count = entries.len(), "could not spool inquiry log entries"),
-        }
+        spool_counted(&self.spool, &self.stats, &entries);
     }
 
     /// Inserts entries one at a time. An entry the database refuses (a constraint, a bad value)

@@ -172,22 +172,14 @@ impl Store {
 
     /// Writes one log entry. Inserts are idempotent (the id is the key).
     pub async fn insert_entry(&self, entry: &LogEntry) -> Result<()> {
-        match entry {
-            LogEntry::Inquiry(i) => self.insert_inquiry(i).await,
-            LogEntry::Ticket(t) => self.insert_ticket(t).await,
-            LogEntry::Feedback(f) => self.insert_feedback(f).await,
-        }
+        insert_entry(&self.pool, entry).await
     }
 
     /// Writes several log entries in one transaction: all or none.
     pub async fn insert_entries(&self, entries: &[LogEntry]) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         for entry in entries {
-            match entry {
-                LogEntry::Inquiry(i) => insert_inquiry(&mut *tx, i).await?,
-                LogEntry::Ticket(t) => insert_ticket(&mut *tx, t).await?,
-                LogEntry::Feedback(f) => insert_feedback(&mut *tx, f).await?,
-            }
+            insert_entry(&mut *tx, entry).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -405,6 +397,14 @@ fn ticket_from_row(r: &AnyRow) -> Result<Ticket> {
         closed_at: r.try_get::<Option<String>, _>("closed_at")?.map(|s| parse_ts(&s)).transpose()?,
         closed_by: r.try_get("closed_by")?,
     })
+}
+
+async fn insert_entry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, entry: &LogEntry) -> Result<()> {
+    match entry {
+        LogEntry::Inquiry(i) => insert_inquiry(db, i).await,
+        LogEntry::Ticket(t) => insert_ticket(db, t).await,
+        LogEntry::Feedback(f) => insert_feedback(db, f).await,
+    }
 }
 
 async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, i: &Inquiry) -> Result<()> {
