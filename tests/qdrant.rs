@@ -31,7 +31,14 @@ fn top_ids(app: &App, query: &str, mode: RankingMode, filters: &SearchFilters) -
     app.search_with(&SearchQuery::parse(query).unwrap(), filters, 10, today, mode).unwrap().results.into_iter().map(|h| h.id).collect()
 }
 
+/// A collection of its own for one test, deleted when the test ends.
 struct Dropper(String, String);
+
+impl Dropper {
+    fn fresh(url: &str) -> Dropper {
+        Dropper(url.to_string(), format!("shien_test_{}", uuid::Uuid::new_v4().simple()))
+    }
+}
 
 impl Drop for Dropper {
     fn drop(&mut self) {
@@ -46,8 +53,8 @@ const QUERIES: &[&str] = &["起業したい 資金を借りたい", "チラシ �
 #[test]
 fn qdrant_backend_ranks_like_the_in_process_index() {
     let Some(url) = qdrant_url() else { return };
-    let collection = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
-    let _cleanup = Dropper(url.clone(), collection.clone());
+    let scratch = Dropper::fresh(&url);
+    let collection = scratch.1.clone();
     let remote = qdrant_app(&url, &collection, common::repo().join("corpus"), Fusion::Weighted);
     let local = common::real_app();
     let none = SearchFilters::default();
@@ -66,8 +73,8 @@ fn qdrant_backend_ranks_like_the_in_process_index() {
 #[test]
 fn qdrant_filters_and_fuses_server_side() {
     let Some(url) = qdrant_url() else { return };
-    let collection = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
-    let _cleanup = Dropper(url.clone(), collection.clone());
+    let scratch = Dropper::fresh(&url);
+    let collection = scratch.1.clone();
     let app = qdrant_app(&url, &collection, common::repo().join("corpus"), Fusion::Rrf);
 
     // Server-side hybrid (prefetch dense + sparse BM25, RRF in Qdrant) through the app: same

@@ -140,11 +140,12 @@ impl QdrantIndex {
             async move { client.collection_exists(collection).await }
         });
         let exists = exists.map_err(|e| self.request_error(e))?;
-        if exists && self.stored_dim()? != Some(dim as u64) {
-            let (client, collection) = (client.clone(), collection.clone());
-            self.run(async move { client.delete_collection(collection).await }).map_err(|e| self.request_error(e))?;
-        }
-        if !exists || self.stored_dim()?.is_none() {
+        let stored_dim = if exists { self.stored_dim() } else { None };
+        if stored_dim != Some(dim as u64) {
+            if exists {
+                let (client, collection) = (client.clone(), collection.clone());
+                self.run(async move { client.delete_collection(collection).await }).map_err(|e| self.request_error(e))?;
+            }
             let (client, collection) = (client.clone(), collection.clone());
             self.run(async move {
                 let mut dense = VectorsConfigBuilder::default();
@@ -184,16 +185,15 @@ impl QdrantIndex {
         Ok(())
     }
 
-    fn stored_dim(&self) -> Result<Option<u64>, QdrantError> {
+    /// The dimension of the stored `dense` vectors; `None` when the collection has none.
+    fn stored_dim(&self) -> Option<u64> {
         let (client, collection) = (self.client.clone(), self.collection.clone());
-        let info = self.run(async move { client.collection_info(collection).await });
-        let Ok(info) = info else { return Ok(None) };
+        let info = self.run(async move { client.collection_info(collection).await }).ok()?;
         use qdrant_client::qdrant::vectors_config::Config;
-        let params = info.result.and_then(|r| r.config).and_then(|c| c.params).and_then(|p| p.vectors_config).and_then(|v| v.config);
-        Ok(match params {
-            Some(Config::ParamsMap(map)) => map.map.get(DENSE).map(|p| p.size),
+        match info.result?.config?.params?.vectors_config?.config? {
+            Config::ParamsMap(map) => map.map.get(DENSE).map(|p| p.size),
             _ => None,
-        })
+        }
     }
 
     /// Deletes the whole collection (tests, or a rebuild from scratch).
