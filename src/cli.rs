@@ -529,12 +529,8 @@ fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) ->
             Ok(o) => o,
             Err(e) => return fail(2, &e.to_string()),
         };
-        state.record(crate::domain::inquiry::LogEntry::Inquiry(outcome.inquiry)).await;
-        if let Some(t) = outcome.ticket {
-            state.record(crate::domain::inquiry::LogEntry::Ticket(t)).await;
-        }
+        let r = state.record_chat(outcome).await;
         state.ops.log.flush().await;
-        let r = outcome.reply;
         if json {
             println!("{}", serde_json::to_string_pretty(&r).expect("serialisable"));
         } else {

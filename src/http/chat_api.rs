@@ -38,11 +38,7 @@ async fn converse(state: &AppState, session_id: Option<&str>, message: &str, cha
         other => ApiError::bad_request("message_too_long", format!("message: {other}")),
     })?;
     let outcome = tokio::task::block_in_place(|| state.ops.chat.answer(&state.app, &state.ops.calendar, session_id, message, channel, tokyo_now()))?;
-    state.record(LogEntry::Inquiry(outcome.inquiry)).await;
-    if let Some(ticket) = outcome.ticket {
-        state.record(LogEntry::Ticket(ticket)).await;
-    }
-    Ok(outcome.reply)
+    Ok(state.record_chat(outcome).await)
 }
 
 #[utoipa::path(post, path = "/api/v1/chat", tag = "chat", request_body = ChatRequest, responses((status = 200, description = "回答（出典付き）または担当窓口への引き継ぎ", body = ChatReply), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]

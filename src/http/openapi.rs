@@ -1,11 +1,15 @@
 //! The OpenAPI 3.1 contract, generated from the handlers' `#[utoipa::path]` attributes and the
 //! request and response types, served at `/api/openapi.json`.
 
+use std::sync::Arc;
+
 use axum::Json;
+use axum::extract::State;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::{admin, api, chat_api, pages, recommend_pages};
+use crate::service::App;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -45,8 +49,17 @@ impl Modify for StaffSession {
 }
 
 #[utoipa::path(get, path = "/api/openapi.json", tag = "ops", responses((status = 200, description = "この文書", content_type = "application/json", body = Object)))]
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn openapi_json(State(app): State<Arc<App>>) -> Json<utoipa::openapi::OpenApi> {
+    let mut doc = ApiDoc::openapi();
+    // The questionnaire form's choices are corpus data, so the contract follows the corpus.
+    if let (Some(questionnaire), Some(components)) = (&app.questionnaire, doc.components.as_mut()) {
+        for (schema, field, description) in [("FormLocation", "location", "所在地の選択肢"), ("FormYears", "years_in_business", "創業からの年数の選択肢（空は答えない）")] {
+            if let Some(q) = questionnaire.questions.iter().find(|q| q.field == field) {
+                components.schemas.insert(schema.to_string(), fields::string_enum(q.options.iter().map(|o| o.value.clone()), description));
+            }
+        }
+    }
+    Json(doc)
 }
 
 /// Schemas for request fields whose allowed values come from the corpus model; they exist only
@@ -58,7 +71,8 @@ pub mod fields {
 
     use crate::domain::scheme::{INDUSTRIES, PURPOSES};
 
-    fn string_enum(values: impl IntoIterator<Item = &'static str>, description: &str) -> RefOr<Schema> {
+    /// A string schema allowing exactly `values`.
+    pub fn string_enum<V: Into<serde_json::Value>>(values: impl IntoIterator<Item = V>, description: &str) -> RefOr<Schema> {
         ObjectBuilder::new().schema_type(Type::String).enum_values(Some(values)).description(Some(description)).into()
     }
 
@@ -142,29 +156,22 @@ pub mod fields {
         Other,
     }
 
-    /// The questionnaire form's location choices (see corpus/questionnaire.toml).
-    #[derive(serde::Serialize, utoipa::ToSchema)]
-    #[allow(dead_code)]
-    pub enum FormLocation {
-        #[serde(rename = "minato-head")]
-        MinatoHead,
-        #[serde(rename = "minato-branch")]
-        MinatoBranch,
-        #[serde(rename = "minato")]
-        Minato,
-        #[serde(rename = "tokyo-head")]
-        TokyoHead,
-        #[serde(rename = "tokyo-branch")]
-        TokyoBranch,
-        #[serde(rename = "other")]
-        Other,
+    /// The questionnaire form's location choices. The values live in corpus/questionnaire.toml;
+    /// [`super::openapi_json`] fills them in from the loaded questionnaire.
+    pub struct FormLocation;
+    impl PartialSchema for FormLocation {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new().schema_type(Type::String).description(Some("所在地の選択肢（corpus/questionnaire.toml）")).into()
+        }
     }
+    impl ToSchema for FormLocation {}
 
-    /// The questionnaire form's years-in-business choices (empty: 答えない).
+    /// The questionnaire form's years-in-business choices (empty: 答えない), filled in like
+    /// [`FormLocation`].
     pub struct FormYears;
     impl PartialSchema for FormYears {
         fn schema() -> RefOr<Schema> {
-            string_enum(["pre", "0", "1", "2", "3", "5", "10", ""], "創業前 / 満年数の区分 / 空は答えない")
+            ObjectBuilder::new().schema_type(Type::String).description(Some("創業からの年数の選択肢（corpus/questionnaire.toml）")).into()
         }
     }
     impl ToSchema for FormYears {}

@@ -55,6 +55,15 @@ impl AppState {
     pub async fn record(&self, entry: LogEntry) {
         self.ops.log.record(entry).await;
     }
+
+    /// Logs one chat turn (the inquiry, and its hand-off ticket if any) and returns the reply.
+    pub async fn record_chat(&self, outcome: crate::chat::ChatOutcome) -> crate::chat::ChatReply {
+        self.record(LogEntry::Inquiry(outcome.inquiry)).await;
+        if let Some(ticket) = outcome.ticket {
+            self.record(LogEntry::Ticket(ticket)).await;
+        }
+        outcome.reply
+    }
 }
 
 /// The spool sits next to the SQLite file, or in ./data for PostgreSQL.
