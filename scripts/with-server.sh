@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command against a freshly started `shien serve` on a free loopback port.
 #   scripts/with-server.sh CMD [ARGS...]
-# The command sees SHIEN_BASE_URL (e.g. http://127.0.0.1:40123). The server logs to a
-# temporary SQLite file unless SHIEN__DATABASE_URL is set, and is stopped when CMD ends;
+# The command sees SHIEN_BASE_URL (e.g. http://127.0.0.1:40123) and SHIEN__DATABASE_URL. The
+# server logs inquiries to a temporary SQLite file unless SHIEN__DATABASE_URL is set, writes
+# its own log to SHIEN_SERVER_LOG (default: a temporary file), and is stopped when CMD ends;
 # the script exits with CMD's status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,15 +12,16 @@ BIN=${SHIEN_BIN:-target/debug/shien}
 WORK=$(mktemp -d)
 export SHIEN__DATABASE_URL=${SHIEN__DATABASE_URL:-sqlite://$WORK/log.sqlite}
 export SHIEN__RATE_LIMIT_PER_MINUTE=${SHIEN__RATE_LIMIT_PER_MINUTE:-1000000}
-export RUST_LOG=${RUST_LOG:-warn}
-"$BIN" serve --bind 127.0.0.1:0 >"$WORK/stdout" 2>"$WORK/stderr" &
+export SHIEN_LOG=${SHIEN_LOG:-warn}
+SERVER_LOG=${SHIEN_SERVER_LOG:-$WORK/server.log}
+"$BIN" serve --bind 127.0.0.1:0 >"$WORK/stdout" 2>"$SERVER_LOG" &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 for _ in $(seq 1 600); do
   URL=$(grep -o 'https\?://[^ ]*' "$WORK/stdout" 2>/dev/null | head -1 | sed 's#/$##') || true
   [ -n "${URL:-}" ] && break
-  kill -0 "$PID" 2>/dev/null || { echo "error: the server did not start:" >&2; cat "$WORK/stderr" >&2; exit 2; }
+  kill -0 "$PID" 2>/dev/null || { echo "error: the server did not start:" >&2; tail -n 30 "$SERVER_LOG" >&2; exit 2; }
   sleep 0.1
 done
 [ -n "${URL:-}" ] || { echo "error: the server did not print its URL within 60 s" >&2; exit 2; }

@@ -13,7 +13,7 @@ use shien_navi::store::Store;
 
 fn shien() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_shien"));
-    c.current_dir(common::repo()).env("SHIEN__LOG_FORMAT", "text").env("RUST_LOG", "warn");
+    c.current_dir(common::repo()).env("SHIEN__LOG_FORMAT", "text").env("SHIEN_LOG", "warn");
     c
 }
 

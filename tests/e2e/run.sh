@@ -6,7 +6,7 @@
 #   bash tests/e2e/run.sh            (from anywhere; build first with `make build`)
 #
 # Environment: SHIEN_ADMIN_USER / SHIEN_ADMIN_PASSWORD (default e2e-staff / random),
-# SHIEN_E2E_PORT (default: a free port), SHIEN_BIN (default target/debug/shien).
+# SHIEN_BIN (default target/debug/shien), SHIEN_LOG (server log level, default warn).
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,54 +43,13 @@ if [ ! -f models/ipadic/metadata.json ]; then
   "$BIN" setup
 fi
 
-# 4. A free port, a temporary database, a staff user.
-PORT="${SHIEN_E2E_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/shien-e2e.XXXXXX")"
+# 4. The server (scripts/with-server.sh: a free port and a throw-away SQLite database), a staff
+# user, and the journeys.
 mkdir -p "$ARTIFACTS"
-SERVER_LOG="$ARTIFACTS/server.log"
-SERVER_PID=""
-cleanup() {
-  local status=$?
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$TMP"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-unset DATABASE_URL
-export SHIEN__BIND="127.0.0.1:$PORT"
-export SHIEN__DATABASE_URL="sqlite://$TMP/e2e.sqlite"
-export SHIEN__RATE_LIMIT_PER_MINUTE=100000
+unset DATABASE_URL SHIEN__DATABASE_URL
+export SHIEN_BIN="$BIN" SHIEN_SERVER_LOG="$ARTIFACTS/server.log" E2E_DIR
 export SHIEN_LOG="${SHIEN_LOG:-warn}"
 export SHIEN_ADMIN_USER="${SHIEN_ADMIN_USER:-e2e-staff}"
 export SHIEN_ADMIN_PASSWORD="${SHIEN_ADMIN_PASSWORD:-e2e-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')}"
-export SHIEN_BASE_URL="http://127.0.0.1:$PORT"
-
-log "starting $BIN serve on $SHIEN_BASE_URL (database $SHIEN__DATABASE_URL, log $SERVER_LOG)"
-"$BIN" serve >"$SERVER_LOG" 2>&1 &
-SERVER_PID=$!
-
-for i in $(seq 1 300); do
-  if curl -fsS -o /dev/null "$SHIEN_BASE_URL/healthz" 2>/dev/null; then break; fi
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "the server exited during start-up:" >&2
-    tail -n 30 "$SERVER_LOG" >&2
-    exit 2
-  fi
-  [ "$i" = 300 ] && { echo "the server did not answer /healthz within 60 s" >&2; tail -n 30 "$SERVER_LOG" >&2; exit 2; }
-  sleep 0.2
-done
-log "server is up (pid $SERVER_PID)"
-
-"$BIN" admin create-user "$SHIEN_ADMIN_USER" >/dev/null
-
-# 5. The journeys.
-cd "$E2E_DIR"
-node run.mjs
+log "starting $BIN serve (log $SHIEN_SERVER_LOG)"
+"$ROOT/scripts/with-server.sh" bash -c '"$SHIEN_BIN" admin create-user "$SHIEN_ADMIN_USER" >/dev/null && cd "$E2E_DIR" && node run.mjs'
