@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use axum::http::HeaderMap;
 
-use super::error::{ApiError, ApiJson, ErrorBody};
+use super::error::{ApiError, ApiJson, ErrorBody, JsonErrors};
 use super::state::{AppState, api_channel};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry, ShownResult};
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
@@ -49,7 +49,7 @@ pub struct Logged<T> {
     pub outcome: T,
 }
 
-#[utoipa::path(post, path = "/api/v1/search", tag = "search", request_body = SearchRequest, responses((status = 200, description = "ランク付けした制度とFAQ", body = Logged<SearchOutcome>), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/search", tag = "search", request_body = SearchRequest, responses((status = 200, description = "ランク付けした制度とFAQ", body = Logged<SearchOutcome>), JsonErrors))]
 pub async fn search(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<SearchRequest>) -> Result<Json<Logged<SearchOutcome>>, ApiError> {
     let query = SearchQuery::parse(&req.query)?;
     let filters = SearchFilters::parse(&req.filters.level, &req.filters.purposes, req.filters.open_only)?;
@@ -134,7 +134,7 @@ pub fn parse_today(today: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/recommend", tag = "recommend", request_body = RecommendRequest, responses((status = 200, description = "質問票の回答に合う制度", body = Logged<RecommendOutcome>), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/recommend", tag = "recommend", request_body = RecommendRequest, responses((status = 200, description = "質問票の回答に合う制度", body = Logged<RecommendOutcome>), JsonErrors))]
 pub async fn recommend(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<RecommendRequest>) -> Result<Json<Logged<RecommendOutcome>>, ApiError> {
     let today = parse_today(req.today.as_deref())?;
     let started = std::time::Instant::now();

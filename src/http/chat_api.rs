@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::error::{ApiError, ApiJson, ErrorBody};
+use super::error::{ApiError, ApiJson, JsonErrors};
 use super::html::{Page, esc};
 use super::state::{AppState, api_channel};
 use crate::chat::ChatReply;
@@ -41,7 +41,7 @@ async fn converse(state: &AppState, session_id: Option<&str>, message: &str, cha
     Ok(state.record_chat(outcome).await)
 }
 
-#[utoipa::path(post, path = "/api/v1/chat", tag = "chat", request_body = ChatRequest, responses((status = 200, description = "回答（出典付き）または担当窓口への引き継ぎ", body = ChatReply), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/chat", tag = "chat", request_body = ChatRequest, responses((status = 200, description = "回答（出典付き）または担当窓口への引き継ぎ", body = ChatReply), JsonErrors))]
 pub async fn chat(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<ChatRequest>) -> Result<Json<ChatReply>, ApiError> {
     converse(&state, req.session_id.as_deref(), &req.message, api_channel(&headers)).await.map(Json)
 }
@@ -63,7 +63,7 @@ pub struct FeedbackReceipt {
     pub status: &'static str,
 }
 
-#[utoipa::path(post, path = "/api/v1/feedback", tag = "chat", request_body = FeedbackRequest, responses((status = 202, description = "受け付けた", body = FeedbackReceipt), (status = 400, description = "入力エラー", body = ErrorBody), (status = 413, description = "本文が16KiBを超えた", body = ErrorBody), (status = 415, description = "Content-Type が JSON でない", body = ErrorBody), (status = 429, description = "アクセス過多（Retry-After ヘッダ付き）", body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/feedback", tag = "chat", request_body = FeedbackRequest, responses((status = 202, description = "受け付けた", body = FeedbackReceipt), JsonErrors))]
 pub async fn feedback(State(state): State<AppState>, ApiJson(req): ApiJson<FeedbackRequest>) -> Result<(StatusCode, Json<FeedbackReceipt>), ApiError> {
     if uuid::Uuid::parse_str(&req.inquiry_id).is_err() {
         return Err(ApiError::bad_request("invalid_field", "inquiry_id: 検索・チャットの応答に含まれる inquiry_id を指定してください。"));

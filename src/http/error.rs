@@ -41,6 +41,20 @@ impl ApiError {
     }
 }
 
+/// The errors every JSON endpoint can answer with, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum JsonErrors {
+    #[response(status = 400, description = "入力エラー")]
+    BadRequest(ErrorBody),
+    #[response(status = 413, description = "本文が16KiBを超えた")]
+    PayloadTooLarge(ErrorBody),
+    #[response(status = 415, description = "Content-Type が JSON でない")]
+    UnsupportedMediaType(ErrorBody),
+    #[response(status = 429, description = "アクセス過多（Retry-After ヘッダ付き）")]
+    TooManyRequests(ErrorBody),
+}
+
 /// Every error response: a stable machine code and a Japanese message naming the field.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
