@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
+use crate::domain::corpus::Corpus;
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult, Ticket};
 use crate::domain::recommend::desk_for;
 use crate::domain::routing::{HandoffReason, route};
@@ -29,6 +30,8 @@ pub struct Citation {
     pub id: String,
     pub title: String,
     pub url: String,
+    /// False when the page is not the provider's own (see `corpus/sources.toml`).
+    pub official_source: bool,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -103,7 +106,7 @@ impl ChatBot {
         // A follow-up about the scheme just discussed ("それは個人事業主でも使えますか？").
         if let Some(reply) = follow_up(app, &session, &terms.normalized) {
             let (text, scheme) = reply;
-            let citations = vec![cite(scheme)];
+            let citations = vec![cite(&app.corpus, scheme)];
             inquiry.results = vec![ShownResult { id: scheme.id.clone(), score: 1.0, explanation: None }];
             inquiry.confidence = Some(0.9);
             return Ok(self.finish(session_id, session, inquiry, text, citations, 0.9, None, false, started));
@@ -118,7 +121,7 @@ impl ChatBot {
             let (text, info, ticket) = hand_off(app, calendar, &inquiry, reason, decision.category, &outcome, now);
             inquiry.handoff_category = Some(decision.category.label_ja().to_string());
             inquiry.handoff_reason = Some(format!("{reason:?}"));
-            let citations = outcome.results.iter().take(2).filter_map(|h| app.scheme(&h.id)).map(cite).collect();
+            let citations = outcome.results.iter().take(2).filter_map(|h| app.scheme(&h.id)).map(|s| cite(&app.corpus, s)).collect();
             let mut out = self.finish(session_id, session, inquiry, text, citations, confidence, Some(info), false, started);
             out.ticket = ticket;
             return Ok(out);
@@ -142,7 +145,7 @@ impl ChatBot {
             text.push_str(&faq.answer);
             for id in &faq.scheme_ids {
                 if let Some(s) = app.scheme(id) {
-                    push_unique(&mut citations, cite(s));
+                    push_unique(&mut citations, cite(&app.corpus, s));
                 }
             }
             if let Some(first) = faq.scheme_ids.first() {
@@ -155,7 +158,7 @@ impl ChatBot {
             for s in &listed {
                 let amount = s.amount_text().map(|a| format!("（{a}）")).unwrap_or_default();
                 text.push_str(&format!("\n・{}{}：{}", s.title, amount, shorten(&s.summary, 80)));
-                push_unique(&mut citations, cite(s));
+                push_unique(&mut citations, cite(&app.corpus, s));
             }
         }
         text.push_str("\n\n詳しい条件は各制度の公式ページでご確認ください。個別のご相談は窓口でも承ります。");
@@ -203,8 +206,8 @@ pub fn confidence_of(best_score: f32) -> f32 {
     s / (s + CONFIDENCE_K)
 }
 
-fn cite(s: &Scheme) -> Citation {
-    Citation { id: s.id.clone(), title: s.title.clone(), url: s.source_url.clone() }
+fn cite(corpus: &Corpus, s: &Scheme) -> Citation {
+    Citation { id: s.id.clone(), title: s.title.clone(), url: s.source_url.clone(), official_source: corpus.is_official_source(&s.source_url) }
 }
 
 fn push_unique(list: &mut Vec<Citation>, c: Citation) {

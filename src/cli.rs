@@ -291,6 +291,23 @@ fn corpus_check(settings: &Settings) -> ExitCode {
             println!("corpus OK: {} schemes, {} FAQs, {} desks, {} synonym groups", corpus.schemes.len(), corpus.faqs.len(), corpus.desks.len(), corpus.synonyms.len());
             println!("by level: {}", by_level.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
             println!("by kind:  {}", by_kind.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
+            let secondary = corpus.secondary_sources();
+            let count = |kind: &str| secondary.iter().filter(|s| s.kind == kind).count();
+            let hand_written = corpus.schemes.len() - corpus.imported.len();
+            println!(
+                "official sources: schemes {}/{hand_written}, FAQs {}/{}, desks {}/{}",
+                hand_written - count("scheme"),
+                corpus.faqs.len() - count("faq"),
+                corpus.faqs.len(),
+                corpus.desks.len() - count("desk"),
+                corpus.desks.len()
+            );
+            if !secondary.is_empty() {
+                println!("not on an official host (corpus/sources.toml); confirm the facts and replace the link:");
+                for s in &secondary {
+                    println!("  {} {}: {}", s.kind, s.id, s.url);
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e) => fail(1, &e.to_string()),

@@ -85,6 +85,8 @@ pub struct SchemeHit {
     pub score: f32,
     pub snippet: String,
     pub url: String,
+    /// False when `url` is not the provider's own page (see `corpus/sources.toml`).
+    pub official_source: bool,
     pub status: WindowStatus,
     pub explanation: Explanation,
 }
@@ -97,6 +99,7 @@ pub struct FaqHit {
     pub scheme_ids: Vec<String>,
     pub score: f32,
     pub url: String,
+    pub official_source: bool,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -258,6 +261,7 @@ impl App {
                     score: round3(score),
                     snippet: snippet(s, &self.schemes.matched_words(&terms, i)),
                     url: s.source_url.clone(),
+                    official_source: self.corpus.is_official_source(&s.source_url),
                     status: s.window.status_on(today),
                     explanation,
                 }
@@ -285,7 +289,7 @@ impl App {
             .take(top_k)
             .map(|(i, score)| {
                 let f = &self.corpus.faqs[i];
-                FaqHit { id: f.id.clone(), question: f.question.clone(), answer: f.answer.clone(), scheme_ids: f.scheme_ids.clone(), score: round3(score), url: f.source_url.clone() }
+                FaqHit { id: f.id.clone(), question: f.question.clone(), answer: f.answer.clone(), scheme_ids: f.scheme_ids.clone(), score: round3(score), url: f.source_url.clone(), official_source: self.corpus.is_official_source(&f.source_url) }
             })
             .collect()
     }

@@ -161,3 +161,18 @@ fn plain_without_phones(text: &str) -> String {
         text.to_string()
     }
 }
+
+#[test]
+fn entries_citing_a_host_outside_sources_toml_are_listed_as_secondary() {
+    let corpus = Corpus::load(&common::fixture_corpus(), &[]).unwrap();
+    let secondary: Vec<(&str, &str)> = corpus.secondary_sources().iter().map(|s| (s.kind, s.id)).collect();
+    assert_eq!(secondary, [("scheme", "tokyo-test-josei")]);
+    assert!(corpus.is_official_source("https://example.org/test/sogyo-loan"));
+}
+
+#[test]
+fn a_malformed_official_host_is_reported_with_its_file() {
+    let report = problems_after(|d| replace(d, "sources.toml", "[\"example.org\"]", "[\"https://example.org/\"]"));
+    assert!(report.contains("sources.toml"), "{report}");
+    assert!(report.contains("official_hosts"), "{report}");
+}

@@ -125,3 +125,31 @@ async fn a_client_over_its_budget_gets_429_with_retry_after() {
     let (status, _) = server.get_text("/healthz").await;
     assert_eq!(status, 200, "the health check is exempt");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheme_resting_on_a_non_official_page_says_so() {
+    let server = common::spawn(common::fixture_app()).await;
+
+    let (status, html) = server.get_text("/schemes/tokyo-test-josei").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("公式ページではなく民間の解説ページ"), "{html}");
+    assert!(html.contains("出典ページを見る（公式ではありません）"));
+    assert!(!html.contains("公式ページで確認する"));
+
+    let (status, html) = server.get_text("/schemes/minato-test-sogyo-loan").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("公式ページで確認する"));
+    assert!(!html.contains("公式ではありません"));
+
+    let view: serde_json::Value = server.client.get(server.url("/api/v1/schemes/tokyo-test-josei")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(view["official_source"], false);
+    let view: serde_json::Value = server.client.get(server.url("/api/v1/schemes/minato-test-sogyo-loan")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(view["official_source"], true);
+
+    let (_, body) = server.post_json("/api/v1/search", json!({"query": "創業 助成"})).await;
+    let results = body["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["id"] == "tokyo-test-josei"), "{body}");
+    for r in results {
+        assert_eq!(r["official_source"], r["url"].as_str().unwrap().starts_with("https://example.org/"), "{r}");
+    }
+}

@@ -77,6 +77,61 @@ struct DeskFile {
     desk: Vec<Desk>,
 }
 
+/// Hosts whose pages count as official sources: government, public bodies and the operators
+/// they designate (`corpus/sources.toml`). A host covers its subdomains too. Entries citing any
+/// other page are still allowed, but users are told the page is not official and
+/// `shien corpus check` lists them for a ward officer to confirm.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialHosts {
+    #[serde(default, rename = "official_hosts")]
+    hosts: Vec<String>,
+}
+
+impl OfficialHosts {
+    pub fn new(hosts: impl IntoIterator<Item = impl Into<String>>) -> OfficialHosts {
+        OfficialHosts { hosts: hosts.into_iter().map(Into::into).collect() }
+    }
+
+    pub fn is_official(&self, url: &str) -> bool {
+        let Some(host) = host_of(url) else { return false };
+        self.hosts.iter().any(|h| {
+            host.eq_ignore_ascii_case(h)
+                || (host.len() > h.len() && host.as_bytes()[host.len() - h.len() - 1] == b'.' && host[host.len() - h.len()..].eq_ignore_ascii_case(h))
+        })
+    }
+
+    fn problems(&self, file: &Path) -> Vec<Problem> {
+        self.hosts
+            .iter()
+            .filter(|h| h.is_empty() || !h.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') || h.starts_with('.') || h.ends_with('.'))
+            .map(|h| Problem {
+                file: file.to_path_buf(),
+                line: None,
+                id: None,
+                field: Some("official_hosts".into()),
+                message: format!("{h:?} is not a host name (write e.g. \"city.minato.tokyo.jp\", without https:// or a path)"),
+            })
+            .collect()
+    }
+}
+
+/// The host of an http(s) URL, without port or user info.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// Where an entry's facts come from, as shown to users and listed by `shien corpus check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecondarySource<'a> {
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub url: &'a str,
+}
+
 /// A file holding many schemes, as written by `shien import`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +149,7 @@ pub struct Corpus {
     pub synonyms: Vec<SynonymGroup>,
     /// Schemes that came from an imported bundle (open data), not hand-written.
     pub imported: HashSet<String>,
+    pub official_hosts: OfficialHosts,
     by_id: HashMap<String, usize>,
 }
 
@@ -158,7 +214,15 @@ impl Corpus {
             Vec::new()
         };
 
-        let corpus = Corpus::new(schemes, faqs, desks, synonyms, imported);
+        let hosts_file = dir.join("sources.toml");
+        let official_hosts = if hosts_file.exists() {
+            parse_file::<OfficialHosts>(&hosts_file, &mut problems).unwrap_or_default()
+        } else {
+            OfficialHosts::default()
+        };
+        problems.extend(official_hosts.problems(&hosts_file));
+
+        let corpus = Corpus::new(schemes, faqs, desks, synonyms, imported).with_official_hosts(official_hosts);
         let sources = Sources { schemes: &files_by_scheme, faqs: &files_by_faq, desks: &desks_file, synonyms: &synonyms_file };
         problems.extend(corpus.validate(&sources));
         if problems.is_empty() {
@@ -171,7 +235,26 @@ impl Corpus {
     /// Builds a corpus from parts already in memory (tests, imports). Call [`Corpus::problems`] to validate.
     pub fn new(schemes: Vec<Scheme>, faqs: Vec<Faq>, desks: Vec<Desk>, synonyms: Vec<SynonymGroup>, imported: HashSet<String>) -> Corpus {
         let by_id = schemes.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        Corpus { schemes, faqs, desks, synonyms, imported, by_id }
+        Corpus { schemes, faqs, desks, synonyms, imported, official_hosts: OfficialHosts::default(), by_id }
+    }
+
+    pub fn with_official_hosts(mut self, hosts: OfficialHosts) -> Corpus {
+        self.official_hosts = hosts;
+        self
+    }
+
+    /// Whether `url` is a page of a body listed in `sources.toml`.
+    pub fn is_official_source(&self, url: &str) -> bool {
+        self.official_hosts.is_official(url)
+    }
+
+    /// Hand-written entries whose `source_url` is not an official page, in corpus order.
+    /// Imported open-data schemes are left out: their links are whatever the open data gives.
+    pub fn secondary_sources(&self) -> Vec<SecondarySource<'_>> {
+        let schemes = self.schemes.iter().filter(|s| !self.imported.contains(&s.id)).map(|s| SecondarySource { kind: "scheme", id: &s.id, url: &s.source_url });
+        let faqs = self.faqs.iter().map(|f| SecondarySource { kind: "faq", id: &f.id, url: &f.source_url });
+        let desks = self.desks.iter().map(|d| SecondarySource { kind: "desk", id: &d.id, url: &d.source_url });
+        schemes.chain(faqs).chain(desks).filter(|s| !self.is_official_source(s.url)).collect()
     }
 
     /// Validation problems of an in-memory corpus (file names unknown).
@@ -441,5 +524,26 @@ mod tests {
         let text = "[[faq]]\nid = \"a\"\n\n[[faq]]\nid = \"b\"\nbogus = 1\n";
         let pos = text.find("bogus");
         assert_eq!(entry_id_near(text, pos).as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn official_hosts_cover_subdomains_but_not_lookalikes() {
+        let hosts = OfficialHosts::new(["go.jp", "city.minato.tokyo.jp", "tokyo-kosha.or.jp"]);
+        assert!(hosts.is_official("https://www.mhlw.go.jp/stf/seisakunitsuite/index.html"));
+        assert!(hosts.is_official("https://city.minato.tokyo.jp/"));
+        assert!(hosts.is_official("http://WWW.TOKYO-KOSHA.OR.JP:443/chizai?x=1"));
+        assert!(!hosts.is_official("https://notgo.jp/"));
+        assert!(!hosts.is_official("https://go.jp.example.com/"));
+        assert!(!hosts.is_official("https://example.com/?ref=www.mhlw.go.jp"));
+        assert!(!hosts.is_official("https://user@evil.example/@go.jp"));
+        assert!(!hosts.is_official("ftp://www.mhlw.go.jp/"));
+    }
+
+    #[test]
+    fn host_list_entries_must_be_bare_host_names() {
+        let hosts = OfficialHosts::new(["go.jp", "https://city.minato.tokyo.jp/", ".lg.jp", ""]);
+        let problems = hosts.problems(Path::new("corpus/sources.toml"));
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().all(|p| p.field.as_deref() == Some("official_hosts")));
     }
 }

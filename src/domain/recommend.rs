@@ -33,6 +33,8 @@ pub struct Recommendation {
     pub status: WindowStatus,
     pub deadline: Option<NaiveDate>,
     pub url: String,
+    /// False when `url` is not the provider's own page (see `corpus/sources.toml`).
+    pub official_source: bool,
     pub not_combinable_with: Vec<String>,
 }
 
@@ -95,7 +97,7 @@ pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> Recomm
         candidates.push(Candidate { scheme, checks, fit, status, base });
     }
     let ordered = diversify(candidates);
-    let recommendations: Vec<Recommendation> = ordered.into_iter().take(MAX_RECOMMENDATIONS).map(|(c, score)| to_recommendation(c, score, today)).collect();
+    let recommendations: Vec<Recommendation> = ordered.into_iter().take(MAX_RECOMMENDATIONS).map(|(c, score)| to_recommendation(corpus, c, score, today)).collect();
     let next_steps = next_steps(corpus, profile, &recommendations);
     RecommendOutcome { recommendations, excluded, next_steps }
 }
@@ -188,7 +190,7 @@ fn diversify(mut pool: Vec<Candidate<'_>>) -> Vec<(Candidate<'_>, f32)> {
     out
 }
 
-fn to_recommendation(c: Candidate<'_>, score: f32, today: NaiveDate) -> Recommendation {
+fn to_recommendation(corpus: &Corpus, c: Candidate<'_>, score: f32, today: NaiveDate) -> Recommendation {
     let s = c.scheme;
     let reasons = c.checks.iter().filter(|k| k.eligibility == Eligibility::Met).map(|k| k.reason.clone()).collect::<Vec<_>>();
     let unknown = c
@@ -210,6 +212,7 @@ fn to_recommendation(c: Candidate<'_>, score: f32, today: NaiveDate) -> Recommen
         status: c.status,
         deadline: s.window.deadline_on(today),
         url: s.source_url.clone(),
+        official_source: corpus.is_official_source(&s.source_url),
         not_combinable_with: s.not_combinable_with.clone(),
     }
 }

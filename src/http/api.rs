@@ -76,6 +76,8 @@ pub struct SchemeView<'a> {
     pub scheme: &'a Scheme,
     pub status: crate::domain::WindowStatus,
     pub deadline: Option<chrono::NaiveDate>,
+    /// False when `scheme.source_url` is not the provider's own page (see `corpus/sources.toml`).
+    pub official_source: bool,
     pub faqs: Vec<&'a Faq>,
 }
 
@@ -87,6 +89,7 @@ pub async fn scheme(State(app): State<Arc<App>>, Path(id): Path<String>) -> Resu
         scheme,
         status: scheme.window.status_on(today),
         deadline: scheme.window.deadline_on(today),
+        official_source: app.corpus.is_official_source(&scheme.source_url),
         faqs: app.corpus.faqs_for(&scheme.id).collect(),
     };
     serde_json::to_value(view).map(Json).map_err(|e| ApiError::Internal(e.to_string()))

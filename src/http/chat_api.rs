@@ -9,7 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::error::{ApiError, ApiJson, JsonErrors};
-use super::html::{Page, esc};
+use super::html::{Page, esc, source_link};
 use super::state::{AppState, api_channel};
 use crate::chat::ChatReply;
 use crate::domain::inquiry::{Channel, Feedback, LogEntry};
@@ -122,7 +122,7 @@ fn chat_body(session_id: &str, history: &[(String, String)], last: Option<&ChatR
         if !r.citations.is_empty() {
             out.push_str("<h2>出典</h2><ul>");
             for c in &r.citations {
-                let _ = write!(out, r#"<li><a href="/schemes/{}">{}</a>（<a href="{}" rel="noopener noreferrer">公式ページ</a>）</li>"#, esc(&c.id), esc(&c.title), esc(&c.url));
+                let _ = write!(out, r#"<li><a href="/schemes/{}">{}</a>（{}）</li>"#, esc(&c.id), esc(&c.title), source_link(&c.url, c.official_source));
             }
             out.push_str("</ul>");
         }

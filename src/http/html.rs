@@ -7,6 +7,12 @@ pub fn esc(text: &str) -> String {
     html_escape::encode_quoted_attribute(text).into_owned()
 }
 
+/// A link to where an entry's facts come from, saying so when it is not the provider's own page.
+pub fn source_link(url: &str, official: bool) -> String {
+    let label = if official { "公式ページ" } else { "出典ページ（公式ではありません）" };
+    format!(r#"<a href="{}" rel="noopener noreferrer">{label}</a>"#, esc(url))
+}
+
 pub struct Page<'a> {
     pub title: &'a str,
     /// Which navigation entry is current.

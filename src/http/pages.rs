@@ -7,7 +7,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::html::{Page, esc};
+use super::html::{Page, esc, source_link};
 use crate::domain::scheme::{PURPOSES, yen_ja};
 use crate::domain::search::{SearchFilters, SearchQuery};
 use crate::domain::{Level, QueryError, Scheme, WindowStatus};
@@ -117,14 +117,14 @@ fn results_html(outcome: &SearchOutcome) -> String {
                 r#"<li><h3><a href="/schemes/{id}">{title}</a></h3>
 <ul class="tags"><li>{level}</li><li>{kind}</li><li class="status{closed}">{status}</li></ul>
 <p>{snippet}</p>
-<p class="muted"><a href="{url}" rel="noopener noreferrer">公式ページ</a></p></li>"#,
+<p class="muted">{source}</p></li>"#,
                 id = esc(&hit.id),
                 title = esc(&hit.title),
                 level = hit.level.label_ja(),
                 kind = hit.kind.label_ja(),
                 status = hit.status.label_ja(),
                 snippet = esc(&hit.snippet),
-                url = esc(&hit.url),
+                source = source_link(&hit.url, hit.official_source),
             );
         }
         out.push_str("</ol>");
@@ -193,13 +193,20 @@ fn scheme_html(app: &App, s: &Scheme) -> String {
 <h2>詳しい内容</h2>
 <p>{details}</p>
 {conditions_block}
-<p><a class="button" href="{url}" rel="noopener noreferrer">公式ページで確認する</a></p>
+{source}
 {faq_block}
 {related_block}"#,
         title = esc(&s.title),
         summary = esc(&s.summary),
         details = esc(s.details.trim()).replace('\n', "<br>"),
-        url = esc(&s.source_url),
+        source = if app.corpus.is_official_source(&s.source_url) {
+            format!(r#"<p><a class="button" href="{}" rel="noopener noreferrer">公式ページで確認する</a></p>"#, esc(&s.source_url))
+        } else {
+            format!(
+                r#"<p class="notice">この制度の情報は、実施機関の公式ページではなく民間の解説ページをもとにしています。申請前に実施機関へ最新の内容をご確認ください。</p><p><a class="button" href="{}" rel="noopener noreferrer">出典ページを見る（公式ではありません）</a></p>"#,
+                esc(&s.source_url)
+            )
+        },
         conditions_block = if conditions.is_empty() { String::new() } else { format!("<h2>主な条件</h2><ul>{conditions}</ul>") },
         faq_block = if faqs.is_empty() { String::new() } else { format!(r#"<h2>よくある質問</h2><ul class="results">{faqs}</ul>"#) },
         related_block = if related.is_empty() { String::new() } else { format!("<h2>関連する制度</h2><ul>{related}</ul>") },

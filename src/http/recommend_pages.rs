@@ -7,7 +7,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::html::{Page, esc};
+use super::html::{Page, esc, source_link};
 use super::pages::form_pairs;
 use crate::domain::eligibility::Fit;
 use crate::domain::questionnaire::Question;
@@ -175,13 +175,13 @@ fn outcome_html(o: &RecommendOutcome) -> String {
             r#"<li><h3><a href="/schemes/{id}">{title}</a></h3>
 <ul class="tags"><li>{level}</li><li>{kind}</li><li class="status{status_class}">{status}</li><li>{fit}</li></ul>
 {amount}{deadline}<p><strong>対象となる理由</strong></p><ul>{reasons}</ul>{unknown_block}{combine}
-<p class="muted"><a href="{url}" rel="noopener noreferrer">公式ページ</a></p></li>"#,
+<p class="muted">{source}</p></li>"#,
             id = esc(&r.id),
             title = esc(&r.title),
             level = r.level.label_ja(),
             kind = r.kind.label_ja(),
             status = r.status.label_ja(),
-            url = esc(&r.url),
+            source = source_link(&r.url, r.official_source),
         );
     }
     out.push_str("</ol>");
