@@ -240,3 +240,18 @@ fn a_missing_tls_certificate_stops_the_server_naming_the_file() {
     assert!(!out.status.success());
     assert!(err.contains("tls_cert") && err.contains("no-cert.pem"), "{err}");
 }
+
+#[test]
+fn a_report_piped_into_a_reader_that_stops_early_ends_quietly() {
+    // As in `shien corpus check | head -1` once head has exited: the pipe's reader is gone.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = shien().args(["corpus", "check"]).env("SHIEN__CORPUS_DIR", common::repo().join("corpus")).stdout(writer).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
+    }
+}
