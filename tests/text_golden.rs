@@ -86,3 +86,17 @@ fn english_words_are_words_not_letter_pairs() {
     assert!(terms.grams.iter().all(|g| !g.is_ascii()), "no Latin letter pairs in the bigram channel: {:?}", terms.grams);
     assert!(terms.grams.iter().any(|g| g == "創業"), "Japanese runs still make bigrams: {:?}", terms.grams);
 }
+
+#[test]
+fn golden_ampersand_abbreviations_stay_one_word() {
+    assert_eq!(common::analyzer().terms("M&A補助金").unwrap().words, ["m&a", "補助", "金", "補助金"]);
+    assert_eq!(morphemes("R&D と m & a")[0], "r&d/r&d/名詞");
+    // With spaces around "&" they are separate letters, which carry no meaning alone.
+    assert!(common::analyzer().terms("m & a").unwrap().words.is_empty());
+}
+
+#[test]
+fn golden_english_function_words_and_lone_letters_are_not_terms() {
+    let t = common::analyzer().terms("I'm planning to start a company in Minato").unwrap();
+    assert_eq!(t.words, ["planning", "start", "company", "minato"]);
+}

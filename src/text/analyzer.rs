@@ -45,6 +45,14 @@ const STOP_LEMMAS: &[&str] = &[
     "くる", "来る", "行く", "いく", "みる", "しまう", "おく", "ん", "の", "さん", "様", "的", "について", "など", "とき", "時",
 ];
 
+/// English function words: callers type English questions, and the corpus has a few English
+/// aliases in which these words would otherwise be rare, hence heavily weighted, terms.
+const STOP_ENGLISH: &[&str] = &[
+    "a", "an", "the", "to", "in", "of", "for", "and", "or", "is", "are", "am", "be", "do", "does", "did", "i", "my", "me", "we",
+    "our", "you", "your", "can", "could", "how", "what", "where", "which", "who", "when", "with", "on", "at",
+    "there", "any", "this", "that", "from", "by", "as", "if", "so", "about", "would", "should", "want", "please",
+];
+
 const STOP_POS: &[&str] = &["助詞", "助動詞", "記号", "接続詞", "フィラー", "連体詞", "感動詞", "その他"];
 const STOP_POS_DETAIL: &[&str] = &["非自立", "代名詞"];
 
@@ -85,12 +93,27 @@ impl Analyzer {
             .segmenter
             .segment(Cow::Borrowed(normalized))
             .map_err(|e| TextError::Segment { reason: e.to_string() })?;
-        let mut out = Vec::with_capacity(tokens.len());
+        let mut out: Vec<Morpheme> = Vec::with_capacity(tokens.len());
+        // Byte span of each morpheme in `out`, to see what touches what.
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
         for mut token in tokens {
             let unknown = token.word_id.is_unknown();
             let surface = token.surface.to_string();
             if surface.trim().is_empty() {
                 continue;
+            }
+            // IPADIC splits "m&a" and "r&d" into letter, symbol, letter: keep them one word.
+            if let ([.., first, amp], [.., (first_start, first_end), (amp_start, amp_end)]) = (out.as_slice(), spans.as_slice()) {
+                let touching = first_end == amp_start && *amp_end == token.byte_start;
+                if touching && amp.surface == "&" && is_latin_word(&first.surface) && is_latin_word(&surface) {
+                    let word = format!("{}&{surface}", first.surface);
+                    let start = *first_start;
+                    out.truncate(out.len() - 2);
+                    spans.truncate(spans.len() - 2);
+                    out.push(Morpheme { surface: word.clone(), lemma: word, pos: "名詞".into(), pos_detail: "固有名詞".into(), reading: None, unknown: true, content: true });
+                    spans.push((start, token.byte_end));
+                    continue;
+                }
             }
             let details = token.details();
             let pos = details.first().copied().unwrap_or("*").to_string();
@@ -102,12 +125,16 @@ impl Analyzer {
             let reading = details.get(7).copied().filter(|r| *r != "*" && !r.is_empty()).map(str::to_string);
             let content = self.is_content(&pos, &pos_detail, &lemma, &surface);
             out.push(Morpheme { surface, lemma, pos, pos_detail, reading, unknown, content });
+            spans.push((token.byte_start, token.byte_end));
         }
         Ok(out)
     }
 
     fn is_content(&self, pos: &str, pos_detail: &str, lemma: &str, surface: &str) -> bool {
         if STOP_POS.contains(&pos) || STOP_POS_DETAIL.contains(&pos_detail) || self.stop.contains(lemma) {
+            return false;
+        }
+        if lemma.is_ascii() && (lemma.len() == 1 || STOP_ENGLISH.iter().any(|w| lemma.eq_ignore_ascii_case(w))) {
             return false;
         }
         if pos == "動詞" && pos_detail == "接尾" {
@@ -134,11 +161,25 @@ impl Analyzer {
         Ok((terms, morphemes.into_iter().filter(|m| m.content).map(|m| m.lemma).collect()))
     }
 
+    /// Content lemmas of a phrase, or None when a noun of it is a stop word (もの in もの補助):
+    /// the remaining lemmas would then stand for far more than the phrase does.
+    pub fn phrase_lemmas(&self, text: &str) -> Result<Option<Vec<String>>> {
+        let morphemes = self.morphemes(&normalize(text))?;
+        if morphemes.iter().any(|m| m.pos == "名詞" && !m.content) {
+            return Ok(None);
+        }
+        Ok(Some(morphemes.into_iter().filter(|m| m.content).map(|m| m.lemma).collect()))
+    }
+
     /// Content lemmas only (for embeddings and synonym matching).
     pub fn lemmas(&self, text: &str) -> Result<Vec<String>> {
         let normalized = normalize(text);
         Ok(self.morphemes(&normalized)?.into_iter().filter(|m| m.content).map(|m| m.lemma).collect())
     }
+}
+
+fn is_latin_word(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 fn is_compound_part(m: &Morpheme) -> bool {

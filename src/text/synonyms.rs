@@ -28,7 +28,8 @@ impl Synonyms {
         for (canonical, variants) in groups {
             let mut vs = Vec::with_capacity(variants.len());
             for v in variants {
-                vs.push(Variant { normalized: normalize(v), lemmas: analyzer.lemmas(v)? });
+                let lemmas = if matches_by_lemmas(v) { analyzer.phrase_lemmas(v)?.unwrap_or_default() } else { Vec::new() };
+                vs.push(Variant { normalized: normalize(v), lemmas });
             }
             out.push(Group { canonical: canonical.to_string(), variants: vs });
         }
@@ -60,6 +61,13 @@ impl Synonyms {
     }
 }
 
+/// Whether a variant may also match by its dictionary forms. Latin-script variants match only
+/// as whole words: their lemmas are single letters and stop words ("M&A" is m + a, which any
+/// English sentence with "I'm" and "a" contains).
+fn matches_by_lemmas(variant: &str) -> bool {
+    !variant.is_ascii()
+}
+
 /// Substring match, except that an ASCII variant must not sit inside a longer ASCII word
 /// (so "hp" matches "hpを作りたい" but not "shop").
 fn contains_word(haystack: &str, needle: &str) -> bool {
@@ -78,7 +86,15 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_word;
+    use super::{contains_word, matches_by_lemmas};
+
+    #[test]
+    fn only_japanese_variants_match_by_dictionary_forms() {
+        assert!(matches_by_lemmas("お金を借りたい"));
+        assert!(matches_by_lemmas("IT導入"));
+        assert!(!matches_by_lemmas("M&A"));
+        assert!(!matches_by_lemmas("start a company"));
+    }
 
     #[test]
     fn ascii_variants_match_whole_words_only() {
