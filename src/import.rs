@@ -179,8 +179,9 @@ fn map_row(row: &BTreeMap<&str, &str>) -> Result<Scheme, &'static str> {
         .or(date("publish_date"))
         .ok_or("no date to use as as_of")?;
     let provider = json_list::<Named>(get("competent_authorities")).into_iter().map(|a| a.name).collect::<Vec<_>>().join("、");
+    // Without a link of its own, a record points at its page on ミラサポplus 制度ナビ.
     let source_url = first_url(&[get("application_url"), get("usage"), get("inquiry"), get("refernece")])
-        .unwrap_or_else(|| format!("https://mirasapo-plus.go.jp/supports/{raw_id}"));
+        .unwrap_or_else(|| format!("https://seido-navi.mirasapo-plus.go.jp/supports/{raw_id}"));
     let mut aliases: Vec<String> = Vec::new();
     if !get("subtitle").is_empty() {
         aliases.push(get("subtitle").to_string());
@@ -310,5 +311,21 @@ mod tests {
         assert_eq!(kind_for(&c), Kind::Subsidy);
         assert_eq!(purpose_for("IT化"), Some("IT導入"));
         assert_eq!(purpose_for("情報収集"), None);
+    }
+
+    #[test]
+    fn a_record_without_a_link_of_its_own_points_at_its_seido_navi_page() {
+        let row: BTreeMap<&str, &str> = [
+            ("id", "2732"),
+            ("title", "新規開業支援資金"),
+            ("summary", "新規開業する人向けの融資"),
+            ("update_info", r#"{"last_modified_at":"2023-01-05T12:58:50Z"}"#),
+            ("usage", "各機関に必要書類を提出"),
+        ]
+        .into_iter()
+        .collect();
+        let scheme = map_row(&row).unwrap();
+        assert_eq!(scheme.source_url, "https://seido-navi.mirasapo-plus.go.jp/supports/2732");
+        assert_eq!(scheme.as_of, NaiveDate::from_ymd_opt(2023, 1, 5).unwrap());
     }
 }
