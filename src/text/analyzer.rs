@@ -9,7 +9,7 @@ use lindera::dictionary::load_dictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 
-use super::normalize::{fold_small_kana, is_hiragana, is_katakana, normalize};
+use super::normalize::{fold_kana, is_hiragana, is_katakana, normalize};
 use super::{Result, TextError};
 
 /// One morpheme after analysis.
@@ -253,7 +253,7 @@ fn push_grams(run: &str, grams: &mut Vec<String>) {
     let chars: Vec<char> = run
         .chars()
         .filter(|c| !c.is_whitespace() && *c != 'ー')
-        .map(fold_small_kana)
+        .map(fold_kana)
         .collect();
     if chars.len() == 1 && !is_katakana(chars[0]) && !is_hiragana(chars[0]) {
         grams.push(chars[0].to_string());
@@ -285,7 +285,7 @@ mod tests {
     }
 
     #[test]
-    fn grams_ignore_long_vowel_marks_and_fold_small_kana() {
+    fn grams_ignore_long_vowel_marks_and_fold_kana() {
         let mut g = Vec::new();
         push_grams("ウェブ", &mut g);
         assert_eq!(g, vec!["ウエ", "エブ"]);

@@ -31,10 +31,12 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Folds small kana to their full-size forms; used only for character n-grams so that
-/// common typos (ソフトウエア for ソフトウェア) still share grams.
-pub fn fold_small_kana(c: char) -> char {
+/// Folds kana that callers confuse when typing: small kana to their full-size forms
+/// (ソフトウエア for ソフトウェア) and ぢ/づ to じ/ず, which sound the same (ものずくり for
+/// ものづくり). Used only for character and reading n-grams, never for the words themselves.
+pub fn fold_kana(c: char) -> char {
     match c {
+        'ヂ' => 'ジ', 'ヅ' => 'ズ', 'ぢ' => 'じ', 'づ' => 'ず',
         'ァ' => 'ア', 'ィ' => 'イ', 'ゥ' => 'ウ', 'ェ' => 'エ', 'ォ' => 'オ',
         'ッ' => 'ツ', 'ャ' => 'ヤ', 'ュ' => 'ユ', 'ョ' => 'ヨ', 'ヮ' => 'ワ',
         'ぁ' => 'あ', 'ぃ' => 'い', 'ぅ' => 'う', 'ぇ' => 'え', 'ぉ' => 'お',
@@ -80,7 +82,14 @@ mod tests {
 
     #[test]
     fn small_kana_fold_to_full_size() {
-        let folded: String = "ウェブ".chars().map(fold_small_kana).collect();
+        let folded: String = "ウェブ".chars().map(fold_kana).collect();
         assert_eq!(folded, "ウエブ");
+    }
+
+    #[test]
+    fn di_and_du_fold_to_the_kana_that_sound_the_same() {
+        let fold = |s: &str| s.chars().map(fold_kana).collect::<String>();
+        assert_eq!(fold("ものづくり"), fold("ものずくり"));
+        assert_eq!(fold("ハナヂ"), "ハナジ");
     }
 }
