@@ -96,3 +96,15 @@ async fn questionnaire_and_results_pages_render_and_show_errors_inline() {
     assert_eq!(status, 400);
     assert!(html.contains(r#"role="alert""#));
 }
+
+#[test]
+fn a_succession_question_is_sent_to_the_succession_desk_not_only_the_general_one() {
+    let answers = serde_json::from_value(json!({
+        "location": "minato", "head_office": true, "industry": "製造業", "employees": 8, "capital_yen": 10000000,
+        "years_in_business": 45, "corporate": true, "purposes": ["事業承継", "設備投資"]
+    }))
+    .unwrap();
+    let (_, outcome) = common::real_app().recommend(answers, chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap();
+    let step = outcome.next_steps.iter().find(|s| s.desk_id == "minato-jigyo-shokei-haken").unwrap_or_else(|| panic!("{:?}", outcome.next_steps));
+    assert!(step.message.starts_with("事業承継については"), "{}", step.message);
+}
