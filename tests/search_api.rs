@@ -135,6 +135,10 @@ async fn a_scheme_resting_on_a_non_official_page_says_so() {
     assert!(html.contains("公式ページではなく民間の解説ページ"), "{html}");
     assert!(html.contains("出典ページを見る（公式ではありません）"));
     assert!(!html.contains("公式ページで確認する"));
+    // The officers' notes are there for whoever wants them, folded away below the facts.
+    let notes_at = html.find("公式ページは未確認。助成率は民間の解説による。").expect("notes shown");
+    assert!(html[..notes_at].contains(r#"<details class="source-notes"><summary>出典と確認状況のメモ</summary>"#));
+    assert!(html[..notes_at].contains("主な条件") || html[..notes_at].contains("詳しい内容"));
 
     let (status, html) = server.get_text("/schemes/minato-test-sogyo-loan").await;
     assert_eq!(status, 200);

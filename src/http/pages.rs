@@ -184,29 +184,39 @@ fn scheme_html(app: &App, s: &Scheme) -> String {
     for r in s.related.iter().filter_map(|id| app.scheme(id)) {
         let _ = write!(related, r#"<li><a href="/schemes/{}">{}</a></li>"#, esc(&r.id), esc(&r.title));
     }
-    let notes = s.notes.as_deref().map(|n| format!(r#"<p class="notice">{}</p>"#, esc(n))).unwrap_or_default();
+    let official = app.corpus.is_official_source(&s.source_url);
+    // The notes are the officers' record of what each source confirms: useful to a careful
+    // reader, too long for the top of the page.
+    let notes = s
+        .notes
+        .as_deref()
+        .map(|n| format!(r#"<details class="source-notes"><summary>出典と確認状況のメモ</summary><p>{}</p></details>"#, esc(n)))
+        .unwrap_or_default();
     format!(
         r#"<h1>{title}</h1>
 <p>{summary}</p>
-{notes}
+{caution}
 <dl class="facts">{facts}</dl>
 <h2>詳しい内容</h2>
 <p>{details}</p>
 {conditions_block}
 {source}
+{notes}
 {faq_block}
 {related_block}"#,
         title = esc(&s.title),
         summary = esc(&s.summary),
         details = esc(s.details.trim()).replace('\n', "<br>"),
-        source = if app.corpus.is_official_source(&s.source_url) {
-            format!(r#"<p><a class="button" href="{}" rel="noopener noreferrer">公式ページで確認する</a></p>"#, esc(&s.source_url))
+        caution = if official {
+            String::new()
         } else {
-            format!(
-                r#"<p class="notice">この制度の情報は、実施機関の公式ページではなく民間の解説ページをもとにしています。申請前に実施機関へ最新の内容をご確認ください。</p><p><a class="button" href="{}" rel="noopener noreferrer">出典ページを見る（公式ではありません）</a></p>"#,
-                esc(&s.source_url)
-            )
+            r#"<p class="notice">この制度の情報は、実施機関の公式ページではなく民間の解説ページをもとにしています。申請前に実施機関へ最新の内容をご確認ください。</p>"#.to_string()
         },
+        source = format!(
+            r#"<p><a class="button" href="{}" rel="noopener noreferrer">{}</a></p>"#,
+            esc(&s.source_url),
+            if official { "公式ページで確認する" } else { "出典ページを見る（公式ではありません）" }
+        ),
         conditions_block = if conditions.is_empty() { String::new() } else { format!("<h2>主な条件</h2><ul>{conditions}</ul>") },
         faq_block = if faqs.is_empty() { String::new() } else { format!(r#"<h2>よくある質問</h2><ul class="results">{faqs}</ul>"#) },
         related_block = if related.is_empty() { String::new() } else { format!("<h2>関連する制度</h2><ul>{related}</ul>") },

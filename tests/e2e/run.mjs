@@ -635,6 +635,14 @@ async function accessibility(browser) {
     await run('/recommend/results', 'a11y-recommend-results');
     await open(page, '/schemes/minato-yushi-sogyo');
     await run('/schemes/{id}', 'a11y-scheme');
+    // A scheme whose facts rest on a non-official page carries an extra notice; audit one too.
+    const found = await page.request.post(url('/api/v1/search'), { data: { query: '補助金', top_k: 50 } });
+    const secondary = ((await found.json()).results || []).find((r) => r.official_source === false);
+    if (secondary) {
+      await open(page, `/schemes/${secondary.id}`);
+      check((await page.getByText('公式ではありません').count()) >= 1, `/schemes/${secondary.id} does not say its source is not official`);
+      await run('/schemes/{id} (non-official source)', 'a11y-scheme-secondary-source');
+    }
     await open(page, '/chat');
     await run('/chat', 'a11y-chat');
     await page.getByLabel('ご質問', { exact: true }).fill('取引先から損害賠償で訴えられそうです');
