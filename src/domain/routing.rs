@@ -130,14 +130,16 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
     let lower = text.to_lowercase();
     let person = hits(&lower, PERSON);
     let category_of_topic = topic_category(&lower);
+    let sensitive: Vec<&(&str, ConsultCategory)> = SENSITIVE.iter().filter(|(w, _)| lower.contains(w)).collect();
     if !person.is_empty() {
-        return Route { handoff: Some(HandoffReason::AskedForPerson), category: category_of_topic, matched: strings(&person) };
+        // Whoever asks for a person while describing trouble needs the desk for that trouble.
+        let category = if sensitive.is_empty() { category_of_topic } else { sensitive_category(&sensitive, category_of_topic) };
+        return Route { handoff: Some(HandoffReason::AskedForPerson), category, matched: strings(&person) };
     }
     let complaint = hits(&lower, COMPLAINT);
     if !complaint.is_empty() {
         return Route { handoff: Some(HandoffReason::Complaint), category: ConsultCategory::Management, matched: strings(&complaint) };
     }
-    let sensitive: Vec<&(&str, ConsultCategory)> = SENSITIVE.iter().filter(|(w, _)| lower.contains(w)).collect();
     let situation = hits(&lower, SITUATION);
     let informational = hits(&lower, INFORMATIONAL);
     let general_question = !informational.is_empty() && situation.len() <= 1;
@@ -192,6 +194,14 @@ mod tests {
     fn asking_for_a_person_hands_off() {
         assert_eq!(decide("担当者と電話で話したいです").handoff, Some(HandoffReason::AskedForPerson));
         assert_eq!(decide("ｿｳﾀﾞﾝｲﾝﾄ ﾊﾅｼﾀｲﾃﾞｽ").handoff, Some(HandoffReason::AskedForPerson));
+    }
+
+    #[test]
+    fn asking_for_a_person_about_debts_goes_to_the_financing_desk() {
+        let r = decide("借金が多くて来月から返済額が上がると言われた。従業員にも言えない。誰かと話したい");
+        assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+        assert_eq!(r.category, ConsultCategory::Financing);
+        assert_eq!(decide("補助金のことで担当者と電話で話したいです").category, ConsultCategory::Management);
     }
 
     #[test]
