@@ -64,7 +64,8 @@ pub enum Command {
         /// Also evaluate the questionnaire recommender on eval/profiles.jsonl.
         #[arg(long)]
         recommend: bool,
-        /// Also evaluate chat hand-off routing on eval/routing.jsonl.
+        /// Also evaluate chat hand-off routing on eval/routing.jsonl (the set the rules were tuned on)
+        /// and, when present, eval/routing-holdout.jsonl (written without seeing the rules).
         #[arg(long)]
         routing: bool,
         /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
@@ -279,6 +280,9 @@ fn search(settings: Settings, query: &str, top: i64, level: &[String], purpose: 
     ExitCode::SUCCESS
 }
 
+/// Routing messages written without seeing the rules, reported apart from the tuning set.
+const ROUTING_HOLDOUT: &str = "eval/routing-holdout.jsonl";
+
 fn corpus_check(settings: &Settings) -> ExitCode {
     match Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs) {
         Ok(corpus) => {
@@ -446,21 +450,29 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, 
     } else {
         None
     };
-    let routing_report = if routing {
-        let cases: Vec<crate::eval::RoutingCase> = match read_jsonl(std::path::Path::new("eval/routing.jsonl")) {
-            Ok(c) => c,
-            Err(e) => return fail(2, &e.to_string()),
-        };
-        match crate::eval::eval_routing(&app, &cases, app.settings.handoff_confidence) {
-            Ok(r) => Some(r),
-            Err(e) => return fail(2, &e.to_string()),
-        }
-    } else {
-        None
+    // The rules were tuned on routing.jsonl; routing-holdout.jsonl was written without seeing them.
+    let eval_routing_file = |path: &str| -> Result<crate::eval::RoutingReport, String> {
+        let cases: Vec<crate::eval::RoutingCase> = read_jsonl(std::path::Path::new(path)).map_err(|e| e.to_string())?;
+        crate::eval::eval_routing(&app, &cases, app.settings.handoff_confidence).map_err(|e| e.to_string())
     };
+    let (routing_report, holdout_report) = if routing {
+        let tuned = match eval_routing_file("eval/routing.jsonl") {
+            Ok(r) => r,
+            Err(e) => return fail(2, &e),
+        };
+        let holdout = match std::path::Path::new(ROUTING_HOLDOUT).exists().then(|| eval_routing_file(ROUTING_HOLDOUT)) {
+            Some(Err(e)) => return fail(2, &e),
+            other => other.and_then(Result::ok),
+        };
+        (Some(tuned), holdout)
+    } else {
+        (None, None)
+    };
+    let routing_json = |r: &crate::eval::RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
     let summary = serde_json::json!({
         "date": today,
-        "routing": routing_report.as_ref().map(|r| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy})),
+        "routing": routing_report.as_ref().map(routing_json),
+        "routing_holdout": holdout_report.as_ref().map(routing_json),
         "corpus": {"schemes": app.corpus.schemes.len(), "extra": extra},
         "search": reports.iter().map(|r| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10})).collect::<Vec<_>>(),
         "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
@@ -471,7 +483,7 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, 
         }
     }
     if json {
-        let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles, "routing": routing_report});
+        let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});
         println!("{}", serde_json::to_string_pretty(&full).expect("serialisable"));
         return ExitCode::SUCCESS;
     }
@@ -485,9 +497,10 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, 
             println!("  {} {} -> expected {:?}, got {:?}", f.id, f.query, f.expected, f.got.iter().take(3).collect::<Vec<_>>());
         }
     }
-    if let Some(r) = &routing_report {
+    for (name, report) in [("routing", &routing_report), ("routing, held out", &holdout_report)] {
+        let Some(r) = report else { continue };
         println!(
-            "\nrouting: {} messages, threshold {:.2}: hand-off precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
+            "\n{name}: {} messages, threshold {:.2}: hand-off precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
             r.messages, r.threshold, r.handoff_precision, r.handoff_recall, r.handoff_category_accuracy, r.category_accuracy
         );
         for m in r.mistakes.iter().take(40) {

@@ -96,6 +96,7 @@ const SITUATION: &[&str] = &[
 const INFORMATIONAL: &[&str] = &[
     "制度", "補助", "助成", "セミナー", "研修", "講座", "相談会", "窓口", "とは", "って何", "ってなに", "どんな", "どこに", "いつ", "防止", "対策", "予防",
     "共済", "保険", "仕組み", "一般的", "普通", "どれくらい", "頻度", "流れ", "減税", "税制", "利子補給", "据置",
+    "しないため", "ないように", "使える支援",
 ];
 
 fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
@@ -202,6 +203,12 @@ mod tests {
         assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
         assert_eq!(r.category, ConsultCategory::Financing);
         assert_eq!(decide("補助金のことで担当者と電話で話したいです").category, ConsultCategory::Management);
+    }
+
+    #[test]
+    fn asking_how_to_avoid_a_problem_is_a_question_not_a_case() {
+        assert_eq!(decide("他社の特許を侵害しないための調査に使える支援ってある?").handoff, None);
+        assert_eq!(decide("他社から特許を侵害していると警告状が届いた").handoff, Some(HandoffReason::SensitiveTopic));
     }
 
     #[test]
