@@ -129,6 +129,7 @@ mod tests {
             weekdays: days.to_vec(),
             opens: opens.into(),
             closes: closes.into(),
+            hours_confirmed: true,
             how_to_book: "電話".into(),
             phone: None,
             url: None,
@@ -143,6 +144,14 @@ mod tests {
     }
 
     const ALL: [DeskDay; 5] = [DeskDay::Mon, DeskDay::Tue, DeskDay::Wed, DeskDay::Thu, DeskDay::Fri];
+
+    #[test]
+    fn a_schedule_with_stand_in_times_says_so() {
+        let mut d = desk(&ALL, "08:30", "17:15");
+        assert_eq!(d.schedule_ja(), "月・火・水・木・金曜 08:30〜17:15");
+        d.hours_confirmed = false;
+        assert!(d.schedule_ja().ends_with("（時刻は未確認の目安です。予約時にご確認ください）"), "{}", d.schedule_ja());
+    }
 
     #[test]
     fn known_holidays_including_substitute_and_citizens_holidays() {

@@ -93,6 +93,10 @@ pub struct Desk {
     /// "HH:MM", local time (JST).
     pub opens: String,
     pub closes: String,
+    /// False when `opens`/`closes` are stand-ins (the published pages give no times): the
+    /// schedule then says so wherever it is shown.
+    #[serde(default = "confirmed")]
+    pub hours_confirmed: bool,
     pub how_to_book: String,
     #[serde(default)]
     pub phone: Option<String>,
@@ -126,6 +130,11 @@ impl Desk {
 
     pub fn schedule_ja(&self) -> String {
         let days: Vec<&str> = self.weekdays.iter().map(|d| d.label_ja()).collect();
-        format!("{}曜 {}〜{}", days.join("・"), self.opens, self.closes)
+        let caveat = if self.hours_confirmed { "" } else { "（時刻は未確認の目安です。予約時にご確認ください）" };
+        format!("{}曜 {}〜{}{caveat}", days.join("・"), self.opens, self.closes)
     }
+}
+
+fn confirmed() -> bool {
+    true
 }
