@@ -136,6 +136,7 @@ mod tests {
             scheme_id: None,
             source_url: "https://example.org".into(),
             as_of: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            notes: None,
         }
     }
 

@@ -107,6 +107,9 @@ pub struct Desk {
     pub source_url: String,
     #[serde(deserialize_with = "crate::domain::date::de")]
     pub as_of: NaiveDate,
+    /// For the officers who keep this file: which facts are unconfirmed and where they come from.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 impl Desk {
