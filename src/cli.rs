@@ -460,9 +460,13 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, 
             Ok(r) => r,
             Err(e) => return fail(2, &e),
         };
-        let holdout = match std::path::Path::new(ROUTING_HOLDOUT).exists().then(|| eval_routing_file(ROUTING_HOLDOUT)) {
-            Some(Err(e)) => return fail(2, &e),
-            other => other.and_then(Result::ok),
+        let holdout = if std::path::Path::new(ROUTING_HOLDOUT).exists() {
+            match eval_routing_file(ROUTING_HOLDOUT) {
+                Ok(r) => Some(r),
+                Err(e) => return fail(2, &e),
+            }
+        } else {
+            None
         };
         (Some(tuned), holdout)
     } else {

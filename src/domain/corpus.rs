@@ -124,7 +124,7 @@ fn host_of(url: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Where an entry's facts come from, as shown to users and listed by `shien corpus check`.
+/// An entry whose `source_url` is not on an official host, as listed by `shien corpus check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecondarySource<'a> {
     pub kind: &'static str,
@@ -149,7 +149,7 @@ pub struct Corpus {
     pub synonyms: Vec<SynonymGroup>,
     /// Schemes that came from an imported bundle (open data), not hand-written.
     pub imported: HashSet<String>,
-    pub official_hosts: OfficialHosts,
+    official_hosts: OfficialHosts,
     by_id: HashMap<String, usize>,
 }
 
@@ -274,6 +274,11 @@ impl Corpus {
 
     pub fn faq(&self, id: &str) -> Option<&Faq> {
         self.faqs.iter().find(|f| f.id == id)
+    }
+
+    /// The scheme entry describing a desk, if it has one.
+    pub fn desk_scheme(&self, desk: &Desk) -> Option<&Scheme> {
+        desk.scheme_id.as_deref().and_then(|id| self.scheme(id))
     }
 
     pub fn desk(&self, id: &str) -> Option<&Desk> {

@@ -236,10 +236,9 @@ pub fn desk_for(corpus: &Corpus, category: ConsultCategory) -> Option<&Desk> {
 /// for nothing but what the business asked about (the succession advisers for 事業承継), then
 /// general desks over specialised ones.
 pub fn desk_for_purposes<'a>(corpus: &'a Corpus, category: ConsultCategory, purposes: &[String]) -> Option<&'a Desk> {
-    let scheme_of = |d: &Desk| d.scheme_id.as_deref().and_then(|id| corpus.scheme(id));
-    let serves = |d: &Desk| scheme_of(d).is_some_and(|s| purposes.iter().any(|p| s.purposes.contains(p)));
-    let dedicated = |d: &Desk| serves(d) && scheme_of(d).is_some_and(|s| s.purposes.iter().all(|p| purposes.contains(p)));
-    let specialised = |d: &Desk| scheme_of(d).is_some_and(|s| s.purposes.len() <= 2);
+    let serves = |d: &Desk| corpus.desk_scheme(d).is_some_and(|s| purposes.iter().any(|p| s.purposes.contains(p)));
+    let dedicated = |d: &Desk| serves(d) && corpus.desk_scheme(d).is_some_and(|s| s.purposes.iter().all(|p| purposes.contains(p)));
+    let specialised = |d: &Desk| corpus.desk_scheme(d).is_some_and(|s| s.purposes.len() <= 2);
     let mut desks: Vec<&Desk> = corpus.desks.iter().filter(|d| d.categories.contains(&category)).collect();
     desks.sort_by_key(|d| (!d.id.starts_with("minato-"), !serves(d), !dedicated(d), specialised(d), d.categories.len(), d.id.clone()));
     desks.into_iter().next()
@@ -278,7 +277,7 @@ fn next_steps(corpus: &Corpus, p: &Profile, recs: &[Recommendation]) -> Vec<Next
             ConsultCategory::Financing => format!("融資・保証料補助を検討する場合は「{}」で、借入の条件や必要書類を確認しましょう。", desk.name),
             ConsultCategory::Labour => format!("雇用や働き方の助成金・制度は「{}」（{}）に相談できます。", desk.name, desk.staff),
             ConsultCategory::IntellectualProperty => format!("特許・商標などは「{}」（{}）に相談できます。", desk.name, desk.staff),
-            _ => match desk.scheme_id.as_deref().and_then(|id| corpus.scheme(id)).and_then(|s| single_purpose_among(s, &p.purposes)) {
+            _ => match corpus.desk_scheme(desk).and_then(|s| single_purpose_among(s, &p.purposes)) {
                 Some(purpose) => format!("{purpose}については「{}」（{}）に相談できます。", desk.name, desk.staff),
                 None => format!("どの制度が最適か迷ったら「{}」で、事業の状況に合わせて相談できます。", desk.name),
             },

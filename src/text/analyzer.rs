@@ -158,7 +158,7 @@ impl Analyzer {
         let normalized = normalize(text);
         let morphemes = self.morphemes(&normalized)?;
         let terms = terms_of(&morphemes);
-        Ok((terms, morphemes.into_iter().filter(|m| m.content).map(|m| m.lemma).collect()))
+        Ok((terms, content_lemmas(morphemes)))
     }
 
     /// Content lemmas of a phrase, or None when a noun of it is a stop word (もの in もの補助):
@@ -168,14 +168,18 @@ impl Analyzer {
         if morphemes.iter().any(|m| m.pos == "名詞" && !m.content) {
             return Ok(None);
         }
-        Ok(Some(morphemes.into_iter().filter(|m| m.content).map(|m| m.lemma).collect()))
+        Ok(Some(content_lemmas(morphemes)))
     }
 
     /// Content lemmas only (for embeddings and synonym matching).
     pub fn lemmas(&self, text: &str) -> Result<Vec<String>> {
         let normalized = normalize(text);
-        Ok(self.morphemes(&normalized)?.into_iter().filter(|m| m.content).map(|m| m.lemma).collect())
+        Ok(content_lemmas(self.morphemes(&normalized)?))
     }
+}
+
+fn content_lemmas(morphemes: Vec<Morpheme>) -> Vec<String> {
+    morphemes.into_iter().filter(|m| m.content).map(|m| m.lemma).collect()
 }
 
 fn is_latin_word(text: &str) -> bool {

@@ -62,8 +62,8 @@ impl Synonyms {
 }
 
 /// Whether a variant may also match by its dictionary forms. Latin-script variants match only
-/// as whole words: their lemmas are single letters and stop words ("M&A" is m + a, which any
-/// English sentence with "I'm" and "a" contains).
+/// as whole words: IPADIC has no dictionary forms for English beyond the words themselves, and
+/// a few common English words scattered through a sentence say less than the phrase does.
 fn matches_by_lemmas(variant: &str) -> bool {
     !variant.is_ascii()
 }
