@@ -54,16 +54,28 @@ fn bar(len: u64, label: &str, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let b = ProgressBar::new(len);
-    b.set_style(ProgressStyle::with_template("{msg:28} [{bar:30}] {pos}/{len} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
+    b.set_style(
+        ProgressStyle::with_template("{msg:28} [{bar:30}] {pos}/{len} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
     b.set_message(label.to_string());
     b
 }
 
-pub fn latencies(app: &App, queries: &[String], mode: RankingMode, today: NaiveDate, quiet: bool) -> Latency {
+pub fn latencies(
+    app: &App,
+    queries: &[String],
+    mode: RankingMode,
+    today: NaiveDate,
+    quiet: bool,
+) -> Latency {
     let b = bar(queries.len() as u64, &format!("search {mode:?}"), quiet);
     let mut times = Vec::with_capacity(queries.len());
     for q in queries {
-        let Ok(query) = SearchQuery::parse(q) else { continue };
+        let Ok(query) = SearchQuery::parse(q) else {
+            continue;
+        };
         let t = Instant::now();
         let _ = app.search_with(&query, &SearchFilters::default(), 10, today, mode);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
@@ -72,7 +84,13 @@ pub fn latencies(app: &App, queries: &[String], mode: RankingMode, today: NaiveD
     b.finish_and_clear();
     times.sort_by(f64::total_cmp);
     let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
-    Latency { mode, queries: times.len(), p50_ms: round3(percentile(&times, 0.5)), p99_ms: round3(percentile(&times, 0.99)), mean_ms: round3(mean) }
+    Latency {
+        mode,
+        queries: times.len(),
+        p50_ms: round3(percentile(&times, 0.5)),
+        p99_ms: round3(percentile(&times, 0.99)),
+        mean_ms: round3(mean),
+    }
 }
 
 fn round3(x: f64) -> f64 {
@@ -83,7 +101,12 @@ fn round3(x: f64) -> f64 {
 pub fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|kb| kb.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
         .map_or(0.0, |kb| (kb / 1024.0 * 10.0).round() / 10.0)
 }
 
@@ -100,8 +123,20 @@ pub fn scale_corpus(seed: &[Scheme], n: usize) -> Vec<Scheme> {
         s.related.clear();
         s.not_combinable_with.clear();
         if copy_no > 0 {
-            let suffixes = ["（令和版）", "（拡充枠）", "（特別枠）", "（第二次）", "（地域版）", "（追加募集）"];
-            s.title = format!("{}{}{}", s.title, suffixes[copy_no % suffixes.len()], copy_no);
+            let suffixes = [
+                "（令和版）",
+                "（拡充枠）",
+                "（特別枠）",
+                "（第二次）",
+                "（地域版）",
+                "（追加募集）",
+            ];
+            s.title = format!(
+                "{}{}{}",
+                s.title,
+                suffixes[copy_no % suffixes.len()],
+                copy_no
+            );
             let mut sentences: Vec<&str> = base.details.split('。').collect();
             let shift = copy_no % sentences.len().max(1);
             sentences.rotate_left(shift);
@@ -113,11 +148,23 @@ pub fn scale_corpus(seed: &[Scheme], n: usize) -> Vec<Scheme> {
     out
 }
 
-pub fn run(settings: Settings, queries: &[String], scale_seed: Option<Vec<Scheme>>, scale_docs: usize, quiet: bool, today: NaiveDate) -> crate::service::Result<BenchReport> {
+pub fn run(
+    settings: Settings,
+    queries: &[String],
+    scale_seed: Option<Vec<Scheme>>,
+    scale_docs: usize,
+    quiet: bool,
+    today: NaiveDate,
+) -> crate::service::Result<BenchReport> {
     let started = Instant::now();
     let app = App::build(settings.clone())?;
     let real_build = started.elapsed().as_secs_f64();
-    let text: Vec<String> = app.corpus.schemes.iter().map(|s| format!("{} {} {}", s.title, s.summary, s.details)).collect();
+    let text: Vec<String> = app
+        .corpus
+        .schemes
+        .iter()
+        .map(|s| format!("{} {} {}", s.title, s.summary, s.details))
+        .collect();
     let chars: usize = text.iter().map(|t| t.chars().count()).sum();
     let t = Instant::now();
     for _ in 0..3 {
@@ -134,9 +181,24 @@ pub fn run(settings: Settings, queries: &[String], scale_seed: Option<Vec<Scheme
             n += 1;
         }
     }
-    let query_embedding_ms = if n == 0 { 0.0 } else { t.elapsed().as_secs_f64() * 1000.0 / n as f64 };
-    let modes: Vec<RankingMode> = if app.has_vectors() { vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid] } else { vec![RankingMode::Bm25] };
-    let real = CorpusBench { documents: app.corpus.schemes.len(), build_s: round3(real_build), search: modes.iter().map(|m| latencies(&app, queries, *m, today, quiet)).collect() };
+    let query_embedding_ms = if n == 0 {
+        0.0
+    } else {
+        t.elapsed().as_secs_f64() * 1000.0 / n as f64
+    };
+    let modes: Vec<RankingMode> = if app.has_vectors() {
+        vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid]
+    } else {
+        vec![RankingMode::Bm25]
+    };
+    let real = CorpusBench {
+        documents: app.corpus.schemes.len(),
+        build_s: round3(real_build),
+        search: modes
+            .iter()
+            .map(|m| latencies(&app, queries, *m, today, quiet))
+            .collect(),
+    };
     let scale = match scale_seed {
         Some(seed) if scale_docs > 0 => {
             let schemes = scale_corpus(&seed, scale_docs);
@@ -145,13 +207,33 @@ pub fn run(settings: Settings, queries: &[String], scale_seed: Option<Vec<Scheme
                 eprintln!("building the scale index over {documents} documents …");
             }
             let t = Instant::now();
-            let corpus = Corpus::new(schemes, vec![], vec![], app.corpus.synonyms.clone(), Default::default());
+            let corpus = Corpus::new(
+                schemes,
+                vec![],
+                vec![],
+                app.corpus.synonyms.clone(),
+                Default::default(),
+            );
             let analyzer = Analyzer::load(&settings.dictionary_dir())?;
             let big = App::from_parts(settings, corpus, analyzer)?;
             let build_s = round3(t.elapsed().as_secs_f64());
-            Some(CorpusBench { documents, build_s, search: modes.iter().map(|m| latencies(&big, queries, *m, today, quiet)).collect() })
+            Some(CorpusBench {
+                documents,
+                build_s,
+                search: modes
+                    .iter()
+                    .map(|m| latencies(&big, queries, *m, today, quiet))
+                    .collect(),
+            })
         }
         _ => None,
     };
-    Ok(BenchReport { tokenizer_chars_per_s: tokenizer_chars_per_s.round(), query_embedding_ms: round3(query_embedding_ms), real, scale, peak_rss_mib: peak_rss_mib(), cores: std::thread::available_parallelism().map_or(1, |n| n.get()) })
+    Ok(BenchReport {
+        tokenizer_chars_per_s: tokenizer_chars_per_s.round(),
+        query_embedding_ms: round3(query_embedding_ms),
+        real,
+        scale,
+        peak_rss_mib: peak_rss_mib(),
+        cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+    })
 }

@@ -83,65 +83,177 @@ pub struct ChatOutcome {
 }
 
 const GENERIC: &[&str] = &[
-    "補助金", "助成金", "補助", "助成", "金", "支援", "制度", "お金", "何か", "なにか", "何", "使える", "使う", "もらえる", "もらう", "ある", "教える", "知る", "相談",
-    "利用", "申請", "どれ", "おすすめ", "受ける", "うち", "会社", "事業",
+    "補助金",
+    "助成金",
+    "補助",
+    "助成",
+    "金",
+    "支援",
+    "制度",
+    "お金",
+    "何か",
+    "なにか",
+    "何",
+    "使える",
+    "使う",
+    "もらえる",
+    "もらう",
+    "ある",
+    "教える",
+    "知る",
+    "相談",
+    "利用",
+    "申請",
+    "どれ",
+    "おすすめ",
+    "受ける",
+    "うち",
+    "会社",
+    "事業",
 ];
 
 impl ChatBot {
     pub fn new(threshold: f32) -> ChatBot {
-        ChatBot { sessions: Mutex::new(HashMap::new()), threshold }
+        ChatBot {
+            sessions: Mutex::new(HashMap::new()),
+            threshold,
+        }
     }
 
     /// Answers one message. `now` is JST wall-clock time (for the next desk slot).
-    pub fn answer(&self, app: &App, calendar: &OfficeCalendar, session_id: Option<&str>, message: &str, channel: Channel, now: NaiveDateTime) -> Result<ChatOutcome> {
+    pub fn answer(
+        &self,
+        app: &App,
+        calendar: &OfficeCalendar,
+        session_id: Option<&str>,
+        message: &str,
+        channel: Channel,
+        now: NaiveDateTime,
+    ) -> Result<ChatOutcome> {
         let started = Instant::now();
-        let session_id = session_id.filter(|s| !s.is_empty() && s.len() <= 64).map(str::to_string).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let session_id = session_id
+            .filter(|s| !s.is_empty() && s.len() <= 64)
+            .map(str::to_string)
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
         let mut session = self.session(&session_id);
         session.turns += 1;
         let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, message);
         inquiry.session_id = Some(session_id.clone());
-        let query = SearchQuery::parse(message).map_err(|e| crate::service::AppError::Startup { context: "chat", message: e.to_string() })?;
+        let query = SearchQuery::parse(message).map_err(|e| crate::service::AppError::Startup {
+            context: "chat",
+            message: e.to_string(),
+        })?;
         let terms = app.analyze_query(message)?;
 
         // A follow-up about the scheme just discussed ("それは個人事業主でも使えますか？").
         if let Some(reply) = follow_up(app, &session, &terms.normalized) {
             let (text, scheme) = reply;
             let citations = vec![cite(&app.corpus, scheme)];
-            inquiry.results = vec![ShownResult { id: scheme.id.clone(), score: 1.0, explanation: None }];
+            inquiry.results = vec![ShownResult {
+                id: scheme.id.clone(),
+                score: 1.0,
+                explanation: None,
+            }];
             inquiry.confidence = Some(0.9);
-            return Ok(self.finish(session_id, session, inquiry, text, citations, 0.9, None, false, started));
+            return Ok(self.finish(
+                session_id, session, inquiry, text, citations, 0.9, None, false, started,
+            ));
         }
 
-        let (outcome, confidence, decision) = decide(app, &query, &terms.normalized, self.threshold)?;
-        let best_words = outcome.results.first().map_or(0.0, |h| h.explanation.lexical_words);
-        inquiry.results = outcome.results.iter().map(|h| ShownResult { id: h.id.clone(), score: h.score, explanation: serde_json::to_value(h.explanation).ok() }).collect();
+        let (outcome, confidence, decision) =
+            decide(app, &query, &terms.normalized, self.threshold)?;
+        let best_words = outcome
+            .results
+            .first()
+            .map_or(0.0, |h| h.explanation.lexical_words);
+        inquiry.results = outcome
+            .results
+            .iter()
+            .map(|h| ShownResult {
+                id: h.id.clone(),
+                score: h.score,
+                explanation: serde_json::to_value(h.explanation).ok(),
+            })
+            .collect();
         inquiry.confidence = Some(confidence);
 
         if let Some(reason) = decision.handoff {
-            let (text, info, ticket) = hand_off(app, calendar, &inquiry, reason, decision.category, &outcome, now);
+            let (text, info, ticket) = hand_off(
+                app,
+                calendar,
+                &inquiry,
+                reason,
+                decision.category,
+                &outcome,
+                now,
+            );
             inquiry.handoff_category = Some(decision.category.label_ja().to_string());
             inquiry.handoff_reason = Some(format!("{reason:?}"));
-            let citations = outcome.results.iter().take(2).filter_map(|h| app.scheme(&h.id)).map(|s| cite(&app.corpus, s)).collect();
-            let mut out = self.finish(session_id, session, inquiry, text, citations, confidence, Some(info), false, started);
+            let citations = outcome
+                .results
+                .iter()
+                .take(2)
+                .filter_map(|h| app.scheme(&h.id))
+                .map(|s| cite(&app.corpus, s))
+                .collect();
+            let mut out = self.finish(
+                session_id,
+                session,
+                inquiry,
+                text,
+                citations,
+                confidence,
+                Some(info),
+                false,
+                started,
+            );
             out.ticket = ticket;
             return Ok(out);
         }
 
-        let vague = !terms.lemmas.is_empty() && terms.lemmas.iter().all(|l| GENERIC.contains(&l.as_str()));
+        let vague =
+            !terms.lemmas.is_empty() && terms.lemmas.iter().all(|l| GENERIC.contains(&l.as_str()));
         if vague && !session.clarified {
             session.clarified = true;
             let text = "どのようなことに使える制度をお探しですか？ たとえば「創業（これから開業・開業して間もない）」「設備投資」「ホームページや広告」「人材の採用」「資金繰り」などを教えてください。港区・東京都・国のどの制度かご希望があれば、あわせてお知らせください。".to_string();
-            return Ok(self.finish(session_id, session, inquiry, text, vec![], confidence, None, true, started));
+            return Ok(self.finish(
+                session_id,
+                session,
+                inquiry,
+                text,
+                vec![],
+                confidence,
+                None,
+                true,
+                started,
+            ));
         }
 
-        session.schemes = outcome.results.iter().take(3).map(|h| h.id.clone()).collect();
+        session.schemes = outcome
+            .results
+            .iter()
+            .take(3)
+            .map(|h| h.id.clone())
+            .collect();
         let mut text = String::new();
         let mut citations: Vec<Citation> = Vec::new();
         // Quote a FAQ only when it is about something the caller actually named, not just
         // the generic words (補助金, 使える) every FAQ shares.
-        let specific: Vec<&String> = terms.lemmas.iter().filter(|l| !GENERIC.contains(&l.as_str())).collect();
-        let on_topic = |question: &str| app.analyzer.lemmas(question).is_ok_and(|ls| specific.iter().any(|s| ls.contains(s)));
-        if let Some(faq) = outcome.faqs.first().filter(|f| f.score >= best_words * 0.5 && on_topic(&f.question)) {
+        let specific: Vec<&String> = terms
+            .lemmas
+            .iter()
+            .filter(|l| !GENERIC.contains(&l.as_str()))
+            .collect();
+        let on_topic = |question: &str| {
+            app.analyzer
+                .lemmas(question)
+                .is_ok_and(|ls| specific.iter().any(|s| ls.contains(s)))
+        };
+        if let Some(faq) = outcome
+            .faqs
+            .first()
+            .filter(|f| f.score >= best_words * 0.5 && on_topic(&f.question))
+        {
             text.push_str(&faq.answer);
             for id in &faq.scheme_ids {
                 if let Some(s) = app.scheme(id) {
@@ -152,23 +264,57 @@ impl ChatBot {
                 session.schemes.insert(0, first.clone());
             }
         }
-        let listed: Vec<&Scheme> = outcome.results.iter().take(3).filter_map(|h| app.scheme(&h.id)).collect();
+        let listed: Vec<&Scheme> = outcome
+            .results
+            .iter()
+            .take(3)
+            .filter_map(|h| app.scheme(&h.id))
+            .collect();
         if !listed.is_empty() {
-            text.push_str(if text.is_empty() { "次の制度が参考になります。" } else { "\n\n関連する制度：" });
+            text.push_str(if text.is_empty() {
+                "次の制度が参考になります。"
+            } else {
+                "\n\n関連する制度："
+            });
             for s in &listed {
-                let amount = s.amount_text().map(|a| format!("（{a}）")).unwrap_or_default();
-                text.push_str(&format!("\n・{}{}：{}", s.title, amount, shorten(&s.summary, 80)));
+                let amount = s
+                    .amount_text()
+                    .map(|a| format!("（{a}）"))
+                    .unwrap_or_default();
+                text.push_str(&format!(
+                    "\n・{}{}：{}",
+                    s.title,
+                    amount,
+                    shorten(&s.summary, 80)
+                ));
                 push_unique(&mut citations, cite(&app.corpus, s));
             }
         }
-        text.push_str("\n\n詳しい条件は各制度の公式ページでご確認ください。個別のご相談は窓口でも承ります。");
-        Ok(self.finish(session_id, session, inquiry, text, citations, confidence, None, false, started))
+        text.push_str(
+            "\n\n詳しい条件は各制度の公式ページでご確認ください。個別のご相談は窓口でも承ります。",
+        );
+        Ok(self.finish(
+            session_id, session, inquiry, text, citations, confidence, None, false, started,
+        ))
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn finish(&self, session_id: String, mut session: Session, mut inquiry: Inquiry, reply: String, citations: Vec<Citation>, confidence: f32, handoff: Option<HandoffInfo>, clarifying: bool, started: Instant) -> ChatOutcome {
+    fn finish(
+        &self,
+        session_id: String,
+        mut session: Session,
+        mut inquiry: Inquiry,
+        reply: String,
+        citations: Vec<Citation>,
+        confidence: f32,
+        handoff: Option<HandoffInfo>,
+        clarifying: bool,
+        started: Instant,
+    ) -> ChatOutcome {
         session.last_seen = Some(Instant::now());
-        session.history.push((inquiry.text().to_string(), reply.clone()));
+        session
+            .history
+            .push((inquiry.text().to_string(), reply.clone()));
         if session.history.len() > 20 {
             session.history.remove(0);
         }
@@ -177,24 +323,61 @@ impl ChatBot {
             map.insert(session_id.clone(), session);
         }
         inquiry.latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-        let reply = ChatReply { session_id, inquiry_id: inquiry.id.clone(), reply, citations, confidence: (confidence * 1000.0).round() / 1000.0, handoff, clarifying };
-        ChatOutcome { reply, inquiry, ticket: None }
+        let reply = ChatReply {
+            session_id,
+            inquiry_id: inquiry.id.clone(),
+            reply,
+            citations,
+            confidence: (confidence * 1000.0).round() / 1000.0,
+            handoff,
+            clarifying,
+        };
+        ChatOutcome {
+            reply,
+            inquiry,
+            ticket: None,
+        }
     }
 
     /// The conversation so far (masked user text and replies).
     pub fn history(&self, session_id: &str) -> Vec<(String, String)> {
-        self.sessions.lock().ok().and_then(|m| m.get(session_id).map(|s| s.history.clone())).unwrap_or_default()
+        self.sessions
+            .lock()
+            .ok()
+            .and_then(|m| m.get(session_id).map(|s| s.history.clone()))
+            .unwrap_or_default()
     }
 
     fn session(&self, id: &str) -> Session {
-        self.sessions.lock().ok().and_then(|m| m.get(id).cloned()).unwrap_or_default()
+        self.sessions
+            .lock()
+            .ok()
+            .and_then(|m| m.get(id).cloned())
+            .unwrap_or_default()
     }
 }
 
 /// Retrieval, confidence and the routing decision for one message (shared with `shien eval --routing`).
-pub fn decide(app: &App, query: &SearchQuery, normalized: &str, threshold: f32) -> Result<(crate::service::SearchOutcome, f32, crate::domain::routing::Route)> {
-    let outcome = app.search(query, &SearchFilters::default(), 5, crate::service::tokyo_today())?;
-    let best_words = outcome.results.first().map_or(0.0, |h| h.explanation.lexical_words);
+pub fn decide(
+    app: &App,
+    query: &SearchQuery,
+    normalized: &str,
+    threshold: f32,
+) -> Result<(
+    crate::service::SearchOutcome,
+    f32,
+    crate::domain::routing::Route,
+)> {
+    let outcome = app.search(
+        query,
+        &SearchFilters::default(),
+        5,
+        crate::service::tokyo_today(),
+    )?;
+    let best_words = outcome
+        .results
+        .first()
+        .map_or(0.0, |h| h.explanation.lexical_words);
     let best_faq = outcome.faqs.first().map_or(0.0, |f| f.score);
     let confidence = confidence_of(best_words.max(best_faq));
     let decision = route(normalized, confidence, threshold);
@@ -207,7 +390,12 @@ pub fn confidence_of(best_score: f32) -> f32 {
 }
 
 fn cite(corpus: &Corpus, s: &Scheme) -> Citation {
-    Citation { id: s.id.clone(), title: s.title.clone(), url: s.source_url.clone(), official_source: corpus.is_official_source(&s.source_url) }
+    Citation {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        url: s.source_url.clone(),
+        official_source: corpus.is_official_source(&s.source_url),
+    }
 }
 
 fn push_unique(list: &mut Vec<Citation>, c: Citation) {
@@ -216,7 +404,19 @@ fn push_unique(list: &mut Vec<Citation>, c: Citation) {
     }
 }
 
-const REFERS_BACK: &[&str] = &["それ", "その制度", "その融資", "その補助", "その助成", "これ", "こちら", "そちら", "さっきの", "先ほどの", "上の"];
+const REFERS_BACK: &[&str] = &[
+    "それ",
+    "その制度",
+    "その融資",
+    "その補助",
+    "その助成",
+    "これ",
+    "こちら",
+    "そちら",
+    "さっきの",
+    "先ほどの",
+    "上の",
+];
 
 /// Answers a follow-up about the last scheme from its structured facts only.
 fn follow_up<'a>(app: &'a App, session: &Session, text: &str) -> Option<(String, &'a Scheme)> {
@@ -229,24 +429,60 @@ fn follow_up<'a>(app: &'a App, session: &Session, text: &str) -> Option<(String,
     let answer = if text.contains("個人事業") || text.contains("個人でも") {
         match e.legal_form {
             LegalForm::Corporate => format!("「{name}」は法人が対象で、個人事業主は対象外です。"),
-            _ => format!("「{name}」は個人事業主も対象です（法人・個人の区別はありません）。ほかの条件もあわせてご確認ください。"),
+            _ => format!(
+                "「{name}」は個人事業主も対象です（法人・個人の区別はありません）。ほかの条件もあわせてご確認ください。"
+            ),
         }
-    } else if text.contains("開業前") || text.contains("創業前") || text.contains("まだ開業") || text.contains("これから") {
+    } else if text.contains("開業前")
+        || text.contains("創業前")
+        || text.contains("まだ開業")
+        || text.contains("これから")
+    {
         match e.pre_founding {
-            PreFounding::Allowed | PreFounding::Only => format!("「{name}」は創業前の方も利用できます。"),
-            PreFounding::No => format!("「{name}」はすでに事業を営んでいる方が対象で、創業前は利用できません。"),
+            PreFounding::Allowed | PreFounding::Only => {
+                format!("「{name}」は創業前の方も利用できます。")
+            }
+            PreFounding::No => {
+                format!("「{name}」はすでに事業を営んでいる方が対象で、創業前は利用できません。")
+            }
         }
-    } else if text.contains("いくら") || text.contains("金額") || text.contains("上限") || text.contains("補助率") {
+    } else if text.contains("いくら")
+        || text.contains("金額")
+        || text.contains("上限")
+        || text.contains("補助率")
+    {
         match scheme.amount_text() {
             Some(a) => format!("「{name}」の金額の目安は {a} です。"),
-            None => format!("「{name}」の金額は公式ページでご確認ください（この案内には掲載していません）。"),
+            None => format!(
+                "「{name}」の金額は公式ページでご確認ください（この案内には掲載していません）。"
+            ),
         }
-    } else if text.contains("いつ") || text.contains("締切") || text.contains("期限") || text.contains("募集") {
+    } else if text.contains("いつ")
+        || text.contains("締切")
+        || text.contains("期限")
+        || text.contains("募集")
+    {
         let status = scheme.window.status_on(crate::service::tokyo_today());
-        let rounds: Vec<String> = scheme.window.rounds.iter().map(|r| format!("{}：{}〜{}", r.label, r.opens, r.closes)).collect();
-        format!("「{name}」の受付状況は「{}」です。{}", status.label_ja(), rounds.join("、"))
-    } else if text.contains("どこ") || text.contains("申し込") || text.contains("申請方法") || text.contains("問い合わせ") {
-        format!("「{name}」の申請方法：{} 問い合わせ先：{}", scheme.how_to_apply, scheme.contact)
+        let rounds: Vec<String> = scheme
+            .window
+            .rounds
+            .iter()
+            .map(|r| format!("{}：{}〜{}", r.label, r.opens, r.closes))
+            .collect();
+        format!(
+            "「{name}」の受付状況は「{}」です。{}",
+            status.label_ja(),
+            rounds.join("、")
+        )
+    } else if text.contains("どこ")
+        || text.contains("申し込")
+        || text.contains("申請方法")
+        || text.contains("問い合わせ")
+    {
+        format!(
+            "「{name}」の申請方法：{} 問い合わせ先：{}",
+            scheme.how_to_apply, scheme.contact
+        )
     } else if text.contains("対象") || text.contains("使える") || text.contains("条件") {
         let mut parts = vec![format!("「{name}」の主な条件：")];
         parts.extend(e.conditions.iter().take(4).map(|c| format!("・{c}")));
@@ -260,27 +496,61 @@ fn follow_up<'a>(app: &'a App, session: &Session, text: &str) -> Option<(String,
     Some((answer, scheme))
 }
 
-fn hand_off(app: &App, calendar: &OfficeCalendar, inquiry: &Inquiry, reason: HandoffReason, category: ConsultCategory, outcome: &crate::service::SearchOutcome, now: NaiveDateTime) -> (String, HandoffInfo, Option<Ticket>) {
-    let desk = desk_for(&app.corpus, category).or_else(|| desk_for(&app.corpus, ConsultCategory::Management));
+fn hand_off(
+    app: &App,
+    calendar: &OfficeCalendar,
+    inquiry: &Inquiry,
+    reason: HandoffReason,
+    category: ConsultCategory,
+    outcome: &crate::service::SearchOutcome,
+    now: NaiveDateTime,
+) -> (String, HandoffInfo, Option<Ticket>) {
+    let desk = desk_for(&app.corpus, category)
+        .or_else(|| desk_for(&app.corpus, ConsultCategory::Management));
     let slot = desk.and_then(|d| calendar.next_slot(d, now));
-    let ticket_id = format!("T{}", &uuid::Uuid::new_v4().simple().to_string()[..8].to_uppercase());
-    let found: Vec<String> = outcome.results.iter().take(3).map(|h| h.title.clone()).collect();
+    let ticket_id = format!(
+        "T{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8].to_uppercase()
+    );
+    let found: Vec<String> = outcome
+        .results
+        .iter()
+        .take(3)
+        .map(|h| h.title.clone())
+        .collect();
     let summary = format!(
         "ご相談内容：{}\n区分：{}（{}）\nボットが見つけた関連制度：{}",
         shorten(inquiry.text(), 300),
         category.label_ja(),
         reason.label_ja(),
-        if found.is_empty() { "なし".to_string() } else { found.join("、") }
+        if found.is_empty() {
+            "なし".to_string()
+        } else {
+            found.join("、")
+        }
     );
     let (desk_name, desk_id, how_to_book, staff) = match desk {
-        Some(d) => (d.name.clone(), d.id.clone(), d.how_to_book.clone(), d.staff.clone()),
-        None => ("港区立産業振興センター 相談窓口".into(), "center".into(), "お電話でご予約ください".into(), "相談員".into()),
+        Some(d) => (
+            d.name.clone(),
+            d.id.clone(),
+            d.how_to_book.clone(),
+            d.staff.clone(),
+        ),
+        None => (
+            "港区立産業振興センター 相談窓口".into(),
+            "center".into(),
+            "お電話でご予約ください".into(),
+            "相談員".into(),
+        ),
     };
     let slot_text = slot.map(|s| s.at.format("%Y-%m-%d %H:%M").to_string());
     let open_now = slot.is_some_and(|s| s.now) && calendar.is_open_at(now);
     let when = match (&slot, open_now) {
         (Some(_), true) => "ただいま受付時間内です。".to_string(),
-        (Some(s), false) => format!("ただいまは受付時間外です。次の受付は {} からです。受付番号をお控えのうえ、受付時間内にご連絡いただくか、担当者からの折り返しをお待ちください。", s.at.format("%m月%d日 %H:%M")),
+        (Some(s), false) => format!(
+            "ただいまは受付時間外です。次の受付は {} からです。受付番号をお控えのうえ、受付時間内にご連絡いただくか、担当者からの折り返しをお待ちください。",
+            s.at.format("%m月%d日 %H:%M")
+        ),
         (None, _) => "次の受付日時は窓口にお問い合わせください。".to_string(),
     };
     let reply = format!(
@@ -307,6 +577,15 @@ fn hand_off(app: &App, calendar: &OfficeCalendar, inquiry: &Inquiry, reason: Han
         closed_at: None,
         closed_by: None,
     };
-    let info = HandoffInfo { category, desk: desk_name, desk_id, reason: reason.label_ja().to_string(), ticket: ticket_id, next_slot: slot_text, open_now, how_to_book };
+    let info = HandoffInfo {
+        category,
+        desk: desk_name,
+        desk_id,
+        reason: reason.label_ja().to_string(),
+        ticket: ticket_id,
+        next_slot: slot_text,
+        open_now,
+        how_to_book,
+    };
     (reply, info, Some(ticket))
 }

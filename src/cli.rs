@@ -13,7 +13,11 @@ use crate::domain::{Corpus, CorpusError};
 use crate::service::{App, tokyo_today};
 
 #[derive(Debug, Parser)]
-#[command(name = "shien", version, about = "支援ナビ: 港区・東京都・国の中小企業支援制度を探す")]
+#[command(
+    name = "shien",
+    version,
+    about = "支援ナビ: 港区・東京都・国の中小企業支援制度を探す"
+)]
 pub struct Cli {
     /// Settings file (TOML). Defaults to config/shien.toml when it exists.
     #[arg(long, global = true, env = "SHIEN_CONFIG")]
@@ -176,16 +180,63 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Command::Serve { bind } => serve(settings, bind),
-        Command::Search { query, top, level, purpose, open_only, json } => search(settings, &query, top, &level, &purpose, open_only, json),
-        Command::Recommend { answers, today, json } => recommend(settings, &answers, today, json),
-        Command::Eval { mode, recommend, routing, corpus_extra, json, today, no_save } => eval(settings, mode, recommend, routing, corpus_extra, json, today, no_save),
-        Command::Bench { json, scale, seed_csv } => bench(settings, json, scale, seed_csv),
-        Command::Chat { message, session, json } => chat(settings, &message, session.as_deref(), json),
-        Command::Admin { command: AdminCommand::CreateUser { username } } => create_user(&settings, &username),
-        Command::Logs { command: LogsCommand::Purge { older_than } } => purge(&settings, older_than),
-        Command::Import { source: ImportSource::Mirasapo { csv, out } } => import_mirasapo(&csv, &out),
-        Command::Corpus { command: CorpusCommand::Check } => corpus_check(&settings),
-        Command::Setup { ipadic_source, force } => setup(&settings, &ipadic_source, force),
+        Command::Search {
+            query,
+            top,
+            level,
+            purpose,
+            open_only,
+            json,
+        } => search(settings, &query, top, &level, &purpose, open_only, json),
+        Command::Recommend {
+            answers,
+            today,
+            json,
+        } => recommend(settings, &answers, today, json),
+        Command::Eval {
+            mode,
+            recommend,
+            routing,
+            corpus_extra,
+            json,
+            today,
+            no_save,
+        } => eval(
+            settings,
+            mode,
+            recommend,
+            routing,
+            corpus_extra,
+            json,
+            today,
+            no_save,
+        ),
+        Command::Bench {
+            json,
+            scale,
+            seed_csv,
+        } => bench(settings, json, scale, seed_csv),
+        Command::Chat {
+            message,
+            session,
+            json,
+        } => chat(settings, &message, session.as_deref(), json),
+        Command::Admin {
+            command: AdminCommand::CreateUser { username },
+        } => create_user(&settings, &username),
+        Command::Logs {
+            command: LogsCommand::Purge { older_than },
+        } => purge(&settings, older_than),
+        Command::Import {
+            source: ImportSource::Mirasapo { csv, out },
+        } => import_mirasapo(&csv, &out),
+        Command::Corpus {
+            command: CorpusCommand::Check,
+        } => corpus_check(&settings),
+        Command::Setup {
+            ipadic_source,
+            force,
+        } => setup(&settings, &ipadic_source, force),
     }
 }
 
@@ -232,7 +283,10 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
             Ok(l) => l,
             Err(e) => return fail(2, &format!("cannot listen on {bind}: {e}")),
         };
-        let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+        let addr = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
         let url = public.unwrap_or_else(|| format!("{scheme}://{addr}"));
         println!("支援ナビ is running: {url}/  (Ctrl-C で停止)");
         tracing::info!(%url, "listening");
@@ -243,8 +297,22 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
     })
 }
 
-fn search(settings: Settings, query: &str, top: i64, level: &[String], purpose: &[String], open_only: bool, json: bool) -> ExitCode {
-    let parsed = SearchQuery::parse(query).and_then(|q| Ok((q, SearchFilters::parse(level, purpose, open_only)?, parse_top_k(Some(top))?)));
+fn search(
+    settings: Settings,
+    query: &str,
+    top: i64,
+    level: &[String],
+    purpose: &[String],
+    open_only: bool,
+    json: bool,
+) -> ExitCode {
+    let parsed = SearchQuery::parse(query).and_then(|q| {
+        Ok((
+            q,
+            SearchFilters::parse(level, purpose, open_only)?,
+            parse_top_k(Some(top))?,
+        ))
+    });
     let (query, filters, top_k) = match parsed {
         Ok(p) => p,
         Err(e) => return fail(2, &format!("{}: {e}", e.field())),
@@ -258,7 +326,10 @@ fn search(settings: Settings, query: &str, top: i64, level: &[String], purpose: 
         Err(e) => return fail(2, &e.to_string()),
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&outcome).expect("serialisable"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&outcome).expect("serialisable")
+        );
         return ExitCode::SUCCESS;
     }
     if !outcome.expanded_with.is_empty() {
@@ -268,7 +339,15 @@ fn search(settings: Settings, query: &str, top: i64, level: &[String], purpose: 
         println!("該当する制度はありません。");
     }
     for (rank, hit) in outcome.results.iter().enumerate() {
-        println!("{:>2}. {} [{} / {} / {}] score {:.2}", rank + 1, hit.title, hit.level.label_ja(), hit.kind.label_ja(), hit.status.label_ja(), hit.score);
+        println!(
+            "{:>2}. {} [{} / {} / {}] score {:.2}",
+            rank + 1,
+            hit.title,
+            hit.level.label_ja(),
+            hit.kind.label_ja(),
+            hit.status.label_ja(),
+            hit.score
+        );
         println!("    {}  ({})", hit.snippet, hit.id);
     }
     if !outcome.faqs.is_empty() {
@@ -292,9 +371,29 @@ fn corpus_check(settings: &Settings) -> ExitCode {
                 *by_level.entry(s.level.as_str()).or_default() += 1;
                 *by_kind.entry(s.kind.as_str()).or_default() += 1;
             }
-            println!("corpus OK: {} schemes, {} FAQs, {} desks, {} synonym groups", corpus.schemes.len(), corpus.faqs.len(), corpus.desks.len(), corpus.synonyms.len());
-            println!("by level: {}", by_level.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
-            println!("by kind:  {}", by_kind.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "));
+            println!(
+                "corpus OK: {} schemes, {} FAQs, {} desks, {} synonym groups",
+                corpus.schemes.len(),
+                corpus.faqs.len(),
+                corpus.desks.len(),
+                corpus.synonyms.len()
+            );
+            println!(
+                "by level: {}",
+                by_level
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            println!(
+                "by kind:  {}",
+                by_kind
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             let secondary = corpus.secondary_sources();
             let count = |kind: &str| secondary.iter().filter(|s| s.kind == kind).count();
             let hand_written = corpus.schemes.len() - corpus.imported.len();
@@ -307,7 +406,9 @@ fn corpus_check(settings: &Settings) -> ExitCode {
                 corpus.desks.len()
             );
             if !secondary.is_empty() {
-                println!("not on an official host (corpus/sources.toml); confirm the facts and replace the link:");
+                println!(
+                    "not on an official host (corpus/sources.toml); confirm the facts and replace the link:"
+                );
                 for s in &secondary {
                     println!("  {} {}: {}", s.kind, s.id, s.url);
                 }
@@ -323,17 +424,27 @@ fn setup(settings: &Settings, source: &std::path::Path, force: bool) -> ExitCode
     if out.join("metadata.json").is_file() && !force {
         match crate::text::Analyzer::load(&out) {
             Ok(_) => {
-                println!("dictionary already built in {} (use --force to rebuild)", out.display());
+                println!(
+                    "dictionary already built in {} (use --force to rebuild)",
+                    out.display()
+                );
                 return ExitCode::SUCCESS;
             }
             Err(e) => eprintln!("existing dictionary unusable ({e}); rebuilding"),
         }
     }
-    println!("building the IPADIC dictionary from {} into {} …", source.display(), out.display());
+    println!(
+        "building the IPADIC dictionary from {} into {} …",
+        source.display(),
+        out.display()
+    );
     let started = std::time::Instant::now();
     match crate::setup::build_dictionary(source, &out) {
         Ok(sum) => {
-            println!("dictionary built in {:.1}s, sha256 {sum}", started.elapsed().as_secs_f64());
+            println!(
+                "dictionary built in {:.1}s, sha256 {sum}",
+                started.elapsed().as_secs_f64()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(2, &e.to_string()),
@@ -348,14 +459,24 @@ fn read_input(path: &std::path::Path) -> std::io::Result<String> {
     }
 }
 
-fn recommend(settings: Settings, path: &std::path::Path, today: Option<chrono::NaiveDate>, json: bool) -> ExitCode {
+fn recommend(
+    settings: Settings,
+    path: &std::path::Path,
+    today: Option<chrono::NaiveDate>,
+    json: bool,
+) -> ExitCode {
     let text = match read_input(path) {
         Ok(t) => t,
         Err(e) => return fail(2, &format!("{}: {e}", path.display())),
     };
     let answers: crate::domain::profile::Answers = match serde_json::from_str(&text) {
         Ok(a) => a,
-        Err(e) => return fail(2, &format!("{}:{}:{}: {e}", path.display(), e.line(), e.column())),
+        Err(e) => {
+            return fail(
+                2,
+                &format!("{}:{}:{}: {e}", path.display(), e.line(), e.column()),
+            );
+        }
     };
     let app = match build_app(settings) {
         Ok(a) => a,
@@ -366,12 +487,27 @@ fn recommend(settings: Settings, path: &std::path::Path, today: Option<chrono::N
         Err(e) => return fail(2, &format!("{}: {e}", path.display())),
     };
     if json {
-        println!("{}", serde_json::to_string_pretty(&outcome).expect("serialisable"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&outcome).expect("serialisable")
+        );
         return ExitCode::SUCCESS;
     }
     for (i, r) in outcome.recommendations.iter().enumerate() {
-        let fit = if r.fit == crate::domain::eligibility::Fit::Eligible { "対象見込み" } else { "要確認" };
-        println!("{:>2}. {} [{} / {} / {}] {}", i + 1, r.title, r.level.label_ja(), r.kind.label_ja(), r.status.label_ja(), fit);
+        let fit = if r.fit == crate::domain::eligibility::Fit::Eligible {
+            "対象見込み"
+        } else {
+            "要確認"
+        };
+        println!(
+            "{:>2}. {} [{} / {} / {}] {}",
+            i + 1,
+            r.title,
+            r.level.label_ja(),
+            r.kind.label_ja(),
+            r.status.label_ja(),
+            fit
+        );
         for reason in &r.reasons {
             println!("      ✓ {reason}");
         }
@@ -394,21 +530,46 @@ fn import_mirasapo(csv: &std::path::Path, out: &std::path::Path) -> ExitCode {
         Ok(r) => r,
         Err(e) => return fail(2, &e.to_string()),
     };
-    println!("{}: {} rows read, {} mapped, {} skipped", csv.display(), report.rows, report.mapped, report.rows - report.mapped);
+    println!(
+        "{}: {} rows read, {} mapped, {} skipped",
+        csv.display(),
+        report.rows,
+        report.mapped,
+        report.rows - report.mapped
+    );
     for (reason, (count, lines)) in &report.skipped {
         let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-        println!("  skipped {count:>4}: {reason} (lines {}{})", lines.join(", "), if *count > lines.len() { ", …" } else { "" });
+        println!(
+            "  skipped {count:>4}: {reason} (lines {}{})",
+            lines.join(", "),
+            if *count > lines.len() { ", …" } else { "" }
+        );
     }
     if let Err(e) = crate::import::write_bundle(schemes, out) {
         return fail(2, &e.to_string());
     }
-    println!("wrote {} — add its folder to extra_corpus_dirs (SHIEN__EXTRA_CORPUS_DIRS={}) to search it", out.display(), out.parent().map(|p| p.display().to_string()).unwrap_or_default());
+    println!(
+        "wrote {} — add its folder to extra_corpus_dirs (SHIEN__EXTRA_CORPUS_DIRS={}) to search it",
+        out.display(),
+        out.parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    );
     println!("{}", crate::import::ATTRIBUTION);
     ExitCode::SUCCESS
 }
 
 #[allow(clippy::too_many_arguments)]
-fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, extra: Vec<PathBuf>, json: bool, today: Option<chrono::NaiveDate>, no_save: bool) -> ExitCode {
+fn eval(
+    mut settings: Settings,
+    mode: EvalMode,
+    recommend: bool,
+    routing: bool,
+    extra: Vec<PathBuf>,
+    json: bool,
+    today: Option<chrono::NaiveDate>,
+    no_save: bool,
+) -> ExitCode {
     use crate::config::RankingMode;
     use crate::eval::{ProfileCase, SearchCase, eval_profiles, eval_search, read_jsonl};
     settings.extra_corpus_dirs.extend(extra.iter().cloned());
@@ -439,7 +600,8 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, 
         }
     }
     let profiles = if recommend {
-        let cases: Vec<ProfileCase> = match read_jsonl(std::path::Path::new("eval/profiles.jsonl")) {
+        let cases: Vec<ProfileCase> = match read_jsonl(std::path::Path::new("eval/profiles.jsonl"))
+        {
             Ok(c) => c,
             Err(e) => return fail(2, &e.to_string()),
         };
@@ -452,8 +614,10 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, 
     };
     // The rules were tuned on routing.jsonl; routing-holdout.jsonl was written without seeing them.
     let eval_routing_file = |path: &str| -> Result<crate::eval::RoutingReport, String> {
-        let cases: Vec<crate::eval::RoutingCase> = read_jsonl(std::path::Path::new(path)).map_err(|e| e.to_string())?;
-        crate::eval::eval_routing(&app, &cases, app.settings.handoff_confidence).map_err(|e| e.to_string())
+        let cases: Vec<crate::eval::RoutingCase> =
+            read_jsonl(std::path::Path::new(path)).map_err(|e| e.to_string())?;
+        crate::eval::eval_routing(&app, &cases, app.settings.handoff_confidence)
+            .map_err(|e| e.to_string())
     };
     let (routing_report, holdout_report) = if routing {
         let tuned = match eval_routing_file("eval/routing.jsonl") {
@@ -488,58 +652,131 @@ fn eval(mut settings: Settings, mode: EvalMode, recommend: bool, routing: bool, 
     }
     if json {
         let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});
-        println!("{}", serde_json::to_string_pretty(&full).expect("serialisable"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&full).expect("serialisable")
+        );
         return ExitCode::SUCCESS;
     }
-    println!("{:<8} {:>7} {:>9} {:>9} {:>8}", "mode", "queries", "nDCG@10", "Recall@5", "MRR@10");
+    println!(
+        "{:<8} {:>7} {:>9} {:>9} {:>8}",
+        "mode", "queries", "nDCG@10", "Recall@5", "MRR@10"
+    );
     for r in &reports {
-        println!("{:<8} {:>7} {:>9.4} {:>9.4} {:>8.4}", format!("{:?}", r.mode).to_lowercase(), r.queries, r.ndcg_at_10, r.recall_at_5, r.mrr_at_10);
+        println!(
+            "{:<8} {:>7} {:>9.4} {:>9.4} {:>8.4}",
+            format!("{:?}", r.mode).to_lowercase(),
+            r.queries,
+            r.ndcg_at_10,
+            r.recall_at_5,
+            r.mrr_at_10
+        );
     }
-    if let Some(best) = reports.iter().max_by(|a, b| a.ndcg_at_10.total_cmp(&b.ndcg_at_10)) {
-        println!("\nfailures of {:?} (answer not in top 5): {}", best.mode, best.failures.len());
+    if let Some(best) = reports
+        .iter()
+        .max_by(|a, b| a.ndcg_at_10.total_cmp(&b.ndcg_at_10))
+    {
+        println!(
+            "\nfailures of {:?} (answer not in top 5): {}",
+            best.mode,
+            best.failures.len()
+        );
         for f in best.failures.iter().take(15) {
-            println!("  {} {} -> expected {:?}, got {:?}", f.id, f.query, f.expected, f.got.iter().take(3).collect::<Vec<_>>());
+            println!(
+                "  {} {} -> expected {:?}, got {:?}",
+                f.id,
+                f.query,
+                f.expected,
+                f.got.iter().take(3).collect::<Vec<_>>()
+            );
         }
     }
-    for (name, report) in [("routing", &routing_report), ("routing, held out", &holdout_report)] {
+    for (name, report) in [
+        ("routing", &routing_report),
+        ("routing, held out", &holdout_report),
+    ] {
         let Some(r) = report else { continue };
         println!(
             "\n{name}: {} messages, threshold {:.2}: hand-off precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
-            r.messages, r.threshold, r.handoff_precision, r.handoff_recall, r.handoff_category_accuracy, r.category_accuracy
+            r.messages,
+            r.threshold,
+            r.handoff_precision,
+            r.handoff_recall,
+            r.handoff_category_accuracy,
+            r.category_accuracy
         );
         for m in r.mistakes.iter().take(40) {
             println!("  expected {} got {}: {}", m.expected, m.got, m.message);
         }
     }
     if let Some(p) = &profiles {
-        println!("\nrecommender: {} profiles, must_include recall@15 {:.4}, must_exclude violations {}", p.profiles, p.must_include_recall_at_15, p.must_exclude_violations);
+        println!(
+            "\nrecommender: {} profiles, must_include recall@15 {:.4}, must_exclude violations {}",
+            p.profiles, p.must_include_recall_at_15, p.must_exclude_violations
+        );
         for m in p.misses.iter().take(15) {
-            println!("  {} missing {:?} wrongly recommended {:?}", m.id, m.missing, m.wrongly_recommended);
+            println!(
+                "  {} missing {:?} wrongly recommended {:?}",
+                m.id, m.missing, m.wrongly_recommended
+            );
         }
     }
     ExitCode::SUCCESS
 }
 
-fn save_eval(summary: &serde_json::Value, reports: &[crate::eval::SearchReport], profiles: Option<&crate::eval::ProfileReport>) -> std::io::Result<()> {
+fn save_eval(
+    summary: &serde_json::Value,
+    reports: &[crate::eval::SearchReport],
+    profiles: Option<&crate::eval::ProfileReport>,
+) -> std::io::Result<()> {
     use std::io::Write;
     let dir = std::path::Path::new("eval/results");
     std::fs::create_dir_all(dir)?;
     let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles});
-    std::fs::write(dir.join("latest.json"), serde_json::to_string_pretty(&full).expect("serialisable"))?;
-    let mut history = std::fs::OpenOptions::new().create(true).append(true).open(dir.join("history.jsonl"))?;
+    std::fs::write(
+        dir.join("latest.json"),
+        serde_json::to_string_pretty(&full).expect("serialisable"),
+    )?;
+    let mut history = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("history.jsonl"))?;
     writeln!(history, "{summary}")?;
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(dir.join("history.jsonl"))?.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(dir.join("history.jsonl"))?
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
     let labels: Vec<String> = (1..=lines.len()).map(|i| format!("#{i}")).collect();
     let series_for = |mode: &str| -> Vec<f64> {
-        lines.iter().map(|l| l["search"].as_array().and_then(|a| a.iter().find(|r| r["mode"] == mode)).and_then(|r| r["ndcg@10"].as_f64()).unwrap_or(0.0)).collect()
+        lines
+            .iter()
+            .map(|l| {
+                l["search"]
+                    .as_array()
+                    .and_then(|a| a.iter().find(|r| r["mode"] == mode))
+                    .and_then(|r| r["ndcg@10"].as_f64())
+                    .unwrap_or(0.0)
+            })
+            .collect()
     };
-    let series = ["bm25", "dense", "hybrid"].map(|m| crate::eval::chart::Series { name: m, points: series_for(m) });
-    let svg = crate::eval::chart::line_chart("nDCG@10 の推移（eval/search.jsonl）", &labels, &series, 1.0);
+    let series = ["bm25", "dense", "hybrid"].map(|m| crate::eval::chart::Series {
+        name: m,
+        points: series_for(m),
+    });
+    let svg = crate::eval::chart::line_chart(
+        "nDCG@10 の推移（eval/search.jsonl）",
+        &labels,
+        &series,
+        1.0,
+    );
     std::fs::write(dir.join("history.svg"), svg)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| fail(2, &format!("cannot start the runtime: {e}")))
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(2, &format!("cannot start the runtime: {e}")))
 }
 
 fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) -> ExitCode {
@@ -559,14 +796,24 @@ fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) ->
             Ok(s) => s,
             Err(e) => return fail(2, &format!("inquiry log database: {e}")),
         };
-        let outcome = match state.ops.chat.answer(&state.app, &state.ops.calendar, session, message, crate::domain::inquiry::Channel::Operator, crate::http::chat_api::tokyo_now()) {
+        let outcome = match state.ops.chat.answer(
+            &state.app,
+            &state.ops.calendar,
+            session,
+            message,
+            crate::domain::inquiry::Channel::Operator,
+            crate::http::chat_api::tokyo_now(),
+        ) {
             Ok(o) => o,
             Err(e) => return fail(2, &e.to_string()),
         };
         let r = state.record_chat(outcome).await;
         state.ops.log.flush().await;
         if json {
-            println!("{}", serde_json::to_string_pretty(&r).expect("serialisable"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&r).expect("serialisable")
+            );
         } else {
             println!("{}\n", r.reply);
             for c in &r.citations {
@@ -638,30 +885,57 @@ fn purge(settings: &Settings, days: i64) -> ExitCode {
 }
 
 fn bench(settings: Settings, json: bool, scale: usize, seed_csv: Option<PathBuf>) -> ExitCode {
-    let queries: Vec<String> = match crate::eval::read_jsonl::<crate::eval::SearchCase>(std::path::Path::new("eval/search.jsonl")) {
+    let queries: Vec<String> = match crate::eval::read_jsonl::<crate::eval::SearchCase>(
+        std::path::Path::new("eval/search.jsonl"),
+    ) {
         Ok(cases) => cases.into_iter().map(|c| c.query).collect(),
         Err(e) => return fail(2, &e.to_string()),
     };
-    let csv = seed_csv.or_else(|| Some(PathBuf::from("../shared/data/mirasapo/supports.csv")).filter(|p| p.exists()));
+    let csv = seed_csv.or_else(|| {
+        Some(PathBuf::from("../shared/data/mirasapo/supports.csv")).filter(|p| p.exists())
+    });
     let seed = match &csv {
         Some(path) => match crate::import::map_csv(path) {
             Ok((schemes, _)) => Some(schemes),
             Err(e) => return fail(2, &e.to_string()),
         },
-        None => Corpus::load(&settings.corpus_dir, &[]).ok().map(|c| c.schemes),
+        None => Corpus::load(&settings.corpus_dir, &[])
+            .ok()
+            .map(|c| c.schemes),
     };
     match crate::bench::run(settings, &queries, seed, scale, json, tokyo_today()) {
         Ok(report) => {
             if json {
-                println!("{}", serde_json::to_string_pretty(&report).expect("serialisable"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).expect("serialisable")
+                );
             } else {
-                println!("cores {}  peak RSS {:.1} MiB", report.cores, report.peak_rss_mib);
-                println!("tokenizer: {:.0} chars/s   query embedding: {:.3} ms", report.tokenizer_chars_per_s, report.query_embedding_ms);
-                for (name, c) in [("real", Some(&report.real)), ("scale", report.scale.as_ref())] {
+                println!(
+                    "cores {}  peak RSS {:.1} MiB",
+                    report.cores, report.peak_rss_mib
+                );
+                println!(
+                    "tokenizer: {:.0} chars/s   query embedding: {:.3} ms",
+                    report.tokenizer_chars_per_s, report.query_embedding_ms
+                );
+                for (name, c) in [
+                    ("real", Some(&report.real)),
+                    ("scale", report.scale.as_ref()),
+                ] {
                     let Some(c) = c else { continue };
-                    println!("{name}: {} documents, index build {:.2} s", c.documents, c.build_s);
+                    println!(
+                        "{name}: {} documents, index build {:.2} s",
+                        c.documents, c.build_s
+                    );
                     for l in &c.search {
-                        println!("  {:<7} p50 {:>8.3} ms  p99 {:>8.3} ms  ({} queries)", format!("{:?}", l.mode).to_lowercase(), l.p50_ms, l.p99_ms, l.queries);
+                        println!(
+                            "  {:<7} p50 {:>8.3} ms  p99 {:>8.3} ms  ({} queries)",
+                            format!("{:?}", l.mode).to_lowercase(),
+                            l.p50_ms,
+                            l.p99_ms,
+                            l.queries
+                        );
                     }
                 }
             }

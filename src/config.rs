@@ -14,7 +14,10 @@ pub enum ConfigError {
     #[error("environment variable {var}: {message}")]
     Env { var: String, message: String },
     #[error("setting {field}: {message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
 }
 
 /// A value that must never appear in logs (database passwords, session keys).
@@ -140,13 +143,28 @@ impl Settings {
         Settings::load_from(file, &vars)
     }
 
-    pub fn load_from(file: Option<&Path>, env: &[(String, String)]) -> Result<Settings, ConfigError> {
-        let mut table = toml::Table::try_from(Settings::default()).map_err(|e| ConfigError::Invalid { field: "defaults", message: e.to_string() })?;
+    pub fn load_from(
+        file: Option<&Path>,
+        env: &[(String, String)],
+    ) -> Result<Settings, ConfigError> {
+        let mut table =
+            toml::Table::try_from(Settings::default()).map_err(|e| ConfigError::Invalid {
+                field: "defaults",
+                message: e.to_string(),
+            })?;
         let default_file = PathBuf::from("config/shien.toml");
-        let file = file.map(Path::to_path_buf).or_else(|| default_file.exists().then_some(default_file));
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| default_file.exists().then_some(default_file));
         if let Some(file) = &file {
-            let text = std::fs::read_to_string(file).map_err(|e| ConfigError::File { file: file.clone(), message: e.to_string() })?;
-            let overlay: toml::Table = toml::from_str(&text).map_err(|e| ConfigError::File { file: file.clone(), message: e.to_string() })?;
+            let text = std::fs::read_to_string(file).map_err(|e| ConfigError::File {
+                file: file.clone(),
+                message: e.to_string(),
+            })?;
+            let overlay: toml::Table = toml::from_str(&text).map_err(|e| ConfigError::File {
+                file: file.clone(),
+                message: e.to_string(),
+            })?;
             for (k, v) in overlay {
                 table.insert(k, v);
             }
@@ -159,34 +177,60 @@ impl Settings {
             } else {
                 continue;
             };
-            let parsed = parse_env_value(&key, value, &table).map_err(|message| ConfigError::Env { var: var.clone(), message })?;
+            let parsed =
+                parse_env_value(&key, value, &table).map_err(|message| ConfigError::Env {
+                    var: var.clone(),
+                    message,
+                })?;
             table.insert(key, parsed);
         }
-        let settings: Settings = toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| ConfigError::Invalid {
-            field: "settings",
-            message: e.message().to_string(),
-        })?;
+        let settings: Settings =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|e: toml::de::Error| ConfigError::Invalid {
+                    field: "settings",
+                    message: e.message().to_string(),
+                })?;
         settings.validate()?;
         Ok(settings)
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
         let url = self.database_url.expose();
-        if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-            return Err(ConfigError::Invalid { field: "database_url", message: "must start with sqlite: or postgres://".into() });
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError::Invalid {
+                field: "database_url",
+                message: "must start with sqlite: or postgres://".into(),
+            });
         }
         if self.vector_backend == VectorBackend::Qdrant && self.qdrant_url.is_none() {
             return Err(ConfigError::Invalid { field: "qdrant_url", message: "is required when vector_backend = \"qdrant\" (e.g. http://127.0.0.1:6334, the gRPC port)".into() });
         }
         if self.embedder == EmbedderKind::Transformer && self.transformer_dir.is_none() {
-            return Err(ConfigError::Invalid { field: "transformer_dir", message: "is required when embedder = \"transformer\"".into() });
+            return Err(ConfigError::Invalid {
+                field: "transformer_dir",
+                message: "is required when embedder = \"transformer\"".into(),
+            });
         }
         if !(0.0..=1.0).contains(&self.handoff_confidence) {
-            return Err(ConfigError::Invalid { field: "handoff_confidence", message: "must be between 0 and 1".into() });
+            return Err(ConfigError::Invalid {
+                field: "handoff_confidence",
+                message: "must be between 0 and 1".into(),
+            });
         }
         if self.tls_cert.is_some() != self.tls_key.is_some() {
-            let field = if self.tls_cert.is_some() { "tls_key" } else { "tls_cert" };
-            return Err(ConfigError::Invalid { field, message: "tls_cert and tls_key must be set together (PEM files)".into() });
+            let field = if self.tls_cert.is_some() {
+                "tls_key"
+            } else {
+                "tls_cert"
+            };
+            return Err(ConfigError::Invalid {
+                field,
+                message: "tls_cert and tls_key must be set together (PEM files)".into(),
+            });
         }
         Ok(())
     }
@@ -201,24 +245,42 @@ impl Settings {
 
     pub fn public_url(&self) -> String {
         self.public_url.clone().unwrap_or_else(|| {
-            let scheme = if self.tls_cert.is_some() { "https" } else { "http" };
+            let scheme = if self.tls_cert.is_some() {
+                "https"
+            } else {
+                "http"
+            };
             format!("{scheme}://{}", self.bind)
         })
     }
 
     pub fn cookies_secure(&self) -> bool {
-        self.secure_cookies.unwrap_or(self.tls_cert.is_some() || self.public_url().starts_with("https://"))
+        self.secure_cookies
+            .unwrap_or(self.tls_cert.is_some() || self.public_url().starts_with("https://"))
     }
 }
 
 /// Environment values are strings; read them as the type the current value has.
 fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::Value, String> {
     match table.get(key) {
-        Some(toml::Value::Integer(_)) => value.parse::<i64>().map(toml::Value::Integer).map_err(|e| e.to_string()),
-        Some(toml::Value::Float(_)) => value.parse::<f64>().map(toml::Value::Float).map_err(|e| e.to_string()),
-        Some(toml::Value::Boolean(_)) => value.parse::<bool>().map(toml::Value::Boolean).map_err(|e| e.to_string()),
+        Some(toml::Value::Integer(_)) => value
+            .parse::<i64>()
+            .map(toml::Value::Integer)
+            .map_err(|e| e.to_string()),
+        Some(toml::Value::Float(_)) => value
+            .parse::<f64>()
+            .map(toml::Value::Float)
+            .map_err(|e| e.to_string()),
+        Some(toml::Value::Boolean(_)) => value
+            .parse::<bool>()
+            .map(toml::Value::Boolean)
+            .map_err(|e| e.to_string()),
         Some(toml::Value::Array(_)) => Ok(toml::Value::Array(
-            value.split(',').filter(|s| !s.is_empty()).map(|s| toml::Value::String(s.trim().to_string())).collect(),
+            value
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(|s| toml::Value::String(s.trim().to_string()))
+                .collect(),
         )),
         None if !SETTINGS_KEYS.contains(&key) => Err(format!("unknown setting {key:?}")),
         None if value == "true" || value == "false" => Ok(toml::Value::Boolean(value == "true")),
@@ -227,9 +289,25 @@ fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::
 }
 
 const SETTINGS_KEYS: &[&str] = &[
-    "bind", "public_url", "corpus_dir", "extra_corpus_dirs", "models_dir", "database_url", "embedder", "transformer_dir",
-    "ranking", "fusion", "vector_backend", "qdrant_url", "qdrant_collection", "log_format", "handoff_confidence",
-    "rate_limit_per_minute", "tls_cert", "tls_key", "secure_cookies",
+    "bind",
+    "public_url",
+    "corpus_dir",
+    "extra_corpus_dirs",
+    "models_dir",
+    "database_url",
+    "embedder",
+    "transformer_dir",
+    "ranking",
+    "fusion",
+    "vector_backend",
+    "qdrant_url",
+    "qdrant_collection",
+    "log_format",
+    "handoff_confidence",
+    "rate_limit_per_minute",
+    "tls_cert",
+    "tls_key",
+    "secure_cookies",
 ];
 
 #[cfg(test)]
@@ -237,7 +315,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -249,7 +330,15 @@ mod tests {
 
     #[test]
     fn environment_overrides_with_types() {
-        let s = Settings::load_from(None, &env(&[("SHIEN__BIND", "0.0.0.0:9000"), ("SHIEN__HANDOFF_CONFIDENCE", "0.5"), ("DATABASE_URL", "postgres://x@h/db")])).unwrap();
+        let s = Settings::load_from(
+            None,
+            &env(&[
+                ("SHIEN__BIND", "0.0.0.0:9000"),
+                ("SHIEN__HANDOFF_CONFIDENCE", "0.5"),
+                ("DATABASE_URL", "postgres://x@h/db"),
+            ]),
+        )
+        .unwrap();
         assert_eq!(s.bind.port(), 9000);
         assert_eq!(s.handoff_confidence, 0.5);
         assert!(s.database_url.expose().starts_with("postgres://"));
@@ -257,25 +346,44 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_variable() {
-        let err = Settings::load_from(None, &env(&[("SHIEN__HANDOFF_CONFIDENCE", "lots")])).unwrap_err();
-        assert!(err.to_string().contains("SHIEN__HANDOFF_CONFIDENCE"), "{err}");
+        let err =
+            Settings::load_from(None, &env(&[("SHIEN__HANDOFF_CONFIDENCE", "lots")])).unwrap_err();
+        assert!(
+            err.to_string().contains("SHIEN__HANDOFF_CONFIDENCE"),
+            "{err}"
+        );
         let err = Settings::load_from(None, &env(&[("SHIEN__NO_SUCH", "1")])).unwrap_err();
         assert!(err.to_string().contains("no_such"), "{err}");
     }
 
     #[test]
     fn unavailable_backends_are_refused_at_start_up() {
-        let err = Settings::load_from(None, &env(&[("SHIEN__VECTOR_BACKEND", "qdrant")])).unwrap_err();
-        assert!(err.to_string().contains("qdrant_url"), "qdrant without its address names the missing field: {err}");
+        let err =
+            Settings::load_from(None, &env(&[("SHIEN__VECTOR_BACKEND", "qdrant")])).unwrap_err();
+        assert!(
+            err.to_string().contains("qdrant_url"),
+            "qdrant without its address names the missing field: {err}"
+        );
         let err = Settings::load_from(None, &env(&[("SHIEN__TLS_CERT", "cert.pem")])).unwrap_err();
-        assert!(err.to_string().contains("tls_key"), "a certificate without a key names the missing field: {err}");
-        let s = Settings::load_from(None, &env(&[("SHIEN__TLS_CERT", "cert.pem"), ("SHIEN__TLS_KEY", "key.pem")])).unwrap();
+        assert!(
+            err.to_string().contains("tls_key"),
+            "a certificate without a key names the missing field: {err}"
+        );
+        let s = Settings::load_from(
+            None,
+            &env(&[
+                ("SHIEN__TLS_CERT", "cert.pem"),
+                ("SHIEN__TLS_KEY", "key.pem"),
+            ]),
+        )
+        .unwrap();
         assert!(s.public_url().starts_with("https://") && s.cookies_secure());
     }
 
     #[test]
     fn secrets_do_not_print() {
-        let s = Settings::load_from(None, &env(&[("DATABASE_URL", "postgres://u:hunter2@h/db")])).unwrap();
+        let s = Settings::load_from(None, &env(&[("DATABASE_URL", "postgres://u:hunter2@h/db")]))
+            .unwrap();
         assert!(!format!("{s:?}").contains("hunter2"));
     }
 }

@@ -10,15 +10,26 @@ use crate::domain::search::SearchQuery;
 use crate::text::{Analyzer, Synonyms, analyze_query, normalize};
 
 fn models_dir() -> PathBuf {
-    std::env::var_os("SHIEN_MODELS_DIR").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("models"))
+    std::env::var_os("SHIEN_MODELS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("models"))
 }
 
 fn analysis() -> &'static (Analyzer, Synonyms) {
     static A: OnceLock<(Analyzer, Synonyms)> = OnceLock::new();
     A.get_or_init(|| {
-        let analyzer = Analyzer::load(&models_dir().join("ipadic")).expect("models/ipadic (run `shien setup`)");
-        let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &[]).expect("the corpus loads");
-        let synonyms = Synonyms::build(corpus.synonyms.iter().map(|g| (g.canonical.as_str(), g.variants.as_slice())), &analyzer).expect("synonyms build");
+        let analyzer = Analyzer::load(&models_dir().join("ipadic"))
+            .expect("models/ipadic (run `shien setup`)");
+        let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &[])
+            .expect("the corpus loads");
+        let synonyms = Synonyms::build(
+            corpus
+                .synonyms
+                .iter()
+                .map(|g| (g.canonical.as_str(), g.variants.as_slice())),
+            &analyzer,
+        )
+        .expect("synonyms build");
         (analyzer, synonyms)
     })
 }
@@ -36,7 +47,11 @@ pub fn query_path(text: &str) {
 /// Masking is idempotent: what was masked stays masked and nothing new appears.
 pub fn masking(text: &str) {
     let masked = crate::domain::masking::mask(text);
-    assert_eq!(crate::domain::masking::mask(&masked), masked, "masking must be idempotent");
+    assert_eq!(
+        crate::domain::masking::mask(&masked),
+        masked,
+        "masking must be idempotent"
+    );
 }
 
 /// Any text either parses into a scheme or yields problems that name the file.
@@ -45,7 +60,10 @@ pub fn scheme_file(text: &str) {
     for p in crate::domain::corpus::check_scheme_text(file, text) {
         assert_eq!(p.file, file, "every problem names its file");
         if let Some(line) = p.line {
-            assert!(line >= 1 && line <= text.lines().count().max(1) + 1, "line {line} is inside the text");
+            assert!(
+                line >= 1 && line <= text.lines().count().max(1) + 1,
+                "line {line} is inside the text"
+            );
         }
     }
 }

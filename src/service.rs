@@ -10,16 +10,16 @@ use tracing::{info, instrument};
 use std::sync::Arc;
 
 use crate::config::{EmbedderKind, Fusion, RankingMode, Settings, VectorBackend};
-use crate::embed::{Embedder, StaticEmbedder, TransformerEmbedder};
-use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
-use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
-use crate::domain::scheme::WindowStatus;
 use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::recommend::{RecommendOutcome, recommend};
+use crate::domain::scheme::WindowStatus;
 use crate::domain::search::{SearchFilters, SearchQuery};
 use crate::domain::{Corpus, CorpusError, Faq, Kind, Level, Scheme};
+use crate::embed::{Embedder, StaticEmbedder, TransformerEmbedder};
+use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
 use crate::index::{DocText, LexicalIndex, LexicalScore};
+use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
 
 #[derive(Debug, thiserror::Error)]
@@ -33,14 +33,19 @@ pub enum AppError {
     #[error(transparent)]
     Qdrant(#[from] crate::index::qdrant::QdrantError),
     #[error("{context}: {message}")]
-    Startup { context: &'static str, message: String },
+    Startup {
+        context: &'static str,
+        message: String,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
 /// Today's date in Tokyo (JST, UTC+9, no daylight saving).
 pub fn tokyo_today() -> NaiveDate {
-    Utc::now().with_timezone(&FixedOffset::east_opt(9 * 3600).expect("valid offset")).date_naive()
+    Utc::now()
+        .with_timezone(&FixedOffset::east_opt(9 * 3600).expect("valid offset"))
+        .date_naive()
 }
 
 /// Everything a request needs, built once at start-up and shared read-only.
@@ -130,41 +135,87 @@ impl App {
 
     pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<App> {
         let analyzer = Arc::new(analyzer);
-        let synonyms = Synonyms::build(corpus.synonyms.iter().map(|g| (g.canonical.as_str(), g.variants.as_slice())), &analyzer)?;
-        let scheme_docs: Vec<DocText> = corpus.schemes.iter().map(|s| scheme_text(s, &corpus)).collect();
+        let synonyms = Synonyms::build(
+            corpus
+                .synonyms
+                .iter()
+                .map(|g| (g.canonical.as_str(), g.variants.as_slice())),
+            &analyzer,
+        )?;
+        let scheme_docs: Vec<DocText> = corpus
+            .schemes
+            .iter()
+            .map(|s| scheme_text(s, &corpus))
+            .collect();
         let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
         // The static embedder reads the title and summary fields' lemmas from this one analysis.
-        let lemma_fields = if settings.embedder == EmbedderKind::Static { 2 } else { 0 };
-        let (schemes, head_lemmas) = LexicalIndex::build_keeping_lemmas(&analyzer, &scheme_docs, lemma_fields)?;
+        let lemma_fields = if settings.embedder == EmbedderKind::Static {
+            2
+        } else {
+            0
+        };
+        let (schemes, head_lemmas) =
+            LexicalIndex::build_keeping_lemmas(&analyzer, &scheme_docs, lemma_fields)?;
         let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
         let questionnaire = if questionnaire_file.exists() {
-            Some(Questionnaire::load(&questionnaire_file).map_err(|e| AppError::Startup { context: "questionnaire", message: e.to_string() })?)
+            Some(
+                Questionnaire::load(&questionnaire_file).map_err(|e| AppError::Startup {
+                    context: "questionnaire",
+                    message: e.to_string(),
+                })?,
+            )
         } else {
             None
         };
-        let (embedder, scheme_vectors) = match embed_corpus(&settings, &analyzer, &corpus, head_lemmas)? {
-            Some((e, vectors)) => {
-                let index: Box<dyn VectorIndex> = match settings.vector_backend {
-                    VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
-                    VectorBackend::Qdrant => Box::new(qdrant_index(&settings, &analyzer, &corpus, &scheme_docs, e.dim(), vectors)?),
-                };
-                (Some(e), Some(index))
-            }
-            None => (None, None),
-        };
+        let (embedder, scheme_vectors) =
+            match embed_corpus(&settings, &analyzer, &corpus, head_lemmas)? {
+                Some((e, vectors)) => {
+                    let index: Box<dyn VectorIndex> = match settings.vector_backend {
+                        VectorBackend::InProcess => {
+                            Box::new(InProcessIndex::new(e.dim(), &vectors))
+                        }
+                        VectorBackend::Qdrant => Box::new(qdrant_index(
+                            &settings,
+                            &analyzer,
+                            &corpus,
+                            &scheme_docs,
+                            e.dim(),
+                            vectors,
+                        )?),
+                    };
+                    (Some(e), Some(index))
+                }
+                None => (None, None),
+            };
         let names = corpus
             .schemes
             .iter()
             .map(|s| {
                 std::iter::once(&s.title)
                     .chain(s.aliases.iter())
-                    .map(|n| text::normalize(n).chars().filter(|c| !c.is_whitespace()).collect::<String>())
+                    .map(|n| {
+                        text::normalize(n)
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                    })
                     .filter(|n| n.chars().count() >= 3)
                     .collect()
             })
             .collect();
-        Ok(App { settings, corpus, analyzer, embedder, scheme_vectors, questionnaire, synonyms, schemes, faqs, names })
+        Ok(App {
+            settings,
+            corpus,
+            analyzer,
+            embedder,
+            scheme_vectors,
+            questionnaire,
+            synonyms,
+            schemes,
+            faqs,
+            names,
+        })
     }
 
     pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {
@@ -172,13 +223,23 @@ impl App {
     }
 
     #[instrument(skip_all, fields(query = %query.as_str(), top_k))]
-    pub fn search(&self, query: &SearchQuery, filters: &SearchFilters, top_k: usize, today: NaiveDate) -> Result<SearchOutcome> {
+    pub fn search(
+        &self,
+        query: &SearchQuery,
+        filters: &SearchFilters,
+        top_k: usize,
+        today: NaiveDate,
+    ) -> Result<SearchOutcome> {
         self.search_with(query, filters, top_k, today, self.default_mode())
     }
 
     /// The ranking mode in use: the configured one, or BM25 when no embedder is loaded.
     pub fn default_mode(&self) -> RankingMode {
-        if self.embedder.is_none() { RankingMode::Bm25 } else { self.settings.ranking }
+        if self.embedder.is_none() {
+            RankingMode::Bm25
+        } else {
+            self.settings.ranking
+        }
     }
 
     /// The query embedding alone (for benchmarks).
@@ -193,7 +254,14 @@ impl App {
         self.scheme_vectors.is_some()
     }
 
-    pub fn search_with(&self, query: &SearchQuery, filters: &SearchFilters, top_k: usize, today: NaiveDate, mode: RankingMode) -> Result<SearchOutcome> {
+    pub fn search_with(
+        &self,
+        query: &SearchQuery,
+        filters: &SearchFilters,
+        top_k: usize,
+        today: NaiveDate,
+        mode: RankingMode,
+    ) -> Result<SearchOutcome> {
         let started = Instant::now();
         let terms = self.analyze_query(query.as_str())?;
         let lexical = self.schemes.score(&terms);
@@ -202,7 +270,11 @@ impl App {
             (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
                 let dense = e.embed_query(query.as_str())?;
                 // A store that fuses itself (Qdrant's query API) does so for RRF.
-                let server = if rrf { index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters)) } else { None };
+                let server = if rrf {
+                    index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters))
+                } else {
+                    None
+                };
                 (index.similarities(&dense), server)
             }
             _ => (vec![0.0; lexical.len()], None),
@@ -213,10 +285,19 @@ impl App {
             None => fuse(mode, &lexical, &vector),
         };
         let level_hint = level_hint(&terms.normalized);
-        let compact_query: String = terms.normalized.chars().filter(|c| !c.is_whitespace()).collect();
+        let compact_query: String = terms
+            .normalized
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
         // score hold every document that can reach the top 100.
-        let mut candidates: Vec<(usize, f32)> = fused.iter().enumerate().filter(|(_, f)| **f > 0.0).map(|(i, f)| (i, *f)).collect();
+        let mut candidates: Vec<(usize, f32)> = fused
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f > 0.0)
+            .map(|(i, f)| (i, *f))
+            .collect();
         if candidates.len() > PRIOR_CANDIDATES {
             candidates.select_nth_unstable_by(PRIOR_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
             candidates.truncate(PRIOR_CANDIDATES);
@@ -234,7 +315,14 @@ impl App {
                 lexical_grams: grams,
                 vector: vector[i],
                 fused: base,
-                title_match: if self.names[i].iter().any(|n| compact_query.contains(n.as_str())) { 1.5 } else { 1.0 },
+                title_match: if self.names[i]
+                    .iter()
+                    .any(|n| compact_query.contains(n.as_str()))
+                {
+                    1.5
+                } else {
+                    1.0
+                },
                 level_preference: match (level_hint, scheme.level) {
                     (Some(l), level) if l == level => 1.2,
                     (Some(_), _) => 1.0,
@@ -242,9 +330,14 @@ impl App {
                     (None, Level::Ward) => LOCAL_PRIOR,
                     (None, _) => 1.0,
                 },
-                window: if status == WindowStatus::Closed { 0.8 } else { 1.0 },
+                window: if status == WindowStatus::Closed {
+                    0.8
+                } else {
+                    1.0
+                },
             };
-            let score = base * explanation.title_match * explanation.level_preference * explanation.window;
+            let score =
+                base * explanation.title_match * explanation.level_preference * explanation.window;
             hits.push((i, score, explanation));
         }
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -268,10 +361,20 @@ impl App {
             })
             .collect();
         let faqs = self.search_faqs(&terms, filters, 5);
-        Ok(SearchOutcome { results, faqs, expanded_with: terms.expansions, took_ms: started.elapsed().as_secs_f64() * 1000.0 })
+        Ok(SearchOutcome {
+            results,
+            faqs,
+            expanded_with: terms.expansions,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        })
     }
 
-    fn search_faqs(&self, terms: &QueryTerms, filters: &SearchFilters, top_k: usize) -> Vec<FaqHit> {
+    fn search_faqs(
+        &self,
+        terms: &QueryTerms,
+        filters: &SearchFilters,
+        top_k: usize,
+    ) -> Vec<FaqHit> {
         let scores = self.faqs.score(terms);
         let mut ranked: Vec<(usize, f32)> = scores
             .iter()
@@ -280,7 +383,11 @@ impl App {
             .filter(|&(i, s)| {
                 s > 0.0
                     && (filters.levels.is_empty()
-                        || self.corpus.faqs[i].scheme_ids.iter().filter_map(|id| self.corpus.scheme(id)).any(|s| filters.levels.contains(&s.level)))
+                        || self.corpus.faqs[i]
+                            .scheme_ids
+                            .iter()
+                            .filter_map(|id| self.corpus.scheme(id))
+                            .any(|s| filters.levels.contains(&s.level)))
             })
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -289,14 +396,26 @@ impl App {
             .take(top_k)
             .map(|(i, score)| {
                 let f = &self.corpus.faqs[i];
-                FaqHit { id: f.id.clone(), question: f.question.clone(), answer: f.answer.clone(), scheme_ids: f.scheme_ids.clone(), score: round3(score), url: f.source_url.clone(), official_source: self.corpus.is_official_source(&f.source_url) }
+                FaqHit {
+                    id: f.id.clone(),
+                    question: f.question.clone(),
+                    answer: f.answer.clone(),
+                    scheme_ids: f.scheme_ids.clone(),
+                    score: round3(score),
+                    url: f.source_url.clone(),
+                    official_source: self.corpus.is_official_source(&f.source_url),
+                }
             })
             .collect()
     }
 
     /// Validates the answers and recommends schemes for the resulting profile.
     #[instrument(skip_all)]
-    pub fn recommend(&self, answers: Answers, today: NaiveDate) -> std::result::Result<(Profile, RecommendOutcome), ProfileError> {
+    pub fn recommend(
+        &self,
+        answers: Answers,
+        today: NaiveDate,
+    ) -> std::result::Result<(Profile, RecommendOutcome), ProfileError> {
         let profile = Profile::try_from(answers)?;
         let outcome = recommend(&self.corpus, &profile, today);
         Ok((profile, outcome))
@@ -322,7 +441,10 @@ const VECTOR_FLOOR: f32 = 0.3;
 /// neither scale dominates; documents with no lexical match can still enter on meaning.
 pub fn fuse(mode: RankingMode, lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
     let lex: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
-    let dense: Vec<f32> = vector.iter().map(|v| ((v - VECTOR_FLOOR) / (1.0 - VECTOR_FLOOR)).max(0.0)).collect();
+    let dense: Vec<f32> = vector
+        .iter()
+        .map(|v| ((v - VECTOR_FLOOR) / (1.0 - VECTOR_FLOOR)).max(0.0))
+        .collect();
     match mode {
         RankingMode::Bm25 => lex,
         RankingMode::Dense => dense,
@@ -357,17 +479,39 @@ pub fn fuse_rrf(lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
     let lex: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
     let dense: Vec<f32> = vector.iter().map(|v| v - VECTOR_FLOOR).collect();
     let (rl, rd) = (rank(&lex), rank(&dense));
-    (0..lex.len()).map(|i| rl[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0)) + rd[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0))).collect()
+    (0..lex.len())
+        .map(|i| {
+            rl[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0))
+                + rd[i].map_or(0.0, |r| 1.0 / (K + r as f32 + 1.0))
+        })
+        .collect()
 }
 
 fn vector_filter(filters: &SearchFilters) -> VectorFilter {
-    VectorFilter { levels: filters.levels.iter().map(|l| l.as_str().to_string()).collect(), purposes: filters.purposes.clone() }
+    VectorFilter {
+        levels: filters
+            .levels
+            .iter()
+            .map(|l| l.as_str().to_string())
+            .collect(),
+        purposes: filters.purposes.clone(),
+    }
 }
 
 /// Connects to Qdrant and brings its collection in line with the corpus: dense vectors, BM25
 /// sparse vectors of the whole scheme text, and the payload used for filtering.
-fn qdrant_index(settings: &Settings, analyzer: &Analyzer, corpus: &Corpus, docs: &[DocText], dim: usize, vectors: Vec<Vec<f32>>) -> Result<QdrantIndex> {
-    let url = settings.qdrant_url.as_deref().ok_or(AppError::Startup { context: "qdrant_url", message: "is required when vector_backend = \"qdrant\"".into() })?;
+fn qdrant_index(
+    settings: &Settings,
+    analyzer: &Analyzer,
+    corpus: &Corpus,
+    docs: &[DocText],
+    dim: usize,
+    vectors: Vec<Vec<f32>>,
+) -> Result<QdrantIndex> {
+    let url = settings.qdrant_url.as_deref().ok_or(AppError::Startup {
+        context: "qdrant_url",
+        message: "is required when vector_backend = \"qdrant\"".into(),
+    })?;
     let mut index = QdrantIndex::connect(url, &settings.qdrant_collection)?;
     let texts: Vec<String> = docs.iter().map(|d| d.join("\n")).collect();
     let terms = crate::index::lexical::analyse_lemmas_parallel(analyzer, &texts)?;
@@ -377,7 +521,12 @@ fn qdrant_index(settings: &Settings, analyzer: &Analyzer, corpus: &Corpus, docs:
         .iter()
         .zip(vectors)
         .zip(&terms)
-        .map(|((s, dense), words)| SchemePoint { scheme_id: s.id.clone(), dense, sparse: bm25_document(words, average), payload: scheme_payload(s) })
+        .map(|((s, dense), words)| SchemePoint {
+            scheme_id: s.id.clone(),
+            dense,
+            sparse: bm25_document(words, average),
+            payload: scheme_payload(s),
+        })
         .collect();
     index.sync(dim, points)?;
     info!(collection = %settings.qdrant_collection, points = index.len(), "qdrant collection in sync");
@@ -387,10 +536,16 @@ fn qdrant_index(settings: &Settings, analyzer: &Analyzer, corpus: &Corpus, docs:
 fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::Value> {
     let mut p = serde_json::Map::new();
     p.insert("level".into(), s.level.as_str().into());
-    p.insert("kind".into(), serde_json::to_value(s.kind).unwrap_or_default());
+    p.insert(
+        "kind".into(),
+        serde_json::to_value(s.kind).unwrap_or_default(),
+    );
     p.insert("purposes".into(), s.purposes.clone().into());
     p.insert("industries".into(), s.industries.clone().into());
-    p.insert("window_kind".into(), serde_json::to_value(s.window.kind).unwrap_or_default());
+    p.insert(
+        "window_kind".into(),
+        serde_json::to_value(s.window.kind).unwrap_or_default(),
+    );
     let rounds: Vec<serde_json::Value> = s.window.rounds.iter().map(|r| serde_json::json!({"label": r.label, "opens": r.opens.to_string(), "closes": r.closes.to_string()})).collect();
     p.insert("rounds".into(), rounds.into());
     p
@@ -399,26 +554,59 @@ fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::Value> {
 /// Loads the configured embedder and embeds every scheme. For the static vectors a scheme's
 /// lemmas are its title and summary fields' lemmas (`head_lemmas`, from the lexical analysis)
 /// plus those of the questions its FAQs answer; they give both the IDF weights and the vector.
-fn embed_corpus(settings: &Settings, analyzer: &Arc<Analyzer>, corpus: &Corpus, head_lemmas: Vec<Vec<String>>) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
+fn embed_corpus(
+    settings: &Settings,
+    analyzer: &Arc<Analyzer>,
+    corpus: &Corpus,
+    head_lemmas: Vec<Vec<String>>,
+) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
     Ok(match settings.embedder {
         EmbedderKind::None => None,
         EmbedderKind::Static => {
             let mut e = StaticEmbedder::load(&settings.vectors_dir(), analyzer.clone())?;
-            let questions: Vec<String> = corpus.schemes.iter().map(|s| corpus.faqs_for(&s.id).map(|f| f.question.as_str()).collect::<Vec<_>>().join("\n")).collect();
-            let question_lemmas = crate::index::lexical::analyse_lemmas_parallel(analyzer, &questions)?;
-            let lemmas: Vec<Vec<String>> = head_lemmas.into_iter().zip(question_lemmas).map(|(mut head, q)| {
-                head.extend(q);
-                head
-            }).collect();
+            let questions: Vec<String> = corpus
+                .schemes
+                .iter()
+                .map(|s| {
+                    corpus
+                        .faqs_for(&s.id)
+                        .map(|f| f.question.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect();
+            let question_lemmas =
+                crate::index::lexical::analyse_lemmas_parallel(analyzer, &questions)?;
+            let lemmas: Vec<Vec<String>> = head_lemmas
+                .into_iter()
+                .zip(question_lemmas)
+                .map(|(mut head, q)| {
+                    head.extend(q);
+                    head
+                })
+                .collect();
             e.fit_idf(&lemmas);
-            let vectors = lemmas.iter().map(|l| e.embed_lemmas(l)).collect::<std::result::Result<Vec<_>, _>>()?;
+            let vectors = lemmas
+                .iter()
+                .map(|l| e.embed_lemmas(l))
+                .collect::<std::result::Result<Vec<_>, _>>()?;
             Some((Arc::new(e), vectors))
         }
         EmbedderKind::Transformer => {
-            let texts: Vec<String> = corpus.schemes.iter().map(|s| embedding_text(s, corpus)).collect();
-            let dir = settings.transformer_dir.clone().ok_or(AppError::Startup { context: "transformer_dir", message: "not set".into() })?;
+            let texts: Vec<String> = corpus
+                .schemes
+                .iter()
+                .map(|s| embedding_text(s, corpus))
+                .collect();
+            let dir = settings.transformer_dir.clone().ok_or(AppError::Startup {
+                context: "transformer_dir",
+                message: "not set".into(),
+            })?;
             let e = TransformerEmbedder::load(&dir)?;
-            let vectors = texts.iter().map(|t| e.embed_passage(t)).collect::<std::result::Result<Vec<_>, _>>()?;
+            let vectors = texts
+                .iter()
+                .map(|t| e.embed_passage(t))
+                .collect::<std::result::Result<Vec<_>, _>>()?;
             Some((Arc::new(e), vectors))
         }
     })
@@ -437,16 +625,29 @@ pub fn embedding_text(s: &Scheme, corpus: &Corpus) -> String {
 
 fn passes(scheme: &Scheme, status: WindowStatus, filters: &SearchFilters) -> bool {
     (filters.levels.is_empty() || filters.levels.contains(&scheme.level))
-        && (filters.purposes.is_empty() || filters.purposes.iter().any(|p| scheme.purposes.contains(p)))
+        && (filters.purposes.is_empty()
+            || filters.purposes.iter().any(|p| scheme.purposes.contains(p)))
         && (!filters.open_only || matches!(status, WindowStatus::Open | WindowStatus::Always))
 }
 
 /// The searchable text of a scheme: title and aliases; summary, purposes and kind; the rest,
 /// including the questions of its FAQs (callers phrase things the way FAQs do).
 pub fn scheme_text(s: &Scheme, corpus: &Corpus) -> DocText {
-    let title = std::iter::once(s.title.as_str()).chain(s.aliases.iter().map(String::as_str)).collect::<Vec<_>>().join("\n");
-    let summary = format!("{}\n{}\n{}", s.summary, s.purposes.join(" "), s.kind.label_ja());
-    let mut body = vec![s.details.clone(), s.provider.clone(), s.how_to_apply.clone()];
+    let title = std::iter::once(s.title.as_str())
+        .chain(s.aliases.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let summary = format!(
+        "{}\n{}\n{}",
+        s.summary,
+        s.purposes.join(" "),
+        s.kind.label_ja()
+    );
+    let mut body = vec![
+        s.details.clone(),
+        s.provider.clone(),
+        s.how_to_apply.clone(),
+    ];
     body.extend(s.eligibility.conditions.iter().cloned());
     if let Some(a) = s.amount_text() {
         body.push(a);
@@ -456,15 +657,31 @@ pub fn scheme_text(s: &Scheme, corpus: &Corpus) -> DocText {
 }
 
 fn faq_text(f: &Faq, corpus: &Corpus) -> DocText {
-    let schemes = f.scheme_ids.iter().filter_map(|id| corpus.scheme(id)).map(|s| s.title.as_str()).collect::<Vec<_>>().join("\n");
+    let schemes = f
+        .scheme_ids
+        .iter()
+        .filter_map(|id| corpus.scheme(id))
+        .map(|s| s.title.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     [f.question.clone(), f.answer.clone(), schemes]
 }
 
 /// 区/港区 → ward, 都/東京都 → Tokyo, 国 → national, when the caller names exactly one.
 pub fn level_hint(normalized: &str) -> Option<Level> {
-    let ward = normalized.contains("港区") || normalized.contains("区の") || normalized.contains("区が") || normalized.contains("区で") || normalized.contains("区役所");
-    let tokyo = normalized.contains("東京都") || normalized.contains("都の") || normalized.contains("都が") || normalized.contains("公社");
-    let national = normalized.contains("国の") || normalized.contains("国が") || normalized.contains("政府") || normalized.contains("公庫");
+    let ward = normalized.contains("港区")
+        || normalized.contains("区の")
+        || normalized.contains("区が")
+        || normalized.contains("区で")
+        || normalized.contains("区役所");
+    let tokyo = normalized.contains("東京都")
+        || normalized.contains("都の")
+        || normalized.contains("都が")
+        || normalized.contains("公社");
+    let national = normalized.contains("国の")
+        || normalized.contains("国が")
+        || normalized.contains("政府")
+        || normalized.contains("公庫");
     match (ward, tokyo, national) {
         (true, false, false) => Some(Level::Ward),
         (false, true, false) => Some(Level::Tokyo),
@@ -476,12 +693,18 @@ pub fn level_hint(normalized: &str) -> Option<Level> {
 /// The sentence of the summary or details that contains most matched words, shortened.
 fn snippet(s: &Scheme, matched: &[&str]) -> String {
     let text = format!("{}\n{}", s.summary, s.details);
-    let sentences = text.split(['。', '\n']).map(str::trim).filter(|x| !x.is_empty());
+    let sentences = text
+        .split(['。', '\n'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty());
     let best = sentences
         .enumerate()
         .max_by_key(|(i, sentence)| {
             let n = text::normalize(sentence);
-            (matched.iter().filter(|w| n.contains(**w)).count(), usize::MAX - i)
+            (
+                matched.iter().filter(|w| n.contains(**w)).count(),
+                usize::MAX - i,
+            )
         })
         .map(|(_, s)| s)
         .unwrap_or(&s.summary);

@@ -1,7 +1,7 @@
 //! Staff accounts: argon2 password hashes, opaque session tokens (stored hashed), CSRF tokens.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -23,8 +23,15 @@ pub enum StaffError {
 }
 
 pub fn validate_username(username: &str) -> Result<(), StaffError> {
-    let ok = (3..=32).contains(&username.len()) && username.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if ok { Ok(()) } else { Err(StaffError::Username) }
+    let ok = (3..=32).contains(&username.len())
+        && username
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(StaffError::Username)
+    }
 }
 
 pub fn hash_password(password: &str) -> Result<String, StaffError> {
@@ -32,11 +39,18 @@ pub fn hash_password(password: &str) -> Result<String, StaffError> {
         return Err(StaffError::WeakPassword);
     }
     let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| StaffError::Hash(e.to_string()))
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| StaffError::Hash(e.to_string()))
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// A random 256-bit token, hex encoded.
@@ -53,7 +67,11 @@ pub fn token_hash(token: &str) -> String {
 
 /// Constant-time comparison for CSRF tokens.
 pub fn same_token(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 #[cfg(test)]

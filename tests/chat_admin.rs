@@ -5,32 +5,61 @@ mod common;
 use serde_json::json;
 
 fn no_redirect_client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 fn hidden(html: &str, name: &str) -> String {
     let marker = format!(r#"name="{name}" value=""#);
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no {name} in {html}")) + marker.len();
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {html}"))
+        + marker.len();
     html[start..start + html[start..].find('"').unwrap()].to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chat_answers_with_citations_and_follow_ups_use_the_session() {
     let server = common::spawn(common::App::real_copy()).await;
-    let (status, first) = server.post_json("/api/v1/chat", json!({"message": "開業前でも区の創業融資は使えますか"})).await;
+    let (status, first) = server
+        .post_json(
+            "/api/v1/chat",
+            json!({"message": "開業前でも区の創業融資は使えますか"}),
+        )
+        .await;
     assert_eq!(status, 200, "{first}");
     assert!(first["handoff"].is_null(), "{first}");
-    assert!(first["citations"].as_array().unwrap().iter().any(|c| c["id"] == "minato-yushi-sogyo"), "{first}");
+    assert!(
+        first["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "minato-yushi-sogyo"),
+        "{first}"
+    );
     let session = first["session_id"].as_str().unwrap();
-    let (_, follow) = server.post_json("/api/v1/chat", json!({"session_id": session, "message": "それは個人事業主でも使えますか？"})).await;
-    assert!(follow["reply"].as_str().unwrap().contains("個人事業主"), "{follow}");
+    let (_, follow) = server
+        .post_json(
+            "/api/v1/chat",
+            json!({"session_id": session, "message": "それは個人事業主でも使えますか？"}),
+        )
+        .await;
+    assert!(
+        follow["reply"].as_str().unwrap().contains("個人事業主"),
+        "{follow}"
+    );
     assert_eq!(follow["citations"].as_array().unwrap().len(), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_vague_question_gets_one_clarifying_question() {
     let server = common::spawn(common::App::real_copy()).await;
-    let (_, r) = server.post_json("/api/v1/chat", json!({"message": "何か使える補助金ある？"})).await;
+    let (_, r) = server
+        .post_json("/api/v1/chat", json!({"message": "何か使える補助金ある？"}))
+        .await;
     assert_eq!(r["clarifying"], true, "{r}");
 }
 
@@ -45,27 +74,59 @@ async fn a_dismissal_is_handed_off_with_a_ticket_logged_masked() {
     assert!(handoff["next_slot"].as_str().is_some());
     server.state.ops.log.flush().await;
     let store = &server.state.ops.store;
-    let logged = store.inquiry(r["inquiry_id"].as_str().unwrap()).await.unwrap().expect("logged");
-    assert!(logged.text().contains("[電話番号]") && !logged.text().contains("090-1111-2222"), "{}", logged.text());
+    let logged = store
+        .inquiry(r["inquiry_id"].as_str().unwrap())
+        .await
+        .unwrap()
+        .expect("logged");
+    assert!(
+        logged.text().contains("[電話番号]") && !logged.text().contains("090-1111-2222"),
+        "{}",
+        logged.text()
+    );
     assert_eq!(logged.handoff_category.as_deref(), Some("労務"));
     let tickets = store.tickets(Some("open"), None, None).await.unwrap();
     assert_eq!(tickets.len(), 1);
-    assert!(tickets[0].summary.contains("ご相談内容") && !tickets[0].summary.contains("090-1111-2222"));
+    assert!(
+        tickets[0].summary.contains("ご相談内容") && !tickets[0].summary.contains("090-1111-2222")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chat_and_feedback_reject_bad_input() {
     let server = common::spawn(common::fixture_app()).await;
-    let (status, body) = server.post_json("/api/v1/chat", json!({"message": "   "})).await;
-    assert_eq!((status, body["error"].as_str()), (400, Some("empty_message")));
-    let (status, _) = server.post_json("/api/v1/chat", json!({"message": "あ".repeat(1001)})).await;
+    let (status, body) = server
+        .post_json("/api/v1/chat", json!({"message": "   "}))
+        .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("empty_message"))
+    );
+    let (status, _) = server
+        .post_json("/api/v1/chat", json!({"message": "あ".repeat(1001)}))
+        .await;
     assert_eq!(status, 400);
-    let (status, body) = server.post_json("/api/v1/feedback", json!({"inquiry_id": "nope", "helpful": true})).await;
-    assert_eq!((status, body["error"].as_str()), (400, Some("invalid_field")));
-    let (_, search) = server.post_json("/api/v1/search", json!({"query": "創業"})).await;
+    let (status, body) = server
+        .post_json(
+            "/api/v1/feedback",
+            json!({"inquiry_id": "nope", "helpful": true}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_field"))
+    );
+    let (_, search) = server
+        .post_json("/api/v1/search", json!({"query": "創業"}))
+        .await;
     let _ = search;
     let id = uuid::Uuid::new_v4().to_string();
-    let (status, body) = server.post_json("/api/v1/feedback", json!({"inquiry_id": id, "helpful": false, "comment": "mail me at a@b.jp"})).await;
+    let (status, body) = server
+        .post_json(
+            "/api/v1/feedback",
+            json!({"inquiry_id": id, "helpful": false, "comment": "mail me at a@b.jp"}),
+        )
+        .await;
     assert_eq!(status, 202, "{body}");
     server.state.ops.log.flush().await;
     let f = server.state.ops.store.feedback_for(&id).await.unwrap();
@@ -79,27 +140,80 @@ async fn the_console_requires_login_and_csrf() {
     let r = client.get(server.url("/admin")).send().await.unwrap();
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/admin/login");
-    let r = client.get(server.url("/admin/export/inquiries.csv")).send().await.unwrap();
+    let r = client
+        .get(server.url("/admin/export/inquiries.csv"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
-    let r = client.get(server.url("/admin/tickets")).send().await.unwrap();
+    let r = client
+        .get(server.url("/admin/tickets"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
 
-    server.state.ops.store.create_user("staff", &shien_navi::staff::hash_password("a long enough password").unwrap()).await.unwrap();
+    server
+        .state
+        .ops
+        .store
+        .create_user(
+            "staff",
+            &shien_navi::staff::hash_password("a long enough password").unwrap(),
+        )
+        .await
+        .unwrap();
     // A login without the form's CSRF token is refused.
-    let r = client.post(server.url("/admin/login")).form(&[("username", "staff"), ("password", "a long enough password"), ("csrf", "forged")]).send().await.unwrap();
+    let r = client
+        .post(server.url("/admin/login"))
+        .form(&[
+            ("username", "staff"),
+            ("password", "a long enough password"),
+            ("csrf", "forged"),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
-    let html = client.get(server.url("/admin/login")).send().await.unwrap().text().await.unwrap();
+    let html = client
+        .get(server.url("/admin/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let csrf = hidden(&html, "csrf");
-    let r = client.post(server.url("/admin/login")).form(&[("username", "staff"), ("password", "a long enough password"), ("csrf", &csrf)]).send().await.unwrap();
+    let r = client
+        .post(server.url("/admin/login"))
+        .form(&[
+            ("username", "staff"),
+            ("password", "a long enough password"),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
-    let cookie = r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).find(|c| c.starts_with("shien_staff=")).unwrap();
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("shien_staff="))
+        .unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
     let r = client.get(server.url("/admin")).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let dashboard = r.text().await.unwrap();
     assert!(dashboard.contains("ダッシュボード") && dashboard.contains("<svg"));
     // Logging out without the session's CSRF token is refused.
-    let r = client.post(server.url("/admin/logout")).form(&[("csrf", "wrong")]).send().await.unwrap();
+    let r = client
+        .post(server.url("/admin/logout"))
+        .form(&[("csrf", "wrong")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
 }
 
@@ -107,16 +221,57 @@ async fn the_console_requires_login_and_csrf() {
 async fn repeated_failures_lock_the_account() {
     let server = common::spawn(common::fixture_app()).await;
     let client = no_redirect_client();
-    server.state.ops.store.create_user("staff", &shien_navi::staff::hash_password("a long enough password").unwrap()).await.unwrap();
+    server
+        .state
+        .ops
+        .store
+        .create_user(
+            "staff",
+            &shien_navi::staff::hash_password("a long enough password").unwrap(),
+        )
+        .await
+        .unwrap();
     for _ in 0..shien_navi::staff::LOCK_AFTER {
-        let html = client.get(server.url("/admin/login")).send().await.unwrap().text().await.unwrap();
+        let html = client
+            .get(server.url("/admin/login"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let csrf = hidden(&html, "csrf");
-        let r = client.post(server.url("/admin/login")).form(&[("username", "staff"), ("password", "wrong password!!"), ("csrf", &csrf)]).send().await.unwrap();
+        let r = client
+            .post(server.url("/admin/login"))
+            .form(&[
+                ("username", "staff"),
+                ("password", "wrong password!!"),
+                ("csrf", &csrf),
+            ])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 401);
     }
-    let html = client.get(server.url("/admin/login")).send().await.unwrap().text().await.unwrap();
+    let html = client
+        .get(server.url("/admin/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let csrf = hidden(&html, "csrf");
-    let r = client.post(server.url("/admin/login")).form(&[("username", "staff"), ("password", "a long enough password"), ("csrf", &csrf)]).send().await.unwrap();
+    let r = client
+        .post(server.url("/admin/login"))
+        .form(&[
+            ("username", "staff"),
+            ("password", "a long enough password"),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401, "locked even with the right password");
     assert!(r.text().await.unwrap().contains("ロック"));
 }
@@ -126,39 +281,123 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
     let server = common::spawn(common::App::real_copy()).await;
     let client = no_redirect_client();
     // Something hostile to display, and a hand-off ticket.
-    server.post_json("/api/v1/search", json!({"query": "<script>alert(1)</script> 創業"})).await;
-    let (_, chat) = server.post_json("/api/v1/chat", json!({"message": "取引先から損害賠償で訴えられそうです"})).await;
+    server
+        .post_json(
+            "/api/v1/search",
+            json!({"query": "<script>alert(1)</script> 創業"}),
+        )
+        .await;
+    let (_, chat) = server
+        .post_json(
+            "/api/v1/chat",
+            json!({"message": "取引先から損害賠償で訴えられそうです"}),
+        )
+        .await;
     let ticket = chat["handoff"]["ticket"].as_str().unwrap().to_string();
     server.state.ops.log.flush().await;
 
-    server.state.ops.store.create_user("staff", &shien_navi::staff::hash_password("a long enough password").unwrap()).await.unwrap();
-    let html = client.get(server.url("/admin/login")).send().await.unwrap().text().await.unwrap();
+    server
+        .state
+        .ops
+        .store
+        .create_user(
+            "staff",
+            &shien_navi::staff::hash_password("a long enough password").unwrap(),
+        )
+        .await
+        .unwrap();
+    let html = client
+        .get(server.url("/admin/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let csrf = hidden(&html, "csrf");
-    client.post(server.url("/admin/login")).form(&[("username", "staff"), ("password", "a long enough password"), ("csrf", &csrf)]).send().await.unwrap();
+    client
+        .post(server.url("/admin/login"))
+        .form(&[
+            ("username", "staff"),
+            ("password", "a long enough password"),
+            ("csrf", &csrf),
+        ])
+        .send()
+        .await
+        .unwrap();
 
-    let list = client.get(server.url("/admin/inquiries")).send().await.unwrap().text().await.unwrap();
-    assert!(!list.contains("<script>alert(1)</script>") && list.contains("&lt;script&gt;"), "logged text is escaped");
+    let list = client
+        .get(server.url("/admin/inquiries"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !list.contains("<script>alert(1)</script>") && list.contains("&lt;script&gt;"),
+        "logged text is escaped"
+    );
 
-    let queue = client.get(server.url("/admin/tickets")).send().await.unwrap().text().await.unwrap();
+    let queue = client
+        .get(server.url("/admin/tickets"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(queue.contains(&ticket));
     let session_csrf = hidden(&queue, "csrf");
-    let r = client.post(server.url(&format!("/admin/tickets/{ticket}/done"))).form(&[("csrf", "bad"), ("outcome", "x")]).send().await.unwrap();
+    let r = client
+        .post(server.url(&format!("/admin/tickets/{ticket}/done")))
+        .form(&[("csrf", "bad"), ("outcome", "x")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
-    let r = client.post(server.url(&format!("/admin/tickets/{ticket}/done"))).form(&[("csrf", session_csrf.as_str()), ("outcome", "弁護士相談を予約済み")]).send().await.unwrap();
+    let r = client
+        .post(server.url(&format!("/admin/tickets/{ticket}/done")))
+        .form(&[
+            ("csrf", session_csrf.as_str()),
+            ("outcome", "弁護士相談を予約済み"),
+        ])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
-    let done = server.state.ops.store.tickets(Some("done"), None, None).await.unwrap();
+    let done = server
+        .state
+        .ops
+        .store
+        .tickets(Some("done"), None, None)
+        .await
+        .unwrap();
     assert_eq!(done[0].outcome.as_deref(), Some("弁護士相談を予約済み"));
     assert_eq!(done[0].closed_by.as_deref(), Some("staff"));
 
-    let r = client.get(server.url("/admin/export/inquiries.csv")).send().await.unwrap();
+    let r = client
+        .get(server.url("/admin/export/inquiries.csv"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let bytes = r.bytes().await.unwrap();
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF], "BOM for Excel");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.starts_with("ID,日時(JST)"));
     assert!(text.lines().count() >= 3, "{text}");
-    let r = client.get(server.url("/admin/export/tickets.csv")).send().await.unwrap();
+    let r = client
+        .get(server.url("/admin/export/tickets.csv"))
+        .send()
+        .await
+        .unwrap();
     let text = String::from_utf8(r.bytes().await.unwrap()[3..].to_vec()).unwrap();
     assert!(text.contains(&ticket));
 }

@@ -20,7 +20,11 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let p = e.path();
-        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
     }
     out
 }
@@ -31,7 +35,11 @@ fn problems_after(edit: impl FnOnce(&Path)) -> String {
     edit(dir.path());
     match Corpus::load(dir.path(), &[]) {
         Ok(_) => panic!("expected the corpus to be rejected"),
-        Err(CorpusError::Invalid { problems }) => problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"),
+        Err(CorpusError::Invalid { problems }) => problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
         Err(other) => panic!("unexpected error {other}"),
     }
 }
@@ -54,7 +62,8 @@ fn the_fixture_corpus_is_valid() {
 
 #[test]
 fn the_real_corpus_is_valid_and_every_entry_has_a_source_and_date() {
-    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap_or_else(|e| panic!("{e}"));
+    let corpus =
+        Corpus::load(&common::repo().join("corpus"), &[]).unwrap_or_else(|e| panic!("{e}"));
     assert!(corpus.schemes.len() >= 100);
     assert!(corpus.faqs.len() >= 200);
     for s in &corpus.schemes {
@@ -67,7 +76,14 @@ fn the_real_corpus_is_valid_and_every_entry_has_a_source_and_date() {
 
 #[test]
 fn an_unknown_field_is_reported_with_file_line_id_and_field() {
-    let report = problems_after(|d| replace(d, LOAN, "kind = \"loan_mediation\"", "kind = \"loan_mediation\"\ncolour = \"blue\""));
+    let report = problems_after(|d| {
+        replace(
+            d,
+            LOAN,
+            "kind = \"loan_mediation\"",
+            "kind = \"loan_mediation\"\ncolour = \"blue\"",
+        )
+    });
     assert!(report.contains("minato-test-sogyo-loan.toml:"), "{report}");
     assert!(report.contains("colour"), "{report}");
     assert!(report.contains("minato-test-sogyo-loan"), "{report}");
@@ -80,45 +96,100 @@ fn a_duplicate_id_is_reported() {
         std::fs::write(d.join("schemes/ward/minato-test-copy.toml"), text).unwrap();
     });
     assert!(report.contains("duplicate id"), "{report}");
-    assert!(report.contains("minato-test-copy.toml: minato-test-sogyo-loan: id"), "{report}");
+    assert!(
+        report.contains("minato-test-copy.toml: minato-test-sogyo-loan: id"),
+        "{report}"
+    );
 }
 
 #[test]
 fn a_dangling_reference_is_reported() {
-    let report = problems_after(|d| replace(d, LOAN, "related = [\"minato-test-advertising\"]", "related = [\"minato-gone\"]"));
-    assert!(report.contains("minato-test-sogyo-loan: related: refers to unknown scheme \"minato-gone\""), "{report}");
+    let report = problems_after(|d| {
+        replace(
+            d,
+            LOAN,
+            "related = [\"minato-test-advertising\"]",
+            "related = [\"minato-gone\"]",
+        )
+    });
+    assert!(
+        report
+            .contains("minato-test-sogyo-loan: related: refers to unknown scheme \"minato-gone\""),
+        "{report}"
+    );
 }
 
 #[test]
 fn a_faq_pointing_at_a_missing_scheme_is_reported() {
-    let report = problems_after(|d| replace(d, "faqs/test.toml", "scheme_ids = [\"minato-test-sogyo-loan\"]", "scheme_ids = [\"nope\"]"));
+    let report = problems_after(|d| {
+        replace(
+            d,
+            "faqs/test.toml",
+            "scheme_ids = [\"minato-test-sogyo-loan\"]",
+            "scheme_ids = [\"nope\"]",
+        )
+    });
     assert!(report.contains("faq-test-001: scheme_ids"), "{report}");
 }
 
 #[test]
 fn missing_source_url_and_bad_dates_are_reported() {
-    let report = problems_after(|d| replace(d, LOAN, "source_url = \"https://example.org/test/sogyo-loan\"\n", ""));
+    let report = problems_after(|d| {
+        replace(
+            d,
+            LOAN,
+            "source_url = \"https://example.org/test/sogyo-loan\"\n",
+            "",
+        )
+    });
     assert!(report.contains("source_url"), "{report}");
     let report = problems_after(|d| replace(d, LOAN, "as_of = 2026-11-01", "as_of = 2026-13-45"));
     assert!(report.contains("minato-test-sogyo-loan.toml:"), "{report}");
-    let report = problems_after(|d| replace(d, "schemes/ward/minato-test-advertising.toml", "closes = 2026-06-30", "closes = 2026-03-01"));
-    assert!(report.contains("minato-test-advertising: window.rounds: round"), "{report}");
+    let report = problems_after(|d| {
+        replace(
+            d,
+            "schemes/ward/minato-test-advertising.toml",
+            "closes = 2026-06-30",
+            "closes = 2026-03-01",
+        )
+    });
+    assert!(
+        report.contains("minato-test-advertising: window.rounds: round"),
+        "{report}"
+    );
 }
 
 #[test]
 fn unknown_purposes_and_industries_are_reported() {
     let report = problems_after(|d| {
-        replace(d, LOAN, "purposes = [\"創業\", \"資金繰り\"]", "purposes = [\"ゴルフ\"]");
-        replace(d, "schemes/tokyo/tokyo-test-josei.toml", "industries = [\"all\"]", "industries = [\"IT\"]");
+        replace(
+            d,
+            LOAN,
+            "purposes = [\"創業\", \"資金繰り\"]",
+            "purposes = [\"ゴルフ\"]",
+        );
+        replace(
+            d,
+            "schemes/tokyo/tokyo-test-josei.toml",
+            "industries = [\"all\"]",
+            "industries = [\"IT\"]",
+        );
     });
-    assert!(report.contains("minato-test-sogyo-loan: purposes: unknown purpose key \"ゴルフ\""), "{report}");
+    assert!(
+        report.contains("minato-test-sogyo-loan: purposes: unknown purpose key \"ゴルフ\""),
+        "{report}"
+    );
     assert!(report.contains("tokyo-test-josei: industries"), "{report}");
 }
 
 #[test]
 fn a_scheme_in_the_wrong_folder_is_reported() {
     let report = problems_after(|d| {
-        std::fs::rename(d.join(LOAN), d.join("schemes/tokyo/minato-test-sogyo-loan.toml")).unwrap();
+        std::fs::rename(
+            d.join(LOAN),
+            d.join("schemes/tokyo/minato-test-sogyo-loan.toml"),
+        )
+        .unwrap();
     });
     assert!(report.contains("level"), "{report}");
 }
@@ -144,7 +215,11 @@ fn masking_leaves_the_faq_corpus_untouched() {
             }
         }
     }
-    assert!(changed.is_empty(), "false positives:\n{}", changed.join("\n"));
+    assert!(
+        changed.is_empty(),
+        "false positives:\n{}",
+        changed.join("\n")
+    );
 }
 
 fn plain_without_phones(text: &str) -> String {
@@ -154,7 +229,11 @@ fn plain_without_phones(text: &str) -> String {
         let re = regex::Regex::new(r"(?:\+81[\s\-]?)?\d[\d\s\-()]{7,}\d").unwrap();
         re.replace_all(text, |c: &regex::Captures<'_>| {
             let digits = c[0].chars().filter(|x| x.is_ascii_digit()).count();
-            if (10..=11).contains(&digits) && c[0].trim_start().starts_with('0') { String::new() } else { c[0].to_string() }
+            if (10..=11).contains(&digits) && c[0].trim_start().starts_with('0') {
+                String::new()
+            } else {
+                c[0].to_string()
+            }
         })
         .into_owned()
     } else {
@@ -165,14 +244,25 @@ fn plain_without_phones(text: &str) -> String {
 #[test]
 fn entries_citing_a_host_outside_sources_toml_are_listed_as_secondary() {
     let corpus = Corpus::load(&common::fixture_corpus(), &[]).unwrap();
-    let secondary: Vec<(&str, &str)> = corpus.secondary_sources().iter().map(|s| (s.kind, s.id)).collect();
+    let secondary: Vec<(&str, &str)> = corpus
+        .secondary_sources()
+        .iter()
+        .map(|s| (s.kind, s.id))
+        .collect();
     assert_eq!(secondary, [("scheme", "tokyo-test-josei")]);
     assert!(corpus.is_official_source("https://example.org/test/sogyo-loan"));
 }
 
 #[test]
 fn a_malformed_official_host_is_reported_with_its_file() {
-    let report = problems_after(|d| replace(d, "sources.toml", "[\"example.org\"]", "[\"https://example.org/\"]"));
+    let report = problems_after(|d| {
+        replace(
+            d,
+            "sources.toml",
+            "[\"example.org\"]",
+            "[\"https://example.org/\"]",
+        )
+    });
     assert!(report.contains("sources.toml"), "{report}");
     assert!(report.contains("official_hosts"), "{report}");
 }

@@ -12,8 +12,10 @@ use candle_nn::{VarBuilder, VarMap};
 use shien_navi::embed::{Embedder, StaticEmbedder, TransformerEmbedder};
 
 fn static_embedder() -> StaticEmbedder {
-    let analyzer = Arc::new(shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap());
-    StaticEmbedder::load(&common::repo().join("models/chive"), analyzer).expect("models/chive from `make setup`")
+    let analyzer =
+        Arc::new(shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap());
+    StaticEmbedder::load(&common::repo().join("models/chive"), analyzer)
+        .expect("models/chive from `make setup`")
 }
 
 fn cos(a: &[f32], b: &[f32]) -> f32 {
@@ -38,21 +40,49 @@ fn related_words_are_close_and_vectors_are_normalised() {
     assert!(cos(&v("補助金"), &v("助成金")) > cos(&v("補助金"), &v("ホームページ")));
     let q = e.embed_query("ホームページを作りたい").unwrap();
     assert!((cos(&q, &q) - 1.0).abs() < 1e-4);
-    assert!(e.embed_query("zzzzqqq").unwrap().iter().all(|x| *x == 0.0), "unknown words give a zero vector, not noise");
+    assert!(
+        e.embed_query("zzzzqqq").unwrap().iter().all(|x| *x == 0.0),
+        "unknown words give a zero vector, not noise"
+    );
 }
 
 fn write_tokenizer(dir: &Path) {
     use tokenizers::models::wordlevel::WordLevel;
     use tokenizers::pre_tokenizers::whitespace::WhitespaceSplit;
-    let words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "創業", "融資", "補助金", "ホームページ", "検索クエリ:", "検索文書:", "query:", "passage:"];
-    let vocab: HashMap<String, u32> = words.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect();
-    let model = WordLevel::builder().vocab(vocab.into_iter().collect()).unk_token("[UNK]".into()).build().unwrap();
+    let words = [
+        "[PAD]",
+        "[UNK]",
+        "[CLS]",
+        "[SEP]",
+        "創業",
+        "融資",
+        "補助金",
+        "ホームページ",
+        "検索クエリ:",
+        "検索文書:",
+        "query:",
+        "passage:",
+    ];
+    let vocab: HashMap<String, u32> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.to_string(), i as u32))
+        .collect();
+    let model = WordLevel::builder()
+        .vocab(vocab.into_iter().collect())
+        .unk_token("[UNK]".into())
+        .build()
+        .unwrap();
     let mut tokenizer = tokenizers::Tokenizer::new(model);
     tokenizer.with_pre_tokenizer(Some(WhitespaceSplit));
     tokenizer.save(dir.join("tokenizer.json"), false).unwrap();
 }
 
-fn write_model(dir: &Path, config: serde_json::Value, build: impl Fn(VarBuilder) -> candle_core::Result<()>) {
+fn write_model(
+    dir: &Path,
+    config: serde_json::Value,
+    build: impl Fn(VarBuilder) -> candle_core::Result<()>,
+) {
     std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
     let varmap = VarMap::new();
     let vb = VarBuilder::from_varmap(&varmap, DType::F32, &Device::Cpu);
@@ -74,8 +104,11 @@ fn a_tiny_bert_loads_pools_normalises_and_is_deterministic() {
     let dir = tempfile::tempdir().unwrap();
     let model_dir = dir.path().join("multilingual-e5-tiny");
     std::fs::create_dir_all(&model_dir).unwrap();
-    let cfg: candle_transformers::models::bert::Config = serde_json::from_value(bert_config()).unwrap();
-    write_model(&model_dir, bert_config(), |vb| candle_transformers::models::bert::BertModel::load(vb, &cfg).map(|_| ()));
+    let cfg: candle_transformers::models::bert::Config =
+        serde_json::from_value(bert_config()).unwrap();
+    write_model(&model_dir, bert_config(), |vb| {
+        candle_transformers::models::bert::BertModel::load(vb, &cfg).map(|_| ())
+    });
     let e = TransformerEmbedder::load(&model_dir).unwrap();
     assert_eq!(e.dim(), 16);
     let a = e.embed_query("創業 融資").unwrap();
@@ -85,11 +118,22 @@ fn a_tiny_bert_loads_pools_normalises_and_is_deterministic() {
     assert!((cos(&a, &a) - 1.0).abs() < 1e-4, "L2-normalised");
     let p = e.embed_passage("創業 融資").unwrap();
     assert_ne!(a, p, "e5 models get query:/passage: prefixes");
-    let batch = e.encode(&["創業".to_string(), "補助金 ホームページ 融資".to_string()]).unwrap();
+    let batch = e
+        .encode(&["創業".to_string(), "補助金 ホームページ 融資".to_string()])
+        .unwrap();
     assert_eq!(batch.len(), 2);
-    assert!(batch.iter().all(|v| (cos(v, v) - 1.0).abs() < 1e-4), "padding does not break pooling");
+    assert!(
+        batch.iter().all(|v| (cos(v, v) - 1.0).abs() < 1e-4),
+        "padding does not break pooling"
+    );
     let alone = e.encode(&["創業".to_string()]).unwrap();
-    assert!(alone[0].iter().zip(&batch[0]).all(|(x, y)| (x - y).abs() < 1e-4), "masked padding leaves the short text's vector unchanged");
+    assert!(
+        alone[0]
+            .iter()
+            .zip(&batch[0])
+            .all(|(x, y)| (x - y).abs() < 1e-4),
+        "masked padding leaves the short text's vector unchanged"
+    );
 }
 
 #[test]
@@ -100,8 +144,11 @@ fn a_tiny_xlm_roberta_loads_through_the_same_trait() {
         "intermediate_size": 32, "hidden_act": "gelu", "hidden_dropout_prob": 0.0, "attention_probs_dropout_prob": 0.0,
         "max_position_embeddings": 64, "type_vocab_size": 1, "layer_norm_eps": 1e-5, "pad_token_id": 0, "position_embedding_type": "absolute"
     });
-    let cfg: candle_transformers::models::xlm_roberta::Config = serde_json::from_value(config.clone()).unwrap();
-    write_model(dir.path(), config, |vb| candle_transformers::models::xlm_roberta::XLMRobertaModel::new(&cfg, vb).map(|_| ()));
+    let cfg: candle_transformers::models::xlm_roberta::Config =
+        serde_json::from_value(config.clone()).unwrap();
+    write_model(dir.path(), config, |vb| {
+        candle_transformers::models::xlm_roberta::XLMRobertaModel::new(&cfg, vb).map(|_| ())
+    });
     let e = TransformerEmbedder::load(dir.path()).unwrap();
     let v = e.embed_query("補助金").unwrap();
     assert_eq!(v.len(), 16);
@@ -111,17 +158,27 @@ fn a_tiny_xlm_roberta_loads_through_the_same_trait() {
 #[test]
 fn a_missing_or_corrupt_model_gives_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let err = TransformerEmbedder::load(dir.path()).unwrap_err().to_string();
+    let err = TransformerEmbedder::load(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("config.json"), "{err}");
-    let cfg: candle_transformers::models::bert::Config = serde_json::from_value(bert_config()).unwrap();
-    write_model(dir.path(), bert_config(), |vb| candle_transformers::models::bert::BertModel::load(vb, &cfg).map(|_| ()));
+    let cfg: candle_transformers::models::bert::Config =
+        serde_json::from_value(bert_config()).unwrap();
+    write_model(dir.path(), bert_config(), |vb| {
+        candle_transformers::models::bert::BertModel::load(vb, &cfg).map(|_| ())
+    });
     std::fs::write(dir.path().join("model.safetensors"), b"not safetensors").unwrap();
-    let err = TransformerEmbedder::load(dir.path()).unwrap_err().to_string();
+    let err = TransformerEmbedder::load(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("model.safetensors"), "{err}");
     let vectors = tempfile::tempdir().unwrap();
     std::fs::write(vectors.path().join("vectors"), b"\x93NUMPY garbage").unwrap();
     std::fs::write(vectors.path().join("key2row"), b"").unwrap();
-    let analyzer = Arc::new(shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap());
-    let err = StaticEmbedder::load(vectors.path(), analyzer).unwrap_err().to_string();
+    let analyzer =
+        Arc::new(shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap());
+    let err = StaticEmbedder::load(vectors.path(), analyzer)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("vectors"), "{err}");
 }

@@ -13,7 +13,9 @@ use shien_navi::store::Store;
 
 fn shien() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_shien"));
-    c.current_dir(common::repo()).env("SHIEN__LOG_FORMAT", "text").env("SHIEN_LOG", "warn");
+    c.current_dir(common::repo())
+        .env("SHIEN__LOG_FORMAT", "text")
+        .env("SHIEN_LOG", "warn");
     c
 }
 
@@ -21,7 +23,10 @@ fn shien() -> Command {
 fn start_server(database: &Path) -> (Child, String) {
     let mut child = shien()
         .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("SHIEN__DATABASE_URL", format!("sqlite://{}", database.display()))
+        .env(
+            "SHIEN__DATABASE_URL",
+            format!("sqlite://{}", database.display()),
+        )
         .env("SHIEN__CORPUS_DIR", common::fixture_corpus())
         .env("SHIEN__EMBEDDER", "none")
         .env("SHIEN__RATE_LIMIT_PER_MINUTE", "1000000")
@@ -38,21 +43,37 @@ fn start_server(database: &Path) -> (Child, String) {
             }
         }
     });
-    let base = rx.recv_timeout(Duration::from_secs(60)).expect("the server printed its URL");
+    let base = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the server printed its URL");
     (child, base)
 }
 
-async fn acknowledged_searches(client: &reqwest::Client, base: &str, worker: usize, stop: Instant) -> Vec<String> {
+async fn acknowledged_searches(
+    client: &reqwest::Client,
+    base: &str,
+    worker: usize,
+    stop: Instant,
+) -> Vec<String> {
     let mut ids = Vec::new();
     let mut k = 0;
     while Instant::now() < stop {
         k += 1;
         let body = serde_json::json!({"query": format!("創業 補助金 {worker}-{k}")});
-        let Ok(r) = client.post(format!("{base}/api/v1/search")).json(&body).send().await else { break };
+        let Ok(r) = client
+            .post(format!("{base}/api/v1/search"))
+            .json(&body)
+            .send()
+            .await
+        else {
+            break;
+        };
         if r.status() != 200 {
             continue;
         }
-        let Ok(v) = r.json::<serde_json::Value>().await else { break };
+        let Ok(v) = r.json::<serde_json::Value>().await else {
+            break;
+        };
         if let Some(id) = v["inquiry_id"].as_str() {
             ids.push(id.to_string());
         }
@@ -64,18 +85,28 @@ async fn acknowledged_searches(client: &reqwest::Client, base: &str, worker: usi
 /// after restart): killing the server with SIGKILL mid-burst must not lose any of them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn kill_9_during_bursts_loses_no_acknowledged_inquiry() {
-    let rounds: usize = std::env::var("SHIEN_KILL_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let rounds: usize = std::env::var("SHIEN_KILL_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
     let dir = tempfile::tempdir().unwrap();
     let database = dir.path().join("log.sqlite");
-    let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap();
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
     let mut acknowledged = Vec::new();
     for round in 0..rounds {
         let (mut child, base) = start_server(&database);
         let stop = Instant::now() + Duration::from_millis(150 + (round as u64 * 37) % 250);
-        let workers: Vec<_> = (0..6).map(|w| tokio::spawn({
-            let (client, base) = (client.clone(), base.clone());
-            async move { acknowledged_searches(&client, &base, w, stop).await }
-        })).collect();
+        let workers: Vec<_> = (0..6)
+            .map(|w| {
+                tokio::spawn({
+                    let (client, base) = (client.clone(), base.clone());
+                    async move { acknowledged_searches(&client, &base, w, stop).await }
+                })
+            })
+            .collect();
         // SIGKILL while the burst is still running.
         tokio::time::sleep_until((stop - Duration::from_millis(40)).into()).await;
         child.kill().unwrap();
@@ -84,38 +115,66 @@ async fn kill_9_during_bursts_loses_no_acknowledged_inquiry() {
             acknowledged.extend(w.await.unwrap());
         }
     }
-    assert!(acknowledged.len() >= rounds * 5, "the bursts were answered ({} acknowledged)", acknowledged.len());
+    assert!(
+        acknowledged.len() >= rounds * 5,
+        "the bursts were answered ({} acknowledged)",
+        acknowledged.len()
+    );
 
     // A last start retries whatever was spooled; then every acknowledged inquiry is stored.
     let (mut child, base) = start_server(&database);
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let health: serde_json::Value = client.get(format!("{base}/healthz")).send().await.unwrap().json().await.unwrap();
+        let health: serde_json::Value = client
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         if health["inquiry_log"]["pending_in_spool"] == 0 || Instant::now() > deadline {
             break;
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let store = Store::connect(&format!("sqlite://{}", database.display())).await.unwrap();
+    let store = Store::connect(&format!("sqlite://{}", database.display()))
+        .await
+        .unwrap();
     let mut missing = Vec::new();
     for id in &acknowledged {
         if !store.inquiry_exists(id).await.unwrap() {
             missing.push(id.clone());
         }
     }
-    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(store.pool()).await.unwrap();
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(integrity, "ok");
-    assert!(missing.is_empty(), "{} of {} acknowledged inquiries lost after {rounds} kills, e.g. {:?}", missing.len(), acknowledged.len(), &missing[..missing.len().min(3)]);
-    eprintln!("kill -9 ×{rounds}: {} acknowledged inquiries, all present, integrity ok", acknowledged.len());
+    assert!(
+        missing.is_empty(),
+        "{} of {} acknowledged inquiries lost after {rounds} kills, e.g. {:?}",
+        missing.len(),
+        acknowledged.len(),
+        &missing[..missing.len().min(3)]
+    );
+    eprintln!(
+        "kill -9 ×{rounds}: {} acknowledged inquiries, all present, integrity ok",
+        acknowledged.len()
+    );
 }
 
 /// A database of its own for this test, so it can be taken away without touching others.
 async fn scratch_database(base: &str) -> Option<(sqlx::PgPool, String, String)> {
     let admin = sqlx::PgPool::connect(base).await.ok()?;
     let name = format!("shien_fault_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&admin)
+        .await
+        .unwrap();
     let (prefix, _) = base.rsplit_once('/').unwrap();
     Some((admin, name.clone(), format!("{prefix}/{name}")))
 }
@@ -125,49 +184,98 @@ async fn cut_off(admin: &sqlx::PgPool, name: &str) {
 }
 
 async fn chat(server: &common::TestServer, text: &str) -> String {
-    let (status, body) = server.post_json("/api/v1/chat", serde_json::json!({"message": text})).await;
-    assert_eq!(status, 200, "answered while the database is in trouble: {body}");
+    let (status, body) = server
+        .post_json("/api/v1/chat", serde_json::json!({"message": text}))
+        .await;
+    assert_eq!(
+        status, 200,
+        "answered while the database is in trouble: {body}"
+    );
     body["inquiry_id"].as_str().unwrap().to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn postgres_going_away_and_read_only_mid_run_loses_nothing() {
     let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
-        eprintln!("SKIPPED: PostgreSQL fault test (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)");
+        eprintln!(
+            "SKIPPED: PostgreSQL fault test (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
+        );
         return;
     };
     let (admin, name, url) = scratch_database(&base).await.expect("PostgreSQL reachable");
     let mut app = common::fixture_app();
     app.settings.database_url = shien_navi::config::Secret::new(url.clone());
     app.settings.rate_limit_per_minute = 1_000_000;
-    let server = common::spawn_with_state(shien_navi::http::AppState::new(app).await.unwrap(), None).await;
+    let server =
+        common::spawn_with_state(shien_navi::http::AppState::new(app).await.unwrap(), None).await;
     let mut ids = Vec::new();
     for k in 0..4 {
-        ids.push(chat(&server, &format!("創業したいのですが補助金はありますか {k}")).await);
+        ids.push(
+            chat(
+                &server,
+                &format!("創業したいのですが補助金はありますか {k}"),
+            )
+            .await,
+        );
     }
 
     // Unavailable: no new connections, existing ones killed.
-    sqlx::query(&format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")).execute(&admin).await.unwrap();
+    sqlx::query(&format!(
+        "ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false"
+    ))
+    .execute(&admin)
+    .await
+    .unwrap();
     cut_off(&admin, &name).await;
     for k in 0..6 {
         ids.push(chat(&server, &format!("融資の相談をしたい {k}")).await);
     }
-    let health: serde_json::Value = server.client.get(server.url("/healthz")).send().await.unwrap().json().await.unwrap();
+    let health: serde_json::Value = server
+        .client
+        .get(server.url("/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(health["database"], "unavailable", "{health}");
-    assert!(health["inquiry_log"]["pending_in_spool"].as_u64().unwrap() >= 6, "{health}");
+    assert!(
+        health["inquiry_log"]["pending_in_spool"].as_u64().unwrap() >= 6,
+        "{health}"
+    );
 
     // Back, but read-only: inserts still fail and keep being spooled.
-    sqlx::query(&format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")).execute(&admin).await.unwrap();
-    sqlx::query(&format!("ALTER DATABASE {name} SET default_transaction_read_only = on")).execute(&admin).await.unwrap();
+    sqlx::query(&format!(
+        "ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true"
+    ))
+    .execute(&admin)
+    .await
+    .unwrap();
+    sqlx::query(&format!(
+        "ALTER DATABASE {name} SET default_transaction_read_only = on"
+    ))
+    .execute(&admin)
+    .await
+    .unwrap();
     cut_off(&admin, &name).await;
     for k in 0..4 {
         ids.push(chat(&server, &format!("補助金の締め切りはいつ {k}")).await);
     }
     server.state.ops.log.flush().await;
-    assert!(server.state.ops.log.counts().pending_in_spool >= 10, "{:?}", server.state.ops.log.counts());
+    assert!(
+        server.state.ops.log.counts().pending_in_spool >= 10,
+        "{:?}",
+        server.state.ops.log.counts()
+    );
 
     // Writable again: the spool is flushed and the database holds exactly what was acknowledged.
-    sqlx::query(&format!("ALTER DATABASE {name} RESET default_transaction_read_only")).execute(&admin).await.unwrap();
+    sqlx::query(&format!(
+        "ALTER DATABASE {name} RESET default_transaction_read_only"
+    ))
+    .execute(&admin)
+    .await
+    .unwrap();
     cut_off(&admin, &name).await;
     let deadline = Instant::now() + Duration::from_secs(30);
     while server.state.ops.log.counts().pending_in_spool > 0 && Instant::now() < deadline {
@@ -180,10 +288,17 @@ async fn postgres_going_away_and_read_only_mid_run_loses_nothing() {
     for id in &ids {
         assert!(store.inquiry_exists(id).await.unwrap(), "{id} lost");
     }
-    assert_eq!(store.count_inquiries().await.unwrap(), ids.len() as i64, "every acknowledged chat stored once");
+    assert_eq!(
+        store.count_inquiries().await.unwrap(),
+        ids.len() as i64,
+        "every acknowledged chat stored once"
+    );
     store.pool().close().await;
     cut_off(&admin, &name).await;
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&admin).await.unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&admin)
+        .await
+        .unwrap();
 }
 
 fn start_up_error(models: &Path) -> String {
@@ -191,7 +306,10 @@ fn start_up_error(models: &Path) -> String {
     let out = shien()
         .args(["serve", "--bind", "127.0.0.1:0"])
         .env("SHIEN__MODELS_DIR", models)
-        .env("SHIEN__DATABASE_URL", format!("sqlite://{}/log.sqlite", dir.path().display()))
+        .env(
+            "SHIEN__DATABASE_URL",
+            format!("sqlite://{}/log.sqlite", dir.path().display()),
+        )
         .stdin(Stdio::null())
         .output()
         .unwrap();
@@ -205,12 +323,28 @@ fn corrupt_or_missing_models_stop_the_server_with_a_clear_message() {
     let ipadic = models.path().join("ipadic");
     std::fs::create_dir_all(&ipadic).unwrap();
     let err = start_up_error(models.path());
-    assert!(err.contains("ipadic") && err.contains("shien setup"), "missing dictionary: {err}");
+    assert!(
+        err.contains("ipadic") && err.contains("shien setup"),
+        "missing dictionary: {err}"
+    );
 
-    for f in std::fs::read_dir(common::repo().join("models/ipadic")).unwrap().flatten() {
+    for f in std::fs::read_dir(common::repo().join("models/ipadic"))
+        .unwrap()
+        .flatten()
+    {
         std::fs::copy(f.path(), ipadic.join(f.file_name())).unwrap();
     }
-    let trie = std::fs::read_dir(&ipadic).unwrap().flatten().map(|e| e.path()).find(|p| p.file_name().unwrap().to_string_lossy().starts_with("dict.trie")).unwrap();
+    let trie = std::fs::read_dir(&ipadic)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("dict.trie")
+        })
+        .unwrap();
     let good = std::fs::read(&trie).unwrap();
     std::fs::write(&trie, b"garbage").unwrap();
     let err = start_up_error(models.path());
@@ -233,12 +367,18 @@ fn a_missing_tls_certificate_stops_the_server_naming_the_file() {
         .env("SHIEN__EMBEDDER", "none")
         .env("SHIEN__TLS_CERT", dir.path().join("no-cert.pem"))
         .env("SHIEN__TLS_KEY", dir.path().join("no-key.pem"))
-        .env("SHIEN__DATABASE_URL", format!("sqlite://{}/log.sqlite", dir.path().display()))
+        .env(
+            "SHIEN__DATABASE_URL",
+            format!("sqlite://{}/log.sqlite", dir.path().display()),
+        )
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(err.contains("tls_cert") && err.contains("no-cert.pem"), "{err}");
+    assert!(
+        err.contains("tls_cert") && err.contains("no-cert.pem"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -246,7 +386,12 @@ fn a_report_piped_into_a_reader_that_stops_early_ends_quietly() {
     // As in `shien corpus check | head -1` once head has exited: the pipe's reader is gone.
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let out = shien().args(["corpus", "check"]).env("SHIEN__CORPUS_DIR", common::repo().join("corpus")).stdout(writer).output().unwrap();
+    let out = shien()
+        .args(["corpus", "check"])
+        .env("SHIEN__CORPUS_DIR", common::repo().join("corpus"))
+        .stdout(writer)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     #[cfg(unix)]

@@ -6,7 +6,10 @@ mod common;
 fn replay(target: &str, run: fn(&str)) -> usize {
     let dir = common::repo().join("fuzz/regressions").join(target);
     let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
+    for entry in std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+    {
         let bytes = std::fs::read(entry.path()).unwrap();
         if let Ok(text) = std::str::from_utf8(&bytes) {
             let name = entry.path().display().to_string();

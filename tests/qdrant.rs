@@ -12,7 +12,9 @@ use shien_navi::service::App;
 fn qdrant_url() -> Option<String> {
     let url = std::env::var("QDRANT_URL").ok();
     if url.is_none() {
-        eprintln!("SKIPPED: Qdrant integration tests (set QDRANT_URL=http://127.0.0.1:6334 with a Qdrant server running)");
+        eprintln!(
+            "SKIPPED: Qdrant integration tests (set QDRANT_URL=http://127.0.0.1:6334 with a Qdrant server running)"
+        );
     }
     url
 }
@@ -28,7 +30,18 @@ fn qdrant_app(url: &str, collection: &str, corpus: std::path::PathBuf, fusion: F
 
 fn top_ids(app: &App, query: &str, mode: RankingMode, filters: &SearchFilters) -> Vec<String> {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    app.search_with(&SearchQuery::parse(query).unwrap(), filters, 10, today, mode).unwrap().results.into_iter().map(|h| h.id).collect()
+    app.search_with(
+        &SearchQuery::parse(query).unwrap(),
+        filters,
+        10,
+        today,
+        mode,
+    )
+    .unwrap()
+    .results
+    .into_iter()
+    .map(|h| h.id)
+    .collect()
 }
 
 /// A collection of its own for one test, deleted when the test ends.
@@ -36,7 +49,10 @@ struct Dropper(String, String);
 
 impl Dropper {
     fn fresh(url: &str) -> Dropper {
-        Dropper(url.to_string(), format!("shien_test_{}", uuid::Uuid::new_v4().simple()))
+        Dropper(
+            url.to_string(),
+            format!("shien_test_{}", uuid::Uuid::new_v4().simple()),
+        )
     }
 }
 
@@ -48,26 +64,50 @@ impl Drop for Dropper {
     }
 }
 
-const QUERIES: &[&str] = &["起業したい 資金を借りたい", "チラシ 広告 補助", "IT導入 ソフト 補助金", "事業承継 後継者", "省エネ 設備 更新", "従業員 賃上げ 助成金", "特許 出願 費用"];
+const QUERIES: &[&str] = &[
+    "起業したい 資金を借りたい",
+    "チラシ 広告 補助",
+    "IT導入 ソフト 補助金",
+    "事業承継 後継者",
+    "省エネ 設備 更新",
+    "従業員 賃上げ 助成金",
+    "特許 出願 費用",
+];
 
 #[test]
 fn qdrant_backend_ranks_like_the_in_process_index() {
     let Some(url) = qdrant_url() else { return };
     let scratch = Dropper::fresh(&url);
     let collection = scratch.1.clone();
-    let remote = qdrant_app(&url, &collection, common::repo().join("corpus"), Fusion::Weighted);
+    let remote = qdrant_app(
+        &url,
+        &collection,
+        common::repo().join("corpus"),
+        Fusion::Weighted,
+    );
     let local = common::real_app();
     let none = SearchFilters::default();
     for q in QUERIES {
         for mode in [RankingMode::Dense, RankingMode::Hybrid] {
-            let (r, l) = (top_ids(&remote, q, mode, &none), top_ids(local, q, mode, &none));
+            let (r, l) = (
+                top_ids(&remote, q, mode, &none),
+                top_ids(local, q, mode, &none),
+            );
             assert_eq!(r[..3], l[..3], "{mode:?} {q}: the top 3 agree");
-            let (rs, ls): (std::collections::BTreeSet<_>, std::collections::BTreeSet<_>) = (r.iter().collect(), l.iter().collect());
-            assert!(rs.intersection(&ls).count() >= 9, "{mode:?} {q}: top 10 nearly identical\nqdrant {r:?}\nlocal  {l:?}");
+            let (rs, ls): (std::collections::BTreeSet<_>, std::collections::BTreeSet<_>) =
+                (r.iter().collect(), l.iter().collect());
+            assert!(
+                rs.intersection(&ls).count() >= 9,
+                "{mode:?} {q}: top 10 nearly identical\nqdrant {r:?}\nlocal  {l:?}"
+            );
         }
     }
     let index = QdrantIndex::connect(&url, &collection).unwrap();
-    assert_eq!(index.count().unwrap(), local.corpus.schemes.len() as u64, "one point per scheme");
+    assert_eq!(
+        index.count().unwrap(),
+        local.corpus.schemes.len() as u64,
+        "one point per scheme"
+    );
 }
 
 #[test]
@@ -75,37 +115,74 @@ fn qdrant_filters_and_fuses_server_side() {
     let Some(url) = qdrant_url() else { return };
     let scratch = Dropper::fresh(&url);
     let collection = scratch.1.clone();
-    let app = qdrant_app(&url, &collection, common::repo().join("corpus"), Fusion::Rrf);
+    let app = qdrant_app(
+        &url,
+        &collection,
+        common::repo().join("corpus"),
+        Fusion::Rrf,
+    );
 
     // Server-side hybrid (prefetch dense + sparse BM25, RRF in Qdrant) through the app: same
     // result shape, and the obvious scheme near the top.
-    let ids = top_ids(&app, "港区 創業 融資 あっせん", RankingMode::Hybrid, &SearchFilters::default());
-    assert!(ids.iter().take(5).any(|id| id == "minato-yushi-sogyo"), "{ids:?}");
+    let ids = top_ids(
+        &app,
+        "港区 創業 融資 あっせん",
+        RankingMode::Hybrid,
+        &SearchFilters::default(),
+    );
+    assert!(
+        ids.iter().take(5).any(|id| id == "minato-yushi-sogyo"),
+        "{ids:?}"
+    );
 
     // Payload filters are applied by Qdrant itself.
     let mut index = QdrantIndex::connect(&url, &collection).unwrap();
     let query = app.embed_query("補助金 設備").unwrap();
     let terms = app.analyze_query("補助金 設備").unwrap();
-    let ward_only = VectorFilter { levels: vec!["ward".into()], purposes: vec![] };
-    let hits = index.hybrid(&query, &bm25_query(&terms.words), &ward_only, 50).unwrap();
+    let ward_only = VectorFilter {
+        levels: vec!["ward".into()],
+        purposes: vec![],
+    };
+    let hits = index
+        .hybrid(&query, &bm25_query(&terms.words), &ward_only, 50)
+        .unwrap();
     assert!(!hits.is_empty());
     for (id, _) in &hits {
-        assert_eq!(app.scheme(id).unwrap().level.as_str(), "ward", "{id} passed the level filter");
+        assert_eq!(
+            app.scheme(id).unwrap().level.as_str(),
+            "ward",
+            "{id} passed the level filter"
+        );
     }
-    let purpose = VectorFilter { levels: vec![], purposes: vec!["事業承継".into()] };
+    let purpose = VectorFilter {
+        levels: vec![],
+        purposes: vec!["事業承継".into()],
+    };
     let hits = index.nearest(&query, &purpose, 50).unwrap();
     assert!(!hits.is_empty());
     for (id, _) in &hits {
-        assert!(app.scheme(id).unwrap().purposes.iter().any(|p| p == "事業承継"), "{id} passed the purpose filter");
+        assert!(
+            app.scheme(id)
+                .unwrap()
+                .purposes
+                .iter()
+                .any(|p| p == "事業承継"),
+            "{id} passed the purpose filter"
+        );
     }
-    let unfiltered = index.nearest(&query, &VectorFilter::default(), 500).unwrap();
+    let unfiltered = index
+        .nearest(&query, &VectorFilter::default(), 500)
+        .unwrap();
     assert_eq!(unfiltered.len(), app.corpus.schemes.len());
 
     // Re-syncing a smaller corpus into the same collection removes the stale points.
     let fixture = qdrant_app(&url, &collection, common::fixture_corpus(), Fusion::Rrf);
     index = QdrantIndex::connect(&url, &collection).unwrap();
     assert_eq!(index.count().unwrap(), fixture.corpus.schemes.len() as u64);
-    assert!(index.len() == 0, "a fresh handle knows no corpus positions until it syncs");
+    assert!(
+        index.len() == 0,
+        "a fresh handle knows no corpus positions until it syncs"
+    );
 }
 
 #[test]

@@ -7,12 +7,17 @@ use shien_navi::domain::search::{SearchFilters, SearchQuery};
 fn top_ids(query: &str, k: usize) -> Vec<String> {
     let app = common::real_app();
     let q = SearchQuery::parse(query).unwrap();
-    app.search(&q, &SearchFilters::default(), k, chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap())
-        .unwrap()
-        .results
-        .into_iter()
-        .map(|h| h.id)
-        .collect()
+    app.search(
+        &q,
+        &SearchFilters::default(),
+        k,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+    )
+    .unwrap()
+    .results
+    .into_iter()
+    .map(|h| h.id)
+    .collect()
 }
 
 #[test]
@@ -24,9 +29,16 @@ fn search_finds_the_wards_founding_loan_when_caller_says_kigyou() {
 #[test]
 fn width_variants_of_the_founding_loan_query_agree() {
     let base = top_ids("起業したい 資金を借りたい", 3);
-    for variant in ["起業したい　資金を借りたい", "起業したい  資金を借りたい ", "ｷｷﾞｮｳ したい 資金を借りたい"] {
+    for variant in [
+        "起業したい　資金を借りたい",
+        "起業したい  資金を借りたい ",
+        "ｷｷﾞｮｳ したい 資金を借りたい",
+    ] {
         let ids = top_ids(variant, 3);
-        assert!(ids.contains(&"minato-yushi-sogyo".to_string()), "{variant}: {ids:?}");
+        assert!(
+            ids.contains(&"minato-yushi-sogyo".to_string()),
+            "{variant}: {ids:?}"
+        );
     }
     assert_eq!(top_ids("起業したい　資金を借りたい", 3), base);
 }
@@ -41,10 +53,20 @@ fn search_understands_half_width_katakana_for_software() {
 fn every_result_explains_its_score() {
     let app = common::real_app();
     let q = SearchQuery::parse("ホームページを作りたい").unwrap();
-    let outcome = app.search(&q, &SearchFilters::default(), 5, chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()).unwrap();
+    let outcome = app
+        .search(
+            &q,
+            &SearchFilters::default(),
+            5,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        )
+        .unwrap();
     assert!(!outcome.results.is_empty());
     for hit in outcome.results {
         let e = hit.explanation;
-        assert!(e.fused > 0.0 && e.title_match >= 1.0 && e.window > 0.0, "{e:?}");
+        assert!(
+            e.fused > 0.0 && e.title_match >= 1.0 && e.window > 0.0,
+            "{e:?}"
+        );
     }
 }

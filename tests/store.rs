@@ -4,12 +4,20 @@
 mod common;
 
 use chrono::Utc;
-use shien_navi::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket};
+use shien_navi::domain::inquiry::{
+    Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket,
+};
 use shien_navi::store::{InquiryFilter, InquiryLog, Store};
 
 fn inquiry(text: &str, results: usize) -> Inquiry {
     let mut i = Inquiry::new(Channel::Operator, InquiryKind::Search, text);
-    i.results = (0..results).map(|k| ShownResult { id: format!("s{k}"), score: 1.0 / (k as f32 + 1.0), explanation: None }).collect();
+    i.results = (0..results)
+        .map(|k| ShownResult {
+            id: format!("s{k}"),
+            score: 1.0 / (k as f32 + 1.0),
+            explanation: None,
+        })
+        .collect();
     i.latency_ms = 3.5;
     i
 }
@@ -42,39 +50,127 @@ async fn exercise(store: &Store) {
     assert_eq!(back.text(), "電話 [電話番号] 創業融資");
     assert_eq!(back.results.len(), 3);
     assert_eq!(back.channel, Channel::Operator);
-    let zero = store.inquiries(&InquiryFilter { zero_results: true, limit: 10, ..Default::default() }).await.unwrap();
-    assert_eq!(zero.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec![b.id.as_str()]);
-    let found = store.inquiries(&InquiryFilter { text: Some("創業".into()), limit: 10, ..Default::default() }).await.unwrap();
+    let zero = store
+        .inquiries(&InquiryFilter {
+            zero_results: true,
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        zero.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        vec![b.id.as_str()]
+    );
+    let found = store
+        .inquiries(&InquiryFilter {
+            text: Some("創業".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(found.len(), 1);
 
     let t = ticket(&a.id);
     store.insert_ticket(&t).await.unwrap();
-    assert_eq!(store.tickets(Some("open"), None, None).await.unwrap().len(), 1);
-    assert!(store.close_ticket(&t.id, "社労士が対応済み", "staff").await.unwrap());
-    assert!(!store.close_ticket(&t.id, "again", "staff").await.unwrap(), "closing twice is a no-op");
+    assert_eq!(
+        store.tickets(Some("open"), None, None).await.unwrap().len(),
+        1
+    );
+    assert!(
+        store
+            .close_ticket(&t.id, "社労士が対応済み", "staff")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store.close_ticket(&t.id, "again", "staff").await.unwrap(),
+        "closing twice is a no-op"
+    );
     let done = store.tickets(Some("done"), None, None).await.unwrap();
     assert_eq!(done[0].outcome.as_deref(), Some("社労士が対応済み"));
 
-    store.insert_feedback(&Feedback::new(&a.id, true, Some("助かりました"))).await.unwrap();
-    store.insert_feedback(&Feedback::new(&a.id, false, None)).await.unwrap();
-    assert_eq!(store.feedback_counts(Utc::now() - chrono::Duration::days(1)).await.unwrap(), (1, 1));
+    store
+        .insert_feedback(&Feedback::new(&a.id, true, Some("助かりました")))
+        .await
+        .unwrap();
+    store
+        .insert_feedback(&Feedback::new(&a.id, false, None))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .feedback_counts(Utc::now() - chrono::Duration::days(1))
+            .await
+            .unwrap(),
+        (1, 1)
+    );
     assert_eq!(store.feedback_for(&a.id).await.unwrap().len(), 2);
 
     assert!(store.create_user("staff1", "hash").await.unwrap());
-    store.record_login_failure("staff1", 3, chrono::Duration::minutes(15)).await.unwrap();
-    assert_eq!(store.user("staff1").await.unwrap().unwrap().failed_attempts, 1);
-    store.record_login_failure("staff1", 3, chrono::Duration::minutes(15)).await.unwrap();
-    store.record_login_failure("staff1", 3, chrono::Duration::minutes(15)).await.unwrap();
-    assert!(store.user("staff1").await.unwrap().unwrap().locked_until.is_some());
+    store
+        .record_login_failure("staff1", 3, chrono::Duration::minutes(15))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.user("staff1").await.unwrap().unwrap().failed_attempts,
+        1
+    );
+    store
+        .record_login_failure("staff1", 3, chrono::Duration::minutes(15))
+        .await
+        .unwrap();
+    store
+        .record_login_failure("staff1", 3, chrono::Duration::minutes(15))
+        .await
+        .unwrap();
+    assert!(
+        store
+            .user("staff1")
+            .await
+            .unwrap()
+            .unwrap()
+            .locked_until
+            .is_some()
+    );
 
-    store.create_session("tokenhash", "staff1", "csrf", Utc::now() + chrono::Duration::hours(1)).await.unwrap();
-    assert_eq!(store.session("tokenhash").await.unwrap().unwrap().username, "staff1");
-    store.create_session("old", "staff1", "csrf", Utc::now() - chrono::Duration::hours(1)).await.unwrap();
-    assert!(store.session("old").await.unwrap().is_none(), "expired sessions are refused");
+    store
+        .create_session(
+            "tokenhash",
+            "staff1",
+            "csrf",
+            Utc::now() + chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.session("tokenhash").await.unwrap().unwrap().username,
+        "staff1"
+    );
+    store
+        .create_session(
+            "old",
+            "staff1",
+            "csrf",
+            Utc::now() - chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    assert!(
+        store.session("old").await.unwrap().is_none(),
+        "expired sessions are refused"
+    );
 
     store.insert_ticket(&ticket(&a.id)).await.unwrap();
-    assert_eq!(store.purge_older_than(0).await.unwrap(), 1, "the inquiry with an open ticket is kept");
-    assert!(store.inquiry_exists(&a.id).await.unwrap() && !store.inquiry_exists(&b.id).await.unwrap());
+    assert_eq!(
+        store.purge_older_than(0).await.unwrap(),
+        1,
+        "the inquiry with an open ticket is kept"
+    );
+    assert!(
+        store.inquiry_exists(&a.id).await.unwrap() && !store.inquiry_exists(&b.id).await.unwrap()
+    );
 }
 
 #[tokio::test]
@@ -84,19 +180,32 @@ async fn sqlite_store_round_trips_and_uses_wal() {
     let store = Store::connect(&url).await.unwrap();
     exercise(&store).await;
     let again = Store::connect(&url).await.unwrap();
-    assert!(again.count_inquiries().await.unwrap() >= 1, "migrations are idempotent and data survives");
-    assert!(dir.path().join("nested/log.sqlite-wal").exists() || dir.path().join("nested/log.sqlite").exists());
+    assert!(
+        again.count_inquiries().await.unwrap() >= 1,
+        "migrations are idempotent and data survives"
+    );
+    assert!(
+        dir.path().join("nested/log.sqlite-wal").exists()
+            || dir.path().join("nested/log.sqlite").exists()
+    );
 }
 
 /// A fresh schema per run so tests never see each other's rows.
 pub async fn postgres_store() -> Option<Store> {
     let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
-        eprintln!("SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)");
+        eprintln!(
+            "SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
+        );
         return None;
     };
     let schema = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = sqlx::postgres::PgPool::connect(&base).await.expect("PostgreSQL reachable");
-    sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&pool).await.unwrap();
+    let pool = sqlx::postgres::PgPool::connect(&base)
+        .await
+        .expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&pool)
+        .await
+        .unwrap();
     let sep = if base.contains('?') { '&' } else { '?' };
     let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
     Some(Store::connect(&url).await.unwrap())
@@ -104,7 +213,9 @@ pub async fn postgres_store() -> Option<Store> {
 
 #[tokio::test]
 async fn postgres_store_round_trips() {
-    let Some(store) = postgres_store().await else { return };
+    let Some(store) = postgres_store().await else {
+        return;
+    };
     exercise(&store).await;
 }
 
@@ -127,7 +238,10 @@ async fn log_survives_an_outage(store: Store, spool: &std::path::Path, rename: (
     }
     log.flush().await;
     let counts = log.counts();
-    assert!(counts.spooled >= 7 && counts.pending_in_spool >= 7, "{counts:?}");
+    assert!(
+        counts.spooled >= 7 && counts.pending_in_spool >= 7,
+        "{counts:?}"
+    );
     // It comes back: the spool is flushed and every acknowledged entry is present.
     sqlx::query(rename.1).execute(store.pool()).await.unwrap();
     log.flush().await;
@@ -143,21 +257,43 @@ async fn log_survives_an_outage(store: Store, spool: &std::path::Path, rename: (
 #[tokio::test]
 async fn sqlite_log_spools_during_an_outage_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::connect(&format!("sqlite://{}/log.sqlite", dir.path().display())).await.unwrap();
-    log_survives_an_outage(store, &dir.path().join("spool.jsonl"), ("ALTER TABLE inquiries RENAME TO inquiries_away", "ALTER TABLE inquiries_away RENAME TO inquiries")).await;
+    let store = Store::connect(&format!("sqlite://{}/log.sqlite", dir.path().display()))
+        .await
+        .unwrap();
+    log_survives_an_outage(
+        store,
+        &dir.path().join("spool.jsonl"),
+        (
+            "ALTER TABLE inquiries RENAME TO inquiries_away",
+            "ALTER TABLE inquiries_away RENAME TO inquiries",
+        ),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn postgres_log_spools_during_an_outage_and_loses_nothing() {
-    let Some(store) = postgres_store().await else { return };
+    let Some(store) = postgres_store().await else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
-    log_survives_an_outage(store, &dir.path().join("spool.jsonl"), ("ALTER TABLE inquiries RENAME TO inquiries_away", "ALTER TABLE inquiries_away RENAME TO inquiries")).await;
+    log_survives_an_outage(
+        store,
+        &dir.path().join("spool.jsonl"),
+        (
+            "ALTER TABLE inquiries RENAME TO inquiries_away",
+            "ALTER TABLE inquiries_away RENAME TO inquiries",
+        ),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn an_entry_the_database_refuses_does_not_hold_back_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::connect(&format!("sqlite://{}/log.sqlite", dir.path().display())).await.unwrap();
+    let store = Store::connect(&format!("sqlite://{}/log.sqlite", dir.path().display()))
+        .await
+        .unwrap();
     // The database works, but refuses one particular row.
     sqlx::query("CREATE TRIGGER refuse_poison BEFORE INSERT ON inquiries WHEN NEW.text_masked LIKE '%POISON%' BEGIN SELECT RAISE(ABORT, 'refused'); END")
         .execute(store.pool())
@@ -167,7 +303,12 @@ async fn an_entry_the_database_refuses_does_not_hold_back_the_others() {
     let good: Vec<_> = (0..3).map(|k| inquiry(&format!("good {k}"), 1)).collect();
     let poison = inquiry("POISON", 1);
     // Recorded concurrently, so they reach the writer as one batch.
-    let (a, b, c, d) = (good[0].clone(), good[1].clone(), poison.clone(), good[2].clone());
+    let (a, b, c, d) = (
+        good[0].clone(),
+        good[1].clone(),
+        poison.clone(),
+        good[2].clone(),
+    );
     tokio::join!(
         log.record(LogEntry::Inquiry(a)),
         log.record(LogEntry::Inquiry(b)),
@@ -176,12 +317,23 @@ async fn an_entry_the_database_refuses_does_not_hold_back_the_others() {
     );
     log.flush().await;
     for i in &good {
-        assert!(store.inquiry_exists(&i.id).await.unwrap(), "{} written", i.text());
+        assert!(
+            store.inquiry_exists(&i.id).await.unwrap(),
+            "{} written",
+            i.text()
+        );
     }
     let counts = log.counts();
-    assert_eq!((counts.rejected, counts.pending_in_spool), (1, 0), "{counts:?}");
+    assert_eq!(
+        (counts.rejected, counts.pending_in_spool),
+        (1, 0),
+        "{counts:?}"
+    );
     let kept = std::fs::read_to_string(dir.path().join("spool.rejected.jsonl")).unwrap();
-    assert!(kept.contains(&poison.id), "the refused entry is kept for staff, not lost");
+    assert!(
+        kept.contains(&poison.id),
+        "the refused entry is kept for staff, not lost"
+    );
     // The log is not stuck: a later entry is written straight away.
     let later = inquiry("after the refusal", 1);
     log.record(LogEntry::Inquiry(later.clone())).await;

@@ -18,7 +18,11 @@ pub struct OfficeCalendar {
 #[derive(Debug, thiserror::Error)]
 pub enum CalendarError {
     #[error("{file}:{line}: {message}")]
-    Invalid { file: String, line: usize, message: String },
+    Invalid {
+        file: String,
+        line: usize,
+        message: String,
+    },
 }
 
 pub fn office_opens() -> NaiveTime {
@@ -44,18 +48,36 @@ impl OfficeCalendar {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (date, name) = line.split_once(',').ok_or_else(|| CalendarError::Invalid { file: file.into(), line: i + 1, message: "expected date,name".into() })?;
-            let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|e| CalendarError::Invalid { file: file.into(), line: i + 1, message: e.to_string() })?;
+            let (date, name) = line.split_once(',').ok_or_else(|| CalendarError::Invalid {
+                file: file.into(),
+                line: i + 1,
+                message: "expected date,name".into(),
+            })?;
+            let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|e| {
+                CalendarError::Invalid {
+                    file: file.into(),
+                    line: i + 1,
+                    message: e.to_string(),
+                }
+            })?;
             holidays.insert(date, name.trim().to_string());
         }
         let first_year = holidays.keys().next().map_or(0, |d| d.year());
         let last_year = holidays.keys().next_back().map_or(0, |d| d.year());
-        Ok(OfficeCalendar { holidays, first_year, last_year })
+        Ok(OfficeCalendar {
+            holidays,
+            first_year,
+            last_year,
+        })
     }
 
     /// The calendar shipped with the corpus (2026–2027).
     pub fn bundled() -> OfficeCalendar {
-        OfficeCalendar::parse("corpus/holidays.csv", include_str!("../../corpus/holidays.csv")).expect("bundled holidays parse")
+        OfficeCalendar::parse(
+            "corpus/holidays.csv",
+            include_str!("../../corpus/holidays.csv"),
+        )
+        .expect("bundled holidays parse")
     }
 
     pub fn covers(&self, date: NaiveDate) -> bool {
@@ -72,7 +94,9 @@ impl OfficeCalendar {
 
     /// Whether the centre is open on this day at all.
     pub fn is_open_day(&self, date: NaiveDate) -> bool {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && self.holiday(date).is_none() && !Self::is_new_year_closure(date)
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            && self.holiday(date).is_none()
+            && !Self::is_new_year_closure(date)
     }
 
     pub fn is_open_at(&self, at: NaiveDateTime) -> bool {
@@ -99,10 +123,16 @@ impl OfficeCalendar {
                     continue;
                 }
                 if t >= opens {
-                    return Some(Slot { at: round_up_quarter(now), now: true });
+                    return Some(Slot {
+                        at: round_up_quarter(now),
+                        now: true,
+                    });
                 }
             }
-            return Some(Slot { at: day.and_time(opens), now: false });
+            return Some(Slot {
+                at: day.and_time(opens),
+                now: false,
+            });
         }
         None
     }
@@ -111,7 +141,10 @@ impl OfficeCalendar {
 fn round_up_quarter(t: NaiveDateTime) -> NaiveDateTime {
     let minutes = t.minute();
     let add = (15 - minutes % 15) % 15;
-    let base = t.with_second(0).and_then(|x| x.with_nanosecond(0)).unwrap_or(t);
+    let base = t
+        .with_second(0)
+        .and_then(|x| x.with_nanosecond(0))
+        .unwrap_or(t);
     base + Duration::minutes(add as i64)
 }
 
@@ -144,20 +177,37 @@ mod tests {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
     }
 
-    const ALL: [DeskDay; 5] = [DeskDay::Mon, DeskDay::Tue, DeskDay::Wed, DeskDay::Thu, DeskDay::Fri];
+    const ALL: [DeskDay; 5] = [
+        DeskDay::Mon,
+        DeskDay::Tue,
+        DeskDay::Wed,
+        DeskDay::Thu,
+        DeskDay::Fri,
+    ];
 
     #[test]
     fn a_schedule_with_stand_in_times_says_so() {
         let mut d = desk(&ALL, "08:30", "17:15");
         assert_eq!(d.schedule_ja(), "月・火・水・木・金曜 08:30〜17:15");
         d.hours_confirmed = false;
-        assert!(d.schedule_ja().ends_with("（時刻は未確認の目安です。予約時にご確認ください）"), "{}", d.schedule_ja());
+        assert!(
+            d.schedule_ja()
+                .ends_with("（時刻は未確認の目安です。予約時にご確認ください）"),
+            "{}",
+            d.schedule_ja()
+        );
     }
 
     #[test]
     fn known_holidays_including_substitute_and_citizens_holidays() {
         let c = OfficeCalendar::bundled();
-        for d in ["2026-05-06", "2026-09-22", "2027-03-22", "2026-11-23", "2027-01-11"] {
+        for d in [
+            "2026-05-06",
+            "2026-09-22",
+            "2027-03-22",
+            "2026-11-23",
+            "2027-01-11",
+        ] {
             assert!(!c.is_open_day(d.parse().unwrap()), "{d} should be closed");
         }
         assert!(c.is_open_day("2026-11-24".parse().unwrap()));
@@ -170,39 +220,79 @@ mod tests {
         assert!(c.is_open_day("2026-12-28".parse().unwrap()));
         assert!(!c.is_open_day("2026-12-29".parse().unwrap()));
         assert!(!c.is_open_day("2027-01-01".parse().unwrap()));
-        assert_eq!(c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-12-28 17:20")).unwrap().at, at("2027-01-04 08:30"));
+        assert_eq!(
+            c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-12-28 17:20"))
+                .unwrap()
+                .at,
+            at("2027-01-04 08:30")
+        );
     }
 
     #[test]
     fn after_17_15_the_next_slot_is_the_next_morning() {
         let c = OfficeCalendar::bundled();
-        let slot = c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-11-25 17:15")).unwrap();
-        assert_eq!(slot, Slot { at: at("2026-11-26 08:30"), now: false });
-        let slot = c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-11-25 17:14")).unwrap();
+        let slot = c
+            .next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-11-25 17:15"))
+            .unwrap();
+        assert_eq!(
+            slot,
+            Slot {
+                at: at("2026-11-26 08:30"),
+                now: false
+            }
+        );
+        let slot = c
+            .next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-11-25 17:14"))
+            .unwrap();
         assert!(slot.now);
     }
 
     #[test]
     fn friday_evening_goes_to_monday_unless_monday_is_a_holiday() {
         let c = OfficeCalendar::bundled();
-        assert_eq!(c.next_slot(&desk(&ALL, "09:00", "17:00"), at("2026-11-27 18:00")).unwrap().at, at("2026-11-30 09:00"));
+        assert_eq!(
+            c.next_slot(&desk(&ALL, "09:00", "17:00"), at("2026-11-27 18:00"))
+                .unwrap()
+                .at,
+            at("2026-11-30 09:00")
+        );
         // Friday 2026-11-20 evening: Monday 11/23 is 勤労感謝の日, so Tuesday.
-        assert_eq!(c.next_slot(&desk(&ALL, "09:00", "17:00"), at("2026-11-20 18:00")).unwrap().at, at("2026-11-24 09:00"));
+        assert_eq!(
+            c.next_slot(&desk(&ALL, "09:00", "17:00"), at("2026-11-20 18:00"))
+                .unwrap()
+                .at,
+            at("2026-11-24 09:00")
+        );
     }
 
     #[test]
     fn a_desk_staffed_only_on_wednesday_afternoons() {
         let c = OfficeCalendar::bundled();
         let wed = desk(&[DeskDay::Wed], "13:00", "17:00");
-        assert_eq!(c.next_slot(&wed, at("2026-11-24 10:00")).unwrap().at, at("2026-11-25 13:00"));
-        assert_eq!(c.next_slot(&wed, at("2026-11-25 14:07")).unwrap(), Slot { at: at("2026-11-25 14:15"), now: true });
+        assert_eq!(
+            c.next_slot(&wed, at("2026-11-24 10:00")).unwrap().at,
+            at("2026-11-25 13:00")
+        );
+        assert_eq!(
+            c.next_slot(&wed, at("2026-11-25 14:07")).unwrap(),
+            Slot {
+                at: at("2026-11-25 14:15"),
+                now: true
+            }
+        );
     }
 
     #[test]
     fn desk_hours_are_clipped_to_office_hours() {
         let c = OfficeCalendar::bundled();
         let long = desk(&ALL, "07:00", "20:00");
-        assert_eq!(c.next_slot(&long, at("2026-11-24 07:30")).unwrap().at, at("2026-11-24 08:30"));
-        assert_eq!(c.next_slot(&long, at("2026-11-24 18:00")).unwrap().at, at("2026-11-25 08:30"));
+        assert_eq!(
+            c.next_slot(&long, at("2026-11-24 07:30")).unwrap().at,
+            at("2026-11-24 08:30")
+        );
+        assert_eq!(
+            c.next_slot(&long, at("2026-11-24 18:00")).unwrap().at,
+            at("2026-11-25 08:30")
+        );
     }
 }

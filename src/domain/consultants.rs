@@ -4,7 +4,19 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// What kind of expert a caller needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    utoipa::ToSchema,
+)]
 pub enum ConsultCategory {
     #[serde(rename = "経営")]
     Management,
@@ -121,8 +133,14 @@ impl Desk {
 
     pub fn schedule_problems(&self) -> Vec<String> {
         match self.hours() {
-            None => vec![format!("opens {:?} / closes {:?} must be HH:MM", self.opens, self.closes)],
-            Some((o, c)) if o >= c => vec![format!("opens {} is not before closes {}", self.opens, self.closes)],
+            None => vec![format!(
+                "opens {:?} / closes {:?} must be HH:MM",
+                self.opens, self.closes
+            )],
+            Some((o, c)) if o >= c => vec![format!(
+                "opens {} is not before closes {}",
+                self.opens, self.closes
+            )],
             Some(_) => vec![],
         }
     }
@@ -133,8 +151,17 @@ impl Desk {
 
     pub fn schedule_ja(&self) -> String {
         let days: Vec<&str> = self.weekdays.iter().map(|d| d.label_ja()).collect();
-        let caveat = if self.hours_confirmed { "" } else { "（時刻は未確認の目安です。予約時にご確認ください）" };
-        format!("{}曜 {}〜{}{caveat}", days.join("・"), self.opens, self.closes)
+        let caveat = if self.hours_confirmed {
+            ""
+        } else {
+            "（時刻は未確認の目安です。予約時にご確認ください）"
+        };
+        format!(
+            "{}曜 {}〜{}{caveat}",
+            days.join("・"),
+            self.opens,
+            self.closes
+        )
     }
 }
 

@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::consultants::Desk;
-use super::scheme::{Faq, Level, PreFounding, Scheme, WindowKind, is_industry, is_purpose, ALL_INDUSTRIES};
+use super::scheme::{
+    ALL_INDUSTRIES, Faq, Level, PreFounding, Scheme, WindowKind, is_industry, is_purpose,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -40,7 +42,9 @@ impl fmt::Display for Problem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("corpus directory {dir} not found (set SHIEN__CORPUS_DIR or run from the repository root)")]
+    #[error(
+        "corpus directory {dir} not found (set SHIEN__CORPUS_DIR or run from the repository root)"
+    )]
     Missing { dir: PathBuf },
     #[error("{} problem(s) in the corpus:\n{}", problems.len(), problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
     Invalid { problems: Vec<Problem> },
@@ -90,14 +94,20 @@ pub struct OfficialHosts {
 
 impl OfficialHosts {
     pub fn new(hosts: impl IntoIterator<Item = impl Into<String>>) -> OfficialHosts {
-        OfficialHosts { hosts: hosts.into_iter().map(Into::into).collect() }
+        OfficialHosts {
+            hosts: hosts.into_iter().map(Into::into).collect(),
+        }
     }
 
     pub fn is_official(&self, url: &str) -> bool {
-        let Some(host) = host_of(url) else { return false };
+        let Some(host) = host_of(url) else {
+            return false;
+        };
         self.hosts.iter().any(|h| {
             host.eq_ignore_ascii_case(h)
-                || (host.len() > h.len() && host.as_bytes()[host.len() - h.len() - 1] == b'.' && host[host.len() - h.len()..].eq_ignore_ascii_case(h))
+                || (host.len() > h.len()
+                    && host.as_bytes()[host.len() - h.len() - 1] == b'.'
+                    && host[host.len() - h.len()..].eq_ignore_ascii_case(h))
         })
     }
 
@@ -118,7 +128,9 @@ impl OfficialHosts {
 
 /// The host of an http(s) URL, without port or user info.
 fn host_of(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit('@').next()?.split(':').next()?;
     (!host.is_empty()).then_some(host)
@@ -158,7 +170,9 @@ impl Corpus {
     /// directories (e.g. `corpus/imported`).
     pub fn load(dir: &Path, extra: &[PathBuf]) -> Result<Corpus> {
         if !dir.is_dir() {
-            return Err(CorpusError::Missing { dir: dir.to_path_buf() });
+            return Err(CorpusError::Missing {
+                dir: dir.to_path_buf(),
+            });
         }
         let mut problems = Vec::new();
         let mut schemes = Vec::new();
@@ -167,12 +181,29 @@ impl Corpus {
             let folder = dir.join("schemes").join(level.as_str());
             for file in toml_files(&folder) {
                 if let Some(scheme) = parse_file::<Scheme>(&file, &mut problems) {
-                    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                    let stem = file
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or_default();
                     if stem != scheme.id {
-                        problems.push(problem(&file, &scheme.id, "id", format!("the file must be named {}.toml", scheme.id)));
+                        problems.push(problem(
+                            &file,
+                            &scheme.id,
+                            "id",
+                            format!("the file must be named {}.toml", scheme.id),
+                        ));
                     }
                     if scheme.level != level {
-                        problems.push(problem(&file, &scheme.id, "level", format!("is {:?} but the file is in schemes/{}/", scheme.level.as_str(), level.as_str())));
+                        problems.push(problem(
+                            &file,
+                            &scheme.id,
+                            "level",
+                            format!(
+                                "is {:?} but the file is in schemes/{}/",
+                                scheme.level.as_str(),
+                                level.as_str()
+                            ),
+                        ));
                     }
                     files_by_scheme.insert(scheme.id.clone(), file.clone());
                     schemes.push(scheme);
@@ -203,13 +234,17 @@ impl Corpus {
         }
         let desks_file = dir.join("consultants.toml");
         let desks = if desks_file.exists() {
-            parse_file::<DeskFile>(&desks_file, &mut problems).map(|f| f.desk).unwrap_or_default()
+            parse_file::<DeskFile>(&desks_file, &mut problems)
+                .map(|f| f.desk)
+                .unwrap_or_default()
         } else {
             Vec::new()
         };
         let synonyms_file = dir.join("synonyms.toml");
         let synonyms = if synonyms_file.exists() {
-            parse_file::<SynonymFile>(&synonyms_file, &mut problems).map(|f| f.group).unwrap_or_default()
+            parse_file::<SynonymFile>(&synonyms_file, &mut problems)
+                .map(|f| f.group)
+                .unwrap_or_default()
         } else {
             Vec::new()
         };
@@ -222,8 +257,14 @@ impl Corpus {
         };
         problems.extend(official_hosts.problems(&hosts_file));
 
-        let corpus = Corpus::new(schemes, faqs, desks, synonyms, imported).with_official_hosts(official_hosts);
-        let sources = Sources { schemes: &files_by_scheme, faqs: &files_by_faq, desks: &desks_file, synonyms: &synonyms_file };
+        let corpus = Corpus::new(schemes, faqs, desks, synonyms, imported)
+            .with_official_hosts(official_hosts);
+        let sources = Sources {
+            schemes: &files_by_scheme,
+            faqs: &files_by_faq,
+            desks: &desks_file,
+            synonyms: &synonyms_file,
+        };
         problems.extend(corpus.validate(&sources));
         if problems.is_empty() {
             Ok(corpus)
@@ -233,9 +274,27 @@ impl Corpus {
     }
 
     /// Builds a corpus from parts already in memory (tests, imports). Call [`Corpus::problems`] to validate.
-    pub fn new(schemes: Vec<Scheme>, faqs: Vec<Faq>, desks: Vec<Desk>, synonyms: Vec<SynonymGroup>, imported: HashSet<String>) -> Corpus {
-        let by_id = schemes.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        Corpus { schemes, faqs, desks, synonyms, imported, official_hosts: OfficialHosts::default(), by_id }
+    pub fn new(
+        schemes: Vec<Scheme>,
+        faqs: Vec<Faq>,
+        desks: Vec<Desk>,
+        synonyms: Vec<SynonymGroup>,
+        imported: HashSet<String>,
+    ) -> Corpus {
+        let by_id = schemes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        Corpus {
+            schemes,
+            faqs,
+            desks,
+            synonyms,
+            imported,
+            official_hosts: OfficialHosts::default(),
+            by_id,
+        }
     }
 
     pub fn with_official_hosts(mut self, hosts: OfficialHosts) -> Corpus {
@@ -251,17 +310,42 @@ impl Corpus {
     /// Hand-written entries whose `source_url` is not an official page, in corpus order.
     /// Imported open-data schemes are left out: their links are whatever the open data gives.
     pub fn secondary_sources(&self) -> Vec<SecondarySource<'_>> {
-        let schemes = self.schemes.iter().filter(|s| !self.imported.contains(&s.id)).map(|s| SecondarySource { kind: "scheme", id: &s.id, url: &s.source_url });
-        let faqs = self.faqs.iter().map(|f| SecondarySource { kind: "faq", id: &f.id, url: &f.source_url });
-        let desks = self.desks.iter().map(|d| SecondarySource { kind: "desk", id: &d.id, url: &d.source_url });
-        schemes.chain(faqs).chain(desks).filter(|s| !self.is_official_source(s.url)).collect()
+        let schemes = self
+            .schemes
+            .iter()
+            .filter(|s| !self.imported.contains(&s.id))
+            .map(|s| SecondarySource {
+                kind: "scheme",
+                id: &s.id,
+                url: &s.source_url,
+            });
+        let faqs = self.faqs.iter().map(|f| SecondarySource {
+            kind: "faq",
+            id: &f.id,
+            url: &f.source_url,
+        });
+        let desks = self.desks.iter().map(|d| SecondarySource {
+            kind: "desk",
+            id: &d.id,
+            url: &d.source_url,
+        });
+        schemes
+            .chain(faqs)
+            .chain(desks)
+            .filter(|s| !self.is_official_source(s.url))
+            .collect()
     }
 
     /// Validation problems of an in-memory corpus (file names unknown).
     pub fn problems(&self) -> Vec<Problem> {
         let none = HashMap::new();
         let p = PathBuf::from("<memory>");
-        self.validate(&Sources { schemes: &none, faqs: &none, desks: &p, synonyms: &p })
+        self.validate(&Sources {
+            schemes: &none,
+            faqs: &none,
+            desks: &p,
+            synonyms: &p,
+        })
     }
 
     pub fn scheme(&self, id: &str) -> Option<&Scheme> {
@@ -269,7 +353,9 @@ impl Corpus {
     }
 
     pub fn faqs_for<'a>(&'a self, scheme_id: &'a str) -> impl Iterator<Item = &'a Faq> + 'a {
-        self.faqs.iter().filter(move |f| f.scheme_ids.iter().any(|s| s == scheme_id))
+        self.faqs
+            .iter()
+            .filter(move |f| f.scheme_ids.iter().any(|s| s == scheme_id))
     }
 
     pub fn faq(&self, id: &str) -> Option<&Faq> {
@@ -291,7 +377,9 @@ impl Corpus {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for scheme in &self.schemes {
             let file = src.scheme_file(&scheme.id);
-            let mut push = |field: &str, message: String| problems.push(problem(&file, &scheme.id, field, message));
+            let mut push = |field: &str, message: String| {
+                problems.push(problem(&file, &scheme.id, field, message))
+            };
             if let Some(count) = seen.get_mut(scheme.id.as_str()) {
                 *count += 1;
                 push("id", "duplicate id".into());
@@ -299,9 +387,16 @@ impl Corpus {
                 seen.insert(&scheme.id, 1);
             }
             if !is_valid_id(&scheme.id) {
-                push("id", "use lowercase ASCII letters, digits and hyphens".into());
+                push(
+                    "id",
+                    "use lowercase ASCII letters, digits and hyphens".into(),
+                );
             }
-            for text in [("title", &scheme.title), ("summary", &scheme.summary), ("provider", &scheme.provider)] {
+            for text in [
+                ("title", &scheme.title),
+                ("summary", &scheme.summary),
+                ("provider", &scheme.provider),
+            ] {
                 if text.1.trim().is_empty() {
                     push(text.0, "must not be empty".into());
                 }
@@ -315,36 +410,63 @@ impl Corpus {
                 }
             }
             if scheme.industries.is_empty() {
-                push("industries", "use [\"all\"] or jGrants industry names".into());
+                push(
+                    "industries",
+                    "use [\"all\"] or jGrants industry names".into(),
+                );
             }
             for i in &scheme.industries {
                 if i != ALL_INDUSTRIES && !is_industry(i) {
-                    push("industries", format!("unknown industry {i:?} (use jGrants' strings)"));
+                    push(
+                        "industries",
+                        format!("unknown industry {i:?} (use jGrants' strings)"),
+                    );
                 }
             }
             check_source(&scheme.source_url, scheme.as_of, today_limit, &mut push);
             let e = &scheme.eligibility;
             if let (Some(min), Some(max)) = (e.min_years, e.max_years) {
                 if min >= max {
-                    push("eligibility.min_years", format!("min_years {min} must be below max_years {max}"));
+                    push(
+                        "eligibility.min_years",
+                        format!("min_years {min} must be below max_years {max}"),
+                    );
                 }
             }
             if e.pre_founding == PreFounding::Only && e.min_years.is_some_and(|m| m > 0) {
-                push("eligibility.pre_founding", "\"only\" contradicts min_years".into());
+                push(
+                    "eligibility.pre_founding",
+                    "\"only\" contradicts min_years".into(),
+                );
             }
             match scheme.window.kind {
-                WindowKind::Rounds if scheme.window.rounds.is_empty() => push("window.rounds", "kind = \"rounds\" needs at least one [[window.rounds]]".into()),
+                WindowKind::Rounds if scheme.window.rounds.is_empty() => push(
+                    "window.rounds",
+                    "kind = \"rounds\" needs at least one [[window.rounds]]".into(),
+                ),
                 WindowKind::Always | WindowKind::Annual if !scheme.window.rounds.is_empty() => {
-                    push("window.rounds", "rounds are only allowed with kind = \"rounds\"".into())
+                    push(
+                        "window.rounds",
+                        "rounds are only allowed with kind = \"rounds\"".into(),
+                    )
                 }
                 _ => {}
             }
             for r in &scheme.window.rounds {
                 if r.opens > r.closes {
-                    push("window.rounds", format!("round {:?} opens {} after it closes {}", r.label, r.opens, r.closes));
+                    push(
+                        "window.rounds",
+                        format!(
+                            "round {:?} opens {} after it closes {}",
+                            r.label, r.opens, r.closes
+                        ),
+                    );
                 }
             }
-            for (field, ids) in [("related", &scheme.related), ("not_combinable_with", &scheme.not_combinable_with)] {
+            for (field, ids) in [
+                ("related", &scheme.related),
+                ("not_combinable_with", &scheme.not_combinable_with),
+            ] {
                 for id in ids {
                     if self.scheme(id).is_none() {
                         push(field, format!("refers to unknown scheme {id:?}"));
@@ -357,7 +479,9 @@ impl Corpus {
         let mut faq_ids = HashSet::new();
         for faq in &self.faqs {
             let file = src.faq_file(&faq.id);
-            let mut push = |field: &str, message: String| problems.push(problem(&file, &faq.id, field, message));
+            let mut push = |field: &str, message: String| {
+                problems.push(problem(&file, &faq.id, field, message))
+            };
             if !faq_ids.insert(faq.id.as_str()) {
                 push("id", "duplicate id".into());
             }
@@ -379,7 +503,9 @@ impl Corpus {
         }
         let mut desk_ids = HashSet::new();
         for desk in &self.desks {
-            let mut push = |field: &str, message: String| problems.push(problem(src.desks, &desk.id, field, message));
+            let mut push = |field: &str, message: String| {
+                problems.push(problem(src.desks, &desk.id, field, message))
+            };
             if !desk_ids.insert(desk.id.as_str()) {
                 push("id", "duplicate id".into());
             }
@@ -400,8 +526,15 @@ impl Corpus {
             check_source(&desk.source_url, desk.as_of, today_limit, &mut push);
         }
         for group in &self.synonyms {
-            if group.canonical.trim().is_empty() || group.variants.iter().any(|v| v.trim().is_empty()) {
-                problems.push(problem(src.synonyms, &group.canonical, "variants", "empty word".into()));
+            if group.canonical.trim().is_empty()
+                || group.variants.iter().any(|v| v.trim().is_empty())
+            {
+                problems.push(problem(
+                    src.synonyms,
+                    &group.canonical,
+                    "variants",
+                    "empty word".into(),
+                ));
             }
         }
         problems
@@ -417,16 +550,30 @@ struct Sources<'a> {
 
 impl Sources<'_> {
     fn scheme_file(&self, id: &str) -> PathBuf {
-        self.schemes.get(id).cloned().unwrap_or_else(|| PathBuf::from("<memory>"))
+        self.schemes
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("<memory>"))
     }
     fn faq_file(&self, id: &str) -> PathBuf {
-        self.faqs.get(id).cloned().unwrap_or_else(|| PathBuf::from("<memory>"))
+        self.faqs
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("<memory>"))
     }
 }
 
-fn check_source(url: &str, as_of: NaiveDate, earliest: NaiveDate, push: &mut impl FnMut(&str, String)) {
+fn check_source(
+    url: &str,
+    as_of: NaiveDate,
+    earliest: NaiveDate,
+    push: &mut impl FnMut(&str, String),
+) {
     if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 12 {
-        push("source_url", format!("must be the http(s) URL of the official source, got {url:?}"));
+        push(
+            "source_url",
+            format!("must be the http(s) URL of the official source, got {url:?}"),
+        );
     }
     if as_of < earliest {
         push("as_of", format!("{as_of} is implausibly old"));
@@ -434,13 +581,21 @@ fn check_source(url: &str, as_of: NaiveDate, earliest: NaiveDate, push: &mut imp
 }
 
 fn problem(file: &Path, id: &str, field: &str, message: String) -> Problem {
-    Problem { file: file.to_path_buf(), line: None, id: Some(id.to_string()), field: Some(field.to_string()), message }
+    Problem {
+        file: file.to_path_buf(),
+        line: None,
+        id: Some(id.to_string()),
+        field: Some(field.to_string()),
+        message,
+    }
 }
 
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
 }
 
@@ -457,11 +612,20 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Parses one TOML file, recording a problem (with line and the entry id when it can be read) on failure.
-fn parse_file<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<T> {
+fn parse_file<T: serde::de::DeserializeOwned>(
+    file: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(Problem { file: file.into(), line: None, id: None, field: None, message: format!("cannot read: {e}") });
+            problems.push(Problem {
+                file: file.into(),
+                line: None,
+                id: None,
+                field: None,
+                message: format!("cannot read: {e}"),
+            });
             return None;
         }
     };
@@ -473,21 +637,42 @@ fn parse_file<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Pr
 pub fn check_scheme_text(file: &Path, text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     if let Some(scheme) = parse_text::<Scheme>(file, text, &mut problems) {
-        let corpus = Corpus::new(vec![scheme], Vec::new(), Vec::new(), Vec::new(), HashSet::new());
-        problems.extend(corpus.problems().into_iter().filter(|p| p.field.as_deref() != Some("related") && p.field.as_deref() != Some("not_combinable_with")));
+        let corpus = Corpus::new(
+            vec![scheme],
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            HashSet::new(),
+        );
+        problems.extend(corpus.problems().into_iter().filter(|p| {
+            p.field.as_deref() != Some("related")
+                && p.field.as_deref() != Some("not_combinable_with")
+        }));
     }
     problems
 }
 
-fn parse_text<T: serde::de::DeserializeOwned>(file: &Path, text: &str, problems: &mut Vec<Problem>) -> Option<T> {
+fn parse_text<T: serde::de::DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     match toml::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let id = entry_id_near(&text, e.span().map(|s| s.start));
             let message = e.message().trim().to_string();
             let field = field_named_in(&message);
-            problems.push(Problem { file: file.into(), line, id, field, message });
+            problems.push(Problem {
+                file: file.into(),
+                line,
+                id,
+                field,
+                message,
+            });
             None
         }
     }
@@ -500,10 +685,17 @@ fn entry_id_near(text: &str, pos: Option<usize>) -> Option<String> {
     let tail = &text[end..];
     let from_line = |line: &str| {
         let line = line.trim();
-        let rest = line.strip_prefix("id")?.trim_start().strip_prefix('=')?.trim();
+        let rest = line
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim();
         Some(rest.trim_matches('"').to_string())
     };
-    head.lines().rev().find_map(from_line).or_else(|| tail.lines().find_map(from_line))
+    head.lines()
+        .rev()
+        .find_map(from_line)
+        .or_else(|| tail.lines().find_map(from_line))
 }
 
 fn field_named_in(message: &str) -> Option<String> {
@@ -549,6 +741,10 @@ mod tests {
         let hosts = OfficialHosts::new(["go.jp", "https://city.minato.tokyo.jp/", ".lg.jp", ""]);
         let problems = hosts.problems(Path::new("corpus/sources.toml"));
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems.iter().all(|p| p.field.as_deref() == Some("official_hosts")));
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.field.as_deref() == Some("official_hosts"))
+        );
     }
 }

@@ -84,7 +84,11 @@ pub fn sme_readings(industry: &str) -> Vec<(SmeCategory, u32)> {
         // 飲食店 count as retail; 宿泊業 is a service with the 20-person small-business cap.
         "宿泊業、飲食サービス業" => vec![(Retail, 5), (Services, 20)],
         "生活関連サービス業、娯楽業" => vec![(Services, 5), (Services, 20)],
-        "学術研究、専門・技術サービス業" | "教育、学習支援業" | "医療、福祉" | "複合サービス事業" | "サービス業（他に分類されないもの）" => vec![(Services, 5)],
+        "学術研究、専門・技術サービス業"
+        | "教育、学習支援業"
+        | "医療、福祉"
+        | "複合サービス事業"
+        | "サービス業（他に分類されないもの）" => vec![(Services, 5)],
         // 不動産業 is "other"; 物品賃貸業 is a service.
         "不動産業、物品賃貸業" => vec![(ManufacturingAndOther, 5), (Services, 5)],
         // ソフトウェア・情報処理 are "other"; 映像・放送の一部 are services.
@@ -115,7 +119,13 @@ pub fn sme_status(p: &Profile) -> Eligibility {
 pub fn small_status(p: &Profile) -> Eligibility {
     let verdicts: Vec<Eligibility> = sme_readings(p.industry)
         .iter()
-        .map(|(_, cap)| if p.employees <= *cap { Eligibility::Met } else { Eligibility::Unmet })
+        .map(|(_, cap)| {
+            if p.employees <= *cap {
+                Eligibility::Met
+            } else {
+                Eligibility::Unmet
+            }
+        })
         .collect();
     combine(&verdicts)
 }
@@ -130,8 +140,18 @@ fn combine(verdicts: &[Eligibility]) -> Eligibility {
     }
 }
 
-fn check(condition: Condition, eligibility: Eligibility, reason: impl Into<String>, settle_by: Option<&str>) -> Check {
-    Check { condition, eligibility, reason: reason.into(), settle_by: settle_by.map(str::to_string) }
+fn check(
+    condition: Condition,
+    eligibility: Eligibility,
+    reason: impl Into<String>,
+    settle_by: Option<&str>,
+) -> Check {
+    Check {
+        condition,
+        eligibility,
+        reason: reason.into(),
+        settle_by: settle_by.map(str::to_string),
+    }
 }
 
 /// Every structured condition of `scheme`, evaluated against `p`.
@@ -148,16 +168,46 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
     match e.location {
         Area::Anywhere => {}
         Area::OtherPrefecture => out.push(match p.location {
-            Location::Minato | Location::Tokyo => check(Condition::Location, Unmet, "東京都以外の道府県の事業者向けの制度です", None),
-            Location::Other => check(Condition::Location, Unknown, "特定の道府県の事業者向けの制度です", Some("事業所のある都道府県")),
+            Location::Minato | Location::Tokyo => check(
+                Condition::Location,
+                Unmet,
+                "東京都以外の道府県の事業者向けの制度です",
+                None,
+            ),
+            Location::Other => check(
+                Condition::Location,
+                Unknown,
+                "特定の道府県の事業者向けの制度です",
+                Some("事業所のある都道府県"),
+            ),
         }),
         Area::Minato => out.push(match p.location {
-            Location::Minato => check(Condition::Location, Met, "港区内の事業者が対象で、区内で事業をしているため対象です", None),
-            _ => check(Condition::Location, Unmet, "港区内で事業を営む方が対象です", None),
+            Location::Minato => check(
+                Condition::Location,
+                Met,
+                "港区内の事業者が対象で、区内で事業をしているため対象です",
+                None,
+            ),
+            _ => check(
+                Condition::Location,
+                Unmet,
+                "港区内で事業を営む方が対象です",
+                None,
+            ),
         }),
         Area::Tokyo => out.push(match p.location {
-            Location::Minato | Location::Tokyo => check(Condition::Location, Met, "東京都内の事業者が対象で、都内で事業をしているため対象です", None),
-            Location::Other => check(Condition::Location, Unmet, "東京都内で事業を営む方が対象です", None),
+            Location::Minato | Location::Tokyo => check(
+                Condition::Location,
+                Met,
+                "東京都内の事業者が対象で、都内で事業をしているため対象です",
+                None,
+            ),
+            Location::Other => check(
+                Condition::Location,
+                Unmet,
+                "東京都内で事業を営む方が対象です",
+                None,
+            ),
         }),
     }
     if matches!(e.location, Area::Minato | Area::Tokyo) && e.office == OfficeRule::HeadOffice {
@@ -167,15 +217,40 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
         };
         if in_area {
             out.push(match (p.head_office, e.location) {
-                (Some(true), _) => check(Condition::Office, Met, format!("{area_name}に本店（主たる事業所）があるため対象です"), None),
-                (Some(false), Area::Minato) => check(Condition::Office, Unmet, "港区内に本店（主たる事業所）があることが条件で、区内は支店のため対象外です", None),
-                (Some(false), _) => check(Condition::Office, Unknown, "都内に本店があることが条件です", Some("本店（主たる事業所）の所在地")),
-                (None, _) => check(Condition::Office, Unknown, format!("{area_name}に本店（主たる事業所）があることが条件です"), Some("区内の事業所は本店ですか、支店ですか")),
+                (Some(true), _) => check(
+                    Condition::Office,
+                    Met,
+                    format!("{area_name}に本店（主たる事業所）があるため対象です"),
+                    None,
+                ),
+                (Some(false), Area::Minato) => check(
+                    Condition::Office,
+                    Unmet,
+                    "港区内に本店（主たる事業所）があることが条件で、区内は支店のため対象外です",
+                    None,
+                ),
+                (Some(false), _) => check(
+                    Condition::Office,
+                    Unknown,
+                    "都内に本店があることが条件です",
+                    Some("本店（主たる事業所）の所在地"),
+                ),
+                (None, _) => check(
+                    Condition::Office,
+                    Unknown,
+                    format!("{area_name}に本店（主たる事業所）があることが条件です"),
+                    Some("区内の事業所は本店ですか、支店ですか"),
+                ),
             });
         }
     }
     if !scheme.serves_industry(p.industry) {
-        out.push(check(Condition::Industry, Unmet, format!("対象業種に「{}」は含まれていません", p.industry), None));
+        out.push(check(
+            Condition::Industry,
+            Unmet,
+            format!("対象業種に「{}」は含まれていません", p.industry),
+            None,
+        ));
     }
     match e.size {
         SizeRule::Any => {}
@@ -192,79 +267,200 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
     }
     if let Some(cap) = e.max_employees {
         out.push(if p.employees <= cap {
-            check(Condition::Employees, Met, format!("従業員{cap}人以下の条件を満たします"), None)
+            check(
+                Condition::Employees,
+                Met,
+                format!("従業員{cap}人以下の条件を満たします"),
+                None,
+            )
         } else {
-            check(Condition::Employees, Unmet, format!("従業員{cap}人以下が条件です（{}人）", p.employees), None)
+            check(
+                Condition::Employees,
+                Unmet,
+                format!("従業員{cap}人以下が条件です（{}人）", p.employees),
+                None,
+            )
         });
     }
     if let Some(cap) = e.max_capital_yen {
         out.push(match (p.corporate, p.capital_yen) {
-            (false, _) => check(Condition::Capital, Met, "個人事業主のため資本金の上限は問題になりません", None),
-            (true, Some(c)) if c <= cap => check(Condition::Capital, Met, format!("資本金{}以下の条件を満たします", yen_ja(cap)), None),
-            (true, Some(_)) => check(Condition::Capital, Unmet, format!("資本金{}以下が条件です", yen_ja(cap)), None),
-            (true, None) => check(Condition::Capital, Unknown, format!("資本金{}以下が条件です", yen_ja(cap)), Some("資本金の額")),
+            (false, _) => check(
+                Condition::Capital,
+                Met,
+                "個人事業主のため資本金の上限は問題になりません",
+                None,
+            ),
+            (true, Some(c)) if c <= cap => check(
+                Condition::Capital,
+                Met,
+                format!("資本金{}以下の条件を満たします", yen_ja(cap)),
+                None,
+            ),
+            (true, Some(_)) => check(
+                Condition::Capital,
+                Unmet,
+                format!("資本金{}以下が条件です", yen_ja(cap)),
+                None,
+            ),
+            (true, None) => check(
+                Condition::Capital,
+                Unknown,
+                format!("資本金{}以下が条件です", yen_ja(cap)),
+                Some("資本金の額"),
+            ),
         });
     }
-    out.extend(stage_checks(e.pre_founding, e.min_years, e.max_years, p.stage));
+    out.extend(stage_checks(
+        e.pre_founding,
+        e.min_years,
+        e.max_years,
+        p.stage,
+    ));
     match e.legal_form {
         LegalForm::Any => {}
         LegalForm::Corporate => out.push(if p.corporate {
-            check(Condition::LegalForm, Met, "法人が対象で、法人のため対象です", None)
+            check(
+                Condition::LegalForm,
+                Met,
+                "法人が対象で、法人のため対象です",
+                None,
+            )
         } else {
-            check(Condition::LegalForm, Unmet, "法人が対象で、個人事業主は対象外です", None)
+            check(
+                Condition::LegalForm,
+                Unmet,
+                "法人が対象で、個人事業主は対象外です",
+                None,
+            )
         }),
         LegalForm::SoleProprietor => out.push(if p.corporate {
-            check(Condition::LegalForm, Unmet, "個人（個人事業主・創業予定の個人）が対象で、法人は対象外です", None)
+            check(
+                Condition::LegalForm,
+                Unmet,
+                "個人（個人事業主・創業予定の個人）が対象で、法人は対象外です",
+                None,
+            )
         } else {
-            check(Condition::LegalForm, Met, "個人事業主が対象で、個人事業主のため対象です", None)
+            check(
+                Condition::LegalForm,
+                Met,
+                "個人事業主が対象で、個人事業主のため対象です",
+                None,
+            )
         }),
     }
     if e.shotenkai_member {
         out.push(match p.shotenkai_member {
-            Some(true) => check(Condition::Shotenkai, Met, "商店会に加盟しているため対象です", None),
-            Some(false) => check(Condition::Shotenkai, Unmet, "商店会（商店街振興組合など）への加盟が条件です", None),
-            None => check(Condition::Shotenkai, Unknown, "商店会への加盟が条件です", Some("商店会に加盟していますか")),
+            Some(true) => check(
+                Condition::Shotenkai,
+                Met,
+                "商店会に加盟しているため対象です",
+                None,
+            ),
+            Some(false) => check(
+                Condition::Shotenkai,
+                Unmet,
+                "商店会（商店街振興組合など）への加盟が条件です",
+                None,
+            ),
+            None => check(
+                Condition::Shotenkai,
+                Unknown,
+                "商店会への加盟が条件です",
+                Some("商店会に加盟していますか"),
+            ),
         });
     }
     for c in &e.conditions {
-        out.push(check(Condition::Other, Unknown, c.clone(), Some("募集要項・申請書類で確認")));
+        out.push(check(
+            Condition::Other,
+            Unknown,
+            c.clone(),
+            Some("募集要項・申請書類で確認"),
+        ));
     }
     out
 }
 
 fn settle_sme(p: &Profile) -> &'static str {
-    if p.corporate && p.capital_yen.is_none() { "資本金の額" } else { "主な業種（卸売・小売・サービスなど）の区分" }
+    if p.corporate && p.capital_yen.is_none() {
+        "資本金の額"
+    } else {
+        "主な業種（卸売・小売・サービスなど）の区分"
+    }
 }
 
-fn stage_checks(pre: PreFounding, min_years: Option<u32>, max_years: Option<u32>, stage: Stage) -> Vec<Check> {
+fn stage_checks(
+    pre: PreFounding,
+    min_years: Option<u32>,
+    max_years: Option<u32>,
+    stage: Stage,
+) -> Vec<Check> {
     use Eligibility::*;
     let mut out = Vec::new();
     match stage {
         Stage::Unknown => {
             if pre != PreFounding::Allowed || min_years.is_some() || max_years.is_some() {
-                out.push(check(Condition::Years, Unknown, years_rule(pre, min_years, max_years), Some("創業からの年数（または創業前か）")));
+                out.push(check(
+                    Condition::Years,
+                    Unknown,
+                    years_rule(pre, min_years, max_years),
+                    Some("創業からの年数（または創業前か）"),
+                ));
             }
         }
         Stage::NotFounded => out.push(match pre {
-            PreFounding::Allowed | PreFounding::Only => check(Condition::Founding, Met, "創業前の方も利用できます", None),
-            PreFounding::No => check(Condition::Founding, Unmet, "すでに事業を営んでいる方が対象で、創業前は利用できません", None),
+            PreFounding::Allowed | PreFounding::Only => {
+                check(Condition::Founding, Met, "創業前の方も利用できます", None)
+            }
+            PreFounding::No => check(
+                Condition::Founding,
+                Unmet,
+                "すでに事業を営んでいる方が対象で、創業前は利用できません",
+                None,
+            ),
         }),
         Stage::Founded(years) => {
             if pre == PreFounding::Only {
-                out.push(check(Condition::Founding, Unmet, "創業前の方だけが対象です", None));
+                out.push(check(
+                    Condition::Founding,
+                    Unmet,
+                    "創業前の方だけが対象です",
+                    None,
+                ));
             }
             if let Some(min) = min_years {
                 out.push(if years >= min {
-                    check(Condition::Years, Met, format!("事業歴{min}年以上の条件を満たします"), None)
+                    check(
+                        Condition::Years,
+                        Met,
+                        format!("事業歴{min}年以上の条件を満たします"),
+                        None,
+                    )
                 } else {
-                    check(Condition::Years, Unmet, format!("事業歴{min}年以上が条件です（現在{years}年）"), None)
+                    check(
+                        Condition::Years,
+                        Unmet,
+                        format!("事業歴{min}年以上が条件です（現在{years}年）"),
+                        None,
+                    )
                 });
             }
             if let Some(max) = max_years {
                 out.push(if years < max {
-                    check(Condition::Years, Met, format!("創業{}年目（創業{max}年未満）のため対象です", years + 1), None)
+                    check(
+                        Condition::Years,
+                        Met,
+                        format!("創業{}年目（創業{max}年未満）のため対象です", years + 1),
+                        None,
+                    )
                 } else {
-                    check(Condition::Years, Unmet, format!("創業{max}年未満が対象で、創業から{years}年以上たっています"), None)
+                    check(
+                        Condition::Years,
+                        Unmet,
+                        format!("創業{max}年未満が対象で、創業から{years}年以上たっています"),
+                        None,
+                    )
                 });
             }
         }
@@ -302,7 +498,10 @@ pub enum Fit {
 pub fn fit(checks: &[Check]) -> Fit {
     if checks.iter().any(|c| c.eligibility == Eligibility::Unmet) {
         Fit::Ineligible
-    } else if checks.iter().any(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other) {
+    } else if checks
+        .iter()
+        .any(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other)
+    {
         Fit::Likely
     } else {
         Fit::Eligible
@@ -330,45 +529,114 @@ mod tests {
 
     #[test]
     fn manufacturing_sme_boundary_is_300_people_or_300m_yen() {
-        assert_eq!(sme_status(&profile("製造業", 300, Some(1_000_000_000))), Eligibility::Met);
-        assert_eq!(sme_status(&profile("製造業", 301, Some(300_000_000))), Eligibility::Met);
-        assert_eq!(sme_status(&profile("製造業", 301, Some(300_000_001))), Eligibility::Unmet);
-        assert_eq!(sme_status(&profile("製造業", 301, None)), Eligibility::Unknown);
+        assert_eq!(
+            sme_status(&profile("製造業", 300, Some(1_000_000_000))),
+            Eligibility::Met
+        );
+        assert_eq!(
+            sme_status(&profile("製造業", 301, Some(300_000_000))),
+            Eligibility::Met
+        );
+        assert_eq!(
+            sme_status(&profile("製造業", 301, Some(300_000_001))),
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            sme_status(&profile("製造業", 301, None)),
+            Eligibility::Unknown
+        );
     }
 
     #[test]
     fn service_sme_boundary_is_100_people_or_50m_yen() {
-        assert_eq!(sme_status(&profile("学術研究、専門・技術サービス業", 100, Some(100_000_000))), Eligibility::Met);
-        assert_eq!(sme_status(&profile("学術研究、専門・技術サービス業", 101, Some(50_000_000))), Eligibility::Met);
-        assert_eq!(sme_status(&profile("学術研究、専門・技術サービス業", 101, Some(50_000_001))), Eligibility::Unmet);
+        assert_eq!(
+            sme_status(&profile(
+                "学術研究、専門・技術サービス業",
+                100,
+                Some(100_000_000)
+            )),
+            Eligibility::Met
+        );
+        assert_eq!(
+            sme_status(&profile(
+                "学術研究、専門・技術サービス業",
+                101,
+                Some(50_000_000)
+            )),
+            Eligibility::Met
+        );
+        assert_eq!(
+            sme_status(&profile(
+                "学術研究、専門・技術サービス業",
+                101,
+                Some(50_000_001)
+            )),
+            Eligibility::Unmet
+        );
     }
 
     #[test]
     fn wholesale_or_retail_is_unknown_between_the_two_readings() {
         // Retail: 50 people / 50M; wholesale: 100 people / 100M.
-        assert_eq!(sme_status(&profile("卸売業、小売業", 50, Some(200_000_000))), Eligibility::Met);
-        assert_eq!(sme_status(&profile("卸売業、小売業", 80, Some(80_000_000))), Eligibility::Unknown);
-        assert_eq!(sme_status(&profile("卸売業、小売業", 101, Some(100_000_001))), Eligibility::Unmet);
-        assert_eq!(sme_status(&profile("卸売業、小売業", 60, Some(50_000_000))), Eligibility::Met);
+        assert_eq!(
+            sme_status(&profile("卸売業、小売業", 50, Some(200_000_000))),
+            Eligibility::Met
+        );
+        assert_eq!(
+            sme_status(&profile("卸売業、小売業", 80, Some(80_000_000))),
+            Eligibility::Unknown
+        );
+        assert_eq!(
+            sme_status(&profile("卸売業、小売業", 101, Some(100_000_001))),
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            sme_status(&profile("卸売業、小売業", 60, Some(50_000_000))),
+            Eligibility::Met
+        );
     }
 
     #[test]
     fn restaurants_and_hotels_differ_between_50_and_100_people() {
         // 飲食店 count as retail (50 people), 宿泊業 as a service (100 people).
-        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 50, Some(90_000_000))), Eligibility::Met);
-        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 51, Some(60_000_000))), Eligibility::Unknown);
-        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 101, Some(60_000_000))), Eligibility::Unmet);
-        assert_eq!(sme_status(&profile("宿泊業、飲食サービス業", 101, Some(50_000_000))), Eligibility::Met);
+        assert_eq!(
+            sme_status(&profile("宿泊業、飲食サービス業", 50, Some(90_000_000))),
+            Eligibility::Met
+        );
+        assert_eq!(
+            sme_status(&profile("宿泊業、飲食サービス業", 51, Some(60_000_000))),
+            Eligibility::Unknown
+        );
+        assert_eq!(
+            sme_status(&profile("宿泊業、飲食サービス業", 101, Some(60_000_000))),
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            sme_status(&profile("宿泊業、飲食サービス業", 101, Some(50_000_000))),
+            Eligibility::Met
+        );
     }
 
     #[test]
     fn small_business_caps_are_5_for_commerce_and_20_for_manufacturing() {
         assert_eq!(small_status(&profile("製造業", 20, None)), Eligibility::Met);
-        assert_eq!(small_status(&profile("製造業", 21, None)), Eligibility::Unmet);
-        assert_eq!(small_status(&profile("卸売業、小売業", 5, None)), Eligibility::Met);
-        assert_eq!(small_status(&profile("卸売業、小売業", 6, None)), Eligibility::Unmet);
+        assert_eq!(
+            small_status(&profile("製造業", 21, None)),
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            small_status(&profile("卸売業、小売業", 5, None)),
+            Eligibility::Met
+        );
+        assert_eq!(
+            small_status(&profile("卸売業、小売業", 6, None)),
+            Eligibility::Unmet
+        );
         // 宿泊業 allows 20, 飲食店 5: in between the answer depends on which.
-        assert_eq!(small_status(&profile("宿泊業、飲食サービス業", 10, None)), Eligibility::Unknown);
+        assert_eq!(
+            small_status(&profile("宿泊業、飲食サービス業", 10, None)),
+            Eligibility::Unknown
+        );
     }
 
     #[test]
@@ -382,18 +650,34 @@ mod tests {
 
     #[test]
     fn founded_within_five_years_boundary() {
-        let checks = |years| stage_checks(PreFounding::Allowed, None, Some(5), Stage::Founded(years));
+        let checks =
+            |years| stage_checks(PreFounding::Allowed, None, Some(5), Stage::Founded(years));
         assert_eq!(checks(4)[0].eligibility, Eligibility::Met);
         assert_eq!(checks(5)[0].eligibility, Eligibility::Unmet);
-        assert_eq!(stage_checks(PreFounding::Allowed, None, Some(5), Stage::NotFounded)[0].eligibility, Eligibility::Met);
+        assert_eq!(
+            stage_checks(PreFounding::Allowed, None, Some(5), Stage::NotFounded)[0].eligibility,
+            Eligibility::Met
+        );
     }
 
     #[test]
     fn minimum_years_and_pre_founding_rules() {
-        assert_eq!(stage_checks(PreFounding::No, Some(1), None, Stage::Founded(0))[0].eligibility, Eligibility::Unmet);
-        assert_eq!(stage_checks(PreFounding::No, Some(1), None, Stage::Founded(1))[0].eligibility, Eligibility::Met);
-        assert_eq!(stage_checks(PreFounding::No, None, None, Stage::NotFounded)[0].eligibility, Eligibility::Unmet);
-        assert_eq!(stage_checks(PreFounding::Only, None, None, Stage::Founded(0))[0].eligibility, Eligibility::Unmet);
+        assert_eq!(
+            stage_checks(PreFounding::No, Some(1), None, Stage::Founded(0))[0].eligibility,
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            stage_checks(PreFounding::No, Some(1), None, Stage::Founded(1))[0].eligibility,
+            Eligibility::Met
+        );
+        assert_eq!(
+            stage_checks(PreFounding::No, None, None, Stage::NotFounded)[0].eligibility,
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            stage_checks(PreFounding::Only, None, None, Stage::Founded(0))[0].eligibility,
+            Eligibility::Unmet
+        );
         let unknown = stage_checks(PreFounding::No, Some(1), None, Stage::Unknown);
         assert_eq!(unknown[0].eligibility, Eligibility::Unknown);
         assert!(unknown[0].settle_by.as_deref().unwrap().contains("創業"));
@@ -407,6 +691,13 @@ mod tests {
         let met = check(Condition::Location, Eligibility::Met, "区内", None);
         assert_eq!(fit(&[met.clone(), other.clone()]), Fit::Eligible);
         assert_eq!(fit(&[met.clone(), office]), Fit::Likely);
-        assert_eq!(fit(&[met, other, check(Condition::Size, Eligibility::Unmet, "大企業", None)]), Fit::Ineligible);
+        assert_eq!(
+            fit(&[
+                met,
+                other,
+                check(Condition::Size, Eligibility::Unmet, "大企業", None)
+            ]),
+            Fit::Ineligible
+        );
     }
 }

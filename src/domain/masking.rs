@@ -51,10 +51,18 @@ fn mask_once(text: &str) -> String {
     let text: String = text.nfkc().collect();
     let p = patterns();
     let text = p.email.replace_all(&text, "[メール]");
-    let text = p.digits.replace_all(&text, |c: &regex::Captures<'_>| classify_digits(&c[0]).map_or_else(|| c[0].to_string(), str::to_string));
+    let text = p.digits.replace_all(&text, |c: &regex::Captures<'_>| {
+        classify_digits(&c[0]).map_or_else(|| c[0].to_string(), str::to_string)
+    });
     let text = p.postal.replace_all(&text, "[郵便番号]");
-    let text = p.name.replace_all(&text, |c: &regex::Captures<'_>| format!("{}{}[氏名]{}", &c[1], &c[2], &c[4]));
-    let text = p.labelled_name.replace_all(&text, |c: &regex::Captures<'_>| format!("{}{}[氏名]", &c[1], &c[2]));
+    let text = p.name.replace_all(&text, |c: &regex::Captures<'_>| {
+        format!("{}{}[氏名]{}", &c[1], &c[2], &c[4])
+    });
+    let text = p
+        .labelled_name
+        .replace_all(&text, |c: &regex::Captures<'_>| {
+            format!("{}{}[氏名]", &c[1], &c[2])
+        });
     text.into_owned()
 }
 
@@ -80,7 +88,10 @@ mod tests {
 
     #[test]
     fn masks_each_kind_of_personal_data() {
-        assert_eq!(mask("連絡先は taro.yamada@example.co.jp です"), "連絡先は [メール] です");
+        assert_eq!(
+            mask("連絡先は taro.yamada@example.co.jp です"),
+            "連絡先は [メール] です"
+        );
         assert_eq!(mask("電話 03-1234-5678 まで"), "電話 [電話番号] まで");
         assert_eq!(mask("携帯は09012345678です"), "携帯は[電話番号]です");
         assert_eq!(mask("+81 90-1234-5678"), "[電話番号]");
@@ -100,7 +111,15 @@ mod tests {
 
     #[test]
     fn amounts_dates_and_counts_are_left_alone() {
-        for text in ["上限は1,000万円です", "締切は2026-11-30です", "従業員300人以下", "令和8年4月1日から", "年1.5%以内", "5年未満の事業者", "8:30〜17:15"] {
+        for text in [
+            "上限は1,000万円です",
+            "締切は2026-11-30です",
+            "従業員300人以下",
+            "令和8年4月1日から",
+            "年1.5%以内",
+            "5年未満の事業者",
+            "8:30〜17:15",
+        ] {
             let plain: String = text.nfkc().collect();
             assert_eq!(mask(text), plain, "{text}");
         }

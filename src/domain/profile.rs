@@ -49,7 +49,9 @@ pub fn integral<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D
         Some(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) => Ok(Some(i)),
             (None, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
-            _ => Err(D::Error::custom(format!("expected a whole number, got {n}"))),
+            _ => Err(D::Error::custom(format!(
+                "expected a whole number, got {n}"
+            ))),
         },
     }
 }
@@ -85,7 +87,10 @@ pub struct ProfileError {
 }
 
 fn invalid(field: &'static str, message: impl Into<String>) -> ProfileError {
-    ProfileError { field, message: message.into() }
+    ProfileError {
+        field,
+        message: message.into(),
+    }
 }
 
 impl TryFrom<Answers> for Profile {
@@ -96,47 +101,102 @@ impl TryFrom<Answers> for Profile {
             Some("minato") => Location::Minato,
             Some("tokyo") => Location::Tokyo,
             Some("other") => Location::Other,
-            Some(other) => return Err(invalid("answers.location", format!("minato / tokyo / other のいずれかを指定してください（{other}）"))),
+            Some(other) => {
+                return Err(invalid(
+                    "answers.location",
+                    format!("minato / tokyo / other のいずれかを指定してください（{other}）"),
+                ));
+            }
             None => return Err(invalid("answers.location", "所在地は必須です")),
         };
-        let industry_name = a.industry.ok_or_else(|| invalid("answers.industry", "業種は必須です"))?;
+        let industry_name = a
+            .industry
+            .ok_or_else(|| invalid("answers.industry", "業種は必須です"))?;
         let industry = INDUSTRIES
             .iter()
             .copied()
             .find(|i| *i == industry_name.trim())
-            .ok_or_else(|| invalid("answers.industry", format!("jGrants の業種名で指定してください（{industry_name}）")))?;
+            .ok_or_else(|| {
+                invalid(
+                    "answers.industry",
+                    format!("jGrants の業種名で指定してください（{industry_name}）"),
+                )
+            })?;
         let employees = match a.employees {
             Some(n) if (0..=1_000_000).contains(&n) => n as u32,
-            Some(n) => return Err(invalid("answers.employees", format!("0 以上の人数を指定してください（{n}）"))),
-            None => return Err(invalid("answers.employees", "従業員数は必須です（いなければ 0）")),
+            Some(n) => {
+                return Err(invalid(
+                    "answers.employees",
+                    format!("0 以上の人数を指定してください（{n}）"),
+                ));
+            }
+            None => {
+                return Err(invalid(
+                    "answers.employees",
+                    "従業員数は必須です（いなければ 0）",
+                ));
+            }
         };
         let capital_yen = match a.capital_yen {
             Some(n) if n >= 0 => Some(n as u64),
-            Some(n) => return Err(invalid("answers.capital_yen", format!("0 以上の金額を指定してください（{n}）"))),
+            Some(n) => {
+                return Err(invalid(
+                    "answers.capital_yen",
+                    format!("0 以上の金額を指定してください（{n}）"),
+                ));
+            }
             None => None,
         };
         let stage = match (a.years_in_business, a.founded) {
             (None, _) => Stage::Unknown,
-            (Some(n), _) if !(0..=300).contains(&n) => return Err(invalid("answers.years_in_business", format!("0〜300 の年数を指定してください（{n}）"))),
+            (Some(n), _) if !(0..=300).contains(&n) => {
+                return Err(invalid(
+                    "answers.years_in_business",
+                    format!("0〜300 の年数を指定してください（{n}）"),
+                ));
+            }
             (Some(0), Some(true)) => Stage::Founded(0),
             (Some(0), _) => Stage::NotFounded,
-            (Some(n), Some(false)) => return Err(invalid("answers.founded", format!("創業前なのに創業年数が {n} になっています"))),
+            (Some(n), Some(false)) => {
+                return Err(invalid(
+                    "answers.founded",
+                    format!("創業前なのに創業年数が {n} になっています"),
+                ));
+            }
             (Some(n), _) => Stage::Founded(n as u32),
         };
-        let corporate = a.corporate.ok_or_else(|| invalid("answers.corporate", "法人か個人事業主かは必須です"))?;
+        let corporate = a
+            .corporate
+            .ok_or_else(|| invalid("answers.corporate", "法人か個人事業主かは必須です"))?;
         if !corporate && capital_yen.is_some_and(|c| c > 0) {
-            return Err(invalid("answers.capital_yen", "個人事業主には資本金がありません（null にしてください）"));
+            return Err(invalid(
+                "answers.capital_yen",
+                "個人事業主には資本金がありません（null にしてください）",
+            ));
         }
         let mut purposes = Vec::new();
         for p in a.purposes {
             if !is_purpose(p.trim()) {
-                return Err(invalid("answers.purposes", format!("未知の目的キーです（{p}）")));
+                return Err(invalid(
+                    "answers.purposes",
+                    format!("未知の目的キーです（{p}）"),
+                ));
             }
             if !purposes.contains(&p) {
                 purposes.push(p.trim().to_string());
             }
         }
-        Ok(Profile { location, head_office: a.head_office, industry, employees, capital_yen, stage, corporate, purposes, shotenkai_member: a.shotenkai_member })
+        Ok(Profile {
+            location,
+            head_office: a.head_office,
+            industry,
+            employees,
+            capital_yen,
+            stage,
+            corporate,
+            purposes,
+            shotenkai_member: a.shotenkai_member,
+        })
     }
 }
 
@@ -170,7 +230,10 @@ mod tests {
     fn zero_years_means_not_founded_unless_founded_is_true() {
         let mut a = answers();
         a.years_in_business = Some(0);
-        assert_eq!(Profile::try_from(a.clone()).unwrap().stage, Stage::NotFounded);
+        assert_eq!(
+            Profile::try_from(a.clone()).unwrap().stage,
+            Stage::NotFounded
+        );
         a.founded = Some(true);
         assert_eq!(Profile::try_from(a).unwrap().stage, Stage::Founded(0));
     }
@@ -178,15 +241,36 @@ mod tests {
     #[test]
     fn each_invalid_answer_names_its_field() {
         let cases: Vec<(Box<dyn Fn(&mut Answers)>, &str)> = vec![
-            (Box::new(|a| a.location = Some("osaka".into())), "answers.location"),
+            (
+                Box::new(|a| a.location = Some("osaka".into())),
+                "answers.location",
+            ),
             (Box::new(|a| a.location = None), "answers.location"),
-            (Box::new(|a| a.industry = Some("IT".into())), "answers.industry"),
+            (
+                Box::new(|a| a.industry = Some("IT".into())),
+                "answers.industry",
+            ),
             (Box::new(|a| a.employees = Some(-1)), "answers.employees"),
-            (Box::new(|a| a.capital_yen = Some(-5)), "answers.capital_yen"),
-            (Box::new(|a| a.years_in_business = Some(999)), "answers.years_in_business"),
+            (
+                Box::new(|a| a.capital_yen = Some(-5)),
+                "answers.capital_yen",
+            ),
+            (
+                Box::new(|a| a.years_in_business = Some(999)),
+                "answers.years_in_business",
+            ),
             (Box::new(|a| a.corporate = None), "answers.corporate"),
-            (Box::new(|a| a.purposes = vec!["ゴルフ".into()]), "answers.purposes"),
-            (Box::new(|a| { a.corporate = Some(false); a.capital_yen = Some(1_000_000) }), "answers.capital_yen"),
+            (
+                Box::new(|a| a.purposes = vec!["ゴルフ".into()]),
+                "answers.purposes",
+            ),
+            (
+                Box::new(|a| {
+                    a.corporate = Some(false);
+                    a.capital_yen = Some(1_000_000)
+                }),
+                "answers.capital_yen",
+            ),
         ];
         for (mutate, field) in cases {
             let mut a = answers();

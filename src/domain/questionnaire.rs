@@ -53,19 +53,40 @@ pub enum QuestionnaireError {
 
 impl Questionnaire {
     pub fn load(file: &Path) -> Result<Questionnaire, QuestionnaireError> {
-        let invalid = |message: String| QuestionnaireError::Invalid { file: file.display().to_string(), message };
+        let invalid = |message: String| QuestionnaireError::Invalid {
+            file: file.display().to_string(),
+            message,
+        };
         let text = std::fs::read_to_string(file).map_err(|e| invalid(e.to_string()))?;
         let q: Questionnaire = toml::from_str(&text).map_err(|e| invalid(e.to_string()))?;
         if q.questions.len() > MAX_QUESTIONS {
-            return Err(invalid(format!("{} questions; at most {MAX_QUESTIONS}", q.questions.len())));
+            return Err(invalid(format!(
+                "{} questions; at most {MAX_QUESTIONS}",
+                q.questions.len()
+            )));
         }
-        const FIELDS: [&str; 8] = ["location", "industry", "employees", "capital_yen", "years_in_business", "corporate", "purposes", "shotenkai_member"];
+        const FIELDS: [&str; 8] = [
+            "location",
+            "industry",
+            "employees",
+            "capital_yen",
+            "years_in_business",
+            "corporate",
+            "purposes",
+            "shotenkai_member",
+        ];
         for question in &q.questions {
             if !FIELDS.contains(&question.field.as_str()) {
-                return Err(invalid(format!("question.field {:?} is not an answer field", question.field)));
+                return Err(invalid(format!(
+                    "question.field {:?} is not an answer field",
+                    question.field
+                )));
             }
             if question.kind == "single" && question.options.is_empty() {
-                return Err(invalid(format!("question {:?} needs options", question.field)));
+                return Err(invalid(format!(
+                    "question {:?} needs options",
+                    question.field
+                )));
             }
         }
         Ok(q)
@@ -73,8 +94,17 @@ impl Questionnaire {
 
     /// Maps submitted form pairs (`field=value`, purposes repeated) to [`Answers`]. Values that
     /// do not parse are passed on as invalid so [`crate::domain::profile::Profile`] names the field.
-    pub fn answers_from_form(&self, pairs: &[(String, String)]) -> Result<Answers, (String, String)> {
-        let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
+    pub fn answers_from_form(
+        &self,
+        pairs: &[(String, String)],
+    ) -> Result<Answers, (String, String)> {
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let mut a = Answers::default();
         if let Some(v) = get("location") {
             let option = self
@@ -88,7 +118,13 @@ impl Questionnaire {
         }
         a.industry = get("industry");
         let number = |k: &str| -> Result<Option<i64>, (String, String)> {
-            get(k).map(|v| v.replace([',', '，'], "").parse::<i64>().map_err(|_| (k.to_string(), format!("「{v}」は数値ではありません")))).transpose()
+            get(k)
+                .map(|v| {
+                    v.replace([',', '，'], "")
+                        .parse::<i64>()
+                        .map_err(|_| (k.to_string(), format!("「{v}」は数値ではありません")))
+                })
+                .transpose()
         };
         a.employees = number("employees")?;
         a.capital_yen = number("capital_yen")?;
@@ -110,7 +146,11 @@ impl Questionnaire {
             }
         };
         a.corporate = yes_no("corporate", "事業の形態")?;
-        a.purposes = pairs.iter().filter(|(k, v)| k == "purposes" && !v.is_empty()).map(|(_, v)| v.clone()).collect();
+        a.purposes = pairs
+            .iter()
+            .filter(|(k, v)| k == "purposes" && !v.is_empty())
+            .map(|(_, v)| v.clone())
+            .collect();
         a.shotenkai_member = yes_no("shotenkai_member", "商店会への加盟")?;
         Ok(a)
     }

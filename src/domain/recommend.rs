@@ -77,8 +77,16 @@ struct Candidate<'a> {
 pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> RecommendOutcome {
     let mut candidates = Vec::new();
     let mut excluded = Vec::new();
-    for scheme in corpus.schemes.iter().filter(|s| !corpus.imported.contains(&s.id)) {
-        let purpose_hits = profile.purposes.iter().filter(|p| scheme.purposes.contains(p)).count();
+    for scheme in corpus
+        .schemes
+        .iter()
+        .filter(|s| !corpus.imported.contains(&s.id))
+    {
+        let purpose_hits = profile
+            .purposes
+            .iter()
+            .filter(|p| scheme.purposes.contains(p))
+            .count();
         if !profile.purposes.is_empty() && purpose_hits == 0 {
             continue;
         }
@@ -88,28 +96,61 @@ pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> Recomm
             excluded.push(Excluded {
                 id: scheme.id.clone(),
                 title: scheme.title.clone(),
-                unmet: checks.iter().filter(|c| c.eligibility == Eligibility::Unmet).map(|c| c.reason.clone()).collect(),
+                unmet: checks
+                    .iter()
+                    .filter(|c| c.eligibility == Eligibility::Unmet)
+                    .map(|c| c.reason.clone())
+                    .collect(),
             });
             continue;
         }
         let status = scheme.window.status_on(today);
-        let base = base_score(scheme, profile, purpose_hits, fit, status, today) + targeting_bonus(scheme, &checks) * fit_factor(fit);
-        candidates.push(Candidate { scheme, checks, fit, status, base });
+        let base = base_score(scheme, profile, purpose_hits, fit, status, today)
+            + targeting_bonus(scheme, &checks) * fit_factor(fit);
+        candidates.push(Candidate {
+            scheme,
+            checks,
+            fit,
+            status,
+            base,
+        });
     }
     let ordered = diversify(candidates);
-    let recommendations: Vec<Recommendation> = ordered.into_iter().take(MAX_RECOMMENDATIONS).map(|(c, score)| to_recommendation(corpus, c, score, today)).collect();
+    let recommendations: Vec<Recommendation> = ordered
+        .into_iter()
+        .take(MAX_RECOMMENDATIONS)
+        .map(|(c, score)| to_recommendation(corpus, c, score, today))
+        .collect();
     let next_steps = next_steps(corpus, profile, &recommendations);
-    RecommendOutcome { recommendations, excluded, next_steps }
+    RecommendOutcome {
+        recommendations,
+        excluded,
+        next_steps,
+    }
 }
 
-fn base_score(s: &Scheme, p: &Profile, purpose_hits: usize, fit: Fit, status: WindowStatus, today: NaiveDate) -> f32 {
-    let purpose = if p.purposes.is_empty() { 0.5 } else { purpose_hits as f32 / p.purposes.len() as f32 };
+fn base_score(
+    s: &Scheme,
+    p: &Profile,
+    purpose_hits: usize,
+    fit: Fit,
+    status: WindowStatus,
+    today: NaiveDate,
+) -> f32 {
+    let purpose = if p.purposes.is_empty() {
+        0.5
+    } else {
+        purpose_hits as f32 / p.purposes.len() as f32
+    };
     // Schemes for exactly this purpose beat broad ones that list many purposes.
     let focus = 1.0 / (s.purposes.len() as f32).sqrt();
     let fit_score = fit_factor(fit);
     let window = match status {
         WindowStatus::Open => {
-            let days_left = s.window.deadline_on(today).map_or(90, |d| (d - today).num_days());
+            let days_left = s
+                .window
+                .deadline_on(today)
+                .map_or(90, |d| (d - today).num_days());
             if days_left <= 30 { 1.1 } else { 1.0 }
         }
         WindowStatus::Always => 0.95,
@@ -117,7 +158,11 @@ fn base_score(s: &Scheme, p: &Profile, purpose_hits: usize, fit: Fit, status: Wi
         WindowStatus::Unannounced => 0.9,
         WindowStatus::Closed => 0.3,
     };
-    let money = s.amount.as_ref().and_then(|a| a.max_yen).map_or(0.0, |y| ((y as f32).log10() - 5.0).clamp(0.0, 3.0) / 30.0);
+    let money = s
+        .amount
+        .as_ref()
+        .and_then(|a| a.max_yen)
+        .map_or(0.0, |y| ((y as f32).log10() - 5.0).clamp(0.0, 3.0) / 30.0);
     let local = match s.level {
         Level::Ward => 0.1,
         Level::Tokyo => 0.05,
@@ -144,7 +189,10 @@ fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
         .filter(|c| match c.condition {
             Condition::Size => s.eligibility.size == super::scheme::SizeRule::Small,
             Condition::Years => s.eligibility.max_years.is_some(),
-            Condition::Founding | Condition::Shotenkai | Condition::Employees | Condition::LegalForm => true,
+            Condition::Founding
+            | Condition::Shotenkai
+            | Condition::Employees
+            | Condition::LegalForm => true,
             _ => false,
         })
         .count();
@@ -155,7 +203,9 @@ fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
 /// the subsidies, grants and loans a business came for.
 fn kind_weight(kind: Kind) -> f32 {
     match kind {
-        Kind::Subsidy | Kind::Grant | Kind::LoanMediation | Kind::Loan | Kind::InterestSubsidy => 1.0,
+        Kind::Subsidy | Kind::Grant | Kind::LoanMediation | Kind::Loan | Kind::InterestSubsidy => {
+            1.0
+        }
         Kind::Certification => 0.75,
         Kind::ExpertDispatch => 0.7,
         Kind::Consultation | Kind::Seminar => 0.6,
@@ -171,15 +221,23 @@ fn diversify(mut pool: Vec<Candidate<'_>>) -> Vec<(Candidate<'_>, f32)> {
     let mut per_kind: HashMap<Kind, u32> = HashMap::new();
     while !pool.is_empty() {
         let adjusted = |c: &Candidate<'_>| {
-            let penalty = 0.03 * *per_level.get(&c.scheme.level).unwrap_or(&0) as f32 + 0.04 * *per_kind.get(&c.scheme.kind).unwrap_or(&0) as f32;
-            let closed = if c.status == WindowStatus::Closed { -10.0 } else { 0.0 };
+            let penalty = 0.03 * *per_level.get(&c.scheme.level).unwrap_or(&0) as f32
+                + 0.04 * *per_kind.get(&c.scheme.kind).unwrap_or(&0) as f32;
+            let closed = if c.status == WindowStatus::Closed {
+                -10.0
+            } else {
+                0.0
+            };
             c.base * (1.0 - penalty.min(0.3)) + closed
         };
         let (best, _) = pool
             .iter()
             .enumerate()
             .map(|(i, c)| (i, adjusted(c)))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| pool[b.0].scheme.id.cmp(&pool[a.0].scheme.id)))
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then_with(|| pool[b.0].scheme.id.cmp(&pool[a.0].scheme.id))
+            })
             .expect("pool not empty");
         let c = pool.swap_remove(best);
         let score = (c.base * 1000.0).round() / 1000.0;
@@ -190,14 +248,27 @@ fn diversify(mut pool: Vec<Candidate<'_>>) -> Vec<(Candidate<'_>, f32)> {
     out
 }
 
-fn to_recommendation(corpus: &Corpus, c: Candidate<'_>, score: f32, today: NaiveDate) -> Recommendation {
+fn to_recommendation(
+    corpus: &Corpus,
+    c: Candidate<'_>,
+    score: f32,
+    today: NaiveDate,
+) -> Recommendation {
     let s = c.scheme;
-    let reasons = c.checks.iter().filter(|k| k.eligibility == Eligibility::Met).map(|k| k.reason.clone()).collect::<Vec<_>>();
+    let reasons = c
+        .checks
+        .iter()
+        .filter(|k| k.eligibility == Eligibility::Met)
+        .map(|k| k.reason.clone())
+        .collect::<Vec<_>>();
     let unknown = c
         .checks
         .iter()
         .filter(|k| k.eligibility == Eligibility::Unknown)
-        .map(|k| Unknown { condition: k.reason.clone(), settle_by: k.settle_by.clone().unwrap_or_default() })
+        .map(|k| Unknown {
+            condition: k.reason.clone(),
+            settle_by: k.settle_by.clone().unwrap_or_default(),
+        })
         .collect();
     Recommendation {
         id: s.id.clone(),
@@ -206,7 +277,11 @@ fn to_recommendation(corpus: &Corpus, c: Candidate<'_>, score: f32, today: Naive
         kind: s.kind,
         fit: c.fit,
         score,
-        reasons: if reasons.is_empty() { vec!["所在地・規模・業歴による制限はありません".into()] } else { reasons },
+        reasons: if reasons.is_empty() {
+            vec!["所在地・規模・業歴による制限はありません".into()]
+        } else {
+            reasons
+        },
         unknown,
         amount: s.amount_text(),
         status: c.status,
@@ -235,12 +310,38 @@ pub fn desk_for(corpus: &Corpus, category: ConsultCategory) -> Option<&Desk> {
 /// Like [`desk_for`], preferring a desk whose scheme serves one of `purposes`: first one made
 /// for nothing but what the business asked about (the succession advisers for 事業承継), then
 /// general desks over specialised ones.
-pub fn desk_for_purposes<'a>(corpus: &'a Corpus, category: ConsultCategory, purposes: &[String]) -> Option<&'a Desk> {
-    let serves = |d: &Desk| corpus.desk_scheme(d).is_some_and(|s| purposes.iter().any(|p| s.purposes.contains(p)));
-    let dedicated = |d: &Desk| serves(d) && corpus.desk_scheme(d).is_some_and(|s| s.purposes.iter().all(|p| purposes.contains(p)));
+pub fn desk_for_purposes<'a>(
+    corpus: &'a Corpus,
+    category: ConsultCategory,
+    purposes: &[String],
+) -> Option<&'a Desk> {
+    let serves = |d: &Desk| {
+        corpus
+            .desk_scheme(d)
+            .is_some_and(|s| purposes.iter().any(|p| s.purposes.contains(p)))
+    };
+    let dedicated = |d: &Desk| {
+        serves(d)
+            && corpus
+                .desk_scheme(d)
+                .is_some_and(|s| s.purposes.iter().all(|p| purposes.contains(p)))
+    };
     let specialised = |d: &Desk| corpus.desk_scheme(d).is_some_and(|s| s.purposes.len() <= 2);
-    let mut desks: Vec<&Desk> = corpus.desks.iter().filter(|d| d.categories.contains(&category)).collect();
-    desks.sort_by_key(|d| (!d.id.starts_with("minato-"), !serves(d), !dedicated(d), specialised(d), d.categories.len(), d.id.clone()));
+    let mut desks: Vec<&Desk> = corpus
+        .desks
+        .iter()
+        .filter(|d| d.categories.contains(&category))
+        .collect();
+    desks.sort_by_key(|d| {
+        (
+            !d.id.starts_with("minato-"),
+            !serves(d),
+            !dedicated(d),
+            specialised(d),
+            d.categories.len(),
+            d.id.clone(),
+        )
+    });
     desks.into_iter().next()
 }
 
@@ -257,7 +358,12 @@ fn next_steps(corpus: &Corpus, p: &Profile, recs: &[Recommendation]) -> Vec<Next
     if p.stage == Stage::NotFounded || p.purposes.iter().any(|x| x == "創業") {
         categories.push(ConsultCategory::Founding);
     }
-    if recs.iter().take(15).any(|r| matches!(r.kind, Kind::LoanMediation | Kind::Loan | Kind::InterestSubsidy)) {
+    if recs.iter().take(15).any(|r| {
+        matches!(
+            r.kind,
+            Kind::LoanMediation | Kind::Loan | Kind::InterestSubsidy
+        )
+    }) {
         categories.push(ConsultCategory::Financing);
     }
     for purpose in &p.purposes {
@@ -268,18 +374,41 @@ fn next_steps(corpus: &Corpus, p: &Profile, recs: &[Recommendation]) -> Vec<Next
     }
     let mut steps: Vec<NextStep> = Vec::new();
     for category in categories {
-        let Some(desk) = desk_for_purposes(corpus, category, &p.purposes) else { continue };
+        let Some(desk) = desk_for_purposes(corpus, category, &p.purposes) else {
+            continue;
+        };
         if steps.iter().any(|s| s.desk_id == desk.id) {
             continue;
         }
         let message = match category {
-            ConsultCategory::Founding => format!("創業前後の資金計画・事業計画は、まず「{}」で無料で相談できます。融資や補助金の申請前に計画を見てもらうと準備がスムーズです。", desk.name),
-            ConsultCategory::Financing => format!("融資・保証料補助を検討する場合は「{}」で、借入の条件や必要書類を確認しましょう。", desk.name),
-            ConsultCategory::Labour => format!("雇用や働き方の助成金・制度は「{}」（{}）に相談できます。", desk.name, desk.staff),
-            ConsultCategory::IntellectualProperty => format!("特許・商標などは「{}」（{}）に相談できます。", desk.name, desk.staff),
-            _ => match corpus.desk_scheme(desk).and_then(|s| single_purpose_among(s, &p.purposes)) {
-                Some(purpose) => format!("{purpose}については「{}」（{}）に相談できます。", desk.name, desk.staff),
-                None => format!("どの制度が最適か迷ったら「{}」で、事業の状況に合わせて相談できます。", desk.name),
+            ConsultCategory::Founding => format!(
+                "創業前後の資金計画・事業計画は、まず「{}」で無料で相談できます。融資や補助金の申請前に計画を見てもらうと準備がスムーズです。",
+                desk.name
+            ),
+            ConsultCategory::Financing => format!(
+                "融資・保証料補助を検討する場合は「{}」で、借入の条件や必要書類を確認しましょう。",
+                desk.name
+            ),
+            ConsultCategory::Labour => format!(
+                "雇用や働き方の助成金・制度は「{}」（{}）に相談できます。",
+                desk.name, desk.staff
+            ),
+            ConsultCategory::IntellectualProperty => format!(
+                "特許・商標などは「{}」（{}）に相談できます。",
+                desk.name, desk.staff
+            ),
+            _ => match corpus
+                .desk_scheme(desk)
+                .and_then(|s| single_purpose_among(s, &p.purposes))
+            {
+                Some(purpose) => format!(
+                    "{purpose}については「{}」（{}）に相談できます。",
+                    desk.name, desk.staff
+                ),
+                None => format!(
+                    "どの制度が最適か迷ったら「{}」で、事業の状況に合わせて相談できます。",
+                    desk.name
+                ),
             },
         };
         steps.push(NextStep {

@@ -4,7 +4,19 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Which government runs the scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Ward,
@@ -128,9 +140,15 @@ pub const JGRANTS_PURPOSES: [(&str, &[&str]); 15] = [
     ("人材育成を行いたい", &["人材育成"]),
     ("資金繰りを改善したい", &["資金繰り"]),
     ("設備整備・IT導入をしたい", &["設備投資", "IT導入"]),
-    ("雇用・職場環境を改善したい", &["人材確保", "働き方・福利厚生"]),
+    (
+        "雇用・職場環境を改善したい",
+        &["人材確保", "働き方・福利厚生"],
+    ),
     ("エコ・SDGs活動支援がほしい", &["省エネ・環境"]),
-    ("災害（自然災害、感染症等）支援がほしい", &["BCP・防災", "資金繰り"]),
+    (
+        "災害（自然災害、感染症等）支援がほしい",
+        &["BCP・防災", "資金繰り"],
+    ),
     ("教育・子育て・少子化支援がほしい", &["働き方・福利厚生"]),
     ("スポーツ・文化支援がほしい", &["販路拡大"]),
     ("安全・防災対策支援がほしい", &["BCP・防災"]),
@@ -282,7 +300,9 @@ pub struct Window {
 }
 
 /// Where a scheme's application window stands on a given day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum WindowStatus {
     /// A round is accepting applications today.
@@ -325,7 +345,11 @@ impl Window {
             WindowKind::Always => WindowStatus::Always,
             WindowKind::Annual => WindowStatus::Unannounced,
             WindowKind::Rounds => {
-                if self.rounds.iter().any(|r| r.opens <= today && today <= r.closes) {
+                if self
+                    .rounds
+                    .iter()
+                    .any(|r| r.opens <= today && today <= r.closes)
+                {
                     WindowStatus::Open
                 } else if self.rounds.iter().any(|r| r.opens > today) {
                     WindowStatus::Upcoming
@@ -377,7 +401,9 @@ pub struct Scheme {
 
 impl Scheme {
     pub fn serves_industry(&self, industry: &str) -> bool {
-        self.industries.iter().any(|i| i == ALL_INDUSTRIES || i == industry)
+        self.industries
+            .iter()
+            .any(|i| i == ALL_INDUSTRIES || i == industry)
     }
 
     pub fn amount_text(&self) -> Option<String> {
@@ -399,7 +425,11 @@ pub fn yen_ja(yen: u64) -> String {
     if yen >= 100_000_000 && yen % 10_000_000 == 0 {
         let oku = yen / 100_000_000;
         let man = (yen % 100_000_000) / 10_000;
-        if man == 0 { format!("{oku}億円") } else { format!("{oku}億{man}万円") }
+        if man == 0 {
+            format!("{oku}億円")
+        } else {
+            format!("{oku}億{man}万円")
+        }
     } else if yen >= 10_000 && yen % 10_000 == 0 {
         format!("{}万円", yen / 10_000)
     } else {
@@ -431,8 +461,16 @@ mod tests {
         Window {
             kind: WindowKind::Rounds,
             rounds: vec![
-                Round { label: "1".into(), opens: d("2026-04-01"), closes: d("2026-05-31") },
-                Round { label: "2".into(), opens: d("2026-09-01"), closes: d("2026-10-31") },
+                Round {
+                    label: "1".into(),
+                    opens: d("2026-04-01"),
+                    closes: d("2026-05-31"),
+                },
+                Round {
+                    label: "2".into(),
+                    opens: d("2026-09-01"),
+                    closes: d("2026-10-31"),
+                },
             ],
         }
     }

@@ -46,7 +46,10 @@ impl SearchQuery {
             return Err(QueryError::Empty);
         }
         if chars > MAX_QUERY_CHARS {
-            return Err(QueryError::TooLong { chars, max: MAX_QUERY_CHARS });
+            return Err(QueryError::TooLong {
+                chars,
+                max: MAX_QUERY_CHARS,
+            });
         }
         Ok(SearchQuery(trimmed.to_string()))
     }
@@ -64,10 +67,18 @@ pub struct SearchFilters {
 }
 
 impl SearchFilters {
-    pub fn parse(levels: &[String], purposes: &[String], open_only: bool) -> Result<SearchFilters, QueryError> {
-        let mut out = SearchFilters { open_only, ..Default::default() };
+    pub fn parse(
+        levels: &[String],
+        purposes: &[String],
+        open_only: bool,
+    ) -> Result<SearchFilters, QueryError> {
+        let mut out = SearchFilters {
+            open_only,
+            ..Default::default()
+        };
         for l in levels.iter().filter(|l| !l.trim().is_empty()) {
-            let level = Level::parse(l.trim()).ok_or_else(|| QueryError::Level { got: l.clone() })?;
+            let level =
+                Level::parse(l.trim()).ok_or_else(|| QueryError::Level { got: l.clone() })?;
             if !out.levels.contains(&level) {
                 out.levels.push(level);
             }
@@ -86,7 +97,10 @@ pub fn parse_top_k(top_k: Option<i64>) -> Result<usize, QueryError> {
     match top_k {
         None => Ok(DEFAULT_TOP_K),
         Some(k) if (1..=MAX_TOP_K as i64).contains(&k) => Ok(k as usize),
-        Some(k) => Err(QueryError::TopK { got: k, max: MAX_TOP_K }),
+        Some(k) => Err(QueryError::TopK {
+            got: k,
+            max: MAX_TOP_K,
+        }),
     }
 }
 
@@ -103,12 +117,16 @@ mod tests {
     #[test]
     fn over_long_queries_are_rejected_at_1001_characters() {
         assert!(SearchQuery::parse(&"あ".repeat(1000)).is_ok());
-        assert!(matches!(SearchQuery::parse(&"あ".repeat(1001)), Err(QueryError::TooLong { chars: 1001, .. })));
+        assert!(matches!(
+            SearchQuery::parse(&"あ".repeat(1001)),
+            Err(QueryError::TooLong { chars: 1001, .. })
+        ));
     }
 
     #[test]
     fn filters_accept_known_levels_and_purposes_only() {
-        let ok = SearchFilters::parse(&["ward".into(), "national".into()], &["創業".into()], true).unwrap();
+        let ok = SearchFilters::parse(&["ward".into(), "national".into()], &["創業".into()], true)
+            .unwrap();
         assert_eq!(ok.levels, vec![Level::Ward, Level::National]);
         assert!(SearchFilters::parse(&["city".into()], &[], false).is_err());
         assert!(SearchFilters::parse(&[], &["ゴルフ".into()], false).is_err());

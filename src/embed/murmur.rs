@@ -35,6 +35,9 @@ mod tests {
     fn matches_the_ginza_string_store_hashes() {
         assert_eq!(murmurhash64a("補助金".as_bytes(), 1), 4573577901043067012);
         assert_eq!(murmurhash64a("創業".as_bytes(), 1), 3954016445940148124);
-        assert_eq!(murmurhash64a("ホームページ".as_bytes(), 1), 5352326311346784985);
+        assert_eq!(
+            murmurhash64a("ホームページ".as_bytes(), 1),
+            5352326311346784985
+        );
     }
 }

@@ -24,7 +24,12 @@ pub struct StaticEmbedder {
 
 impl std::fmt::Debug for StaticEmbedder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "StaticEmbedder({} words × {})", self.key2row.len(), self.dim)
+        write!(
+            f,
+            "StaticEmbedder({} words × {})",
+            self.key2row.len(),
+            self.dim
+        )
     }
 }
 
@@ -34,16 +39,38 @@ impl StaticEmbedder {
         let vectors_file = dir.join("vectors");
         let key_file = dir.join("key2row");
         if !vectors_file.is_file() || !key_file.is_file() {
-            return Err(EmbedError::Missing { dir: dir.to_path_buf(), what: "vectors and key2row from the ja-ginza 5.3.0 wheel (run `make setup`)".into() });
+            return Err(EmbedError::Missing {
+                dir: dir.to_path_buf(),
+                what: "vectors and key2row from the ja-ginza 5.3.0 wheel (run `make setup`)".into(),
+            });
         }
         let matrix = read_f32_matrix(&vectors_file)?;
-        let raw = std::fs::read(&key_file).map_err(|e| EmbedError::Model { file: key_file.clone(), reason: e.to_string() })?;
-        let key2row: HashMap<u64, u64> = rmp_serde::from_slice(&raw).map_err(|e| EmbedError::Model { file: key_file.clone(), reason: format!("not a msgpack map of u64 → u64: {e}") })?;
+        let raw = std::fs::read(&key_file).map_err(|e| EmbedError::Model {
+            file: key_file.clone(),
+            reason: e.to_string(),
+        })?;
+        let key2row: HashMap<u64, u64> =
+            rmp_serde::from_slice(&raw).map_err(|e| EmbedError::Model {
+                file: key_file.clone(),
+                reason: format!("not a msgpack map of u64 → u64: {e}"),
+            })?;
         let rows = matrix.rows;
-        let key2row: HashMap<u64, u32> = key2row.into_iter().filter(|(_, r)| (*r as usize) < rows).map(|(k, r)| (k, r as u32)).collect();
+        let key2row: HashMap<u64, u32> = key2row
+            .into_iter()
+            .filter(|(_, r)| (*r as usize) < rows)
+            .map(|(k, r)| (k, r as u32))
+            .collect();
         let dim = matrix.cols;
-        let vectors = Tensor::from_vec(matrix.data, (rows, dim), &Device::Cpu).map_err(EmbedError::candle)?;
-        Ok(StaticEmbedder { analyzer, vectors, dim, key2row, idf: HashMap::new(), default_idf: 1.0 })
+        let vectors =
+            Tensor::from_vec(matrix.data, (rows, dim), &Device::Cpu).map_err(EmbedError::candle)?;
+        Ok(StaticEmbedder {
+            analyzer,
+            vectors,
+            dim,
+            key2row,
+            idf: HashMap::new(),
+            default_idf: 1.0,
+        })
     }
 
     /// Sets IDF weights from the corpus documents (each a list of lemmas).
@@ -58,12 +85,17 @@ impl StaticEmbedder {
                 *df.entry(l).or_default() += 1;
             }
         }
-        self.idf = df.into_iter().map(|(l, c)| (l.to_string(), (1.0 + n / c as f32).ln())).collect();
+        self.idf = df
+            .into_iter()
+            .map(|(l, c)| (l.to_string(), (1.0 + n / c as f32).ln()))
+            .collect();
         self.default_idf = (1.0 + n).ln();
     }
 
     pub fn row_of(&self, word: &str) -> Option<u32> {
-        self.key2row.get(&murmurhash64a(word.as_bytes(), 1)).copied()
+        self.key2row
+            .get(&murmurhash64a(word.as_bytes(), 1))
+            .copied()
     }
 
     pub fn vocabulary_size(&self) -> usize {
@@ -86,16 +118,30 @@ impl StaticEmbedder {
         let n = rows.len();
         let idx = Tensor::from_vec(rows, n, &Device::Cpu).map_err(EmbedError::candle)?;
         let w = Tensor::from_vec(weights, (n, 1), &Device::Cpu).map_err(EmbedError::candle)?;
-        let picked = self.vectors.index_select(&idx, 0).map_err(EmbedError::candle)?;
-        let summed = picked.broadcast_mul(&w).and_then(|t| t.sum(0)).map_err(EmbedError::candle)?;
+        let picked = self
+            .vectors
+            .index_select(&idx, 0)
+            .map_err(EmbedError::candle)?;
+        let summed = picked
+            .broadcast_mul(&w)
+            .and_then(|t| t.sum(0))
+            .map_err(EmbedError::candle)?;
         l2_normalize(&summed)
     }
 }
 
 pub fn l2_normalize(v: &Tensor) -> Result<Vec<f32>> {
     let v = v.to_dtype(DType::F32).map_err(EmbedError::candle)?;
-    let norm = v.sqr().and_then(|t| t.sum_all()).and_then(|t| t.sqrt()).and_then(|t| t.to_scalar::<f32>()).map_err(EmbedError::candle)?;
-    let out: Vec<f32> = v.flatten_all().and_then(|t| t.to_vec1()).map_err(EmbedError::candle)?;
+    let norm = v
+        .sqr()
+        .and_then(|t| t.sum_all())
+        .and_then(|t| t.sqrt())
+        .and_then(|t| t.to_scalar::<f32>())
+        .map_err(EmbedError::candle)?;
+    let out: Vec<f32> = v
+        .flatten_all()
+        .and_then(|t| t.to_vec1())
+        .map_err(EmbedError::candle)?;
     if norm <= f32::EPSILON {
         return Ok(out);
     }
@@ -112,7 +158,10 @@ impl Embedder for StaticEmbedder {
     }
 
     fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
-        let lemmas = self.analyzer.lemmas(text).map_err(|e| EmbedError::Text(e.to_string()))?;
+        let lemmas = self
+            .analyzer
+            .lemmas(text)
+            .map_err(|e| EmbedError::Text(e.to_string()))?;
         self.embed_lemmas(&lemmas)
     }
 

@@ -22,28 +22,67 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
     let x = |i: usize| left + plot_w * i as f64 / (n - 1.0);
     let y = |v: f64| top + plot_h * (1.0 - (v / max).clamp(0.0, 1.0));
     let mut svg = String::new();
-    let _ = write!(svg, r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title>"#, t = esc(title));
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title>"#,
+        t = esc(title)
+    );
     let _ = write!(svg, r#"<rect width="{w}" height="{h}" fill="white"/>"#);
     for step in 0..=4 {
         let v = max * step as f64 / 4.0;
-        let _ = write!(svg, r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{}" y="{:.1}" font-size="11" text-anchor="end">{v:.2}</text>"##, left + plot_w, left - 4.0, y(v) + 4.0, y = y(v));
+        let _ = write!(
+            svg,
+            r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{}" y="{:.1}" font-size="11" text-anchor="end">{v:.2}</text>"##,
+            left + plot_w,
+            left - 4.0,
+            y(v) + 4.0,
+            y = y(v)
+        );
     }
     for (i, l) in labels.iter().enumerate() {
         if labels.len() <= 12 || i % (labels.len() / 12 + 1) == 0 {
-            let _ = write!(svg, r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#, x(i), h - bottom + 16.0, esc(l));
+            let _ = write!(
+                svg,
+                r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#,
+                x(i),
+                h - bottom + 16.0,
+                esc(l)
+            );
         }
     }
     for (k, s) in series.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
         let dash = DASHES[k % DASHES.len()];
-        let points: Vec<String> = s.points.iter().enumerate().map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v))).collect();
-        let _ = write!(svg, r#"<polyline fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}" points="{}"/>"#, points.join(" "));
+        let points: Vec<String> = s
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
+            .collect();
+        let _ = write!(
+            svg,
+            r#"<polyline fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}" points="{}"/>"#,
+            points.join(" ")
+        );
         for (i, v) in s.points.iter().enumerate() {
-            let _ = write!(svg, r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"><title>{}: {v:.3}</title></circle>"#, x(i), y(*v), esc(s.name));
+            let _ = write!(
+                svg,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"><title>{}: {v:.3}</title></circle>"#,
+                x(i),
+                y(*v),
+                esc(s.name)
+            );
         }
         let ly = top + 16.0 * k as f64;
         let lx = w - right + 10.0;
-        let _ = write!(svg, r#"<line x1="{lx}" x2="{}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{}" y="{}" font-size="12">{}</text>"#, lx + 20.0, lx + 26.0, ly + 4.0, esc(s.name));
+        let _ = write!(
+            svg,
+            r#"<line x1="{lx}" x2="{}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{}" y="{}" font-size="12">{}</text>"#,
+            lx + 20.0,
+            lx + 26.0,
+            ly + 4.0,
+            esc(s.name)
+        );
     }
     svg.push_str("</svg>");
     svg

@@ -6,11 +6,17 @@ use std::collections::HashMap;
 pub const RELEVANT_GRADE: u8 = 2;
 
 pub fn dcg(gains: impl Iterator<Item = u8>) -> f64 {
-    gains.enumerate().map(|(i, g)| (2f64.powi(g as i32) - 1.0) / (i as f64 + 2.0).log2()).sum()
+    gains
+        .enumerate()
+        .map(|(i, g)| (2f64.powi(g as i32) - 1.0) / (i as f64 + 2.0).log2())
+        .sum()
 }
 
 pub fn ndcg_at(k: usize, ranked: &[String], grades: &HashMap<String, u8>) -> f64 {
-    let actual = dcg(ranked.iter().take(k).map(|id| grades.get(id).copied().unwrap_or(0)));
+    let actual = dcg(ranked
+        .iter()
+        .take(k)
+        .map(|id| grades.get(id).copied().unwrap_or(0)));
     let mut ideal: Vec<u8> = grades.values().copied().collect();
     ideal.sort_unstable_by(|a, b| b.cmp(a));
     let best = dcg(ideal.into_iter().take(k));
@@ -22,7 +28,11 @@ pub fn recall_at(k: usize, ranked: &[String], grades: &HashMap<String, u8>) -> f
     if relevant == 0 {
         return 0.0;
     }
-    let found = ranked.iter().take(k).filter(|id| grades.get(*id).is_some_and(|g| *g >= RELEVANT_GRADE)).count();
+    let found = ranked
+        .iter()
+        .take(k)
+        .filter(|id| grades.get(*id).is_some_and(|g| *g >= RELEVANT_GRADE))
+        .count();
     found as f64 / relevant as f64
 }
 

@@ -1,8 +1,8 @@
 //! `shien eval`: measures retrieval (eval/search.jsonl), the recommender (eval/profiles.jsonl)
 //! and chat routing (eval/routing.jsonl) so every ranking change is judged by numbers.
 
-pub mod metrics;
 pub mod chart;
+pub mod metrics;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -20,7 +20,11 @@ use metrics::{mrr_at, ndcg_at, recall_at};
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("{file}:{line}: {message}")]
-    Data { file: String, line: usize, message: String },
+    Data {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{file}: {message}")]
     Io { file: String, message: String },
     #[error("evaluation failed: {0}")]
@@ -31,11 +35,20 @@ pub type Result<T> = std::result::Result<T, EvalError>;
 
 /// Reads a JSONL file; each bad line is an error naming file and line.
 pub fn read_jsonl<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Vec<T>> {
-    let text = std::fs::read_to_string(file).map_err(|e| EvalError::Io { file: file.display().to_string(), message: e.to_string() })?;
+    let text = std::fs::read_to_string(file).map_err(|e| EvalError::Io {
+        file: file.display().to_string(),
+        message: e.to_string(),
+    })?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| EvalError::Data { file: file.display().to_string(), line: i + 1, message: e.to_string() }))
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| EvalError::Data {
+                file: file.display().to_string(),
+                line: i + 1,
+                message: e.to_string(),
+            })
+        })
         .collect()
 }
 
@@ -69,13 +82,21 @@ pub struct SearchReport {
     pub failures: Vec<Failure>,
 }
 
-pub fn eval_search(app: &App, cases: &[SearchCase], mode: RankingMode, today: NaiveDate) -> Result<SearchReport> {
+pub fn eval_search(
+    app: &App,
+    cases: &[SearchCase],
+    mode: RankingMode,
+    today: NaiveDate,
+) -> Result<SearchReport> {
     let (mut ndcg, mut recall, mut mrr) = (0.0, 0.0, 0.0);
     let mut failures = Vec::new();
     let mut tag_sums: HashMap<String, (f64, usize)> = HashMap::new();
     for case in cases {
-        let query = SearchQuery::parse(&case.query).map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
-        let outcome = app.search_with(&query, &SearchFilters::default(), 10, today, mode).map_err(|e| EvalError::Run(e.to_string()))?;
+        let query = SearchQuery::parse(&case.query)
+            .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
+        let outcome = app
+            .search_with(&query, &SearchFilters::default(), 10, today, mode)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
         let ranked: Vec<String> = outcome.results.into_iter().map(|h| h.id).collect();
         let n = ndcg_at(10, &ranked, &case.relevant);
         ndcg += n;
@@ -86,9 +107,22 @@ pub fn eval_search(app: &App, cases: &[SearchCase], mode: RankingMode, today: Na
             e.0 += n;
             e.1 += 1;
         }
-        let answers: Vec<String> = case.relevant.iter().filter(|(_, g)| **g >= 3).map(|(id, _)| id.clone()).collect();
-        if !answers.iter().any(|a| ranked.iter().take(5).any(|r| r == a)) {
-            failures.push(Failure { id: case.id.clone(), query: case.query.clone(), expected: answers, got: ranked.into_iter().take(5).collect() });
+        let answers: Vec<String> = case
+            .relevant
+            .iter()
+            .filter(|(_, g)| **g >= 3)
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !answers
+            .iter()
+            .any(|a| ranked.iter().take(5).any(|r| r == a))
+        {
+            failures.push(Failure {
+                id: case.id.clone(),
+                query: case.query.clone(),
+                expected: answers,
+                got: ranked.into_iter().take(5).collect(),
+            });
         }
     }
     let q = cases.len().max(1) as f64;
@@ -98,7 +132,10 @@ pub fn eval_search(app: &App, cases: &[SearchCase], mode: RankingMode, today: Na
         ndcg_at_10: round4(ndcg / q),
         recall_at_5: round4(recall / q),
         mrr_at_10: round4(mrr / q),
-        by_tag: tag_sums.into_iter().map(|(t, (s, c))| (t, round4(s / c as f64))).collect(),
+        by_tag: tag_sums
+            .into_iter()
+            .map(|(t, (s, c))| (t, round4(s / c as f64)))
+            .collect(),
         failures,
     })
 }
@@ -130,25 +167,58 @@ pub struct ProfileMiss {
     pub wrongly_recommended: Vec<String>,
 }
 
-pub fn eval_profiles(app: &App, cases: &[ProfileCase], default_today: NaiveDate) -> Result<ProfileReport> {
+pub fn eval_profiles(
+    app: &App,
+    cases: &[ProfileCase],
+    default_today: NaiveDate,
+) -> Result<ProfileReport> {
     let (mut wanted, mut found, mut violations) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     for case in cases {
-        let (_, outcome) = app.recommend(case.answers.clone(), case.today.unwrap_or(default_today)).map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
-        let top: HashSet<&str> = outcome.recommendations.iter().take(15).map(|r| r.id.as_str()).collect();
-        let all: HashSet<&str> = outcome.recommendations.iter().map(|r| r.id.as_str()).collect();
-        let missing: Vec<String> = case.must_include.iter().filter(|id| !top.contains(id.as_str())).cloned().collect();
-        let wrong: Vec<String> = case.must_exclude.iter().filter(|id| all.contains(id.as_str())).cloned().collect();
+        let (_, outcome) = app
+            .recommend(case.answers.clone(), case.today.unwrap_or(default_today))
+            .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
+        let top: HashSet<&str> = outcome
+            .recommendations
+            .iter()
+            .take(15)
+            .map(|r| r.id.as_str())
+            .collect();
+        let all: HashSet<&str> = outcome
+            .recommendations
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let missing: Vec<String> = case
+            .must_include
+            .iter()
+            .filter(|id| !top.contains(id.as_str()))
+            .cloned()
+            .collect();
+        let wrong: Vec<String> = case
+            .must_exclude
+            .iter()
+            .filter(|id| all.contains(id.as_str()))
+            .cloned()
+            .collect();
         wanted += case.must_include.len();
         found += case.must_include.len() - missing.len();
         violations += wrong.len();
         if !missing.is_empty() || !wrong.is_empty() {
-            misses.push(ProfileMiss { id: case.id.clone(), missing, wrongly_recommended: wrong });
+            misses.push(ProfileMiss {
+                id: case.id.clone(),
+                missing,
+                wrongly_recommended: wrong,
+            });
         }
     }
     Ok(ProfileReport {
         profiles: cases.len(),
-        must_include_recall_at_15: round4(if wanted == 0 { 1.0 } else { found as f64 / wanted as f64 }),
+        must_include_recall_at_15: round4(if wanted == 0 {
+            1.0
+        } else {
+            found as f64 / wanted as f64
+        }),
         must_exclude_violations: violations,
         misses,
     })
@@ -187,12 +257,16 @@ pub struct RoutingMistake {
 }
 
 pub fn eval_routing(app: &App, cases: &[RoutingCase], threshold: f32) -> Result<RoutingReport> {
-    let (mut tp, mut fp, mut fn_, mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut tp, mut fp, mut fn_, mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut mistakes = Vec::new();
     for case in cases {
         let query = SearchQuery::parse(&case.message).map_err(|e| EvalError::Run(e.to_string()))?;
-        let terms = app.analyze_query(&case.message).map_err(|e| EvalError::Run(e.to_string()))?;
-        let (_, _, route) = crate::chat::decide(app, &query, &terms.normalized, threshold).map_err(|e| EvalError::Run(e.to_string()))?;
+        let terms = app
+            .analyze_query(&case.message)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
+        let (_, _, route) = crate::chat::decide(app, &query, &terms.normalized, threshold)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
         let want = case.label == "handoff";
         let got = route.handoff.is_some();
         match (want, got) {
@@ -201,7 +275,10 @@ pub fn eval_routing(app: &App, cases: &[RoutingCase], threshold: f32) -> Result<
             (true, false) => fn_ += 1,
             _ => {}
         }
-        let category_right = case.category.as_deref().map(|c| c == route.category.label_ja());
+        let category_right = case
+            .category
+            .as_deref()
+            .map(|c| c == route.category.label_ja());
         if let Some(ok) = category_right {
             cat_n += 1;
             cat_ok += ok as usize;
@@ -213,12 +290,27 @@ pub fn eval_routing(app: &App, cases: &[RoutingCase], threshold: f32) -> Result<
         if want != got || (want && category_right == Some(false)) {
             mistakes.push(RoutingMistake {
                 message: case.message.clone(),
-                expected: format!("{} {}", case.label, case.category.clone().unwrap_or_default()),
-                got: format!("{} {} {:?}", if got { "handoff" } else { "answer" }, route.category.label_ja(), route.handoff),
+                expected: format!(
+                    "{} {}",
+                    case.label,
+                    case.category.clone().unwrap_or_default()
+                ),
+                got: format!(
+                    "{} {} {:?}",
+                    if got { "handoff" } else { "answer" },
+                    route.category.label_ja(),
+                    route.handoff
+                ),
             });
         }
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { round4(a as f64 / b as f64) };
+    let ratio = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            round4(a as f64 / b as f64)
+        }
+    };
     Ok(RoutingReport {
         messages: cases.len(),
         threshold,

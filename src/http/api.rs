@@ -11,9 +11,9 @@ use axum::http::HeaderMap;
 use super::error::{ApiError, ApiJson, ErrorBody, JsonErrors};
 use super::state::{AppState, api_channel};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry, ShownResult};
+use crate::domain::recommend::RecommendOutcome;
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Faq, Scheme};
-use crate::domain::recommend::RecommendOutcome;
 use crate::service::{App, SearchOutcome, tokyo_today};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -50,24 +50,52 @@ pub struct Logged<T> {
 }
 
 #[utoipa::path(post, path = "/api/v1/search", tag = "search", request_body = SearchRequest, responses((status = 200, description = "ランク付けした制度とFAQ", body = Logged<SearchOutcome>), JsonErrors))]
-pub async fn search(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<SearchRequest>) -> Result<Json<Logged<SearchOutcome>>, ApiError> {
+pub async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<SearchRequest>,
+) -> Result<Json<Logged<SearchOutcome>>, ApiError> {
     let query = SearchQuery::parse(&req.query)?;
-    let filters = SearchFilters::parse(&req.filters.level, &req.filters.purposes, req.filters.open_only)?;
+    let filters = SearchFilters::parse(
+        &req.filters.level,
+        &req.filters.purposes,
+        req.filters.open_only,
+    )?;
     let top_k = parse_top_k(req.top_k)?;
-    let outcome = tokio::task::block_in_place(|| state.app.search(&query, &filters, top_k, tokyo_today()))?;
+    let outcome =
+        tokio::task::block_in_place(|| state.app.search(&query, &filters, top_k, tokyo_today()))?;
     let inquiry = search_inquiry(api_channel(&headers), &query, &filters, &outcome);
     let inquiry_id = inquiry.id.clone();
     state.record(LogEntry::Inquiry(inquiry)).await;
-    Ok(Json(Logged { inquiry_id, outcome }))
+    Ok(Json(Logged {
+        inquiry_id,
+        outcome,
+    }))
 }
 
 /// The log record of a search: masked query, what was shown and why.
-pub fn search_inquiry(channel: Channel, query: &SearchQuery, filters: &SearchFilters, outcome: &SearchOutcome) -> Inquiry {
+pub fn search_inquiry(
+    channel: Channel,
+    query: &SearchQuery,
+    filters: &SearchFilters,
+    outcome: &SearchOutcome,
+) -> Inquiry {
     let mut i = Inquiry::new(channel, InquiryKind::Search, query.as_str());
-    i.results = outcome.results.iter().map(|h| ShownResult { id: h.id.clone(), score: h.score, explanation: serde_json::to_value(h.explanation).ok() }).collect();
+    i.results = outcome
+        .results
+        .iter()
+        .map(|h| ShownResult {
+            id: h.id.clone(),
+            score: h.score,
+            explanation: serde_json::to_value(h.explanation).ok(),
+        })
+        .collect();
     i.purposes = filters.purposes.clone();
     i.latency_ms = outcome.took_ms;
-    i.confidence = outcome.results.first().map(|h| crate::chat::confidence_of(h.explanation.lexical_words));
+    i.confidence = outcome
+        .results
+        .first()
+        .map(|h| crate::chat::confidence_of(h.explanation.lexical_words));
     i
 }
 
@@ -82,8 +110,13 @@ pub struct SchemeView<'a> {
 }
 
 #[utoipa::path(get, path = "/api/v1/schemes/{id}", tag = "search", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo")), responses((status = 200, description = "制度の全項目と受付状況・関連FAQ", body = SchemeView), (status = 404, description = "該当なし", body = ErrorBody), (status = 429, description = "アクセス過多", body = ErrorBody)))]
-pub async fn scheme(State(app): State<Arc<App>>, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
-    let scheme = app.scheme(&id).ok_or_else(|| ApiError::not_found(format!("制度 {id} は見つかりません。")))?;
+pub async fn scheme(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let scheme = app
+        .scheme(&id)
+        .ok_or_else(|| ApiError::not_found(format!("制度 {id} は見つかりません。")))?;
     let today = tokyo_today();
     let view = SchemeView {
         scheme,
@@ -92,7 +125,9 @@ pub async fn scheme(State(app): State<Arc<App>>, Path(id): Path<String>) -> Resu
         official_source: app.corpus.is_official_source(&scheme.source_url),
         faqs: app.corpus.faqs_for(&scheme.id).collect(),
     };
-    serde_json::to_value(view).map(Json).map_err(|e| ApiError::Internal(e.to_string()))
+    serde_json::to_value(view)
+        .map(Json)
+        .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 #[utoipa::path(get, path = "/healthz", tag = "ops", responses((status = 200, description = "稼働状況", body = Health)))]
@@ -133,30 +168,65 @@ pub struct RecommendRequest {
 pub fn parse_today(today: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
     match today {
         None => Ok(tokyo_today()),
-        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| ApiError::bad_request("invalid_field", format!("today: YYYY-MM-DD 形式で指定してください（{s}）"))),
+        Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+            ApiError::bad_request(
+                "invalid_field",
+                format!("today: YYYY-MM-DD 形式で指定してください（{s}）"),
+            )
+        }),
     }
 }
 
 #[utoipa::path(post, path = "/api/v1/recommend", tag = "recommend", request_body = RecommendRequest, responses((status = 200, description = "質問票の回答に合う制度", body = Logged<RecommendOutcome>), JsonErrors))]
-pub async fn recommend(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<RecommendRequest>) -> Result<Json<Logged<RecommendOutcome>>, ApiError> {
+pub async fn recommend(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<RecommendRequest>,
+) -> Result<Json<Logged<RecommendOutcome>>, ApiError> {
     let today = parse_today(req.today.as_deref())?;
     let started = std::time::Instant::now();
     let (profile, outcome) = state.app.recommend(req.answers, today)?;
     let inquiry = recommend_inquiry(api_channel(&headers), &profile, &outcome, started);
     let inquiry_id = inquiry.id.clone();
     state.record(LogEntry::Inquiry(inquiry)).await;
-    Ok(Json(Logged { inquiry_id, outcome }))
+    Ok(Json(Logged {
+        inquiry_id,
+        outcome,
+    }))
 }
 
 /// The log record of a recommendation: the answers (no free text) and what was shown.
-pub fn recommend_inquiry(channel: Channel, profile: &crate::domain::profile::Profile, outcome: &crate::domain::recommend::RecommendOutcome, started: std::time::Instant) -> Inquiry {
+pub fn recommend_inquiry(
+    channel: Channel,
+    profile: &crate::domain::profile::Profile,
+    outcome: &crate::domain::recommend::RecommendOutcome,
+    started: std::time::Instant,
+) -> Inquiry {
     let summary = format!(
         "所在地:{:?} 本店:{:?} 業種:{} 従業員:{} 形態:{} 段階:{:?}",
-        profile.location, profile.head_office, profile.industry, profile.employees, if profile.corporate { "法人" } else { "個人" }, profile.stage
+        profile.location,
+        profile.head_office,
+        profile.industry,
+        profile.employees,
+        if profile.corporate {
+            "法人"
+        } else {
+            "個人"
+        },
+        profile.stage
     );
     let mut i = Inquiry::new(channel, InquiryKind::Recommend, &summary);
     i.purposes = profile.purposes.clone();
-    i.results = outcome.recommendations.iter().take(30).map(|r| ShownResult { id: r.id.clone(), score: r.score, explanation: None }).collect();
+    i.results = outcome
+        .recommendations
+        .iter()
+        .take(30)
+        .map(|r| ShownResult {
+            id: r.id.clone(),
+            score: r.score,
+            explanation: None,
+        })
+        .collect();
     i.latency_ms = started.elapsed().as_secs_f64() * 1000.0;
     i
 }

@@ -33,11 +33,16 @@ pub enum ApiError {
 
 impl ApiError {
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError::BadRequest { code, message: message.into() }
+        ApiError::BadRequest {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn not_found(message: impl Into<String>) -> ApiError {
-        ApiError::NotFound { message: message.into() }
+        ApiError::NotFound {
+            message: message.into(),
+        }
     }
 }
 
@@ -65,21 +70,52 @@ pub struct ErrorBody {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code, message) = match &self {
-            ApiError::BadRequest { code, message } => (StatusCode::BAD_REQUEST, *code, message.clone()),
+            ApiError::BadRequest { code, message } => {
+                (StatusCode::BAD_REQUEST, *code, message.clone())
+            }
             ApiError::NotFound { message } => (StatusCode::NOT_FOUND, "not_found", message.clone()),
-            ApiError::Unauthorized { message } => (StatusCode::UNAUTHORIZED, "unauthorized", message.clone()),
-            ApiError::Forbidden { message } => (StatusCode::FORBIDDEN, "forbidden", message.clone()),
-            ApiError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "リクエストが大きすぎます（16KiBまで）。".into()),
-            ApiError::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Content-Type: application/json で送ってください。".into()),
-            ApiError::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited", "アクセスが集中しています。しばらくしてからお試しください。".into()),
+            ApiError::Unauthorized { message } => {
+                (StatusCode::UNAUTHORIZED, "unauthorized", message.clone())
+            }
+            ApiError::Forbidden { message } => {
+                (StatusCode::FORBIDDEN, "forbidden", message.clone())
+            }
+            ApiError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "リクエストが大きすぎます（16KiBまで）。".into(),
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Content-Type: application/json で送ってください。".into(),
+            ),
+            ApiError::TooManyRequests { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "アクセスが集中しています。しばらくしてからお試しください。".into(),
+            ),
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "internal", "内部エラーが発生しました。時間をおいてお試しください。".into())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "内部エラーが発生しました。時間をおいてお試しください。".into(),
+                )
             }
         };
-        let mut response = (status, Json(ErrorBody { error: code, message })).into_response();
+        let mut response = (
+            status,
+            Json(ErrorBody {
+                error: code,
+                message,
+            }),
+        )
+            .into_response();
         if let ApiError::TooManyRequests { retry_after_secs } = self {
-            response.headers_mut().insert("retry-after", retry_after_secs.into());
+            response
+                .headers_mut()
+                .insert("retry-after", retry_after_secs.into());
         }
         response
     }
@@ -94,13 +130,19 @@ impl From<QueryError> for ApiError {
             QueryError::Level { .. } => "invalid_level",
             QueryError::Purpose { .. } => "invalid_purpose",
         };
-        ApiError::BadRequest { code, message: format!("{}: {e}", e.field()) }
+        ApiError::BadRequest {
+            code,
+            message: format!("{}: {e}", e.field()),
+        }
     }
 }
 
 impl From<crate::domain::profile::ProfileError> for ApiError {
     fn from(e: crate::domain::profile::ProfileError) -> Self {
-        ApiError::BadRequest { code: "invalid_answer", message: e.to_string() }
+        ApiError::BadRequest {
+            code: "invalid_answer",
+            message: e.to_string(),
+        }
     }
 }
 
@@ -125,9 +167,15 @@ where
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => Err(match rejection {
                 JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
-                JsonRejection::JsonDataError(e) => ApiError::bad_request("invalid_field", e.body_text()),
-                JsonRejection::JsonSyntaxError(e) => ApiError::bad_request("invalid_json", e.body_text()),
-                JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+                JsonRejection::JsonDataError(e) => {
+                    ApiError::bad_request("invalid_field", e.body_text())
+                }
+                JsonRejection::JsonSyntaxError(e) => {
+                    ApiError::bad_request("invalid_json", e.body_text())
+                }
+                JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    ApiError::PayloadTooLarge
+                }
                 other => ApiError::bad_request("invalid_body", other.body_text()),
             }),
         }

@@ -9,8 +9,15 @@ pub fn esc(text: &str) -> String {
 
 /// A link to where an entry's facts come from, saying so when it is not the provider's own page.
 pub fn source_link(url: &str, official: bool) -> String {
-    let label = if official { "公式ページ" } else { "出典ページ（公式ではありません）" };
-    format!(r#"<a href="{}" rel="noopener noreferrer">{label}</a>"#, esc(url))
+    let label = if official {
+        "公式ページ"
+    } else {
+        "出典ページ（公式ではありません）"
+    };
+    format!(
+        r#"<a href="{}" rel="noopener noreferrer">{label}</a>"#,
+        esc(url)
+    )
 }
 
 pub struct Page<'a> {
@@ -40,10 +47,18 @@ const CHAT_WIDGET: &str = r#"<aside class="chat-widget noprint" aria-labelledby=
 
 impl Page<'_> {
     pub fn render(&self) -> String {
-        let widget = if matches!(self.nav, "chat" | "admin") { "" } else { CHAT_WIDGET };
+        let widget = if matches!(self.nav, "chat" | "admin") {
+            ""
+        } else {
+            CHAT_WIDGET
+        };
         let mut nav = String::new();
         for (key, href, label) in NAV {
-            let current = if key == self.nav { r#" aria-current="page""# } else { "" };
+            let current = if key == self.nav {
+                r#" aria-current="page""#
+            } else {
+                ""
+            };
             let _ = write!(nav, r#"<li><a href="{href}"{current}>{label}</a></li>"#);
         }
         format!(

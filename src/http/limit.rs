@@ -21,7 +21,10 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(per_minute: u32) -> RateLimiter {
-        RateLimiter { per_minute, buckets: Mutex::new(HashMap::new()) }
+        RateLimiter {
+            per_minute,
+            buckets: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Takes one token for `ip`; on refusal returns the seconds until one is available.
@@ -33,7 +36,9 @@ impl RateLimiter {
         let per_second = capacity / 60.0;
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
         if buckets.len() > 50_000 {
-            buckets.retain(|_, (tokens, last)| *tokens + now.duration_since(*last).as_secs_f64() * per_second < capacity);
+            buckets.retain(|_, (tokens, last)| {
+                *tokens + now.duration_since(*last).as_secs_f64() * per_second < capacity
+            });
         }
         let (tokens, last) = buckets.entry(ip).or_insert((capacity, now));
         *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * per_second).min(capacity);
@@ -47,7 +52,12 @@ impl RateLimiter {
     }
 }
 
-pub async fn limit(State(state): State<AppState>, ConnectInfo(addr): ConnectInfo<SocketAddr>, request: Request, next: Next) -> Response {
+pub async fn limit(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path();
     if path.starts_with("/static/") || path == "/healthz" {
         return next.run(request).await;
@@ -74,9 +84,16 @@ mod tests {
         for _ in 0..3 {
             assert!(limiter.check(ip, t0).is_ok());
         }
-        assert_eq!(limiter.check(ip, t0), Err(20), "one token every 20 s at 3/min");
+        assert_eq!(
+            limiter.check(ip, t0),
+            Err(20),
+            "one token every 20 s at 3/min"
+        );
         assert!(limiter.check(ip, t0 + Duration::from_secs(21)).is_ok());
-        assert!(limiter.check("10.0.0.1".parse().unwrap(), t0).is_ok(), "other clients are unaffected");
+        assert!(
+            limiter.check("10.0.0.1".parse().unwrap(), t0).is_ok(),
+            "other clients are unaffected"
+        );
     }
 
     #[test]

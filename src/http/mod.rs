@@ -59,13 +59,19 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/export/inquiries.csv", get(admin::export_inquiries))
         .route("/admin/export/tickets.csv", get(admin::export_tickets))
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), limit::limit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            limit::limit,
+        ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(security_headers())
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .layer(trace)
         .with_state(state)
 }
@@ -78,7 +84,10 @@ fn security_headers() -> SetResponseHeaderLayer<HeaderValue> {
 }
 
 fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
+    SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
 }
 
 /// Serves plain HTTP until Ctrl-C or SIGTERM, finishing requests in flight.
@@ -87,16 +96,27 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::i
 }
 
 /// Serves HTTP, or HTTPS when a TLS configuration is given, until Ctrl-C or SIGTERM.
-pub async fn serve_with(state: AppState, listener: tokio::net::TcpListener, tls: Option<tls::RustlsConfig>) -> std::io::Result<()> {
+pub async fn serve_with(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    tls: Option<tls::RustlsConfig>,
+) -> std::io::Result<()> {
     let log = state.ops.log.clone();
     let hsts = tls.is_some();
     let mut app = router(state);
     if hsts {
-        app = app.layer(header("strict-transport-security", "max-age=31536000; includeSubDomains"));
+        app = app.layer(header(
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        ));
     }
     let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = match tls {
-        None => axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await,
+        None => {
+            axum::serve(listener, service)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }
         Some(config) => {
             let handle = axum_server::Handle::new();
             let stopper = handle.clone();
@@ -104,7 +124,10 @@ pub async fn serve_with(state: AppState, listener: tokio::net::TcpListener, tls:
                 shutdown_signal().await;
                 stopper.graceful_shutdown(Some(Duration::from_secs(30)));
             });
-            axum_server::from_tcp_rustls(listener.into_std()?, config)?.handle(handle).serve(service).await
+            axum_server::from_tcp_rustls(listener.into_std()?, config)?
+                .handle(handle)
+                .serve(service)
+                .await
         }
     };
     // Write what is still queued before exiting.
@@ -118,7 +141,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -44,7 +44,10 @@ struct StaffSession;
 impl Modify for StaffSession {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("staff_session", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("shien_staff"))));
+        components.add_security_scheme(
+            "staff_session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("shien_staff"))),
+        );
     }
 }
 
@@ -53,9 +56,19 @@ pub async fn openapi_json(State(app): State<Arc<App>>) -> Json<utoipa::openapi::
     let mut doc = ApiDoc::openapi();
     // The questionnaire form's choices are corpus data, so the contract follows the corpus.
     if let (Some(questionnaire), Some(components)) = (&app.questionnaire, doc.components.as_mut()) {
-        for (schema, field, description) in [("FormLocation", "location", "所在地の選択肢"), ("FormYears", "years_in_business", "創業からの年数の選択肢（空は答えない）")] {
+        for (schema, field, description) in [
+            ("FormLocation", "location", "所在地の選択肢"),
+            (
+                "FormYears",
+                "years_in_business",
+                "創業からの年数の選択肢（空は答えない）",
+            ),
+        ] {
             if let Some(q) = questionnaire.questions.iter().find(|q| q.field == field) {
-                components.schemas.insert(schema.to_string(), fields::string_enum(q.options.iter().map(|o| o.value.clone()), description));
+                components.schemas.insert(
+                    schema.to_string(),
+                    fields::string_enum(q.options.iter().map(|o| o.value.clone()), description),
+                );
             }
         }
     }
@@ -65,15 +78,22 @@ pub async fn openapi_json(State(app): State<Arc<App>>) -> Json<utoipa::openapi::
 /// Schemas for request fields whose allowed values come from the corpus model; they exist only
 /// to make the contract exact (the handlers validate the same rules and answer 400 otherwise).
 pub mod fields {
-    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
     use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
     use utoipa::{PartialSchema, ToSchema};
 
     use crate::domain::scheme::{INDUSTRIES, PURPOSES};
 
     /// A string schema allowing exactly `values`.
-    pub fn string_enum<V: Into<serde_json::Value>>(values: impl IntoIterator<Item = V>, description: &str) -> RefOr<Schema> {
-        ObjectBuilder::new().schema_type(Type::String).enum_values(Some(values)).description(Some(description)).into()
+    pub fn string_enum<V: Into<serde_json::Value>>(
+        values: impl IntoIterator<Item = V>,
+        description: &str,
+    ) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(values))
+            .description(Some(description))
+            .into()
     }
 
     /// A purpose key (jGrants-compatible), e.g. 創業.
@@ -89,7 +109,10 @@ pub mod fields {
     pub struct PurposeChoice;
     impl PartialSchema for PurposeChoice {
         fn schema() -> RefOr<Schema> {
-            string_enum(std::iter::once("").chain(PURPOSES), "目的キー（空は指定なし）")
+            string_enum(
+                std::iter::once("").chain(PURPOSES),
+                "目的キー（空は指定なし）",
+            )
         }
     }
     impl ToSchema for PurposeChoice {}
@@ -120,7 +143,12 @@ pub mod fields {
     pub struct UserText;
     impl PartialSchema for UserText {
         fn schema() -> RefOr<Schema> {
-            ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(1000)).pattern(Some(VISIBLE)).into()
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(1000))
+                .pattern(Some(VISIBLE))
+                .into()
         }
     }
     impl ToSchema for UserText {}
@@ -161,7 +189,10 @@ pub mod fields {
     pub struct FormLocation;
     impl PartialSchema for FormLocation {
         fn schema() -> RefOr<Schema> {
-            ObjectBuilder::new().schema_type(Type::String).description(Some("所在地の選択肢（corpus/questionnaire.toml）")).into()
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .description(Some("所在地の選択肢（corpus/questionnaire.toml）"))
+                .into()
         }
     }
     impl ToSchema for FormLocation {}
@@ -171,7 +202,10 @@ pub mod fields {
     pub struct FormYears;
     impl PartialSchema for FormYears {
         fn schema() -> RefOr<Schema> {
-            ObjectBuilder::new().schema_type(Type::String).description(Some("創業からの年数の選択肢（corpus/questionnaire.toml）")).into()
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .description(Some("創業からの年数の選択肢（corpus/questionnaire.toml）"))
+                .into()
         }
     }
     impl ToSchema for FormYears {}
@@ -198,7 +232,10 @@ pub mod fields {
     pub struct FormNumber;
     impl PartialSchema for FormNumber {
         fn schema() -> RefOr<Schema> {
-            ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"^[0-9,，]{0,15}$")).into()
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some(r"^[0-9,，]{0,15}$"))
+                .into()
         }
     }
     impl ToSchema for FormNumber {}

@@ -49,7 +49,10 @@ impl AppState {
             secure_cookies: app.settings.cookies_secure(),
             limiter: super::limit::RateLimiter::new(app.settings.rate_limit_per_minute),
         };
-        Ok(AppState { app: Arc::new(app), ops: Arc::new(ops) })
+        Ok(AppState {
+            app: Arc::new(app),
+            ops: Arc::new(ops),
+        })
     }
 
     pub async fn record(&self, entry: LogEntry) {
@@ -69,7 +72,9 @@ impl AppState {
 /// The spool sits next to the SQLite file, or in ./data for PostgreSQL.
 pub fn spool_path(database_url: &str) -> PathBuf {
     if database_url.starts_with("sqlite") {
-        let file = database_url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let file = database_url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:");
         let file = file.split('?').next().unwrap_or(file);
         PathBuf::from(format!("{file}.spool.jsonl"))
     } else {

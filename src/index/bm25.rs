@@ -19,7 +19,11 @@ pub struct Bm25Params {
 
 impl Default for Bm25Params {
     fn default() -> Self {
-        Bm25Params { k1: 1.2, b: 0.75, field_weights: [3.0, 2.0, 1.0] }
+        Bm25Params {
+            k1: 1.2,
+            b: 0.75,
+            field_weights: [3.0, 2.0, 1.0],
+        }
     }
 }
 
@@ -50,7 +54,12 @@ pub struct Bm25FBuilder {
 
 impl Bm25FBuilder {
     pub fn new(params: Bm25Params) -> Bm25FBuilder {
-        Bm25FBuilder { params, postings: HashMap::new(), doc_len: Vec::new(), totals: [0; FIELDS] }
+        Bm25FBuilder {
+            params,
+            postings: HashMap::new(),
+            doc_len: Vec::new(),
+            totals: [0; FIELDS],
+        }
     }
 
     /// Adds the next document (numbered in call order).
@@ -70,7 +79,8 @@ impl Bm25FBuilder {
             match self.postings.get_mut(term) {
                 Some(list) => list.push(Posting { doc, tf }),
                 None => {
-                    self.postings.insert(term.to_string(), vec![Posting { doc, tf }]);
+                    self.postings
+                        .insert(term.to_string(), vec![Posting { doc, tf }]);
                 }
             }
         }
@@ -83,7 +93,12 @@ impl Bm25FBuilder {
         for list in self.postings.values_mut() {
             list.shrink_to_fit();
         }
-        Bm25F { params: self.params, postings: self.postings, doc_len: self.doc_len, avg_len }
+        Bm25F {
+            params: self.params,
+            postings: self.postings,
+            doc_len: self.doc_len,
+            avg_len,
+        }
     }
 }
 
@@ -123,9 +138,15 @@ impl Bm25F {
             let e = seen.entry(t.as_str()).or_insert(0.0);
             *e = e.max(*w);
         }
-        let Bm25Params { k1, b, field_weights } = self.params;
+        let Bm25Params {
+            k1,
+            b,
+            field_weights,
+        } = self.params;
         for (term, qw) in seen {
-            let Some(list) = self.postings.get(term) else { continue };
+            let Some(list) = self.postings.get(term) else {
+                continue;
+            };
             let idf = self.idf(term);
             for p in list {
                 let lens = &self.doc_len[p.doc as usize];
@@ -145,7 +166,11 @@ impl Bm25F {
     pub fn matched_terms<'q>(&self, query: &'q [(String, f32)], doc: usize) -> Vec<&'q str> {
         let mut out: Vec<&str> = query
             .iter()
-            .filter(|(t, _)| self.postings.get(t).is_some_and(|l| l.binary_search_by_key(&(doc as u32), |p| p.doc).is_ok()))
+            .filter(|(t, _)| {
+                self.postings
+                    .get(t)
+                    .is_some_and(|l| l.binary_search_by_key(&(doc as u32), |p| p.doc).is_ok())
+            })
             .map(|(t, _)| t.as_str())
             .collect();
         out.dedup();
@@ -178,7 +203,10 @@ mod tests {
 
     #[test]
     fn title_hit_outranks_body_hit() {
-        let docs = [doc(&["融資"], &["a"], &["b", "c"]), doc(&["x"], &["a"], &["融資", "c"])];
+        let docs = [
+            doc(&["融資"], &["a"], &["b", "c"]),
+            doc(&["x"], &["a"], &["融資", "c"]),
+        ];
         let index = Bm25F::build(Bm25Params::default(), &docs);
         let mut scores = vec![0.0; 2];
         index.score_into(&[("融資".into(), 1.0)], 1.0, &mut scores);
@@ -187,7 +215,11 @@ mod tests {
 
     #[test]
     fn rare_terms_weigh_more_than_common_ones() {
-        let docs = [doc(&["補助", "創業"], &[], &[]), doc(&["補助"], &[], &[]), doc(&["補助"], &[], &[])];
+        let docs = [
+            doc(&["補助", "創業"], &[], &[]),
+            doc(&["補助"], &[], &[]),
+            doc(&["補助"], &[], &[]),
+        ];
         let index = Bm25F::build(Bm25Params::default(), &docs);
         assert!(index.idf("創業") > index.idf("補助"));
     }
@@ -198,7 +230,11 @@ mod tests {
         let index = Bm25F::build(Bm25Params::default(), &docs);
         let (mut once, mut twice) = (vec![0.0], vec![0.0]);
         index.score_into(&[("創業".into(), 1.0)], 1.0, &mut once);
-        index.score_into(&[("創業".into(), 1.0), ("創業".into(), 0.5)], 1.0, &mut twice);
+        index.score_into(
+            &[("創業".into(), 1.0), ("創業".into(), 0.5)],
+            1.0,
+            &mut twice,
+        );
         assert_eq!(once, twice);
     }
 }

@@ -42,22 +42,45 @@ impl LexicalIndex {
 
     /// Builds the indexes and also returns, per document, the content lemmas of its first
     /// `lemma_fields` fields, so embeddings need not analyse the same text again.
-    pub fn build_keeping_lemmas(analyzer: &Analyzer, docs: &[DocText], lemma_fields: usize) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
+    pub fn build_keeping_lemmas(
+        analyzer: &Analyzer,
+        docs: &[DocText],
+        lemma_fields: usize,
+    ) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
         let params = Bm25Params::default();
-        let (mut words, mut grams, mut readings) = (Bm25FBuilder::new(params), Bm25FBuilder::new(params), Bm25FBuilder::new(params));
+        let (mut words, mut grams, mut readings) = (
+            Bm25FBuilder::new(params),
+            Bm25FBuilder::new(params),
+            Bm25FBuilder::new(params),
+        );
         let mut lemmas = Vec::with_capacity(if lemma_fields > 0 { docs.len() } else { 0 });
         for chunk in docs.chunks(2_000) {
             for fields in analyse_parallel(analyzer, chunk)? {
                 if lemma_fields > 0 {
-                    lemmas.push(fields.iter().take(lemma_fields).flat_map(|(_, l)| l.iter().cloned()).collect());
+                    lemmas.push(
+                        fields
+                            .iter()
+                            .take(lemma_fields)
+                            .flat_map(|(_, l)| l.iter().cloned())
+                            .collect(),
+                    );
                 }
-                let [(a, _), (b, _), (c, _)] = <[(crate::text::Terms, Vec<String>); FIELDS]>::try_from(fields).expect("three fields");
+                let [(a, _), (b, _), (c, _)] =
+                    <[(crate::text::Terms, Vec<String>); FIELDS]>::try_from(fields)
+                        .expect("three fields");
                 words.add(&[a.words, b.words, c.words]);
                 grams.add(&[a.grams, b.grams, c.grams]);
                 readings.add(&[a.readings, b.readings, c.readings]);
             }
         }
-        Ok((LexicalIndex { words: words.finish(), grams: grams.finish(), readings: readings.finish() }, lemmas))
+        Ok((
+            LexicalIndex {
+                words: words.finish(),
+                grams: grams.finish(),
+                readings: readings.finish(),
+            },
+            lemmas,
+        ))
     }
 
     pub fn len(&self) -> usize {
@@ -78,8 +101,15 @@ impl LexicalIndex {
         let mut readings = vec![0.0; self.len()];
         self.words.score_into(&query.words, 1.0, &mut words);
         self.grams.score_into(&query.grams, 1.0, &mut grams);
-        self.readings.score_into(&query.readings, 1.0, &mut readings);
-        (0..self.len()).map(|i| LexicalScore { words: words[i], grams: grams[i], readings: readings[i] }).collect()
+        self.readings
+            .score_into(&query.readings, 1.0, &mut readings);
+        (0..self.len())
+            .map(|i| LexicalScore {
+                words: words[i],
+                grams: grams[i],
+                readings: readings[i],
+            })
+            .collect()
     }
 
     pub fn matched_words<'q>(&self, query: &'q QueryTerms, doc: usize) -> Vec<&'q str> {
@@ -87,8 +117,16 @@ impl LexicalIndex {
     }
 }
 
-fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<Vec<Vec<(crate::text::Terms, Vec<String>)>>> {
-    parallel_map(docs, |fields| fields.iter().map(|f| analyzer.terms_and_lemmas(f)).collect())
+fn analyse_parallel(
+    analyzer: &Analyzer,
+    docs: &[DocText],
+) -> Result<Vec<Vec<(crate::text::Terms, Vec<String>)>>> {
+    parallel_map(docs, |fields| {
+        fields
+            .iter()
+            .map(|f| analyzer.terms_and_lemmas(f))
+            .collect()
+    })
 }
 
 /// Content lemmas of each text, analysed on all cores.
@@ -97,12 +135,20 @@ pub fn analyse_lemmas_parallel(analyzer: &Analyzer, texts: &[String]) -> Result<
 }
 
 /// Applies `f` to every item on all cores (chunked), keeping order; the first error wins.
-fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> Result<U> + Sync) -> Result<Vec<U>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+fn parallel_map<T: Sync, U: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<U> + Sync,
+) -> Result<Vec<U>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let chunk = items.len().div_ceil(threads).max(1);
     let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(f).collect::<Result<Vec<U>>>())).collect();
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Result<Vec<U>>>()))
+            .collect();
         let mut out = Vec::with_capacity(items.len());
         for h in handles {
             out.extend(h.join().expect("analysis thread panicked")?);

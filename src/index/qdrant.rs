@@ -13,9 +13,11 @@ use std::time::Duration;
 
 use qdrant_client::Qdrant;
 use qdrant_client::qdrant::{
-    Condition, CreateCollectionBuilder, CreateFieldIndexCollectionBuilder, Distance, FieldType, Filter, Fusion, Modifier, NamedVectors, PointStruct,
-    PrefetchQueryBuilder, Query, QueryPointsBuilder, ScoredPoint, SparseVectorParamsBuilder, SparseVectorsConfigBuilder, UpsertPointsBuilder, Vector,
-    VectorInput, VectorParamsBuilder, VectorsConfigBuilder, value::Kind as ValueKind,
+    Condition, CreateCollectionBuilder, CreateFieldIndexCollectionBuilder, Distance, FieldType,
+    Filter, Fusion, Modifier, NamedVectors, PointStruct, PrefetchQueryBuilder, Query,
+    QueryPointsBuilder, ScoredPoint, SparseVectorParamsBuilder, SparseVectorsConfigBuilder,
+    UpsertPointsBuilder, Vector, VectorInput, VectorParamsBuilder, VectorsConfigBuilder,
+    value::Kind as ValueKind,
 };
 
 use super::vector::{SparseVector, VectorFilter, VectorIndex};
@@ -55,7 +57,12 @@ pub struct QdrantIndex {
 
 impl std::fmt::Debug for QdrantIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "QdrantIndex({}, {} points)", self.collection, self.positions.len())
+        write!(
+            f,
+            "QdrantIndex({}, {} points)",
+            self.collection,
+            self.positions.len()
+        )
     }
 }
 
@@ -78,9 +85,15 @@ pub fn bm25_document(terms: &[String], average_length: f32) -> SparseVector {
         *counts.entry(term_index(t)).or_default() += 1.0;
     }
     let norm = K1 * (1.0 - B + B * terms.len() as f32 / average_length.max(1.0));
-    let mut pairs: Vec<(u32, f32)> = counts.into_iter().map(|(i, tf)| (i, tf * (K1 + 1.0) / (tf + norm))).collect();
+    let mut pairs: Vec<(u32, f32)> = counts
+        .into_iter()
+        .map(|(i, tf)| (i, tf * (K1 + 1.0) / (tf + norm)))
+        .collect();
     pairs.sort_unstable_by_key(|p| p.0);
-    SparseVector { indices: pairs.iter().map(|p| p.0).collect(), values: pairs.iter().map(|p| p.1).collect() }
+    SparseVector {
+        indices: pairs.iter().map(|p| p.0).collect(),
+        values: pairs.iter().map(|p| p.1).collect(),
+    }
 }
 
 /// A query's sparse vector: each term once, with its weight (synonyms count less).
@@ -92,13 +105,19 @@ pub fn bm25_query(terms: &[(String, f32)]) -> SparseVector {
     }
     let mut pairs: Vec<(u32, f32)> = weights.into_iter().collect();
     pairs.sort_unstable_by_key(|p| p.0);
-    SparseVector { indices: pairs.iter().map(|p| p.0).collect(), values: pairs.iter().map(|p| p.1).collect() }
+    SparseVector {
+        indices: pairs.iter().map(|p| p.0).collect(),
+        values: pairs.iter().map(|p| p.1).collect(),
+    }
 }
 
 impl QdrantIndex {
     /// Connects and checks the server answers.
     pub fn connect(url: &str, collection: &str) -> Result<QdrantIndex, QdrantError> {
-        let fail = |message: String| QdrantError::Connect { url: url.to_string(), message };
+        let fail = |message: String| QdrantError::Connect {
+            url: url.to_string(),
+            message,
+        };
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("qdrant-client")
@@ -107,11 +126,23 @@ impl QdrantIndex {
             .map_err(|e| fail(e.to_string()))?;
         let client = {
             let _guard = runtime.enter();
-            Qdrant::from_url(url).timeout(Duration::from_secs(10)).connect_timeout(Duration::from_secs(5)).skip_compatibility_check().build().map_err(|e| fail(e.to_string()))?
+            Qdrant::from_url(url)
+                .timeout(Duration::from_secs(10))
+                .connect_timeout(Duration::from_secs(5))
+                .skip_compatibility_check()
+                .build()
+                .map_err(|e| fail(e.to_string()))?
         };
-        let index = QdrantIndex { client, collection: collection.to_string(), runtime, positions: HashMap::new() };
+        let index = QdrantIndex {
+            client,
+            collection: collection.to_string(),
+            runtime,
+            positions: HashMap::new(),
+        };
         let probe = index.client.clone();
-        index.run(async move { probe.health_check().await }).map_err(|e| fail(e.to_string()))?;
+        index
+            .run(async move { probe.health_check().await })
+            .map_err(|e| fail(e.to_string()))?;
         Ok(index)
     }
 
@@ -123,11 +154,15 @@ impl QdrantIndex {
         self.runtime.spawn(async move {
             let _ = tx.send(future.await);
         });
-        rx.recv().expect("the qdrant runtime is alive while the index is")
+        rx.recv()
+            .expect("the qdrant runtime is alive while the index is")
     }
 
     fn request_error(&self, e: impl std::fmt::Display) -> QdrantError {
-        QdrantError::Request { collection: self.collection.clone(), message: e.to_string() }
+        QdrantError::Request {
+            collection: self.collection.clone(),
+            message: e.to_string(),
+        }
     }
 
     /// Creates the collection when missing (or when its dimension changed), upserts every
@@ -144,42 +179,92 @@ impl QdrantIndex {
         if stored_dim != Some(dim as u64) {
             if exists {
                 let (client, collection) = (client.clone(), collection.clone());
-                self.run(async move { client.delete_collection(collection).await }).map_err(|e| self.request_error(e))?;
+                self.run(async move { client.delete_collection(collection).await })
+                    .map_err(|e| self.request_error(e))?;
             }
             let (client, collection) = (client.clone(), collection.clone());
             self.run(async move {
                 let mut dense = VectorsConfigBuilder::default();
-                dense.add_named_vector_params(DENSE, VectorParamsBuilder::new(dim as u64, Distance::Cosine));
+                dense.add_named_vector_params(
+                    DENSE,
+                    VectorParamsBuilder::new(dim as u64, Distance::Cosine),
+                );
                 let mut sparse = SparseVectorsConfigBuilder::default();
-                sparse.add_named_vector_params(SPARSE, SparseVectorParamsBuilder::default().modifier(Modifier::Idf));
-                client.create_collection(CreateCollectionBuilder::new(collection.clone()).vectors_config(dense).sparse_vectors_config(sparse)).await?;
-                for field in ["scheme_id", "level", "kind", "purposes", "industries", "window_kind"] {
-                    client.create_field_index(CreateFieldIndexCollectionBuilder::new(collection.clone(), field, FieldType::Keyword).wait(true)).await?;
+                sparse.add_named_vector_params(
+                    SPARSE,
+                    SparseVectorParamsBuilder::default().modifier(Modifier::Idf),
+                );
+                client
+                    .create_collection(
+                        CreateCollectionBuilder::new(collection.clone())
+                            .vectors_config(dense)
+                            .sparse_vectors_config(sparse),
+                    )
+                    .await?;
+                for field in [
+                    "scheme_id",
+                    "level",
+                    "kind",
+                    "purposes",
+                    "industries",
+                    "window_kind",
+                ] {
+                    client
+                        .create_field_index(
+                            CreateFieldIndexCollectionBuilder::new(
+                                collection.clone(),
+                                field,
+                                FieldType::Keyword,
+                            )
+                            .wait(true),
+                        )
+                        .await?;
                 }
                 Ok::<(), qdrant_client::QdrantError>(())
             })
             .map_err(|e| self.request_error(e))?;
         }
-        self.positions = points.iter().enumerate().map(|(i, p)| (p.scheme_id.clone(), i)).collect();
+        self.positions = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.scheme_id.clone(), i))
+            .collect();
         let structs: Vec<PointStruct> = points
             .into_iter()
             .map(|p| {
                 let mut payload = p.payload;
                 payload.insert("scheme_id".into(), p.scheme_id.clone().into());
-                let vectors = NamedVectors::default().add_vector(DENSE, p.dense).add_vector(SPARSE, Vector::new_sparse(p.sparse.indices, p.sparse.values));
-                let payload = qdrant_client::Payload::try_from(serde_json::Value::Object(payload)).expect("an object is a payload");
+                let vectors = NamedVectors::default()
+                    .add_vector(DENSE, p.dense)
+                    .add_vector(
+                        SPARSE,
+                        Vector::new_sparse(p.sparse.indices, p.sparse.values),
+                    );
+                let payload = qdrant_client::Payload::try_from(serde_json::Value::Object(payload))
+                    .expect("an object is a payload");
                 PointStruct::new(point_id(&p.scheme_id), vectors, payload)
             })
             .collect();
         for batch in structs.chunks(UPSERT_BATCH) {
             let (client, collection, batch) = (client.clone(), collection.clone(), batch.to_vec());
-            self.run(async move { client.upsert_points(UpsertPointsBuilder::new(collection, batch).wait(true)).await }).map_err(|e| self.request_error(e))?;
+            self.run(async move {
+                client
+                    .upsert_points(UpsertPointsBuilder::new(collection, batch).wait(true))
+                    .await
+            })
+            .map_err(|e| self.request_error(e))?;
         }
         let keep: Vec<String> = self.positions.keys().cloned().collect();
         let (client, collection) = (client.clone(), collection.clone());
         self.run(async move {
             let stale = Filter::must_not([Condition::matches("scheme_id", keep)]);
-            client.delete_points(qdrant_client::qdrant::DeletePointsBuilder::new(collection).points(stale).wait(true)).await
+            client
+                .delete_points(
+                    qdrant_client::qdrant::DeletePointsBuilder::new(collection)
+                        .points(stale)
+                        .wait(true),
+                )
+                .await
         })
         .map_err(|e| self.request_error(e))?;
         Ok(())
@@ -188,7 +273,9 @@ impl QdrantIndex {
     /// The dimension of the stored `dense` vectors; `None` when the collection has none.
     fn stored_dim(&self) -> Option<u64> {
         let (client, collection) = (self.client.clone(), self.collection.clone());
-        let info = self.run(async move { client.collection_info(collection).await }).ok()?;
+        let info = self
+            .run(async move { client.collection_info(collection).await })
+            .ok()?;
         use qdrant_client::qdrant::vectors_config::Config;
         match info.result?.config?.params?.vectors_config?.config? {
             Config::ParamsMap(map) => map.map.get(DENSE).map(|p| p.size),
@@ -199,40 +286,87 @@ impl QdrantIndex {
     /// Deletes the whole collection (tests, or a rebuild from scratch).
     pub fn drop_collection(&self) -> Result<(), QdrantError> {
         let (client, collection) = (self.client.clone(), self.collection.clone());
-        self.run(async move { client.delete_collection(collection).await }).map(|_| ()).map_err(|e| self.request_error(e))
+        self.run(async move { client.delete_collection(collection).await })
+            .map(|_| ())
+            .map_err(|e| self.request_error(e))
     }
 
     /// Points stored in the collection.
     pub fn count(&self) -> Result<u64, QdrantError> {
         let (client, collection) = (self.client.clone(), self.collection.clone());
-        let r = self.run(async move { client.count(qdrant_client::qdrant::CountPointsBuilder::new(collection).exact(true)).await }).map_err(|e| self.request_error(e))?;
+        let r = self
+            .run(async move {
+                client
+                    .count(qdrant_client::qdrant::CountPointsBuilder::new(collection).exact(true))
+                    .await
+            })
+            .map_err(|e| self.request_error(e))?;
         Ok(r.result.map(|c| c.count).unwrap_or(0))
     }
 
     /// Nearest schemes by the dense vector, filtered on the payload; (scheme id, cosine).
-    pub fn nearest(&self, dense: &[f32], filter: &VectorFilter, limit: u64) -> Result<Vec<(String, f32)>, QdrantError> {
-        let request = QueryPointsBuilder::new(self.collection.clone()).query(Query::new_nearest(dense.to_vec())).using(DENSE).filter(qdrant_filter(filter)).limit(limit).with_payload(true);
+    pub fn nearest(
+        &self,
+        dense: &[f32],
+        filter: &VectorFilter,
+        limit: u64,
+    ) -> Result<Vec<(String, f32)>, QdrantError> {
+        let request = QueryPointsBuilder::new(self.collection.clone())
+            .query(Query::new_nearest(dense.to_vec()))
+            .using(DENSE)
+            .filter(qdrant_filter(filter))
+            .limit(limit)
+            .with_payload(true);
         self.query(request)
     }
 
     /// Server-side hybrid: dense and sparse BM25 retrievers prefetched and fused with RRF by
     /// Qdrant's query API; (scheme id, fused score).
-    pub fn hybrid(&self, dense: &[f32], sparse: &SparseVector, filter: &VectorFilter, limit: u64) -> Result<Vec<(String, f32)>, QdrantError> {
+    pub fn hybrid(
+        &self,
+        dense: &[f32],
+        sparse: &SparseVector,
+        filter: &VectorFilter,
+        limit: u64,
+    ) -> Result<Vec<(String, f32)>, QdrantError> {
         let filter = qdrant_filter(filter);
-        let mut request = QueryPointsBuilder::new(self.collection.clone())
-            .add_prefetch(PrefetchQueryBuilder::default().query(Query::new_nearest(dense.to_vec())).using(DENSE).filter(filter.clone()).limit(PREFETCH));
+        let mut request = QueryPointsBuilder::new(self.collection.clone()).add_prefetch(
+            PrefetchQueryBuilder::default()
+                .query(Query::new_nearest(dense.to_vec()))
+                .using(DENSE)
+                .filter(filter.clone())
+                .limit(PREFETCH),
+        );
         if !sparse.indices.is_empty() {
             request = request.add_prefetch(
-                PrefetchQueryBuilder::default().query(VectorInput::new_sparse(sparse.indices.clone(), sparse.values.clone())).using(SPARSE).filter(filter).limit(PREFETCH),
+                PrefetchQueryBuilder::default()
+                    .query(VectorInput::new_sparse(
+                        sparse.indices.clone(),
+                        sparse.values.clone(),
+                    ))
+                    .using(SPARSE)
+                    .filter(filter)
+                    .limit(PREFETCH),
             );
         }
-        self.query(request.query(Query::new_fusion(Fusion::Rrf)).limit(limit).with_payload(true))
+        self.query(
+            request
+                .query(Query::new_fusion(Fusion::Rrf))
+                .limit(limit)
+                .with_payload(true),
+        )
     }
 
     fn query(&self, request: QueryPointsBuilder) -> Result<Vec<(String, f32)>, QdrantError> {
         let client = self.client.clone();
-        let response = self.run(async move { client.query(request).await }).map_err(|e| self.request_error(e))?;
-        Ok(response.result.into_iter().filter_map(|p| scheme_id_of(&p).map(|id| (id, p.score))).collect())
+        let response = self
+            .run(async move { client.query(request).await })
+            .map_err(|e| self.request_error(e))?;
+        Ok(response
+            .result
+            .into_iter()
+            .filter_map(|p| scheme_id_of(&p).map(|id| (id, p.score)))
+            .collect())
     }
 
     fn in_corpus_order(&self, hits: Vec<(String, f32)>) -> Vec<f32> {
@@ -278,7 +412,12 @@ impl VectorIndex for QdrantIndex {
         }
     }
 
-    fn server_hybrid(&self, dense: &[f32], sparse: &SparseVector, filter: &VectorFilter) -> Option<Vec<f32>> {
+    fn server_hybrid(
+        &self,
+        dense: &[f32],
+        sparse: &SparseVector,
+        filter: &VectorFilter,
+    ) -> Option<Vec<f32>> {
         match self.hybrid(dense, sparse, filter, PREFETCH) {
             Ok(hits) => Some(self.in_corpus_order(hits)),
             Err(e) => {
@@ -299,18 +438,33 @@ mod tests {
 
     #[test]
     fn bm25_document_weights_saturate_with_term_frequency() {
-        let doc: Vec<String> = ["補助金", "補助金", "補助金", "創業"].iter().map(|s| s.to_string()).collect();
+        let doc: Vec<String> = ["補助金", "補助金", "補助金", "創業"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let v = bm25_document(&doc, 4.0);
-        let weight = |t: &str| v.indices.iter().position(|&i| i == term_index(t)).map(|p| v.values[p]).unwrap();
+        let weight = |t: &str| {
+            v.indices
+                .iter()
+                .position(|&i| i == term_index(t))
+                .map(|p| v.values[p])
+                .unwrap()
+        };
         // tf·(k1+1)/(tf + k1): 3·2.2/4.2 and 1·2.2/2.2 at average length.
         assert!((weight("補助金") - 3.0 * 2.2 / 4.2).abs() < 1e-5);
         assert!((weight("創業") - 1.0).abs() < 1e-5);
-        assert!(v.indices.windows(2).all(|w| w[0] < w[1]), "indices sorted and unique");
+        assert!(
+            v.indices.windows(2).all(|w| w[0] < w[1]),
+            "indices sorted and unique"
+        );
     }
 
     #[test]
     fn point_ids_are_stable_per_scheme() {
         assert_eq!(point_id("minato-sogyo-hojo"), point_id("minato-sogyo-hojo"));
-        assert_ne!(point_id("minato-sogyo-hojo"), point_id("minato-koukoku-hojo"));
+        assert_ne!(
+            point_id("minato-sogyo-hojo"),
+            point_id("minato-koukoku-hojo")
+        );
     }
 }

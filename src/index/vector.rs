@@ -21,7 +21,12 @@ pub trait VectorIndex: Send + Sync + std::fmt::Debug {
     fn similarities(&self, query: &[f32]) -> Vec<f32>;
     /// Dense and sparse retrieval fused by the store itself, in corpus order, where the store
     /// can do that; `None` means the caller fuses.
-    fn server_hybrid(&self, _dense: &[f32], _sparse: &SparseVector, _filter: &VectorFilter) -> Option<Vec<f32>> {
+    fn server_hybrid(
+        &self,
+        _dense: &[f32],
+        _sparse: &SparseVector,
+        _filter: &VectorFilter,
+    ) -> Option<Vec<f32>> {
         None
     }
     fn len(&self) -> usize;
@@ -53,11 +58,18 @@ impl VectorIndex for InProcessIndex {
         if self.dim == 0 || query.len() != self.dim {
             return vec![0.0; self.len()];
         }
-        self.data.chunks_exact(self.dim).map(|row| row.iter().zip(query).map(|(a, b)| a * b).sum()).collect()
+        self.data
+            .chunks_exact(self.dim)
+            .map(|row| row.iter().zip(query).map(|(a, b)| a * b).sum())
+            .collect()
     }
 
     fn len(&self) -> usize {
-        if self.dim == 0 { 0 } else { self.data.len() / self.dim }
+        if self.dim == 0 {
+            0
+        } else {
+            self.data.len() / self.dim
+        }
     }
 }
 
@@ -70,7 +82,9 @@ mod tests {
         let index = InProcessIndex::new(2, &[vec![1.0, 0.0], vec![0.0, 1.0], vec![0.6, 0.8]]);
         let s = index.similarities(&[0.6, 0.8]);
         assert_eq!(index.len(), 3);
-        assert!((s[0] - 0.6).abs() < 1e-6 && (s[1] - 0.8).abs() < 1e-6 && (s[2] - 1.0).abs() < 1e-6);
+        assert!(
+            (s[0] - 0.6).abs() < 1e-6 && (s[1] - 0.8).abs() < 1e-6 && (s[2] - 1.0).abs() < 1e-6
+        );
     }
 
     #[test]

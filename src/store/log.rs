@@ -116,7 +116,14 @@ impl Spool {
 
     fn pending(&self) -> u64 {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        [self.path.clone(), self.batch_path()].iter().map(|p| std::fs::File::open(p).map(|f| std::io::BufReader::new(f).lines().count() as u64).unwrap_or(0)).sum()
+        [self.path.clone(), self.batch_path()]
+            .iter()
+            .map(|p| {
+                std::fs::File::open(p)
+                    .map(|f| std::io::BufReader::new(f).lines().count() as u64)
+                    .unwrap_or(0)
+            })
+            .sum()
     }
 }
 
@@ -130,7 +137,10 @@ fn append_to(path: &Path, entries: &[LogEntry]) -> std::io::Result<()> {
         lines.push_str(&serde_json::to_string(entry).map_err(std::io::Error::other)?);
         lines.push('\n');
     }
-    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
     f.write_all(lines.as_bytes())?;
     f.sync_data()
 }
@@ -143,16 +153,26 @@ fn spool_counted(spool: &Spool, stats: &LogStats, entries: &[LogEntry]) {
     }
     match spool.append(entries) {
         Ok(()) => {
-            stats.spooled.fetch_add(entries.len() as u64, Ordering::Relaxed);
+            stats
+                .spooled
+                .fetch_add(entries.len() as u64, Ordering::Relaxed);
         }
-        Err(err) => tracing::error!(error = %err, count = entries.len(), "inquiry log entries could not be written or spooled"),
+        Err(err) => {
+            tracing::error!(error = %err, count = entries.len(), "inquiry log entries could not be written or spooled")
+        }
     }
 }
 
 /// Reads a spool file; a torn last line (the process died mid-write) is skipped.
 fn read_entries(path: &Path) -> Vec<LogEntry> {
-    let Ok(f) = std::fs::File::open(path) else { return Vec::new() };
-    std::io::BufReader::new(f).lines().map_while(Result::ok).filter_map(|l| serde_json::from_str(&l).ok()).collect()
+    let Ok(f) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    std::io::BufReader::new(f)
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_str(&l).ok())
+        .collect()
 }
 
 impl InquiryLog {
@@ -160,10 +180,22 @@ impl InquiryLog {
     pub fn start(store: Store, spool_path: &Path) -> InquiryLog {
         let (tx, mut rx) = mpsc::channel::<Command>(10_000);
         let stats = Arc::new(LogStats::default());
-        let spool = Arc::new(Spool { path: spool_path.to_path_buf(), lock: Mutex::new(()) });
-        let log = InquiryLog { tx, stats: stats.clone(), spool: spool.clone() };
+        let spool = Arc::new(Spool {
+            path: spool_path.to_path_buf(),
+            lock: Mutex::new(()),
+        });
+        let log = InquiryLog {
+            tx,
+            stats: stats.clone(),
+            spool: spool.clone(),
+        };
         tokio::spawn(async move {
-            let mut writer = Writer { store, stats, spool, database_down: false };
+            let mut writer = Writer {
+                store,
+                stats,
+                spool,
+                database_down: false,
+            };
             let mut retry = tokio::time::interval(RETRY_EVERY);
             loop {
                 tokio::select! {
@@ -209,7 +241,11 @@ impl InquiryLog {
     pub async fn record(&self, entry: LogEntry) {
         self.stats.accepted.fetch_add(1, Ordering::Relaxed);
         let (ack, acked) = oneshot::channel();
-        if self.tx.try_send(Command::Entry(Box::new(entry.clone()), ack)).is_ok() {
+        if self
+            .tx
+            .try_send(Command::Entry(Box::new(entry.clone()), ack))
+            .is_ok()
+        {
             if let Ok(Ok(())) = tokio::time::timeout(ACK_WAIT, acked).await {
                 return;
             }
@@ -253,7 +289,9 @@ impl Writer {
         if !self.database_down {
             match self.store.insert_entries(&entries).await {
                 Ok(()) => {
-                    self.stats.written.fetch_add(entries.len() as u64, Ordering::Relaxed);
+                    self.stats
+                        .written
+                        .fetch_add(entries.len() as u64, Ordering::Relaxed);
                     return;
                 }
                 Err(e) => {
@@ -315,7 +353,9 @@ impl Writer {
         let before = self.stats.written.load(Ordering::Relaxed);
         let rest: Vec<LogEntry> = match self.store.insert_entries(&entries).await {
             Ok(()) => {
-                self.stats.written.fetch_add(entries.len() as u64, Ordering::Relaxed);
+                self.stats
+                    .written
+                    .fetch_add(entries.len() as u64, Ordering::Relaxed);
                 Vec::new()
             }
             Err(e) if e.is_refusal() => {
@@ -329,7 +369,9 @@ impl Writer {
             }
         };
         let written = self.stats.written.load(Ordering::Relaxed) - before;
-        self.stats.flushed_from_spool.fetch_add(written, Ordering::Relaxed);
+        self.stats
+            .flushed_from_spool
+            .fetch_add(written, Ordering::Relaxed);
         if let Err(err) = self.spool.finish_batch(&rest) {
             tracing::error!(error = %err, "could not return unwritten entries to the spool");
         }

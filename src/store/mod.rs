@@ -12,7 +12,9 @@ use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
 
-use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket};
+use crate::domain::inquiry::{
+    Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket,
+};
 
 const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
 
@@ -32,14 +34,18 @@ impl StoreError {
     /// The database refused this particular row (a constraint or a bad value) rather than
     /// being unreachable, read-only or missing a table: retrying the same row cannot help.
     pub fn is_refusal(&self) -> bool {
-        let StoreError::Database(sqlx::Error::Database(db)) = self else { return false };
+        let StoreError::Database(sqlx::Error::Database(db)) = self else {
+            return false;
+        };
         if !matches!(db.kind(), sqlx::error::ErrorKind::Other) {
             return true;
         }
         let code = db.code().map(|c| c.into_owned()).unwrap_or_default();
         // PostgreSQL SQLSTATE classes 22 (data exception) and 23 (integrity constraint);
         // SQLite's primary result code 19 (SQLITE_CONSTRAINT, extended codes keep it in the low byte).
-        code.starts_with("22") || code.starts_with("23") || code.parse::<i64>().is_ok_and(|n| n & 0xff == 19)
+        code.starts_with("22")
+            || code.starts_with("23")
+            || code.parse::<i64>().is_ok_and(|n| n & 0xff == 19)
     }
 }
 
@@ -88,33 +94,57 @@ fn ts(t: DateTime<Utc>) -> String {
 }
 
 fn parse_ts(s: &str) -> Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).map_err(|e| StoreError::Corrupt(format!("timestamp {s:?}: {e}")))
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt(format!("timestamp {s:?}: {e}")))
 }
 
 impl Store {
     /// Connects, creating the SQLite file (and its folder) when needed, and migrates.
     pub async fn connect(url: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("postgres") { Backend::Postgres } else { Backend::Sqlite };
+        let backend = if url.starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        };
         let url = match backend {
             Backend::Postgres => url.to_string(),
             Backend::Sqlite => {
-                let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+                let path = url
+                    .trim_start_matches("sqlite://")
+                    .trim_start_matches("sqlite:");
                 let file = path.split('?').next().unwrap_or(path);
                 if file != ":memory:" {
-                    if let Some(dir) = Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
-                        std::fs::create_dir_all(dir).map_err(|e| StoreError::Prepare { path: file.into(), reason: e.to_string() })?;
+                    if let Some(dir) = Path::new(file)
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                    {
+                        std::fs::create_dir_all(dir).map_err(|e| StoreError::Prepare {
+                            path: file.into(),
+                            reason: e.to_string(),
+                        })?;
                     }
                 }
-                if url.contains("mode=") { url.to_string() } else { format!("sqlite://{file}?mode=rwc") }
+                if url.contains("mode=") {
+                    url.to_string()
+                } else {
+                    format!("sqlite://{file}?mode=rwc")
+                }
             }
         };
-        let options = AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 4 } else { 10 }).acquire_timeout(std::time::Duration::from_secs(5));
+        let options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
+            .acquire_timeout(std::time::Duration::from_secs(5));
         let options = if backend == Backend::Sqlite {
             options.after_connect(|conn, _| {
                 Box::pin(async move {
-                    sqlx::query("PRAGMA busy_timeout = 5000").execute(&mut *conn).await?;
-                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA busy_timeout = 5000")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA foreign_keys = ON")
+                        .execute(&mut *conn)
+                        .await?;
                     Ok(())
                 })
             })
@@ -124,8 +154,12 @@ impl Store {
         let pool = options.connect(&url).await?;
         let store = Store { pool, backend };
         if backend == Backend::Sqlite {
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&store.pool).await?;
-            sqlx::query("PRAGMA synchronous = NORMAL").execute(&store.pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&store.pool)
+                .await?;
+            sqlx::query("PRAGMA synchronous = NORMAL")
+                .execute(&store.pool)
+                .await?;
         }
         store.migrate().await?;
         Ok(store)
@@ -134,15 +168,27 @@ impl Store {
     async fn migrate(&self) -> Result<()> {
         sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").execute(&self.pool).await?;
         for (version, sql) in MIGRATIONS {
-            let done: Option<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1").bind(*version).fetch_optional(&self.pool).await?;
+            let done: Option<i64> =
+                sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                    .bind(*version)
+                    .fetch_optional(&self.pool)
+                    .await?;
             if done.is_some() {
                 continue;
             }
             let mut tx = self.pool.begin().await?;
-            for statement in sql.split(';').map(str::trim).filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--"))) {
+            for statement in sql
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
+            {
                 sqlx::query(statement).execute(&mut *tx).await?;
             }
-            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)").bind(*version).bind(ts(Utc::now())).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+                .bind(*version)
+                .bind(ts(Utc::now()))
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
         }
         Ok(())
@@ -186,11 +232,16 @@ impl Store {
     }
 
     pub async fn count_inquiries(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM inquiries").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM inquiries")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     pub async fn inquiry_exists(&self, id: &str) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inquiries WHERE id = $1").bind(id).fetch_one(&self.pool).await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inquiries WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(n > 0)
     }
 
@@ -214,7 +265,11 @@ impl Store {
             push(" AND kind = ?", k.clone(), &mut sql);
         }
         if let Some(t) = &f.text {
-            push(" AND text_masked LIKE ?", format!("%{}%", t.replace(['%', '_'], "")), &mut sql);
+            push(
+                " AND text_masked LIKE ?",
+                format!("%{}%", t.replace(['%', '_'], "")),
+                &mut sql,
+            );
         }
         if f.zero_results {
             sql.push_str(" AND result_count = 0");
@@ -222,19 +277,37 @@ impl Store {
         if f.handoff_only {
             sql.push_str(" AND handoff_category IS NOT NULL");
         }
-        sql.push_str(&format!(" ORDER BY created_at DESC LIMIT {}", f.limit.clamp(1, 100_000)));
+        sql.push_str(&format!(
+            " ORDER BY created_at DESC LIMIT {}",
+            f.limit.clamp(1, 100_000)
+        ));
         let mut q = sqlx::query(&sql);
         for a in &args {
             q = q.bind(a.clone());
         }
-        q.fetch_all(&self.pool).await?.iter().map(inquiry_from_row).collect()
+        q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(inquiry_from_row)
+            .collect()
     }
 
     pub async fn inquiry(&self, id: &str) -> Result<Option<Inquiry>> {
-        sqlx::query("SELECT * FROM inquiries WHERE id = $1").bind(id).fetch_optional(&self.pool).await?.as_ref().map(inquiry_from_row).transpose()
+        sqlx::query("SELECT * FROM inquiries WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(inquiry_from_row)
+            .transpose()
     }
 
-    pub async fn tickets(&self, status: Option<&str>, from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> Result<Vec<Ticket>> {
+    pub async fn tickets(
+        &self,
+        status: Option<&str>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+    ) -> Result<Vec<Ticket>> {
         let rows = sqlx::query(
             "SELECT * FROM tickets WHERE ($1 = '' OR status = $1) AND ($2 = '' OR created_at >= $2) AND ($3 = '' OR created_at < $3) ORDER BY created_at DESC LIMIT 10000",
         )
@@ -258,10 +331,17 @@ impl Store {
     }
 
     pub async fn feedback_for(&self, inquiry_id: &str) -> Result<Vec<Feedback>> {
-        let rows = sqlx::query("SELECT * FROM feedback WHERE inquiry_id = $1 ORDER BY created_at").bind(inquiry_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT * FROM feedback WHERE inquiry_id = $1 ORDER BY created_at")
+            .bind(inquiry_id)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|r| {
-                let template = Feedback::new(&r.try_get::<String, _>("inquiry_id")?, r.try_get::<i64, _>("helpful")? != 0, None);
+                let template = Feedback::new(
+                    &r.try_get::<String, _>("inquiry_id")?,
+                    r.try_get::<i64, _>("helpful")? != 0,
+                    None,
+                );
                 let mut f = Feedback::from_stored(template, r.try_get("comment_masked")?);
                 f.id = r.try_get("id")?;
                 f.created_at = parse_ts(&r.try_get::<String, _>("created_at")?)?;
@@ -272,11 +352,20 @@ impl Store {
 
     /// (helpful, not helpful) since `from`.
     pub async fn feedback_counts(&self, from: DateTime<Utc>) -> Result<(i64, i64)> {
-        let rows = sqlx::query("SELECT helpful, COUNT(*) AS n FROM feedback WHERE created_at >= $1 GROUP BY helpful").bind(ts(from)).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(
+            "SELECT helpful, COUNT(*) AS n FROM feedback WHERE created_at >= $1 GROUP BY helpful",
+        )
+        .bind(ts(from))
+        .fetch_all(&self.pool)
+        .await?;
         let mut out = (0, 0);
         for r in rows {
             let n: i64 = r.try_get("n")?;
-            if r.try_get::<i64, _>("helpful")? != 0 { out.0 = n } else { out.1 = n }
+            if r.try_get::<i64, _>("helpful")? != 0 {
+                out.0 = n
+            } else {
+                out.1 = n
+            }
         }
         Ok(out)
     }
@@ -285,8 +374,14 @@ impl Store {
     pub async fn purge_older_than(&self, days: i64) -> Result<u64> {
         let cutoff = ts(Utc::now() - chrono::Duration::days(days));
         let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM feedback WHERE created_at < $1").bind(cutoff.clone()).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM tickets WHERE created_at < $1 AND status = 'done'").bind(cutoff.clone()).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM feedback WHERE created_at < $1")
+            .bind(cutoff.clone())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM tickets WHERE created_at < $1 AND status = 'done'")
+            .bind(cutoff.clone())
+            .execute(&mut *tx)
+            .await?;
         let r = sqlx::query("DELETE FROM inquiries WHERE created_at < $1 AND id NOT IN (SELECT inquiry_id FROM tickets)").bind(cutoff).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(r.rows_affected())
@@ -303,37 +398,63 @@ impl Store {
     }
 
     pub async fn user(&self, username: &str) -> Result<Option<StaffUser>> {
-        let row = sqlx::query("SELECT * FROM staff_users WHERE username = $1").bind(username.to_string()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT * FROM staff_users WHERE username = $1")
+            .bind(username.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
         row.map(|r| {
             Ok(StaffUser {
                 username: r.try_get("username")?,
                 password_hash: r.try_get("password_hash")?,
                 failed_attempts: r.try_get("failed_attempts")?,
-                locked_until: r.try_get::<Option<String>, _>("locked_until")?.map(|s| parse_ts(&s)).transpose()?,
+                locked_until: r
+                    .try_get::<Option<String>, _>("locked_until")?
+                    .map(|s| parse_ts(&s))
+                    .transpose()?,
             })
         })
         .transpose()
     }
 
-    pub async fn record_login_failure(&self, username: &str, lock_after: i64, lock_for: chrono::Duration) -> Result<()> {
-        let Some(user) = self.user(username).await? else { return Ok(()) };
+    pub async fn record_login_failure(
+        &self,
+        username: &str,
+        lock_after: i64,
+        lock_for: chrono::Duration,
+    ) -> Result<()> {
+        let Some(user) = self.user(username).await? else {
+            return Ok(());
+        };
         let attempts = user.failed_attempts + 1;
         let locked = (attempts >= lock_after).then(|| ts(Utc::now() + lock_for));
-        sqlx::query("UPDATE staff_users SET failed_attempts = $1, locked_until = $2 WHERE username = $3")
-            .bind(if locked.is_some() { 0 } else { attempts })
-            .bind(locked)
-            .bind(username.to_string())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE staff_users SET failed_attempts = $1, locked_until = $2 WHERE username = $3",
+        )
+        .bind(if locked.is_some() { 0 } else { attempts })
+        .bind(locked)
+        .bind(username.to_string())
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
     pub async fn record_login_success(&self, username: &str) -> Result<()> {
-        sqlx::query("UPDATE staff_users SET failed_attempts = 0, locked_until = NULL WHERE username = $1").bind(username.to_string()).execute(&self.pool).await?;
+        sqlx::query(
+            "UPDATE staff_users SET failed_attempts = 0, locked_until = NULL WHERE username = $1",
+        )
+        .bind(username.to_string())
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    pub async fn create_session(&self, token_hash: &str, username: &str, csrf: &str, expires_at: DateTime<Utc>) -> Result<()> {
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        username: &str,
+        csrf: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO staff_sessions (token_hash, username, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(token_hash.to_string())
             .bind(username.to_string())
@@ -346,14 +467,24 @@ impl Store {
     }
 
     pub async fn session(&self, token_hash: &str) -> Result<Option<StaffSession>> {
-        let row = sqlx::query("SELECT * FROM staff_sessions WHERE token_hash = $1").bind(token_hash.to_string()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT * FROM staff_sessions WHERE token_hash = $1")
+            .bind(token_hash.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(r) = row else { return Ok(None) };
-        let s = StaffSession { username: r.try_get("username")?, csrf_token: r.try_get("csrf_token")?, expires_at: parse_ts(&r.try_get::<String, _>("expires_at")?)? };
+        let s = StaffSession {
+            username: r.try_get("username")?,
+            csrf_token: r.try_get("csrf_token")?,
+            expires_at: parse_ts(&r.try_get::<String, _>("expires_at")?)?,
+        };
         Ok((s.expires_at > Utc::now()).then_some(s))
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1").bind(token_hash.to_string()).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
+            .bind(token_hash.to_string())
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }
@@ -373,8 +504,14 @@ fn inquiry_from_row(r: &AnyRow) -> Result<Inquiry> {
     i.id = r.try_get("id")?;
     i.created_at = parse_ts(&r.try_get::<String, _>("created_at")?)?;
     i.session_id = r.try_get("session_id")?;
-    i.results = serde_json::from_str::<Vec<ShownResult>>(&r.try_get::<String, _>("results_json")?).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    i.purposes = r.try_get::<String, _>("purposes")?.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    i.results = serde_json::from_str::<Vec<ShownResult>>(&r.try_get::<String, _>("results_json")?)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    i.purposes = r
+        .try_get::<String, _>("purposes")?
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
     i.confidence = r.try_get::<Option<f64>, _>("confidence")?.map(|c| c as f32);
     i.handoff_category = r.try_get("handoff_category")?;
     i.handoff_reason = r.try_get("handoff_reason")?;
@@ -394,12 +531,18 @@ fn ticket_from_row(r: &AnyRow) -> Result<Ticket> {
         next_slot: r.try_get("next_slot")?,
         status: r.try_get("status")?,
         outcome: r.try_get("outcome")?,
-        closed_at: r.try_get::<Option<String>, _>("closed_at")?.map(|s| parse_ts(&s)).transpose()?,
+        closed_at: r
+            .try_get::<Option<String>, _>("closed_at")?
+            .map(|s| parse_ts(&s))
+            .transpose()?,
         closed_by: r.try_get("closed_by")?,
     })
 }
 
-async fn insert_entry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, entry: &LogEntry) -> Result<()> {
+async fn insert_entry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    db: E,
+    entry: &LogEntry,
+) -> Result<()> {
     match entry {
         LogEntry::Inquiry(i) => insert_inquiry(db, i).await,
         LogEntry::Ticket(t) => insert_ticket(db, t).await,
@@ -407,8 +550,12 @@ async fn insert_entry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, en
     }
 }
 
-async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, i: &Inquiry) -> Result<()> {
-    let results = serde_json::to_string(&i.results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    db: E,
+    i: &Inquiry,
+) -> Result<()> {
+    let results =
+        serde_json::to_string(&i.results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     sqlx::query(
         "INSERT INTO inquiries (id, created_at, channel, kind, session_id, text_masked, results_json, purposes, result_count, confidence, handoff_category, handoff_reason, latency_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
@@ -431,7 +578,10 @@ async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, 
     Ok(())
 }
 
-async fn insert_ticket<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, t: &Ticket) -> Result<()> {
+async fn insert_ticket<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    db: E,
+    t: &Ticket,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO tickets (id, inquiry_id, created_at, category, desk_id, reason, summary, next_slot, status, outcome, closed_at, closed_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
@@ -453,7 +603,10 @@ async fn insert_ticket<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, t
     Ok(())
 }
 
-async fn insert_feedback<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(db: E, f: &Feedback) -> Result<()> {
+async fn insert_feedback<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    db: E,
+    f: &Feedback,
+) -> Result<()> {
     sqlx::query("INSERT INTO feedback (id, inquiry_id, created_at, helpful, comment_masked) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
         .bind(&f.id)
         .bind(&f.inquiry_id)

@@ -39,21 +39,83 @@ pub struct Terms {
 
 /// Content words that carry no meaning for search.
 const STOP_LEMMAS: &[&str] = &[
-    "する", "ある", "いる", "なる", "できる", "れる", "られる", "いう", "思う", "おる", "ござる", "くださる",
-    "下さる", "もらう", "いただく", "頂く", "ほしい", "欲しい", "たい", "ない", "よい", "いい", "こと", "もの", "ため",
-    "よう", "ところ", "何", "なに", "どう", "どこ", "これ", "それ", "あれ", "ここ", "そこ", "この", "その", "方", "等",
-    "くる", "来る", "行く", "いく", "みる", "しまう", "おく", "ん", "の", "さん", "様", "的", "について", "など", "とき", "時",
+    "する",
+    "ある",
+    "いる",
+    "なる",
+    "できる",
+    "れる",
+    "られる",
+    "いう",
+    "思う",
+    "おる",
+    "ござる",
+    "くださる",
+    "下さる",
+    "もらう",
+    "いただく",
+    "頂く",
+    "ほしい",
+    "欲しい",
+    "たい",
+    "ない",
+    "よい",
+    "いい",
+    "こと",
+    "もの",
+    "ため",
+    "よう",
+    "ところ",
+    "何",
+    "なに",
+    "どう",
+    "どこ",
+    "これ",
+    "それ",
+    "あれ",
+    "ここ",
+    "そこ",
+    "この",
+    "その",
+    "方",
+    "等",
+    "くる",
+    "来る",
+    "行く",
+    "いく",
+    "みる",
+    "しまう",
+    "おく",
+    "ん",
+    "の",
+    "さん",
+    "様",
+    "的",
+    "について",
+    "など",
+    "とき",
+    "時",
 ];
 
 /// English function words: callers type English questions, and the corpus has a few English
 /// aliases in which these words would otherwise be rare, hence heavily weighted, terms.
 const STOP_ENGLISH: &[&str] = &[
-    "a", "an", "the", "to", "in", "of", "for", "and", "or", "is", "are", "am", "be", "do", "does", "did", "i", "my", "me", "we",
-    "our", "you", "your", "can", "could", "how", "what", "where", "which", "who", "when", "with", "on", "at",
-    "there", "any", "this", "that", "from", "by", "as", "if", "so", "about", "would", "should", "want", "please",
+    "a", "an", "the", "to", "in", "of", "for", "and", "or", "is", "are", "am", "be", "do", "does",
+    "did", "i", "my", "me", "we", "our", "you", "your", "can", "could", "how", "what", "where",
+    "which", "who", "when", "with", "on", "at", "there", "any", "this", "that", "from", "by", "as",
+    "if", "so", "about", "would", "should", "want", "please",
 ];
 
-const STOP_POS: &[&str] = &["助詞", "助動詞", "記号", "接続詞", "フィラー", "連体詞", "感動詞", "その他"];
+const STOP_POS: &[&str] = &[
+    "助詞",
+    "助動詞",
+    "記号",
+    "接続詞",
+    "フィラー",
+    "連体詞",
+    "感動詞",
+    "その他",
+];
 const STOP_POS_DETAIL: &[&str] = &["非自立", "代名詞"];
 
 pub struct Analyzer {
@@ -71,19 +133,39 @@ impl Analyzer {
     /// Loads the IPADIC dictionary built by `shien setup` (see `models/README.md`).
     pub fn load(dictionary_dir: &Path) -> Result<Analyzer> {
         if !dictionary_dir.join("metadata.json").is_file() {
-            return Err(TextError::DictionaryMissing { dir: dictionary_dir.to_path_buf() });
+            return Err(TextError::DictionaryMissing {
+                dir: dictionary_dir.to_path_buf(),
+            });
         }
-        let uri = dictionary_dir.to_str().ok_or_else(|| TextError::DictionaryMissing { dir: dictionary_dir.to_path_buf() })?;
-        let dictionary = load_dictionary(uri).map_err(|e| TextError::DictionaryCorrupt { dir: dictionary_dir.to_path_buf(), reason: e.to_string() })?;
+        let uri = dictionary_dir
+            .to_str()
+            .ok_or_else(|| TextError::DictionaryMissing {
+                dir: dictionary_dir.to_path_buf(),
+            })?;
+        let dictionary = load_dictionary(uri).map_err(|e| TextError::DictionaryCorrupt {
+            dir: dictionary_dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
-        let analyzer = Analyzer { segmenter, stop: STOP_LEMMAS.iter().copied().collect() };
+        let analyzer = Analyzer {
+            segmenter,
+            stop: STOP_LEMMAS.iter().copied().collect(),
+        };
         // A truncated dictionary can load and then fail or panic on first use; find out now.
-        let probe = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer.morphemes("補助金を申請したい")));
+        let probe = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            analyzer.morphemes("補助金を申請したい")
+        }));
         match probe {
             Ok(Ok(m)) if m.iter().any(|m| m.lemma == "申請") => Ok(analyzer),
-            Ok(Ok(_)) => Err(TextError::DictionaryCorrupt { dir: dictionary_dir.to_path_buf(), reason: "a probe sentence was not segmented as expected".into() }),
+            Ok(Ok(_)) => Err(TextError::DictionaryCorrupt {
+                dir: dictionary_dir.to_path_buf(),
+                reason: "a probe sentence was not segmented as expected".into(),
+            }),
             Ok(Err(e)) => Err(e),
-            Err(_) => Err(TextError::DictionaryCorrupt { dir: dictionary_dir.to_path_buf(), reason: "segmenting a probe sentence panicked".into() }),
+            Err(_) => Err(TextError::DictionaryCorrupt {
+                dir: dictionary_dir.to_path_buf(),
+                reason: "segmenting a probe sentence panicked".into(),
+            }),
         }
     }
 
@@ -92,7 +174,9 @@ impl Analyzer {
         let tokens = self
             .segmenter
             .segment(Cow::Borrowed(normalized))
-            .map_err(|e| TextError::Segment { reason: e.to_string() })?;
+            .map_err(|e| TextError::Segment {
+                reason: e.to_string(),
+            })?;
         let mut out: Vec<Morpheme> = Vec::with_capacity(tokens.len());
         // Byte span of each morpheme in `out`, to see what touches what.
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
@@ -103,14 +187,28 @@ impl Analyzer {
                 continue;
             }
             // IPADIC splits "m&a" and "r&d" into letter, symbol, letter: keep them one word.
-            if let ([.., first, amp], [.., (first_start, first_end), (amp_start, amp_end)]) = (out.as_slice(), spans.as_slice()) {
+            if let ([.., first, amp], [.., (first_start, first_end), (amp_start, amp_end)]) =
+                (out.as_slice(), spans.as_slice())
+            {
                 let touching = first_end == amp_start && *amp_end == token.byte_start;
-                if touching && amp.surface == "&" && is_latin_word(&first.surface) && is_latin_word(&surface) {
+                if touching
+                    && amp.surface == "&"
+                    && is_latin_word(&first.surface)
+                    && is_latin_word(&surface)
+                {
                     let word = format!("{}&{surface}", first.surface);
                     let start = *first_start;
                     out.truncate(out.len() - 2);
                     spans.truncate(spans.len() - 2);
-                    out.push(Morpheme { surface: word.clone(), lemma: word, pos: "名詞".into(), pos_detail: "固有名詞".into(), reading: None, unknown: true, content: true });
+                    out.push(Morpheme {
+                        surface: word.clone(),
+                        lemma: word,
+                        pos: "名詞".into(),
+                        pos_detail: "固有名詞".into(),
+                        reading: None,
+                        unknown: true,
+                        content: true,
+                    });
                     spans.push((start, token.byte_end));
                     continue;
                 }
@@ -122,19 +220,36 @@ impl Analyzer {
                 Some(base) if base != "*" && !base.is_empty() => base.to_string(),
                 _ => surface.clone(),
             };
-            let reading = details.get(7).copied().filter(|r| *r != "*" && !r.is_empty()).map(str::to_string);
+            let reading = details
+                .get(7)
+                .copied()
+                .filter(|r| *r != "*" && !r.is_empty())
+                .map(str::to_string);
             let content = self.is_content(&pos, &pos_detail, &lemma, &surface);
-            out.push(Morpheme { surface, lemma, pos, pos_detail, reading, unknown, content });
+            out.push(Morpheme {
+                surface,
+                lemma,
+                pos,
+                pos_detail,
+                reading,
+                unknown,
+                content,
+            });
             spans.push((token.byte_start, token.byte_end));
         }
         Ok(out)
     }
 
     fn is_content(&self, pos: &str, pos_detail: &str, lemma: &str, surface: &str) -> bool {
-        if STOP_POS.contains(&pos) || STOP_POS_DETAIL.contains(&pos_detail) || self.stop.contains(lemma) {
+        if STOP_POS.contains(&pos)
+            || STOP_POS_DETAIL.contains(&pos_detail)
+            || self.stop.contains(lemma)
+        {
             return false;
         }
-        if lemma.is_ascii() && (lemma.len() == 1 || STOP_ENGLISH.iter().any(|w| lemma.eq_ignore_ascii_case(w))) {
+        if lemma.is_ascii()
+            && (lemma.len() == 1 || STOP_ENGLISH.iter().any(|w| lemma.eq_ignore_ascii_case(w)))
+        {
             return false;
         }
         if pos == "動詞" && pos_detail == "接尾" {
@@ -179,7 +294,11 @@ impl Analyzer {
 }
 
 fn content_lemmas(morphemes: Vec<Morpheme>) -> Vec<String> {
-    morphemes.into_iter().filter(|m| m.content).map(|m| m.lemma).collect()
+    morphemes
+        .into_iter()
+        .filter(|m| m.content)
+        .map(|m| m.lemma)
+        .collect()
 }
 
 fn is_latin_word(text: &str) -> bool {
@@ -232,7 +351,11 @@ pub fn terms_of(morphemes: &[Morpheme]) -> Terms {
 }
 
 pub fn to_katakana(c: char) -> char {
-    if ('\u{3041}'..='\u{3096}').contains(&c) { char::from_u32(c as u32 + 0x60).unwrap_or(c) } else { c }
+    if ('\u{3041}'..='\u{3096}').contains(&c) {
+        char::from_u32(c as u32 + 0x60).unwrap_or(c)
+    } else {
+        c
+    }
 }
 
 /// Reading bigrams of runs of three or more kana typed by the caller (ｷｷﾞｮｳ, そうぎょう), read
@@ -272,19 +395,35 @@ mod tests {
     use super::*;
 
     fn m(surface: &str, pos: &str, content: bool) -> Morpheme {
-        Morpheme { surface: surface.into(), lemma: surface.into(), pos: pos.into(), pos_detail: "一般".into(), reading: None, unknown: false, content }
+        Morpheme {
+            surface: surface.into(),
+            lemma: surface.into(),
+            pos: pos.into(),
+            pos_detail: "一般".into(),
+            reading: None,
+            unknown: false,
+            content,
+        }
     }
 
     #[test]
     fn adjacent_nouns_form_compounds_and_grams_span_the_run() {
-        let t = terms_of(&[m("創業", "名詞", true), m("資金", "名詞", true), m("を", "助詞", false), m("借りる", "動詞", true)]);
+        let t = terms_of(&[
+            m("創業", "名詞", true),
+            m("資金", "名詞", true),
+            m("を", "助詞", false),
+            m("借りる", "動詞", true),
+        ]);
         assert_eq!(t.words, vec!["創業", "資金", "創業資金", "借りる"]);
         assert_eq!(t.grams, vec!["創業", "業資", "資金", "借り", "りる"]);
     }
 
     #[test]
     fn hiragana_runs_become_katakana_reading_grams() {
-        assert_eq!(kana_run_grams("そうぎょう 港区"), vec!["ソウ", "ウギ", "ギヨ", "ヨウ"]);
+        assert_eq!(
+            kana_run_grams("そうぎょう 港区"),
+            vec!["ソウ", "ウギ", "ギヨ", "ヨウ"]
+        );
         assert!(kana_run_grams("の が").is_empty());
     }
 

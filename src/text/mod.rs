@@ -17,7 +17,9 @@ pub use synonyms::Synonyms;
 pub enum TextError {
     #[error("the Japanese dictionary is missing in {dir} (run `make setup` or `shien setup`)")]
     DictionaryMissing { dir: PathBuf },
-    #[error("the Japanese dictionary in {dir} is unusable: {reason} (delete it and run `shien setup` again)")]
+    #[error(
+        "the Japanese dictionary in {dir} is unusable: {reason} (delete it and run `shien setup` again)"
+    )]
     DictionaryCorrupt { dir: PathBuf, reason: String },
     #[error("could not segment text: {reason}")]
     Segment { reason: String },

@@ -9,7 +9,11 @@ pub fn normalize(text: &str) -> String {
     let mut pending_space = false;
     // Control characters go before NFKC composes, or removing them later would leave
     // neighbours (ゝ + a voiced mark) that a second pass composes differently.
-    for c in text.chars().filter(|c| c.is_whitespace() || !c.is_control()).nfkc() {
+    for c in text
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .nfkc()
+    {
         let c = match c {
             '〜' | '～' | '∼' => '~',
             '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
@@ -36,11 +40,30 @@ pub fn normalize(text: &str) -> String {
 /// ものづくり). Used only for character and reading n-grams, never for the words themselves.
 pub fn fold_kana(c: char) -> char {
     match c {
-        'ヂ' => 'ジ', 'ヅ' => 'ズ', 'ぢ' => 'じ', 'づ' => 'ず',
-        'ァ' => 'ア', 'ィ' => 'イ', 'ゥ' => 'ウ', 'ェ' => 'エ', 'ォ' => 'オ',
-        'ッ' => 'ツ', 'ャ' => 'ヤ', 'ュ' => 'ユ', 'ョ' => 'ヨ', 'ヮ' => 'ワ',
-        'ぁ' => 'あ', 'ぃ' => 'い', 'ぅ' => 'う', 'ぇ' => 'え', 'ぉ' => 'お',
-        'っ' => 'つ', 'ゃ' => 'や', 'ゅ' => 'ゆ', 'ょ' => 'よ', 'ゎ' => 'わ',
+        'ヂ' => 'ジ',
+        'ヅ' => 'ズ',
+        'ぢ' => 'じ',
+        'づ' => 'ず',
+        'ァ' => 'ア',
+        'ィ' => 'イ',
+        'ゥ' => 'ウ',
+        'ェ' => 'エ',
+        'ォ' => 'オ',
+        'ッ' => 'ツ',
+        'ャ' => 'ヤ',
+        'ュ' => 'ユ',
+        'ョ' => 'ヨ',
+        'ヮ' => 'ワ',
+        'ぁ' => 'あ',
+        'ぃ' => 'い',
+        'ぅ' => 'う',
+        'ぇ' => 'え',
+        'ぉ' => 'お',
+        'っ' => 'つ',
+        'ゃ' => 'や',
+        'ゅ' => 'ゆ',
+        'ょ' => 'よ',
+        'ゎ' => 'わ',
         c => c,
     }
 }

@@ -22,12 +22,20 @@ pub struct QueryTerms {
 pub fn analyze_query(analyzer: &Analyzer, synonyms: &Synonyms, text: &str) -> Result<QueryTerms> {
     let normalized = normalize(text);
     let morphemes = analyzer.morphemes(&normalized)?;
-    let lemmas: Vec<String> = morphemes.iter().filter(|m| m.content).map(|m| m.lemma.clone()).collect();
+    let lemmas: Vec<String> = morphemes
+        .iter()
+        .filter(|m| m.content)
+        .map(|m| m.lemma.clone())
+        .collect();
     let terms = super::analyzer::terms_of(&morphemes);
     let mut words: Vec<(String, f32)> = terms.words.into_iter().map(|w| (w, 1.0)).collect();
     let grams = terms.grams.into_iter().map(|g| (g, 1.0)).collect();
     let mut readings: Vec<(String, f32)> = terms.readings.into_iter().map(|g| (g, 1.0)).collect();
-    readings.extend(super::analyzer::kana_run_grams(&normalized).into_iter().map(|g| (g, 1.0)));
+    readings.extend(
+        super::analyzer::kana_run_grams(&normalized)
+            .into_iter()
+            .map(|g| (g, 1.0)),
+    );
     let lemma_set: HashSet<String> = lemmas.iter().cloned().collect();
     let mut expansions = Vec::new();
     for canonical in synonyms.expand(&normalized, &lemma_set) {
@@ -41,5 +49,12 @@ pub fn analyze_query(analyzer: &Analyzer, synonyms: &Synonyms, text: &str) -> Re
             }
         }
     }
-    Ok(QueryTerms { normalized, lemmas, words, grams, readings, expansions })
+    Ok(QueryTerms {
+        normalized,
+        lemmas,
+        words,
+        grams,
+        readings,
+        expansions,
+    })
 }

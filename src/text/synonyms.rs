@@ -23,15 +23,28 @@ pub struct Synonyms {
 }
 
 impl Synonyms {
-    pub fn build<'a>(groups: impl IntoIterator<Item = (&'a str, &'a [String])>, analyzer: &Analyzer) -> Result<Synonyms> {
+    pub fn build<'a>(
+        groups: impl IntoIterator<Item = (&'a str, &'a [String])>,
+        analyzer: &Analyzer,
+    ) -> Result<Synonyms> {
         let mut out = Vec::new();
         for (canonical, variants) in groups {
             let mut vs = Vec::with_capacity(variants.len());
             for v in variants {
-                let lemmas = if matches_by_lemmas(v) { analyzer.phrase_lemmas(v)?.unwrap_or_default() } else { Vec::new() };
-                vs.push(Variant { normalized: normalize(v), lemmas });
+                let lemmas = if matches_by_lemmas(v) {
+                    analyzer.phrase_lemmas(v)?.unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                vs.push(Variant {
+                    normalized: normalize(v),
+                    lemmas,
+                });
             }
-            out.push(Group { canonical: canonical.to_string(), variants: vs });
+            out.push(Group {
+                canonical: canonical.to_string(),
+                variants: vs,
+            });
         }
         Ok(Synonyms { groups: out })
     }
@@ -80,7 +93,8 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(needle).any(|(i, _)| {
         let before = haystack[..i].chars().next_back();
         let after = haystack[i + needle.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
     })
 }
 

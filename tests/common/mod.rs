@@ -28,7 +28,8 @@ pub fn settings(corpus_dir: PathBuf) -> Settings {
 pub fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
     ANALYZER.get_or_init(|| {
-        Analyzer::load(&repo().join("models/ipadic")).expect("models/ipadic missing: run `make setup` (shien setup) before the tests")
+        Analyzer::load(&repo().join("models/ipadic"))
+            .expect("models/ipadic missing: run `make setup` (shien setup) before the tests")
     })
 }
 
@@ -38,7 +39,10 @@ pub fn fixture_app() -> shien_navi::service::App {
 
 pub fn real_app() -> &'static shien_navi::service::App {
     static APP: OnceLock<shien_navi::service::App> = OnceLock::new();
-    APP.get_or_init(|| shien_navi::service::App::build(settings(repo().join("corpus"))).expect("the real corpus loads"))
+    APP.get_or_init(|| {
+        shien_navi::service::App::build(settings(repo().join("corpus")))
+            .expect("the real corpus loads")
+    })
 }
 
 pub struct TestServer {
@@ -51,18 +55,36 @@ pub struct TestServer {
 /// Spawns the real router on a random port with a fresh SQLite inquiry log.
 pub async fn spawn(mut app: shien_navi::service::App) -> TestServer {
     let dir = tempfile::tempdir().unwrap();
-    app.settings.database_url = shien_navi::config::Secret::new(format!("sqlite://{}/log.sqlite", dir.path().display()));
-    spawn_with_state(shien_navi::http::AppState::new(app).await.unwrap(), Some(dir)).await
+    app.settings.database_url =
+        shien_navi::config::Secret::new(format!("sqlite://{}/log.sqlite", dir.path().display()));
+    spawn_with_state(
+        shien_navi::http::AppState::new(app).await.unwrap(),
+        Some(dir),
+    )
+    .await
 }
 
-pub async fn spawn_with_state(state: shien_navi::http::AppState, dir: Option<tempfile::TempDir>) -> TestServer {
+pub async fn spawn_with_state(
+    state: shien_navi::http::AppState,
+    dir: Option<tempfile::TempDir>,
+) -> TestServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let server_state = state.clone();
     tokio::spawn(async move {
-        shien_navi::http::serve(server_state, listener).await.unwrap();
+        shien_navi::http::serve(server_state, listener)
+            .await
+            .unwrap();
     });
-    TestServer { base: format!("http://{addr}"), client: reqwest::Client::builder().cookie_store(true).build().unwrap(), state, _dir: dir }
+    TestServer {
+        base: format!("http://{addr}"),
+        client: reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap(),
+        state,
+        _dir: dir,
+    }
 }
 
 impl TestServer {
@@ -71,7 +93,13 @@ impl TestServer {
     }
 
     pub async fn post_json(&self, path: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
-        let r = self.client.post(self.url(path)).json(&body).send().await.unwrap();
+        let r = self
+            .client
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         let status = r.status().as_u16();
         (status, r.json().await.unwrap_or(serde_json::Value::Null))
     }
@@ -87,6 +115,7 @@ pub struct App;
 
 impl App {
     pub fn real_copy() -> shien_navi::service::App {
-        shien_navi::service::App::build(settings(repo().join("corpus"))).expect("the real corpus loads")
+        shien_navi::service::App::build(settings(repo().join("corpus")))
+            .expect("the real corpus loads")
     }
 }
