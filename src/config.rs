@@ -50,7 +50,9 @@ pub enum VectorBackend {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmbedderKind {
-    /// chiVe-derived static word vectors (default, offline).
+    /// multilingual-e5-small (4-bit) from `models/e5/` (default).
+    E5,
+    /// chiVe-derived static word vectors.
     Static,
     /// A BERT / XLM-RoBERTa / ModernBERT encoder directory.
     Transformer,
@@ -90,8 +92,13 @@ pub struct Settings {
     pub embedder: EmbedderKind,
     /// Directory of a transformer model when `embedder = "transformer"`.
     pub transformer_dir: Option<PathBuf>,
+    /// How the e5 encoder multiplies its 4-bit weights.
+    pub e5_weights: crate::embed::WeightMode,
     pub ranking: RankingMode,
     pub fusion: Fusion,
+    /// Overrides of the hybrid weights chosen on the tuning set (for evaluation runs).
+    pub hybrid_lexical_weight: Option<f32>,
+    pub vector_floor: Option<f32>,
     pub vector_backend: VectorBackend,
     pub qdrant_url: Option<String>,
     pub qdrant_collection: String,
@@ -117,10 +124,13 @@ impl Default for Settings {
             extra_corpus_dirs: Vec::new(),
             models_dir: PathBuf::from("models"),
             database_url: Secret::new("sqlite://data/shien.sqlite"),
-            embedder: EmbedderKind::Static,
+            embedder: EmbedderKind::E5,
             transformer_dir: None,
+            e5_weights: crate::embed::WeightMode::Quantized,
             ranking: RankingMode::Hybrid,
             fusion: Fusion::Weighted,
+            hybrid_lexical_weight: None,
+            vector_floor: None,
             vector_backend: VectorBackend::InProcess,
             qdrant_url: None,
             qdrant_collection: "shien_schemes".into(),
@@ -243,6 +253,15 @@ impl Settings {
         self.models_dir.join("chive")
     }
 
+    pub fn e5_model_file(&self) -> PathBuf {
+        self.models_dir.join("e5/e5-small-q4.bin")
+    }
+
+    /// Passage vectors of the corpus, keyed by model and text checksums.
+    pub fn vector_cache_file(&self) -> PathBuf {
+        self.models_dir.join("e5/passages.vectors")
+    }
+
     pub fn public_url(&self) -> String {
         self.public_url.clone().unwrap_or_else(|| {
             let scheme = if self.tls_cert.is_some() {
@@ -283,10 +302,17 @@ fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::
                 .collect(),
         )),
         None if !SETTINGS_KEYS.contains(&key) => Err(format!("unknown setting {key:?}")),
+        // Optional numbers have no current value to take the type from.
+        None if OPTIONAL_NUMBER_KEYS.contains(&key) => value
+            .parse::<f64>()
+            .map(toml::Value::Float)
+            .map_err(|e| e.to_string()),
         None if value == "true" || value == "false" => Ok(toml::Value::Boolean(value == "true")),
         _ => Ok(toml::Value::String(value.to_string())),
     }
 }
+
+const OPTIONAL_NUMBER_KEYS: &[&str] = &["hybrid_lexical_weight", "vector_floor"];
 
 const SETTINGS_KEYS: &[&str] = &[
     "bind",
@@ -297,6 +323,9 @@ const SETTINGS_KEYS: &[&str] = &[
     "database_url",
     "embedder",
     "transformer_dir",
+    "e5_weights",
+    "hybrid_lexical_weight",
+    "vector_floor",
     "ranking",
     "fusion",
     "vector_backend",

@@ -16,7 +16,8 @@ use crate::domain::recommend::{RecommendOutcome, recommend};
 use crate::domain::scheme::WindowStatus;
 use crate::domain::search::{SearchFilters, SearchQuery};
 use crate::domain::{Corpus, CorpusError, Faq, Kind, Level, Scheme};
-use crate::embed::{Embedder, StaticEmbedder, TransformerEmbedder};
+use crate::embed::cache::{CacheStats, QueryVectorCache};
+use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
 use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
 use crate::index::{DocText, LexicalIndex, LexicalScore};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
@@ -55,6 +56,9 @@ pub struct App {
     pub corpus: Corpus,
     pub analyzer: Arc<Analyzer>,
     embedder: Option<Arc<dyn Embedder>>,
+    fusion_weights: FusionWeights,
+    vector_cache_stats: Option<CacheStats>,
+    query_vectors: QueryVectorCache,
     scheme_vectors: Option<Box<dyn VectorIndex>>,
     pub questionnaire: Option<Questionnaire>,
     synonyms: Synonyms,
@@ -168,26 +172,30 @@ impl App {
         } else {
             None
         };
-        let (embedder, scheme_vectors) =
-            match embed_corpus(&settings, &analyzer, &corpus, head_lemmas)? {
-                Some((e, vectors)) => {
-                    let index: Box<dyn VectorIndex> = match settings.vector_backend {
-                        VectorBackend::InProcess => {
-                            Box::new(InProcessIndex::new(e.dim(), &vectors))
-                        }
-                        VectorBackend::Qdrant => Box::new(qdrant_index(
-                            &settings,
-                            &analyzer,
-                            &corpus,
-                            &scheme_docs,
-                            e.dim(),
-                            vectors,
-                        )?),
-                    };
-                    (Some(e), Some(index))
-                }
-                None => (None, None),
-            };
+        let mut vector_cache_stats = None;
+        let (embedder, scheme_vectors) = match embed_corpus(
+            &settings,
+            &analyzer,
+            &corpus,
+            head_lemmas,
+            &mut vector_cache_stats,
+        )? {
+            Some((e, vectors)) => {
+                let index: Box<dyn VectorIndex> = match settings.vector_backend {
+                    VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
+                    VectorBackend::Qdrant => Box::new(qdrant_index(
+                        &settings,
+                        &analyzer,
+                        &corpus,
+                        &scheme_docs,
+                        e.dim(),
+                        vectors,
+                    )?),
+                };
+                (Some(e), Some(index))
+            }
+            None => (None, None),
+        };
         let names = corpus
             .schemes
             .iter()
@@ -205,6 +213,9 @@ impl App {
             })
             .collect();
         Ok(App {
+            fusion_weights: FusionWeights::for_settings(&settings),
+            vector_cache_stats,
+            query_vectors: QueryVectorCache::new(QUERY_VECTOR_CACHE),
             settings,
             corpus,
             analyzer,
@@ -242,6 +253,16 @@ impl App {
         }
     }
 
+    /// What the passage-vector cache reused and encoded at start-up (e5 only).
+    pub fn vector_cache_stats(&self) -> Option<CacheStats> {
+        self.vector_cache_stats
+    }
+
+    /// Query-vector cache (hits, misses) since start-up.
+    pub fn query_vector_counters(&self) -> (u64, u64) {
+        self.query_vectors.counters()
+    }
+
     /// The query embedding alone (for benchmarks).
     pub fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
         match &self.embedder {
@@ -268,7 +289,9 @@ impl App {
         let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
         let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
             (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
-                let dense = e.embed_query(query.as_str())?;
+                let dense = self
+                    .query_vectors
+                    .get_or_encode(query.as_str(), |t| e.embed_query(t))?;
                 // A store that fuses itself (Qdrant's query API) does so for RRF.
                 let server = if rrf {
                     index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters))
@@ -281,8 +304,8 @@ impl App {
         };
         let fused = match server_fused {
             Some(f) => f,
-            None if rrf => fuse_rrf(&lexical, &vector),
-            None => fuse(mode, &lexical, &vector),
+            None if rrf => fuse_rrf(self.fusion_weights, &lexical, &vector),
+            None => fuse(mode, self.fusion_weights, &lexical, &vector),
         };
         let level_hint = level_hint(&terms.normalized);
         let compact_query: String = terms
@@ -429,22 +452,54 @@ impl App {
 /// How many of the best fused scores get their priors computed (see `search_with`).
 const PRIOR_CANDIDATES: usize = 400;
 
+/// Recent query vectors kept in memory (384 floats each: 4,096 take about 6 MB).
+const QUERY_VECTOR_CACHE: usize = 4096;
+
 /// Multiplier for the ward's own schemes when the caller names no level.
 pub const LOCAL_PRIOR: f32 = 1.05;
 
-/// Weight of the lexical side in the hybrid sum (chosen on eval/search.jsonl).
-pub const HYBRID_LEXICAL_WEIGHT: f32 = 0.7;
-/// Cosine similarities below this carry no signal with static word vectors.
-const VECTOR_FLOOR: f32 = 0.3;
+/// How the hybrid sum weighs its two sides. Cosines below `vector_floor` carry no signal; the
+/// floor depends on the model (static word vectors spread from 0 to 1, e5's cosines sit
+/// between about 0.7 and 0.95). Both were chosen on eval/search.jsonl, never on a held-out set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FusionWeights {
+    pub lexical: f32,
+    pub vector_floor: f32,
+}
+
+impl FusionWeights {
+    pub fn for_settings(settings: &Settings) -> FusionWeights {
+        let default = match settings.embedder {
+            EmbedderKind::E5 => FusionWeights {
+                lexical: 0.6,
+                vector_floor: 0.75,
+            },
+            _ => FusionWeights {
+                lexical: 0.7,
+                vector_floor: 0.3,
+            },
+        };
+        FusionWeights {
+            lexical: settings.hybrid_lexical_weight.unwrap_or(default.lexical),
+            vector_floor: settings.vector_floor.unwrap_or(default.vector_floor),
+        }
+    }
+
+    fn dense(&self, cosine: f32) -> f32 {
+        ((cosine - self.vector_floor) / (1.0 - self.vector_floor)).max(0.0)
+    }
+}
 
 /// Combines lexical and vector scores. Hybrid: a weighted sum of max-normalised scores, so
 /// neither scale dominates; documents with no lexical match can still enter on meaning.
-pub fn fuse(mode: RankingMode, lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
+pub fn fuse(
+    mode: RankingMode,
+    weights: FusionWeights,
+    lexical: &[LexicalScore],
+    vector: &[f32],
+) -> Vec<f32> {
     let lex: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
-    let dense: Vec<f32> = vector
-        .iter()
-        .map(|v| ((v - VECTOR_FLOOR) / (1.0 - VECTOR_FLOOR)).max(0.0))
-        .collect();
+    let dense: Vec<f32> = vector.iter().map(|&v| weights.dense(v)).collect();
     match mode {
         RankingMode::Bm25 => lex,
         RankingMode::Dense => dense,
@@ -456,7 +511,7 @@ pub fn fuse(mode: RankingMode, lexical: &[LexicalScore], vector: &[f32]) -> Vec<
                 .map(|(l, d)| {
                     let l = if max_lex > 0.0 { l / max_lex } else { 0.0 };
                     let d = if max_dense > 0.0 { d / max_dense } else { 0.0 };
-                    HYBRID_LEXICAL_WEIGHT * l + (1.0 - HYBRID_LEXICAL_WEIGHT) * d
+                    weights.lexical * l + (1.0 - weights.lexical) * d
                 })
                 .collect()
         }
@@ -465,7 +520,7 @@ pub fn fuse(mode: RankingMode, lexical: &[LexicalScore], vector: &[f32]) -> Vec<
 
 /// Reciprocal rank fusion (k = 60) of the lexical and vector rankings; kept for comparison
 /// (`SHIEN__FUSION=rrf`): on eval/search.jsonl the weighted sum ranks better (see README).
-pub fn fuse_rrf(lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
+pub fn fuse_rrf(weights: FusionWeights, lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
     const K: f32 = 60.0;
     let rank = |scores: &[f32]| -> Vec<Option<usize>> {
         let mut order: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] > 0.0).collect();
@@ -477,7 +532,7 @@ pub fn fuse_rrf(lexical: &[LexicalScore], vector: &[f32]) -> Vec<f32> {
         ranks
     };
     let lex: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
-    let dense: Vec<f32> = vector.iter().map(|v| v - VECTOR_FLOOR).collect();
+    let dense: Vec<f32> = vector.iter().map(|&v| weights.dense(v)).collect();
     let (rl, rd) = (rank(&lex), rank(&dense));
     (0..lex.len())
         .map(|i| {
@@ -559,6 +614,7 @@ fn embed_corpus(
     analyzer: &Arc<Analyzer>,
     corpus: &Corpus,
     head_lemmas: Vec<Vec<String>>,
+    cache_stats: &mut Option<CacheStats>,
 ) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
     Ok(match settings.embedder {
         EmbedderKind::None => None,
@@ -590,6 +646,24 @@ fn embed_corpus(
                 .iter()
                 .map(|l| e.embed_lemmas(l))
                 .collect::<std::result::Result<Vec<_>, _>>()?;
+            Some((Arc::new(e), vectors))
+        }
+        EmbedderKind::E5 => {
+            let file = settings.e5_model_file();
+            let e = E5Embedder::load(&file, settings.e5_weights)?;
+            let texts: Vec<String> = corpus
+                .schemes
+                .iter()
+                .map(|s| embedding_text(s, corpus))
+                .collect();
+            let mut cache = VectorCache::open(&settings.vector_cache_file(), e.checksum(), e.dim());
+            let (vectors, stats) = cache.embed_passages(&e, &texts)?;
+            *cache_stats = Some(stats);
+            tracing::info!(
+                cached = stats.cached,
+                computed = stats.computed,
+                "scheme vectors ready"
+            );
             Some((Arc::new(e), vectors))
         }
         EmbedderKind::Transformer => {

@@ -301,11 +301,12 @@ async fn postgres_going_away_and_read_only_mid_run_loses_nothing() {
         .unwrap();
 }
 
-fn start_up_error(models: &Path) -> String {
+fn start_up_error(models: &Path, embedder: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out = shien()
         .args(["serve", "--bind", "127.0.0.1:0"])
         .env("SHIEN__MODELS_DIR", models)
+        .env("SHIEN__EMBEDDER", embedder)
         .env(
             "SHIEN__DATABASE_URL",
             format!("sqlite://{}/log.sqlite", dir.path().display()),
@@ -322,7 +323,7 @@ fn corrupt_or_missing_models_stop_the_server_with_a_clear_message() {
     let models = tempfile::tempdir().unwrap();
     let ipadic = models.path().join("ipadic");
     std::fs::create_dir_all(&ipadic).unwrap();
-    let err = start_up_error(models.path());
+    let err = start_up_error(models.path(), "e5");
     assert!(
         err.contains("ipadic") && err.contains("shien setup"),
         "missing dictionary: {err}"
@@ -347,7 +348,7 @@ fn corrupt_or_missing_models_stop_the_server_with_a_clear_message() {
         .unwrap();
     let good = std::fs::read(&trie).unwrap();
     std::fs::write(&trie, b"garbage").unwrap();
-    let err = start_up_error(models.path());
+    let err = start_up_error(models.path(), "e5");
     assert!(err.contains("unusable"), "corrupt dictionary: {err}");
     std::fs::write(&trie, good).unwrap();
 
@@ -355,8 +356,30 @@ fn corrupt_or_missing_models_stop_the_server_with_a_clear_message() {
     std::fs::create_dir_all(&chive).unwrap();
     std::fs::write(chive.join("vectors"), b"\x93NUMPY garbage").unwrap();
     std::fs::write(chive.join("key2row"), b"").unwrap();
-    let err = start_up_error(models.path());
+    let err = start_up_error(models.path(), "static");
     assert!(err.contains("vectors"), "corrupt word vectors: {err}");
+
+    // The default encoder: missing, then cut short, then not an E5S1 file at all.
+    let err = start_up_error(models.path(), "e5");
+    assert!(
+        err.contains("e5-small-q4.bin") && err.contains("make setup"),
+        "missing e5 model: {err}"
+    );
+    let e5 = models.path().join("e5");
+    std::fs::create_dir_all(&e5).unwrap();
+    let real = std::fs::read(common::repo().join("models/e5/e5-small-q4.bin")).unwrap();
+    std::fs::write(e5.join("e5-small-q4.bin"), &real[..real.len() / 2]).unwrap();
+    let err = start_up_error(models.path(), "e5");
+    assert!(
+        err.contains("e5-small-q4.bin") && err.contains("past the end"),
+        "truncated e5 model: {err}"
+    );
+    std::fs::write(e5.join("e5-small-q4.bin"), b"GGUF and then nothing useful").unwrap();
+    let err = start_up_error(models.path(), "e5");
+    assert!(
+        err.contains("e5-small-q4.bin") && err.contains("magic"),
+        "foreign e5 model file: {err}"
+    );
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Embedders behind one trait: static chiVe word vectors (default, offline) and transformer
 //! encoders loaded with candle. Nothing here knows about schemes or indexes.
 
+pub mod cache;
+pub mod e5;
 pub mod murmur;
 mod npy;
 pub mod static_vectors;
@@ -8,6 +10,8 @@ pub mod transformer;
 
 use std::path::PathBuf;
 
+pub use cache::VectorCache;
+pub use e5::{E5Embedder, WeightMode};
 pub use murmur::murmurhash64a;
 pub use static_vectors::StaticEmbedder;
 pub use transformer::TransformerEmbedder;
@@ -39,4 +43,8 @@ pub trait Embedder: Send + Sync + std::fmt::Debug {
     fn dim(&self) -> usize;
     fn embed_query(&self, text: &str) -> Result<Vec<f32>>;
     fn embed_passage(&self, text: &str) -> Result<Vec<f32>>;
+    /// Identifies the model's weights, when passage vectors may be cached on disk under it.
+    fn cache_key(&self) -> Option<String> {
+        None
+    }
 }

@@ -76,10 +76,17 @@ pub struct SearchReport {
     pub ndcg_at_10: f64,
     pub recall_at_5: f64,
     pub mrr_at_10: f64,
-    /// Mean nDCG@10 per tag (colloquial, typo, halfwidth …).
-    pub by_tag: HashMap<String, f64>,
+    /// Scores per query style (colloquial, typo, english …).
+    pub by_tag: std::collections::BTreeMap<String, TagScore>,
     /// Queries whose grade-3 answer is not in the top 5.
     pub failures: Vec<Failure>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct TagScore {
+    pub queries: usize,
+    pub ndcg_at_10: f64,
+    pub recall_at_5: f64,
 }
 
 pub fn eval_search(
@@ -90,7 +97,7 @@ pub fn eval_search(
 ) -> Result<SearchReport> {
     let (mut ndcg, mut recall, mut mrr) = (0.0, 0.0, 0.0);
     let mut failures = Vec::new();
-    let mut tag_sums: HashMap<String, (f64, usize)> = HashMap::new();
+    let mut tag_sums: std::collections::BTreeMap<String, TagScore> = Default::default();
     for case in cases {
         let query = SearchQuery::parse(&case.query)
             .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
@@ -99,13 +106,15 @@ pub fn eval_search(
             .map_err(|e| EvalError::Run(e.to_string()))?;
         let ranked: Vec<String> = outcome.results.into_iter().map(|h| h.id).collect();
         let n = ndcg_at(10, &ranked, &case.relevant);
+        let r = recall_at(5, &ranked, &case.relevant);
         ndcg += n;
-        recall += recall_at(5, &ranked, &case.relevant);
+        recall += r;
         mrr += mrr_at(10, &ranked, &case.relevant);
         for tag in &case.tags {
             let e = tag_sums.entry(tag.clone()).or_default();
-            e.0 += n;
-            e.1 += 1;
+            e.ndcg_at_10 += n;
+            e.recall_at_5 += r;
+            e.queries += 1;
         }
         let answers: Vec<String> = case
             .relevant
@@ -134,7 +143,15 @@ pub fn eval_search(
         mrr_at_10: round4(mrr / q),
         by_tag: tag_sums
             .into_iter()
-            .map(|(t, (s, c))| (t, round4(s / c as f64)))
+            .map(|(t, s)| {
+                let n = s.queries as f64;
+                let score = TagScore {
+                    queries: s.queries,
+                    ndcg_at_10: round4(s.ndcg_at_10 / n),
+                    recall_at_5: round4(s.recall_at_5 / n),
+                };
+                (t, score)
+            })
             .collect(),
         failures,
     })

