@@ -378,7 +378,8 @@ pub fn decide(
         .results
         .first()
         .map_or(0.0, |h| h.explanation.lexical_words);
-    let best_faq = outcome.faqs.first().map_or(0.0, |f| f.score);
+    // FAQs may be ordered by meaning; confidence reads their lexical scores.
+    let best_faq = outcome.faqs.iter().map(|f| f.score).fold(0.0, f32::max);
     let confidence = confidence_of(best_words.max(best_faq));
     let decision = route(normalized, confidence, threshold);
     Ok((outcome, confidence, decision))

@@ -87,6 +87,10 @@ pub enum Command {
         /// the same sets, for a side-by-side comparison.
         #[arg(long)]
         compare_embedder: Option<String>,
+        /// Print hybrid nDCG@10 / Recall@5 on the tuning set (only) over a grid of fusion
+        /// weights, to choose them; the held-out set is not read.
+        #[arg(long)]
+        sweep_fusion: bool,
     },
     /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
     Bench {
@@ -222,6 +226,7 @@ pub fn run(cli: Cli) -> ExitCode {
             today,
             no_save,
             compare_embedder,
+            sweep_fusion,
         } => eval(
             settings,
             EvalOptions {
@@ -233,6 +238,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 today,
                 no_save,
                 compare_embedder,
+                sweep_fusion,
             },
         ),
         Command::Bench {
@@ -621,6 +627,7 @@ struct EvalOptions {
     today: Option<chrono::NaiveDate>,
     no_save: bool,
     compare_embedder: Option<String>,
+    sweep_fusion: bool,
 }
 
 /// The search set rules, synonyms and weights are tuned on, and the one written without seeing
@@ -640,6 +647,7 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
         today,
         no_save,
         compare_embedder,
+        sweep_fusion,
     } = options;
     settings.extra_corpus_dirs.extend(extra.iter().cloned());
     let today = today.unwrap_or_else(tokyo_today);
@@ -660,7 +668,7 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
         s.embedder = k;
         s
     });
-    let app = match build_app(settings) {
+    let mut app = match build_app(settings) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -668,6 +676,9 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(2, &e.to_string()),
     };
+    if sweep_fusion {
+        return sweep(&mut app, &cases, today);
+    }
     let holdout_cases: Vec<SearchCase> = if std::path::Path::new(SEARCH_HOLDOUT).exists() {
         match read_jsonl(std::path::Path::new(SEARCH_HOLDOUT)) {
             Ok(c) => c,
@@ -891,6 +902,34 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
             );
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// The fusion grid on the tuning set; query vectors are cached after the first pass.
+fn sweep(app: &mut App, cases: &[crate::eval::SearchCase], today: chrono::NaiveDate) -> ExitCode {
+    use crate::config::RankingMode;
+    use crate::service::FusionWeights;
+    let chosen = app.fusion_weights();
+    println!("lexical  floor   nDCG@10  Recall@5  (eval/search.jsonl only)");
+    for floor in [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85] {
+        for lexical in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
+            app.set_fusion_weights(FusionWeights {
+                lexical,
+                vector_floor: floor,
+            });
+            match crate::eval::eval_search(app, cases, RankingMode::Hybrid, today) {
+                Ok(r) => println!(
+                    "{lexical:>7.2} {floor:>6.2} {:>9.4} {:>9.4}",
+                    r.ndcg_at_10, r.recall_at_5
+                ),
+                Err(e) => return fail(2, &e.to_string()),
+            }
+        }
+    }
+    println!(
+        "configured: lexical {} floor {}",
+        chosen.lexical, chosen.vector_floor
+    );
     ExitCode::SUCCESS
 }
 

@@ -64,6 +64,8 @@ pub struct App {
     synonyms: Synonyms,
     schemes: LexicalIndex,
     faqs: LexicalIndex,
+    /// FAQ vectors (question and answer), in process whatever the scheme vector backend.
+    faq_vectors: Option<InProcessIndex>,
     /// Each scheme's title and aliases, normalised without spaces (for the title-match prior).
     names: Vec<Vec<String>>,
 }
@@ -173,12 +175,14 @@ impl App {
             None
         };
         let mut vector_cache_stats = None;
+        let mut faq_vectors = None;
         let (embedder, scheme_vectors) = match embed_corpus(
             &settings,
             &analyzer,
             &corpus,
             head_lemmas,
             &mut vector_cache_stats,
+            &mut faq_vectors,
         )? {
             Some((e, vectors)) => {
                 let index: Box<dyn VectorIndex> = match settings.vector_backend {
@@ -225,6 +229,7 @@ impl App {
             synonyms,
             schemes,
             faqs,
+            faq_vectors,
             names,
         })
     }
@@ -251,6 +256,15 @@ impl App {
         } else {
             self.settings.ranking
         }
+    }
+
+    /// Replaces the hybrid weights (for the tuning sweep of `shien eval --sweep-fusion`).
+    pub fn set_fusion_weights(&mut self, weights: FusionWeights) {
+        self.fusion_weights = weights;
+    }
+
+    pub fn fusion_weights(&self) -> FusionWeights {
+        self.fusion_weights
     }
 
     /// What the passage-vector cache reused and encoded at start-up (e5 only).
@@ -287,11 +301,13 @@ impl App {
         let terms = self.analyze_query(query.as_str())?;
         let lexical = self.schemes.score(&terms);
         let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
+        let mut query_vector = None;
         let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
             (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
                 let dense = self
                     .query_vectors
                     .get_or_encode(query.as_str(), |t| e.embed_query(t))?;
+                query_vector = Some(dense.clone());
                 // A store that fuses itself (Qdrant's query API) does so for RRF.
                 let server = if rrf {
                     index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters))
@@ -383,7 +399,7 @@ impl App {
                 }
             })
             .collect();
-        let faqs = self.search_faqs(&terms, filters, 5);
+        let faqs = self.search_faqs(&terms, query_vector.as_deref(), filters, 5);
         Ok(SearchOutcome {
             results,
             faqs,
@@ -392,17 +408,29 @@ impl App {
         })
     }
 
+    /// FAQs by the lexical score, or by the hybrid sum when the query has a vector; a hit's
+    /// `score` stays the lexical one, which chat confidence is calibrated on.
     fn search_faqs(
         &self,
         terms: &QueryTerms,
+        query_vector: Option<&[f32]>,
         filters: &SearchFilters,
         top_k: usize,
     ) -> Vec<FaqHit> {
         let scores = self.faqs.score(terms);
-        let mut ranked: Vec<(usize, f32)> = scores
+        let order: Vec<f32> = match (query_vector, &self.faq_vectors) {
+            (Some(q), Some(index)) => fuse(
+                RankingMode::Hybrid,
+                self.fusion_weights,
+                &scores,
+                &index.similarities(q),
+            ),
+            _ => scores.iter().map(|s| s.total()).collect(),
+        };
+        let mut ranked: Vec<(usize, f32)> = order
             .iter()
             .enumerate()
-            .map(|(i, s)| (i, s.total()))
+            .map(|(i, s)| (i, *s))
             .filter(|&(i, s)| {
                 s > 0.0
                     && (filters.levels.is_empty()
@@ -417,14 +445,14 @@ impl App {
         ranked
             .into_iter()
             .take(top_k)
-            .map(|(i, score)| {
+            .map(|(i, _)| {
                 let f = &self.corpus.faqs[i];
                 FaqHit {
                     id: f.id.clone(),
                     question: f.question.clone(),
                     answer: f.answer.clone(),
                     scheme_ids: f.scheme_ids.clone(),
-                    score: round3(score),
+                    score: round3(scores[i].total()),
                     url: f.source_url.clone(),
                     official_source: self.corpus.is_official_source(&f.source_url),
                 }
@@ -470,9 +498,10 @@ pub struct FusionWeights {
 impl FusionWeights {
     pub fn for_settings(settings: &Settings) -> FusionWeights {
         let default = match settings.embedder {
+            // The best nDCG@10 of the grid in `shien eval --sweep-fusion` (0.9136).
             EmbedderKind::E5 => FusionWeights {
-                lexical: 0.6,
-                vector_floor: 0.75,
+                lexical: 0.8,
+                vector_floor: 0.8,
             },
             _ => FusionWeights {
                 lexical: 0.7,
@@ -615,6 +644,7 @@ fn embed_corpus(
     corpus: &Corpus,
     head_lemmas: Vec<Vec<String>>,
     cache_stats: &mut Option<CacheStats>,
+    faq_vectors: &mut Option<InProcessIndex>,
 ) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
     Ok(match settings.embedder {
         EmbedderKind::None => None,
@@ -651,13 +681,17 @@ fn embed_corpus(
         EmbedderKind::E5 => {
             let file = settings.e5_model_file();
             let e = E5Embedder::load(&file, settings.e5_weights)?;
+            // Schemes, then FAQs (question and answer), through one cache.
             let texts: Vec<String> = corpus
                 .schemes
                 .iter()
                 .map(|s| embedding_text(s, corpus))
+                .chain(corpus.faqs.iter().map(faq_embedding_text))
                 .collect();
             let mut cache = VectorCache::open(&settings.vector_cache_file(), e.checksum(), e.dim());
-            let (vectors, stats) = cache.embed_passages(&e, &texts)?;
+            let (mut vectors, stats) = cache.embed_passages(&e, &texts)?;
+            let faqs = vectors.split_off(corpus.schemes.len());
+            *faq_vectors = Some(InProcessIndex::new(e.dim(), &faqs));
             *cache_stats = Some(stats);
             tracing::info!(
                 cached = stats.cached,
@@ -688,6 +722,10 @@ fn embed_corpus(
 
 /// What a scheme's embedding is computed from: its names, summary and the questions its FAQs
 /// answer (long details blur an averaged vector).
+pub fn faq_embedding_text(f: &Faq) -> String {
+    format!("{}\n{}", f.question, f.answer)
+}
+
 pub fn embedding_text(s: &Scheme, corpus: &Corpus) -> String {
     let mut parts = vec![s.title.clone()];
     parts.extend(s.aliases.iter().cloned());
