@@ -401,3 +401,33 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
     let text = String::from_utf8(r.bytes().await.unwrap()[3..].to_vec()).unwrap();
     assert!(text.contains(&ticket));
 }
+
+#[test]
+fn a_hand_off_asked_on_coming_of_age_day_2028_offers_the_next_working_day() {
+    use shien_navi::chat::ChatBot;
+    use shien_navi::domain::calendar::OfficeCalendar;
+    use shien_navi::domain::inquiry::Channel;
+
+    let app = common::real_app();
+    let bot = ChatBot::new(app.settings.handoff_confidence);
+    // Monday 2028-01-10 is 成人の日 (second Monday of January), past the old holiday table.
+    let now = chrono::NaiveDate::from_ymd_opt(2028, 1, 10)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let out = bot
+        .answer(
+            app,
+            &OfficeCalendar::new(),
+            None,
+            "担当者と直接話したいです",
+            Channel::Web,
+            now,
+        )
+        .unwrap();
+    let handoff = out.reply.handoff.expect("handed off");
+    let slot = handoff.next_slot.expect("a next slot");
+    assert!(slot.starts_with("2028-01-11 "), "{slot}");
+    assert!(!handoff.open_now);
+    assert!(out.reply.reply.contains("01月11日"), "{}", out.reply.reply);
+}
