@@ -17,10 +17,12 @@ export CARGO_TERM_PROGRESS_WHEN ?= never
 run: setup
 	$(BIN) serve
 
-# Rust unit and integration tests (PostgreSQL and fault tests too when DATABASE_TEST_URL is
-# set, as .ci/run does), the corpus check, schemathesis against the live API, and the
-# browser journeys in headless Chromium.
+# rustfmt and clippy (warnings are errors), then Rust unit and integration tests (PostgreSQL
+# and fault tests too when DATABASE_TEST_URL is set, as .ci/run does), the corpus check,
+# schemathesis against the live API, and the browser journeys in headless Chromium.
 test: setup
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
 	$(BIN) corpus check
 	scripts/with-server.sh tests/api/schemathesis.sh

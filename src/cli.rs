@@ -645,10 +645,8 @@ fn eval(
         "search": reports.iter().map(|r| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10})).collect::<Vec<_>>(),
         "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
     });
-    if !no_save {
-        if let Err(e) = save_eval(&summary, &reports, profiles.as_ref()) {
-            eprintln!("warning: could not save eval results: {e}");
-        }
+    if !no_save && let Err(e) = save_eval(&summary, &reports, profiles.as_ref()) {
+        eprintln!("warning: could not save eval results: {e}");
     }
     if json {
         let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});

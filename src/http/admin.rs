@@ -115,6 +115,8 @@ impl FromRequestParts<AppState> for Staff {
 }
 
 impl Staff {
+    // The error is the response itself, returned to axum at once rather than propagated.
+    #[allow(clippy::result_large_err)]
     fn check_csrf(&self, submitted: &str) -> Result<(), Response> {
         if same_token(&self.csrf, submitted) {
             Ok(())

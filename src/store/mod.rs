@@ -156,16 +156,15 @@ impl Store {
                     .trim_start_matches("sqlite://")
                     .trim_start_matches("sqlite:");
                 let file = path.split('?').next().unwrap_or(path);
-                if file != ":memory:" {
-                    if let Some(dir) = Path::new(file)
+                if file != ":memory:"
+                    && let Some(dir) = Path::new(file)
                         .parent()
                         .filter(|d| !d.as_os_str().is_empty())
-                    {
-                        std::fs::create_dir_all(dir).map_err(|e| StoreError::Prepare {
-                            path: file.into(),
-                            reason: e.to_string(),
-                        })?;
-                    }
+                {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::Prepare {
+                        path: file.into(),
+                        reason: e.to_string(),
+                    })?;
                 }
                 if url.contains("mode=") {
                     url.to_string()
