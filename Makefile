@@ -23,10 +23,13 @@ export CARGO_TERM_PROGRESS_WHEN ?= never
 run: setup
 	$(BIN) serve
 
-# Rust unit and integration tests (PostgreSQL and fault tests too when DATABASE_TEST_URL is
-# set, as .ci/run does), the corpus check, schemathesis against the live API, and the
-# browser journeys in headless Chromium.
+# rustfmt and clippy (warnings are errors), then Rust unit and integration tests (PostgreSQL
+# and fault tests too when DATABASE_TEST_URL is set, as .ci/run does; the e5 parity test against
+# the peer engine), the corpus check, schemathesis against the live API, and the browser
+# journeys in headless Chromium.
 test: setup peer
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets -- -D warnings
 	SHIEN_PEER_PYTHON=$(PEER_PY) $(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
 	$(BIN) corpus check
 	scripts/with-server.sh tests/api/schemathesis.sh
@@ -67,8 +70,12 @@ peer: $(PEER_PY)
 build:
 	$(CARGO) build --all-targets
 
+# The dictionary, then the passage vectors of the corpus and the test fixtures (encoded once,
+# reused while their text is unchanged).
 setup: deps build
 	$(BIN) setup
+	$(BIN) index build
+	SHIEN__CORPUS_DIR=tests/fixtures/corpus $(BIN) index build
 
 check: setup
 	$(BIN) corpus check

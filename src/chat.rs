@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
 use crate::domain::corpus::Corpus;
+use crate::domain::handoff::{HandoffCategory, TicketStatus};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult, Ticket};
 use crate::domain::recommend::desk_for;
 use crate::domain::routing::{HandoffReason, route};
@@ -34,17 +35,36 @@ pub struct Citation {
     pub official_source: bool,
 }
 
+/// A hand-off as the caller's client sees it: category and reason as Japanese labels only.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HandoffInfo {
-    pub category: ConsultCategory,
+    #[serde(serialize_with = "category_label")]
+    #[schema(value_type = crate::domain::handoff::HandoffCategoryLabel)]
+    pub category: HandoffCategory,
     pub desk: String,
     pub desk_id: String,
-    pub reason: String,
+    #[serde(serialize_with = "reason_label")]
+    #[schema(value_type = crate::domain::handoff::HandoffReasonLabel)]
+    pub reason: HandoffReason,
     pub ticket: String,
     /// Next staffed time, JST "YYYY-MM-DD HH:MM".
     pub next_slot: Option<String>,
     pub open_now: bool,
     pub how_to_book: String,
+}
+
+fn category_label<S: serde::Serializer>(
+    c: &HandoffCategory,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(c.label_ja())
+}
+
+fn reason_label<S: serde::Serializer>(
+    r: &HandoffReason,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(r.label_ja())
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -187,8 +207,8 @@ impl ChatBot {
                 &outcome,
                 now,
             );
-            inquiry.handoff_category = Some(decision.category.label_ja().to_string());
-            inquiry.handoff_reason = Some(format!("{reason:?}"));
+            inquiry.handoff_category = Some(info.category);
+            inquiry.handoff_reason = Some(reason);
             let citations = outcome
                 .results
                 .iter()
@@ -568,21 +588,21 @@ fn hand_off(
         id: ticket_id.clone(),
         inquiry_id: inquiry.id.clone(),
         created_at: Utc::now(),
-        category: category.label_ja().to_string(),
+        category: category.into(),
         desk_id: desk_id.clone(),
-        reason: format!("{reason:?}"),
+        reason,
         summary,
         next_slot: slot_text.clone(),
-        status: "open".into(),
+        status: TicketStatus::Open,
         outcome: None,
         closed_at: None,
         closed_by: None,
     };
     let info = HandoffInfo {
-        category,
+        category: category.into(),
         desk: desk_name,
         desk_id,
-        reason: reason.label_ja().to_string(),
+        reason,
         ticket: ticket_id,
         next_slot: slot_text,
         open_now,

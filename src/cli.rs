@@ -784,10 +784,8 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
         "search_compared": compared.iter().map(|(set, kind, r)| serde_json::json!({"set": set, "embedder": kind, "report": search_json(r)})).collect::<Vec<_>>(),
         "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
     });
-    if !no_save {
-        if let Err(e) = save_eval(&summary, &reports, profiles.as_ref()) {
-            eprintln!("warning: could not save eval results: {e}");
-        }
+    if !no_save && let Err(e) = save_eval(&summary, &reports, profiles.as_ref()) {
+        eprintln!("warning: could not save eval results: {e}");
     }
     if json {
         let full = serde_json::json!({"summary": summary, "search": reports, "search_holdout": holdout_reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});

@@ -635,6 +635,9 @@ fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::Value> {
     p
 }
 
+/// The embedder and one vector per scheme, in corpus order.
+type EmbeddedCorpus = (Arc<dyn Embedder>, Vec<Vec<f32>>);
+
 /// Loads the configured embedder and embeds every scheme. For the static vectors a scheme's
 /// lemmas are its title and summary fields' lemmas (`head_lemmas`, from the lexical analysis)
 /// plus those of the questions its FAQs answer; they give both the IDF weights and the vector.
@@ -645,7 +648,7 @@ fn embed_corpus(
     head_lemmas: Vec<Vec<String>>,
     cache_stats: &mut Option<CacheStats>,
     faq_vectors: &mut Option<InProcessIndex>,
-) -> Result<Option<(Arc<dyn Embedder>, Vec<Vec<f32>>)>> {
+) -> Result<Option<EmbeddedCorpus>> {
     Ok(match settings.embedder {
         EmbedderKind::None => None,
         EmbedderKind::Static => {

@@ -3,6 +3,8 @@
 mod common;
 
 use serde_json::json;
+use shien_navi::domain::consultants::ConsultCategory;
+use shien_navi::domain::handoff::{HandoffCategory, TicketStatus};
 
 fn no_redirect_client() -> reqwest::Client {
     reqwest::Client::builder()
@@ -84,8 +86,15 @@ async fn a_dismissal_is_handed_off_with_a_ticket_logged_masked() {
         "{}",
         logged.text()
     );
-    assert_eq!(logged.handoff_category.as_deref(), Some("労務"));
-    let tickets = store.tickets(Some("open"), None, None).await.unwrap();
+    assert_eq!(logged.handoff_category.map(|c| c.label_ja()), Some("労務"));
+    assert_eq!(
+        logged.handoff_category,
+        Some(HandoffCategory::Consult(ConsultCategory::Labour))
+    );
+    let tickets = store
+        .tickets(Some(TicketStatus::Open), None, None)
+        .await
+        .unwrap();
     assert_eq!(tickets.len(), 1);
     assert!(
         tickets[0].summary.contains("ご相談内容") && !tickets[0].summary.contains("090-1111-2222")
@@ -294,6 +303,9 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         )
         .await;
     let ticket = chat["handoff"]["ticket"].as_str().unwrap().to_string();
+    let category = chat["handoff"]["category"].as_str().unwrap();
+    let reason = chat["handoff"]["reason"].as_str().unwrap();
+    assert_eq!((category, reason), ("法務", "専門家の判断が必要な相談"));
     server.state.ops.log.flush().await;
 
     server
@@ -348,6 +360,11 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         .await
         .unwrap();
     assert!(queue.contains(&ticket));
+    assert!(
+        queue.contains("分野：法務") && queue.contains("状態：未対応"),
+        "{queue}"
+    );
+    assert_shows_no_codes(&queue);
     let session_csrf = hidden(&queue, "csrf");
     let r = client
         .post(server.url(&format!("/admin/tickets/{ticket}/done")))
@@ -370,7 +387,7 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         .state
         .ops
         .store
-        .tickets(Some("done"), None, None)
+        .tickets(Some(TicketStatus::Done), None, None)
         .await
         .unwrap();
     assert_eq!(done[0].outcome.as_deref(), Some("弁護士相談を予約済み"));
@@ -400,4 +417,74 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         .unwrap();
     let text = String::from_utf8(r.bytes().await.unwrap()[3..].to_vec()).unwrap();
     assert!(text.contains(&ticket));
+    // The ticket's record, to the end (its summary spans several lines).
+    let row = &text[text.find(&ticket).unwrap()..];
+    assert!(
+        row.contains(category) && row.contains(reason) && row.contains(",対応済み,"),
+        "{row}"
+    );
+    assert_shows_no_codes(row);
+
+    let dashboard = client
+        .get(server.url("/admin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        dashboard.contains(&format!("<td>{category}</td>"))
+            && dashboard.contains(&format!("<td>{reason}</td>")),
+        "the dashboard counts hand-offs by Japanese label"
+    );
+    assert_shows_no_codes(&dashboard);
+}
+
+/// Hand-off categories, reasons and ticket states reach people as Japanese labels only:
+/// neither the stored codes nor Rust's Debug names.
+fn assert_shows_no_codes(text: &str) {
+    use shien_navi::domain::handoff::{HandoffReason, StableCode};
+    let reasons = HandoffReason::ALL
+        .iter()
+        .flat_map(|r| [r.code().to_string(), format!("{r:?}")]);
+    let categories = HandoffCategory::ALL
+        .iter()
+        .flat_map(|c| [c.code().to_string(), format!("{c:?}")]);
+    for shown in reasons.chain(categories) {
+        assert!(
+            !text.contains(&format!(">{shown}<")) && !text.contains(&format!(",{shown},")),
+            "{shown} shown in {text}"
+        );
+    }
+}
+
+#[test]
+fn a_hand_off_asked_on_coming_of_age_day_2028_offers_the_next_working_day() {
+    use shien_navi::chat::ChatBot;
+    use shien_navi::domain::calendar::OfficeCalendar;
+    use shien_navi::domain::inquiry::Channel;
+
+    let app = common::real_app();
+    let bot = ChatBot::new(app.settings.handoff_confidence);
+    // Monday 2028-01-10 is 成人の日 (second Monday of January), past the old holiday table.
+    let now = chrono::NaiveDate::from_ymd_opt(2028, 1, 10)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let out = bot
+        .answer(
+            app,
+            &OfficeCalendar::new(),
+            None,
+            "担当者と直接話したいです",
+            Channel::Web,
+            now,
+        )
+        .unwrap();
+    let handoff = out.reply.handoff.expect("handed off");
+    let slot = handoff.next_slot.expect("a next slot");
+    assert!(slot.starts_with("2028-01-11 "), "{slot}");
+    assert!(!handoff.open_now);
+    assert!(out.reply.reply.contains("01月11日"), "{}", out.reply.reply);
 }

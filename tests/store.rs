@@ -4,6 +4,8 @@
 mod common;
 
 use chrono::Utc;
+use shien_navi::domain::consultants::ConsultCategory;
+use shien_navi::domain::handoff::{HandoffCategory, HandoffReason, TicketStatus};
 use shien_navi::domain::inquiry::{
     Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket,
 };
@@ -27,12 +29,12 @@ fn ticket(inquiry_id: &str) -> Ticket {
         id: uuid::Uuid::new_v4().to_string(),
         inquiry_id: inquiry_id.into(),
         created_at: Utc::now(),
-        category: "労務".into(),
+        category: HandoffCategory::Consult(ConsultCategory::Labour),
         desk_id: "minato-roumu-sodan".into(),
-        reason: "sensitive_topic".into(),
+        reason: HandoffReason::SensitiveTopic,
         summary: "解雇の相談".into(),
         next_slot: Some("2026-11-25 13:00".into()),
-        status: "open".into(),
+        status: TicketStatus::Open,
         outcome: None,
         closed_at: None,
         closed_by: None,
@@ -75,7 +77,11 @@ async fn exercise(store: &Store) {
     let t = ticket(&a.id);
     store.insert_ticket(&t).await.unwrap();
     assert_eq!(
-        store.tickets(Some("open"), None, None).await.unwrap().len(),
+        store
+            .tickets(Some(TicketStatus::Open), None, None)
+            .await
+            .unwrap()
+            .len(),
         1
     );
     assert!(
@@ -88,7 +94,10 @@ async fn exercise(store: &Store) {
         !store.close_ticket(&t.id, "again", "staff").await.unwrap(),
         "closing twice is a no-op"
     );
-    let done = store.tickets(Some("done"), None, None).await.unwrap();
+    let done = store
+        .tickets(Some(TicketStatus::Done), None, None)
+        .await
+        .unwrap();
     assert_eq!(done[0].outcome.as_deref(), Some("社労士が対応済み"));
 
     store
@@ -190,8 +199,83 @@ async fn sqlite_store_round_trips_and_uses_wal() {
     );
 }
 
+/// Rows written before migration 0002 (Japanese category labels, Debug reason names) read
+/// back typed after it; a value no mapping knows is an error, not a default.
+async fn legacy_hand_off_labels_become_codes(url: &str) {
+    let store = Store::connect(url).await.unwrap();
+    for sql in [
+        "INSERT INTO inquiries (id, created_at, channel, kind, session_id, text_masked, results_json, purposes, result_count, confidence, handoff_category, handoff_reason, latency_ms) VALUES ('old-i', '2026-11-25T01:00:00.000Z', 'web', 'chat', NULL, '解雇の相談', '[]', '', 0, 0.5, '労務', 'SensitiveTopic', 1.0)",
+        "INSERT INTO tickets (id, inquiry_id, created_at, category, desk_id, reason, summary, next_slot, status, outcome, closed_at, closed_by) VALUES ('old-t', 'old-i', '2026-11-25T01:00:00.000Z', '知財', 'minato-chizai', 'AskedForPerson', '特許の相談', NULL, 'open', NULL, NULL, NULL)",
+        "DELETE FROM schema_migrations WHERE version = 2",
+    ] {
+        sqlx::query(sql).execute(store.pool()).await.unwrap();
+    }
+    let store = Store::connect(url).await.unwrap();
+    let i = store.inquiry("old-i").await.unwrap().unwrap();
+    assert_eq!(
+        (i.handoff_category, i.handoff_reason),
+        (
+            Some(HandoffCategory::Consult(ConsultCategory::Labour)),
+            Some(HandoffReason::SensitiveTopic)
+        )
+    );
+    let t = store
+        .tickets(Some(TicketStatus::Open), None, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        (t[0].category, t[0].reason, t[0].status),
+        (
+            HandoffCategory::Consult(ConsultCategory::IntellectualProperty),
+            HandoffReason::AskedForPerson,
+            TicketStatus::Open
+        )
+    );
+    let stored: (String, String) =
+        sqlx::query_as("SELECT category, reason FROM tickets WHERE id = 'old-t'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        ("intellectual_property".into(), "asked_for_person".into())
+    );
+
+    sqlx::query("UPDATE tickets SET reason = 'Unhappy' WHERE id = 'old-t'")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let err = store.tickets(None, None, None).await.unwrap_err();
+    assert!(err.to_string().contains("Unhappy"), "{err}");
+    sqlx::query("UPDATE inquiries SET channel = 'fax' WHERE id = 'old-i'")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    assert!(store.inquiry("old-i").await.is_err());
+}
+
+#[tokio::test]
+async fn sqlite_migrates_legacy_hand_off_labels_to_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    legacy_hand_off_labels_become_codes(&format!("sqlite://{}/log.sqlite", dir.path().display()))
+        .await;
+}
+
+#[tokio::test]
+async fn postgres_migrates_legacy_hand_off_labels_to_codes() {
+    let Some(url) = postgres_url().await else {
+        return;
+    };
+    legacy_hand_off_labels_become_codes(&url).await;
+}
+
 /// A fresh schema per run so tests never see each other's rows.
 pub async fn postgres_store() -> Option<Store> {
+    Some(Store::connect(&postgres_url().await?).await.unwrap())
+}
+
+/// The URL of a fresh, empty schema in the test database.
+pub async fn postgres_url() -> Option<String> {
     let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
         eprintln!(
             "SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
@@ -207,8 +291,7 @@ pub async fn postgres_store() -> Option<Store> {
         .await
         .unwrap();
     let sep = if base.contains('?') { '&' } else { '?' };
-    let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
-    Some(Store::connect(&url).await.unwrap())
+    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
 }
 
 #[tokio::test]

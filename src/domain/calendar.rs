@@ -1,29 +1,15 @@
-//! The centre's office calendar: Mon–Fri 8:30–17:15, closed on national holidays (from
-//! `corpus/holidays.csv`, the Cabinet Office list incl. substitute and citizens' holidays)
-//! and over the New Year (12/29–1/3). Finds a desk's next staffed slot.
-
-use std::collections::BTreeMap;
+//! The centre's office calendar: Mon–Fri 8:30–17:15, closed on national holidays (computed
+//! for any year by `holidays`, substitute and citizens' holidays included) and over the New
+//! Year (12/29–1/3). Finds a desk's next staffed slot.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 use super::consultants::Desk;
+use super::holidays;
 
-#[derive(Debug, Clone)]
-pub struct OfficeCalendar {
-    holidays: BTreeMap<NaiveDate, String>,
-    first_year: i32,
-    last_year: i32,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum CalendarError {
-    #[error("{file}:{line}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        message: String,
-    },
-}
+/// The office calendar. Holidays come from the law's rules, so it has no last year.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OfficeCalendar;
 
 pub fn office_opens() -> NaiveTime {
     NaiveTime::from_hms_opt(8, 30, 0).expect("valid time")
@@ -41,51 +27,13 @@ pub struct Slot {
 }
 
 impl OfficeCalendar {
-    pub fn parse(file: &str, text: &str) -> Result<OfficeCalendar, CalendarError> {
-        let mut holidays = BTreeMap::new();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (date, name) = line.split_once(',').ok_or_else(|| CalendarError::Invalid {
-                file: file.into(),
-                line: i + 1,
-                message: "expected date,name".into(),
-            })?;
-            let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|e| {
-                CalendarError::Invalid {
-                    file: file.into(),
-                    line: i + 1,
-                    message: e.to_string(),
-                }
-            })?;
-            holidays.insert(date, name.trim().to_string());
-        }
-        let first_year = holidays.keys().next().map_or(0, |d| d.year());
-        let last_year = holidays.keys().next_back().map_or(0, |d| d.year());
-        Ok(OfficeCalendar {
-            holidays,
-            first_year,
-            last_year,
-        })
+    pub fn new() -> OfficeCalendar {
+        OfficeCalendar
     }
 
-    /// The calendar shipped with the corpus (2026–2027).
-    pub fn bundled() -> OfficeCalendar {
-        OfficeCalendar::parse(
-            "corpus/holidays.csv",
-            include_str!("../../corpus/holidays.csv"),
-        )
-        .expect("bundled holidays parse")
-    }
-
-    pub fn covers(&self, date: NaiveDate) -> bool {
-        (self.first_year..=self.last_year).contains(&date.year())
-    }
-
-    pub fn holiday(&self, date: NaiveDate) -> Option<&str> {
-        self.holidays.get(&date).map(String::as_str)
+    /// The national or public holiday on `date`, by name.
+    pub fn holiday(&self, date: NaiveDate) -> Option<&'static str> {
+        holidays::holiday_on(date)
     }
 
     pub fn is_new_year_closure(date: NaiveDate) -> bool {
@@ -200,7 +148,7 @@ mod tests {
 
     #[test]
     fn known_holidays_including_substitute_and_citizens_holidays() {
-        let c = OfficeCalendar::bundled();
+        let c = OfficeCalendar::new();
         for d in [
             "2026-05-06",
             "2026-09-22",
@@ -211,12 +159,49 @@ mod tests {
             assert!(!c.is_open_day(d.parse().unwrap()), "{d} should be closed");
         }
         assert!(c.is_open_day("2026-11-24".parse().unwrap()));
-        assert!(c.covers("2027-12-31".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_hand_off_asked_on_2028s_coming_of_age_day_is_offered_the_next_working_day() {
+        let c = OfficeCalendar::new();
+        // 2028-01-10 is the second Monday of January: 成人の日.
+        assert_eq!(c.holiday("2028-01-10".parse().unwrap()), Some("成人の日"));
+        assert_eq!(
+            c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2028-01-10 10:00")),
+            Some(Slot {
+                at: at("2028-01-11 08:30"),
+                now: false
+            })
+        );
+    }
+
+    #[test]
+    fn years_in_the_2030s_close_on_their_holidays() {
+        let c = OfficeCalendar::new();
+        // Friday 2032-09-17 evening: 9/20 敬老の日, 9/21 国民の休日, 9/22 秋分の日.
+        assert_eq!(
+            c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2032-09-17 18:00"))
+                .unwrap()
+                .at,
+            at("2032-09-23 08:30")
+        );
+        // 2033-03-20 春分の日 is a Sunday: Monday 3/21 is its substitute holiday.
+        assert!(!c.is_open_day("2033-03-21".parse().unwrap()));
+        assert!(c.is_open_day("2033-03-22".parse().unwrap()));
+        // 2039-12-28 is open, then the New Year closure to 2040-01-03 and 成人の日 on 1/9.
+        assert!(c.is_open_day("2039-12-28".parse().unwrap()));
+        assert_eq!(
+            c.next_slot(&desk(&ALL, "08:30", "17:15"), at("2039-12-28 17:30"))
+                .unwrap()
+                .at,
+            at("2040-01-04 08:30")
+        );
+        assert_eq!(c.holiday("2040-01-09".parse().unwrap()), Some("成人の日"));
     }
 
     #[test]
     fn new_year_closure_runs_from_12_29_to_1_3() {
-        let c = OfficeCalendar::bundled();
+        let c = OfficeCalendar::new();
         assert!(c.is_open_day("2026-12-28".parse().unwrap()));
         assert!(!c.is_open_day("2026-12-29".parse().unwrap()));
         assert!(!c.is_open_day("2027-01-01".parse().unwrap()));
@@ -230,7 +215,7 @@ mod tests {
 
     #[test]
     fn after_17_15_the_next_slot_is_the_next_morning() {
-        let c = OfficeCalendar::bundled();
+        let c = OfficeCalendar::new();
         let slot = c
             .next_slot(&desk(&ALL, "08:30", "17:15"), at("2026-11-25 17:15"))
             .unwrap();
@@ -249,7 +234,7 @@ mod tests {
 
     #[test]
     fn friday_evening_goes_to_monday_unless_monday_is_a_holiday() {
-        let c = OfficeCalendar::bundled();
+        let c = OfficeCalendar::new();
         assert_eq!(
             c.next_slot(&desk(&ALL, "09:00", "17:00"), at("2026-11-27 18:00"))
                 .unwrap()
@@ -267,7 +252,7 @@ mod tests {
 
     #[test]
     fn a_desk_staffed_only_on_wednesday_afternoons() {
-        let c = OfficeCalendar::bundled();
+        let c = OfficeCalendar::new();
         let wed = desk(&[DeskDay::Wed], "13:00", "17:00");
         assert_eq!(
             c.next_slot(&wed, at("2026-11-24 10:00")).unwrap().at,
@@ -284,7 +269,7 @@ mod tests {
 
     #[test]
     fn desk_hours_are_clipped_to_office_hours() {
-        let c = OfficeCalendar::bundled();
+        let c = OfficeCalendar::new();
         let long = desk(&ALL, "07:00", "20:00");
         assert_eq!(
             c.next_slot(&long, at("2026-11-24 07:30")).unwrap().at,

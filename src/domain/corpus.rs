@@ -425,13 +425,13 @@ impl Corpus {
             }
             check_source(&scheme.source_url, scheme.as_of, today_limit, &mut push);
             let e = &scheme.eligibility;
-            if let (Some(min), Some(max)) = (e.min_years, e.max_years) {
-                if min >= max {
-                    push(
-                        "eligibility.min_years",
-                        format!("min_years {min} must be below max_years {max}"),
-                    );
-                }
+            if let (Some(min), Some(max)) = (e.min_years, e.max_years)
+                && min >= max
+            {
+                push(
+                    "eligibility.min_years",
+                    format!("min_years {min} must be below max_years {max}"),
+                );
             }
             if e.pre_founding == PreFounding::Only && e.min_years.is_some_and(|m| m > 0) {
                 push(
@@ -518,10 +518,10 @@ impl Corpus {
             if desk.weekdays.is_empty() {
                 push("weekdays", "name at least one weekday".into());
             }
-            if let Some(id) = &desk.scheme_id {
-                if self.scheme(id).is_none() {
-                    push("scheme_id", format!("refers to unknown scheme {id:?}"));
-                }
+            if let Some(id) = &desk.scheme_id
+                && self.scheme(id).is_none()
+            {
+                push("scheme_id", format!("refers to unknown scheme {id:?}"));
             }
             check_source(&desk.source_url, desk.as_of, today_limit, &mut push);
         }
@@ -663,7 +663,7 @@ fn parse_text<T: serde::de::DeserializeOwned>(
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-            let id = entry_id_near(&text, e.span().map(|s| s.start));
+            let id = entry_id_near(text, e.span().map(|s| s.start));
             let message = e.message().trim().to_string();
             let field = field_named_in(&message);
             problems.push(Problem {

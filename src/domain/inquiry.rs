@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
 use super::masking::mask;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +28,14 @@ impl Channel {
     }
 }
 
+impl StableCode for Channel {
+    const ALL: &'static [Channel] = &[Channel::Web, Channel::Operator, Channel::Api];
+
+    fn code(self) -> &'static str {
+        self.as_str()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InquiryKind {
@@ -42,6 +51,18 @@ impl InquiryKind {
             InquiryKind::Recommend => "recommend",
             InquiryKind::Chat => "chat",
         }
+    }
+}
+
+impl StableCode for InquiryKind {
+    const ALL: &'static [InquiryKind] = &[
+        InquiryKind::Search,
+        InquiryKind::Recommend,
+        InquiryKind::Chat,
+    ];
+
+    fn code(self) -> &'static str {
+        self.as_str()
     }
 }
 
@@ -65,8 +86,8 @@ pub struct Inquiry {
     pub results: Vec<ShownResult>,
     pub purposes: Vec<String>,
     pub confidence: Option<f32>,
-    pub handoff_category: Option<String>,
-    pub handoff_reason: Option<String>,
+    pub handoff_category: Option<HandoffCategory>,
+    pub handoff_reason: Option<HandoffReason>,
     pub latency_ms: f64,
 }
 
@@ -105,14 +126,14 @@ pub struct Ticket {
     pub id: String,
     pub inquiry_id: String,
     pub created_at: DateTime<Utc>,
-    pub category: String,
+    pub category: HandoffCategory,
     pub desk_id: String,
-    pub reason: String,
+    pub reason: HandoffReason,
     /// A short warm summary for the consultant (masked).
     pub summary: String,
     /// Local JST time of the next staffed slot, "YYYY-MM-DD HH:MM".
     pub next_slot: Option<String>,
-    pub status: String,
+    pub status: TicketStatus,
     pub outcome: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     pub closed_by: Option<String>,

@@ -13,6 +13,8 @@ pub use scheme::{Faq, Kind, Level, Scheme, WindowStatus};
 pub use search::{QueryError, SearchFilters, SearchQuery};
 pub mod calendar;
 pub mod eligibility;
+pub mod handoff;
+pub mod holidays;
 pub mod inquiry;
 pub mod masking;
 pub mod profile;

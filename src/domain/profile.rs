@@ -240,7 +240,8 @@ mod tests {
 
     #[test]
     fn each_invalid_answer_names_its_field() {
-        let cases: Vec<(Box<dyn Fn(&mut Answers)>, &str)> = vec![
+        type Spoil = Box<dyn Fn(&mut Answers)>;
+        let cases: Vec<(Spoil, &str)> = vec![
             (
                 Box::new(|a| a.location = Some("osaka".into())),
                 "answers.location",

@@ -2,22 +2,29 @@
 //! and which consultant category fits. Rules, not a model: every decision names its reason,
 //! and the rules are measured on eval/routing.jsonl.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::consultants::ConsultCategory;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+/// Why a message goes to a person. Serialised as its stable code (`handoff::StableCode`);
+/// the aliases read spool lines written before the codes, which used the `Debug` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HandoffReason {
     /// The caller asked for a person.
+    #[serde(alias = "AskedForPerson")]
     AskedForPerson,
     /// A dispute, dismissal, harassment, repayment trouble or similar: not for a chatbot.
+    #[serde(alias = "SensitiveTopic")]
     SensitiveTopic,
     /// A complaint about the service.
+    #[serde(alias = "Complaint")]
     Complaint,
     /// Needs someone to look at the caller's own documents or case.
+    #[serde(alias = "IndividualJudgement")]
     IndividualJudgement,
     /// Nothing in the corpus answers it well enough.
+    #[serde(alias = "LowConfidence")]
     LowConfidence,
 }
 

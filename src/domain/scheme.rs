@@ -422,7 +422,7 @@ impl Scheme {
 
 /// 1500000 -> "150万円", 100000000 -> "1億円".
 pub fn yen_ja(yen: u64) -> String {
-    if yen >= 100_000_000 && yen % 10_000_000 == 0 {
+    if yen >= 100_000_000 && yen.is_multiple_of(10_000_000) {
         let oku = yen / 100_000_000;
         let man = (yen % 100_000_000) / 10_000;
         if man == 0 {
@@ -430,7 +430,7 @@ pub fn yen_ja(yen: u64) -> String {
         } else {
             format!("{oku}億{man}万円")
         }
-    } else if yen >= 10_000 && yen % 10_000 == 0 {
+    } else if yen >= 10_000 && yen.is_multiple_of(10_000) {
         format!("{}万円", yen / 10_000)
     } else {
         format!("{yen}円")

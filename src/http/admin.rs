@@ -17,6 +17,7 @@ use super::error::{ApiError, ErrorBody};
 use super::html::{Page, esc};
 use super::pages::form_pairs;
 use super::state::AppState;
+use crate::domain::handoff::{StableCode, TicketStatus};
 use crate::domain::inquiry::{Inquiry, Ticket};
 use crate::eval::chart::{Series, line_chart};
 use crate::staff::{LOCK_AFTER, lock_for, random_token, same_token, token_hash, verify_password};
@@ -114,6 +115,8 @@ impl FromRequestParts<AppState> for Staff {
 }
 
 impl Staff {
+    // The error is the response itself, returned to axum at once rather than propagated.
+    #[allow(clippy::result_large_err)]
     fn check_csrf(&self, submitted: &str) -> Result<(), Response> {
         if same_token(&self.csrf, submitted) {
             Ok(())
@@ -425,8 +428,8 @@ fn dashboard_html(
             .flat_map(|i| i.purposes.iter().map(String::as_str)),
         15,
     );
-    let handoffs = count_top(tickets.iter().map(|t| t.category.as_str()), 10);
-    let reasons = count_top(tickets.iter().map(|t| t.reason.as_str()), 10);
+    let handoffs = count_top(tickets.iter().map(|t| t.category.label_ja()), 10);
+    let reasons = count_top(tickets.iter().map(|t| t.reason.label_ja()), 10);
     let shown_ids: Vec<&str> = inquiries
         .iter()
         .flat_map(|i| i.results.iter().take(5).map(|r| r.id.as_str()))
@@ -467,7 +470,10 @@ fn dashboard_html(
 <h2>よく表示された制度</h2>{shown}"#,
         n = inquiries.len(),
         t = tickets.len(),
-        open = tickets.iter().filter(|t| t.status == "open").count(),
+        open = tickets
+            .iter()
+            .filter(|t| t.status == TicketStatus::Open)
+            .count(),
         written = counts.written,
         failed = counts.failed_writes,
         pending = counts.pending_in_spool,
@@ -545,7 +551,7 @@ pub async fn inquiries(
             text = esc(&crate::service::shorten(i.text(), 80)),
             n = i.results.len(),
             conf = i.confidence.map(|c| format!("{c:.2}")).unwrap_or_default(),
-            handoff = esc(i.handoff_category.as_deref().unwrap_or("")),
+            handoff = i.handoff_category.map_or("", |c| c.label_ja()),
         );
     }
     body.push_str("</tbody></table>");
@@ -578,8 +584,8 @@ pub async fn inquiry_detail(
         esc(i.text()),
         esc(&i.purposes.join("、")),
         i.confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),
-        esc(i.handoff_category.as_deref().unwrap_or("なし")),
-        esc(i.handoff_reason.as_deref().unwrap_or("")),
+        i.handoff_category.map_or("なし", |c| c.label_ja()),
+        i.handoff_reason.map_or("", |r| r.label_ja()),
         i.latency_ms
     );
     for (rank, r) in i.results.iter().enumerate() {
@@ -630,29 +636,28 @@ pub async fn tickets(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let pairs = form_pairs(raw.as_deref());
-    let status = pairs
+    // `status=all` lists every ticket; an unknown or missing status lists the open ones.
+    let status = match pairs
         .iter()
         .find(|(k, _)| k == "status")
         .map(|(_, v)| v.as_str())
-        .unwrap_or("open");
-    let status = if ["open", "done", "all"].contains(&status) {
-        status
-    } else {
-        "open"
-    };
-    let list = match state
-        .ops
-        .store
-        .tickets((status != "all").then_some(status), None, None)
-        .await
     {
+        Some("all") => None,
+        Some(code) => Some(TicketStatus::from_code(code).unwrap_or(TicketStatus::Open)),
+        None => Some(TicketStatus::Open),
+    };
+    let list = match state.ops.store.tickets(status, None, None).await {
         Ok(l) => l,
         Err(e) => return ApiError::Internal(e.to_string()).into_response(),
     };
     let mut body = format!(
-        r#"<h1>引き継ぎチケット</h1><p><a href="/admin/tickets?status=open">未対応</a>／<a href="/admin/tickets?status=done">対応済み</a>／<a href="/admin/tickets?status=all">すべて</a>（表示中：{}、{}件）</p><ul class="results">"#,
-        status,
-        list.len()
+        r#"<h1>引き継ぎチケット</h1><p><a href="/admin/tickets?status={open}">{open_label}</a>／<a href="/admin/tickets?status={done}">{done_label}</a>／<a href="/admin/tickets?status=all">すべて</a>（表示中：{shown}、{n}件）</p><ul class="results">"#,
+        open = TicketStatus::Open.code(),
+        open_label = TicketStatus::Open.label_ja(),
+        done = TicketStatus::Done.code(),
+        done_label = TicketStatus::Done.label_ja(),
+        shown = status.map_or("すべて", |s| s.label_ja()),
+        n = list.len()
     );
     for t in &list {
         let desk = state
@@ -666,17 +671,13 @@ pub async fn tickets(
             r#"<li><h2>受付番号 {id}</h2><p>{at}／分野：{cat}／窓口：{desk}／次の受付：{slot}／状態：{status}</p><p>{summary}</p>"#,
             id = esc(&t.id),
             at = jst_text(t.created_at),
-            cat = esc(&t.category),
+            cat = t.category.label_ja(),
             desk = esc(&desk),
             slot = esc(t.next_slot.as_deref().unwrap_or("未定")),
-            status = if t.status == "open" {
-                "未対応"
-            } else {
-                "対応済み"
-            },
+            status = t.status.label_ja(),
             summary = esc(&t.summary).replace('\n', "<br>"),
         );
-        if t.status == "open" {
+        if t.status == TicketStatus::Open {
             let _ = write!(
                 body,
                 r#"<form method="post" action="/admin/tickets/{id}/done"><input type="hidden" name="csrf" value="{csrf}"><label for="outcome-{id}">対応結果</label><input type="text" id="outcome-{id}" name="outcome" required maxlength="500"><button type="submit">対応済みにする</button></form>"#,
@@ -815,8 +816,8 @@ pub async fn export_inquiries(
                 .join(" "),
             i.results.len().to_string(),
             i.confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),
-            i.handoff_category.clone().unwrap_or_default(),
-            i.handoff_reason.clone().unwrap_or_default(),
+            i.handoff_category.map_or("", |c| c.label_ja()).to_string(),
+            i.handoff_reason.map_or("", |r| r.label_ja()).to_string(),
             format!("{:.1}", i.latency_ms),
         ]);
     }
@@ -859,12 +860,12 @@ pub async fn export_tickets(
             t.id,
             t.inquiry_id,
             jst_text(t.created_at),
-            t.category,
+            t.category.label_ja().to_string(),
             t.desk_id,
-            t.reason,
+            t.reason.label_ja().to_string(),
             t.summary,
             t.next_slot.unwrap_or_default(),
-            t.status,
+            t.status.label_ja().to_string(),
             t.outcome.unwrap_or_default(),
             t.closed_at.map(jst_text).unwrap_or_default(),
             t.closed_by.unwrap_or_default(),

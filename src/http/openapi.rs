@@ -26,6 +26,7 @@ use crate::service::App;
     components(schemas(
         super::error::ErrorBody, fields::PurposeKey, fields::PurposeChoice, fields::IndustryName, fields::LevelKey,
         fields::FormLocation, fields::FormYears, fields::FormBool, fields::FormOptionalBool, fields::FormNumber,
+        crate::domain::handoff::HandoffCategoryLabel, crate::domain::handoff::HandoffReasonLabel,
     )),
     modifiers(&StaffSession),
     tags(
@@ -239,4 +240,33 @@ pub mod fields {
         }
     }
     impl ToSchema for FormNumber {}
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::OpenApi;
+
+    use super::ApiDoc;
+    use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode};
+
+    #[test]
+    fn hand_off_category_and_reason_are_documented_as_their_japanese_labels() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let schemas = &doc["components"]["schemas"];
+        let handoff = &schemas["HandoffInfo"]["properties"];
+        let categories: Vec<&str> = HandoffCategory::ALL.iter().map(|c| c.label_ja()).collect();
+        let reasons: Vec<&str> = HandoffReason::ALL.iter().map(|r| r.label_ja()).collect();
+        assert!(categories.contains(&"苦情・ご意見"));
+        for (field, schema, labels) in [
+            ("category", "HandoffCategoryLabel", categories),
+            ("reason", "HandoffReasonLabel", reasons),
+        ] {
+            assert_eq!(
+                handoff[field]["$ref"],
+                format!("#/components/schemas/{schema}"),
+                "{handoff}"
+            );
+            assert_eq!(schemas[schema]["enum"], serde_json::json!(labels));
+        }
+    }
 }

@@ -19,7 +19,7 @@ pub fn form_pairs(raw: Option<&str>) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-fn values<'a>(pairs: &'a [(String, String)], key: &str) -> Vec<String> {
+fn values(pairs: &[(String, String)], key: &str) -> Vec<String> {
     pairs
         .iter()
         .filter(|(k, _)| k == key)
@@ -302,6 +302,15 @@ fn scheme_html(app: &App, s: &Scheme) -> String {
         .as_deref()
         .map(|n| format!(r#"<details class="source-notes"><summary>出典と確認状況のメモ</summary><p>{}</p></details>"#, esc(n)))
         .unwrap_or_default();
+    let source = format!(
+        r#"<p><a class="button" href="{}" rel="noopener noreferrer">{}</a></p>"#,
+        esc(&s.source_url),
+        if official {
+            "公式ページで確認する"
+        } else {
+            "出典ページを見る（公式ではありません）"
+        }
+    );
     format!(
         r#"<h1>{title}</h1>
 <p>{summary}</p>
@@ -322,15 +331,6 @@ fn scheme_html(app: &App, s: &Scheme) -> String {
         } else {
             r#"<p class="notice">この制度の情報は、実施機関の公式ページではなく民間の解説ページをもとにしています。申請前に実施機関へ最新の内容をご確認ください。</p>"#.to_string()
         },
-        source = format!(
-            r#"<p><a class="button" href="{}" rel="noopener noreferrer">{}</a></p>"#,
-            esc(&s.source_url),
-            if official {
-                "公式ページで確認する"
-            } else {
-                "出典ページを見る（公式ではありません）"
-            }
-        ),
         conditions_block = if conditions.is_empty() {
             String::new()
         } else {

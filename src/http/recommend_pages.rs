@@ -166,8 +166,8 @@ pub async fn results_page(
         .map(|q| q.answers_from_form(&pairs))
     {
         Some(Ok(a)) => a,
-        Some(Err((_, message))) => return form_error(&app, &pairs, &message),
-        None => return form_error(&app, &pairs, "質問票が読み込まれていません"),
+        Some(Err((_, message))) => return form_error(app, &pairs, &message),
+        None => return form_error(app, &pairs, "質問票が読み込まれていません"),
     };
     let started = std::time::Instant::now();
     match tokio::task::block_in_place(|| app.recommend(answers, tokyo_today())) {
@@ -198,7 +198,7 @@ pub async fn results_page(
             )
             .into_response()
         }
-        Err(e) => form_error(&app, &pairs, &friendly(&e.field, &e.message)),
+        Err(e) => form_error(app, &pairs, &friendly(e.field, &e.message)),
     }
 }
 

@@ -45,7 +45,7 @@ impl AppState {
             store,
             log,
             chat: ChatBot::new(app.settings.handoff_confidence),
-            calendar: OfficeCalendar::bundled(),
+            calendar: OfficeCalendar::new(),
             secure_cookies: app.settings.cookies_secure(),
             limiter: super::limit::RateLimiter::new(app.settings.rate_limit_per_minute),
         };

@@ -117,10 +117,10 @@ impl LexicalIndex {
     }
 }
 
-fn analyse_parallel(
-    analyzer: &Analyzer,
-    docs: &[DocText],
-) -> Result<Vec<Vec<(crate::text::Terms, Vec<String>)>>> {
+/// Per document, per field: its terms and its lemmas.
+type AnalysedDocs = Vec<Vec<(crate::text::Terms, Vec<String>)>>;
+
+fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<AnalysedDocs> {
     parallel_map(docs, |fields| {
         fields
             .iter()

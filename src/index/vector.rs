@@ -65,11 +65,7 @@ impl VectorIndex for InProcessIndex {
     }
 
     fn len(&self) -> usize {
-        if self.dim == 0 {
-            0
-        } else {
-            self.data.len() / self.dim
-        }
+        self.data.len().checked_div(self.dim).unwrap_or(0)
     }
 }
 

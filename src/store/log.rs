@@ -245,10 +245,9 @@ impl InquiryLog {
             .tx
             .try_send(Command::Entry(Box::new(entry.clone()), ack))
             .is_ok()
+            && let Ok(Ok(())) = tokio::time::timeout(ACK_WAIT, acked).await
         {
-            if let Ok(Ok(())) = tokio::time::timeout(ACK_WAIT, acked).await {
-                return;
-            }
+            return;
         }
         spool_counted(&self.spool, &self.stats, std::slice::from_ref(&entry));
     }

@@ -12,11 +12,52 @@ use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Row};
 
+use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
 use crate::domain::inquiry::{
     Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket,
 };
 
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_init.sql")),
+    (2, include_str!("../../migrations/0002_handoff_codes.sql")),
+];
+
+/// A column holding a [`StableCode`], decoded through sqlx's typed mapping: an unknown code is
+/// a decode error naming the column, never a silent default.
+struct Coded<T>(T);
+
+impl<T> sqlx::Type<sqlx::Any> for Coded<T> {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r, T: StableCode> sqlx::Decode<'r, sqlx::Any> for Coded<T> {
+    fn decode(
+        value: sqlx::any::AnyValueRef<'r>,
+    ) -> std::result::Result<Self, sqlx::error::BoxDynError> {
+        let code = <String as sqlx::Decode<sqlx::Any>>::decode(value)?;
+        T::from_code(&code).map(Coded).ok_or_else(|| {
+            format!(
+                "unknown {} code {code:?}",
+                std::any::type_name::<T>().rsplit("::").next().unwrap_or("")
+            )
+            .into()
+        })
+    }
+}
+
+fn coded<T: StableCode>(r: &AnyRow, column: &str) -> Result<T> {
+    Ok(r.try_get::<Coded<T>, _>(column)?.0)
+}
+
+fn coded_opt<T: StableCode>(r: &AnyRow, column: &str) -> Result<Option<T>> {
+    Ok(r.try_get::<Option<Coded<T>>, _>(column)?.map(|c| c.0))
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -115,16 +156,15 @@ impl Store {
                     .trim_start_matches("sqlite://")
                     .trim_start_matches("sqlite:");
                 let file = path.split('?').next().unwrap_or(path);
-                if file != ":memory:" {
-                    if let Some(dir) = Path::new(file)
+                if file != ":memory:"
+                    && let Some(dir) = Path::new(file)
                         .parent()
                         .filter(|d| !d.as_os_str().is_empty())
-                    {
-                        std::fs::create_dir_all(dir).map_err(|e| StoreError::Prepare {
-                            path: file.into(),
-                            reason: e.to_string(),
-                        })?;
-                    }
+                {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::Prepare {
+                        path: file.into(),
+                        reason: e.to_string(),
+                    })?;
                 }
                 if url.contains("mode=") {
                     url.to_string()
@@ -304,14 +344,14 @@ impl Store {
 
     pub async fn tickets(
         &self,
-        status: Option<&str>,
+        status: Option<TicketStatus>,
         from: Option<DateTime<Utc>>,
         to: Option<DateTime<Utc>>,
     ) -> Result<Vec<Ticket>> {
         let rows = sqlx::query(
             "SELECT * FROM tickets WHERE ($1 = '' OR status = $1) AND ($2 = '' OR created_at >= $2) AND ($3 = '' OR created_at < $3) ORDER BY created_at DESC LIMIT 10000",
         )
-        .bind(status.unwrap_or("").to_string())
+        .bind(status.map_or("", |s| s.code()))
         .bind(from.map(ts).unwrap_or_default())
         .bind(to.map(ts).unwrap_or_default())
         .fetch_all(&self.pool)
@@ -320,11 +360,13 @@ impl Store {
     }
 
     pub async fn close_ticket(&self, id: &str, outcome: &str, by: &str) -> Result<bool> {
-        let r = sqlx::query("UPDATE tickets SET status = 'done', outcome = $1, closed_at = $2, closed_by = $3 WHERE id = $4 AND status = 'open'")
+        let r = sqlx::query("UPDATE tickets SET status = $5, outcome = $1, closed_at = $2, closed_by = $3 WHERE id = $4 AND status = $6")
             .bind(crate::domain::masking::mask(outcome))
             .bind(ts(Utc::now()))
             .bind(by.to_string())
             .bind(id.to_string())
+            .bind(TicketStatus::Done.code())
+            .bind(TicketStatus::Open.code())
             .execute(&self.pool)
             .await?;
         Ok(r.rows_affected() > 0)
@@ -378,8 +420,9 @@ impl Store {
             .bind(cutoff.clone())
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM tickets WHERE created_at < $1 AND status = 'done'")
+        sqlx::query("DELETE FROM tickets WHERE created_at < $1 AND status = $2")
             .bind(cutoff.clone())
+            .bind(TicketStatus::Done.code())
             .execute(&mut *tx)
             .await?;
         let r = sqlx::query("DELETE FROM inquiries WHERE created_at < $1 AND id NOT IN (SELECT inquiry_id FROM tickets)").bind(cutoff).execute(&mut *tx).await?;
@@ -490,16 +533,8 @@ impl Store {
 }
 
 fn inquiry_from_row(r: &AnyRow) -> Result<Inquiry> {
-    let channel = match r.try_get::<String, _>("channel")?.as_str() {
-        "web" => Channel::Web,
-        "operator" => Channel::Operator,
-        _ => Channel::Api,
-    };
-    let kind = match r.try_get::<String, _>("kind")?.as_str() {
-        "search" => InquiryKind::Search,
-        "recommend" => InquiryKind::Recommend,
-        _ => InquiryKind::Chat,
-    };
+    let channel: Channel = coded(r, "channel")?;
+    let kind: InquiryKind = coded(r, "kind")?;
     let mut i = Inquiry::from_stored(Inquiry::new(channel, kind, ""), r.try_get("text_masked")?);
     i.id = r.try_get("id")?;
     i.created_at = parse_ts(&r.try_get::<String, _>("created_at")?)?;
@@ -513,8 +548,8 @@ fn inquiry_from_row(r: &AnyRow) -> Result<Inquiry> {
         .map(str::to_string)
         .collect();
     i.confidence = r.try_get::<Option<f64>, _>("confidence")?.map(|c| c as f32);
-    i.handoff_category = r.try_get("handoff_category")?;
-    i.handoff_reason = r.try_get("handoff_reason")?;
+    i.handoff_category = coded_opt::<HandoffCategory>(r, "handoff_category")?;
+    i.handoff_reason = coded_opt::<HandoffReason>(r, "handoff_reason")?;
     i.latency_ms = r.try_get("latency_ms")?;
     Ok(i)
 }
@@ -524,12 +559,12 @@ fn ticket_from_row(r: &AnyRow) -> Result<Ticket> {
         id: r.try_get("id")?,
         inquiry_id: r.try_get("inquiry_id")?,
         created_at: parse_ts(&r.try_get::<String, _>("created_at")?)?,
-        category: r.try_get("category")?,
+        category: coded(r, "category")?,
         desk_id: r.try_get("desk_id")?,
-        reason: r.try_get("reason")?,
+        reason: coded(r, "reason")?,
         summary: r.try_get("summary")?,
         next_slot: r.try_get("next_slot")?,
-        status: r.try_get("status")?,
+        status: coded(r, "status")?,
         outcome: r.try_get("outcome")?,
         closed_at: r
             .try_get::<Option<String>, _>("closed_at")?
@@ -570,8 +605,8 @@ async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     .bind(i.purposes.join(","))
     .bind(i.results.len() as i64)
     .bind(i.confidence.map(f64::from))
-    .bind(i.handoff_category.clone())
-    .bind(i.handoff_reason.clone())
+    .bind(i.handoff_category.map(StableCode::code))
+    .bind(i.handoff_reason.map(StableCode::code))
     .bind(i.latency_ms)
     .execute(db)
     .await?;
@@ -589,12 +624,12 @@ async fn insert_ticket<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     .bind(&t.id)
     .bind(&t.inquiry_id)
     .bind(ts(t.created_at))
-    .bind(&t.category)
+    .bind(t.category.code())
     .bind(&t.desk_id)
-    .bind(&t.reason)
+    .bind(t.reason.code())
     .bind(&t.summary)
     .bind(t.next_slot.clone())
-    .bind(&t.status)
+    .bind(t.status.code())
     .bind(t.outcome.clone())
     .bind(t.closed_at.map(ts))
     .bind(t.closed_by.clone())

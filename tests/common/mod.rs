@@ -17,11 +17,12 @@ pub fn fixture_corpus() -> PathBuf {
 
 /// Settings for tests: the given corpus, the repository's models, a throw-away SQLite file.
 pub fn settings(corpus_dir: PathBuf) -> Settings {
-    let mut s = Settings::default();
-    s.corpus_dir = corpus_dir;
-    s.models_dir = repo().join("models");
-    s.bind = "127.0.0.1:0".parse().unwrap();
-    s
+    Settings {
+        corpus_dir,
+        models_dir: repo().join("models"),
+        bind: "127.0.0.1:0".parse().unwrap(),
+        ..Default::default()
+    }
 }
 
 /// The dictionary is built by `make test` (`shien setup`) before the tests run.
