@@ -316,7 +316,7 @@ impl<'a> E5File<'a> {
             } else {
                 elements * 4
             };
-            if len != expected || (quantized && elements % Q4_BLOCK != 0) {
+            if len != expected || (quantized && !elements.is_multiple_of(Q4_BLOCK)) {
                 return Err(format!(
                     "tensor {name}: {len} bytes for {elements} elements"
                 ));
