@@ -106,6 +106,9 @@ pub struct Settings {
     pub tls_key: Option<PathBuf>,
     /// Mark session cookies `Secure` (on by default whenever TLS or a https public_url is used).
     pub secure_cookies: Option<bool>,
+    /// Folder of the inquiry-log spool for a PostgreSQL log (default `data`). Replicas on one
+    /// host need one each: a spool file belongs to one process.
+    pub spool_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -130,6 +133,7 @@ impl Default for Settings {
             tls_cert: None,
             tls_key: None,
             secure_cookies: None,
+            spool_dir: None,
         }
     }
 }
@@ -308,6 +312,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "tls_cert",
     "tls_key",
     "secure_cookies",
+    "spool_dir",
 ];
 
 #[cfg(test)]
