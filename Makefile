@@ -9,10 +9,11 @@ BIN := target/debug/shien
 IPADIC_SRC := /usr/share/mecab/dic/ipadic
 GINZA_WHEEL := ja_ginza-5.3.0-py3-none-any.whl
 GINZA_SHA256 := ac6479a805c5c5c23c270554934c1c1f344039560ef3a7e4b15a4275bea3c685
+SCALE_TOOLS := /usr/sbin/haproxy /usr/bin/wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_PROGRESS_WHEN ?= never
 
-.PHONY: run test deps build setup check eval bench load fuzz clean-models
+.PHONY: run test deps build setup check eval bench load scale fuzz clean-models
 
 run: setup
 	$(BIN) serve
@@ -20,13 +21,18 @@ run: setup
 # Rust unit and integration tests (PostgreSQL and fault tests too when DATABASE_TEST_URL is
 # set, as .ci/run does), the corpus check, schemathesis against the live API, and the
 # browser journeys in headless Chromium.
-test: setup
+test: setup $(SCALE_TOOLS)
 	$(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
 	$(BIN) corpus check
 	scripts/with-server.sh tests/api/schemathesis.sh
 	tests/e2e/run.sh
 
 deps: $(IPADIC_SRC)/matrix.def models/chive/vectors
+
+# The scale-out test's balancer and load generator (Debian packages).
+$(SCALE_TOOLS):
+	@echo "installing haproxy and wrk (scale-out and load tests)…"
+	$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy wrk
 
 $(IPADIC_SRC)/matrix.def:
 	@echo "installing Debian's mecab-ipadic (dictionary sources)…"
@@ -60,6 +66,14 @@ bench: setup
 # DATABASE_TEST_URL is set): throughput, p50/p99 and errors. LOAD_SECONDS per endpoint.
 load: setup
 	tests/load/run.sh
+
+# Scale-out on PostgreSQL (DATABASE_TEST_URL): two replicas behind haproxy; a chat alternating
+# replicas keeps its context, a staff login works on either, and kill -9 of one replica during a
+# SHIEN_SCALE_SECONDS wrk burst (default 20 here, 4 in `make test`) fails no request and loses
+# no acknowledged inquiry. Prints SCALE figures: requests, failures, lost, p50/p99.
+scale: setup $(SCALE_TOOLS)
+	@[ -n "$${DATABASE_TEST_URL:-}" ] || { echo "make scale needs DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test" >&2; exit 2; }
+	SHIEN_SCALE_SECONDS=$${SHIEN_SCALE_SECONDS:-20} $(CARGO) test --test scale -- --nocapture
 
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the query normaliser/tokeniser, the PII
 # masker and the corpus loader, FUZZ_SECONDS each. Crashes land in fuzz/artifacts/; keep a
