@@ -646,9 +646,13 @@ async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
 ) -> Result<u64> {
     let results =
         serde_json::to_string(&i.results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    // The confidence is always bound as a number and made NULL in SQL: sqlx 0.8's Any driver
+    // declares a NULL f64 as PostgreSQL `real`, and a connection reuses the statement prepared
+    // on its first use, so after one inquiry without a confidence every later one with a
+    // confidence was refused on that connection (SQLSTATE 22P03, "incorrect binary data format").
     let r = sqlx::query(
         "INSERT INTO inquiries (id, created_at, channel, kind, session_id, text_masked, results_json, purposes, result_count, confidence, handoff_category, handoff_reason, latency_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $14 = 1 THEN $10 ELSE NULL END, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
     )
     .bind(&i.id)
     .bind(ts(i.created_at))
@@ -659,10 +663,11 @@ async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     .bind(results)
     .bind(i.purposes.join(","))
     .bind(i.results.len() as i64)
-    .bind(i.confidence.map(f64::from))
+    .bind(i.confidence.map_or(0.0, f64::from))
     .bind(i.handoff_category.clone())
     .bind(i.handoff_reason.clone())
     .bind(i.latency_ms)
+    .bind(i64::from(i.confidence.is_some()))
     .execute(db)
     .await?;
     Ok(r.rows_affected())
