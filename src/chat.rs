@@ -1,13 +1,19 @@
 //! The inquiry chatbot: grounded answers built only from the FAQ and scheme corpus (each
 //! cited), one clarifying question when a message is too vague, follow-ups that use the
 //! session's context, and hand-off to a human desk with the next staffed slot.
+//!
+//! A session lives behind [`SessionStore`] (the database for the server and the CLI), never in
+//! the process, so a follow-up can reach any replica. Sessions expire and are size-bounded; an
+//! id the store does not know (forged, stale, expired) starts a new session with a fresh id.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDateTime, Utc};
-use serde::Serialize;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
@@ -24,7 +30,16 @@ use crate::service::{App, Result, shorten};
 pub const DEFAULT_THRESHOLD: f32 = 0.35;
 /// confidence = s / (s + K) for the best lexical score s.
 const CONFIDENCE_K: f32 = 6.0;
-const SESSION_TTL: Duration = Duration::from_secs(60 * 60);
+/// A session unused this long is gone (sliding: every turn extends it).
+pub const SESSION_TTL: Duration = Duration::from_secs(60 * 60);
+/// A session's stored state stays under this many bytes of JSON: the oldest turns go first.
+pub const MAX_SESSION_BYTES: usize = 32 * 1024;
+/// Turns kept for the no-JavaScript page.
+const MAX_HISTORY: usize = 20;
+/// Schemes remembered for follow-ups.
+const MAX_SCHEMES: usize = 4;
+/// A session read or write waits at most this long; then the turn goes on without it.
+const SESSION_IO_WAIT: Duration = Duration::from_millis(1500);
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Citation {
@@ -79,19 +94,159 @@ pub struct ChatReply {
     pub clarifying: bool,
 }
 
-#[derive(Debug, Clone, Default)]
-struct Session {
-    schemes: Vec<String>,
-    /// (message, reply) pairs for the no-JavaScript chat page.
-    history: Vec<(String, String)>,
-    clarified: bool,
-    turns: u32,
-    last_seen: Option<Instant>,
+/// What a follow-up needs from earlier turns.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatSession {
+    /// Scheme ids discussed last, most relevant first.
+    pub schemes: Vec<String>,
+    /// (masked message, reply) pairs for the no-JavaScript chat page.
+    pub history: Vec<(String, String)>,
+    /// A clarifying question was already asked (it is asked once per session).
+    pub clarified: bool,
+    pub turns: u32,
+}
+
+impl ChatSession {
+    /// The session as JSON within [`MAX_SESSION_BYTES`]: schemes and history are capped and
+    /// the oldest turns dropped until it fits.
+    pub fn to_bounded_json(&mut self) -> String {
+        self.schemes.truncate(MAX_SCHEMES);
+        if self.history.len() > MAX_HISTORY {
+            self.history.drain(..self.history.len() - MAX_HISTORY);
+        }
+        loop {
+            let json = serde_json::to_string(self).expect("a session serialises");
+            if json.len() <= MAX_SESSION_BYTES || self.history.is_empty() {
+                return json;
+            }
+            self.history.remove(0);
+        }
+    }
+
+    /// Reads stored state; anything unreadable or over the bound is no session.
+    pub fn from_stored_json(json: &str) -> Option<ChatSession> {
+        if json.len() > MAX_SESSION_BYTES {
+            return None;
+        }
+        serde_json::from_str(json).ok()
+    }
+}
+
+type SessionFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+pub type SessionResult<T> = std::result::Result<T, crate::store::StoreError>;
+
+/// Where chat sessions live. Implementations enforce expiry: `load` never returns a session
+/// unused for longer than [`SESSION_TTL`].
+pub trait SessionStore: Send + Sync {
+    fn load<'a>(
+        &'a self,
+        id: &'a str,
+        now: DateTime<Utc>,
+    ) -> SessionFuture<'a, SessionResult<Option<ChatSession>>>;
+    /// Stores the session (bounded by [`ChatSession::to_bounded_json`]) until `now` + TTL.
+    fn save<'a>(
+        &'a self,
+        id: &'a str,
+        session: &'a mut ChatSession,
+        now: DateTime<Utc>,
+    ) -> SessionFuture<'a, SessionResult<()>>;
+}
+
+fn expiry(now: DateTime<Utc>) -> DateTime<Utc> {
+    now + chrono::Duration::from_std(SESSION_TTL).expect("TTL fits")
+}
+
+/// The database: every replica on one database shares its sessions.
+impl SessionStore for crate::store::Store {
+    fn load<'a>(
+        &'a self,
+        id: &'a str,
+        now: DateTime<Utc>,
+    ) -> SessionFuture<'a, SessionResult<Option<ChatSession>>> {
+        Box::pin(async move {
+            Ok(self
+                .chat_session(id, now)
+                .await?
+                .and_then(|json| ChatSession::from_stored_json(&json)))
+        })
+    }
+
+    fn save<'a>(
+        &'a self,
+        id: &'a str,
+        session: &'a mut ChatSession,
+        now: DateTime<Utc>,
+    ) -> SessionFuture<'a, SessionResult<()>> {
+        Box::pin(async move {
+            let json = session.to_bounded_json();
+            self.put_chat_session(id, &json, now, expiry(now)).await
+        })
+    }
+}
+
+/// In process only, for tests and tools that have no database: one replica's memory.
+#[derive(Debug, Default)]
+pub struct MemorySessions {
+    sessions: Mutex<HashMap<String, (String, DateTime<Utc>)>>,
+}
+
+impl SessionStore for MemorySessions {
+    fn load<'a>(
+        &'a self,
+        id: &'a str,
+        now: DateTime<Utc>,
+    ) -> SessionFuture<'a, SessionResult<Option<ChatSession>>> {
+        let found = self
+            .sessions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+            .filter(|(_, expires)| *expires > now)
+            .and_then(|(json, _)| ChatSession::from_stored_json(json));
+        Box::pin(std::future::ready(Ok(found)))
+    }
+
+    fn save<'a>(
+        &'a self,
+        id: &'a str,
+        session: &'a mut ChatSession,
+        now: DateTime<Utc>,
+    ) -> SessionFuture<'a, SessionResult<()>> {
+        let json = session.to_bounded_json();
+        let mut map = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        map.retain(|_, (_, expires)| *expires > now);
+        map.insert(id.to_string(), (json, expiry(now)));
+        Box::pin(std::future::ready(Ok(())))
+    }
+}
+
+/// Only ids this service hands out (hyphenated UUIDs) are looked up; anything else is forged.
+fn is_session_id(id: &str) -> bool {
+    id.len() == 36 && uuid::Uuid::try_parse(id).is_ok()
+}
+
+/// The session named by `requested` if the store has it live, else a new one with a new id.
+/// Never fails: an unreachable store means a fresh session for this turn (logged).
+pub async fn resume(
+    sessions: &dyn SessionStore,
+    requested: Option<&str>,
+    now: DateTime<Utc>,
+) -> (String, ChatSession) {
+    if let Some(id) = requested.filter(|id| is_session_id(id)) {
+        match tokio::time::timeout(SESSION_IO_WAIT, sessions.load(id, now)).await {
+            Ok(Ok(Some(session))) => return (id.to_string(), session),
+            Ok(Ok(None)) => {}
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "chat session could not be read; starting a new one")
+            }
+            Err(_) => tracing::warn!("chat session read timed out; starting a new one"),
+        }
+    }
+    (uuid::Uuid::new_v4().to_string(), ChatSession::default())
 }
 
 #[derive(Debug, Default)]
 pub struct ChatBot {
-    sessions: Mutex<HashMap<String, Session>>,
     pub threshold: f32,
 }
 
@@ -100,6 +255,8 @@ pub struct ChatOutcome {
     pub reply: ChatReply,
     pub inquiry: Inquiry,
     pub ticket: Option<Ticket>,
+    /// The conversation so far, this turn included (for the no-JavaScript page).
+    pub history: Vec<(String, String)>,
 }
 
 const GENERIC: &[&str] = &[
@@ -134,28 +291,68 @@ const GENERIC: &[&str] = &[
 
 impl ChatBot {
     pub fn new(threshold: f32) -> ChatBot {
-        ChatBot {
-            sessions: Mutex::new(HashMap::new()),
-            threshold,
-        }
+        ChatBot { threshold }
     }
 
-    /// Answers one message. `now` is JST wall-clock time (for the next desk slot).
-    pub fn answer(
+    /// One chat turn: resumes the session (or starts one), answers, and stores the session
+    /// again. A session store that fails or is slow costs the context, never the answer.
+    /// `now` is JST wall-clock time (for the next desk slot). Needs a multi-threaded runtime.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn converse(
         &self,
         app: &App,
         calendar: &OfficeCalendar,
+        sessions: &dyn SessionStore,
         session_id: Option<&str>,
         message: &str,
         channel: Channel,
         now: NaiveDateTime,
     ) -> Result<ChatOutcome> {
+        let (id, mut session) = resume(sessions, session_id, Utc::now()).await;
+        let mut outcome = tokio::task::block_in_place(|| {
+            self.answer(app, calendar, id, &mut session, message, channel, now)
+        })?;
+        match tokio::time::timeout(
+            SESSION_IO_WAIT,
+            sessions.save(&outcome.reply.session_id, &mut session, Utc::now()),
+        )
+        .await
+        {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "chat session could not be stored"),
+            Err(_) => tracing::warn!("chat session write timed out"),
+        }
+        outcome.history = session.history;
+        Ok(outcome)
+    }
+
+    /// The conversation so far (masked user text and replies); empty for an unknown session.
+    pub async fn history(
+        &self,
+        sessions: &dyn SessionStore,
+        session_id: &str,
+    ) -> Vec<(String, String)> {
+        let (id, session) = resume(sessions, Some(session_id), Utc::now()).await;
+        if id == session_id {
+            session.history
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Answers one message within `session` (updated in place). `now` is JST wall-clock time.
+    #[allow(clippy::too_many_arguments)]
+    pub fn answer(
+        &self,
+        app: &App,
+        calendar: &OfficeCalendar,
+        session_id: String,
+        session: &mut ChatSession,
+        message: &str,
+        channel: Channel,
+        now: NaiveDateTime,
+    ) -> Result<ChatOutcome> {
         let started = Instant::now();
-        let session_id = session_id
-            .filter(|s| !s.is_empty() && s.len() <= 64)
-            .map(str::to_string)
-            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let mut session = self.session(&session_id);
         session.turns += 1;
         let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, message);
         inquiry.session_id = Some(session_id.clone());
@@ -163,10 +360,10 @@ impl ChatBot {
             context: "chat",
             message: e.to_string(),
         })?;
-        let terms = app.analyze_query(message)?;
+        let terms = app.analyze_query(query.as_str())?;
 
         // A follow-up about the scheme just discussed ("それは個人事業主でも使えますか？").
-        if let Some(reply) = follow_up(app, &session, &terms.normalized) {
+        if let Some(reply) = follow_up(app, session, &terms.normalized) {
             let (text, scheme) = reply;
             let citations = vec![cite(&app.corpus, scheme)];
             inquiry.results = vec![ShownResult {
@@ -322,7 +519,7 @@ impl ChatBot {
     fn finish(
         &self,
         session_id: String,
-        mut session: Session,
+        session: &mut ChatSession,
         mut inquiry: Inquiry,
         reply: String,
         citations: Vec<Citation>,
@@ -331,16 +528,11 @@ impl ChatBot {
         clarifying: bool,
         started: Instant,
     ) -> ChatOutcome {
-        session.last_seen = Some(Instant::now());
         session
             .history
             .push((inquiry.text().to_string(), reply.clone()));
-        if session.history.len() > 20 {
+        if session.history.len() > MAX_HISTORY {
             session.history.remove(0);
-        }
-        if let Ok(mut map) = self.sessions.lock() {
-            map.retain(|_, s| s.last_seen.is_some_and(|t| t.elapsed() < SESSION_TTL));
-            map.insert(session_id.clone(), session);
         }
         inquiry.latency_ms = started.elapsed().as_secs_f64() * 1000.0;
         let reply = ChatReply {
@@ -356,24 +548,8 @@ impl ChatBot {
             reply,
             inquiry,
             ticket: None,
+            history: Vec::new(),
         }
-    }
-
-    /// The conversation so far (masked user text and replies).
-    pub fn history(&self, session_id: &str) -> Vec<(String, String)> {
-        self.sessions
-            .lock()
-            .ok()
-            .and_then(|m| m.get(session_id).map(|s| s.history.clone()))
-            .unwrap_or_default()
-    }
-
-    fn session(&self, id: &str) -> Session {
-        self.sessions
-            .lock()
-            .ok()
-            .and_then(|m| m.get(id).cloned())
-            .unwrap_or_default()
     }
 }
 
@@ -440,7 +616,7 @@ const REFERS_BACK: &[&str] = &[
 ];
 
 /// Answers a follow-up about the last scheme from its structured facts only.
-fn follow_up<'a>(app: &'a App, session: &Session, text: &str) -> Option<(String, &'a Scheme)> {
+fn follow_up<'a>(app: &'a App, session: &ChatSession, text: &str) -> Option<(String, &'a Scheme)> {
     if !REFERS_BACK.iter().any(|w| text.contains(w)) {
         return None;
     }
@@ -529,9 +705,11 @@ fn hand_off(
     let desk = desk_for(&app.corpus, category)
         .or_else(|| desk_for(&app.corpus, ConsultCategory::Management));
     let slot = desk.and_then(|d| calendar.next_slot(d, now));
+    // 48 random bits: with 8 hex digits (32 bits) two tickets in a busy year's log would
+    // likely share a number, and the second would be silently dropped by the idempotent insert.
     let ticket_id = format!(
         "T{}",
-        &uuid::Uuid::new_v4().simple().to_string()[..8].to_uppercase()
+        &uuid::Uuid::new_v4().simple().to_string()[..12].to_uppercase()
     );
     let found: Vec<String> = outcome
         .results
@@ -609,4 +787,60 @@ fn hand_off(
         how_to_book,
     };
     (reply, info, Some(ticket))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_known_live_session_resumes_and_anything_else_starts_afresh() {
+        let store = MemorySessions::default();
+        let now = Utc::now();
+        let id = uuid::Uuid::new_v4().to_string();
+        let mut session = ChatSession {
+            schemes: vec!["minato-yushi-sogyo".into()],
+            turns: 1,
+            ..Default::default()
+        };
+        store.save(&id, &mut session, now).await.unwrap();
+
+        let (resumed, s) = resume(&store, Some(&id), now).await;
+        assert_eq!((resumed.as_str(), s.turns), (id.as_str(), 1));
+
+        let later = now + chrono::Duration::from_std(SESSION_TTL).unwrap();
+        let (fresh, s) = resume(&store, Some(&id), later).await;
+        assert_ne!(fresh, id, "an expired session is a new one");
+        assert_eq!(s, ChatSession::default());
+
+        let unknown = uuid::Uuid::new_v4().to_string();
+        for forged in [
+            "",
+            "x",
+            "../../etc/passwd",
+            &"a".repeat(36),
+            &id[..35],
+            &unknown,
+        ] {
+            let (fresh, s) = resume(&store, Some(forged), now).await;
+            assert!(fresh != forged && is_session_id(&fresh), "{forged:?}");
+            assert_eq!(s, ChatSession::default());
+        }
+    }
+
+    #[test]
+    fn the_stored_form_drops_the_oldest_turns_to_fit_its_bound() {
+        let mut s = ChatSession {
+            history: (0..30)
+                .map(|k| (format!("q{k}"), "長い回答".repeat(1000)))
+                .collect(),
+            ..Default::default()
+        };
+        let json = s.to_bounded_json();
+        assert!(json.len() <= MAX_SESSION_BYTES);
+        assert_eq!(s.history.last().unwrap().0, "q29");
+        assert!(s.history.len() < MAX_HISTORY);
+        assert_eq!(ChatSession::from_stored_json(&json), Some(s));
+        assert_eq!(ChatSession::from_stored_json("{not json"), None);
+    }
 }

@@ -164,6 +164,12 @@ pub enum LogsCommand {
         #[arg(long)]
         older_than: i64,
     },
+    /// Copy the live SQLite log to DEST (a new file), consistently, while the server runs.
+    /// For PostgreSQL use pg_dump (see README).
+    Backup { dest: PathBuf },
+    /// Replace the SQLite log with a backup made by `logs backup` (stop the server first);
+    /// the current database is kept beside it as `<file>.before-restore-<time>`.
+    Restore { src: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -258,6 +264,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Logs {
             command: LogsCommand::Purge { older_than },
         } => purge(&settings, older_than),
+        Command::Logs {
+            command: LogsCommand::Backup { dest },
+        } => backup(&settings, &dest),
+        Command::Logs {
+            command: LogsCommand::Restore { src },
+        } => restore(&settings, &src),
         Command::Import {
             source: ImportSource::Mirasapo { csv, out },
         } => import_mirasapo(&csv, &out),
@@ -1003,18 +1015,18 @@ fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) ->
             Ok(s) => s,
             Err(e) => return fail(2, &format!("inquiry log database: {e}")),
         };
-        let outcome = match state.ops.chat.answer(
-            &state.app,
-            &state.ops.calendar,
-            session,
-            message,
-            crate::domain::inquiry::Channel::Operator,
-            crate::http::chat_api::tokyo_now(),
-        ) {
-            Ok(o) => o,
+        let r = match state
+            .chat_turn(
+                session,
+                message,
+                crate::domain::inquiry::Channel::Operator,
+                crate::http::chat_api::tokyo_now(),
+            )
+            .await
+        {
+            Ok((reply, _)) => reply,
             Err(e) => return fail(2, &e.to_string()),
         };
-        let r = state.record_chat(outcome).await;
         state.ops.log.flush().await;
         if json {
             println!(
@@ -1082,10 +1094,69 @@ fn purge(settings: &Settings, days: i64) -> ExitCode {
             Ok(store) => match store.purge_older_than(days).await {
                 Ok(n) => {
                     println!("purged {n} inquiries older than {days} days (with their feedback and closed tickets)");
+                    match store.purge_chat_sessions(chrono::Utc::now()).await {
+                        Ok(s) => println!("purged {s} expired chat sessions"),
+                        Err(e) => return fail(2, &e.to_string()),
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(2, &e.to_string()),
             },
+            Err(e) => fail(2, &e.to_string()),
+        }
+    })
+}
+
+fn backup(settings: &Settings, dest: &std::path::Path) -> ExitCode {
+    let url = settings.database_url.expose();
+    if crate::store::backup::sqlite_file(url).is_none() {
+        return fail(
+            2,
+            "logs backup copies a SQLite log; for PostgreSQL use pg_dump (see README, Backups)",
+        );
+    }
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    rt.block_on(async {
+        let store = match crate::store::Store::connect(url).await {
+            Ok(s) => s,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+        if let Err(e) = store.backup_to(dest).await {
+            return fail(2, &e.to_string());
+        }
+        match crate::store::backup::verify_backup(dest).await {
+            Ok(n) => {
+                println!("backed up {n} inquiries to {}", dest.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(2, &e.to_string()),
+        }
+    })
+}
+
+fn restore(settings: &Settings, src: &std::path::Path) -> ExitCode {
+    let Some(db) = crate::store::backup::sqlite_file(settings.database_url.expose()) else {
+        return fail(
+            2,
+            "logs restore replaces a SQLite log; for PostgreSQL use pg_restore or psql (see README, Backups)",
+        );
+    };
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    rt.block_on(async {
+        match crate::store::backup::restore_from(src, &db).await {
+            Ok(kept) => {
+                println!("restored {} from {}", db.display(), src.display());
+                if let Some(k) = kept {
+                    println!("the database it replaced is kept as {}", k.display());
+                }
+                ExitCode::SUCCESS
+            }
             Err(e) => fail(2, &e.to_string()),
         }
     })

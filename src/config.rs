@@ -113,6 +113,9 @@ pub struct Settings {
     pub tls_key: Option<PathBuf>,
     /// Mark session cookies `Secure` (on by default whenever TLS or a https public_url is used).
     pub secure_cookies: Option<bool>,
+    /// Folder of the inquiry-log spool for a PostgreSQL log (default `data`). Replicas on one
+    /// host need one each: a spool file belongs to one process.
+    pub spool_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -140,6 +143,7 @@ impl Default for Settings {
             tls_cert: None,
             tls_key: None,
             secure_cookies: None,
+            spool_dir: None,
         }
     }
 }
@@ -337,6 +341,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "tls_cert",
     "tls_key",
     "secure_cookies",
+    "spool_dir",
 ];
 
 #[cfg(test)]

@@ -472,11 +472,13 @@ fn a_hand_off_asked_on_coming_of_age_day_2028_offers_the_next_working_day() {
         .unwrap()
         .and_hms_opt(10, 0, 0)
         .unwrap();
+    let mut session = shien_navi::chat::ChatSession::default();
     let out = bot
         .answer(
             app,
             &OfficeCalendar::new(),
-            None,
+            "s-2028".to_string(),
+            &mut session,
             "担当者と直接話したいです",
             Channel::Web,
             now,

@@ -422,3 +422,33 @@ async fn an_entry_the_database_refuses_does_not_hold_back_the_others() {
     log.record(LogEntry::Inquiry(later.clone())).await;
     assert!(store.inquiry_exists(&later.id).await.unwrap());
 }
+
+/// sqlx 0.8's Any driver declares a NULL `Option<f64>` as PostgreSQL `real` (float4), and a
+/// connection caches the statement with the types of its first use: after an inquiry without
+/// a confidence (a recommendation), every inquiry with one (search, chat) on that connection was
+/// refused with SQLSTATE 22P03 and set aside as rejected. This is what `make load` saw.
+#[tokio::test]
+async fn postgres_takes_inquiries_with_a_confidence_after_one_without() {
+    let Some(store) = postgres_store().await else {
+        return;
+    };
+    let mut without = inquiry("質問票の回答", 2);
+    without.confidence = None;
+    store.insert_inquiry(&without).await.unwrap();
+    for k in 0..12 {
+        let mut with = inquiry(&format!("創業融資 {k}"), 1);
+        with.confidence = Some(0.5 + k as f32 / 100.0);
+        store.insert_inquiry(&with).await.unwrap();
+        let back = store.inquiry(&with.id).await.unwrap().unwrap();
+        assert_eq!(back.confidence, with.confidence);
+    }
+    assert_eq!(
+        store
+            .inquiry(&without.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .confidence,
+        None
+    );
+}

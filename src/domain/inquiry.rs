@@ -1,11 +1,13 @@
-//! What the inquiry log stores. Text is masked when a record is created, so unmasked personal
-//! data can never reach the store.
+//! What the inquiry log stores. Text is made storable (see [`super::storable`]) and masked
+//! when a record is created, so neither unmasked personal data nor text a backend refuses can
+//! reach the store.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
 use super::masking::mask;
+use super::storable::storable;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -92,7 +94,7 @@ pub struct Inquiry {
 }
 
 impl Inquiry {
-    /// Masks `raw_text` on the way in.
+    /// Makes `raw_text` storable and masks it on the way in.
     pub fn new(channel: Channel, kind: InquiryKind, raw_text: &str) -> Inquiry {
         Inquiry {
             id: uuid::Uuid::new_v4().to_string(),
@@ -100,7 +102,7 @@ impl Inquiry {
             channel,
             kind,
             session_id: None,
-            text_masked: mask(raw_text),
+            text_masked: mask(&storable(raw_text)),
             results: Vec::new(),
             purposes: Vec::new(),
             confidence: None,
@@ -155,7 +157,9 @@ impl Feedback {
             inquiry_id: inquiry_id.to_string(),
             created_at: Utc::now(),
             helpful,
-            comment_masked: comment.map(mask).filter(|c| !c.trim().is_empty()),
+            comment_masked: comment
+                .map(|c| mask(&storable(c)))
+                .filter(|c| !c.trim().is_empty()),
         }
     }
 
@@ -188,5 +192,17 @@ mod tests {
         assert_eq!(i.text(), "電話は[電話番号]です");
         let f = Feedback::new(&i.id, true, Some("mail: a@b.jp"));
         assert_eq!(f.comment(), Some("mail: [メール]"));
+    }
+
+    #[test]
+    fn nul_and_control_characters_never_reach_a_record() {
+        let i = Inquiry::new(Channel::Api, InquiryKind::Search, "創業\u{0}融資\u{1b}");
+        assert_eq!(i.text(), "創業 融資 ");
+        let f = Feedback::new(&i.id, false, Some("\u{0}"));
+        assert_eq!(
+            f.comment(),
+            None,
+            "a comment of nothing but NUL is no comment"
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod date;
 pub mod scheme;
 pub mod search;
+pub mod storable;
 
 pub use consultants::{ConsultCategory, Desk};
 pub use corpus::{Corpus, CorpusError, Problem};

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::scheme::{Level, is_purpose};
+use super::storable::storable;
 
 pub const MAX_QUERY_CHARS: usize = 1000;
 pub const MAX_TOP_K: usize = 100;
@@ -39,7 +40,10 @@ impl QueryError {
 pub struct SearchQuery(String);
 
 impl SearchQuery {
+    /// Control characters become spaces first (see [`storable`]), so a query is always
+    /// storable text.
     pub fn parse(text: &str) -> Result<SearchQuery, QueryError> {
+        let text = storable(text);
         let trimmed = text.trim();
         let chars = trimmed.chars().count();
         if trimmed.chars().all(|c| c.is_whitespace() || c.is_control()) {

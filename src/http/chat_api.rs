@@ -36,7 +36,7 @@ async fn converse(
     session_id: Option<&str>,
     message: &str,
     channel: Channel,
-) -> Result<ChatReply, ApiError> {
+) -> Result<(ChatReply, Vec<(String, String)>), ApiError> {
     if session_id.is_some_and(|s| s.len() > 64) {
         return Err(ApiError::bad_request(
             "invalid_field",
@@ -49,17 +49,9 @@ async fn converse(
         }
         other => ApiError::bad_request("message_too_long", format!("message: {other}")),
     })?;
-    let outcome = tokio::task::block_in_place(|| {
-        state.ops.chat.answer(
-            &state.app,
-            &state.ops.calendar,
-            session_id,
-            message,
-            channel,
-            tokyo_now(),
-        )
-    })?;
-    Ok(state.record_chat(outcome).await)
+    Ok(state
+        .chat_turn(session_id, message, channel, tokyo_now())
+        .await?)
 }
 
 #[utoipa::path(post, path = "/api/v1/chat", tag = "chat", request_body = ChatRequest, responses((status = 200, description = "回答（出典付き）または担当窓口への引き継ぎ", body = ChatReply), JsonErrors))]
@@ -75,7 +67,7 @@ pub async fn chat(
         api_channel(&headers),
     )
     .await
-    .map(Json)
+    .map(|(reply, _)| Json(reply))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -160,22 +152,20 @@ pub async fn chat_post(
 ) -> Response {
     let session = (!form.session_id.is_empty()).then_some(form.session_id.as_str());
     match converse(&state, session, &form.message, Channel::Web).await {
-        Ok(reply) => {
-            let history = state.ops.chat.history(&reply.session_id);
-            Html(
-                Page {
-                    title: "チャットで相談",
-                    nav: "chat",
-                    body: chat_body(&reply.session_id, &history, Some(&reply), None),
-                }
-                .render(),
-            )
-            .into_response()
-        }
+        Ok((reply, history)) => Html(
+            Page {
+                title: "チャットで相談",
+                nav: "chat",
+                body: chat_body(&reply.session_id, &history, Some(&reply), None),
+            }
+            .render(),
+        )
+        .into_response(),
         Err(ApiError::BadRequest { message, .. }) => {
-            let history = session
-                .map(|s| state.ops.chat.history(s))
-                .unwrap_or_default();
+            let history = match session {
+                Some(s) => state.ops.chat.history(state.ops.sessions.as_ref(), s).await,
+                None => Vec::new(),
+            };
             let body = chat_body(
                 &form.session_id,
                 &history,

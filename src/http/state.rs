@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use axum::http::HeaderMap;
 
-use crate::chat::ChatBot;
+use crate::chat::{ChatBot, SessionStore};
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::inquiry::{Channel, LogEntry};
 use crate::service::App;
@@ -17,6 +17,8 @@ pub struct Ops {
     pub store: Store,
     pub log: InquiryLog,
     pub chat: ChatBot,
+    /// Chat sessions, in the database so that every replica sees them.
+    pub sessions: Arc<dyn SessionStore>,
     pub calendar: OfficeCalendar,
     pub secure_cookies: bool,
     pub limiter: super::limit::RateLimiter,
@@ -39,9 +41,10 @@ impl AppState {
     pub async fn new(app: App) -> Result<AppState, StoreError> {
         let url = app.settings.database_url.expose().to_string();
         let store = Store::connect(&url).await?;
-        let spool = spool_path(&url);
+        let spool = spool_path(&url, app.settings.spool_dir.as_deref());
         let log = InquiryLog::start(store.clone(), &spool);
         let ops = Ops {
+            sessions: Arc::new(store.clone()),
             store,
             log,
             chat: ChatBot::new(app.settings.handoff_confidence),
@@ -59,18 +62,40 @@ impl AppState {
         self.ops.log.record(entry).await;
     }
 
-    /// Logs one chat turn (the inquiry, and its hand-off ticket if any) and returns the reply.
-    pub async fn record_chat(&self, outcome: crate::chat::ChatOutcome) -> crate::chat::ChatReply {
+    /// One chat turn: answered within its session (see [`crate::chat`]), then logged (the
+    /// inquiry, and its hand-off ticket if any). Returns the reply and the history so far.
+    pub async fn chat_turn(
+        &self,
+        session_id: Option<&str>,
+        message: &str,
+        channel: Channel,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(crate::chat::ChatReply, Vec<(String, String)>), crate::service::AppError> {
+        let outcome = self
+            .ops
+            .chat
+            .converse(
+                &self.app,
+                &self.ops.calendar,
+                self.ops.sessions.as_ref(),
+                session_id,
+                message,
+                channel,
+                now,
+            )
+            .await?;
         self.record(LogEntry::Inquiry(outcome.inquiry)).await;
         if let Some(ticket) = outcome.ticket {
             self.record(LogEntry::Ticket(ticket)).await;
         }
-        outcome.reply
+        Ok((outcome.reply, outcome.history))
     }
 }
 
-/// The spool sits next to the SQLite file, or in ./data for PostgreSQL.
-pub fn spool_path(database_url: &str) -> PathBuf {
+/// The spool sits next to the SQLite file, or in `spool_dir` (default ./data) for PostgreSQL,
+/// named after the database: two servers started in one folder on different databases (a test
+/// next to a load run) must never retry each other's entries into the wrong database.
+pub fn spool_path(database_url: &str, spool_dir: Option<&std::path::Path>) -> PathBuf {
     if database_url.starts_with("sqlite") {
         let file = database_url
             .trim_start_matches("sqlite://")
@@ -78,7 +103,14 @@ pub fn spool_path(database_url: &str) -> PathBuf {
         let file = file.split('?').next().unwrap_or(file);
         PathBuf::from(format!("{file}.spool.jsonl"))
     } else {
-        PathBuf::from("data/inquiry-log.spool.jsonl")
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(database_url.as_bytes());
+        spool_dir
+            .unwrap_or(std::path::Path::new("data"))
+            .join(format!(
+                "inquiry-log-{}.spool.jsonl",
+                hex::encode(&digest[..6])
+            ))
     }
 }
 

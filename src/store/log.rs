@@ -3,6 +3,7 @@
 //! until it lands. A failed database never fails the request and delays it at most briefly;
 //! nothing is silently dropped, and every outcome is counted.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,17 +24,24 @@ pub struct LogStats {
     pub spooled: AtomicU64,
     pub flushed_from_spool: AtomicU64,
     pub rejected: AtomicU64,
+    /// Rejected entries by the database's error code.
+    pub rejected_codes: Mutex<BTreeMap<String, u64>>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct LogCounts {
     pub accepted: u64,
+    /// Rows newly inserted: an entry that lands twice (from the queue and from the spool after
+    /// a slow acknowledgement) counts once, so after a clean run `written == accepted`.
     pub written: u64,
     pub failed_writes: u64,
     pub spooled: u64,
     pub flushed_from_spool: u64,
     /// Entries the database refused while it was otherwise working (kept in `*.rejected.jsonl`).
     pub rejected: u64,
+    /// How many were rejected with each database error code (SQLSTATE for PostgreSQL, the
+    /// result code for SQLite), e.g. `{"22021": 6}`.
+    pub rejected_codes: BTreeMap<String, u64>,
     /// Entries waiting in the spool file right now.
     pub pending_in_spool: u64,
 }
@@ -269,6 +277,11 @@ impl InquiryLog {
             spooled: s.spooled.load(Ordering::Relaxed),
             flushed_from_spool: s.flushed_from_spool.load(Ordering::Relaxed),
             rejected: s.rejected.load(Ordering::Relaxed),
+            rejected_codes: s
+                .rejected_codes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
             pending_in_spool: self.spool.pending(),
         }
     }
@@ -287,10 +300,8 @@ impl Writer {
     async fn write_or_spool(&mut self, entries: Vec<LogEntry>) {
         if !self.database_down {
             match self.store.insert_entries(&entries).await {
-                Ok(()) => {
-                    self.stats
-                        .written
-                        .fetch_add(entries.len() as u64, Ordering::Relaxed);
+                Ok(new) => {
+                    self.stats.written.fetch_add(new, Ordering::Relaxed);
                     return;
                 }
                 Err(e) => {
@@ -317,11 +328,18 @@ impl Writer {
     async fn write_each<'a>(&mut self, entries: &'a [LogEntry]) -> &'a [LogEntry] {
         for (k, entry) in entries.iter().enumerate() {
             match self.store.insert_entry(entry).await {
-                Ok(()) => {
-                    self.stats.written.fetch_add(1, Ordering::Relaxed);
+                Ok(new) => {
+                    self.stats.written.fetch_add(new, Ordering::Relaxed);
                 }
                 Err(e) if e.is_refusal() => {
                     self.stats.rejected.fetch_add(1, Ordering::Relaxed);
+                    *self
+                        .stats
+                        .rejected_codes
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .entry(e.code())
+                        .or_default() += 1;
                     tracing::error!(error = %e, "the database refused an inquiry log entry; kept in the rejected file");
                     if let Err(err) = self.spool.reject(entry) {
                         tracing::error!(error = %err, "could not keep a rejected inquiry log entry");
@@ -351,10 +369,8 @@ impl Writer {
         }
         let before = self.stats.written.load(Ordering::Relaxed);
         let rest: Vec<LogEntry> = match self.store.insert_entries(&entries).await {
-            Ok(()) => {
-                self.stats
-                    .written
-                    .fetch_add(entries.len() as u64, Ordering::Relaxed);
+            Ok(new) => {
+                self.stats.written.fetch_add(new, Ordering::Relaxed);
                 Vec::new()
             }
             Err(e) if e.is_refusal() => {

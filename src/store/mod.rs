@@ -2,6 +2,7 @@
 //! a SQLite file by default (WAL), PostgreSQL when the URL says so. The same migrations and
 //! queries serve both.
 
+pub mod backup;
 mod log;
 
 pub use log::{InquiryLog, LogCounts, LogStats};
@@ -16,10 +17,21 @@ use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode, TicketS
 use crate::domain::inquiry::{
     Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket,
 };
+use crate::domain::storable::storable;
+
+/// A lookup key or filter from a request, made storable: text with a NUL cannot match a row
+/// (none holds one), and PostgreSQL would refuse the query instead of finding nothing.
+fn key(s: &str) -> String {
+    storable(s).into_owned()
+}
+
+/// Expired chat sessions are deleted on every this many session writes.
+const PURGE_CHAT_SESSIONS_EVERY: u64 = 64;
 
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_init.sql")),
     (2, include_str!("../../migrations/0002_handoff_codes.sql")),
+    (3, include_str!("../../migrations/0003_chat_sessions.sql")),
 ];
 
 /// A column holding a [`StableCode`], decoded through sqlx's typed mapping: an unknown code is
@@ -90,6 +102,22 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// The database's own error code (SQLSTATE, SQLite result code), or `none`: what the
+    /// rejected-entry counters are keyed by.
+    pub fn code(&self) -> String {
+        match self {
+            StoreError::Database(sqlx::Error::Database(db)) => db
+                .code()
+                .map(|c| c.into_owned())
+                .unwrap_or_else(|| "none".into()),
+            StoreError::Database(_) => "driver".into(),
+            StoreError::Prepare { .. } => "prepare".into(),
+            StoreError::Corrupt(_) => "corrupt".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -100,6 +128,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     pub backend: Backend,
+    /// Chat session writes so far (see [`PURGE_CHAT_SESSIONS_EVERY`]).
+    session_writes: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// Filters for the staff inquiry list and the CSV export.
@@ -192,7 +222,11 @@ impl Store {
             options
         };
         let pool = options.connect(&url).await?;
-        let store = Store { pool, backend };
+        let store = Store {
+            pool,
+            backend,
+            session_writes: Default::default(),
+        };
         if backend == Backend::Sqlite {
             sqlx::query("PRAGMA journal_mode = WAL")
                 .execute(&store.pool)
@@ -205,18 +239,25 @@ impl Store {
         Ok(store)
     }
 
+    /// Applies what is missing, all in one transaction. On PostgreSQL an advisory lock makes
+    /// replicas that start together take turns, so none fails on a half-made table.
     async fn migrate(&self) -> Result<()> {
-        sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").execute(&self.pool).await?;
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(7263516)")
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").execute(&mut *tx).await?;
         for (version, sql) in MIGRATIONS {
             let done: Option<i64> =
                 sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
                     .bind(*version)
-                    .fetch_optional(&self.pool)
+                    .fetch_optional(&mut *tx)
                     .await?;
             if done.is_some() {
                 continue;
             }
-            let mut tx = self.pool.begin().await?;
             for statement in sql
                 .split(';')
                 .map(str::trim)
@@ -229,8 +270,8 @@ impl Store {
                 .bind(ts(Utc::now()))
                 .execute(&mut *tx)
                 .await?;
-            tx.commit().await?;
         }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -244,31 +285,34 @@ impl Store {
         Ok(())
     }
 
-    pub async fn insert_inquiry(&self, i: &Inquiry) -> Result<()> {
+    pub async fn insert_inquiry(&self, i: &Inquiry) -> Result<u64> {
         insert_inquiry(&self.pool, i).await
     }
 
-    pub async fn insert_ticket(&self, t: &Ticket) -> Result<()> {
+    pub async fn insert_ticket(&self, t: &Ticket) -> Result<u64> {
         insert_ticket(&self.pool, t).await
     }
 
-    pub async fn insert_feedback(&self, f: &Feedback) -> Result<()> {
+    pub async fn insert_feedback(&self, f: &Feedback) -> Result<u64> {
         insert_feedback(&self.pool, f).await
     }
 
-    /// Writes one log entry. Inserts are idempotent (the id is the key).
-    pub async fn insert_entry(&self, entry: &LogEntry) -> Result<()> {
+    /// Writes one log entry. Inserts are idempotent (the id is the key): returns 1 when the
+    /// row is new, 0 when it was already there.
+    pub async fn insert_entry(&self, entry: &LogEntry) -> Result<u64> {
         insert_entry(&self.pool, entry).await
     }
 
-    /// Writes several log entries in one transaction: all or none.
-    pub async fn insert_entries(&self, entries: &[LogEntry]) -> Result<()> {
+    /// Writes several log entries in one transaction: all or none. Returns how many rows
+    /// were new (entries already stored are not counted again).
+    pub async fn insert_entries(&self, entries: &[LogEntry]) -> Result<u64> {
         let mut tx = self.pool.begin().await?;
+        let mut new = 0;
         for entry in entries {
-            insert_entry(&mut *tx, entry).await?;
+            new += insert_entry(&mut *tx, entry).await?;
         }
         tx.commit().await?;
-        Ok(())
+        Ok(new)
     }
 
     pub async fn count_inquiries(&self) -> Result<i64> {
@@ -279,7 +323,7 @@ impl Store {
 
     pub async fn inquiry_exists(&self, id: &str) -> Result<bool> {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inquiries WHERE id = $1")
-            .bind(id)
+            .bind(key(id))
             .fetch_one(&self.pool)
             .await?;
         Ok(n > 0)
@@ -307,7 +351,7 @@ impl Store {
         if let Some(t) = &f.text {
             push(
                 " AND text_masked LIKE ?",
-                format!("%{}%", t.replace(['%', '_'], "")),
+                format!("%{}%", key(t).replace(['%', '_'], "")),
                 &mut sql,
             );
         }
@@ -334,7 +378,7 @@ impl Store {
 
     pub async fn inquiry(&self, id: &str) -> Result<Option<Inquiry>> {
         sqlx::query("SELECT * FROM inquiries WHERE id = $1")
-            .bind(id)
+            .bind(key(id))
             .fetch_optional(&self.pool)
             .await?
             .as_ref()
@@ -361,10 +405,10 @@ impl Store {
 
     pub async fn close_ticket(&self, id: &str, outcome: &str, by: &str) -> Result<bool> {
         let r = sqlx::query("UPDATE tickets SET status = $5, outcome = $1, closed_at = $2, closed_by = $3 WHERE id = $4 AND status = $6")
-            .bind(crate::domain::masking::mask(outcome))
+            .bind(crate::domain::masking::mask(&storable(outcome)))
             .bind(ts(Utc::now()))
-            .bind(by.to_string())
-            .bind(id.to_string())
+            .bind(key(by))
+            .bind(key(id))
             .bind(TicketStatus::Done.code())
             .bind(TicketStatus::Open.code())
             .execute(&self.pool)
@@ -374,7 +418,7 @@ impl Store {
 
     pub async fn feedback_for(&self, inquiry_id: &str) -> Result<Vec<Feedback>> {
         let rows = sqlx::query("SELECT * FROM feedback WHERE inquiry_id = $1 ORDER BY created_at")
-            .bind(inquiry_id)
+            .bind(key(inquiry_id))
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -442,7 +486,7 @@ impl Store {
 
     pub async fn user(&self, username: &str) -> Result<Option<StaffUser>> {
         let row = sqlx::query("SELECT * FROM staff_users WHERE username = $1")
-            .bind(username.to_string())
+            .bind(key(username))
             .fetch_optional(&self.pool)
             .await?;
         row.map(|r| {
@@ -511,7 +555,7 @@ impl Store {
 
     pub async fn session(&self, token_hash: &str) -> Result<Option<StaffSession>> {
         let row = sqlx::query("SELECT * FROM staff_sessions WHERE token_hash = $1")
-            .bind(token_hash.to_string())
+            .bind(key(token_hash))
             .fetch_optional(&self.pool)
             .await?;
         let Some(r) = row else { return Ok(None) };
@@ -523,9 +567,53 @@ impl Store {
         Ok((s.expires_at > Utc::now()).then_some(s))
     }
 
+    /// A chat session's state (JSON) if it exists and has not expired at `now`.
+    pub async fn chat_session(&self, id: &str, now: DateTime<Utc>) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT state_json FROM chat_sessions WHERE id = $1 AND expires_at > $2",
+        )
+        .bind(key(id))
+        .bind(ts(now))
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Creates or replaces a chat session; now and then also deletes the expired ones.
+    pub async fn put_chat_session(
+        &self,
+        id: &str,
+        state_json: &str,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO chat_sessions (id, state_json, updated_at, expires_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET state_json = excluded.state_json, updated_at = excluded.updated_at, expires_at = excluded.expires_at")
+            .bind(key(id))
+            .bind(key(state_json))
+            .bind(ts(now))
+            .bind(ts(expires_at))
+            .execute(&self.pool)
+            .await?;
+        let writes = self
+            .session_writes
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if writes % PURGE_CHAT_SESSIONS_EVERY == PURGE_CHAT_SESSIONS_EVERY - 1 {
+            self.purge_chat_sessions(now).await?;
+        }
+        Ok(())
+    }
+
+    /// Deletes chat sessions expired at `now`; returns how many went.
+    pub async fn purge_chat_sessions(&self, now: DateTime<Utc>) -> Result<u64> {
+        let r = sqlx::query("DELETE FROM chat_sessions WHERE expires_at <= $1")
+            .bind(ts(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected())
+    }
+
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
-            .bind(token_hash.to_string())
+            .bind(key(token_hash))
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -577,7 +665,7 @@ fn ticket_from_row(r: &AnyRow) -> Result<Ticket> {
 async fn insert_entry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     db: E,
     entry: &LogEntry,
-) -> Result<()> {
+) -> Result<u64> {
     match entry {
         LogEntry::Inquiry(i) => insert_inquiry(db, i).await,
         LogEntry::Ticket(t) => insert_ticket(db, t).await,
@@ -588,12 +676,16 @@ async fn insert_entry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
 async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     db: E,
     i: &Inquiry,
-) -> Result<()> {
+) -> Result<u64> {
     let results =
         serde_json::to_string(&i.results).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    sqlx::query(
+    // The confidence is always bound as a number and made NULL in SQL: sqlx 0.8's Any driver
+    // declares a NULL f64 as PostgreSQL `real`, and a connection reuses the statement prepared
+    // on its first use, so after one inquiry without a confidence every later one with a
+    // confidence was refused on that connection (SQLSTATE 22P03, "incorrect binary data format").
+    let r = sqlx::query(
         "INSERT INTO inquiries (id, created_at, channel, kind, session_id, text_masked, results_json, purposes, result_count, confidence, handoff_category, handoff_reason, latency_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $14 = 1 THEN $10 ELSE NULL END, $11, $12, $13) ON CONFLICT (id) DO NOTHING",
     )
     .bind(&i.id)
     .bind(ts(i.created_at))
@@ -604,20 +696,21 @@ async fn insert_inquiry<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     .bind(results)
     .bind(i.purposes.join(","))
     .bind(i.results.len() as i64)
-    .bind(i.confidence.map(f64::from))
+    .bind(i.confidence.map_or(0.0, f64::from))
     .bind(i.handoff_category.map(StableCode::code))
     .bind(i.handoff_reason.map(StableCode::code))
     .bind(i.latency_ms)
+    .bind(i64::from(i.confidence.is_some()))
     .execute(db)
     .await?;
-    Ok(())
+    Ok(r.rows_affected())
 }
 
 async fn insert_ticket<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     db: E,
     t: &Ticket,
-) -> Result<()> {
-    sqlx::query(
+) -> Result<u64> {
+    let r = sqlx::query(
         "INSERT INTO tickets (id, inquiry_id, created_at, category, desk_id, reason, summary, next_slot, status, outcome, closed_at, closed_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
     )
@@ -635,14 +728,14 @@ async fn insert_ticket<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     .bind(t.closed_by.clone())
     .execute(db)
     .await?;
-    Ok(())
+    Ok(r.rows_affected())
 }
 
 async fn insert_feedback<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     db: E,
     f: &Feedback,
-) -> Result<()> {
-    sqlx::query("INSERT INTO feedback (id, inquiry_id, created_at, helpful, comment_masked) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+) -> Result<u64> {
+    let r = sqlx::query("INSERT INTO feedback (id, inquiry_id, created_at, helpful, comment_masked) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
         .bind(&f.id)
         .bind(&f.inquiry_id)
         .bind(ts(f.created_at))
@@ -650,5 +743,5 @@ async fn insert_feedback<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
         .bind(f.comment().map(str::to_string))
         .execute(db)
         .await?;
-    Ok(())
+    Ok(r.rows_affected())
 }

@@ -299,7 +299,7 @@ async function chatbot(browser) {
     const notice = page.locator('p.notice[role="status"]');
     check((await notice.count()) === 1, 'no hand-off ticket is shown');
     const ticketText = await textOf(notice);
-    const m = ticketText.match(/受付番号\s*(T[0-9A-F]{8})：(.+)（(.+)）$/);
+    const m = ticketText.match(/受付番号\s*(T[0-9A-F]{12})：(.+)（(.+)）$/);
     check(m, `the hand-off notice has no ticket number, desk and slot: 「${ticketText}」`);
     const [, ticket, desk, slot] = m;
     check(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(slot), `the hand-off has no next staffed slot: 「${slot}」`);

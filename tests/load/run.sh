@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test on loopback: search, recommend and chat, against the SQLite log and (when
 # DATABASE_TEST_URL is set) the PostgreSQL log. Bounded: LOAD_SECONDS per endpoint (default
-# 10), LOAD_CONNECTIONS concurrent connections (default 16), 2 wrk threads.
+# 10), LOAD_CONNECTIONS concurrent connections (default 16), 2 wrk threads, LOAD_RUNS runs per
+# backend (default 1). Fails when any run ends with entries refused by the database
+# (rejected > 0, their error codes printed), pending in the spool, or accepted != written.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { SUDO=$([ "$(id -u)" = 0 ] || echo sudo); $SUDO apt-get install -y -qq wrk >/dev/null; }
@@ -11,19 +13,29 @@ run_all() {
   for ep in search recommend chat; do
     wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s -s tests/load/post.lua "$SHIEN_BASE_URL" -- "/api/v1/$ep" "tests/load/$ep.jsonl" | grep '^LOAD' | sed "s#^LOAD /  *#LOAD $(printf '%-10s' "$ep") #"
   done
-  curl -s "$SHIEN_BASE_URL/healthz" | python3 -c 'import json,sys; h=json.load(sys.stdin); print("inquiry log after the run:", json.dumps(h["inquiry_log"]))'
+  tests/load/check_log.py
 }
 export -f run_all
 export SECONDS_EACH CONNECTIONS
-echo "== SQLite inquiry log =="
-scripts/with-server.sh bash -c run_all
-if [ -n "${DATABASE_TEST_URL:-}" ]; then
-  SCHEMA=shien_load_$$
-  psql -q "$DATABASE_TEST_URL" -c "CREATE SCHEMA $SCHEMA" >/dev/null
-  trap 'psql -q "$DATABASE_TEST_URL" -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null' EXIT
-  SEP='?'; [[ "$DATABASE_TEST_URL" == *\?* ]] && SEP='&'
-  echo "== PostgreSQL inquiry log =="
-  SHIEN__DATABASE_URL="${DATABASE_TEST_URL}${SEP}options=-c%20search_path%3D${SCHEMA}" scripts/with-server.sh bash -c run_all
-else
-  echo "SKIPPED: PostgreSQL load (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
+RUNS=${LOAD_RUNS:-1}
+FAILED=0
+SCHEMAS=()
+trap 'for s in "${SCHEMAS[@]}"; do psql -q "$DATABASE_TEST_URL" -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null; done' EXIT
+for run in $(seq 1 "$RUNS"); do
+  echo "== SQLite inquiry log (run $run of $RUNS) =="
+  scripts/with-server.sh bash -c run_all || FAILED=1
+  if [ -n "${DATABASE_TEST_URL:-}" ]; then
+    SCHEMA=shien_load_$$_$run
+    SCHEMAS+=("$SCHEMA")
+    psql -q "$DATABASE_TEST_URL" -c "CREATE SCHEMA $SCHEMA" >/dev/null
+    SEP='?'; [[ "$DATABASE_TEST_URL" == *\?* ]] && SEP='&'
+    echo "== PostgreSQL inquiry log (run $run of $RUNS) =="
+    SHIEN__DATABASE_URL="${DATABASE_TEST_URL}${SEP}options=-c%20search_path%3D${SCHEMA}" scripts/with-server.sh bash -c run_all || FAILED=1
+  elif [ "$run" = 1 ]; then
+    echo "SKIPPED: PostgreSQL load (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
+  fi
+done
+if [ "$FAILED" != 0 ]; then
+  echo "make load: FAILED (see LOAD FAILED above)" >&2
+  exit 1
 fi
