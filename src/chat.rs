@@ -137,7 +137,7 @@ impl ChatBot {
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
         let mut session = self.session(&session_id);
         session.turns += 1;
-        let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, message);
+        let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, app.mask(message));
         inquiry.session_id = Some(session_id.clone());
         let query = SearchQuery::parse(message).map_err(|e| crate::service::AppError::Startup {
             context: "chat",

@@ -83,6 +83,10 @@ pub enum Command {
         /// Do not write eval/results/.
         #[arg(long)]
         no_save: bool,
+        /// Measure only the personal-data masker: recall per kind and false positives on clean
+        /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
+        #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
+        pii: Option<PathBuf>,
     },
     /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
     Bench {
@@ -147,6 +151,13 @@ pub enum LogsCommand {
         #[arg(long)]
         older_than: i64,
     },
+    /// Apply the current masker to stored inquiries, ticket summaries and outcomes and
+    /// feedback comments; report how many changed. Safe to run again.
+    Remask {
+        /// Count what would change without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -194,6 +205,11 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
         } => recommend(settings, &answers, today, json),
         Command::Eval {
+            json,
+            pii: Some(file),
+            ..
+        } => eval_pii(&settings, &file, json),
+        Command::Eval {
             mode,
             recommend,
             routing,
@@ -201,6 +217,7 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
             today,
             no_save,
+            pii: None,
         } => eval(
             settings,
             mode,
@@ -227,6 +244,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Logs {
             command: LogsCommand::Purge { older_than },
         } => purge(&settings, older_than),
+        Command::Logs {
+            command: LogsCommand::Remask { dry_run },
+        } => remask(&settings, dry_run),
         Command::Import {
             source: ImportSource::Mirasapo { csv, out },
         } => import_mirasapo(&csv, &out),
@@ -879,6 +899,98 @@ fn purge(settings: &Settings, days: i64) -> ExitCode {
                 }
                 Err(e) => fail(2, &e.to_string()),
             },
+            Err(e) => fail(2, &e.to_string()),
+        }
+    })
+}
+
+const PII_HOLDOUT: &str = "eval/pii-holdout.jsonl";
+
+/// The masker as the service runs it (dictionary and published office addresses), without
+/// building the search indexes.
+fn mask_lexicon(settings: &Settings) -> Result<crate::service::MaskLexicon, ExitCode> {
+    let analyzer = crate::text::Analyzer::load(&settings.dictionary_dir())
+        .map_err(|e| fail(2, &e.to_string()))?;
+    let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)
+        .map_err(|e| fail(1, &e.to_string()))?;
+    Ok(crate::service::MaskLexicon::new(
+        std::sync::Arc::new(analyzer),
+        &corpus,
+    ))
+}
+
+fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) -> ExitCode {
+    let analyzer = match mask_lexicon(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let cases: Vec<crate::eval::pii::PiiCase> = match crate::eval::read_jsonl(file) {
+        Ok(c) => c,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let r = crate::eval::pii::eval_pii(&cases, &analyzer);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&r).expect("serialisable")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!("{} ({} messages)", file.display(), r.messages);
+    println!(
+        "{:<10} {:>6} {:>7} {:>8}",
+        "kind", "items", "caught", "recall"
+    );
+    for (kind, k) in &r.by_kind {
+        println!(
+            "{kind:<10} {:>6} {:>7} {:>8.4}",
+            k.items, k.caught, k.recall
+        );
+    }
+    println!(
+        "{:<10} {:>6} {:>7} {:>8.4}",
+        "all",
+        r.by_kind.values().map(|k| k.items).sum::<usize>(),
+        r.by_kind.values().map(|k| k.caught).sum::<usize>(),
+        r.recall
+    );
+    println!(
+        "clean messages {}: false positives {} (rate {:.4})",
+        r.clean_messages, r.false_positives, r.false_positive_rate
+    );
+    ExitCode::SUCCESS
+}
+
+fn remask(settings: &Settings, dry_run: bool) -> ExitCode {
+    // The dictionary and the corpus are needed, not the whole search service.
+    let analyzer = match mask_lexicon(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    rt.block_on(async {
+        let store = match crate::store::Store::connect(settings.database_url.expose()).await {
+            Ok(s) => s,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+        let remask = |text: &str| crate::domain::masking::remask(text, &analyzer);
+        match store.remask(&remask, dry_run).await {
+            Ok(r) => {
+                let verb = if dry_run { "would change" } else { "changed" };
+                for (what, c) in [
+                    ("inquiries", r.inquiries),
+                    ("ticket summaries", r.ticket_summaries),
+                    ("ticket outcomes", r.ticket_outcomes),
+                    ("feedback comments", r.feedback),
+                ] {
+                    println!("{what}: {verb} {} of {}", c.changed, c.scanned);
+                }
+                println!("total: {verb} {}", r.changed());
+                ExitCode::SUCCESS
+            }
             Err(e) => fail(2, &e.to_string()),
         }
     })
