@@ -843,10 +843,10 @@ fn names(text: &str, words: &[Word], claims: &mut Claims) {
     // Strong: 「…と申します」「…といいます」, labelled fields.
     for cue in ["と申します", "と申す", "と言います", "といいます", "と申し"] {
         for (at, _) in text.match_indices(cue) {
-            if let Some((s, e)) = view.run_before(at) {
-                if let Some((s, e)) = view.accept(s, e, Strength::Certain) {
-                    claims.claim(s, e, PiiKind::Name);
-                }
+            if let Some((s, e)) = view.run_before(at)
+                && let Some((s, e)) = view.accept(s, e, Strength::Certain)
+            {
+                claims.claim(s, e, PiiKind::Name);
             }
         }
     }
@@ -871,10 +871,10 @@ fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 Strength::Strong
             };
             from += sep;
-            if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| view.ends_cleanly(e)) {
-                if let Some((s, e)) = view.accept(s, e, strength) {
-                    claims.claim(s, e, PiiKind::Name);
-                }
+            if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| view.ends_cleanly(e))
+                && let Some((s, e)) = view.accept(s, e, strength)
+            {
+                claims.claim(s, e, PiiKind::Name);
             }
         }
     }
@@ -928,10 +928,10 @@ fn names(text: &str, words: &[Word], claims: &mut Claims) {
     }
     // Weak: 「…です」 where the dictionary knows the name.
     for (at, _) in text.match_indices("です") {
-        if let Some((s, e)) = view.run_before(at) {
-            if let Some((s, e)) = view.accept(s, e, Strength::Weak) {
-                claims.claim(s, e, PiiKind::Name);
-            }
+        if let Some((s, e)) = view.run_before(at)
+            && let Some((s, e)) = view.accept(s, e, Strength::Weak)
+        {
+            claims.claim(s, e, PiiKind::Name);
         }
     }
     // A surname followed by a given name needs no context.
@@ -1104,12 +1104,10 @@ fn signature(view: &NameView<'_>, claims: &mut Claims) {
     if from >= tail_end || text[from..tail_end].chars().count() > 16 {
         return;
     }
-    if let Some((s, e)) = view.run_after(from) {
-        if e == tail_end {
-            if let Some((s, e)) = view.accept(s, e, Strength::Medium) {
-                claims.claim(s, e, PiiKind::Name);
-            }
-        }
+    if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| e == tail_end)
+        && let Some((s, e)) = view.accept(s, e, Strength::Medium)
+    {
+        claims.claim(s, e, PiiKind::Name);
     }
 }
 
@@ -1348,12 +1346,11 @@ impl NameView<'_> {
             Strength::Strong | Strength::Certain => {
                 if tail_start < e && !inside.is_empty() {
                     Some((tail_start, e))
-                } else if (inside.is_empty() || strength == Strength::Certain)
-                    && (1..=12).contains(&chars)
-                    && !inside.iter().all(|w| w.class == WordClass::CommonNoun)
+                } else if (inside.is_empty() && (1..=16).contains(&chars))
+                    || (strength == Strength::Certain
+                        && (1..=12).contains(&chars)
+                        && !inside.iter().all(|w| w.class == WordClass::CommonNoun))
                 {
-                    Some((s, e))
-                } else if inside.is_empty() && (1..=16).contains(&chars) {
                     Some((s, e))
                 } else {
                     None

@@ -175,7 +175,7 @@ pub async fn results_page(
             state
                 .record(crate::domain::inquiry::LogEntry::Inquiry(
                     super::api::recommend_inquiry(
-                        &app,
+                        app,
                         crate::domain::inquiry::Channel::Web,
                         &profile,
                         &outcome,
