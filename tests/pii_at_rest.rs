@@ -41,8 +41,11 @@ const PERSONAL: &str = "山田太郎と申します。携帯は０９０ー７�
 const NEEDLES: &[&str] = &[
     "山田",
     "太郎",
-    "7731",
-    "2946",
+    // The phone number however it might be left (a bare "7731" turns up in timings).
+    "7731-2946",
+    "7731 2946",
+    "77312946",
+    "090-7731",
     "７７３１",
     "taro.yamada",
     "hanako.suzuki",
