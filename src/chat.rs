@@ -354,7 +354,7 @@ impl ChatBot {
     ) -> Result<ChatOutcome> {
         let started = Instant::now();
         session.turns += 1;
-        let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, message);
+        let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, app.mask(message));
         inquiry.session_id = Some(session_id.clone());
         let query = SearchQuery::parse(message).map_err(|e| crate::service::AppError::Startup {
             context: "chat",

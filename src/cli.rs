@@ -91,6 +91,10 @@ pub enum Command {
         /// weights, to choose them; the held-out set is not read.
         #[arg(long)]
         sweep_fusion: bool,
+        /// Measure only the personal-data masker: recall per kind and false positives on clean
+        /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
+        #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
+        pii: Option<PathBuf>,
     },
     /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
     Bench {
@@ -164,6 +168,13 @@ pub enum LogsCommand {
         #[arg(long)]
         older_than: i64,
     },
+    /// Apply the current masker to stored inquiries, ticket summaries and outcomes and
+    /// feedback comments; report how many changed. Safe to run again.
+    Remask {
+        /// Count what would change without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Copy the live SQLite log to DEST (a new file), consistently, while the server runs.
     /// For PostgreSQL use pg_dump (see README).
     Backup { dest: PathBuf },
@@ -224,6 +235,11 @@ pub fn run(cli: Cli) -> ExitCode {
             json,
         } => recommend(settings, &answers, today, json),
         Command::Eval {
+            json,
+            pii: Some(file),
+            ..
+        } => eval_pii(&settings, &file, json),
+        Command::Eval {
             mode,
             recommend,
             routing,
@@ -233,6 +249,7 @@ pub fn run(cli: Cli) -> ExitCode {
             no_save,
             compare_embedder,
             sweep_fusion,
+            pii: None,
         } => eval(
             settings,
             EvalOptions {
@@ -264,6 +281,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Logs {
             command: LogsCommand::Purge { older_than },
         } => purge(&settings, older_than),
+        Command::Logs {
+            command: LogsCommand::Remask { dry_run },
+        } => remask(&settings, dry_run),
         Command::Logs {
             command: LogsCommand::Backup { dest },
         } => backup(&settings, &dest),
@@ -1102,6 +1122,98 @@ fn purge(settings: &Settings, days: i64) -> ExitCode {
                 }
                 Err(e) => fail(2, &e.to_string()),
             },
+            Err(e) => fail(2, &e.to_string()),
+        }
+    })
+}
+
+const PII_HOLDOUT: &str = "eval/pii-holdout.jsonl";
+
+/// The masker as the service runs it (dictionary and published office addresses), without
+/// building the search indexes.
+fn mask_lexicon(settings: &Settings) -> Result<crate::service::MaskLexicon, ExitCode> {
+    let analyzer = crate::text::Analyzer::load(&settings.dictionary_dir())
+        .map_err(|e| fail(2, &e.to_string()))?;
+    let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)
+        .map_err(|e| fail(1, &e.to_string()))?;
+    Ok(crate::service::MaskLexicon::new(
+        std::sync::Arc::new(analyzer),
+        &corpus,
+    ))
+}
+
+fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) -> ExitCode {
+    let analyzer = match mask_lexicon(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let cases: Vec<crate::eval::pii::PiiCase> = match crate::eval::read_jsonl(file) {
+        Ok(c) => c,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let r = crate::eval::pii::eval_pii(&cases, &analyzer);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&r).expect("serialisable")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!("{} ({} messages)", file.display(), r.messages);
+    println!(
+        "{:<10} {:>6} {:>7} {:>8}",
+        "kind", "items", "caught", "recall"
+    );
+    for (kind, k) in &r.by_kind {
+        println!(
+            "{kind:<10} {:>6} {:>7} {:>8.4}",
+            k.items, k.caught, k.recall
+        );
+    }
+    println!(
+        "{:<10} {:>6} {:>7} {:>8.4}",
+        "all",
+        r.by_kind.values().map(|k| k.items).sum::<usize>(),
+        r.by_kind.values().map(|k| k.caught).sum::<usize>(),
+        r.recall
+    );
+    println!(
+        "clean messages {}: false positives {} (rate {:.4})",
+        r.clean_messages, r.false_positives, r.false_positive_rate
+    );
+    ExitCode::SUCCESS
+}
+
+fn remask(settings: &Settings, dry_run: bool) -> ExitCode {
+    // The dictionary and the corpus are needed, not the whole search service.
+    let analyzer = match mask_lexicon(settings) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    rt.block_on(async {
+        let store = match crate::store::Store::connect(settings.database_url.expose()).await {
+            Ok(s) => s,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+        let remask = |text: &str| crate::domain::masking::remask(text, &analyzer);
+        match store.remask(&remask, dry_run).await {
+            Ok(r) => {
+                let verb = if dry_run { "would change" } else { "changed" };
+                for (what, c) in [
+                    ("inquiries", r.inquiries),
+                    ("ticket summaries", r.ticket_summaries),
+                    ("ticket outcomes", r.ticket_outcomes),
+                    ("feedback comments", r.feedback),
+                ] {
+                    println!("{what}: {verb} {} of {}", c.changed, c.scanned);
+                }
+                println!("total: {verb} {}", r.changed());
+                ExitCode::SUCCESS
+            }
             Err(e) => fail(2, &e.to_string()),
         }
     })

@@ -46,9 +46,11 @@ pub fn query_path(text: &str) {
 
 /// Masking is idempotent: what was masked stays masked and nothing new appears.
 pub fn masking(text: &str) {
-    let masked = crate::domain::masking::mask(text);
+    use crate::domain::masking::mask;
+    let (analyzer, _) = analysis();
+    let masked = mask(text, analyzer).into_string();
     assert_eq!(
-        crate::domain::masking::mask(&masked),
+        mask(&masked, analyzer).into_string(),
         masked,
         "masking must be idempotent"
     );

@@ -68,6 +68,55 @@ pub struct App {
     faq_vectors: Option<InProcessIndex>,
     /// Each scheme's title and aliases, normalised without spaces (for the title-match prior).
     names: Vec<Vec<String>>,
+    /// The masker's view: the dictionary and the office addresses the corpus publishes.
+    mask_lexicon: MaskLexicon,
+}
+
+/// What the masker knows here: the IPADIC analyzer for names, and the addresses published in
+/// the corpus (the ward's offices), which are not anyone's personal data.
+#[derive(Debug, Clone)]
+pub struct MaskLexicon {
+    analyzer: Arc<Analyzer>,
+    public_addresses: std::collections::HashSet<String>,
+}
+
+impl MaskLexicon {
+    pub fn new(analyzer: Arc<Analyzer>, corpus: &Corpus) -> MaskLexicon {
+        // Every published text, serialised whole, so that no field with an address is missed.
+        let texts: Vec<String> = corpus
+            .schemes
+            .iter()
+            .filter_map(|s| serde_json::to_string(s).ok())
+            .chain(
+                corpus
+                    .faqs
+                    .iter()
+                    .filter_map(|f| serde_json::to_string(f).ok()),
+            )
+            .chain(
+                corpus
+                    .desks
+                    .iter()
+                    .filter_map(|d| serde_json::to_string(d).ok()),
+            )
+            .collect();
+        MaskLexicon {
+            analyzer,
+            public_addresses: crate::domain::masking::public_address_keys(
+                texts.iter().map(String::as_str),
+            ),
+        }
+    }
+}
+
+impl crate::domain::masking::Lexicon for MaskLexicon {
+    fn words(&self, text: &str) -> Vec<crate::domain::masking::Word> {
+        crate::domain::masking::Lexicon::words(self.analyzer.as_ref(), text)
+    }
+
+    fn is_public_address(&self, key: &str) -> bool {
+        self.public_addresses.contains(key)
+    }
 }
 
 /// Why a result ranks where it does.
@@ -216,10 +265,12 @@ impl App {
                     .collect()
             })
             .collect();
+        let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
         Ok(App {
             fusion_weights: FusionWeights::for_settings(&settings),
             vector_cache_stats,
             query_vectors: QueryVectorCache::new(QUERY_VECTOR_CACHE),
+            mask_lexicon,
             settings,
             corpus,
             analyzer,
@@ -234,11 +285,23 @@ impl App {
         })
     }
 
+    /// Masks personal data in what a caller typed, with the dictionary's help for names.
+    /// Everything bound for the inquiry log goes through here.
+    pub fn mask(&self, raw: &str) -> crate::domain::masking::Masked {
+        crate::domain::masking::mask(raw, &self.mask_lexicon)
+    }
+
+    /// The masker's view of texts (for `shien logs remask` and `shien eval --pii`).
+    pub fn mask_lexicon(&self) -> &MaskLexicon {
+        &self.mask_lexicon
+    }
+
     pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {
         Ok(text::analyze_query(&self.analyzer, &self.synonyms, text)?)
     }
 
-    #[instrument(skip_all, fields(query = %query.as_str(), top_k))]
+    // The query is personal data until masked: the span records only its length.
+    #[instrument(skip_all, fields(query_chars = query.as_str().chars().count(), top_k))]
     pub fn search(
         &self,
         query: &SearchQuery,

@@ -3,6 +3,7 @@
 
 mod common;
 
+use shien_navi::domain::masking::Masked;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -30,7 +31,7 @@ async fn a_backup_under_write_load_holds_every_entry_acknowledged_before_it_bega
                     let i = Inquiry::new(
                         Channel::Api,
                         InquiryKind::Search,
-                        &format!("創業 融資 {w}-{k}"),
+                        Masked::from_stored(format!("創業 融資 {w}-{k}")),
                     );
                     let id = i.id.clone();
                     log.record(LogEntry::Inquiry(i)).await;
@@ -68,7 +69,11 @@ async fn a_backup_under_write_load_holds_every_entry_acknowledged_before_it_bega
         .await
         .unwrap();
     other
-        .insert_inquiry(&Inquiry::new(Channel::Web, InquiryKind::Chat, "replaced"))
+        .insert_inquiry(&Inquiry::new(
+            Channel::Web,
+            InquiryKind::Chat,
+            Masked::from_stored("replaced".into()),
+        ))
         .await
         .unwrap();
     other.pool().close().await;
@@ -128,7 +133,11 @@ async fn the_logs_commands_back_up_and_restore_and_refuse_what_they_cannot_do() 
     let store = Store::connect(&format!("sqlite://{}", db.display()))
         .await
         .unwrap();
-    let kept = Inquiry::new(Channel::Web, InquiryKind::Search, "before the backup");
+    let kept = Inquiry::new(
+        Channel::Web,
+        InquiryKind::Search,
+        Masked::from_stored("before the backup".into()),
+    );
     store.insert_inquiry(&kept).await.unwrap();
     let dest = dir.path().join("copy.sqlite");
     let out = shien(&db, &["logs", "backup", dest.to_str().unwrap()]);
@@ -146,7 +155,11 @@ async fn the_logs_commands_back_up_and_restore_and_refuse_what_they_cannot_do() 
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
 
-    let later = Inquiry::new(Channel::Web, InquiryKind::Search, "after the backup");
+    let later = Inquiry::new(
+        Channel::Web,
+        InquiryKind::Search,
+        Masked::from_stored("after the backup".into()),
+    );
     store.insert_inquiry(&later).await.unwrap();
     store.pool().close().await;
     let out = shien(&db, &["logs", "restore", dest.to_str().unwrap()]);

@@ -9,10 +9,15 @@ use shien_navi::domain::handoff::{HandoffCategory, HandoffReason, TicketStatus};
 use shien_navi::domain::inquiry::{
     Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket,
 };
+use shien_navi::domain::masking::{Masked, NoLexicon, mask, remask};
 use shien_navi::store::{InquiryFilter, InquiryLog, Store};
 
 fn inquiry(text: &str, results: usize) -> Inquiry {
-    let mut i = Inquiry::new(Channel::Operator, InquiryKind::Search, text);
+    let mut i = Inquiry::new(
+        Channel::Operator,
+        InquiryKind::Search,
+        mask(text, &NoLexicon),
+    );
     i.results = (0..results)
         .map(|k| ShownResult {
             id: format!("s{k}"),
@@ -86,12 +91,15 @@ async fn exercise(store: &Store) {
     );
     assert!(
         store
-            .close_ticket(&t.id, "社労士が対応済み", "staff")
+            .close_ticket(&t.id, &mask("社労士が対応済み", &NoLexicon), "staff")
             .await
             .unwrap()
     );
     assert!(
-        !store.close_ticket(&t.id, "again", "staff").await.unwrap(),
+        !store
+            .close_ticket(&t.id, &mask("again", &NoLexicon), "staff")
+            .await
+            .unwrap(),
         "closing twice is a no-op"
     );
     let done = store
@@ -101,7 +109,11 @@ async fn exercise(store: &Store) {
     assert_eq!(done[0].outcome.as_deref(), Some("社労士が対応済み"));
 
     store
-        .insert_feedback(&Feedback::new(&a.id, true, Some("助かりました")))
+        .insert_feedback(&Feedback::new(
+            &a.id,
+            true,
+            Some(mask("助かりました", &NoLexicon)),
+        ))
         .await
         .unwrap();
     store
@@ -451,4 +463,137 @@ async fn postgres_takes_inquiries_with_a_confidence_after_one_without() {
             .confidence,
         None
     );
+}
+
+/// Rows as an older masker left them: phone numbers masked, names and addresses not.
+async fn seed_old_rows(store: &Store) -> (Inquiry, Ticket) {
+    let old = "山田太郎と申します。住所は港区赤坂3-4-15、電話は[電話番号]です";
+    let mut i = Inquiry::new(
+        Channel::Web,
+        InquiryKind::Chat,
+        Masked::from_stored(old.into()),
+    );
+    i.results = Vec::new();
+    let clean = Inquiry::new(
+        Channel::Web,
+        InquiryKind::Search,
+        Masked::from_stored("港区の創業支援補助金はいくらですか".into()),
+    );
+    let mut t = ticket(&i.id);
+    t.summary = format!("ご相談内容：{old}\n区分：労務");
+    store.insert_inquiry(&i).await.unwrap();
+    store.insert_inquiry(&clean).await.unwrap();
+    store.insert_ticket(&t).await.unwrap();
+    store
+        .insert_feedback(&Feedback::new(
+            &i.id,
+            true,
+            Some(Masked::from_stored("生年月日は1985年4月12日です".into())),
+        ))
+        .await
+        .unwrap();
+    (i, t)
+}
+
+async fn remask_twice(store: &Store) {
+    let (i, t) = seed_old_rows(store).await;
+    let analyzer = common::analyzer();
+    let current = |text: &str| remask(text, analyzer);
+
+    let dry = store.remask(&current, true).await.unwrap();
+    assert_eq!(dry.inquiries.scanned, 2);
+    assert_eq!(dry.inquiries.changed, 1, "the clean inquiry stays");
+    assert_eq!(dry.ticket_summaries.changed, 1);
+    assert_eq!(
+        dry.ticket_outcomes.scanned, 0,
+        "open tickets have no outcome"
+    );
+    assert_eq!(dry.feedback.changed, 1);
+    assert_eq!(dry.changed(), 3);
+    let untouched = store.inquiry(&i.id).await.unwrap().unwrap();
+    assert!(
+        untouched.text().contains("山田太郎"),
+        "a dry run writes nothing"
+    );
+
+    let first = store.remask(&current, false).await.unwrap();
+    assert_eq!(first, dry, "the dry run said what the real run does");
+    let text = store
+        .inquiry(&i.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .text()
+        .to_string();
+    assert_eq!(
+        text,
+        "[氏名]と申します。住所は港区赤坂[住所]、電話は[電話番号]です"
+    );
+    let summary = &store.tickets(None, None, None).await.unwrap()[0].summary;
+    assert!(
+        summary.contains("[氏名]と申します") && !summary.contains("3-4-15"),
+        "{summary}"
+    );
+    let comment = store.feedback_for(&i.id).await.unwrap()[0]
+        .comment()
+        .unwrap()
+        .to_string();
+    assert_eq!(comment, "生年月日は[生年月日]です");
+    assert_eq!(t.inquiry_id, i.id);
+
+    let second = store.remask(&current, false).await.unwrap();
+    assert_eq!(
+        second.changed(),
+        0,
+        "a second run changes nothing: {second:?}"
+    );
+    assert_eq!(second.inquiries.scanned, 2);
+}
+
+#[tokio::test]
+async fn sqlite_remask_masks_old_rows_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::connect(&format!("sqlite://{}/log.sqlite", dir.path().display()))
+        .await
+        .unwrap();
+    remask_twice(&store).await;
+}
+
+#[tokio::test]
+async fn postgres_remask_masks_old_rows_once() {
+    let Some(store) = postgres_store().await else {
+        return;
+    };
+    remask_twice(&store).await;
+}
+
+#[tokio::test]
+async fn the_remask_command_reports_and_a_second_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/log.sqlite", dir.path().display());
+    let store = Store::connect(&url).await.unwrap();
+    seed_old_rows(&store).await;
+    store.pool().close().await;
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shien"))
+            .current_dir(common::repo())
+            .args(["logs", "remask"])
+            .args(args)
+            .env("SHIEN__DATABASE_URL", &url)
+            .output()
+            .expect("shien runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let dry = run(&["--dry-run"]);
+    assert!(dry.contains("inquiries: would change 1 of 2"), "{dry}");
+    assert!(dry.contains("total: would change 3"), "{dry}");
+    let first = run(&[]);
+    assert!(first.contains("total: changed 3"), "{first}");
+    let second = run(&[]);
+    assert!(second.contains("total: changed 0"), "{second}");
 }

@@ -1,13 +1,12 @@
-//! What the inquiry log stores. Text is made storable (see [`super::storable`]) and masked
-//! when a record is created, so neither unmasked personal data nor text a backend refuses can
-//! reach the store.
+//! What the inquiry log stores. Records take their text as [`Masked`], which only the masker
+//! makes from raw text (dropping control characters, so every backend stores it), so unmasked
+//! personal data cannot reach the store, the spool or the rejected file by mistake.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
-use super::masking::mask;
-use super::storable::storable;
+use super::masking::Masked;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,15 +93,15 @@ pub struct Inquiry {
 }
 
 impl Inquiry {
-    /// Makes `raw_text` storable and masks it on the way in.
-    pub fn new(channel: Channel, kind: InquiryKind, raw_text: &str) -> Inquiry {
+    /// A new record of what the caller typed, already masked.
+    pub fn new(channel: Channel, kind: InquiryKind, text: Masked) -> Inquiry {
         Inquiry {
             id: uuid::Uuid::new_v4().to_string(),
             created_at: Utc::now(),
             channel,
             kind,
             session_id: None,
-            text_masked: mask(&storable(raw_text)),
+            text_masked: text.into_string(),
             results: Vec::new(),
             purposes: Vec::new(),
             confidence: None,
@@ -120,6 +119,11 @@ impl Inquiry {
     pub fn from_stored(mut template: Inquiry, text_masked: String) -> Inquiry {
         template.text_masked = text_masked;
         template
+    }
+
+    /// Replaces the text with a newly masked one (`shien logs remask`).
+    pub fn set_text(&mut self, text: Masked) {
+        self.text_masked = text.into_string();
     }
 }
 
@@ -151,15 +155,13 @@ pub struct Feedback {
 }
 
 impl Feedback {
-    pub fn new(inquiry_id: &str, helpful: bool, comment: Option<&str>) -> Feedback {
+    pub fn new(inquiry_id: &str, helpful: bool, comment: Option<Masked>) -> Feedback {
         Feedback {
             id: uuid::Uuid::new_v4().to_string(),
             inquiry_id: inquiry_id.to_string(),
             created_at: Utc::now(),
             helpful,
-            comment_masked: comment
-                .map(|c| mask(&storable(c)))
-                .filter(|c| !c.trim().is_empty()),
+            comment_masked: comment.filter(|c| !c.is_blank()).map(Masked::into_string),
         }
     }
 
@@ -185,20 +187,32 @@ pub enum LogEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::masking::{NoLexicon, mask};
 
     #[test]
-    fn inquiry_text_is_masked_on_creation() {
-        let i = Inquiry::new(Channel::Web, InquiryKind::Chat, "電話は090-1234-5678です");
+    fn inquiry_and_feedback_keep_the_masked_text() {
+        let i = Inquiry::new(
+            Channel::Web,
+            InquiryKind::Chat,
+            mask("電話は090-1234-5678です", &NoLexicon),
+        );
         assert_eq!(i.text(), "電話は[電話番号]です");
-        let f = Feedback::new(&i.id, true, Some("mail: a@b.jp"));
+        let f = Feedback::new(&i.id, true, Some(mask("mail: a@b.jp", &NoLexicon)));
         assert_eq!(f.comment(), Some("mail: [メール]"));
+        let blank = Feedback::new(&i.id, true, Some(mask("  ", &NoLexicon)));
+        assert_eq!(blank.comment(), None);
     }
 
     #[test]
     fn nul_and_control_characters_never_reach_a_record() {
-        let i = Inquiry::new(Channel::Api, InquiryKind::Search, "創業\u{0}融資\u{1b}");
+        let storable_masked = |t: &str| mask(&crate::domain::storable::storable(t), &NoLexicon);
+        let i = Inquiry::new(
+            Channel::Api,
+            InquiryKind::Search,
+            storable_masked("創業\u{0}融資\u{1b}"),
+        );
         assert_eq!(i.text(), "創業 融資 ");
-        let f = Feedback::new(&i.id, false, Some("\u{0}"));
+        let f = Feedback::new(&i.id, false, Some(storable_masked("\u{0}")));
         assert_eq!(
             f.comment(),
             None,

@@ -1,8 +1,10 @@
 //! `shien eval`: measures retrieval (eval/search.jsonl), the recommender (eval/profiles.jsonl)
-//! and chat routing (eval/routing.jsonl) so every ranking change is judged by numbers.
+//! and chat routing (eval/routing.jsonl) so every ranking change is judged by numbers; `pii`
+//! measures the masker on eval/pii-holdout.jsonl.
 
 pub mod chart;
 pub mod metrics;
+pub mod pii;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -730,7 +730,7 @@ pub async fn ticket_done(
     match state
         .ops
         .store
-        .close_ticket(&id, form.outcome.trim(), &staff.username)
+        .close_ticket(&id, &state.app.mask(form.outcome.trim()), &staff.username)
         .await
     {
         Ok(true) => Redirect::to("/admin/tickets").into_response(),

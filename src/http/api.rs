@@ -64,7 +64,13 @@ pub async fn search(
     let top_k = parse_top_k(req.top_k)?;
     let outcome =
         tokio::task::block_in_place(|| state.app.search(&query, &filters, top_k, tokyo_today()))?;
-    let inquiry = search_inquiry(api_channel(&headers), &query, &filters, &outcome);
+    let inquiry = search_inquiry(
+        &state.app,
+        api_channel(&headers),
+        &query,
+        &filters,
+        &outcome,
+    );
     let inquiry_id = inquiry.id.clone();
     state.record(LogEntry::Inquiry(inquiry)).await;
     Ok(Json(Logged {
@@ -75,12 +81,13 @@ pub async fn search(
 
 /// The log record of a search: masked query, what was shown and why.
 pub fn search_inquiry(
+    app: &App,
     channel: Channel,
     query: &SearchQuery,
     filters: &SearchFilters,
     outcome: &SearchOutcome,
 ) -> Inquiry {
-    let mut i = Inquiry::new(channel, InquiryKind::Search, query.as_str());
+    let mut i = Inquiry::new(channel, InquiryKind::Search, app.mask(query.as_str()));
     i.results = outcome
         .results
         .iter()
@@ -198,7 +205,13 @@ pub async fn recommend(
     let today = parse_today(req.today.as_deref())?;
     let started = std::time::Instant::now();
     let (profile, outcome) = state.app.recommend(req.answers, today)?;
-    let inquiry = recommend_inquiry(api_channel(&headers), &profile, &outcome, started);
+    let inquiry = recommend_inquiry(
+        &state.app,
+        api_channel(&headers),
+        &profile,
+        &outcome,
+        started,
+    );
     let inquiry_id = inquiry.id.clone();
     state.record(LogEntry::Inquiry(inquiry)).await;
     Ok(Json(Logged {
@@ -209,6 +222,7 @@ pub async fn recommend(
 
 /// The log record of a recommendation: the answers (no free text) and what was shown.
 pub fn recommend_inquiry(
+    app: &App,
     channel: Channel,
     profile: &crate::domain::profile::Profile,
     outcome: &crate::domain::recommend::RecommendOutcome,
@@ -227,7 +241,7 @@ pub fn recommend_inquiry(
         },
         profile.stage
     );
-    let mut i = Inquiry::new(channel, InquiryKind::Recommend, &summary);
+    let mut i = Inquiry::new(channel, InquiryKind::Recommend, app.mask(&summary));
     i.purposes = profile.purposes.clone();
     i.results = outcome
         .recommendations

@@ -111,7 +111,8 @@ pub async fn feedback(
             "comment: 1000文字以内で入力してください。",
         ));
     }
-    let f = Feedback::new(&req.inquiry_id, req.helpful, req.comment.as_deref());
+    let comment = req.comment.as_deref().map(|c| state.app.mask(c));
+    let f = Feedback::new(&req.inquiry_id, req.helpful, comment);
     let id = f.id.clone();
     state.record(LogEntry::Feedback(f)).await;
     Ok((

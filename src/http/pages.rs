@@ -72,6 +72,7 @@ pub async fn search_page(
                 Ok(outcome) => {
                     body.push_str(&results_html(&outcome));
                     let inquiry = super::api::search_inquiry(
+                        app,
                         crate::domain::inquiry::Channel::Operator,
                         &query,
                         &filters,

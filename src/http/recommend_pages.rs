@@ -175,6 +175,7 @@ pub async fn results_page(
             state
                 .record(crate::domain::inquiry::LogEntry::Inquiry(
                     super::api::recommend_inquiry(
+                        app,
                         crate::domain::inquiry::Channel::Web,
                         &profile,
                         &outcome,

@@ -17,6 +17,7 @@ use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode, TicketS
 use crate::domain::inquiry::{
     Channel, Feedback, Inquiry, InquiryKind, LogEntry, ShownResult, Ticket,
 };
+use crate::domain::masking::Masked;
 use crate::domain::storable::storable;
 
 /// A lookup key or filter from a request, made storable: text with a NUL cannot match a row
@@ -143,6 +144,30 @@ pub struct InquiryFilter {
     pub zero_results: bool,
     pub handoff_only: bool,
     pub limit: i64,
+}
+
+/// What `Store::remask` found, per stored text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RemaskReport {
+    pub inquiries: RemaskCount,
+    pub ticket_summaries: RemaskCount,
+    pub ticket_outcomes: RemaskCount,
+    pub feedback: RemaskCount,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RemaskCount {
+    pub scanned: u64,
+    pub changed: u64,
+}
+
+impl RemaskReport {
+    pub fn changed(&self) -> u64 {
+        self.inquiries.changed
+            + self.ticket_summaries.changed
+            + self.ticket_outcomes.changed
+            + self.feedback.changed
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -403,9 +428,9 @@ impl Store {
         rows.iter().map(ticket_from_row).collect()
     }
 
-    pub async fn close_ticket(&self, id: &str, outcome: &str, by: &str) -> Result<bool> {
+    pub async fn close_ticket(&self, id: &str, outcome: &Masked, by: &str) -> Result<bool> {
         let r = sqlx::query("UPDATE tickets SET status = $5, outcome = $1, closed_at = $2, closed_by = $3 WHERE id = $4 AND status = $6")
-            .bind(crate::domain::masking::mask(&storable(outcome)))
+            .bind(outcome.as_str().to_string())
             .bind(ts(Utc::now()))
             .bind(key(by))
             .bind(key(id))
@@ -472,6 +497,54 @@ impl Store {
         let r = sqlx::query("DELETE FROM inquiries WHERE created_at < $1 AND id NOT IN (SELECT inquiry_id FROM tickets)").bind(cutoff).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(r.rows_affected())
+    }
+
+    /// Applies the masker again to every stored text: inquiry texts, ticket summaries and
+    /// outcomes, feedback comments. `remask` returns None when it finds nothing in a text (see
+    /// `domain::masking::remask`); only the rows where it finds something are rewritten, so a
+    /// second run changes nothing. With `dry_run` nothing is written and the report says what
+    /// would change.
+    pub async fn remask(
+        &self,
+        remask: &dyn Fn(&str) -> Option<Masked>,
+        dry_run: bool,
+    ) -> Result<RemaskReport> {
+        let mut report = RemaskReport::default();
+        let mut tx = self.pool.begin().await?;
+        for (table, column, counts) in [
+            ("inquiries", "text_masked", &mut report.inquiries),
+            ("tickets", "summary", &mut report.ticket_summaries),
+            ("tickets", "outcome", &mut report.ticket_outcomes),
+            ("feedback", "comment_masked", &mut report.feedback),
+        ] {
+            let rows = sqlx::query(&format!(
+                "SELECT id, {column} AS text FROM {table} WHERE {column} IS NOT NULL"
+            ))
+            .fetch_all(&mut *tx)
+            .await?;
+            counts.scanned = rows.len() as u64;
+            for r in rows {
+                let id: String = r.try_get("id")?;
+                let text: String = r.try_get("text")?;
+                let Some(masked) = remask(&text).filter(|m| m.as_str() != text) else {
+                    continue;
+                };
+                counts.changed += 1;
+                if !dry_run {
+                    sqlx::query(&format!("UPDATE {table} SET {column} = $1 WHERE id = $2"))
+                        .bind(masked.into_string())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+        }
+        if dry_run {
+            tx.rollback().await?;
+        } else {
+            tx.commit().await?;
+        }
+        Ok(report)
     }
 
     pub async fn create_user(&self, username: &str, password_hash: &str) -> Result<bool> {
@@ -623,7 +696,10 @@ impl Store {
 fn inquiry_from_row(r: &AnyRow) -> Result<Inquiry> {
     let channel: Channel = coded(r, "channel")?;
     let kind: InquiryKind = coded(r, "kind")?;
-    let mut i = Inquiry::from_stored(Inquiry::new(channel, kind, ""), r.try_get("text_masked")?);
+    let mut i = Inquiry::from_stored(
+        Inquiry::new(channel, kind, Masked::default()),
+        r.try_get("text_masked")?,
+    );
     i.id = r.try_get("id")?;
     i.created_at = parse_ts(&r.try_get::<String, _>("created_at")?)?;
     i.session_id = r.try_get("session_id")?;

@@ -293,6 +293,41 @@ impl Analyzer {
     }
 }
 
+/// The masker's view of a text (see `domain::masking`): IPADIC's person names (人名 姓/名),
+/// places (地域), other proper nouns, common nouns and unknown words, with their byte spans.
+/// The masker lives in the domain, which must not depend on lindera; this is its port.
+impl crate::domain::masking::Lexicon for Analyzer {
+    fn words(&self, text: &str) -> Vec<crate::domain::masking::Word> {
+        use crate::domain::masking::{Word, WordClass};
+        let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(tokens.len());
+        for mut token in tokens {
+            if token.surface.trim().is_empty() {
+                continue;
+            }
+            let unknown = token.word_id.is_unknown();
+            let (start, end) = (token.byte_start, token.byte_end);
+            let details = token.details();
+            let field = |i: usize| details.get(i).copied().unwrap_or("*");
+            let class = match (field(0), field(1), field(2), field(3)) {
+                _ if unknown => WordClass::Unknown,
+                ("名詞", "固有名詞", "人名", "姓") => WordClass::Surname,
+                ("名詞", "固有名詞", "人名", "名") => WordClass::GivenName,
+                ("名詞", "固有名詞", "人名", _) => WordClass::PersonName,
+                ("名詞", "固有名詞", "地域", _) => WordClass::Place,
+                ("名詞", "固有名詞", _, _) => WordClass::ProperNoun,
+                ("名詞", "接尾" | "非自立" | "代名詞" | "数", _, _) => WordClass::Other,
+                ("名詞", _, _, _) => WordClass::CommonNoun,
+                _ => WordClass::Other,
+            };
+            out.push(Word { start, end, class });
+        }
+        out
+    }
+}
+
 fn content_lemmas(morphemes: Vec<Morpheme>) -> Vec<String> {
     morphemes
         .into_iter()

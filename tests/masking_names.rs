@@ -1,0 +1,85 @@
+//! The masker with the real dictionary: names found by IPADIC's 人名 together with context,
+//! and ordinary business sentences left alone.
+
+mod common;
+
+use shien_navi::domain::masking::mask;
+
+fn m(text: &str) -> String {
+    mask(text, common::analyzer()).into_string()
+}
+
+#[test]
+fn japanese_names_in_introductions_honorifics_roles_and_signatures() {
+    for (text, expected) in [
+        ("山田太郎と申します", "[氏名]と申します"),
+        ("はじめまして、佐藤です。", "はじめまして、[氏名]です。"),
+        ("港区で飲食店を営む鈴木です", "港区で飲食店を営む[氏名]です"),
+        (
+            "担当の田中さんに相談しました",
+            "担当の[氏名]さんに相談しました",
+        ),
+        (
+            "高橋様へ折り返しをお願いします",
+            "[氏名]様へ折り返しをお願いします",
+        ),
+        ("代表の伊藤です", "代表の[氏名]です"),
+        ("代表取締役 渡辺 健一", "代表取締役 [氏名]"),
+        ("担当者：中村", "担当者:[氏名]"),
+        (
+            "税理士の小林先生に聞きました",
+            "税理士の[氏名]先生に聞きました",
+        ),
+        ("私の名前は山本花子です", "私の名前は[氏名]です"),
+        ("よろしくお願いします。加藤", "よろしくお願いします。[氏名]"),
+        ("創業の相談です。\n吉田", "創業の相談です。\n[氏名]"),
+    ] {
+        assert_eq!(m(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn katakana_and_romanised_names_in_context() {
+    for (text, expected) in [
+        ("私はマリア・ガルシアです", "私は[氏名]です"),
+        (
+            "スミスさんと共同で起業します",
+            "[氏名]さんと共同で起業します",
+        ),
+        ("口座名義 ヤマダ タロウ", "口座名義 [氏名]"),
+        ("Yamada Taroと申します", "[氏名]と申します"),
+        ("Tanaka-san recommended this", "[氏名]-san recommended this"),
+        (
+            "Hello, my name is Kenji Watanabe.",
+            "Hello, my name is [氏名].",
+        ),
+        ("Best regards,\nAnna Schmidt", "Best regards,\n[氏名]"),
+    ] {
+        assert_eq!(m(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn business_sentences_with_honorifics_and_roles_stay() {
+    for text in [
+        "お客様が減って売上が下がりました",
+        "大家さんから立ち退きを求められています",
+        "私は個人事業主です",
+        "私はカフェオーナーです",
+        "代表者の要件を教えてください",
+        "会社の名前はまだ決まっていません",
+        "赤坂のあたりで開業したい",
+        "港区立産業振興センターの相談窓口はどこですか",
+        "中小企業診断士の先生に相談したい",
+        "創業支援補助金の上限は300万円です",
+        "従業員は5人です",
+        "指定様式で申請します",
+        "税理士さんに相談したほうがいいですか",
+        "皆様のご意見を参考にします",
+        "ものづくり補助金の第18回締切はいつですか",
+        "I'm planning to open a cafe in Azabu",
+        "This is about the startup subsidy",
+    ] {
+        assert_eq!(m(text), text, "{text}");
+    }
+}
