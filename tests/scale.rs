@@ -116,10 +116,10 @@ fn start_balancer(dir: &Path, replicas: &[&Replica]) -> Balancer {
 
 async fn wait_until_up(client: &reqwest::Client, base: &str) {
     for _ in 0..200 {
-        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
-            if r.status() == 200 {
-                return;
-            }
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await
+            && r.status() == 200
+        {
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
