@@ -9,6 +9,8 @@ use tracing::{info, instrument};
 
 use std::sync::Arc;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::config::{EmbedderKind, Fusion, RankingMode, Settings, VectorBackend};
 use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
@@ -367,9 +369,12 @@ impl App {
         let mut query_vector = None;
         let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
             (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
+                // NFKC first: the encoder's own per-character map cannot compose a half-width
+                // voiced mark with its kana (ｷﾞ would reach it as キ + a lone mark).
+                let text: String = query.as_str().nfkc().collect();
                 let dense = self
                     .query_vectors
-                    .get_or_encode(query.as_str(), |t| e.embed_query(t))?;
+                    .get_or_encode(&text, |t| e.embed_query(t))?;
                 query_vector = Some(dense.clone());
                 // A store that fuses itself (Qdrant's query API) does so for RRF.
                 let server = if rrf {
