@@ -100,13 +100,14 @@ pub fn latencies(
         b.inc(1);
     }
     b.finish_and_clear();
-    times.sort_by(f64::total_cmp);
     let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+    let queries = times.len();
+    let Percentiles { p50_ms, p99_ms } = Percentiles::of(times);
     Latency {
         mode,
-        queries: times.len(),
-        p50_ms: round3(percentile(&times, 0.5)),
-        p99_ms: round3(percentile(&times, 0.99)),
+        queries,
+        p50_ms,
+        p99_ms,
         mean_ms: round3(mean),
     }
 }
@@ -324,13 +325,14 @@ pub fn ranked_run(
         }
     }
     let total_s = times.iter().sum::<f64>() / 1000.0;
-    let p = Percentiles::of(times.clone());
+    let queries = times.len();
+    let p = Percentiles::of(times);
     RankedRun {
-        queries: times.len(),
+        queries,
         p50_ms: p.p50_ms,
         p99_ms: p.p99_ms,
         qps: if total_s > 0.0 {
-            (times.len() as f64 / total_s).round()
+            (queries as f64 / total_s).round()
         } else {
             0.0
         },

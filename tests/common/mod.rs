@@ -120,3 +120,20 @@ impl App {
             .expect("the real corpus loads")
     }
 }
+
+/// The base URL a spawned `shien serve` prints on its standard output (taken from the child),
+/// waiting at most `limit`.
+pub fn printed_url(child: &mut std::process::Child, limit: std::time::Duration) -> String {
+    use std::io::{BufRead, BufReader};
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
+                let _ = tx.send(url.trim_end_matches('/').to_string());
+            }
+        }
+    });
+    rx.recv_timeout(limit)
+        .expect("the server printed its URL within the limit")
+}
