@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::audit::unstructured_conditions;
 use super::consultants::Desk;
 use super::scheme::{
-    ALL_INDUSTRIES, Faq, Level, PreFounding, Scheme, WindowKind, is_industry, is_purpose,
+    ALL_INDUSTRIES, Area, Faq, Level, PreFounding, Scheme, Sector, WindowKind, is_industry,
+    is_purpose,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,6 +165,8 @@ pub struct Corpus {
     pub imported: HashSet<String>,
     official_hosts: OfficialHosts,
     by_id: HashMap<String, usize>,
+    /// The file each scheme was read from (empty for corpora built in memory).
+    scheme_files: HashMap<String, PathBuf>,
 }
 
 impl Corpus {
@@ -257,7 +261,7 @@ impl Corpus {
         };
         problems.extend(official_hosts.problems(&hosts_file));
 
-        let corpus = Corpus::new(schemes, faqs, desks, synonyms, imported)
+        let mut corpus = Corpus::new(schemes, faqs, desks, synonyms, imported)
             .with_official_hosts(official_hosts);
         let sources = Sources {
             schemes: &files_by_scheme,
@@ -266,6 +270,7 @@ impl Corpus {
             synonyms: &synonyms_file,
         };
         problems.extend(corpus.validate(&sources));
+        corpus.scheme_files = files_by_scheme;
         if problems.is_empty() {
             Ok(corpus)
         } else {
@@ -294,6 +299,7 @@ impl Corpus {
             imported,
             official_hosts: OfficialHosts::default(),
             by_id,
+            scheme_files: HashMap::new(),
         }
     }
 
@@ -346,6 +352,38 @@ impl Corpus {
             desks: &p,
             synonyms: &p,
         })
+    }
+
+    /// `shien corpus check --strict`: each hand-written scheme's `conditions` line that holds a
+    /// number or a rule word without a structured counterpart (see [`super::audit`]), naming
+    /// file, id and the line's index.
+    pub fn strict_problems(&self) -> Vec<Problem> {
+        self.schemes
+            .iter()
+            .filter(|s| !self.imported.contains(&s.id))
+            .flat_map(|s| {
+                let file = self
+                    .scheme_files
+                    .get(&s.id)
+                    .cloned()
+                    .unwrap_or_else(|| PathBuf::from("<memory>"));
+                unstructured_conditions(s).into_iter().map(move |u| Problem {
+                    file: file.clone(),
+                    line: None,
+                    id: Some(s.id.clone()),
+                    field: Some(format!("eligibility.conditions[{}]", u.index)),
+                    message: format!(
+                        "「{}」: no structured field holds {} (move the rule into a field, or into `requirements` when it is about the project, not the business)",
+                        u.line,
+                        u.leftovers
+                            .iter()
+                            .map(|l| format!("「{l}」"))
+                            .collect::<Vec<_>>()
+                            .join("")
+                    ),
+                })
+            })
+            .collect()
     }
 
     pub fn scheme(&self, id: &str) -> Option<&Scheme> {
@@ -438,6 +476,79 @@ impl Corpus {
                     "eligibility.pre_founding",
                     "\"only\" contradicts min_years".into(),
                 );
+            }
+            if e.min_years_area != Area::Anywhere && e.min_years.is_none() {
+                push(
+                    "eligibility.min_years_area",
+                    "needs min_years (the years to count in the area)".into(),
+                );
+            }
+            if e.min_years_area == Area::OtherPrefecture {
+                push(
+                    "eligibility.min_years_area",
+                    "use anywhere, tokyo or minato".into(),
+                );
+            }
+            if let (Some(min), Some(max)) = (e.min_employees, e.max_employees)
+                && min > max
+            {
+                push(
+                    "eligibility.min_employees",
+                    format!("min_employees {min} is above max_employees {max}"),
+                );
+            }
+            if let (Some(min), Some(max)) = (e.min_sales_yen, e.max_sales_yen)
+                && min >= max
+            {
+                push(
+                    "eligibility.min_sales_yen",
+                    format!("min_sales_yen {min} must be below max_sales_yen {max}"),
+                );
+            }
+            for sector in Sector::ALL {
+                if e.size_caps.iter().filter(|c| c.covers(sector)).count() > 1 {
+                    push(
+                        "eligibility.size_caps",
+                        format!("more than one cap covers {}", sector.label_ja()),
+                    );
+                }
+            }
+            for (i, cap) in e.size_caps.iter().enumerate() {
+                if cap.max_employees.is_none() && cap.max_capital_yen.is_none() {
+                    push(
+                        "eligibility.size_caps",
+                        format!("cap {i} sets neither max_employees nor max_capital_yen"),
+                    );
+                }
+            }
+            for (field, list) in [
+                ("eligibility.excluded_industries", &e.excluded_industries),
+                (
+                    "eligibility.partly_excluded_industries",
+                    &e.partly_excluded_industries,
+                ),
+            ] {
+                for i in list {
+                    if !is_industry(i) {
+                        push(
+                            field,
+                            format!("unknown industry {i:?} (use jGrants' strings)"),
+                        );
+                    }
+                }
+            }
+            if let Some(person) = &e.person {
+                if !person.has_age_rule() && person.max_management_years.is_none() {
+                    push("eligibility.person", "sets no rule".into());
+                }
+                if let (Some(below), Some(from)) = (person.below_age, person.from_age)
+                    && below > from
+                {
+                    push(
+                        "eligibility.person",
+                        format!("below_age {below} above from_age {from} admits every age"),
+                    );
+                }
             }
             match scheme.window.kind {
                 WindowKind::Rounds if scheme.window.rounds.is_empty() => push(

@@ -4,7 +4,10 @@
 use serde::Serialize;
 
 use super::profile::{Location, Profile, Stage};
-use super::scheme::{Area, LegalForm, OfficeRule, PreFounding, Scheme, SizeRule, yen_ja};
+use super::scheme::{
+    Area, EligibilityRules, LegalForm, OfficeRule, PersonRule, PreFounding, Scheme, Sector,
+    SizeCap, SizeRule, yen_ja,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -27,6 +30,12 @@ pub enum Condition {
     Founding,
     LegalForm,
     Shotenkai,
+    /// The owner's age, gender or management experience.
+    Person,
+    /// Annual sales.
+    Sales,
+    /// Given once per business.
+    OnceOnly,
     Other,
 }
 
@@ -41,44 +50,21 @@ pub struct Check {
     pub settle_by: Option<String>,
 }
 
-/// 中小企業基本法の業種区分.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SmeCategory {
-    /// 製造業・建設業・運輸業・その他: 資本金3億円以下 or 従業員300人以下; 小規模 20人以下.
-    ManufacturingAndOther,
-    /// 卸売業: 1億円 / 100人; 小規模 5人.
-    Wholesale,
-    /// サービス業: 5,000万円 / 100人; 小規模 5人 (宿泊業・娯楽業は20人).
-    Services,
-    /// 小売業（飲食店を含む）: 5,000万円 / 50人; 小規模 5人.
-    Retail,
-}
-
-impl SmeCategory {
-    pub fn caps(self) -> (u64, u32) {
-        match self {
-            SmeCategory::ManufacturingAndOther => (300_000_000, 300),
-            SmeCategory::Wholesale => (100_000_000, 100),
-            SmeCategory::Services => (50_000_000, 100),
-            SmeCategory::Retail => (50_000_000, 50),
-        }
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            SmeCategory::ManufacturingAndOther => "製造業・その他",
-            SmeCategory::Wholesale => "卸売業",
-            SmeCategory::Services => "サービス業",
-            SmeCategory::Retail => "小売業",
-        }
+/// 中小企業基本法's caps for a sector: capital (yen) and employees.
+pub fn sme_caps(sector: Sector) -> (u64, u32) {
+    match sector {
+        Sector::ManufacturingOther => (300_000_000, 300),
+        Sector::Wholesale => (100_000_000, 100),
+        Sector::Services => (50_000_000, 100),
+        Sector::Retail => (50_000_000, 50),
     }
 }
 
-/// The SME categories a jGrants industry may fall into, and the 小規模事業者 employee caps
-/// that go with each. Some jGrants industries mix two categories (卸売業、小売業), so the
+/// The 中小企業基本法 sectors a jGrants industry may fall into, and the 小規模事業者 employee
+/// cap that goes with each. Some jGrants industries mix two sectors (卸売業、小売業), so the
 /// answer is a list; a profile is then met only if every reading agrees.
-pub fn sme_readings(industry: &str) -> Vec<(SmeCategory, u32)> {
-    use SmeCategory::*;
+pub fn sme_readings(industry: &str) -> Vec<(Sector, u32)> {
+    use Sector::*;
     match industry {
         "卸売業、小売業" => vec![(Wholesale, 5), (Retail, 5)],
         // 飲食店 count as retail; 宿泊業 is a service with the 20-person small-business cap.
@@ -90,28 +76,38 @@ pub fn sme_readings(industry: &str) -> Vec<(SmeCategory, u32)> {
         | "複合サービス事業"
         | "サービス業（他に分類されないもの）" => vec![(Services, 5)],
         // 不動産業 is "other"; 物品賃貸業 is a service.
-        "不動産業、物品賃貸業" => vec![(ManufacturingAndOther, 5), (Services, 5)],
+        "不動産業、物品賃貸業" => vec![(ManufacturingOther, 5), (Services, 5)],
         // ソフトウェア・情報処理 are "other"; 映像・放送の一部 are services.
-        "情報通信業" => vec![(ManufacturingAndOther, 20), (Services, 5)],
-        _ => vec![(ManufacturingAndOther, 20)],
+        "情報通信業" => vec![(ManufacturingOther, 20), (Services, 5)],
+        _ => vec![(ManufacturingOther, 20)],
+    }
+}
+
+/// Whether the business is within a cap read as 中小企業基本法 reads its own: employees OR
+/// capital within. A sole proprietor has no capital, so only the employee cap can hold; a cap
+/// on capital alone does not concern them.
+fn within_cap(cap_yen: Option<u64>, cap_people: Option<u32>, p: &Profile) -> Eligibility {
+    if cap_people.is_some_and(|c| p.employees <= c) || (cap_people.is_none() && cap_yen.is_none()) {
+        return Eligibility::Met;
+    }
+    match (cap_yen, p.corporate, p.capital_yen) {
+        (Some(y), true, Some(c)) if c <= y => Eligibility::Met,
+        (Some(_), true, Some(_)) => Eligibility::Unmet,
+        (Some(_), true, None) => Eligibility::Unknown,
+        (Some(_), false, _) if cap_people.is_none() => Eligibility::Met,
+        _ => Eligibility::Unmet,
     }
 }
 
 /// Whether the profile is an SME under 中小企業基本法 (capital OR employees within the cap).
 pub fn sme_status(p: &Profile) -> Eligibility {
-    let readings = sme_readings(p.industry);
-    let is_sme = |cat: SmeCategory| -> Eligibility {
-        let (cap_yen, cap_people) = cat.caps();
-        if p.employees <= cap_people {
-            return Eligibility::Met;
-        }
-        match (p.corporate, p.capital_yen) {
-            (true, Some(c)) if c <= cap_yen => Eligibility::Met,
-            (true, Some(_)) | (false, _) => Eligibility::Unmet,
-            (true, None) => Eligibility::Unknown,
-        }
-    };
-    let verdicts: Vec<Eligibility> = readings.iter().map(|(c, _)| is_sme(*c)).collect();
+    let verdicts: Vec<Eligibility> = sme_readings(p.industry)
+        .iter()
+        .map(|(sector, _)| {
+            let (cap_yen, cap_people) = sme_caps(*sector);
+            within_cap(Some(cap_yen), Some(cap_people), p)
+        })
+        .collect();
     combine(&verdicts)
 }
 
@@ -128,6 +124,42 @@ pub fn small_status(p: &Profile) -> Eligibility {
         })
         .collect();
     combine(&verdicts)
+}
+
+/// Whether the profile is within a scheme's caps by sector (see [`SizeCap`]); a sector no cap
+/// covers is not capped.
+pub fn caps_status(caps: &[SizeCap], p: &Profile) -> Eligibility {
+    let verdicts: Vec<Eligibility> = sme_readings(p.industry)
+        .iter()
+        .map(
+            |(sector, _)| match caps.iter().find(|c| c.covers(*sector)) {
+                Some(cap) => within_cap(cap.max_capital_yen, cap.max_employees, p),
+                None => Eligibility::Met,
+            },
+        )
+        .collect();
+    combine(&verdicts)
+}
+
+/// The caps in words: "資本金1,000万円以下または従業員100人以下（卸売業・小売業・サービス業は30人以下）".
+pub fn caps_ja(caps: &[SizeCap]) -> String {
+    let one = |c: &SizeCap| match (c.max_capital_yen, c.max_employees) {
+        (Some(y), Some(n)) => format!("資本金{}以下または従業員{n}人以下", yen_ja(y)),
+        (Some(y), None) => format!("資本金{}以下", yen_ja(y)),
+        (None, Some(n)) => format!("従業員{n}人以下"),
+        (None, None) => "上限なし".to_string(),
+    };
+    caps.iter()
+        .map(|c| {
+            if c.sectors.is_empty() {
+                one(c)
+            } else {
+                let sectors: Vec<&str> = c.sectors.iter().map(|s| s.label_ja()).collect();
+                format!("{}は{}", sectors.join("・"), one(c))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 fn combine(verdicts: &[Eligibility]) -> Eligibility {
@@ -244,12 +276,20 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
             });
         }
     }
-    if !scheme.serves_industry(p.industry) {
+    if !scheme.serves_industry(p.industry) || e.excluded_industries.iter().any(|i| i == p.industry)
+    {
         out.push(check(
             Condition::Industry,
             Unmet,
             format!("対象業種に「{}」は含まれていません", p.industry),
             None,
+        ));
+    } else if e.partly_excluded_industries.iter().any(|i| i == p.industry) {
+        out.push(check(
+            Condition::Industry,
+            Unknown,
+            format!("「{}」のうち一部の事業は対象外です", p.industry),
+            Some("事業の内容（対象業種に当たるか）"),
         ));
     }
     match e.size {
@@ -310,12 +350,47 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
             ),
         });
     }
-    out.extend(stage_checks(
-        e.pre_founding,
-        e.min_years,
-        e.max_years,
-        p.stage,
-    ));
+    if let Some(min) = e.min_employees {
+        out.push(if p.employees >= min {
+            check(
+                Condition::Employees,
+                Met,
+                format!("従業員{min}人以上の条件を満たします"),
+                None,
+            )
+        } else {
+            check(
+                Condition::Employees,
+                Unmet,
+                format!("従業員{min}人以上が条件です（{}人）", p.employees),
+                None,
+            )
+        });
+    }
+    if !e.size_caps.is_empty() {
+        let rule = caps_ja(&e.size_caps);
+        out.push(match caps_status(&e.size_caps, p) {
+            Met => check(
+                Condition::Size,
+                Met,
+                format!("規模の条件（{rule}）を満たします"),
+                None,
+            ),
+            Unmet => check(
+                Condition::Size,
+                Unmet,
+                format!("{rule}が条件で、基準を超えています"),
+                None,
+            ),
+            Unknown => check(
+                Condition::Size,
+                Unknown,
+                format!("{rule}が条件です"),
+                Some(settle_sme(p)),
+            ),
+        });
+    }
+    out.extend(stage_checks(e, p));
     match e.legal_form {
         LegalForm::Any => {}
         LegalForm::Corporate => out.push(if p.corporate {
@@ -371,7 +446,35 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
             ),
         });
     }
-    for c in &e.conditions {
+    if let Some(person) = &e.person {
+        out.extend(person_checks(person, p));
+    }
+    if e.min_sales_yen.is_some() || e.max_sales_yen.is_some() {
+        out.push(sales_check(e.min_sales_yen, e.max_sales_yen, p));
+    }
+    if e.once_only {
+        out.push(match &p.facts.received {
+            Some(ids) if ids.iter().any(|id| *id == scheme.id) => check(
+                Condition::OnceOnly,
+                Unmet,
+                "1事業者1回限りの制度で、すでに利用しています",
+                None,
+            ),
+            Some(_) => check(
+                Condition::OnceOnly,
+                Met,
+                "1事業者1回限りの制度で、はじめての利用のため対象です",
+                None,
+            ),
+            None => check(
+                Condition::OnceOnly,
+                Unknown,
+                "1事業者1回限りの制度です",
+                Some("この制度を以前に利用したことがありますか"),
+            ),
+        });
+    }
+    for c in e.conditions.iter().chain(&e.requirements) {
         out.push(check(
             Condition::Other,
             Unknown,
@@ -382,6 +485,217 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
     out
 }
 
+/// The scheme's rules in plain words, one line each, structured ones first, then its
+/// `conditions` (for the exports to the national formats, whose eligibility is text).
+pub fn rules_ja(scheme: &Scheme) -> Vec<String> {
+    let e = &scheme.eligibility;
+    let mut out = Vec::new();
+    let area = match e.location {
+        Area::Minato => Some("港区内"),
+        Area::Tokyo => Some("東京都内"),
+        Area::Anywhere | Area::OtherPrefecture => None,
+    };
+    if let Some(area) = area {
+        out.push(match e.office {
+            OfficeRule::HeadOffice => format!("{area}に本店（主たる事業所）があること"),
+            OfficeRule::AnyOffice => format!("{area}に事業所があること"),
+        });
+    }
+    match e.size {
+        SizeRule::Sme => out.push("中小企業者（中小企業基本法の定義）であること".into()),
+        SizeRule::Small => out.push(
+            "小規模事業者（常時使用する従業員が製造業その他20人以下、商業・サービス業5人以下、宿泊業・娯楽業20人以下）であること"
+                .into(),
+        ),
+        SizeRule::Any => {}
+    }
+    match (e.min_employees, e.max_employees) {
+        (Some(a), Some(b)) => out.push(format!("常時使用する従業員が{a}人以上{b}人以下であること")),
+        (Some(a), None) => out.push(format!("常時使用する従業員が{a}人以上であること")),
+        (None, Some(b)) => out.push(format!("常時使用する従業員が{b}人以下であること")),
+        (None, None) => {}
+    }
+    if let Some(cap) = e.max_capital_yen {
+        out.push(format!("法人は資本金{}以下であること", yen_ja(cap)));
+    }
+    if !e.size_caps.is_empty() {
+        out.push(format!("{}であること", caps_ja(&e.size_caps)));
+    }
+    if let Some(min) = e.min_years {
+        out.push(format!(
+            "{}引き続き{min}年以上事業を営んでいること",
+            years_area_ja(e.min_years_area)
+        ));
+    }
+    if let Some(max) = e.max_years {
+        out.push(format!("創業{max}年未満であること"));
+    }
+    match e.pre_founding {
+        PreFounding::Allowed => out.push("創業予定の方も対象".into()),
+        PreFounding::Only => out.push("創業予定の方のみ対象".into()),
+        _ => {}
+    }
+    match e.legal_form {
+        LegalForm::Corporate => out.push("法人のみ対象".into()),
+        LegalForm::SoleProprietor => out.push("個人（個人事業主・創業予定の個人）のみ対象".into()),
+        LegalForm::Any => {}
+    }
+    if e.shotenkai_member {
+        out.push("商店会に加盟していること".into());
+    }
+    if !scheme
+        .industries
+        .iter()
+        .any(|i| i == super::scheme::ALL_INDUSTRIES)
+    {
+        out.push(format!("対象業種：{}", scheme.industries.join("、")));
+    }
+    if !e.excluded_industries.is_empty() {
+        out.push(format!(
+            "対象外の業種：{}",
+            e.excluded_industries.join("、")
+        ));
+    }
+    if !e.partly_excluded_industries.is_empty() {
+        out.push(format!(
+            "一部の事業が対象外の業種：{}",
+            e.partly_excluded_industries.join("、")
+        ));
+    }
+    if let Some(person) = &e.person {
+        let mut branches = Vec::new();
+        if person.women {
+            branches.push("女性".to_string());
+        }
+        if let Some(b) = person.below_age {
+            branches.push(format!("{b}歳未満"));
+        }
+        if let Some(f) = person.from_age {
+            branches.push(format!("{f}歳以上"));
+        }
+        if !branches.is_empty() {
+            out.push(format!("代表者が{}であること", branches.join("、または")));
+        }
+        if let Some(m) = person.max_management_years {
+            out.push(format!("代表者の経営経験が通算{m}年未満であること"));
+        }
+    }
+    match (e.min_sales_yen, e.max_sales_yen) {
+        (Some(a), Some(b)) => out.push(format!(
+            "年間売上高が{}以上{}未満であること",
+            yen_ja(a),
+            yen_ja(b)
+        )),
+        (Some(a), None) => out.push(format!("年間売上高が{}以上であること", yen_ja(a))),
+        (None, Some(b)) => out.push(format!("年間売上高が{}未満であること", yen_ja(b))),
+        (None, None) => {}
+    }
+    if e.once_only {
+        out.push("1事業者1回限り".into());
+    }
+    out.extend(e.conditions.iter().cloned());
+    out
+}
+
+fn person_checks(rule: &PersonRule, p: &Profile) -> Vec<Check> {
+    use Eligibility::*;
+    let mut out = Vec::new();
+    if rule.has_age_rule() {
+        let f = &p.facts;
+        let mut branches: Vec<(String, Option<bool>)> = Vec::new();
+        if rule.women {
+            branches.push(("女性".into(), f.owner_female));
+        }
+        if let Some(b) = rule.below_age {
+            branches.push((format!("{b}歳未満"), f.owner_age.map(|a| a < b)));
+        }
+        if let Some(from) = rule.from_age {
+            branches.push((format!("{from}歳以上"), f.owner_age.map(|a| a >= from)));
+        }
+        let rule_ja = branches
+            .iter()
+            .map(|(label, _)| label.as_str())
+            .collect::<Vec<_>>()
+            .join("、または");
+        let verdicts: Vec<Option<bool>> = branches.iter().map(|(_, v)| *v).collect();
+        out.push(if verdicts.contains(&Some(true)) {
+            check(
+                Condition::Person,
+                Met,
+                format!("代表者が{rule_ja}の方が対象で、条件を満たします"),
+                None,
+            )
+        } else if verdicts.iter().all(|v| *v == Some(false)) {
+            check(
+                Condition::Person,
+                Unmet,
+                format!("代表者が{rule_ja}の方が対象です"),
+                None,
+            )
+        } else {
+            let settle = match (rule.women, rule.below_age.or(rule.from_age).is_some()) {
+                (true, true) => "代表者（創業者）の年齢と性別",
+                (true, false) => "代表者（創業者）の性別",
+                _ => "代表者（創業者）の年齢",
+            };
+            check(
+                Condition::Person,
+                Unknown,
+                format!("代表者が{rule_ja}の方が対象です"),
+                Some(settle),
+            )
+        });
+    }
+    if let Some(max) = rule.max_management_years {
+        out.push(match p.facts.owner_management_years {
+            Some(y) if y < max => check(
+                Condition::Person,
+                Met,
+                format!("経営経験が通算{max}年未満の条件を満たします"),
+                None,
+            ),
+            Some(y) => check(
+                Condition::Person,
+                Unmet,
+                format!("経営経験が通算{max}年未満の方が対象です（{y}年）"),
+                None,
+            ),
+            None => check(
+                Condition::Person,
+                Unknown,
+                format!("経営経験（個人事業主・法人代表者として）が通算{max}年未満の方が対象です"),
+                Some("これまでの経営経験の年数"),
+            ),
+        });
+    }
+    out
+}
+
+fn sales_check(min: Option<u64>, max: Option<u64>, p: &Profile) -> Check {
+    use Eligibility::*;
+    let rule = match (min, max) {
+        (Some(a), Some(b)) => format!("年間売上高{}以上{}未満", yen_ja(a), yen_ja(b)),
+        (Some(a), None) => format!("年間売上高{}以上", yen_ja(a)),
+        (None, Some(b)) => format!("年間売上高{}未満", yen_ja(b)),
+        (None, None) => String::new(),
+    };
+    match p.facts.annual_sales_yen {
+        Some(s) if min.is_none_or(|m| s >= m) && max.is_none_or(|m| s < m) => check(
+            Condition::Sales,
+            Met,
+            format!("{rule}の条件を満たします"),
+            None,
+        ),
+        Some(_) => check(Condition::Sales, Unmet, format!("{rule}が条件です"), None),
+        None => check(
+            Condition::Sales,
+            Unknown,
+            format!("{rule}が条件です"),
+            Some("直近の年間売上高"),
+        ),
+    }
+}
+
 fn settle_sme(p: &Profile) -> &'static str {
     if p.corporate && p.capital_yen.is_none() {
         "資本金の額"
@@ -390,21 +704,27 @@ fn settle_sme(p: &Profile) -> &'static str {
     }
 }
 
-fn stage_checks(
-    pre: PreFounding,
-    min_years: Option<u32>,
-    max_years: Option<u32>,
-    stage: Stage,
-) -> Vec<Check> {
+/// Where `min_years` must have been spent, in words.
+fn years_area_ja(area: Area) -> &'static str {
+    match area {
+        Area::Minato => "区内で",
+        Area::Tokyo => "都内で",
+        Area::Anywhere | Area::OtherPrefecture => "",
+    }
+}
+
+fn stage_checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
     use Eligibility::*;
+    let (pre, min_years, max_years) = (e.pre_founding, e.min_years, e.max_years);
+    let area = years_area_ja(e.min_years_area);
     let mut out = Vec::new();
-    match stage {
+    match p.stage {
         Stage::Unknown => {
             if pre != PreFounding::Allowed || min_years.is_some() || max_years.is_some() {
                 out.push(check(
                     Condition::Years,
                     Unknown,
-                    years_rule(pre, min_years, max_years),
+                    years_rule(pre, min_years, e.min_years_area, max_years),
                     Some("創業からの年数（または創業前か）"),
                 ));
             }
@@ -430,20 +750,15 @@ fn stage_checks(
                 ));
             }
             if let Some(min) = min_years {
-                out.push(if years >= min {
-                    check(
-                        Condition::Years,
-                        Met,
-                        format!("事業歴{min}年以上の条件を満たします"),
-                        None,
-                    )
-                } else {
+                out.push(if years < min {
                     check(
                         Condition::Years,
                         Unmet,
-                        format!("事業歴{min}年以上が条件です（現在{years}年）"),
+                        format!("{area}事業歴{min}年以上が条件です（創業から{years}年）"),
                         None,
                     )
+                } else {
+                    area_years_check(e.min_years_area, min, years, p)
                 });
             }
             if let Some(max) = max_years {
@@ -468,7 +783,72 @@ fn stage_checks(
     out
 }
 
-fn years_rule(pre: PreFounding, min_years: Option<u32>, max_years: Option<u32>) -> String {
+/// `min` years in business counted in `area`, for a business `years` old.
+fn area_years_check(area: Area, min: u32, years: u32, p: &Profile) -> Check {
+    use Eligibility::*;
+    let f = &p.facts;
+    let (in_area, known, exact, name, question) = match area {
+        Area::Anywhere | Area::OtherPrefecture => {
+            return check(
+                Condition::Years,
+                Met,
+                format!("事業歴{min}年以上の条件を満たします"),
+                None,
+            );
+        }
+        Area::Minato => (
+            p.location == Location::Minato,
+            f.years_in_minato,
+            true,
+            "港区内",
+            "港区内で事業を営んで何年になりますか",
+        ),
+        Area::Tokyo => (
+            p.location != Location::Other,
+            f.years_in_tokyo_at_least(),
+            f.years_in_tokyo.is_some(),
+            "東京都内",
+            "東京都内で事業を営んで何年になりますか",
+        ),
+    };
+    if !in_area {
+        return check(
+            Condition::Years,
+            Unmet,
+            format!("{name}で引き続き{min}年以上事業を営んでいることが条件です"),
+            None,
+        );
+    }
+    match known {
+        Some(y) if y >= min => check(
+            Condition::Years,
+            Met,
+            format!("{name}で{min}年以上事業を営んでいる条件を満たします"),
+            None,
+        ),
+        Some(y) if exact => check(
+            Condition::Years,
+            Unmet,
+            format!("{name}で引き続き{min}年以上事業を営んでいることが条件です（{name}で{y}年）"),
+            None,
+        ),
+        _ => check(
+            Condition::Years,
+            Unknown,
+            format!(
+                "{name}で引き続き{min}年以上事業を営んでいることが条件です（創業から{years}年）"
+            ),
+            Some(question),
+        ),
+    }
+}
+
+fn years_rule(
+    pre: PreFounding,
+    min_years: Option<u32>,
+    min_years_area: Area,
+    max_years: Option<u32>,
+) -> String {
     let mut parts = Vec::new();
     match pre {
         PreFounding::Only => parts.push("創業前の方が対象".to_string()),
@@ -476,7 +856,10 @@ fn years_rule(pre: PreFounding, min_years: Option<u32>, max_years: Option<u32>) 
         PreFounding::Allowed => {}
     }
     if let Some(min) = min_years {
-        parts.push(format!("事業歴{min}年以上"));
+        parts.push(format!(
+            "{}事業歴{min}年以上",
+            years_area_ja(min_years_area)
+        ));
     }
     if let Some(max) = max_years {
         parts.push(format!("創業{max}年未満"));
@@ -486,7 +869,9 @@ fn years_rule(pre: PreFounding, min_years: Option<u32>, max_years: Option<u32>) 
 
 /// Overall fit: unmet if any structured condition is unmet; otherwise eligible when every
 /// structured condition is met, likely when some are unknown. Free-text conditions are listed
-/// as unknowns but do not lower the fit: nearly every scheme has some.
+/// as unknowns but do not lower the fit: nearly every scheme has some. Nor does an unanswered
+/// once-only rule: a business that has not said it used a scheme is taken at first use, the
+/// usual case, and the unknown still asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Fit {
@@ -498,10 +883,10 @@ pub enum Fit {
 pub fn fit(checks: &[Check]) -> Fit {
     if checks.iter().any(|c| c.eligibility == Eligibility::Unmet) {
         Fit::Ineligible
-    } else if checks
-        .iter()
-        .any(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other)
-    {
+    } else if checks.iter().any(|c| {
+        c.eligibility == Eligibility::Unknown
+            && !matches!(c.condition, Condition::Other | Condition::OnceOnly)
+    }) {
         Fit::Likely
     } else {
         Fit::Eligible
@@ -511,7 +896,7 @@ pub fn fit(checks: &[Check]) -> Fit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::profile::{Answers, Profile};
+    use crate::domain::profile::{Answers, Profile, ProfileFacts};
 
     fn profile(industry: &str, employees: i64, capital: Option<i64>) -> Profile {
         Profile::try_from(Answers {
@@ -648,14 +1033,32 @@ mod tests {
         assert_eq!(sme_status(&p), Eligibility::Unmet);
     }
 
+    fn rules(pre: PreFounding, min: Option<u32>, max: Option<u32>) -> EligibilityRules {
+        EligibilityRules {
+            pre_founding: pre,
+            min_years: min,
+            max_years: max,
+            ..EligibilityRules::open(Area::Anywhere)
+        }
+    }
+
+    fn staged(stage: Stage) -> Profile {
+        let mut p = profile("製造業", 3, Some(10_000_000));
+        p.stage = stage;
+        p
+    }
+
+    fn stages(pre: PreFounding, min: Option<u32>, max: Option<u32>, stage: Stage) -> Vec<Check> {
+        stage_checks(&rules(pre, min, max), &staged(stage))
+    }
+
     #[test]
     fn founded_within_five_years_boundary() {
-        let checks =
-            |years| stage_checks(PreFounding::Allowed, None, Some(5), Stage::Founded(years));
+        let checks = |years| stages(PreFounding::Allowed, None, Some(5), Stage::Founded(years));
         assert_eq!(checks(4)[0].eligibility, Eligibility::Met);
         assert_eq!(checks(5)[0].eligibility, Eligibility::Unmet);
         assert_eq!(
-            stage_checks(PreFounding::Allowed, None, Some(5), Stage::NotFounded)[0].eligibility,
+            stages(PreFounding::Allowed, None, Some(5), Stage::NotFounded)[0].eligibility,
             Eligibility::Met
         );
     }
@@ -663,25 +1066,269 @@ mod tests {
     #[test]
     fn minimum_years_and_pre_founding_rules() {
         assert_eq!(
-            stage_checks(PreFounding::No, Some(1), None, Stage::Founded(0))[0].eligibility,
+            stages(PreFounding::No, Some(1), None, Stage::Founded(0))[0].eligibility,
             Eligibility::Unmet
         );
         assert_eq!(
-            stage_checks(PreFounding::No, Some(1), None, Stage::Founded(1))[0].eligibility,
+            stages(PreFounding::No, Some(1), None, Stage::Founded(1))[0].eligibility,
             Eligibility::Met
         );
         assert_eq!(
-            stage_checks(PreFounding::No, None, None, Stage::NotFounded)[0].eligibility,
+            stages(PreFounding::No, None, None, Stage::NotFounded)[0].eligibility,
             Eligibility::Unmet
         );
         assert_eq!(
-            stage_checks(PreFounding::Only, None, None, Stage::Founded(0))[0].eligibility,
+            stages(PreFounding::Only, None, None, Stage::Founded(0))[0].eligibility,
             Eligibility::Unmet
         );
-        let unknown = stage_checks(PreFounding::No, Some(1), None, Stage::Unknown);
+        let unknown = stages(PreFounding::No, Some(1), None, Stage::Unknown);
         assert_eq!(unknown[0].eligibility, Eligibility::Unknown);
         assert!(unknown[0].settle_by.as_deref().unwrap().contains("創業"));
-        assert!(stage_checks(PreFounding::Allowed, None, None, Stage::Unknown).is_empty());
+        assert!(stages(PreFounding::Allowed, None, None, Stage::Unknown).is_empty());
+    }
+
+    fn ward_years(min: u32, area: Area, facts: ProfileFacts, years: u32) -> Check {
+        let mut r = rules(PreFounding::No, Some(min), None);
+        r.min_years_area = area;
+        let mut p = staged(Stage::Founded(years));
+        p.facts = facts;
+        stage_checks(&r, &p).remove(0)
+    }
+
+    #[test]
+    fn years_in_the_ward_are_unknown_until_asked_and_then_decide() {
+        let none = ward_years(1, Area::Minato, ProfileFacts::default(), 3);
+        assert_eq!(none.eligibility, Eligibility::Unknown);
+        assert_eq!(
+            none.settle_by.as_deref(),
+            Some("港区内で事業を営んで何年になりますか")
+        );
+        let moved_in = ProfileFacts {
+            years_in_minato: Some(0),
+            years_in_tokyo: Some(3),
+            ..Default::default()
+        };
+        assert_eq!(
+            ward_years(1, Area::Minato, moved_in.clone(), 3).eligibility,
+            Eligibility::Unmet
+        );
+        // Tokyo years count the ward's: three years in Tokyo meet 都内で2年以上.
+        assert_eq!(
+            ward_years(2, Area::Tokyo, moved_in, 3).eligibility,
+            Eligibility::Met
+        );
+        let settled = ProfileFacts {
+            years_in_minato: Some(2),
+            ..Default::default()
+        };
+        assert_eq!(
+            ward_years(2, Area::Minato, settled.clone(), 5).eligibility,
+            Eligibility::Met
+        );
+        // Two years in the ward prove two in Tokyo, but not three.
+        assert_eq!(
+            ward_years(2, Area::Tokyo, settled.clone(), 5).eligibility,
+            Eligibility::Met
+        );
+        assert_eq!(
+            ward_years(3, Area::Tokyo, settled, 5).eligibility,
+            Eligibility::Unknown
+        );
+        // Younger than the rule: unmet whatever the area.
+        assert_eq!(
+            ward_years(2, Area::Minato, ProfileFacts::default(), 1).eligibility,
+            Eligibility::Unmet
+        );
+    }
+
+    #[test]
+    fn a_business_outside_the_years_area_does_not_meet_it() {
+        let mut r = rules(PreFounding::No, Some(1), None);
+        r.min_years_area = Area::Minato;
+        let mut p = staged(Stage::Founded(4));
+        p.location = Location::Tokyo;
+        assert_eq!(stage_checks(&r, &p)[0].eligibility, Eligibility::Unmet);
+    }
+
+    fn scheme_with(edit: impl FnOnce(&mut EligibilityRules)) -> Scheme {
+        let text = r#"
+            id = "minato-test"
+            title = "テスト"
+            level = "ward"
+            provider = "港区"
+            kind = "subsidy"
+            summary = "テスト"
+            details = "テスト"
+            purposes = ["販路拡大"]
+            industries = ["all"]
+            how_to_apply = "窓口"
+            contact = "港区"
+            source_url = "https://www.city.minato.tokyo.jp/"
+            as_of = 2026-11-20
+            [eligibility]
+            location = "anywhere"
+            office = "any_office"
+            size = "any"
+            pre_founding = "allowed"
+            legal_form = "any"
+            [window]
+            kind = "always"
+        "#;
+        let mut s: Scheme = toml::from_str(text).unwrap();
+        edit(&mut s.eligibility);
+        s
+    }
+
+    fn verdict(s: &Scheme, p: &Profile, condition: Condition) -> Eligibility {
+        let checks = assess(s, p);
+        let found: Vec<&Check> = checks.iter().filter(|c| c.condition == condition).collect();
+        assert_eq!(found.len(), 1, "{checks:?}");
+        found[0].eligibility
+    }
+
+    #[test]
+    fn loan_caps_by_sector_take_capital_or_employees() {
+        // 資本金1,000万円以下または従業員100人（卸売・小売・サービス業は30人）以下.
+        let s = scheme_with(|e| {
+            e.size_caps = vec![
+                SizeCap {
+                    sectors: vec![Sector::ManufacturingOther],
+                    max_employees: Some(100),
+                    max_capital_yen: Some(10_000_000),
+                },
+                SizeCap {
+                    sectors: vec![Sector::Wholesale, Sector::Retail, Sector::Services],
+                    max_employees: Some(30),
+                    max_capital_yen: Some(10_000_000),
+                },
+            ]
+        });
+        let v = |industry, employees, capital| {
+            verdict(&s, &profile(industry, employees, capital), Condition::Size)
+        };
+        assert_eq!(v("製造業", 100, Some(50_000_000)), Eligibility::Met);
+        assert_eq!(v("製造業", 101, Some(10_000_000)), Eligibility::Met);
+        assert_eq!(v("製造業", 101, Some(10_000_001)), Eligibility::Unmet);
+        assert_eq!(
+            v("学術研究、専門・技術サービス業", 31, Some(20_000_000)),
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            v("学術研究、専門・技術サービス業", 30, Some(20_000_000)),
+            Eligibility::Met
+        );
+        // 情報通信業 reads as "other" (100) or services (30): in between it depends which.
+        assert_eq!(v("情報通信業", 50, Some(20_000_000)), Eligibility::Unknown);
+        assert_eq!(v("製造業", 101, None), Eligibility::Unknown);
+        let mut sole = profile("製造業", 120, None);
+        sole.corporate = false;
+        assert_eq!(verdict(&s, &sole, Condition::Size), Eligibility::Unmet);
+    }
+
+    #[test]
+    fn minimum_employees_exclude_a_one_person_business() {
+        let s = scheme_with(|e| e.min_employees = Some(2));
+        assert_eq!(
+            verdict(&s, &profile("製造業", 1, None), Condition::Employees),
+            Eligibility::Unmet
+        );
+        assert_eq!(
+            verdict(&s, &profile("製造業", 2, None), Condition::Employees),
+            Eligibility::Met
+        );
+    }
+
+    #[test]
+    fn excluded_industries_are_unmet_and_partly_excluded_ones_unknown() {
+        let s = scheme_with(|e| {
+            e.excluded_industries = vec!["農業、林業".into()];
+            e.partly_excluded_industries = vec!["金融業、保険業".into()];
+        });
+        assert_eq!(
+            verdict(&s, &profile("農業、林業", 1, None), Condition::Industry),
+            Eligibility::Unmet
+        );
+        let partly = assess(&s, &profile("金融業、保険業", 1, None));
+        let check = partly
+            .iter()
+            .find(|c| c.condition == Condition::Industry)
+            .unwrap();
+        assert_eq!(check.eligibility, Eligibility::Unknown);
+        assert!(check.settle_by.is_some());
+        assert!(
+            assess(&s, &profile("製造業", 1, None))
+                .iter()
+                .all(|c| c.condition != Condition::Industry)
+        );
+    }
+
+    #[test]
+    fn women_young_or_senior_owners_qualify_and_others_do_not() {
+        // 女性、または35歳未満、または55歳以上.
+        let s = scheme_with(|e| {
+            e.person = Some(PersonRule {
+                women: true,
+                below_age: Some(35),
+                from_age: Some(55),
+                max_management_years: None,
+            })
+        });
+        let v = |female, age| {
+            let mut p = profile("製造業", 1, None);
+            p.facts.owner_female = female;
+            p.facts.owner_age = age;
+            verdict(&s, &p, Condition::Person)
+        };
+        assert_eq!(v(Some(true), Some(45)), Eligibility::Met);
+        assert_eq!(v(Some(false), Some(34)), Eligibility::Met);
+        assert_eq!(v(Some(false), Some(35)), Eligibility::Unmet);
+        assert_eq!(v(Some(false), Some(55)), Eligibility::Met);
+        assert_eq!(v(None, Some(45)), Eligibility::Unknown);
+        assert_eq!(v(None, Some(30)), Eligibility::Met);
+        assert_eq!(v(None, None), Eligibility::Unknown);
+    }
+
+    #[test]
+    fn management_experience_and_sales_are_asked_when_unknown() {
+        let s = scheme_with(|e| {
+            e.person = Some(PersonRule {
+                max_management_years: Some(5),
+                ..Default::default()
+            });
+            e.min_sales_yen = Some(1_000_000_000);
+            e.max_sales_yen = Some(10_000_000_000);
+        });
+        let mut p = profile("製造業", 1, None);
+        let checks = assess(&s, &p);
+        assert!(
+            checks
+                .iter()
+                .filter(|c| matches!(c.condition, Condition::Person | Condition::Sales))
+                .all(|c| c.eligibility == Eligibility::Unknown && c.settle_by.is_some())
+        );
+        assert_eq!(fit(&checks), Fit::Likely);
+        p.facts.owner_management_years = Some(5);
+        p.facts.annual_sales_yen = Some(300_000_000);
+        assert_eq!(verdict(&s, &p, Condition::Person), Eligibility::Unmet);
+        assert_eq!(verdict(&s, &p, Condition::Sales), Eligibility::Unmet);
+        p.facts.owner_management_years = Some(4);
+        p.facts.annual_sales_yen = Some(1_000_000_000);
+        assert_eq!(verdict(&s, &p, Condition::Person), Eligibility::Met);
+        assert_eq!(verdict(&s, &p, Condition::Sales), Eligibility::Met);
+    }
+
+    #[test]
+    fn a_once_only_scheme_already_received_is_unmet() {
+        let s = scheme_with(|e| e.once_only = true);
+        let mut p = profile("製造業", 1, None);
+        let checks = assess(&s, &p);
+        assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Unknown);
+        // Unasked, it stays a question but does not lower the fit.
+        assert_eq!(fit(&checks), Fit::Eligible);
+        p.facts.received = Some(vec!["minato-test".into()]);
+        assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Unmet);
+        p.facts.received = Some(vec![]);
+        assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Met);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub use consultants::{ConsultCategory, Desk};
 pub use corpus::{Corpus, CorpusError, Problem};
 pub use scheme::{Faq, Kind, Level, Scheme, WindowStatus};
 pub use search::{QueryError, SearchFilters, SearchQuery};
+pub mod audit;
 pub mod calendar;
 pub mod eligibility;
 pub mod handoff;

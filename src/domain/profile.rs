@@ -39,6 +39,39 @@ pub struct Answers {
     pub purposes: Vec<String>,
     #[serde(default)]
     pub shotenkai_member: Option<bool>,
+    /// Facts the questionnaire does not ask, given when a scheme's rule needs them (the
+    /// `settle_by` question of an unknown condition); absent ones leave those rules unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<Facts>,
+}
+
+/// Answers to the questions the questionnaire leaves out (it keeps to eight): each settles the
+/// rules of a few schemes only, so it is asked only when a result says it would settle one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// Whole years the business has been carried on in Minato (区内で引き続き何年か).
+    #[serde(default, deserialize_with = "integral")]
+    pub years_in_minato: Option<i64>,
+    /// Whole years the business has been carried on in Tokyo, Minato included.
+    #[serde(default, deserialize_with = "integral")]
+    pub years_in_tokyo: Option<i64>,
+    /// The owner's (代表者・創業者) age in whole years.
+    #[serde(default, deserialize_with = "integral")]
+    pub owner_age: Option<i64>,
+    /// Whether the owner is a woman.
+    #[serde(default)]
+    pub owner_female: Option<bool>,
+    /// The owner's whole years of experience running a business (個人事業主・法人代表者として).
+    #[serde(default, deserialize_with = "integral")]
+    pub owner_management_years: Option<i64>,
+    /// Annual sales in yen (直近の売上高).
+    #[serde(default, deserialize_with = "integral")]
+    pub annual_sales_yen: Option<i64>,
+    /// Ids of the schemes the business has already received (for once-only schemes); an empty
+    /// list says "none", an absent one leaves once-only rules unknown.
+    #[serde(default)]
+    pub received: Option<Vec<String>>,
 }
 
 /// A whole number, also when a client writes it as `3.0` (JSON does not tell them apart).
@@ -77,6 +110,29 @@ pub struct Profile {
     pub corporate: bool,
     pub purposes: Vec<String>,
     pub shotenkai_member: Option<bool>,
+    pub facts: ProfileFacts,
+}
+
+/// [`Facts`], validated: each `None` is a question nobody answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ProfileFacts {
+    pub years_in_minato: Option<u32>,
+    pub years_in_tokyo: Option<u32>,
+    pub owner_age: Option<u32>,
+    pub owner_female: Option<bool>,
+    pub owner_management_years: Option<u32>,
+    pub annual_sales_yen: Option<u64>,
+    pub received: Option<Vec<String>>,
+}
+
+impl ProfileFacts {
+    /// Years in Tokyo, or at least the years in Minato (which is in Tokyo) when only those are known.
+    pub fn years_in_tokyo_at_least(&self) -> Option<u32> {
+        match (self.years_in_tokyo, self.years_in_minato) {
+            (Some(t), _) => Some(t),
+            (None, m) => m,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -186,6 +242,7 @@ impl TryFrom<Answers> for Profile {
                 purposes.push(p.trim().to_string());
             }
         }
+        let facts = validate_facts(a.facts.unwrap_or_default(), location, stage)?;
         Ok(Profile {
             location,
             head_office: a.head_office,
@@ -196,8 +253,97 @@ impl TryFrom<Answers> for Profile {
             corporate,
             purposes,
             shotenkai_member: a.shotenkai_member,
+            facts,
         })
     }
+}
+
+fn validate_facts(
+    f: Facts,
+    location: Location,
+    stage: Stage,
+) -> Result<ProfileFacts, ProfileError> {
+    let years = |field: &'static str, v: Option<i64>| -> Result<Option<u32>, ProfileError> {
+        match v {
+            None => Ok(None),
+            Some(n) if (0..=300).contains(&n) => Ok(Some(n as u32)),
+            Some(n) => Err(invalid(
+                field,
+                format!("0〜300 の年数を指定してください（{n}）"),
+            )),
+        }
+    };
+    let years_in_minato = years("facts.years_in_minato", f.years_in_minato)?;
+    let years_in_tokyo = years("facts.years_in_tokyo", f.years_in_tokyo)?;
+    let owner_management_years = years("facts.owner_management_years", f.owner_management_years)?;
+    if let (Some(m), Some(t)) = (years_in_minato, years_in_tokyo)
+        && m > t
+    {
+        return Err(invalid(
+            "facts.years_in_minato",
+            format!("港区は都内なので、区内の年数（{m}）は都内の年数（{t}）を超えられません"),
+        ));
+    }
+    for (field, y) in [
+        ("facts.years_in_minato", years_in_minato),
+        ("facts.years_in_tokyo", years_in_tokyo),
+    ] {
+        match (y, stage) {
+            (Some(y), Stage::Founded(total)) if y > total => {
+                return Err(invalid(
+                    field,
+                    format!("創業からの年数（{total}）より長くは営めません（{y}）"),
+                ));
+            }
+            (Some(y), Stage::NotFounded) if y > 0 => {
+                return Err(invalid(field, format!("創業前なのに {y} 年になっています")));
+            }
+            _ => {}
+        }
+    }
+    if years_in_minato.is_some_and(|y| y > 0) && location != Location::Minato {
+        return Err(invalid(
+            "facts.years_in_minato",
+            "所在地が港区外です（区内の年数は区内の事業者だけが答えます）",
+        ));
+    }
+    if years_in_tokyo.is_some_and(|y| y > 0) && location == Location::Other {
+        return Err(invalid(
+            "facts.years_in_tokyo",
+            "所在地が東京都外です（都内の年数は都内の事業者だけが答えます）",
+        ));
+    }
+    let owner_age = match f.owner_age {
+        None => None,
+        Some(n) if (0..=130).contains(&n) => Some(n as u32),
+        Some(n) => {
+            return Err(invalid(
+                "facts.owner_age",
+                format!("0〜130 の年齢を指定してください（{n}）"),
+            ));
+        }
+    };
+    let annual_sales_yen = match f.annual_sales_yen {
+        None => None,
+        Some(n) if n >= 0 => Some(n as u64),
+        Some(n) => {
+            return Err(invalid(
+                "facts.annual_sales_yen",
+                format!("0 以上の金額を指定してください（{n}）"),
+            ));
+        }
+    };
+    Ok(ProfileFacts {
+        years_in_minato,
+        years_in_tokyo,
+        owner_age,
+        owner_female: f.owner_female,
+        owner_management_years,
+        annual_sales_yen,
+        received: f
+            .received
+            .map(|ids| ids.into_iter().map(|id| id.trim().to_string()).collect()),
+    })
 }
 
 #[cfg(test)]
@@ -216,6 +362,7 @@ mod tests {
             corporate: Some(true),
             purposes: vec!["IT導入".into()],
             shotenkai_member: None,
+            facts: None,
         }
     }
 
@@ -236,6 +383,35 @@ mod tests {
         );
         a.founded = Some(true);
         assert_eq!(Profile::try_from(a).unwrap().stage, Stage::Founded(0));
+    }
+
+    #[test]
+    fn facts_beside_the_answers_reach_the_profile() {
+        let mut a = answers();
+        a.facts = Some(Facts {
+            years_in_minato: Some(1),
+            years_in_tokyo: Some(2),
+            owner_female: Some(true),
+            received: Some(vec![" minato-sogyo-hojo ".into()]),
+            ..Default::default()
+        });
+        let p = Profile::try_from(a).unwrap();
+        assert_eq!(p.facts.years_in_minato, Some(1));
+        assert_eq!(p.facts.years_in_tokyo_at_least(), Some(2));
+        assert_eq!(p.facts.owner_female, Some(true));
+        assert_eq!(
+            p.facts.received,
+            Some(vec!["minato-sogyo-hojo".to_string()])
+        );
+        let without = Profile::try_from(answers()).unwrap();
+        assert_eq!(without.facts, ProfileFacts::default());
+    }
+
+    #[test]
+    fn facts_with_an_unknown_key_are_refused() {
+        let json = r#"{"location":"minato","industry":"製造業","employees":1,"corporate":true,
+            "facts":{"years_in_ward":2}}"#;
+        assert!(serde_json::from_str::<Answers>(json).is_err());
     }
 
     #[test]
@@ -273,7 +449,48 @@ mod tests {
                 "answers.capital_yen",
             ),
         ];
-        for (mutate, field) in cases {
+        let facts = |f: Facts| Some(f);
+        let more: Vec<(Spoil, &str)> = vec![
+            (
+                Box::new(move |a| {
+                    a.facts = facts(Facts {
+                        years_in_minato: Some(3),
+                        ..Default::default()
+                    })
+                }),
+                "facts.years_in_minato",
+            ),
+            (
+                Box::new(move |a| {
+                    a.facts = facts(Facts {
+                        years_in_minato: Some(1),
+                        years_in_tokyo: Some(0),
+                        ..Default::default()
+                    })
+                }),
+                "facts.years_in_minato",
+            ),
+            (
+                Box::new(move |a| {
+                    a.facts = facts(Facts {
+                        owner_age: Some(-1),
+                        ..Default::default()
+                    })
+                }),
+                "facts.owner_age",
+            ),
+            (
+                Box::new(move |a| {
+                    a.location = Some("tokyo".into());
+                    a.facts = facts(Facts {
+                        years_in_minato: Some(1),
+                        ..Default::default()
+                    })
+                }),
+                "facts.years_in_minato",
+            ),
+        ];
+        for (mutate, field) in cases.into_iter().chain(more) {
             let mut a = answers();
             mutate(&mut a);
             assert_eq!(Profile::try_from(a).unwrap_err().field, field);

@@ -180,7 +180,8 @@ fn fit_factor(fit: Fit) -> f32 {
 }
 
 /// Schemes made for businesses like this one (small businesses, founders within N years,
-/// shopping-street members, a legal form) beat generic ones the business merely qualifies for.
+/// shopping-street members, a legal form, the owner's age or gender) beat generic ones the
+/// business merely qualifies for.
 fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
     use super::eligibility::Condition;
     let targeted = checks
@@ -192,7 +193,8 @@ fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
             Condition::Founding
             | Condition::Shotenkai
             | Condition::Employees
-            | Condition::LegalForm => true,
+            | Condition::LegalForm
+            | Condition::Person => true,
             _ => false,
         })
         .count();

@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::config::RankingMode;
-use crate::domain::profile::Answers;
+use crate::domain::profile::{Answers, Facts};
+use crate::domain::recommend::RecommendOutcome;
 use crate::domain::search::{SearchFilters, SearchQuery};
 use crate::service::App;
 
@@ -163,6 +164,10 @@ pub fn eval_search(
 pub struct ProfileCase {
     pub id: String,
     pub answers: Answers,
+    /// Facts beyond the questionnaire (years in the ward or in Tokyo, the owner's age …),
+    /// read into the profile so that the rules needing them can be decided.
+    #[serde(default)]
+    pub facts: Option<Facts>,
     #[serde(default)]
     pub today: Option<NaiveDate>,
     pub must_include: Vec<String>,
@@ -191,11 +196,38 @@ pub fn eval_profiles(
     cases: &[ProfileCase],
     default_today: NaiveDate,
 ) -> Result<ProfileReport> {
+    score_profiles(cases, default_today, |answers, today| {
+        app.recommend(answers, today)
+            .map(|(_, outcome)| outcome)
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// Reads a profile set and scores it (`shien eval --profiles FILE`).
+pub fn eval_profiles_file(
+    app: &App,
+    file: &Path,
+    default_today: NaiveDate,
+) -> Result<ProfileReport> {
+    let cases: Vec<ProfileCase> = read_jsonl(file)?;
+    eval_profiles(app, &cases, default_today)
+}
+
+/// Scores profile cases against any recommender (the app's, or the domain's over a corpus in
+/// tests): must_include recall in the top 15 and must_exclude ids recommended anywhere.
+pub fn score_profiles(
+    cases: &[ProfileCase],
+    default_today: NaiveDate,
+    recommend: impl Fn(Answers, NaiveDate) -> std::result::Result<RecommendOutcome, String>,
+) -> Result<ProfileReport> {
     let (mut wanted, mut found, mut violations) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     for case in cases {
-        let (_, outcome) = app
-            .recommend(case.answers.clone(), case.today.unwrap_or(default_today))
+        let mut answers = case.answers.clone();
+        if let Some(facts) = &case.facts {
+            answers.facts = Some(facts.clone());
+        }
+        let outcome = recommend(answers, case.today.unwrap_or(default_today))
             .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
         let top: HashSet<&str> = outcome
             .recommendations
