@@ -127,6 +127,8 @@ pub fn leftovers(line: &str, e: &EligibilityRules, industries: &[String]) -> Vec
     // A bound word cut off from its number by a bracket ("100人（…30人）以下") belongs to the
     // quantities before it; it is left over only when they are.
     let bounds_held = any_held && left.is_empty();
+    // "…などのみなし大企業" holds の + みなし, not のみ.
+    let rest = rest.replace("のみなし", "の");
     for word in RULE_WORDS {
         let bound = matches!(word, "以上" | "以下" | "未満" | "以内" | "超え");
         if rest.contains(word) && !(bound && bounds_held) && !holds_word(word, &rest, e, industries)
@@ -298,6 +300,19 @@ mod tests {
             ..Default::default()
         });
         assert!(leftovers(line, &r, &all()).is_empty());
+    }
+
+    #[test]
+    fn minashi_is_not_nomi() {
+        assert!(
+            leftovers(
+                "大企業の子会社などのみなし大企業でないこと",
+                &rules(),
+                &all()
+            )
+            .is_empty()
+        );
+        assert_eq!(leftovers("法人のみ", &rules(), &all()), vec!["のみ"]);
     }
 
     #[test]

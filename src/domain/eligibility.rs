@@ -48,6 +48,20 @@ pub struct Check {
     /// For unknowns: the question or document that would settle it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settle_by: Option<String>,
+    /// For unknowns the questionnaire does not ask about: the key of
+    /// [`crate::domain::profile::Facts`] whose answer would settle it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+}
+
+impl Check {
+    /// Marks an unknown as settled by the fact `key` (not a questionnaire answer).
+    fn by_fact(mut self, key: &str) -> Check {
+        if self.eligibility == Eligibility::Unknown {
+            self.fact = Some(key.to_string());
+        }
+        self
+    }
 }
 
 /// 中小企業基本法's caps for a sector: capital (yen) and employees.
@@ -183,6 +197,7 @@ fn check(
         eligibility,
         reason: reason.into(),
         settle_by: settle_by.map(str::to_string),
+        fact: None,
     }
 }
 
@@ -471,7 +486,8 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
                 Unknown,
                 "1事業者1回限りの制度です",
                 Some("この制度を以前に利用したことがありますか"),
-            ),
+            )
+            .by_fact("received"),
         });
     }
     for c in e.conditions.iter().chain(&e.requirements) {
@@ -638,12 +654,18 @@ fn person_checks(rule: &PersonRule, p: &Profile) -> Vec<Check> {
                 (true, false) => "代表者（創業者）の性別",
                 _ => "代表者（創業者）の年齢",
             };
+            let key = if verdicts.len() == 1 && rule.women {
+                "owner_female"
+            } else {
+                "owner_age"
+            };
             check(
                 Condition::Person,
                 Unknown,
                 format!("代表者が{rule_ja}の方が対象です"),
                 Some(settle),
             )
+            .by_fact(key)
         });
     }
     if let Some(max) = rule.max_management_years {
@@ -665,7 +687,8 @@ fn person_checks(rule: &PersonRule, p: &Profile) -> Vec<Check> {
                 Unknown,
                 format!("経営経験（個人事業主・法人代表者として）が通算{max}年未満の方が対象です"),
                 Some("これまでの経営経験の年数"),
-            ),
+            )
+            .by_fact("owner_management_years"),
         });
     }
     out
@@ -692,7 +715,8 @@ fn sales_check(min: Option<u64>, max: Option<u64>, p: &Profile) -> Check {
             Unknown,
             format!("{rule}が条件です"),
             Some("直近の年間売上高"),
-        ),
+        )
+        .by_fact("annual_sales_yen"),
     }
 }
 
@@ -787,7 +811,7 @@ fn stage_checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
 fn area_years_check(area: Area, min: u32, years: u32, p: &Profile) -> Check {
     use Eligibility::*;
     let f = &p.facts;
-    let (in_area, known, exact, name, question) = match area {
+    let (in_area, known, exact, name, question, key) = match area {
         Area::Anywhere | Area::OtherPrefecture => {
             return check(
                 Condition::Years,
@@ -802,6 +826,7 @@ fn area_years_check(area: Area, min: u32, years: u32, p: &Profile) -> Check {
             true,
             "港区内",
             "港区内で事業を営んで何年になりますか",
+            "years_in_minato",
         ),
         Area::Tokyo => (
             p.location != Location::Other,
@@ -809,6 +834,7 @@ fn area_years_check(area: Area, min: u32, years: u32, p: &Profile) -> Check {
             f.years_in_tokyo.is_some(),
             "東京都内",
             "東京都内で事業を営んで何年になりますか",
+            "years_in_tokyo",
         ),
     };
     if !in_area {
@@ -839,7 +865,8 @@ fn area_years_check(area: Area, min: u32, years: u32, p: &Profile) -> Check {
                 "{name}で引き続き{min}年以上事業を営んでいることが条件です（創業から{years}年）"
             ),
             Some(question),
-        ),
+        )
+        .by_fact(key),
     }
 }
 
@@ -868,10 +895,9 @@ fn years_rule(
 }
 
 /// Overall fit: unmet if any structured condition is unmet; otherwise eligible when every
-/// structured condition is met, likely when some are unknown. Free-text conditions are listed
-/// as unknowns but do not lower the fit: nearly every scheme has some. Nor does an unanswered
-/// once-only rule: a business that has not said it used a scheme is taken at first use, the
-/// usual case, and the unknown still asks.
+/// structured condition is met, likely when some are unknown (also when only a fact the
+/// questionnaire does not ask would settle it). Free-text conditions are listed as unknowns
+/// but do not lower the fit: nearly every scheme has some.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Fit {
@@ -883,10 +909,10 @@ pub enum Fit {
 pub fn fit(checks: &[Check]) -> Fit {
     if checks.iter().any(|c| c.eligibility == Eligibility::Unmet) {
         Fit::Ineligible
-    } else if checks.iter().any(|c| {
-        c.eligibility == Eligibility::Unknown
-            && !matches!(c.condition, Condition::Other | Condition::OnceOnly)
-    }) {
+    } else if checks
+        .iter()
+        .any(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other)
+    {
         Fit::Likely
     } else {
         Fit::Eligible
@@ -1103,6 +1129,7 @@ mod tests {
             none.settle_by.as_deref(),
             Some("港区内で事業を営んで何年になりますか")
         );
+        assert_eq!(none.fact.as_deref(), Some("years_in_minato"));
         let moved_in = ProfileFacts {
             years_in_minato: Some(0),
             years_in_tokyo: Some(3),
@@ -1323,8 +1350,13 @@ mod tests {
         let mut p = profile("製造業", 1, None);
         let checks = assess(&s, &p);
         assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Unknown);
-        // Unasked, it stays a question but does not lower the fit.
-        assert_eq!(fit(&checks), Fit::Eligible);
+        // Unasked, the scheme is likely, with the fact that would settle it.
+        assert_eq!(fit(&checks), Fit::Likely);
+        let once = checks
+            .iter()
+            .find(|c| c.condition == Condition::OnceOnly)
+            .unwrap();
+        assert_eq!(once.fact.as_deref(), Some("received"));
         p.facts.received = Some(vec!["minato-test".into()]);
         assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Unmet);
         p.facts.received = Some(vec![]);

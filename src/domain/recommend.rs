@@ -17,6 +17,9 @@ pub struct Unknown {
     pub condition: String,
     /// The question or document that would settle it.
     pub settle_by: String,
+    /// When the questionnaire does not ask it: the `facts` key to send with the answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -105,8 +108,9 @@ pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> Recomm
             continue;
         }
         let status = scheme.window.status_on(today);
-        let base = base_score(scheme, profile, purpose_hits, fit, status, today)
-            + targeting_bonus(scheme, &checks) * fit_factor(fit);
+        let certainty = certainty(&checks);
+        let base = base_score(scheme, profile, purpose_hits, certainty, status, today)
+            + targeting_bonus(scheme, &checks) * certainty;
         candidates.push(Candidate {
             scheme,
             checks,
@@ -133,7 +137,7 @@ fn base_score(
     s: &Scheme,
     p: &Profile,
     purpose_hits: usize,
-    fit: Fit,
+    fit_score: f32,
     status: WindowStatus,
     today: NaiveDate,
 ) -> f32 {
@@ -144,7 +148,6 @@ fn base_score(
     };
     // Schemes for exactly this purpose beat broad ones that list many purposes.
     let focus = 1.0 / (s.purposes.len() as f32).sqrt();
-    let fit_score = fit_factor(fit);
     let window = match status {
         WindowStatus::Open => {
             let days_left = s
@@ -171,33 +174,55 @@ fn base_score(
     (kind_weight(s.kind) * (0.6 * purpose + 0.4 * focus) + local + money) * fit_score * window
 }
 
-fn fit_factor(fit: Fit) -> f32 {
-    match fit {
-        Fit::Eligible => 1.0,
-        Fit::Likely => 0.75,
+/// How much the ranking trusts the fit. An unknown the business could have settled in the
+/// questionnaire (it left a question blank) costs a quarter; one only a further fact would
+/// settle (years in the ward, first use, the owner's age) costs little: the questionnaire
+/// stops at eight questions, so the usual case is presumed (most businesses in the ward have
+/// been there all along) while the result still says which question would settle it.
+fn certainty(checks: &[Check]) -> f32 {
+    use super::eligibility::Condition;
+    let mut unknowns = checks
+        .iter()
+        .filter(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other);
+    match fit(checks) {
         Fit::Ineligible => 0.0,
+        Fit::Eligible => 1.0,
+        Fit::Likely if unknowns.all(|c| c.fact.is_some()) => FACT_UNKNOWN_FACTOR,
+        Fit::Likely => 0.75,
     }
 }
+
+/// The ranking factor of a scheme whose only unknowns need facts the questionnaire leaves out.
+pub const FACT_UNKNOWN_FACTOR: f32 = 0.98;
 
 /// Schemes made for businesses like this one (small businesses, founders within N years,
 /// shopping-street members, a legal form, the owner's age or gender) beat generic ones the
 /// business merely qualifies for.
 fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
     use super::eligibility::Condition;
-    let targeted = checks
-        .iter()
-        .filter(|c| c.eligibility == Eligibility::Met)
-        .filter(|c| match c.condition {
-            Condition::Size => s.eligibility.size == super::scheme::SizeRule::Small,
-            Condition::Years => s.eligibility.max_years.is_some(),
+    let e = &s.eligibility;
+    let mut employees_counted = false;
+    let mut targeted = 0;
+    for c in checks.iter().filter(|c| c.eligibility == Eligibility::Met) {
+        let counts = match c.condition {
+            // A cap narrower than the SME definition: 小規模 or the scheme's own caps.
+            Condition::Size => e.size == super::scheme::SizeRule::Small || !e.size_caps.is_empty(),
+            Condition::Years => e.max_years.is_some(),
+            // An employee cap targets small firms; a minimum (at least one employee) does not.
+            Condition::Employees
+                if e.max_employees.is_some_and(|n| n <= 300) && !employees_counted =>
+            {
+                employees_counted = true;
+                true
+            }
             Condition::Founding
             | Condition::Shotenkai
-            | Condition::Employees
             | Condition::LegalForm
             | Condition::Person => true,
             _ => false,
-        })
-        .count();
+        };
+        targeted += usize::from(counts);
+    }
     0.12 * targeted.min(3) as f32
 }
 
@@ -270,6 +295,7 @@ fn to_recommendation(
         .map(|k| Unknown {
             condition: k.reason.clone(),
             settle_by: k.settle_by.clone().unwrap_or_default(),
+            fact: k.fact.clone(),
         })
         .collect();
     Recommendation {
