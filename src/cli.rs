@@ -68,6 +68,9 @@ pub enum Command {
         /// Also evaluate the questionnaire recommender on eval/profiles.jsonl.
         #[arg(long)]
         recommend: bool,
+        /// Also evaluate the recommender on FILE (repeatable), each reported on its own.
+        #[arg(long, value_name = "FILE")]
+        profiles: Vec<PathBuf>,
         /// Also evaluate chat hand-off routing on eval/routing.jsonl (the set the rules were tuned on)
         /// and, when present, eval/routing-holdout.jsonl (written without seeing the rules).
         #[arg(long)]
@@ -134,6 +137,11 @@ pub enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
+    /// Write the corpus's schemes in a national format (ミラサポplus open data, jGrants).
+    Export {
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
     /// Corpus tools.
     Corpus {
         #[command(subcommand)]
@@ -199,6 +207,38 @@ pub enum ImportSource {
         #[arg(long, default_value = "corpus/imported/mirasapo.toml")]
         out: PathBuf,
     },
+    /// jGrants public API responses (list or detail JSON, one or an array of them).
+    Jgrants {
+        file: PathBuf,
+        #[arg(long, default_value = "corpus/imported/jgrants.toml")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// The Digital Agency's open-data CSV of support schemes (the columns of ミラサポplus
+    /// 制度ナビ's supports.csv), UTF-8 with a byte-order mark.
+    Mirasapo {
+        /// Only this level (ward, tokyo or national).
+        #[arg(long)]
+        level: Option<String>,
+        /// Output file (default: standard output).
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
+        /// Publish the round open on (or next after) this date; default today in Tokyo.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// jGrants' public API detail records (subsidies, grants, interest subsidies), as JSON.
+    Jgrants {
+        #[arg(long)]
+        level: Option<String>,
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,7 +251,12 @@ pub enum IndexCommand {
 #[derive(Debug, Subcommand)]
 pub enum CorpusCommand {
     /// Validate every scheme, FAQ, desk and synonym; print counts.
-    Check,
+    Check {
+        /// Also list each `conditions` line holding a number or a rule word without a
+        /// structured field (exit 1 when any).
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -242,6 +287,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval {
             mode,
             recommend,
+            profiles,
             routing,
             corpus_extra,
             json,
@@ -255,6 +301,7 @@ pub fn run(cli: Cli) -> ExitCode {
             EvalOptions {
                 mode,
                 recommend,
+                profiles,
                 routing,
                 extra: corpus_extra,
                 json,
@@ -293,9 +340,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Import {
             source: ImportSource::Mirasapo { csv, out },
         } => import_mirasapo(&csv, &out),
+        Command::Import {
+            source: ImportSource::Jgrants { file, out },
+        } => interop_glue::import_jgrants(&file, &out),
+        Command::Export { format } => interop_glue::export(&settings, format),
         Command::Corpus {
-            command: CorpusCommand::Check,
-        } => corpus_check(&settings),
+            command: CorpusCommand::Check { strict },
+        } => corpus_check(&settings, strict),
         Command::Index {
             command: IndexCommand::Build,
         } => index_build(settings),
@@ -453,7 +504,7 @@ fn search(
 /// Routing messages written without seeing the rules, reported apart from the tuning set.
 const ROUTING_HOLDOUT: &str = "eval/routing-holdout.jsonl";
 
-fn corpus_check(settings: &Settings) -> ExitCode {
+fn corpus_check(settings: &Settings, strict: bool) -> ExitCode {
     match Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs) {
         Ok(corpus) => {
             let mut by_level: BTreeMap<&str, usize> = BTreeMap::new();
@@ -503,6 +554,20 @@ fn corpus_check(settings: &Settings) -> ExitCode {
                 for s in &secondary {
                     println!("  {} {}: {}", s.kind, s.id, s.url);
                 }
+            }
+            if strict {
+                let unstructured = corpus.strict_problems();
+                if !unstructured.is_empty() {
+                    println!(
+                        "strict: {} conditions line(s) hold a rule no field holds:",
+                        unstructured.len()
+                    );
+                    for p in &unstructured {
+                        println!("  {p}");
+                    }
+                    return ExitCode::from(1);
+                }
+                println!("strict: every rule in conditions has a structured field");
             }
             ExitCode::SUCCESS
         }
@@ -653,6 +718,7 @@ fn import_mirasapo(csv: &std::path::Path, out: &std::path::Path) -> ExitCode {
 struct EvalOptions {
     mode: EvalMode,
     recommend: bool,
+    profiles: Vec<PathBuf>,
     routing: bool,
     extra: Vec<PathBuf>,
     json: bool,
@@ -673,6 +739,7 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
     let EvalOptions {
         mode,
         recommend,
+        profiles: profile_files,
         routing,
         extra,
         json,
@@ -779,6 +846,13 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
     } else {
         None
     };
+    let mut other_profiles = Vec::new();
+    for file in &profile_files {
+        match crate::eval::eval_profiles_file(&app, file, today) {
+            Ok(r) => other_profiles.push((file.display().to_string(), r)),
+            Err(e) => return fail(2, &e.to_string()),
+        }
+    }
     // The rules were tuned on routing.jsonl; routing-holdout.jsonl was written without seeing them.
     let eval_routing_file = |path: &str| -> Result<crate::eval::RoutingReport, String> {
         let cases: Vec<crate::eval::RoutingCase> =
@@ -815,12 +889,13 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
         "search_holdout": holdout_reports.iter().map(search_json).collect::<Vec<_>>(),
         "search_compared": compared.iter().map(|(set, kind, r)| serde_json::json!({"set": set, "embedder": kind, "report": search_json(r)})).collect::<Vec<_>>(),
         "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
+        "recommend_other": other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})).collect::<Vec<_>>(),
     });
     if !no_save && let Err(e) = save_eval(&summary, &reports, profiles.as_ref()) {
         eprintln!("warning: could not save eval results: {e}");
     }
     if json {
-        let full = serde_json::json!({"summary": summary, "search": reports, "search_holdout": holdout_reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});
+        let full = serde_json::json!({"summary": summary, "search": reports, "search_holdout": holdout_reports, "recommend": profiles, "recommend_other": other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "report": p})).collect::<Vec<_>>(), "routing": routing_report, "routing_holdout": holdout_report});
         println!(
             "{}",
             serde_json::to_string_pretty(&full).expect("serialisable")
@@ -920,9 +995,13 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
             println!("  expected {} got {}: {}", m.expected, m.got, m.message);
         }
     }
-    if let Some(p) = &profiles {
+    let labelled = profiles
+        .iter()
+        .map(|p| ("eval/profiles.jsonl", p))
+        .chain(other_profiles.iter().map(|(f, p)| (f.as_str(), p)));
+    for (file, p) in labelled {
         println!(
-            "\nrecommender: {} profiles, must_include recall@15 {:.4}, must_exclude violations {}",
+            "\nrecommender ({file}): {} profiles, must_include recall@15 {:.4}, must_exclude violations {}",
             p.profiles, p.must_include_recall_at_15, p.must_exclude_violations
         );
         for m in p.misses.iter().take(15) {
@@ -1435,5 +1514,82 @@ fn append_bench_history(report: &crate::bench::BenchReport, c: &crate::bench::Pe
         .and_then(|mut f| writeln!(f, "{line}"));
     if let Err(e) = written {
         eprintln!("warning: could not append eval/results/bench-history.jsonl: {e}");
+    }
+}
+
+/// Thin glue for `shien export` and `shien import jgrants` (the formats live in `interop`).
+mod interop_glue {
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    use super::{ExportFormat, fail, tokyo_today};
+    use crate::config::Settings;
+    use crate::domain::{Corpus, Level};
+    use crate::interop::{jgrants, mirasapo, selected};
+
+    pub fn export(settings: &Settings, format: ExportFormat) -> ExitCode {
+        let (level, out, today, write): (_, _, _, fn(&[&crate::domain::Scheme], _, &Path) -> _) =
+            match format {
+                ExportFormat::Mirasapo { level, out, today } => {
+                    (level, out, today, mirasapo::export)
+                }
+                ExportFormat::Jgrants { level, out, today } => (level, out, today, jgrants::export),
+            };
+        let level = match level.as_deref().map(|l| (l, Level::parse(l))) {
+            None => None,
+            Some((_, Some(l))) => Some(l),
+            Some((l, None)) => {
+                return fail(
+                    2,
+                    &format!("--level: unknown level {l:?} (ward, tokyo, national)"),
+                );
+            }
+        };
+        let corpus = match Corpus::load(&settings.corpus_dir, &[]) {
+            Ok(c) => c,
+            Err(e) => return fail(1, &e.to_string()),
+        };
+        let schemes = selected(&corpus.schemes, level);
+        match write(&schemes, today.unwrap_or_else(tokyo_today), &out) {
+            Ok(()) => {
+                if out.as_os_str() != "-" {
+                    eprintln!(
+                        "wrote {} scheme(s) considered to {}",
+                        schemes.len(),
+                        out.display()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(2, &e.to_string()),
+        }
+    }
+
+    pub fn import_jgrants(file: &Path, out: &Path) -> ExitCode {
+        let (schemes, report) = match jgrants::import_file(file, tokyo_today()) {
+            Ok(r) => r,
+            Err(e) => return fail(1, &e.to_string()),
+        };
+        println!(
+            "{}: {} records read, {} mapped, {} skipped",
+            file.display(),
+            report.records,
+            report.mapped,
+            report.skipped.len()
+        );
+        for (record, reason) in &report.skipped {
+            println!("  skipped {record}: {reason}");
+        }
+        if let Err(e) = crate::import::write_bundle_from(
+            schemes,
+            out,
+            "shien import jgrants",
+            jgrants::ATTRIBUTION,
+        ) {
+            return fail(2, &e.to_string());
+        }
+        println!("wrote {}", out.display());
+        println!("{}", jgrants::ATTRIBUTION);
+        ExitCode::SUCCESS
     }
 }

@@ -12,6 +12,7 @@ pub mod fuzzing;
 pub mod http;
 pub mod import;
 pub mod index;
+pub mod interop;
 pub mod service;
 pub mod setup;
 pub mod staff;
