@@ -469,7 +469,7 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
     }
     if e.once_only {
         out.push(match &p.facts.received {
-            Some(ids) if ids.iter().any(|id| *id == scheme.id) => check(
+            Some(ids) if ids.contains(&scheme.id) => check(
                 Condition::OnceOnly,
                 Unmet,
                 "1事業者1回限りの制度で、すでに利用しています",

@@ -665,7 +665,7 @@ fn map_record(
         Kind::Subsidy
     };
     let amount_text = sections.amount.clone();
-    let amount = (max_yen.is_some() || rate.is_some() || amount_text.is_some()).then(|| Amount {
+    let amount = (max_yen.is_some() || rate.is_some() || amount_text.is_some()).then_some(Amount {
         max_yen,
         min_yen: None,
         rate,

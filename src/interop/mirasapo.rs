@@ -139,7 +139,7 @@ fn industry_categories(s: &Scheme) -> serde_json::Value {
 }
 
 /// The round to publish: the one open on `today`, else the next, else the last.
-pub fn round_on<'a>(s: &'a Scheme, today: NaiveDate) -> Option<&'a Round> {
+pub fn round_on(s: &Scheme, today: NaiveDate) -> Option<&Round> {
     let rounds = &s.window.rounds;
     rounds
         .iter()
