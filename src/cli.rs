@@ -7,10 +7,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::conversation::tokyo_now;
+use crate::app::maintenance;
+use crate::app::search::SearchRequest;
+use crate::app::{App, Engine, tokyo_today};
 use crate::config::Settings;
+use crate::domain::inquiry::Channel;
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Corpus, CorpusError};
-use crate::service::{App, tokyo_today};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -336,18 +340,29 @@ fn index_build(settings: Settings) -> ExitCode {
     }
 }
 
-fn build_app(settings: Settings) -> Result<App, ExitCode> {
-    App::build(settings).map_err(|e| match e {
-        crate::service::AppError::Corpus(CorpusError::Invalid { .. }) => fail(1, &e.to_string()),
+fn build_app(settings: Settings) -> Result<Engine, ExitCode> {
+    Engine::build(settings).map_err(|e| startup_failure(&e))
+}
+
+fn startup_failure(e: &crate::app::EngineError) -> ExitCode {
+    match e {
+        crate::app::EngineError::Corpus(CorpusError::Invalid { .. }) => fail(1, &e.to_string()),
         other => fail(2, &other.to_string()),
-    })
+    }
+}
+
+/// The whole application (engine, log, sessions) for commands that act as a user would.
+async fn start_app(engine: Engine) -> Result<App, ExitCode> {
+    App::start(engine)
+        .await
+        .map_err(|e| fail(2, &format!("inquiry log database: {e}")))
 }
 
 fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode {
     if let Some(b) = bind {
         settings.bind = b;
     }
-    let app = match build_app(settings) {
+    let engine = match build_app(settings) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -356,19 +371,19 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
         Err(code) => return code,
     };
     runtime.block_on(async move {
-        let bind = app.settings.bind;
-        let tls = match (&app.settings.tls_cert, &app.settings.tls_key) {
+        let bind = engine.settings.bind;
+        let tls = match (&engine.settings.tls_cert, &engine.settings.tls_key) {
             (Some(cert), Some(key)) => match crate::http::tls::load(cert, key).await {
                 Ok(c) => Some(c),
                 Err(e) => return fail(2, &e.to_string()),
             },
             _ => None,
         };
-        let public = app.settings.public_url.clone();
+        let public = engine.settings.public_url.clone();
         let scheme = if tls.is_some() { "https" } else { "http" };
-        let state = match crate::http::AppState::new(app).await {
-            Ok(s) => s,
-            Err(e) => return fail(2, &format!("inquiry log database: {e}")),
+        let app = match start_app(engine).await {
+            Ok(a) => a,
+            Err(code) => return code,
         };
         let listener = match tokio::net::TcpListener::bind(bind).await {
             Ok(l) => l,
@@ -381,7 +396,7 @@ fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> ExitCode
         let url = public.unwrap_or_else(|| format!("{scheme}://{addr}"));
         println!("支援ナビ is running: {url}/  (Ctrl-C で停止)");
         tracing::info!(%url, "listening");
-        match crate::http::serve_with(state, listener, tls).await {
+        match crate::http::serve_with(crate::http::AppState::from_app(app), listener, tls).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(2, &format!("server error: {e}")),
         }
@@ -397,24 +412,38 @@ fn search(
     open_only: bool,
     json: bool,
 ) -> ExitCode {
-    let parsed = SearchQuery::parse(query).and_then(|q| {
-        Ok((
-            q,
-            SearchFilters::parse(level, purpose, open_only)?,
-            parse_top_k(Some(top))?,
-        ))
-    });
-    let (query, filters, top_k) = match parsed {
-        Ok(p) => p,
-        Err(e) => return fail(2, &format!("{}: {e}", e.field())),
+    let request = SearchRequest {
+        query,
+        top_k: Some(top),
+        levels: level,
+        purposes: purpose,
+        open_only,
     };
-    let app = match build_app(settings) {
+    // Input is checked before the (slow) engine build, so a typo fails at once.
+    let parsed = SearchQuery::parse(query).and_then(|_| {
+        SearchFilters::parse(level, purpose, open_only)?;
+        parse_top_k(Some(top))
+    });
+    if let Err(e) = parsed {
+        return fail(2, &format!("{}: {e}", e.field()));
+    }
+    let engine = match build_app(settings) {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let outcome = match app.search(&query, &filters, top_k, tokyo_today()) {
-        Ok(o) => o,
-        Err(e) => return fail(2, &e.to_string()),
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    let outcome = rt.block_on(async {
+        let app = start_app(engine).await?;
+        let result = app.search(&request, Channel::Operator).await;
+        app.flush_log().await;
+        result.map_err(|e| fail(2, &e.to_string()))
+    });
+    let outcome = match outcome {
+        Ok(logged) => logged.outcome,
+        Err(code) => return code,
     };
     if json {
         println!(
@@ -449,9 +478,6 @@ fn search(
     }
     ExitCode::SUCCESS
 }
-
-/// Routing messages written without seeing the rules, reported apart from the tuning set.
-const ROUTING_HOLDOUT: &str = "eval/routing-holdout.jsonl";
 
 fn corpus_check(settings: &Settings) -> ExitCode {
     match Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs) {
@@ -569,13 +595,29 @@ fn recommend(
             );
         }
     };
-    let app = match build_app(settings) {
+    let engine = match build_app(settings) {
         Ok(a) => a,
         Err(code) => return code,
     };
-    let (_, outcome) = match app.recommend(answers, today.unwrap_or_else(tokyo_today)) {
+    let rt = match runtime() {
         Ok(r) => r,
-        Err(e) => return fail(2, &format!("{}: {e}", path.display())),
+        Err(c) => return c,
+    };
+    let outcome = rt.block_on(async {
+        let app = start_app(engine).await?;
+        let result = app
+            .recommend(
+                answers,
+                today.unwrap_or_else(tokyo_today),
+                Channel::Operator,
+            )
+            .await;
+        app.flush_log().await;
+        result.map_err(|e| fail(2, &format!("{}: {e}", path.display())))
+    });
+    let outcome = match outcome {
+        Ok(logged) => logged.outcome,
+        Err(code) => return code,
     };
     if json {
         println!(
@@ -662,168 +704,66 @@ struct EvalOptions {
     sweep_fusion: bool,
 }
 
-/// The search set rules, synonyms and weights are tuned on, and the one written without seeing
-/// the code or the other sets (reported, never tuned on).
-const SEARCH_TUNING: &str = "eval/search.jsonl";
-const SEARCH_HOLDOUT: &str = "eval/search-holdout.jsonl";
-
-fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
+fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
+    use crate::app::evaluation::{self, EvaluationError};
     use crate::config::{EmbedderKind, RankingMode};
-    use crate::eval::{ProfileCase, SearchCase, eval_profiles, eval_search, read_jsonl};
-    let EvalOptions {
-        mode,
-        recommend,
-        routing,
-        extra,
-        json,
-        today,
-        no_save,
-        compare_embedder,
-        sweep_fusion,
-    } = options;
-    settings.extra_corpus_dirs.extend(extra.iter().cloned());
-    let today = today.unwrap_or_else(tokyo_today);
-    let compare_kind: Option<EmbedderKind> = match compare_embedder {
-        None => None,
-        Some(name) => match serde_json::from_value(serde_json::Value::String(name.clone())) {
-            Ok(k) => Some(k),
-            Err(_) => {
-                return fail(
-                    2,
-                    &format!("--compare-embedder: unknown embedder {name:?} (e5, static, none)"),
-                );
-            }
-        },
+    let today = options.today.unwrap_or_else(tokyo_today);
+    let startup_failure = |e: EvaluationError| match e {
+        EvaluationError::Engine(crate::app::EngineError::Corpus(
+            e @ CorpusError::Invalid { .. },
+        )) => fail(1, &e.to_string()),
+        other => fail(2, &other.to_string()),
     };
-    let compare_settings = compare_kind.map(|k| {
-        let mut s = settings.clone();
-        s.embedder = k;
-        s
-    });
-    let mut app = match build_app(settings) {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    let cases: Vec<SearchCase> = match read_jsonl(std::path::Path::new(SEARCH_TUNING)) {
-        Ok(c) => c,
-        Err(e) => return fail(2, &e.to_string()),
-    };
-    if sweep_fusion {
-        return sweep(&mut app, &cases, today);
-    }
-    let holdout_cases: Vec<SearchCase> = if std::path::Path::new(SEARCH_HOLDOUT).exists() {
-        match read_jsonl(std::path::Path::new(SEARCH_HOLDOUT)) {
-            Ok(c) => c,
-            Err(e) => return fail(2, &e.to_string()),
+    if options.sweep_fusion {
+        let (grid, chosen) = match evaluation::sweep_fusion(settings, today) {
+            Ok(r) => r,
+            Err(e) => return startup_failure(e),
+        };
+        println!("lexical  floor   nDCG@10  Recall@5  (eval/search.jsonl only)");
+        for p in grid {
+            println!(
+                "{:>7.2} {:>6.2} {:>9.4} {:>9.4}",
+                p.weights.lexical, p.weights.vector_floor, p.ndcg_at_10, p.recall_at_5
+            );
         }
-    } else {
-        Vec::new()
-    };
-    let modes: Vec<RankingMode> = match mode {
+        println!(
+            "configured: lexical {} floor {}",
+            chosen.lexical, chosen.vector_floor
+        );
+        return ExitCode::SUCCESS;
+    }
+    let modes = match options.mode {
         EvalMode::Bm25 => vec![RankingMode::Bm25],
         EvalMode::Dense => vec![RankingMode::Dense],
         EvalMode::Hybrid => vec![RankingMode::Hybrid],
         EvalMode::All => vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid],
     };
-    let mut reports = Vec::new();
-    let mut holdout_reports = Vec::new();
-    for m in modes {
-        if m != RankingMode::Bm25 && !app.has_vectors() {
-            eprintln!("skipping {m:?}: no embedder loaded");
-            continue;
-        }
-        match eval_search(&app, &cases, m, today) {
-            Ok(r) => reports.push(r),
-            Err(e) => return fail(2, &e.to_string()),
-        }
-        if !holdout_cases.is_empty() {
-            match eval_search(&app, &holdout_cases, m, today) {
-                Ok(r) => holdout_reports.push(r),
-                Err(e) => return fail(2, &e.to_string()),
-            }
-        }
+    let run = match evaluation::run(
+        settings,
+        evaluation::EvalOptions {
+            modes,
+            recommend: options.recommend,
+            routing: options.routing,
+            extra: options.extra,
+            today,
+            compare_embedder: options.compare_embedder,
+        },
+    ) {
+        Ok(r) => r,
+        Err(e) => return startup_failure(e),
+    };
+    for m in &run.skipped {
+        eprintln!("skipping {m:?}: no embedder loaded");
     }
-    // The comparison embedder's hybrid ranking, on the same sets in the same run.
-    let mut compared = Vec::new();
-    if let Some(s) = compare_settings {
-        let kind = s.embedder;
-        let other = match build_app(s) {
-            Ok(a) => a,
-            Err(code) => return code,
-        };
-        let mode = if other.has_vectors() {
-            RankingMode::Hybrid
-        } else {
-            RankingMode::Bm25
-        };
-        for (set, set_cases) in [("tuning", &cases), ("held-out", &holdout_cases)] {
-            if set_cases.is_empty() {
-                continue;
-            }
-            match eval_search(&other, set_cases, mode, today) {
-                Ok(r) => compared.push((set, kind, r)),
-                Err(e) => return fail(2, &e.to_string()),
-            }
-        }
-    }
-    let profiles = if recommend {
-        let cases: Vec<ProfileCase> = match read_jsonl(std::path::Path::new("eval/profiles.jsonl"))
-        {
-            Ok(c) => c,
-            Err(e) => return fail(2, &e.to_string()),
-        };
-        match eval_profiles(&app, &cases, today) {
-            Ok(r) => Some(r),
-            Err(e) => return fail(2, &e.to_string()),
-        }
-    } else {
-        None
-    };
-    // The rules were tuned on routing.jsonl; routing-holdout.jsonl was written without seeing them.
-    let eval_routing_file = |path: &str| -> Result<crate::eval::RoutingReport, String> {
-        let cases: Vec<crate::eval::RoutingCase> =
-            read_jsonl(std::path::Path::new(path)).map_err(|e| e.to_string())?;
-        crate::eval::eval_routing(&app, &cases, app.settings.handoff_confidence)
-            .map_err(|e| e.to_string())
-    };
-    let (routing_report, holdout_report) = if routing {
-        let tuned = match eval_routing_file("eval/routing.jsonl") {
-            Ok(r) => r,
-            Err(e) => return fail(2, &e),
-        };
-        let holdout = if std::path::Path::new(ROUTING_HOLDOUT).exists() {
-            match eval_routing_file(ROUTING_HOLDOUT) {
-                Ok(r) => Some(r),
-                Err(e) => return fail(2, &e),
-            }
-        } else {
-            None
-        };
-        (Some(tuned), holdout)
-    } else {
-        (None, None)
-    };
-    let routing_json = |r: &crate::eval::RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
-    let search_json = |r: &crate::eval::SearchReport| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10, "by_tag": r.by_tag});
-    let summary = serde_json::json!({
-        "date": today,
-        "routing": routing_report.as_ref().map(routing_json),
-        "routing_holdout": holdout_report.as_ref().map(routing_json),
-        "corpus": {"schemes": app.corpus.schemes.len(), "extra": extra},
-        "embedder": app.settings.embedder,
-        "search": reports.iter().map(search_json).collect::<Vec<_>>(),
-        "search_holdout": holdout_reports.iter().map(search_json).collect::<Vec<_>>(),
-        "search_compared": compared.iter().map(|(set, kind, r)| serde_json::json!({"set": set, "embedder": kind, "report": search_json(r)})).collect::<Vec<_>>(),
-        "recommend": profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
-    });
-    if !no_save && let Err(e) = save_eval(&summary, &reports, profiles.as_ref()) {
+    if !options.no_save
+        && let Err(e) = run.save(std::path::Path::new("eval/results"))
+    {
         eprintln!("warning: could not save eval results: {e}");
     }
-    if json {
-        let full = serde_json::json!({"summary": summary, "search": reports, "search_holdout": holdout_reports, "recommend": profiles, "routing": routing_report, "routing_holdout": holdout_report});
+    if options.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&full).expect("serialisable")
+            serde_json::to_string_pretty(&run.full()).expect("serialisable")
         );
         return ExitCode::SUCCESS;
     }
@@ -838,15 +778,12 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
             .unwrap_or("?")
             .to_string()
     };
-    let rows = reports
+    let rows = run
+        .tuning
         .iter()
-        .map(|r| ("tuning", app.settings.embedder, r))
-        .chain(
-            holdout_reports
-                .iter()
-                .map(|r| ("held-out", app.settings.embedder, r)),
-        )
-        .chain(compared.iter().map(|(set, kind, r)| (*set, *kind, r)));
+        .map(|r| ("tuning", run.embedder, r))
+        .chain(run.held_out.iter().map(|r| ("held-out", run.embedder, r)))
+        .chain(run.compared.iter().map(|(set, kind, r)| (*set, *kind, r)));
     for (set, kind, r) in rows {
         println!(
             "{:<9} {:<8} {:<8} {:>7} {:>9.4} {:>9.4} {:>8.4}",
@@ -860,12 +797,13 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
         );
     }
     // Held-out figures by query style; its failures are deliberately not listed (nobody tunes on it).
-    let held_out_rows = holdout_reports
+    let held_out_rows = run
+        .held_out
         .iter()
         .filter(|r| r.mode == RankingMode::Hybrid)
-        .map(|r| (app.settings.embedder, r))
+        .map(|r| (run.embedder, r))
         .chain(
-            compared
+            run.compared
                 .iter()
                 .filter(|(set, _, _)| *set == "held-out")
                 .map(|(_, k, r)| (*k, r)),
@@ -883,7 +821,8 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
             );
         }
     }
-    if let Some(best) = reports
+    if let Some(best) = run
+        .tuning
         .iter()
         .max_by(|a, b| a.ndcg_at_10.total_cmp(&b.ndcg_at_10))
     {
@@ -903,8 +842,8 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
         }
     }
     for (name, report) in [
-        ("routing", &routing_report),
-        ("routing, held out", &holdout_report),
+        ("routing", &run.routing),
+        ("routing, held out", &run.routing_held_out),
     ] {
         let Some(r) = report else { continue };
         println!(
@@ -916,11 +855,14 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
             r.handoff_category_accuracy,
             r.category_accuracy
         );
-        for m in r.mistakes.iter().take(40) {
-            println!("  expected {} got {}: {}", m.expected, m.got, m.message);
+        // Mistakes are listed for the tuning set only: nobody tunes on the held-out set.
+        if name == "routing" {
+            for m in r.mistakes.iter().take(40) {
+                println!("  expected {} got {}: {}", m.expected, m.got, m.message);
+            }
         }
     }
-    if let Some(p) = &profiles {
+    if let Some(p) = &run.profiles {
         println!(
             "\nrecommender: {} profiles, must_include recall@15 {:.4}, must_exclude violations {}",
             p.profiles, p.must_include_recall_at_15, p.must_exclude_violations
@@ -935,82 +877,6 @@ fn eval(mut settings: Settings, options: EvalOptions) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The fusion grid on the tuning set; query vectors are cached after the first pass.
-fn sweep(app: &mut App, cases: &[crate::eval::SearchCase], today: chrono::NaiveDate) -> ExitCode {
-    use crate::config::RankingMode;
-    use crate::service::FusionWeights;
-    let chosen = app.fusion_weights();
-    println!("lexical  floor   nDCG@10  Recall@5  (eval/search.jsonl only)");
-    for floor in [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85] {
-        for lexical in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
-            app.set_fusion_weights(FusionWeights {
-                lexical,
-                vector_floor: floor,
-            });
-            match crate::eval::eval_search(app, cases, RankingMode::Hybrid, today) {
-                Ok(r) => println!(
-                    "{lexical:>7.2} {floor:>6.2} {:>9.4} {:>9.4}",
-                    r.ndcg_at_10, r.recall_at_5
-                ),
-                Err(e) => return fail(2, &e.to_string()),
-            }
-        }
-    }
-    println!(
-        "configured: lexical {} floor {}",
-        chosen.lexical, chosen.vector_floor
-    );
-    ExitCode::SUCCESS
-}
-
-fn save_eval(
-    summary: &serde_json::Value,
-    reports: &[crate::eval::SearchReport],
-    profiles: Option<&crate::eval::ProfileReport>,
-) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = std::path::Path::new("eval/results");
-    std::fs::create_dir_all(dir)?;
-    let full = serde_json::json!({"summary": summary, "search": reports, "recommend": profiles});
-    std::fs::write(
-        dir.join("latest.json"),
-        serde_json::to_string_pretty(&full).expect("serialisable"),
-    )?;
-    let mut history = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("history.jsonl"))?;
-    writeln!(history, "{summary}")?;
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(dir.join("history.jsonl"))?
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
-    let labels: Vec<String> = (1..=lines.len()).map(|i| format!("#{i}")).collect();
-    let series_for = |mode: &str| -> Vec<f64> {
-        lines
-            .iter()
-            .map(|l| {
-                l["search"]
-                    .as_array()
-                    .and_then(|a| a.iter().find(|r| r["mode"] == mode))
-                    .and_then(|r| r["ndcg@10"].as_f64())
-                    .unwrap_or(0.0)
-            })
-            .collect()
-    };
-    let series = ["bm25", "dense", "hybrid"].map(|m| crate::eval::chart::Series {
-        name: m,
-        points: series_for(m),
-    });
-    let svg = crate::eval::chart::line_chart(
-        "nDCG@10 の推移（eval/search.jsonl）",
-        &labels,
-        &series,
-        1.0,
-    );
-    std::fs::write(dir.join("history.svg"), svg)
-}
-
 fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -1022,7 +888,7 @@ fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) ->
     if let Err(e) = SearchQuery::parse(message) {
         return fail(2, &format!("message: {e}"));
     }
-    let app = match build_app(settings) {
+    let engine = match build_app(settings) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -1031,23 +897,18 @@ fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) ->
         Err(c) => return c,
     };
     rt.block_on(async move {
-        let state = match crate::http::AppState::new(app).await {
-            Ok(s) => s,
-            Err(e) => return fail(2, &format!("inquiry log database: {e}")),
+        let app = match start_app(engine).await {
+            Ok(a) => a,
+            Err(code) => return code,
         };
-        let r = match state
-            .chat_turn(
-                session,
-                message,
-                crate::domain::inquiry::Channel::Operator,
-                crate::http::chat_api::tokyo_now(),
-            )
-            .await
-        {
-            Ok((reply, _)) => reply,
+        let turn = app
+            .chat(session, message, Channel::Operator, tokyo_now())
+            .await;
+        app.flush_log().await;
+        let r = match turn {
+            Ok(turn) => turn.reply,
             Err(e) => return fail(2, &e.to_string()),
         };
-        state.ops.log.flush().await;
         if json {
             println!(
                 "{}",
@@ -1065,7 +926,7 @@ fn chat(settings: Settings, message: &str, session: Option<&str>, json: bool) ->
 }
 
 fn create_user(settings: &Settings, username: &str) -> ExitCode {
-    if let Err(e) = crate::staff::validate_username(username) {
+    if let Err(e) = crate::app::staff::validate_username(username) {
         return fail(2, &e.to_string());
     }
     let password = match std::env::var("SHIEN_ADMIN_PASSWORD") {
@@ -1079,73 +940,44 @@ fn create_user(settings: &Settings, username: &str) -> ExitCode {
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    let hash = match crate::staff::hash_password(&password) {
-        Ok(h) => h,
-        Err(e) => return fail(2, &e.to_string()),
-    };
     let rt = match runtime() {
         Ok(r) => r,
         Err(c) => return c,
     };
-    rt.block_on(async {
-        match crate::store::Store::connect(settings.database_url.expose()).await {
-            Ok(store) => match store.create_user(username, &hash).await {
-                Ok(_) => {
-                    println!("staff user {username} is ready; log in at /admin/login");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(2, &e.to_string()),
-            },
-            Err(e) => fail(2, &e.to_string()),
+    match rt.block_on(crate::app::staff::create_user(
+        settings, username, &password,
+    )) {
+        Ok(_) => {
+            println!("staff user {username} is ready; log in at /admin/login");
+            ExitCode::SUCCESS
         }
-    })
+        Err(e) => fail(2, &e.to_string()),
+    }
 }
 
 fn purge(settings: &Settings, days: i64) -> ExitCode {
-    if days < 0 {
-        return fail(2, "--older-than: give a number of days (0 or more)");
-    }
     let rt = match runtime() {
         Ok(r) => r,
         Err(c) => return c,
     };
-    rt.block_on(async {
-        match crate::store::Store::connect(settings.database_url.expose()).await {
-            Ok(store) => match store.purge_older_than(days).await {
-                Ok(n) => {
-                    println!("purged {n} inquiries older than {days} days (with their feedback and closed tickets)");
-                    match store.purge_chat_sessions(chrono::Utc::now()).await {
-                        Ok(s) => println!("purged {s} expired chat sessions"),
-                        Err(e) => return fail(2, &e.to_string()),
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(2, &e.to_string()),
-            },
-            Err(e) => fail(2, &e.to_string()),
+    match rt.block_on(maintenance::purge(settings, days)) {
+        Ok((inquiries, sessions)) => {
+            println!(
+                "purged {inquiries} inquiries older than {days} days (with their feedback and closed tickets)"
+            );
+            println!("purged {sessions} expired chat sessions");
+            ExitCode::SUCCESS
         }
-    })
+        Err(e) => fail(2, &e.to_string()),
+    }
 }
 
 const PII_HOLDOUT: &str = "eval/pii-holdout.jsonl";
 
-/// The masker as the service runs it (dictionary and published office addresses), without
-/// building the search indexes.
-fn mask_lexicon(settings: &Settings) -> Result<crate::service::MaskLexicon, ExitCode> {
-    let analyzer = crate::text::Analyzer::load(&settings.dictionary_dir())
-        .map_err(|e| fail(2, &e.to_string()))?;
-    let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)
-        .map_err(|e| fail(1, &e.to_string()))?;
-    Ok(crate::service::MaskLexicon::new(
-        std::sync::Arc::new(analyzer),
-        &corpus,
-    ))
-}
-
 fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) -> ExitCode {
-    let analyzer = match mask_lexicon(settings) {
+    let analyzer = match maintenance::mask_lexicon(settings) {
         Ok(a) => a,
-        Err(code) => return code,
+        Err(e) => return fail(2, &e.to_string()),
     };
     let cases: Vec<crate::eval::pii::PiiCase> = match crate::eval::read_jsonl(file) {
         Ok(c) => c,
@@ -1185,93 +1017,57 @@ fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) -> ExitCode
 }
 
 fn remask(settings: &Settings, dry_run: bool) -> ExitCode {
-    // The dictionary and the corpus are needed, not the whole search service.
-    let analyzer = match mask_lexicon(settings) {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
     let rt = match runtime() {
         Ok(r) => r,
         Err(c) => return c,
     };
-    rt.block_on(async {
-        let store = match crate::store::Store::connect(settings.database_url.expose()).await {
-            Ok(s) => s,
-            Err(e) => return fail(2, &e.to_string()),
-        };
-        let remask = |text: &str| crate::domain::masking::remask(text, &analyzer);
-        match store.remask(&remask, dry_run).await {
-            Ok(r) => {
-                let verb = if dry_run { "would change" } else { "changed" };
-                for (what, c) in [
-                    ("inquiries", r.inquiries),
-                    ("ticket summaries", r.ticket_summaries),
-                    ("ticket outcomes", r.ticket_outcomes),
-                    ("feedback comments", r.feedback),
-                ] {
-                    println!("{what}: {verb} {} of {}", c.changed, c.scanned);
-                }
-                println!("total: {verb} {}", r.changed());
-                ExitCode::SUCCESS
+    match rt.block_on(maintenance::remask(settings, dry_run)) {
+        Ok(r) => {
+            let verb = if dry_run { "would change" } else { "changed" };
+            for (what, c) in [
+                ("inquiries", r.inquiries),
+                ("ticket summaries", r.ticket_summaries),
+                ("ticket outcomes", r.ticket_outcomes),
+                ("feedback comments", r.feedback),
+            ] {
+                println!("{what}: {verb} {} of {}", c.changed, c.scanned);
             }
-            Err(e) => fail(2, &e.to_string()),
+            println!("total: {verb} {}", r.changed());
+            ExitCode::SUCCESS
         }
-    })
+        Err(e) => fail(2, &e.to_string()),
+    }
 }
 
 fn backup(settings: &Settings, dest: &std::path::Path) -> ExitCode {
-    let url = settings.database_url.expose();
-    if crate::store::backup::sqlite_file(url).is_none() {
-        return fail(
-            2,
-            "logs backup copies a SQLite log; for PostgreSQL use pg_dump (see README, Backups)",
-        );
-    }
     let rt = match runtime() {
         Ok(r) => r,
         Err(c) => return c,
     };
-    rt.block_on(async {
-        let store = match crate::store::Store::connect(url).await {
-            Ok(s) => s,
-            Err(e) => return fail(2, &e.to_string()),
-        };
-        if let Err(e) = store.backup_to(dest).await {
-            return fail(2, &e.to_string());
+    match rt.block_on(maintenance::backup_log(settings, dest)) {
+        Ok(n) => {
+            println!("backed up {n} inquiries to {}", dest.display());
+            ExitCode::SUCCESS
         }
-        match crate::store::backup::verify_backup(dest).await {
-            Ok(n) => {
-                println!("backed up {n} inquiries to {}", dest.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(2, &e.to_string()),
-        }
-    })
+        Err(e) => fail(2, &e.to_string()),
+    }
 }
 
 fn restore(settings: &Settings, src: &std::path::Path) -> ExitCode {
-    let Some(db) = crate::store::backup::sqlite_file(settings.database_url.expose()) else {
-        return fail(
-            2,
-            "logs restore replaces a SQLite log; for PostgreSQL use pg_restore or psql (see README, Backups)",
-        );
-    };
     let rt = match runtime() {
         Ok(r) => r,
         Err(c) => return c,
     };
-    rt.block_on(async {
-        match crate::store::backup::restore_from(src, &db).await {
-            Ok(kept) => {
-                println!("restored {} from {}", db.display(), src.display());
-                if let Some(k) = kept {
-                    println!("the database it replaced is kept as {}", k.display());
-                }
-                ExitCode::SUCCESS
+    match rt.block_on(maintenance::restore_log(settings, src)) {
+        Ok((db, kept)) => {
+            println!("restored {} from {}", db.display(), src.display());
+            if let Some(k) = kept {
+                println!("the database it replaced is kept as {}", k.display());
             }
-            Err(e) => fail(2, &e.to_string()),
+            ExitCode::SUCCESS
         }
-    })
+        Err(e) => fail(2, &e.to_string()),
+    }
 }
 
 fn bench(
@@ -1282,7 +1078,7 @@ fn bench(
     peer: Option<PathBuf>,
 ) -> ExitCode {
     let cases = match crate::eval::read_jsonl::<crate::eval::SearchCase>(std::path::Path::new(
-        SEARCH_TUNING,
+        crate::app::evaluation::SEARCH_TUNING,
     )) {
         Ok(cases) => cases,
         Err(e) => return fail(2, &e.to_string()),

@@ -1,8 +1,8 @@
 //! 支援ナビ (Shien Navi): helps small businesses in Minato, Tokyo find ward, Tokyo and
 //! national support schemes. See ARCHITECTURE.md for the map of the crate.
 
+pub mod app;
 pub mod bench;
-pub mod chat;
 pub mod cli;
 pub mod config;
 pub mod domain;
@@ -12,8 +12,6 @@ pub mod fuzzing;
 pub mod http;
 pub mod import;
 pub mod index;
-pub mod service;
 pub mod setup;
-pub mod staff;
 pub mod store;
 pub mod text;

@@ -2,19 +2,21 @@
 //! cited), one clarifying question when a message is too vague, follow-ups that use the
 //! session's context, and hand-off to a human desk with the next staffed slot.
 //!
-//! A session lives behind [`SessionStore`] (the database for the server and the CLI), never in
-//! the process, so a follow-up can reach any replica. Sessions expire and are size-bounded; an
-//! id the store does not know (forged, stale, expired) starts a new session with a fresh id.
+//! A session lives behind [`SessionStore`] (see [`super::sessions`]), never in the process,
+//! so a follow-up can reach any replica.
 
-use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{NaiveDateTime, Utc};
+use serde::Serialize;
 
+pub use super::sessions::{
+    ChatSession, MAX_SESSION_BYTES, MemorySessions, SESSION_TTL, SessionResult, SessionStore,
+    resume,
+};
+use super::sessions::{MAX_HISTORY, SESSION_IO_WAIT};
+
+use crate::app::engine::{Engine, Result, shorten};
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
 use crate::domain::corpus::Corpus;
@@ -24,22 +26,11 @@ use crate::domain::recommend::desk_for;
 use crate::domain::routing::{HandoffReason, route};
 use crate::domain::scheme::{LegalForm, PreFounding, Scheme};
 use crate::domain::search::{SearchFilters, SearchQuery};
-use crate::service::{App, Result, shorten};
 
 /// Retrieval confidence below this goes to a person (calibrated on eval/routing.jsonl).
 pub const DEFAULT_THRESHOLD: f32 = 0.35;
 /// confidence = s / (s + K) for the best lexical score s.
 const CONFIDENCE_K: f32 = 6.0;
-/// A session unused this long is gone (sliding: every turn extends it).
-pub const SESSION_TTL: Duration = Duration::from_secs(60 * 60);
-/// A session's stored state stays under this many bytes of JSON: the oldest turns go first.
-pub const MAX_SESSION_BYTES: usize = 32 * 1024;
-/// Turns kept for the no-JavaScript page.
-const MAX_HISTORY: usize = 20;
-/// Schemes remembered for follow-ups.
-const MAX_SCHEMES: usize = 4;
-/// A session read or write waits at most this long; then the turn goes on without it.
-const SESSION_IO_WAIT: Duration = Duration::from_millis(1500);
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Citation {
@@ -92,157 +83,6 @@ pub struct ChatReply {
     pub handoff: Option<HandoffInfo>,
     /// True when the bot asked a clarifying question instead of answering.
     pub clarifying: bool,
-}
-
-/// What a follow-up needs from earlier turns.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ChatSession {
-    /// Scheme ids discussed last, most relevant first.
-    pub schemes: Vec<String>,
-    /// (masked message, reply) pairs for the no-JavaScript chat page.
-    pub history: Vec<(String, String)>,
-    /// A clarifying question was already asked (it is asked once per session).
-    pub clarified: bool,
-    pub turns: u32,
-}
-
-impl ChatSession {
-    /// The session as JSON within [`MAX_SESSION_BYTES`]: schemes and history are capped and
-    /// the oldest turns dropped until it fits.
-    pub fn to_bounded_json(&mut self) -> String {
-        self.schemes.truncate(MAX_SCHEMES);
-        if self.history.len() > MAX_HISTORY {
-            self.history.drain(..self.history.len() - MAX_HISTORY);
-        }
-        loop {
-            let json = serde_json::to_string(self).expect("a session serialises");
-            if json.len() <= MAX_SESSION_BYTES || self.history.is_empty() {
-                return json;
-            }
-            self.history.remove(0);
-        }
-    }
-
-    /// Reads stored state; anything unreadable or over the bound is no session.
-    pub fn from_stored_json(json: &str) -> Option<ChatSession> {
-        if json.len() > MAX_SESSION_BYTES {
-            return None;
-        }
-        serde_json::from_str(json).ok()
-    }
-}
-
-type SessionFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
-pub type SessionResult<T> = std::result::Result<T, crate::store::StoreError>;
-
-/// Where chat sessions live. Implementations enforce expiry: `load` never returns a session
-/// unused for longer than [`SESSION_TTL`].
-pub trait SessionStore: Send + Sync {
-    fn load<'a>(
-        &'a self,
-        id: &'a str,
-        now: DateTime<Utc>,
-    ) -> SessionFuture<'a, SessionResult<Option<ChatSession>>>;
-    /// Stores the session (bounded by [`ChatSession::to_bounded_json`]) until `now` + TTL.
-    fn save<'a>(
-        &'a self,
-        id: &'a str,
-        session: &'a mut ChatSession,
-        now: DateTime<Utc>,
-    ) -> SessionFuture<'a, SessionResult<()>>;
-}
-
-fn expiry(now: DateTime<Utc>) -> DateTime<Utc> {
-    now + chrono::Duration::from_std(SESSION_TTL).expect("TTL fits")
-}
-
-/// The database: every replica on one database shares its sessions.
-impl SessionStore for crate::store::Store {
-    fn load<'a>(
-        &'a self,
-        id: &'a str,
-        now: DateTime<Utc>,
-    ) -> SessionFuture<'a, SessionResult<Option<ChatSession>>> {
-        Box::pin(async move {
-            Ok(self
-                .chat_session(id, now)
-                .await?
-                .and_then(|json| ChatSession::from_stored_json(&json)))
-        })
-    }
-
-    fn save<'a>(
-        &'a self,
-        id: &'a str,
-        session: &'a mut ChatSession,
-        now: DateTime<Utc>,
-    ) -> SessionFuture<'a, SessionResult<()>> {
-        Box::pin(async move {
-            let json = session.to_bounded_json();
-            self.put_chat_session(id, &json, now, expiry(now)).await
-        })
-    }
-}
-
-/// In process only, for tests and tools that have no database: one replica's memory.
-#[derive(Debug, Default)]
-pub struct MemorySessions {
-    sessions: Mutex<HashMap<String, (String, DateTime<Utc>)>>,
-}
-
-impl SessionStore for MemorySessions {
-    fn load<'a>(
-        &'a self,
-        id: &'a str,
-        now: DateTime<Utc>,
-    ) -> SessionFuture<'a, SessionResult<Option<ChatSession>>> {
-        let found = self
-            .sessions
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(id)
-            .filter(|(_, expires)| *expires > now)
-            .and_then(|(json, _)| ChatSession::from_stored_json(json));
-        Box::pin(std::future::ready(Ok(found)))
-    }
-
-    fn save<'a>(
-        &'a self,
-        id: &'a str,
-        session: &'a mut ChatSession,
-        now: DateTime<Utc>,
-    ) -> SessionFuture<'a, SessionResult<()>> {
-        let json = session.to_bounded_json();
-        let mut map = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
-        map.retain(|_, (_, expires)| *expires > now);
-        map.insert(id.to_string(), (json, expiry(now)));
-        Box::pin(std::future::ready(Ok(())))
-    }
-}
-
-/// Only ids this service hands out (hyphenated UUIDs) are looked up; anything else is forged.
-fn is_session_id(id: &str) -> bool {
-    id.len() == 36 && uuid::Uuid::try_parse(id).is_ok()
-}
-
-/// The session named by `requested` if the store has it live, else a new one with a new id.
-/// Never fails: an unreachable store means a fresh session for this turn (logged).
-pub async fn resume(
-    sessions: &dyn SessionStore,
-    requested: Option<&str>,
-    now: DateTime<Utc>,
-) -> (String, ChatSession) {
-    if let Some(id) = requested.filter(|id| is_session_id(id)) {
-        match tokio::time::timeout(SESSION_IO_WAIT, sessions.load(id, now)).await {
-            Ok(Ok(Some(session))) => return (id.to_string(), session),
-            Ok(Ok(None)) => {}
-            Ok(Err(e)) => {
-                tracing::warn!(error = %e, "chat session could not be read; starting a new one")
-            }
-            Err(_) => tracing::warn!("chat session read timed out; starting a new one"),
-        }
-    }
-    (uuid::Uuid::new_v4().to_string(), ChatSession::default())
 }
 
 #[derive(Debug, Default)]
@@ -300,7 +140,7 @@ impl ChatBot {
     #[allow(clippy::too_many_arguments)]
     pub async fn converse(
         &self,
-        app: &App,
+        app: &Engine,
         calendar: &OfficeCalendar,
         sessions: &dyn SessionStore,
         session_id: Option<&str>,
@@ -344,7 +184,7 @@ impl ChatBot {
     #[allow(clippy::too_many_arguments)]
     pub fn answer(
         &self,
-        app: &App,
+        app: &Engine,
         calendar: &OfficeCalendar,
         session_id: String,
         session: &mut ChatSession,
@@ -356,10 +196,11 @@ impl ChatBot {
         session.turns += 1;
         let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, app.mask(message));
         inquiry.session_id = Some(session_id.clone());
-        let query = SearchQuery::parse(message).map_err(|e| crate::service::AppError::Startup {
-            context: "chat",
-            message: e.to_string(),
-        })?;
+        let query =
+            SearchQuery::parse(message).map_err(|e| crate::app::engine::EngineError::Startup {
+                context: "chat",
+                message: e.to_string(),
+            })?;
         let terms = app.analyze_query(query.as_str())?;
 
         // A follow-up about the scheme just discussed ("それは個人事業主でも使えますか？").
@@ -555,12 +396,12 @@ impl ChatBot {
 
 /// Retrieval, confidence and the routing decision for one message (shared with `shien eval --routing`).
 pub fn decide(
-    app: &App,
+    app: &Engine,
     query: &SearchQuery,
     normalized: &str,
     threshold: f32,
 ) -> Result<(
-    crate::service::SearchOutcome,
+    crate::app::engine::SearchOutcome,
     f32,
     crate::domain::routing::Route,
 )> {
@@ -568,7 +409,7 @@ pub fn decide(
         query,
         &SearchFilters::default(),
         5,
-        crate::service::tokyo_today(),
+        crate::app::engine::tokyo_today(),
     )?;
     let best_words = outcome
         .results
@@ -616,7 +457,11 @@ const REFERS_BACK: &[&str] = &[
 ];
 
 /// Answers a follow-up about the last scheme from its structured facts only.
-fn follow_up<'a>(app: &'a App, session: &ChatSession, text: &str) -> Option<(String, &'a Scheme)> {
+fn follow_up<'a>(
+    app: &'a Engine,
+    session: &ChatSession,
+    text: &str,
+) -> Option<(String, &'a Scheme)> {
     if !REFERS_BACK.iter().any(|w| text.contains(w)) {
         return None;
     }
@@ -659,7 +504,7 @@ fn follow_up<'a>(app: &'a App, session: &ChatSession, text: &str) -> Option<(Str
         || text.contains("期限")
         || text.contains("募集")
     {
-        let status = scheme.window.status_on(crate::service::tokyo_today());
+        let status = scheme.window.status_on(crate::app::engine::tokyo_today());
         let rounds: Vec<String> = scheme
             .window
             .rounds
@@ -694,12 +539,12 @@ fn follow_up<'a>(app: &'a App, session: &ChatSession, text: &str) -> Option<(Str
 }
 
 fn hand_off(
-    app: &App,
+    app: &Engine,
     calendar: &OfficeCalendar,
     inquiry: &Inquiry,
     reason: HandoffReason,
     category: ConsultCategory,
-    outcome: &crate::service::SearchOutcome,
+    outcome: &crate::app::engine::SearchOutcome,
     now: NaiveDateTime,
 ) -> (String, HandoffInfo, Option<Ticket>) {
     let desk = desk_for(&app.corpus, category)
@@ -787,60 +632,4 @@ fn hand_off(
         how_to_book,
     };
     (reply, info, Some(ticket))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn a_known_live_session_resumes_and_anything_else_starts_afresh() {
-        let store = MemorySessions::default();
-        let now = Utc::now();
-        let id = uuid::Uuid::new_v4().to_string();
-        let mut session = ChatSession {
-            schemes: vec!["minato-yushi-sogyo".into()],
-            turns: 1,
-            ..Default::default()
-        };
-        store.save(&id, &mut session, now).await.unwrap();
-
-        let (resumed, s) = resume(&store, Some(&id), now).await;
-        assert_eq!((resumed.as_str(), s.turns), (id.as_str(), 1));
-
-        let later = now + chrono::Duration::from_std(SESSION_TTL).unwrap();
-        let (fresh, s) = resume(&store, Some(&id), later).await;
-        assert_ne!(fresh, id, "an expired session is a new one");
-        assert_eq!(s, ChatSession::default());
-
-        let unknown = uuid::Uuid::new_v4().to_string();
-        for forged in [
-            "",
-            "x",
-            "../../etc/passwd",
-            &"a".repeat(36),
-            &id[..35],
-            &unknown,
-        ] {
-            let (fresh, s) = resume(&store, Some(forged), now).await;
-            assert!(fresh != forged && is_session_id(&fresh), "{forged:?}");
-            assert_eq!(s, ChatSession::default());
-        }
-    }
-
-    #[test]
-    fn the_stored_form_drops_the_oldest_turns_to_fit_its_bound() {
-        let mut s = ChatSession {
-            history: (0..30)
-                .map(|k| (format!("q{k}"), "長い回答".repeat(1000)))
-                .collect(),
-            ..Default::default()
-        };
-        let json = s.to_bounded_json();
-        assert!(json.len() <= MAX_SESSION_BYTES);
-        assert_eq!(s.history.last().unwrap().0, "q29");
-        assert!(s.history.len() < MAX_HISTORY);
-        assert_eq!(ChatSession::from_stored_json(&json), Some(s));
-        assert_eq!(ChatSession::from_stored_json("{not json"), None);
-    }
 }

@@ -26,7 +26,7 @@ use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
 
 #[derive(Debug, thiserror::Error)]
-pub enum AppError {
+pub enum EngineError {
     #[error(transparent)]
     Corpus(#[from] CorpusError),
     #[error(transparent)]
@@ -42,7 +42,7 @@ pub enum AppError {
     },
 }
 
-pub type Result<T> = std::result::Result<T, AppError>;
+pub type Result<T> = std::result::Result<T, EngineError>;
 
 /// Today's date in Tokyo (JST, UTC+9, no daylight saving).
 pub fn tokyo_today() -> NaiveDate {
@@ -53,7 +53,7 @@ pub fn tokyo_today() -> NaiveDate {
 
 /// Everything a request needs, built once at start-up and shared read-only.
 #[derive(Debug)]
-pub struct App {
+pub struct Engine {
     pub settings: Settings,
     pub corpus: Corpus,
     pub analyzer: Arc<Analyzer>,
@@ -173,13 +173,13 @@ pub struct SearchOutcome {
     pub took_ms: f64,
 }
 
-impl App {
+impl Engine {
     #[instrument(skip_all)]
-    pub fn build(settings: Settings) -> Result<App> {
+    pub fn build(settings: Settings) -> Result<Engine> {
         let started = Instant::now();
         let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)?;
         let analyzer = Analyzer::load(&settings.dictionary_dir())?;
-        let app = App::from_parts(settings, corpus, analyzer)?;
+        let app = Engine::from_parts(settings, corpus, analyzer)?;
         info!(
             schemes = app.corpus.schemes.len(),
             faqs = app.corpus.faqs.len(),
@@ -190,7 +190,7 @@ impl App {
         Ok(app)
     }
 
-    pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<App> {
+    pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<Engine> {
         let analyzer = Arc::new(analyzer);
         let synonyms = Synonyms::build(
             corpus
@@ -217,7 +217,7 @@ impl App {
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
         let questionnaire = if questionnaire_file.exists() {
             Some(
-                Questionnaire::load(&questionnaire_file).map_err(|e| AppError::Startup {
+                Questionnaire::load(&questionnaire_file).map_err(|e| EngineError::Startup {
                     context: "questionnaire",
                     message: e.to_string(),
                 })?,
@@ -268,7 +268,7 @@ impl App {
             })
             .collect();
         let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
-        Ok(App {
+        Ok(Engine {
             fusion_weights: FusionWeights::for_settings(&settings),
             vector_cache_stats,
             query_vectors: QueryVectorCache::new(QUERY_VECTOR_CACHE),
@@ -660,7 +660,7 @@ fn qdrant_index(
     dim: usize,
     vectors: Vec<Vec<f32>>,
 ) -> Result<QdrantIndex> {
-    let url = settings.qdrant_url.as_deref().ok_or(AppError::Startup {
+    let url = settings.qdrant_url.as_deref().ok_or(EngineError::Startup {
         context: "qdrant_url",
         message: "is required when vector_backend = \"qdrant\"".into(),
     })?;
@@ -777,10 +777,13 @@ fn embed_corpus(
                 .iter()
                 .map(|s| embedding_text(s, corpus))
                 .collect();
-            let dir = settings.transformer_dir.clone().ok_or(AppError::Startup {
-                context: "transformer_dir",
-                message: "not set".into(),
-            })?;
+            let dir = settings
+                .transformer_dir
+                .clone()
+                .ok_or(EngineError::Startup {
+                    context: "transformer_dir",
+                    message: "not set".into(),
+                })?;
             let e = TransformerEmbedder::load(&dir)?;
             let vectors = texts
                 .iter()

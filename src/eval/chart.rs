@@ -3,7 +3,10 @@
 
 use std::fmt::Write;
 
-use crate::http::html::esc;
+/// Escapes text for SVG element content and attribute values.
+fn esc(text: &str) -> String {
+    html_escape::encode_quoted_attribute(text).into_owned()
+}
 
 pub struct Series<'a> {
     pub name: &'a str,

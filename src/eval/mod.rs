@@ -12,10 +12,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::app::Engine;
 use crate::config::RankingMode;
 use crate::domain::profile::Answers;
 use crate::domain::search::{SearchFilters, SearchQuery};
-use crate::service::App;
 
 use metrics::{mrr_at, ndcg_at, recall_at};
 
@@ -92,7 +92,7 @@ pub struct TagScore {
 }
 
 pub fn eval_search(
-    app: &App,
+    app: &Engine,
     cases: &[SearchCase],
     mode: RankingMode,
     today: NaiveDate,
@@ -187,7 +187,7 @@ pub struct ProfileMiss {
 }
 
 pub fn eval_profiles(
-    app: &App,
+    app: &Engine,
     cases: &[ProfileCase],
     default_today: NaiveDate,
 ) -> Result<ProfileReport> {
@@ -275,7 +275,7 @@ pub struct RoutingMistake {
     pub got: String,
 }
 
-pub fn eval_routing(app: &App, cases: &[RoutingCase], threshold: f32) -> Result<RoutingReport> {
+pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Result<RoutingReport> {
     let (mut tp, mut fp, mut fn_, mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut mistakes = Vec::new();
@@ -284,7 +284,7 @@ pub fn eval_routing(app: &App, cases: &[RoutingCase], threshold: f32) -> Result<
         let terms = app
             .analyze_query(&case.message)
             .map_err(|e| EvalError::Run(e.to_string()))?;
-        let (_, _, route) = crate::chat::decide(app, &query, &terms.normalized, threshold)
+        let (_, _, route) = crate::app::chat::decide(app, &query, &terms.normalized, threshold)
             .map_err(|e| EvalError::Run(e.to_string()))?;
         let want = case.label == "handoff";
         let got = route.handoff.is_some();

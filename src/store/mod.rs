@@ -821,3 +821,25 @@ async fn insert_feedback<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
         .await?;
     Ok(r.rows_affected())
 }
+
+/// The spool sits next to the SQLite file, or in `spool_dir` (default ./data) for PostgreSQL,
+/// named after the database: two servers started in one folder on different databases (a test
+/// next to a load run) must never retry each other's entries into the wrong database.
+pub fn spool_path(database_url: &str, spool_dir: Option<&std::path::Path>) -> std::path::PathBuf {
+    if database_url.starts_with("sqlite") {
+        let file = database_url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:");
+        let file = file.split('?').next().unwrap_or(file);
+        std::path::PathBuf::from(format!("{file}.spool.jsonl"))
+    } else {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(database_url.as_bytes());
+        spool_dir
+            .unwrap_or(std::path::Path::new("data"))
+            .join(format!(
+                "inquiry-log-{}.spool.jsonl",
+                hex::encode(&digest[..6])
+            ))
+    }
+}

@@ -1,26 +1,29 @@
 //! The OpenAPI 3.1 contract, generated from the handlers' `#[utoipa::path]` attributes and the
 //! request and response types, served at `/api/openapi.json`.
 
-use std::sync::Arc;
-
 use axum::Json;
 use axum::extract::State;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{admin, api, chat_api, pages, recommend_pages};
-use crate::service::App;
+use super::AppState;
+use super::api::{self, chat as chat_api};
+use super::pages::{
+    self, admin, chat as chat_pages, recommend as recommend_pages, scheme as scheme_pages,
+    search as search_pages,
+};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "支援ナビ API", description = "港区の中小企業向け支援制度（区・都・国）の検索、質問票による推薦、チャット相談と職員向け管理画面。エラーはすべて `{\"error\": コード, \"message\": 説明}` の形。"),
     paths(
         api::search, api::scheme, api::recommend, api::health,
-        chat_api::chat, chat_api::feedback, chat_api::chat_page, chat_api::chat_post,
-        pages::home, pages::search_page, pages::scheme_page, pages::stylesheet, pages::chat_script,
+        chat_api::chat, chat_api::feedback, chat_pages::chat_page, chat_pages::chat_post,
+        pages::home, search_pages::search_page, scheme_pages::scheme_page, pages::stylesheet, pages::chat_script,
         recommend_pages::questionnaire_page, recommend_pages::results_page,
-        admin::login_form, admin::login, admin::logout, admin::dashboard, admin::inquiries, admin::inquiry_detail,
-        admin::tickets, admin::ticket_done, admin::export_inquiries, admin::export_tickets,
+        admin::auth::login_form, admin::auth::login, admin::auth::logout, admin::dashboard::dashboard,
+        admin::inquiries::inquiries, admin::inquiries::inquiry_detail,
+        admin::tickets::tickets, admin::tickets::ticket_done, admin::export::export_inquiries, admin::export::export_tickets,
         openapi_json,
     ),
     components(schemas(
@@ -53,10 +56,12 @@ impl Modify for StaffSession {
 }
 
 #[utoipa::path(get, path = "/api/openapi.json", tag = "ops", responses((status = 200, description = "この文書", content_type = "application/json", body = Object)))]
-pub async fn openapi_json(State(app): State<Arc<App>>) -> Json<utoipa::openapi::OpenApi> {
+pub async fn openapi_json(State(state): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
     let mut doc = ApiDoc::openapi();
     // The questionnaire form's choices are corpus data, so the contract follows the corpus.
-    if let (Some(questionnaire), Some(components)) = (&app.questionnaire, doc.components.as_mut()) {
+    if let (Some(questionnaire), Some(components)) =
+        (state.app.questionnaire(), doc.components.as_mut())
+    {
         for (schema, field, description) in [
             ("FormLocation", "location", "所在地の選択肢"),
             (
