@@ -306,7 +306,7 @@ pub struct PeerComparison {
 /// Recall@5 that the same run reaches.
 pub fn ranked_run(
     app: &Engine,
-    cases: &[crate::eval::SearchCase],
+    cases: &[crate::app::evaluation::SearchCase],
     mode: RankingMode,
     today: NaiveDate,
 ) -> RankedRun {
@@ -321,7 +321,7 @@ pub fn ranked_run(
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         if let Ok(o) = outcome {
             let ranked: Vec<String> = o.results.into_iter().map(|h| h.id).collect();
-            recall += crate::eval::metrics::recall_at(5, &ranked, &c.relevant);
+            recall += crate::app::evaluation::metrics::recall_at(5, &ranked, &c.relevant);
         }
     }
     let total_s = times.iter().sum::<f64>() / 1000.0;
@@ -345,7 +345,7 @@ pub fn ranked_run(
 pub fn compare_with_peer(
     app: &Engine,
     report: &BenchReport,
-    cases: &[crate::eval::SearchCase],
+    cases: &[crate::app::evaluation::SearchCase],
     python: &std::path::Path,
     today: NaiveDate,
 ) -> Result<PeerComparison, String> {

@@ -979,11 +979,12 @@ fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) -> ExitCode
         Ok(a) => a,
         Err(e) => return fail(2, &e.to_string()),
     };
-    let cases: Vec<crate::eval::pii::PiiCase> = match crate::eval::read_jsonl(file) {
-        Ok(c) => c,
-        Err(e) => return fail(2, &e.to_string()),
-    };
-    let r = crate::eval::pii::eval_pii(&cases, &analyzer);
+    let cases: Vec<crate::app::evaluation::pii::PiiCase> =
+        match crate::app::evaluation::read_jsonl(file) {
+            Ok(c) => c,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+    let r = crate::app::evaluation::pii::eval_pii(&cases, &analyzer);
     if json {
         println!(
             "{}",
@@ -1077,9 +1078,9 @@ fn bench(
     seed_csv: Option<PathBuf>,
     peer: Option<PathBuf>,
 ) -> ExitCode {
-    let cases = match crate::eval::read_jsonl::<crate::eval::SearchCase>(std::path::Path::new(
-        crate::app::evaluation::SEARCH_TUNING,
-    )) {
+    let cases = match crate::app::evaluation::read_jsonl::<crate::app::evaluation::SearchCase>(
+        std::path::Path::new(crate::app::evaluation::SEARCH_TUNING),
+    ) {
         Ok(cases) => cases,
         Err(e) => return fail(2, &e.to_string()),
     };

@@ -3,11 +3,11 @@
 
 pub mod app;
 pub mod bench;
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod embed;
-pub mod eval;
 pub mod fuzzing;
 pub mod http;
 pub mod import;

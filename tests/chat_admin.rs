@@ -347,7 +347,7 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         .await
         .unwrap();
     assert!(
-        !list.contains("<script>alert(1)</script>") && list.contains("&lt;script&gt;"),
+        common::shows_escaped(&list, "<script>alert(1)</script>"),
         "logged text is escaped"
     );
 

@@ -82,6 +82,16 @@ pub struct Logged<T> {
     pub outcome: T,
 }
 
+/// What the health check reports.
+pub struct HealthReport {
+    pub schemes: usize,
+    pub faqs: usize,
+    pub database_ok: bool,
+    pub log: LogCounts,
+    pub query_vector_hits: u64,
+    pub query_vector_misses: u64,
+}
+
 /// The whole service, built once at start-up and shared by every entry point.
 pub struct App {
     engine: Arc<Engine>,
@@ -155,8 +165,16 @@ impl App {
         &self.store
     }
 
-    pub async fn database_ok(&self) -> bool {
-        self.store.ping().await.is_ok()
+    pub async fn health(&self) -> HealthReport {
+        let (hits, misses) = self.engine.query_vector_counters();
+        HealthReport {
+            schemes: self.engine.corpus.schemes.len(),
+            faqs: self.engine.corpus.faqs.len(),
+            database_ok: self.store.ping().await.is_ok(),
+            log: self.log.counts(),
+            query_vector_hits: hits,
+            query_vector_misses: misses,
+        }
     }
 
     async fn record(&self, entry: LogEntry) {

@@ -1,10 +1,7 @@
-//! Middleware: per-IP rate limiting (token bucket: a client may burst up to the per-minute
-//! budget and then gets 429 with `Retry-After` until tokens refill; static files and the health
+//! Middleware: per-IP rate limiting (see [`super::rate_limit`]; static files and the health
 //! check are exempt) and the security headers every response carries.
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
+use std::net::SocketAddr;
 use std::time::Instant;
 
 use axum::extract::{ConnectInfo, Request, State};
@@ -15,45 +12,6 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::error::ApiError;
 use super::state::AppState;
-
-#[derive(Debug)]
-pub struct RateLimiter {
-    per_minute: u32,
-    buckets: Mutex<HashMap<IpAddr, (f64, Instant)>>,
-}
-
-impl RateLimiter {
-    pub fn new(per_minute: u32) -> RateLimiter {
-        RateLimiter {
-            per_minute,
-            buckets: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Takes one token for `ip`; on refusal returns the seconds until one is available.
-    pub fn check(&self, ip: IpAddr, now: Instant) -> Result<(), u64> {
-        if self.per_minute == 0 {
-            return Ok(());
-        }
-        let capacity = self.per_minute as f64;
-        let per_second = capacity / 60.0;
-        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        if buckets.len() > 50_000 {
-            buckets.retain(|_, (tokens, last)| {
-                *tokens + now.duration_since(*last).as_secs_f64() * per_second < capacity
-            });
-        }
-        let (tokens, last) = buckets.entry(ip).or_insert((capacity, now));
-        *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * per_second).min(capacity);
-        *last = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - *tokens) / per_second).ceil().max(1.0) as u64)
-        }
-    }
-}
 
 pub async fn limit(
     State(state): State<AppState>,
@@ -86,37 +44,4 @@ pub fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer
         HeaderName::from_static(name),
         HeaderValue::from_static(value),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn a_burst_is_allowed_then_refused_until_tokens_refill() {
-        let limiter = RateLimiter::new(3);
-        let ip: IpAddr = "127.0.0.1".parse().unwrap();
-        let t0 = Instant::now();
-        for _ in 0..3 {
-            assert!(limiter.check(ip, t0).is_ok());
-        }
-        assert_eq!(
-            limiter.check(ip, t0),
-            Err(20),
-            "one token every 20 s at 3/min"
-        );
-        assert!(limiter.check(ip, t0 + Duration::from_secs(21)).is_ok());
-        assert!(
-            limiter.check("10.0.0.1".parse().unwrap(), t0).is_ok(),
-            "other clients are unaffected"
-        );
-    }
-
-    #[test]
-    fn zero_disables_the_limit() {
-        let limiter = RateLimiter::new(0);
-        let ip: IpAddr = "127.0.0.1".parse().unwrap();
-        assert!((0..1000).all(|_| limiter.check(ip, Instant::now()).is_ok()));
-    }
 }

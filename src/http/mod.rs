@@ -7,6 +7,7 @@ pub mod extract;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
+pub mod rate_limit;
 pub mod state;
 pub mod tls;
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::middleware::RateLimiter;
+use super::rate_limit::RateLimiter;
 use crate::app::{App, Engine, Result};
 
 #[derive(Clone, Debug)]

@@ -137,3 +137,21 @@ pub fn printed_url(child: &mut std::process::Child, limit: std::time::Duration) 
     rx.recv_timeout(limit)
         .expect("the server printed its URL within the limit")
 }
+
+/// Whether `html` shows `raw` as escaped text (named or numeric entities), never as markup.
+#[allow(dead_code)]
+pub fn shows_escaped(html: &str, raw: &str) -> bool {
+    let named = html_escape::encode_safe(raw).into_owned();
+    let numeric: String = raw
+        .chars()
+        .map(|c| match c {
+            '<' => "&#60;".to_string(),
+            '>' => "&#62;".to_string(),
+            '&' => "&#38;".to_string(),
+            '"' => "&#34;".to_string(),
+            '\'' => "&#39;".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    !html.contains(raw) && (html.contains(&named) || html.contains(&numeric))
+}

@@ -2,10 +2,6 @@
 //! and chat routing (eval/routing.jsonl) so every ranking change is judged by numbers; `pii`
 //! measures the masker on eval/pii-holdout.jsonl.
 
-pub mod chart;
-pub mod metrics;
-pub mod pii;
-
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -17,7 +13,7 @@ use crate::config::RankingMode;
 use crate::domain::profile::Answers;
 use crate::domain::search::{SearchFilters, SearchQuery};
 
-use metrics::{mrr_at, ndcg_at, recall_at};
+use super::metrics::{mrr_at, ndcg_at, recall_at};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {

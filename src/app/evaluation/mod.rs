@@ -1,17 +1,23 @@
 //! The quality evaluation as one action: search on the tuning and held-out sets (and with a
 //! second embedder for comparison), the recommender's profiles, and routing. The CLI prints
-//! what this returns; the metrics themselves live in `crate::eval`.
+//! what this returns; the metrics themselves live in `measures` and `metrics`.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+pub mod measures;
+pub mod metrics;
+pub mod pii;
+
+pub use measures::{
+    EvalError, Failure, ProfileCase, ProfileMiss, ProfileReport, RoutingCase, RoutingMistake,
+    RoutingReport, SearchCase, SearchReport, TagScore, eval_profiles, eval_routing, eval_search,
+    read_jsonl, round4,
+};
+
 use super::engine::{Engine, EngineError, FusionWeights};
 use crate::config::{EmbedderKind, RankingMode, Settings};
-use crate::eval::{
-    ProfileCase, ProfileReport, RoutingCase, RoutingReport, SearchCase, SearchReport,
-    eval_profiles, eval_routing, eval_search, read_jsonl,
-};
 
 /// The search set rules, synonyms and weights are tuned on, and the one written without seeing
 /// the code or the other sets (reported, never tuned on).
@@ -27,7 +33,7 @@ pub enum EvaluationError {
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]
-    Eval(#[from] crate::eval::EvalError),
+    Eval(#[from] EvalError),
     #[error("--compare-embedder: unknown embedder {0:?} (e5, static, none)")]
     UnknownEmbedder(String),
 }
@@ -58,9 +64,7 @@ pub struct EvalRun {
     pub routing_held_out: Option<RoutingReport>,
 }
 
-fn read_optional<T: serde::de::DeserializeOwned>(
-    path: &str,
-) -> Result<Vec<T>, crate::eval::EvalError> {
+fn read_optional<T: serde::de::DeserializeOwned>(path: &str) -> Result<Vec<T>, EvalError> {
     if Path::new(path).exists() {
         read_jsonl(Path::new(path))
     } else {
@@ -200,16 +204,12 @@ impl EvalRun {
                 })
                 .collect()
         };
-        let series = ["bm25", "dense", "hybrid"].map(|m| crate::eval::chart::Series {
+        let series = ["bm25", "dense", "hybrid"].map(|m| crate::chart::Series {
             name: m,
             points: series_for(m),
         });
-        let svg = crate::eval::chart::line_chart(
-            "nDCG@10 の推移（eval/search.jsonl）",
-            &labels,
-            &series,
-            1.0,
-        );
+        let svg =
+            crate::chart::line_chart("nDCG@10 の推移（eval/search.jsonl）", &labels, &series, 1.0);
         std::fs::write(dir.join("history.svg"), svg)
     }
 }

@@ -72,21 +72,16 @@ pub async fn scheme(
 
 #[utoipa::path(get, path = "/healthz", tag = "ops", responses((status = 200, description = "稼働状況", body = Health)))]
 pub async fn health(State(state): State<AppState>) -> Json<Health> {
-    let app = &state.app;
-    let corpus = &app.engine().corpus;
+    let h = state.app.health().await;
     Json(Health {
         status: "ok",
-        schemes: corpus.schemes.len(),
-        faqs: corpus.faqs.len(),
-        database: if app.database_ok().await {
-            "ok"
-        } else {
-            "unavailable"
-        },
-        inquiry_log: app.log_counts(),
-        query_vectors: {
-            let (hits, misses) = app.engine().query_vector_counters();
-            QueryVectorCounts { hits, misses }
+        schemes: h.schemes,
+        faqs: h.faqs,
+        database: if h.database_ok { "ok" } else { "unavailable" },
+        inquiry_log: h.log,
+        query_vectors: QueryVectorCounts {
+            hits: h.query_vector_hits,
+            misses: h.query_vector_misses,
         },
     })
 }

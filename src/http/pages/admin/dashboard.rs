@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use super::Staff;
 use crate::app::console::{Counts, Dashboard};
 use crate::app::staff::StaffMember;
-use crate::eval::chart::{Series, line_chart};
+use crate::chart::{Series, line_chart};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::pages::{Chrome, render};
