@@ -224,15 +224,7 @@ impl ChatBot {
             .results
             .first()
             .map_or(0.0, |h| h.explanation.lexical_words);
-        inquiry.results = outcome
-            .results
-            .iter()
-            .map(|h| ShownResult {
-                id: h.id.clone(),
-                score: h.score,
-                explanation: serde_json::to_value(h.explanation).ok(),
-            })
-            .collect();
+        inquiry.results = outcome.results.iter().map(|h| h.shown()).collect();
         inquiry.confidence = Some(confidence);
 
         if let Some(reason) = decision.handoff {

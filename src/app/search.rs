@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::engine::SearchOutcome;
 use super::{App, AppError, Logged, Result, tokyo_today};
-use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry, ShownResult};
+use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry};
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Faq, Scheme, WindowStatus};
 
@@ -72,15 +72,7 @@ impl App {
             InquiryKind::Search,
             self.engine.mask(query.as_str()),
         );
-        i.results = outcome
-            .results
-            .iter()
-            .map(|h| ShownResult {
-                id: h.id.clone(),
-                score: h.score,
-                explanation: serde_json::to_value(h.explanation).ok(),
-            })
-            .collect();
+        i.results = outcome.results.iter().map(|h| h.shown()).collect();
         i.purposes = filters.purposes.clone();
         i.latency_ms = outcome.took_ms;
         i.confidence = outcome
