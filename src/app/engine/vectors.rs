@@ -122,7 +122,10 @@ pub(super) fn embed_corpus(
                 .map(|s| embedding_text(s, corpus))
                 .chain(corpus.faqs.iter().map(faq_embedding_text))
                 .collect();
-            let mut cache = VectorCache::open(&settings.vector_cache_file(), e.checksum(), e.dim());
+            // Q4_0 and dequantised weights give vectors that differ in the last digits; a cache
+            // holding both would rank differently from either, so the mode is part of the key.
+            let key = format!("{}:{:?}", e.checksum(), e.weight_mode());
+            let mut cache = VectorCache::open(&settings.vector_cache_file(), &key, e.dim());
             let (mut vectors, stats) = cache.embed_passages(&e, &texts)?;
             let faqs = vectors.split_off(corpus.schemes.len());
             *faq_vectors = Some(InProcessIndex::new(e.dim(), &faqs));
