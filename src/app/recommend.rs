@@ -4,9 +4,37 @@ use chrono::NaiveDate;
 
 use super::{App, AppError, Logged, Result, tokyo_today};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry, ShownResult};
-use crate::domain::profile::{Answers, Profile};
+use crate::domain::profile::{Answers, Location, Profile, Stage};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::recommend::RecommendOutcome;
+
+/// The answers as staff read them in the log (no free text, so nothing to mask).
+fn profile_summary(profile: &Profile) -> String {
+    let location = match profile.location {
+        Location::Minato => "港区内",
+        Location::Tokyo => "東京都内（港区外）",
+        Location::Other => "東京都外",
+    };
+    let office = match profile.head_office {
+        Some(true) => "本店",
+        Some(false) => "支店・営業所",
+        None => "不明",
+    };
+    let stage = match profile.stage {
+        Stage::NotFounded => "創業前".to_string(),
+        Stage::Founded(years) => format!("創業{years}年"),
+        Stage::Unknown => "不明".to_string(),
+    };
+    let form = if profile.corporate {
+        "法人"
+    } else {
+        "個人"
+    };
+    format!(
+        "所在地:{location} 本店:{office} 業種:{} 従業員:{}人 形態:{form} 段階:{stage}",
+        profile.industry, profile.employees
+    )
+}
 
 /// `YYYY-MM-DD`, or today in Tokyo when absent.
 pub fn parse_today(today: Option<&str>) -> Result<NaiveDate> {
@@ -64,19 +92,7 @@ impl App {
         outcome: &RecommendOutcome,
         started: std::time::Instant,
     ) -> Inquiry {
-        let summary = format!(
-            "所在地:{:?} 本店:{:?} 業種:{} 従業員:{} 形態:{} 段階:{:?}",
-            profile.location,
-            profile.head_office,
-            profile.industry,
-            profile.employees,
-            if profile.corporate {
-                "法人"
-            } else {
-                "個人"
-            },
-            profile.stage
-        );
+        let summary = profile_summary(profile);
         let mut i = Inquiry::new(channel, InquiryKind::Recommend, self.engine.mask(&summary));
         i.purposes = profile.purposes.clone();
         i.results = outcome
