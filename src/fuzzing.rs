@@ -22,14 +22,7 @@ fn analysis() -> &'static (Analyzer, Synonyms) {
             .expect("models/ipadic (run `shien setup`)");
         let corpus = Corpus::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"), &[])
             .expect("the corpus loads");
-        let synonyms = Synonyms::build(
-            corpus
-                .synonyms
-                .iter()
-                .map(|g| (g.canonical.as_str(), g.variants.as_slice())),
-            &analyzer,
-        )
-        .expect("synonyms build");
+        let synonyms = Synonyms::for_corpus(&corpus, &analyzer).expect("synonyms build");
         (analyzer, synonyms)
     })
 }

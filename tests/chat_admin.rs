@@ -74,8 +74,8 @@ async fn a_dismissal_is_handed_off_with_a_ticket_logged_masked() {
     assert_eq!(handoff["category"], "労務", "{r}");
     assert!(handoff["ticket"].as_str().unwrap().starts_with('T'));
     assert!(handoff["next_slot"].as_str().is_some());
-    server.state.ops.log.flush().await;
-    let store = &server.state.ops.store;
+    server.state.app.flush_log().await;
+    let store = &server.state.app.store();
     let logged = store
         .inquiry(r["inquiry_id"].as_str().unwrap())
         .await
@@ -137,8 +137,8 @@ async fn chat_and_feedback_reject_bad_input() {
         )
         .await;
     assert_eq!(status, 202, "{body}");
-    server.state.ops.log.flush().await;
-    let f = server.state.ops.store.feedback_for(&id).await.unwrap();
+    server.state.app.flush_log().await;
+    let f = server.state.app.store().feedback_for(&id).await.unwrap();
     assert_eq!(f[0].comment(), Some("mail me at [メール]"));
 }
 
@@ -164,11 +164,11 @@ async fn the_console_requires_login_and_csrf() {
 
     server
         .state
-        .ops
-        .store
+        .app
+        .store()
         .create_user(
             "staff",
-            &shien_navi::staff::hash_password("a long enough password").unwrap(),
+            &shien_navi::app::staff::hash_password("a long enough password").unwrap(),
         )
         .await
         .unwrap();
@@ -232,15 +232,15 @@ async fn repeated_failures_lock_the_account() {
     let client = no_redirect_client();
     server
         .state
-        .ops
-        .store
+        .app
+        .store()
         .create_user(
             "staff",
-            &shien_navi::staff::hash_password("a long enough password").unwrap(),
+            &shien_navi::app::staff::hash_password("a long enough password").unwrap(),
         )
         .await
         .unwrap();
-    for _ in 0..shien_navi::staff::LOCK_AFTER {
+    for _ in 0..shien_navi::app::staff::LOCK_AFTER {
         let html = client
             .get(server.url("/admin/login"))
             .send()
@@ -306,15 +306,15 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
     let category = chat["handoff"]["category"].as_str().unwrap();
     let reason = chat["handoff"]["reason"].as_str().unwrap();
     assert_eq!((category, reason), ("法務", "専門家の判断が必要な相談"));
-    server.state.ops.log.flush().await;
+    server.state.app.flush_log().await;
 
     server
         .state
-        .ops
-        .store
+        .app
+        .store()
         .create_user(
             "staff",
-            &shien_navi::staff::hash_password("a long enough password").unwrap(),
+            &shien_navi::app::staff::hash_password("a long enough password").unwrap(),
         )
         .await
         .unwrap();
@@ -347,7 +347,7 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         .await
         .unwrap();
     assert!(
-        !list.contains("<script>alert(1)</script>") && list.contains("&lt;script&gt;"),
+        common::shows_escaped(&list, "<script>alert(1)</script>"),
         "logged text is escaped"
     );
 
@@ -385,8 +385,8 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
     assert_eq!(r.status(), 303);
     let done = server
         .state
-        .ops
-        .store
+        .app
+        .store()
         .tickets(Some(TicketStatus::Done), None, None)
         .await
         .unwrap();
@@ -461,7 +461,7 @@ fn assert_shows_no_codes(text: &str) {
 
 #[test]
 fn a_hand_off_asked_on_coming_of_age_day_2028_offers_the_next_working_day() {
-    use shien_navi::chat::ChatBot;
+    use shien_navi::app::chat::ChatBot;
     use shien_navi::domain::calendar::OfficeCalendar;
     use shien_navi::domain::inquiry::Channel;
 
@@ -472,7 +472,7 @@ fn a_hand_off_asked_on_coming_of_age_day_2028_offers_the_next_working_day() {
         .unwrap()
         .and_hms_opt(10, 0, 0)
         .unwrap();
-    let mut session = shien_navi::chat::ChatSession::default();
+    let mut session = shien_navi::app::chat::ChatSession::default();
     let out = bot
         .answer(
             app,

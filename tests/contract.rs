@@ -8,12 +8,17 @@ use std::collections::BTreeSet;
 /// added without the contract noticing.
 fn routes_in_router() -> BTreeSet<(String, String)> {
     let source = std::fs::read_to_string(common::repo().join("src/http/mod.rs")).unwrap();
-    let re = regex::Regex::new(r#"\.route\("([^"]+)",\s*([^\n]+)\)"#).unwrap();
+    // Each `.route(` call up to the next one (rustfmt may spread a call over several lines).
+    let path = regex::Regex::new(r#"^\s*"([^"]+)""#).unwrap();
     let method = regex::Regex::new(r"\b(get|post)\(").unwrap();
     let mut out = BTreeSet::new();
-    for c in re.captures_iter(&source) {
-        for m in method.captures_iter(&c[2]) {
-            out.insert((c[1].to_string(), m[1].to_string()));
+    for chunk in source.split(".route(").skip(1) {
+        let chunk = chunk.split(".fallback(").next().unwrap_or(chunk);
+        let Some(p) = path.captures(chunk) else {
+            continue;
+        };
+        for m in method.captures_iter(chunk) {
+            out.insert((p[1].to_string(), m[1].to_string()));
         }
     }
     out

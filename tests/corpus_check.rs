@@ -206,7 +206,7 @@ fn masking_leaves_the_faq_corpus_untouched() {
     let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
     // The masker as the service runs it: the dictionary, and the offices' published addresses.
     let analyzer = shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap();
-    let lexicon = shien_navi::service::MaskLexicon::new(std::sync::Arc::new(analyzer), &corpus);
+    let lexicon = shien_navi::app::engine::MaskLexicon::new(std::sync::Arc::new(analyzer), &corpus);
     let mut changed = Vec::new();
     for f in &corpus.faqs {
         for text in [&f.question, &f.answer] {

@@ -250,11 +250,11 @@ async fn postgres_going_away_and_read_only_mid_run_loses_nothing() {
     for k in 0..4 {
         ids.push(chat(&server, &format!("補助金の締め切りはいつ {k}")).await);
     }
-    server.state.ops.log.flush().await;
+    server.state.app.flush_log().await;
     assert!(
-        server.state.ops.log.counts().pending_in_spool >= 10,
+        server.state.app.log_counts().pending_in_spool >= 10,
         "{:?}",
-        server.state.ops.log.counts()
+        server.state.app.log_counts()
     );
 
     // Writable again: the spool is flushed and the database holds exactly what was acknowledged.
@@ -266,11 +266,11 @@ async fn postgres_going_away_and_read_only_mid_run_loses_nothing() {
     .unwrap();
     cut_off(&admin, &name).await;
     let deadline = Instant::now() + Duration::from_secs(30);
-    while server.state.ops.log.counts().pending_in_spool > 0 && Instant::now() < deadline {
-        server.state.ops.log.flush().await;
+    while server.state.app.log_counts().pending_in_spool > 0 && Instant::now() < deadline {
+        server.state.app.flush_log().await;
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let counts = server.state.ops.log.counts();
+    let counts = server.state.app.log_counts();
     assert_eq!(counts.pending_in_spool, 0, "{counts:?}");
     let store = Store::connect(&url).await.unwrap();
     for id in &ids {

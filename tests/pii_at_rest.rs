@@ -109,7 +109,13 @@ async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_lo
         .init();
 
     let server = common::spawn(common::App::real_copy()).await;
-    let database_url = server.state.app.settings.database_url.expose().to_string();
+    let database_url = server
+        .state
+        .app
+        .settings()
+        .database_url
+        .expose()
+        .to_string();
 
     // Chat, search, a hand-off and a feedback comment, with the database working.
     let (status, chat) = server
@@ -147,16 +153,16 @@ async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_lo
         ))
         .await;
     assert_eq!(status, 200);
-    server.state.ops.log.flush().await;
+    server.state.app.flush_log().await;
 
     // The staff console: close the ticket with a note that names the caller, then export.
     server
         .state
-        .ops
-        .store
+        .app
+        .store()
         .create_user(
             "staff",
-            &shien_navi::staff::hash_password("a long enough password").unwrap(),
+            &shien_navi::app::staff::hash_password("a long enough password").unwrap(),
         )
         .await
         .unwrap();
@@ -219,7 +225,7 @@ async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_lo
     sqlx::query(
         "CREATE TRIGGER refuse_feedback BEFORE INSERT ON feedback BEGIN SELECT RAISE(ABORT, 'refused'); END",
     )
-    .execute(server.state.ops.store.pool())
+    .execute(server.state.app.store().pool())
     .await
     .unwrap();
     let (status, _) = server
@@ -229,11 +235,11 @@ async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_lo
         )
         .await;
     assert_eq!(status, 202);
-    server.state.ops.log.flush().await;
-    assert!(server.state.ops.log.counts().rejected >= 1);
+    server.state.app.flush_log().await;
+    assert!(server.state.app.log_counts().rejected >= 1);
 
     // The database goes away: chat and search are spooled.
-    server.state.ops.store.pool().close().await;
+    server.state.app.store().pool().close().await;
     let (status, _) = server
         .post_json("/api/v1/chat", json!({ "message": PERSONAL }))
         .await;
@@ -242,10 +248,10 @@ async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_lo
         .post_json("/api/v1/search", json!({ "query": PERSONAL }))
         .await;
     assert_eq!(status, 200);
-    server.state.ops.log.flush().await;
-    assert!(server.state.ops.log.counts().pending_in_spool >= 2);
+    server.state.app.flush_log().await;
+    assert!(server.state.app.log_counts().pending_in_spool >= 2);
 
-    let spool_path = shien_navi::http::state::spool_path(&database_url, None);
+    let spool_path = shien_navi::store::spool_path(&database_url, None);
     let spool = std::fs::read_to_string(&spool_path).expect("the spool file");
     assert!(spool.contains("[氏名]"), "{spool}");
     assert_clean("the spool", &spool);

@@ -3,11 +3,11 @@
 
 mod common;
 
+use shien_navi::app::Engine;
 use shien_navi::config::{Fusion, RankingMode, VectorBackend};
 use shien_navi::domain::search::{SearchFilters, SearchQuery};
 use shien_navi::index::qdrant::{QdrantIndex, bm25_query};
 use shien_navi::index::{VectorFilter, VectorIndex};
-use shien_navi::service::App;
 
 fn qdrant_url() -> Option<String> {
     let url = std::env::var("QDRANT_URL").ok();
@@ -19,16 +19,16 @@ fn qdrant_url() -> Option<String> {
     url
 }
 
-fn qdrant_app(url: &str, collection: &str, corpus: std::path::PathBuf, fusion: Fusion) -> App {
+fn qdrant_app(url: &str, collection: &str, corpus: std::path::PathBuf, fusion: Fusion) -> Engine {
     let mut s = common::settings(corpus);
     s.vector_backend = VectorBackend::Qdrant;
     s.qdrant_url = Some(url.to_string());
     s.qdrant_collection = collection.to_string();
     s.fusion = fusion;
-    App::build(s).expect("the app builds against Qdrant")
+    Engine::build(s).expect("the app builds against Qdrant")
 }
 
-fn top_ids(app: &App, query: &str, mode: RankingMode, filters: &SearchFilters) -> Vec<String> {
+fn top_ids(app: &Engine, query: &str, mode: RankingMode, filters: &SearchFilters) -> Vec<String> {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
     app.search_with(
         &SearchQuery::parse(query).unwrap(),
@@ -190,6 +190,6 @@ fn an_unreachable_qdrant_stops_start_up_with_a_clear_message() {
     let mut s = common::settings(common::fixture_corpus());
     s.vector_backend = VectorBackend::Qdrant;
     s.qdrant_url = Some("http://127.0.0.1:9".into());
-    let err = App::build(s).unwrap_err().to_string();
+    let err = Engine::build(s).unwrap_err().to_string();
     assert!(err.contains("qdrant at http://127.0.0.1:9"), "{err}");
 }

@@ -192,7 +192,7 @@ async fn two_replicas_behind_haproxy_share_state_and_lose_nothing_when_one_is_ki
     store
         .create_user(
             "scale-staff",
-            &shien_navi::staff::hash_password(password).unwrap(),
+            &shien_navi::app::staff::hash_password(password).unwrap(),
         )
         .await
         .unwrap();

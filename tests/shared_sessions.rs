@@ -7,7 +7,7 @@ mod common;
 
 use chrono::Utc;
 use serde_json::json;
-use shien_navi::chat::{ChatSession, MAX_SESSION_BYTES, SessionStore};
+use shien_navi::app::chat::{ChatSession, MAX_SESSION_BYTES, SessionStore};
 use shien_navi::store::Store;
 
 /// Two servers (two `AppState`s, two log writers, two pools) on the database at `url`.
@@ -120,7 +120,7 @@ async fn postgres_replicas_share_chat_sessions() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn forged_unknown_and_expired_session_ids_start_a_new_session() {
     let server = common::spawn(common::App::real_copy()).await;
-    let store = server.state.ops.store.clone();
+    let store = server.state.app.store().clone();
     let expired = uuid::Uuid::new_v4().to_string();
     let mut old = ChatSession {
         schemes: vec!["minato-yushi-sogyo".into()],

@@ -314,7 +314,7 @@ async fn hammer_login(server: &common::TestServer, seed: u64, cases: usize) {
 }
 
 async fn everything_is_logged(server: &common::TestServer) {
-    server.state.ops.log.flush().await;
+    server.state.app.flush_log().await;
     let health: Value = server
         .client
         .get(server.url("/healthz"))
@@ -338,7 +338,7 @@ fn cases() -> usize {
         .unwrap_or(220)
 }
 
-fn app() -> shien_navi::service::App {
+fn app() -> shien_navi::app::Engine {
     let mut app = common::fixture_app();
     app.settings.rate_limit_per_minute = 1_000_000;
     app
@@ -353,11 +353,11 @@ async fn nul_is_stored_as_a_space(server: &common::TestServer) {
         )
         .await;
     assert_eq!(status, 200, "{r}");
-    server.state.ops.log.flush().await;
+    server.state.app.flush_log().await;
     let stored = server
         .state
-        .ops
-        .store
+        .app
+        .store()
         .inquiry(r["inquiry_id"].as_str().unwrap())
         .await
         .unwrap()

@@ -19,6 +19,11 @@ pub fn office_closes() -> NaiveTime {
     NaiveTime::from_hms_opt(17, 15, 0).expect("valid time")
 }
 
+/// `8:30`, `17:15`: hours without a leading zero, as the ward writes them.
+fn hm(t: NaiveTime) -> String {
+    format!("{}:{:02}", t.hour(), t.minute())
+}
+
 /// The next staffed time, and whether it is right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
@@ -29,6 +34,20 @@ pub struct Slot {
 impl OfficeCalendar {
     pub fn new() -> OfficeCalendar {
         OfficeCalendar
+    }
+
+    /// The office hours as people read them (page footer, chat notices).
+    pub fn hours_ja(&self) -> String {
+        format!(
+            "平日 {}〜{}（土日・祝日・12月29日〜1月3日を除く）",
+            hm(office_opens()),
+            hm(office_closes())
+        )
+    }
+
+    /// `平日 8:30〜17:15`: the weekday hours alone.
+    pub fn weekday_hours_ja(&self) -> String {
+        format!("平日 {}〜{}", hm(office_opens()), hm(office_closes()))
     }
 
     /// The national or public holiday on `date`, by name.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
 use super::masking::Masked;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Businesses on the public pages.
@@ -25,6 +25,15 @@ impl Channel {
             Channel::Web => "web",
             Channel::Operator => "operator",
             Channel::Api => "api",
+        }
+    }
+
+    /// The one label people read (console, CSV).
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Channel::Web => "Web",
+            Channel::Operator => "オペレーター",
+            Channel::Api => "API",
         }
     }
 }
@@ -51,6 +60,15 @@ impl InquiryKind {
             InquiryKind::Search => "search",
             InquiryKind::Recommend => "recommend",
             InquiryKind::Chat => "chat",
+        }
+    }
+
+    /// The one label people read (console, CSV).
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            InquiryKind::Search => "検索",
+            InquiryKind::Recommend => "質問票",
+            InquiryKind::Chat => "チャット",
         }
     }
 }

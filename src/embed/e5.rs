@@ -157,7 +157,10 @@ impl Embedder for E5Embedder {
     }
 
     fn cache_key(&self) -> Option<String> {
-        Some(format!("e5-small-q4:{}", self.checksum))
+        Some(format!(
+            "e5-small-q4:{}:{:?}",
+            self.checksum, self.model.mode
+        ))
     }
 }
 

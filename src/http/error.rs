@@ -1,15 +1,11 @@
 //! The one place where errors become HTTP status codes.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use crate::domain::QueryError;
-use crate::service::AppError;
+use crate::app::AppError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -121,63 +117,16 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<QueryError> for ApiError {
-    fn from(e: QueryError) -> Self {
-        let code = match e {
-            QueryError::Empty => "empty_query",
-            QueryError::TooLong { .. } => "query_too_long",
-            QueryError::TopK { .. } => "invalid_top_k",
-            QueryError::Level { .. } => "invalid_level",
-            QueryError::Purpose { .. } => "invalid_purpose",
-        };
-        ApiError::BadRequest {
-            code,
-            message: format!("{}: {e}", e.field()),
-        }
-    }
-}
-
-impl From<crate::domain::profile::ProfileError> for ApiError {
-    fn from(e: crate::domain::profile::ProfileError) -> Self {
-        ApiError::BadRequest {
-            code: "invalid_answer",
-            message: e.to_string(),
-        }
-    }
-}
-
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
-        ApiError::Internal(e.to_string())
-    }
-}
-
-/// `Json<T>` whose rejections use our error shape.
-pub struct ApiJson<T>(pub T);
-
-impl<S, T> FromRequest<S> for ApiJson<T>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
-    type Rejection = ApiError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(rejection) => Err(match rejection {
-                JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
-                JsonRejection::JsonDataError(e) => {
-                    ApiError::bad_request("invalid_field", e.body_text())
-                }
-                JsonRejection::JsonSyntaxError(e) => {
-                    ApiError::bad_request("invalid_json", e.body_text())
-                }
-                JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    ApiError::PayloadTooLarge
-                }
-                other => ApiError::bad_request("invalid_body", other.body_text()),
-            }),
+        match e {
+            AppError::Invalid { code, message } => ApiError::BadRequest { code, message },
+            AppError::Answer(e) => ApiError::BadRequest {
+                code: "invalid_answer",
+                message: e.to_string(),
+            },
+            AppError::NotFound(message) => ApiError::NotFound { message },
+            other => ApiError::Internal(other.to_string()),
         }
     }
 }

@@ -1,15 +1,13 @@
-//! The HTTP adapter: routes, extractors, pages and middleware. Handlers are thin; the work
-//! happens in [`crate::service`].
+//! The HTTP adapter: routes, extractors, pages and middleware. Handlers are thin: they read the
+//! request, call one action of [`crate::app::App`], and render its outcome.
 
-pub mod admin;
 pub mod api;
-pub mod chat_api;
 pub mod error;
-pub mod html;
-pub mod limit;
+pub mod extract;
+pub mod middleware;
 pub mod openapi;
 pub mod pages;
-pub mod recommend_pages;
+pub mod rate_limit;
 pub mod state;
 pub mod tls;
 
@@ -17,12 +15,13 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, HeaderValue, Request};
+use axum::http::Request;
 use axum::routing::{get, post};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use middleware::{header, security_headers};
+use pages::admin;
 pub use state::AppState;
 
 /// Public JSON bodies are small; anything larger is refused before parsing.
@@ -35,8 +34,8 @@ pub fn router(state: AppState) -> Router {
     });
     Router::new()
         .route("/", get(pages::home))
-        .route("/search", get(pages::search_page))
-        .route("/schemes/{id}", get(pages::scheme_page))
+        .route("/search", get(pages::search::search_page))
+        .route("/schemes/{id}", get(pages::scheme::scheme_page))
         .route("/static/app.css", get(pages::stylesheet))
         .route("/static/chat.js", get(pages::chat_script))
         .route("/healthz", get(api::health))
@@ -44,24 +43,42 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/search", post(api::search))
         .route("/api/v1/schemes/{id}", get(api::scheme))
         .route("/api/v1/recommend", post(api::recommend))
-        .route("/recommend", get(recommend_pages::questionnaire_page))
-        .route("/recommend/results", get(recommend_pages::results_page))
-        .route("/api/v1/chat", post(chat_api::chat))
-        .route("/api/v1/feedback", post(chat_api::feedback))
-        .route("/chat", get(chat_api::chat_page).post(chat_api::chat_post))
-        .route("/admin", get(admin::dashboard))
-        .route("/admin/login", get(admin::login_form).post(admin::login))
-        .route("/admin/logout", post(admin::logout))
-        .route("/admin/inquiries", get(admin::inquiries))
-        .route("/admin/inquiries/{id}", get(admin::inquiry_detail))
-        .route("/admin/tickets", get(admin::tickets))
-        .route("/admin/tickets/{id}/done", post(admin::ticket_done))
-        .route("/admin/export/inquiries.csv", get(admin::export_inquiries))
-        .route("/admin/export/tickets.csv", get(admin::export_tickets))
+        .route("/recommend", get(pages::recommend::questionnaire_page))
+        .route("/recommend/results", get(pages::recommend::results_page))
+        .route("/api/v1/chat", post(api::chat::chat))
+        .route("/api/v1/feedback", post(api::chat::feedback))
+        .route(
+            "/chat",
+            get(pages::chat::chat_page).post(pages::chat::chat_post),
+        )
+        .route("/admin", get(admin::dashboard::dashboard))
+        .route(
+            "/admin/login",
+            get(admin::auth::login_form).post(admin::auth::login),
+        )
+        .route("/admin/logout", post(admin::auth::logout))
+        .route("/admin/inquiries", get(admin::inquiries::inquiries))
+        .route(
+            "/admin/inquiries/{id}",
+            get(admin::inquiries::inquiry_detail),
+        )
+        .route("/admin/tickets", get(admin::tickets::tickets))
+        .route(
+            "/admin/tickets/{id}/done",
+            post(admin::tickets::ticket_done),
+        )
+        .route(
+            "/admin/export/inquiries.csv",
+            get(admin::export::export_inquiries),
+        )
+        .route(
+            "/admin/export/tickets.csv",
+            get(admin::export::export_tickets),
+        )
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            limit::limit,
+            middleware::limit,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(security_headers())
@@ -76,20 +93,6 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-fn security_headers() -> SetResponseHeaderLayer<HeaderValue> {
-    header(
-        "content-security-policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    )
-}
-
-fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(
-        HeaderName::from_static(name),
-        HeaderValue::from_static(value),
-    )
-}
-
 /// Serves plain HTTP until Ctrl-C or SIGTERM, finishing requests in flight.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
     serve_with(state, listener, None).await
@@ -101,7 +104,7 @@ pub async fn serve_with(
     listener: tokio::net::TcpListener,
     tls: Option<tls::RustlsConfig>,
 ) -> std::io::Result<()> {
-    let log = state.ops.log.clone();
+    let shien = state.app.clone();
     let hsts = tls.is_some();
     let mut app = router(state);
     if hsts {
@@ -131,7 +134,7 @@ pub async fn serve_with(
         }
     };
     // Write what is still queued before exiting.
-    log.flush().await;
+    shien.flush_log().await;
     result
 }
 

@@ -23,6 +23,17 @@ pub struct Synonyms {
 }
 
 impl Synonyms {
+    /// The corpus's synonym groups (`corpus/synonyms.toml`).
+    pub fn for_corpus(corpus: &crate::domain::Corpus, analyzer: &Analyzer) -> Result<Synonyms> {
+        Synonyms::build(
+            corpus
+                .synonyms
+                .iter()
+                .map(|g| (g.canonical.as_str(), g.variants.as_slice())),
+            analyzer,
+        )
+    }
+
     pub fn build<'a>(
         groups: impl IntoIterator<Item = (&'a str, &'a [String])>,
         analyzer: &Analyzer,

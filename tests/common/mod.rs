@@ -34,14 +34,14 @@ pub fn analyzer() -> &'static Analyzer {
     })
 }
 
-pub fn fixture_app() -> shien_navi::service::App {
-    shien_navi::service::App::build(settings(fixture_corpus())).expect("fixture app builds")
+pub fn fixture_app() -> shien_navi::app::Engine {
+    shien_navi::app::Engine::build(settings(fixture_corpus())).expect("fixture app builds")
 }
 
-pub fn real_app() -> &'static shien_navi::service::App {
-    static APP: OnceLock<shien_navi::service::App> = OnceLock::new();
+pub fn real_app() -> &'static shien_navi::app::Engine {
+    static APP: OnceLock<shien_navi::app::Engine> = OnceLock::new();
     APP.get_or_init(|| {
-        shien_navi::service::App::build(settings(repo().join("corpus")))
+        shien_navi::app::Engine::build(settings(repo().join("corpus")))
             .expect("the real corpus loads")
     })
 }
@@ -54,7 +54,7 @@ pub struct TestServer {
 }
 
 /// Spawns the real router on a random port with a fresh SQLite inquiry log.
-pub async fn spawn(mut app: shien_navi::service::App) -> TestServer {
+pub async fn spawn(mut app: shien_navi::app::Engine) -> TestServer {
     let dir = tempfile::tempdir().unwrap();
     app.settings.database_url =
         shien_navi::config::Secret::new(format!("sqlite://{}/log.sqlite", dir.path().display()));
@@ -115,8 +115,8 @@ impl TestServer {
 pub struct App;
 
 impl App {
-    pub fn real_copy() -> shien_navi::service::App {
-        shien_navi::service::App::build(settings(repo().join("corpus")))
+    pub fn real_copy() -> shien_navi::app::Engine {
+        shien_navi::app::Engine::build(settings(repo().join("corpus")))
             .expect("the real corpus loads")
     }
 }
@@ -136,4 +136,22 @@ pub fn printed_url(child: &mut std::process::Child, limit: std::time::Duration) 
     });
     rx.recv_timeout(limit)
         .expect("the server printed its URL within the limit")
+}
+
+/// Whether `html` shows `raw` as escaped text (named or numeric entities), never as markup.
+#[allow(dead_code)]
+pub fn shows_escaped(html: &str, raw: &str) -> bool {
+    let named = html_escape::encode_safe(raw).into_owned();
+    let numeric: String = raw
+        .chars()
+        .map(|c| match c {
+            '<' => "&#60;".to_string(),
+            '>' => "&#62;".to_string(),
+            '&' => "&#38;".to_string(),
+            '"' => "&#34;".to_string(),
+            '\'' => "&#39;".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    !html.contains(raw) && (html.contains(&named) || html.contains(&numeric))
 }

@@ -377,11 +377,11 @@ async function staff(browser) {
     }
     await shot(page, 'admin-inquiries');
     const has = (pred, what) => check(list.some(pred), `the inquiry list has no ${what}; rows: ${list.map((r) => `${r.kind}:${r.text}`).join(' | ')}`);
-    has((r) => r.kind === 'recommend' && r.channel === 'web', 'questionnaire inquiry (recommend/web) from journey 1');
-    has((r) => r.kind === 'search' && r.text.includes('ソウギョウ したいので 資金 借りたい'), 'search 「ｿｳｷﾞｮｳ したいので…」 from journey 2 (stored NFKC-normalised)');
-    has((r) => r.kind === 'search' && r.text.includes('ものずくり補助金'), 'search 「ものずくり補助金」 from journey 2');
-    has((r) => r.kind === 'chat' && r.text.includes('開業前でも区の創業融資は使えますか'), 'chat FAQ question from journey 3');
-    has((r) => r.kind === 'chat' && r.text.includes('解雇') && r.handoff === '労務', 'chat hand-off (労務) from journey 3');
+    has((r) => r.kind === '質問票' && r.channel === 'Web', 'questionnaire inquiry (質問票/Web) from journey 1');
+    has((r) => r.kind === '検索' && r.text.includes('ソウギョウ したいので 資金 借りたい'), 'search 「ｿｳｷﾞｮｳ したいので…」 from journey 2 (stored NFKC-normalised)');
+    has((r) => r.kind === '検索' && r.text.includes('ものずくり補助金'), 'search 「ものずくり補助金」 from journey 2');
+    has((r) => r.kind === 'チャット' && r.text.includes('開業前でも区の創業融資は使えますか'), 'chat FAQ question from journey 3');
+    has((r) => r.kind === 'チャット' && r.text.includes('解雇') && r.handoff === '労務', 'chat hand-off (労務) from journey 3');
     const listText = await textOf(page.locator('main'));
     check(!listText.includes(shared.phone) && !listText.includes(shared.phone.replace(/-/g, '')), 'the phone number typed into the chat is shown unmasked in the inquiry list');
     check(list.some((r) => r.text.includes('[電話番号]')), 'the phone number typed into the chat is not shown as [電話番号]');
@@ -391,7 +391,7 @@ async function staff(browser) {
     await page.getByLabel('種類').selectOption('chat');
     await submitAndWait(page, () => page.getByRole('button', { name: '絞り込む' }).click());
     const kinds = await page.locator('main table tbody tr td:nth-child(3)').allInnerTexts();
-    check(kinds.length >= 2 && kinds.every((k) => k.trim() === 'chat'), `the 種類=chat filter shows: ${kinds.join(', ')}`);
+    check(kinds.length >= 2 && kinds.every((k) => k.trim() === 'チャット'), `the 種類=チャット filter shows: ${kinds.join(', ')}`);
     await shot(page, 'admin-inquiries-chat-only');
 
     // CSV export from the dashboard link.
@@ -407,7 +407,7 @@ async function staff(browser) {
     check(csv.every((r) => r.length === width), 'the CSV rows do not all have the header\'s number of columns');
     const kindCol = csv[0].indexOf('種類');
     const csvKinds = new Set(csv.slice(1).map((r) => r[kindCol]));
-    check(['recommend', 'search', 'chat'].every((k) => csvKinds.has(k)), `the CSV lacks some inquiry kinds: ${[...csvKinds].join(', ')}`);
+    check(['質問票', '検索', 'チャット'].every((k) => csvKinds.has(k)), `the CSV lacks some inquiry kinds: ${[...csvKinds].join(', ')}`);
     check(!raw.includes(shared.phone), 'the CSV contains the unmasked phone number');
     check(download.suggestedFilename() === 'inquiries.csv', `unexpected CSV file name ${download.suggestedFilename()}`);
     notes.push(`CSV: header + ${csv.length - 1} rows, ${width} columns (saved as artifacts/inquiries.csv)`);
@@ -416,7 +416,7 @@ async function staff(browser) {
     const [chCol, textCol] = [csv[0].indexOf('チャネル'), csv[0].indexOf('内容(伏せ字済み)')];
     const widgetRow = csv.find((r) => r[textCol].startsWith('ホームページ制作に使える補助金'));
     check(widgetRow, 'the chat widget question from journey 3 is not in the CSV');
-    if (widgetRow[chCol] !== 'web') notes.push(`note (not failed): the chat widget's question is logged as channel 「${widgetRow[chCol]}」, not web — static/chat.js sends no X-Shien-Channel: web header`);
+    if (widgetRow[chCol] !== 'Web') notes.push(`note (not failed): the chat widget's question is logged as channel 「${widgetRow[chCol]}」, not web — static/chat.js sends no X-Shien-Channel: web header`);
 
     // The hand-off ticket from journey 3 is queued for the 労務 desk.
     await submitAndWait(page, () => page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '引き継ぎチケット' }).click());

@@ -1,0 +1,100 @@
+//! A chat turn (answered or handed off, then logged with its ticket) and caller feedback.
+
+use chrono::NaiveDateTime;
+
+use super::chat::ChatReply;
+use super::{App, AppError, Result};
+use crate::domain::inquiry::{Channel, Feedback, LogEntry};
+use crate::domain::search::{MAX_QUERY_CHARS, QueryError, SearchQuery};
+
+/// A chat reply and the conversation so far, this turn included (for the no-JavaScript page).
+pub struct Turn {
+    pub reply: ChatReply,
+    pub history: Vec<(String, String)>,
+}
+
+/// Session ids are UUIDs; anything longer than this is refused before the store sees it.
+const MAX_SESSION_ID_CHARS: usize = 64;
+
+/// Japan time now, as the office calendar reads it.
+pub fn tokyo_now() -> NaiveDateTime {
+    chrono::Utc::now()
+        .with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).expect("valid offset"))
+        .naive_local()
+}
+
+impl App {
+    /// One chat turn within its session (see [`super::chat`]), then logged: the inquiry, and
+    /// its hand-off ticket if any. `now` is JST wall-clock time.
+    pub async fn chat(
+        &self,
+        session_id: Option<&str>,
+        message: &str,
+        channel: Channel,
+        now: NaiveDateTime,
+    ) -> Result<Turn> {
+        if session_id.is_some_and(|s| s.len() > MAX_SESSION_ID_CHARS) {
+            return Err(AppError::invalid(
+                "invalid_field",
+                "session_id: 64文字以内で指定してください。",
+            ));
+        }
+        SearchQuery::parse(message).map_err(|e| match e {
+            QueryError::Empty => {
+                AppError::invalid("empty_message", "message: メッセージを入力してください。")
+            }
+            other => AppError::invalid("message_too_long", format!("message: {other}")),
+        })?;
+        let outcome = self
+            .chat
+            .converse(
+                &self.engine,
+                &self.calendar,
+                self.sessions.as_ref(),
+                session_id,
+                message,
+                channel,
+                now,
+            )
+            .await?;
+        self.record(LogEntry::Inquiry(outcome.inquiry)).await;
+        if let Some(ticket) = outcome.ticket {
+            self.record(LogEntry::Ticket(ticket)).await;
+        }
+        Ok(Turn {
+            reply: outcome.reply,
+            history: outcome.history,
+        })
+    }
+
+    /// The conversation so far in a session; empty for an unknown one.
+    pub async fn chat_history(&self, session_id: &str) -> Vec<(String, String)> {
+        self.chat.history(self.sessions.as_ref(), session_id).await
+    }
+
+    /// Records whether an answer helped, with an optional (masked) comment. Returns its id.
+    pub async fn feedback(
+        &self,
+        inquiry_id: &str,
+        helpful: bool,
+        comment: Option<&str>,
+    ) -> Result<String> {
+        if uuid::Uuid::parse_str(inquiry_id).is_err() {
+            return Err(AppError::invalid(
+                "invalid_field",
+                "inquiry_id: 検索・チャットの応答に含まれる inquiry_id を指定してください。",
+            ));
+        }
+        if comment.is_some_and(|c| c.chars().count() > MAX_QUERY_CHARS) {
+            return Err(AppError::invalid(
+                "invalid_field",
+                "comment: 1000文字以内で入力してください。",
+            ));
+        }
+        let comment = comment.map(|c| self.engine.mask(c));
+        let f = Feedback::new(inquiry_id, helpful, comment);
+        let id = f.id.clone();
+        self.record(LogEntry::Feedback(f)).await;
+        Ok(id)
+    }
+}

@@ -1,0 +1,463 @@
+//! The read-only search engine: corpus, analyzer, lexical and vector indexes, embedder. Built
+//! once at start-up; the use cases in `app` call it.
+
+use std::time::Instant;
+
+use chrono::{FixedOffset, NaiveDate, Utc};
+use serde::Serialize;
+use tracing::{info, instrument};
+
+use std::sync::Arc;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::{EmbedderKind, Fusion, RankingMode, Settings, VectorBackend};
+use crate::domain::profile::{Answers, Profile, ProfileError};
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::recommend::{RecommendOutcome, recommend};
+use crate::domain::scheme::WindowStatus;
+use crate::domain::search::{SearchFilters, SearchQuery};
+use crate::domain::{Corpus, CorpusError, Faq, Kind, Level, Scheme};
+use crate::embed::cache::{CacheStats, QueryVectorCache};
+use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
+use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
+use crate::index::{DocText, LexicalIndex, LexicalScore};
+use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
+use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
+
+mod documents;
+mod fusion;
+mod hits;
+mod mask;
+mod vectors;
+
+pub use documents::{embedding_text, faq_embedding_text, level_hint, scheme_text, shorten};
+use documents::{faq_text, passes, round3, snippet};
+pub use fusion::{FusionWeights, fuse, fuse_rrf};
+pub use hits::{Explanation, FaqHit, SchemeHit, SearchOutcome};
+pub use mask::MaskLexicon;
+use vectors::{embed_corpus, qdrant_index, vector_filter};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    #[error(transparent)]
+    Text(#[from] TextError),
+    #[error(transparent)]
+    Embed(#[from] crate::embed::EmbedError),
+    #[error(transparent)]
+    Qdrant(#[from] crate::index::qdrant::QdrantError),
+    #[error("{context}: {message}")]
+    Startup {
+        context: &'static str,
+        message: String,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, EngineError>;
+
+/// Today's date in Tokyo (JST, UTC+9, no daylight saving).
+pub fn tokyo_today() -> NaiveDate {
+    Utc::now()
+        .with_timezone(&FixedOffset::east_opt(9 * 3600).expect("valid offset"))
+        .date_naive()
+}
+
+/// Everything a request needs, built once at start-up and shared read-only.
+#[derive(Debug)]
+pub struct Engine {
+    pub settings: Settings,
+    pub corpus: Corpus,
+    pub analyzer: Arc<Analyzer>,
+    embedder: Option<Arc<dyn Embedder>>,
+    fusion_weights: FusionWeights,
+    vector_cache_stats: Option<CacheStats>,
+    query_vectors: QueryVectorCache,
+    scheme_vectors: Option<Box<dyn VectorIndex>>,
+    pub questionnaire: Option<Questionnaire>,
+    synonyms: Synonyms,
+    schemes: LexicalIndex,
+    faqs: LexicalIndex,
+    /// FAQ vectors (question and answer), in process whatever the scheme vector backend.
+    faq_vectors: Option<InProcessIndex>,
+    /// Each scheme's title and aliases, normalised without spaces (for the title-match prior).
+    names: Vec<Vec<String>>,
+    /// The masker's view: the dictionary and the office addresses the corpus publishes.
+    mask_lexicon: MaskLexicon,
+}
+
+impl Engine {
+    #[instrument(skip_all)]
+    pub fn build(settings: Settings) -> Result<Engine> {
+        let started = Instant::now();
+        let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)?;
+        let analyzer = Analyzer::load(&settings.dictionary_dir())?;
+        let app = Engine::from_parts(settings, corpus, analyzer)?;
+        info!(
+            schemes = app.corpus.schemes.len(),
+            faqs = app.corpus.faqs.len(),
+            vocabulary = app.schemes.vocabulary_size(),
+            build_ms = started.elapsed().as_millis() as u64,
+            "search index built"
+        );
+        Ok(app)
+    }
+
+    pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<Engine> {
+        let analyzer = Arc::new(analyzer);
+        let synonyms = Synonyms::for_corpus(&corpus, &analyzer)?;
+        let scheme_docs: Vec<DocText> = corpus
+            .schemes
+            .iter()
+            .map(|s| scheme_text(s, &corpus))
+            .collect();
+        let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
+        // The static embedder reads the title and summary fields' lemmas from this one analysis.
+        let lemma_fields = if settings.embedder == EmbedderKind::Static {
+            2
+        } else {
+            0
+        };
+        let (schemes, head_lemmas) =
+            LexicalIndex::build_keeping_lemmas(&analyzer, &scheme_docs, lemma_fields)?;
+        let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
+        let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
+        let questionnaire = if questionnaire_file.exists() {
+            Some(
+                Questionnaire::load(&questionnaire_file).map_err(|e| EngineError::Startup {
+                    context: "questionnaire",
+                    message: e.to_string(),
+                })?,
+            )
+        } else {
+            None
+        };
+        let mut vector_cache_stats = None;
+        let mut faq_vectors = None;
+        let (embedder, scheme_vectors) = match embed_corpus(
+            &settings,
+            &analyzer,
+            &corpus,
+            head_lemmas,
+            &mut vector_cache_stats,
+            &mut faq_vectors,
+        )? {
+            Some((e, vectors)) => {
+                let index: Box<dyn VectorIndex> = match settings.vector_backend {
+                    VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
+                    VectorBackend::Qdrant => Box::new(qdrant_index(
+                        &settings,
+                        &analyzer,
+                        &corpus,
+                        &scheme_docs,
+                        e.dim(),
+                        vectors,
+                    )?),
+                };
+                (Some(e), Some(index))
+            }
+            None => (None, None),
+        };
+        let names = corpus
+            .schemes
+            .iter()
+            .map(|s| {
+                std::iter::once(&s.title)
+                    .chain(s.aliases.iter())
+                    .map(|n| {
+                        text::normalize(n)
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                    })
+                    .filter(|n| n.chars().count() >= 3)
+                    .collect()
+            })
+            .collect();
+        let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
+        Ok(Engine {
+            fusion_weights: FusionWeights::for_settings(&settings),
+            vector_cache_stats,
+            query_vectors: QueryVectorCache::new(QUERY_VECTOR_CACHE),
+            mask_lexicon,
+            settings,
+            corpus,
+            analyzer,
+            embedder,
+            scheme_vectors,
+            questionnaire,
+            synonyms,
+            schemes,
+            faqs,
+            faq_vectors,
+            names,
+        })
+    }
+
+    /// Masks personal data in what a caller typed, with the dictionary's help for names.
+    /// Everything bound for the inquiry log goes through here.
+    pub fn mask(&self, raw: &str) -> crate::domain::masking::Masked {
+        crate::domain::masking::mask(raw, &self.mask_lexicon)
+    }
+
+    /// The masker's view of texts (for `shien logs remask` and `shien eval --pii`).
+    pub fn mask_lexicon(&self) -> &MaskLexicon {
+        &self.mask_lexicon
+    }
+
+    pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {
+        Ok(text::analyze_query(&self.analyzer, &self.synonyms, text)?)
+    }
+
+    // The query is personal data until masked: the span records only its length.
+    #[instrument(skip_all, fields(query_chars = query.as_str().chars().count(), top_k))]
+    pub fn search(
+        &self,
+        query: &SearchQuery,
+        filters: &SearchFilters,
+        top_k: usize,
+        today: NaiveDate,
+    ) -> Result<SearchOutcome> {
+        self.search_with(query, filters, top_k, today, self.default_mode())
+    }
+
+    /// The ranking mode in use: the configured one, or BM25 when no embedder is loaded.
+    pub fn default_mode(&self) -> RankingMode {
+        if self.embedder.is_none() {
+            RankingMode::Bm25
+        } else {
+            self.settings.ranking
+        }
+    }
+
+    /// Replaces the hybrid weights (for the tuning sweep of `shien eval --sweep-fusion`).
+    pub fn set_fusion_weights(&mut self, weights: FusionWeights) {
+        self.fusion_weights = weights;
+    }
+
+    pub fn fusion_weights(&self) -> FusionWeights {
+        self.fusion_weights
+    }
+
+    /// What the passage-vector cache reused and encoded at start-up (e5 only).
+    pub fn vector_cache_stats(&self) -> Option<CacheStats> {
+        self.vector_cache_stats
+    }
+
+    /// Query-vector cache (hits, misses) since start-up.
+    pub fn query_vector_counters(&self) -> (u64, u64) {
+        self.query_vectors.counters()
+    }
+
+    /// The query embedding alone (for benchmarks).
+    pub fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
+        match &self.embedder {
+            Some(e) => Ok(e.embed_query(text)?),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    pub fn has_vectors(&self) -> bool {
+        self.scheme_vectors.is_some()
+    }
+
+    pub fn search_with(
+        &self,
+        query: &SearchQuery,
+        filters: &SearchFilters,
+        top_k: usize,
+        today: NaiveDate,
+        mode: RankingMode,
+    ) -> Result<SearchOutcome> {
+        let started = Instant::now();
+        let terms = self.analyze_query(query.as_str())?;
+        let lexical = self.schemes.score(&terms);
+        let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
+        let mut query_vector = None;
+        let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
+            (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
+                // NFKC first: the encoder's own per-character map cannot compose a half-width
+                // voiced mark with its kana (ｷﾞ would reach it as キ + a lone mark).
+                let text: String = query.as_str().nfkc().collect();
+                let dense = self
+                    .query_vectors
+                    .get_or_encode(&text, |t| e.embed_query(t))?;
+                query_vector = Some(dense.clone());
+                // A store that fuses itself (Qdrant's query API) does so for RRF.
+                let server = if rrf {
+                    index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters))
+                } else {
+                    None
+                };
+                (index.similarities(&dense), server)
+            }
+            _ => (vec![0.0; lexical.len()], None),
+        };
+        let fused = match server_fused {
+            Some(f) => f,
+            None if rrf => fuse_rrf(self.fusion_weights, &lexical, &vector),
+            None => fuse(mode, self.fusion_weights, &lexical, &vector),
+        };
+        let level_hint = level_hint(&terms.normalized);
+        let compact_query: String = terms
+            .normalized
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
+        // score hold every document that can reach the top 100.
+        let mut candidates: Vec<(usize, f32)> = fused
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f > 0.0)
+            .map(|(i, f)| (i, *f))
+            .collect();
+        if candidates.len() > PRIOR_CANDIDATES {
+            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            candidates.truncate(PRIOR_CANDIDATES);
+        }
+        let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
+        for (i, base) in candidates {
+            let scheme = &self.corpus.schemes[i];
+            let status = scheme.window.status_on(today);
+            if !passes(scheme, status, filters) {
+                continue;
+            }
+            let LexicalScore { words, grams, .. } = lexical[i];
+            let explanation = Explanation {
+                lexical_words: words,
+                lexical_grams: grams,
+                vector: vector[i],
+                fused: base,
+                title_match: if self.names[i]
+                    .iter()
+                    .any(|n| compact_query.contains(n.as_str()))
+                {
+                    1.5
+                } else {
+                    1.0
+                },
+                level_preference: match (level_hint, scheme.level) {
+                    (Some(l), level) if l == level => 1.2,
+                    (Some(_), _) => 1.0,
+                    // Minato first: with no level named, the ward's own schemes lead ties.
+                    (None, Level::Ward) => LOCAL_PRIOR,
+                    (None, _) => 1.0,
+                },
+                window: if status == WindowStatus::Closed {
+                    0.8
+                } else {
+                    1.0
+                },
+            };
+            let score =
+                base * explanation.title_match * explanation.level_preference * explanation.window;
+            hits.push((i, score, explanation));
+        }
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        hits.truncate(top_k);
+        let results = hits
+            .into_iter()
+            .map(|(i, score, explanation)| {
+                let s = &self.corpus.schemes[i];
+                SchemeHit {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    level: s.level,
+                    kind: s.kind,
+                    score: round3(score),
+                    snippet: snippet(s, &self.schemes.matched_words(&terms, i)),
+                    url: s.source_url.clone(),
+                    official_source: self.corpus.is_official_source(&s.source_url),
+                    status: s.window.status_on(today),
+                    explanation,
+                }
+            })
+            .collect();
+        let faqs = self.search_faqs(&terms, query_vector.as_deref(), filters, 5);
+        Ok(SearchOutcome {
+            results,
+            faqs,
+            expanded_with: terms.expansions,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        })
+    }
+
+    /// FAQs by the lexical score, or by the hybrid sum when the query has a vector; a hit's
+    /// `score` stays the lexical one, which chat confidence is calibrated on.
+    fn search_faqs(
+        &self,
+        terms: &QueryTerms,
+        query_vector: Option<&[f32]>,
+        filters: &SearchFilters,
+        top_k: usize,
+    ) -> Vec<FaqHit> {
+        let scores = self.faqs.score(terms);
+        let order: Vec<f32> = match (query_vector, &self.faq_vectors) {
+            (Some(q), Some(index)) => fuse(
+                RankingMode::Hybrid,
+                self.fusion_weights,
+                &scores,
+                &index.similarities(q),
+            ),
+            _ => scores.iter().map(|s| s.total()).collect(),
+        };
+        let mut ranked: Vec<(usize, f32)> = order
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, *s))
+            .filter(|&(i, s)| {
+                s > 0.0
+                    && (filters.levels.is_empty()
+                        || self.corpus.faqs[i]
+                            .scheme_ids
+                            .iter()
+                            .filter_map(|id| self.corpus.scheme(id))
+                            .any(|s| filters.levels.contains(&s.level)))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(top_k)
+            .map(|(i, _)| {
+                let f = &self.corpus.faqs[i];
+                FaqHit {
+                    id: f.id.clone(),
+                    question: f.question.clone(),
+                    answer: f.answer.clone(),
+                    scheme_ids: f.scheme_ids.clone(),
+                    score: round3(scores[i].total()),
+                    url: f.source_url.clone(),
+                    official_source: self.corpus.is_official_source(&f.source_url),
+                }
+            })
+            .collect()
+    }
+
+    /// Validates the answers and recommends schemes for the resulting profile.
+    #[instrument(skip_all)]
+    pub fn recommend(
+        &self,
+        answers: Answers,
+        today: NaiveDate,
+    ) -> std::result::Result<(Profile, RecommendOutcome), ProfileError> {
+        let profile = Profile::try_from(answers)?;
+        let outcome = recommend(&self.corpus, &profile, today);
+        Ok((profile, outcome))
+    }
+
+    pub fn scheme(&self, id: &str) -> Option<&Scheme> {
+        self.corpus.scheme(id)
+    }
+}
+
+/// How many of the best fused scores get their priors computed (see `search_with`).
+const PRIOR_CANDIDATES: usize = 400;
+
+/// Recent query vectors kept in memory (384 floats each: 4,096 take about 6 MB).
+const QUERY_VECTOR_CACHE: usize = 4096;
+
+/// Multiplier for the ward's own schemes when the caller names no level.
+pub const LOCAL_PRIOR: f32 = 1.05;

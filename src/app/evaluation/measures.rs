@@ -1,0 +1,370 @@
+//! `shien eval`: measures retrieval (eval/search.jsonl), the recommender (eval/profiles.jsonl)
+//! and chat routing (eval/routing.jsonl) so every ranking change is judged by numbers; `pii`
+//! measures the masker on eval/pii-holdout.jsonl.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::app::Engine;
+use crate::config::RankingMode;
+use crate::domain::profile::{Answers, Facts};
+use crate::domain::recommend::RecommendOutcome;
+use crate::domain::search::{SearchFilters, SearchQuery};
+
+use super::metrics::{mrr_at, ndcg_at, recall_at};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{file}:{line}: {message}")]
+    Data {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: {message}")]
+    Io { file: String, message: String },
+    #[error("evaluation failed: {0}")]
+    Run(String),
+}
+
+pub type Result<T> = std::result::Result<T, EvalError>;
+
+/// Reads a JSONL file; each bad line is an error naming file and line.
+pub fn read_jsonl<T: serde::de::DeserializeOwned>(file: &Path) -> Result<Vec<T>> {
+    let text = std::fs::read_to_string(file).map_err(|e| EvalError::Io {
+        file: file.display().to_string(),
+        message: e.to_string(),
+    })?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| EvalError::Data {
+                file: file.display().to_string(),
+                line: i + 1,
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SearchCase {
+    pub id: String,
+    pub query: String,
+    pub relevant: HashMap<String, u8>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub id: String,
+    pub query: String,
+    pub expected: Vec<String>,
+    pub got: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchReport {
+    pub mode: RankingMode,
+    pub queries: usize,
+    pub ndcg_at_10: f64,
+    pub recall_at_5: f64,
+    pub mrr_at_10: f64,
+    /// Scores per query style (colloquial, typo, english …).
+    pub by_tag: std::collections::BTreeMap<String, TagScore>,
+    /// Queries whose grade-3 answer is not in the top 5.
+    pub failures: Vec<Failure>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct TagScore {
+    pub queries: usize,
+    pub ndcg_at_10: f64,
+    pub recall_at_5: f64,
+}
+
+pub fn eval_search(
+    app: &Engine,
+    cases: &[SearchCase],
+    mode: RankingMode,
+    today: NaiveDate,
+) -> Result<SearchReport> {
+    let (mut ndcg, mut recall, mut mrr) = (0.0, 0.0, 0.0);
+    let mut failures = Vec::new();
+    let mut tag_sums: std::collections::BTreeMap<String, TagScore> = Default::default();
+    for case in cases {
+        let query = SearchQuery::parse(&case.query)
+            .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
+        let outcome = app
+            .search_with(&query, &SearchFilters::default(), 10, today, mode)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
+        let ranked: Vec<String> = outcome.results.into_iter().map(|h| h.id).collect();
+        let n = ndcg_at(10, &ranked, &case.relevant);
+        let r = recall_at(5, &ranked, &case.relevant);
+        ndcg += n;
+        recall += r;
+        mrr += mrr_at(10, &ranked, &case.relevant);
+        for tag in &case.tags {
+            let e = tag_sums.entry(tag.clone()).or_default();
+            e.ndcg_at_10 += n;
+            e.recall_at_5 += r;
+            e.queries += 1;
+        }
+        let answers: Vec<String> = case
+            .relevant
+            .iter()
+            .filter(|(_, g)| **g >= 3)
+            .map(|(id, _)| id.clone())
+            .collect();
+        if !answers
+            .iter()
+            .any(|a| ranked.iter().take(5).any(|r| r == a))
+        {
+            failures.push(Failure {
+                id: case.id.clone(),
+                query: case.query.clone(),
+                expected: answers,
+                got: ranked.into_iter().take(5).collect(),
+            });
+        }
+    }
+    let q = cases.len().max(1) as f64;
+    Ok(SearchReport {
+        mode,
+        queries: cases.len(),
+        ndcg_at_10: round4(ndcg / q),
+        recall_at_5: round4(recall / q),
+        mrr_at_10: round4(mrr / q),
+        by_tag: tag_sums
+            .into_iter()
+            .map(|(t, s)| {
+                let n = s.queries as f64;
+                let score = TagScore {
+                    queries: s.queries,
+                    ndcg_at_10: round4(s.ndcg_at_10 / n),
+                    recall_at_5: round4(s.recall_at_5 / n),
+                };
+                (t, score)
+            })
+            .collect(),
+        failures,
+    })
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProfileCase {
+    pub id: String,
+    pub answers: Answers,
+    /// Facts beyond the questionnaire (years in the ward or in Tokyo, the owner's age …),
+    /// read into the profile so that the rules needing them can be decided.
+    #[serde(default)]
+    pub facts: Option<Facts>,
+    #[serde(default)]
+    pub today: Option<NaiveDate>,
+    pub must_include: Vec<String>,
+    pub must_exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileReport {
+    pub profiles: usize,
+    /// Share of must_include ids found in the top 15.
+    pub must_include_recall_at_15: f64,
+    /// must_exclude ids that were recommended anywhere.
+    pub must_exclude_violations: usize,
+    pub misses: Vec<ProfileMiss>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileMiss {
+    pub id: String,
+    pub missing: Vec<String>,
+    pub wrongly_recommended: Vec<String>,
+}
+
+pub fn eval_profiles(
+    app: &Engine,
+    cases: &[ProfileCase],
+    default_today: NaiveDate,
+) -> Result<ProfileReport> {
+    score_profiles(cases, default_today, |answers, today| {
+        app.recommend(answers, today)
+            .map(|(_, outcome)| outcome)
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// Reads a profile set and scores it (`shien eval --profiles FILE`).
+pub fn eval_profiles_file(
+    app: &Engine,
+    file: &Path,
+    default_today: NaiveDate,
+) -> Result<ProfileReport> {
+    let cases: Vec<ProfileCase> = read_jsonl(file)?;
+    eval_profiles(app, &cases, default_today)
+}
+
+/// Scores profile cases against any recommender (the app's, or the domain's over a corpus in
+/// tests): must_include recall in the top 15 and must_exclude ids recommended anywhere.
+pub fn score_profiles(
+    cases: &[ProfileCase],
+    default_today: NaiveDate,
+    recommend: impl Fn(Answers, NaiveDate) -> std::result::Result<RecommendOutcome, String>,
+) -> Result<ProfileReport> {
+    let (mut wanted, mut found, mut violations) = (0usize, 0usize, 0usize);
+    let mut misses = Vec::new();
+    for case in cases {
+        let mut answers = case.answers.clone();
+        if let Some(facts) = &case.facts {
+            answers.facts = Some(facts.clone());
+        }
+        let outcome = recommend(answers, case.today.unwrap_or(default_today))
+            .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
+        let top: HashSet<&str> = outcome
+            .recommendations
+            .iter()
+            .take(15)
+            .map(|r| r.id.as_str())
+            .collect();
+        let all: HashSet<&str> = outcome
+            .recommendations
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let missing: Vec<String> = case
+            .must_include
+            .iter()
+            .filter(|id| !top.contains(id.as_str()))
+            .cloned()
+            .collect();
+        let wrong: Vec<String> = case
+            .must_exclude
+            .iter()
+            .filter(|id| all.contains(id.as_str()))
+            .cloned()
+            .collect();
+        wanted += case.must_include.len();
+        found += case.must_include.len() - missing.len();
+        violations += wrong.len();
+        if !missing.is_empty() || !wrong.is_empty() {
+            misses.push(ProfileMiss {
+                id: case.id.clone(),
+                missing,
+                wrongly_recommended: wrong,
+            });
+        }
+    }
+    Ok(ProfileReport {
+        profiles: cases.len(),
+        must_include_recall_at_15: round4(if wanted == 0 {
+            1.0
+        } else {
+            found as f64 / wanted as f64
+        }),
+        must_exclude_violations: violations,
+        misses,
+    })
+}
+
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct RoutingCase {
+    pub message: String,
+    pub label: String,
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutingReport {
+    pub messages: usize,
+    pub threshold: f32,
+    pub handoff_precision: f64,
+    pub handoff_recall: f64,
+    /// Category accuracy over the messages that should be handed off.
+    pub handoff_category_accuracy: f64,
+    /// Category accuracy over every labelled message.
+    pub category_accuracy: f64,
+    pub mistakes: Vec<RoutingMistake>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutingMistake {
+    pub message: String,
+    pub expected: String,
+    pub got: String,
+}
+
+pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Result<RoutingReport> {
+    let (mut tp, mut fp, mut fn_, mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut mistakes = Vec::new();
+    for case in cases {
+        let query = SearchQuery::parse(&case.message).map_err(|e| EvalError::Run(e.to_string()))?;
+        let terms = app
+            .analyze_query(&case.message)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
+        let (_, _, route) = crate::app::chat::decide(app, &query, &terms.normalized, threshold)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
+        let want = case.label == "handoff";
+        let got = route.handoff.is_some();
+        match (want, got) {
+            (true, true) => tp += 1,
+            (false, true) => fp += 1,
+            (true, false) => fn_ += 1,
+            _ => {}
+        }
+        let category_right = case
+            .category
+            .as_deref()
+            .map(|c| c == route.category.label_ja());
+        if let Some(ok) = category_right {
+            cat_n += 1;
+            cat_ok += ok as usize;
+            if want {
+                hcat_n += 1;
+                hcat_ok += ok as usize;
+            }
+        }
+        if want != got || (want && category_right == Some(false)) {
+            mistakes.push(RoutingMistake {
+                message: case.message.clone(),
+                expected: format!(
+                    "{} {}",
+                    case.label,
+                    case.category.clone().unwrap_or_default()
+                ),
+                got: format!(
+                    "{} {} {:?}",
+                    if got { "handoff" } else { "answer" },
+                    route.category.label_ja(),
+                    route.handoff
+                ),
+            });
+        }
+    }
+    let ratio = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            round4(a as f64 / b as f64)
+        }
+    };
+    Ok(RoutingReport {
+        messages: cases.len(),
+        threshold,
+        handoff_precision: ratio(tp, tp + fp),
+        handoff_recall: ratio(tp, tp + fn_),
+        handoff_category_accuracy: ratio(hcat_ok, hcat_n),
+        category_accuracy: ratio(cat_ok, cat_n),
+        mistakes,
+    })
+}

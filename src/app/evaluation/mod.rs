@@ -1,0 +1,260 @@
+//! The quality evaluation as one action: search on the tuning and held-out sets (and with a
+//! second embedder for comparison), the recommender's profiles, and routing. The CLI prints
+//! what this returns; the metrics themselves live in `measures` and `metrics`.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub mod measures;
+pub mod metrics;
+pub mod pii;
+
+pub use measures::{
+    EvalError, Failure, ProfileCase, ProfileMiss, ProfileReport, RoutingCase, RoutingMistake,
+    RoutingReport, SearchCase, SearchReport, TagScore, eval_profiles, eval_profiles_file,
+    eval_routing, eval_search, read_jsonl, round4, score_profiles,
+};
+
+use super::engine::{Engine, EngineError, FusionWeights};
+use crate::config::{EmbedderKind, RankingMode, Settings};
+
+/// The search set rules, synonyms and weights are tuned on, and the one written without seeing
+/// the code or the other sets (reported, never tuned on).
+pub const SEARCH_TUNING: &str = "eval/search.jsonl";
+pub const SEARCH_HOLDOUT: &str = "eval/search-holdout.jsonl";
+pub const PROFILES: &str = "eval/profiles.jsonl";
+/// The routing rules were tuned on routing.jsonl; the held-out set was written without them.
+pub const ROUTING_TUNING: &str = "eval/routing.jsonl";
+pub const ROUTING_HOLDOUT: &str = "eval/routing-holdout.jsonl";
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvaluationError {
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Eval(#[from] EvalError),
+    #[error("--compare-embedder: unknown embedder {0:?} (e5, static, none)")]
+    UnknownEmbedder(String),
+}
+
+pub struct EvalOptions {
+    pub modes: Vec<RankingMode>,
+    pub recommend: bool,
+    /// Further profile sets (`--profiles FILE`), each reported on its own.
+    pub profile_files: Vec<PathBuf>,
+    pub routing: bool,
+    pub extra: Vec<PathBuf>,
+    pub today: NaiveDate,
+    pub compare_embedder: Option<String>,
+}
+
+/// Everything one evaluation run measured.
+pub struct EvalRun {
+    pub today: NaiveDate,
+    pub embedder: EmbedderKind,
+    pub schemes: usize,
+    pub extra: Vec<PathBuf>,
+    /// Skipped modes (no embedder loaded).
+    pub skipped: Vec<RankingMode>,
+    pub tuning: Vec<SearchReport>,
+    pub held_out: Vec<SearchReport>,
+    /// (set, embedder, hybrid report) for the comparison embedder on the same sets.
+    pub compared: Vec<(&'static str, EmbedderKind, SearchReport)>,
+    pub profiles: Option<ProfileReport>,
+    /// (file, report) for each `--profiles FILE`.
+    pub other_profiles: Vec<(PathBuf, ProfileReport)>,
+    pub routing: Option<RoutingReport>,
+    pub routing_held_out: Option<RoutingReport>,
+}
+
+fn read_optional<T: serde::de::DeserializeOwned>(path: &str) -> Result<Vec<T>, EvalError> {
+    if Path::new(path).exists() {
+        read_jsonl(Path::new(path))
+    } else {
+        Ok(Vec::new())
+    }
+}
+
+fn embedder_kind(name: &str) -> Result<EmbedderKind, EvaluationError> {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .map_err(|_| EvaluationError::UnknownEmbedder(name.to_string()))
+}
+
+/// Runs every requested measurement against the engine built from `settings`.
+pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, EvaluationError> {
+    settings
+        .extra_corpus_dirs
+        .extend(options.extra.iter().cloned());
+    let compare_settings = match &options.compare_embedder {
+        None => None,
+        Some(name) => {
+            let mut s = settings.clone();
+            s.embedder = embedder_kind(name)?;
+            Some(s)
+        }
+    };
+    let engine = Engine::build(settings)?;
+    let today = options.today;
+    let cases: Vec<SearchCase> = read_jsonl(Path::new(SEARCH_TUNING))?;
+    let holdout_cases: Vec<SearchCase> = read_optional(SEARCH_HOLDOUT)?;
+    let mut run = EvalRun {
+        today,
+        embedder: engine.settings.embedder,
+        schemes: engine.corpus.schemes.len(),
+        extra: options.extra.clone(),
+        skipped: Vec::new(),
+        tuning: Vec::new(),
+        held_out: Vec::new(),
+        compared: Vec::new(),
+        profiles: None,
+        other_profiles: Vec::new(),
+        routing: None,
+        routing_held_out: None,
+    };
+    for &m in &options.modes {
+        if m != RankingMode::Bm25 && !engine.has_vectors() {
+            run.skipped.push(m);
+            continue;
+        }
+        run.tuning.push(eval_search(&engine, &cases, m, today)?);
+        if !holdout_cases.is_empty() {
+            run.held_out
+                .push(eval_search(&engine, &holdout_cases, m, today)?);
+        }
+    }
+    if let Some(s) = compare_settings {
+        let kind = s.embedder;
+        let other = Engine::build(s)?;
+        let mode = if other.has_vectors() {
+            RankingMode::Hybrid
+        } else {
+            RankingMode::Bm25
+        };
+        for (set, set_cases) in [("tuning", &cases), ("held-out", &holdout_cases)] {
+            if !set_cases.is_empty() {
+                run.compared
+                    .push((set, kind, eval_search(&other, set_cases, mode, today)?));
+            }
+        }
+    }
+    if options.recommend {
+        let cases: Vec<ProfileCase> = read_jsonl(Path::new(PROFILES))?;
+        run.profiles = Some(eval_profiles(&engine, &cases, today)?);
+    }
+    for file in &options.profile_files {
+        let report = eval_profiles_file(&engine, file, today)?;
+        run.other_profiles.push((file.clone(), report));
+    }
+    if options.routing {
+        let threshold = engine.settings.handoff_confidence;
+        let tuned: Vec<RoutingCase> = read_jsonl(Path::new(ROUTING_TUNING))?;
+        run.routing = Some(eval_routing(&engine, &tuned, threshold)?);
+        let held_out: Vec<RoutingCase> = read_optional(ROUTING_HOLDOUT)?;
+        if !held_out.is_empty() {
+            run.routing_held_out = Some(eval_routing(&engine, &held_out, threshold)?);
+        }
+    }
+    Ok(run)
+}
+
+impl EvalRun {
+    /// The one-line record kept in `eval/results/history.jsonl`.
+    pub fn summary(&self) -> serde_json::Value {
+        let routing_json = |r: &RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
+        let search_json = |r: &SearchReport| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10, "by_tag": r.by_tag});
+        serde_json::json!({
+            "date": self.today,
+            "routing": self.routing.as_ref().map(routing_json),
+            "routing_holdout": self.routing_held_out.as_ref().map(routing_json),
+            "corpus": {"schemes": self.schemes, "extra": self.extra},
+            "embedder": self.embedder,
+            "search": self.tuning.iter().map(search_json).collect::<Vec<_>>(),
+            "search_holdout": self.held_out.iter().map(search_json).collect::<Vec<_>>(),
+            "search_compared": self.compared.iter().map(|(set, kind, r)| serde_json::json!({"set": set, "embedder": kind, "report": search_json(r)})).collect::<Vec<_>>(),
+            "recommend": self.profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
+            "recommend_other": self.other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Everything, for `--json`.
+    pub fn full(&self) -> serde_json::Value {
+        serde_json::json!({"summary": self.summary(), "search": self.tuning, "search_holdout": self.held_out, "recommend": self.profiles, "recommend_other": self.other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "report": p})).collect::<Vec<_>>(), "routing": self.routing, "routing_holdout": self.routing_held_out})
+    }
+
+    /// Writes `latest.json`, appends the summary to `history.jsonl` and redraws `history.svg`.
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        use std::io::Write;
+        std::fs::create_dir_all(dir)?;
+        let summary = self.summary();
+        let full = serde_json::json!({"summary": summary, "search": self.tuning, "recommend": self.profiles});
+        std::fs::write(
+            dir.join("latest.json"),
+            serde_json::to_string_pretty(&full).expect("serialisable"),
+        )?;
+        let mut history = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("history.jsonl"))?;
+        writeln!(history, "{summary}")?;
+        let lines: Vec<serde_json::Value> = std::fs::read_to_string(dir.join("history.jsonl"))?
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect();
+        let labels: Vec<String> = (1..=lines.len()).map(|i| format!("#{i}")).collect();
+        let series_for = |mode: &str| -> Vec<f64> {
+            lines
+                .iter()
+                .map(|l| {
+                    l["search"]
+                        .as_array()
+                        .and_then(|a| a.iter().find(|r| r["mode"] == mode))
+                        .and_then(|r| r["ndcg@10"].as_f64())
+                        .unwrap_or(0.0)
+                })
+                .collect()
+        };
+        let series = ["bm25", "dense", "hybrid"].map(|m| crate::chart::Series {
+            name: m,
+            points: series_for(m),
+        });
+        let svg =
+            crate::chart::line_chart("nDCG@10 の推移（eval/search.jsonl）", &labels, &series, 1.0);
+        std::fs::write(dir.join("history.svg"), svg)
+    }
+}
+
+/// One point of the fusion grid.
+pub struct SweepPoint {
+    pub weights: FusionWeights,
+    pub ndcg_at_10: f64,
+    pub recall_at_5: f64,
+}
+
+/// The fusion grid on the tuning set only; query vectors are cached after the first pass.
+/// Returns the grid and the configured weights.
+pub fn sweep_fusion(
+    settings: Settings,
+    today: NaiveDate,
+) -> Result<(Vec<SweepPoint>, FusionWeights), EvaluationError> {
+    let mut engine = Engine::build(settings)?;
+    let cases: Vec<SearchCase> = read_jsonl(Path::new(SEARCH_TUNING))?;
+    let chosen = engine.fusion_weights();
+    let mut grid = Vec::new();
+    for floor in [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85] {
+        for lexical in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
+            let weights = FusionWeights {
+                lexical,
+                vector_floor: floor,
+            };
+            engine.set_fusion_weights(weights);
+            let r = eval_search(&engine, &cases, RankingMode::Hybrid, today)?;
+            grid.push(SweepPoint {
+                weights,
+                ndcg_at_10: r.ndcg_at_10,
+                recall_at_5: r.recall_at_5,
+            });
+        }
+    }
+    Ok((grid, chosen))
+}

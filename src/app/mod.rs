@@ -1,0 +1,183 @@
+//! The application layer: every user action happens here, once. HTTP handlers, the CLI and
+//! the evaluation call these functions and nothing below them; each action that a person
+//! takes writes its log record exactly once, here.
+//!
+//! `App` is built once from `Settings`: the read-only [`Engine`] (corpus, analyzer, indexes,
+//! embedder) plus the operational parts (the store, the inquiry log writer, chat sessions and
+//! the office calendar).
+
+pub mod chat;
+pub mod console;
+pub mod conversation;
+pub mod engine;
+pub mod evaluation;
+pub mod maintenance;
+pub mod recommend;
+pub mod search;
+pub mod sessions;
+pub mod staff;
+
+use std::sync::Arc;
+
+pub use engine::{Engine, EngineError, tokyo_today};
+
+use crate::config::Settings;
+use crate::domain::calendar::OfficeCalendar;
+use crate::domain::inquiry::LogEntry;
+use crate::domain::profile::ProfileError;
+use crate::domain::search::QueryError;
+use crate::store::{InquiryLog, LogCounts, Store, StoreError};
+use chat::{ChatBot, SessionStore};
+
+/// Why an action could not be done. `Invalid` and `NotFound` are the caller's to fix (4xx);
+/// the others are ours.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Input that cannot be used, with a stable code and a Japanese message naming the field.
+    #[error("{message}")]
+    Invalid { code: &'static str, message: String },
+    /// Questionnaire answers that cannot be used (the field is named in the error).
+    #[error("{0}")]
+    Answer(#[from] ProfileError),
+    #[error("{0}")]
+    NotFound(String),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl AppError {
+    pub fn invalid(code: &'static str, message: impl Into<String>) -> AppError {
+        AppError::Invalid {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<QueryError> for AppError {
+    fn from(e: QueryError) -> Self {
+        let code = match e {
+            QueryError::Empty => "empty_query",
+            QueryError::TooLong { .. } => "query_too_long",
+            QueryError::TopK { .. } => "invalid_top_k",
+            QueryError::Level { .. } => "invalid_level",
+            QueryError::Purpose { .. } => "invalid_purpose",
+        };
+        AppError::Invalid {
+            code,
+            message: format!("{}: {e}", e.field()),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+/// An outcome that was logged: its `inquiry_id` is what feedback refers to.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Logged<T> {
+    pub inquiry_id: String,
+    #[serde(flatten)]
+    pub outcome: T,
+}
+
+/// What the health check reports.
+pub struct HealthReport {
+    pub schemes: usize,
+    pub faqs: usize,
+    pub database_ok: bool,
+    pub log: LogCounts,
+    pub query_vector_hits: u64,
+    pub query_vector_misses: u64,
+}
+
+/// The whole service, built once at start-up and shared by every entry point.
+pub struct App {
+    engine: Arc<Engine>,
+    store: Store,
+    log: InquiryLog,
+    chat: ChatBot,
+    /// Chat sessions, in the database so that every replica sees them.
+    sessions: Arc<dyn SessionStore>,
+    calendar: OfficeCalendar,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App").finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// Builds the engine from the settings, connects the store and starts the log writer.
+    pub async fn build(settings: Settings) -> Result<App> {
+        let engine = tokio::task::block_in_place(|| Engine::build(settings))?;
+        App::start(engine).await
+    }
+
+    /// Connects the store named by the engine's settings and starts the inquiry log writer.
+    pub async fn start(engine: Engine) -> Result<App> {
+        let url = engine.settings.database_url.expose().to_string();
+        let store = Store::connect(&url).await?;
+        let spool = crate::store::spool_path(&url, engine.settings.spool_dir.as_deref());
+        let log = InquiryLog::start(store.clone(), &spool);
+        Ok(App {
+            chat: ChatBot::new(engine.settings.handoff_confidence),
+            sessions: Arc::new(store.clone()),
+            engine: Arc::new(engine),
+            store,
+            log,
+            calendar: OfficeCalendar::new(),
+        })
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.engine.settings
+    }
+
+    /// The read-only search engine (corpus, indexes, embedder).
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub fn calendar(&self) -> &OfficeCalendar {
+        &self.calendar
+    }
+
+    /// The office hours people read in the page footer and the chat, from the calendar.
+    pub fn office_hours_ja(&self) -> String {
+        self.calendar.hours_ja()
+    }
+
+    /// Writes what is still queued (before exit).
+    pub async fn flush_log(&self) {
+        self.log.flush().await;
+    }
+
+    pub fn log_counts(&self) -> LogCounts {
+        self.log.counts()
+    }
+
+    /// The log database itself, for maintenance tools and tests that check what was stored;
+    /// user actions go through the methods of `App`.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub async fn health(&self) -> HealthReport {
+        let (hits, misses) = self.engine.query_vector_counters();
+        HealthReport {
+            schemes: self.engine.corpus.schemes.len(),
+            faqs: self.engine.corpus.faqs.len(),
+            database_ok: self.store.ping().await.is_ok(),
+            log: self.log.counts(),
+            query_vector_hits: hits,
+            query_vector_misses: misses,
+        }
+    }
+
+    async fn record(&self, entry: LogEntry) {
+        self.log.record(entry).await;
+    }
+}

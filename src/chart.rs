@@ -1,0 +1,92 @@
+//! A small server-side SVG line chart (no JavaScript), used for the eval history and the
+//! staff dashboard.
+
+use std::fmt::Write;
+
+/// Escapes text for SVG element content and attribute values.
+fn esc(text: &str) -> String {
+    html_escape::encode_quoted_attribute(text).into_owned()
+}
+
+pub struct Series<'a> {
+    pub name: &'a str,
+    pub points: Vec<f64>,
+}
+
+const COLOURS: [&str; 4] = ["#0b5394", "#b45f06", "#38761d", "#741b47"];
+const DASHES: [&str; 4] = ["", "6 3", "2 2", "8 2 2 2"];
+
+/// Renders series over shared x labels; values are assumed in `0..=max`.
+pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f64) -> String {
+    let (w, h, left, bottom, top, right) = (640.0, 280.0, 48.0, 40.0, 30.0, 150.0);
+    let plot_w = w - left - right;
+    let plot_h = h - top - bottom;
+    let n = labels.len().max(2) as f64;
+    let x = |i: usize| left + plot_w * i as f64 / (n - 1.0);
+    let y = |v: f64| top + plot_h * (1.0 - (v / max).clamp(0.0, 1.0));
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title>"#,
+        t = esc(title)
+    );
+    let _ = write!(svg, r#"<rect width="{w}" height="{h}" fill="white"/>"#);
+    for step in 0..=4 {
+        let v = max * step as f64 / 4.0;
+        let _ = write!(
+            svg,
+            r##"<line x1="{left}" x2="{}" y1="{y:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{}" y="{:.1}" font-size="11" text-anchor="end">{v:.2}</text>"##,
+            left + plot_w,
+            left - 4.0,
+            y(v) + 4.0,
+            y = y(v)
+        );
+    }
+    for (i, l) in labels.iter().enumerate() {
+        if labels.len() <= 12 || i % (labels.len() / 12 + 1) == 0 {
+            let _ = write!(
+                svg,
+                r#"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"#,
+                x(i),
+                h - bottom + 16.0,
+                esc(l)
+            );
+        }
+    }
+    for (k, s) in series.iter().enumerate() {
+        let colour = COLOURS[k % COLOURS.len()];
+        let dash = DASHES[k % DASHES.len()];
+        let points: Vec<String> = s
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
+            .collect();
+        let _ = write!(
+            svg,
+            r#"<polyline fill="none" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}" points="{}"/>"#,
+            points.join(" ")
+        );
+        for (i, v) in s.points.iter().enumerate() {
+            let _ = write!(
+                svg,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{colour}"><title>{}: {v:.3}</title></circle>"#,
+                x(i),
+                y(*v),
+                esc(s.name)
+            );
+        }
+        let ly = top + 16.0 * k as f64;
+        let lx = w - right + 10.0;
+        let _ = write!(
+            svg,
+            r#"<line x1="{lx}" x2="{}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/><text x="{}" y="{}" font-size="12">{}</text>"#,
+            lx + 20.0,
+            lx + 26.0,
+            ly + 4.0,
+            esc(s.name)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}

@@ -1,0 +1,170 @@
+//! `shien bench`: speed, and the side-by-side run against the Python peer.
+
+use super::*;
+
+pub(super) fn bench(
+    settings: Settings,
+    json: bool,
+    scale: usize,
+    seed_csv: Option<PathBuf>,
+    peer: Option<PathBuf>,
+) -> ExitCode {
+    let cases = match crate::app::evaluation::read_jsonl::<crate::app::evaluation::SearchCase>(
+        std::path::Path::new(crate::app::evaluation::SEARCH_TUNING),
+    ) {
+        Ok(cases) => cases,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let queries: Vec<String> = cases.iter().map(|c| c.query.clone()).collect();
+    let peer_settings = settings.clone();
+    let csv = seed_csv.or_else(|| {
+        Some(PathBuf::from("../shared/data/mirasapo/supports.csv")).filter(|p| p.exists())
+    });
+    let seed = match &csv {
+        Some(path) => match crate::import::map_csv(path) {
+            Ok((schemes, _)) => Some(schemes),
+            Err(e) => return fail(2, &e.to_string()),
+        },
+        None => Corpus::load(&settings.corpus_dir, &[])
+            .ok()
+            .map(|c| c.schemes),
+    };
+    match crate::bench::run(settings, &queries, seed, scale, json, tokyo_today()) {
+        Ok(report) => {
+            let comparison = match &peer {
+                None => None,
+                Some(python) => {
+                    let app = match build_app(peer_settings) {
+                        Ok(a) => a,
+                        Err(code) => return code,
+                    };
+                    match crate::bench::compare_with_peer(
+                        &app,
+                        &report,
+                        &cases,
+                        python,
+                        tokyo_today(),
+                    ) {
+                        Ok(c) => Some(c),
+                        Err(e) => return fail(2, &e),
+                    }
+                }
+            };
+            if let Some(c) = &comparison {
+                append_bench_history(&report, c);
+            }
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).expect("serialisable")
+                );
+            } else {
+                println!(
+                    "cores {}  peak RSS {:.1} MiB",
+                    report.cores, report.peak_rss_mib
+                );
+                println!(
+                    "tokenizer: {:.0} chars/s   query embedding: {:.3} ms",
+                    report.tokenizer_chars_per_s, report.query_embedding_ms
+                );
+                if let Some(q) = &report.query_encoding {
+                    println!(
+                        "query encoding, one at a time: p50 {:.3} ms  p99 {:.3} ms",
+                        q.p50_ms, q.p99_ms
+                    );
+                }
+                for (name, c) in [
+                    ("real", Some(&report.real)),
+                    ("scale", report.scale.as_ref()),
+                ] {
+                    let Some(c) = c else { continue };
+                    println!(
+                        "{name}: {} documents, index build {:.2} s",
+                        c.documents, c.build_s
+                    );
+                    for l in &c.search {
+                        println!(
+                            "  {:<7} p50 {:>8.3} ms  p99 {:>8.3} ms  ({} queries)",
+                            format!("{:?}", l.mode).to_lowercase(),
+                            l.p50_ms,
+                            l.p99_ms,
+                            l.queries
+                        );
+                    }
+                }
+                if let Some(c) = &comparison {
+                    print_peer_comparison(c);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(2, &e.to_string()),
+    }
+}
+
+pub(super) fn print_peer_comparison(c: &crate::bench::PeerComparison) {
+    let ratio = |ours: f64, theirs: f64| if theirs > 0.0 { ours / theirs } else { 0.0 };
+    println!("\nside by side on the real corpus and eval/search.jsonl (ours / peer):");
+    println!(
+        "  tokenizer chars/s      {:>12.0} {:>12.0}  ×{:.2}",
+        c.ours.tokenizer_chars_per_s,
+        c.peer.tokenizer_chars_per_s,
+        ratio(c.ours.tokenizer_chars_per_s, c.peer.tokenizer_chars_per_s)
+    );
+    if let (Some(o), Some(p)) = (&c.ours.query_encoding, &c.peer.query_encoding) {
+        println!(
+            "  query encoding p50 ms  {:>12.3} {:>12.3}  ×{:.2} (time: lower is better)",
+            o.p50_ms,
+            p.p50_ms,
+            ratio(o.p50_ms, p.p50_ms)
+        );
+        println!(
+            "  query encoding p99 ms  {:>12.3} {:>12.3}  ×{:.2}",
+            o.p99_ms,
+            p.p99_ms,
+            ratio(o.p99_ms, p.p99_ms)
+        );
+    }
+    let runs = [
+        ("lexical", Some(&c.ours.lexical), Some(&c.peer.lexical)),
+        ("hybrid", c.ours.hybrid.as_ref(), c.peer.hybrid.as_ref()),
+    ];
+    for (name, o, p) in runs {
+        let (Some(o), Some(p)) = (o, p) else { continue };
+        println!(
+            "  {name:<8} QPS           {:>12.0} {:>12.0}  ×{:.2}",
+            o.qps,
+            p.qps,
+            ratio(o.qps, p.qps)
+        );
+        println!(
+            "  {name:<8} p50/p99 ms    {:>5.3}/{:<6.3} {:>5.3}/{:<6.3}",
+            o.p50_ms, o.p99_ms, p.p50_ms, p.p99_ms
+        );
+        println!(
+            "  {name:<8} Recall@5      {:>12.4} {:>12.4}",
+            o.recall_at_5, p.recall_at_5
+        );
+    }
+    println!(
+        "  peak RSS MiB           {:>12.1} {:>12.1}",
+        c.ours.peak_rss_mib, c.peer.peak_rss_mib
+    );
+}
+
+/// Appends one line per side-by-side run to eval/results/bench-history.jsonl.
+pub(super) fn append_bench_history(
+    report: &crate::bench::BenchReport,
+    c: &crate::bench::PeerComparison,
+) {
+    use std::io::Write;
+    let line = serde_json::json!({"date": tokyo_today(), "report": report, "comparison": c});
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open("eval/results/bench-history.jsonl")
+        .and_then(|mut f| writeln!(f, "{line}"));
+    if let Err(e) = written {
+        eprintln!("warning: could not append eval/results/bench-history.jsonl: {e}");
+    }
+}

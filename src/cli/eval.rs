@@ -1,0 +1,245 @@
+//! `shien eval`: prints what `app::evaluation` measured, and the masker's figures (`--pii`).
+
+use super::*;
+
+pub(super) struct EvalOptions {
+    pub(super) mode: EvalMode,
+    pub(super) recommend: bool,
+    pub(super) profiles: Vec<PathBuf>,
+    pub(super) routing: bool,
+    pub(super) extra: Vec<PathBuf>,
+    pub(super) json: bool,
+    pub(super) today: Option<chrono::NaiveDate>,
+    pub(super) no_save: bool,
+    pub(super) compare_embedder: Option<String>,
+    pub(super) sweep_fusion: bool,
+}
+
+pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
+    use crate::app::evaluation::{self, EvaluationError};
+    use crate::config::{EmbedderKind, RankingMode};
+    let today = options.today.unwrap_or_else(tokyo_today);
+    let startup_failure = |e: EvaluationError| match e {
+        EvaluationError::Engine(crate::app::EngineError::Corpus(
+            e @ CorpusError::Invalid { .. },
+        )) => fail(1, &e.to_string()),
+        other => fail(2, &other.to_string()),
+    };
+    if options.sweep_fusion {
+        let (grid, chosen) = match evaluation::sweep_fusion(settings, today) {
+            Ok(r) => r,
+            Err(e) => return startup_failure(e),
+        };
+        println!("lexical  floor   nDCG@10  Recall@5  (eval/search.jsonl only)");
+        for p in grid {
+            println!(
+                "{:>7.2} {:>6.2} {:>9.4} {:>9.4}",
+                p.weights.lexical, p.weights.vector_floor, p.ndcg_at_10, p.recall_at_5
+            );
+        }
+        println!(
+            "configured: lexical {} floor {}",
+            chosen.lexical, chosen.vector_floor
+        );
+        return ExitCode::SUCCESS;
+    }
+    let modes = match options.mode {
+        EvalMode::Bm25 => vec![RankingMode::Bm25],
+        EvalMode::Dense => vec![RankingMode::Dense],
+        EvalMode::Hybrid => vec![RankingMode::Hybrid],
+        EvalMode::All => vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid],
+    };
+    let run = match evaluation::run(
+        settings,
+        evaluation::EvalOptions {
+            modes,
+            recommend: options.recommend,
+            profile_files: options.profiles,
+            routing: options.routing,
+            extra: options.extra,
+            today,
+            compare_embedder: options.compare_embedder,
+        },
+    ) {
+        Ok(r) => r,
+        Err(e) => return startup_failure(e),
+    };
+    for m in &run.skipped {
+        eprintln!("skipping {m:?}: no embedder loaded");
+    }
+    if !options.no_save
+        && let Err(e) = run.save(std::path::Path::new("eval/results"))
+    {
+        eprintln!("warning: could not save eval results: {e}");
+    }
+    if options.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&run.full()).expect("serialisable")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!(
+        "{:<9} {:<8} {:<8} {:>7} {:>9} {:>9} {:>8}",
+        "set", "embedder", "mode", "queries", "nDCG@10", "Recall@5", "MRR@10"
+    );
+    let name = |k: EmbedderKind| {
+        serde_json::to_value(k)
+            .expect("serialisable")
+            .as_str()
+            .unwrap_or("?")
+            .to_string()
+    };
+    let rows = run
+        .tuning
+        .iter()
+        .map(|r| ("tuning", run.embedder, r))
+        .chain(run.held_out.iter().map(|r| ("held-out", run.embedder, r)))
+        .chain(run.compared.iter().map(|(set, kind, r)| (*set, *kind, r)));
+    for (set, kind, r) in rows {
+        println!(
+            "{:<9} {:<8} {:<8} {:>7} {:>9.4} {:>9.4} {:>8.4}",
+            set,
+            name(kind),
+            format!("{:?}", r.mode).to_lowercase(),
+            r.queries,
+            r.ndcg_at_10,
+            r.recall_at_5,
+            r.mrr_at_10
+        );
+    }
+    // Held-out figures by query style; its failures are deliberately not listed (nobody tunes on it).
+    let held_out_rows = run
+        .held_out
+        .iter()
+        .filter(|r| r.mode == RankingMode::Hybrid)
+        .map(|r| (run.embedder, r))
+        .chain(
+            run.compared
+                .iter()
+                .filter(|(set, _, _)| *set == "held-out")
+                .map(|(_, k, r)| (*k, r)),
+        );
+    for (kind, r) in held_out_rows {
+        println!(
+            "\nheld-out Recall@5 by style ({}, {:?}):",
+            name(kind),
+            r.mode
+        );
+        for (tag, score) in &r.by_tag {
+            println!(
+                "  {:<10} {:>3} queries  Recall@5 {:.4}  nDCG@10 {:.4}",
+                tag, score.queries, score.recall_at_5, score.ndcg_at_10
+            );
+        }
+    }
+    if let Some(best) = run
+        .tuning
+        .iter()
+        .max_by(|a, b| a.ndcg_at_10.total_cmp(&b.ndcg_at_10))
+    {
+        println!(
+            "\nfailures of {:?} (answer not in top 5): {}",
+            best.mode,
+            best.failures.len()
+        );
+        for f in best.failures.iter().take(15) {
+            println!(
+                "  {} {} -> expected {:?}, got {:?}",
+                f.id,
+                f.query,
+                f.expected,
+                f.got.iter().take(3).collect::<Vec<_>>()
+            );
+        }
+    }
+    for (name, report) in [
+        ("routing", &run.routing),
+        ("routing, held out", &run.routing_held_out),
+    ] {
+        let Some(r) = report else { continue };
+        println!(
+            "\n{name}: {} messages, threshold {:.2}: hand-off precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
+            r.messages,
+            r.threshold,
+            r.handoff_precision,
+            r.handoff_recall,
+            r.handoff_category_accuracy,
+            r.category_accuracy
+        );
+        // Mistakes are listed for the tuning set only: nobody tunes on the held-out set.
+        if name == "routing" {
+            for m in r.mistakes.iter().take(40) {
+                println!("  expected {} got {}: {}", m.expected, m.got, m.message);
+            }
+        }
+    }
+    if let Some(p) = &run.profiles {
+        println!(
+            "\nrecommender: {} profiles, must_include recall@15 {:.4}, must_exclude violations {}",
+            p.profiles, p.must_include_recall_at_15, p.must_exclude_violations
+        );
+        for m in p.misses.iter().take(15) {
+            println!(
+                "  {} missing {:?} wrongly recommended {:?}",
+                m.id, m.missing, m.wrongly_recommended
+            );
+        }
+    }
+    // Other sets (--profiles FILE) report figures only: a held-out set's misses are not listed.
+    for (file, p) in &run.other_profiles {
+        println!(
+            "\nrecommender ({}): {} profiles, must_include recall@15 {:.4}, must_exclude violations {}",
+            file.display(),
+            p.profiles,
+            p.must_include_recall_at_15,
+            p.must_exclude_violations
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+pub(super) const PII_HOLDOUT: &str = "eval/pii-holdout.jsonl";
+
+pub(super) fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) -> ExitCode {
+    let analyzer = match maintenance::mask_lexicon(settings) {
+        Ok(a) => a,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let cases: Vec<crate::app::evaluation::pii::PiiCase> =
+        match crate::app::evaluation::read_jsonl(file) {
+            Ok(c) => c,
+            Err(e) => return fail(2, &e.to_string()),
+        };
+    let r = crate::app::evaluation::pii::eval_pii(&cases, &analyzer);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&r).expect("serialisable")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!("{} ({} messages)", file.display(), r.messages);
+    println!(
+        "{:<10} {:>6} {:>7} {:>8}",
+        "kind", "items", "caught", "recall"
+    );
+    for (kind, k) in &r.by_kind {
+        println!(
+            "{kind:<10} {:>6} {:>7} {:>8.4}",
+            k.items, k.caught, k.recall
+        );
+    }
+    println!(
+        "{:<10} {:>6} {:>7} {:>8.4}",
+        "all",
+        r.by_kind.values().map(|k| k.items).sum::<usize>(),
+        r.by_kind.values().map(|k| k.caught).sum::<usize>(),
+        r.recall
+    );
+    println!(
+        "clean messages {}: false positives {} (rate {:.4})",
+        r.clean_messages, r.false_positives, r.false_positive_rate
+    );
+    ExitCode::SUCCESS
+}

