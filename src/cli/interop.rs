@@ -31,11 +31,7 @@ pub(super) fn export(settings: &Settings, format: ExportFormat) -> ExitCode {
     match write(&schemes, today.unwrap_or_else(tokyo_today), &out) {
         Ok(()) => {
             if out.as_os_str() != "-" {
-                eprintln!(
-                    "wrote {} scheme(s) considered to {}",
-                    schemes.len(),
-                    out.display()
-                );
+                eprintln!("wrote {}", out.display());
             }
             ExitCode::SUCCESS
         }

@@ -52,7 +52,8 @@ impl InteropError {
 
 pub type Result<T> = std::result::Result<T, InteropError>;
 
-/// The hand-written schemes to export, in corpus order, optionally of one level only.
+/// The schemes to export, in corpus order, optionally of one level only (the CLI loads the
+/// hand-written corpus without bundles).
 pub fn selected<'a>(
     schemes: impl IntoIterator<Item = &'a Scheme>,
     level: Option<Level>,
