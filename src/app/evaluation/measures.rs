@@ -156,13 +156,47 @@ pub fn eval_search(
     })
 }
 
+/// Reads a profile's `facts`: the keys `Facts` knows, plus the spellings an independent author
+/// used for the same facts (`age_of_owner`, `gender_of_owner`: "female"/"male"). Facts no rule
+/// reads (the business type, a planned location …) are left out rather than refused.
+fn profile_facts<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Facts>, D::Error> {
+    let Some(map) = Option::<serde_json::Map<String, serde_json::Value>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let mut known = serde_json::Map::new();
+    for (key, value) in map {
+        let (key, value) = match key.as_str() {
+            "age_of_owner" => ("owner_age".to_string(), value),
+            "gender_of_owner" => (
+                "owner_female".to_string(),
+                serde_json::Value::Bool(value.as_str() == Some("female")),
+            ),
+            "years_in_minato"
+            | "years_in_tokyo"
+            | "owner_age"
+            | "owner_female"
+            | "owner_management_years"
+            | "annual_sales_yen"
+            | "received" => (key, value),
+            _ => continue,
+        };
+        known.insert(key, value);
+    }
+    serde_json::from_value(serde_json::Value::Object(known))
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct ProfileCase {
     pub id: String,
     pub answers: Answers,
     /// Facts beyond the questionnaire (years in the ward or in Tokyo, the owner's age …),
-    /// read into the profile so that the rules needing them can be decided.
-    #[serde(default)]
+    /// read into the profile so that the rules needing them can be decided. Sets written
+    /// independently name facts in their own words; see [`profile_facts`].
+    #[serde(default, deserialize_with = "profile_facts")]
     pub facts: Option<Facts>,
     #[serde(default)]
     pub today: Option<NaiveDate>,
