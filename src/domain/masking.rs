@@ -1346,7 +1346,11 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
     if run.chars().all(is_hiragana) && (2..=5).contains(&run.chars().count()) && from > 0 {
         return Some((from, end));
     }
-    let (s, e) = view.run_before(end).filter(|&(s, _)| s == from)?;
+    let (s, e) = view.run_before(end)?;
+    if s != from {
+        // Not the whole opening phrase (港区で飲食店を営む鈴木です): the dictionary decides.
+        return view.accept(s, e, Strength::Weak);
+    }
     let inside: Vec<&Word> = view
         .words
         .iter()
@@ -2402,6 +2406,7 @@ mod tests {
             d("北川 美咲（キタガワ ミサキ）です。"),
             "[氏名]([氏名])です。"
         );
+        assert_eq!(d("港区で開業する北川です"), "港区で開業する[氏名]です");
         // What stays: a topic, not a name.
         assert_eq!(
             d("質問です。創業融資の金利は？"),
