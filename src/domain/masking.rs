@@ -278,6 +278,24 @@ impl Claims {
         start < end && self.0.iter().all(|&(s, e, _)| end <= s || start >= e)
     }
 
+    /// Two parts of one name claimed apart (山田 / 太郎) become one span, one placeholder.
+    fn merge_adjacent_names(&mut self, text: &str) {
+        self.0.sort_by_key(|c| c.0);
+        let mut out: Vec<(usize, usize, PiiKind)> = Vec::with_capacity(self.0.len());
+        for c in self.0.drain(..) {
+            if let Some(last) = out.last_mut()
+                && last.2 == PiiKind::Name
+                && c.2 == PiiKind::Name
+                && matches!(&text[last.1..c.0], "" | " ")
+            {
+                last.1 = c.1;
+                continue;
+            }
+            out.push(c);
+        }
+        self.0 = out;
+    }
+
     fn claim(&mut self, start: usize, end: usize, kind: PiiKind) -> bool {
         if self.free(start, end) {
             self.0.push((start, end, kind));
@@ -309,6 +327,7 @@ fn re(pattern: &str) -> Regex {
 struct Patterns {
     email: Regex,
     email_words: Regex,
+    email_marked: Regex,
     domain_end: Regex,
     digits: Regex,
     account_cue: Regex,
@@ -338,15 +357,19 @@ fn patterns() -> &'static Patterns {
         email_words: re(
             r"(?i)[a-z0-9._%+\-]+(?: ?(?:\(dot\)|\[dot\]|\bdot\b|ドット) ?[a-z0-9_%+\-]+)* ?(?:\(at\)|\[at\]|<at>|\(a\)|\[@\]|\bat\b|アットマーク|あっとまーく|アット|@|★|☆) ?[a-z0-9\-]+(?: ?(?:\(dot\)|\[dot\]|<dot>|\bdot\b|ドット|どっと|\.) ?[a-z0-9\-]+)+",
         ),
+        // おかもと アットマーク minato-cafe.jp, tanaka(at)example.com: the at is unmistakable.
+        email_marked: re(
+            r"(?i)[a-z0-9._%+\-ぁ-ゖ]+ ?(?:\(at\)|\[at\]|<at>|\[@\]|アットマーク|あっとまーく|あっと|アット) ?[a-z0-9\-]+(?: ?(?:\(dot\)|\[dot\]|<dot>|\bdot\b|ドット|どっと|\.) ?[a-z0-9\-]+)+",
+        ),
         domain_end: re(
             r"[a-z0-9\-]\.(?:com|jp|net|org|info|biz|io|co|ne|or|ac|go|me|us|uk)$",
         ),
         // Digit groups joined by one separator (space, dash, dot, brackets); +81 in front.
         digits: re(
-            r"(?:\+ ?81 ?(?:\(0\))? ?-? ?)?(?:\(\d{1,5}\) ?-? ?)?\d+(?:(?: ?[\-.] ?| |\) ?| ?\()\d+)*\)?",
+            r"(?:\+ ?81 ?(?:\(0\))? ?-? ?)?(?:\(\d{1,5}\) ?-? ?)?\d+(?:(?: ?[\-.] ?|の| |\) ?| ?\()\d+)*\)?",
         ),
         account_cue: re(
-            r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|account(?: number| no\.?)?|acct\.?|a/c",
+            r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|\baccount(?: number| no\.?)?\b|\bbranch\b,?|acct\.?|a/c",
         ),
         id_cue: re(
             r"(?i)運転免許証?(?:番号)?|免許証?(?:番号)?|パスポート(?:番号)?|旅券(?:番号)?|マイナンバー(?:カード)?|個人番号|被保険者番号|保険証(?:番号)?|基礎年金番号|年金番号|在留カード(?:番号)?|住民票コード|passport(?: number| no\.?)?|driver'?s? licen[cs]e(?: number| no\.?)?|licen[cs]e (?:number|no\.?)|my ?number|residence card(?: number)?|social security number|ssn",
@@ -387,15 +410,20 @@ fn patterns() -> &'static Patterns {
         ),
         address_cue: re(r"(?i)住所|所在地|在住|住んで|自宅|\baddress\b|\blive at\b|\blive in\b"),
         english_intro: re(
-            r"(?i)\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|mr\.?|ms\.?|mrs\.?|dr\.?|miss)\s+",
+            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer)))\s+",
         ),
-        latin_name: re(r"^[A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*){0,2}"),
+        latin_name: re(
+            r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,2}",
+        ),
     })
 }
 
 fn emails(text: &str, claims: &mut Claims) {
     let p = patterns();
     for m in p.email.find_iter(text) {
+        claims.claim(m.start(), m.end(), PiiKind::Email);
+    }
+    for m in p.email_marked.find_iter(text) {
         claims.claim(m.start(), m.end(), PiiKind::Email);
     }
     for m in p.email_words.find_iter(text) {
@@ -475,10 +503,21 @@ fn cued_numbers(text: &str, claims: &mut Claims) {
             }
             let window_end = char_offset(text, c.end(), 24);
             let window = &text[c.end()..window_end];
-            let window = &window[..window.find(['。', '\n', '!', '?']).unwrap_or(window.len())];
+            // A list (マイナンバー…、電話…) moves on to the next item at 、.
+            let window = &window[..window
+                .find(['。', '\n', '!', '?', '、'])
+                .unwrap_or(window.len())];
             for v in p.cued_value.find_iter(window) {
-                let digits = v.as_str().chars().filter(char::is_ascii_digit).count();
-                let (start, end) = (c.end() + v.start(), c.end() + v.end());
+                // The window may cut a number short: take the whole of it.
+                let start = c.end() + v.start();
+                let end = p
+                    .cued_value
+                    .find(&text[start..])
+                    .map_or(v.end(), |w| start + w.end());
+                let digits = text[start..end]
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .count();
                 let (start, end) = trim_span(text, start, end);
                 let after = text[end..].chars().next();
                 if digits < min_digits || after.is_some_and(is_unit) {
@@ -831,6 +870,7 @@ const LABELS: &[&str] = &[
     "名義",
     "申込者",
     "申請者名",
+    "申請者",
     "フリガナ",
     "ふりがな",
     "契約者",
@@ -839,6 +879,7 @@ const LABELS: &[&str] = &[
 
 fn names(text: &str, words: &[Word], claims: &mut Claims) {
     let view = NameView { text, words };
+    full_names(&view, claims);
 
     // Strong: 「…と申します」「…といいます」, labelled fields.
     for cue in ["と申します", "と申す", "と言います", "といいます", "と申し"] {
@@ -859,13 +900,16 @@ fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'は' | '=' | '：' | '「'))
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            if sep == 0 && !(is_kanji_str(label) && view.starts_name(from)) {
+            let spelled = rest.starts_with(|c: char| is_katakana(c) || c.is_ascii_uppercase());
+            if sep == 0 && !(is_kanji_str(label) && (view.starts_name(from) || spelled)) {
                 continue;
             }
             // 「氏名：」 is a form field; 「名前は」 may go on about anything (名前は新規開業…).
             let strength = if rest[..sep].contains([':', '='])
-                || !matches!(*label, "名前" | "お名前" | "申込者" | "契約者" | "連絡者")
-            {
+                || !matches!(
+                    *label,
+                    "名前" | "お名前" | "申込者" | "申請者" | "契約者" | "連絡者"
+                ) {
                 Strength::Certain
             } else {
                 Strength::Strong
@@ -926,12 +970,17 @@ fn names(text: &str, words: &[Word], claims: &mut Claims) {
             }
         }
     }
-    // Weak: 「…です」 where the dictionary knows the name.
-    for (at, _) in text.match_indices("です") {
-        if let Some((s, e)) = view.run_before(at)
-            && let Some((s, e)) = view.accept(s, e, Strength::Weak)
-        {
-            claims.claim(s, e, PiiKind::Name);
+    // Weak: 「…です」 where the dictionary knows the name; stronger at the opening of a
+    // message (森です。, 前田 です, グエン・ヴァン・ミンです) and for Latin names (Priyaです).
+    for cue in ["です", "でございます"] {
+        for (at, _) in text.match_indices(cue) {
+            if cue == "です" && text[at..].starts_with("ですか") {
+                continue;
+            }
+            let at = text[..at].trim_end_matches(' ').len();
+            for (s, e) in self_introduction(&view, at) {
+                claims.claim(s, e, PiiKind::Name);
+            }
         }
     }
     // A surname followed by a given name needs no context.
@@ -945,8 +994,36 @@ fn names(text: &str, words: &[Word], claims: &mut Claims) {
             claims.claim(a.start, b.end, PiiKind::Name);
         }
     }
+    relations(&view, claims);
+    for (at, _) in text.match_indices("名義") {
+        let at = text[..at].trim_end_matches(' ').len();
+        // Whose name, not what is in it (口座名義, カード名義, 法人名義).
+        let owned = [
+            "口座",
+            "カード",
+            "法人",
+            "会社",
+            "個人",
+            "本人",
+            "自分",
+            "店",
+            "家族",
+        ];
+        if let Some((s, e)) = view.run_before(at)
+            && !is_title(&text[s..e])
+            && !owned.iter().any(|w| text[s..e].ends_with(w))
+            && let Some((s, e)) = view.accept(s, e, Strength::Certain)
+        {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+    lone_line(&view, claims);
     english_names(text, claims);
     signature(&view, claims);
+    after_contact(&view, claims);
+    account_holders(&view, claims);
+    trailing_name(&view, claims);
+    widen_names(&view, claims);
 }
 
 fn english_names(text: &str, claims: &mut Claims) {
@@ -1034,6 +1111,17 @@ fn english_names(text: &str, claims: &mut Claims) {
         "kk",
         "llc",
         "corp",
+        "ok",
+        "okay",
+        "fine",
+        "possible",
+        "open",
+        "closed",
+        "true",
+        "because",
+        "but",
+        "if",
+        "when",
     ];
     static SAN: OnceLock<Regex> = OnceLock::new();
     let san = SAN
@@ -1069,6 +1157,19 @@ fn english_names(text: &str, claims: &mut Claims) {
         if end > 0 {
             let s = cue.end();
             claims.claim(s, s + end, PiiKind::Name);
+        }
+    }
+    // "Hi, Priya here", "Samuel Adeyemi here"; "instead of me (Taro YAMADA)".
+    static HERE: OnceLock<Regex> = OnceLock::new();
+    let here = HERE.get_or_init(|| {
+        re(
+            r"(?:^|(?i:\bhi|\bhello|\bhey)[,!、]?\s*|[.!]\s+)([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}) here\b|\b(?:me|myself)\s*\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\)",
+        )
+    });
+    for c in here.captures_iter(text) {
+        let m = c.get(1).or(c.get(2)).expect("group");
+        if !STOP.contains(&m.as_str().to_lowercase().as_str()) {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
 }
@@ -1109,6 +1210,500 @@ fn signature(view: &NameView<'_>, claims: &mut Claims) {
     {
         claims.claim(s, e, PiiKind::Name);
     }
+}
+
+/// A surname and a given name side by side, as the dictionary reads them: 山田 花子,
+/// 宮崎理恵, 吉田さくら. IPADIC often files a surname or a given name as a place (宮崎, 拓海),
+/// so one side must be a person word and the other a short kanji word or a kana given name.
+fn full_names(view: &NameView<'_>, claims: &mut Claims) {
+    let (text, words) = (view.text, view.words);
+    for (i, pair) in words.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = &text[a.end..b.start];
+        if !(gap.is_empty() || gap == " ") {
+            continue;
+        }
+        let (sa, sb) = (&text[a.start..a.end], &text[b.start..b.end]);
+        let (na, nb) = (sa.chars().count(), sb.chars().count());
+        let kanji_a = is_kanji_str(sa) && (1..=3).contains(&na);
+        let kanji_b = is_kanji_str(sb) && (1..=3).contains(&nb);
+        let next = text[b.end..].chars().next();
+        let named_a = matches!(a.class, WordClass::Surname | WordClass::PersonName);
+        let placeish = |w: Word, n: usize| {
+            matches!(w.class, WordClass::Place | WordClass::ProperNoun) && n >= 2
+        };
+        let hiragana_given = sb.chars().all(is_hiragana)
+            && (2..=4).contains(&nb)
+            && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
+            && !next.is_some_and(is_hiragana);
+        let short_given = gap == " "
+            && nb <= 2
+            && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
+            && (!next.is_some_and(is_kanji)
+                || ["宛", "様", "殿", "名義"]
+                    .iter()
+                    .any(|w| text[b.end..].starts_with(w)))
+            && !is_title(sb);
+        let ok = kanji_a
+            && ((named_a
+                && ((kanji_b
+                    && matches!(
+                        b.class,
+                        WordClass::GivenName
+                            | WordClass::PersonName
+                            | WordClass::Place
+                            | WordClass::ProperNoun
+                    ))
+                    || hiragana_given
+                    || (kanji_b && short_given)))
+                || (kanji_b
+                    && b.class == WordClass::GivenName
+                    && (named_a || placeish(a, na) || (gap == " " && na == 1)))
+                || (gap == " " && placeish(a, na) && hiragana_given));
+        // Not the tail of a longer kanji word (新宿区 …) and not a role (田中 社長).
+        let before_a = text[..a.start].chars().next_back();
+        let joined = i > 0 && words[i - 1].end == a.start && before_a.is_some_and(is_kanji);
+        if ok && !joined && !is_title(sa) {
+            claims.claim(a.start, b.end, PiiKind::Name);
+        }
+    }
+}
+
+/// Honorifics, roles and words for people that are no one's name (社長, 担当, 母).
+fn is_title(s: &str) -> bool {
+    NOT_NAMES.contains(&s) || AFTER_NAME.contains(&s) || ROLE_BEFORE.contains(&s)
+}
+
+/// The name before 「です」 ending at `at`, if the message introduces someone there.
+fn self_introduction(view: &NameView<'_>, at: usize) -> Vec<(usize, usize)> {
+    let text = view.text;
+    // 岡本 隆(オカモト タカシ)です: the reading is a name too, and so is what it reads.
+    if text[..at].ends_with(')')
+        && let Some(open) = text[..at].rfind('(')
+    {
+        let reading = &text[open + 1..at - 1];
+        let mut found = Vec::new();
+        if !reading.is_empty()
+            && reading
+                .chars()
+                .all(|c| is_katakana(c) || c == ' ' || c == '・')
+            && introduced(view, at, at).is_some()
+        {
+            found.push((open + 1, at - 1));
+            let before = text[..open].trim_end_matches(' ').len();
+            if let Some((s, e)) = view.run_before(before)
+                && let Some(span) = view.accept(s, e, Strength::Strong)
+            {
+                found.push(span);
+            }
+        }
+        return found;
+    }
+    introduced(view, at, at).into_iter().collect()
+}
+
+fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
+    let text = view.text;
+    let rest = &text[cue..];
+    let rest = rest
+        .strip_prefix("です")
+        .or_else(|| rest.strip_prefix("でございます"))
+        .unwrap_or(rest);
+    let closed = rest
+        .chars()
+        .next()
+        .is_none_or(|c| "。、.,!?！？ \n".contains(c));
+    if text[..at].ends_with(')') {
+        return closed.then_some((at, at));
+    }
+    let opening = at_opening(text, at);
+    if let Some((s, e)) = view.run_before(at) {
+        let run = &text[s..e];
+        if run.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+            let single = !run.contains(' ');
+            let caps = run.chars().filter(char::is_ascii_uppercase).count();
+            let stop = [
+                "OK", "Zoom", "Teams", "English", "Japanese", "Tokyo", "Minato",
+            ];
+            let capital_word =
+                |w: &str| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
+            let name_like = run.split(' ').all(capital_word)
+                && !(single && caps == run.len())
+                && !run.split(' ').any(|w| stop.contains(&w));
+            return (name_like && closed).then_some((s, e));
+        }
+    }
+    // さとうです, まつもと です: a name in kana, only at the opening.
+    let Some(from) = opening else {
+        let (s, e) = view.run_before(at)?;
+        return view.accept(s, e, Strength::Weak);
+    };
+    let run = text[from..at].trim_end_matches(' ');
+    if run.is_empty() || !closed {
+        return None;
+    }
+    let end = from + run.len();
+    if run.chars().all(is_hiragana) && (2..=5).contains(&run.chars().count()) && from > 0 {
+        return Some((from, end));
+    }
+    let (s, e) = view.run_before(end)?;
+    if s != from {
+        // Not the whole opening phrase (港区で飲食店を営む鈴木です): the dictionary decides.
+        return view.accept(s, e, Strength::Weak);
+    }
+    let inside: Vec<&Word> = view
+        .words
+        .iter()
+        .filter(|w| w.start >= s && w.end <= e)
+        .collect();
+    let run = &text[s..e];
+    let chars = run.chars().count();
+    if run.contains('・') || run.chars().all(|c| is_katakana(c) || c == ' ') {
+        return (chars >= 2 && !is_title(run)).then_some((s, e));
+    }
+    if is_title(run) {
+        return None;
+    }
+    // 森です: one kanji; 宮崎です: a word the dictionary knows as a place or a name.
+    let known = !inside.is_empty()
+        && inside.iter().all(|w| {
+            is_person(w.class) || matches!(w.class, WordClass::Place | WordClass::ProperNoun)
+        });
+    let single = chars == 1 && is_kanji_str(run);
+    (known || single || view.accept(s, e, Strength::Weak).is_some()).then_some((s, e))
+}
+
+/// Where a message opens (after a greeting such as お世話になります), the offset of its first
+/// word if `at` is in that first phrase.
+fn at_opening(text: &str, at: usize) -> Option<usize> {
+    const GREETINGS: &[&str] = &[
+        "お世話になっております",
+        "お世話になります",
+        "おせわになっております",
+        "おせわになります",
+        "いつもお世話になっております",
+        "こんにちは",
+        "こんばんは",
+        "はじめまして",
+        "初めまして",
+        "Hi",
+        "Hello",
+        "hi",
+        "hello",
+    ];
+    let seps = [' ', '、', '。', ',', '.', '!', '\n', '!'];
+    let mut from = 0;
+    let head = text[..at].trim_start_matches(seps);
+    from += text[..at].len() - head.len();
+    for g in GREETINGS {
+        if let Some(after) = text[from..at].strip_prefix(g) {
+            let trimmed = after.trim_start_matches(seps);
+            if trimmed.len() < after.len() {
+                from = at - trimmed.len();
+                break;
+            }
+        }
+    }
+    let phrase = &text[from..at];
+    (!phrase.contains(seps.as_slice()) || phrase.trim_end_matches(' ').len() < phrase.len())
+        .then_some(from)
+        .filter(|&f| {
+            !text[f..at]
+                .trim_end_matches(' ')
+                .contains(['、', '。', '!', '\n', ','])
+        })
+}
+
+/// A line that holds nothing but a name, in a message whose other lines give contacts:
+/// 「山田 花子⏎mail: …⏎tel: …」.
+fn lone_line(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    if !text.contains('\n') {
+        return;
+    }
+    let contact = claims.0.iter().any(|c| {
+        matches!(
+            c.2,
+            PiiKind::Phone | PiiKind::Email | PiiKind::Address | PiiKind::Account
+        )
+    });
+    if !contact {
+        return;
+    }
+    let mut at = 0;
+    for line in text.split('\n') {
+        let (s, e) = (at, at + line.trim_end_matches([' ', '。']).len());
+        at += line.len() + 1;
+        let s = s + (line.len() - line.trim_start().len());
+        if s >= e || text[s..e].chars().count() > 12 || is_title(&text[s..e]) {
+            continue;
+        }
+        let line = &text[s..e];
+        let parts: Vec<&str> = line.split(' ').collect();
+        if parts.len() > 2
+            || !parts
+                .iter()
+                .all(|p| (1..=5).contains(&p.chars().count()) && p.chars().all(is_name_char))
+        {
+            continue;
+        }
+        // The dictionary knows a name in it, or reads the whole line as names.
+        let person = view.has_person_word(s, e);
+        if person {
+            claims.claim(s, e, PiiKind::Name);
+        } else if let Some((a, b)) = view.accept(s, e, Strength::Strong) {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// Family and business relations before a name: 母の西村, 妻の陽菜, 共同代表の松田, 父(山田 美穂).
+fn relations(view: &NameView<'_>, claims: &mut Claims) {
+    static REL: OnceLock<Regex> = OnceLock::new();
+    let rel = REL.get_or_init(|| {
+        re(
+            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|祖父|祖母|叔父|叔母|伯父|伯母|家内|嫁|婿|友人|知人|同僚|部下|上司|共同代表|共同経営者|パートナー|相方)(?:の|\()",
+        )
+    });
+    let text = view.text;
+    for m in rel.find_iter(text) {
+        let Some((s, e)) = view.run_after(m.end()) else {
+            continue;
+        };
+        let e = ["名義", "宛", "が", "と"]
+            .iter()
+            .filter_map(|w| text[s..e].find(w).map(|i| s + i))
+            .filter(|&i| i > s)
+            .min()
+            .unwrap_or(e);
+        let inside: Vec<&Word> = view
+            .words
+            .iter()
+            .filter(|w| w.start < e && w.end > s)
+            .collect();
+        // 陽菜: a name the dictionary knows only as single characters.
+        let spelled = inside.len() >= 2
+            && inside
+                .iter()
+                .all(|w| w.end - w.start <= 3 && w.class != WordClass::Other)
+            && text[s..e].chars().count() <= 3;
+        if is_title(&text[s..e]) {
+            continue;
+        }
+        if let Some((a, b)) = view.accept(s, e, Strength::Strong) {
+            claims.claim(a, b, PiiKind::Name);
+        } else if spelled {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+/// A name in brackets right after a phone number, e-mail or account: 090-…(橋本携帯),
+/// …@….jp (高橋), 普通 1234567(ヤマダ タロウ).
+fn after_contact(view: &NameView<'_>, claims: &mut Claims) {
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren =
+        PAREN.get_or_init(|| re(r"\(([一-龯々ァ-ヶー・ ]{1,12}?)(?:携帯|自宅|宛|様|さん)?\)"));
+    let text = view.text;
+    for c in paren.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let name = c.get(1).expect("group");
+        let before = text[..m.start()].trim_end_matches(' ');
+        if name.as_str().trim().is_empty() || is_title(name.as_str()) {
+            continue;
+        }
+        if follows_contact(claims, before) {
+            let (s, e) = trim_span(text, name.start(), name.end());
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+/// Whether `before` (a prefix of the text) ends with a phone number, e-mail or account found
+/// earlier, or with a placeholder from an earlier pass.
+fn follows_contact(claims: &Claims, before: &str) -> bool {
+    before.ends_with(']')
+        || claims.0.iter().any(|&(_, e, kind)| {
+            e == before.len()
+                && matches!(
+                    kind,
+                    PiiKind::Phone | PiiKind::Email | PiiKind::Account | PiiKind::Address
+                )
+        })
+}
+
+/// Account holders in katakana after the account number or a cue: 普通 1234567 ヤマダ タロウ,
+/// 名義 ヤマダ, account holder ヤマダ タロウ (half-width kana arrive folded by NFKC).
+fn account_holders(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let mut starts: Vec<usize> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Account)
+        .map(|c| c.1)
+        .collect();
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let cue =
+        CUE.get_or_init(|| re(r"(?i)口座名義人?|名義人?|口座名|\bholder\b|\bname\b|\[口座\]"));
+    starts.extend(cue.find_iter(text).map(|m| m.end()));
+    for from in starts {
+        let rest = &text[from..];
+        let lead = rest.len()
+            - rest
+                .trim_start_matches([' ', '/', ',', '、', ':', '(', 'は', '='])
+                .len();
+        let s = from + lead;
+        let mut e = s;
+        // Up to two katakana words joined by one space (ヤマダ タロウ).
+        for part in 0..2 {
+            let at = if part == 0 {
+                s
+            } else if text[e..].starts_with(' ') {
+                e + 1
+            } else {
+                break;
+            };
+            let taken: usize = text[at..]
+                .chars()
+                .take_while(|&c| is_katakana(c) || c == '・')
+                .map(char::len_utf8)
+                .sum();
+            if text[at..at + taken].chars().count() < 2 {
+                break;
+            }
+            e = at + taken;
+        }
+        if e > s && !is_title(&text[s..e]) {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+/// The last word of a message, after an address, a phone number or a slash, is a signature:
+/// 「… 405号室 遠藤」「090-… / 宮本」「経理部 野口」.
+fn trailing_name(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let end = text
+        .trim_end_matches([' ', '。', '.', '!', '\n', ')', '」'])
+        .len();
+    let Some((s, e)) = view.run_before(end) else {
+        return;
+    };
+    let before = text[..s].trim_end_matches([' ', '/', '、', ',', '-', '(']);
+    if before.len() == s || before.is_empty() {
+        return;
+    }
+    let strength = if follows_contact(claims, before) {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    };
+    let run = &text[s..e];
+    // English signatures are english_names' work; a place (港区芝公園) is not a name.
+    let place = [
+        "区",
+        "市",
+        "町",
+        "村",
+        "都",
+        "県",
+        "駅",
+        "公園",
+        "ビル",
+        "タワー",
+        "ハイツ",
+    ]
+    .iter()
+    .any(|w| run.contains(w))
+        || view
+            .words
+            .iter()
+            .any(|w| w.start >= s && w.end <= e && w.class == WordClass::Other);
+    if is_title(run) || run.chars().count() > 8 || place || run.is_ascii() {
+        return;
+    }
+    if let Some((a, b)) = view.accept(s, e, strength) {
+        claims.claim(a, b, PiiKind::Name);
+    }
+}
+
+/// A name found in part (名前 長谷川 [千尋 left], 木村 [達也 found]) takes in the other part
+/// across one space: a short kanji, katakana or kana word that is not a title.
+fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let found: Vec<(usize, usize)> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Name)
+        .map(|c| (c.0, c.1))
+        .collect();
+    for (s, e) in found {
+        // To the right: 「長谷川 千尋」「中野 さくら」.
+        if let Some(rest) = text[e..].strip_prefix(' ') {
+            let first = rest.chars().next();
+            let kind: Option<fn(char) -> bool> = match first {
+                Some(c) if is_kanji(c) => Some(is_kanji),
+                Some(c) if is_katakana(c) => Some(is_katakana),
+                Some(c) if is_hiragana(c) => Some(is_hiragana),
+                _ => None,
+            };
+            if let Some(same) = kind {
+                let mut run: String = rest.chars().take_while(|&c| same(c)).collect();
+                for suffix in ["名義", "宛", "様", "殿", "氏"] {
+                    if let Some(i) = run.find(suffix) {
+                        run.truncate(i);
+                    }
+                }
+                let n = run.chars().count();
+                let after = rest[run.len()..].chars().next();
+                let hiragana_ok = !first.is_some_and(is_hiragana)
+                    || (![
+                        "で", "と", "さん", "さま", "く", "ちゃ", "か", "ま", "よ", "な", "に",
+                        "へ", "の", "は", "が", "も", "を",
+                    ]
+                    .iter()
+                    .any(|p| run.starts_with(p))
+                        && !after.is_some_and(is_hiragana));
+                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok {
+                    let b = e + 1 + run.len();
+                    claims.claim(e, b, PiiKind::Name);
+                }
+            }
+        }
+        // To the left: 「木村 [達也]」「ゴトウ [ナオキ]」; not a ward or a department.
+        if let Some(before) = text[..s].strip_suffix(' ') {
+            let last = before.chars().next_back();
+            let same: Option<fn(char) -> bool> = match last {
+                Some(c) if is_kanji(c) => Some(is_kanji),
+                Some(c) if is_katakana(c) => Some(is_katakana),
+                _ => None,
+            };
+            if let Some(same) = same {
+                let len: usize = before
+                    .chars()
+                    .rev()
+                    .take_while(|&c| same(c))
+                    .map(char::len_utf8)
+                    .sum();
+                let a = before.len() - len;
+                let run = &before[a..];
+                let n = run.chars().count();
+                let other = view
+                    .words
+                    .iter()
+                    .any(|w| w.start < before.len() && w.end > a && w.class == WordClass::Other);
+                let kanji_ok = !last.is_some_and(is_kanji) || (n <= 3 && !other);
+                if (1..=6).contains(&n) && kanji_ok && !is_title(run) {
+                    claims.claim(a, before.len(), PiiKind::Name);
+                }
+            }
+        }
+    }
+    claims.merge_adjacent_names(text);
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{3096}').contains(&c)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -1157,7 +1752,7 @@ impl NameView<'_> {
             let beyond = before
                 .strip_suffix([' ', '・'])
                 .and_then(|b| b.chars().next_back());
-            let max_parts = if latin { 3 } else { 2 };
+            let max_parts = if latin || joiner == Some('・') { 3 } else { 2 };
             match (joiner, beyond) {
                 (Some(' ' | '・'), Some(c))
                     if parts < max_parts && is_name_char(c) && latin == c.is_ascii_alphabetic() =>
@@ -1342,6 +1937,14 @@ impl NameView<'_> {
                 } else {
                     None
                 }
+            }
+            Strength::Strong | Strength::Certain
+                if strength == Strength::Certain
+                    && text[s..e]
+                        .chars()
+                        .all(|c| is_katakana(c) || c == '・' || c == ' ') =>
+            {
+                Some((s, e))
             }
             Strength::Strong | Strength::Certain => {
                 if tail_start < e && !inside.is_empty() {
@@ -1684,5 +2287,208 @@ mod tests {
             let plain: String = text.nfkc().collect();
             assert_eq!(m(text), plain, "{text}");
         }
+    }
+
+    /// A few words as the dictionary would read them; anything else is a gap.
+    struct Dict(&'static [(&'static str, WordClass)]);
+
+    impl Lexicon for Dict {
+        fn words(&self, text: &str) -> Vec<Word> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let hit = self
+                    .0
+                    .iter()
+                    .filter(|(w, _)| text[at..].starts_with(w))
+                    .max_by_key(|(w, _)| w.len());
+                match hit {
+                    Some((w, class)) => {
+                        out.push(Word {
+                            start: at,
+                            end: at + w.len(),
+                            class: *class,
+                        });
+                        at += w.len();
+                    }
+                    None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+                }
+            }
+            out
+        }
+    }
+
+    const PEOPLE: Dict = Dict(&[
+        ("北川", WordClass::Surname),
+        ("戸田", WordClass::Surname),
+        ("野村", WordClass::Surname),
+        ("美咲", WordClass::GivenName),
+        ("菜々子", WordClass::Place),
+        ("ひかり", WordClass::CommonNoun),
+        ("林", WordClass::CommonNoun),
+        ("瑛", WordClass::CommonNoun),
+        ("太", WordClass::CommonNoun),
+        ("質問", WordClass::CommonNoun),
+        ("個人", WordClass::CommonNoun),
+        ("事業", WordClass::CommonNoun),
+        ("主", WordClass::Other),
+        ("代表", WordClass::CommonNoun),
+        ("就任", WordClass::CommonNoun),
+        ("港", WordClass::Place),
+        ("区", WordClass::Other),
+    ]);
+
+    fn d(text: &str) -> String {
+        mask(text, &PEOPLE).into_string()
+    }
+
+    #[test]
+    fn a_full_name_with_a_full_width_space_is_one_name() {
+        assert_eq!(
+            d("北川　菜々子（夕方なら出られます）"),
+            "[氏名](夕方なら出られます)"
+        );
+        assert_eq!(d("野村　ひかり、開業予定です"), "[氏名]、開業予定です");
+        assert_eq!(d("お名前：北川　瑛太"), "お名前:[氏名]");
+        assert_eq!(d("申請者：戸田　美咲"), "申請者:[氏名]");
+        assert_eq!(d("申請者は個人事業主です"), "申請者は個人事業主です");
+    }
+
+    #[test]
+    fn a_name_alone_at_the_end_after_a_contact_is_a_signature() {
+        assert_eq!(d("tel 080-1111-2222 / 北川"), "tel [電話番号] / [氏名]");
+        assert_eq!(
+            d("返送先 港区海岸9丁目8番7号 ベイタワー1203号室 戸田"),
+            "返送先 港区海岸[住所] [氏名]"
+        );
+        assert_eq!(d("北川 瑛太\ntel: 03-1234-5678"), "[氏名]\ntel: [電話番号]");
+    }
+
+    #[test]
+    fn account_holders_in_katakana_of_either_width_are_names() {
+        assert_eq!(
+            m("振込先 普通 7654321 ｷﾀｶﾞﾜ ﾐｻｷ"),
+            "振込先 普通 [口座] [氏名]"
+        );
+        assert_eq!(m("当座 1234987（トダ　ユウト）"), "当座 [口座]([氏名])");
+        assert_eq!(
+            m("account holder ﾓﾘﾀ ｹﾝ, thanks"),
+            "account holder [氏名], thanks"
+        );
+        assert_eq!(
+            m("口座名義イシダ リョウでお願いします"),
+            "口座名義[氏名]でお願いします"
+        );
+        assert_eq!(m("ｷﾀｶﾞﾜ ﾐｻｷ 名義の口座です"), "[氏名] 名義の口座です");
+    }
+
+    #[test]
+    fn a_message_that_opens_with_a_name_and_desu_introduces_someone() {
+        assert_eq!(
+            d("林です。開業の相談をしたいです"),
+            "[氏名]です。開業の相談をしたいです"
+        );
+        assert_eq!(d("北川　です。書類の件で"), "[氏名] です。書類の件で");
+        assert_eq!(
+            d("戸田でございます。先日の件です"),
+            "[氏名]でございます。先日の件です"
+        );
+        assert_eq!(
+            m("アリ・ハサン・カーンです。相談したいです"),
+            "[氏名]です。相談したいです"
+        );
+        assert_eq!(
+            m("お世話になります、たかはしです。"),
+            "お世話になります、[氏名]です。"
+        );
+        assert_eq!(m("Hi、Ravi Kumarです。"), "Hi、[氏名]です。");
+        assert_eq!(
+            d("北川 美咲（キタガワ ミサキ）です。"),
+            "[氏名]([氏名])です。"
+        );
+        assert_eq!(d("港区で開業する北川です"), "港区で開業する[氏名]です");
+        // What stays: a topic, not a name.
+        assert_eq!(
+            d("質問です。創業融資の金利は？"),
+            "質問です。創業融資の金利は?"
+        );
+        assert_eq!(m("急ぎです。窓口は何時まで？"), "急ぎです。窓口は何時まで?");
+        assert_eq!(m("相談はZoomですか"), "相談はZoomですか");
+        assert_eq!(m("English OKです"), "English OKです");
+    }
+
+    #[test]
+    fn a_relation_before_a_name_marks_it() {
+        assert_eq!(d("姉の北川 美咲が手伝います"), "姉の[氏名]が手伝います");
+        assert_eq!(d("夫の瑛太が代表です"), "夫の[氏名]が代表です");
+        assert_eq!(d("母の代表就任について"), "母の代表就任について");
+    }
+
+    #[test]
+    fn a_name_in_brackets_after_a_contact_is_masked() {
+        assert_eq!(
+            m("折り返しは090-2222-3333（北川携帯）まで"),
+            "折り返しは[電話番号]([氏名]携帯)まで"
+        );
+        assert_eq!(
+            m("念のため kita@example.jp (北川)"),
+            "念のため [メール] ([氏名])"
+        );
+        assert_eq!(m("電話 03-1234-5678(代表)"), "電話 [電話番号](代表)");
+    }
+
+    #[test]
+    fn english_names_after_labels_and_in_introductions() {
+        assert_eq!(m("Addressed to Liam O'Brien."), "Addressed to [氏名].");
+        assert_eq!(
+            m("Applicant: Sofia Rossi, thanks"),
+            "Applicant: [氏名], thanks"
+        );
+        assert_eq!(m("hey, it's Omar again"), "hey, it's [氏名] again");
+        assert_eq!(
+            m("Hi, Lena here. One question"),
+            "Hi, [氏名] here. One question"
+        );
+        assert_eq!(m("Name on card: KENJI ARAI"), "Name on card: [氏名]");
+        assert_eq!(
+            m("カード名義KENJI ARAI、よろしく"),
+            "カード名義[氏名]、よろしく"
+        );
+        assert_eq!(
+            m("my colleague Hugo Martin will come"),
+            "my colleague [氏名] will come"
+        );
+        assert_eq!(m("Regards,\nJosé Müller"), "Regards,\n[氏名]");
+        assert_eq!(
+            m("Thanks! - Nora Weiss, Blue Cafe"),
+            "Thanks! - [氏名], Blue Cafe"
+        );
+        assert_eq!(m("instead of me (ARAI Kenji)"), "instead of me ([氏名])");
+        assert_eq!(m("Is it OK to apply twice?"), "Is it OK to apply twice?");
+        assert_eq!(m("Hi, here is my question"), "Hi, here is my question");
+    }
+
+    #[test]
+    fn numbers_next_to_names_and_cues_are_read_whole() {
+        // "accountant" is not an account cue; a bank branch is.
+        assert_eq!(
+            m("please call our accountant at 03-1234-5678"),
+            "please call our accountant at [電話番号]"
+        );
+        assert_eq!(
+            m("Acme Bank Ginza branch, 7654321"),
+            "Acme Bank Ginza branch, [口座]"
+        );
+        assert_eq!(
+            m("マイナンバー123412341234、電話090-1234-5678"),
+            "マイナンバー[番号]、電話[電話番号]"
+        );
+        assert_eq!(
+            m("振込先はみなと東西信用金庫港南支店 普通 7654321"),
+            "振込先はみなと東西信用金庫港南支店 普通 [口座]"
+        );
+        assert_eq!(m("電話は080の1234の5678です"), "電話は[電話番号]です");
+        assert_eq!(m("さとう アットマーク example.co.jp"), "[メール]");
+        assert_eq!(m("reach me at sato(at)my-shop.jp"), "reach me at [メール]");
     }
 }
