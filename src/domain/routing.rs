@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::consultants::ConsultCategory;
+use super::handoff::HandoffCategory;
 
 /// Why a message goes to a person. Serialised as its stable code (`handoff::StableCode`);
 /// the aliases read spool lines written before the codes, which used the `Debug` names.
@@ -40,10 +41,12 @@ impl HandoffReason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Route {
     pub handoff: Option<HandoffReason>,
-    pub category: ConsultCategory,
+    /// Who takes it: a consultant's field, or the staff for a complaint about the service.
+    /// For an answered message, the field of its topic.
+    pub category: HandoffCategory,
     /// The words that decided it, for the staff console.
     pub matched: Vec<String>,
 }
@@ -85,24 +88,105 @@ const PERSON: &[&str] = &[
     "ソウダンイン",
     "ハナシタイ",
     "人が対応",
+    "直接聞",
+    "詳しい人",
+    "職員の方から",
+    "連絡をもらえ",
+    "連絡をいただけ",
+    "電話でやり取り",
+    "speak with",
+    "staff member",
+    "someone i could",
+    "someone who could",
 ];
 
+/// Phrases that are a complaint or an opinion about the service whatever else is said.
 const COMPLAINT: &[&str] = &[
     "苦情",
-    "対応がひどい",
-    "対応が悪い",
-    "不親切",
     "責任者を出",
     "責任者出",
+    "責任者に代わ",
+    "上の人",
+    "たらい回し",
+    "同じ回答しか",
     "全然使えない",
     "役に立たない",
-    "同じ回答しか",
-    "たらい回し",
-    "二度と",
+    "二度と使わ",
     "クレームを言",
-    "納得できない",
-    "失礼な",
+    "ご意見です",
+    "意見を言いたい",
+    "意見を伝え",
+    "改善してほしい",
+    "改善してください",
+    "complaint",
+    "complain",
+    "useless",
+];
+
+/// Words of displeasure: a complaint only when they are about the service itself.
+const DISPLEASURE: &[&str] = &[
+    "ひどい",
+    "ひどかった",
+    "悪い",
+    "悪かった",
+    "不親切",
+    "失礼",
+    "横柄",
     "いい加減",
+    "納得でき",
+    "納得いか",
+    "待たされ",
+    "間違って",
+    "間違った",
+    "間違い",
+    "古い",
+    "古くて",
+    "使いにくい",
+    "読みにくい",
+    "分かりにくい",
+    "わかりにくい",
+    "キャンセルされ",
+    "連絡がない",
+    "折り返しがない",
+    "不満",
+    "rude",
+    "wrong answer",
+    "terrible",
+    "unhelpful",
+];
+
+/// The service itself: the centre, its desks and staff, this chat, the site.
+const SERVICE: &[&str] = &[
+    "窓口の",
+    "窓口で",
+    "職員",
+    "担当の方",
+    "担当者の対応",
+    "担当者が",
+    "相談員",
+    "センター",
+    "チャット",
+    "ボット",
+    "このサービス",
+    "このサイト",
+    "サイトの",
+    "ホームページの情報",
+    "ホームページに",
+    "回答",
+    "案内",
+    "電話対応",
+    "予約",
+    "区役所",
+    "産業振興課",
+    "chatbot",
+    "your bot",
+    "your site",
+    "your staff",
+    "your service",
+    "the bot",
+    "answers",
+    "the staff",
+    "the desk",
 ];
 
 const INDIVIDUAL: &[&str] = &[
@@ -124,6 +208,94 @@ const INDIVIDUAL: &[&str] = &[
     "確認してほしい",
     "代わりに書いて",
     "申請書を書いて",
+    "計算して",
+    "試算して",
+    "どっちが得",
+    "どちらが得",
+    "どっちがお得",
+    "どちらがお得",
+    "どちらが有利",
+    "どっちが有利",
+    "which is better for us",
+    "calculate my",
+    "calculate our",
+];
+
+/// The edge of a rule a caller may sit on: a move, a change of legal form, a split of years.
+/// With the caller's own case ([`OWN_CASE`]) it needs the desk that decides it.
+const EDGE: &[&str] = &[
+    "移転",
+    "引っ越",
+    "引越",
+    "移った",
+    "移りました",
+    "法人成り",
+    "法人化し",
+    "法人にし",
+    "法人に切り替",
+    "個人事業から",
+    "個人から法人",
+    "個人事業の期間",
+    "通算",
+    "前の期間",
+    "廃業して",
+    "再開",
+    "事業を引き継いで",
+    "代表者が変わ",
+    "moved",
+    "relocated",
+    "incorporated",
+];
+
+/// The caller speaking of their own business.
+const OWN_CASE: &[&str] = &[
+    "うち",
+    "当社",
+    "弊社",
+    "我が社",
+    "私の",
+    "自分の",
+    "わたしの",
+    "ました",
+    "した。",
+    "してから",
+    "して半年",
+    "して1年",
+    "して2年",
+    "して3年",
+    "my ",
+    "our ",
+    "we ",
+    "i ",
+];
+
+/// Their own tax: how much they will pay, what to claim (a tax accountant's judgement).
+const OWN_TAX: &[&str] = &[
+    "税金はいくら",
+    "税額はいくら",
+    "いくら税金",
+    "税金がいくら",
+    "税金がどれくらい",
+    "税金はどれくらい",
+    "税金はどのくらい",
+    "税額を計算",
+    "税金を計算",
+    "所得税はいくら",
+    "消費税はいくら",
+    "法人税はいくら",
+    "住民税はいくら",
+    "my tax",
+    "our tax",
+];
+
+/// The caller says the question is general: answer it even if it touches an edge.
+const GENERAL: &[&str] = &[
+    "一般論",
+    "一般的",
+    "一般に",
+    "一般の",
+    "in general",
+    "generally",
 ];
 
 /// Topics a chatbot must not settle, with the desk category each goes to.
@@ -153,6 +325,20 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("fired", ConsultCategory::Labour),
     ("dismiss", ConsultCategory::Labour),
     ("harass", ConsultCategory::Labour),
+    ("是正勧告", ConsultCategory::Labour),
+    ("指導票", ConsultCategory::Labour),
+    ("監督署", ConsultCategory::Labour),
+    ("労基署", ConsultCategory::Labour),
+    ("不当解雇", ConsultCategory::Labour),
+    ("割増賃金", ConsultCategory::Labour),
+    ("サービス残業", ConsultCategory::Labour),
+    ("残業代を払", ConsultCategory::Labour),
+    ("暴言", ConsultCategory::Labour),
+    ("overtime", ConsultCategory::Labour),
+    ("unfair dismissal", ConsultCategory::Labour),
+    ("labor standards", ConsultCategory::Labour),
+    ("labour standards", ConsultCategory::Labour),
+    ("bullying", ConsultCategory::Labour),
     ("訴え", ConsultCategory::Legal),
     ("訴訟", ConsultCategory::Legal),
     ("裁判", ConsultCategory::Legal),
@@ -188,6 +374,27 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("違約金", ConsultCategory::Legal),
     ("lawsuit", ConsultCategory::Legal),
     ("sue", ConsultCategory::Legal),
+    ("回収できない", ConsultCategory::Legal),
+    ("入金がない", ConsultCategory::Legal),
+    ("入金されない", ConsultCategory::Legal),
+    ("支払いが遅れ", ConsultCategory::Legal),
+    ("請求書の支払", ConsultCategory::Legal),
+    ("賃貸借", ConsultCategory::Legal),
+    ("原状回復", ConsultCategory::Legal),
+    ("更新を拒", ConsultCategory::Legal),
+    ("家賃の値上げ", ConsultCategory::Legal),
+    ("家賃を上げ", ConsultCategory::Legal),
+    ("争い", ConsultCategory::Legal),
+    ("紛争", ConsultCategory::Legal),
+    ("unpaid invoice", ConsultCategory::Legal),
+    ("pay our invoice", ConsultCategory::Legal),
+    ("pay the invoice", ConsultCategory::Legal),
+    ("landlord", ConsultCategory::Legal),
+    ("evict", ConsultCategory::Legal),
+    ("lease agreement", ConsultCategory::Legal),
+    ("our lease", ConsultCategory::Legal),
+    ("breach", ConsultCategory::Legal),
+    ("dispute", ConsultCategory::Legal),
     ("返済できない", ConsultCategory::Financing),
     ("返済ができない", ConsultCategory::Financing),
     ("返済が難しい", ConsultCategory::Financing),
@@ -206,8 +413,6 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("差押", ConsultCategory::Financing),
     ("不渡り", ConsultCategory::Financing),
     ("個人保証", ConsultCategory::Financing),
-    ("督促", ConsultCategory::Financing),
-    ("滞納", ConsultCategory::Financing),
     ("払えない", ConsultCategory::Financing),
     ("間に合いません", ConsultCategory::Financing),
     ("間に合わない", ConsultCategory::Financing),
@@ -224,6 +429,8 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("can't repay", ConsultCategory::Financing),
     ("cannot repay", ConsultCategory::Financing),
     ("bankrupt", ConsultCategory::Financing),
+    ("repayment", ConsultCategory::Financing),
+    ("repay", ConsultCategory::Financing),
     ("侵害", ConsultCategory::IntellectualProperty),
     ("真似され", ConsultCategory::IntellectualProperty),
     ("まねされ", ConsultCategory::IntellectualProperty),
@@ -238,6 +445,14 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("削除させ", ConsultCategory::IntellectualProperty),
     ("無断で使", ConsultCategory::IntellectualProperty),
     ("infring", ConsultCategory::IntellectualProperty),
+    ("商標権", ConsultCategory::IntellectualProperty),
+    ("特許権", ConsultCategory::IntellectualProperty),
+    ("著作権の侵害", ConsultCategory::IntellectualProperty),
+    ("無断転載", ConsultCategory::IntellectualProperty),
+    ("無断使用", ConsultCategory::IntellectualProperty),
+    ("警告書", ConsultCategory::IntellectualProperty),
+    ("cease and desist", ConsultCategory::IntellectualProperty),
+    ("copyright", ConsultCategory::IntellectualProperty),
     ("税務調査", ConsultCategory::Tax),
     ("経費にしてた", ConsultCategory::Tax),
     ("経費にしていた", ConsultCategory::Tax),
@@ -252,6 +467,26 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("申告漏れ", ConsultCategory::Tax),
     ("脱税", ConsultCategory::Tax),
     ("tax audit", ConsultCategory::Tax),
+    ("滞納", ConsultCategory::Tax),
+    ("更正", ConsultCategory::Tax),
+    ("加算税", ConsultCategory::Tax),
+    ("税務署から", ConsultCategory::Tax),
+    ("税務署に指摘", ConsultCategory::Tax),
+    ("差押予告", ConsultCategory::Tax),
+    ("reassessment", ConsultCategory::Tax),
+    ("back taxes", ConsultCategory::Tax),
+    ("tax arrears", ConsultCategory::Tax),
+    ("tax office", ConsultCategory::Tax),
+];
+
+/// Trouble words whose field depends on what the message is about ("税金の督促" is tax,
+/// "代金の督促" a legal matter): sensitive, with the category from the other words or the topic.
+const SENSITIVE_ANY_FIELD: &[&str] = &[
+    "督促",
+    "通知書",
+    "請求された",
+    "請求されて",
+    "demand letter",
 ];
 
 /// Signs the caller is living through it now (not asking about a scheme in general).
@@ -330,6 +565,13 @@ const INFORMATIONAL: &[&str] = &[
     "しないため",
     "ないように",
     "使える支援",
+    "subsidy",
+    "grant",
+    "seminar",
+    "training",
+    "prevent",
+    "avoid",
+    "what is",
 ];
 
 fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
@@ -428,7 +670,8 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "人材",
                 "働き方",
                 "スタッフ",
-                "staff",
+                "hiring",
+                "our staff",
                 "employee",
             ],
         ),
@@ -469,64 +712,117 @@ pub fn topic_category(text: &str) -> ConsultCategory {
 /// `threshold` the calibrated minimum for answering.
 pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
     let lower = text.to_lowercase();
-    let person = hits(&lower, PERSON);
-    let category_of_topic = topic_category(&lower);
+    let topic = topic_category(&lower);
     let sensitive: Vec<&(&str, ConsultCategory)> = SENSITIVE
         .iter()
         .filter(|(w, _)| lower.contains(w))
         .collect();
-    if !person.is_empty() {
-        // Whoever asks for a person while describing trouble needs the desk for that trouble.
-        let category = if sensitive.is_empty() {
-            category_of_topic
+    let any_field = hits(&lower, SENSITIVE_ANY_FIELD);
+    let trouble_category = || {
+        if sensitive.is_empty() {
+            topic
         } else {
-            sensitive_category(&sensitive, category_of_topic)
-        };
-        return Route {
-            handoff: Some(HandoffReason::AskedForPerson),
-            category,
-            matched: strings(&person),
-        };
-    }
-    let complaint = hits(&lower, COMPLAINT);
+            sensitive_category(&sensitive, topic)
+        }
+    };
+    // A complaint about the service goes to the staff, never to a consultant, even when the
+    // caller also asks for a person ("苦情です。責任者を出して").
+    let complaint = complaint_words(&lower, !sensitive.is_empty());
     if !complaint.is_empty() {
         return Route {
             handoff: Some(HandoffReason::Complaint),
-            category: ConsultCategory::Management,
+            category: HandoffCategory::ServiceComplaint,
             matched: strings(&complaint),
+        };
+    }
+    let person = hits(&lower, PERSON);
+    if !person.is_empty() {
+        // Whoever asks for a person while describing trouble needs the desk for that trouble.
+        return Route {
+            handoff: Some(HandoffReason::AskedForPerson),
+            category: trouble_category().into(),
+            matched: strings(&person),
         };
     }
     let situation = hits(&lower, SITUATION);
     let informational = hits(&lower, INFORMATIONAL);
     let general_question = !informational.is_empty() && situation.len() <= 1;
-    if !sensitive.is_empty() && !general_question {
-        let category = sensitive_category(&sensitive, category_of_topic);
+    if (!sensitive.is_empty() || !any_field.is_empty()) && !general_question {
+        let mut matched: Vec<String> = sensitive.iter().map(|(w, _)| w.to_string()).collect();
+        matched.extend(strings(&any_field));
         return Route {
             handoff: Some(HandoffReason::SensitiveTopic),
-            category,
-            matched: sensitive.iter().map(|(w, _)| w.to_string()).collect(),
+            category: trouble_category().into(),
+            matched,
         };
     }
-    let individual = hits(&lower, INDIVIDUAL);
-    if !individual.is_empty() {
+    if let Some((category, matched)) = individual_case(&lower, topic) {
         return Route {
             handoff: Some(HandoffReason::IndividualJudgement),
-            category: category_of_topic,
-            matched: strings(&individual),
+            category: category.into(),
+            matched,
         };
     }
     if confidence < threshold {
         return Route {
             handoff: Some(HandoffReason::LowConfidence),
-            category: category_of_topic,
+            category: topic.into(),
             matched: vec![],
         };
     }
     Route {
         handoff: None,
-        category: category_of_topic,
+        category: topic.into(),
         matched: vec![],
     }
+}
+
+/// The words that make a message a complaint or an opinion about the service: a phrase that is
+/// one on its own, or displeasure aimed at the service (not at a tax office or a landlord,
+/// which `trouble` says the message is about).
+fn complaint_words<'a>(text: &str, trouble: bool) -> Vec<&'a str> {
+    let strong = hits(text, COMPLAINT);
+    if !strong.is_empty() {
+        return strong;
+    }
+    let displeasure = hits(text, DISPLEASURE);
+    let service = hits(text, SERVICE);
+    if displeasure.is_empty() || service.is_empty() || trouble {
+        return Vec::new();
+    }
+    displeasure.into_iter().chain(service).collect()
+}
+
+/// A question whose answer depends on the caller's own case, on the edge of a rule the bot
+/// can only quote: documents to look at, a move, a change of legal form, their own tax, which
+/// of two is better for them. "一般論で" keeps it a general question.
+fn individual_case(text: &str, topic: ConsultCategory) -> Option<(ConsultCategory, Vec<String>)> {
+    if !hits(text, GENERAL).is_empty() {
+        return None;
+    }
+    let own_tax = hits(text, OWN_TAX);
+    if !own_tax.is_empty() {
+        return Some((ConsultCategory::Tax, strings(&own_tax)));
+    }
+    let mut matched = hits(text, INDIVIDUAL);
+    let edge = hits(text, EDGE);
+    if !edge.is_empty() && !hits(text, OWN_CASE).is_empty() {
+        matched.extend(edge);
+    }
+    if matched.is_empty() {
+        return None;
+    }
+    // "法人と個人事業、うちはどっちが得" with no scheme named is a tax question.
+    let about_form = text.contains("法人")
+        && text.contains("個人")
+        && matched
+            .iter()
+            .any(|w| w.contains("得") || w.contains("有利"));
+    let category = match topic {
+        ConsultCategory::Management if about_form => ConsultCategory::Tax,
+        other => other,
+    };
+    Some((category, strings(&matched)))
 }
 
 /// The category most sensitive words point to; a tie goes to the message's topic.
@@ -587,10 +883,10 @@ mod tests {
             "借金が多くて来月から返済額が上がると言われた。従業員にも言えない。誰かと話したい",
         );
         assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
-        assert_eq!(r.category, ConsultCategory::Financing);
+        assert_eq!(r.category, ConsultCategory::Financing.into());
         assert_eq!(
             decide("補助金のことで担当者と電話で話したいです").category,
-            ConsultCategory::Management
+            ConsultCategory::Management.into()
         );
     }
 
@@ -610,14 +906,14 @@ mod tests {
     fn a_dismissal_goes_to_labour() {
         let r = decide("従業員を解雇したらユニオンから団体交渉を申し入れられました");
         assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
-        assert_eq!(r.category, ConsultCategory::Labour);
+        assert_eq!(r.category, ConsultCategory::Labour.into());
     }
 
     #[test]
     fn repayment_trouble_goes_to_financing() {
         let r = decide("売上が落ちて来月の返済ができない。どうしたらいい?");
         assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
-        assert_eq!(r.category, ConsultCategory::Financing);
+        assert_eq!(r.category, ConsultCategory::Financing.into());
     }
 
     #[test]

@@ -60,10 +60,10 @@ struct ListPage {
     rows: Vec<Row>,
 }
 
-fn choices<T: StableCode>(selected: Option<T>, label: impl Fn(T) -> &'static str) -> Vec<Choice>
-where
-    T: PartialEq,
-{
+fn choices<T: StableCode + PartialEq>(
+    selected: Option<T>,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<Choice> {
     T::ALL
         .iter()
         .map(|&v| Choice {
