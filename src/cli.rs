@@ -76,6 +76,10 @@ pub enum Command {
         /// and, when present, eval/routing-holdout.jsonl (written without seeing the rules).
         #[arg(long)]
         routing: bool,
+        /// Also evaluate the chatbot's factual answers on eval/answers.jsonl (failures listed)
+        /// and, when present, eval/answers-holdout.jsonl (figures only).
+        #[arg(long)]
+        answers: bool,
         /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
         #[arg(long)]
         corpus_extra: Vec<PathBuf>,
@@ -87,6 +91,9 @@ pub enum Command {
         /// Do not write eval/results/.
         #[arg(long)]
         no_save: bool,
+        /// Skip the held-out sets (for iterating on rules without seeing them).
+        #[arg(long)]
+        tuning_only: bool,
         /// Also run hybrid search with this embedder (e5, static, none) in the same run, on
         /// the same sets, for a side-by-side comparison.
         #[arg(long)]
@@ -247,10 +254,12 @@ pub fn run(cli: Cli) -> ExitCode {
             mode,
             recommend,
             routing,
+            answers,
             corpus_extra,
             json,
             today,
             no_save,
+            tuning_only,
             compare_embedder,
             sweep_fusion,
             pii: None,
@@ -260,10 +269,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 mode,
                 recommend,
                 routing,
+                answers,
                 extra: corpus_extra,
                 json,
                 today,
                 no_save,
+                tuning_only,
                 compare_embedder,
                 sweep_fusion,
             },
@@ -696,10 +707,12 @@ struct EvalOptions {
     mode: EvalMode,
     recommend: bool,
     routing: bool,
+    answers: bool,
     extra: Vec<PathBuf>,
     json: bool,
     today: Option<chrono::NaiveDate>,
     no_save: bool,
+    tuning_only: bool,
     compare_embedder: Option<String>,
     sweep_fusion: bool,
 }
@@ -744,9 +757,11 @@ fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             modes,
             recommend: options.recommend,
             routing: options.routing,
+            answers: options.answers,
             extra: options.extra,
             today,
             compare_embedder: options.compare_embedder,
+            held_out: !options.tuning_only,
         },
     ) {
         Ok(r) => r,
@@ -847,9 +862,10 @@ fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     ] {
         let Some(r) = report else { continue };
         println!(
-            "\n{name}: {} messages, threshold {:.2}: hand-off precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
+            "\n{name}: {} messages, threshold {:.2}: hand-off accuracy {:.4}, precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
             r.messages,
             r.threshold,
+            r.handoff_accuracy,
             r.handoff_precision,
             r.handoff_recall,
             r.handoff_category_accuracy,
@@ -859,6 +875,39 @@ fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
         if name == "routing" {
             for m in r.mistakes.iter().take(40) {
                 println!("  expected {} got {}: {}", m.expected, m.got, m.message);
+            }
+        }
+    }
+    for (name, report) in [
+        ("answers", &run.answers),
+        ("answers, held out", &run.answers_held_out),
+    ] {
+        let Some(r) = report else { continue };
+        println!(
+            "\n{name}: {} questions: right scheme cited {:.4}, required facts present {:.4}, answers stating a wrong number {}",
+            r.questions, r.right_scheme, r.facts_present, r.wrong_number_answers
+        );
+        let by = |m: &std::collections::BTreeMap<String, evaluation::answers::AskScore>| {
+            m.iter()
+                .map(|(k, s)| format!("{k} {:.2} ({})", s.facts_present, s.questions))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!("  facts by ask: {}", by(&r.by_ask));
+        println!("  facts by language: {}", by(&r.by_lang));
+        // Failures are listed for the tuning set only: nobody tunes on the held-out set.
+        if name == "answers" {
+            for f in r.failures.iter().take(60) {
+                println!(
+                    "  {} {} -> expected {} cited {:?} missing {:?} wrong numbers {:?}\n    {}",
+                    f.id,
+                    f.question,
+                    f.expected_scheme,
+                    f.cited,
+                    f.missing,
+                    f.wrong_numbers,
+                    f.reply.replace('\n', " / ")
+                );
             }
         }
     }
