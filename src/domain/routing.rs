@@ -89,6 +89,16 @@ const PERSON: &[&str] = &[
     "ハナシタイ",
     "人が対応",
     "直接聞",
+    "電話で聞いてもら",
+    "電話で説明して",
+    "電話をもらえ",
+    "電話をいただけ",
+    "connect me",
+    "put me through",
+    "transfer me",
+    "個別に相談できる方",
+    "相談できる方",
+    "対応できる方",
     "詳しい人",
     "職員の方から",
     "連絡をもらえ",
@@ -98,6 +108,93 @@ const PERSON: &[&str] = &[
     "staff member",
     "someone i could",
     "someone who could",
+];
+
+/// Someone the caller could be put through to.
+const PERSON_NOUN: &[&str] = &[
+    "担当",
+    "職員",
+    "相談員",
+    "専門の方",
+    "専門家の方",
+    "詳しい方",
+    "先生",
+    "担当者さん",
+    "人に",
+    "人と",
+    "人から",
+    "方に",
+    "方から",
+    "方と",
+    "どなたか",
+    "誰か",
+    "だれか",
+    "someone",
+    "somebody",
+    "a person",
+    "staff",
+    "advisor",
+    "adviser",
+    "consultant",
+    "counselor",
+    "counsellor",
+];
+
+/// A way of being reached by, or meeting, that person.
+const CONTACT_VERB: &[&str] = &[
+    "話",
+    "連絡",
+    "電話",
+    "聞いてもら",
+    "聞いていただ",
+    "相談に乗",
+    "相談にの",
+    "会って",
+    "面談",
+    "やりとり",
+    "やり取り",
+    "アドバイスをもら",
+    "アドバイスをいただ",
+    "質問させ",
+    "打ち合わせ",
+    "contact me",
+    "talk",
+    "speak",
+    "call me",
+    "call back",
+    "contact me",
+    "get back to me",
+    "meet",
+    "appointment",
+];
+
+/// The message asks for it (rather than asking about a scheme).
+const REQUEST: &[&str] = &[
+    "たい",
+    "ほしい",
+    "欲しい",
+    "ください",
+    "下さい",
+    "もらえ",
+    "いただけ",
+    "頂け",
+    "嬉しい",
+    "うれしい",
+    "助かり",
+    "助かる",
+    "お願い",
+    "いますか",
+    "いらっしゃいますか",
+    "ませんか",
+    "would it be possible",
+    "could",
+    "can i get",
+    "can i",
+    "i need",
+    "i want",
+    "i'd like",
+    "i would like",
+    "please",
 ];
 
 /// Phrases that are a complaint or an opinion about the service whatever else is said.
@@ -111,6 +208,8 @@ const COMPLAINT: &[&str] = &[
     "同じ回答しか",
     "全然使えない",
     "役に立たない",
+    "役に立ちません",
+    "役に立たなかった",
     "二度と使わ",
     "クレームを言",
     "ご意見です",
@@ -149,6 +248,42 @@ const DISPLEASURE: &[&str] = &[
     "連絡がない",
     "折り返しがない",
     "不満",
+    "態度が悪",
+    "悪すぎ",
+    "来なかった",
+    "回答が違",
+    "説明が違",
+    "言うことが違",
+    "違っていて",
+    "おかしい",
+    "ありえない",
+    "あり得ない",
+    "最悪",
+    "不快",
+    "がっかり",
+    "迷惑",
+    "誤り",
+    "不正確",
+    "outdated",
+    "not happy",
+    "unhappy",
+    "disappointed",
+    "poor service",
+    "bad service",
+    "waste of time",
+    "的外れ",
+    "参考にならな",
+    "参考になりません",
+    "つながらない",
+    "繋がらない",
+    "返事がない",
+    "返信がない",
+    "nobody replied",
+    "no one replied",
+    "no reply",
+    "no response",
+    "never replied",
+    "never got back",
     "rude",
     "wrong answer",
     "terrible",
@@ -187,6 +322,17 @@ const SERVICE: &[&str] = &[
     "answers",
     "the staff",
     "the desk",
+    "電話して",
+    "電話しても",
+    "問い合わせ",
+    "my inquiry",
+    "my question",
+    "your office",
+    "受付の",
+    "your website",
+    "the website",
+    "how my inquiry",
+    "was handled",
 ];
 
 const INDIVIDUAL: &[&str] = &[
@@ -216,6 +362,9 @@ const INDIVIDUAL: &[&str] = &[
     "どちらがお得",
     "どちらが有利",
     "どっちが有利",
+    "のが得",
+    "のがお得",
+    "のが有利",
     "which is better for us",
     "calculate my",
     "calculate our",
@@ -229,6 +378,12 @@ const EDGE: &[&str] = &[
     "引越",
     "移った",
     "移りました",
+    "移し",
+    "本店を移",
+    "から数え",
+    "数えられ",
+    "数えます",
+    "カウント",
     "法人成り",
     "法人化し",
     "法人にし",
@@ -263,6 +418,10 @@ const OWN_CASE: &[&str] = &[
     "して1年",
     "して2年",
     "して3年",
+    "したのですが",
+    "したんですが",
+    "しているのですが",
+    "したら",
     "my ",
     "our ",
     "we ",
@@ -286,6 +445,11 @@ const OWN_TAX: &[&str] = &[
     "住民税はいくら",
     "my tax",
     "our tax",
+    "how much tax",
+    "how much income tax",
+    "tax i will owe",
+    "tax will i owe",
+    "tax we will owe",
 ];
 
 /// The caller says the question is general: answer it even if it touches an edge.
@@ -339,6 +503,13 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("labor standards", ConsultCategory::Labour),
     ("labour standards", ConsultCategory::Labour),
     ("bullying", ConsultCategory::Labour),
+    ("unpaid wages", ConsultCategory::Labour),
+    ("unpaid salary", ConsultCategory::Labour),
+    ("labor office", ConsultCategory::Labour),
+    ("labour office", ConsultCategory::Labour),
+    ("労働審判", ConsultCategory::Labour),
+    ("有給", ConsultCategory::Labour),
+    ("休暇を取らせ", ConsultCategory::Labour),
     ("訴え", ConsultCategory::Legal),
     ("訴訟", ConsultCategory::Legal),
     ("裁判", ConsultCategory::Legal),
@@ -395,6 +566,12 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("our lease", ConsultCategory::Legal),
     ("breach", ConsultCategory::Legal),
     ("dispute", ConsultCategory::Legal),
+    ("hasn't paid", ConsultCategory::Legal),
+    ("has not paid", ConsultCategory::Legal),
+    ("haven't paid us", ConsultCategory::Legal),
+    ("won't pay", ConsultCategory::Legal),
+    ("refusing to pay", ConsultCategory::Legal),
+    ("refused to pay", ConsultCategory::Legal),
     ("返済できない", ConsultCategory::Financing),
     ("返済ができない", ConsultCategory::Financing),
     ("返済が難しい", ConsultCategory::Financing),
@@ -431,6 +608,13 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("bankrupt", ConsultCategory::Financing),
     ("repayment", ConsultCategory::Financing),
     ("repay", ConsultCategory::Financing),
+    ("default on", ConsultCategory::Financing),
+    ("can't pay", ConsultCategory::Financing),
+    ("cannot pay", ConsultCategory::Financing),
+    ("loan payment", ConsultCategory::Financing),
+    ("支払いが滞", ConsultCategory::Financing),
+    ("一括返済", ConsultCategory::Financing),
+    ("返済を求め", ConsultCategory::Financing),
     ("侵害", ConsultCategory::IntellectualProperty),
     ("真似され", ConsultCategory::IntellectualProperty),
     ("まねされ", ConsultCategory::IntellectualProperty),
@@ -453,6 +637,17 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("警告書", ConsultCategory::IntellectualProperty),
     ("cease and desist", ConsultCategory::IntellectualProperty),
     ("copyright", ConsultCategory::IntellectualProperty),
+    ("copied our", ConsultCategory::IntellectualProperty),
+    ("copying our", ConsultCategory::IntellectualProperty),
+    ("counterfeit", ConsultCategory::IntellectualProperty),
+    ("knock-off", ConsultCategory::IntellectualProperty),
+    ("violates their", ConsultCategory::IntellectualProperty),
+    ("violates our", ConsultCategory::IntellectualProperty),
+    ("registered our", ConsultCategory::IntellectualProperty),
+    ("真似た", ConsultCategory::IntellectualProperty),
+    ("真似し", ConsultCategory::IntellectualProperty),
+    ("盗用", ConsultCategory::IntellectualProperty),
+    ("パクリ", ConsultCategory::IntellectualProperty),
     ("税務調査", ConsultCategory::Tax),
     ("経費にしてた", ConsultCategory::Tax),
     ("経費にしていた", ConsultCategory::Tax),
@@ -467,7 +662,11 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("申告漏れ", ConsultCategory::Tax),
     ("脱税", ConsultCategory::Tax),
     ("tax audit", ConsultCategory::Tax),
-    ("滞納", ConsultCategory::Tax),
+    ("税を滞納", ConsultCategory::Tax),
+    ("税金を滞納", ConsultCategory::Tax),
+    ("税の滞納", ConsultCategory::Tax),
+    ("税金の滞納", ConsultCategory::Tax),
+    ("滞納処分", ConsultCategory::Tax),
     ("更正", ConsultCategory::Tax),
     ("加算税", ConsultCategory::Tax),
     ("税務署から", ConsultCategory::Tax),
@@ -477,6 +676,9 @@ const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("back taxes", ConsultCategory::Tax),
     ("tax arrears", ConsultCategory::Tax),
     ("tax office", ConsultCategory::Tax),
+    ("tax bill", ConsultCategory::Tax),
+    ("pay my tax", ConsultCategory::Tax),
+    ("pay our tax", ConsultCategory::Tax),
 ];
 
 /// Trouble words whose field depends on what the message is about ("税金の督促" is tax,
@@ -602,13 +804,17 @@ pub fn topic_category(text: &str) -> ConsultCategory {
             &[
                 "税",
                 "インボイス",
-                "確定申告",
                 "経費",
                 "消費税",
                 "税理士",
                 "源泉",
                 "年末調整",
                 "電子帳簿",
+                "申告",
+                "役員報酬",
+                "節税",
+                "tax",
+                "invoice",
             ],
         ),
         (
@@ -693,6 +899,8 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "差し押さえ",
                 "資金",
                 "loan",
+                "financing",
+                "finance",
                 "公庫",
             ],
         ),
@@ -713,9 +921,15 @@ pub fn topic_category(text: &str) -> ConsultCategory {
 pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
     let lower = text.to_lowercase();
     let topic = topic_category(&lower);
-    let sensitive: Vec<&(&str, ConsultCategory)> = SENSITIVE
+    let found: Vec<&(&str, ConsultCategory)> = SENSITIVE
         .iter()
         .filter(|(w, _)| lower.contains(w))
+        .collect();
+    // A word inside a longer one found too ("賠償" in "損害賠償") is not a second vote.
+    let sensitive: Vec<&(&str, ConsultCategory)> = found
+        .iter()
+        .copied()
+        .filter(|(w, _)| !found.iter().any(|(o, _)| o.len() > w.len() && o.contains(w)))
         .collect();
     let any_field = hits(&lower, SENSITIVE_ANY_FIELD);
     let trouble_category = || {
@@ -735,7 +949,7 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
             matched: strings(&complaint),
         };
     }
-    let person = hits(&lower, PERSON);
+    let person = person_words(&lower);
     if !person.is_empty() {
         // Whoever asks for a person while describing trouble needs the desk for that trouble.
         return Route {
@@ -775,6 +989,23 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
         category: topic.into(),
         matched: vec![],
     }
+}
+
+/// The words that make a message a request for a person: a phrase that is one on its own
+/// ("担当者につないで"), or a person, a way of reaching them and a request together
+/// ("担当の人から連絡ください", "could someone call me back").
+fn person_words<'a>(text: &str) -> Vec<&'a str> {
+    let direct = hits(text, PERSON);
+    if !direct.is_empty() {
+        return direct;
+    }
+    let who = hits(text, PERSON_NOUN);
+    let how = hits(text, CONTACT_VERB);
+    let asks = hits(text, REQUEST);
+    if who.is_empty() || how.is_empty() || asks.is_empty() {
+        return Vec::new();
+    }
+    who.into_iter().chain(how).collect()
 }
 
 /// The words that make a message a complaint or an opinion about the service: a phrase that is
@@ -844,8 +1075,11 @@ fn sensitive_category(
         .map(|(c, _)| *c)
         .collect();
     // Harassment or dismissal "訴え" is still a labour matter: labour wins a tie with legal.
+    // An infringement claim with damages is still the IP desk's ("真似たと…損害賠償").
     if top.contains(&ConsultCategory::Labour) {
         ConsultCategory::Labour
+    } else if top.contains(&ConsultCategory::IntellectualProperty) {
+        ConsultCategory::IntellectualProperty
     } else if top.contains(&topic) {
         topic
     } else {
