@@ -64,6 +64,8 @@ const PERSON: &[&str] = &[
     "直接お話",
     "話を聞いてほし",
     "real person",
+    "a human",
+    "human being",
     "職員と",
     "オペレーター",
     "電話で相談",
@@ -73,7 +75,6 @@ const PERSON: &[&str] = &[
     "窓口の人",
     "つないで",
     "繋いで",
-    "相談員",
     "専門家と話",
     "誰かと話",
     "だれかと話",
@@ -83,9 +84,7 @@ const PERSON: &[&str] = &[
     "面談したい",
     "talk to a person",
     "talk to someone",
-    "human",
     "speak to",
-    "ソウダンイン",
     "ハナシタイ",
     "人が対応",
     "直接聞",
@@ -115,6 +114,8 @@ const PERSON_NOUN: &[&str] = &[
     "担当",
     "職員",
     "相談員",
+    "ソウダンイン",
+    "human",
     "専門の方",
     "専門家の方",
     "詳しい方",
@@ -145,6 +146,7 @@ const CONTACT_VERB: &[&str] = &[
     "話",
     "連絡",
     "電話",
+    "ハナシ",
     "聞いてもら",
     "聞いていただ",
     "相談に乗",
@@ -166,6 +168,20 @@ const CONTACT_VERB: &[&str] = &[
     "get back to me",
     "meet",
     "appointment",
+];
+
+/// Asking for contact details (a number, hours, a place) rather than to be contacted.
+const CONTACT_DETAILS: &[&str] = &[
+    "番号",
+    "連絡先",
+    "受付時間",
+    "営業時間",
+    "住所",
+    "場所",
+    "phone number",
+    "address",
+    "opening hours",
+    "office hours",
 ];
 
 /// The message asks for it (rather than asking about a scheme).
@@ -402,6 +418,21 @@ const EDGE: &[&str] = &[
     "incorporated",
 ];
 
+/// How a rule's years or status carry across the event ("どう数える", "影響は", "そのまま").
+const COUNTED: &[&str] = &[
+    "数え",
+    "通算",
+    "カウント",
+    "期間は入",
+    "含まれ",
+    "引き継げ",
+    "そのまま",
+    "影響",
+    "どうなり",
+    "どうなる",
+    "count",
+];
+
 /// The caller speaking of their own business.
 const OWN_CASE: &[&str] = &[
     "うち",
@@ -422,6 +453,7 @@ const OWN_CASE: &[&str] = &[
     "したんですが",
     "しているのですが",
     "したら",
+    "予定です",
     "my ",
     "our ",
     "we ",
@@ -879,6 +911,8 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "hiring",
                 "our staff",
                 "employee",
+                "human resource",
+                "training",
             ],
         ),
         (
@@ -999,6 +1033,10 @@ fn person_words<'a>(text: &str) -> Vec<&'a str> {
     if !direct.is_empty() {
         return direct;
     }
+    // "担当課の電話番号を教えて" asks for a number, not to be called.
+    if hits(text, CONTACT_DETAILS).len() > 0 {
+        return Vec::new();
+    }
     let who = hits(text, PERSON_NOUN);
     let how = hits(text, CONTACT_VERB);
     let asks = hits(text, REQUEST);
@@ -1037,7 +1075,7 @@ fn individual_case(text: &str, topic: ConsultCategory) -> Option<(ConsultCategor
     }
     let mut matched = hits(text, INDIVIDUAL);
     let edge = hits(text, EDGE);
-    if !edge.is_empty() && !hits(text, OWN_CASE).is_empty() {
+    if !edge.is_empty() && !(hits(text, OWN_CASE).is_empty() && hits(text, COUNTED).is_empty()) {
         matched.extend(edge);
     }
     if matched.is_empty() {
