@@ -16,15 +16,17 @@ pub use super::sessions::{
 };
 use super::sessions::{MAX_HISTORY, SESSION_IO_WAIT};
 
-use crate::app::engine::{Engine, Result, shorten};
+use crate::app::engine::{Engine, FaqHit, Result, SchemeHit, SearchOutcome, level_hint, shorten};
+use crate::domain::asked::{Asked, FOLLOW_UP_FILLER, asked, without_asking_words};
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
 use crate::domain::corpus::Corpus;
-use crate::domain::handoff::{HandoffCategory, TicketStatus};
+use crate::domain::facts::{Fact, FactContext, date_ja, fact, rule_for};
+use crate::domain::handoff::{HandoffCategory, STAFF_QUEUE_ID, STAFF_QUEUE_NAME, TicketStatus};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult, Ticket};
 use crate::domain::recommend::desk_for;
 use crate::domain::routing::{HandoffReason, route};
-use crate::domain::scheme::{LegalForm, PreFounding, Scheme};
+use crate::domain::scheme::Scheme;
 use crate::domain::search::{SearchFilters, SearchQuery};
 
 /// Retrieval confidence below this goes to a person (calibrated on eval/routing.jsonl).
@@ -202,11 +204,19 @@ impl ChatBot {
                 message: e.to_string(),
             })?;
         let terms = app.analyze_query(query.as_str())?;
+        let today = now.date();
+        let asking = asked(&terms.normalized);
 
-        // A follow-up about the scheme just discussed ("それは個人事業主でも使えますか？").
-        if let Some(reply) = follow_up(app, session, &terms.normalized) {
-            let (text, scheme) = reply;
-            let citations = vec![cite(&app.corpus, scheme)];
+        let (outcome, confidence, decision) =
+            decide(app, &query, &terms.normalized, self.threshold)?;
+
+        // A follow-up about the scheme just discussed ("それはいつまで？", "上限は？"): answered
+        // from that scheme even when the words alone would not find it.
+        if matches!(decision.handoff, None | Some(HandoffReason::LowConfidence))
+            && let Some((scheme, asking)) = follow_up(app, session, &terms, &asking)
+        {
+            let (text, citations) =
+                facts_reply(app, scheme, &asking, &terms.normalized, today, None, None);
             inquiry.results = vec![ShownResult {
                 id: scheme.id.clone(),
                 score: 1.0,
@@ -218,8 +228,6 @@ impl ChatBot {
             ));
         }
 
-        let (outcome, confidence, decision) =
-            decide(app, &query, &terms.normalized, self.threshold)?;
         let best_words = outcome
             .results
             .first()
@@ -232,6 +240,7 @@ impl ChatBot {
                 app,
                 calendar,
                 &inquiry,
+                &terms.normalized,
                 reason,
                 decision.category,
                 &outcome,
@@ -239,13 +248,18 @@ impl ChatBot {
             );
             inquiry.handoff_category = Some(info.category);
             inquiry.handoff_reason = Some(reason);
-            let citations = outcome
-                .results
-                .iter()
-                .take(2)
-                .filter_map(|h| app.scheme(&h.id))
-                .map(|s| cite(&app.corpus, s))
-                .collect();
+            // A complaint is about the service, not a scheme: nothing to cite.
+            let citations = if info.category == HandoffCategory::ServiceComplaint {
+                Vec::new()
+            } else {
+                outcome
+                    .results
+                    .iter()
+                    .take(2)
+                    .filter_map(|h| app.scheme(&h.id))
+                    .map(|s| cite(&app.corpus, s))
+                    .collect()
+            };
             let mut out = self.finish(
                 session_id,
                 session,
@@ -285,6 +299,23 @@ impl ChatBot {
             .take(3)
             .map(|h| h.id.clone())
             .collect();
+
+        // A factual question ("上限は？", "対象と締切"): the asked facts of the scheme it is
+        // about, then the FAQ that adds to them, then the citation.
+        if !asking.is_empty()
+            && let Some(scheme) = self.asked_scheme(app, &outcome, &terms, &asking, today)?
+        {
+            let other = other_scheme(app, scheme, &outcome, &asking);
+            let faq = supporting_faq(app, scheme, &outcome, &terms.lemmas, best_words);
+            let (text, citations) =
+                facts_reply(app, scheme, &asking, &terms.normalized, today, other, faq);
+            session.schemes.retain(|id| id != &scheme.id);
+            session.schemes.insert(0, scheme.id.clone());
+            return Ok(self.finish(
+                session_id, session, inquiry, text, citations, confidence, None, false, started,
+            ));
+        }
+
         let mut text = String::new();
         let mut citations: Vec<Citation> = Vec::new();
         // Quote a FAQ only when it is about something the caller actually named, not just
@@ -346,6 +377,87 @@ impl ChatBot {
         Ok(self.finish(
             session_id, session, inquiry, text, citations, confidence, None, false, started,
         ))
+    }
+
+    /// The scheme a factual question is about: the best result for the question without its
+    /// asking words ("補助率", "上限" are in many entries and would pull the ranking; an English
+    /// question is searched by the Japanese words its synonyms stand for), preferring the level
+    /// the caller names ("港区の…") among close results. Of two schemes a combination question
+    /// names, the one whose rule excludes the other, else the one named first.
+    fn asked_scheme<'a>(
+        &self,
+        app: &'a Engine,
+        outcome: &SearchOutcome,
+        terms: &crate::text::QueryTerms,
+        asking: &[Asked],
+        today: chrono::NaiveDate,
+    ) -> Result<Option<&'a Scheme>> {
+        let normalized = terms.normalized.as_str();
+        let topic = if is_english(normalized) && !terms.expansions.is_empty() {
+            terms.expansions.join(" ")
+        } else {
+            without_asking_words(normalized)
+        };
+        let narrowed = match SearchQuery::parse(&topic) {
+            Ok(q) if topic.chars().count() >= 2 => {
+                Some(app.search(&q, &SearchFilters::default(), 5, today)?)
+            }
+            _ => None,
+        };
+        let results = match &narrowed {
+            Some(n) if !n.results.is_empty() => &n.results,
+            _ => &outcome.results,
+        };
+        let Some(best) = results.first() else {
+            return Ok(None);
+        };
+        let close: Vec<&SchemeHit> = results
+            .iter()
+            .take(3)
+            .filter(|h| h.score >= best.score * 0.8)
+            .collect();
+        let level = level_hint(normalized);
+        // Among close results: the level the caller names, then one that holds the asked
+        // amount or rate (a desk entry has neither), then the best.
+        let holds = |h: &SchemeHit| {
+            let amount = app.scheme(&h.id).and_then(|s| s.amount.as_ref());
+            asking.iter().all(|a| match a {
+                Asked::Amount => amount.is_some(),
+                Asked::Rate => amount.is_some_and(|a| {
+                    a.rate.is_some() || a.text.as_deref().is_some_and(states_a_rate)
+                }),
+                _ => true,
+            })
+        };
+        let chosen = close
+            .iter()
+            .copied()
+            .max_by_key(|h| {
+                (
+                    level.is_none_or(|l| h.level == l),
+                    holds(h),
+                    std::cmp::Reverse(close.iter().position(|c| c.id == h.id)),
+                )
+            })
+            .unwrap_or(best);
+        if asking.contains(&Asked::Combination) {
+            let mut named: Vec<(usize, &Scheme)> = Vec::new();
+            for h in results.iter().chain(outcome.results.iter()).take(8) {
+                if let Some(s) = app.scheme(&h.id)
+                    && !named.iter().any(|(_, n)| n.id == s.id)
+                    && let Some(at) = mention(s, normalized)
+                {
+                    named.push((at, s));
+                }
+            }
+            let owner = named
+                .iter()
+                .find(|(_, a)| named.iter().any(|(_, b)| b.id != a.id && excludes(a, b)));
+            if let Some((_, s)) = owner.or_else(|| named.iter().min_by_key(|(at, _)| *at)) {
+                return Ok(Some(s));
+            }
+        }
+        Ok(app.scheme(&chosen.id))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -448,100 +560,215 @@ const REFERS_BACK: &[&str] = &[
     "上の",
 ];
 
-/// Answers a follow-up about the last scheme from its structured facts only.
+/// Words of a bare follow-up that ask whether it can be used at all ("それは使えますか？").
+const CAN_USE: &[&str] = &["使え", "利用でき", "対象", "申し込め", "申請でき"];
+
+/// The scheme a follow-up is about and what it asks: the session's scheme when the message
+/// refers back to it or names nothing but the attribute ("上限は？", "what about the rate?").
 fn follow_up<'a>(
     app: &'a Engine,
     session: &ChatSession,
-    text: &str,
-) -> Option<(String, &'a Scheme)> {
-    if !REFERS_BACK.iter().any(|w| text.contains(w)) {
+    terms: &crate::text::QueryTerms,
+    asking: &[Asked],
+) -> Option<(&'a Scheme, Vec<Asked>)> {
+    let scheme = app.scheme(session.schemes.first()?)?;
+    let text = &terms.normalized;
+    let refers_back = REFERS_BACK.iter().any(|w| text.contains(w));
+    let bare = !asking.is_empty()
+        && terms.lemmas.iter().all(|l| {
+            l.chars().count() <= 1
+                || GENERIC.contains(&l.as_str())
+                || FOLLOW_UP_FILLER.contains(&l.as_str())
+                || Asked::ALL.iter().any(|a| a.mentions(l))
+        });
+    if !(refers_back || bare) {
         return None;
     }
-    let scheme = app.scheme(session.schemes.first()?)?;
-    let e = &scheme.eligibility;
-    let name = &scheme.title;
-    let answer = if text.contains("個人事業") || text.contains("個人でも") {
-        match e.legal_form {
-            LegalForm::Corporate => format!("「{name}」は法人が対象で、個人事業主は対象外です。"),
-            _ => format!(
-                "「{name}」は個人事業主も対象です（法人・個人の区別はありません）。ほかの条件もあわせてご確認ください。"
-            ),
-        }
-    } else if text.contains("開業前")
-        || text.contains("創業前")
-        || text.contains("まだ開業")
-        || text.contains("これから")
-    {
-        match e.pre_founding {
-            PreFounding::Allowed | PreFounding::Only => {
-                format!("「{name}」は創業前の方も利用できます。")
-            }
-            PreFounding::No => {
-                format!("「{name}」はすでに事業を営んでいる方が対象で、創業前は利用できません。")
-            }
-        }
-    } else if text.contains("いくら")
-        || text.contains("金額")
-        || text.contains("上限")
-        || text.contains("補助率")
-    {
-        match scheme.amount_text() {
-            Some(a) => format!("「{name}」の金額の目安は {a} です。"),
-            None => format!(
-                "「{name}」の金額は公式ページでご確認ください（この案内には掲載していません）。"
-            ),
-        }
-    } else if text.contains("いつ")
-        || text.contains("締切")
-        || text.contains("期限")
-        || text.contains("募集")
-    {
-        let status = scheme.window.status_on(crate::app::engine::tokyo_today());
-        let rounds: Vec<String> = scheme
-            .window
-            .rounds
-            .iter()
-            .map(|r| format!("{}：{}〜{}", r.label, r.opens, r.closes))
-            .collect();
-        format!(
-            "「{name}」の受付状況は「{}」です。{}",
-            status.label_ja(),
-            rounds.join("、")
-        )
-    } else if text.contains("どこ")
-        || text.contains("申し込")
-        || text.contains("申請方法")
-        || text.contains("問い合わせ")
-    {
-        format!(
-            "「{name}」の申請方法：{} 問い合わせ先：{}",
-            scheme.how_to_apply, scheme.contact
-        )
-    } else if text.contains("対象") || text.contains("使える") || text.contains("条件") {
-        let mut parts = vec![format!("「{name}」の主な条件：")];
-        parts.extend(e.conditions.iter().take(4).map(|c| format!("・{c}")));
-        if e.conditions.is_empty() {
-            parts.push(scheme.summary.clone());
-        }
-        parts.join("\n")
-    } else {
-        return None;
-    };
-    Some((answer, scheme))
+    if !asking.is_empty() {
+        return Some((scheme, asking.to_vec()));
+    }
+    CAN_USE
+        .iter()
+        .any(|w| text.contains(w))
+        .then(|| (scheme, vec![Asked::Eligibility]))
 }
 
+/// Where the question names the scheme: the position of the longest run of four or more
+/// characters it shares with the title or an alias ("区の創業支援融資" names
+/// "港区中小企業融資あっせん（創業支援融資）"), if any.
+fn mention(s: &Scheme, normalized: &str) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for name in std::iter::once(&s.title).chain(s.aliases.iter()) {
+        let name: Vec<char> = crate::text::normalize(name).chars().collect();
+        for start in 0..name.len() {
+            for end in (start + 4..=name.len()).rev() {
+                let piece: String = name[start..end].iter().collect();
+                if let Some(at) = normalized.find(&piece) {
+                    let len = end - start;
+                    if best.is_none_or(|(l, _)| len > l) {
+                        best = Some((len, at));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    best.map(|(_, at)| at)
+}
+
+/// Whether `a`'s own rules exclude `b`: listed as not combinable, or a condition naming it
+/// ("…持続化補助金を含む…を受けていないこと").
+fn excludes(a: &Scheme, b: &Scheme) -> bool {
+    a.not_combinable_with.contains(&b.id)
+        || a.eligibility.conditions.iter().any(|c| {
+            let c = crate::text::normalize(c);
+            std::iter::once(&b.title)
+                .chain(b.aliases.iter())
+                .map(|n| crate::text::normalize(n))
+                .filter(|n| n.chars().count() >= 4)
+                .any(|n| c.contains(&n))
+        })
+}
+
+/// For a combination question, the other scheme it names: one this scheme excludes, else one
+/// named by title or alias among the next results.
+fn other_scheme<'a>(
+    app: &'a Engine,
+    scheme: &Scheme,
+    outcome: &SearchOutcome,
+    asking: &[Asked],
+) -> Option<&'a Scheme> {
+    if !asking.contains(&Asked::Combination) {
+        return None;
+    }
+    let next: Vec<&SchemeHit> = outcome.results.iter().skip(1).take(4).collect();
+    next.iter()
+        .filter_map(|h| app.scheme(&h.id))
+        .find(|o| {
+            scheme.not_combinable_with.contains(&o.id) || o.not_combinable_with.contains(&scheme.id)
+        })
+        .or_else(|| {
+            next.iter()
+                .find(|h| h.explanation.title_match > 1.0)
+                .and_then(|h| app.scheme(&h.id))
+        })
+}
+
+/// The FAQ about `scheme` that answers this question too: among the FAQs found, one citing
+/// the scheme, on the caller's own words and scoring close to the best scheme.
+fn supporting_faq<'a>(
+    app: &Engine,
+    scheme: &Scheme,
+    outcome: &'a SearchOutcome,
+    lemmas: &[String],
+    best_words: f32,
+) -> Option<&'a FaqHit> {
+    let specific: Vec<&String> = lemmas
+        .iter()
+        .filter(|l| !GENERIC.contains(&l.as_str()) && l.chars().count() > 1)
+        .collect();
+    outcome.faqs.iter().find(|f| {
+        f.scheme_ids.iter().any(|id| id == &scheme.id)
+            && f.score >= best_words * 0.5
+            && app
+                .analyzer
+                .lemmas(&f.question)
+                .is_ok_and(|ls| specific.iter().filter(|s| ls.contains(s)).count() >= 2)
+    })
+}
+
+/// Whether an amount line states a rate ("3分の2", "1/2", "0.1%").
+fn states_a_rate(t: &str) -> bool {
+    t.contains("分の") || t.contains('%') || t.contains('％') || t.contains('/')
+}
+
+/// Whether `text` is mostly written in the Latin alphabet (an English question).
+fn is_english(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    letters * 2 > text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// The reply to a factual question about `scheme`: one or two sentences per asked
+/// attribute from its structured fields, then the FAQ that adds to them (when a fact is
+/// unknown, or the question is one FAQs answer in words), then the citation.
+fn facts_reply(
+    app: &Engine,
+    scheme: &Scheme,
+    asking: &[Asked],
+    question: &str,
+    today: chrono::NaiveDate,
+    other: Option<&Scheme>,
+    faq: Option<&FaqHit>,
+) -> (String, Vec<Citation>) {
+    let corpus = &app.corpus;
+    let ctx = FactContext {
+        today: Some(today),
+        desks: corpus
+            .desks
+            .iter()
+            .filter(|d| d.scheme_id.as_deref() == Some(scheme.id.as_str()))
+            .collect(),
+        other,
+        not_combinable: scheme
+            .not_combinable_with
+            .iter()
+            .filter_map(|id| corpus.scheme(id))
+            .map(|s| s.title.as_str())
+            .collect(),
+        question,
+    };
+    let facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
+    let mut text = String::new();
+    if is_english(question) {
+        text.push_str("From the official information (in Japanese):\n");
+    }
+    for (i, f) in facts.iter().enumerate() {
+        if i == 0 {
+            text.push_str(&format!("「{}」の{}：", scheme.title, f.asked.label_ja()));
+        } else {
+            text.push_str(&format!("\n{}：", f.asked.label_ja()));
+        }
+        text.push_str(&f.text);
+    }
+    let mut citations = vec![cite(corpus, scheme)];
+    let wants_words = facts.iter().any(|f| {
+        !f.known
+            || matches!(
+                f.asked,
+                Asked::Eligibility | Asked::Years | Asked::Combination | Asked::Documents
+            )
+    });
+    if let Some(faq) = faq.filter(|_| wants_words) {
+        text.push_str(&format!("\nよくある質問より：{}", faq.answer));
+        for s in faq.scheme_ids.iter().filter_map(|id| corpus.scheme(id)) {
+            push_unique(&mut citations, cite(corpus, s));
+        }
+    }
+    if let Some(o) = other {
+        push_unique(&mut citations, cite(corpus, o));
+    }
+    text.push_str(&format!(
+        "\n出典：{}（{}時点の情報。最新の内容は公式ページでご確認ください）",
+        scheme.title,
+        date_ja(scheme.as_of)
+    ));
+    (text, citations)
+}
+
+/// A hand-off: the desk for the category (or the staff queue for a complaint about the
+/// service), its next staffed slot, the reply and the ticket with a warm summary. For a
+/// question on the edge of a rule, the summary quotes the rule the bot knows.
+#[allow(clippy::too_many_arguments)]
 fn hand_off(
     app: &Engine,
     calendar: &OfficeCalendar,
     inquiry: &Inquiry,
+    normalized: &str,
     reason: HandoffReason,
-    category: ConsultCategory,
-    outcome: &crate::app::engine::SearchOutcome,
+    category: HandoffCategory,
+    outcome: &SearchOutcome,
     now: NaiveDateTime,
 ) -> (String, HandoffInfo, Option<Ticket>) {
-    let desk = desk_for(&app.corpus, category)
-        .or_else(|| desk_for(&app.corpus, ConsultCategory::Management));
-    let slot = desk.and_then(|d| calendar.next_slot(d, now));
     // 48 random bits: with 8 hex digits (32 bits) two tickets in a busy year's log would
     // likely share a number, and the second would be silently dropped by the idempotent insert.
     let ticket_id = format!(
@@ -554,56 +781,121 @@ fn hand_off(
         .take(3)
         .map(|h| h.title.clone())
         .collect();
-    let summary = format!(
-        "ご相談内容：{}\n区分：{}（{}）\nボットが見つけた関連制度：{}",
+    // The rule a case on its edge turns on, quoted for the desk ("区内で引き続き1年以上…").
+    let rule = (reason == HandoffReason::IndividualJudgement)
+        .then(|| outcome.results.first().and_then(|h| app.scheme(&h.id)))
+        .flatten()
+        .and_then(|s| rule_for(s, normalized).map(|r| (s, r)));
+    let mut summary = format!(
+        "ご相談内容：{}\n区分：{}（{}）",
         shorten(inquiry.text(), 300),
         category.label_ja(),
         reason.label_ja(),
-        if found.is_empty() {
-            "なし".to_string()
-        } else {
-            found.join("、")
-        }
     );
-    let (desk_name, desk_id, how_to_book, staff) = match desk {
-        Some(d) => (
-            d.name.clone(),
-            d.id.clone(),
-            d.how_to_book.clone(),
-            d.staff.clone(),
-        ),
-        None => (
-            "港区立産業振興センター 相談窓口".into(),
-            "center".into(),
-            "お電話でご予約ください".into(),
-            "相談員".into(),
-        ),
+    if let Some((s, r)) = &rule {
+        summary.push_str(&format!(
+            "\nボットが把握している規定：「{}」の条件「{}」（{}時点）",
+            s.title,
+            r,
+            date_ja(s.as_of)
+        ));
+    }
+    if category != HandoffCategory::ServiceComplaint {
+        summary.push_str(&format!(
+            "\nボットが見つけた関連制度：{}",
+            if found.is_empty() {
+                "なし".to_string()
+            } else {
+                found.join("、")
+            }
+        ));
+    }
+
+    let (reply, desk_name, desk_id, how_to_book, slot) = match category.consult_category() {
+        // A complaint or an opinion about the service: the centre's staff, not a consultant.
+        None => {
+            let slot = calendar.next_open(now);
+            let when = match slot {
+                Some(s) if s.now => "ただいま受付時間内です。".to_string(),
+                Some(s) => format!(
+                    "ただいまは受付時間外です。次の受付は {} からです。",
+                    s.at.format("%m月%d日 %H:%M")
+                ),
+                None => String::new(),
+            };
+            let reply = format!(
+                "ご不便をおかけして申し訳ありません。いただいたご意見は、相談員ではなくセンターの職員が確認し、必要に応じてご連絡します（{}）。\n受付：{}（{}）\n{}\n受付番号：{}",
+                reason.label_ja(),
+                STAFF_QUEUE_NAME,
+                calendar.hours_ja(),
+                when,
+                ticket_id
+            );
+            (
+                reply,
+                STAFF_QUEUE_NAME.to_string(),
+                STAFF_QUEUE_ID.to_string(),
+                "受付番号をお伝えのうえ、お電話または窓口でお申し出ください".to_string(),
+                slot,
+            )
+        }
+        Some(c) => {
+            let desk = desk_for(&app.corpus, c)
+                .or_else(|| desk_for(&app.corpus, ConsultCategory::Management));
+            let slot = desk.and_then(|d| calendar.next_slot(d, now));
+            let (desk_name, desk_id, how_to_book, staff) = match desk {
+                Some(d) => (
+                    d.name.clone(),
+                    d.id.clone(),
+                    d.how_to_book.clone(),
+                    d.staff.clone(),
+                ),
+                None => (
+                    "港区立産業振興センター 相談窓口".into(),
+                    "center".into(),
+                    "お電話でご予約ください".into(),
+                    "相談員".into(),
+                ),
+            };
+            let open_now = slot.is_some_and(|s| s.now) && calendar.is_open_at(now);
+            let when = match (&slot, open_now) {
+                (Some(_), true) => "ただいま受付時間内です。".to_string(),
+                (Some(s), false) => format!(
+                    "ただいまは受付時間外です。次の受付は {} からです。受付番号をお控えのうえ、受付時間内にご連絡いただくか、担当者からの折り返しをお待ちください。",
+                    s.at.format("%m月%d日 %H:%M")
+                ),
+                (None, _) => "次の受付日時は窓口にお問い合わせください。".to_string(),
+            };
+            let known_rule = rule
+                .as_ref()
+                .map(|(s, r)| {
+                    format!(
+                        "一般的な条件は「{r}」（{}）ですが、ご自身の場合に当てはまるかは窓口で個別に確認します。\n",
+                        s.title
+                    )
+                })
+                .unwrap_or_default();
+            let reply = format!(
+                "{}このご相談は、{}の判断が必要な内容のため、専門の相談員におつなぎします（{}）。\n窓口：{}（{}）\n{}\n予約方法：{}\n受付番号：{}",
+                known_rule,
+                staff,
+                reason.label_ja(),
+                desk_name,
+                desk.map(|d| d.schedule_ja()).unwrap_or_default(),
+                when,
+                how_to_book,
+                ticket_id
+            );
+            (reply, desk_name, desk_id, how_to_book, slot)
+        }
     };
     let slot_text = slot.map(|s| s.at.format("%Y-%m-%d %H:%M").to_string());
     let open_now = slot.is_some_and(|s| s.now) && calendar.is_open_at(now);
-    let when = match (&slot, open_now) {
-        (Some(_), true) => "ただいま受付時間内です。".to_string(),
-        (Some(s), false) => format!(
-            "ただいまは受付時間外です。次の受付は {} からです。受付番号をお控えのうえ、受付時間内にご連絡いただくか、担当者からの折り返しをお待ちください。",
-            s.at.format("%m月%d日 %H:%M")
-        ),
-        (None, _) => "次の受付日時は窓口にお問い合わせください。".to_string(),
-    };
-    let reply = format!(
-        "このご相談は、{}の判断が必要な内容のため、専門の相談員におつなぎします（{}）。\n窓口：{}（{}）\n{}\n予約方法：{}\n受付番号：{}",
-        staff,
-        reason.label_ja(),
-        desk_name,
-        desk.map(|d| d.schedule_ja()).unwrap_or_default(),
-        when,
-        how_to_book,
-        ticket_id
-    );
     let ticket = Ticket {
         id: ticket_id.clone(),
         inquiry_id: inquiry.id.clone(),
         created_at: Utc::now(),
-        category: category.into(),
+        category,
         desk_id: desk_id.clone(),
         reason,
         summary,
@@ -614,7 +906,7 @@ fn hand_off(
         closed_by: None,
     };
     let info = HandoffInfo {
-        category: category.into(),
+        category,
         desk: desk_name,
         desk_id,
         reason,

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
 use super::{App, AppError, Result, tokyo_today};
-use crate::domain::handoff::{StableCode, TicketStatus};
+use crate::domain::handoff::{STAFF_QUEUE_ID, STAFF_QUEUE_NAME, StableCode, TicketStatus};
 use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, Ticket};
 use crate::store::{InquiryFilter, LogCounts};
 
@@ -259,15 +259,21 @@ impl App {
         Ok(list
             .into_iter()
             .map(|ticket| TicketView {
-                desk: self
-                    .engine
-                    .corpus
-                    .desk(&ticket.desk_id)
-                    .map(|d| d.name.clone())
-                    .unwrap_or_else(|| ticket.desk_id.clone()),
+                desk: self.desk_name(&ticket.desk_id),
                 ticket,
             })
             .collect())
+    }
+
+    /// A ticket's desk as people read it: the desk's name, or the staff queue's.
+    fn desk_name(&self, desk_id: &str) -> String {
+        if desk_id == STAFF_QUEUE_ID {
+            return STAFF_QUEUE_NAME.to_string();
+        }
+        self.engine
+            .corpus
+            .desk(desk_id)
+            .map_or_else(|| desk_id.to_string(), |d| d.name.clone())
     }
 
     /// Marks an open ticket done with what was done (masked). Not found when it is not open.
@@ -374,7 +380,7 @@ impl App {
                 t.inquiry_id,
                 jst_text(t.created_at),
                 t.category.label_ja().to_string(),
-                t.desk_id,
+                self.desk_name(&t.desk_id),
                 t.reason.label_ja().to_string(),
                 t.summary,
                 t.next_slot.unwrap_or_default(),

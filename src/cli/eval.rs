@@ -7,10 +7,12 @@ pub(super) struct EvalOptions {
     pub(super) recommend: bool,
     pub(super) profiles: Vec<PathBuf>,
     pub(super) routing: bool,
+    pub(super) answers: bool,
     pub(super) extra: Vec<PathBuf>,
     pub(super) json: bool,
     pub(super) today: Option<chrono::NaiveDate>,
     pub(super) no_save: bool,
+    pub(super) tuning_only: bool,
     pub(super) compare_embedder: Option<String>,
     pub(super) sweep_fusion: bool,
 }
@@ -56,9 +58,11 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             recommend: options.recommend,
             profile_files: options.profiles,
             routing: options.routing,
+            answers: options.answers,
             extra: options.extra,
             today,
             compare_embedder: options.compare_embedder,
+            held_out: !options.tuning_only,
         },
     ) {
         Ok(r) => r,
@@ -159,9 +163,10 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     ] {
         let Some(r) = report else { continue };
         println!(
-            "\n{name}: {} messages, threshold {:.2}: hand-off precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
+            "\n{name}: {} messages, threshold {:.2}: hand-off accuracy {:.4}, precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
             r.messages,
             r.threshold,
+            r.handoff_accuracy,
             r.handoff_precision,
             r.handoff_recall,
             r.handoff_category_accuracy,
@@ -171,6 +176,40 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
         if name == "routing" {
             for m in r.mistakes.iter().take(40) {
                 println!("  expected {} got {}: {}", m.expected, m.got, m.message);
+            }
+        }
+    }
+    for (name, report) in [
+        ("answers", &run.answers),
+        ("answers, held out", &run.answers_held_out),
+    ] {
+        let Some(r) = report else { continue };
+        println!(
+            "\n{name}: {} questions: right scheme cited {:.4}, required facts present {:.4}, answers stating a wrong number {}",
+            r.questions, r.right_scheme, r.facts_present, r.wrong_number_answers
+        );
+        let by =
+            |m: &std::collections::BTreeMap<String, crate::app::evaluation::answers::AskScore>| {
+                m.iter()
+                    .map(|(k, s)| format!("{k} {:.2} ({})", s.facts_present, s.questions))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+        println!("  facts by ask: {}", by(&r.by_ask));
+        println!("  facts by language: {}", by(&r.by_lang));
+        // Failures are listed for the tuning set only: nobody tunes on the held-out set.
+        if name == "answers" {
+            for f in r.failures.iter().take(60) {
+                println!(
+                    "  {} {} -> expected {} cited {:?} missing {:?} wrong numbers {:?}\n    {}",
+                    f.id,
+                    f.question,
+                    f.expected_scheme,
+                    f.cited,
+                    f.missing,
+                    f.wrong_numbers,
+                    f.reply.replace('\n', " / ")
+                );
             }
         }
     }

@@ -95,6 +95,10 @@ pub enum Command {
         /// and, when present, eval/routing-holdout.jsonl (written without seeing the rules).
         #[arg(long)]
         routing: bool,
+        /// Also evaluate the chatbot's factual answers on eval/answers.jsonl (failures listed)
+        /// and, when present, eval/answers-holdout.jsonl (figures only).
+        #[arg(long)]
+        answers: bool,
         /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
         #[arg(long)]
         corpus_extra: Vec<PathBuf>,
@@ -106,6 +110,9 @@ pub enum Command {
         /// Do not write eval/results/.
         #[arg(long)]
         no_save: bool,
+        /// Skip the held-out sets (for iterating on rules without seeing them).
+        #[arg(long)]
+        tuning_only: bool,
         /// Also run hybrid search with this embedder (e5, static, none) in the same run, on
         /// the same sets, for a side-by-side comparison.
         #[arg(long)]
@@ -309,10 +316,12 @@ pub fn run(cli: Cli) -> ExitCode {
             recommend,
             profiles,
             routing,
+            answers,
             corpus_extra,
             json,
             today,
             no_save,
+            tuning_only,
             compare_embedder,
             sweep_fusion,
             pii: None,
@@ -323,10 +332,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 recommend,
                 profiles,
                 routing,
+                answers,
                 extra: corpus_extra,
                 json,
                 today,
                 no_save,
+                tuning_only,
                 compare_embedder,
                 sweep_fusion,
             },

@@ -76,12 +76,28 @@ impl OfficeCalendar {
         let (desk_opens, desk_closes) = desk.hours()?;
         let opens = desk_opens.max(office_opens());
         let closes = desk_closes.min(office_closes());
+        self.next_within(opens, closes, |d| desk.staffed_on(d), now)
+    }
+
+    /// The next time the centre's own staff are in (a complaint or an opinion goes to them,
+    /// not to a consultant's desk).
+    pub fn next_open(&self, now: NaiveDateTime) -> Option<Slot> {
+        self.next_within(office_opens(), office_closes(), |_| true, now)
+    }
+
+    fn next_within(
+        &self,
+        opens: NaiveTime,
+        closes: NaiveTime,
+        staffed_on: impl Fn(Weekday) -> bool,
+        now: NaiveDateTime,
+    ) -> Option<Slot> {
         if opens >= closes {
             return None;
         }
         for offset in 0..60 {
             let day = now.date() + Duration::days(offset);
-            if !self.is_open_day(day) || !desk.staffed_on(day.weekday()) {
+            if !self.is_open_day(day) || !staffed_on(day.weekday()) {
                 continue;
             }
             if offset == 0 {

@@ -119,6 +119,12 @@ impl StableCode for HandoffCategory {
     }
 }
 
+/// The desk id a complaint ticket carries: the centre's staff queue, not a consultant desk.
+pub const STAFF_QUEUE_ID: &str = "staff";
+
+/// The staff queue as people read it (ticket list, CSV).
+pub const STAFF_QUEUE_NAME: &str = "港区立産業振興センター 職員（苦情・ご意見の窓口）";
+
 /// In records (the log spool) a category is its code; a spool line written before the codes
 /// carries the Japanese label and still reads back.
 impl Serialize for HandoffCategory {

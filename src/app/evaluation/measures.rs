@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::Engine;
 use crate::config::RankingMode;
+use crate::domain::consultants::ConsultCategory;
+use crate::domain::handoff::HandoffCategory;
 use crate::domain::profile::{Answers, Facts};
 use crate::domain::recommend::RecommendOutcome;
 use crate::domain::search::{SearchFilters, SearchQuery};
@@ -321,6 +323,8 @@ pub struct RoutingCase {
 pub struct RoutingReport {
     pub messages: usize,
     pub threshold: f32,
+    /// Right hand-off decisions, either way: (tp + tn) / n.
+    pub handoff_accuracy: f64,
     pub handoff_precision: f64,
     pub handoff_recall: f64,
     /// Category accuracy over the messages that should be handed off.
@@ -337,9 +341,18 @@ pub struct RoutingMistake {
     pub got: String,
 }
 
+/// A routing set's category: a consultant's field by its label, or 苦情 for a complaint
+/// about the service (a staff ticket of its own kind).
+pub fn expected_category(label: &str) -> Option<HandoffCategory> {
+    match label {
+        "苦情" | "苦情・ご意見" => Some(HandoffCategory::ServiceComplaint),
+        other => ConsultCategory::parse(other).map(HandoffCategory::Consult),
+    }
+}
+
 pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Result<RoutingReport> {
-    let (mut tp, mut fp, mut fn_, mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) =
-        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut tp, mut tn, mut fp, mut fn_) = (0usize, 0usize, 0usize, 0usize);
+    let (mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) = (0usize, 0usize, 0usize, 0usize);
     let mut mistakes = Vec::new();
     for case in cases {
         let query = SearchQuery::parse(&case.message).map_err(|e| EvalError::Run(e.to_string()))?;
@@ -354,12 +367,12 @@ pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Resu
             (true, true) => tp += 1,
             (false, true) => fp += 1,
             (true, false) => fn_ += 1,
-            _ => {}
+            (false, false) => tn += 1,
         }
         let category_right = case
             .category
             .as_deref()
-            .map(|c| c == route.category.label_ja());
+            .map(|c| expected_category(c) == Some(route.category));
         if let Some(ok) = category_right {
             cat_n += 1;
             cat_ok += ok as usize;
@@ -395,6 +408,7 @@ pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Resu
     Ok(RoutingReport {
         messages: cases.len(),
         threshold,
+        handoff_accuracy: ratio(tp + tn, cases.len()),
         handoff_precision: ratio(tp, tp + fp),
         handoff_recall: ratio(tp, tp + fn_),
         handoff_category_accuracy: ratio(hcat_ok, hcat_n),

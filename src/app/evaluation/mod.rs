@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+pub mod answers;
 pub mod measures;
 pub mod metrics;
 pub mod pii;
 
+pub use answers::{AnswerCase, AnswerFailure, AnswerReport, eval_answers};
 pub use measures::{
     EvalError, Failure, ProfileCase, ProfileMiss, ProfileReport, RoutingCase, RoutingMistake,
     RoutingReport, SearchCase, SearchReport, TagScore, eval_profiles, eval_profiles_file,
@@ -27,6 +29,10 @@ pub const PROFILES: &str = "eval/profiles.jsonl";
 /// The routing rules were tuned on routing.jsonl; the held-out set was written without them.
 pub const ROUTING_TUNING: &str = "eval/routing.jsonl";
 pub const ROUTING_HOLDOUT: &str = "eval/routing-holdout.jsonl";
+/// Factual questions: the tuning set (failures listed) and one written by a helper who saw
+/// neither the chatbot nor the tuning set (figures only).
+pub const ANSWERS_TUNING: &str = "eval/answers.jsonl";
+pub const ANSWERS_HOLDOUT: &str = "eval/answers-holdout.jsonl";
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvaluationError {
@@ -44,9 +50,13 @@ pub struct EvalOptions {
     /// Further profile sets (`--profiles FILE`), each reported on its own.
     pub profile_files: Vec<PathBuf>,
     pub routing: bool,
+    /// Measure the chatbot's factual answers (eval/answers*.jsonl).
+    pub answers: bool,
     pub extra: Vec<PathBuf>,
     pub today: NaiveDate,
     pub compare_embedder: Option<String>,
+    /// Read the held-out sets too (false while iterating on rules, so nobody sees them early).
+    pub held_out: bool,
 }
 
 /// Everything one evaluation run measured.
@@ -66,6 +76,8 @@ pub struct EvalRun {
     pub other_profiles: Vec<(PathBuf, ProfileReport)>,
     pub routing: Option<RoutingReport>,
     pub routing_held_out: Option<RoutingReport>,
+    pub answers: Option<AnswerReport>,
+    pub answers_held_out: Option<AnswerReport>,
 }
 
 fn read_optional<T: serde::de::DeserializeOwned>(path: &str) -> Result<Vec<T>, EvalError> {
@@ -97,7 +109,11 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
     let engine = Engine::build(settings)?;
     let today = options.today;
     let cases: Vec<SearchCase> = read_jsonl(Path::new(SEARCH_TUNING))?;
-    let holdout_cases: Vec<SearchCase> = read_optional(SEARCH_HOLDOUT)?;
+    let holdout_cases: Vec<SearchCase> = if options.held_out {
+        read_optional(SEARCH_HOLDOUT)?
+    } else {
+        Vec::new()
+    };
     let mut run = EvalRun {
         today,
         embedder: engine.settings.embedder,
@@ -111,6 +127,8 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         other_profiles: Vec::new(),
         routing: None,
         routing_held_out: None,
+        answers: None,
+        answers_held_out: None,
     };
     for &m in &options.modes {
         if m != RankingMode::Bm25 && !engine.has_vectors() {
@@ -150,9 +168,25 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         let threshold = engine.settings.handoff_confidence;
         let tuned: Vec<RoutingCase> = read_jsonl(Path::new(ROUTING_TUNING))?;
         run.routing = Some(eval_routing(&engine, &tuned, threshold)?);
-        let held_out: Vec<RoutingCase> = read_optional(ROUTING_HOLDOUT)?;
+        let held_out: Vec<RoutingCase> = if options.held_out {
+            read_optional(ROUTING_HOLDOUT)?
+        } else {
+            Vec::new()
+        };
         if !held_out.is_empty() {
             run.routing_held_out = Some(eval_routing(&engine, &held_out, threshold)?);
+        }
+    }
+    if options.answers {
+        let tuned: Vec<AnswerCase> = read_jsonl(Path::new(ANSWERS_TUNING))?;
+        run.answers = Some(eval_answers(&engine, &tuned, today)?);
+        let held_out: Vec<AnswerCase> = if options.held_out {
+            read_optional(ANSWERS_HOLDOUT)?
+        } else {
+            Vec::new()
+        };
+        if !held_out.is_empty() {
+            run.answers_held_out = Some(eval_answers(&engine, &held_out, today)?);
         }
     }
     Ok(run)
@@ -161,12 +195,15 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
 impl EvalRun {
     /// The one-line record kept in `eval/results/history.jsonl`.
     pub fn summary(&self) -> serde_json::Value {
-        let routing_json = |r: &RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
+        let routing_json = |r: &RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_accuracy": r.handoff_accuracy, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
+        let answers_json = |r: &AnswerReport| serde_json::json!({"questions": r.questions, "right_scheme": r.right_scheme, "facts_present": r.facts_present, "wrong_number_answers": r.wrong_number_answers});
         let search_json = |r: &SearchReport| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10, "by_tag": r.by_tag});
         serde_json::json!({
             "date": self.today,
             "routing": self.routing.as_ref().map(routing_json),
             "routing_holdout": self.routing_held_out.as_ref().map(routing_json),
+            "answers": self.answers.as_ref().map(answers_json),
+            "answers_holdout": self.answers_held_out.as_ref().map(answers_json),
             "corpus": {"schemes": self.schemes, "extra": self.extra},
             "embedder": self.embedder,
             "search": self.tuning.iter().map(search_json).collect::<Vec<_>>(),
@@ -177,9 +214,10 @@ impl EvalRun {
         })
     }
 
-    /// Everything, for `--json`.
+    /// Everything, for `--json`; the held-out sets as figures only (nobody tunes on them).
     pub fn full(&self) -> serde_json::Value {
-        serde_json::json!({"summary": self.summary(), "search": self.tuning, "search_holdout": self.held_out, "recommend": self.profiles, "recommend_other": self.other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "report": p})).collect::<Vec<_>>(), "routing": self.routing, "routing_holdout": self.routing_held_out})
+        let routing_json = |r: &RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_accuracy": r.handoff_accuracy, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
+        serde_json::json!({"summary": self.summary(), "search": self.tuning, "search_holdout": self.held_out, "recommend": self.profiles, "recommend_other": self.other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "report": p})).collect::<Vec<_>>(), "routing": self.routing, "routing_holdout": self.routing_held_out.as_ref().map(routing_json), "answers": self.answers, "answers_holdout": self.answers_held_out.as_ref().map(|r| serde_json::json!({"questions": r.questions, "right_scheme": r.right_scheme, "facts_present": r.facts_present, "wrong_number_answers": r.wrong_number_answers, "by_ask": r.by_ask, "by_lang": r.by_lang}))})
     }
 
     /// Writes `latest.json`, appends the summary to `history.jsonl` and redraws `history.svg`.

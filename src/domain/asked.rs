@@ -1,0 +1,519 @@
+//! What a caller's question asks about a scheme: the ceiling, the rate, who may use it, the
+//! years or age it requires, the deadline, how to apply, the documents, the contact and hours,
+//! or whether it combines with another. Words, not a model, so every reading can be explained;
+//! the chatbot answers these from the scheme's structured fields before anything else.
+//! Must never guess: a question it cannot read yields nothing, and the bot answers as before.
+
+use serde::Serialize;
+
+/// One attribute a question asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Asked {
+    /// The ceiling, the amount, the lower limit, the premium (上限, いくら, 最大).
+    Amount,
+    /// The subsidy rate, the interest rate, the share borne (補助率, 何分の, 利率).
+    Rate,
+    /// Who may use it (対象, 個人事業主でも, 法人のみ, 支店でも).
+    Eligibility,
+    /// Years in business or age (何年, 創業前でも, 年齢).
+    Years,
+    /// The deadline or the round (いつまで, 締切, 募集, 次の回).
+    Deadline,
+    /// How and where to apply (申請方法, どこで, 手続き).
+    HowToApply,
+    /// The documents to prepare (書類, 何を準備).
+    Documents,
+    /// The contact, the desk and its hours (電話, 窓口, 受付時間, 何曜日).
+    Contact,
+    /// Whether it can be used with another scheme (併用, 両方).
+    Combination,
+}
+
+impl Asked {
+    pub const ALL: [Asked; 9] = [
+        Asked::Amount,
+        Asked::Rate,
+        Asked::Eligibility,
+        Asked::Years,
+        Asked::Deadline,
+        Asked::HowToApply,
+        Asked::Documents,
+        Asked::Contact,
+        Asked::Combination,
+    ];
+
+    /// The code the evaluation sets use (`asks`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Asked::Amount => "amount",
+            Asked::Rate => "rate",
+            Asked::Eligibility => "eligibility",
+            Asked::Years => "years",
+            Asked::Deadline => "deadline",
+            Asked::HowToApply => "how_to_apply",
+            Asked::Documents => "documents",
+            Asked::Contact => "contact",
+            Asked::Combination => "combination",
+        }
+    }
+
+    /// What the attribute is called in a reply.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Asked::Amount => "金額・上限",
+            Asked::Rate => "補助率・利率",
+            Asked::Eligibility => "対象となる事業者",
+            Asked::Years => "年数・年齢の条件",
+            Asked::Deadline => "締切・募集時期",
+            Asked::HowToApply => "申請方法",
+            Asked::Documents => "必要な書類",
+            Asked::Contact => "問い合わせ先・受付時間",
+            Asked::Combination => "他の制度との併用",
+        }
+    }
+
+    /// Whether `word` (a lemma of the question) is part of how this attribute is asked:
+    /// "上限", "補助" of 補助率, "いつ" — a follow-up made of such words names no new scheme.
+    pub fn mentions(self, word: &str) -> bool {
+        self.words().iter().any(|w| w.contains(word))
+            || (self == Asked::Amount && QUANTITY_ONLY.iter().any(|w| w.contains(word)))
+    }
+
+    /// The words that ask for this attribute, in normalised (NFKC, lower-case) text.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Asked::Amount => &[
+                "いくら",
+                "上限",
+                "最大",
+                "最高",
+                "限度",
+                "金額",
+                "下限",
+                "最低",
+                "何円",
+                "何万",
+                "補助額",
+                "助成額",
+                "支給額",
+                "掛金",
+                "どのくらい",
+                "どれくらい",
+                "どれぐらい",
+                "how much",
+                "maximum",
+                "ceiling",
+                "amount",
+                "up to",
+                "premium",
+                "at most",
+            ],
+            Asked::Rate => &[
+                "補助率",
+                "助成率",
+                "何分の",
+                "何割",
+                "利率",
+                "金利",
+                "料率",
+                "負担率",
+                "割合",
+                "何%",
+                "何パーセント",
+                "税額控除",
+                "控除率",
+                "rate",
+                "what share",
+                "percentage",
+                "percent",
+                "fraction",
+                "interest",
+            ],
+            Asked::Eligibility => &[
+                "対象",
+                "条件",
+                "要件",
+                "資格",
+                "誰が",
+                "だれが",
+                "どんな人",
+                "どんな会社",
+                "どんな事業者",
+                "個人事業主でも",
+                "個人事業でも",
+                "法人でも",
+                "法人のみ",
+                "法人だけ",
+                "個人でも",
+                "会社でも",
+                "店でも",
+                "支店",
+                "本店",
+                "区外",
+                "都外",
+                "フリーランス",
+                "npo",
+                "単独で",
+                "一人でも",
+                "1人でも",
+                "ひとりでも",
+                "eligible",
+                "eligibility",
+                "who can",
+                "qualify",
+                "requirement",
+                "sole proprietor",
+            ],
+            Asked::Years => &[
+                "何年",
+                "何か月",
+                "何ヶ月",
+                "何カ月",
+                "年数",
+                "何歳",
+                "年齢",
+                "歳まで",
+                "歳以下",
+                "歳未満",
+                "創業前",
+                "開業前",
+                "設立前",
+                "起業前",
+                "まだ開業",
+                "まだ創業",
+                "まだ会社",
+                "これから開業",
+                "これから創業",
+                "これから起業",
+                "開業して",
+                "創業して",
+                "設立して",
+                "開業から",
+                "創業から",
+                "年目",
+                "すぐ",
+                "how many years",
+                "how many months",
+                "years",
+                "how old",
+                "age ",
+                "before i open",
+                "before opening",
+                "before founding",
+                "before starting",
+                "before i start",
+                "not yet",
+            ],
+            Asked::Deadline => &[
+                "いつまで",
+                "いつから",
+                "いつ",
+                "締切",
+                "締め切",
+                "〆切",
+                "期限",
+                "募集",
+                "公募",
+                "受付期間",
+                "申請期間",
+                "次の回",
+                "次回",
+                "何月",
+                "deadline",
+                "until when",
+                "by when",
+                "when ",
+                "due",
+                "next round",
+                "closing date",
+            ],
+            Asked::HowToApply => &[
+                "申請方法",
+                "申込方法",
+                "申し込み方",
+                "申込み方",
+                "申請の仕方",
+                "申請のやり方",
+                "手続き",
+                "手続",
+                "どうやって",
+                "どうやったら",
+                "どうすれば",
+                "どうしたら",
+                "どこで",
+                "どこに申",
+                "どこへ申",
+                "流れ",
+                "もらうには",
+                "受けるには",
+                "申請するには",
+                "申し込むには",
+                "使うには",
+                "how do i apply",
+                "how to apply",
+                "how can i apply",
+                "where do i apply",
+                "where can i apply",
+                "where do i submit",
+                "where should i submit",
+                "where to apply",
+                "how do i get",
+            ],
+            Asked::Documents => &[
+                "書類",
+                "必要なもの",
+                "持ち物",
+                "添付",
+                "提出物",
+                "準備",
+                "用意",
+                "document",
+                "paperwork",
+                "papers",
+                "what do i need",
+            ],
+            Asked::Contact => &[
+                "電話",
+                "連絡先",
+                "問い合わせ",
+                "問合せ",
+                "問い合せ",
+                "窓口",
+                "営業時間",
+                "受付時間",
+                "何時",
+                "何曜",
+                "曜日",
+                "番号",
+                "ダイヤル",
+                "担当",
+                "どこに聞",
+                "相談先",
+                "phone",
+                "contact",
+                "call ",
+                "hours",
+                "which days",
+                "what days",
+                "what time",
+            ],
+            Asked::Combination => &[
+                "併用",
+                "両方",
+                "一緒に使",
+                "一緒に申",
+                "重ねて",
+                "同時に",
+                "組み合わせ",
+                "どちらも",
+                "combine",
+                "both",
+                "together",
+                "at the same time",
+                "alongside",
+            ],
+        }
+    }
+}
+
+/// Words that only ask "how much of it": an amount, unless a rate or years is asked.
+const QUANTITY_ONLY: &[&str] = &[
+    "いくら",
+    "どのくらい",
+    "どれくらい",
+    "どれぐらい",
+    "how much",
+];
+
+/// Words that make "いつ" a question about a desk's days, not a deadline.
+const SCHEDULE: &[&str] = &[
+    "何曜",
+    "曜日",
+    "何時",
+    "which days",
+    "what days",
+    "what time",
+];
+
+/// The attributes `text` (normalised: NFKC, lower case) asks about, in the order the question
+/// names them. Empty when it asks none of them (a search, a request, a story).
+pub fn asked(text: &str) -> Vec<Asked> {
+    let text = format!("{} ", text.to_lowercase());
+    let mut found: Vec<(usize, Asked)> = Vec::new();
+    for a in Asked::ALL {
+        let first = a
+            .words()
+            .iter()
+            .filter(|w| !QUANTITY_ONLY.contains(w))
+            .filter_map(|w| text.find(w))
+            .min();
+        if let Some(at) = first {
+            found.push((at, a));
+        }
+    }
+    // "いくら" / "どのくらい" ask for an amount, unless they ask how much of a rate or of
+    // years ("金利はどのくらい", "開業してどのくらいまで").
+    if !found
+        .iter()
+        .any(|(_, a)| matches!(a, Asked::Amount | Asked::Rate | Asked::Years))
+        && let Some(at) = QUANTITY_ONLY.iter().filter_map(|w| text.find(w)).min()
+    {
+        found.push((at, Asked::Amount));
+    }
+    // "何曜日・何時から" asks for the desk's days, not a deadline.
+    if SCHEDULE.iter().any(|w| text.contains(w))
+        && !["いつまで", "締切", "締め切", "期限", "deadline"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        found.retain(|(_, a)| *a != Asked::Deadline);
+    }
+    found.sort();
+    found.into_iter().map(|(_, a)| a).collect()
+}
+
+/// `text` (normalised) without the words that ask for an attribute: what is left names the
+/// scheme ("区の創業補助金の補助率と上限" → "区の創業補助金のと"), so a search on it is not
+/// pulled towards every scheme whose text says 補助率 and 上限. Latin-script words go only
+/// as whole words ("rate", not the "rate" of "corporate").
+pub fn without_asking_words(text: &str) -> String {
+    let mut words: Vec<&str> = Asked::ALL
+        .iter()
+        .flat_map(|a| a.words().iter().copied())
+        .chain(QUANTITY_ONLY.iter().copied())
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut out = format!(" {} ", text.to_lowercase());
+    for w in words {
+        let w = w.trim();
+        if w.is_ascii() {
+            let padded = format!(" {w} ");
+            while out.contains(&padded) {
+                out = out.replace(&padded, " ");
+            }
+        } else {
+            out = out.replace(w, " ");
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words a follow-up may use beside the attribute it asks ("それは", "上限は？", "what about"):
+/// a message made of nothing else is about the scheme already under discussion.
+pub const FOLLOW_UP_FILLER: &[&str] = &[
+    "それ",
+    "そちら",
+    "こちら",
+    "これ",
+    "その",
+    "この",
+    "制度",
+    "場合",
+    "ちなみに",
+    "じゃあ",
+    "では",
+    "あと",
+    "また",
+    "what about",
+    "and ",
+    "it",
+    "that",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<Asked> {
+        asked(&crate::text::normalize(text))
+    }
+
+    #[test]
+    fn the_ceiling_and_the_rate_are_two_facts_in_the_order_asked() {
+        assert_eq!(
+            read("港区の創業補助金の補助率と上限を教えて"),
+            vec![Asked::Rate, Asked::Amount]
+        );
+        assert_eq!(read("最大いくらもらえますか？"), vec![Asked::Amount]);
+        assert_eq!(
+            read("経費の何分の何を補助してくれますか"),
+            vec![Asked::Rate]
+        );
+    }
+
+    #[test]
+    fn how_much_interest_asks_the_rate_not_an_amount() {
+        assert_eq!(read("金利はどのくらいですか"), vec![Asked::Rate]);
+        assert_eq!(
+            read("What is the interest rate of the startup loan?"),
+            vec![Asked::Rate]
+        );
+    }
+
+    #[test]
+    fn who_may_use_it_is_eligibility_and_before_founding_is_years() {
+        assert_eq!(
+            read("持続化補助金は個人事業主でも申し込めますか？"),
+            vec![Asked::Eligibility]
+        );
+        assert_eq!(read("法人のみが対象ですか"), vec![Asked::Eligibility]);
+        assert_eq!(read("開業前でも申し込めますか"), vec![Asked::Years]);
+        assert_eq!(read("創業して何年までですか"), vec![Asked::Years]);
+        assert_eq!(read("何歳まで若者として扱われますか"), vec![Asked::Years]);
+    }
+
+    #[test]
+    fn deadlines_rounds_and_schedules_are_told_apart() {
+        assert_eq!(read("それはいつまで？"), vec![Asked::Deadline]);
+        assert_eq!(read("次の回の募集は？"), vec![Asked::Deadline]);
+        assert_eq!(
+            read("インボイス相談は何曜日にやっていますか"),
+            vec![Asked::Contact]
+        );
+        assert_eq!(read("by when must I submit it?"), vec![Asked::Deadline]);
+    }
+
+    #[test]
+    fn how_to_apply_documents_contact_and_combination_are_read() {
+        assert_eq!(read("申請方法を教えて"), vec![Asked::HowToApply]);
+        assert_eq!(read("必要な書類は？"), vec![Asked::Documents]);
+        assert_eq!(read("問い合わせの電話番号は？"), vec![Asked::Contact]);
+        assert_eq!(
+            read("IT導入補助金と区の補助は併用できる？"),
+            vec![Asked::Combination]
+        );
+        assert_eq!(
+            read("How do I apply, and what documents do I need?"),
+            vec![Asked::HowToApply, Asked::Documents]
+        );
+    }
+
+    #[test]
+    fn the_words_that_ask_are_left_out_of_the_scheme_name() {
+        assert_eq!(
+            without_asking_words(&crate::text::normalize(
+                "区の創業補助金の補助率と上限を教えてください"
+            )),
+            "区の創業補助金の と を教えてください"
+        );
+        assert_eq!(
+            without_asking_words("what is the interest rate of the corporate loan?"),
+            "what is the of the corporate loan?"
+        );
+    }
+
+    #[test]
+    fn a_request_or_a_story_asks_nothing() {
+        assert!(read("飲食店を開きたい").is_empty());
+        assert!(read("補助金の一覧が見たいです").is_empty());
+    }
+
+    #[test]
+    fn every_attribute_has_a_code_and_a_japanese_label() {
+        for a in Asked::ALL {
+            assert!(a.code().is_ascii());
+            assert!(!a.label_ja().is_ascii());
+        }
+    }
+}

@@ -1,0 +1,647 @@
+//! What a scheme's structured fields say about one asked attribute ([`Asked`]), as one or two
+//! plain sentences. Every number in a sentence comes from the corpus entry (its amount, rounds,
+//! conditions, how-to-apply text, contact or the desk that describes it); when the entry does
+//! not hold the fact, the sentence says so and names where to confirm it. Never a guess.
+
+use chrono::NaiveDate;
+
+use super::asked::Asked;
+use super::consultants::Desk;
+use super::scheme::{
+    Area, Kind, LegalForm, OfficeRule, PreFounding, Scheme, SizeRule, WindowKind, WindowStatus,
+    yen_ja,
+};
+
+/// One attribute answered: the sentence, and whether the corpus actually held the fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub asked: Asked,
+    pub text: String,
+    /// False when the sentence says the fact is not known (then a FAQ may still hold it).
+    pub known: bool,
+}
+
+/// What else a fact may draw on besides the scheme itself.
+#[derive(Debug, Clone, Default)]
+pub struct FactContext<'a> {
+    /// Today in Tokyo (window status).
+    pub today: Option<NaiveDate>,
+    /// The desks that describe this scheme (`consultants.toml`, `scheme_id`): hours and phone.
+    pub desks: Vec<&'a Desk>,
+    /// The other scheme the question names, for a combination question.
+    pub other: Option<&'a Scheme>,
+    /// Titles of the schemes this one cannot be combined with.
+    pub not_combinable: Vec<&'a str>,
+    /// The caller's question, normalised (which sub-point of an attribute to put first).
+    pub question: &'a str,
+}
+
+/// The fact `asked` about `scheme`.
+pub fn fact(scheme: &Scheme, asked: Asked, ctx: &FactContext) -> Fact {
+    let (text, known) = match asked {
+        Asked::Amount => amount(scheme, ctx),
+        Asked::Rate => rate(scheme),
+        Asked::Eligibility => (eligibility(scheme, ctx), true),
+        Asked::Years => years(scheme, ctx),
+        Asked::Deadline => deadline(scheme, ctx),
+        Asked::HowToApply => (format!("申請方法：{}", end(&scheme.how_to_apply)), true),
+        Asked::Documents => documents(scheme),
+        Asked::Contact => (contact(scheme, ctx), true),
+        Asked::Combination => combination(scheme, ctx),
+    };
+    let text = if known {
+        text
+    } else {
+        unknown(scheme, asked, &text)
+    };
+    Fact { asked, text, known }
+}
+
+/// "Not in our sources", where to confirm it, and anything related the entry does say.
+fn unknown(scheme: &Scheme, asked: Asked, also: &str) -> String {
+    let mut s = format!(
+        "{}は、この案内の情報源では確認できていません。{}または公式ページでご確認ください。",
+        asked.label_ja(),
+        end_plain(&scheme.contact)
+    );
+    if !also.is_empty() {
+        s.push_str(also);
+    }
+    s
+}
+
+fn amount(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
+    let Some(a) = &scheme.amount else {
+        return (String::new(), false);
+    };
+    let what = match scheme.kind {
+        Kind::Loan | Kind::LoanMediation => "融資の限度額",
+        Kind::Subsidy | Kind::Grant => "補助・助成の額",
+        _ => "金額",
+    };
+    let mut parts: Vec<String> = Vec::new();
+    match (&a.text, a.max_yen) {
+        (Some(t), _) => parts.push(format!("{what}は{}です。", t.trim_end_matches('。'))),
+        (None, Some(max)) => parts.push(format!("{what}の上限は{}です。", yen_ja(max))),
+        (None, None) => {}
+    }
+    let text_has = |needle: &str| a.text.as_deref().is_some_and(|t| t.contains(needle));
+    if let Some(max) = a.max_yen
+        && a.text.is_some()
+        && !text_has(&yen_ja(max))
+        && (ctx.question.contains("上限") || ctx.question.contains("最大"))
+    {
+        parts.push(format!("上限は{}です。", yen_ja(max)));
+    }
+    if let Some(min) = a.min_yen
+        && !text_has("下限")
+    {
+        parts.push(format!("下限は{}です。", yen_ja(min)));
+    }
+    if parts.is_empty() {
+        return (String::new(), false);
+    }
+    if let Some(r) = &a.rate
+        && !parts.concat().contains(r.as_str())
+        && (ctx.question.contains("率") || ctx.question.contains("rate"))
+    {
+        parts.push(format!("率は{}です。", r));
+    }
+    (parts.concat(), true)
+}
+
+fn rate(scheme: &Scheme) -> (String, bool) {
+    let a = scheme.amount.as_ref();
+    let what = match scheme.kind {
+        Kind::Loan | Kind::LoanMediation => "利率",
+        Kind::InterestSubsidy => "補助の割合",
+        Kind::Certification => "税の優遇の割合",
+        _ => "補助率・助成率",
+    };
+    match (
+        a.and_then(|a| a.rate.as_ref()),
+        a.and_then(|a| a.text.as_ref()),
+    ) {
+        (Some(r), Some(t)) if !t.contains(r.as_str()) => (
+            format!("{what}は{}です（{}）。", r, t.trim_end_matches('。')),
+            true,
+        ),
+        (Some(r), _) => (format!("{what}は{}です。", r), true),
+        (None, Some(t)) if has_rate(t) => (
+            format!("{what}は、{}とされています。", t.trim_end_matches('。')),
+            true,
+        ),
+        _ => (String::new(), false),
+    }
+}
+
+fn has_rate(t: &str) -> bool {
+    t.contains("分の") || t.contains('%') || t.contains('％') || t.contains('/')
+}
+
+fn area_ja(area: Area) -> &'static str {
+    match area {
+        Area::Minato => "港区内",
+        Area::Tokyo => "都内",
+        Area::Anywhere | Area::OtherPrefecture => "",
+    }
+}
+
+fn eligibility(scheme: &Scheme, ctx: &FactContext) -> String {
+    let e = &scheme.eligibility;
+    let legal = match e.legal_form {
+        LegalForm::Any => "法人・個人事業主のどちらも対象です。",
+        LegalForm::Corporate => "法人（会社）が対象で、個人事業主は対象外です。",
+        LegalForm::SoleProprietor => {
+            "個人（個人事業主・創業予定の個人）が対象で、法人は対象外です。"
+        }
+    };
+    let size = match e.size {
+        SizeRule::Sme => "中小企業者",
+        SizeRule::Small => "小規模事業者",
+        SizeRule::Any => "事業者",
+    };
+    let place = match (e.location, e.office) {
+        (Area::Anywhere | Area::OtherPrefecture, _) => String::new(),
+        (area, OfficeRule::HeadOffice) => {
+            format!("{}に本店（個人は主たる事業所）がある", area_ja(area))
+        }
+        (area, OfficeRule::AnyOffice) => format!("{}に事業所がある", area_ja(area)),
+    };
+    let mut who = format!("主な対象は{place}{size}で、{legal}");
+    if let Some(n) = e.max_employees {
+        who.push_str(&format!("常時使用する従業員{n}人以下が条件です。"));
+    }
+    let mut conditions: Vec<&String> = e.conditions.iter().collect();
+    // The conditions that share words with the question first ("支店", "バーチャル" …).
+    conditions.sort_by_key(|c| std::cmp::Reverse(shared(c, ctx.question)));
+    let picked: Vec<String> = conditions
+        .iter()
+        .take(3)
+        .map(|c| c.trim_end_matches('。').to_string())
+        .collect();
+    if !picked.is_empty() {
+        who.push_str(&format!("主な条件：{}。", picked.join("／")));
+    }
+    who
+}
+
+/// How many two-character pieces of `condition` appear in `question` (a crude overlap).
+fn shared(condition: &str, question: &str) -> usize {
+    let chars: Vec<char> = condition.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| {
+            w.iter()
+                .all(|c| !c.is_ascii_punctuation() && !"、。（）・".contains(*c))
+        })
+        .filter(|w| question.contains(&w.iter().collect::<String>()))
+        .count()
+}
+
+fn years(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
+    let e = &scheme.eligibility;
+    let mut parts: Vec<String> = Vec::new();
+    let area = area_ja(e.location);
+    if let Some(n) = e.max_years {
+        parts.push(format!("創業{n}年未満の事業者が対象です。"));
+    }
+    if let Some(n) = e.min_years {
+        let place = if area.is_empty() { "" } else { area };
+        parts.push(format!(
+            "{place}で引き続き{n}年以上事業を営んでいることが条件です。"
+        ));
+    }
+    parts.push(
+        match e.pre_founding {
+            PreFounding::Allowed => "創業前の方（これから創業する方）も利用できます。",
+            PreFounding::Only => "創業前の方だけが対象です。",
+            PreFounding::No => "創業前は利用できません（事業を始めてから申請・利用します）。",
+        }
+        .to_string(),
+    );
+    // Conditions on years, months or age, in the entry's own words.
+    let timed: Vec<&String> = e
+        .conditions
+        .iter()
+        .filter(|c| {
+            ["年以上", "年未満", "年以内", "か月", "歳", "期以上", "決算"]
+                .iter()
+                .any(|w| c.contains(w))
+        })
+        .take(2)
+        .collect();
+    for c in timed {
+        parts.push(format!("条件：{}。", c.trim_end_matches('。')));
+    }
+    if parts.len() == 1 && asks_age(ctx.question) {
+        return (parts.concat(), false);
+    }
+    (parts.concat(), true)
+}
+
+fn asks_age(q: &str) -> bool {
+    q.contains('歳') || q.contains("年齢") || q.contains("how old") || q.contains("age ")
+}
+
+/// 2026-04-03 → "2026年4月3日".
+pub fn date_ja(d: NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+fn deadline(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
+    let w = &scheme.window;
+    let today = ctx.today;
+    let mut parts: Vec<String> = Vec::new();
+    let known = w.kind != WindowKind::Annual;
+    match w.kind {
+        WindowKind::Always => {
+            parts.push("通年で受け付けています（決まった締切はありません）。".into());
+            // A desk's days ("水曜日の午後にブースで相談する") answer "いつ受けられる？".
+            for s in sentences(&scheme.how_to_apply) {
+                if ["曜", "午後", "午前"].iter().any(|w| s.contains(w)) {
+                    parts.push(format!("相談日：{s}"));
+                }
+            }
+        }
+        WindowKind::Annual => {
+            parts.push(format!(
+                "例年募集がありますが、次の募集時期はこの案内の確認日（{}）時点で発表されていません。",
+                date_ja(scheme.as_of)
+            ));
+        }
+        WindowKind::Rounds => {
+            let status = today.map(|t| w.status_on(t));
+            for r in &w.rounds {
+                let state = match today {
+                    Some(t) if r.opens <= t && t <= r.closes => "受付中",
+                    Some(t) if t < r.opens => "受付予定",
+                    Some(_) => "受付終了",
+                    None => "",
+                };
+                parts.push(format!(
+                    "{}の受付期間は{}〜{}です{}。",
+                    r.label,
+                    date_ja(r.opens),
+                    date_ja(r.closes),
+                    if state.is_empty() {
+                        String::new()
+                    } else {
+                        format!("（{state}）")
+                    }
+                ));
+            }
+            if status == Some(WindowStatus::Closed) {
+                parts.push("次の回の日程はこの案内では確認できていません。".into());
+            }
+        }
+    }
+    // Time limits in the how-to-apply text ("…から2か月以内に申請", "先着順").
+    for s in sentences(&scheme.how_to_apply) {
+        if ["以内", "までに", "前までに", "先着", "期間", "例年", "締切"]
+            .iter()
+            .any(|w| s.contains(w))
+        {
+            // A time limit counted from an event; an annual scheme's next dates stay unknown.
+            parts.push(format!("申請の時期：{s}"));
+        }
+    }
+    (parts.concat(), known)
+}
+
+fn documents(scheme: &Scheme) -> (String, bool) {
+    const PAPERS: &[&str] = &[
+        "書類",
+        "申請書",
+        "計画書",
+        "見積",
+        "証明",
+        "添え",
+        "様式",
+        "写し",
+        "届",
+        "報告書",
+        "契約書",
+        "決算書",
+        "試算表",
+        "カタログ",
+        "写真",
+        "シート",
+        "同意書",
+        "領収書",
+    ];
+    let found: Vec<String> = sentences(&scheme.how_to_apply)
+        .into_iter()
+        .chain(sentences(&scheme.details))
+        .filter(|s| PAPERS.iter().any(|w| s.contains(w)))
+        .take(2)
+        .collect();
+    if found.is_empty() {
+        return (String::new(), false);
+    }
+    (format!("必要な書類について：{}", found.concat()), true)
+}
+
+fn contact(scheme: &Scheme, ctx: &FactContext) -> String {
+    let mut s = format!("問い合わせ先は{}です。", end_plain(&scheme.contact));
+    for d in ctx.desks.iter().take(2) {
+        s.push_str(&format!(
+            "{}の受付は{}です（{}）。",
+            d.name,
+            d.schedule_ja(),
+            d.how_to_book.trim_end_matches('。')
+        ));
+        if let Some(phone) = &d.phone
+            && !s.contains(phone.as_str())
+        {
+            s.push_str(&format!("電話：{phone}。"));
+        }
+    }
+    // Days and times a desk keeps that the how-to-apply text gives ("水曜日の午後").
+    if ctx.desks.is_empty() {
+        for h in sentences(&scheme.how_to_apply) {
+            if ["曜", "午後", "午前", "時"].iter().any(|w| h.contains(w)) {
+                s.push_str(&h);
+            }
+        }
+    }
+    s
+}
+
+fn combination(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
+    if let Some(other) = ctx.other {
+        if scheme.not_combinable_with.contains(&other.id)
+            || other.not_combinable_with.contains(&scheme.id)
+        {
+            return (
+                format!(
+                    "「{}」と「{}」は、同じ経費に併用できません。",
+                    scheme.title, other.title
+                ),
+                true,
+            );
+        }
+    } else if !ctx.not_combinable.is_empty() {
+        return (
+            format!(
+                "「{}」は、{}とは同じ経費に併用できません。",
+                scheme.title,
+                ctx.not_combinable
+                    .iter()
+                    .map(|t| format!("「{t}」"))
+                    .collect::<Vec<_>>()
+                    .join("・")
+            ),
+            true,
+        );
+    }
+    let rules: Vec<&String> = scheme
+        .eligibility
+        .conditions
+        .iter()
+        .filter(|c| {
+            ["受けていない", "重ねて", "同じ経費", "併用", "受けた人"]
+                .iter()
+                .any(|w| c.contains(w))
+        })
+        .take(2)
+        .collect();
+    if rules.is_empty() {
+        return (String::new(), false);
+    }
+    (
+        format!(
+            "併用に関わる条件：{}。",
+            rules
+                .iter()
+                .map(|c| c.trim_end_matches('。'))
+                .collect::<Vec<_>>()
+                .join("／")
+        ),
+        true,
+    )
+}
+
+/// The rule of `scheme` a caller's own case sits on the edge of: the condition that shares
+/// the most with the question, else its rule on years. Quoted in a hand-off's warm summary,
+/// so the desk sees what the bot knows; deciding the case is the desk's.
+pub fn rule_for(scheme: &Scheme, question: &str) -> Option<String> {
+    let best = scheme
+        .eligibility
+        .conditions
+        .iter()
+        .map(|c| (shared(c, question), c))
+        .filter(|(n, _)| *n > 1)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, c)| c.trim_end_matches('。').to_string());
+    best.or_else(|| {
+        let e = &scheme.eligibility;
+        match (e.min_years, e.max_years) {
+            (Some(n), _) => Some(format!(
+                "{}で引き続き{n}年以上事業を営んでいること",
+                area_ja(e.location)
+            )),
+            (None, Some(n)) => Some(format!("創業{n}年未満であること")),
+            (None, None) => e
+                .conditions
+                .first()
+                .map(|c| c.trim_end_matches('。').to_string()),
+        }
+    })
+}
+
+/// The sentences of a text, each ending with "。".
+pub fn sentences(text: &str) -> Vec<String> {
+    text.split_inclusive('。')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            if s.ends_with('。') {
+                s.to_string()
+            } else {
+                format!("{s}。")
+            }
+        })
+        .collect()
+}
+
+fn end(text: &str) -> String {
+    let t = text.trim();
+    if t.ends_with('。') {
+        t.to_string()
+    } else {
+        format!("{t}。")
+    }
+}
+
+fn end_plain(text: &str) -> &str {
+    text.trim().trim_end_matches('。')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scheme::{Amount, EligibilityRules, Round, Window};
+
+    fn scheme() -> Scheme {
+        Scheme {
+            id: "minato-test".into(),
+            title: "港区テスト補助金".into(),
+            aliases: vec![],
+            level: crate::domain::scheme::Level::Ward,
+            provider: "港区".into(),
+            kind: Kind::Subsidy,
+            summary: "テスト".into(),
+            details: "申請書と見積書を提出します。".into(),
+            purposes: vec!["創業".into()],
+            industries: vec!["all".into()],
+            how_to_apply: "交付決定の前に申請する。完了から2か月以内に実績報告する。".into(),
+            contact: "港区 産業振興課 03-3578-2111".into(),
+            source_url: "https://www.city.minato.tokyo.jp/".into(),
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            related: vec![],
+            not_combinable_with: vec![],
+            notes: None,
+            eligibility: EligibilityRules {
+                location: Area::Minato,
+                office: OfficeRule::HeadOffice,
+                size: SizeRule::Sme,
+                max_employees: None,
+                max_capital_yen: None,
+                min_years: Some(1),
+                max_years: None,
+                pre_founding: PreFounding::No,
+                legal_form: LegalForm::Any,
+                shotenkai_member: false,
+                conditions: vec!["区内で引き続き1年以上事業を営んでいること".into()],
+            },
+            amount: Some(Amount {
+                max_yen: Some(400_000),
+                min_yen: None,
+                rate: Some("2/3以内".into()),
+                text: Some("対象経費の3分の2以内、上限40万円".into()),
+            }),
+            window: Window {
+                kind: WindowKind::Rounds,
+                rounds: vec![Round {
+                    label: "第1回".into(),
+                    opens: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+                    closes: NaiveDate::from_ymd_opt(2026, 5, 29).unwrap(),
+                }],
+            },
+        }
+    }
+
+    fn ctx(q: &str) -> FactContext<'_> {
+        FactContext {
+            today: NaiveDate::from_ymd_opt(2026, 5, 1),
+            question: q,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_amount_comes_from_the_structured_amount() {
+        let f = fact(&scheme(), Asked::Amount, &ctx("上限は?"));
+        assert!(f.known && f.text.contains("上限40万円"), "{}", f.text);
+    }
+
+    #[test]
+    fn the_rate_is_quoted_with_the_amount_line() {
+        let f = fact(&scheme(), Asked::Rate, &ctx("補助率は?"));
+        assert!(
+            f.text.contains("2/3以内") && f.text.contains("3分の2"),
+            "{}",
+            f.text
+        );
+    }
+
+    #[test]
+    fn eligibility_names_the_place_the_size_and_the_legal_form() {
+        let f = fact(&scheme(), Asked::Eligibility, &ctx("個人事業主でも使える?"));
+        assert!(f.text.contains("港区内に本店"), "{}", f.text);
+        assert!(
+            f.text.contains("法人・個人事業主のどちらも対象"),
+            "{}",
+            f.text
+        );
+    }
+
+    #[test]
+    fn years_state_the_minimum_and_that_founders_cannot_apply_yet() {
+        let f = fact(&scheme(), Asked::Years, &ctx("開業前でも使える?"));
+        assert!(f.text.contains("1年以上"), "{}", f.text);
+        assert!(f.text.contains("創業前は利用できません"), "{}", f.text);
+    }
+
+    #[test]
+    fn the_deadline_reads_the_rounds_on_today() {
+        let f = fact(&scheme(), Asked::Deadline, &ctx("いつまで?"));
+        assert!(f.text.contains("2026年5月29日"), "{}", f.text);
+        assert!(f.text.contains("受付中"), "{}", f.text);
+        assert!(f.text.contains("2か月以内"), "{}", f.text);
+    }
+
+    #[test]
+    fn documents_come_from_the_entry_text() {
+        let f = fact(&scheme(), Asked::Documents, &ctx("必要な書類は?"));
+        assert!(f.known && f.text.contains("見積書"), "{}", f.text);
+    }
+
+    #[test]
+    fn the_contact_names_the_desk_and_its_hours() {
+        let desk: Desk = toml::from_str(
+            r#"
+id = "d"
+name = "港区 商工相談"
+categories = ["経営"]
+staff = "中小企業診断士"
+weekdays = ["wed"]
+opens = "13:00"
+closes = "16:00"
+how_to_book = "電話で予約"
+phone = "03-3578-2111"
+source_url = "https://www.city.minato.tokyo.jp/"
+as_of = 2026-11-20
+"#,
+        )
+        .unwrap();
+        let c = FactContext {
+            desks: vec![&desk],
+            ..ctx("電話番号と受付時間は?")
+        };
+        let f = fact(&scheme(), Asked::Contact, &c);
+        assert!(f.text.contains("03-3578-2111"), "{}", f.text);
+        assert!(f.text.contains("水曜 13:00〜16:00"), "{}", f.text);
+    }
+
+    #[test]
+    fn an_unknown_field_says_so_and_names_where_to_confirm() {
+        let mut s = scheme();
+        s.amount = None;
+        let f = fact(&s, Asked::Amount, &ctx("いくら?"));
+        assert!(!f.known);
+        assert!(f.text.contains("確認できていません"), "{}", f.text);
+        assert!(
+            f.text.contains("港区 産業振興課 03-3578-2111"),
+            "{}",
+            f.text
+        );
+        assert!(!f.text.contains("万円"), "no number is guessed: {}", f.text);
+    }
+
+    #[test]
+    fn schemes_that_exclude_each_other_are_not_combinable() {
+        let a = scheme();
+        let mut b = scheme();
+        b.id = "tokyo-other".into();
+        b.title = "都の助成".into();
+        b.not_combinable_with = vec![a.id.clone()];
+        let c = FactContext {
+            other: Some(&b),
+            ..ctx("併用できる?")
+        };
+        let f = fact(&a, Asked::Combination, &c);
+        assert!(f.known && f.text.contains("併用できません"), "{}", f.text);
+    }
+}
