@@ -14,6 +14,7 @@ use super::consultants::Desk;
 use super::scheme::{
     ALL_INDUSTRIES, Faq, Level, PreFounding, Scheme, WindowKind, is_industry, is_purpose,
 };
+use super::translation::{TranslationReport, Translations};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -161,6 +162,8 @@ pub struct Corpus {
     pub synonyms: Vec<SynonymGroup>,
     /// Schemes that came from an imported bundle (open data), not hand-written.
     pub imported: HashSet<String>,
+    /// English and やさしい日本語 texts (`i18n/`), checked against the entries above.
+    pub translations: Translations,
     official_hosts: OfficialHosts,
     by_id: HashMap<String, usize>,
 }
@@ -257,7 +260,7 @@ impl Corpus {
         };
         problems.extend(official_hosts.problems(&hosts_file));
 
-        let corpus = Corpus::new(schemes, faqs, desks, synonyms, imported)
+        let mut corpus = Corpus::new(schemes, faqs, desks, synonyms, imported)
             .with_official_hosts(official_hosts);
         let sources = Sources {
             schemes: &files_by_scheme,
@@ -266,6 +269,9 @@ impl Corpus {
             synonyms: &synonyms_file,
         };
         problems.extend(corpus.validate(&sources));
+        let (translations, translation_problems) = Translations::load(&dir.join("i18n"), &corpus);
+        corpus.translations = translations;
+        problems.extend(translation_problems);
         if problems.is_empty() {
             Ok(corpus)
         } else {
@@ -292,6 +298,7 @@ impl Corpus {
             desks,
             synonyms,
             imported,
+            translations: Translations::default(),
             official_hosts: OfficialHosts::default(),
             by_id,
         }
@@ -300,6 +307,11 @@ impl Corpus {
     pub fn with_official_hosts(mut self, hosts: OfficialHosts) -> Corpus {
         self.official_hosts = hosts;
         self
+    }
+
+    /// Which entries lack a translation, and which translations no longer match the Japanese.
+    pub fn translation_report(&self) -> TranslationReport {
+        self.translations.report(self)
     }
 
     /// Whether `url` is a page of a body listed in `sources.toml`.
@@ -652,7 +664,7 @@ pub fn check_scheme_text(file: &Path, text: &str) -> Vec<Problem> {
     problems
 }
 
-fn parse_text<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_text<T: serde::de::DeserializeOwned>(
     file: &Path,
     text: &str,
     problems: &mut Vec<Problem>,

@@ -7,11 +7,13 @@ pub mod date;
 pub mod scheme;
 pub mod search;
 pub mod storable;
+pub mod translation;
 
 pub use consultants::{ConsultCategory, Desk};
 pub use corpus::{Corpus, CorpusError, Problem};
 pub use scheme::{Faq, Kind, Level, Scheme, WindowStatus};
 pub use search::{QueryError, SearchFilters, SearchQuery};
+pub use translation::Lang;
 pub mod calendar;
 pub mod eligibility;
 pub mod handoff;
