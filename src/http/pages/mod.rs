@@ -55,7 +55,8 @@ pub struct Chrome {
     m: Messages,
 }
 
-const NAV: [(&str, &str, &str); 4] = [
+/// The main navigation: (page key, address, catalog key).
+pub const NAV: [(&str, &str, &str); 4] = [
     ("search", "/search", "nav-search"),
     ("recommend", "/recommend", "nav-recommend"),
     ("chat", "/chat", "nav-chat"),
