@@ -4,7 +4,8 @@ mod common;
 
 use std::path::Path;
 
-use shien_navi::domain::{Corpus, CorpusError};
+use shien_navi::domain::translation::{self, EntryKind, Freshness};
+use shien_navi::domain::{Corpus, CorpusError, Lang};
 
 fn copy_fixture(to: &Path) {
     let from = common::fixture_corpus();
@@ -268,4 +269,243 @@ fn a_malformed_official_host_is_reported_with_its_file() {
     });
     assert!(report.contains("sources.toml"), "{report}");
     assert!(report.contains("official_hosts"), "{report}");
+}
+
+// Translations (corpus/i18n/<lang>/): validated against the Japanese, stale when it changes.
+
+fn loaded_copy(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Corpus) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    edit(dir.path());
+    let corpus = Corpus::load(dir.path(), &[]).unwrap_or_else(|e| panic!("{e}"));
+    (dir, corpus)
+}
+
+#[test]
+fn the_fixture_translations_are_complete_and_current() {
+    let corpus = Corpus::load(&common::fixture_corpus(), &[]).unwrap();
+    let report = corpus.translation_report();
+    assert!(report.is_clean(), "{report:?}");
+    assert_eq!(report.langs.len(), 2);
+    let en = corpus
+        .translations
+        .scheme(Lang::En, "minato-test-sogyo-loan")
+        .unwrap();
+    assert_eq!(en.text.title, "Test City Start-up Loan Mediation");
+    assert!(en.is_current());
+}
+
+#[test]
+fn the_real_corpus_has_every_translation_current_in_both_languages() {
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let report = corpus.translation_report();
+    for l in &report.langs {
+        assert!(
+            l.is_clean(),
+            "{}: missing {:?}, stale {:?}, unstamped {}",
+            l.lang,
+            l.missing,
+            l.stale.iter().map(|o| o.to_string()).collect::<Vec<_>>(),
+            l.unstamped.len()
+        );
+        assert_eq!(l.count(EntryKind::Scheme).0, corpus.schemes.len());
+        assert_eq!(l.count(EntryKind::Faq).0, corpus.faqs.len());
+        assert_eq!(l.count(EntryKind::Desk).0, corpus.desks.len());
+    }
+}
+
+#[test]
+fn a_changed_japanese_summary_flags_its_translations_stale_in_both_languages() {
+    let (_dir, corpus) = loaded_copy(|d| {
+        replace(
+            d,
+            LOAN,
+            "区のあっせんで金融機関から低利で創業資金を借りられる。",
+            "区のあっせんで金融機関から創業資金を借りられる（利子の一部を区が負担）。",
+        )
+    });
+    let report = corpus.translation_report();
+    assert!(!report.is_clean());
+    for l in &report.langs {
+        let stale: Vec<(&str, &str)> = l
+            .stale
+            .iter()
+            .map(|o| (o.kind.as_str(), o.id.as_str()))
+            .collect();
+        assert_eq!(stale, [("scheme", "minato-test-sogyo-loan")], "{}", l.lang);
+        let o = &l.stale[0];
+        assert!(
+            o.file
+                .ends_with(format!("i18n/{}/schemes.toml", l.lang.code())),
+            "{o}"
+        );
+        assert_eq!(o.line, 2, "the line of the entry's id");
+        assert!(l.missing.is_empty() && l.unstamped.is_empty());
+        assert_eq!(l.count(EntryKind::Scheme), (3, 4));
+    }
+    // The page still has the translation, marked as not current.
+    let t = corpus
+        .translations
+        .scheme(Lang::Easy, "minato-test-sogyo-loan")
+        .unwrap();
+    assert_eq!(t.freshness, Freshness::Stale);
+}
+
+#[test]
+fn a_changed_faq_answer_or_desk_name_flags_only_that_entry() {
+    let (_dir, corpus) = loaded_copy(|d| {
+        replace(d, "faqs/test.toml", "創業前の方も", "創業前の方も個人でも");
+        replace(d, "consultants.toml", "テスト商工相談", "テスト経営相談");
+    });
+    for l in &corpus.translation_report().langs {
+        let stale: Vec<(&str, &str)> = l
+            .stale
+            .iter()
+            .map(|o| (o.kind.as_str(), o.id.as_str()))
+            .collect();
+        assert_eq!(stale, [("faq", "faq-test-001"), ("desk", "test-desk")]);
+    }
+}
+
+#[test]
+fn a_changed_amount_or_date_does_not_make_a_translation_stale() {
+    // Structured facts are rendered from the fields in every language, never translated.
+    let (_dir, corpus) = loaded_copy(|d| {
+        replace(d, LOAN, "max_yen = 10000000", "max_yen = 12000000");
+        replace(
+            d,
+            "schemes/ward/minato-test-advertising.toml",
+            "closes = 2026-06-30",
+            "closes = 2026-07-31",
+        );
+    });
+    assert!(corpus.translation_report().is_clean());
+}
+
+#[test]
+fn a_missing_translation_is_reported_per_language() {
+    let (_dir, corpus) = loaded_copy(|d| {
+        std::fs::remove_file(d.join("i18n/en/desks.toml")).unwrap();
+    });
+    let report = corpus.translation_report();
+    let en = report.langs.iter().find(|l| l.lang == Lang::En).unwrap();
+    let easy = report.langs.iter().find(|l| l.lang == Lang::Easy).unwrap();
+    assert_eq!(en.missing, [(EntryKind::Desk, "test-desk".to_string())]);
+    assert!(easy.is_clean());
+}
+
+#[test]
+fn a_translation_with_an_unknown_id_is_reported_with_file_line_and_field() {
+    let report = problems_after(|d| {
+        replace(
+            d,
+            "i18n/en/schemes.toml",
+            "id = \"tokyo-test-josei\"",
+            "id = \"tokyo-test-josie\"",
+        )
+    });
+    assert!(
+        report.contains("i18n/en/schemes.toml:18: tokyo-test-josie: id: no scheme with this id"),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_unknown_field_in_a_translation_is_reported() {
+    let report = problems_after(|d| {
+        replace(
+            d,
+            "i18n/easy/faqs/test.toml",
+            "answer = ",
+            "amount = \"1,000万円\"\nanswer = ",
+        )
+    });
+    assert!(report.contains("i18n/easy/faqs/test.toml:"), "{report}");
+    assert!(report.contains("faq-test-001"), "{report}");
+    assert!(report.contains("amount"), "{report}");
+}
+
+#[test]
+fn a_duplicate_or_empty_translation_is_reported() {
+    let report = problems_after(|d| {
+        let path = d.join("i18n/en/desks.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            format!("{text}\n{}", text.replace("Book by phone.", " ")),
+        )
+        .unwrap();
+    });
+    assert!(
+        report.contains("desks.toml:8: test-desk: id: duplicate id"),
+        "{report}"
+    );
+    let report = problems_after(|d| replace(d, "i18n/en/desks.toml", "Book by phone.", ""));
+    assert!(
+        report.contains("test-desk: how_to_book: must not be empty"),
+        "{report}"
+    );
+}
+
+#[test]
+fn stamping_writes_the_checksum_only_where_it_is_missing_or_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(dir.path());
+    let en = dir.path().join("i18n/en/schemes.toml");
+    let original = std::fs::read_to_string(&en).unwrap();
+    let unstamped: String = original
+        .lines()
+        .filter(|l| !l.starts_with("source_sha"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&en, &unstamped).unwrap();
+    // A stale entry is not re-stamped unless named: someone has to update it first.
+    replace(
+        dir.path(),
+        "schemes/national/national-test-it.toml",
+        "経費の一部を補助する。",
+        "経費の2分の1を補助する。",
+    );
+    let corpus = Corpus::load(dir.path(), &[]).unwrap();
+    let en_report = &corpus.translation_report().langs[1];
+    assert_eq!(en_report.lang, Lang::En);
+    assert_eq!(en_report.unstamped.len(), 4);
+
+    let report = translation::stamp(
+        &dir.path().join("i18n"),
+        &corpus,
+        Some(Lang::En),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(report.entries(), 4);
+    let corpus = Corpus::load(dir.path(), &[]).unwrap();
+    let report = corpus.translation_report();
+    assert!(report.langs[1].is_clean(), "{:?}", report.langs[1]);
+    let easy_stale: Vec<&str> = report.langs[0]
+        .stale
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(easy_stale, ["national-test-it"], "easy was left alone");
+    // Only source_sha lines were added; the rest of the file is as it was.
+    let after = std::fs::read_to_string(&en).unwrap();
+    let without: String = after
+        .lines()
+        .filter(|l| !l.starts_with("source_sha"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(without, unstamped);
+
+    let restamp = ["national-test-it".to_string()].into_iter().collect();
+    let report = translation::stamp(
+        &dir.path().join("i18n"),
+        &corpus,
+        Some(Lang::Easy),
+        &restamp,
+    )
+    .unwrap();
+    assert_eq!(report.entries(), 1);
+    let corpus = Corpus::load(dir.path(), &[]).unwrap();
+    assert!(corpus.translation_report().is_clean());
 }

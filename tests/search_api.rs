@@ -162,7 +162,7 @@ async fn pages_send_security_headers() {
     assert_eq!(r.headers()["x-content-type-options"], "nosniff");
     let html = r.text().await.unwrap();
     assert!(
-        html.contains(r#"<form id="chat-widget-form" method="post" action="/chat">"#),
+        html.contains(r#"<form id="chat-widget-form" method="post" action="/chat""#),
         "chat widget with a plain form fallback"
     );
     assert!(html.contains(r#"<label for="chat-widget-message">"#));

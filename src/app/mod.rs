@@ -16,6 +16,7 @@ pub mod recommend;
 pub mod search;
 pub mod sessions;
 pub mod staff;
+pub mod words;
 
 use std::sync::Arc;
 

@@ -1,6 +1,10 @@
 //! `shien setup`, `shien corpus check [--strict]`, `shien index build`, `shien import mirasapo`.
 
+use std::collections::HashSet;
+
 use super::*;
+use crate::domain::Lang;
+use crate::domain::translation::{self, TranslationReport};
 
 pub(super) fn index_build(settings: Settings) -> ExitCode {
     let started = std::time::Instant::now();
@@ -92,6 +96,68 @@ pub(super) fn corpus_check(settings: &Settings, strict: bool) -> ExitCode {
                 }
                 println!("strict: every rule in conditions has a structured field");
             }
+            let report = corpus.translation_report();
+            print_translation_report(&report);
+            if report.is_clean() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => fail(1, &e.to_string()),
+    }
+}
+
+fn print_translation_report(report: &TranslationReport) {
+    use crate::domain::translation::EntryKind;
+    for l in &report.langs {
+        let (schemes, all_schemes) = l.count(EntryKind::Scheme);
+        let (faqs, all_faqs) = l.count(EntryKind::Faq);
+        let (desks, all_desks) = l.count(EntryKind::Desk);
+        println!(
+            "translations {:<4} current: schemes {schemes}/{all_schemes}, FAQs {faqs}/{all_faqs}, desks {desks}/{all_desks}; missing {}, stale {}, unstamped {}",
+            l.lang.code(),
+            l.missing.len(),
+            l.stale.len(),
+            l.unstamped.len()
+        );
+        for (kind, id) in &l.missing {
+            println!("  {} missing: {} {id}", l.lang, kind.as_str());
+        }
+        for o in &l.stale {
+            println!(
+                "  {} stale (the Japanese changed; update the translation, then `shien corpus i18n stamp --id {}`): {o}",
+                l.lang, o.id
+            );
+        }
+        for o in &l.unstamped {
+            println!(
+                "  {} unstamped (review it, then `shien corpus i18n stamp`): {o}",
+                l.lang
+            );
+        }
+    }
+}
+
+pub(super) fn i18n_stamp(settings: &Settings, lang: Option<&str>, ids: Vec<String>) -> ExitCode {
+    let corpus = match Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs) {
+        Ok(c) => c,
+        Err(e) => return fail(1, &e.to_string()),
+    };
+    let lang = lang.and_then(Lang::parse);
+    let restamp: HashSet<String> = ids.into_iter().collect();
+    for id in &restamp {
+        if corpus.scheme(id).is_none() && corpus.faq(id).is_none() && corpus.desk(id).is_none() {
+            return fail(2, &format!("--id {id}: no scheme, FAQ or desk has this id"));
+        }
+    }
+    let dir = settings.corpus_dir.join("i18n");
+    match translation::stamp(&dir, &corpus, lang, &restamp) {
+        Ok(report) => {
+            for (file, n) in &report.files {
+                println!("{}: {n} stamped", file.display());
+            }
+            println!("{} translation(s) stamped", report.entries());
             ExitCode::SUCCESS
         }
         Err(e) => fail(1, &e.to_string()),

@@ -17,7 +17,7 @@ mod serve;
 
 use ask::{chat, recommend, search};
 use bench::bench;
-use corpus::{corpus_check, import_mirasapo, index_build, setup};
+use corpus::{corpus_check, i18n_stamp, import_mirasapo, index_build, setup};
 use eval::{EvalOptions, PII_HOLDOUT, eval, eval_pii};
 use logs::{backup, create_user, purge, remask, restore};
 use serve::serve;
@@ -277,12 +277,33 @@ pub enum IndexCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum CorpusCommand {
-    /// Validate every scheme, FAQ, desk and synonym; print counts.
+    /// Validate every scheme, FAQ, desk, synonym and translation; print counts, and list
+    /// entries missing a translation or whose translation is older than the Japanese (exit 1).
     Check {
         /// Also list each `conditions` line holding a number or a rule word without a
         /// structured field (exit 1 when any).
         #[arg(long)]
         strict: bool,
+    },
+    /// Translations of the corpus (corpus/i18n/).
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Write the checksum of today's Japanese (`source_sha`) into translations that have none,
+    /// i.e. mark them as made from the current Japanese text. Run it after a translation has
+    /// been written or updated and reviewed.
+    Stamp {
+        /// Only this language (en or easy); default both.
+        #[arg(long, value_parser = ["en", "easy"])]
+        lang: Option<String>,
+        /// Also re-stamp this entry (repeatable), after updating a stale translation.
+        #[arg(long)]
+        id: Vec<String>,
     },
 }
 
@@ -378,6 +399,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Corpus {
             command: CorpusCommand::Check { strict },
         } => corpus_check(&settings, strict),
+        Command::Corpus {
+            command:
+                CorpusCommand::I18n {
+                    command: I18nCommand::Stamp { lang, id },
+                },
+        } => i18n_stamp(&settings, lang.as_deref(), id),
         Command::Index {
             command: IndexCommand::Build,
         } => index_build(settings),

@@ -20,7 +20,7 @@ pub fn office_closes() -> NaiveTime {
 }
 
 /// `8:30`, `17:15`: hours without a leading zero, as the ward writes them.
-fn hm(t: NaiveTime) -> String {
+pub fn hm(t: NaiveTime) -> String {
     format!("{}:{:02}", t.hour(), t.minute())
 }
 

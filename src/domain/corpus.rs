@@ -16,6 +16,7 @@ use super::scheme::{
     ALL_INDUSTRIES, Area, Faq, Level, PreFounding, Scheme, Sector, WindowKind, is_industry,
     is_purpose,
 };
+use super::translation::{TranslationReport, Translations};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -163,6 +164,8 @@ pub struct Corpus {
     pub synonyms: Vec<SynonymGroup>,
     /// Schemes that came from an imported bundle (open data), not hand-written.
     pub imported: HashSet<String>,
+    /// English and やさしい日本語 texts (`i18n/`), checked against the entries above.
+    pub translations: Translations,
     official_hosts: OfficialHosts,
     by_id: HashMap<String, usize>,
     /// The file each scheme was read from (empty for corpora built in memory).
@@ -271,6 +274,9 @@ impl Corpus {
         };
         problems.extend(corpus.validate(&sources));
         corpus.scheme_files = files_by_scheme;
+        let (translations, translation_problems) = Translations::load(&dir.join("i18n"), &corpus);
+        corpus.translations = translations;
+        problems.extend(translation_problems);
         if problems.is_empty() {
             Ok(corpus)
         } else {
@@ -297,6 +303,7 @@ impl Corpus {
             desks,
             synonyms,
             imported,
+            translations: Translations::default(),
             official_hosts: OfficialHosts::default(),
             by_id,
             scheme_files: HashMap::new(),
@@ -306,6 +313,11 @@ impl Corpus {
     pub fn with_official_hosts(mut self, hosts: OfficialHosts) -> Corpus {
         self.official_hosts = hosts;
         self
+    }
+
+    /// Which entries lack a translation, and which translations no longer match the Japanese.
+    pub fn translation_report(&self) -> TranslationReport {
+        self.translations.report(self)
     }
 
     /// Whether `url` is a page of a body listed in `sources.toml`.
@@ -763,7 +775,7 @@ pub fn check_scheme_text(file: &Path, text: &str) -> Vec<Problem> {
     problems
 }
 
-fn parse_text<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_text<T: serde::de::DeserializeOwned>(
     file: &Path,
     text: &str,
     problems: &mut Vec<Problem>,

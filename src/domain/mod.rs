@@ -7,6 +7,7 @@ pub mod date;
 pub mod scheme;
 pub mod search;
 pub mod storable;
+pub mod translation;
 
 pub use consultants::{ConsultCategory, Desk};
 pub use corpus::{Corpus, CorpusError, Problem};
@@ -14,6 +15,7 @@ pub use scheme::{Faq, Kind, Level, Scheme, WindowStatus};
 pub use search::{QueryError, SearchFilters, SearchQuery};
 pub mod asked;
 pub mod audit;
+pub use translation::Lang;
 pub mod calendar;
 pub mod eligibility;
 pub mod facts;

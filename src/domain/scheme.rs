@@ -590,6 +590,20 @@ pub fn yen_ja(yen: u64) -> String {
     }
 }
 
+/// 1500000 -> "¥1,500,000": yen for English pages.
+pub fn yen_en(yen: u64) -> String {
+    let digits = yen.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    out.push('¥');
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
@@ -652,5 +666,13 @@ mod tests {
         assert_eq!(yen_ja(100_000_000), "1億円");
         assert_eq!(yen_ja(150_000_000), "1億5000万円");
         assert_eq!(yen_ja(1_234), "1234円");
+    }
+
+    #[test]
+    fn yen_in_english_has_thousands_separators() {
+        assert_eq!(yen_en(1_000_000), "¥1,000,000");
+        assert_eq!(yen_en(500), "¥500");
+        assert_eq!(yen_en(100_000), "¥100,000");
+        assert_eq!(yen_en(0), "¥0");
     }
 }

@@ -4,6 +4,8 @@
 pub mod api;
 pub mod error;
 pub mod extract;
+pub mod language;
+pub mod messages;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;
@@ -76,6 +78,10 @@ pub fn router(state: AppState) -> Router {
             get(admin::export::export_tickets),
         )
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            language::choose,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::limit,

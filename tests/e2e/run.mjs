@@ -117,6 +117,12 @@ function parseCsv(text) {
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
+// The console shows inquiry kinds and channels with Japanese labels (stable codes underneath).
+const KIND_LABELS = { recommend: '質問票', search: '検索', chat: 'チャット' };
+const CHANNEL_LABELS = { web: 'Web', operator: 'オペレーター', api: 'API' };
+const isKind = (shown, code) => shown === code || shown === KIND_LABELS[code];
+const isChannel = (shown, code) => shown === code || shown === CHANNEL_LABELS[code];
+
 // Shared between journeys.
 const shared = {
   resultsUrl: null, // the questionnaire results page of journey 1
@@ -377,11 +383,11 @@ async function staff(browser) {
     }
     await shot(page, 'admin-inquiries');
     const has = (pred, what) => check(list.some(pred), `the inquiry list has no ${what}; rows: ${list.map((r) => `${r.kind}:${r.text}`).join(' | ')}`);
-    has((r) => r.kind === '質問票' && r.channel === 'Web', 'questionnaire inquiry (質問票/Web) from journey 1');
-    has((r) => r.kind === '検索' && r.text.includes('ソウギョウ したいので 資金 借りたい'), 'search 「ｿｳｷﾞｮｳ したいので…」 from journey 2 (stored NFKC-normalised)');
-    has((r) => r.kind === '検索' && r.text.includes('ものずくり補助金'), 'search 「ものずくり補助金」 from journey 2');
-    has((r) => r.kind === 'チャット' && r.text.includes('開業前でも区の創業融資は使えますか'), 'chat FAQ question from journey 3');
-    has((r) => r.kind === 'チャット' && r.text.includes('解雇') && r.handoff === '労務', 'chat hand-off (労務) from journey 3');
+    has((r) => isKind(r.kind, 'recommend') && isChannel(r.channel, 'web'), 'questionnaire inquiry (recommend/web) from journey 1');
+    has((r) => isKind(r.kind, 'search') && r.text.includes('ソウギョウ したいので 資金 借りたい'), 'search 「ｿｳｷﾞｮｳ したいので…」 from journey 2 (stored NFKC-normalised)');
+    has((r) => isKind(r.kind, 'search') && r.text.includes('ものずくり補助金'), 'search 「ものずくり補助金」 from journey 2');
+    has((r) => isKind(r.kind, 'chat') && r.text.includes('開業前でも区の創業融資は使えますか'), 'chat FAQ question from journey 3');
+    has((r) => isKind(r.kind, 'chat') && r.text.includes('解雇') && r.handoff === '労務', 'chat hand-off (労務) from journey 3');
     const listText = await textOf(page.locator('main'));
     check(!listText.includes(shared.phone) && !listText.includes(shared.phone.replace(/-/g, '')), 'the phone number typed into the chat is shown unmasked in the inquiry list');
     check(list.some((r) => r.text.includes('[電話番号]')), 'the phone number typed into the chat is not shown as [電話番号]');
@@ -391,7 +397,7 @@ async function staff(browser) {
     await page.getByLabel('種類').selectOption('chat');
     await submitAndWait(page, () => page.getByRole('button', { name: '絞り込む' }).click());
     const kinds = await page.locator('main table tbody tr td:nth-child(3)').allInnerTexts();
-    check(kinds.length >= 2 && kinds.every((k) => k.trim() === 'チャット'), `the 種類=チャット filter shows: ${kinds.join(', ')}`);
+    check(kinds.length >= 2 && kinds.every((k) => isKind(k.trim(), 'chat')), `the 種類=chat filter shows: ${kinds.join(', ')}`);
     await shot(page, 'admin-inquiries-chat-only');
 
     // CSV export from the dashboard link.
@@ -407,7 +413,7 @@ async function staff(browser) {
     check(csv.every((r) => r.length === width), 'the CSV rows do not all have the header\'s number of columns');
     const kindCol = csv[0].indexOf('種類');
     const csvKinds = new Set(csv.slice(1).map((r) => r[kindCol]));
-    check(['質問票', '検索', 'チャット'].every((k) => csvKinds.has(k)), `the CSV lacks some inquiry kinds: ${[...csvKinds].join(', ')}`);
+    check(['recommend', 'search', 'chat'].every((k) => [...csvKinds].some((v) => isKind(v, k))), `the CSV lacks some inquiry kinds: ${[...csvKinds].join(', ')}`);
     check(!raw.includes(shared.phone), 'the CSV contains the unmasked phone number');
     check(download.suggestedFilename() === 'inquiries.csv', `unexpected CSV file name ${download.suggestedFilename()}`);
     notes.push(`CSV: header + ${csv.length - 1} rows, ${width} columns (saved as artifacts/inquiries.csv)`);
@@ -416,7 +422,7 @@ async function staff(browser) {
     const [chCol, textCol] = [csv[0].indexOf('チャネル'), csv[0].indexOf('内容(伏せ字済み)')];
     const widgetRow = csv.find((r) => r[textCol].startsWith('ホームページ制作に使える補助金'));
     check(widgetRow, 'the chat widget question from journey 3 is not in the CSV');
-    if (widgetRow[chCol] !== 'Web') notes.push(`note (not failed): the chat widget's question is logged as channel 「${widgetRow[chCol]}」, not web — static/chat.js sends no X-Shien-Channel: web header`);
+    if (!isChannel(widgetRow[chCol], 'web')) notes.push(`note (not failed): the chat widget's question is logged as channel 「${widgetRow[chCol]}」, not web — static/chat.js sends no X-Shien-Channel: web header`);
 
     // The hand-off ticket from journey 3 is queued for the 労務 desk.
     await submitAndWait(page, () => page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '引き継ぎチケット' }).click());
@@ -558,7 +564,7 @@ async function keyboard(browser) {
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-async function audit(page, name) {
+async function audit(page, name, expectedLang = 'ja') {
   // The site's CSP forbids inline scripts, so axe is evaluated through the DevTools protocol
   // (page.evaluate), which CSP does not govern, instead of an injected <script> tag.
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE_SOURCE);
@@ -596,7 +602,7 @@ async function audit(page, name) {
   if (structure.h1s !== 1) problems.push(`${name}: ${structure.h1s} h1 elements (expected exactly 1)`);
   if (structure.unlabelled.length) problems.push(`${name}: form controls without a label: ${structure.unlabelled.join(', ')}`);
   if (structure.unnamedButtons) problems.push(`${name}: ${structure.unnamedButtons} button(s) without a name`);
-  if (structure.lang !== 'ja') problems.push(`${name}: <html lang> is 「${structure.lang}」, expected ja`);
+  if (structure.lang !== expectedLang) problems.push(`${name}: <html lang> is 「${structure.lang}」, expected ${expectedLang}`);
   return { name, axe, structure, problems };
 }
 
@@ -666,6 +672,109 @@ async function accessibility(browser) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Journey 7: languages — English and やさしい日本語 chosen with the visible switch
+
+/** Elements whose text is Japanese but whose nearest lang is not ja (what a screen reader would mispronounce). */
+async function japaneseOutsideJa(page) {
+  return page.evaluate(() => {
+    const jp = /[\u3040-\u30ff\u3400-\u9fff]/;
+    const bad = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!jp.test(n.textContent)) continue;
+      const el = n.parentElement;
+      if (!el || el.closest('script, style') || !el.getClientRects().length) continue;
+      const lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang');
+      if (lang !== 'ja') bad.push(n.textContent.trim().slice(0, 30));
+    }
+    return bad;
+  });
+}
+
+async function languages(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const notes = [];
+  const audits = [];
+  const auditAs = async (name, lang, shotName) => {
+    await shot(page, shotName);
+    const a = await audit(page, name, lang);
+    printAudit(a);
+    audits.push(a);
+  };
+  const cases = [
+    { code: 'en', name: 'English', htmlLang: 'en', query: 'start a business and borrow money', nav: 'Find a scheme', note: 'prevail' },
+    { code: 'easy', name: 'やさしい日本語', htmlLang: 'ja', query: '店を始めたい お金を借りたい', nav: '制度をさがす', note: '正しいのは' },
+  ];
+  try {
+    for (const c of cases) {
+      // Choose the language with the switch on the home page.
+      await open(page, '/');
+      await submitAndWait(page, () => page.locator('nav.langs').getByRole('link', { name: c.name, exact: true }).click());
+      check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: <html lang> after the switch`);
+      const cookies = await context.cookies();
+      check(cookies.some((k) => k.name === 'shien_lang' && k.value === c.code && k.sameSite === 'Lax'), `${c.code}: the shien_lang cookie was not set`);
+      await auditAs(`/ (${c.code})`, c.htmlLang, `lang-${c.code}-home`);
+
+      // Later pages follow the cookie: search from the menu.
+      await submitAndWait(page, () => page.getByRole('link', { name: c.nav, exact: true }).first().click());
+      check(!new URL(page.url()).searchParams.has('lang'), `${c.code}: the menu link carries ?lang=`);
+      check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: the search page forgot the language`);
+      await page.locator('#q').fill(c.query);
+      await submitAndWait(page, () => page.locator('form[role=search] button[type=submit]').click());
+      const hits = page.locator('ol[aria-labelledby="results-heading"] > li');
+      check((await hits.count()) >= 3, `${c.code}: 「${c.query}」 found ${await hits.count()} schemes`);
+      const first = await textOf(hits.first().locator('h3'));
+      if (c.code === 'en') check(/^[\x20-\x7e]{8}/.test(first), `en: the first result's title is not English: 「${first}」`);
+      check((await hits.first().locator('.official-name [lang=ja]').count()) === 1, `${c.code}: the first result has no official Japanese name`);
+      notes.push(`${c.code}: 「${c.query}」 → ${await hits.count()} schemes, first 「${first}」`);
+      await auditAs(`/search (${c.code})`, c.htmlLang, `lang-${c.code}-search`);
+
+      // Read a result.
+      await submitAndWait(page, () => hits.first().locator('h3 a').click());
+      const main = await textOf(page.locator('main'));
+      check(main.includes(c.note), `${c.code}: the scheme page does not say the Japanese entry prevails`);
+      check((await page.locator('dl.facts').count()) === 1, `${c.code}: the scheme page has no facts`);
+      await auditAs(`/schemes/{id} (${c.code})`, c.htmlLang, `lang-${c.code}-scheme`);
+      if (c.code === 'en') {
+        const stray = await japaneseOutsideJa(page);
+        check(stray.length === 0, `en: Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
+      }
+
+      // The questionnaire results name the schemes in the language too.
+      if (shared.resultsUrl) {
+        await open(page, shared.resultsUrl);
+        check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: the results page forgot the language`);
+        await auditAs(`/recommend/results (${c.code})`, c.htmlLang, `lang-${c.code}-results`);
+      }
+
+      // The chat still answers (in Japanese for now) and hands off with a ticket.
+      await open(page, '/chat');
+      await page.locator('#message').fill('従業員とのトラブルで労働問題の専門家と話したいです');
+      await submitAndWait(page, () => page.locator('main form button[type=submit]').first().click());
+      const answer = await textOf(page.locator('main'));
+      check(/受付番号\s*T[0-9A-F]+/.test(answer), `${c.code}: the chat gave no hand-off ticket: 「${answer.slice(0, 200)}」`);
+      await auditAs(`/chat (${c.code})`, c.htmlLang, `lang-${c.code}-chat`);
+      if (c.code === 'en') {
+        const stray = await japaneseOutsideJa(page);
+        check(stray.length === 0, `en: Japanese text without lang="ja" on the chat page: ${stray.slice(0, 5).join(' | ')}`);
+      }
+    }
+    // Back to Japanese with the switch.
+    await open(page, '/');
+    await submitAndWait(page, () => page.locator('nav.langs').getByRole('link', { name: '日本語', exact: true }).click());
+    check((await page.evaluate(() => document.documentElement.lang)) === 'ja', 'back to 日本語: <html lang>');
+    check((await textOf(page.locator('h1'))).includes('港区で事業をする皆さま'), 'back to 日本語: the home page is not Japanese');
+    notes.push('switched back to 日本語');
+  } finally {
+    await context.close();
+  }
+  const failures = [...audits.flatMap((a) => a.problems), ...problems];
+  check(failures.length === 0, failures.join('\n'));
+  notes.push(`${audits.length} pages audited in English and やさしい日本語: no serious/critical violations, <html lang> right`);
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const JOURNEYS = [
   ['1. Questionnaire', questionnaire],
@@ -674,6 +783,7 @@ const JOURNEYS = [
   ['4. Staff console', staff],
   ['5. Keyboard only', keyboard],
   ['6. Accessibility', accessibility],
+  ['7. Languages', languages],
 ];
 
 async function main() {

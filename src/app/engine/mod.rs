@@ -17,7 +17,8 @@ use crate::domain::questionnaire::Questionnaire;
 use crate::domain::recommend::{RecommendOutcome, recommend};
 use crate::domain::scheme::WindowStatus;
 use crate::domain::search::{SearchFilters, SearchQuery};
-use crate::domain::{Corpus, CorpusError, Faq, Kind, Level, Scheme};
+use crate::domain::translation::{Segment, mark_japanese};
+use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
 use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
@@ -199,6 +200,15 @@ impl Engine {
     /// Everything bound for the inquiry log goes through here.
     pub fn mask(&self, raw: &str) -> crate::domain::masking::Masked {
         crate::domain::masking::mask(raw, &self.mask_lexicon)
+    }
+
+    /// A scheme title or summary as a page in `lang` shows it: Japanese terms inside English
+    /// marked as such.
+    pub fn reading_aid(&self, lang: Lang, text: &str) -> Vec<Segment> {
+        match lang {
+            Lang::En => mark_japanese(text),
+            Lang::Ja | Lang::Easy => vec![Segment::Text(text.to_string())],
+        }
     }
 
     /// The masker's view of texts (for `shien logs remask` and `shien eval --pii`).

@@ -27,7 +27,7 @@ use super::pages::{
         openapi_json,
     ),
     components(schemas(
-        super::error::ErrorBody, fields::PurposeKey, fields::PurposeChoice, fields::IndustryName, fields::LevelKey,
+        super::error::ErrorBody, fields::PurposeKey, fields::PurposeChoice, fields::IndustryName, fields::LevelKey, fields::LangCode,
         fields::FormLocation, fields::FormYears, fields::FormBool, fields::FormOptionalBool, fields::FormNumber,
         crate::domain::handoff::HandoffCategoryLabel, crate::domain::handoff::HandoffReasonLabel,
     )),
@@ -140,6 +140,17 @@ pub mod fields {
         Ward,
         Tokyo,
         National,
+    }
+
+    /// A page's language: 日本語, やさしい日本語 or English (`?lang=` also sets the
+    /// `shien_lang` cookie).
+    #[derive(serde::Serialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    pub enum LangCode {
+        Ja,
+        Easy,
+        En,
     }
 
     /// At least one character that is neither whitespace nor a control character.

@@ -13,6 +13,7 @@ use crate::app::conversation::tokyo_now;
 use crate::domain::inquiry::Channel;
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::http::language::PageLang;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ChatForm {
@@ -36,10 +37,11 @@ struct ChatPage {
 }
 
 impl ChatPage {
-    fn new(state: &AppState) -> ChatPage {
+    fn new(state: &AppState, page: &PageLang) -> ChatPage {
         ChatPage {
             title: "チャットで相談",
-            chrome: Chrome::new(&state.app, "chat"),
+            // The chatbot answers in Japanese for now.
+            chrome: Chrome::new(&state.app, "chat", page).japanese_content(),
             session_id: String::new(),
             history: Vec::new(),
             last: None,
@@ -49,13 +51,14 @@ impl ChatPage {
 }
 
 #[utoipa::path(get, path = "/chat", tag = "pages", responses((status = 200, description = "チャット画面", content_type = "text/html", body = String)))]
-pub async fn chat_page(State(state): State<AppState>) -> Response {
-    render(StatusCode::OK, &ChatPage::new(&state))
+pub async fn chat_page(State(state): State<AppState>, page: PageLang) -> Response {
+    render(StatusCode::OK, &ChatPage::new(&state, &page))
 }
 
 #[utoipa::path(post, path = "/chat", tag = "pages", request_body(content = ChatForm, content_type = "application/x-www-form-urlencoded"), responses((status = 200, description = "回答を表示した画面", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn chat_post(
     State(state): State<AppState>,
+    page: PageLang,
     axum::Form(form): axum::Form<ChatForm>,
 ) -> Response {
     let session = (!form.session_id.is_empty()).then_some(form.session_id.as_str());
@@ -70,7 +73,7 @@ pub async fn chat_post(
                 session_id: turn.reply.session_id.clone(),
                 history: turn.history,
                 last: Some(turn.reply),
-                ..ChatPage::new(&state)
+                ..ChatPage::new(&state, &page)
             },
         ),
         Err(AppError::Invalid { message, .. }) => {
@@ -84,7 +87,7 @@ pub async fn chat_post(
                     session_id: form.session_id.clone(),
                     history,
                     error: Some(message.trim_start_matches("message: ").to_string()),
-                    ..ChatPage::new(&state)
+                    ..ChatPage::new(&state, &page)
                 },
             )
         }

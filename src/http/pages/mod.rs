@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod chat;
+pub mod facts;
 pub mod recommend;
 pub mod scheme;
 pub mod search;
@@ -12,11 +13,24 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::App;
+use crate::domain::Lang;
+use crate::domain::calendar::{hm, office_closes, office_opens};
+use crate::http::language::PageLang;
+use crate::http::messages::Messages;
 
 /// One entry of the main navigation.
 pub struct NavItem {
     pub href: &'static str,
-    pub label: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// One entry of the language switch: the same page in another language.
+pub struct LangLink {
+    pub href: String,
+    /// The language's name in itself (日本語, やさしい日本語, English).
+    pub name: &'static str,
+    pub tag: &'static str,
     pub current: bool,
 }
 
@@ -26,32 +40,115 @@ pub struct Chrome {
     pub chat_widget: bool,
     /// From the office calendar, never a literal.
     pub office_hours: String,
+    /// In Japanese: only the (Japanese) chat page shows it.
     pub office_hours_short: String,
+    pub lang: Lang,
+    /// `<html lang>`: the interface's language.
+    pub html_lang: &'static str,
+    /// The `lang` of the page's own content when it is not the interface's (a page still in
+    /// Japanese inside the English interface).
+    pub content_lang: Option<&'static str>,
+    /// The note shown when the page's content is (partly) Japanese though another language
+    /// was chosen.
+    pub japanese_note: Option<&'static str>,
+    pub langs: Vec<LangLink>,
+    m: Messages,
 }
 
-const NAV: [(&str, &str, &str); 4] = [
-    ("search", "/search", "制度をさがす"),
-    ("recommend", "/recommend", "質問に答えて探す"),
-    ("chat", "/chat", "チャットで相談"),
-    ("admin", "/admin", "職員用"),
+/// The main navigation: (page key, address, catalog key).
+pub const NAV: [(&str, &str, &str); 4] = [
+    ("search", "/search", "nav-search"),
+    ("recommend", "/recommend", "nav-recommend"),
+    ("chat", "/chat", "nav-chat"),
+    ("admin", "/admin", "nav-admin"),
 ];
 
 impl Chrome {
     /// `current` names the navigation entry this page belongs to ("" for none).
-    pub fn new(app: &App, current: &str) -> Chrome {
+    pub fn new(app: &App, current: &str, page: &PageLang) -> Chrome {
+        let m = Messages::new(page.lang);
+        let hours = [
+            ("opens", hm(office_opens())),
+            ("closes", hm(office_closes())),
+        ];
+        let hours: Vec<(&str, &str)> = hours.iter().map(|(k, v)| (*k, v.as_str())).collect();
         Chrome {
             nav: NAV
                 .iter()
                 .map(|&(key, href, label)| NavItem {
                     href,
-                    label,
+                    label: m.t(label),
                     current: key == current,
                 })
                 .collect(),
             chat_widget: !matches!(current, "chat" | "admin"),
-            office_hours: app.calendar().hours_ja(),
+            office_hours: m.targs("footer-hours", &hours),
             office_hours_short: app.calendar().weekday_hours_ja(),
+            lang: page.lang,
+            html_lang: page.lang.html_lang(),
+            content_lang: None,
+            japanese_note: None,
+            langs: Lang::ALL
+                .into_iter()
+                .map(|l| LangLink {
+                    href: page.href(l),
+                    name: l.own_name(),
+                    tag: l.html_lang(),
+                    current: l == page.lang,
+                })
+                .collect(),
+            m,
         }
+    }
+
+    /// For pages whose content is not translated yet: it is marked as Japanese, with a note.
+    pub fn japanese_content(mut self) -> Chrome {
+        self.japanese_note = (self.lang != Lang::Ja).then_some("page-japanese-only");
+        self.content_lang = (self.lang.html_lang() != "ja").then_some("ja");
+        self
+    }
+
+    /// For pages whose own text is still Japanese but whose scheme names and descriptions are
+    /// translated (those parts carry their own `lang`).
+    pub fn partly_japanese_content(mut self) -> Chrome {
+        self = self.japanese_content();
+        if self.japanese_note.is_some() {
+            self.japanese_note = Some("page-partly-japanese");
+        }
+        self
+    }
+
+    pub fn messages(&self) -> Messages {
+        self.m
+    }
+
+    /// Interface text (see [`Messages::t`]).
+    pub fn t(&self, key: &str) -> String {
+        self.m.t(key)
+    }
+
+    /// Interface text in Japanese whatever the chosen language, for headings inside the
+    /// Japanese entry that a translated page quotes.
+    pub fn ja(&self, key: &str) -> String {
+        Messages::new(Lang::Ja).t(key)
+    }
+
+    pub fn ta(&self, key: &str, name: &str, value: &str) -> String {
+        self.m.ta(key, name, value)
+    }
+
+    pub fn tn(&self, key: &str, count: usize) -> String {
+        self.m.tn(key, count)
+    }
+
+    /// Whether the interface is in administrative Japanese (the corpus's own language).
+    pub fn is_japanese(&self) -> bool {
+        self.lang == Lang::Ja
+    }
+
+    /// Whether the interface is in English (Japanese text inside it needs `lang="ja"`).
+    pub fn is_english(&self) -> bool {
+        self.lang == Lang::En
     }
 }
 
@@ -80,7 +177,7 @@ pub fn render(status: StatusCode, page: &impl Template) -> Response {
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
 }
 
@@ -88,20 +185,24 @@ struct HomePage {
 #[derive(Template)]
 #[template(path = "message.html")]
 pub struct MessagePage {
-    pub title: &'static str,
+    pub title: String,
     pub chrome: Chrome,
-    pub heading: &'static str,
+    pub heading: String,
     pub text: String,
-    pub link: Option<(&'static str, &'static str)>,
+    pub link: Option<(&'static str, String)>,
 }
 
-#[utoipa::path(get, path = "/", tag = "pages", responses((status = 200, description = "トップページ", content_type = "text/html", body = String)))]
-pub async fn home(axum::extract::State(state): axum::extract::State<super::AppState>) -> Response {
+#[utoipa::path(get, path = "/", tag = "pages", params(("lang" = Option<crate::http::openapi::fields::LangCode>, Query, description = "表示する言語（ja・easy・en）")), responses((status = 200, description = "トップページ", content_type = "text/html", body = String)))]
+pub async fn home(
+    axum::extract::State(state): axum::extract::State<super::AppState>,
+    page: PageLang,
+) -> Response {
+    let chrome = Chrome::new(&state.app, "", &page);
     render(
         StatusCode::OK,
         &HomePage {
-            title: "ホーム",
-            chrome: Chrome::new(&state.app, ""),
+            title: chrome.t("home-title"),
+            chrome,
         },
     )
 }
@@ -130,15 +231,17 @@ pub async fn chat_script() -> impl IntoResponse {
 
 pub async fn not_found(
     axum::extract::State(state): axum::extract::State<super::AppState>,
+    page: PageLang,
 ) -> Response {
+    let chrome = Chrome::new(&state.app, "", &page);
     render(
         StatusCode::NOT_FOUND,
         &MessagePage {
-            title: "見つかりません",
-            chrome: Chrome::new(&state.app, ""),
-            heading: "ページが見つかりません",
+            title: chrome.t("notfound-title"),
+            heading: chrome.t("notfound-heading"),
             text: String::new(),
-            link: Some(("/", "ホームへ戻る")),
+            link: Some(("/", chrome.t("notfound-link"))),
+            chrome,
         },
     )
 }

@@ -1,48 +1,133 @@
-//! `/schemes/{id}`: one scheme with its facts, conditions, FAQs and related schemes.
+//! `/schemes/{id}`: one scheme with its facts, conditions, FAQs, desks and related schemes, in
+//! the language the visitor chose. Translated words come from the reviewed translations; facts
+//! come from the fields (`facts`); the Japanese entry stays on the page and prevails.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+use super::facts::{self, Fact, japanese};
 use super::{Chrome, MessagePage, render};
 use crate::app::search::SchemeView;
-use crate::domain::scheme::yen_ja;
+use crate::app::words::{DeskWords, FaqWords, SchemeWords, Source};
+use crate::domain::translation::Segment;
 use crate::http::AppState;
+use crate::http::language::PageLang;
+
+/// A desk as the page lists it: words from the translation, hours and phone from the fields.
+struct DeskView<'a> {
+    words: DeskWords<'a>,
+    hours: String,
+    phone: Option<&'a str>,
+}
 
 #[derive(Template)]
 #[template(path = "scheme.html")]
 struct SchemePage<'a> {
-    title: &'a str,
+    title: String,
     chrome: Chrome,
     view: SchemeView<'a>,
-    amount: Option<String>,
-    min_amount: Option<String>,
+    w: SchemeWords<'a>,
+    facts: Vec<Fact>,
     details: Vec<&'a str>,
+    faqs: Vec<FaqWords>,
+    desks: Vec<DeskView<'a>>,
+    related: Vec<(&'a str, Vec<Segment>)>,
 }
 
-#[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
-pub async fn scheme_page(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+#[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo"), ("lang" = Option<crate::http::openapi::fields::LangCode>, Query, description = "表示する言語（ja・easy・en）")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
+pub async fn scheme_page(
+    State(state): State<AppState>,
+    page: PageLang,
+    Path(id): Path<String>,
+) -> Response {
+    let chrome = Chrome::new(&state.app, "search", &page);
+    let m = chrome.messages();
+    let lang = page.lang;
     let Ok(view) = state.app.scheme(&id) else {
         return render(
             StatusCode::NOT_FOUND,
             &MessagePage {
-                title: "見つかりません",
-                chrome: Chrome::new(&state.app, "search"),
-                heading: "制度が見つかりません",
-                text: format!("「{id}」という制度は登録されていません。"),
-                link: Some(("/search", "検索ページからお探しください。")),
+                title: chrome.t("notfound-title"),
+                heading: chrome.t("scheme-notfound-heading"),
+                text: m.ta("scheme-notfound-text", "id", &id),
+                link: Some(("/search", chrome.t("scheme-notfound-link"))),
+                chrome,
             },
         );
     };
+    let app = &state.app;
     let s = view.scheme;
+    let w = app.scheme_words(s, lang);
+    let text = |t: String| Segment::Text(t);
+    let mut facts = vec![
+        Fact {
+            label: m.t("fact-provider"),
+            lines: vec![vec![
+                text(format!("{}{}", m.level(s.level), m.t("paren-open"))),
+                japanese(lang, &s.provider),
+                text(m.t("paren-close")),
+            ]],
+        },
+        Fact {
+            label: m.t("fact-kind"),
+            lines: vec![vec![text(m.kind(s.kind))]],
+        },
+        Fact {
+            label: m.t("fact-purposes"),
+            lines: vec![vec![text(
+                s.purposes
+                    .iter()
+                    .map(|p| m.purpose(p))
+                    .collect::<Vec<_>>()
+                    .join(&m.t("list-separator")),
+            )]],
+        },
+    ];
+    facts.extend(facts::amount(s, m));
+    facts.push(facts::window(s, view.status, m));
+    if let Some(who) = &w.who {
+        facts.push(Fact {
+            label: m.t("fact-who"),
+            lines: vec![who.clone()],
+        });
+    }
+    facts.push(Fact {
+        label: m.t("fact-how"),
+        lines: vec![w.how_to_apply.clone()],
+    });
+    facts.push(Fact {
+        label: m.t("fact-contact"),
+        lines: vec![vec![japanese(lang, &s.contact)]],
+    });
+    facts.push(Fact {
+        label: m.t("fact-as-of"),
+        lines: vec![vec![text(facts::date(lang, s.as_of))]],
+    });
+    let desks = app
+        .desks_of_scheme(&s.id, lang)
+        .into_iter()
+        .map(|words| DeskView {
+            hours: facts::desk_hours(words.desk, m),
+            phone: words.desk.phone.as_deref(),
+            words,
+        })
+        .collect();
     let page = SchemePage {
-        title: &s.title,
-        chrome: Chrome::new(&state.app, "search"),
-        amount: s.amount_text(),
-        min_amount: s.amount.as_ref().and_then(|a| a.min_yen).map(yen_ja),
+        title: w.title_text(),
+        facts,
         details: s.details.trim().lines().collect(),
+        faqs: view.faqs.iter().map(|f| app.faq_words(f, lang)).collect(),
+        desks,
+        related: view
+            .related
+            .iter()
+            .map(|r| (r.id.as_str(), app.scheme_words(r, lang).title))
+            .collect(),
+        chrome,
         view,
+        w,
     };
     render(StatusCode::OK, &page)
 }

@@ -12,6 +12,7 @@ use crate::app::staff::{LoginError, SESSION_HOURS, StaffMember, random_token, sa
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::cookie;
+use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
 #[derive(Template)]
@@ -25,11 +26,16 @@ struct LoginPage {
 }
 
 /// The login form with a fresh CSRF token in its cookie.
-fn login_page(state: &AppState, status: StatusCode, error: Option<String>) -> Response {
+fn login_page(
+    state: &AppState,
+    page: &PageLang,
+    status: StatusCode,
+    error: Option<String>,
+) -> Response {
     let token = random_token();
     let page = LoginPage {
         title: "職員ログイン",
-        chrome: Chrome::new(&state.app, "admin"),
+        chrome: Chrome::new(&state.app, "admin", page).japanese_content(),
         staff: None,
         csrf: token.clone(),
         error,
@@ -43,8 +49,8 @@ fn login_page(state: &AppState, status: StatusCode, error: Option<String>) -> Re
 }
 
 #[utoipa::path(get, path = "/admin/login", tag = "admin", responses((status = 200, description = "職員ログイン画面", content_type = "text/html", body = String)))]
-pub async fn login_form(State(state): State<AppState>) -> Response {
-    login_page(&state, StatusCode::OK, None)
+pub async fn login_form(State(state): State<AppState>, page: PageLang) -> Response {
+    login_page(&state, &page, StatusCode::OK, None)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -60,6 +66,7 @@ pub struct LoginForm {
 #[utoipa::path(post, path = "/admin/login", tag = "admin", request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "ログイン成功、/admin へ"), (status = 401, description = "認証失敗", content_type = "text/html", body = String), (status = 403, description = "CSRF トークン不一致（ログイン画面を開き直す）", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn login(
     State(state): State<AppState>,
+    page: PageLang,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -88,7 +95,12 @@ pub async fn login(
             )
         }
         Err(LoginError::Store(e)) => ApiError::Internal(e.to_string()).into_response(),
-        Err(refused) => login_page(&state, StatusCode::UNAUTHORIZED, Some(refused.to_string())),
+        Err(refused) => login_page(
+            &state,
+            &page,
+            StatusCode::UNAUTHORIZED,
+            Some(refused.to_string()),
+        ),
     }
 }
 

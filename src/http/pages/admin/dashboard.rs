@@ -11,6 +11,7 @@ use crate::app::staff::StaffMember;
 use crate::chart::{Series, line_chart};
 use crate::http::AppState;
 use crate::http::error::ApiError;
+use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
 /// One table of counts.
@@ -60,7 +61,7 @@ fn chart(d: &Dashboard) -> String {
 }
 
 #[utoipa::path(get, path = "/admin", tag = "admin", security(("staff_session" = [])), responses((status = 200, description = "ダッシュボード", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
-pub async fn dashboard(State(state): State<AppState>, staff: Staff) -> Response {
+pub async fn dashboard(State(state): State<AppState>, page: PageLang, staff: Staff) -> Response {
     let mut d = match state.app.dashboard().await {
         Ok(d) => d,
         Err(e) => return ApiError::from(e).into_response(),
@@ -110,7 +111,7 @@ pub async fn dashboard(State(state): State<AppState>, staff: Staff) -> Response 
     ];
     let page = DashboardPage {
         title: "ダッシュボード",
-        chrome: Chrome::new(&state.app, "admin"),
+        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
         staff: Some(staff.0),
         feedback_rate: format!("{:.1}", d.feedback_rate),
         helpful_rate: format!("{:.1}", d.helpful_rate),

@@ -16,6 +16,7 @@ use crate::domain::inquiry::{Channel, InquiryKind};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::extract::{first, form_pairs};
+use crate::http::language::PageLang;
 use crate::http::pages::{Choice, Chrome, MessagePage, render};
 
 /// The console's filter from the query string; unknown values are ignored.
@@ -77,6 +78,7 @@ fn choices<T: StableCode + PartialEq>(
 #[utoipa::path(get, path = "/admin/inquiries", tag = "admin", security(("staff_session" = [])), params(("from" = Option<String>, Query, description = "YYYY-MM-DD"), ("to" = Option<String>, Query, description = "YYYY-MM-DD"), ("channel" = Option<String>, Query), ("kind" = Option<String>, Query), ("q" = Option<String>, Query, description = "本文の部分一致"), ("zero" = Option<String>, Query, description = "1 で結果0件のみ"), ("handoff" = Option<String>, Query, description = "1 で引き継ぎのみ")), responses((status = 200, description = "問い合わせ一覧（個人情報はマスク済み）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 400, description = "条件の誤り", content_type = "text/html", body = String)))]
 pub async fn inquiries(
     State(state): State<AppState>,
+    page: PageLang,
     staff: Staff,
     RawQuery(raw): RawQuery,
 ) -> Response {
@@ -89,7 +91,7 @@ pub async fn inquiries(
     let raw_value = |k: &str| first(&pairs, k).unwrap_or_default();
     let page = ListPage {
         title: "問い合わせ一覧",
-        chrome: Chrome::new(&state.app, "admin"),
+        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
         staff: Some(staff.0),
         q: raw_value("q"),
         from: raw_value("from"),
@@ -133,6 +135,7 @@ struct DetailPage {
 #[utoipa::path(get, path = "/admin/inquiries/{id}", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), responses((status = 200, description = "問い合わせの詳細", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
 pub async fn inquiry_detail(
     State(state): State<AppState>,
+    page: PageLang,
     staff: Staff,
     Path(id): Path<String>,
 ) -> Response {
@@ -142,11 +145,11 @@ pub async fn inquiry_detail(
             return render(
                 StatusCode::NOT_FOUND,
                 &MessagePage {
-                    title: "見つかりません",
-                    chrome: Chrome::new(&state.app, "admin"),
-                    heading: "問い合わせが見つかりません",
+                    title: "見つかりません".into(),
+                    chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+                    heading: "問い合わせが見つかりません".into(),
                     text: String::new(),
-                    link: Some(("/admin/inquiries", "問い合わせ一覧へ戻る")),
+                    link: Some(("/admin/inquiries", "問い合わせ一覧へ戻る".into())),
                 },
             );
         }
@@ -155,7 +158,7 @@ pub async fn inquiry_detail(
     let i = &detail.inquiry;
     let page = DetailPage {
         title: "問い合わせの詳細",
-        chrome: Chrome::new(&state.app, "admin"),
+        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
         staff: Some(staff.0),
         at: jst_text(i.created_at),
         confidence: i.confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),

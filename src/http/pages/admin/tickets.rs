@@ -14,6 +14,7 @@ use crate::domain::handoff::{StableCode, TicketStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::{first, form_pairs};
+use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
 struct TicketRow {
@@ -45,6 +46,7 @@ struct TicketsPage {
 #[utoipa::path(get, path = "/admin/tickets", tag = "admin", security(("staff_session" = [])), params(("status" = Option<String>, Query, description = "open / done")), responses((status = 200, description = "引き継ぎチケット一覧", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
 pub async fn tickets(
     State(state): State<AppState>,
+    page: PageLang,
     staff: Staff,
     RawQuery(raw): RawQuery,
 ) -> Response {
@@ -61,7 +63,7 @@ pub async fn tickets(
     };
     let page = TicketsPage {
         title: "引き継ぎチケット",
-        chrome: Chrome::new(&state.app, "admin"),
+        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
         csrf: staff.0.csrf.clone(),
         staff: Some(staff.0),
         statuses: TicketStatus::ALL

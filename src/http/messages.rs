@@ -1,0 +1,282 @@
+//! Interface text from Fluent message catalogs (`locales/<lang>/main.ftl`), compiled into the
+//! binary so the embedded default needs no files. Templates ask `chrome.t("key")`; facts such
+//! as amounts, dates and hours come in as arguments, never written into a catalog.
+//!
+//! A key missing from a catalog falls back to Japanese and is logged; the test
+//! `tests/i18n_catalogs.rs` fails first, for every key the code or templates use.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::domain::consultants::DeskDay;
+use crate::domain::{Kind, Lang, Level, WindowStatus};
+
+/// The catalogs' sources, in the order of [`Lang::ALL`].
+pub const SOURCES: [(Lang, &str); 3] = [
+    (Lang::Ja, include_str!("../../locales/ja/main.ftl")),
+    (Lang::Easy, include_str!("../../locales/easy/main.ftl")),
+    (Lang::En, include_str!("../../locales/en/main.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|&(lang, source)| (lang, bundle(lang, source)))
+        .collect()
+});
+
+/// One language's bundle. Syntax errors are logged and the readable part is kept (the catalog
+/// test fails on any error, so this is only a safety net).
+fn bundle(lang: Lang, source: &str) -> Bundle {
+    let locale = lang
+        .html_lang()
+        .parse()
+        .expect("ja and en are valid language tags");
+    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+    // The output goes into HTML, where the Unicode isolation marks would show as stray marks.
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(source.to_string()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            tracing::error!(
+                lang = lang.code(),
+                ?errors,
+                "message catalog has syntax errors"
+            );
+            r
+        }
+    };
+    if let Err(errors) = bundle.add_resource(resource) {
+        tracing::error!(
+            lang = lang.code(),
+            ?errors,
+            "message catalog has duplicate keys"
+        );
+    }
+    bundle
+}
+
+fn bundle_for(lang: Lang) -> &'static Bundle {
+    &BUNDLES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language has a catalog")
+        .1
+}
+
+/// Whether `lang`'s catalog has `key` (for tests and checks).
+pub fn has_message(lang: Lang, key: &str) -> bool {
+    bundle_for(lang)
+        .get_message(key)
+        .is_some_and(|m| m.value().is_some())
+}
+
+/// The interface text of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Messages {
+    lang: Lang,
+}
+
+impl Messages {
+    pub fn new(lang: Lang) -> Messages {
+        Messages { lang }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The text of `key`.
+    pub fn t(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The text of `key` with one argument, e.g. `ta("search-expanded", "words", "創業")`.
+    pub fn ta(&self, key: &str, name: &str, value: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_string(), FluentValue::from(value.to_string()));
+        self.format(key, Some(&args))
+    }
+
+    /// The text of `key` with a `$count` (plural forms select on it).
+    pub fn tn(&self, key: &str, count: usize) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        self.format(key, Some(&args))
+    }
+
+    /// The text of `key` with several arguments.
+    pub fn targs(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(name.to_string(), FluentValue::from(value.to_string()));
+        }
+        self.format(key, Some(&args))
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for lang in [self.lang, Lang::Ja] {
+            let bundle = bundle_for(lang);
+            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, args, &mut errors);
+                if !errors.is_empty() {
+                    tracing::warn!(key, lang = lang.code(), ?errors, "message formatting");
+                }
+                if lang != self.lang {
+                    tracing::warn!(
+                        key,
+                        lang = self.lang.code(),
+                        "message missing; shown in Japanese"
+                    );
+                }
+                return text.into_owned();
+            }
+        }
+        tracing::error!(key, "message missing in every catalog");
+        key.to_string()
+    }
+
+    pub fn level(&self, level: Level) -> String {
+        self.t(level_key(level))
+    }
+
+    pub fn kind(&self, kind: Kind) -> String {
+        self.t(kind_key(kind))
+    }
+
+    pub fn status(&self, status: WindowStatus) -> String {
+        self.t(status_key(status))
+    }
+
+    /// A purpose key of the corpus (創業 …) in this language; an unknown key as it is.
+    pub fn purpose(&self, purpose: &str) -> String {
+        purpose_key(purpose).map_or_else(|| purpose.to_string(), |k| self.t(k))
+    }
+
+    pub fn day(&self, day: DeskDay) -> String {
+        self.t(day_key(day))
+    }
+}
+
+pub fn level_key(level: Level) -> &'static str {
+    match level {
+        Level::Ward => "level-ward",
+        Level::Tokyo => "level-tokyo",
+        Level::National => "level-national",
+        Level::Prefecture => "level-prefecture",
+    }
+}
+
+pub fn kind_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Subsidy => "kind-subsidy",
+        Kind::Grant => "kind-grant",
+        Kind::LoanMediation => "kind-loan-mediation",
+        Kind::Loan => "kind-loan",
+        Kind::InterestSubsidy => "kind-interest-subsidy",
+        Kind::Consultation => "kind-consultation",
+        Kind::ExpertDispatch => "kind-expert-dispatch",
+        Kind::Certification => "kind-certification",
+        Kind::Seminar => "kind-seminar",
+    }
+}
+
+pub fn status_key(status: WindowStatus) -> &'static str {
+    match status {
+        WindowStatus::Open => "status-open",
+        WindowStatus::Always => "status-always",
+        WindowStatus::Upcoming => "status-upcoming",
+        WindowStatus::Unannounced => "status-unannounced",
+        WindowStatus::Closed => "status-closed",
+    }
+}
+
+pub fn day_key(day: DeskDay) -> &'static str {
+    match day {
+        DeskDay::Mon => "day-mon",
+        DeskDay::Tue => "day-tue",
+        DeskDay::Wed => "day-wed",
+        DeskDay::Thu => "day-thu",
+        DeskDay::Fri => "day-fri",
+    }
+}
+
+/// The catalog key of each purpose key of the corpus (`domain::scheme::PURPOSES`).
+pub const PURPOSE_KEYS: [(&str, &str); 15] = [
+    ("創業", "purpose-founding"),
+    ("設備投資", "purpose-equipment"),
+    ("IT導入", "purpose-it"),
+    ("販路拡大", "purpose-sales"),
+    ("海外展開", "purpose-overseas"),
+    ("人材確保", "purpose-hiring"),
+    ("人材育成", "purpose-training"),
+    ("働き方・福利厚生", "purpose-workstyle"),
+    ("事業承継", "purpose-succession"),
+    ("資金繰り", "purpose-cashflow"),
+    ("知的財産", "purpose-ip"),
+    ("研究開発", "purpose-rnd"),
+    ("BCP・防災", "purpose-bcp"),
+    ("省エネ・環境", "purpose-energy"),
+    ("商店街", "purpose-shopping-street"),
+];
+
+pub fn purpose_key(purpose: &str) -> Option<&'static str> {
+    PURPOSE_KEYS
+        .iter()
+        .find(|(p, _)| *p == purpose)
+        .map(|(_, k)| *k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_labels_match_the_domain_labels() {
+        let m = Messages::new(Lang::Ja);
+        for s in [
+            WindowStatus::Open,
+            WindowStatus::Always,
+            WindowStatus::Upcoming,
+            WindowStatus::Unannounced,
+            WindowStatus::Closed,
+        ] {
+            assert_eq!(m.status(s), s.label_ja());
+        }
+        for l in [
+            Level::Ward,
+            Level::Tokyo,
+            Level::National,
+            Level::Prefecture,
+        ] {
+            assert_eq!(m.level(l), l.label_ja());
+        }
+        for p in crate::domain::scheme::PURPOSES {
+            assert_eq!(m.purpose(p), p);
+        }
+    }
+
+    #[test]
+    fn english_counts_select_a_plural_form() {
+        let m = Messages::new(Lang::En);
+        assert_eq!(m.tn("search-results-heading", 1), "Schemes (1)");
+        assert_eq!(m.tn("search-results-heading", 12), "Schemes (12)");
+        assert_eq!(
+            m.targs(
+                "round-dates",
+                &[("opens", "2026-09-01"), ("closes", "2026-10-31")]
+            ),
+            "Open: 2026-09-01 to 2026-10-31"
+        );
+    }
+
+    #[test]
+    fn a_missing_key_falls_back_to_japanese_then_to_the_key() {
+        assert_eq!(Messages::new(Lang::En).t("no-such-key"), "no-such-key");
+    }
+}

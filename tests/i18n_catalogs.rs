@@ -1,0 +1,182 @@
+//! The interface's message catalogs (`locales/<lang>/main.ftl`): each parses, all three have
+//! the same keys, and every key the code or the templates use exists in every language.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+use shien_navi::domain::consultants::DeskDay;
+use shien_navi::domain::{Kind, Lang, Level, WindowStatus};
+use shien_navi::http::messages::{
+    PURPOSE_KEYS, SOURCES, day_key, has_message, kind_key, level_key, status_key,
+};
+
+/// The message ids of a catalog (terms and comments left out).
+fn keys(source: &str) -> BTreeSet<String> {
+    let id = regex::Regex::new(r"(?m)^([a-zA-Z][a-zA-Z0-9_-]*)\s*=").unwrap();
+    id.captures_iter(source).map(|c| c[1].to_string()).collect()
+}
+
+fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
+/// Keys the code asks for: `t("key")`, `ta("key", …)`, `tn(…)`, `targs(…)`, `ja(…)` in the
+/// templates and the HTTP layer, and catalog-looking literals in the HTTP layer's Rust code
+/// (keys kept in tables, such as the navigation).
+fn keys_used(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
+    let call =
+        regex::Regex::new(r#"\b(?:t|ta|tn|targs|ja)\(\s*"([a-zA-Z][a-zA-Z0-9_-]*)""#).unwrap();
+    let literal = regex::Regex::new(r#""([a-z]+(?:-[a-z0-9]+)+)""#).unwrap();
+    let mut sources = Vec::new();
+    files(&common::repo().join("templates"), "html", &mut sources);
+    let mut rust = Vec::new();
+    files(&common::repo().join("src/http"), "rs", &mut rust);
+    let mut used = BTreeSet::new();
+    for path in sources.iter().chain(&rust) {
+        let mut text = std::fs::read_to_string(path).unwrap();
+        if path.extension().is_some_and(|e| e == "rs") {
+            // Unit tests ask for missing keys on purpose; comments mention keys as examples.
+            if let Some(tests) = text.find("#[cfg(test)]") {
+                text.truncate(tests);
+            }
+            text = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        let name = path
+            .strip_prefix(common::repo())
+            .unwrap()
+            .display()
+            .to_string();
+        for c in call.captures_iter(&text) {
+            used.insert((c[1].to_string(), name.clone()));
+        }
+        if path.extension().is_some_and(|e| e == "rs") {
+            for c in literal.captures_iter(&text) {
+                let key = &c[1];
+                let prefix = key.split('-').next().unwrap();
+                if prefixes.contains(prefix) {
+                    used.insert((key.to_string(), name.clone()));
+                }
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn every_catalog_parses_without_errors() {
+    for (lang, source) in SOURCES {
+        if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+            panic!("locales/{}/main.ftl: {errors:?}", lang.code());
+        }
+    }
+}
+
+#[test]
+fn the_three_catalogs_have_the_same_keys() {
+    let ja = keys(SOURCES[0].1);
+    assert!(ja.len() > 100, "{} keys", ja.len());
+    for (lang, source) in &SOURCES[1..] {
+        let other = keys(source);
+        let missing: Vec<_> = ja.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&ja).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "locales/{}/main.ftl: missing {missing:?}, not in ja {extra:?}",
+            lang.code()
+        );
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_is_in_every_language() {
+    let prefixes: BTreeSet<String> = keys(SOURCES[0].1)
+        .iter()
+        .map(|k| k.split('-').next().unwrap().to_string())
+        .collect();
+    let mut used = keys_used(&prefixes);
+    assert!(used.len() > 80, "found only {} key uses", used.len());
+    // Keys chosen from the corpus's codes: every variant, not only those a page happened to show.
+    let enumerated = [
+        Level::Ward,
+        Level::Tokyo,
+        Level::National,
+        Level::Prefecture,
+    ]
+    .map(level_key)
+    .into_iter()
+    .chain(
+        [
+            Kind::Subsidy,
+            Kind::Grant,
+            Kind::LoanMediation,
+            Kind::Loan,
+            Kind::InterestSubsidy,
+            Kind::Consultation,
+            Kind::ExpertDispatch,
+            Kind::Certification,
+            Kind::Seminar,
+        ]
+        .map(kind_key),
+    )
+    .chain(
+        [
+            WindowStatus::Open,
+            WindowStatus::Always,
+            WindowStatus::Upcoming,
+            WindowStatus::Unannounced,
+            WindowStatus::Closed,
+        ]
+        .map(status_key),
+    )
+    .chain(
+        [
+            DeskDay::Mon,
+            DeskDay::Tue,
+            DeskDay::Wed,
+            DeskDay::Thu,
+            DeskDay::Fri,
+        ]
+        .map(day_key),
+    )
+    .chain(PURPOSE_KEYS.iter().map(|(_, k)| *k))
+    .chain(shien_navi::http::pages::NAV.iter().map(|(_, _, k)| *k));
+    for key in enumerated {
+        used.insert((key.to_string(), "(enumerated)".into()));
+    }
+    let mut missing = Vec::new();
+    for (key, file) in &used {
+        for lang in Lang::ALL {
+            if !has_message(lang, key) {
+                missing.push(format!(
+                    "{key} (used in {file}) is missing in locales/{}/main.ftl",
+                    lang.code()
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn every_purpose_of_the_corpus_has_a_label() {
+    for p in shien_navi::domain::scheme::PURPOSES {
+        assert!(
+            PURPOSE_KEYS.iter().any(|(q, _)| *q == p),
+            "purpose {p} has no catalog key"
+        );
+    }
+}
