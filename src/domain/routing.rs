@@ -1038,7 +1038,7 @@ fn person_words<'a>(text: &str) -> Vec<&'a str> {
         return direct;
     }
     // "担当課の電話番号を教えて" asks for a number, not to be called.
-    if hits(text, CONTACT_DETAILS).len() > 0 {
+    if !hits(text, CONTACT_DETAILS).is_empty() {
         return Vec::new();
     }
     let who = hits(text, PERSON_NOUN);
@@ -1079,7 +1079,8 @@ fn individual_case(text: &str, topic: ConsultCategory) -> Option<(ConsultCategor
     }
     let mut matched = hits(text, INDIVIDUAL);
     let edge = hits(text, EDGE);
-    if !edge.is_empty() && !(hits(text, OWN_CASE).is_empty() && hits(text, COUNTED).is_empty()) {
+    let own_case = !hits(text, OWN_CASE).is_empty() || !hits(text, COUNTED).is_empty();
+    if !edge.is_empty() && own_case {
         matched.extend(edge);
     }
     if matched.is_empty() {
