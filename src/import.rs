@@ -122,14 +122,7 @@ pub fn map_csv(file: &Path) -> Result<(Vec<Scheme>, ImportReport), ImportError> 
                     report.skip("duplicate id", line);
                     continue;
                 }
-                let problems = Corpus::new(
-                    vec![scheme.clone()],
-                    vec![],
-                    vec![],
-                    vec![],
-                    Default::default(),
-                )
-                .problems();
+                let problems = Corpus::problems_of_one(scheme.clone());
                 if let Some(p) = problems.first() {
                     report.skip(
                         &format!(

@@ -739,8 +739,14 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     file: &Path,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
+    let text = read_text(file, problems)?;
+    parse_text(file, &text, problems)
+}
+
+/// A file's text, or a problem naming the file when it cannot be read.
+pub(super) fn read_text(file: &Path, problems: &mut Vec<Problem>) -> Option<String> {
+    match std::fs::read_to_string(file) {
+        Ok(t) => Some(t),
         Err(e) => {
             problems.push(Problem {
                 file: file.into(),
@@ -749,10 +755,24 @@ fn parse_file<T: serde::de::DeserializeOwned>(
                 field: None,
                 message: format!("cannot read: {e}"),
             });
-            return None;
+            None
         }
-    };
-    parse_text(file, &text, problems)
+    }
+}
+
+impl Corpus {
+    /// The problems a scheme has on its own, in a corpus of just itself (ids it names in
+    /// `related` or `not_combinable_with` are then unknown and reported too).
+    pub fn problems_of_one(scheme: Scheme) -> Vec<Problem> {
+        Corpus::new(
+            vec![scheme],
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            HashSet::new(),
+        )
+        .problems()
+    }
 }
 
 /// Checks one scheme file's text on its own (format and the rules that need no other entry);
@@ -760,14 +780,7 @@ fn parse_file<T: serde::de::DeserializeOwned>(
 pub fn check_scheme_text(file: &Path, text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     if let Some(scheme) = parse_text::<Scheme>(file, text, &mut problems) {
-        let corpus = Corpus::new(
-            vec![scheme],
-            Vec::new(),
-            Vec::new(),
-            Vec::new(),
-            HashSet::new(),
-        );
-        problems.extend(corpus.problems().into_iter().filter(|p| {
+        problems.extend(Corpus::problems_of_one(scheme).into_iter().filter(|p| {
             p.field.as_deref() != Some("related")
                 && p.field.as_deref() != Some("not_combinable_with")
         }));

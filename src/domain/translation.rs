@@ -439,18 +439,8 @@ fn read_entries<F: HasEntries + serde::de::DeserializeOwned>(
     file: &Path,
     problems: &mut Vec<Problem>,
 ) -> Vec<(F::Entry, usize)> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
-        Err(e) => {
-            problems.push(Problem {
-                file: file.into(),
-                line: None,
-                id: None,
-                field: None,
-                message: format!("cannot read: {e}"),
-            });
-            return Vec::new();
-        }
+    let Some(text) = super::corpus::read_text(file, problems) else {
+        return Vec::new();
     };
     let Some(parsed) = super::corpus::parse_text::<F>(file, &text, problems) else {
         return Vec::new();

@@ -344,14 +344,7 @@ pub fn import_value(
                     });
                     continue;
                 }
-                let checked = Corpus::new(
-                    vec![scheme.clone()],
-                    vec![],
-                    vec![],
-                    vec![],
-                    Default::default(),
-                )
-                .problems();
+                let checked = Corpus::problems_of_one(scheme.clone());
                 if checked.is_empty() {
                     schemes.push(scheme);
                 } else {
