@@ -31,7 +31,7 @@ run: setup
 test: setup peer $(SCALE_TOOLS)
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
-	SHIEN_PEER_PYTHON=$(PEER_PY) $(CARGO) test --all-targets 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
+	SHIEN_PEER_PYTHON=$(PEER_PY) $(CARGO) test --all-targets --no-fail-fast 2>&1 | tee target/test.log; test $${PIPESTATUS[0]} -eq 0
 	$(BIN) corpus check
 	scripts/with-server.sh tests/api/schemathesis.sh
 	tests/e2e/run.sh

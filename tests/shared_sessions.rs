@@ -123,7 +123,7 @@ async fn forged_unknown_and_expired_session_ids_start_a_new_session() {
     let store = server.state.app.store().clone();
     let expired = uuid::Uuid::new_v4().to_string();
     let mut old = ChatSession {
-        schemes: vec!["minato-yushi-sogyo".into()],
+        schemes: vec!["tokyo-gaikoku-tokkyo-josei".into()],
         ..Default::default()
     };
     // Stored two hours ago: its one-hour life is over.
@@ -152,12 +152,38 @@ async fn forged_unknown_and_expired_session_ids_start_a_new_session() {
         let id = r["session_id"].as_str().unwrap();
         assert_ne!(id, given, "a new session, with an id of the server's own");
         assert!(uuid::Uuid::try_parse(id).is_ok());
+        // No context from the expired session: the answer is not about the scheme it held.
         let reply = r["reply"].as_str().unwrap();
         assert!(
-            !reply.starts_with('「'),
-            "not answered as a follow-up (「scheme」は…): no context from the expired session: {r}"
+            !reply.contains("外国特許出願") && !reply.contains("外国出願"),
+            "answered as a follow-up on the expired session's scheme: {r}"
+        );
+        assert!(
+            r["citations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c["id"] != "tokyo-gaikoku-tokkyo-josei"),
+            "the expired session's scheme is not cited: {r}"
         );
     }
+    // The control: the same message on a live session with that scheme is a follow-up on it.
+    let live = uuid::Uuid::new_v4().to_string();
+    let mut current = ChatSession {
+        schemes: vec!["tokyo-gaikoku-tokkyo-josei".into()],
+        ..Default::default()
+    };
+    SessionStore::save(&store, &live, &mut current, Utc::now())
+        .await
+        .unwrap();
+    let (_, r) = server
+        .post_json(
+            "/api/v1/chat",
+            json!({"session_id": live, "message": "それは個人事業主でも使えますか？"}),
+        )
+        .await;
+    assert_eq!(r["session_id"], live.as_str(), "{r}");
+    assert_eq!(r["citations"][0]["id"], "tokyo-gaikoku-tokkyo-josei", "{r}");
     assert!(
         store
             .chat_session(&expired, Utc::now())
