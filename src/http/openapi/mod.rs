@@ -190,6 +190,29 @@ pub mod fields {
         #[schema(value_type = Option<Vec<PurposeKey>>)]
         purposes: Option<Vec<String>>,
         shotenkai_member: Option<bool>,
+        #[schema(inline)]
+        facts: Option<Facts>,
+    }
+
+    /// Facts the questionnaire does not ask, given when a result's unknown rule names one
+    /// (`settle_by`). Beyond this schema: years in Minato cannot exceed years in Tokyo, nor
+    /// either the years since founding, and they are 0 for a business outside the area (400).
+    #[derive(utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub struct Facts {
+        #[schema(minimum = 0, maximum = 300)]
+        years_in_minato: Option<i64>,
+        #[schema(minimum = 0, maximum = 300)]
+        years_in_tokyo: Option<i64>,
+        #[schema(minimum = 0, maximum = 130)]
+        owner_age: Option<i64>,
+        owner_female: Option<bool>,
+        #[schema(minimum = 0, maximum = 300)]
+        owner_management_years: Option<i64>,
+        #[schema(minimum = 0)]
+        annual_sales_yen: Option<i64>,
+        /// Ids of schemes already received (once-only schemes); an empty list says none.
+        received: Option<Vec<String>>,
     }
 
     #[derive(serde::Serialize, utoipa::ToSchema)]
