@@ -47,14 +47,16 @@ fn ticket(inquiry_id: &str) -> Ticket {
 }
 
 async fn exercise(store: &Store) {
-    let a = inquiry("電話 03-1234-5678 創業融資", 3);
+    // Without the dictionary a word right after a phone number reads as a signature, so the
+    // topic comes first here (the service's masker, with IPADIC, keeps it either way).
+    let a = inquiry("創業融資 電話 03-1234-5678", 3);
     let b = inquiry("宇宙旅行の補助金", 0);
     store.insert_inquiry(&a).await.unwrap();
     store.insert_inquiry(&b).await.unwrap();
     store.insert_inquiry(&a).await.unwrap(); // idempotent: a retried write is not a duplicate
     assert_eq!(store.count_inquiries().await.unwrap(), 2);
     let back = store.inquiry(&a.id).await.unwrap().unwrap();
-    assert_eq!(back.text(), "電話 [電話番号] 創業融資");
+    assert_eq!(back.text(), "創業融資 電話 [電話番号]");
     assert_eq!(back.results.len(), 3);
     assert_eq!(back.channel, Channel::Operator);
     let zero = store
