@@ -296,10 +296,12 @@ impl Settings {
 /// Environment values are strings; read them as the type the current value has.
 fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::Value, String> {
     match table.get(key) {
-        Some(toml::Value::Integer(_)) => value
-            .parse::<i64>()
-            .map(toml::Value::Integer)
-            .map_err(|e| e.to_string()),
+        // Every whole-number setting is a count (u32): say so here, where the variable is known.
+        Some(toml::Value::Integer(_)) => match value.parse::<i64>() {
+            Ok(n) if n >= 0 => Ok(toml::Value::Integer(n)),
+            Ok(_) => Err("must be 0 or more".into()),
+            Err(e) => Err(e.to_string()),
+        },
         Some(toml::Value::Float(_)) => value
             .parse::<f64>()
             .map(toml::Value::Float)
