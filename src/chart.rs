@@ -151,7 +151,11 @@ mod tests {
     fn bars_are_scaled_to_the_largest_and_escaped() {
         let svg = bar_chart(
             "件数 <分野別>",
-            &[("労務".into(), 4), ("<script>".into(), 2), ("法務".into(), 0)],
+            &[
+                ("労務".into(), 4),
+                ("<script>".into(), 2),
+                ("法務".into(), 0),
+            ],
         );
         // The plot is 640 - 190 - 50 = 400 wide: 4 fills it, 2 half of it, 0 nothing.
         assert!(svg.contains(r#"width="400.0""#), "{svg}");

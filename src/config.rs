@@ -430,16 +430,17 @@ mod tests {
     #[test]
     fn freshness_age_defaults_to_180_days_and_is_set_from_the_environment() {
         assert_eq!(
-            Settings::load_from(None, &[]).unwrap().freshness_max_age_days,
+            Settings::load_from(None, &[])
+                .unwrap()
+                .freshness_max_age_days,
             180
         );
-        let s = Settings::load_from(None, &env(&[("SHIEN__FRESHNESS_MAX_AGE_DAYS", "90")]))
-            .unwrap();
+        let s =
+            Settings::load_from(None, &env(&[("SHIEN__FRESHNESS_MAX_AGE_DAYS", "90")])).unwrap();
         assert_eq!(s.freshness_max_age_days, 90);
         for bad in ["0", "-5", "half a year"] {
-            let err =
-                Settings::load_from(None, &env(&[("SHIEN__FRESHNESS_MAX_AGE_DAYS", bad)]))
-                    .unwrap_err();
+            let err = Settings::load_from(None, &env(&[("SHIEN__FRESHNESS_MAX_AGE_DAYS", bad)]))
+                .unwrap_err();
             assert!(
                 err.to_string().contains("FRESHNESS_MAX_AGE_DAYS")
                     || err.to_string().contains("freshness_max_age_days"),

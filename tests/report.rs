@@ -109,23 +109,143 @@ async fn write_fixture(app: &shien_navi::app::App) {
         entries: Vec::new(),
     };
     // September (S1–S11). S1 is 2025-08-31 15:10 UTC: September already in Tokyo.
-    let s1 = f.inquiry("2025-09-01 00:10", Web, Search, "創業 融資", &["創業"], &[LOAN, AD], Some(0.8));
-    f.inquiry("2025-09-01 10:00", Web, Search, "広告 補助", &["販路拡大"], &[AD], Some(0.7));
-    f.inquiry("2025-09-02 11:00", Operator, Search, "IT 補助金", &["IT導入"], &[IT, AD], Some(0.6));
-    f.inquiry("2025-09-02 12:00", Api, Search, "宇宙旅行の補助", &[], &[], None);
-    f.inquiry("2025-09-03 09:00", Web, Chat, "宇宙旅行の補助", &[], &[], Some(0.0));
-    f.inquiry("2025-09-03 10:00", Web, Chat, "何か使える？", &[], &[JOSEI], Some(0.2));
-    let s7 = f.inquiry("2025-09-10 14:00", Web, Chat, "解雇の相談", &[], &[AD], Some(0.5));
-    let s8 = f.inquiry("2025-09-15 16:00", Operator, Chat, "対応が遅い", &[], &[LOAN], Some(0.9));
-    f.inquiry("2025-09-20 13:00", Web, Recommend, "質問票の回答", &["創業", "資金繰り"], &[LOAN, JOSEI], None);
-    f.inquiry("2025-09-30 23:50", Web, Search, "創業 融資", &["創業"], &[LOAN], Some(0.9));
-    f.inquiry("2025-09-11 09:00", Web, Chat, "電話は090-1234-5678です 何か", &[], &[IT], Some(0.1));
+    let s1 = f.inquiry(
+        "2025-09-01 00:10",
+        Web,
+        Search,
+        "創業 融資",
+        &["創業"],
+        &[LOAN, AD],
+        Some(0.8),
+    );
+    f.inquiry(
+        "2025-09-01 10:00",
+        Web,
+        Search,
+        "広告 補助",
+        &["販路拡大"],
+        &[AD],
+        Some(0.7),
+    );
+    f.inquiry(
+        "2025-09-02 11:00",
+        Operator,
+        Search,
+        "IT 補助金",
+        &["IT導入"],
+        &[IT, AD],
+        Some(0.6),
+    );
+    f.inquiry(
+        "2025-09-02 12:00",
+        Api,
+        Search,
+        "宇宙旅行の補助",
+        &[],
+        &[],
+        None,
+    );
+    f.inquiry(
+        "2025-09-03 09:00",
+        Web,
+        Chat,
+        "宇宙旅行の補助",
+        &[],
+        &[],
+        Some(0.0),
+    );
+    f.inquiry(
+        "2025-09-03 10:00",
+        Web,
+        Chat,
+        "何か使える？",
+        &[],
+        &[JOSEI],
+        Some(0.2),
+    );
+    let s7 = f.inquiry(
+        "2025-09-10 14:00",
+        Web,
+        Chat,
+        "解雇の相談",
+        &[],
+        &[AD],
+        Some(0.5),
+    );
+    let s8 = f.inquiry(
+        "2025-09-15 16:00",
+        Operator,
+        Chat,
+        "対応が遅い",
+        &[],
+        &[LOAN],
+        Some(0.9),
+    );
+    f.inquiry(
+        "2025-09-20 13:00",
+        Web,
+        Recommend,
+        "質問票の回答",
+        &["創業", "資金繰り"],
+        &[LOAN, JOSEI],
+        None,
+    );
+    f.inquiry(
+        "2025-09-30 23:50",
+        Web,
+        Search,
+        "創業 融資",
+        &["創業"],
+        &[LOAN],
+        Some(0.9),
+    );
+    f.inquiry(
+        "2025-09-11 09:00",
+        Web,
+        Chat,
+        "電話は090-1234-5678です 何か",
+        &[],
+        &[IT],
+        Some(0.1),
+    );
     // October in Tokyo (2025-09-30 15:30 UTC): not September.
-    f.inquiry("2025-10-01 00:30", Web, Search, "創業 融資", &["創業"], &[LOAN], Some(0.9));
+    f.inquiry(
+        "2025-10-01 00:30",
+        Web,
+        Search,
+        "創業 融資",
+        &["創業"],
+        &[LOAN],
+        Some(0.9),
+    );
     // August (A1–A4).
-    let a1 = f.inquiry("2025-08-05 10:00", Web, Search, "創業", &["創業"], &[LOAN], Some(0.8));
-    f.inquiry("2025-08-06 10:00", Web, Search, "IT", &["IT導入"], &[IT, AD], Some(0.8));
-    f.inquiry("2025-08-31 23:00", Operator, Search, "IT 導入", &["IT導入"], &[IT], Some(0.8));
+    let a1 = f.inquiry(
+        "2025-08-05 10:00",
+        Web,
+        Search,
+        "創業",
+        &["創業"],
+        &[LOAN],
+        Some(0.8),
+    );
+    f.inquiry(
+        "2025-08-06 10:00",
+        Web,
+        Search,
+        "IT",
+        &["IT導入"],
+        &[IT, AD],
+        Some(0.8),
+    );
+    f.inquiry(
+        "2025-08-31 23:00",
+        Operator,
+        Search,
+        "IT 導入",
+        &["IT導入"],
+        &[IT],
+        Some(0.8),
+    );
     f.inquiry("2025-08-20 10:00", Web, Search, "謎", &[], &[], None);
 
     f.ticket(
@@ -201,7 +321,10 @@ async fn get(client: &reqwest::Client, server: &common::TestServer, path: &str) 
 }
 
 /// The CSV's rows, keyed by (区分, 項目), with (件数, 前月の件数, 備考).
-fn csv_table(bytes: &[u8]) -> (Vec<String>, HashMap<(String, String), (String, String, String)>) {
+type CsvRows = HashMap<(String, String), (String, String, String)>;
+
+/// The CSV's header and rows (see [`CsvRows`]), after checking the byte-order mark.
+fn csv_table(bytes: &[u8]) -> (Vec<String>, CsvRows) {
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF], "UTF-8 BOM for Excel");
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let header = reader
@@ -290,10 +413,7 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
     assert_eq!(n("引き継ぎ（理由別）", "専門家の判断が必要な相談"), "1");
     assert_eq!(n("引き継ぎ（理由別）", "個別の事情や書類の確認が必要"), "0");
     assert_eq!(
-        n(
-            "引き継ぎ（理由別）",
-            HandoffReason::Complaint.label_ja()
-        ),
+        n("引き継ぎ（理由別）", HandoffReason::Complaint.label_ja()),
         "1"
     );
     let outcome = &rows.get(&pair("引き継ぎの対応結果", "T-S7")).unwrap().2;
@@ -301,8 +421,14 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         outcome.contains("分野：労務") && outcome.contains("社会保険労務士の相談を予約した"),
         "{outcome}"
     );
-    assert!(!rows.contains_key(&pair("引き継ぎの対応結果", "T-S8")), "still open");
-    assert!(!rows.contains_key(&pair("引き継ぎの対応結果", "T-A1")), "August's");
+    assert!(
+        !rows.contains_key(&pair("引き継ぎの対応結果", "T-S8")),
+        "still open"
+    );
+    assert!(
+        !rows.contains_key(&pair("引き継ぎの対応結果", "T-A1")),
+        "August's"
+    );
     // Nothing found: S4 (search) and S5 (chat), the same text; August: A4.
     assert_eq!(cell("概要", "結果0件の問い合わせ"), pair("2", "1"));
     assert_eq!(n("結果0件の問い合わせ", "宇宙旅行の補助"), "2");
@@ -337,7 +463,10 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         cell("よく表示された制度", "テスト国 ソフトウェア導入補助金"),
         pair("2", "2")
     );
-    assert_eq!(cell("よく表示された制度", "テスト都 創業助成事業"), pair("2", "0"));
+    assert_eq!(
+        cell("よく表示された制度", "テスト都 創業助成事業"),
+        pair("2", "0")
+    );
     assert!(rows.contains_key(&pair("注記", "公開したコーパスの変更")));
 
     // The page: the same figures, each chart beside its table, the change from August.
@@ -349,10 +478,18 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         html.contains(r#"<th scope="row">問い合わせ</th><td>11</td><td>4</td><td>+7</td>"#),
         "{html}"
     );
-    assert!(html.contains(r#"<th scope="row">テスト都 創業助成事業</th><td>2</td><td>0</td><td>新規</td>"#));
-    assert!(html.contains(r#"<th scope="row">テスト区 広告宣伝費補助金</th><td>4</td><td>1</td><td>+3</td>"#));
-    assert!(html.contains(r#"<th scope="row">テスト国 ソフトウェア導入補助金</th><td>2</td><td>2</td><td>±0</td>"#));
-    let charts = html.matches(r#"<div class="chart-pair"><figure><svg"#).count();
+    assert!(html.contains(
+        r#"<th scope="row">テスト都 創業助成事業</th><td>2</td><td>0</td><td>新規</td>"#
+    ));
+    assert!(html.contains(
+        r#"<th scope="row">テスト区 広告宣伝費補助金</th><td>4</td><td>1</td><td>+3</td>"#
+    ));
+    assert!(html.contains(
+        r#"<th scope="row">テスト国 ソフトウェア導入補助金</th><td>2</td><td>2</td><td>±0</td>"#
+    ));
+    let charts = html
+        .matches(r#"<div class="chart-pair"><figure><svg"#)
+        .count();
     assert_eq!(charts, 9, "every chart sits beside its table");
     assert!(html.contains("公開したコーパスの変更は、まだ一覧にできません"));
     assert!(html.contains(r#"href="/admin/report.csv?month=2025-09""#));
@@ -375,7 +512,9 @@ async fn an_empty_month_says_so_and_bad_months_are_refused() {
     let (_, bytes) = get(&client, &server, "/admin/report.csv?month=2025-06").await;
     let (_, rows) = csv_table(&bytes);
     assert_eq!(
-        rows.get(&("注記".to_string(), "記録".to_string())).unwrap().2,
+        rows.get(&("注記".to_string(), "記録".to_string()))
+            .unwrap()
+            .2,
         "この月の記録はありません。"
     );
     assert_eq!(
@@ -405,20 +544,27 @@ async fn an_empty_month_says_so_and_bad_months_are_refused() {
         assert!(html.contains(r#"<p class="error" role="alert">"#), "{html}");
     }
     let (_, html) = get(&client, &server, "/admin/report?month=2025-13").await;
-    assert!(String::from_utf8(html).unwrap().contains("YYYY-MM の形式（例：2026-10）"));
+    assert!(
+        String::from_utf8(html)
+            .unwrap()
+            .contains("YYYY-MM の形式（例：2026-10）")
+    );
     let (_, html) = get(&client, &server, "/admin/report?month=2099-01").await;
-    assert!(String::from_utf8(html).unwrap().contains("2099年1月はまだ始まっていません"));
+    assert!(
+        String::from_utf8(html)
+            .unwrap()
+            .contains("2099年1月はまだ始まっていません")
+    );
 
     // Without a month: the previous month in Tokyo.
     let tokyo_today = (Utc::now() + Duration::hours(9)).date_naive();
     let this_month = shien_navi::domain::report::ReportMonth::containing(tokyo_today);
     let (status, html) = get(&client, &server, "/admin/report").await;
     assert_eq!(status, 200);
-    assert!(
-        String::from_utf8(html)
-            .unwrap()
-            .contains(&format!("<h1>実施報告（{}）</h1>", this_month.previous().label_ja()))
-    );
+    assert!(String::from_utf8(html).unwrap().contains(&format!(
+        "<h1>実施報告（{}）</h1>",
+        this_month.previous().label_ja()
+    )));
 
     // Staff only: the page sends strangers to the login, the CSV answers 401.
     let stranger = reqwest::Client::builder()
@@ -452,5 +598,8 @@ async fn the_freshness_board_lists_entries_to_recheck_and_the_dashboard_counts_t
         dashboard.contains(r##"<a href="/admin/freshness#not_official_source">出典が公式ページでない</a></td><td>1</td>"##),
         "{dashboard}"
     );
-    assert!(dashboard.contains(r#"<a href="/admin/report">実施報告</a>"#), "navigation links the report");
+    assert!(
+        dashboard.contains(r#"<a href="/admin/report">実施報告</a>"#),
+        "navigation links the report"
+    );
 }

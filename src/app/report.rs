@@ -77,7 +77,11 @@ impl App {
             month: previous,
             inquiries: &inquiries,
             tickets: &tickets,
-            feedback: feedback(self.store.feedback_counts_between(from, Some(split)).await?),
+            feedback: feedback(
+                self.store
+                    .feedback_counts_between(from, Some(split))
+                    .await?,
+            ),
         };
         Ok(MonthlyReport::compile(
             &current,
@@ -124,16 +128,38 @@ pub fn report_rows(r: &MonthlyReport) -> Vec<Vec<String>> {
         r.month.first_day(),
         r.month.last_day()
     );
-    row("対象", "月", r.month.to_string(), r.month.previous().to_string(), period);
+    row(
+        "対象",
+        "月",
+        r.month.to_string(),
+        r.month.previous().to_string(),
+        period,
+    );
     if r.is_empty() {
-        row("注記", "記録", String::new(), String::new(), EMPTY_MONTH.into());
+        row(
+            "注記",
+            "記録",
+            String::new(),
+            String::new(),
+            EMPTY_MONTH.into(),
+        );
     }
     for (item, now, before, note) in [
         ("問い合わせ", f.inquiries, p.inquiries, ""),
-        ("引き継ぎ", f.handoffs, p.handoffs, "この月に受け付けた引き継ぎ"),
+        (
+            "引き継ぎ",
+            f.handoffs,
+            p.handoffs,
+            "この月に受け付けた引き継ぎ",
+        ),
         ("うち対応済み", f.closed, p.closed, "出力時点の状態"),
         ("うち未対応", f.open, p.open, "出力時点の状態"),
-        ("結果0件の問い合わせ", f.zero_results.total, p.zero_results.total, "検索・チャット"),
+        (
+            "結果0件の問い合わせ",
+            f.zero_results.total,
+            p.zero_results.total,
+            "検索・チャット",
+        ),
         (
             "確信度の低い問い合わせ",
             f.low_confidence.total,
@@ -143,17 +169,24 @@ pub fn report_rows(r: &MonthlyReport) -> Vec<Vec<String>> {
         ("評価「役に立った」", f.helpful, p.helpful, ""),
         ("評価「役に立たなかった」", f.not_helpful, p.not_helpful, ""),
     ] {
-        row("概要", item, now.to_string(), before.to_string(), note.into());
+        row(
+            "概要",
+            item,
+            now.to_string(),
+            before.to_string(),
+            note.into(),
+        );
     }
-    let mut table = |section: &str, now: &[(String, usize)], before: &[(String, usize)], note: &str| {
-        for (label, n) in now {
-            let prev = before
-                .iter()
-                .find(|(l, _)| l == label)
-                .map_or(0, |(_, c)| *c);
-            row(section, label, n.to_string(), prev.to_string(), note.into());
-        }
-    };
+    let mut table =
+        |section: &str, now: &[(String, usize)], before: &[(String, usize)], note: &str| {
+            for (label, n) in now {
+                let prev = before
+                    .iter()
+                    .find(|(l, _)| l == label)
+                    .map_or(0, |(_, c)| *c);
+                row(section, label, n.to_string(), prev.to_string(), note.into());
+            }
+        };
     table("チャネル別", &f.by_channel, &p.by_channel, "");
     table("種類別", &f.by_kind, &p.by_kind, "");
     table("目的別", &f.by_purpose, &p.by_purpose, "複数選択あり");
@@ -163,15 +196,31 @@ pub fn report_rows(r: &MonthlyReport) -> Vec<Vec<String>> {
         &p.by_level,
         "1位に表示した制度の区分（利用者が絞り込んだ区分は記録していません）",
     );
-    table("引き継ぎ（分野別）", &f.handoffs_by_category, &p.handoffs_by_category, "");
-    table("引き継ぎ（理由別）", &f.handoffs_by_reason, &p.handoffs_by_reason, "");
+    table(
+        "引き継ぎ（分野別）",
+        &f.handoffs_by_category,
+        &p.handoffs_by_category,
+        "",
+    );
+    table(
+        "引き継ぎ（理由別）",
+        &f.handoffs_by_reason,
+        &p.handoffs_by_reason,
+        "",
+    );
     for d in &f.by_day {
         let parts: Vec<String> = Channel::ALL
             .iter()
             .zip(&d.per_channel)
             .map(|(c, n)| format!("{} {n}", c.label_ja()))
             .collect();
-        row("日別", &d.day.to_string(), d.total.to_string(), String::new(), parts.join("／"));
+        row(
+            "日別",
+            &d.day.to_string(),
+            d.total.to_string(),
+            String::new(),
+            parts.join("／"),
+        );
     }
     for t in &f.outcomes {
         row(
@@ -189,10 +238,22 @@ pub fn report_rows(r: &MonthlyReport) -> Vec<Vec<String>> {
         );
     }
     for (text, n) in &f.zero_results.texts {
-        row("結果0件の問い合わせ", text, n.to_string(), String::new(), "伏せ字済み".into());
+        row(
+            "結果0件の問い合わせ",
+            text,
+            n.to_string(),
+            String::new(),
+            "伏せ字済み".into(),
+        );
     }
     for (text, n) in &f.low_confidence.texts {
-        row("確信度の低い問い合わせ", text, n.to_string(), String::new(), "伏せ字済み".into());
+        row(
+            "確信度の低い問い合わせ",
+            text,
+            n.to_string(),
+            String::new(),
+            "伏せ字済み".into(),
+        );
     }
     for t in &r.top_schemes {
         row(
@@ -203,6 +264,12 @@ pub fn report_rows(r: &MonthlyReport) -> Vec<Vec<String>> {
             format!("{}（上位5件に表示した問い合わせの数）", t.id),
         );
     }
-    row("注記", "公開したコーパスの変更", String::new(), String::new(), CORPUS_CHANGES_NOTE.into());
+    row(
+        "注記",
+        "公開したコーパスの変更",
+        String::new(),
+        String::new(),
+        CORPUS_CHANGES_NOTE.into(),
+    );
     rows
 }

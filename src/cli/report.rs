@@ -36,7 +36,11 @@ pub(super) fn report(mut settings: Settings, month: Option<&str>, csv: bool) -> 
     let rows = report_rows(&report);
     if csv {
         let mut out = std::io::stdout().lock();
-        if out.write_all(&csv_bytes(&rows)).and_then(|_| out.flush()).is_err() {
+        if out
+            .write_all(&csv_bytes(&rows))
+            .and_then(|_| out.flush())
+            .is_err()
+        {
             return fail(2, "cannot write to standard output");
         }
         return ExitCode::SUCCESS;

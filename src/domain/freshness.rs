@@ -254,8 +254,15 @@ mod tests {
         assert_eq!(old.len(), 6, "4 schemes, 1 FAQ, 1 desk: {old:?}");
         assert!(old.contains(&(EntryKind::Faq, "faq-test-001")));
         assert!(old.contains(&(EntryKind::Desk, "test-desk")));
-        let why = &day_after.iter().find(|f| f.rule == Rule::OldAsOf).unwrap().why;
-        assert!(why.contains("2026-11-01") && why.contains("181日前"), "{why}");
+        let why = &day_after
+            .iter()
+            .find(|f| f.rule == Rule::OldAsOf)
+            .unwrap()
+            .why;
+        assert!(
+            why.contains("2026-11-01") && why.contains("181日前"),
+            "{why}"
+        );
         assert!(
             ids(&findings(&corpus, d("2027-05-01"), 365), Rule::OldAsOf).is_empty(),
             "a longer setting flags nothing"
@@ -287,7 +294,10 @@ mod tests {
             "its round is this fiscal year's (2026)"
         );
         assert_eq!(
-            ids(&findings(&corpus, d("2027-04-01"), 365), Rule::EarlierFiscalYear),
+            ids(
+                &findings(&corpus, d("2027-04-01"), 365),
+                Rule::EarlierFiscalYear
+            ),
             [(EntryKind::Scheme, "minato-test-advertising")],
             "from April 2027 the 2026 round is last year's"
         );

@@ -517,7 +517,15 @@ mod tests {
         assert_eq!(m.to_string(), "2026-10");
         assert_eq!(m.label_ja(), "2026年10月");
         for bad in [
-            "", "2026", "2026-1", "2026-13", "2026-00", "26-10", "2026/10", "２０２６-10", "2026-1a",
+            "",
+            "2026",
+            "2026-1",
+            "2026-13",
+            "2026-00",
+            "26-10",
+            "2026/10",
+            "２０２６-10",
+            "2026-1a",
         ] {
             assert!(
                 matches!(ReportMonth::parse(bad), Err(MonthError::Format { .. })),
@@ -575,9 +583,21 @@ mod tests {
             inquiry("2026-09-30T14:59:00Z", InquiryKind::Search, "b", &[], 0.0),
             inquiry("2026-09-10T01:00:00Z", InquiryKind::Chat, "b", &[], 0.0),
             inquiry("2026-09-10T02:00:00Z", InquiryKind::Chat, "c", &["x"], 0.1),
-            inquiry("2026-09-10T03:00:00Z", InquiryKind::Chat, "d", &["x", "y"], 0.9),
+            inquiry(
+                "2026-09-10T03:00:00Z",
+                InquiryKind::Chat,
+                "d",
+                &["x", "y"],
+                0.9,
+            ),
             // A questionnaire with nothing shown is neither: its text is a summary of answers.
-            inquiry("2026-09-11T03:00:00Z", InquiryKind::Recommend, "e", &[], 0.0),
+            inquiry(
+                "2026-09-11T03:00:00Z",
+                InquiryKind::Recommend,
+                "e",
+                &[],
+                0.0,
+            ),
         ];
         let ticket = Ticket {
             id: "T1".into(),

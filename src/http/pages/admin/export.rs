@@ -6,8 +6,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
 use super::Staff;
-use crate::app::console::csv_bytes;
 use super::inquiries::inquiry_query;
+use crate::app::console::csv_bytes;
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::{first, form_pairs};

@@ -125,7 +125,11 @@ fn summary(r: &MonthlyReport) -> Table {
         ("引き継ぎ", f.handoffs, p.handoffs),
         ("うち対応済み（出力時点）", f.closed, p.closed),
         ("うち未対応（出力時点）", f.open, p.open),
-        ("結果0件の問い合わせ", f.zero_results.total, p.zero_results.total),
+        (
+            "結果0件の問い合わせ",
+            f.zero_results.total,
+            p.zero_results.total,
+        ),
         (
             "確信度の低い問い合わせ",
             f.low_confidence.total,
@@ -151,7 +155,11 @@ fn summary(r: &MonthlyReport) -> Table {
     ]))
     .collect();
     Table {
-        caption: format!("{}の概要と前月（{}）", r.month.label_ja(), r.month.previous().label_ja()),
+        caption: format!(
+            "{}の概要と前月（{}）",
+            r.month.label_ja(),
+            r.month.previous().label_ja()
+        ),
         head: vec!["項目", "件数", "前月", "増減"],
         rows,
         empty: "なし",
@@ -161,7 +169,11 @@ fn summary(r: &MonthlyReport) -> Table {
 fn sections(r: &MonthlyReport) -> Vec<Section> {
     let (f, p) = (&r.figures, &r.previous);
     let month = r.month.label_ja();
-    let days: Vec<String> = f.by_day.iter().map(|d| d.day.format("%d").to_string()).collect();
+    let days: Vec<String> = f
+        .by_day
+        .iter()
+        .map(|d| d.day.format("%d").to_string())
+        .collect();
     let series: Vec<Series<'_>> = Channel::ALL
         .iter()
         .enumerate()
@@ -302,7 +314,12 @@ fn sections(r: &MonthlyReport) -> Vec<Section> {
         heading: "利用者の評価".into(),
         chart: bar(format!("{month}の回答への評価"), &feedback),
         chart_caption: "「役に立った」「役に立たなかった」の件数".into(),
-        table: counted(format!("{month}の評価の件数"), "評価", &feedback, &feedback_before),
+        table: counted(
+            format!("{month}の評価の件数"),
+            "評価",
+            &feedback,
+            &feedback_before,
+        ),
         note: None,
     });
     let top: Counts = r
@@ -315,7 +332,10 @@ fn sections(r: &MonthlyReport) -> Vec<Section> {
         chart: (!top.is_empty()).then(|| bar_chart(&format!("{month}によく表示された制度"), &top)),
         chart_caption: format!("上位{SHOWN_RANKS}件に表示した問い合わせの数"),
         table: Table {
-            caption: format!("{month}によく表示された制度（上位{}件）と前月", r.top_schemes.len()),
+            caption: format!(
+                "{month}によく表示された制度（上位{}件）と前月",
+                r.top_schemes.len()
+            ),
             head: vec!["制度", "件数", "前月", "増減"],
             rows: r
                 .top_schemes
@@ -350,7 +370,11 @@ fn view(r: &MonthlyReport) -> ReportView {
         generated: jst_text(chrono::Utc::now()),
         empty: r.is_empty(),
         summary: summary(r),
-        sections: if r.is_empty() { Vec::new() } else { sections(r) },
+        sections: if r.is_empty() {
+            Vec::new()
+        } else {
+            sections(r)
+        },
         csv_href: format!("/admin/report.csv?month={}", r.month),
     }
 }
@@ -394,7 +418,8 @@ pub async fn report(
 
 /// "2026-10" → "2026年10月" (the month was validated).
 fn month_label(month: &str) -> String {
-    crate::domain::report::ReportMonth::parse(month).map_or_else(|_| month.to_string(), |m| m.label_ja())
+    crate::domain::report::ReportMonth::parse(month)
+        .map_or_else(|_| month.to_string(), |m| m.label_ja())
 }
 
 #[utoipa::path(get, path = "/admin/report.csv", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM（省略時は前月、日本時間）")), responses((status = 200, description = "実施報告のCSV（UTF-8 BOM付き、列：区分・項目・件数・前月の件数・備考）", content_type = "text/csv", body = String), (status = 400, description = "月の指定の誤り", body = ErrorBody), (status = 401, description = "未ログイン", body = ErrorBody)))]
