@@ -495,6 +495,20 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
     assert!(html.contains(r#"href="/admin/report.csv?month=2025-09""#));
     assert!(!html.contains("この月の記録はありません"));
     assert!(!html.contains("090-1234-5678"));
+    assert_structured(&html);
+}
+
+/// One `h1`, a caption on every table, a label on the month field.
+fn assert_structured(html: &str) {
+    assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    assert_eq!(
+        html.matches("<table").count(),
+        html.matches("<caption>").count(),
+        "every table has a caption"
+    );
+    if html.contains(r#"id="month""#) {
+        assert!(html.contains(r#"<label for="month">"#));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -542,6 +556,7 @@ async fn an_empty_month_says_so_and_bad_months_are_refused() {
         let html = String::from_utf8(html).unwrap();
         assert_eq!(status, 400, "{bad}");
         assert!(html.contains(r#"<p class="error" role="alert">"#), "{html}");
+        assert_structured(&html);
     }
     let (_, html) = get(&client, &server, "/admin/report?month=2025-13").await;
     assert!(
@@ -592,6 +607,7 @@ async fn the_freshness_board_lists_entries_to_recheck_and_the_dashboard_counts_t
     );
     assert!(html.contains("<code>minato-test-advertising</code>") && html.contains("2026-06-30"));
     assert!(html.contains("金額がどの年度のものかはコーパスに記録がない"));
+    assert_structured(&html);
     assert!(html.contains("180日"));
     let dashboard = String::from_utf8(get(&client, &server, "/admin").await.1).unwrap();
     assert!(
