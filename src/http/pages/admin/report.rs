@@ -9,14 +9,16 @@ use axum::response::{IntoResponse, Response};
 
 use super::Staff;
 use super::export::csv_response;
-use crate::app::AppError;
 use crate::app::console::jst_text;
 use crate::app::report::{CORPUS_CHANGES_NOTE, EMPTY_MONTH, report_rows};
 use crate::app::staff::StaffMember;
+use crate::app::{AppError, tokyo_today};
 use crate::chart::{Series, bar_chart, line_chart};
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::Channel;
-use crate::domain::report::{Counts, MonthFigures, MonthlyReport, SHOWN_RANKS, TextCounts};
+use crate::domain::report::{
+    Counts, MonthFigures, MonthlyReport, ReportMonth, SHOWN_RANKS, TextCounts,
+};
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::{first, form_pairs};
@@ -46,6 +48,8 @@ pub struct ReportView {
     pub period: String,
     pub generated: String,
     pub empty: bool,
+    /// The month has not ended yet: the figures are so far.
+    pub partial: bool,
     pub summary: Table,
     pub sections: Vec<Section>,
     pub csv_href: String,
@@ -213,7 +217,7 @@ fn sections(r: &MonthlyReport) -> Vec<Section> {
                 &series,
                 (max * 1.1).ceil(),
             )),
-            chart_caption: "日ごとの件数（横軸は日、線はチャネル）".into(),
+            chart_caption: "日ごとの件数。横軸は日、線はチャネル".into(),
             table: Table {
                 caption: format!("{month}の日別件数"),
                 head: day_head,
@@ -369,6 +373,7 @@ fn view(r: &MonthlyReport) -> ReportView {
         ),
         generated: jst_text(chrono::Utc::now()),
         empty: r.is_empty(),
+        partial: r.month == ReportMonth::containing(tokyo_today()),
         summary: summary(r),
         sections: if r.is_empty() {
             Vec::new()
@@ -418,8 +423,7 @@ pub async fn report(
 
 /// "2026-10" → "2026年10月" (the month was validated).
 fn month_label(month: &str) -> String {
-    crate::domain::report::ReportMonth::parse(month)
-        .map_or_else(|_| month.to_string(), |m| m.label_ja())
+    ReportMonth::parse(month).map_or_else(|_| month.to_string(), |m| m.label_ja())
 }
 
 #[utoipa::path(get, path = "/admin/report.csv", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM（省略時は前月、日本時間）")), responses((status = 200, description = "実施報告のCSV（UTF-8 BOM付き、列：区分・項目・件数・前月の件数・備考）", content_type = "text/csv", body = String), (status = 400, description = "月の指定の誤り", body = ErrorBody), (status = 401, description = "未ログイン", body = ErrorBody)))]
