@@ -1,5 +1,7 @@
-//! A small server-side SVG line chart (no JavaScript), used for the eval history and the
-//! staff dashboard.
+//! Small server-side SVG charts (no JavaScript): a line chart (the eval history, the staff
+//! dashboard, the monthly report's days) and a horizontal bar chart (the monthly report's
+//! counts). Every chart is a picture with a title; pages put a table of the same numbers
+//! beside it for anyone who cannot see it.
 
 use std::fmt::Write;
 
@@ -89,4 +91,85 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// Longest label drawn in a bar chart; the full label stays in the bar's tooltip and the table.
+const BAR_LABEL_CHARS: usize = 14;
+
+/// Horizontal bars, one per `(label, value)` in the given order, each with its value written
+/// at its end.
+pub fn bar_chart(title: &str, bars: &[(String, usize)]) -> String {
+    let (w, left, right, top, row) = (640.0, 190.0, 50.0, 10.0, 24.0);
+    let h = top * 2.0 + row * bars.len().max(1) as f64;
+    let max = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1) as f64;
+    let plot_w = w - left - right;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><rect width="{w}" height="{h}" fill="white"/>"#,
+        t = esc(title)
+    );
+    for (i, (label, value)) in bars.iter().enumerate() {
+        let y = top + row * i as f64;
+        let bar = plot_w * *value as f64 / max;
+        let shown: String = if label.chars().count() > BAR_LABEL_CHARS {
+            label
+                .chars()
+                .take(BAR_LABEL_CHARS - 1)
+                .chain(std::iter::once('…'))
+                .collect()
+        } else {
+            label.clone()
+        };
+        let _ = write!(
+            svg,
+            r##"<text x="{}" y="{:.1}" font-size="12" text-anchor="end">{}</text><rect x="{left}" y="{:.1}" width="{bar:.1}" height="{:.1}" fill="{}"><title>{}: {value}</title></rect><text x="{:.1}" y="{:.1}" font-size="12">{value}</text>"##,
+            left - 6.0,
+            y + row * 0.65,
+            esc(&shown),
+            y + 3.0,
+            row - 6.0,
+            COLOURS[0],
+            esc(label),
+            left + bar + 4.0,
+            y + row * 0.65,
+        );
+    }
+    let _ = write!(
+        svg,
+        r##"<line x1="{left}" x2="{left}" y1="{top}" y2="{}" stroke="#767676"/></svg>"##,
+        h - top
+    );
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_scaled_to_the_largest_and_escaped() {
+        let svg = bar_chart(
+            "件数 <分野別>",
+            &[
+                ("労務".into(), 4),
+                ("<script>".into(), 2),
+                ("法務".into(), 0),
+            ],
+        );
+        // The plot is 640 - 190 - 50 = 400 wide: 4 fills it, 2 half of it, 0 nothing.
+        assert!(svg.contains(r#"width="400.0""#), "{svg}");
+        assert!(svg.contains(r#"width="200.0""#), "{svg}");
+        assert!(svg.contains(r#"width="0.0""#), "{svg}");
+        assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
+        assert!(svg.contains(r#"aria-label="件数 &lt;分野別&gt;""#));
+    }
+
+    #[test]
+    fn long_labels_are_shortened_but_kept_whole_in_the_tooltip() {
+        let long = "とても長い制度の名前がここに入ります補助金";
+        let svg = bar_chart("t", &[(long.into(), 1)]);
+        assert!(svg.contains("とても長い制度の名前がここ…<"), "{svg}");
+        assert!(svg.contains(&format!("<title>{long}: 1</title>")));
+    }
 }

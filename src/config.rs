@@ -116,6 +116,9 @@ pub struct Settings {
     /// Folder of the inquiry-log spool for a PostgreSQL log (default `data`). Replicas on one
     /// host need one each: a spool file belongs to one process.
     pub spool_dir: Option<PathBuf>,
+    /// The freshness board (`/admin/freshness`) flags corpus entries whose `as_of` is more
+    /// than this many days old.
+    pub freshness_max_age_days: u32,
 }
 
 impl Default for Settings {
@@ -144,6 +147,7 @@ impl Default for Settings {
             tls_key: None,
             secure_cookies: None,
             spool_dir: None,
+            freshness_max_age_days: 180,
         }
     }
 }
@@ -235,6 +239,12 @@ impl Settings {
                 message: "must be between 0 and 1".into(),
             });
         }
+        if self.freshness_max_age_days == 0 {
+            return Err(ConfigError::Invalid {
+                field: "freshness_max_age_days",
+                message: "must be at least 1 (days)".into(),
+            });
+        }
         if self.tls_cert.is_some() != self.tls_key.is_some() {
             let field = if self.tls_cert.is_some() {
                 "tls_key"
@@ -286,10 +296,12 @@ impl Settings {
 /// Environment values are strings; read them as the type the current value has.
 fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::Value, String> {
     match table.get(key) {
-        Some(toml::Value::Integer(_)) => value
-            .parse::<i64>()
-            .map(toml::Value::Integer)
-            .map_err(|e| e.to_string()),
+        // Every whole-number setting is a count (u32): say so here, where the variable is known.
+        Some(toml::Value::Integer(_)) => match value.parse::<i64>() {
+            Ok(n) if n >= 0 => Ok(toml::Value::Integer(n)),
+            Ok(_) => Err("must be 0 or more".into()),
+            Err(e) => Err(e.to_string()),
+        },
         Some(toml::Value::Float(_)) => value
             .parse::<f64>()
             .map(toml::Value::Float)
@@ -342,6 +354,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "tls_key",
     "secure_cookies",
     "spool_dir",
+    "freshness_max_age_days",
 ];
 
 #[cfg(test)]
@@ -412,6 +425,28 @@ mod tests {
         )
         .unwrap();
         assert!(s.public_url().starts_with("https://") && s.cookies_secure());
+    }
+
+    #[test]
+    fn freshness_age_defaults_to_180_days_and_is_set_from_the_environment() {
+        assert_eq!(
+            Settings::load_from(None, &[])
+                .unwrap()
+                .freshness_max_age_days,
+            180
+        );
+        let s =
+            Settings::load_from(None, &env(&[("SHIEN__FRESHNESS_MAX_AGE_DAYS", "90")])).unwrap();
+        assert_eq!(s.freshness_max_age_days, 90);
+        for bad in ["0", "-5", "half a year"] {
+            let err = Settings::load_from(None, &env(&[("SHIEN__FRESHNESS_MAX_AGE_DAYS", bad)]))
+                .unwrap_err();
+            assert!(
+                err.to_string().contains("FRESHNESS_MAX_AGE_DAYS")
+                    || err.to_string().contains("freshness_max_age_days"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

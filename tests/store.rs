@@ -308,6 +308,49 @@ pub async fn postgres_url() -> Option<String> {
     Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
 }
 
+/// Feedback counted in a bounded window (the monthly report's), on either backend.
+async fn feedback_window(store: &Store) {
+    let at = |s: &str| s.parse::<chrono::DateTime<Utc>>().unwrap();
+    for (when, helpful) in [
+        ("2025-08-31T14:59:59.999Z", true),
+        ("2025-08-31T15:00:00.000Z", true),
+        ("2025-09-15T03:00:00.000Z", false),
+        ("2025-09-30T15:00:00.000Z", false),
+    ] {
+        let mut f = Feedback::new("i", helpful, None);
+        f.created_at = at(when);
+        store.insert_feedback(&f).await.unwrap();
+    }
+    // September in Tokyo: from 2025-08-31 15:00 UTC (included) to 2025-09-30 15:00 UTC (excluded).
+    let (from, to) = (at("2025-08-31T15:00:00Z"), at("2025-09-30T15:00:00Z"));
+    assert_eq!(
+        store.feedback_counts_between(from, Some(to)).await.unwrap(),
+        (1, 1)
+    );
+    assert_eq!(
+        store.feedback_counts_between(from, None).await.unwrap(),
+        (1, 2),
+        "open-ended"
+    );
+}
+
+#[tokio::test]
+async fn sqlite_counts_feedback_in_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::connect(&format!("sqlite://{}/w.sqlite", dir.path().display()))
+        .await
+        .unwrap();
+    feedback_window(&store).await;
+}
+
+#[tokio::test]
+async fn postgres_counts_feedback_in_a_window() {
+    let Some(store) = postgres_store().await else {
+        return;
+    };
+    feedback_window(&store).await;
+}
+
 #[tokio::test]
 async fn postgres_store_round_trips() {
     let Some(store) = postgres_store().await else {

@@ -59,7 +59,8 @@ impl InquiryQuery {
 
 /// Rows shown in the inquiry list.
 pub const LIST_LIMIT: i64 = 500;
-const EXPORT_LIMIT: i64 = 100_000;
+/// Rows read for an export or a report.
+pub const EXPORT_LIMIT: i64 = 100_000;
 /// Days the dashboard covers, today included.
 pub const DASHBOARD_DAYS: i64 = 30;
 
@@ -94,6 +95,8 @@ pub struct Dashboard {
     pub handoff_categories: Counts,
     pub handoff_reasons: Counts,
     pub shown_schemes: Counts,
+    /// Corpus entries to re-check, per freshness rule (see `/admin/freshness`).
+    pub freshness: Vec<(crate::domain::freshness::Rule, usize)>,
 }
 
 /// One inquiry with the titles of what was shown, and its feedback.
@@ -122,6 +125,28 @@ fn count_top<'a>(items: impl Iterator<Item = &'a str>, n: usize) -> Counts {
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v.truncate(n);
     v
+}
+
+/// Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
+fn csv_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Rows as CSV in UTF-8 with a byte-order mark, so Excel opens the Japanese as it is; cells
+/// that a spreadsheet would run as formulas are made text. The downloads and `shien report
+/// --csv` write exactly this.
+pub fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        let _ = w.write_record(r.iter().map(|c| csv_cell(c)));
+    }
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(w.into_inner().unwrap_or_default());
+    bytes
 }
 
 fn percent(part: f64, whole: f64) -> f64 {
@@ -217,6 +242,7 @@ impl App {
                 .into_iter()
                 .map(|(id, n)| (self.scheme_title(&id), n))
                 .collect(),
+            freshness: self.freshness().counts,
         })
     }
 

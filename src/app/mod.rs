@@ -13,6 +13,7 @@ pub mod engine;
 pub mod evaluation;
 pub mod maintenance;
 pub mod recommend;
+pub mod report;
 pub mod search;
 pub mod sessions;
 pub mod staff;

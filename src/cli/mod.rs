@@ -13,6 +13,7 @@ mod corpus;
 mod eval;
 mod interop;
 mod logs;
+mod report;
 mod serve;
 
 use ask::{chat, recommend, search};
@@ -20,6 +21,7 @@ use bench::bench;
 use corpus::{corpus_check, i18n_stamp, import_mirasapo, index_build, setup};
 use eval::{EvalOptions, PII_HOLDOUT, eval, eval_pii};
 use logs::{backup, create_user, purge, remask, restore};
+use report::report;
 use serve::serve;
 
 use crate::app::conversation::tokyo_now;
@@ -148,6 +150,16 @@ pub enum Command {
         session: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+    /// The monthly report to the ward (実施報告): inquiries, hand-offs, unanswered questions,
+    /// feedback and the most shown schemes, with the previous month beside them.
+    Report {
+        /// The month, YYYY-MM (default: the previous month in Tokyo).
+        #[arg(long)]
+        month: Option<String>,
+        /// Write the console's CSV (UTF-8 with BOM) instead of text.
+        #[arg(long)]
+        csv: bool,
     },
     /// Staff accounts for the review console.
     Admin {
@@ -374,6 +386,7 @@ pub fn run(cli: Cli) -> ExitCode {
             session,
             json,
         } => chat(settings, &message, session.as_deref(), json),
+        Command::Report { month, csv } => report(settings, month.as_deref(), csv),
         Command::Admin {
             command: AdminCommand::CreateUser { username },
         } => create_user(&settings, &username),

@@ -69,6 +69,9 @@ pub fn router(state: AppState) -> Router {
             "/admin/tickets/{id}/done",
             post(admin::tickets::ticket_done),
         )
+        .route("/admin/report", get(admin::report::report))
+        .route("/admin/report.csv", get(admin::report::report_csv))
+        .route("/admin/freshness", get(admin::freshness::freshness))
         .route(
             "/admin/export/inquiries.csv",
             get(admin::export::export_inquiries),

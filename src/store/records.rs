@@ -193,10 +193,20 @@ impl Store {
 
     /// (helpful, not helpful) since `from`.
     pub async fn feedback_counts(&self, from: DateTime<Utc>) -> Result<(i64, i64)> {
+        self.feedback_counts_between(from, None).await
+    }
+
+    /// (helpful, not helpful) from `from` until `to` (excluded; open-ended when None).
+    pub async fn feedback_counts_between(
+        &self,
+        from: DateTime<Utc>,
+        to: Option<DateTime<Utc>>,
+    ) -> Result<(i64, i64)> {
         let rows = sqlx::query(
-            "SELECT helpful, COUNT(*) AS n FROM feedback WHERE created_at >= $1 GROUP BY helpful",
+            "SELECT helpful, COUNT(*) AS n FROM feedback WHERE created_at >= $1 AND ($2 = '' OR created_at < $2) GROUP BY helpful",
         )
         .bind(ts(from))
+        .bind(to.map(ts).unwrap_or_default())
         .fetch_all(&self.pool)
         .await?;
         let mut out = (0, 0);

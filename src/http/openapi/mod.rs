@@ -24,6 +24,7 @@ use super::pages::{
         admin::auth::login_form, admin::auth::login, admin::auth::logout, admin::dashboard::dashboard,
         admin::inquiries::inquiries, admin::inquiries::inquiry_detail,
         admin::tickets::tickets, admin::tickets::ticket_done, admin::export::export_inquiries, admin::export::export_tickets,
+        admin::report::report, admin::report::report_csv, admin::freshness::freshness,
         openapi_json,
     ),
     components(schemas(

@@ -32,6 +32,7 @@ struct DashboardPage {
     helpful_rate: String,
     chart: String,
     tables: Vec<(&'static str, CountTable)>,
+    freshness_days: u32,
 }
 
 fn chart(d: &Dashboard) -> String {
@@ -117,6 +118,7 @@ pub async fn dashboard(State(state): State<AppState>, page: PageLang, staff: Sta
         helpful_rate: format!("{:.1}", d.helpful_rate),
         chart: chart(&d),
         tables,
+        freshness_days: state.app.settings().freshness_max_age_days,
         d,
     };
     render(StatusCode::OK, &page)

@@ -7,26 +7,14 @@ use chrono::NaiveDate;
 
 use super::Staff;
 use super::inquiries::inquiry_query;
+use crate::app::console::csv_bytes;
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
 use crate::http::extract::{first, form_pairs};
 
-/// Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
-fn csv_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv_response(name: &str, rows: Vec<Vec<String>>) -> Response {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for r in rows {
-        let _ = w.write_record(r.iter().map(|c| csv_cell(c)));
-    }
-    let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend(w.into_inner().unwrap_or_default());
+/// Rows as a CSV download (UTF-8 with BOM; see [`csv_bytes`]).
+pub fn csv_response(name: &str, rows: Vec<Vec<String>>) -> Response {
+    let bytes = csv_bytes(&rows);
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

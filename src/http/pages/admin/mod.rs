@@ -1,11 +1,13 @@
 //! The staff console under `/admin`: login (argon2, lock-out), CSRF-protected forms, the
-//! dashboard with SVG charts, the inquiry list and detail, the hand-off ticket queue, and CSV
-//! export. Every logged text shown here is escaped by the templates.
+//! dashboard with SVG charts, the inquiry list and detail, the hand-off ticket queue, CSV
+//! export, the monthly report to the ward (page and CSV) and the corpus freshness board. Every logged text shown here is escaped by the templates.
 
 pub mod auth;
 pub mod dashboard;
 pub mod export;
+pub mod freshness;
 pub mod inquiries;
+pub mod report;
 pub mod tickets;
 
 use axum::extract::FromRequestParts;
@@ -61,7 +63,9 @@ impl FromRequestParts<AppState> for Staff {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let machine = parts.uri.path().starts_with("/admin/export");
+        // Downloads are read by programs as often as by people: they answer 401, not a redirect.
+        let path = parts.uri.path();
+        let machine = path.starts_with("/admin/export") || path.ends_with(".csv");
         let refuse = || {
             if machine {
                 Refusal::Unauthorized

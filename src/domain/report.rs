@@ -1,0 +1,654 @@
+//! The monthly report to the ward (実施報告; 仕様書 ④ 案内・受付業務 5): what callers asked,
+//! through which channel and about what, what went to a person and how it ended, what the
+//! service could not answer, what callers said of it, and which schemes came up most, with the
+//! previous month beside it.
+//!
+//! Pure counting over the records handed in: it never reads the store, and it never sees raw
+//! caller text (inquiries and ticket outcomes are masked when logged). Days and months are
+//! Japanese calendar days (Asia/Tokyo, no daylight saving).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Utc};
+
+use super::corpus::Corpus;
+use super::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
+use super::inquiry::{Channel, Inquiry, InquiryKind, Ticket};
+
+/// Rows of masked texts listed per table (zero-result, low-confidence); the rest are counted.
+pub const TEXT_ROWS: usize = 100;
+/// Schemes listed in the top-topics table.
+pub const TOP_SCHEMES: usize = 10;
+/// A scheme counts as shown when it is among an inquiry's first this many results (as on the
+/// dashboard).
+pub const SHOWN_RANKS: usize = 5;
+
+/// The Japanese calendar day of an instant.
+pub fn tokyo_date(t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&FixedOffset::east_opt(9 * 3600).expect("valid offset"))
+        .date_naive()
+}
+
+/// A calendar month, as staff ask for it (`2026-10`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ReportMonth {
+    year: i32,
+    month: u32,
+}
+
+/// Why a month could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MonthError {
+    #[error("「{given}」は読めません。YYYY-MM の形式（例：2026-10）で指定してください。")]
+    Format { given: String },
+    #[error("{year}年は対象外です。2000年から2099年までの月を指定してください。")]
+    Year { year: i32 },
+}
+
+impl ReportMonth {
+    /// Reads `YYYY-MM` (a month 01–12, a year 2000–2099); surrounding spaces are ignored.
+    pub fn parse(text: &str) -> Result<ReportMonth, MonthError> {
+        let text = text.trim();
+        let format = || MonthError::Format {
+            given: text.chars().take(20).collect(),
+        };
+        let (y, m) = text.split_once('-').ok_or_else(format)?;
+        if y.len() != 4 || m.len() != 2 || !(y.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
+        {
+            return Err(format());
+        }
+        let year: i32 = y.parse().map_err(|_| format())?;
+        let month: u32 = m.parse().map_err(|_| format())?;
+        if !(1..=12).contains(&month) {
+            return Err(format());
+        }
+        if !(2000..=2099).contains(&year) {
+            return Err(MonthError::Year { year });
+        }
+        Ok(ReportMonth { year, month })
+    }
+
+    /// The month a day falls in.
+    pub fn containing(day: NaiveDate) -> ReportMonth {
+        ReportMonth {
+            year: day.year(),
+            month: day.month(),
+        }
+    }
+
+    pub fn previous(self) -> ReportMonth {
+        if self.month == 1 {
+            ReportMonth {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            ReportMonth {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    pub fn next(self) -> ReportMonth {
+        if self.month == 12 {
+            ReportMonth {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            ReportMonth {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("a validated month")
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day() - Duration::days(1)
+    }
+
+    /// Every day of the month, in order.
+    pub fn days(self) -> Vec<NaiveDate> {
+        self.first_day()
+            .iter_days()
+            .take_while(|d| *d <= self.last_day())
+            .collect()
+    }
+
+    pub fn contains(self, day: NaiveDate) -> bool {
+        ReportMonth::containing(day) == self
+    }
+
+    /// "2026年10月".
+    pub fn label_ja(self) -> String {
+        format!("{}年{}月", self.year, self.month)
+    }
+}
+
+impl fmt::Display for ReportMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A count per label, in display order.
+pub type Counts = Vec<(String, usize)>;
+
+/// Inquiries on one day, per channel in [`Channel::ALL`] order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCount {
+    pub day: NaiveDate,
+    pub per_channel: Vec<usize>,
+    pub total: usize,
+}
+
+/// Masked texts with how often each was asked, most frequent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextCounts {
+    /// Inquiries counted (every one, not only the listed texts).
+    pub total: usize,
+    /// Distinct texts.
+    pub distinct: usize,
+    /// At most [`TEXT_ROWS`] texts.
+    pub texts: Counts,
+}
+
+/// A hand-off that staff have closed, with what was done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedTicket {
+    pub id: String,
+    pub category: HandoffCategory,
+    pub reason: HandoffReason,
+    /// Masked when it was recorded.
+    pub outcome: String,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// One month's figures, counted from that month's records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthFigures {
+    pub inquiries: usize,
+    pub by_channel: Counts,
+    pub by_kind: Counts,
+    /// Purposes picked (an inquiry may pick several), most frequent first.
+    pub by_purpose: Counts,
+    /// Inquiries that picked no purpose.
+    pub without_purpose: usize,
+    /// By the level of the first scheme shown (the level callers filtered by is not recorded).
+    pub by_level: Counts,
+    pub by_day: Vec<DayCount>,
+    pub handoffs: usize,
+    pub handoffs_by_category: Counts,
+    pub handoffs_by_reason: Counts,
+    /// Hand-offs of the month that are closed now, and those still open.
+    pub closed: usize,
+    pub open: usize,
+    pub outcomes: Vec<ClosedTicket>,
+    /// Searches and chat messages that found nothing.
+    pub zero_results: TextCounts,
+    /// Searches and chat messages that found something, with a confidence below the hand-off
+    /// threshold.
+    pub low_confidence: TextCounts,
+    pub helpful: usize,
+    pub not_helpful: usize,
+    /// How many inquiries showed each scheme among their first [`SHOWN_RANKS`] results, by id.
+    pub shown_schemes: HashMap<String, usize>,
+}
+
+/// What a month's figures are counted from.
+pub struct MonthRecords<'a> {
+    pub month: ReportMonth,
+    /// The month's inquiries (others are ignored).
+    pub inquiries: &'a [Inquiry],
+    /// The hand-offs created in the month, in their state today (others are ignored).
+    pub tickets: &'a [Ticket],
+    /// Feedback given in the month: (helpful, not helpful).
+    pub feedback: (usize, usize),
+}
+
+/// A scheme among the month's most shown, with the previous month's count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicChange {
+    pub id: String,
+    pub title: String,
+    pub count: usize,
+    pub previous: usize,
+}
+
+impl TopicChange {
+    pub fn change(&self) -> i64 {
+        self.count as i64 - self.previous as i64
+    }
+}
+
+/// The report: the month's figures, the previous month's, and the top schemes compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthlyReport {
+    pub month: ReportMonth,
+    pub figures: MonthFigures,
+    pub previous: MonthFigures,
+    pub top_schemes: Vec<TopicChange>,
+    /// The hand-off threshold the low-confidence table used.
+    pub threshold: f32,
+}
+
+impl MonthlyReport {
+    /// Counts both months. `threshold` is the chat's hand-off confidence; scheme levels and
+    /// titles come from `corpus` (a scheme no longer there is shown by its id).
+    pub fn compile(
+        current: &MonthRecords<'_>,
+        previous: &MonthRecords<'_>,
+        corpus: &Corpus,
+        threshold: f32,
+    ) -> MonthlyReport {
+        let figures = MonthFigures::count(current, corpus, threshold);
+        let before = MonthFigures::count(previous, corpus, threshold);
+        let mut top: Vec<(&String, usize)> = figures
+            .shown_schemes
+            .iter()
+            .map(|(id, n)| (id, *n))
+            .collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let top_schemes = top
+            .into_iter()
+            .take(TOP_SCHEMES)
+            .map(|(id, count)| TopicChange {
+                id: id.clone(),
+                title: corpus
+                    .scheme(id)
+                    .map_or_else(|| id.clone(), |s| s.title.clone()),
+                count,
+                previous: before.shown_schemes.get(id).copied().unwrap_or(0),
+            })
+            .collect();
+        MonthlyReport {
+            month: current.month,
+            figures,
+            previous: before,
+            top_schemes,
+            threshold,
+        }
+    }
+
+    /// Nothing at all was recorded in the month: no inquiry, hand-off or feedback.
+    pub fn is_empty(&self) -> bool {
+        self.figures.is_empty()
+    }
+}
+
+/// Counts per label in the given order, zeros included.
+fn counts_in_order<T: Copy + PartialEq>(
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+    items: impl Iterator<Item = T>,
+) -> Counts {
+    let mut n = vec![0usize; all.len()];
+    for item in items {
+        if let Some(i) = all.iter().position(|a| *a == item) {
+            n[i] += 1;
+        }
+    }
+    all.iter()
+        .zip(n)
+        .map(|(a, c)| (label(*a).to_string(), c))
+        .collect()
+}
+
+/// Counts per distinct value, most frequent first, ties in text order.
+fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> Counts {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for i in items {
+        *counts.entry(i).or_default() += 1;
+    }
+    let mut v: Counts = counts
+        .into_iter()
+        .map(|(k, c)| (k.to_string(), c))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+fn text_counts<'a>(items: impl Iterator<Item = &'a str>) -> TextCounts {
+    let mut texts = most_frequent(items);
+    let total = texts.iter().map(|(_, n)| n).sum();
+    let distinct = texts.len();
+    texts.truncate(TEXT_ROWS);
+    TextCounts {
+        total,
+        distinct,
+        texts,
+    }
+}
+
+/// The label of "no scheme shown" in the by-level table.
+pub const NO_SCHEME_SHOWN: &str = "表示した制度なし";
+/// The label of schemes no longer in the corpus in the by-level table.
+pub const LEVEL_UNKNOWN: &str = "区分不明（現在のコーパスにない制度）";
+/// The label of "no purpose picked" in the by-purpose table.
+pub const NO_PURPOSE: &str = "目的の指定なし";
+
+impl MonthFigures {
+    fn count(records: &MonthRecords<'_>, corpus: &Corpus, threshold: f32) -> MonthFigures {
+        let month = records.month;
+        let inquiries: Vec<&Inquiry> = records
+            .inquiries
+            .iter()
+            .filter(|i| month.contains(tokyo_date(i.created_at)))
+            .collect();
+        let tickets: Vec<&Ticket> = records
+            .tickets
+            .iter()
+            .filter(|t| month.contains(tokyo_date(t.created_at)))
+            .collect();
+
+        let mut by_purpose = most_frequent(
+            inquiries
+                .iter()
+                .flat_map(|i| i.purposes.iter().map(String::as_str)),
+        );
+        let without_purpose = inquiries.iter().filter(|i| i.purposes.is_empty()).count();
+        if without_purpose > 0 {
+            by_purpose.push((NO_PURPOSE.to_string(), without_purpose));
+        }
+
+        // Levels in a fixed order; another prefecture's schemes only appear with imports.
+        let mut levels: Vec<(String, usize)> = super::scheme::Level::ALL
+            .iter()
+            .map(|l| (l.label_ja().to_string(), 0))
+            .collect();
+        let (mut other, mut unknown, mut none) = (0, 0, 0);
+        for i in &inquiries {
+            let Some(first) = i.results.first() else {
+                none += 1;
+                continue;
+            };
+            match corpus.scheme(&first.id) {
+                Some(s) => match levels.iter_mut().find(|(l, _)| l == s.level.label_ja()) {
+                    Some(row) => row.1 += 1,
+                    None => other += 1,
+                },
+                None => unknown += 1,
+            }
+        }
+        if other > 0 {
+            levels.push((
+                super::scheme::Level::Prefecture.label_ja().to_string(),
+                other,
+            ));
+        }
+        if unknown > 0 {
+            levels.push((LEVEL_UNKNOWN.to_string(), unknown));
+        }
+        levels.push((NO_SCHEME_SHOWN.to_string(), none));
+
+        let mut per_day: BTreeMap<(NaiveDate, Channel), usize> = BTreeMap::new();
+        for i in &inquiries {
+            *per_day
+                .entry((tokyo_date(i.created_at), i.channel))
+                .or_default() += 1;
+        }
+        let by_day = month
+            .days()
+            .into_iter()
+            .map(|day| {
+                let per_channel: Vec<usize> = Channel::ALL
+                    .iter()
+                    .map(|c| per_day.get(&(day, *c)).copied().unwrap_or(0))
+                    .collect();
+                DayCount {
+                    day,
+                    total: per_channel.iter().sum(),
+                    per_channel,
+                }
+            })
+            .collect();
+
+        let free_text = || {
+            inquiries
+                .iter()
+                .filter(|i| i.kind != InquiryKind::Recommend)
+        };
+        let zero_results = text_counts(
+            free_text()
+                .filter(|i| i.results.is_empty())
+                .map(|i| i.text()),
+        );
+        let low_confidence = text_counts(
+            free_text()
+                .filter(|i| !i.results.is_empty() && i.confidence.is_some_and(|c| c < threshold))
+                .map(|i| i.text()),
+        );
+
+        let mut shown_schemes: HashMap<String, usize> = HashMap::new();
+        for i in &inquiries {
+            let mut seen: Vec<&str> = Vec::new();
+            for r in i.results.iter().take(SHOWN_RANKS) {
+                if !seen.contains(&r.id.as_str()) {
+                    seen.push(&r.id);
+                    *shown_schemes.entry(r.id.clone()).or_default() += 1;
+                }
+            }
+        }
+
+        let mut closed: Vec<&&Ticket> = tickets
+            .iter()
+            .filter(|t| t.status == TicketStatus::Done)
+            .collect();
+        closed.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+
+        MonthFigures {
+            inquiries: inquiries.len(),
+            by_channel: counts_in_order(
+                Channel::ALL,
+                Channel::label_ja,
+                inquiries.iter().map(|i| i.channel),
+            ),
+            by_kind: counts_in_order(
+                InquiryKind::ALL,
+                InquiryKind::label_ja,
+                inquiries.iter().map(|i| i.kind),
+            ),
+            by_purpose,
+            without_purpose,
+            by_level: levels,
+            by_day,
+            handoffs: tickets.len(),
+            handoffs_by_category: counts_in_order(
+                HandoffCategory::ALL,
+                HandoffCategory::label_ja,
+                tickets.iter().map(|t| t.category),
+            ),
+            handoffs_by_reason: counts_in_order(
+                HandoffReason::ALL,
+                HandoffReason::label_ja,
+                tickets.iter().map(|t| t.reason),
+            ),
+            closed: closed.len(),
+            open: tickets.len() - closed.len(),
+            outcomes: closed
+                .into_iter()
+                .map(|t| ClosedTicket {
+                    id: t.id.clone(),
+                    category: t.category,
+                    reason: t.reason,
+                    outcome: t.outcome.clone().unwrap_or_default(),
+                    closed_on: t.closed_at.map(tokyo_date),
+                })
+                .collect(),
+            zero_results,
+            low_confidence,
+            helpful: records.feedback.0,
+            not_helpful: records.feedback.1,
+            shown_schemes,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inquiries == 0 && self.handoffs == 0 && self.helpful + self.not_helpful == 0
+    }
+
+    /// Share of feedback saying the answer helped, in percent (None without feedback).
+    pub fn helpful_percent(&self) -> Option<f64> {
+        let all = self.helpful + self.not_helpful;
+        (all > 0).then(|| self.helpful as f64 / all as f64 * 100.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consultants::ConsultCategory;
+    use crate::domain::inquiry::ShownResult;
+    use crate::domain::masking::{NoLexicon, mask};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_read_only_as_yyyy_mm() {
+        let m = ReportMonth::parse(" 2026-10 ").unwrap();
+        assert_eq!(m.to_string(), "2026-10");
+        assert_eq!(m.label_ja(), "2026年10月");
+        for bad in [
+            "",
+            "2026",
+            "2026-1",
+            "2026-13",
+            "2026-00",
+            "26-10",
+            "2026/10",
+            "２０２６-10",
+            "2026-1a",
+        ] {
+            assert!(
+                matches!(ReportMonth::parse(bad), Err(MonthError::Format { .. })),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            ReportMonth::parse("1999-12"),
+            Err(MonthError::Year { year: 1999 })
+        );
+    }
+
+    #[test]
+    fn months_know_their_days_and_neighbours() {
+        let feb = ReportMonth::parse("2028-02").unwrap();
+        assert_eq!(feb.days().len(), 29, "2028 is a leap year");
+        assert_eq!(feb.last_day(), d("2028-02-29"));
+        let jan = ReportMonth::parse("2027-01").unwrap();
+        assert_eq!(jan.previous().to_string(), "2026-12");
+        assert_eq!(jan.previous().next(), jan);
+        assert_eq!(ReportMonth::containing(d("2026-12-31")).next(), jan);
+        assert!(jan.contains(d("2027-01-31")) && !jan.contains(d("2027-02-01")));
+    }
+
+    #[test]
+    fn an_instant_belongs_to_its_tokyo_day() {
+        // 15:00 UTC is midnight in Tokyo.
+        let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(tokyo_date(t("2026-09-30T14:59:59Z")), d("2026-09-30"));
+        assert_eq!(tokyo_date(t("2026-09-30T15:00:00Z")), d("2026-10-01"));
+    }
+
+    fn inquiry(at: &str, kind: InquiryKind, text: &str, results: &[&str], conf: f32) -> Inquiry {
+        let mut i = Inquiry::new(Channel::Web, kind, mask(text, &NoLexicon));
+        i.created_at = at.parse().unwrap();
+        i.results = results
+            .iter()
+            .map(|id| ShownResult {
+                id: id.to_string(),
+                score: 1.0,
+                explanation: None,
+            })
+            .collect();
+        i.confidence = Some(conf);
+        i
+    }
+
+    #[test]
+    fn figures_count_only_the_month_and_split_unanswered_inquiries() {
+        let corpus = Corpus::default();
+        let list = [
+            // 2026-10-01 00:30 in Tokyo: October.
+            inquiry("2026-09-30T15:30:00Z", InquiryKind::Search, "a", &[], 0.0),
+            // September, the last minute in Tokyo.
+            inquiry("2026-09-30T14:59:00Z", InquiryKind::Search, "b", &[], 0.0),
+            inquiry("2026-09-10T01:00:00Z", InquiryKind::Chat, "b", &[], 0.0),
+            inquiry("2026-09-10T02:00:00Z", InquiryKind::Chat, "c", &["x"], 0.1),
+            inquiry(
+                "2026-09-10T03:00:00Z",
+                InquiryKind::Chat,
+                "d",
+                &["x", "y"],
+                0.9,
+            ),
+            // A questionnaire with nothing shown is neither: its text is a summary of answers.
+            inquiry(
+                "2026-09-11T03:00:00Z",
+                InquiryKind::Recommend,
+                "e",
+                &[],
+                0.0,
+            ),
+        ];
+        let ticket = Ticket {
+            id: "T1".into(),
+            inquiry_id: list[2].id.clone(),
+            created_at: "2026-09-10T01:00:00Z".parse().unwrap(),
+            category: HandoffCategory::Consult(ConsultCategory::Labour),
+            desk_id: "d".into(),
+            reason: HandoffReason::AskedForPerson,
+            summary: String::new(),
+            next_slot: None,
+            status: TicketStatus::Done,
+            outcome: Some("予約済み".into()),
+            closed_at: Some("2026-10-02T01:00:00Z".parse().unwrap()),
+            closed_by: Some("staff".into()),
+        };
+        let sept = MonthRecords {
+            month: ReportMonth::parse("2026-09").unwrap(),
+            inquiries: &list,
+            tickets: std::slice::from_ref(&ticket),
+            feedback: (2, 1),
+        };
+        let aug = MonthRecords {
+            month: ReportMonth::parse("2026-08").unwrap(),
+            inquiries: &list,
+            tickets: &[],
+            feedback: (0, 0),
+        };
+        let r = MonthlyReport::compile(&sept, &aug, &corpus, 0.35);
+        let f = &r.figures;
+        assert_eq!(f.inquiries, 5);
+        assert_eq!(f.by_day.len(), 30);
+        assert_eq!(f.by_day[9].total, 3, "three on 09-10");
+        assert_eq!(f.by_day[29].total, 1, "one on 09-30, one moved to October");
+        // "b" twice (search and chat), and the questionnaire is not counted.
+        assert_eq!(f.zero_results.total, 2);
+        assert_eq!(f.zero_results.texts, vec![("b".to_string(), 2)]);
+        assert_eq!(f.low_confidence.texts, vec![("c".to_string(), 1)]);
+        assert_eq!(f.shown_schemes["x"], 2);
+        assert_eq!((f.handoffs, f.closed, f.open), (1, 1, 0));
+        assert_eq!(f.outcomes[0].closed_on, Some(d("2026-10-02")));
+        assert!((f.helpful_percent().unwrap() - 66.666).abs() < 0.001);
+        assert!(r.previous.is_empty() && !r.is_empty());
+        assert_eq!(r.top_schemes[0].id, "x");
+        assert_eq!((r.top_schemes[0].count, r.top_schemes[0].change()), (2, 2));
+        assert_eq!(
+            f.by_level[3..],
+            [
+                (LEVEL_UNKNOWN.to_string(), 2),
+                (NO_SCHEME_SHOWN.to_string(), 3)
+            ],
+            "schemes missing from the corpus have no level"
+        );
+    }
+}
