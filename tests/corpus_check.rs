@@ -232,7 +232,10 @@ fn the_services_masker_tells_a_topic_after_a_phone_number_from_a_signature() {
     let analyzer = shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap();
     let lexicon = shien_navi::app::engine::MaskLexicon::new(std::sync::Arc::new(analyzer), &corpus);
     let masked = |t: &str| shien_navi::domain::masking::mask(t, &lexicon).into_string();
-    assert_eq!(masked("電話 03-1234-5678 創業融資"), "電話 [電話番号] 創業融資");
+    assert_eq!(
+        masked("電話 03-1234-5678 創業融資"),
+        "電話 [電話番号] 創業融資"
+    );
     assert_eq!(masked("電話 03-1234-5678 遠藤"), "電話 [電話番号] [氏名]");
 }
 

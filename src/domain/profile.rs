@@ -41,7 +41,11 @@ pub struct Answers {
     pub shotenkai_member: Option<bool>,
     /// Facts the questionnaire does not ask, given when a scheme's rule needs them (the
     /// `settle_by` question of an unknown condition); absent ones leave those rules unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "facts_object"
+    )]
     pub facts: Option<Facts>,
 }
 
@@ -72,6 +76,18 @@ pub struct Facts {
     /// list says "none", an absent one leaves once-only rules unknown.
     #[serde(default)]
     pub received: Option<Vec<String>>,
+}
+
+/// `facts` as a JSON object only: serde would also read a struct from an array by position
+/// (`[null, 3]`), which no client means.
+fn facts_object<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Facts>, D::Error> {
+    use serde::de::Error;
+    match Option::<serde_json::Map<String, serde_json::Value>>::deserialize(d)? {
+        None => Ok(None),
+        Some(map) => serde_json::from_value(serde_json::Value::Object(map))
+            .map(Some)
+            .map_err(D::Error::custom),
+    }
 }
 
 /// A whole number, also when a client writes it as `3.0` (JSON does not tell them apart).
@@ -364,6 +380,25 @@ mod tests {
             shotenkai_member: None,
             facts: None,
         }
+    }
+
+    #[test]
+    fn facts_are_read_from_an_object_only() {
+        let read = |facts: &str| {
+            serde_json::from_str::<Answers>(&format!(r#"{{"corporate": true, "facts": {facts}}}"#))
+        };
+        assert_eq!(read("null").unwrap().facts, None);
+        assert_eq!(
+            read(r#"{"owner_age": 30}"#)
+                .unwrap()
+                .facts
+                .unwrap()
+                .owner_age,
+            Some(30)
+        );
+        assert!(read("[null, null]").is_err());
+        assert!(read(r#"{"owner_age": 30, "shoe_size": 27}"#).is_err());
+        assert!(read(r#"{"owner_age": 30.5}"#).is_err());
     }
 
     #[test]

@@ -28,7 +28,7 @@ use super::pages::{
         openapi_json,
     ),
     components(schemas(
-        super::error::ErrorBody, fields::PurposeKey, fields::PurposeChoice, fields::IndustryName, fields::LevelKey, fields::LangCode,
+        super::error::ErrorBody, fields::PurposeKey, fields::PurposeChoice, fields::IndustryName, fields::LevelKey,
         fields::FormLocation, fields::FormYears, fields::FormBool, fields::FormOptionalBool, fields::FormNumber,
         crate::domain::handoff::HandoffCategoryLabel, crate::domain::handoff::HandoffReasonLabel,
     )),
@@ -143,17 +143,6 @@ pub mod fields {
         National,
     }
 
-    /// A page's language: 日本語, やさしい日本語 or English (`?lang=` also sets the
-    /// `shien_lang` cookie).
-    #[derive(serde::Serialize, utoipa::ToSchema)]
-    #[serde(rename_all = "snake_case")]
-    #[allow(dead_code)]
-    pub enum LangCode {
-        Ja,
-        Easy,
-        En,
-    }
-
     /// At least one character that is neither whitespace nor a control character.
     pub const VISIBLE: &str = r"[^\s\x00-\x1f\x7f-\x9f]";
 
@@ -191,7 +180,6 @@ pub mod fields {
         #[schema(value_type = Option<Vec<PurposeKey>>)]
         purposes: Option<Vec<String>>,
         shotenkai_member: Option<bool>,
-        #[schema(inline)]
         facts: Option<Facts>,
     }
 

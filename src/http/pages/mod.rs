@@ -192,7 +192,7 @@ pub struct MessagePage {
     pub link: Option<(&'static str, String)>,
 }
 
-#[utoipa::path(get, path = "/", tag = "pages", params(("lang" = Option<crate::http::openapi::fields::LangCode>, Query, description = "表示する言語（ja・easy・en）")), responses((status = 200, description = "トップページ", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/", tag = "pages", params(("lang" = Option<String>, Query, description = "表示する言語（ja・easy・en。それ以外の値は日本語で表示）", example = "en")), responses((status = 200, description = "トップページ", content_type = "text/html", body = String)))]
 pub async fn home(
     axum::extract::State(state): axum::extract::State<super::AppState>,
     page: PageLang,

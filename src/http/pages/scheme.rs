@@ -36,7 +36,7 @@ struct SchemePage<'a> {
     related: Vec<(&'a str, Vec<Segment>)>,
 }
 
-#[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo"), ("lang" = Option<crate::http::openapi::fields::LangCode>, Query, description = "表示する言語（ja・easy・en）")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo"), ("lang" = Option<String>, Query, description = "表示する言語（ja・easy・en。それ以外の値は日本語で表示）", example = "en")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
 pub async fn scheme_page(
     State(state): State<AppState>,
     page: PageLang,

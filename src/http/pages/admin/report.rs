@@ -384,7 +384,7 @@ fn view(r: &MonthlyReport) -> ReportView {
     }
 }
 
-#[utoipa::path(get, path = "/admin/report", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM（省略時は前月、日本時間）")), responses((status = 200, description = "実施報告（月次、印刷用）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 400, description = "月の指定の誤り（画面に理由を表示）", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/admin/report", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM、2000〜2099年で今月まで（省略時は前月、日本時間）", pattern = r"^20[0-9]{2}-(0[1-9]|1[0-2])$", example = "2026-10")), responses((status = 200, description = "実施報告（月次、印刷用）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 400, description = "月の指定の誤り（画面に理由を表示）", content_type = "text/html", body = String)))]
 pub async fn report(
     State(state): State<AppState>,
     page: PageLang,
@@ -426,7 +426,7 @@ fn month_label(month: &str) -> String {
     ReportMonth::parse(month).map_or_else(|_| month.to_string(), |m| m.label_ja())
 }
 
-#[utoipa::path(get, path = "/admin/report.csv", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM（省略時は前月、日本時間）")), responses((status = 200, description = "実施報告のCSV（UTF-8 BOM付き、列：区分・項目・件数・前月の件数・備考）", content_type = "text/csv", body = String), (status = 400, description = "月の指定の誤り", body = ErrorBody), (status = 401, description = "未ログイン", body = ErrorBody)))]
+#[utoipa::path(get, path = "/admin/report.csv", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM、2000〜2099年で今月まで（省略時は前月、日本時間）", pattern = r"^20[0-9]{2}-(0[1-9]|1[0-2])$", example = "2026-10")), responses((status = 200, description = "実施報告のCSV（UTF-8 BOM付き、列：区分・項目・件数・前月の件数・備考）", content_type = "text/csv", body = String), (status = 400, description = "月の指定の誤り", body = ErrorBody), (status = 401, description = "未ログイン", body = ErrorBody)))]
 pub async fn report_csv(
     State(state): State<AppState>,
     _staff: Staff,
