@@ -112,6 +112,25 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             r.mrr_at_10
         );
     }
+    // Tuning figures by query language (the `style` of the queries written in English,
+    // やさしい日本語 or kana only).
+    for r in &run.tuning {
+        if r.by_style.is_empty() {
+            continue;
+        }
+        println!("\ntuning by style ({:?}):", r.mode);
+        for (style, score) in &r.by_style {
+            println!(
+                "  {:<8} {:>3} queries  nDCG@10 {:.4}  Recall@5 {:.4}  MRR@10 {:.4}  answer in top 5 {:.4}",
+                style,
+                score.queries,
+                score.ndcg_at_10,
+                score.recall_at_5,
+                score.mrr_at_10,
+                score.answer_at_5
+            );
+        }
+    }
     // Held-out figures by query style; its failures are deliberately not listed (nobody tunes on it).
     let held_out_rows = run
         .held_out
