@@ -122,8 +122,6 @@ pub struct Settings {
     pub reading_lexical_weight: Option<f32>,
     /// The lexical weight for queries typed in kana alone.
     pub kana_lexical_weight: Option<f32>,
-    /// What Japanese word and bigram matches count for queries typed in kana alone.
-    pub kana_word_weight: Option<f32>,
     pub view_pooling: Option<ViewPooling>,
     pub vector_backend: VectorBackend,
     pub qdrant_url: Option<String>,
@@ -165,7 +163,6 @@ impl Default for Settings {
             weak_lexical_score: None,
             reading_lexical_weight: None,
             kana_lexical_weight: None,
-            kana_word_weight: None,
             view_pooling: None,
             vector_backend: VectorBackend::InProcess,
             qdrant_url: None,
@@ -357,7 +354,6 @@ const OPTIONAL_NUMBER_KEYS: &[&str] = &[
     "weak_lexical_score",
     "reading_lexical_weight",
     "kana_lexical_weight",
-    "kana_word_weight",
 ];
 
 const SETTINGS_KEYS: &[&str] = &[
@@ -377,7 +373,6 @@ const SETTINGS_KEYS: &[&str] = &[
     "weak_lexical_score",
     "reading_lexical_weight",
     "kana_lexical_weight",
-    "kana_word_weight",
     "view_pooling",
     "ranking",
     "fusion",

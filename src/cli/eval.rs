@@ -37,7 +37,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             .map(|p| p.by_style.keys().cloned().collect())
             .unwrap_or_default();
         println!(
-            "lexical  floor  views               english  strong  easy  reading  kana  kwords   nDCG@10  Recall@5{}  (eval/search.jsonl only)",
+            "lexical  floor  views               english  strong  easy  reading  kana   nDCG@10  Recall@5{}  (eval/search.jsonl only)",
             styles
                 .iter()
                 .map(|s| format!("  {s:>8}"))
@@ -46,7 +46,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
         for p in grid {
             let w = p.weights;
             println!(
-                "{:>7.2} {:>6.2}  {:<18} {:>8.2} {:>7.1} {:>5.2} {:>8.2} {:>5.2} {:>6.2} {:>9.4} {:>9.4}{}",
+                "{:>7.2} {:>6.2}  {:<18} {:>8.2} {:>7.1} {:>5.2} {:>8.2} {:>5.2} {:>9.4} {:>9.4}{}",
                 w.lexical,
                 w.vector_floor,
                 format!("{:?}", w.views),
@@ -55,7 +55,6 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
                 w.easy_lexical,
                 w.reading_lexical,
                 w.kana_lexical,
-                w.kana_words,
                 p.ndcg_at_10,
                 p.recall_at_5,
                 styles

@@ -315,7 +315,9 @@ impl Engine {
         } else {
             vec![0.0; lexical.len()]
         };
-        let easy: Vec<f32> = if weights.easy_lexical > 0.0 {
+        // The やさしい日本語 view is Japanese: an English question's words would only meet the
+        // few Latin names in it, where they are rare and so weigh heavily.
+        let easy: Vec<f32> = if weights.easy_lexical > 0.0 && !latin {
             self.lexical_views
                 .easy
                 .score(&terms)
@@ -335,22 +337,7 @@ impl Engine {
         };
         let lexical_totals: Vec<f32> = (0..lexical.len())
             .map(|i| {
-                let japanese = if kana {
-                    let LexicalScore {
-                        words,
-                        grams,
-                        readings,
-                    } = lexical[i];
-                    LexicalScore {
-                        words: weights.kana_words * words,
-                        grams: weights.kana_words * grams,
-                        readings,
-                    }
-                    .total()
-                } else {
-                    lexical[i].total()
-                };
-                japanese
+                lexical[i].total()
                     + weights.easy_lexical * easy[i]
                     + english[i]
                     + weights.reading_lexical * reading[i]

@@ -275,7 +275,7 @@ pub struct SweepPoint {
 /// Three grids, each with the other settings as configured: the Japanese weights (lexical
 /// weight × vector floor); the English ones (view pooling × English lexical weight × weak-match
 /// threshold); やさしい日本語 (its lexical weight); kana only (reading-word weight × lexical
-/// weight × what Japanese word matches count). Returns the grids and the configured weights.
+/// weight). Returns the grids and the configured weights.
 pub fn sweep_fusion(
     settings: Settings,
     today: NaiveDate,
@@ -316,16 +316,13 @@ pub fn sweep_fusion(
             ..chosen
         });
     }
-    for reading_lexical in [0.0, 0.5, 1.0, 2.0] {
+    for reading_lexical in [0.0, 0.5, 1.0, 2.0, 3.0] {
         for kana_lexical in [0.6, 0.8, 0.9, 1.0] {
-            for kana_words in [0.0, 0.3, 1.0] {
-                candidates.push(FusionWeights {
-                    reading_lexical,
-                    kana_lexical,
-                    kana_words,
-                    ..chosen
-                });
-            }
+            candidates.push(FusionWeights {
+                reading_lexical,
+                kana_lexical,
+                ..chosen
+            });
         }
     }
     let mut grid = Vec::new();
