@@ -66,7 +66,7 @@ fn a_hiragana_question_finds_its_scheme_through_reading_words() {
 
 #[test]
 fn a_plain_japanese_question_finds_its_scheme_through_the_easy_view() {
-    let hits = top("ほしょうにんが いなくても、お金を かりられますか。", 5);
+    let hits = top("保証人が いなくても お金を かりられますか", 5);
     let loan = hit(&hits, "national-keieisha-hosho-hiteikyo");
     assert!(
         loan.explanation.lexical_easy > 0.0,
