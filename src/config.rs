@@ -77,6 +77,19 @@ pub enum Fusion {
     Rrf,
 }
 
+/// How a scheme's or FAQ's similarity pools its Japanese passage and its translated views
+/// (`corpus/i18n/`): see `app::engine::views`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewPooling {
+    /// The Japanese passage alone (views ignored).
+    JapaneseOnly,
+    /// The best of the Japanese passage and its views.
+    Best,
+    /// The mean of the Japanese passage's cosine and the best view's.
+    MeanWithJapanese,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
@@ -99,6 +112,17 @@ pub struct Settings {
     /// Overrides of the hybrid weights chosen on the tuning set (for evaluation runs).
     pub hybrid_lexical_weight: Option<f32>,
     pub vector_floor: Option<f32>,
+    /// The lexical weight for English (mostly Latin-script) queries.
+    pub english_lexical_weight: Option<f32>,
+    /// How much the やさしい日本語 view's lexical score adds to the Japanese one.
+    pub easy_lexical_weight: Option<f32>,
+    /// The best lexical score under which the lexical side gives way to the dense side.
+    pub weak_lexical_score: Option<f32>,
+    /// How much the reading-word score adds for queries typed in kana alone.
+    pub reading_lexical_weight: Option<f32>,
+    /// The lexical weight for queries typed in kana alone.
+    pub kana_lexical_weight: Option<f32>,
+    pub view_pooling: Option<ViewPooling>,
     pub vector_backend: VectorBackend,
     pub qdrant_url: Option<String>,
     pub qdrant_collection: String,
@@ -137,6 +161,12 @@ impl Default for Settings {
             fusion: Fusion::Weighted,
             hybrid_lexical_weight: None,
             vector_floor: None,
+            english_lexical_weight: None,
+            easy_lexical_weight: None,
+            weak_lexical_score: None,
+            reading_lexical_weight: None,
+            kana_lexical_weight: None,
+            view_pooling: None,
             vector_backend: VectorBackend::InProcess,
             qdrant_url: None,
             qdrant_collection: "shien_schemes".into(),
@@ -328,7 +358,15 @@ fn parse_env_value(key: &str, value: &str, table: &toml::Table) -> Result<toml::
     }
 }
 
-const OPTIONAL_NUMBER_KEYS: &[&str] = &["hybrid_lexical_weight", "vector_floor"];
+const OPTIONAL_NUMBER_KEYS: &[&str] = &[
+    "hybrid_lexical_weight",
+    "vector_floor",
+    "english_lexical_weight",
+    "easy_lexical_weight",
+    "weak_lexical_score",
+    "reading_lexical_weight",
+    "kana_lexical_weight",
+];
 
 const SETTINGS_KEYS: &[&str] = &[
     "bind",
@@ -342,6 +380,12 @@ const SETTINGS_KEYS: &[&str] = &[
     "e5_weights",
     "hybrid_lexical_weight",
     "vector_floor",
+    "english_lexical_weight",
+    "easy_lexical_weight",
+    "weak_lexical_score",
+    "reading_lexical_weight",
+    "kana_lexical_weight",
+    "view_pooling",
     "ranking",
     "fusion",
     "vector_backend",
@@ -389,6 +433,23 @@ mod tests {
         assert_eq!(s.bind.port(), 9000);
         assert_eq!(s.handoff_confidence, 0.5);
         assert!(s.database_url.expose().starts_with("postgres://"));
+    }
+
+    #[test]
+    fn fusion_overrides_come_from_the_environment() {
+        let s = Settings::load_from(
+            None,
+            &env(&[
+                ("SHIEN__ENGLISH_LEXICAL_WEIGHT", "0.4"),
+                ("SHIEN__VIEW_POOLING", "best"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.english_lexical_weight, Some(0.4));
+        assert_eq!(s.view_pooling, Some(ViewPooling::Best));
+        let err =
+            Settings::load_from(None, &env(&[("SHIEN__VIEW_POOLING", "average")])).unwrap_err();
+        assert!(err.to_string().contains("average"), "{err}");
     }
 
     #[test]

@@ -32,17 +32,38 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             Ok(r) => r,
             Err(e) => return startup_failure(e),
         };
-        println!("lexical  floor   nDCG@10  Recall@5  (eval/search.jsonl only)");
+        let styles: Vec<String> = grid
+            .first()
+            .map(|p| p.by_style.keys().cloned().collect())
+            .unwrap_or_default();
+        println!(
+            "lexical  floor  views               english  strong  easy  reading  kana   nDCG@10  Recall@5{}  (eval/search.jsonl only)",
+            styles
+                .iter()
+                .map(|s| format!("  {s:>8}"))
+                .collect::<String>()
+        );
         for p in grid {
+            let w = p.weights;
             println!(
-                "{:>7.2} {:>6.2} {:>9.4} {:>9.4}",
-                p.weights.lexical, p.weights.vector_floor, p.ndcg_at_10, p.recall_at_5
+                "{:>7.2} {:>6.2}  {:<18} {:>8.2} {:>7.1} {:>5.2} {:>8.2} {:>5.2} {:>9.4} {:>9.4}{}",
+                w.lexical,
+                w.vector_floor,
+                format!("{:?}", w.views),
+                w.english_lexical,
+                w.strong_lexical,
+                w.easy_lexical,
+                w.reading_lexical,
+                w.kana_lexical,
+                p.ndcg_at_10,
+                p.recall_at_5,
+                styles
+                    .iter()
+                    .map(|s| format!("  {:>8.4}", p.by_style.get(s).map_or(0.0, |t| t.ndcg_at_10)))
+                    .collect::<String>()
             );
         }
-        println!(
-            "configured: lexical {} floor {}",
-            chosen.lexical, chosen.vector_floor
-        );
+        println!("configured: {chosen:?}");
         return ExitCode::SUCCESS;
     }
     let modes = match options.mode {
@@ -111,6 +132,25 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             r.recall_at_5,
             r.mrr_at_10
         );
+    }
+    // Tuning figures by query language (the `style` of the queries written in English,
+    // やさしい日本語 or kana only).
+    for r in &run.tuning {
+        if r.by_style.is_empty() {
+            continue;
+        }
+        println!("\ntuning by style ({:?}):", r.mode);
+        for (style, score) in &r.by_style {
+            println!(
+                "  {:<8} {:>3} queries  nDCG@10 {:.4}  Recall@5 {:.4}  MRR@10 {:.4}  answer in top 5 {:.4}",
+                style,
+                score.queries,
+                score.ndcg_at_10,
+                score.recall_at_5,
+                score.mrr_at_10,
+                score.answer_at_5
+            );
+        }
     }
     // Held-out figures by query style; its failures are deliberately not listed (nobody tunes on it).
     let held_out_rows = run

@@ -22,7 +22,9 @@ use super::corpus::{Corpus, Problem};
 use super::scheme::{Faq, Scheme};
 
 /// A language the site speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Administrative Japanese: the corpus as written, the reference.

@@ -2,13 +2,16 @@
 //! Nothing here knows about schemes or HTTP.
 
 mod analyzer;
+pub mod english;
 pub mod normalize;
 mod query;
+pub mod reading;
 mod synonyms;
 
 use std::path::PathBuf;
 
 pub use analyzer::{Analyzer, Morpheme, Terms};
+pub use english::{english_terms, is_mostly_latin};
 pub use normalize::normalize;
 pub use query::{QueryTerms, SYNONYM_WEIGHT, analyze_query};
 pub use synonyms::Synonyms;

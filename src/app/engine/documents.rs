@@ -61,18 +61,31 @@ pub(super) fn faq_text(f: &Faq, corpus: &Corpus) -> DocText {
     [f.question.clone(), f.answer.clone(), schemes]
 }
 
-/// 区/港区 → ward, 都/東京都 → Tokyo, 国 → national, when the caller names exactly one.
+/// 区/港区 → ward, 都/東京都 → Tokyo, 国 → national, when the caller names exactly one (in
+/// English too: Minato or ward, Tokyo or metropolitan, national, Japan or government).
 pub fn level_hint(normalized: &str) -> Option<Level> {
-    let ward = normalized.contains("港区")
+    let words: Vec<&str> = normalized
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let said = |w: &str| words.contains(&w);
+    let metropolitan = said("tokyo") || said("metropolitan");
+    let ward = said("minato")
+        || said("ward")
+        || normalized.contains("港区")
         || normalized.contains("区の")
         || normalized.contains("区が")
         || normalized.contains("区で")
         || normalized.contains("区役所");
-    let tokyo = normalized.contains("東京都")
+    let tokyo = metropolitan
+        || normalized.contains("東京都")
         || normalized.contains("都の")
         || normalized.contains("都が")
         || normalized.contains("公社");
-    let national = normalized.contains("国の")
+    let national = said("national")
+        || said("japan")
+        || (said("government") && !metropolitan)
+        || normalized.contains("国の")
         || normalized.contains("国が")
         || normalized.contains("政府")
         || normalized.contains("公庫");
@@ -128,6 +141,20 @@ mod tests {
         assert_eq!(level_hint("東京都の助成金"), Some(Level::Tokyo));
         assert_eq!(level_hint("国の補助金と港区の補助金"), None);
         assert_eq!(level_hint("補助金"), None);
+    }
+
+    #[test]
+    fn english_questions_name_levels_in_english() {
+        assert_eq!(level_hint("loan from minato city"), Some(Level::Ward));
+        assert_eq!(level_hint("tokyo start-up grant"), Some(Level::Tokyo));
+        assert_eq!(
+            level_hint("tokyo metropolitan government grant"),
+            Some(Level::Tokyo)
+        );
+        assert_eq!(level_hint("a government subsidy"), Some(Level::National));
+        assert_eq!(level_hint("minato, tokyo"), None);
+        // Words, not letters: "toward" names no ward.
+        assert_eq!(level_hint("a step toward hiring"), None);
     }
 
     #[test]

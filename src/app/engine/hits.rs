@@ -7,8 +7,17 @@ use super::*;
 pub struct Explanation {
     pub lexical_words: f32,
     pub lexical_grams: f32,
-    /// Cosine similarity of the query and scheme embeddings.
+    /// BM25F on the English view (English questions only).
+    pub lexical_english: f32,
+    /// Lexical score on the やさしい日本語 view, before its weight.
+    pub lexical_easy: f32,
+    /// BM25F of the reading words (queries typed in kana alone), before its weight.
+    pub lexical_reading: f32,
+    /// Cosine similarity of the query and scheme embeddings (the best of the scheme's
+    /// Japanese passage and its translated views, as pooled).
     pub vector: f32,
+    /// Which passage gave the best cosine: the Japanese entry or a translated view.
+    pub vector_view: Lang,
     /// The fused retrieval score before the multipliers below.
     pub fused: f32,
     /// Multiplier for the query naming the scheme or one of its aliases.

@@ -22,7 +22,9 @@ use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
 use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
-use crate::index::{DocText, LexicalIndex, LexicalScore};
+use crate::index::{
+    DocText, EnglishIndex, LexicalIndex, LexicalScore, ReadingIndex, english_query,
+};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
 
@@ -31,13 +33,18 @@ mod fusion;
 mod hits;
 mod mask;
 mod vectors;
+mod views;
 
 pub use documents::{embedding_text, faq_embedding_text, level_hint, scheme_text, shorten};
 use documents::{faq_text, passes, round3, snippet};
-pub use fusion::{FusionWeights, fuse, fuse_rrf};
+pub use fusion::{FusionWeights, fuse, fuse_rrf, fuse_totals};
 pub use hits::{Explanation, FaqHit, SchemeHit, SearchOutcome};
 pub use mask::MaskLexicon;
 use vectors::{embed_corpus, qdrant_index, vector_filter};
+use views::{LexicalViews, ViewVectors};
+pub use views::{
+    ViewPooling, ViewTexts, faq_view_embedding_text, scheme_view_doc, scheme_view_embedding_text,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -82,6 +89,11 @@ pub struct Engine {
     faqs: LexicalIndex,
     /// FAQ vectors (question and answer), in process whatever the scheme vector backend.
     faq_vectors: Option<InProcessIndex>,
+    /// The translated views' vectors (English, やさしい日本語), in process whatever the backend.
+    scheme_views: Option<ViewVectors>,
+    faq_views: Option<ViewVectors>,
+    /// The translated views' lexical indexes (English, やさしい日本語).
+    lexical_views: LexicalViews,
     /// Each scheme's title and aliases, normalised without spaces (for the title-match prior).
     names: Vec<Vec<String>>,
     /// The masker's view: the dictionary and the office addresses the corpus publishes.
@@ -123,6 +135,7 @@ impl Engine {
         let (schemes, head_lemmas) =
             LexicalIndex::build_keeping_lemmas(&analyzer, &scheme_docs, lemma_fields)?;
         let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
+        let lexical_views = LexicalViews::build(&analyzer, &corpus, &scheme_docs)?;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
         let questionnaire = if questionnaire_file.exists() {
             Some(
@@ -136,6 +149,7 @@ impl Engine {
         };
         let mut vector_cache_stats = None;
         let mut faq_vectors = None;
+        let mut views = None;
         let (embedder, scheme_vectors) = match embed_corpus(
             &settings,
             &analyzer,
@@ -143,6 +157,7 @@ impl Engine {
             head_lemmas,
             &mut vector_cache_stats,
             &mut faq_vectors,
+            &mut views,
         )? {
             Some((e, vectors)) => {
                 let index: Box<dyn VectorIndex> = match settings.vector_backend {
@@ -177,6 +192,7 @@ impl Engine {
             })
             .collect();
         let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
+        let (scheme_views, faq_views) = views.unzip();
         Ok(Engine {
             fusion_weights: FusionWeights::for_settings(&settings),
             vector_cache_stats,
@@ -192,6 +208,9 @@ impl Engine {
             schemes,
             faqs,
             faq_vectors,
+            scheme_views,
+            faq_views,
+            lexical_views,
             names,
         })
     }
@@ -283,6 +302,54 @@ impl Engine {
         let started = Instant::now();
         let terms = self.analyze_query(query.as_str())?;
         let lexical = self.schemes.score(&terms);
+        let weights = self.fusion_weights;
+        // An English question also reads the English view; plain Japanese the やさしい日本語 one.
+        let latin = text::is_mostly_latin(query.as_str());
+        let english_terms = if latin {
+            english_query(query.as_str())
+        } else {
+            Vec::new()
+        };
+        let english = if latin {
+            self.lexical_views.english.score(&english_terms)
+        } else {
+            vec![0.0; lexical.len()]
+        };
+        // The やさしい日本語 view is Japanese: an English question's words would only meet the
+        // few Latin names in it, where they are rare and so weigh heavily.
+        let easy: Vec<f32> = if weights.easy_lexical > 0.0 && !latin {
+            self.lexical_views
+                .easy
+                .score(&terms)
+                .iter()
+                .map(|l| l.total())
+                .collect()
+        } else {
+            vec![0.0; lexical.len()]
+        };
+        // Typed in kana alone: the kana runs read as the words they sound like.
+        let kana = !latin && text::reading::is_kana_only(query.as_str());
+        let reading = if kana && weights.reading_lexical > 0.0 {
+            let readings = &self.lexical_views.readings;
+            readings.score(&readings.query_terms(query.as_str()))
+        } else {
+            vec![0.0; lexical.len()]
+        };
+        let lexical_totals: Vec<f32> = (0..lexical.len())
+            .map(|i| {
+                lexical[i].total()
+                    + weights.easy_lexical * easy[i]
+                    + english[i]
+                    + weights.reading_lexical * reading[i]
+            })
+            .collect();
+        let lexical_weight = if latin {
+            weights.english_lexical
+        } else if kana {
+            weights.kana_lexical
+        } else {
+            weights.lexical
+        };
         let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
         let mut query_vector = None;
         let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
@@ -300,14 +367,27 @@ impl Engine {
                 } else {
                     None
                 };
-                (index.similarities(&dense), server)
+                let japanese = index.similarities(&dense);
+                let pooled = match &self.scheme_views {
+                    Some(views) => views.pool(&dense, &japanese, weights.views),
+                    None => views::japanese_only(&japanese),
+                };
+                (pooled, server)
             }
-            _ => (vec![0.0; lexical.len()], None),
+            _ => (views::japanese_only(&vec![0.0; lexical.len()]), None),
         };
+        let cosines: Vec<f32> = vector.iter().map(|p| p.cosine).collect();
         let fused = match server_fused {
             Some(f) => f,
-            None if rrf => fuse_rrf(self.fusion_weights, &lexical, &vector),
-            None => fuse(mode, self.fusion_weights, &lexical, &vector),
+            None if rrf => fuse_rrf(weights, &lexical_totals, &cosines),
+            None => fuse_totals(
+                mode,
+                weights,
+                lexical_weight,
+                weights.strong_lexical,
+                &lexical_totals,
+                &cosines,
+            ),
         };
         let level_hint = level_hint(&terms.normalized);
         let compact_query: String = terms
@@ -338,7 +418,11 @@ impl Engine {
             let explanation = Explanation {
                 lexical_words: words,
                 lexical_grams: grams,
-                vector: vector[i],
+                lexical_english: english[i],
+                lexical_easy: easy[i],
+                lexical_reading: reading[i],
+                vector: vector[i].cosine,
+                vector_view: vector[i].best_view,
                 fused: base,
                 title_match: if self.names[i]
                     .iter()
@@ -405,12 +489,18 @@ impl Engine {
     ) -> Vec<FaqHit> {
         let scores = self.faqs.score(terms);
         let order: Vec<f32> = match (query_vector, &self.faq_vectors) {
-            (Some(q), Some(index)) => fuse(
-                RankingMode::Hybrid,
-                self.fusion_weights,
-                &scores,
-                &index.similarities(q),
-            ),
+            (Some(q), Some(index)) => {
+                let japanese = index.similarities(q);
+                let cosines: Vec<f32> = match &self.faq_views {
+                    Some(views) => views
+                        .pool(q, &japanese, self.fusion_weights.views)
+                        .iter()
+                        .map(|p| p.cosine)
+                        .collect(),
+                    None => japanese,
+                };
+                fuse(RankingMode::Hybrid, self.fusion_weights, &scores, &cosines)
+            }
             _ => scores.iter().map(|s| s.total()).collect(),
         };
         let mut ranked: Vec<(usize, f32)> = order

@@ -1,5 +1,6 @@
 //! Scheme and FAQ vectors at start-up: the configured embedder, the passage cache, Qdrant.
 
+use super::views::{ViewTexts, ViewVectors};
 use super::*;
 
 pub(super) fn vector_filter(filters: &SearchFilters) -> VectorFilter {
@@ -69,6 +70,49 @@ pub(super) fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::
 /// The embedder and one vector per scheme, in corpus order.
 pub(super) type EmbeddedCorpus = (Arc<dyn Embedder>, Vec<Vec<f32>>);
 
+/// The translated views' vectors: schemes', then FAQs'.
+pub(super) type EmbeddedViews = (ViewVectors, ViewVectors);
+
+/// Every passage of the corpus through one cache: schemes, FAQs (question and answer), and the
+/// translated views of both. A start-up encodes only passages whose text is new or changed.
+pub(super) struct EncodedPassages {
+    pub schemes: Vec<Vec<f32>>,
+    pub faqs: Vec<Vec<f32>>,
+    pub scheme_views: ViewVectors,
+    pub faq_views: ViewVectors,
+    pub stats: CacheStats,
+}
+
+pub(super) fn encode_passages(
+    embedder: &dyn Embedder,
+    cache: &mut VectorCache,
+    corpus: &Corpus,
+) -> Result<EncodedPassages> {
+    let scheme_views = ViewTexts::of_schemes(corpus);
+    let faq_views = ViewTexts::of_faqs(corpus);
+    let texts: Vec<String> = corpus
+        .schemes
+        .iter()
+        .map(|s| embedding_text(s, corpus))
+        .chain(corpus.faqs.iter().map(faq_embedding_text))
+        .chain(scheme_views.texts.iter().cloned())
+        .chain(faq_views.texts.iter().cloned())
+        .collect();
+    let (mut vectors, stats) = cache.embed_passages(embedder, &texts)?;
+    let (n_schemes, n_faqs) = (corpus.schemes.len(), corpus.faqs.len());
+    let faq_view_vectors = vectors.split_off(n_schemes + n_faqs + scheme_views.len());
+    let scheme_view_vectors = vectors.split_off(n_schemes + n_faqs);
+    let faqs = vectors.split_off(n_schemes);
+    let dim = embedder.dim();
+    Ok(EncodedPassages {
+        schemes: vectors,
+        faqs,
+        scheme_views: ViewVectors::new(dim, &scheme_views, &scheme_view_vectors),
+        faq_views: ViewVectors::new(dim, &faq_views, &faq_view_vectors),
+        stats,
+    })
+}
+
 /// Loads the configured embedder and embeds every scheme. For the static vectors a scheme's
 /// lemmas are its title and summary fields' lemmas (`head_lemmas`, from the lexical analysis)
 /// plus those of the questions its FAQs answer; they give both the IDF weights and the vector.
@@ -79,6 +123,7 @@ pub(super) fn embed_corpus(
     head_lemmas: Vec<Vec<String>>,
     cache_stats: &mut Option<CacheStats>,
     faq_vectors: &mut Option<InProcessIndex>,
+    views: &mut Option<EmbeddedViews>,
 ) -> Result<Option<EmbeddedCorpus>> {
     Ok(match settings.embedder {
         EmbedderKind::None => None,
@@ -115,20 +160,14 @@ pub(super) fn embed_corpus(
         EmbedderKind::E5 => {
             let file = settings.e5_model_file();
             let e = E5Embedder::load(&file, settings.e5_weights)?;
-            // Schemes, then FAQs (question and answer), through one cache.
-            let texts: Vec<String> = corpus
-                .schemes
-                .iter()
-                .map(|s| embedding_text(s, corpus))
-                .chain(corpus.faqs.iter().map(faq_embedding_text))
-                .collect();
             // Q4_0 and dequantised weights give vectors that differ in the last digits; a cache
             // holding both would rank differently from either, so the mode is part of the key.
             let key = format!("{}:{:?}", e.checksum(), e.weight_mode());
             let mut cache = VectorCache::open(&settings.vector_cache_file(), &key, e.dim());
-            let (mut vectors, stats) = cache.embed_passages(&e, &texts)?;
-            let faqs = vectors.split_off(corpus.schemes.len());
-            *faq_vectors = Some(InProcessIndex::new(e.dim(), &faqs));
+            let encoded = encode_passages(&e, &mut cache, corpus)?;
+            let (vectors, stats) = (encoded.schemes, encoded.stats);
+            *faq_vectors = Some(InProcessIndex::new(e.dim(), &encoded.faqs));
+            *views = Some((encoded.scheme_views, encoded.faq_views));
             *cache_stats = Some(stats);
             tracing::info!(
                 cached = stats.cached,
@@ -158,4 +197,95 @@ pub(super) fn embed_corpus(
             Some((Arc::new(e), vectors))
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Counts the passages it encodes; a passage's vector is its length.
+    #[derive(Debug, Default)]
+    struct Counting(AtomicUsize);
+
+    impl Embedder for Counting {
+        fn name(&self) -> String {
+            "counting".into()
+        }
+        fn dim(&self) -> usize {
+            2
+        }
+        fn embed_query(&self, text: &str) -> crate::embed::Result<Vec<f32>> {
+            self.embed_passage(text)
+        }
+        fn embed_passage(&self, text: &str) -> crate::embed::Result<Vec<f32>> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(vec![text.chars().count() as f32, 1.0])
+        }
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn the_cache_encodes_only_new_or_changed_views() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus_dir = dir.path().join("corpus");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus"),
+            &corpus_dir,
+        );
+        let cache_file = dir.path().join("passages.vectors");
+        let model = Counting::default();
+        let corpus = Corpus::load(&corpus_dir, &[]).unwrap();
+        let scheme_views = ViewTexts::of_schemes(&corpus).len();
+        let faq_views = ViewTexts::of_faqs(&corpus).len();
+        assert_eq!(
+            scheme_views,
+            2 * corpus.schemes.len(),
+            "en and easy per scheme"
+        );
+        assert_eq!(faq_views, 2 * corpus.faqs.len());
+        let all = corpus.schemes.len() + corpus.faqs.len() + scheme_views + faq_views;
+
+        let mut cache = VectorCache::open(&cache_file, "m", 2);
+        let first = encode_passages(&model, &mut cache, &corpus).unwrap();
+        assert_eq!(first.stats.computed, all);
+
+        // A restart with nothing changed encodes nothing.
+        let mut cache = VectorCache::open(&cache_file, "m", 2);
+        let again = encode_passages(&model, &mut cache, &corpus).unwrap();
+        assert_eq!((again.stats.cached, again.stats.computed), (all, 0));
+
+        // A reviewer rewords one English summary: that scheme's English view alone is new.
+        let file = corpus_dir.join("i18n/en/schemes.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let edited = text.replacen(
+            "can borrow start-up funds from a bank at a low rate",
+            "can borrow money to start up from a bank at a low interest rate",
+            1,
+        );
+        assert_ne!(text, edited, "the fixture sentence is still there");
+        std::fs::write(&file, edited).unwrap();
+        let corpus = Corpus::load(&corpus_dir, &[]).unwrap();
+        let mut cache = VectorCache::open(&cache_file, "m", 2);
+        let changed = encode_passages(&model, &mut cache, &corpus).unwrap();
+        assert_eq!((changed.stats.cached, changed.stats.computed), (all - 1, 1));
+        assert_eq!(model.0.load(Ordering::SeqCst), all + 1);
+        assert_eq!(
+            changed.schemes, first.schemes,
+            "Japanese passages untouched"
+        );
+    }
 }

@@ -60,6 +60,10 @@ pub struct SearchCase {
     pub relevant: HashMap<String, u8>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The language the query is written in, where it is not administrative Japanese
+    /// (`english`, `easy` for やさしい日本語, `kana` for kana only); reported on its own.
+    #[serde(default)]
+    pub style: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,6 +83,8 @@ pub struct SearchReport {
     pub mrr_at_10: f64,
     /// Scores per query style (colloquial, typo, english …).
     pub by_tag: std::collections::BTreeMap<String, TagScore>,
+    /// Scores per query language (`style`: english, easy, kana).
+    pub by_style: std::collections::BTreeMap<String, TagScore>,
     /// Queries whose grade-3 answer is not in the top 5.
     pub failures: Vec<Failure>,
 }
@@ -88,6 +94,9 @@ pub struct TagScore {
     pub queries: usize,
     pub ndcg_at_10: f64,
     pub recall_at_5: f64,
+    pub mrr_at_10: f64,
+    /// Share of queries with a grade-3 answer in the top 5.
+    pub answer_at_5: f64,
 }
 
 pub fn eval_search(
@@ -99,6 +108,7 @@ pub fn eval_search(
     let (mut ndcg, mut recall, mut mrr) = (0.0, 0.0, 0.0);
     let mut failures = Vec::new();
     let mut tag_sums: std::collections::BTreeMap<String, TagScore> = Default::default();
+    let mut style_sums: std::collections::BTreeMap<String, TagScore> = Default::default();
     for case in cases {
         let query = SearchQuery::parse(&case.query)
             .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
@@ -108,25 +118,34 @@ pub fn eval_search(
         let ranked: Vec<String> = outcome.results.into_iter().map(|h| h.id).collect();
         let n = ndcg_at(10, &ranked, &case.relevant);
         let r = recall_at(5, &ranked, &case.relevant);
+        let m = mrr_at(10, &ranked, &case.relevant);
         ndcg += n;
         recall += r;
-        mrr += mrr_at(10, &ranked, &case.relevant);
-        for tag in &case.tags {
-            let e = tag_sums.entry(tag.clone()).or_default();
-            e.ndcg_at_10 += n;
-            e.recall_at_5 += r;
-            e.queries += 1;
-        }
+        mrr += m;
         let answers: Vec<String> = case
             .relevant
             .iter()
             .filter(|(_, g)| **g >= 3)
             .map(|(id, _)| id.clone())
             .collect();
-        if !answers
+        let answered = answers
             .iter()
-            .any(|a| ranked.iter().take(5).any(|r| r == a))
-        {
+            .any(|a| ranked.iter().take(5).any(|r| r == a));
+        let add = |e: &mut TagScore| {
+            e.ndcg_at_10 += n;
+            e.recall_at_5 += r;
+            e.mrr_at_10 += m;
+            e.answer_at_5 += if answered { 1.0 } else { 0.0 };
+            e.queries += 1;
+        };
+        for tag in &case.tags {
+            add(tag_sums.entry(tag.clone()).or_default());
+        }
+        // Queries with no style (administrative Japanese, and the first English ones) are
+        // reported together, to see that a change for one language costs the others nothing.
+        let style = case.style.as_deref().unwrap_or("unmarked");
+        add(style_sums.entry(style.to_string()).or_default());
+        if !answered {
             failures.push(Failure {
                 id: case.id.clone(),
                 query: case.query.clone(),
@@ -142,20 +161,29 @@ pub fn eval_search(
         ndcg_at_10: round4(ndcg / q),
         recall_at_5: round4(recall / q),
         mrr_at_10: round4(mrr / q),
-        by_tag: tag_sums
-            .into_iter()
-            .map(|(t, s)| {
-                let n = s.queries as f64;
-                let score = TagScore {
-                    queries: s.queries,
-                    ndcg_at_10: round4(s.ndcg_at_10 / n),
-                    recall_at_5: round4(s.recall_at_5 / n),
-                };
-                (t, score)
-            })
-            .collect(),
+        by_tag: averages(tag_sums),
+        by_style: averages(style_sums),
         failures,
     })
+}
+
+/// Per-group sums to per-query averages.
+fn averages(
+    sums: std::collections::BTreeMap<String, TagScore>,
+) -> std::collections::BTreeMap<String, TagScore> {
+    sums.into_iter()
+        .map(|(t, s)| {
+            let n = s.queries as f64;
+            let score = TagScore {
+                queries: s.queries,
+                ndcg_at_10: round4(s.ndcg_at_10 / n),
+                recall_at_5: round4(s.recall_at_5 / n),
+                mrr_at_10: round4(s.mrr_at_10 / n),
+                answer_at_5: round4(s.answer_at_5 / n),
+            };
+            (t, score)
+        })
+        .collect()
 }
 
 /// Reads a profile's `facts`: the keys `Facts` knows, plus the spellings an independent author

@@ -197,7 +197,7 @@ impl EvalRun {
     pub fn summary(&self) -> serde_json::Value {
         let routing_json = |r: &RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_accuracy": r.handoff_accuracy, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
         let answers_json = |r: &AnswerReport| serde_json::json!({"questions": r.questions, "right_scheme": r.right_scheme, "facts_present": r.facts_present, "wrong_number_answers": r.wrong_number_answers});
-        let search_json = |r: &SearchReport| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10, "by_tag": r.by_tag});
+        let search_json = |r: &SearchReport| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10, "by_tag": r.by_tag, "by_style": r.by_style});
         serde_json::json!({
             "date": self.today,
             "routing": self.routing.as_ref().map(routing_json),
@@ -267,32 +267,75 @@ pub struct SweepPoint {
     pub weights: FusionWeights,
     pub ndcg_at_10: f64,
     pub recall_at_5: f64,
+    /// nDCG@10 per query language (`style`), for the language parameters.
+    pub by_style: std::collections::BTreeMap<String, TagScore>,
 }
 
 /// The fusion grid on the tuning set only; query vectors are cached after the first pass.
-/// Returns the grid and the configured weights.
+/// Three grids, each with the other settings as configured: the Japanese weights (lexical
+/// weight × vector floor); the English ones (view pooling × English lexical weight × weak-match
+/// threshold); やさしい日本語 (its lexical weight); kana only (reading-word weight × lexical
+/// weight). Returns the grids and the configured weights.
 pub fn sweep_fusion(
     settings: Settings,
     today: NaiveDate,
 ) -> Result<(Vec<SweepPoint>, FusionWeights), EvaluationError> {
+    use super::engine::ViewPooling;
     let mut engine = Engine::build(settings)?;
     let cases: Vec<SearchCase> = read_jsonl(Path::new(SEARCH_TUNING))?;
     let chosen = engine.fusion_weights();
-    let mut grid = Vec::new();
-    for floor in [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85] {
+    let mut candidates = Vec::new();
+    for vector_floor in [0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85] {
         for lexical in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
-            let weights = FusionWeights {
+            candidates.push(FusionWeights {
                 lexical,
-                vector_floor: floor,
-            };
-            engine.set_fusion_weights(weights);
-            let r = eval_search(&engine, &cases, RankingMode::Hybrid, today)?;
-            grid.push(SweepPoint {
-                weights,
-                ndcg_at_10: r.ndcg_at_10,
-                recall_at_5: r.recall_at_5,
+                vector_floor,
+                ..chosen
             });
         }
     }
+    for views in [
+        ViewPooling::JapaneseOnly,
+        ViewPooling::Best,
+        ViewPooling::MeanWithJapanese,
+    ] {
+        for english_lexical in [0.2, 0.4, 0.6, 0.8, 0.9] {
+            for strong_lexical in [0.0, 2.0, 5.0, 10.0, 20.0] {
+                candidates.push(FusionWeights {
+                    views,
+                    english_lexical,
+                    strong_lexical,
+                    ..chosen
+                });
+            }
+        }
+    }
+    for easy_lexical in [0.0, 0.5, 1.0, 1.5, 2.0] {
+        candidates.push(FusionWeights {
+            easy_lexical,
+            ..chosen
+        });
+    }
+    for reading_lexical in [0.0, 0.5, 1.0, 2.0, 3.0] {
+        for kana_lexical in [0.6, 0.8, 0.9, 1.0] {
+            candidates.push(FusionWeights {
+                reading_lexical,
+                kana_lexical,
+                ..chosen
+            });
+        }
+    }
+    let mut grid = Vec::new();
+    for weights in candidates {
+        engine.set_fusion_weights(weights);
+        let r = eval_search(&engine, &cases, RankingMode::Hybrid, today)?;
+        grid.push(SweepPoint {
+            weights,
+            ndcg_at_10: r.ndcg_at_10,
+            recall_at_5: r.recall_at_5,
+            by_style: r.by_style,
+        });
+    }
+    engine.set_fusion_weights(chosen);
     Ok((grid, chosen))
 }

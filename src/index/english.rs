@@ -1,0 +1,94 @@
+//! The lexical index of the English view: BM25F over the words of each entry's reviewed English
+//! translation (title, summary and who, how to apply and its FAQs), analysed by
+//! [`crate::text::english_terms`]. Entries without a translation are empty documents, so
+//! document numbers stay those of the corpus.
+
+use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
+use super::lexical::DocText;
+use crate::text::english_terms;
+
+#[derive(Debug, Clone)]
+pub struct EnglishIndex {
+    words: Bm25F,
+}
+
+/// A query's English terms, each with weight 1.
+pub fn english_query(text: &str) -> Vec<(String, f32)> {
+    english_terms(text).into_iter().map(|t| (t, 1.0)).collect()
+}
+
+impl EnglishIndex {
+    /// One document per corpus entry, in corpus order; `None` for an untranslated entry.
+    pub fn build(docs: &[Option<DocText>]) -> EnglishIndex {
+        let mut words = Bm25FBuilder::new(Bm25Params::default());
+        for doc in docs {
+            let fields: [Vec<String>; FIELDS] = match doc {
+                Some(fields) => std::array::from_fn(|f| english_terms(&fields[f])),
+                None => Default::default(),
+            };
+            words.add(&fields);
+        }
+        EnglishIndex {
+            words: words.finish(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// BM25F of `query` (see [`english_query`]) for every document, in corpus order.
+    pub fn score(&self, query: &[(String, f32)]) -> Vec<f32> {
+        let mut scores = vec![0.0; self.len()];
+        self.words.score_into(query, 1.0, &mut scores);
+        scores
+    }
+
+    /// The query's terms that occur in document `doc`.
+    pub fn matched_terms<'q>(&self, query: &'q [(String, f32)], doc: usize) -> Vec<&'q str> {
+        self.words.matched_terms(query, doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, summary: &str, body: &str) -> Option<DocText> {
+        Some([title.into(), summary.into(), body.into()])
+    }
+
+    #[test]
+    fn inflected_query_words_find_the_translation_that_uses_them() {
+        let index = EnglishIndex::build(&[
+            doc(
+                "Start-up Support Loan",
+                "Loans for people starting a business",
+                "",
+            ),
+            None,
+            doc("Trade Fair Exhibition Grant", "Pays exhibition costs", ""),
+        ]);
+        let scores = index.score(&english_query("a loan to start my startup"));
+        assert_eq!(scores.len(), 3);
+        assert!(scores[0] > 0.0, "{scores:?}");
+        assert_eq!(scores[1], 0.0, "an untranslated entry scores nothing");
+        assert_eq!(scores[2], 0.0, "{scores:?}");
+        let query = english_query("loans");
+        assert_eq!(index.matched_terms(&query, 0), vec!["loan"]);
+    }
+
+    #[test]
+    fn a_title_word_outranks_the_same_word_in_the_body() {
+        let index = EnglishIndex::build(&[
+            doc("Other scheme", "Something else", "grant"),
+            doc("Grant for exhibitions", "Something else", ""),
+        ]);
+        let scores = index.score(&english_query("grant"));
+        assert!(scores[1] > scores[0], "{scores:?}");
+    }
+}

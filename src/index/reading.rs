@@ -1,0 +1,87 @@
+//! The reading-word index: BM25F over the katakana readings of each document's words
+//! ([`crate::text::reading::reading_words`]), for queries typed in kana alone. A kana query
+//! has no word boundaries a dictionary can trust (IPADIC splits そうだん into そう + だん), so
+//! its kana runs are cut into the longest readings the index knows, left to right.
+
+use std::collections::HashSet;
+
+use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
+use super::lexical::DocText;
+use crate::text::reading::{kana_runs, reading_words};
+use crate::text::{Analyzer, Result};
+
+/// Readings shorter than this (in kana) are not matched inside a query's run: two kana
+/// (カイ, シヨ) stand for too many words.
+const MIN_READING: usize = 3;
+
+#[derive(Debug, Clone)]
+pub struct ReadingIndex {
+    words: Bm25F,
+    vocabulary: HashSet<String>,
+    longest: usize,
+}
+
+impl ReadingIndex {
+    pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<ReadingIndex> {
+        let mut words = Bm25FBuilder::new(Bm25Params::default());
+        let mut vocabulary = HashSet::new();
+        for doc in docs {
+            let mut fields: [Vec<String>; FIELDS] = Default::default();
+            for (f, text) in doc.iter().enumerate() {
+                fields[f] = reading_words(analyzer, text)?;
+                vocabulary.extend(fields[f].iter().cloned());
+            }
+            words.add(&fields);
+        }
+        let longest = vocabulary
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        Ok(ReadingIndex {
+            words: words.finish(),
+            vocabulary,
+            longest,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The readings the index knows in a kana query: each run cut greedily into the longest
+    /// known readings of at least [`MIN_READING`] kana; kana that start no known reading are
+    /// skipped (particles, typos).
+    pub fn query_terms(&self, text: &str) -> Vec<(String, f32)> {
+        let mut out = Vec::new();
+        for run in kana_runs(text) {
+            let chars: Vec<char> = run.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let longest = (MIN_READING..=self.longest.min(chars.len() - i))
+                    .rev()
+                    .map(|n| chars[i..i + n].iter().collect::<String>())
+                    .find(|w| self.vocabulary.contains(w));
+                match longest {
+                    Some(w) => {
+                        i += w.chars().count();
+                        out.push((w, 1.0));
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        out
+    }
+
+    /// BM25F of the query's readings for every document, in corpus order.
+    pub fn score(&self, query: &[(String, f32)]) -> Vec<f32> {
+        let mut scores = vec![0.0; self.len()];
+        self.words.score_into(query, 1.0, &mut scores);
+        scores
+    }
+}
