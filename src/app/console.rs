@@ -114,15 +114,7 @@ pub struct TicketView {
 }
 
 fn count_top<'a>(items: impl Iterator<Item = &'a str>, n: usize) -> Counts {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for i in items {
-        *counts.entry(i).or_default() += 1;
-    }
-    let mut v: Counts = counts
-        .into_iter()
-        .map(|(k, c)| (k.to_string(), c))
-        .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut v = crate::domain::report::most_frequent(items);
     v.truncate(n);
     v
 }

@@ -301,7 +301,7 @@ fn counts_in_order<T: Copy + PartialEq>(
 }
 
 /// Counts per distinct value, most frequent first, ties in text order.
-fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> Counts {
+pub fn most_frequent<'a>(items: impl Iterator<Item = &'a str>) -> Counts {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for i in items {
         *counts.entry(i).or_default() += 1;
