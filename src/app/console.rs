@@ -1,7 +1,7 @@
 //! The staff console's reading and acting: statistics for the dashboard, the inquiry list and
 //! detail, the hand-off ticket queue, and CSV exports. Every text here was masked when logged.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
