@@ -171,30 +171,33 @@ fn parse(bytes: &[u8], model_key: &str, dim: usize) -> Option<HashMap<TextKey, V
     )
 }
 
+/// A test embedder that counts how often it is asked to encode; the vector is the text's
+/// length. Shared by the cache's tests and the engine's.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(crate) struct Counting(pub std::sync::atomic::AtomicUsize);
+
+#[cfg(test)]
+impl Embedder for Counting {
+    fn name(&self) -> String {
+        "counting".into()
+    }
+    fn dim(&self) -> usize {
+        2
+    }
+    fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
+        self.embed_passage(text)
+    }
+    fn embed_passage(&self, text: &str) -> Result<Vec<f32>> {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Ok(vec![text.chars().count() as f32, 1.0])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    /// Counts how often it is asked to encode; the vector is the text's length.
-    #[derive(Debug, Default)]
-    struct Counting(AtomicUsize);
-
-    impl Embedder for Counting {
-        fn name(&self) -> String {
-            "counting".into()
-        }
-        fn dim(&self) -> usize {
-            2
-        }
-        fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
-            self.embed_passage(text)
-        }
-        fn embed_passage(&self, text: &str) -> Result<Vec<f32>> {
-            self.0.fetch_add(1, Ordering::SeqCst);
-            Ok(vec![text.chars().count() as f32, 1.0])
-        }
-    }
+    use std::sync::atomic::Ordering;
 
     #[test]
     fn only_changed_texts_are_encoded_again_after_a_restart() {

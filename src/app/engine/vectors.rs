@@ -202,28 +202,9 @@ pub(super) fn embed_corpus(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::embed::cache::Counting;
     use std::path::Path;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    /// Counts the passages it encodes; a passage's vector is its length.
-    #[derive(Debug, Default)]
-    struct Counting(AtomicUsize);
-
-    impl Embedder for Counting {
-        fn name(&self) -> String {
-            "counting".into()
-        }
-        fn dim(&self) -> usize {
-            2
-        }
-        fn embed_query(&self, text: &str) -> crate::embed::Result<Vec<f32>> {
-            self.embed_passage(text)
-        }
-        fn embed_passage(&self, text: &str) -> crate::embed::Result<Vec<f32>> {
-            self.0.fetch_add(1, Ordering::SeqCst);
-            Ok(vec![text.chars().count() as f32, 1.0])
-        }
-    }
+    use std::sync::atomic::Ordering;
 
     fn copy_dir(from: &Path, to: &Path) {
         std::fs::create_dir_all(to).unwrap();
