@@ -276,6 +276,83 @@ pub fn run(
     })
 }
 
+/// `shien bench --e5-only`: the e5 encoder alone on the search queries, one at a time.
+#[derive(Debug, Clone, Serialize)]
+pub struct E5Bench {
+    pub weights: crate::embed::WeightMode,
+    /// Reading, checking and preparing the model file.
+    pub load_ms: f64,
+    pub queries: usize,
+    pub rounds: usize,
+    /// Tokens per query, `<s>` and `</s>` included.
+    pub tokens_min: usize,
+    pub tokens_p50: usize,
+    pub tokens_max: usize,
+    pub encoding: Percentiles,
+    pub mean_ms: f64,
+    /// Processor time of the whole process per query (all threads), in ms: less sensitive than
+    /// the wall clock to other work on a shared machine.
+    pub cpu_ms_per_query: f64,
+}
+
+/// Loads the e5 encoder alone (no corpus, no passage vectors) and times query encoding:
+/// one warm-up pass over the first queries, then every query `rounds` times, round by round.
+pub fn e5_queries(
+    settings: &Settings,
+    queries: &[String],
+    rounds: usize,
+) -> crate::embed::Result<E5Bench> {
+    use crate::embed::{E5Embedder, Embedder};
+    let t = Instant::now();
+    let e = E5Embedder::load(&settings.e5_model_file(), settings.e5_weights)?;
+    let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    for q in queries.iter().take(10) {
+        e.embed_query(q)?;
+    }
+    let mut times = Vec::with_capacity(queries.len() * rounds);
+    let cpu = process_cpu_ms();
+    for _ in 0..rounds {
+        for q in queries {
+            let t = Instant::now();
+            e.embed_query(q)?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    let cpu_ms = process_cpu_ms() - cpu;
+    let mut tokens: Vec<usize> = queries.iter().map(|q| e.token_count(q, true)).collect();
+    tokens.sort_unstable();
+    let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+    let cpu_ms_per_query = round3(cpu_ms / times.len().max(1) as f64);
+    Ok(E5Bench {
+        weights: e.weight_mode(),
+        load_ms: round3(load_ms),
+        queries: queries.len(),
+        rounds,
+        tokens_min: tokens.first().copied().unwrap_or(0),
+        tokens_p50: tokens.get(tokens.len() / 2).copied().unwrap_or(0),
+        tokens_max: tokens.last().copied().unwrap_or(0),
+        encoding: Percentiles::of(times),
+        mean_ms: round3(mean),
+        cpu_ms_per_query,
+    })
+}
+
+/// Processor time used by this process so far, in ms (0 where the platform has no such clock).
+fn process_cpu_ms() -> f64 {
+    #[cfg(unix)]
+    {
+        let mut ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+        if unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) } == 0 {
+            return ts.tv_sec as f64 * 1000.0 + ts.tv_nsec as f64 / 1e6;
+        }
+    }
+    0.0
+}
+
 /// One side of the side-by-side run on the real corpus and eval/search.jsonl.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct RankedRun {

@@ -102,6 +102,38 @@ pub(super) fn bench(
     }
 }
 
+/// `shien bench --e5-only`: the encoder alone, on the search queries.
+pub(super) fn bench_e5(settings: &Settings, json: bool, rounds: usize) -> ExitCode {
+    let cases = match crate::app::evaluation::read_jsonl::<crate::app::evaluation::SearchCase>(
+        std::path::Path::new(crate::app::evaluation::SEARCH_TUNING),
+    ) {
+        Ok(cases) => cases,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let queries: Vec<String> = cases.into_iter().map(|c| c.query).collect();
+    match crate::bench::e5_queries(settings, &queries, rounds) {
+        Ok(r) if json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&r).expect("serialisable")
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(r) => {
+            println!(
+                "e5 ({:?}): loaded in {:.0} ms; {} queries × {} rounds, {}–{} tokens (median {})",
+                r.weights, r.load_ms, r.queries, r.rounds, r.tokens_min, r.tokens_max, r.tokens_p50
+            );
+            println!(
+                "query encoding: p50 {:.3} ms  p99 {:.3} ms  mean {:.3} ms  (processor {:.3} ms per query)",
+                r.encoding.p50_ms, r.encoding.p99_ms, r.mean_ms, r.cpu_ms_per_query
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(2, &e.to_string()),
+    }
+}
+
 pub(super) fn print_peer_comparison(c: &crate::bench::PeerComparison) {
     let ratio = |ours: f64, theirs: f64| if theirs > 0.0 { ours / theirs } else { 0.0 };
     println!("\nside by side on the real corpus and eval/search.jsonl (ours / peer):");

@@ -17,7 +17,7 @@ mod report;
 mod serve;
 
 use ask::{chat, recommend, search};
-use bench::bench;
+use bench::{bench, bench_e5};
 use corpus::{corpus_check, i18n_stamp, import_mirasapo, index_build, setup};
 use eval::{EvalOptions, PII_HOLDOUT, eval, eval_pii};
 use logs::{backup, create_user, purge, remask, restore};
@@ -142,6 +142,10 @@ pub enum Command {
         /// same documents and queries in the same run and print the ratios.
         #[arg(long)]
         peer: Option<PathBuf>,
+        /// Only the e5 encoder: load it (no corpus, no passage vectors) and encode the queries
+        /// of eval/search.jsonl one at a time, ROUNDS times after a warm-up.
+        #[arg(long, value_name = "ROUNDS", num_args = 0..=1, default_missing_value = "3")]
+        e5_only: Option<usize>,
     },
     /// Ask the chatbot from the terminal.
     Chat {
@@ -380,7 +384,13 @@ pub fn run(cli: Cli) -> ExitCode {
             scale,
             seed_csv,
             peer,
+            e5_only: None,
         } => bench(settings, json, scale, seed_csv, peer),
+        Command::Bench {
+            json,
+            e5_only: Some(rounds),
+            ..
+        } => bench_e5(&settings, json, rounds),
         Command::Chat {
             message,
             session,
