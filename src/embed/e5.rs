@@ -12,16 +12,16 @@
 //! token-weighted mean of the windows' mean-pooled vectors, then L2-normalised — the same
 //! recipe as the reference engine.
 
-use std::borrow::Cow;
+mod encoder;
+mod kernels;
+mod q4;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use candle_core::quantized::{GgmlDType, QMatMul, QStorage, QTensor};
-use candle_core::{D, Device, Module, Tensor};
-use candle_nn::LayerNorm;
 use sha2::{Digest, Sha256};
 
+use self::encoder::Encoder;
 use super::{EmbedError, Embedder, Result};
 
 /// How the 4-bit weights are multiplied. Measured with `shien bench --scale 0` on the 2-core
@@ -50,7 +50,7 @@ pub struct E5Embedder {
     file: PathBuf,
     checksum: String,
     tokenizer: E5Tokenizer,
-    model: E5Model,
+    model: Encoder,
 }
 
 impl E5Embedder {
@@ -68,7 +68,7 @@ impl E5Embedder {
         let checksum = hex::encode(Sha256::digest(&bytes));
         let file = E5File::parse(&bytes).map_err(corrupt)?;
         let tokenizer = E5Tokenizer::from_file(&file).map_err(corrupt)?;
-        let model = E5Model::from_file(&file, mode).map_err(|e| match e {
+        let model = Encoder::from_file(&file, mode).map_err(|e| match e {
             EmbedError::Text(reason) => corrupt(reason),
             other => other,
         })?;
@@ -487,156 +487,6 @@ impl E5Tokenizer {
         }
         ids.reverse();
         ids
-    }
-}
-
-#[derive(Debug)]
-struct Layer {
-    qkv: QMatMul,
-    qkv_bias: Tensor,
-    attn_out: QMatMul,
-    attn_out_bias: Tensor,
-    attn_norm: LayerNorm,
-    ff_in: QMatMul,
-    ff_in_bias: Tensor,
-    ff_out: QMatMul,
-    ff_out_bias: Tensor,
-    out_norm: LayerNorm,
-}
-
-#[derive(Debug)]
-struct E5Model {
-    mode: WeightMode,
-    hidden: usize,
-    heads: usize,
-    vocab: usize,
-    max_positions: usize,
-    word: Arc<QTensor>,
-    positions: Tensor,
-    token_type: Tensor,
-    embed_norm: LayerNorm,
-    layers: Vec<Layer>,
-}
-
-impl E5Model {
-    fn from_file(f: &E5File, mode: WeightMode) -> Result<E5Model> {
-        let dev = Device::Cpu;
-        let (h, ff) = (f.hidden, f.ff);
-        let vector = |name: &str, n: usize| -> Result<Tensor> {
-            let t = f.tensor(name, false, n)?;
-            let v: Vec<f32> = t
-                .bytes
-                .chunks_exact(4)
-                .map(|b| f32::from_le_bytes(b.try_into().unwrap()))
-                .collect();
-            Tensor::from_vec(v, n, &dev).map_err(EmbedError::candle)
-        };
-        let q4 = |bytes: Cow<[u8]>, rows: usize, cols: usize| -> Result<QTensor> {
-            let storage =
-                QStorage::from_data(bytes, &dev, GgmlDType::Q4_0).map_err(EmbedError::candle)?;
-            QTensor::new(storage, (rows, cols)).map_err(EmbedError::candle)
-        };
-        let matmul = |qt: QTensor| -> Result<QMatMul> {
-            Ok(match mode {
-                WeightMode::Quantized => QMatMul::QTensor(Arc::new(qt)),
-                WeightMode::Dequantized => {
-                    QMatMul::Tensor(qt.dequantize(&dev).map_err(EmbedError::candle)?)
-                }
-            })
-        };
-        let weight = |name: &str, rows: usize, cols: usize| -> Result<QMatMul> {
-            let t = f.tensor(name, true, rows * cols)?;
-            matmul(q4(Cow::Borrowed(t.bytes), rows, cols)?)
-        };
-        let norm = |prefix: &str| -> Result<LayerNorm> {
-            Ok(LayerNorm::new(
-                vector(&format!("{prefix}.w"), h)?,
-                vector(&format!("{prefix}.b"), h)?,
-                f.eps,
-            ))
-        };
-        let mut layers = Vec::with_capacity(f.layers);
-        for l in 0..f.layers {
-            // Q, K and V share their input: their rows stacked make one (3H × H) product.
-            let mut qkv = Vec::with_capacity(3 * h * h / Q4_BLOCK * Q4_BLOCK_BYTES);
-            let mut qkv_bias = Vec::with_capacity(3);
-            for part in ["q", "k", "v"] {
-                qkv.extend_from_slice(f.tensor(&format!("l{l}.{part}.w"), true, h * h)?.bytes);
-                qkv_bias.push(vector(&format!("l{l}.{part}.b"), h)?);
-            }
-            layers.push(Layer {
-                qkv: matmul(q4(Cow::Owned(qkv), 3 * h, h)?)?,
-                qkv_bias: Tensor::cat(&qkv_bias, 0).map_err(EmbedError::candle)?,
-                attn_out: weight(&format!("l{l}.ao.w"), h, h)?,
-                attn_out_bias: vector(&format!("l{l}.ao.b"), h)?,
-                attn_norm: norm(&format!("l{l}.aln"))?,
-                ff_in: weight(&format!("l{l}.fi.w"), ff, h)?,
-                ff_in_bias: vector(&format!("l{l}.fi.b"), ff)?,
-                ff_out: weight(&format!("l{l}.fo.w"), h, ff)?,
-                ff_out_bias: vector(&format!("l{l}.fo.b"), h)?,
-                out_norm: norm(&format!("l{l}.oln"))?,
-            });
-        }
-        let word = f.tensor("emb.word", true, f.vocab * h)?;
-        Ok(E5Model {
-            mode,
-            hidden: h,
-            heads: f.heads,
-            vocab: f.vocab,
-            max_positions: f.max_positions,
-            word: Arc::new(q4(Cow::Borrowed(word.bytes), f.vocab, h)?),
-            positions: vector("emb.pos", f.max_positions * h)?
-                .reshape((f.max_positions, h))
-                .map_err(EmbedError::candle)?,
-            // Every token has type 0: the first row.
-            token_type: vector("emb.type", f.type_vocab * h)?
-                .narrow(0, 0, h)
-                .map_err(EmbedError::candle)?,
-            embed_norm: norm("emb.ln")?,
-            layers,
-        })
-    }
-
-    /// The mean of the last hidden states over every token of one window (`<s>` … `</s>`).
-    fn mean_pooled(&self, ids: &[u32]) -> candle_core::Result<Vec<f32>> {
-        let (t, h) = (ids.len(), self.hidden);
-        let head_dim = h / self.heads;
-        let ids: Vec<u32> = ids
-            .iter()
-            .map(|&i| if (i as usize) < self.vocab { i } else { 0 })
-            .collect();
-        let ids = Tensor::new(ids.as_slice(), &Device::Cpu)?;
-        let words = self.word.embedding(&ids)?;
-        let x = (words + self.positions.narrow(0, 0, t)?)?.broadcast_add(&self.token_type)?;
-        let mut x = self.embed_norm.forward(&x)?;
-        let scale = 1.0 / (head_dim as f64).sqrt();
-        let heads = |m: Tensor| {
-            m.reshape((t, self.heads, head_dim))?
-                .transpose(0, 1)?
-                .contiguous()
-        };
-        for l in &self.layers {
-            let qkv = l.qkv.forward(&x)?.broadcast_add(&l.qkv_bias)?;
-            let q = heads(qkv.narrow(1, 0, h)?)?;
-            let k = heads(qkv.narrow(1, h, h)?)?;
-            let v = heads(qkv.narrow(1, 2 * h, h)?)?;
-            let scores = (q.matmul(&k.t()?)? * scale)?;
-            let probs = candle_nn::ops::softmax_last_dim(&scores)?;
-            let context = probs.matmul(&v)?.transpose(0, 1)?.reshape((t, h))?;
-            let attn = l
-                .attn_out
-                .forward(&context)?
-                .broadcast_add(&l.attn_out_bias)?;
-            x = l.attn_norm.forward(&(x + attn)?)?;
-            let mid = l
-                .ff_in
-                .forward(&x)?
-                .broadcast_add(&l.ff_in_bias)?
-                .gelu_erf()?;
-            let out = l.ff_out.forward(&mid)?.broadcast_add(&l.ff_out_bias)?;
-            x = l.out_norm.forward(&(x + out)?)?;
-        }
-        x.mean(D::Minus2)?.to_vec1()
     }
 }
 
