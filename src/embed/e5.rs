@@ -13,8 +13,6 @@
 //! recipe as the reference engine.
 
 mod encoder;
-mod kernels;
-mod q4;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

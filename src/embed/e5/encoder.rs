@@ -3,14 +3,15 @@
 //!
 //! candle's op-by-op graph spent most of a query's time outside arithmetic: a fresh tensor per
 //! op (about 20 per layer), attention as reshapes, transposes and copies, LayerNorm and GELU as
-//! separate passes, and each weight product re-read through a transposed view. Here each layer
-//! is four matrix products by the `gemm` crate (the one candle itself calls) on weights kept in
-//! the layout the file stores them (one output's weights contiguous), attention as two small
-//! products per head read in place from the fused Q|K|V buffer, and residual + LayerNorm and
-//! GELU as single in-place passes (`kernels`). The buffers of one call are allocated once.
+//! separate passes, and every weight product repacking a transposed view of an 85 MB f32 matrix
+//! set. Here each layer is four products of the activations with the 4-bit weights
+//! (`e5_kernels::PackedQ4`: exact f32 arithmetic over the dequantised values, 13 MB to stream
+//! instead of 85), attention as two small `gemm` products per head read in place from the fused
+//! Q|K|V buffer, and residual + LayerNorm and GELU as single in-place passes. The buffers of
+//! one call are allocated once.
 //!
 //! In `WeightMode::Quantized` the products go through candle's Q4_0 × Q8_0 kernels instead, so
-//! the two modes keep the numerics they always had; only what surrounds the products changed.
+//! both modes keep the numerics they always had; only what surrounds the products changed.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -18,15 +19,15 @@ use std::sync::Arc;
 use candle_core::quantized::{GgmlDType, QMatMul, QStorage, QTensor};
 use candle_core::{Device, Module, Tensor};
 
-use super::kernels::{add_layer_norm, gelu, softmax};
-use super::q4::PackedQ4;
+use e5_kernels::{PackedQ4, add_layer_norm, gelu, softmax};
+
 use super::{E5File, Q4_BLOCK, Q4_BLOCK_BYTES, WeightMode};
 use crate::embed::{EmbedError, Result};
 
 /// A weight matrix of `rows` outputs × `cols` inputs.
 #[derive(Debug)]
 enum Matrix {
-    /// f32 arithmetic over the exactly dequantised weights, expanded panel by panel (`q4`).
+    /// f32 arithmetic over the exactly dequantised weights, expanded panel by panel.
     Exact(PackedQ4),
     /// candle's Q4_0 × Q8_0 kernels (activations rounded to 8 bits per block of 32).
     Q4Q8(QMatMul),

@@ -14,7 +14,7 @@
 use rayon::prelude::*;
 
 /// Outputs per panel: two AVX registers of f32.
-pub(super) const PANEL: usize = 16;
+const PANEL: usize = 16;
 const BLOCK: usize = 32;
 const BLOCK_BYTES: usize = 18;
 /// Token rows per register tile: 6 rows × 2 registers = 12 accumulators of the 16.
@@ -24,7 +24,7 @@ const PARALLEL_MIN_MACS: usize = 1 << 20;
 
 /// A `rows × cols` Q4_0 matrix repacked in panels of 16 rows (outputs).
 #[derive(Debug)]
-pub(super) struct PackedQ4 {
+pub struct PackedQ4 {
     rows: usize,
     cols: usize,
     /// `[panel][block][16]`: each output's block scale, as f32.
@@ -51,7 +51,7 @@ impl PackedQ4 {
     /// Repacks `rows × cols` weights given as Q4_0 blocks in row-major order (`cols / 32`
     /// blocks per row: f16 scale, then 16 bytes holding weight j in the low nibble of byte j
     /// and weight j + 16 in its high nibble).
-    pub(super) fn from_blocks(
+    pub fn from_blocks(
         blocks: &[u8],
         rows: usize,
         cols: usize,
@@ -96,7 +96,7 @@ impl PackedQ4 {
     }
 
     /// `y` (`m × rows`) = `x` (`m × cols`) · Wᵀ + `bias`, all row-major.
-    pub(super) fn matmul(&self, x: &[f32], m: usize, bias: &[f32], y: &mut [f32]) {
+    pub fn matmul(&self, x: &[f32], m: usize, bias: &[f32], y: &mut [f32]) {
         let (n, k) = (self.rows, self.cols);
         assert!(
             x.len() == m * k && y.len() == m * n && bias.len() == n,
@@ -144,7 +144,7 @@ impl PackedQ4 {
         let quants = &self.quants[p * nb * 16 * PANEL..][..nb * 16 * PANEL];
         debug_assert_eq!(strip.len(), self.cols * PANEL);
         #[cfg(target_arch = "x86_64")]
-        if super::kernels::has_avx2() {
+        if crate::has_avx2() {
             // SAFETY: the CPU has AVX2 and FMA (checked); lengths as asserted above.
             unsafe { avx2::expand(scales, quants, strip) };
             return;
@@ -190,7 +190,7 @@ unsafe fn multiply_panel(
 ) {
     debug_assert!(strip.len() == k * PANEL && x.len() == m * k && bias.len() == PANEL);
     #[cfg(target_arch = "x86_64")]
-    if super::kernels::has_avx2() {
+    if crate::has_avx2() {
         let mut r = 0;
         while r < m {
             let rows = (m - r).min(TILE_ROWS);

@@ -1,11 +1,6 @@
 //! The element-wise steps of the encoder (GELU, residual + LayerNorm, softmax) on plain
 //! slices, in place. Each has an AVX2+FMA version chosen at run time and a scalar one that
 //! gives the same results to float rounding; the tests hold them to each other.
-//!
-//! Why intrinsics rather than loops left to the compiler: this crate builds at opt-level 1 in
-//! the dev profile that users run (`make` builds `target/debug/shien`), which does not
-//! vectorise loops; `#[target_feature]` functions do not depend on the optimiser for their
-//! SIMD. Nothing here allocates.
 
 /// Coefficients of a rational approximation of erf on [-4, 4] (odd numerator, even
 /// denominator; the one Eigen and XLA use for f32). Absolute error under 5e-7 against the
@@ -40,13 +35,10 @@ fn gelu_one(v: f32) -> f32 {
 }
 
 #[cfg(target_arch = "x86_64")]
-pub(super) fn has_avx2() -> bool {
-    // std caches the CPUID answer; this is an atomic load after the first call.
-    std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
-}
+use crate::has_avx2;
 
 /// GELU (the exact, erf-based one BERT uses), in place.
-pub(super) fn gelu(v: &mut [f32]) {
+pub fn gelu(v: &mut [f32]) {
     #[cfg(target_arch = "x86_64")]
     if has_avx2() {
         // SAFETY: the CPU has AVX2 and FMA (checked above).
@@ -57,13 +49,7 @@ pub(super) fn gelu(v: &mut [f32]) {
 }
 
 /// `x = LayerNorm(x + residual) · weight + bias` over one row; `residual` may be empty.
-pub(super) fn add_layer_norm(
-    x: &mut [f32],
-    residual: &[f32],
-    weight: &[f32],
-    bias: &[f32],
-    eps: f32,
-) {
+pub fn add_layer_norm(x: &mut [f32], residual: &[f32], weight: &[f32], bias: &[f32], eps: f32) {
     debug_assert!(residual.is_empty() || residual.len() == x.len());
     debug_assert!(weight.len() == x.len() && bias.len() == x.len());
     #[cfg(target_arch = "x86_64")]
@@ -89,7 +75,7 @@ fn scalar_add_layer_norm(x: &mut [f32], residual: &[f32], weight: &[f32], bias: 
 }
 
 /// Softmax of one row of attention scores, in place.
-pub(super) fn softmax(row: &mut [f32]) {
+pub fn softmax(row: &mut [f32]) {
     let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut sum = 0.0;
     for v in row.iter_mut() {
@@ -131,7 +117,7 @@ mod avx2 {
     }
 
     #[target_feature(enable = "avx2,fma")]
-    pub(super) fn gelu(v: &mut [f32]) {
+    pub fn gelu(v: &mut [f32]) {
         let mut chunks = v.chunks_exact_mut(8);
         for c in &mut chunks {
             // SAFETY: `c` holds exactly 8 floats; unaligned loads and stores.
@@ -151,13 +137,7 @@ mod avx2 {
     }
 
     #[target_feature(enable = "avx2,fma")]
-    pub(super) fn add_layer_norm(
-        x: &mut [f32],
-        residual: &[f32],
-        weight: &[f32],
-        bias: &[f32],
-        eps: f32,
-    ) {
+    pub fn add_layer_norm(x: &mut [f32], residual: &[f32], weight: &[f32], bias: &[f32], eps: f32) {
         let n = x.len();
         if !n.is_multiple_of(8)
             || weight.len() != n
