@@ -19,8 +19,6 @@ const BLOCK: usize = 32;
 const BLOCK_BYTES: usize = 18;
 /// Token rows per register tile: 6 rows × 2 registers = 12 accumulators of the 16.
 const TILE_ROWS: usize = 6;
-/// Products smaller than this many multiply-adds stay on the calling thread.
-const PARALLEL_MIN_MACS: usize = 1 << 20;
 
 /// A `rows × cols` Q4_0 matrix repacked in panels of 16 rows (outputs).
 #[derive(Debug)]
@@ -35,7 +33,7 @@ pub struct PackedQ4 {
 }
 
 /// IEEE half to single precision (exact).
-fn f16_to_f32(h: u16) -> f32 {
+pub(crate) fn f16_to_f32(h: u16) -> f32 {
     let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
     let exp = u32::from((h >> 10) & 0x1F);
     let man = u32::from(h & 0x3FF);
@@ -125,7 +123,7 @@ impl PackedQ4 {
                 }
             }
         };
-        if m * n * k < PARALLEL_MIN_MACS || rayon::current_num_threads() < 2 {
+        if m * n * k < crate::PARALLEL_MIN_MACS || rayon::current_num_threads() < 2 {
             run(0..panels);
         } else {
             // A few panels per task: small enough to balance two threads when one of them is
@@ -450,6 +448,24 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_product_large_enough_to_share_among_threads_equals_its_rows_done_one_by_one() {
+        let (rows, cols, m) = (256, 1024, 128);
+        assert!(m * rows * cols >= crate::PARALLEL_MIN_MACS);
+        let packed = PackedQ4::from_blocks(&blocks(rows, cols, 3), rows, cols).unwrap();
+        let bias = vec![0.5; rows];
+        let x: Vec<f32> = (0..m * cols)
+            .map(|i| ((i * 31 % 97) as f32 - 48.0) / 20.0)
+            .collect();
+        let mut all = vec![f32::NAN; m * rows];
+        packed.matmul(&x, m, &bias, &mut all);
+        for r in 0..m {
+            let mut one = vec![f32::NAN; rows];
+            packed.matmul(&x[r * cols..(r + 1) * cols], 1, &bias, &mut one);
+            assert_eq!(&all[r * rows..(r + 1) * rows], one.as_slice(), "row {r}");
         }
     }
 

