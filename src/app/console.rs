@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
+use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
+use crate::domain::staff::{AuditAction, Permission};
 use crate::domain::handoff::{STAFF_QUEUE_ID, STAFF_QUEUE_NAME, StableCode, TicketStatus};
 use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, Ticket};
 use crate::store::{InquiryFilter, LogCounts};
@@ -43,6 +45,31 @@ pub struct InquiryQuery {
 }
 
 impl InquiryQuery {
+    /// The filter in words, for the audit log (the free-text part is not repeated there).
+    pub fn describe(&self) -> String {
+        let mut parts = vec![format!(
+            "期間 {}〜{}",
+            self.from.map(|d| d.to_string()).unwrap_or_default(),
+            self.to.map(|d| d.to_string()).unwrap_or_default()
+        )];
+        if let Some(c) = self.channel {
+            parts.push(format!("チャネル {}", c.label_ja()));
+        }
+        if let Some(k) = self.kind {
+            parts.push(format!("種類 {}", k.label_ja()));
+        }
+        if self.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+            parts.push("本文の条件あり".into());
+        }
+        if self.zero_results {
+            parts.push("0件のみ".into());
+        }
+        if self.handoff_only {
+            parts.push("引き継ぎのみ".into());
+        }
+        parts.join("、")
+    }
+
     fn filter(&self, limit: i64) -> InquiryFilter {
         InquiryFilter {
             from: self.from.map(jst_midnight),
@@ -295,7 +322,8 @@ impl App {
     }
 
     /// Marks an open ticket done with what was done (masked). Not found when it is not open.
-    pub async fn close_ticket(&self, id: &str, outcome: &str, by: &str) -> Result<()> {
+    pub async fn close_ticket(&self, id: &str, outcome: &str, by: &StaffMember) -> Result<()> {
+        by.require(Permission::HandleTickets)?;
         let outcome = outcome.trim();
         if outcome.is_empty() || outcome.chars().count() > 500 {
             return Err(AppError::invalid(
@@ -305,9 +333,11 @@ impl App {
         }
         if self
             .store
-            .close_ticket(id, &self.engine.mask(outcome), by)
+            .close_ticket(id, &self.engine.mask(outcome), &by.username)
             .await?
         {
+            self.audit(by.actor(), AuditAction::TicketClosed, Some(id), "")
+                .await?;
             Ok(())
         } else {
             Err(AppError::NotFound(format!(
@@ -317,8 +347,20 @@ impl App {
     }
 
     /// Inquiries as CSV rows (header first), Japanese labels only.
-    pub async fn export_inquiries(&self, query: &InquiryQuery) -> Result<Vec<Vec<String>>> {
+    pub async fn export_inquiries(
+        &self,
+        query: &InquiryQuery,
+        by: &StaffMember,
+    ) -> Result<Vec<Vec<String>>> {
+        by.require(Permission::ReadReports)?;
         let list = self.store.inquiries(&query.filter(EXPORT_LIMIT)).await?;
+        self.audit(
+            by.actor(),
+            AuditAction::InquiriesExported,
+            None,
+            &format!("{}件（{}）", list.len(), query.describe()),
+        )
+        .await?;
         let mut rows = vec![
             [
                 "ID",
@@ -365,7 +407,9 @@ impl App {
         &self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
+        by: &StaffMember,
     ) -> Result<Vec<Vec<String>>> {
+        by.require(Permission::ReadReports)?;
         let list = self
             .store
             .tickets(
@@ -374,6 +418,14 @@ impl App {
                 to.map(|d| jst_midnight(d + Duration::days(1))),
             )
             .await?;
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        self.audit(
+            by.actor(),
+            AuditAction::TicketsExported,
+            None,
+            &format!("{}件（期間 {}〜{}）", list.len(), day(from), day(to)),
+        )
+        .await?;
         let mut rows = vec![
             [
                 "受付番号",

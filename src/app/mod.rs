@@ -28,6 +28,7 @@ use crate::domain::calendar::OfficeCalendar;
 use crate::domain::inquiry::LogEntry;
 use crate::domain::profile::ProfileError;
 use crate::domain::search::QueryError;
+use crate::domain::staff::Permission;
 use crate::store::{InquiryLog, LogCounts, Store, StoreError};
 use chat::{ChatBot, SessionStore};
 
@@ -43,6 +44,12 @@ pub enum AppError {
     Answer(#[from] ProfileError),
     #[error("{0}")]
     NotFound(String),
+    /// The staff member's role does not allow the action.
+    #[error("{}は、あなたの役割では行えません。", permission.label_ja())]
+    Forbidden { permission: Permission },
+    /// A failure of ours that is none of the parts below (password hashing).
+    #[error("{0}")]
+    Internal(String),
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]

@@ -209,7 +209,13 @@ pub enum Command {
 pub enum AdminCommand {
     /// Create a staff user (or reset its password). The password is read from
     /// SHIEN_ADMIN_PASSWORD or, if unset, from standard input.
-    CreateUser { username: String },
+    CreateUser {
+        username: String,
+        /// reviewer, editor or administrator. A new account without it is an administrator;
+        /// an existing account keeps its role unless it is given.
+        #[arg(long)]
+        role: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -398,8 +404,8 @@ pub fn run(cli: Cli) -> ExitCode {
         } => chat(settings, &message, session.as_deref(), json),
         Command::Report { month, csv } => report(settings, month.as_deref(), csv),
         Command::Admin {
-            command: AdminCommand::CreateUser { username },
-        } => create_user(&settings, &username),
+            command: AdminCommand::CreateUser { username, role },
+        } => create_user(&settings, &username, role.as_deref()),
         Command::Logs {
             command: LogsCommand::Purge { older_than },
         } => purge(&settings, older_than),

@@ -29,3 +29,4 @@ pub mod questionnaire;
 pub mod recommend;
 pub mod report;
 pub mod routing;
+pub mod staff;

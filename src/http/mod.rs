@@ -73,6 +73,19 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/report.csv", get(admin::report::report_csv))
         .route("/admin/freshness", get(admin::freshness::freshness))
         .route(
+            "/admin/accounts",
+            get(admin::accounts::accounts).post(admin::accounts::create_account),
+        )
+        .route(
+            "/admin/accounts/{username}/role",
+            post(admin::accounts::change_role),
+        )
+        .route(
+            "/admin/accounts/{username}/password",
+            post(admin::accounts::reset_password),
+        )
+        .route("/admin/audit", get(admin::audit::audit_log))
+        .route(
             "/admin/export/inquiries.csv",
             get(admin::export::export_inquiries),
         )

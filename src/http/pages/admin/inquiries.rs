@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
-use super::Staff;
+use super::{Allowed, can};
 use crate::app::AppError;
 use crate::app::console::{InquiryDetail, InquiryQuery, jst_text};
 use crate::app::engine::shorten;
@@ -79,7 +79,7 @@ fn choices<T: StableCode + PartialEq>(
 pub async fn inquiries(
     State(state): State<AppState>,
     page: PageLang,
-    staff: Staff,
+    staff: Allowed<can::ReadInquiries>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let pairs = form_pairs(raw.as_deref());
@@ -136,7 +136,7 @@ struct DetailPage {
 pub async fn inquiry_detail(
     State(state): State<AppState>,
     page: PageLang,
-    staff: Staff,
+    staff: Allowed<can::ReadInquiries>,
     Path(id): Path<String>,
 ) -> Response {
     let detail = match state.app.inquiry(&id).await {
