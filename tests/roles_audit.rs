@@ -45,7 +45,12 @@ async fn post(
     path: &str,
     form: &[(&str, &str)],
 ) -> (u16, String) {
-    let r = client.post(server.url(path)).form(form).send().await.unwrap();
+    let r = client
+        .post(server.url(path))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
     (r.status().as_u16(), r.text().await.unwrap())
 }
 
@@ -143,7 +148,11 @@ async fn a_reviewer_reads_and_handles_tickets_but_cannot_manage_accounts_or_read
     .await;
     assert_eq!(status, 403);
     let user = app.store().user("rev").await.unwrap().unwrap();
-    assert_eq!(user.role, Role::Reviewer, "the reviewer did not promote itself");
+    assert_eq!(
+        user.role,
+        Role::Reviewer,
+        "the reviewer did not promote itself"
+    );
     assert!(app.store().user("sneaky").await.unwrap().is_none());
 
     // Each refusal is in the audit log, naming the address.
@@ -203,7 +212,10 @@ async fn an_administrator_manages_accounts_and_every_staff_action_is_audited() {
     let admin = client_for(&token);
     let (status, page) = get(&admin, &server, "/admin/accounts").await;
     assert_eq!(status, 200);
-    assert!(page.contains("役割：管理者") && page.contains("boss"), "{page}");
+    assert!(
+        page.contains("役割：管理者") && page.contains("boss"),
+        "{page}"
+    );
     let csrf = hidden(&page, "csrf");
 
     // Add a reviewer, make it an editor, set a new password.
@@ -287,7 +299,11 @@ async fn an_administrator_manages_accounts_and_every_staff_action_is_audited() {
     }
 
     // Ticket, exports, report, then logout.
-    let (status, _) = send("/admin/tickets/T-1/done", form(&[("outcome", "電話で対応")])).await;
+    let (status, _) = send(
+        "/admin/tickets/T-1/done",
+        form(&[("outcome", "電話で対応")]),
+    )
+    .await;
     assert_eq!(status, 303);
     assert_eq!(
         get(&admin, &server, "/admin/export/inquiries.csv?channel=web")
@@ -295,7 +311,10 @@ async fn an_administrator_manages_accounts_and_every_staff_action_is_audited() {
             .0,
         200
     );
-    assert_eq!(get(&admin, &server, "/admin/export/tickets.csv").await.0, 200);
+    assert_eq!(
+        get(&admin, &server, "/admin/export/tickets.csv").await.0,
+        200
+    );
     let month = chrono::Utc::now()
         .with_timezone(&shien_navi::app::console::jst())
         .format("%Y-%m")
@@ -348,7 +367,10 @@ async fn an_administrator_manages_accounts_and_every_staff_action_is_audited() {
     assert_eq!(by_boss(RoleChanged).detail, "閲覧・判定担当 → 編集担当");
     assert_eq!(by_boss(TicketClosed).target.as_deref(), Some("T-1"));
     assert!(by_boss(InquiriesExported).detail.contains("チャネル Web"));
-    assert_eq!(by_boss(ReportViewed).target.as_deref(), Some(month.as_str()));
+    assert_eq!(
+        by_boss(ReportViewed).target.as_deref(),
+        Some(month.as_str())
+    );
     let unknown: Vec<_> = records
         .iter()
         .filter(|r| r.actor == Actor::Unknown)
@@ -356,8 +378,10 @@ async fn an_administrator_manages_accounts_and_every_staff_action_is_audited() {
     assert_eq!(unknown.len(), 1);
     assert_eq!(unknown[0].action, LoginFailed);
     assert!(
-        !records.iter().any(|r| format!("{r:?}").contains("nobody-at-all")
-            || format!("{r:?}").contains("wrong password")),
+        !records
+            .iter()
+            .any(|r| format!("{r:?}").contains("nobody-at-all")
+                || format!("{r:?}").contains("wrong password")),
         "a mistyped name or password is never kept"
     );
 
@@ -414,7 +438,9 @@ async fn audit_refuses_changes(store: &Store) {
         .execute(store.pool())
         .await;
     assert!(update.is_err(), "an update is refused");
-    let delete = sqlx::query("DELETE FROM audit_log").execute(store.pool()).await;
+    let delete = sqlx::query("DELETE FROM audit_log")
+        .execute(store.pool())
+        .await;
     assert!(delete.is_err(), "a deletion is refused");
     let records = store.audit_page(0, 10).await.unwrap();
     assert_eq!(records.total, 1);
@@ -487,7 +513,8 @@ async fn accounts_made_before_roles_existed_become_administrators() {
             (2, "0002_handoff_codes.sql"),
             (3, "0003_chat_sessions.sql"),
         ] {
-            let sql = std::fs::read_to_string(common::repo().join("migrations").join(file)).unwrap();
+            let sql =
+                std::fs::read_to_string(common::repo().join("migrations").join(file)).unwrap();
             for statement in sql.split(';').filter(|s| {
                 s.lines()
                     .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with("--"))

@@ -7,9 +7,9 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
 use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
-use crate::domain::staff::{AuditAction, Permission};
 use crate::domain::handoff::{STAFF_QUEUE_ID, STAFF_QUEUE_NAME, StableCode, TicketStatus};
 use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, Ticket};
+use crate::domain::staff::{AuditAction, Permission};
 use crate::store::{InquiryFilter, LogCounts};
 
 /// Japan Standard Time (no daylight saving).

@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 use super::console::{EXPORT_LIMIT, jst_midnight};
 use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
-use crate::domain::staff::{AuditAction, Permission};
 use crate::domain::freshness::{self, Finding, Rule};
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::Channel;
 use crate::domain::report::{MonthRecords, MonthlyReport, ReportMonth};
+use crate::domain::staff::{AuditAction, Permission};
 use crate::store::InquiryFilter;
 
 /// Said on the page and in the CSV instead of a list nobody can draw up yet.

@@ -181,7 +181,10 @@ impl StableCode for AuditAction {
 /// Who did it: a logged-in member, or an operator at the command line (`shien admin ...`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Actor {
-    Staff { username: String, role: Role },
+    Staff {
+        username: String,
+        role: Role,
+    },
     CommandLine,
     /// A failed login for a name that is no account: the typed name is not kept (it may be
     /// a password typed into the wrong field).

@@ -51,7 +51,7 @@ impl Store {
 
     /// Every account, by name.
     pub async fn users(&self) -> Result<Vec<StaffUser>> {
-        sqlx::query("SELECT * FROM staff_users ORDER BY username")
+        sqlx::query("SELECT username, password_hash, role, created_at, failed_attempts, locked_until FROM staff_users ORDER BY username")
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -101,7 +101,7 @@ impl Store {
     }
 
     pub async fn user(&self, username: &str) -> Result<Option<StaffUser>> {
-        let row = sqlx::query("SELECT * FROM staff_users WHERE username = $1")
+        let row = sqlx::query("SELECT username, password_hash, role, created_at, failed_attempts, locked_until FROM staff_users WHERE username = $1")
             .bind(key(username))
             .fetch_optional(&self.pool)
             .await?;

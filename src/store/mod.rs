@@ -66,8 +66,8 @@ const MIGRATIONS: &[(i64, Migration)] = &[
     (
         5,
         Migration::PerBackend {
-            sqlite: include_str!("../../migrations/0005_audit_append_only.sqlite.sql"),
-            postgres: include_str!("../../migrations/0005_audit_append_only.postgres.sql"),
+            sqlite: include_str!("../../migrations/0005_audit_append_only_sqlite.sql"),
+            postgres: include_str!("../../migrations/0005_audit_append_only_postgres.sql"),
         },
     ),
 ];
@@ -357,15 +357,19 @@ mod tests {
 
     #[test]
     fn trigger_bodies_and_dollar_quoted_functions_stay_whole() {
-        let sqlite = include_str!("../../migrations/0005_audit_append_only.sqlite.sql");
+        let sqlite = include_str!("../../migrations/0005_audit_append_only_sqlite.sql");
         let got = statements(sqlite);
         assert_eq!(got.len(), 2, "{got:#?}");
-        assert!(got.iter().all(|s| s.starts_with("CREATE TRIGGER") && s.ends_with("END")));
-        let postgres = include_str!("../../migrations/0005_audit_append_only.postgres.sql");
+        assert!(
+            got.iter()
+                .all(|s| s.starts_with("CREATE TRIGGER") && s.ends_with("END"))
+        );
+        let postgres = include_str!("../../migrations/0005_audit_append_only_postgres.sql");
         let got = statements(postgres);
         assert_eq!(got.len(), 3, "{got:#?}");
         assert!(got[0].contains("RAISE EXCEPTION") && got[0].ends_with("$$"));
-        let plain = statements("-- a comment\nCREATE TABLE a (x TEXT);\nCREATE INDEX i ON a (x);\n");
+        let plain =
+            statements("-- a comment\nCREATE TABLE a (x TEXT);\nCREATE INDEX i ON a (x);\n");
         assert_eq!(plain.len(), 2);
     }
 }

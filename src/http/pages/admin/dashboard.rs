@@ -62,7 +62,11 @@ fn chart(d: &Dashboard) -> String {
 }
 
 #[utoipa::path(get, path = "/admin", tag = "admin", security(("staff_session" = [])), responses((status = 200, description = "ダッシュボード", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
-pub async fn dashboard(State(state): State<AppState>, page: PageLang, staff: Allowed<can::ReadInquiries>) -> Response {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    page: PageLang,
+    staff: Allowed<can::ReadInquiries>,
+) -> Response {
     let mut d = match state.app.dashboard().await {
         Ok(d) => d,
         Err(e) => return ApiError::from(e).into_response(),

@@ -5,8 +5,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
-use super::{Allowed, can};
 use super::inquiries::inquiry_query;
+use super::{Allowed, can};
 use crate::app::console::csv_bytes;
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
@@ -57,7 +57,8 @@ pub async fn export_tickets(
     match state
         .app
         .export_tickets(date("from"), date("to"), &staff.0)
-        .await {
+        .await
+    {
         Ok(rows) => csv_response("tickets.csv", rows),
         Err(e) => ApiError::from(e).into_response(),
     }

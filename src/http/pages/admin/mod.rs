@@ -19,9 +19,9 @@ pub mod tickets;
 
 use std::marker::PhantomData;
 
+use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 

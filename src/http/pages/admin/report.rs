@@ -7,8 +7,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::{Allowed, can};
 use super::export::csv_response;
+use super::{Allowed, can};
 use crate::app::console::jst_text;
 use crate::app::report::{CORPUS_CHANGES_NOTE, EMPTY_MONTH, report_rows};
 use crate::app::staff::StaffMember;

@@ -112,11 +112,7 @@ pub async fn ticket_done(
     if let Err(r) = staff.check_csrf(&form.csrf) {
         return r;
     }
-    match state
-        .app
-        .close_ticket(&id, &form.outcome, &staff.0)
-        .await
-    {
+    match state.app.close_ticket(&id, &form.outcome, &staff.0).await {
         Ok(()) => Redirect::to("/admin/tickets").into_response(),
         Err(e) => ApiError::from(e).into_response(),
     }
