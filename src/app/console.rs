@@ -9,6 +9,7 @@ use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
 use crate::domain::handoff::{STAFF_QUEUE_ID, STAFF_QUEUE_NAME, StableCode, TicketStatus};
 use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, Ticket};
+use crate::domain::judgment::{Judgment, JudgmentStatus};
 use crate::domain::staff::{AuditAction, Permission};
 use crate::store::{InquiryFilter, LogCounts};
 
@@ -122,6 +123,8 @@ pub struct Dashboard {
     pub handoff_categories: Counts,
     pub handoff_reasons: Counts,
     pub shown_schemes: Counts,
+    /// Judgments per status (see `/admin/judgments`).
+    pub judgments: Vec<(JudgmentStatus, i64)>,
     /// Corpus entries to re-check, per freshness rule (see `/admin/freshness`).
     pub freshness: Vec<(crate::domain::freshness::Rule, usize)>,
 }
@@ -132,6 +135,8 @@ pub struct InquiryDetail {
     /// (title, score, explanation as JSON text) per shown result, in rank order.
     pub shown: Vec<(String, f32, String)>,
     pub feedback: Vec<Feedback>,
+    /// What staff said the right answer was, oldest first.
+    pub judgments: Vec<Judgment>,
 }
 
 /// A ticket with its desk's name.
@@ -262,6 +267,7 @@ impl App {
                 .map(|(id, n)| (self.scheme_title(&id), n))
                 .collect(),
             freshness: self.freshness().counts,
+            judgments: self.judgment_counts().await?,
         })
     }
 
@@ -292,6 +298,7 @@ impl App {
             })
             .collect();
         Ok(InquiryDetail {
+            judgments: self.judgments_of(id).await?,
             inquiry,
             shown,
             feedback,

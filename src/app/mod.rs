@@ -11,6 +11,7 @@ pub mod console;
 pub mod conversation;
 pub mod engine;
 pub mod evaluation;
+pub mod judgments;
 pub mod maintenance;
 pub mod recommend;
 pub mod report;
@@ -131,14 +132,17 @@ impl App {
         let store = Store::connect(&url).await?;
         let spool = crate::store::spool_path(&url, engine.settings.spool_dir.as_deref());
         let log = InquiryLog::start(store.clone(), &spool);
-        Ok(App {
+        let app = App {
             chat: ChatBot::new(engine.settings.handoff_confidence),
             sessions: Arc::new(store.clone()),
             engine: Arc::new(engine),
             store,
             log,
             calendar: OfficeCalendar::new(),
-        })
+        };
+        // What editors approved (aliases, synonym groups) applies from the first request.
+        app.learn().await?;
+        Ok(app)
     }
 
     pub fn settings(&self) -> &Settings {

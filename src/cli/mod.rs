@@ -19,7 +19,7 @@ mod serve;
 use ask::{chat, recommend, search};
 use bench::{bench, bench_e5};
 use corpus::{corpus_check, i18n_stamp, import_mirasapo, index_build, setup};
-use eval::{EvalOptions, PII_HOLDOUT, eval, eval_pii};
+use eval::{EvalOptions, PII_HOLDOUT, eval, eval_judgments, eval_pii};
 use logs::{backup, create_user, purge, remask, restore};
 use report::report;
 use serve::serve;
@@ -127,6 +127,10 @@ pub enum Command {
         /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
         pii: Option<PathBuf>,
+        /// Only the judgments staff recorded and editors approved (in the database): run each
+        /// judged query and check its answer is in the top 5; exit 1 when one is not.
+        #[arg(long)]
+        judgments: bool,
     },
     /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
     Bench {
@@ -355,6 +359,9 @@ pub fn run(cli: Cli) -> ExitCode {
             ..
         } => eval_pii(&settings, &file, json),
         Command::Eval {
+            judgments: true, ..
+        } => eval_judgments(settings),
+        Command::Eval {
             mode,
             recommend,
             profiles,
@@ -368,6 +375,7 @@ pub fn run(cli: Cli) -> ExitCode {
             compare_embedder,
             sweep_fusion,
             pii: None,
+            judgments: false,
         } => eval(
             settings,
             EvalOptions {

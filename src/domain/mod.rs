@@ -23,6 +23,7 @@ pub mod freshness;
 pub mod handoff;
 pub mod holidays;
 pub mod inquiry;
+pub mod judgment;
 pub mod masking;
 pub mod profile;
 pub mod questionnaire;

@@ -85,6 +85,19 @@ pub fn router(state: AppState) -> Router {
             post(admin::accounts::reset_password),
         )
         .route("/admin/audit", get(admin::audit::audit_log))
+        .route("/admin/judgments", get(admin::judgments::judgments))
+        .route(
+            "/admin/inquiries/{id}/judgments",
+            post(admin::judgments::record),
+        )
+        .route(
+            "/admin/judgments/{id}/approve",
+            post(admin::judgments::approve),
+        )
+        .route(
+            "/admin/judgments/{id}/reject",
+            post(admin::judgments::reject),
+        )
         .route(
             "/admin/export/inquiries.csv",
             get(admin::export::export_inquiries),

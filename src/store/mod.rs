@@ -6,6 +6,7 @@ mod accounts;
 mod audit;
 pub mod backup;
 mod chat_sessions;
+mod judgments;
 mod log;
 mod records;
 
@@ -69,6 +70,10 @@ const MIGRATIONS: &[(i64, Migration)] = &[
             sqlite: include_str!("../../migrations/0005_audit_append_only_sqlite.sql"),
             postgres: include_str!("../../migrations/0005_audit_append_only_postgres.sql"),
         },
+    ),
+    (
+        6,
+        Migration::Portable(include_str!("../../migrations/0006_judgments.sql")),
     ),
 ];
 

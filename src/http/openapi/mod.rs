@@ -27,6 +27,8 @@ use super::pages::{
         admin::report::report, admin::report::report_csv, admin::freshness::freshness,
         admin::accounts::accounts, admin::accounts::create_account, admin::accounts::change_role,
         admin::accounts::reset_password, admin::audit::audit_log,
+        admin::judgments::judgments, admin::judgments::record, admin::judgments::approve,
+        admin::judgments::reject,
         openapi_json,
     ),
     components(schemas(

@@ -9,6 +9,7 @@ use super::{Allowed, can};
 use crate::app::console::{Counts, Dashboard};
 use crate::app::staff::StaffMember;
 use crate::chart::{Series, line_chart};
+use crate::domain::handoff::StableCode;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::language::PageLang;

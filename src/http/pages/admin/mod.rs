@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod export;
 pub mod freshness;
 pub mod inquiries;
+pub mod judgments;
 pub mod report;
 pub mod tickets;
 
