@@ -281,10 +281,12 @@ async fn write_fixture(app: &shien_navi::app::App) {
         app.store().insert_entries(&f.entries).await.unwrap() as usize,
         f.entries.len()
     );
-    app.close_ticket("T-S7", "社会保険労務士の相談を予約した", "staff")
+    let (_, desk) =
+        common::staff_login(app, "desk", shien_navi::domain::staff::Role::Reviewer).await;
+    app.close_ticket("T-S7", "社会保険労務士の相談を予約した", &desk)
         .await
         .unwrap();
-    app.close_ticket("T-A1", "創業相談へ案内した", "staff")
+    app.close_ticket("T-A1", "創業相談へ案内した", &desk)
         .await
         .unwrap();
 }

@@ -5,9 +5,12 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
+use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
 use crate::domain::handoff::{STAFF_QUEUE_ID, STAFF_QUEUE_NAME, StableCode, TicketStatus};
 use crate::domain::inquiry::{Channel, Feedback, Inquiry, InquiryKind, Ticket};
+use crate::domain::judgment::{Judgment, JudgmentStatus};
+use crate::domain::staff::{AuditAction, Permission};
 use crate::store::{InquiryFilter, LogCounts};
 
 /// Japan Standard Time (no daylight saving).
@@ -43,6 +46,31 @@ pub struct InquiryQuery {
 }
 
 impl InquiryQuery {
+    /// The filter in words, for the audit log (the free-text part is not repeated there).
+    pub fn describe(&self) -> String {
+        let mut parts = vec![format!(
+            "期間 {}〜{}",
+            self.from.map(|d| d.to_string()).unwrap_or_default(),
+            self.to.map(|d| d.to_string()).unwrap_or_default()
+        )];
+        if let Some(c) = self.channel {
+            parts.push(format!("チャネル {}", c.label_ja()));
+        }
+        if let Some(k) = self.kind {
+            parts.push(format!("種類 {}", k.label_ja()));
+        }
+        if self.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+            parts.push("本文の条件あり".into());
+        }
+        if self.zero_results {
+            parts.push("0件のみ".into());
+        }
+        if self.handoff_only {
+            parts.push("引き継ぎのみ".into());
+        }
+        parts.join("、")
+    }
+
     fn filter(&self, limit: i64) -> InquiryFilter {
         InquiryFilter {
             from: self.from.map(jst_midnight),
@@ -95,6 +123,8 @@ pub struct Dashboard {
     pub handoff_categories: Counts,
     pub handoff_reasons: Counts,
     pub shown_schemes: Counts,
+    /// Judgments per status (see `/admin/judgments`).
+    pub judgments: Vec<(JudgmentStatus, i64)>,
     /// Corpus entries to re-check, per freshness rule (see `/admin/freshness`).
     pub freshness: Vec<(crate::domain::freshness::Rule, usize)>,
 }
@@ -105,6 +135,8 @@ pub struct InquiryDetail {
     /// (title, score, explanation as JSON text) per shown result, in rank order.
     pub shown: Vec<(String, f32, String)>,
     pub feedback: Vec<Feedback>,
+    /// What staff said the right answer was, oldest first.
+    pub judgments: Vec<Judgment>,
 }
 
 /// A ticket with its desk's name.
@@ -235,6 +267,7 @@ impl App {
                 .map(|(id, n)| (self.scheme_title(&id), n))
                 .collect(),
             freshness: self.freshness().counts,
+            judgments: self.judgment_counts().await?,
         })
     }
 
@@ -265,6 +298,7 @@ impl App {
             })
             .collect();
         Ok(InquiryDetail {
+            judgments: self.judgments_of(id).await?,
             inquiry,
             shown,
             feedback,
@@ -295,7 +329,8 @@ impl App {
     }
 
     /// Marks an open ticket done with what was done (masked). Not found when it is not open.
-    pub async fn close_ticket(&self, id: &str, outcome: &str, by: &str) -> Result<()> {
+    pub async fn close_ticket(&self, id: &str, outcome: &str, by: &StaffMember) -> Result<()> {
+        by.require(Permission::HandleTickets)?;
         let outcome = outcome.trim();
         if outcome.is_empty() || outcome.chars().count() > 500 {
             return Err(AppError::invalid(
@@ -305,9 +340,11 @@ impl App {
         }
         if self
             .store
-            .close_ticket(id, &self.engine.mask(outcome), by)
+            .close_ticket(id, &self.engine.mask(outcome), &by.username)
             .await?
         {
+            self.audit(by.actor(), AuditAction::TicketClosed, Some(id), "")
+                .await?;
             Ok(())
         } else {
             Err(AppError::NotFound(format!(
@@ -317,8 +354,20 @@ impl App {
     }
 
     /// Inquiries as CSV rows (header first), Japanese labels only.
-    pub async fn export_inquiries(&self, query: &InquiryQuery) -> Result<Vec<Vec<String>>> {
+    pub async fn export_inquiries(
+        &self,
+        query: &InquiryQuery,
+        by: &StaffMember,
+    ) -> Result<Vec<Vec<String>>> {
+        by.require(Permission::ReadReports)?;
         let list = self.store.inquiries(&query.filter(EXPORT_LIMIT)).await?;
+        self.audit(
+            by.actor(),
+            AuditAction::InquiriesExported,
+            None,
+            &format!("{}件（{}）", list.len(), query.describe()),
+        )
+        .await?;
         let mut rows = vec![
             [
                 "ID",
@@ -365,7 +414,9 @@ impl App {
         &self,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
+        by: &StaffMember,
     ) -> Result<Vec<Vec<String>>> {
+        by.require(Permission::ReadReports)?;
         let list = self
             .store
             .tickets(
@@ -374,6 +425,14 @@ impl App {
                 to.map(|d| jst_midnight(d + Duration::days(1))),
             )
             .await?;
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        self.audit(
+            by.actor(),
+            AuditAction::TicketsExported,
+            None,
+            &format!("{}件（期間 {}〜{}）", list.len(), day(from), day(to)),
+        )
+        .await?;
         let mut rows = vec![
             [
                 "受付番号",

@@ -11,6 +11,7 @@ pub mod console;
 pub mod conversation;
 pub mod engine;
 pub mod evaluation;
+pub mod judgments;
 pub mod maintenance;
 pub mod recommend;
 pub mod report;
@@ -28,6 +29,7 @@ use crate::domain::calendar::OfficeCalendar;
 use crate::domain::inquiry::LogEntry;
 use crate::domain::profile::ProfileError;
 use crate::domain::search::QueryError;
+use crate::domain::staff::Permission;
 use crate::store::{InquiryLog, LogCounts, Store, StoreError};
 use chat::{ChatBot, SessionStore};
 
@@ -43,6 +45,12 @@ pub enum AppError {
     Answer(#[from] ProfileError),
     #[error("{0}")]
     NotFound(String),
+    /// The staff member's role does not allow the action.
+    #[error("{}は、あなたの役割では行えません。", permission.label_ja())]
+    Forbidden { permission: Permission },
+    /// A failure of ours that is none of the parts below (password hashing).
+    #[error("{0}")]
+    Internal(String),
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]
@@ -124,14 +132,17 @@ impl App {
         let store = Store::connect(&url).await?;
         let spool = crate::store::spool_path(&url, engine.settings.spool_dir.as_deref());
         let log = InquiryLog::start(store.clone(), &spool);
-        Ok(App {
+        let app = App {
             chat: ChatBot::new(engine.settings.handoff_confidence),
             sessions: Arc::new(store.clone()),
             engine: Arc::new(engine),
             store,
             log,
             calendar: OfficeCalendar::new(),
-        })
+        };
+        // What editors approved (aliases, synonym groups) applies from the first request.
+        app.learn().await?;
+        Ok(app)
     }
 
     pub fn settings(&self) -> &Settings {

@@ -4,11 +4,13 @@
 use chrono::NaiveDate;
 
 use super::console::{EXPORT_LIMIT, jst_midnight};
+use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
 use crate::domain::freshness::{self, Finding, Rule};
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::Channel;
 use crate::domain::report::{MonthRecords, MonthlyReport, ReportMonth};
+use crate::domain::staff::{AuditAction, Permission};
 use crate::store::InquiryFilter;
 
 /// Said on the page and in the CSV instead of a list nobody can draw up yet.
@@ -89,6 +91,26 @@ impl App {
             &self.engine.corpus,
             self.settings().handoff_confidence,
         ))
+    }
+
+    /// The report as a staff member reads it on the page (`csv` false) or downloads it;
+    /// written to the audit log.
+    pub async fn staff_report(
+        &self,
+        by: &StaffMember,
+        month: Option<&str>,
+        csv: bool,
+    ) -> Result<MonthlyReport> {
+        by.require(Permission::ReadReports)?;
+        let report = self.monthly_report(month).await?;
+        let action = if csv {
+            AuditAction::ReportExported
+        } else {
+            AuditAction::ReportViewed
+        };
+        self.audit(by.actor(), action, Some(&report.month.to_string()), "")
+            .await?;
+        Ok(report)
     }
 
     /// What in the loaded corpus needs re-checking today.

@@ -322,3 +322,55 @@ pub(super) fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) 
     );
     ExitCode::SUCCESS
 }
+
+/// `shien eval --judgments`: every approved judgment's query, searched as the server searches
+/// today (approved aliases and synonyms included, nothing logged); exit 1 when an answer is
+/// no longer in the top 5.
+pub(super) fn eval_judgments(settings: Settings) -> ExitCode {
+    let engine = match build_app(settings) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let rt = match runtime() {
+        Ok(r) => r,
+        Err(c) => return c,
+    };
+    let report = rt.block_on(async {
+        let app = start_app(engine).await?;
+        app.judgment_regressions()
+            .await
+            .map_err(|e| fail(2, &e.to_string()))
+    });
+    let report = match report {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    for case in &report.cases {
+        let j = &case.judgment;
+        let verdict = match (case.checked, case.rank) {
+            (false, _) => "not searched".to_string(),
+            (true, Some(rank)) => format!("ok (rank {rank})"),
+            (true, None) => "BROKEN (not in the top 5)".to_string(),
+        };
+        println!(
+            "{verdict:<26} {} {}  <- {}  [{}]",
+            j.answer.kind(),
+            j.answer.id().unwrap_or("-"),
+            j.query,
+            j.id
+        );
+    }
+    let broken = report.broken().len();
+    println!(
+        "{} approved judgments: {} searched, {} not searchable (desks, no such scheme); {broken} of {} broken",
+        report.cases.len(),
+        report.checked(),
+        report.cases.len() - report.checked(),
+        report.checked()
+    );
+    if broken > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

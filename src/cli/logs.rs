@@ -1,11 +1,19 @@
 //! `shien admin` and `shien logs`: staff accounts, retention, re-masking, backups.
 
 use super::*;
+use crate::app::staff::UserOutcome;
+use crate::domain::handoff::StableCode;
+use crate::domain::staff::Role;
 
-pub(super) fn create_user(settings: &Settings, username: &str) -> ExitCode {
+pub(super) fn create_user(settings: &Settings, username: &str, role: Option<&str>) -> ExitCode {
     if let Err(e) = crate::app::staff::validate_username(username) {
         return fail(2, &e.to_string());
     }
+    let role = match role.map(Role::from_code) {
+        None => None,
+        Some(Some(r)) => Some(r),
+        Some(None) => return fail(2, "--role: use reviewer, editor or administrator"),
+    };
     let password = match std::env::var("SHIEN_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
@@ -22,10 +30,17 @@ pub(super) fn create_user(settings: &Settings, username: &str) -> ExitCode {
         Err(c) => return c,
     };
     match rt.block_on(crate::app::staff::create_user(
-        settings, username, &password,
+        settings, username, &password, role,
     )) {
-        Ok(_) => {
-            println!("staff user {username} is ready; log in at /admin/login");
+        Ok(outcome) => {
+            let (done, role) = match outcome {
+                UserOutcome::Created(r) => ("created", r),
+                UserOutcome::Reset(r) => ("password reset", r),
+            };
+            println!(
+                "staff user {username} {done} (role {}); log in at /admin/login",
+                role.code()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(2, &e.to_string()),

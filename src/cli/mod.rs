@@ -19,7 +19,7 @@ mod serve;
 use ask::{chat, recommend, search};
 use bench::{bench, bench_e5};
 use corpus::{corpus_check, i18n_stamp, import_mirasapo, index_build, setup};
-use eval::{EvalOptions, PII_HOLDOUT, eval, eval_pii};
+use eval::{EvalOptions, PII_HOLDOUT, eval, eval_judgments, eval_pii};
 use logs::{backup, create_user, purge, remask, restore};
 use report::report;
 use serve::serve;
@@ -127,6 +127,10 @@ pub enum Command {
         /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
         pii: Option<PathBuf>,
+        /// Only the judgments staff recorded and editors approved (in the database): run each
+        /// judged query and check its answer is in the top 5; exit 1 when one is not.
+        #[arg(long)]
+        judgments: bool,
     },
     /// Benchmarks: tokenizer, embedding, search latency, index build on the real and a scale corpus.
     Bench {
@@ -209,7 +213,13 @@ pub enum Command {
 pub enum AdminCommand {
     /// Create a staff user (or reset its password). The password is read from
     /// SHIEN_ADMIN_PASSWORD or, if unset, from standard input.
-    CreateUser { username: String },
+    CreateUser {
+        username: String,
+        /// reviewer, editor or administrator. A new account without it is an administrator;
+        /// an existing account keeps its role unless it is given.
+        #[arg(long)]
+        role: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -349,6 +359,9 @@ pub fn run(cli: Cli) -> ExitCode {
             ..
         } => eval_pii(&settings, &file, json),
         Command::Eval {
+            judgments: true, ..
+        } => eval_judgments(settings),
+        Command::Eval {
             mode,
             recommend,
             profiles,
@@ -362,6 +375,7 @@ pub fn run(cli: Cli) -> ExitCode {
             compare_embedder,
             sweep_fusion,
             pii: None,
+            judgments: false,
         } => eval(
             settings,
             EvalOptions {
@@ -398,8 +412,8 @@ pub fn run(cli: Cli) -> ExitCode {
         } => chat(settings, &message, session.as_deref(), json),
         Command::Report { month, csv } => report(settings, month.as_deref(), csv),
         Command::Admin {
-            command: AdminCommand::CreateUser { username },
-        } => create_user(&settings, &username),
+            command: AdminCommand::CreateUser { username, role },
+        } => create_user(&settings, &username, role.as_deref()),
         Command::Logs {
             command: LogsCommand::Purge { older_than },
         } => purge(&settings, older_than),

@@ -126,6 +126,9 @@ impl From<AppError> for ApiError {
                 message: e.to_string(),
             },
             AppError::NotFound(message) => ApiError::NotFound { message },
+            e @ AppError::Forbidden { .. } => ApiError::Forbidden {
+                message: e.to_string(),
+            },
             other => ApiError::Internal(other.to_string()),
         }
     }

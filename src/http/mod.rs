@@ -73,6 +73,32 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/report.csv", get(admin::report::report_csv))
         .route("/admin/freshness", get(admin::freshness::freshness))
         .route(
+            "/admin/accounts",
+            get(admin::accounts::accounts).post(admin::accounts::create_account),
+        )
+        .route(
+            "/admin/accounts/{username}/role",
+            post(admin::accounts::change_role),
+        )
+        .route(
+            "/admin/accounts/{username}/password",
+            post(admin::accounts::reset_password),
+        )
+        .route("/admin/audit", get(admin::audit::audit_log))
+        .route("/admin/judgments", get(admin::judgments::judgments))
+        .route(
+            "/admin/inquiries/{id}/judgments",
+            post(admin::judgments::record),
+        )
+        .route(
+            "/admin/judgments/{id}/approve",
+            post(admin::judgments::approve),
+        )
+        .route(
+            "/admin/judgments/{id}/reject",
+            post(admin::judgments::reject),
+        )
+        .route(
             "/admin/export/inquiries.csv",
             get(admin::export::export_inquiries),
         )

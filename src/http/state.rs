@@ -19,7 +19,11 @@ impl AppState {
         AppState {
             secure_cookies: settings.cookies_secure(),
             limiter: Arc::new(RateLimiter::new(settings.rate_limit_per_minute)),
-            app: Arc::new(app),
+            app: {
+                let app = Arc::new(app);
+                crate::app::judgments::watch_judgments(Arc::downgrade(&app));
+                app
+            },
         }
     }
 

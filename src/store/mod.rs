@@ -3,12 +3,15 @@
 //! queries serve both.
 
 mod accounts;
+mod audit;
 pub mod backup;
 mod chat_sessions;
+mod judgments;
 mod log;
 mod records;
 
 pub use accounts::{StaffSession, StaffUser};
+pub use audit::AuditPage;
 pub use log::{InquiryLog, LogCounts, LogStats};
 pub use records::{InquiryFilter, RemaskCount, RemaskReport};
 
@@ -34,11 +37,77 @@ pub(super) fn key(s: &str) -> String {
 /// Expired chat sessions are deleted on every this many session writes.
 pub(super) const PURGE_CHAT_SESSIONS_EVERY: u64 = 64;
 
-const MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../../migrations/0001_init.sql")),
-    (2, include_str!("../../migrations/0002_handoff_codes.sql")),
-    (3, include_str!("../../migrations/0003_chat_sessions.sql")),
+/// One migration: the same SQL for both backends, or one file each where they differ
+/// (triggers).
+enum Migration {
+    Portable(&'static str),
+    PerBackend {
+        sqlite: &'static str,
+        postgres: &'static str,
+    },
+}
+
+const MIGRATIONS: &[(i64, Migration)] = &[
+    (
+        1,
+        Migration::Portable(include_str!("../../migrations/0001_init.sql")),
+    ),
+    (
+        2,
+        Migration::Portable(include_str!("../../migrations/0002_handoff_codes.sql")),
+    ),
+    (
+        3,
+        Migration::Portable(include_str!("../../migrations/0003_chat_sessions.sql")),
+    ),
+    (
+        4,
+        Migration::Portable(include_str!("../../migrations/0004_staff_roles_audit.sql")),
+    ),
+    (
+        5,
+        Migration::PerBackend {
+            sqlite: include_str!("../../migrations/0005_audit_append_only_sqlite.sql"),
+            postgres: include_str!("../../migrations/0005_audit_append_only_postgres.sql"),
+        },
+    ),
+    (
+        6,
+        Migration::Portable(include_str!("../../migrations/0006_judgments.sql")),
+    ),
 ];
+
+/// A migration file's statements: split on `;`, except inside a SQLite trigger's
+/// `BEGIN … END` or a PostgreSQL `$$` body; comment-only pieces dropped.
+fn statements(sql: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for piece in sql.split(';') {
+        if !current.is_empty() {
+            current.push(';');
+        }
+        current.push_str(piece);
+        let code = current
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("--"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let upper = code.trim().to_uppercase();
+        let open_body = code.matches("$$").count() % 2 == 1;
+        let open_trigger = upper.starts_with("CREATE TRIGGER")
+            && upper.split_whitespace().any(|w| w == "BEGIN")
+            && !upper.trim_end().ends_with("END");
+        if open_body || open_trigger {
+            continue;
+        }
+        current.clear();
+        let statement = code.trim();
+        if !statement.is_empty() {
+            out.push(statement.to_string());
+        }
+    }
+    out
+}
 
 /// A column holding a [`StableCode`], decoded through sqlx's typed mapping: an unknown code is
 /// a decode error naming the column, never a silent default.
@@ -227,7 +296,7 @@ impl Store {
                 .await?;
         }
         sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").execute(&mut *tx).await?;
-        for (version, sql) in MIGRATIONS {
+        for (version, migration) in MIGRATIONS {
             let done: Option<i64> =
                 sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
                     .bind(*version)
@@ -236,12 +305,13 @@ impl Store {
             if done.is_some() {
                 continue;
             }
-            for statement in sql
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && !s.lines().all(|l| l.trim_start().starts_with("--")))
-            {
-                sqlx::query(statement).execute(&mut *tx).await?;
+            let sql = match (migration, self.backend) {
+                (Migration::Portable(sql), _) => sql,
+                (Migration::PerBackend { sqlite, .. }, Backend::Sqlite) => sqlite,
+                (Migration::PerBackend { postgres, .. }, Backend::Postgres) => postgres,
+            };
+            for statement in statements(sql) {
+                sqlx::query(&statement).execute(&mut *tx).await?;
             }
             sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
                 .bind(*version)
@@ -283,5 +353,28 @@ pub fn spool_path(database_url: &str, spool_dir: Option<&std::path::Path>) -> st
                 "inquiry-log-{}.spool.jsonl",
                 hex::encode(&digest[..6])
             ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::statements;
+
+    #[test]
+    fn trigger_bodies_and_dollar_quoted_functions_stay_whole() {
+        let sqlite = include_str!("../../migrations/0005_audit_append_only_sqlite.sql");
+        let got = statements(sqlite);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got.iter()
+                .all(|s| s.starts_with("CREATE TRIGGER") && s.ends_with("END"))
+        );
+        let postgres = include_str!("../../migrations/0005_audit_append_only_postgres.sql");
+        let got = statements(postgres);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[0].contains("RAISE EXCEPTION") && got[0].ends_with("$$"));
+        let plain =
+            statements("-- a comment\nCREATE TABLE a (x TEXT);\nCREATE INDEX i ON a (x);\n");
+        assert_eq!(plain.len(), 2);
     }
 }

@@ -155,3 +155,27 @@ pub fn shows_escaped(html: &str, raw: &str) -> bool {
         .collect();
     !html.contains(raw) && (html.contains(&named) || html.contains(&numeric))
 }
+
+/// The password every test account gets.
+pub const STAFF_PASSWORD: &str = "a long enough password";
+
+/// Adds an account with `role` (password [`STAFF_PASSWORD`]) and logs it in: the session
+/// cookie's token and the member the app sees.
+pub async fn staff_login(
+    app: &shien_navi::app::App,
+    username: &str,
+    role: shien_navi::domain::staff::Role,
+) -> (String, shien_navi::app::staff::StaffMember) {
+    let hash = shien_navi::app::staff::hash_password(STAFF_PASSWORD).unwrap();
+    app.store().add_user(username, &hash, role).await.unwrap();
+    let login = app
+        .login(username, STAFF_PASSWORD)
+        .await
+        .unwrap_or_else(|e| panic!("login: {e}"));
+    let member = app
+        .staff_session(&login.token)
+        .await
+        .unwrap()
+        .expect("a live session");
+    (login.token, member)
+}

@@ -669,6 +669,14 @@ async function accessibility(browser) {
     await run('/admin/report (this month)', 'a11y-admin-report');
     await open(page, '/admin/freshness');
     await run('/admin/freshness', 'a11y-admin-freshness');
+    // The journeys' account is an administrator (create-user without --role).
+    await open(page, '/admin/accounts');
+    await run('/admin/accounts', 'a11y-admin-accounts');
+    await open(page, '/admin/judgments?status=all');
+    await run('/admin/judgments', 'a11y-admin-judgments');
+    await open(page, '/admin/audit');
+    check((await page.locator('tbody tr').count()) >= 1, '/admin/audit lists no records after a login');
+    await run('/admin/audit', 'a11y-admin-audit');
   } finally {
     await context.close();
   }

@@ -7,11 +7,12 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 use tracing::{info, instrument};
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::{EmbedderKind, Fusion, RankingMode, Settings, VectorBackend};
+use crate::domain::judgment::Fix;
 use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::recommend::{RecommendOutcome, recommend};
@@ -84,7 +85,8 @@ pub struct Engine {
     query_vectors: QueryVectorCache,
     scheme_vectors: Option<Box<dyn VectorIndex>>,
     pub questionnaire: Option<Questionnaire>,
-    synonyms: Synonyms,
+    /// What search learned from approved judgments; replaced whole when it learns again.
+    learned: RwLock<Arc<Learned>>,
     schemes: LexicalIndex,
     faqs: LexicalIndex,
     /// FAQ vectors (question and answer), in process whatever the scheme vector backend.
@@ -191,6 +193,11 @@ impl Engine {
                     .collect()
             })
             .collect();
+        let learned = RwLock::new(Arc::new(Learned {
+            synonyms,
+            aliases: vec![Vec::new(); corpus.schemes.len()],
+            version: String::new(),
+        }));
         let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
         let (scheme_views, faq_views) = views.unzip();
         Ok(Engine {
@@ -204,7 +211,7 @@ impl Engine {
             embedder,
             scheme_vectors,
             questionnaire,
-            synonyms,
+            learned,
             schemes,
             faqs,
             faq_vectors,
@@ -236,7 +243,67 @@ impl Engine {
     }
 
     pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {
-        Ok(text::analyze_query(&self.analyzer, &self.synonyms, text)?)
+        Ok(text::analyze_query(
+            &self.analyzer,
+            &self.learned().synonyms,
+            text,
+        )?)
+    }
+
+    fn learned(&self) -> Arc<Learned> {
+        self.learned
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// The version of the approved judgments search last learned from ("" before the first).
+    pub fn learned_version(&self) -> String {
+        self.learned().version.clone()
+    }
+
+    /// Learns the approved fixes: synonym groups on top of the corpus's, and aliases matched
+    /// like a scheme's own title (and enough to bring the scheme into the results). Replaces
+    /// what was learned before; a fix naming a scheme the corpus no longer has is skipped.
+    pub fn learn(&self, fixes: &[Fix], version: String) -> Result<()> {
+        let mut groups: Vec<(String, Vec<String>)> = self
+            .corpus
+            .synonyms
+            .iter()
+            .map(|g| (g.canonical.clone(), g.variants.clone()))
+            .collect();
+        let mut aliases = vec![Vec::new(); self.corpus.schemes.len()];
+        for fix in fixes {
+            match fix {
+                Fix::Synonyms { words } if words.len() >= 2 => {
+                    groups.push((words[0].clone(), words[1..].to_vec()));
+                }
+                Fix::Alias { scheme_id, phrase } => {
+                    let name = compact(phrase);
+                    if let Some(i) = self.corpus.schemes.iter().position(|s| &s.id == scheme_id)
+                        && name.chars().count() >= 2
+                        && !aliases[i].contains(&name)
+                    {
+                        aliases[i].push(name);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let synonyms = Synonyms::build(
+            groups.iter().map(|(c, v)| (c.as_str(), v.as_slice())),
+            &self.analyzer,
+        )?;
+        let learned = Arc::new(Learned {
+            synonyms,
+            aliases,
+            version,
+        });
+        *self
+            .learned
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = learned;
+        Ok(())
     }
 
     // The query is personal data until masked: the span records only its length.
@@ -389,6 +456,7 @@ impl Engine {
                 &cosines,
             ),
         };
+        let learned = self.learned();
         let level_hint = level_hint(&terms.normalized);
         let compact_query: String = terms
             .normalized
@@ -406,6 +474,21 @@ impl Engine {
         if candidates.len() > PRIOR_CANDIDATES {
             candidates.select_nth_unstable_by(PRIOR_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
             candidates.truncate(PRIOR_CANDIDATES);
+        }
+        // An approved alias named in the query brings its scheme in level with the best
+        // match; the title prior below then puts it first.
+        let named_by_alias = |i: usize| {
+            learned.aliases[i]
+                .iter()
+                .any(|n| compact_query.contains(n.as_str()))
+        };
+        let best = candidates.iter().map(|c| c.1).fold(0.0_f32, f32::max);
+        let best = if best > 0.0 { best } else { 1.0 };
+        for i in (0..learned.aliases.len()).filter(|&i| named_by_alias(i)) {
+            match candidates.iter_mut().find(|c| c.0 == i) {
+                Some(c) => c.1 = c.1.max(best),
+                None => candidates.push((i, best)),
+            }
         }
         let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
         for (i, base) in candidates {
@@ -427,6 +510,7 @@ impl Engine {
                 title_match: if self.names[i]
                     .iter()
                     .any(|n| compact_query.contains(n.as_str()))
+                    || named_by_alias(i)
                 {
                     1.5
                 } else {
@@ -561,3 +645,22 @@ const QUERY_VECTOR_CACHE: usize = 4096;
 
 /// Multiplier for the ward's own schemes when the caller names no level.
 pub const LOCAL_PRIOR: f32 = 1.05;
+
+/// What search learned from approved judgments.
+#[derive(Debug)]
+struct Learned {
+    /// The corpus's synonym groups and the approved ones.
+    synonyms: Synonyms,
+    /// Approved aliases per scheme (by index), normalised without spaces.
+    aliases: Vec<Vec<String>>,
+    /// The judgments' version they were learned from.
+    version: String,
+}
+
+/// Normalised, without spaces: how titles, aliases and queries are compared.
+fn compact(text: &str) -> String {
+    text::normalize(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}

@@ -25,6 +25,10 @@ use super::pages::{
         admin::inquiries::inquiries, admin::inquiries::inquiry_detail,
         admin::tickets::tickets, admin::tickets::ticket_done, admin::export::export_inquiries, admin::export::export_tickets,
         admin::report::report, admin::report::report_csv, admin::freshness::freshness,
+        admin::accounts::accounts, admin::accounts::create_account, admin::accounts::change_role,
+        admin::accounts::reset_password, admin::audit::audit_log,
+        admin::judgments::judgments, admin::judgments::record, admin::judgments::approve,
+        admin::judgments::reject,
         openapi_json,
     ),
     components(schemas(

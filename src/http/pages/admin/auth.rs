@@ -119,7 +119,9 @@ pub async fn logout(
     if let Err(r) = staff.check_csrf(&form.csrf) {
         return r;
     }
-    state.app.logout(&staff.0).await;
+    if let Err(e) = state.app.logout(&staff.0).await {
+        return ApiError::from(e).into_response();
+    }
     with_cookie(
         Redirect::to("/admin/login").into_response(),
         set_cookie(SESSION_COOKIE, "", 0, state.secure_cookies),

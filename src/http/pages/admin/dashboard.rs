@@ -5,10 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::Staff;
+use super::{Allowed, can};
 use crate::app::console::{Counts, Dashboard};
 use crate::app::staff::StaffMember;
 use crate::chart::{Series, line_chart};
+use crate::domain::handoff::StableCode;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::language::PageLang;
@@ -62,7 +63,11 @@ fn chart(d: &Dashboard) -> String {
 }
 
 #[utoipa::path(get, path = "/admin", tag = "admin", security(("staff_session" = [])), responses((status = 200, description = "ダッシュボード", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
-pub async fn dashboard(State(state): State<AppState>, page: PageLang, staff: Staff) -> Response {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    page: PageLang,
+    staff: Allowed<can::ReadInquiries>,
+) -> Response {
     let mut d = match state.app.dashboard().await {
         Ok(d) => d,
         Err(e) => return ApiError::from(e).into_response(),

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::Staff;
+use super::{Allowed, can};
 use crate::app::report::FreshnessBoard;
 use crate::app::staff::StaffMember;
 use crate::domain::freshness::{Finding, Rule};
@@ -32,7 +32,11 @@ struct FreshnessPage {
 }
 
 #[utoipa::path(get, path = "/admin/freshness", tag = "admin", security(("staff_session" = [])), responses((status = 200, description = "コーパスの鮮度（確認が必要な制度・FAQ・窓口）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
-pub async fn freshness(State(state): State<AppState>, page: PageLang, staff: Staff) -> Response {
+pub async fn freshness(
+    State(state): State<AppState>,
+    page: PageLang,
+    staff: Allowed<can::ReadInquiries>,
+) -> Response {
     let board = state.app.freshness();
     let groups = Rule::ALL
         .iter()

@@ -6,10 +6,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 
-use super::Staff;
+use super::{Allowed, can};
 use crate::app::AppError;
 use crate::app::console::{InquiryDetail, InquiryQuery, jst_text};
 use crate::app::engine::shorten;
+use crate::app::judgments::AnswerChoices;
 use crate::app::staff::StaffMember;
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::{Channel, InquiryKind};
@@ -79,7 +80,7 @@ fn choices<T: StableCode + PartialEq>(
 pub async fn inquiries(
     State(state): State<AppState>,
     page: PageLang,
-    staff: Staff,
+    staff: Allowed<can::ReadInquiries>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let pairs = form_pairs(raw.as_deref());
@@ -130,13 +131,17 @@ struct DetailPage {
     latency: String,
     shown: Vec<(String, String, String)>,
     feedback: Vec<(String, bool, String)>,
+    csrf: String,
+    choices: AnswerChoices,
+    /// (answer kind, answer, proposed fix, status, who and when) per judgment.
+    judgments: Vec<(&'static str, String, String, &'static str, String)>,
 }
 
 #[utoipa::path(get, path = "/admin/inquiries/{id}", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), responses((status = 200, description = "問い合わせの詳細", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
 pub async fn inquiry_detail(
     State(state): State<AppState>,
     page: PageLang,
-    staff: Staff,
+    staff: Allowed<can::ReadInquiries>,
     Path(id): Path<String>,
 ) -> Response {
     let detail = match state.app.inquiry(&id).await {
@@ -159,7 +164,22 @@ pub async fn inquiry_detail(
     let page = DetailPage {
         title: "問い合わせの詳細",
         chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+        csrf: staff.0.csrf.clone(),
         staff: Some(staff.0),
+        choices: state.app.answer_choices(),
+        judgments: detail
+            .judgments
+            .iter()
+            .map(|j| {
+                (
+                    j.answer.kind_label_ja(),
+                    state.app.answer_label(&j.answer),
+                    j.fix.label_ja(),
+                    j.status.label_ja(),
+                    format!("{}（{}）", j.recorded_by, jst_text(j.recorded_at)),
+                )
+            })
+            .collect(),
         at: jst_text(i.created_at),
         confidence: i.confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),
         handoff: format!(

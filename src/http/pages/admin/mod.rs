@@ -1,24 +1,38 @@
 //! The staff console under `/admin`: login (argon2, lock-out), CSRF-protected forms, the
 //! dashboard with SVG charts, the inquiry list and detail, the hand-off ticket queue, CSV
-//! export, the monthly report to the ward (page and CSV) and the corpus freshness board. Every logged text shown here is escaped by the templates.
+//! export, the monthly report to the ward (page and CSV), the corpus freshness board, staff
+//! accounts and the audit log. Every logged text shown here is escaped by the templates.
+//!
+//! Every handler names what it needs in its signature: `Allowed<can::X>` lets in a logged-in
+//! member whose role allows `X` and answers everyone else (a Japanese page, or JSON
+//! `{error, message}` for downloads), writing the refusal to the audit log.
 
+pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod dashboard;
 pub mod export;
 pub mod freshness;
 pub mod inquiries;
+pub mod judgments;
 pub mod report;
 pub mod tickets;
 
+use std::marker::PhantomData;
+
+use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::app::staff::StaffMember;
+use crate::domain::staff::Permission;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::extract::cookie;
+use crate::http::language::PageLang;
+use crate::http::pages::{Chrome, render};
 
 pub const SESSION_COOKIE: &str = "shien_staff";
 pub const LOGIN_CSRF_COOKIE: &str = "shien_login_csrf";
@@ -31,8 +45,42 @@ pub fn set_cookie(name: &str, value: &str, max_age: i64, secure: bool) -> Header
     .expect("valid cookie")
 }
 
-/// A logged-in staff member; extracting it from a request enforces the login.
+/// A logged-in staff member of any role; extracting it from a request enforces the login.
+/// Only logging out needs nothing more: every other handler takes [`Allowed`].
 pub struct Staff(pub StaffMember);
+
+/// What a handler needs the member's role to allow (one marker type per [`Permission`]).
+pub trait Requires {
+    const PERMISSION: Permission;
+}
+
+/// The markers handlers name in `Allowed<can::X>`.
+pub mod can {
+    use super::{Permission, Requires};
+
+    macro_rules! markers {
+        ($($name:ident),* $(,)?) => {$(
+            pub struct $name;
+            impl Requires for $name {
+                const PERMISSION: Permission = Permission::$name;
+            }
+        )*};
+    }
+
+    markers!(
+        ReadInquiries,
+        HandleTickets,
+        RecordJudgments,
+        ReadReports,
+        ApproveFixes,
+        EditCorpus,
+        ManageAccounts,
+        ReadAudit,
+    );
+}
+
+/// A logged-in staff member whose role allows `P`.
+pub struct Allowed<P>(pub StaffMember, PhantomData<P>);
 
 /// Why a request to the console was refused.
 pub enum Refusal {
@@ -40,7 +88,14 @@ pub enum Refusal {
     Login,
     /// Exports and other machine endpoints answer 401.
     Unauthorized,
+    /// Logged in, but the role does not allow it: 403, already rendered.
+    Forbidden(Response),
     Failed(ApiError),
+}
+
+/// Downloads are read by programs as often as by people: they answer JSON, not pages.
+fn machine_path(path: &str) -> bool {
+    path.starts_with("/admin/export") || path.ends_with(".csv")
 }
 
 impl IntoResponse for Refusal {
@@ -51,6 +106,7 @@ impl IntoResponse for Refusal {
                 message: "職員としてログインしてください。".into(),
             }
             .into_response(),
+            Refusal::Forbidden(response) => response,
             Refusal::Failed(e) => e.into_response(),
         }
     }
@@ -64,8 +120,7 @@ impl FromRequestParts<AppState> for Staff {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         // Downloads are read by programs as often as by people: they answer 401, not a redirect.
-        let path = parts.uri.path();
-        let machine = path.starts_with("/admin/export") || path.ends_with(".csv");
+        let machine = machine_path(parts.uri.path());
         let refuse = || {
             if machine {
                 Refusal::Unauthorized
@@ -84,16 +139,83 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
+impl<P: Requires> FromRequestParts<AppState> for Allowed<P> {
+    type Rejection = Refusal;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Staff(member) = Staff::from_request_parts(parts, state).await?;
+        if member.may(P::PERMISSION) {
+            return Ok(Allowed(member, PhantomData));
+        }
+        let path = parts.uri.path().to_string();
+        if let Err(e) = state
+            .app
+            .record_refusal(&member, P::PERMISSION, &path)
+            .await
+        {
+            return Err(Refusal::Failed(ApiError::from(e)));
+        }
+        let message = format!(
+            "{}は、{}の役割では行えません。必要な場合は管理者に役割の変更を依頼してください。",
+            P::PERMISSION.label_ja(),
+            member.role_label()
+        );
+        if machine_path(&path) {
+            return Err(Refusal::Forbidden(
+                ApiError::Forbidden { message }.into_response(),
+            ));
+        }
+        let page = PageLang::from_request_parts(parts, state)
+            .await
+            .unwrap_or_else(|never| match never {});
+        Err(Refusal::Forbidden(render(
+            StatusCode::FORBIDDEN,
+            &ForbiddenPage {
+                title: "権限がありません",
+                chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+                staff: Some(member),
+                message,
+            },
+        )))
+    }
+}
+
+/// The page a member sees when their role does not allow what they asked for.
+#[derive(Template)]
+#[template(path = "admin/forbidden.html")]
+struct ForbiddenPage {
+    title: &'static str,
+    chrome: Chrome,
+    staff: Option<StaffMember>,
+    message: String,
+}
+
+impl<P> Allowed<P> {
+    /// A form whose CSRF token does not match is refused with 403.
+    #[allow(clippy::result_large_err)]
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), Response> {
+        csrf_check(&self.0, submitted)
+    }
+}
+
+#[allow(clippy::result_large_err)]
+fn csrf_check(member: &StaffMember, submitted: &str) -> Result<(), Response> {
+    if member.csrf_ok(submitted) {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden { message: "フォームの有効期限が切れたか、不正な送信です。ページを再読み込みしてやり直してください。".into() }.into_response())
+    }
+}
+
 impl Staff {
     /// A form whose CSRF token does not match is refused with 403.
     // The error is the response itself, returned to axum at once rather than propagated.
     #[allow(clippy::result_large_err)]
     pub fn check_csrf(&self, submitted: &str) -> Result<(), Response> {
-        if self.0.csrf_ok(submitted) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden { message: "フォームの有効期限が切れたか、不正な送信です。ページを再読み込みしてやり直してください。".into() }.into_response())
-        }
+        csrf_check(&self.0, submitted)
     }
 }
 

@@ -7,8 +7,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::Staff;
 use super::export::csv_response;
+use super::{Allowed, can};
 use crate::app::console::jst_text;
 use crate::app::report::{CORPUS_CHANGES_NOTE, EMPTY_MONTH, report_rows};
 use crate::app::staff::StaffMember;
@@ -388,13 +388,17 @@ fn view(r: &MonthlyReport) -> ReportView {
 pub async fn report(
     State(state): State<AppState>,
     page: PageLang,
-    staff: Staff,
+    staff: Allowed<can::ReadReports>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let pairs = form_pairs(raw.as_deref());
     let asked = first(&pairs, "month");
     let chrome = Chrome::new(&state.app, "admin", &page).japanese_content();
-    let (status, month, error, report) = match state.app.monthly_report(asked.as_deref()).await {
+    let (status, month, error, report) = match state
+        .app
+        .staff_report(&staff.0, asked.as_deref(), false)
+        .await
+    {
         Ok(r) => (StatusCode::OK, r.month.to_string(), None, Some(view(&r))),
         Err(AppError::Invalid { message, .. }) => (
             StatusCode::BAD_REQUEST,
@@ -429,13 +433,13 @@ fn month_label(month: &str) -> String {
 #[utoipa::path(get, path = "/admin/report.csv", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM、2000〜2099年で今月まで（省略時は前月、日本時間）", pattern = r"^20[0-9]{2}-(0[1-9]|1[0-2])$", example = "2026-10")), responses((status = 200, description = "実施報告のCSV（UTF-8 BOM付き、列：区分・項目・件数・前月の件数・備考）", content_type = "text/csv", body = String), (status = 400, description = "月の指定の誤り", body = ErrorBody), (status = 401, description = "未ログイン", body = ErrorBody)))]
 pub async fn report_csv(
     State(state): State<AppState>,
-    _staff: Staff,
+    staff: Allowed<can::ReadReports>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let pairs = form_pairs(raw.as_deref());
     match state
         .app
-        .monthly_report(first(&pairs, "month").as_deref())
+        .staff_report(&staff.0, first(&pairs, "month").as_deref(), true)
         .await
     {
         Ok(r) => csv_response(&format!("report-{}.csv", r.month), report_rows(&r)),

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::Staff;
+use super::{Allowed, can};
 use crate::app::console::jst_text;
 use crate::app::staff::StaffMember;
 use crate::domain::handoff::{StableCode, TicketStatus};
@@ -47,7 +47,7 @@ struct TicketsPage {
 pub async fn tickets(
     State(state): State<AppState>,
     page: PageLang,
-    staff: Staff,
+    staff: Allowed<can::ReadInquiries>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let pairs = form_pairs(raw.as_deref());
@@ -105,18 +105,14 @@ pub struct DoneForm {
 #[utoipa::path(post, path = "/admin/tickets/{id}/done", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), request_body(content = DoneForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "対応済みにして一覧へ／未ログインはログイン画面へ"), (status = 403, description = "CSRF トークン不一致", body = ErrorBody), (status = 404, description = "該当なし", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn ticket_done(
     State(state): State<AppState>,
-    staff: Staff,
+    staff: Allowed<can::HandleTickets>,
     Path(id): Path<String>,
     Form(form): Form<DoneForm>,
 ) -> Response {
     if let Err(r) = staff.check_csrf(&form.csrf) {
         return r;
     }
-    match state
-        .app
-        .close_ticket(&id, &form.outcome, &staff.0.username)
-        .await
-    {
+    match state.app.close_ticket(&id, &form.outcome, &staff.0).await {
         Ok(()) => Redirect::to("/admin/tickets").into_response(),
         Err(e) => ApiError::from(e).into_response(),
     }
