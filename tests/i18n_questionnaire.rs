@@ -10,6 +10,31 @@ use shien_navi::domain::translation::is_japanese_char;
 const INDUSTRY: &str = "%E5%AE%BF%E6%B3%8A%E6%A5%AD%E3%80%81%E9%A3%B2%E9%A3%9F%E3%82%B5%E3%83%BC%E3%83%93%E3%82%B9%E6%A5%AD"; // 宿泊業、飲食サービス業
 const FOUNDING: &str = "%E5%89%B5%E6%A5%AD"; // 創業
 
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The fixture corpus with the real questionnaire.
+async fn spawn() -> (tempfile::TempDir, common::TestServer) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&common::fixture_corpus(), dir.path());
+    std::fs::copy(
+        common::repo().join("corpus/questionnaire.toml"),
+        dir.path().join("questionnaire.toml"),
+    )
+    .unwrap();
+    let app = shien_navi::app::Engine::build(common::settings(dir.path().to_path_buf())).unwrap();
+    (dir, common::spawn(app).await)
+}
+
 async fn get(server: &common::TestServer, path: &str) -> (u16, String) {
     let r = reqwest::Client::new()
         .get(server.url(path))
@@ -73,7 +98,7 @@ fn japanese_outside_lang_ja(html: &str) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_questionnaire_asks_in_each_language_and_sends_the_same_values() {
-    let server = common::spawn(common::fixture_app()).await;
+    let (_dir, server) = spawn().await;
 
     let (status, html) = get(&server, "/recommend?lang=en").await;
     assert_eq!(status, 200);
@@ -128,7 +153,7 @@ async fn the_questionnaire_asks_in_each_language_and_sends_the_same_values() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_missing_answer_is_named_in_each_language() {
-    let server = common::spawn(common::fixture_app()).await;
+    let (_dir, server) = spawn().await;
     let missing = |lang: &str| {
         format!("/recommend/results?v=1&industry={INDUSTRY}&employees=4&corporate=true&lang={lang}")
     };
@@ -170,7 +195,7 @@ async fn a_missing_answer_is_named_in_each_language() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn english_results_say_why_each_scheme_fits_with_facts_from_the_fields() {
-    let server = common::spawn(common::fixture_app()).await;
+    let (_dir, server) = spawn().await;
     let (status, html) = get(&server, &results_path("en")).await;
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("<html lang=\"en\">"));
@@ -201,11 +226,40 @@ async fn english_results_say_why_each_scheme_fits_with_facts_from_the_fields() {
     );
     // Every piece of Japanese is marked as such.
     assert_eq!(japanese_outside_lang_ja(&html), Vec::<String>::new());
+
+    // Elsewhere in Tokyo, years not given: the ward's loan is ruled out, the Tokyo grant has
+    // something to check, named in English with the Japanese question beside it.
+    let (status, html) = get(
+        &server,
+        &format!("/recommend/results?v=1&location=tokyo-head&industry={INDUSTRY}&employees=4&corporate=true&lang=en"),
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("What still needs checking"), "{html}");
+    assert!(
+        html.contains("<li>Years in business: needs checking<br>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            " (To settle it (Japanese): <span lang=\"ja\">創業からの年数（または創業前か）</span>)"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<summary>Schemes ruled out (2)</summary>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<li>Test City Start-up Loan Mediation: <span lang=\"ja\">港区内で事業を営む方が対象です</span></li>"),
+        "{html}"
+    );
+    assert_eq!(japanese_outside_lang_ja(&html), Vec::<String>::new());
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn easy_results_carry_furigana_and_dates_in_japanese_order() {
-    let server = common::spawn(common::fixture_app()).await;
+    let (_dir, server) = spawn().await;
     let (status, html) = get(&server, &results_path("easy")).await;
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("<h1>あなたの 仕事に 合いそうな 制度</h1>"));
@@ -224,7 +278,7 @@ async fn easy_results_carry_furigana_and_dates_in_japanese_order() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn japanese_results_are_as_before() {
-    let server = common::spawn(common::fixture_app()).await;
+    let (_dir, server) = spawn().await;
     let (status, html) = get(&server, &results_path("ja")).await;
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("<h1>あなたの事業に合う可能性のある制度</h1>"));
