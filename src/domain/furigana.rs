@@ -72,7 +72,7 @@ impl Readings {
             return Err(problems);
         }
         let mut words = words;
-        words.sort_by(|a, b| b.word.chars().count().cmp(&a.word.chars().count()));
+        words.sort_by_key(|w| std::cmp::Reverse(w.word.chars().count()));
         Ok(Readings { words })
     }
 
