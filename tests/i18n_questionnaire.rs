@@ -295,3 +295,45 @@ async fn japanese_results_are_as_before() {
         "no furigana outside やさしい日本語"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_the_real_corpus_english_results_mark_every_japanese_word() {
+    let app = shien_navi::app::Engine::build(common::settings(common::repo().join("corpus")))
+        .expect("the real corpus loads");
+    let server = common::spawn(app).await;
+    let purposes = [
+        "%E8%B2%A9%E8%B7%AF%E6%8B%A1%E5%A4%A7",
+        "%E8%B3%87%E9%87%91%E7%B9%B0%E3%82%8A",
+    ] // 販路拡大, 資金繰り
+    .map(|p| format!("&purposes={p}"))
+    .concat();
+    for query in [
+        format!(
+            "location=minato-head&industry={INDUSTRY}&employees=4&capital_yen=3000000&years_in_business=3&corporate=true{purposes}&shotenkai_member="
+        ),
+        format!(
+            "location=minato&industry={INDUSTRY}&employees=0&corporate=false&purposes={FOUNDING}"
+        ),
+    ] {
+        let (status, html) = get(&server, &format!("/recommend/results?v=1&{query}&lang=en")).await;
+        assert_eq!(status, 200, "{html}");
+        assert!(html.contains("Why it fits"));
+        assert!(html.contains("What still needs checking"));
+        assert_eq!(
+            japanese_outside_lang_ja(&html),
+            Vec::<String>::new(),
+            "{query}"
+        );
+        let (_, html) = get(
+            &server,
+            &format!("/recommend/results?v=1&{query}&lang=easy"),
+        )
+        .await;
+        assert!(
+            html.contains("<ruby>港区<rt>みなとく</rt></ruby>"),
+            "{query}"
+        );
+    }
+    let (_, html) = get(&server, "/recommend?lang=en").await;
+    assert_eq!(japanese_outside_lang_ja(&html), Vec::<String>::new());
+}
