@@ -522,3 +522,55 @@ fn stamping_writes_the_checksum_only_where_it_is_missing_or_asked_for() {
     let corpus = Corpus::load(dir.path(), &[]).unwrap();
     assert!(corpus.translation_report().is_clean());
 }
+
+// Furigana overrides (corpus/i18n/readings.toml): checked with the rest of the corpus.
+
+#[test]
+fn a_furigana_override_in_katakana_or_without_kanji_is_reported_with_its_line() {
+    let problems = problems_after(|dir| {
+        std::fs::write(
+            dir.join("i18n/readings.toml"),
+            "[[reading]]\nword = \"港区\"\nreading = \"ミナトク\"\n\n[[reading]]\nword = \"みなと\"\nreading = \"みなと\"\n\n[[reading]]\nword = \"申し込む\"\nreading = \"もうすこむ\"\n",
+        )
+        .unwrap();
+    });
+    assert!(
+        problems.contains("i18n/readings.toml:2: 港区: reading: the reading must be hiragana"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("i18n/readings.toml:6: みなと: reading: the word has no kanji"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("申し込む: reading: the reading does not fit the kana"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn the_real_furigana_overrides_are_valid() {
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let words: Vec<&str> = corpus
+        .translations
+        .readings
+        .words()
+        .iter()
+        .map(|w| w.word.as_str())
+        .collect();
+    for place in [
+        "港区",
+        "芝浦",
+        "白金",
+        "麻布",
+        "赤坂",
+        "六本木",
+        "虎ノ門",
+        "高輪",
+    ] {
+        assert!(
+            words.contains(&place),
+            "{place} is not in corpus/i18n/readings.toml"
+        );
+    }
+}

@@ -7,10 +7,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use fluent_bundle::FluentResource;
-use shien_navi::domain::consultants::DeskDay;
+use shien_navi::domain::consultants::{ConsultCategory, DeskDay};
+use shien_navi::domain::eligibility::Condition;
+use shien_navi::domain::questionnaire::Questionnaire;
 use shien_navi::domain::{Kind, Lang, Level, WindowStatus};
 use shien_navi::http::messages::{
-    PURPOSE_KEYS, SOURCES, day_key, has_message, kind_key, level_key, status_key,
+    INDUSTRY_KEYS, Messages, PURPOSE_KEYS, SOURCES, condition_key, day_key, has_message, kind_key,
+    level_key, option_key, question_help_key, question_key, status_key, step_key,
 };
 
 /// The message ids of a catalog (terms and comments left out).
@@ -153,9 +156,34 @@ fn every_key_the_code_uses_is_in_every_language() {
         .map(day_key),
     )
     .chain(PURPOSE_KEYS.iter().map(|(_, k)| *k))
+    .chain(INDUSTRY_KEYS.iter().map(|(_, k)| *k))
+    .chain(
+        [
+            Condition::Location,
+            Condition::Office,
+            Condition::Industry,
+            Condition::Size,
+            Condition::Employees,
+            Condition::Capital,
+            Condition::Years,
+            Condition::Founding,
+            Condition::LegalForm,
+            Condition::Shotenkai,
+            Condition::Person,
+            Condition::Sales,
+            Condition::OnceOnly,
+            Condition::Other,
+        ]
+        .map(condition_key),
+    )
+    .chain(ConsultCategory::ALL.map(step_key))
     .chain(shien_navi::http::pages::NAV.iter().map(|(_, _, k)| *k));
     for key in enumerated {
         used.insert((key.to_string(), "(enumerated)".into()));
+    }
+    // The questionnaire's questions, help texts and options, as the page asks for them.
+    for (key, _) in questionnaire_keys() {
+        used.insert((key, "corpus/questionnaire.toml".into()));
     }
     let mut missing = Vec::new();
     for (key, file) in &used {
@@ -169,6 +197,50 @@ fn every_key_the_code_uses_is_in_every_language() {
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// Every catalog key of the real questionnaire, with the Japanese text it stands for.
+fn questionnaire_keys() -> Vec<(String, String)> {
+    let q = Questionnaire::load(&common::repo().join("corpus/questionnaire.toml")).unwrap();
+    let mut keys = Vec::new();
+    for question in &q.questions {
+        keys.push((question_key(&question.field), question.label.clone()));
+        if let Some(help) = &question.help {
+            keys.push((question_help_key(&question.field), help.clone()));
+        }
+        for o in &question.options {
+            keys.push((option_key(&question.field, &o.value), o.label.clone()));
+        }
+    }
+    keys
+}
+
+#[test]
+fn the_japanese_catalog_says_what_the_questionnaire_says() {
+    let ja = Messages::new(Lang::Ja);
+    let keys = questionnaire_keys();
+    assert!(keys.len() > 25, "{} questionnaire keys", keys.len());
+    for (key, japanese) in keys {
+        assert!(
+            has_message(Lang::Ja, &key),
+            "{key} is missing in locales/ja/main.ftl"
+        );
+        assert_eq!(
+            ja.t(&key),
+            japanese,
+            "{key}: locales/ja/main.ftl differs from corpus/questionnaire.toml"
+        );
+    }
+}
+
+#[test]
+fn every_industry_of_the_corpus_has_a_label() {
+    for i in shien_navi::domain::scheme::INDUSTRIES {
+        assert!(
+            INDUSTRY_KEYS.iter().any(|(j, _)| *j == i),
+            "industry {i} has no catalog key"
+        );
+    }
 }
 
 #[test]

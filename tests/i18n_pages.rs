@@ -115,7 +115,7 @@ async fn every_page_has_the_switch_and_the_right_html_lang_in_every_language() {
         }
     }
     // Pages not translated yet say so, and mark their Japanese content inside English pages.
-    let (_, _, html) = get(&server, "/recommend?lang=en", &[]).await;
+    let (_, _, html) = get(&server, "/admin/login?lang=en", &[]).await;
     assert!(html.contains("This page is available in Japanese only for now."));
     assert!(html.contains("<div lang=\"ja\">"));
 }

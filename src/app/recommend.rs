@@ -74,14 +74,15 @@ impl App {
         })
     }
 
-    /// The questionnaire page's form (repeated keys) → answers; the error names the question.
+    /// The questionnaire page's form (repeated keys) → answers; the error is the question's
+    /// field (empty when the questionnaire is missing) and a Japanese message.
     pub fn answers_from_form(
         &self,
         pairs: &[(String, String)],
-    ) -> std::result::Result<Answers, String> {
+    ) -> std::result::Result<Answers, (String, String)> {
         match self.questionnaire() {
-            Some(q) => q.answers_from_form(pairs).map_err(|(_, message)| message),
-            None => Err("質問票が読み込まれていません".into()),
+            Some(q) => q.answers_from_form(pairs),
+            None => Err((String::new(), "質問票が読み込まれていません".into())),
         }
     }
 

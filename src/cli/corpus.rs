@@ -96,6 +96,10 @@ pub(super) fn corpus_check(settings: &Settings, strict: bool) -> ExitCode {
                 }
                 println!("strict: every rule in conditions has a structured field");
             }
+            println!(
+                "furigana overrides: {} words (i18n/readings.toml)",
+                corpus.translations.readings.words().len()
+            );
             let report = corpus.translation_report();
             print_translation_report(&report);
             if report.is_clean() {

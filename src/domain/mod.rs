@@ -20,6 +20,7 @@ pub mod calendar;
 pub mod eligibility;
 pub mod facts;
 pub mod freshness;
+pub mod furigana;
 pub mod handoff;
 pub mod holidays;
 pub mod inquiry;

@@ -8,13 +8,16 @@ use serde::Serialize;
 
 use super::consultants::{ConsultCategory, Desk};
 use super::corpus::Corpus;
-use super::eligibility::{Check, Eligibility, Fit, assess, fit};
+use super::eligibility::{Check, Condition, Eligibility, Fit, assess, fit};
 use super::profile::{Profile, Stage};
 use super::scheme::{Kind, Level, Scheme, WindowStatus};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Unknown {
     pub condition: String,
+    /// What the condition is about, so pages can name it in their own language.
+    #[serde(skip)]
+    pub about: Condition,
     /// The question or document that would settle it.
     pub settle_by: String,
     /// When the questionnaire does not ask it: the `facts` key to send with the answers.
@@ -31,6 +34,10 @@ pub struct Recommendation {
     pub fit: Fit,
     pub score: f32,
     pub reasons: Vec<String>,
+    /// What each line of `reasons` is about, in the same order; empty when the only reason
+    /// is that the scheme has no limits on location, size or years.
+    #[serde(skip)]
+    pub met: Vec<Condition>,
     pub unknown: Vec<Unknown>,
     pub amount: Option<String>,
     pub status: WindowStatus,
@@ -65,6 +72,9 @@ pub struct RecommendOutcome {
     pub excluded: Vec<Excluded>,
     pub next_steps: Vec<NextStep>,
 }
+
+/// The reason given when a scheme has no limits the questionnaire could check.
+pub const NO_LIMITS_JA: &str = "所在地・規模・業歴による制限はありません";
 
 /// How many results a recommendation list holds.
 pub const MAX_RECOMMENDATIONS: usize = 30;
@@ -284,18 +294,19 @@ fn to_recommendation(
     today: NaiveDate,
 ) -> Recommendation {
     let s = c.scheme;
-    let reasons = c
+    let (met, reasons): (Vec<Condition>, Vec<String>) = c
         .checks
         .iter()
         .filter(|k| k.eligibility == Eligibility::Met)
-        .map(|k| k.reason.clone())
-        .collect::<Vec<_>>();
+        .map(|k| (k.condition, k.reason.clone()))
+        .unzip();
     let unknown = c
         .checks
         .iter()
         .filter(|k| k.eligibility == Eligibility::Unknown)
         .map(|k| Unknown {
             condition: k.reason.clone(),
+            about: k.condition,
             settle_by: k.settle_by.clone().unwrap_or_default(),
             fact: k.fact.clone(),
         })
@@ -308,10 +319,11 @@ fn to_recommendation(
         fit: c.fit,
         score,
         reasons: if reasons.is_empty() {
-            vec!["所在地・規模・業歴による制限はありません".into()]
+            vec![NO_LIMITS_JA.into()]
         } else {
             reasons
         },
+        met,
         unknown,
         amount: s.amount_text(),
         status: c.status,

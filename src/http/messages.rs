@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::domain::consultants::DeskDay;
+use crate::domain::consultants::{ConsultCategory, DeskDay};
+use crate::domain::eligibility::Condition;
+use crate::domain::questionnaire::{Question, QuestionOption};
 use crate::domain::{Kind, Lang, Level, WindowStatus};
 
 /// The catalogs' sources, in the order of [`Lang::ALL`].
@@ -161,6 +163,139 @@ impl Messages {
     pub fn day(&self, day: DeskDay) -> String {
         self.t(day_key(day))
     }
+
+    /// An industry of the corpus (日本標準産業分類の大分類) in this language; an unknown one
+    /// as it is.
+    pub fn industry(&self, industry: &str) -> String {
+        industry_key(industry).map_or_else(|| industry.to_string(), |k| self.t(k))
+    }
+
+    pub fn condition(&self, condition: Condition) -> String {
+        self.t(condition_key(condition))
+    }
+
+    /// The text of `key`, or `fallback` when no catalog has it (a question added to
+    /// `corpus/questionnaire.toml` before its catalog keys).
+    pub fn t_or(&self, key: &str, fallback: &str) -> String {
+        if has_message(self.lang, key) || has_message(Lang::Ja, key) {
+            self.t(key)
+        } else {
+            tracing::warn!(key, "questionnaire text missing in the catalogs");
+            fallback.to_string()
+        }
+    }
+
+    /// A question's label.
+    pub fn question(&self, q: &Question) -> String {
+        self.t_or(&question_key(&q.field), &q.label)
+    }
+
+    /// A question's help text, when it has one.
+    pub fn question_help(&self, q: &Question) -> Option<String> {
+        let help = q.help.as_deref()?;
+        Some(self.t_or(&question_help_key(&q.field), help))
+    }
+
+    /// An option's label.
+    pub fn option(&self, q: &Question, o: &QuestionOption) -> String {
+        self.t_or(&option_key(&q.field, &o.value), &o.label)
+    }
+}
+
+/// The catalog key of a question's label: `question-<field>` (underscores as hyphens).
+pub fn question_key(field: &str) -> String {
+    format!("question-{}", field.replace('_', "-"))
+}
+
+pub fn question_help_key(field: &str) -> String {
+    format!("{}-help", question_key(field))
+}
+
+/// The catalog key of an option: `option-<field>-<value>`, `none` for the empty value.
+pub fn option_key(field: &str, value: &str) -> String {
+    let value = if value.is_empty() { "none" } else { value };
+    format!("option-{}-{value}", field.replace('_', "-"))
+}
+
+/// The short name of an answer field in error messages: `field-<field>`, `field-other` for
+/// anything else. Takes the profile's `answers.<field>` too.
+pub fn field_key(field: &str) -> &'static str {
+    match field.strip_prefix("answers.").unwrap_or(field) {
+        "location" => "field-location",
+        "industry" => "field-industry",
+        "employees" => "field-employees",
+        "capital_yen" => "field-capital-yen",
+        "years_in_business" | "founded" => "field-years-in-business",
+        "corporate" => "field-corporate",
+        "purposes" => "field-purposes",
+        "shotenkai_member" => "field-shotenkai-member",
+        _ => "field-other",
+    }
+}
+
+/// What a next-step desk is for, by the category it was chosen for (the Japanese page keeps
+/// the recommender's own sentence, which names the desk).
+pub fn step_key(category: ConsultCategory) -> &'static str {
+    match category {
+        ConsultCategory::Founding => "step-founding",
+        ConsultCategory::Financing => "step-financing",
+        ConsultCategory::Labour => "step-labour",
+        ConsultCategory::IntellectualProperty => "step-ip",
+        ConsultCategory::Management | ConsultCategory::Legal | ConsultCategory::Tax => "step-other",
+    }
+}
+
+pub fn condition_key(condition: Condition) -> &'static str {
+    match condition {
+        Condition::Location => "condition-location",
+        Condition::Office => "condition-office",
+        Condition::Industry => "condition-industry",
+        Condition::Size => "condition-size",
+        Condition::Employees => "condition-employees",
+        Condition::Capital => "condition-capital",
+        Condition::Years => "condition-years",
+        Condition::Founding => "condition-founding",
+        Condition::LegalForm => "condition-legal-form",
+        Condition::Shotenkai => "condition-shotenkai",
+        Condition::Person => "condition-person",
+        Condition::Sales => "condition-sales",
+        Condition::OnceOnly => "condition-once-only",
+        Condition::Other => "condition-other",
+    }
+}
+
+/// The catalog key of each industry of the corpus (`domain::scheme::INDUSTRIES`).
+pub const INDUSTRY_KEYS: [(&str, &str); 20] = [
+    ("農業、林業", "industry-agriculture"),
+    ("漁業", "industry-fishery"),
+    ("鉱業、採石業、砂利採取業", "industry-mining"),
+    ("建設業", "industry-construction"),
+    ("製造業", "industry-manufacturing"),
+    ("電気・ガス・熱供給・水道業", "industry-utilities"),
+    ("情報通信業", "industry-information"),
+    ("運輸業、郵便業", "industry-transport"),
+    ("卸売業、小売業", "industry-trade"),
+    ("金融業、保険業", "industry-finance"),
+    ("不動産業、物品賃貸業", "industry-real-estate"),
+    ("学術研究、専門・技術サービス業", "industry-professional"),
+    ("宿泊業、飲食サービス業", "industry-hospitality"),
+    ("生活関連サービス業、娯楽業", "industry-personal-services"),
+    ("教育、学習支援業", "industry-education"),
+    ("医療、福祉", "industry-medical"),
+    ("複合サービス事業", "industry-compound"),
+    (
+        "サービス業（他に分類されないもの）",
+        "industry-other-services",
+    ),
+    ("公務（他に分類されるものを除く）", "industry-government"),
+    ("分類不能の産業", "industry-unclassified"),
+];
+
+pub fn industry_key(industry: &str) -> Option<&'static str> {
+    INDUSTRY_KEYS
+        .iter()
+        .find(|(i, _)| *i == industry)
+        .map(|(_, k)| *k)
 }
 
 pub fn level_key(level: Level) -> &'static str {
@@ -259,6 +394,36 @@ mod tests {
         for p in crate::domain::scheme::PURPOSES {
             assert_eq!(m.purpose(p), p);
         }
+        for i in crate::domain::scheme::INDUSTRIES {
+            assert_eq!(m.industry(i), i);
+        }
+        assert_eq!(
+            m.t("reason-no-limits"),
+            crate::domain::recommend::NO_LIMITS_JA
+        );
+    }
+
+    #[test]
+    fn questionnaire_keys_follow_the_field_and_value() {
+        assert_eq!(
+            question_key("years_in_business"),
+            "question-years-in-business"
+        );
+        assert_eq!(
+            question_help_key("capital_yen"),
+            "question-capital-yen-help"
+        );
+        assert_eq!(
+            option_key("location", "minato-head"),
+            "option-location-minato-head"
+        );
+        assert_eq!(
+            option_key("shotenkai_member", ""),
+            "option-shotenkai-member-none"
+        );
+        assert_eq!(field_key("answers.capital_yen"), "field-capital-yen");
+        assert_eq!(field_key("answers.founded"), "field-years-in-business");
+        assert_eq!(field_key("nonsense"), "field-other");
     }
 
     #[test]

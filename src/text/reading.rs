@@ -87,6 +87,21 @@ pub fn reading_words(analyzer: &Analyzer, text: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// The dictionary's reading of each word, for furigana. The text is read as written (not
+/// normalised), so every surface is a piece of it.
+impl crate::domain::furigana::WordReader for Analyzer {
+    fn read_words(&self, text: &str) -> Vec<(String, Option<String>)> {
+        match self.morphemes(text) {
+            Ok(morphemes) => morphemes
+                .into_iter()
+                .map(|m| (m.surface, m.reading))
+                .collect(),
+            // A text the segmenter cannot read is shown without readings.
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

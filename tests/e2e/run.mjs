@@ -760,6 +760,19 @@ async function languages(browser) {
         await open(page, shared.resultsUrl);
         check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: the results page forgot the language`);
         await auditAs(`/recommend/results (${c.code})`, c.htmlLang, `lang-${c.code}-results`);
+        if (c.code === 'en') {
+          const stray = await japaneseOutsideJa(page);
+          check(stray.length === 0, `en: results: Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
+        }
+      }
+
+      // The questionnaire itself is asked in the language.
+      await open(page, '/recommend');
+      check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: the questionnaire forgot the language`);
+      await auditAs(`/recommend (${c.code})`, c.htmlLang, `lang-${c.code}-recommend`);
+      if (c.code === 'en') {
+        const stray = await japaneseOutsideJa(page);
+        check(stray.length === 0, `en: questionnaire: Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
       }
 
       // The chat still answers (in Japanese for now) and hands off with a ticket.

@@ -12,6 +12,7 @@ use std::sync::{Arc, RwLock};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::{EmbedderKind, Fusion, RankingMode, Settings, VectorBackend};
+use crate::domain::furigana::furigana;
 use crate::domain::judgment::Fix;
 use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
@@ -229,11 +230,12 @@ impl Engine {
     }
 
     /// A scheme title or summary as a page in `lang` shows it: Japanese terms inside English
-    /// marked as such.
+    /// marked as such, furigana on the kanji of やさしい日本語.
     pub fn reading_aid(&self, lang: Lang, text: &str) -> Vec<Segment> {
         match lang {
             Lang::En => mark_japanese(text),
-            Lang::Ja | Lang::Easy => vec![Segment::Text(text.to_string())],
+            Lang::Easy => furigana(text, &*self.analyzer, &self.corpus.translations.readings),
+            Lang::Ja => vec![Segment::Text(text.to_string())],
         }
     }
 

@@ -13,14 +13,13 @@ use crate::domain::WindowStatus;
 use crate::domain::eligibility::Fit;
 use crate::domain::inquiry::Channel;
 use crate::domain::questionnaire::Question;
-use crate::domain::recommend::RecommendOutcome;
 use crate::domain::recommend::{NextStep, Recommendation};
 use crate::domain::scheme::{INDUSTRIES, PURPOSES};
 use crate::domain::translation::Segment;
 use crate::http::AppState;
 use crate::http::extract::form_pairs;
 use crate::http::language::PageLang;
-use crate::http::messages::Messages;
+use crate::http::messages::{Messages, field_key, step_key};
 
 /// How a question is answered on the page.
 enum Control {
@@ -35,6 +34,7 @@ struct QuestionView {
     label: String,
     help: Option<String>,
     required: bool,
+    /// "Answer only if you chose …", in the page's language.
     only_if_purpose: Option<String>,
     control: Control,
 }
@@ -42,7 +42,7 @@ struct QuestionView {
 #[derive(Template)]
 #[template(path = "recommend_form.html")]
 struct FormPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     intro: bool,
     error: Option<String>,
@@ -51,8 +51,17 @@ struct FormPage {
     questions: Vec<QuestionView>,
 }
 
-/// A recommended scheme with its words in the chosen language; the reasons and open questions
-/// stay in Japanese (they come from the eligibility rules) this version.
+/// Why a scheme fits, or what is uncertain, in the page's language: the condition it is about
+/// and the verdict from the catalogs; the exact rule as the eligibility check words it stays
+/// Japanese beside it (`detail`) on the other pages.
+struct ReasonView<'a> {
+    text: String,
+    detail: Option<&'a str>,
+    /// For unknowns: the question or document that settles it (Japanese).
+    settle_by: Option<&'a str>,
+}
+
+/// A recommended scheme with its words in the chosen language.
 struct RecView<'a> {
     r: &'a Recommendation,
     title: Vec<Segment>,
@@ -67,6 +76,11 @@ struct RecView<'a> {
     level: String,
     kind: String,
     status: String,
+    fit: String,
+    reasons: Vec<ReasonView<'a>>,
+    unknown: Vec<ReasonView<'a>>,
+    /// Schemes not to combine with, by id, with their titles in the page's language.
+    not_combinable: Vec<(&'a str, Vec<Segment>)>,
 }
 
 /// A desk to book next: its words translated, its hours and phone from its fields.
@@ -75,18 +89,23 @@ struct StepView<'a> {
     name: Vec<Segment>,
     how_to_book: Vec<Segment>,
     hours: String,
+    message: String,
+}
+
+/// A scheme ruled out, with why (the eligibility check's Japanese words).
+struct ExcludedView<'a> {
+    title: Vec<Segment>,
+    unmet: &'a [String],
 }
 
 #[derive(Template)]
 #[template(path = "recommend_results.html")]
 struct ResultsPage<'a> {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
-    o: &'a RecommendOutcome,
     recs: Vec<RecView<'a>>,
     steps: Vec<StepView<'a>>,
-    /// `lang` of the translated parts inside this (Japanese) page, when it is not Japanese.
-    words_lang: Option<&'static str>,
+    excluded: Vec<ExcludedView<'a>>,
 }
 
 fn rec_view<'a>(app: &'a App, r: &'a Recommendation, m: Messages) -> RecView<'a> {
@@ -96,9 +115,10 @@ fn rec_view<'a>(app: &'a App, r: &'a Recommendation, m: Messages) -> RecView<'a>
         .filter(|w| w.source.is_translation());
     let scheme = words.as_ref().map(|w| w.scheme);
     RecView {
-        title: words
-            .as_ref()
-            .map_or_else(|| vec![Segment::Text(r.title.clone())], |w| w.title.clone()),
+        title: words.as_ref().map_or_else(
+            || vec![facts::japanese(lang, &r.title)],
+            |w| w.title.clone(),
+        ),
         official_title: words.as_ref().and_then(|w| w.official_title),
         summary: words.as_ref().map(|w| w.summary.clone()),
         who: words.as_ref().and_then(|w| w.who.clone()),
@@ -111,8 +131,66 @@ fn rec_view<'a>(app: &'a App, r: &'a Recommendation, m: Messages) -> RecView<'a>
         level: m.level(r.level),
         kind: m.kind(r.kind),
         status: m.status(r.status),
+        fit: m.t(match r.fit {
+            Fit::Eligible => "fit-eligible",
+            _ => "fit-likely",
+        }),
+        reasons: reasons(r, m),
+        not_combinable: r
+            .not_combinable_with
+            .iter()
+            .map(|id| (id.as_str(), title_in(app, id, id, lang)))
+            .collect(),
+        unknown: r
+            .unknown
+            .iter()
+            .map(|u| match lang {
+                Lang::Ja => ReasonView {
+                    text: u.condition.clone(),
+                    detail: None,
+                    settle_by: Some(u.settle_by.as_str()).filter(|s| !s.is_empty()),
+                },
+                Lang::Easy | Lang::En => ReasonView {
+                    text: m.ta("reason-unknown", "condition", &m.condition(u.about)),
+                    detail: Some(&u.condition),
+                    settle_by: Some(u.settle_by.as_str()).filter(|s| !s.is_empty()),
+                },
+            })
+            .collect(),
         r,
     }
+}
+
+/// The reasons a scheme fits: as the eligibility check words them on the Japanese page; the
+/// condition and verdict from the catalogs, with that wording beside them, on the others.
+fn reasons<'a>(r: &'a Recommendation, m: Messages) -> Vec<ReasonView<'a>> {
+    if m.lang() == Lang::Ja {
+        return r
+            .reasons
+            .iter()
+            .map(|x| ReasonView {
+                text: x.clone(),
+                detail: None,
+                settle_by: None,
+            })
+            .collect();
+    }
+    if r.met.is_empty() {
+        return vec![ReasonView {
+            text: m.t("reason-no-limits"),
+            detail: None,
+            settle_by: None,
+        }];
+    }
+    r.met
+        .iter()
+        .zip(&r.reasons)
+        .map(|(condition, x)| ReasonView {
+            text: m.ta("reason-met", "condition", &m.condition(*condition)),
+            detail: Some(x.as_str()),
+            settle_by: None,
+        })
+        .collect()
 }
 
 fn step_view<'a>(app: &'a App, s: &'a NextStep, m: Messages) -> StepView<'a> {
@@ -124,6 +202,7 @@ fn step_view<'a>(app: &'a App, s: &'a NextStep, m: Messages) -> StepView<'a> {
                 name: w.name,
                 how_to_book: w.how_to_book,
                 hours: facts::desk_hours(desk, m),
+                message: m.t(step_key(s.category)),
             }
         }
         _ => StepView {
@@ -131,11 +210,21 @@ fn step_view<'a>(app: &'a App, s: &'a NextStep, m: Messages) -> StepView<'a> {
             name: vec![Segment::Text(s.desk.clone())],
             how_to_book: vec![Segment::Text(s.how_to_book.clone())],
             hours: s.schedule.clone(),
+            message: s.message.clone(),
         },
     }
 }
 
-fn question_view(q: &Question, pairs: &[(String, String)]) -> QuestionView {
+/// A scheme's title in `lang` (its Japanese title, marked as such, when it has no
+/// translation); `fallback` when the id names no scheme.
+fn title_in(app: &App, id: &str, fallback: &str, lang: Lang) -> Vec<Segment> {
+    match app.scheme_words_by_id(id, lang) {
+        Some(w) => w.title,
+        None => vec![facts::japanese(lang, fallback)],
+    }
+}
+
+fn question_view(q: &Question, pairs: &[(String, String)], m: Messages) -> QuestionView {
     let current: Vec<&str> = pairs
         .iter()
         .filter(|(k, _)| k == &q.field)
@@ -151,28 +240,37 @@ fn question_view(q: &Question, pairs: &[(String, String)]) -> QuestionView {
             })
             .collect()
     };
-    let fixed = |list: &[&str]| {
-        list.iter()
-            .map(|s| (s.to_string(), s.to_string()))
-            .collect::<Vec<_>>()
-    };
+    // The value sent is always the corpus's Japanese key; only the label is translated.
     let control = match q.kind.as_str() {
         "single" => Control::Choices(choices(
             q.options
                 .iter()
-                .map(|o| (o.value.clone(), o.label.clone()))
+                .map(|o| (o.value.clone(), m.option(q, o)))
                 .collect(),
         )),
         "number" => Control::Number(current.first().copied().unwrap_or("").to_string()),
-        "industry" => Control::Select(choices(fixed(&INDUSTRIES))),
-        _ => Control::Checkboxes(choices(fixed(&PURPOSES))),
+        "industry" => Control::Select(choices(
+            INDUSTRIES
+                .iter()
+                .map(|i| (i.to_string(), m.industry(i)))
+                .collect(),
+        )),
+        _ => Control::Checkboxes(choices(
+            PURPOSES
+                .iter()
+                .map(|p| (p.to_string(), m.purpose(p)))
+                .collect(),
+        )),
     };
     QuestionView {
         field: q.field.clone(),
-        label: q.label.clone(),
-        help: q.help.clone(),
+        label: m.question(q),
+        help: m.question_help(q),
         required: q.required,
-        only_if_purpose: q.only_if_purpose.clone(),
+        only_if_purpose: q
+            .only_if_purpose
+            .as_deref()
+            .map(|p| m.ta("form-only-if-purpose", "purpose", &m.purpose(p))),
         control,
     }
 }
@@ -180,14 +278,19 @@ fn question_view(q: &Question, pairs: &[(String, String)]) -> QuestionView {
 fn form_page(
     state: &AppState,
     page: &PageLang,
-    title: &'static str,
     pairs: &[(String, String)],
     error: Option<String>,
 ) -> FormPage {
     let questionnaire = state.app.questionnaire();
+    let chrome = Chrome::new(&state.app, "recommend", page);
+    let m = chrome.messages();
     FormPage {
-        title,
-        chrome: Chrome::new(&state.app, "recommend", page).japanese_content(),
+        title: m.t(if error.is_some() {
+            "form-title-error"
+        } else {
+            "form-title"
+        }),
+        chrome,
         intro: error.is_none(),
         error,
         version: questionnaire.map(|q| q.version),
@@ -195,7 +298,7 @@ fn form_page(
             .map(|q| {
                 q.questions
                     .iter()
-                    .map(|x| question_view(x, pairs))
+                    .map(|x| question_view(x, pairs, m))
                     .collect()
             })
             .unwrap_or_default(),
@@ -204,24 +307,20 @@ fn form_page(
 
 #[utoipa::path(get, path = "/recommend", tag = "pages", responses((status = 200, description = "質問票", content_type = "text/html", body = String)))]
 pub async fn questionnaire_page(State(state): State<AppState>, page: PageLang) -> Response {
-    render(
-        StatusCode::OK,
-        &form_page(&state, &page, "質問に答えて探す", &[], None),
-    )
+    render(StatusCode::OK, &form_page(&state, &page, &[], None))
 }
 
-fn friendly(field: &str, message: &str) -> String {
-    let label = match field {
-        "answers.location" => "所在地",
-        "answers.industry" => "業種",
-        "answers.employees" => "従業員数",
-        "answers.capital_yen" => "資本金",
-        "answers.years_in_business" | "answers.founded" => "創業からの年数",
-        "answers.corporate" => "事業の形態",
-        "answers.purposes" => "やりたいこと",
-        _ => "入力",
-    };
-    format!("{label}：{message}")
+/// An answer's error in the page's language. The Japanese page keeps the check's own message
+/// (prefixed with the field's name when `named`); the others name the field from the catalog.
+fn answer_error(m: Messages, field: &str, message: &str, named: bool) -> String {
+    let label = m.t(field_key(field));
+    match m.lang() {
+        Lang::Ja if !named => message.to_string(),
+        _ => m.targs(
+            "form-error-field",
+            &[("label", &label), ("message", message)],
+        ),
+    }
 }
 
 #[utoipa::path(get, path = "/recommend/results", tag = "pages", params(("location" = crate::http::openapi::fields::FormLocation, Query, description = "所在地"), ("industry" = crate::http::openapi::fields::IndustryName, Query, description = "業種"), ("employees" = u32, Query, description = "従業員数", maximum = 1000000), ("capital_yen" = Option<crate::http::openapi::fields::FormNumber>, Query, description = "資本金（法人のみ、空欄可）"), ("years_in_business" = Option<crate::http::openapi::fields::FormYears>, Query, description = "創業からの年数"), ("corporate" = crate::http::openapi::fields::FormBool, Query, description = "法人なら true"), ("purposes" = Option<Vec<crate::http::openapi::fields::PurposeChoice>>, Query, description = "やりたいこと（空は指定なし）", explode), ("shotenkai_member" = Option<crate::http::openapi::fields::FormOptionalBool>, Query, description = "商店会に加盟しているか")), responses((status = 200, description = "おすすめの制度", content_type = "text/html", body = String), (status = 400, description = "回答の不足・誤り", content_type = "text/html", body = String)))]
@@ -231,21 +330,16 @@ pub async fn results_page(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let pairs = form_pairs(raw.as_deref());
+    let m = Messages::new(page.lang);
     let form_error = |message: String| {
         render(
             StatusCode::BAD_REQUEST,
-            &form_page(
-                &state,
-                &page,
-                "入力内容をご確認ください",
-                &pairs,
-                Some(message),
-            ),
+            &form_page(&state, &page, &pairs, Some(message)),
         )
     };
     let answers = match state.app.answers_from_form(&pairs) {
         Ok(a) => a,
-        Err(message) => return form_error(message),
+        Err((field, message)) => return form_error(answer_error(m, &field, &message, false)),
     };
     match state
         .app
@@ -253,13 +347,12 @@ pub async fn results_page(
         .await
     {
         Ok(logged) => {
-            let chrome = Chrome::new(&state.app, "recommend", &page).partly_japanese_content();
-            let m = chrome.messages();
+            let chrome = Chrome::new(&state.app, "recommend", &page);
             let o = &logged.outcome;
             render(
                 StatusCode::OK,
                 &ResultsPage {
-                    title: "おすすめの制度",
+                    title: m.t("results-title"),
                     recs: o
                         .recommendations
                         .iter()
@@ -270,13 +363,19 @@ pub async fn results_page(
                         .iter()
                         .map(|s| step_view(&state.app, s, m))
                         .collect(),
-                    words_lang: (page.lang.html_lang() != "ja").then_some(page.lang.html_lang()),
+                    excluded: o
+                        .excluded
+                        .iter()
+                        .map(|e| ExcludedView {
+                            title: title_in(&state.app, &e.id, &e.title, page.lang),
+                            unmet: &e.unmet,
+                        })
+                        .collect(),
                     chrome,
-                    o,
                 },
             )
         }
-        Err(AppError::Answer(e)) => form_error(friendly(e.field, &e.message)),
+        Err(AppError::Answer(e)) => form_error(answer_error(m, e.field, &e.message, true)),
         Err(e) => form_error(e.to_string()),
     }
 }
