@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::corpus::{Corpus, Problem};
+use super::furigana::Readings;
 
 mod files;
 mod report;
@@ -210,6 +211,8 @@ struct LangTexts {
 #[derive(Debug, Clone, Default)]
 pub struct Translations {
     langs: [LangTexts; 2],
+    /// Readings the dictionary gets wrong, for furigana (`i18n/readings.toml`).
+    pub readings: Readings,
 }
 
 impl Translations {
@@ -229,12 +232,14 @@ impl Translations {
         lang.slot().map(|i| &self.langs[i])
     }
 
-    /// Loads `corpus/i18n/{easy,en}/` (a missing folder is no translation at all) and checks it
-    /// against the Japanese `corpus`. Returns the problems instead of failing, so that the
+    /// Loads `corpus/i18n/{easy,en}/` (a missing folder is no translation at all) and the
+    /// furigana overrides (`readings.toml`), and checks the translations against the Japanese
+    /// `corpus`. Returns the problems instead of failing, so that the
     /// corpus loader can report them with its own.
     pub fn load(dir: &Path, corpus: &Corpus) -> (Translations, Vec<Problem>) {
         let mut translations = Translations::default();
         let mut problems = Vec::new();
+        translations.readings = Readings::load(&dir.join("readings.toml"), &mut problems);
         for lang in Lang::TRANSLATED {
             let folder = dir.join(lang.code());
             if !folder.is_dir() {
