@@ -7,8 +7,10 @@ use super::citations::{cite, push_unique};
 use super::turn::GENERIC;
 use crate::app::engine::{Engine, FaqHit, SearchOutcome, shorten};
 use crate::domain::asked::Asked;
+use crate::domain::facts::english::{EnglishWords, date_en, fact_en};
 use crate::domain::facts::{Fact, FactContext, date_ja, fact};
 use crate::domain::scheme::Scheme;
+use crate::domain::translation::Lang;
 
 /// The reply to a question that asks no attribute: the FAQ about what the caller named, the
 /// schemes found, and where to confirm. Also returns the scheme the quoted FAQ is about (the
@@ -138,9 +140,11 @@ pub(super) fn facts_reply(
         question,
     };
     let facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
+    let english = is_english(question);
     let mut text = String::new();
-    if is_english(question) {
-        text.push_str("From the official information (in Japanese):\n");
+    if english {
+        english_facts(app, scheme, &facts, &ctx, &mut text);
+        text.push_str("\n\nThe official information in Japanese:\n");
     }
     for (i, f) in facts.iter().enumerate() {
         if i == 0 {
@@ -155,11 +159,22 @@ pub(super) fn facts_reply(
         !f.known
             || matches!(
                 f.asked,
-                Asked::Eligibility | Asked::Years | Asked::Combination | Asked::Documents
+                Asked::Eligibility
+                    | Asked::Years
+                    | Asked::Combination
+                    | Asked::Documents
+                    | Asked::HowToApply
             )
     });
     if let Some(faq) = faq.filter(|_| wants_words) {
-        text.push_str(&format!("\nよくある質問より：{}", faq.answer));
+        match corpus
+            .translations
+            .faq(Lang::En, &faq.id)
+            .filter(|_| english)
+        {
+            Some(t) => text.push_str(&format!("\nFrom our FAQ: {}", t.text.answer)),
+            None => text.push_str(&format!("\nよくある質問より：{}", faq.answer)),
+        }
         for s in faq.scheme_ids.iter().filter_map(|id| corpus.scheme(id)) {
             push_unique(&mut citations, cite(corpus, s));
         }
@@ -167,10 +182,57 @@ pub(super) fn facts_reply(
     if let Some(o) = other {
         push_unique(&mut citations, cite(corpus, o));
     }
-    text.push_str(&format!(
-        "\n出典：{}（{}時点の情報。最新の内容は公式ページでご確認ください）",
-        scheme.title,
-        date_ja(scheme.as_of)
-    ));
+    if english {
+        text.push_str(&format!(
+            "\nSource: {} (information as of {}; please check the official page for the latest).",
+            english_title(app, scheme),
+            date_en(scheme.as_of)
+        ));
+    } else {
+        text.push_str(&format!(
+            "\n出典：{}（{}時点の情報。最新の内容は公式ページでご確認ください）",
+            scheme.title,
+            date_ja(scheme.as_of)
+        ));
+    }
     (text, citations)
+}
+
+/// The reviewed English title, else the Japanese one.
+fn english_title<'a>(app: &'a Engine, scheme: &'a Scheme) -> &'a str {
+    app.corpus
+        .translations
+        .scheme(Lang::En, &scheme.id)
+        .map_or(scheme.title.as_str(), |t| t.text.title.as_str())
+}
+
+/// The asked facts in English, one line each, from the same fields as the Japanese ones and
+/// the reviewed English words of the scheme and its desks.
+fn english_facts(
+    app: &Engine,
+    scheme: &Scheme,
+    facts: &[Fact],
+    ctx: &FactContext,
+    text: &mut String,
+) {
+    let translations = &app.corpus.translations;
+    let words = EnglishWords {
+        scheme: translations.scheme(Lang::En, &scheme.id).map(|t| &t.text),
+        desks: ctx
+            .desks
+            .iter()
+            .filter_map(|d| translations.desk(Lang::En, &d.id))
+            .map(|t| &t.text)
+            .collect(),
+    };
+    text.push_str(english_title(app, scheme));
+    for f in facts {
+        let sentence = fact_en(scheme, f.asked, f.known, ctx, &words);
+        let sentence = if sentence.is_empty() {
+            "see the official Japanese below.".to_string()
+        } else {
+            sentence
+        };
+        text.push_str(&format!("\n{}: {sentence}", f.asked.label_en()));
+    }
 }

@@ -23,10 +23,13 @@ pub fn decide(
         5,
         crate::app::engine::tokyo_today(),
     )?;
-    let best_words = outcome
-        .results
-        .first()
-        .map_or(0.0, |h| h.explanation.lexical_words);
+    // An English question meets few Japanese words: its match with the reviewed English
+    // words of the best scheme counts as much (zero for a Japanese question).
+    let best_words = outcome.results.first().map_or(0.0, |h| {
+        h.explanation
+            .lexical_words
+            .max(h.explanation.lexical_english)
+    });
     // FAQs may be ordered by meaning; confidence reads their lexical scores.
     let best_faq = outcome.faqs.iter().map(|f| f.score).fold(0.0, f32::max);
     let confidence = confidence_of(best_words.max(best_faq));

@@ -4,13 +4,12 @@
 use super::compose::is_english;
 use crate::app::engine::{Engine, Result, SchemeHit, SearchOutcome, level_hint};
 use crate::domain::asked::{Asked, without_asking_words};
-use crate::domain::scheme::Scheme;
+use crate::domain::scheme::{Kind, Scheme};
 use crate::domain::search::{SearchFilters, SearchQuery};
 
 /// The scheme a factual question is about: the best result for the question without its
-/// asking words ("補助率", "上限" are in many entries and would pull the ranking; an English
-/// question is searched by the Japanese words its synonyms stand for), preferring the level
-/// the caller names ("港区の…") among close results. Of two schemes a combination question
+/// asking words ("補助率", "上限" are in many entries and would pull the ranking), preferring
+/// the level and the kind the caller names ("港区の…", "…の融資") among close results. Of two schemes a combination question
 /// names, the one whose rule excludes the other, else the one named first.
 pub(super) fn asked_scheme<'a>(
     app: &'a Engine,
@@ -20,32 +19,59 @@ pub(super) fn asked_scheme<'a>(
     today: chrono::NaiveDate,
 ) -> Result<Option<&'a Scheme>> {
     let normalized = terms.normalized.as_str();
-    let topic = if is_english(normalized) && !terms.expansions.is_empty() {
-        terms.expansions.join(" ")
-    } else {
-        without_asking_words(normalized)
-    };
-    let narrowed = match SearchQuery::parse(&topic) {
-        Ok(q) if topic.chars().count() >= 2 => {
-            Some(app.search(&q, &SearchFilters::default(), 5, today)?)
+    let topic = without_asking_words(normalized);
+    let search = |text: &str| -> Result<Vec<SchemeHit>> {
+        match SearchQuery::parse(text) {
+            Ok(q) if text.chars().count() >= 2 => {
+                Ok(app.search(&q, &SearchFilters::default(), 5, today)?.results)
+            }
+            _ => Ok(Vec::new()),
         }
-        _ => None,
     };
-    let results = match &narrowed {
-        Some(n) if !n.results.is_empty() => &n.results,
-        _ => &outcome.results,
+    let narrowed = search(&topic)?;
+    let results: &[SchemeHit] = if narrowed.is_empty() {
+        &outcome.results
+    } else {
+        &narrowed
     };
     let Some(best) = results.first() else {
         return Ok(None);
     };
-    let close: Vec<&SchemeHit> = results
+    let mut close: Vec<&SchemeHit> = results
         .iter()
         .take(3)
         .filter(|h| h.score >= best.score * 0.8)
         .collect();
+    // An English question is also searched by the Japanese words its synonyms stand for
+    // ("monozukuri" → ものづくり): the English words alone can favour a scheme whose English
+    // text shares the question's common words ("small businesses"). The two best of each
+    // search are the candidates, in the order of their summed reciprocal ranks.
+    let by_synonyms = if is_english(normalized) && !terms.expansions.is_empty() {
+        search(&terms.expansions.join(" "))?
+    } else {
+        Vec::new()
+    };
+    if !by_synonyms.is_empty() {
+        let rrf = |h: &SchemeHit| -> f32 {
+            [results, by_synonyms.as_slice()]
+                .iter()
+                .filter_map(|list| list.iter().position(|x| x.id == h.id))
+                .map(|rank| 1.0 / (60.0 + rank as f32))
+                .sum()
+        };
+        close = results.iter().take(2).collect();
+        for h in by_synonyms.iter().take(2) {
+            if !close.iter().any(|c| c.id == h.id) {
+                close.push(h);
+            }
+        }
+        close.sort_by(|a, b| rrf(b).total_cmp(&rrf(a)));
+    }
     let level = level_hint(normalized);
-    // Among close results: the level the caller names, then one that holds the asked
-    // amount or rate (a desk entry has neither), then the best.
+    let kinds = named_kinds(normalized);
+    // Among close results: the level the caller names, the kind of scheme it names (a loan,
+    // a grant, a desk), then one that holds the asked amount or rate (a desk entry has
+    // neither), then the best.
     let holds = |h: &SchemeHit| {
         let amount = app.scheme(&h.id).and_then(|s| s.amount.as_ref());
         asking.iter().all(|a| match a {
@@ -55,12 +81,16 @@ pub(super) fn asked_scheme<'a>(
             _ => true,
         })
     };
+    let of_kind = |h: &SchemeHit| {
+        kinds.is_none_or(|ks| app.scheme(&h.id).is_some_and(|s| ks.contains(&s.kind)))
+    };
     let chosen = close
         .iter()
         .copied()
         .max_by_key(|h| {
             (
                 level.is_none_or(|l| h.level == l),
+                of_kind(h),
                 holds(h),
                 std::cmp::Reverse(close.iter().position(|c| c.id == h.id)),
             )
@@ -145,6 +175,34 @@ pub(super) fn other_scheme<'a>(
                 .find(|h| h.explanation.title_match > 1.0)
                 .and_then(|h| app.scheme(&h.id))
         })
+}
+
+/// The kinds of scheme the question names by its noun ("loan", "融資" → a loan or a loan
+/// mediation; "grant", "補助金" → a subsidy or grant), when it names exactly one group.
+fn named_kinds(normalized: &str) -> Option<&'static [Kind]> {
+    const GROUPS: &[(&[&str], &[Kind])] = &[
+        (
+            &["loan", "融資", "貸付", "ローン"],
+            &[Kind::Loan, Kind::LoanMediation],
+        ),
+        (
+            &["subsidy", "grant", "補助金", "助成金", "奨励金"],
+            &[Kind::Subsidy, Kind::Grant, Kind::InterestSubsidy],
+        ),
+        (
+            &["consultation", "advice", "desk", "相談", "窓口"],
+            &[Kind::Consultation, Kind::ExpertDispatch],
+        ),
+        (&["seminar", "course", "セミナー", "講座"], &[Kind::Seminar]),
+    ];
+    let text = normalized.to_lowercase();
+    let mut named = GROUPS
+        .iter()
+        .filter(|(words, _)| words.iter().any(|w| text.contains(w)));
+    match (named.next(), named.next()) {
+        (Some((_, kinds)), None) => Some(kinds),
+        _ => None,
+    }
 }
 
 /// Whether an amount line states a rate ("3分の2", "1/2", "0.1%").
