@@ -73,6 +73,21 @@ impl Asked {
         }
     }
 
+    /// What the attribute is called in an English reply.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Asked::Amount => "Amount",
+            Asked::Rate => "Rate",
+            Asked::Eligibility => "Who can apply",
+            Asked::Years => "Years and age",
+            Asked::Deadline => "Deadline and application period",
+            Asked::HowToApply => "How to apply",
+            Asked::Documents => "Documents",
+            Asked::Contact => "Contact and hours",
+            Asked::Combination => "Combining with other schemes",
+        }
+    }
+
     /// Whether `word` (a lemma of the question) is part of how this attribute is asked:
     /// "上限", "補助" of 補助率, "いつ" — a follow-up made of such words names no new scheme.
     pub fn mentions(self, word: &str) -> bool {
@@ -164,6 +179,14 @@ impl Asked {
                 "qualify",
                 "requirement",
                 "sole proprietor",
+                "対象者",
+                "該当",
+                "who is eligible",
+                "am i eligible",
+                "freelance",
+                "criteria",
+                "who qualifies",
+                "open to",
             ],
             Asked::Years => &[
                 "何年",
@@ -204,6 +227,14 @@ impl Asked {
                 "before starting",
                 "before i start",
                 "not yet",
+                "業歴",
+                "創業後",
+                "開業後",
+                "設立後",
+                "how long",
+                "years in business",
+                "just started",
+                "already started",
             ],
             Asked::Deadline => &[
                 "いつまで",
@@ -227,6 +258,14 @@ impl Asked {
                 "due",
                 "next round",
                 "closing date",
+                "日程",
+                "時期",
+                "スケジュール",
+                "application period",
+                "when does",
+                "when is",
+                "start date",
+                "apply by",
             ],
             Asked::HowToApply => &[
                 "申請方法",
@@ -259,6 +298,20 @@ impl Asked {
                 "where should i submit",
                 "where to apply",
                 "how do i get",
+                "申請先",
+                "申込先",
+                "提出先",
+                "申し込み方法",
+                "どこに",
+                "どこへ",
+                "電子申請",
+                "application method",
+                "procedure",
+                "steps to",
+                "how can i get",
+                "how to get",
+                "where do i",
+                "where can i",
             ],
             Asked::Documents => &[
                 "書類",
@@ -272,6 +325,10 @@ impl Asked {
                 "paperwork",
                 "papers",
                 "what do i need",
+                "何が必要",
+                "need to submit",
+                "should i prepare",
+                "prepare",
             ],
             Asked::Contact => &[
                 "電話",
@@ -297,6 +354,13 @@ impl Asked {
                 "which days",
                 "what days",
                 "what time",
+                "メール",
+                "住所",
+                "telephone",
+                "email",
+                "address",
+                "opening hours",
+                "office hours",
             ],
             Asked::Combination => &[
                 "併用",
@@ -312,6 +376,10 @@ impl Asked {
                 "together",
                 "at the same time",
                 "alongside",
+                "併せて",
+                "use both",
+                "along with",
+                "in addition to",
             ],
         }
     }
@@ -514,6 +582,7 @@ mod tests {
         for a in Asked::ALL {
             assert!(a.code().is_ascii());
             assert!(!a.label_ja().is_ascii());
+            assert!(a.label_en().is_ascii());
         }
     }
 }

@@ -114,6 +114,15 @@ pub fn scheme_numbers(corpus: &Corpus, id: &str) -> HashSet<String> {
         text.extend(a.max_yen.iter().map(|y| yen_ja(*y)));
         text.extend(a.min_yen.iter().map(|y| yen_ja(*y)));
     }
+    // The structured eligibility's amounts (capital, sales) are corpus fields too.
+    let e = &s.eligibility;
+    let yen = e
+        .max_capital_yen
+        .into_iter()
+        .chain(e.size_caps.iter().filter_map(|c| c.max_capital_yen))
+        .chain(e.min_sales_yen)
+        .chain(e.max_sales_yen);
+    text.extend(yen.map(yen_ja));
     for f in corpus.faqs_for(id) {
         text.push(f.question.clone());
         text.push(f.answer.clone());

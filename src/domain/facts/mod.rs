@@ -3,13 +3,15 @@
 //! conditions, how-to-apply text, contact or the desk that describes it); when the entry does
 //! not hold the fact, the sentence says so and names where to confirm it. Never a guess.
 
+pub mod english;
+
 use chrono::NaiveDate;
 
 use super::asked::Asked;
 use super::consultants::Desk;
 use super::scheme::{
-    Area, Kind, LegalForm, OfficeRule, PreFounding, Scheme, SizeRule, WindowKind, WindowStatus,
-    yen_ja,
+    Area, Kind, LegalForm, OfficeRule, PersonRule, PreFounding, Scheme, SizeRule, WindowKind,
+    WindowStatus, yen_ja,
 };
 
 /// One attribute answered: the sentence, and whether the corpus actually held the fact.
@@ -44,7 +46,7 @@ pub fn fact(scheme: &Scheme, asked: Asked, ctx: &FactContext) -> Fact {
         Asked::Eligibility => (eligibility(scheme, ctx), true),
         Asked::Years => years(scheme, ctx),
         Asked::Deadline => deadline(scheme, ctx),
-        Asked::HowToApply => (format!("申請方法：{}", end(&scheme.how_to_apply)), true),
+        Asked::HowToApply => (how_to_apply(scheme), true),
         Asked::Documents => documents(scheme),
         Asked::Contact => (contact(scheme, ctx), true),
         Asked::Combination => combination(scheme, ctx),
@@ -169,21 +171,131 @@ fn eligibility(scheme: &Scheme, ctx: &FactContext) -> String {
         (area, OfficeRule::AnyOffice) => format!("{}に事業所がある", area_ja(area)),
     };
     let mut who = format!("主な対象は{place}{size}で、{legal}");
-    if let Some(n) = e.max_employees {
-        who.push_str(&format!("常時使用する従業員{n}人以下が条件です。"));
+    let rules = structured_rules(scheme);
+    if !rules.is_empty() {
+        who.push_str(&format!("条件：{}。", rules.join("／")));
     }
-    let mut conditions: Vec<&String> = e.conditions.iter().collect();
-    // The conditions that share words with the question first ("支店", "バーチャル" …).
-    conditions.sort_by_key(|c| std::cmp::Reverse(shared(c, ctx.question)));
-    let picked: Vec<String> = conditions
-        .iter()
-        .take(3)
-        .map(|c| c.trim_end_matches('。').to_string())
-        .collect();
+    let picked = nearest(
+        e.conditions.iter().chain(e.requirements.iter()),
+        ctx.question,
+        4,
+    );
     if !picked.is_empty() {
         who.push_str(&format!("主な条件：{}。", picked.join("／")));
     }
     who
+}
+
+/// The rules the structured eligibility holds beyond place, size and legal form, each as a
+/// short clause whose numbers come from the fields.
+fn structured_rules(scheme: &Scheme) -> Vec<String> {
+    let e = &scheme.eligibility;
+    let mut rules = Vec::new();
+    if let Some(n) = e.max_employees {
+        rules.push(format!("常時使用する従業員{n}人以下"));
+    }
+    if let Some(n) = e.min_employees {
+        rules.push(format!("常時雇用する従業員{n}人以上"));
+    }
+    if let Some(y) = e.max_capital_yen {
+        rules.push(format!("資本金{}以下", yen_ja(y)));
+    }
+    for cap in &e.size_caps {
+        let sectors = if cap.sectors.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = cap.sectors.iter().map(|s| s.label_ja()).collect();
+            format!("{}は", names.join("・"))
+        };
+        let limits: Vec<String> = cap
+            .max_capital_yen
+            .map(|y| format!("資本金{}以下", yen_ja(y)))
+            .into_iter()
+            .chain(cap.max_employees.map(|n| format!("従業員{n}人以下")))
+            .collect();
+        if !limits.is_empty() {
+            rules.push(format!("{sectors}{}", limits.join("または")));
+        }
+    }
+    if let Some(n) = e.min_years {
+        rules.push(years_in_business(e.min_years_area, n));
+    }
+    if let Some(n) = e.max_years {
+        rules.push(format!("創業{n}年未満"));
+    }
+    if let Some(p) = &e.person {
+        rules.extend(person_rule(p));
+    }
+    if let Some(y) = e.min_sales_yen {
+        rules.push(format!("年間売上高{}以上", yen_ja(y)));
+    }
+    if let Some(y) = e.max_sales_yen {
+        rules.push(format!("年間売上高{}未満", yen_ja(y)));
+    }
+    if !e.excluded_industries.is_empty() {
+        rules.push(format!(
+            "対象外の業種：{}",
+            e.excluded_industries.join("・")
+        ));
+    }
+    if e.shotenkai_member {
+        rules.push("商店会の会員であること".to_string());
+    }
+    if e.once_only {
+        rules.push("過去にこの制度を受けていないこと".to_string());
+    }
+    rules
+}
+
+/// "区内で引き続き1年以上事業を営んでいること", with the place the years count in.
+fn years_in_business(area: Area, n: u32) -> String {
+    let place = area_ja(area);
+    if place.is_empty() {
+        format!("事業を{n}年以上営んでいること")
+    } else {
+        format!("{place}で引き続き{n}年以上事業を営んでいること")
+    }
+}
+
+/// The owner's age, gender or experience, as the clauses of one rule.
+fn person_rule(p: &PersonRule) -> Vec<String> {
+    let mut rules = Vec::new();
+    let mut who: Vec<String> = Vec::new();
+    if p.women {
+        who.push("女性".into());
+    }
+    // "35歳未満" is also "34歳以下": both, since sources write either.
+    if let Some(n) = p.below_age {
+        who.push(match n.checked_sub(1) {
+            Some(m) if m > 0 => format!("{n}歳未満（{m}歳以下）"),
+            _ => format!("{n}歳未満"),
+        });
+    }
+    if let Some(n) = p.from_age {
+        who.push(format!("{n}歳以上"));
+    }
+    if !who.is_empty() {
+        rules.push(format!(
+            "代表者（創業者）が{}であること",
+            who.join("、または")
+        ));
+    }
+    if let Some(n) = p.max_management_years {
+        rules.push(format!("経営経験が通算{n}年未満であること"));
+    }
+    rules
+}
+
+/// Up to `n` of `texts`, those sharing the most with the question first, each without its
+/// final "。" (the entry's own words).
+fn nearest<'a>(texts: impl Iterator<Item = &'a String>, question: &str, n: usize) -> Vec<String> {
+    let mut texts: Vec<&String> = texts.collect();
+    texts.sort_by_key(|c| std::cmp::Reverse(shared(c, question)));
+    texts
+        .iter()
+        .take(n)
+        .map(|c| c.trim_end_matches('。').to_string())
+        .collect()
 }
 
 /// How many two-character pieces of `condition` appear in `question` (a crude overlap).
@@ -202,15 +314,18 @@ fn shared(condition: &str, question: &str) -> usize {
 fn years(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
     let e = &scheme.eligibility;
     let mut parts: Vec<String> = Vec::new();
-    let area = area_ja(e.location);
     if let Some(n) = e.max_years {
         parts.push(format!("創業{n}年未満の事業者が対象です。"));
     }
     if let Some(n) = e.min_years {
-        let place = if area.is_empty() { "" } else { area };
         parts.push(format!(
-            "{place}で引き続き{n}年以上事業を営んでいることが条件です。"
+            "{}が条件です。",
+            years_in_business(e.min_years_area, n)
         ));
+    }
+    let person = e.person.as_ref().map(person_rule).unwrap_or_default();
+    for p in &person {
+        parts.push(format!("{p}が条件です。"));
     }
     parts.push(
         match e.pre_founding {
@@ -224,6 +339,7 @@ fn years(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
     let timed: Vec<&String> = e
         .conditions
         .iter()
+        .chain(e.requirements.iter())
         .filter(|c| {
             ["年以上", "年未満", "年以内", "か月", "歳", "期以上", "決算"]
                 .iter()
@@ -269,6 +385,12 @@ fn deadline(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
                 "例年募集がありますが、次の募集時期はこの案内の確認日（{}）時点で発表されていません。",
                 date_ja(scheme.as_of)
             ));
+            // What the sources say about earlier rounds ("例年春と秋の年2回募集",
+            // "令和7年度は…受付"): the pattern to expect, not the next dates.
+            let past = past_rounds(scheme);
+            if !past.is_empty() {
+                parts.push(format!("これまでの募集：{}", past.concat()));
+            }
         }
         WindowKind::Rounds => {
             let status = today.map(|t| w.status_on(t));
@@ -292,21 +414,98 @@ fn deadline(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
                 ));
             }
             if status == Some(WindowStatus::Closed) {
-                parts.push("次の回の日程はこの案内では確認できていません。".into());
+                parts.push(format!(
+                    "次の回の日程はこの案内では確認できていません。{}または公式ページでご確認ください。",
+                    end_plain(&scheme.contact)
+                ));
             }
         }
     }
-    // Time limits in the how-to-apply text ("…から2か月以内に申請", "先着順").
-    for s in sentences(&scheme.how_to_apply) {
-        if ["以内", "までに", "前までに", "先着", "期間", "例年", "締切"]
-            .iter()
-            .any(|w| s.contains(w))
-        {
-            // A time limit counted from an event; an annual scheme's next dates stay unknown.
-            parts.push(format!("申請の時期：{s}"));
-        }
+    // Time limits counted from an event ("…から2か月以内に申請", "前日までに計画書を提出",
+    // "先着順"), from the how-to-apply text and the requirements.
+    let limits = sentences(&scheme.how_to_apply)
+        .into_iter()
+        .chain(scheme.eligibility.requirements.iter().map(|r| end(r)))
+        .filter(|s| TIME_LIMIT.iter().any(|w| s.contains(w)))
+        .take(3);
+    for s in limits {
+        parts.push(format!("申請の時期：{s}"));
     }
     (parts.concat(), known)
+}
+
+/// Words of a sentence that sets when to apply.
+const TIME_LIMIT: &[&str] = &[
+    "以内",
+    "までに",
+    "前までに",
+    "前日まで",
+    "先着",
+    "期間",
+    "例年",
+    "締切",
+    "期限",
+];
+
+/// Sentences of the entry's details and notes about earlier rounds: a timing word and a
+/// month or a season, shortest first, at most two.
+fn past_rounds(scheme: &Scheme) -> Vec<String> {
+    const TIMING: &[&str] = &[
+        "例年",
+        "募集期間",
+        "受付期間",
+        "申請期間",
+        "申請受付",
+        "締切",
+        "募集",
+        "受付",
+    ];
+    const WHEN: &[&str] = &["月", "春", "秋", "年2回", "年に数回", "年度"];
+    let mut found: Vec<String> = sentences(&scheme.details)
+        .into_iter()
+        .chain(scheme.notes.iter().flat_map(|n| sentences(n)))
+        .filter(|s| TIMING.iter().any(|w| s.contains(w)) && WHEN.iter().any(|w| s.contains(w)))
+        .filter(|s| s.chars().count() <= 160)
+        .collect();
+    found.sort_by_key(|s| s.chars().count());
+    found.dedup();
+    found.truncate(2);
+    found
+}
+
+/// How and where: the how-to-apply text, a sentence of the details on the way to apply
+/// that it does not already say (online, by post, at a desk), and whom to ask.
+fn how_to_apply(scheme: &Scheme) -> String {
+    const WAYS: &[&str] = &[
+        "jgrants",
+        "jGrants",
+        "Jグランツ",
+        "電子申請",
+        "オンライン",
+        "郵送",
+        "持参",
+        "窓口",
+        "予約",
+        "申請書",
+        "申し込",
+        "申込",
+    ];
+    let mut s = format!("申請方法：{}", end(&scheme.how_to_apply));
+    if let Some(more) = sentences(&scheme.details)
+        .into_iter()
+        .filter(|d| d.chars().count() <= 160)
+        .find(|d| {
+            WAYS.iter()
+                .any(|w| d.contains(w) && !scheme.how_to_apply.contains(w))
+        })
+    {
+        s.push_str(&more);
+    }
+    s.push_str(&format!(
+        "申請先・問い合わせ先：{}。",
+        end_plain(&scheme.contact)
+    ));
+    s
 }
 
 fn documents(scheme: &Scheme) -> (String, bool) {
@@ -333,8 +532,9 @@ fn documents(scheme: &Scheme) -> (String, bool) {
     let found: Vec<String> = sentences(&scheme.how_to_apply)
         .into_iter()
         .chain(sentences(&scheme.details))
+        .chain(scheme.eligibility.requirements.iter().map(|r| end(r)))
         .filter(|s| PAPERS.iter().any(|w| s.contains(w)))
-        .take(2)
+        .take(3)
         .collect();
     if found.is_empty() {
         return (String::new(), false);
@@ -437,10 +637,7 @@ pub fn rule_for(scheme: &Scheme, question: &str) -> Option<String> {
     best.or_else(|| {
         let e = &scheme.eligibility;
         match (e.min_years, e.max_years) {
-            (Some(n), _) => Some(format!(
-                "{}で引き続き{n}年以上事業を営んでいること",
-                area_ja(e.location)
-            )),
+            (Some(n), _) => Some(years_in_business(e.min_years_area, n)),
             (None, Some(n)) => Some(format!("創業{n}年未満であること")),
             (None, None) => e
                 .conditions

@@ -1,0 +1,197 @@
+//! One chat turn: a follow-up on the session's scheme, else retrieval and the routing
+//! decision, then a hand-off, one clarifying question, the asked facts of one scheme, or an
+//! overview of what was found.
+
+use std::time::Instant;
+
+use chrono::NaiveDateTime;
+
+use super::citations::cite;
+use super::compose::{facts_reply, overview_reply, supporting_faq};
+use super::decide::decide;
+use super::follow_up::follow_up;
+use super::handoff::hand_off;
+use super::subject::{asked_scheme, other_scheme};
+use super::{ChatBot, ChatOutcome, ChatSession};
+use crate::app::engine::{Engine, Result};
+use crate::domain::asked::asked;
+use crate::domain::calendar::OfficeCalendar;
+use crate::domain::handoff::HandoffCategory;
+use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult};
+use crate::domain::routing::HandoffReason;
+use crate::domain::search::SearchQuery;
+
+/// Words every question about support shares: a message of nothing else is too vague to
+/// answer, and a FAQ matched only on them is not on the caller's topic.
+pub(super) const GENERIC: &[&str] = &[
+    "補助金",
+    "助成金",
+    "補助",
+    "助成",
+    "金",
+    "支援",
+    "制度",
+    "お金",
+    "何か",
+    "なにか",
+    "何",
+    "使える",
+    "使う",
+    "もらえる",
+    "もらう",
+    "ある",
+    "教える",
+    "知る",
+    "相談",
+    "利用",
+    "申請",
+    "どれ",
+    "おすすめ",
+    "受ける",
+    "うち",
+    "会社",
+    "事業",
+];
+
+impl ChatBot {
+    #[allow(clippy::too_many_arguments)]
+    pub fn answer(
+        &self,
+        app: &Engine,
+        calendar: &OfficeCalendar,
+        session_id: String,
+        session: &mut ChatSession,
+        message: &str,
+        channel: Channel,
+        now: NaiveDateTime,
+    ) -> Result<ChatOutcome> {
+        let started = Instant::now();
+        session.turns += 1;
+        let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, app.mask(message));
+        inquiry.session_id = Some(session_id.clone());
+        let query =
+            SearchQuery::parse(message).map_err(|e| crate::app::engine::EngineError::Startup {
+                context: "chat",
+                message: e.to_string(),
+            })?;
+        let terms = app.analyze_query(query.as_str())?;
+        let today = now.date();
+        let asking = asked(&terms.normalized);
+
+        let (outcome, confidence, decision) =
+            decide(app, &query, &terms.normalized, self.threshold)?;
+
+        // A follow-up about the scheme just discussed ("それはいつまで？", "上限は？"): answered
+        // from that scheme even when the words alone would not find it.
+        if matches!(decision.handoff, None | Some(HandoffReason::LowConfidence))
+            && let Some((scheme, asking)) = follow_up(app, session, &terms, &asking)
+        {
+            let (text, citations) =
+                facts_reply(app, scheme, &asking, &terms.normalized, today, None, None);
+            inquiry.results = vec![ShownResult {
+                id: scheme.id.clone(),
+                score: 1.0,
+                explanation: None,
+            }];
+            inquiry.confidence = Some(0.9);
+            return Ok(self.finish(
+                session_id, session, inquiry, text, citations, 0.9, None, false, started,
+            ));
+        }
+
+        let best_words = outcome
+            .results
+            .first()
+            .map_or(0.0, |h| h.explanation.lexical_words);
+        inquiry.results = outcome.results.iter().map(|h| h.shown()).collect();
+        inquiry.confidence = Some(confidence);
+
+        if let Some(reason) = decision.handoff {
+            let (text, info, ticket) = hand_off(
+                app,
+                calendar,
+                &inquiry,
+                &terms.normalized,
+                reason,
+                decision.category,
+                &outcome,
+                now,
+            );
+            inquiry.handoff_category = Some(info.category);
+            inquiry.handoff_reason = Some(reason);
+            // A complaint is about the service, not a scheme: nothing to cite.
+            let citations = if info.category == HandoffCategory::ServiceComplaint {
+                Vec::new()
+            } else {
+                outcome
+                    .results
+                    .iter()
+                    .take(2)
+                    .filter_map(|h| app.scheme(&h.id))
+                    .map(|s| cite(&app.corpus, s))
+                    .collect()
+            };
+            let mut out = self.finish(
+                session_id,
+                session,
+                inquiry,
+                text,
+                citations,
+                confidence,
+                Some(info),
+                false,
+                started,
+            );
+            out.ticket = ticket;
+            return Ok(out);
+        }
+
+        let vague =
+            !terms.lemmas.is_empty() && terms.lemmas.iter().all(|l| GENERIC.contains(&l.as_str()));
+        if vague && !session.clarified {
+            session.clarified = true;
+            let text = "どのようなことに使える制度をお探しですか？ たとえば「創業（これから開業・開業して間もない）」「設備投資」「ホームページや広告」「人材の採用」「資金繰り」などを教えてください。港区・東京都・国のどの制度かご希望があれば、あわせてお知らせください。".to_string();
+            return Ok(self.finish(
+                session_id,
+                session,
+                inquiry,
+                text,
+                vec![],
+                confidence,
+                None,
+                true,
+                started,
+            ));
+        }
+
+        session.schemes = outcome
+            .results
+            .iter()
+            .take(3)
+            .map(|h| h.id.clone())
+            .collect();
+
+        // A factual question ("上限は？", "対象と締切"): the asked facts of the scheme it is
+        // about, then the FAQ that adds to them, then the citation.
+        if !asking.is_empty()
+            && let Some(scheme) = asked_scheme(app, &outcome, &terms, &asking, today)?
+        {
+            let other = other_scheme(app, scheme, &outcome, &asking);
+            let faq = supporting_faq(app, scheme, &outcome, &terms.lemmas, best_words);
+            let (text, citations) =
+                facts_reply(app, scheme, &asking, &terms.normalized, today, other, faq);
+            session.schemes.retain(|id| id != &scheme.id);
+            session.schemes.insert(0, scheme.id.clone());
+            return Ok(self.finish(
+                session_id, session, inquiry, text, citations, confidence, None, false, started,
+            ));
+        }
+        let (text, citations, lead) = overview_reply(app, &outcome, &terms, best_words);
+        if let Some(first) = lead {
+            session.schemes.insert(0, first);
+        }
+        Ok(self.finish(
+            session_id, session, inquiry, text, citations, confidence, None, false, started,
+        ))
+    }
+}
