@@ -1,0 +1,157 @@
+//! A complaint or an opinion about the service itself (a staff ticket, never a consultant).
+
+use super::hits;
+
+/// Phrases that are a complaint or an opinion about the service whatever else is said.
+const COMPLAINT: &[&str] = &[
+    "苦情",
+    "責任者を出",
+    "責任者出",
+    "責任者に代わ",
+    "上の人",
+    "たらい回し",
+    "同じ回答しか",
+    "全然使えない",
+    "役に立たない",
+    "役に立ちません",
+    "役に立たなかった",
+    "二度と使わ",
+    "クレームを言",
+    "ご意見です",
+    "意見を言いたい",
+    "意見を伝え",
+    "改善してほしい",
+    "改善してください",
+    "complaint",
+    "complain",
+    "useless",
+];
+
+/// Words of displeasure: a complaint only when they are about the service itself.
+const DISPLEASURE: &[&str] = &[
+    "ひどい",
+    "ひどかった",
+    "悪い",
+    "悪かった",
+    "不親切",
+    "失礼",
+    "横柄",
+    "いい加減",
+    "納得でき",
+    "納得いか",
+    "待たされ",
+    "間違って",
+    "間違った",
+    "間違い",
+    "古い",
+    "古くて",
+    "使いにくい",
+    "読みにくい",
+    "分かりにくい",
+    "わかりにくい",
+    "キャンセルされ",
+    "連絡がない",
+    "折り返しがない",
+    "不満",
+    "態度が悪",
+    "悪すぎ",
+    "来なかった",
+    "回答が違",
+    "説明が違",
+    "言うことが違",
+    "違っていて",
+    "おかしい",
+    "ありえない",
+    "あり得ない",
+    "最悪",
+    "不快",
+    "がっかり",
+    "迷惑",
+    "誤り",
+    "不正確",
+    "outdated",
+    "not happy",
+    "unhappy",
+    "disappointed",
+    "poor service",
+    "bad service",
+    "waste of time",
+    "的外れ",
+    "参考にならな",
+    "参考になりません",
+    "つながらない",
+    "繋がらない",
+    "返事がない",
+    "返信がない",
+    "nobody replied",
+    "no one replied",
+    "no reply",
+    "no response",
+    "never replied",
+    "never got back",
+    "rude",
+    "wrong answer",
+    "terrible",
+    "unhelpful",
+];
+
+/// The service itself: the centre, its desks and staff, this chat, the site.
+const SERVICE: &[&str] = &[
+    "窓口の",
+    "窓口で",
+    "職員",
+    "担当の方",
+    "担当者の対応",
+    "担当者が",
+    "相談員",
+    "センター",
+    "チャット",
+    "ボット",
+    "このサービス",
+    "このサイト",
+    "サイトの",
+    "ホームページの情報",
+    "ホームページに",
+    "回答",
+    "案内",
+    "電話対応",
+    "予約",
+    "区役所",
+    "産業振興課",
+    "chatbot",
+    "your bot",
+    "your site",
+    "your staff",
+    "your service",
+    "the bot",
+    "answers",
+    "the staff",
+    "the desk",
+    "電話して",
+    "電話しても",
+    "問い合わせ",
+    "my inquiry",
+    "my question",
+    "your office",
+    "受付の",
+    "your website",
+    "the website",
+    "how my inquiry",
+    "was handled",
+];
+
+/// The words that make a message a complaint or an opinion about the service: a phrase that is
+/// one on its own, or displeasure aimed at the service (not at a tax office or a landlord,
+/// which `trouble` says the message is about).
+pub(super) fn complaint_words<'a>(text: &str, trouble: bool) -> Vec<&'a str> {
+    let strong = hits(text, COMPLAINT);
+    if !strong.is_empty() {
+        return strong;
+    }
+    let displeasure = hits(text, DISPLEASURE);
+    let service = hits(text, SERVICE);
+    if displeasure.is_empty() || service.is_empty() || trouble {
+        return Vec::new();
+    }
+    displeasure.into_iter().chain(service).collect()
+}

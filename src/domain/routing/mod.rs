@@ -1,0 +1,158 @@
+//! Decides whether a chat message can be answered from the corpus or must go to a person,
+//! and which consultant category fits. Rules, not a model: every decision names its reason,
+//! and the rules are measured on eval/routing.jsonl.
+//!
+//! `sensitive`, `person`, `complaint` and `individual` hold the rule tables of each kind of
+//! hand-off, `topics` the field of a message; this module holds the policy that orders them.
+
+mod complaint;
+mod individual;
+mod person;
+mod sensitive;
+mod topics;
+
+pub use topics::topic_category;
+
+use complaint::complaint_words;
+use individual::individual_case;
+use person::person_words;
+use sensitive::{INFORMATIONAL, SENSITIVE, SENSITIVE_ANY_FIELD, SITUATION, sensitive_category};
+
+use serde::{Deserialize, Serialize};
+
+use super::consultants::ConsultCategory;
+use super::handoff::HandoffCategory;
+
+/// Why a message goes to a person. Serialised as its stable code (`handoff::StableCode`);
+/// the aliases read spool lines written before the codes, which used the `Debug` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HandoffReason {
+    /// The caller asked for a person.
+    #[serde(alias = "AskedForPerson")]
+    AskedForPerson,
+    /// A dispute, dismissal, harassment, repayment trouble or similar: not for a chatbot.
+    #[serde(alias = "SensitiveTopic")]
+    SensitiveTopic,
+    /// A complaint about the service.
+    #[serde(alias = "Complaint")]
+    Complaint,
+    /// Needs someone to look at the caller's own documents or case.
+    #[serde(alias = "IndividualJudgement")]
+    IndividualJudgement,
+    /// Nothing in the corpus answers it well enough.
+    #[serde(alias = "LowConfidence")]
+    LowConfidence,
+}
+
+impl HandoffReason {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            HandoffReason::AskedForPerson => "担当者との相談を希望",
+            HandoffReason::SensitiveTopic => "専門家の判断が必要な相談",
+            HandoffReason::Complaint => "ご意見・苦情",
+            HandoffReason::IndividualJudgement => "個別の事情や書類の確認が必要",
+            HandoffReason::LowConfidence => "よくある質問で回答できない内容",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    pub handoff: Option<HandoffReason>,
+    /// Who takes it: a consultant's field, or the staff for a complaint about the service.
+    /// For an answered message, the field of its topic.
+    pub category: HandoffCategory,
+    /// The words that decided it, for the staff console.
+    pub matched: Vec<String>,
+}
+
+fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
+    words.iter().copied().filter(|w| text.contains(w)).collect()
+}
+
+/// Routes a (normalised) message. `confidence` is how well the corpus answers it (0..1) and
+/// `threshold` the calibrated minimum for answering.
+pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
+    let lower = text.to_lowercase();
+    let topic = topic_category(&lower);
+    let found: Vec<&(&str, ConsultCategory)> = SENSITIVE
+        .iter()
+        .filter(|(w, _)| lower.contains(w))
+        .collect();
+    // A word inside a longer one found too ("賠償" in "損害賠償") is not a second vote.
+    let sensitive: Vec<&(&str, ConsultCategory)> = found
+        .iter()
+        .copied()
+        .filter(|(w, _)| {
+            !found
+                .iter()
+                .any(|(o, _)| o.len() > w.len() && o.contains(w))
+        })
+        .collect();
+    let any_field = hits(&lower, SENSITIVE_ANY_FIELD);
+    let trouble_category = || {
+        if sensitive.is_empty() {
+            topic
+        } else {
+            sensitive_category(&sensitive, topic)
+        }
+    };
+    // A complaint about the service goes to the staff, never to a consultant, even when the
+    // caller also asks for a person ("苦情です。責任者を出して").
+    let complaint = complaint_words(&lower, !sensitive.is_empty());
+    if !complaint.is_empty() {
+        return Route {
+            handoff: Some(HandoffReason::Complaint),
+            category: HandoffCategory::ServiceComplaint,
+            matched: strings(&complaint),
+        };
+    }
+    let person = person_words(&lower);
+    if !person.is_empty() {
+        // Whoever asks for a person while describing trouble needs the desk for that trouble.
+        return Route {
+            handoff: Some(HandoffReason::AskedForPerson),
+            category: trouble_category().into(),
+            matched: strings(&person),
+        };
+    }
+    let situation = hits(&lower, SITUATION);
+    let informational = hits(&lower, INFORMATIONAL);
+    let general_question = !informational.is_empty() && situation.len() <= 1;
+    if (!sensitive.is_empty() || !any_field.is_empty()) && !general_question {
+        let mut matched: Vec<String> = sensitive.iter().map(|(w, _)| w.to_string()).collect();
+        matched.extend(strings(&any_field));
+        return Route {
+            handoff: Some(HandoffReason::SensitiveTopic),
+            category: trouble_category().into(),
+            matched,
+        };
+    }
+    if let Some((category, matched)) = individual_case(&lower, topic) {
+        return Route {
+            handoff: Some(HandoffReason::IndividualJudgement),
+            category: category.into(),
+            matched,
+        };
+    }
+    if confidence < threshold {
+        return Route {
+            handoff: Some(HandoffReason::LowConfidence),
+            category: topic.into(),
+            matched: vec![],
+        };
+    }
+    Route {
+        handoff: None,
+        category: topic.into(),
+        matched: vec![],
+    }
+}
+
+fn strings(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests;
