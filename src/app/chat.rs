@@ -25,7 +25,7 @@ use crate::domain::facts::{Fact, FactContext, date_ja, fact, rule_for};
 use crate::domain::handoff::{HandoffCategory, STAFF_QUEUE_ID, STAFF_QUEUE_NAME, TicketStatus};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult, Ticket};
 use crate::domain::recommend::desk_for;
-use crate::domain::routing::{HandoffReason, route};
+use crate::domain::routing::{Blend, HandoffReason, route_with};
 use crate::domain::scheme::Scheme;
 use crate::domain::search::{SearchFilters, SearchQuery};
 
@@ -522,7 +522,14 @@ pub fn decide(
     // FAQs may be ordered by meaning; confidence reads their lexical scores.
     let best_faq = outcome.faqs.iter().map(|f| f.score).fold(0.0, f32::max);
     let confidence = confidence_of(best_words.max(best_faq));
-    let decision = route(normalized, confidence, threshold);
+    let votes = app.routing_votes(query)?;
+    let decision = route_with(
+        normalized,
+        confidence,
+        threshold,
+        votes.as_ref(),
+        Blend::default(),
+    );
     Ok((outcome, confidence, decision))
 }
 

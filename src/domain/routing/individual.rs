@@ -137,6 +137,108 @@ const OWN_TAX: &[&str] = &[
     "tax we will owe",
 ];
 
+/// Asking whether the caller's case meets a rule's condition ("満たしますか", "当たりますか").
+const MEETS: &[&str] = &[
+    "満たし",
+    "満たせ",
+    "当たります",
+    "当たるか",
+    "あたりますか",
+    "当てはまり",
+    "当てはまる",
+    "該当し",
+    "該当する",
+    "対象になりますか",
+    "対象になるか",
+    "対象になる?",
+    "対象に入",
+    "対象ですか",
+    "対象外",
+    "含まれます",
+    "扱いになり",
+    "扱われ",
+    "カウントされ",
+    "認められますか",
+    "qualify",
+    "eligible",
+    "count as",
+    "counts as",
+    "count toward",
+    "meet the",
+    "meets the",
+];
+
+/// The caller speaking of themselves or their business in the first person.
+const FIRST_PERSON: &[&str] = &[
+    "うちは",
+    "うちの",
+    "うちも",
+    "当社",
+    "弊社",
+    "我が社",
+    "私は",
+    "私の",
+    "私も",
+    "わたしは",
+    "わたしの",
+    "自分の",
+    "自分は",
+    "my ",
+    "our ",
+    "we ",
+    "i ",
+    "i'm",
+    "we're",
+];
+
+/// Asking for an amount or a calculation.
+const AMOUNT_ASKED: &[&str] = &[
+    "いくら",
+    "どれくらい",
+    "どのくらい",
+    "どれぐらい",
+    "計算",
+    "試算",
+    "how much",
+    "calculate",
+    "work out",
+    "estimate",
+];
+
+/// Asking someone to look over the caller's own papers or plan.
+const REVIEW: &[&str] = &[
+    "チェックして",
+    "添削",
+    "目を通して",
+    "見ていただけ",
+    "見ていただき",
+    "見てくれ",
+    "合ってるか",
+    "合っているか",
+    "review my",
+    "review our",
+    "check my",
+    "check our",
+    "look over",
+    "look at my",
+    "look at our",
+];
+
+/// "私の場合" and the like: the answer is wanted for the caller's case only.
+const MY_CASE: &[&str] = &[
+    "私の場合",
+    "わたしの場合",
+    "当社の場合",
+    "弊社の場合",
+    "自分の場合",
+    "うちのケース",
+    "in my case",
+    "in our case",
+    "for my business",
+    "for our business",
+    "for our company",
+];
+
 /// The caller says the question is general: answer it even if it touches an edge.
 const GENERAL: &[&str] = &[
     "一般論",
@@ -146,6 +248,11 @@ const GENERAL: &[&str] = &[
     "in general",
     "generally",
 ];
+
+/// The caller says the question is general ("一般論で").
+pub(super) fn says_general(text: &str) -> bool {
+    !hits(text, GENERAL).is_empty()
+}
 
 /// A question whose answer depends on the caller's own case, on the edge of a rule the bot
 /// can only quote: documents to look at, a move, a change of legal form, their own tax, which
@@ -161,12 +268,37 @@ pub(super) fn individual_case(
     if !own_tax.is_empty() {
         return Some((ConsultCategory::Tax, strings(&own_tax)));
     }
+    let first_person = hits(text, FIRST_PERSON);
+    let figures = text.chars().any(|c| c.is_ascii_digit());
+    // A tax word, an amount or a calculation asked, and the caller's own case or figures:
+    // their own tax, which a tax accountant works out.
+    let amount = hits(text, AMOUNT_ASKED);
+    if (text.contains('税') || text.contains("tax"))
+        && !amount.is_empty()
+        && (!first_person.is_empty() || figures)
+    {
+        let mut matched = amount;
+        matched.extend(first_person);
+        return Some((ConsultCategory::Tax, strings(&matched)));
+    }
     let mut matched = hits(text, INDIVIDUAL);
+    matched.extend(hits(text, MY_CASE));
+    if !first_person.is_empty() {
+        matched.extend(hits(text, REVIEW));
+    }
     let edge = hits(text, EDGE);
     let own_case = !hits(text, OWN_CASE).is_empty() || !hits(text, COUNTED).is_empty();
     if !edge.is_empty() && own_case {
-        matched.extend(edge);
+        matched.extend(edge.iter().copied());
     }
+    // Whether the caller's own case, told with its figures or in the first person, meets a
+    // rule's condition ("うちは社員25人ですが、対象に当たりますか").
+    let meets = hits(text, MEETS);
+    if !meets.is_empty() && !first_person.is_empty() && (figures || !edge.is_empty()) {
+        matched.extend(meets);
+        matched.extend(first_person);
+    }
+    matched.dedup();
     if matched.is_empty() {
         return None;
     }

@@ -59,6 +59,32 @@ const PERSON: &[&str] = &[
     "staff member",
     "someone i could",
     "someone who could",
+    "人間の方",
+    "本当の人",
+    "生身の人",
+    "実際の人",
+    "ロボットじゃなく",
+    "ロボットではなく",
+    "機械じゃなく",
+    "機械ではなく",
+    "ボットじゃなく",
+    "ボットではなく",
+    "チャットじゃなく",
+    "チャットではなく",
+    "会って相談",
+    "会って話",
+    "面談の予約",
+    "相談の予約を",
+    "in person",
+    "face to face",
+    "face-to-face",
+    "real human",
+    "actual person",
+    "live person",
+    "human agent",
+    "not a bot",
+    "rather than a bot",
+    "instead of a bot",
 ];
 
 /// Someone the caller could be put through to.
@@ -91,6 +117,17 @@ const PERSON_NOUN: &[&str] = &[
     "consultant",
     "counselor",
     "counsellor",
+    "人間",
+    "専門家",
+    "診断士",
+    "社労士",
+    "税理士",
+    "弁護士",
+    "弁理士",
+    "lawyer",
+    "accountant",
+    "expert",
+    "specialist",
 ];
 
 /// A way of being reached by, or meeting, that person.
@@ -134,6 +171,11 @@ const CONTACT_DETAILS: &[&str] = &[
     "address",
     "opening hours",
     "office hours",
+    "予約方法",
+    "予約の仕方",
+    "how do i book",
+    "how can i book",
+    "how to book",
 ];
 
 /// The message asks for it (rather than asking about a scheme).
@@ -164,6 +206,11 @@ const REQUEST: &[&str] = &[
     "i would like",
     "please",
 ];
+
+/// The message asks for a number, hours or a place (answered from the corpus).
+pub(super) fn asks_contact_details(text: &str) -> bool {
+    !hits(text, CONTACT_DETAILS).is_empty()
+}
 
 /// The words that make a message a request for a person: a phrase that is one on its own
 /// ("担当者につないで"), or a person, a way of reaching them and a request together

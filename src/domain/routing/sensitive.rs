@@ -51,6 +51,25 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("labour office", ConsultCategory::Labour),
     ("労働審判", ConsultCategory::Labour),
     ("有給", ConsultCategory::Labour),
+    ("退職金", ConsultCategory::Labour),
+    ("解雇予告", ConsultCategory::Labour),
+    ("降格", ConsultCategory::Labour),
+    ("減給", ConsultCategory::Labour),
+    ("休職", ConsultCategory::Labour),
+    ("メンタル不調", ConsultCategory::Labour),
+    ("うつ病", ConsultCategory::Labour),
+    ("労働組合", ConsultCategory::Labour),
+    ("wage", ConsultCategory::Labour),
+    ("laid off", ConsultCategory::Labour),
+    ("lay off", ConsultCategory::Labour),
+    ("layoff", ConsultCategory::Labour),
+    ("severance", ConsultCategory::Labour),
+    ("let go of", ConsultCategory::Labour),
+    ("terminate an employee", ConsultCategory::Labour),
+    ("terminate our employee", ConsultCategory::Labour),
+    ("workplace injury", ConsultCategory::Labour),
+    ("labor union", ConsultCategory::Labour),
+    ("labour union", ConsultCategory::Labour),
     ("休暇を取らせ", ConsultCategory::Labour),
     ("訴え", ConsultCategory::Legal),
     ("訴訟", ConsultCategory::Legal),
@@ -114,6 +133,19 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("won't pay", ConsultCategory::Legal),
     ("refusing to pay", ConsultCategory::Legal),
     ("refused to pay", ConsultCategory::Legal),
+    ("訴状", ConsultCategory::Legal),
+    ("弁償", ConsultCategory::Legal),
+    ("契約違反", ConsultCategory::Legal),
+    ("債務不履行", ConsultCategory::Legal),
+    ("誹謗中傷", ConsultCategory::Legal),
+    ("口コミを書かれ", ConsultCategory::Legal),
+    ("sued", ConsultCategory::Legal),
+    ("suing", ConsultCategory::Legal),
+    ("court", ConsultCategory::Legal),
+    ("compensation", ConsultCategory::Legal),
+    ("damages", ConsultCategory::Legal),
+    ("broke the contract", ConsultCategory::Legal),
+    ("overdue invoice", ConsultCategory::Legal),
     ("返済できない", ConsultCategory::Financing),
     ("返済ができない", ConsultCategory::Financing),
     ("返済が難しい", ConsultCategory::Financing),
@@ -157,6 +189,20 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("支払いが滞", ConsultCategory::Financing),
     ("一括返済", ConsultCategory::Financing),
     ("返済を求め", ConsultCategory::Financing),
+    ("返済条件", ConsultCategory::Financing),
+    ("返済の猶予", ConsultCategory::Financing),
+    ("融資を断られ", ConsultCategory::Financing),
+    ("資金が尽き", ConsultCategory::Financing),
+    ("資金繰りが厳し", ConsultCategory::Financing),
+    ("資金繰りが苦し", ConsultCategory::Financing),
+    ("資金繰りが回らな", ConsultCategory::Financing),
+    ("run out of cash", ConsultCategory::Financing),
+    ("running out of cash", ConsultCategory::Financing),
+    ("cash will run out", ConsultCategory::Financing),
+    ("behind on our loan", ConsultCategory::Financing),
+    ("behind on my loan", ConsultCategory::Financing),
+    ("debts", ConsultCategory::Financing),
+    ("insolvent", ConsultCategory::Financing),
     ("侵害", ConsultCategory::IntellectualProperty),
     ("真似され", ConsultCategory::IntellectualProperty),
     ("まねされ", ConsultCategory::IntellectualProperty),
@@ -190,6 +236,16 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("真似し", ConsultCategory::IntellectualProperty),
     ("盗用", ConsultCategory::IntellectualProperty),
     ("パクリ", ConsultCategory::IntellectualProperty),
+    ("そっくり", ConsultCategory::IntellectualProperty),
+    ("偽物", ConsultCategory::IntellectualProperty),
+    ("コピー商品", ConsultCategory::IntellectualProperty),
+    ("勝手に登録", ConsultCategory::IntellectualProperty),
+    ("持ち出", ConsultCategory::IntellectualProperty),
+    ("営業秘密", ConsultCategory::IntellectualProperty),
+    ("fake", ConsultCategory::IntellectualProperty),
+    ("copycat", ConsultCategory::IntellectualProperty),
+    ("stole our", ConsultCategory::IntellectualProperty),
+    ("ripped off", ConsultCategory::IntellectualProperty),
     ("税務調査", ConsultCategory::Tax),
     ("経費にしてた", ConsultCategory::Tax),
     ("経費にしていた", ConsultCategory::Tax),
@@ -221,6 +277,20 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("tax bill", ConsultCategory::Tax),
     ("pay my tax", ConsultCategory::Tax),
     ("pay our tax", ConsultCategory::Tax),
+    ("税務署から連絡", ConsultCategory::Tax),
+    ("税務署から電話", ConsultCategory::Tax),
+    ("税務署から通知", ConsultCategory::Tax),
+    ("申告し忘れ", ConsultCategory::Tax),
+    ("申告を忘れ", ConsultCategory::Tax),
+    ("無申告", ConsultCategory::Tax),
+    ("納付期限を過ぎ", ConsultCategory::Tax),
+    ("税金が払えな", ConsultCategory::Tax),
+    ("税金を払えな", ConsultCategory::Tax),
+    ("under-reported", ConsultCategory::Tax),
+    ("underreported", ConsultCategory::Tax),
+    ("tax penalty", ConsultCategory::Tax),
+    ("tax notice", ConsultCategory::Tax),
+    ("tax investigation", ConsultCategory::Tax),
 ];
 
 /// Trouble words whose field depends on what the message is about ("税金の督促" is tax,
@@ -294,6 +364,9 @@ pub(super) const INFORMATIONAL: &[&str] = &[
     "防止",
     "対策",
     "予防",
+    "防ぐ",
+    "防げ",
+    "備え",
     "共済",
     "保険",
     "仕組み",
@@ -318,6 +391,22 @@ pub(super) const INFORMATIONAL: &[&str] = &[
     "what is",
 ];
 
+/// Trouble words that name no field of their own ("従業員と揉めて" is labour, "税務署と争い"
+/// tax): listed under 法務, they take the field of the message's topic when it has one.
+const FIELDLESS_TROUBLE: &[&str] = &[
+    "トラブル",
+    "揉め",
+    "もめて",
+    "争い",
+    "紛争",
+    "訴え",
+    "訴訟",
+    "裁判",
+    "dispute",
+    "lawsuit",
+    "sue",
+];
+
 /// The category most sensitive words point to; a tie goes to the message's topic.
 pub(super) fn sensitive_category(
     sensitive: &[&(&str, ConsultCategory)],
@@ -329,6 +418,15 @@ pub(super) fn sensitive_category(
             Some(e) => e.1 += 1,
             None => counts.push((*c, 1)),
         }
+    }
+    let fieldless = sensitive.iter().all(|(w, _)| FIELDLESS_TROUBLE.contains(w));
+    if fieldless
+        && !matches!(
+            topic,
+            ConsultCategory::Management | ConsultCategory::Founding
+        )
+    {
+        return topic;
     }
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let top: Vec<ConsultCategory> = counts
