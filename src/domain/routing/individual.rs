@@ -291,10 +291,11 @@ pub(super) fn individual_case(
     if !edge.is_empty() && own_case {
         matched.extend(edge.iter().copied());
     }
-    // Whether the caller's own case, told with its figures or in the first person, meets a
-    // rule's condition ("うちは社員25人ですが、対象に当たりますか").
+    // Whether the caller's own case, told in the first person with its figures or as an
+    // event on a rule's edge, meets a rule's condition ("うちは社員25人ですが、対象に当たり
+    // ますか", "港区に移転して8か月です。1年以上の条件は満たしますか").
     let meets = hits(text, MEETS);
-    if !meets.is_empty() && !first_person.is_empty() && (figures || !edge.is_empty()) {
+    if !meets.is_empty() && ((!first_person.is_empty() && figures) || !edge.is_empty()) {
         matched.extend(meets);
         matched.extend(first_person);
     }
