@@ -199,6 +199,10 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     }
     for (name, report) in [
         ("routing", &run.routing),
+        (
+            "routing, tuning by cross-validation (other folds in the example store)",
+            &run.routing_folds,
+        ),
         ("routing, held out", &run.routing_held_out),
     ] {
         let Some(r) = report else { continue };
@@ -214,7 +218,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
         );
         // Mistakes are listed for the tuning set only: nobody tunes on the held-out set.
         if name == "routing" {
-            for m in r.mistakes.iter().take(40) {
+            for m in r.mistakes.iter().take(60) {
                 println!("  expected {} got {}: {}", m.expected, m.got, m.message);
             }
         }

@@ -2,7 +2,7 @@
 //! calls [`crate::domain::routing`], shared with `shien eval --routing`.
 
 use crate::app::engine::{Engine, Result, SearchOutcome};
-use crate::domain::routing::{Route, route};
+use crate::domain::routing::{Blend, Route, route_with};
 use crate::domain::search::{SearchFilters, SearchQuery};
 
 /// Retrieval confidence below this goes to a person (calibrated on eval/routing.jsonl).
@@ -33,7 +33,14 @@ pub fn decide(
     // FAQs may be ordered by meaning; confidence reads their lexical scores.
     let best_faq = outcome.faqs.iter().map(|f| f.score).fold(0.0, f32::max);
     let confidence = confidence_of(best_words.max(best_faq));
-    let decision = route(normalized, confidence, threshold);
+    let votes = app.routing_votes(query)?;
+    let decision = route_with(
+        normalized,
+        confidence,
+        threshold,
+        votes.as_ref(),
+        Blend::default(),
+    );
     Ok((outcome, confidence, decision))
 }
 

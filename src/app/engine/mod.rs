@@ -34,6 +34,7 @@ mod documents;
 mod fusion;
 mod hits;
 mod mask;
+mod routing;
 mod vectors;
 mod views;
 
@@ -42,6 +43,7 @@ use documents::{faq_text, passes, round3, snippet};
 pub use fusion::{FusionWeights, fuse, fuse_rrf, fuse_totals};
 pub use hits::{Explanation, FaqHit, SchemeHit, SearchOutcome};
 pub use mask::MaskLexicon;
+pub use routing::{ROUTING_EXAMPLES_FILE, encode_examples, routing_text};
 use vectors::{embed_corpus, qdrant_index, vector_filter};
 use views::{LexicalViews, ViewVectors};
 pub use views::{
@@ -101,6 +103,8 @@ pub struct Engine {
     names: Vec<Vec<String>>,
     /// The masker's view: the dictionary and the office addresses the corpus publishes.
     mask_lexicon: MaskLexicon,
+    /// The labelled routing examples' vectors (empty without an embedder or examples file).
+    routing_examples: crate::domain::routing::examples::ExampleStore,
 }
 
 impl Engine {
@@ -199,6 +203,16 @@ impl Engine {
             aliases: vec![Vec::new(); corpus.schemes.len()],
             version: String::new(),
         }));
+        let routing_examples = match &embedder {
+            Some(e) => {
+                let examples = routing::shipped_examples(&settings)?;
+                let cache = settings
+                    .vector_cache_file()
+                    .with_file_name("routing-examples.vectors");
+                encode_examples(e.as_ref(), Some(&cache), &examples)?
+            }
+            None => Default::default(),
+        };
         let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
         let (scheme_views, faq_views) = views.unzip();
         Ok(Engine {
@@ -220,6 +234,7 @@ impl Engine {
             faq_views,
             lexical_views,
             names,
+            routing_examples,
         })
     }
 

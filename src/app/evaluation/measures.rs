@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::Engine;
 use crate::config::RankingMode;
-use crate::domain::consultants::ConsultCategory;
 use crate::domain::handoff::HandoffCategory;
 use crate::domain::profile::{Answers, Facts};
 use crate::domain::recommend::RecommendOutcome;
@@ -372,23 +371,96 @@ pub struct RoutingMistake {
 /// A routing set's category: a consultant's field by its label, or 苦情 for a complaint
 /// about the service (a staff ticket of its own kind).
 pub fn expected_category(label: &str) -> Option<HandoffCategory> {
-    match label {
-        "苦情" | "苦情・ご意見" => Some(HandoffCategory::ServiceComplaint),
-        other => ConsultCategory::parse(other).map(HandoffCategory::Consult),
-    }
+    crate::domain::routing::examples::parse_category(label)
 }
 
 pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Result<RoutingReport> {
+    let mut routes = Vec::with_capacity(cases.len());
+    for case in cases {
+        let (query, normalized) = routing_query(app, &case.message)?;
+        let (_, _, route) = crate::app::chat::decide(app, &query, &normalized, threshold)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
+        routes.push(route);
+    }
+    Ok(score_routing(cases, &routes, threshold))
+}
+
+/// k-fold cross-validation of the learned signal on a labelled set: each fold is routed with
+/// an example store holding the shipped examples plus the set's messages outside the fold,
+/// never the fold itself (folds interleave: message i is in fold i mod k).
+pub fn eval_routing_folds(
+    app: &Engine,
+    cases: &[RoutingCase],
+    threshold: f32,
+    folds: usize,
+) -> Result<RoutingReport> {
+    use crate::domain::routing::examples::{ExampleLabel, VoteSettings, parse_category};
+    use crate::domain::routing::{Blend, HandoffReason, route_with};
+    let run = |e: crate::app::EngineError| EvalError::Run(e.to_string());
+    let folds = folds.max(2);
+    let mut vectors = Vec::with_capacity(cases.len());
+    for case in cases {
+        vectors.push(app.message_vector(&case.message).map_err(run)?);
+    }
+    let stores: Vec<_> = (0..folds)
+        .map(|fold| {
+            let mut store = app.routing_examples().clone();
+            for (i, (case, vector)) in cases.iter().zip(&vectors).enumerate() {
+                let category = case.category.as_deref().and_then(parse_category);
+                if let (Some(v), Some(category), false) = (vector, category, i % folds == fold) {
+                    let handoff = case.label == "handoff";
+                    let reason = (category == HandoffCategory::ServiceComplaint)
+                        .then_some(HandoffReason::Complaint);
+                    store.push(
+                        &case.message,
+                        v,
+                        ExampleLabel {
+                            handoff,
+                            reason: reason.filter(|_| handoff),
+                            category,
+                        },
+                    );
+                }
+            }
+            store
+        })
+        .collect();
+    let mut routes = Vec::with_capacity(cases.len());
+    for (i, case) in cases.iter().enumerate() {
+        let (query, normalized) = routing_query(app, &case.message)?;
+        let (_, confidence, _) = crate::app::chat::decide(app, &query, &normalized, threshold)
+            .map_err(|e| EvalError::Run(e.to_string()))?;
+        let votes = vectors[i]
+            .as_ref()
+            .and_then(|v| stores[i % folds].votes(v, VoteSettings::default()));
+        routes.push(route_with(
+            &normalized,
+            confidence,
+            threshold,
+            votes.as_ref(),
+            Blend::default(),
+        ));
+    }
+    Ok(score_routing(cases, &routes, threshold))
+}
+
+fn routing_query(app: &Engine, message: &str) -> Result<(SearchQuery, String)> {
+    let query = SearchQuery::parse(message).map_err(|e| EvalError::Run(e.to_string()))?;
+    let terms = app
+        .analyze_query(message)
+        .map_err(|e| EvalError::Run(e.to_string()))?;
+    Ok((query, terms.normalized))
+}
+
+fn score_routing(
+    cases: &[RoutingCase],
+    routes: &[crate::domain::routing::Route],
+    threshold: f32,
+) -> RoutingReport {
     let (mut tp, mut tn, mut fp, mut fn_) = (0usize, 0usize, 0usize, 0usize);
     let (mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) = (0usize, 0usize, 0usize, 0usize);
     let mut mistakes = Vec::new();
-    for case in cases {
-        let query = SearchQuery::parse(&case.message).map_err(|e| EvalError::Run(e.to_string()))?;
-        let terms = app
-            .analyze_query(&case.message)
-            .map_err(|e| EvalError::Run(e.to_string()))?;
-        let (_, _, route) = crate::app::chat::decide(app, &query, &terms.normalized, threshold)
-            .map_err(|e| EvalError::Run(e.to_string()))?;
+    for (case, route) in cases.iter().zip(routes) {
         let want = case.label == "handoff";
         let got = route.handoff.is_some();
         match (want, got) {
@@ -418,10 +490,11 @@ pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Resu
                     case.category.clone().unwrap_or_default()
                 ),
                 got: format!(
-                    "{} {} {:?}",
+                    "{} {} {:?} {}",
                     if got { "handoff" } else { "answer" },
                     route.category.label_ja(),
-                    route.handoff
+                    route.handoff,
+                    route.matched.join(" / ")
                 ),
             });
         }
@@ -433,7 +506,7 @@ pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Resu
             round4(a as f64 / b as f64)
         }
     };
-    Ok(RoutingReport {
+    RoutingReport {
         messages: cases.len(),
         threshold,
         handoff_accuracy: ratio(tp + tn, cases.len()),
@@ -442,5 +515,5 @@ pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Resu
         handoff_category_accuracy: ratio(hcat_ok, hcat_n),
         category_accuracy: ratio(cat_ok, cat_n),
         mistakes,
-    })
+    }
 }

@@ -15,7 +15,7 @@ pub use answers::{AnswerCase, AnswerFailure, AnswerReport, eval_answers};
 pub use measures::{
     EvalError, Failure, ProfileCase, ProfileMiss, ProfileReport, RoutingCase, RoutingMistake,
     RoutingReport, SearchCase, SearchReport, TagScore, eval_profiles, eval_profiles_file,
-    eval_routing, eval_search, read_jsonl, round4, score_profiles,
+    eval_routing, eval_routing_folds, eval_search, read_jsonl, round4, score_profiles,
 };
 
 use super::engine::{Engine, EngineError, FusionWeights};
@@ -29,6 +29,8 @@ pub const PROFILES: &str = "eval/profiles.jsonl";
 /// The routing rules were tuned on routing.jsonl; the held-out set was written without them.
 pub const ROUTING_TUNING: &str = "eval/routing.jsonl";
 pub const ROUTING_HOLDOUT: &str = "eval/routing-holdout.jsonl";
+/// Folds of the cross-validation that estimates the learned routing signal on the tuning set.
+pub const ROUTING_FOLDS: usize = 5;
 /// Factual questions: the tuning set (failures listed) and one written by a helper who saw
 /// neither the chatbot nor the tuning set (figures only).
 pub const ANSWERS_TUNING: &str = "eval/answers.jsonl";
@@ -75,6 +77,8 @@ pub struct EvalRun {
     /// (file, report) for each `--profiles FILE`.
     pub other_profiles: Vec<(PathBuf, ProfileReport)>,
     pub routing: Option<RoutingReport>,
+    /// The tuning set by k-fold cross-validation, its other folds added to the example store.
+    pub routing_folds: Option<RoutingReport>,
     pub routing_held_out: Option<RoutingReport>,
     pub answers: Option<AnswerReport>,
     pub answers_held_out: Option<AnswerReport>,
@@ -126,6 +130,7 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         profiles: None,
         other_profiles: Vec::new(),
         routing: None,
+        routing_folds: None,
         routing_held_out: None,
         answers: None,
         answers_held_out: None,
@@ -168,6 +173,14 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         let threshold = engine.settings.handoff_confidence;
         let tuned: Vec<RoutingCase> = read_jsonl(Path::new(ROUTING_TUNING))?;
         run.routing = Some(eval_routing(&engine, &tuned, threshold)?);
+        if engine.embedder().is_some() {
+            run.routing_folds = Some(eval_routing_folds(
+                &engine,
+                &tuned,
+                threshold,
+                ROUTING_FOLDS,
+            )?);
+        }
         let held_out: Vec<RoutingCase> = if options.held_out {
             read_optional(ROUTING_HOLDOUT)?
         } else {
@@ -201,6 +214,7 @@ impl EvalRun {
         serde_json::json!({
             "date": self.today,
             "routing": self.routing.as_ref().map(routing_json),
+            "routing_folds": self.routing_folds.as_ref().map(routing_json),
             "routing_holdout": self.routing_held_out.as_ref().map(routing_json),
             "answers": self.answers.as_ref().map(answers_json),
             "answers_holdout": self.answers_held_out.as_ref().map(answers_json),
