@@ -44,6 +44,9 @@ pub(super) struct Patterns {
     postal: Regex,
     room: Regex,
     building_tail: Regex,
+    building_before: Regex,
+    room_no: Regex,
+    room_cue: Regex,
     address_cue: Regex,
 }
 
@@ -61,8 +64,11 @@ pub(super) fn patterns() -> &'static Patterns {
         ),
         // After an address: a building name and a floor or room ("赤坂ビル5F", " ミナトハイツ203").
         building_tail: re(
-            r"^(?: ?[ァ-ヶー一-龯々A-Za-z・]{1,20}?)? ?(?:\d{1,4} ?(?:階|F|f|号室|号)?|[A-Za-z]?\d{1,4})",
+            r"^(?:-|[、,] ?)?(?: ?[ァ-ヶー一-龯々ぁ-ゖA-Za-z・]{1,20}?)? ?(?:\d{1,4} ?(?:階|F|f|号室|号)?|[A-Za-z]?\d{1,4})",
         ),
+        building_before: re(r"(?:[A-Z][A-Za-z.]+ ){1,3}\d{1,4}, $"),
+        room_no: re(r"\d{3,4} ?号"),
+        room_cue: re(r"部屋|号室|マンション|アパート|一室|住戸"),
         address_cue: re(r"(?i)住所|所在地|在住|住んで|自宅|\baddress\b|\blive at\b|\blive in\b"),
     })
 }
@@ -87,14 +93,33 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
         found.push((s, e));
     }
     for m in p.chome.find_iter(text).chain(p.banchi.find_iter(text)) {
+        // 青山一丁目駅, 一丁目から三丁目まで: a station or a stretch of streets, not a home.
+        let rest = &text[m.end()..];
+        if m.as_str().ends_with("丁目")
+            && ["駅", "から", "まで"].iter().any(|w| rest.starts_with(w))
+        {
+            continue;
+        }
         found.push((m.start(), m.end()));
+    }
+    // A room number without 室 where the text speaks of a room (部屋番号…303号, 一室(507号)).
+    for m in p.room_no.find_iter(text) {
+        let cue = p
+            .room_cue
+            .is_match(&text[char_back(text, m.start(), 30)..m.start()]);
+        if cue && !text[m.end()..].starts_with('室') {
+            found.push((m.start(), m.end()));
+        }
     }
     for m in p.dash_run.find_iter(text) {
         let (s, e) = (m.start(), m.end());
         let prev = text[..s].chars().next_back();
         let next = text[e..].chars().next();
+        // 1-21-18KDビル: a building name may follow the block number without a space.
+        let glued =
+            next.is_some_and(|c| c.is_ascii_uppercase()) && p.building_tail.is_match(&text[e..]);
         if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '/')
-            || next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || is_unit(c))
+            || (!glued && next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || is_unit(c)))
         {
             continue;
         }
@@ -126,6 +151,12 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
             || (cjk_before && groups.len() >= 3 && !before.ends_with('第'))
             || (last.is_some_and(|c| c.is_ascii_alphabetic()) && groups.len() >= 3);
         if ok {
+            // An English address may name the building and room first (Hillside Court 211, 1-5-3 …).
+            let s = p
+                .building_before
+                .find(&text[..s])
+                .filter(|_| english_after)
+                .map_or(s, |b| b.start());
             found.push((s, e));
         }
     }
@@ -142,9 +173,15 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
             let has_building = tail
                 .chars()
                 .any(|c| is_kanji(c) || is_katakana(c) || c.is_ascii_alphabetic());
+            // After a comma only a building name continues the address (、白金台テラス203).
+            let after_comma = tail.starts_with(['、', ',']);
             if claims.free(e, tail_end)
+                && (!after_comma || has_building)
                 && !next.is_some_and(|c| c.is_ascii_digit() || is_unit(c))
-                && (has_building || tail.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                && (has_building
+                    || tail
+                        .trim_start_matches([' ', '-'])
+                        .starts_with(|c: char| c.is_ascii_digit()))
                 && !tail.contains(['年', '月', '日', '円', '人'])
                 && tail.chars().any(|c| c.is_ascii_digit())
             {
@@ -185,6 +222,22 @@ mod tests {
         assert_eq!(
             m("3-4-15 Akasaka, Minato-ku, Tokyo"),
             "[住所] Akasaka, Minato-ku, Tokyo"
+        );
+        assert_eq!(m("港区芝9丁目8番7号-605"), "港区芝[住所]");
+        assert_eq!(
+            m("港区海岸7-6-5、みなとテラス1104です"),
+            "港区海岸[住所]です"
+        );
+        assert_eq!(m("港区海岸7-6-5XYビル 902号室"), "港区海岸[住所]");
+        assert_eq!(
+            m("I live at Bayview Court 305, 4-3-2 Kaigan, Minato-ku"),
+            "I live at [住所] Kaigan, Minato-ku"
+        );
+        assert_eq!(m("部屋番号は808号です"), "部屋番号は[住所]です");
+        assert_eq!(m("第808号の通知"), "第808号の通知");
+        assert_eq!(
+            m("麻布十番駅と三田一丁目駅の間"),
+            "麻布十番駅と三田一丁目駅の間"
         );
         assert_eq!(m("赤坂のあたりで開業したい"), "赤坂のあたりで開業したい");
         assert_eq!(m("従業員5-20人の会社"), "従業員5-20人の会社");

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::PiiKind;
-use super::scan::{Claims, char_back, char_offset, re, trim_span};
+use super::scan::{Claims, char_back, char_offset, is_kanji, is_katakana, re, trim_span};
 
 pub(super) struct Patterns {
     date: Regex,
@@ -109,12 +109,94 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
     }
 }
 
+/// A full date beside a name, as a roster or a record writes a birthday: 山田太郎(S60.4.12),
+/// 相談者 やまだ はなこ/H2/3/4/…. Runs after the names are found; a kanji or katakana name in
+/// a list (名簿:木下紀子(1955/09/10)、…) is taken with its date.
+pub(super) fn beside_names(text: &str, claims: &mut Claims) {
+    let p = patterns();
+    for m in p.date.find_iter(text) {
+        let (start, end) = trim_span(text, m.start(), m.end());
+        let date = &text[start..end];
+        let full = (date.contains('月') && date.contains('日'))
+            || date.matches(['/', '.', '-']).count() >= 2;
+        if !full || !could_be_born(date) || !claims.free(start, end) {
+            continue;
+        }
+        let before = text[..start].trim_end_matches(' ');
+        let Some(open) = before.strip_suffix(['(', '/']) else {
+            continue;
+        };
+        let after = text[end..].trim_start_matches(' ');
+        if before.ends_with('(') && !after.starts_with(')') {
+            continue;
+        }
+        let name_end = open.trim_end_matches(' ').len();
+        let named = claims
+            .0
+            .iter()
+            .any(|&(_, e, kind)| kind == PiiKind::Name && e == name_end);
+        if named {
+            claims.claim(start, end, PiiKind::Birthdate);
+            continue;
+        }
+        // A name in a list: kanji or katakana right after a colon, a comma or a line start.
+        let run_len: usize = open[..name_end]
+            .chars()
+            .rev()
+            .take_while(|&c| is_kanji(c) || is_katakana(c) || c == '・')
+            .map(char::len_utf8)
+            .sum();
+        let run_start = name_end - run_len;
+        let run = &open[run_start..name_end];
+        let listed = open[..run_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, ':' | '、' | ','));
+        let chars = run.chars().count();
+        if before.ends_with('(') && listed && (2..=12).contains(&chars) {
+            claims.claim(run_start, name_end, PiiKind::Name);
+            claims.claim(start, end, PiiKind::Birthdate);
+        }
+    }
+}
+
+/// Whether a date's year is one a grown-up caller or employee was born in: 1920 to 2010 in
+/// 西暦; 昭和 and 大正 whole; 平成 up to 22; never 令和.
+fn could_be_born(date: &str) -> bool {
+    let year: u32 = date
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(0);
+    let era = date.chars().next().unwrap_or(' ').to_ascii_uppercase();
+    match era {
+        'S' | 'T' | '昭' | '大' => true,
+        'H' | '平' => year <= 22 || date.contains("元"),
+        'R' | '令' | 'M' | '明' => false,
+        _ => (1920..=2010).contains(&year),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::*;
 
     fn m(text: &str) -> String {
         mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn a_date_in_brackets_beside_a_listed_name_is_a_birthday() {
+        assert_eq!(
+            m("名簿:北川美咲(1960/02/03)、トダ・ユウ(H5.6.7)"),
+            "名簿:[氏名]([生年月日])、[氏名]([生年月日])"
+        );
+        assert_eq!(m("氏名:山田花子(S50.1.2)"), "氏名:[氏名]([生年月日])");
+        assert_eq!(
+            m("開業日(2020/04/01)に届けました"),
+            "開業日(2020/04/01)に届けました"
+        );
     }
 
     #[test]

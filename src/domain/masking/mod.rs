@@ -235,6 +235,7 @@ fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     let words = lexicon.words(text);
     addresses(text, &words, lexicon, &mut claims);
     names(text, &words, &mut claims);
+    dates::beside_names(text, &mut claims);
     let mut spans = claims.0;
     spans.sort_by_key(|s| s.0);
     spans

@@ -182,9 +182,21 @@ pub(super) fn trailing_name(view: &NameView<'_>, claims: &mut Claims) {
     let Some((s, e)) = view.run_before(end) else {
         return;
     };
+    // 「経理部 野口」「カフェ・ソレイユ 木村」: when the whole run is not a name, its last part
+    // may be.
+    let last = text[s..e].rfind(' ').map(|i| s + i + 1);
+    for s in std::iter::once(s).chain(last) {
+        if trailing_run(view, claims, s, e) {
+            return;
+        }
+    }
+}
+
+fn trailing_run(view: &NameView<'_>, claims: &mut Claims, s: usize, e: usize) -> bool {
+    let text = view.text;
     let before = text[..s].trim_end_matches([' ', '/', '、', ',', '-', '(']);
     if before.len() == s || before.is_empty() {
-        return;
+        return false;
     }
     let strength = if follows_contact(claims, before) {
         Strength::Strong
@@ -213,11 +225,10 @@ pub(super) fn trailing_name(view: &NameView<'_>, claims: &mut Claims) {
             .iter()
             .any(|w| w.start >= s && w.end <= e && w.class == WordClass::Other);
     if is_title(run) || run.chars().count() > 8 || place || run.is_ascii() {
-        return;
+        return false;
     }
-    if let Some((a, b)) = view.accept(s, e, strength) {
-        claims.claim(a, b, PiiKind::Name);
-    }
+    view.accept(s, e, strength)
+        .is_some_and(|(a, b)| claims.claim(a, b, PiiKind::Name))
 }
 
 #[cfg(test)]

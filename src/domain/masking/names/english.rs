@@ -9,6 +9,8 @@ use crate::domain::masking::scan::{Claims, re};
 
 pub(super) struct Patterns {
     english_intro: Regex,
+    comma_name: Regex,
+    closing_name: Regex,
     latin_name: Regex,
 }
 
@@ -16,8 +18,11 @@ pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         english_intro: re(
-            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer)))\s+",
+            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord:?|tenant:?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer),?))\s+",
         ),
+        comma_name: re(r"^[A-Z][A-Z'\-]+, [A-Z][a-z'\-]+"),
+        // The last sentence is a name alone: "… no longer works. Aisha Khan".
+        closing_name: re(r"[.!?]\s+([A-Z][a-z'\-]+ [A-Z][a-z'\-]+)\.?\s*$"),
         latin_name: re(
             r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,2}",
         ),
@@ -78,6 +83,10 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         "our",
         "your",
         "you",
+        "regards",
+        "best",
+        "center",
+        "office",
         "it",
         "this",
         "that",
@@ -130,6 +139,12 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
     }
     for cue in p.english_intro.find_iter(text) {
         let rest = &text[cue.end()..];
+        // KIM, Daniel: a surname in capitals, a comma, the given name.
+        if let Some(c) = p.comma_name.find(rest) {
+            let s = cue.end();
+            claims.claim(s, s + c.end(), PiiKind::Name);
+            continue;
+        }
         let Some(m) = p.latin_name.find(rest) else {
             continue;
         };
@@ -164,6 +179,16 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             r"(?:^|(?i:\bhi|\bhello|\bhey)[,!、]?\s*|[.!]\s+)([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}) here\b|\b(?:me|myself)\s*\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\)",
         )
     });
+    for c in p.closing_name.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        if !m
+            .as_str()
+            .split(' ')
+            .any(|w| STOP.contains(&w.to_lowercase().as_str()))
+        {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
     for c in here.captures_iter(text) {
         let m = c.get(1).or(c.get(2)).expect("group");
         if !STOP.contains(&m.as_str().to_lowercase().as_str()) {
@@ -207,6 +232,20 @@ mod tests {
             "Thanks! - [氏名], Blue Cafe"
         );
         assert_eq!(m("instead of me (ARAI Kenji)"), "instead of me ([氏名])");
+        assert_eq!(
+            m("Caller: Nadia Petrova / topic: rent"),
+            "Caller: [氏名] / topic: rent"
+        );
+        assert_eq!(m("Name: OKAFOR, Chidi."), "Name: [氏名].");
+        assert_eq!(
+            m("our lawyer, Tomas Novak, said so"),
+            "our lawyer, [氏名], said so"
+        );
+        assert_eq!(
+            m("Please call me back. Marta Silva"),
+            "Please call me back. [氏名]"
+        );
+        assert_eq!(m("See you soon. Thank You"), "See you soon. Thank You");
         assert_eq!(m("Is it OK to apply twice?"), "Is it OK to apply twice?");
         assert_eq!(m("Hi, here is my question"), "Hi, here is my question");
     }

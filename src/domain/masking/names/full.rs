@@ -33,7 +33,7 @@ pub(super) fn full_names(view: &NameView<'_>, claims: &mut Claims) {
         let hiragana_given = sb.chars().all(is_hiragana)
             && (2..=4).contains(&nb)
             && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
-            && !next.is_some_and(is_hiragana);
+            && (!next.is_some_and(is_hiragana) || view.ends_cleanly(b.end));
         let short_given = gap == " "
             && nb <= 2
             && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
@@ -63,6 +63,47 @@ pub(super) fn full_names(view: &NameView<'_>, claims: &mut Claims) {
         let joined = i > 0 && words[i - 1].end == a.start && before_a.is_some_and(is_kanji);
         if ok && !joined && !is_title(sa) {
             claims.claim(a.start, b.end, PiiKind::Name);
+        }
+    }
+    spaced_given_names(view, claims);
+}
+
+/// A surname, one space and one to three kanji: 田村 陽菜, 近藤 大翔. A given name the
+/// dictionary does not know comes apart into single characters, so what follows the space is
+/// read by its shape; a word the dictionary knows as common (佐藤 商店) or a title is not one.
+fn spaced_given_names(view: &NameView<'_>, claims: &mut Claims) {
+    let (text, words) = (view.text, view.words);
+    for (i, a) in words.iter().enumerate() {
+        let sa = &text[a.start..a.end];
+        let n = sa.chars().count();
+        if !matches!(a.class, WordClass::Surname | WordClass::PersonName)
+            || !is_kanji_str(sa)
+            || !(1..=3).contains(&n)
+            || is_title(sa)
+        {
+            continue;
+        }
+        let joined = i > 0
+            && words[i - 1].end == a.start
+            && text[..a.start].chars().next_back().is_some_and(is_kanji);
+        let Some(rest) = text[a.end..].strip_prefix(' ') else {
+            continue;
+        };
+        let run_len: usize = rest
+            .chars()
+            .take_while(|&c| is_kanji(c))
+            .map(char::len_utf8)
+            .sum();
+        let run = &rest[..run_len];
+        let (rs, re_) = (a.end + 1, a.end + 1 + run_len);
+        let chars = run.chars().count();
+        let common = chars >= 2
+            && words
+                .iter()
+                .any(|w| w.start == rs && w.end == re_ && w.class == WordClass::CommonNoun);
+        let suffix = run.starts_with(['宛', '様', '殿', '氏', '家', '邸', '方', '達', '他', '等']);
+        if !joined && (1..=3).contains(&chars) && !common && !suffix && !is_title(run) {
+            claims.claim(a.start, re_, PiiKind::Name);
         }
     }
 }

@@ -9,7 +9,11 @@ mod introduction;
 mod view;
 mod words;
 
-use super::scan::{Claims, is_kanji_str, is_katakana};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::scan::{Claims, is_hiragana, is_kanji_str, is_katakana, re};
 use super::{PiiKind, Word, WordClass};
 use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
 use english::english_names;
@@ -23,10 +27,23 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     full_names(&view, claims);
 
     // Strong: 「…と申します」「…といいます」, labelled fields.
-    for cue in ["と申します", "と申す", "と言います", "といいます", "と申し"] {
+    // 「…という人」「…と名乗る」 speak of someone by name as well.
+    for (cue, strength) in [
+        ("と申します", Strength::Certain),
+        ("と申す", Strength::Certain),
+        ("と言います", Strength::Certain),
+        ("といいます", Strength::Certain),
+        ("と申し", Strength::Certain),
+        ("ともうします", Strength::Certain),
+        ("という人", Strength::Strong),
+        ("という方", Strength::Strong),
+        ("という者", Strength::Strong),
+        ("と名乗", Strength::Strong),
+    ] {
         for (at, _) in text.match_indices(cue) {
             if let Some((s, e)) = view.run_before(at)
-                && let Some((s, e)) = view.accept(s, e, Strength::Certain)
+                && !is_company(text, s, e)
+                && let Some((s, e)) = view.accept(s, e, strength)
             {
                 claims.claim(s, e, PiiKind::Name);
             }
@@ -49,7 +66,18 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let strength = if rest[..sep].contains([':', '='])
                 || !matches!(
                     *label,
-                    "名前" | "お名前" | "申込者" | "申請者" | "契約者" | "連絡者"
+                    "名前"
+                        | "お名前"
+                        | "申込者"
+                        | "申請者"
+                        | "契約者"
+                        | "連絡者"
+                        | "相談者"
+                        | "相談者情報"
+                        | "依頼者"
+                        | "代理人"
+                        | "表札"
+                        | "宛名"
                 ) {
                 Strength::Certain
             } else {
@@ -58,6 +86,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             from += sep;
             if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| view.ends_cleanly(e))
                 && let Some((s, e)) = view.accept(s, e, strength)
+            {
+                claims.claim(s, e, PiiKind::Name);
+            } else if sep > 0
+                && let Some((s, e)) = kana_name_after(text, from)
             {
                 claims.claim(s, e, PiiKind::Name);
             }
@@ -97,14 +129,17 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
             from += sep;
+            // A role heading a line of a signature block (代表取締役 山田太郎) labels it.
+            let heading = (at == 0 || text[..at].ends_with('\n')) && rest[..sep].contains(' ');
             if let Some((s, e)) = view.run_after(from) {
                 let labelled = rest[..sep].contains([':', '=']);
-                let strength =
-                    if labelled || (role.ends_with(['は', '、']) && view.followed_by_desu(e)) {
-                        Strength::Medium
-                    } else {
-                        Strength::Weak
-                    };
+                let strength = if heading {
+                    Strength::Strong
+                } else if labelled || (role.ends_with(['は', '、']) && view.followed_by_desu(e)) {
+                    Strength::Medium
+                } else {
+                    Strength::Weak
+                };
                 if let Some((s, e)) = view.accept(s, e, strength) {
                     claims.claim(s, e, PiiKind::Name);
                 }
@@ -158,13 +193,110 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             claims.claim(s, e, PiiKind::Name);
         }
     }
+    company_person(&view, claims);
     lone_line(&view, claims);
     english_names(text, claims);
     signature(&view, claims);
     after_contact(&view, claims);
     account_holders(&view, claims);
     trailing_name(&view, claims);
+    readings(text, claims);
     widen_names(&view, claims);
+}
+
+/// Whether the run [s, e) is, or follows, a company's legal form (株式会社ミナトと申します).
+fn is_company(text: &str, s: usize, e: usize) -> bool {
+    const FORMS: &[&str] = &[
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "(株)",
+        "(有)",
+        "一般社団法人",
+    ];
+    FORMS
+        .iter()
+        .any(|f| text[s..e].contains(f) || text[..s].trim_end().ends_with(f))
+}
+
+/// A name in hiragana after a label (相談者 やまだ はなこ/…): up to two words of kana that end
+/// where the field ends.
+fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut end = from;
+    for part in 0..2 {
+        let at = if part == 0 {
+            from
+        } else if let Some(r) = text[end..].strip_prefix(' ') {
+            end + (text[end..].len() - r.len())
+        } else {
+            break;
+        };
+        if part == 1
+            && ["です", "でし", "さん", "さま", "と"]
+                .iter()
+                .any(|w| text[at..].starts_with(w))
+        {
+            break;
+        }
+        let taken: usize = text[at..]
+            .chars()
+            .take_while(|&c| is_hiragana(c))
+            .map(char::len_utf8)
+            .sum();
+        let n = text[at..at + taken].chars().count();
+        if !(1..=6).contains(&n) || (part == 0 && n < 2) {
+            break;
+        }
+        end = at + taken;
+    }
+    let next = text[end..].chars().next();
+    let closed = next.is_none_or(|c| "/、,\n( ".contains(c));
+    (end > from && closed).then_some((from, end))
+}
+
+/// 「株式会社ミナトの林です」: the person a company introduces, however short the name.
+fn company_person(view: &NameView<'_>, claims: &mut Claims) {
+    static STAFF: OnceLock<Regex> = OnceLock::new();
+    let staff = STAFF.get_or_init(|| {
+        re(
+            r"(?:株式会社|有限会社|合同会社|\(株\)|事務所|商店)[^ 。、\n]{0,20}?の([一-龯々]{1,4}|[ァ-ヶー]{2,8})(?:です|でございます|と申します)",
+        )
+    });
+    for c in staff.captures_iter(view.text) {
+        let m = c.get(1).expect("group");
+        if !is_title(m.as_str()) {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
+}
+
+/// The reading in brackets after a name is the same name: 山田太郎(やまだ たろう), 北川(キタガワ).
+fn readings(text: &str, claims: &mut Claims) {
+    let found: Vec<usize> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Name)
+        .map(|c| c.1)
+        .collect();
+    for e in found {
+        let rest = text[e..].trim_start_matches(' ');
+        let Some(inner) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let reading = inner[..close].trim();
+        let n = reading.chars().count();
+        if (2..=20).contains(&n)
+            && reading
+                .chars()
+                .all(|c| is_hiragana(c) || is_katakana(c) || c == ' ' || c == '・')
+        {
+            let s = text.len() - inner.len() + (inner.len() - inner.trim_start().len());
+            claims.claim(s, s + reading.len(), PiiKind::Name);
+        }
+    }
 }
 
 #[cfg(test)]

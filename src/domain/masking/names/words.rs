@@ -144,6 +144,12 @@ pub(super) const LABELS: &[&str] = &[
     "ふりがな",
     "契約者",
     "連絡者",
+    "相談者情報",
+    "相談者",
+    "依頼者",
+    "代理人",
+    "表札",
+    "宛名",
 ];
 
 /// Honorifics, roles and words for people that are no one's name (社長, 担当, 母).
