@@ -189,11 +189,38 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
             }
         }
         let (s, e) = trim_span(text, s, e);
-        if lexicon.is_public_address(&address_key(&text[s..e])) {
+        if lexicon.is_public_address(&address_key(&text[s..e])) || office_in_brackets(text, s) {
             continue;
         }
         claims.claim(s, e, PiiKind::Address);
     }
+}
+
+/// An address in brackets after a public office (区役所(港区…), …センター(港区…)) is the
+/// office's, not the caller's.
+fn office_in_brackets(text: &str, s: usize) -> bool {
+    const OFFICES: &[&str] = &[
+        "役所",
+        "センター",
+        "公社",
+        "協会",
+        "税務署",
+        "労働局",
+        "公庫",
+        "拠点",
+        "支所",
+        "会議所",
+        "図書館",
+        "保健所",
+        "事務所",
+    ];
+    let before = text[..s].trim_end_matches(|c: char| c != '(' && !c.is_ascii_digit());
+    let Some(office) = before.strip_suffix('(') else {
+        return false;
+    };
+    // Only what stands between the bracket and the block number: 港区芝公園.
+    let between = &text[before.len()..s];
+    between.chars().count() <= 12 && OFFICES.iter().any(|o| office.trim_end().ends_with(o))
 }
 
 #[cfg(test)]
@@ -239,6 +266,11 @@ mod tests {
             m("麻布十番駅と三田一丁目駅の間"),
             "麻布十番駅と三田一丁目駅の間"
         );
+        assert_eq!(
+            m("区民センター(港区芝9-8-7)の何階ですか"),
+            "区民センター(港区芝9-8-7)の何階ですか"
+        );
+        assert_eq!(m("自宅(港区芝9-8-7)です"), "自宅(港区芝[住所])です");
         assert_eq!(m("赤坂のあたりで開業したい"), "赤坂のあたりで開業したい");
         assert_eq!(m("従業員5-20人の会社"), "従業員5-20人の会社");
     }

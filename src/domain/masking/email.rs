@@ -24,7 +24,7 @@ pub(super) fn patterns() -> &'static Patterns {
         ),
         // おかもと アットマーク minato-cafe.jp, tanaka(at)example.com: the at is unmistakable.
         email_marked: re(
-            r"(?i)[a-z0-9._%+\-ぁ-ゖ]+ ?(?:\(at\)|\[at\]|<at>|\[@\]|アットマーク|あっとまーく|あっと|アット) ?[a-z0-9\-]+(?: ?(?:\(dot\)|\[dot\]|<dot>|\bdot\b|ドット|どっと|\.) ?[a-z0-9\-]+)+",
+            r"(?i)[a-z0-9._%+\-ぁ-ゖ]+ ?(?:\((?:あっと|アット|アットマーク|@)\)|\(at\)|\[at\]|<at>|\[@\]|アットマーク|あっとまーく|あっと|アット) ?[a-z0-9\-]+(?: ?(?:\(dot\)|\[dot\]|<dot>|\bdot\b|ドット|どっと|\.) ?[a-z0-9\-]+)+",
         ),
         domain_end: re(
             r"[a-z0-9\-]\.(?:com|jp|net|org|info|biz|io|co|ne|or|ac|go|me|us|uk)$",
@@ -116,6 +116,7 @@ mod tests {
             "taro.yamada (at) example (dot) com",
             "taro.yamada [at] example.com",
             "hanako アットマーク example ドット jp",
+            "hanako(あっと)example.jp",
             "taro @ example.jp",
         ] {
             assert_eq!(m(text), "[メール]", "{text}");

@@ -27,11 +27,11 @@ pub(super) fn patterns() -> &'static Patterns {
             r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|\baccount(?: number| no\.?)?\b|\bbranch\b,?|acct\.?|a/c",
         ),
         id_cue: re(
-            r"(?i)運転免許証?(?:番号)?|免許証?(?:番号)?|パスポート(?:番号)?|旅券(?:番号)?|マイナンバー(?:カード)?|個人番号|被保険者番号|保険証(?:番号)?|基礎年金番号|年金番号|在留カード(?:番号)?|住民票コード|passport(?: number| no\.?)?|driver'?s? licen[cs]e(?: number| no\.?)?|licen[cs]e (?:number|no\.?)|my ?number|residence card(?: number)?|social security number|ssn",
+            r"(?i)運転免許証?(?:番号)?|免許証?(?:番号)?|パスポート(?:番号)?|旅券(?:番号)?|マイナンバー(?:カード)?|個人番号|被保険者番号|保険証(?:番号)?|基礎年金番号|年金番号|在留カード(?:番号)?|住民票コード|passport(?: number| no\.?)?|driver'?s? licen[cs]e(?: number| no\.?)?|licen[cs]e (?:number|no\.?)|my ?number|residence card(?: number)?|social security number|ssn|health insurance(?: card)?(?: number| no\.?)?|insurance card(?: number)?",
         ),
         card_cue: re(r"(?i)カード番号|クレジット|カード|card|visa|master|amex"),
         // A number after a cue: optional letters (passport TK1234567), digits with separators.
-        cued_value: re(r"[A-Za-z]{0,3} ?-? ?\d(?:[ \-]?\d)*[A-Za-z]?"),
+        cued_value: re(r"[A-Za-z]{0,3} ?-? ?\d(?:[ \-・]?\d)*[A-Za-z]?"),
     })
 }
 
@@ -67,7 +67,15 @@ pub(super) fn cued_numbers(text: &str, claims: &mut Claims) {
                     .chars()
                     .filter(char::is_ascii_digit)
                     .count();
-                let (start, end) = trim_span(text, start, end);
+                let (mut start, end) = trim_span(text, start, end);
+                // "number is 1234-5678": a lowercase word in front is English, not part of it.
+                if let Some(sp) = text[start..end].find(' ')
+                    && text[start..start + sp]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase())
+                {
+                    start += sp + 1;
+                }
                 let after = text[end..].chars().next();
                 if digits < min_digits || after.is_some_and(is_unit) {
                     continue;
@@ -117,8 +125,13 @@ pub(super) fn numbers(text: &str, claims: &mut Claims) {
             (n == 7 && run == digits && !text[..start].ends_with('〒') && bank_named(text))
                 .then_some(PiiKind::Account)
         });
+        // An organisation's line is a landline or a free dial, never a mobile.
+        let mobile = ["070", "080", "090", "8170", "8180", "8190"]
+            .iter()
+            .any(|p| digits.starts_with(p));
         if kind == Some(PiiKind::Phone)
-            && published_number(&text[char_back(text, start, 24)..start])
+            && !mobile
+            && published_number(&text[char_back(text, start, 48)..start])
         {
             continue;
         }
@@ -240,5 +253,13 @@ mod tests {
         assert_eq!(m("passport no. AB 1234567"), "passport no. [番号]");
         assert_eq!(m("マイナンバーは1234-5678-9012"), "マイナンバーは[番号]");
         assert_eq!(m("受付番号 T1234ABCD"), "受付番号 T1234ABCD");
+        assert_eq!(
+            m("保険証の記号番号 1234・567です"),
+            "保険証の記号番号 [番号]です"
+        );
+        assert_eq!(
+            m("my health insurance number is 5555-6666."),
+            "my health insurance number is [番号]."
+        );
     }
 }

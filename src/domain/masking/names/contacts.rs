@@ -194,7 +194,7 @@ pub(super) fn trailing_name(view: &NameView<'_>, claims: &mut Claims) {
 
 fn trailing_run(view: &NameView<'_>, claims: &mut Claims, s: usize, e: usize) -> bool {
     let text = view.text;
-    let before = text[..s].trim_end_matches([' ', '/', '、', ',', '-', '(']);
+    let before = text[..s].trim_end_matches([' ', '/', '、', ',', '-', '(', '。']);
     if before.len() == s || before.is_empty() {
         return false;
     }

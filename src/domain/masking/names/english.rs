@@ -84,6 +84,8 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         "your",
         "you",
         "regards",
+        "it's",
+        "i'm",
         "best",
         "center",
         "office",

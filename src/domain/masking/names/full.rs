@@ -33,7 +33,7 @@ pub(super) fn full_names(view: &NameView<'_>, claims: &mut Claims) {
         let hiragana_given = sb.chars().all(is_hiragana)
             && (2..=4).contains(&nb)
             && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
-            && (!next.is_some_and(is_hiragana) || view.ends_cleanly(b.end));
+            && (!next.is_some_and(is_hiragana) || introduces(&text[b.end..]));
         let short_given = gap == " "
             && nb <= 2
             && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
@@ -76,8 +76,10 @@ fn spaced_given_names(view: &NameView<'_>, claims: &mut Claims) {
     for (i, a) in words.iter().enumerate() {
         let sa = &text[a.start..a.end];
         let n = sa.chars().count();
-        if !matches!(a.class, WordClass::Surname | WordClass::PersonName)
-            || !is_kanji_str(sa)
+        if !matches!(
+            a.class,
+            WordClass::Surname | WordClass::PersonName | WordClass::Place
+        ) || !is_kanji_str(sa)
             || !(1..=3).contains(&n)
             || is_title(sa)
         {
@@ -102,10 +104,28 @@ fn spaced_given_names(view: &NameView<'_>, claims: &mut Claims) {
                 .iter()
                 .any(|w| w.start == rs && w.end == re_ && w.class == WordClass::CommonNoun);
         let suffix = run.starts_with(['宛', '様', '殿', '氏', '家', '邸', '方', '達', '他', '等']);
-        if !joined && (1..=3).contains(&chars) && !common && !suffix && !is_title(run) {
+        // Many surnames are also places (橋本, 千葉, 小野): then the name must introduce someone.
+        let place_ok = a.class != WordClass::Place || introduces(&text[re_..]);
+        if !joined && place_ok && (1..=3).contains(&chars) && !common && !suffix && !is_title(run) {
             claims.claim(a.start, re_, PiiKind::Name);
         }
     }
+}
+
+/// What follows a name that introduces or addresses someone (…です, …さん, …様).
+fn introduces(rest: &str) -> bool {
+    [
+        "です",
+        "でござ",
+        "と申",
+        "といい",
+        "さん",
+        "様",
+        "さま",
+        "殿",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// Family and business relations before a name: 母の西村, 妻の陽菜, 共同代表の松田, 父(山田 美穂).

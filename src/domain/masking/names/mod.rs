@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::scan::{Claims, is_hiragana, is_kanji_str, is_katakana, re};
+use super::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use super::{PiiKind, Word, WordClass};
 use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
 use english::english_names;
@@ -244,7 +244,7 @@ fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
             .map(char::len_utf8)
             .sum();
         let n = text[at..at + taken].chars().count();
-        if !(1..=6).contains(&n) || (part == 0 && n < 2) {
+        if !(1..=8).contains(&n) || (part == 0 && n < 2) {
             break;
         }
         end = at + taken;
@@ -259,12 +259,16 @@ fn company_person(view: &NameView<'_>, claims: &mut Claims) {
     static STAFF: OnceLock<Regex> = OnceLock::new();
     let staff = STAFF.get_or_init(|| {
         re(
-            r"(?:株式会社|有限会社|合同会社|\(株\)|事務所|商店)[^ 。、\n]{0,20}?の([一-龯々]{1,4}|[ァ-ヶー]{2,8})(?:です|でございます|と申します)",
+            r"(?:株式会社|有限会社|合同会社|\(株\))[^ 。、\n]{0,20}?の([一-龯々]{1,3}|[ァ-ヶー]{2,8})(?:です|でございます|と申します)",
         )
     });
     for c in staff.captures_iter(view.text) {
         let m = c.get(1).expect("group");
-        if !is_title(m.as_str()) {
+        let common =
+            view.words.iter().any(|w| {
+                w.start == m.start() && w.end == m.end() && w.class == WordClass::CommonNoun
+            }) && m.as_str().chars().count() >= 2;
+        if !is_title(m.as_str()) && !common {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
@@ -272,6 +276,34 @@ fn company_person(view: &NameView<'_>, claims: &mut Claims) {
 
 /// The reading in brackets after a name is the same name: 山田太郎(やまだ たろう), 北川(キタガワ).
 fn readings(text: &str, claims: &mut Claims) {
+    // A reading in two words (うえだ ひろと) says that the kanji before it are a full name.
+    for (open, _) in text.match_indices('(') {
+        let inner = &text[open + 1..];
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let reading = inner[..close].trim();
+        let kana = |w: &str| {
+            (1..=6).contains(&w.chars().count())
+                && w.chars().all(|c| is_hiragana(c) || is_katakana(c))
+        };
+        let parts: Vec<&str> = reading.split(' ').collect();
+        let name_end = text[..open].trim_end_matches(' ').len();
+        let run_len: usize = text[..name_end]
+            .chars()
+            .rev()
+            .take_while(|&c| is_kanji(c))
+            .map(char::len_utf8)
+            .sum();
+        let run_start = name_end - run_len;
+        let chars = text[run_start..name_end].chars().count();
+        if parts.len() == 2 && parts.iter().all(|w| kana(w)) && (2..=6).contains(&chars) {
+            claims
+                .0
+                .retain(|c| !(c.2 == PiiKind::Name && c.0 >= run_start && c.1 <= name_end));
+            claims.claim(run_start, name_end, PiiKind::Name);
+        }
+    }
     let found: Vec<usize> = claims
         .0
         .iter()
@@ -305,6 +337,33 @@ mod tests {
 
     fn m(text: &str) -> String {
         mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn names_after_labels_readings_and_company_introductions() {
+        assert_eq!(
+            m("代表取締役 北山大地(きたやま だいち)\n電話 03-1111-2222"),
+            "代表取締役 [氏名]([氏名])\n電話 [電話番号]"
+        );
+        assert_eq!(
+            m("相談者情報 もりやま ひかる/H3.4.5/090-1111-2222"),
+            "相談者情報 [氏名]/[生年月日]/[電話番号]"
+        );
+        assert_eq!(m("表札は大森になっています"), "表札は[氏名]になっています");
+        assert_eq!(
+            m("区の職員を名乗る大森という人から電話がありました"),
+            "区の職員を名乗る[氏名]という人から電話がありました"
+        );
+        assert_eq!(
+            m("株式会社ミナトの森です。"),
+            "株式会社ミナトの[氏名]です。"
+        );
+        assert_eq!(
+            m("株式会社ミナトと申します。"),
+            "株式会社ミナトと申します。"
+        );
+        assert_eq!(m("商店街支援の対象ですか"), "商店街支援の対象ですか");
+        assert_eq!(m("補助金(ほじょきん)の話"), "補助金(ほじょきん)の話");
     }
 
     #[test]
