@@ -212,7 +212,6 @@ fn office_in_brackets(text: &str, s: usize) -> bool {
         "会議所",
         "図書館",
         "保健所",
-        "事務所",
     ];
     let before = text[..s].trim_end_matches(|c: char| c != '(' && !c.is_ascii_digit());
     let Some(office) = before.strip_suffix('(') else {
@@ -271,6 +270,10 @@ mod tests {
             "区民センター(港区芝9-8-7)の何階ですか"
         );
         assert_eq!(m("自宅(港区芝9-8-7)です"), "自宅(港区芝[住所])です");
+        assert_eq!(
+            m("自宅兼事務所(港区芝9-8-7)です"),
+            "自宅兼事務所(港区芝[住所])です"
+        );
         assert_eq!(m("赤坂のあたりで開業したい"), "赤坂のあたりで開業したい");
         assert_eq!(m("従業員5-20人の会社"), "従業員5-20人の会社");
     }

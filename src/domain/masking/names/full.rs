@@ -96,6 +96,12 @@ fn spaced_given_names(view: &NameView<'_>, claims: &mut Claims) {
             .take_while(|&c| is_kanji(c))
             .map(char::len_utf8)
             .sum();
+        // 宮崎 大翔様: the honorific is not part of the given name.
+        let run_len = ["様", "殿", "氏", "宛"]
+            .iter()
+            .find_map(|h| rest[..run_len].strip_suffix(h))
+            .filter(|r| !r.is_empty())
+            .map_or(run_len, str::len);
         let run = &rest[..run_len];
         let (rs, re_) = (a.end + 1, a.end + 1 + run_len);
         let chars = run.chars().count();

@@ -112,6 +112,9 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 }
                 if let Some((s, e)) = view.accept(s, e, Strength::Medium) {
                     claims.claim(s, e, PiiKind::Name);
+                } else if HONORIFICS.contains(after) && place_surname(&view, s, e) {
+                    // 松本先生, 千葉さん: IPADIC files many surnames as places.
+                    claims.claim(s, e, PiiKind::Name);
                 }
             }
         }
@@ -202,6 +205,31 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     trailing_name(&view, claims);
     readings(text, claims);
     widen_names(&view, claims);
+}
+
+/// Honorifics proper: only a person takes them.
+const HONORIFICS: &[&str] = &[
+    "さん",
+    "様",
+    "さま",
+    "殿",
+    "先生",
+    "氏",
+    "くん",
+    "君",
+    "ちゃん",
+];
+
+/// Two or three kanji the dictionary reads as one place (松本, 千葉): a surname before an
+/// honorific.
+fn place_surname(view: &NameView<'_>, s: usize, e: usize) -> bool {
+    let run = &view.text[s..e];
+    is_kanji_str(run)
+        && (2..=3).contains(&run.chars().count())
+        && view
+            .words
+            .iter()
+            .any(|w| w.start == s && w.end == e && w.class == WordClass::Place)
 }
 
 /// Whether the run [s, e) is, or follows, a company's legal form (株式会社ミナトと申します).
