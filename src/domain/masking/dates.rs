@@ -1,0 +1,230 @@
+//! Dates of birth in 西暦, 和暦 and numeric forms, when a birth cue is near.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::PiiKind;
+use super::scan::{Claims, char_back, char_offset, is_kanji, is_katakana, re, trim_span};
+
+pub(super) struct Patterns {
+    date: Regex,
+    birth_cue: Regex,
+    birth_after: Regex,
+    month_day: Regex,
+}
+
+pub(super) fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        date: re(concat!(
+            r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?年(?: ?\d{1,2} ?月(?: ?\d{1,2} ?日)?)?",
+            r"|[MTSHR]\.? ?\d{1,2}[./\-]\d{1,2}[./\-]\d{1,2}",
+            r"|(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}",
+            r"|\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}",
+            r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])",
+            r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}\b",
+            r"|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? (?:19|20)\d{2}\b",
+        )),
+        birth_cue: re(
+            r"(?i)生年月日|生まれ|生れ|うまれ|誕生|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
+        ),
+        // Right after a date: 「1985年4月12日生」「S60.4.12生」.
+        birth_after: re(r"(?i)^ ?(?:生|うまれ|誕生|born|b\.)"),
+        // Month and day without a year (誕生日は4月12日).
+        month_day: re(
+            r"(?i)\d{1,2} ?月 ?\d{1,2} ?日|\d{1,2}/\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
+        ),
+    })
+}
+
+/// Dates with a birth cue near: before within 24 characters or right after.
+pub(super) fn birthdates(text: &str, claims: &mut Claims) {
+    let p = patterns();
+    for m in p.date.find_iter(text) {
+        let (start, end) = trim_span(text, m.start(), m.end());
+        // Whole numbers only (the regex crate's \b sees kanji as word characters).
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            || text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let after = &text[end..char_offset(text, end, 8)];
+        // 「昭和43年4月2日以降生まれ」 is an eligibility rule, not someone's birthday.
+        if [
+            "以降", "以前", "以後", "より", "以上", "以下", "未満", "まで",
+        ]
+        .iter()
+        .any(|w| after.trim_start().starts_with(w))
+        {
+            continue;
+        }
+        let before = &text[char_back(text, start, 24)..start];
+        let cue_before = p.birth_cue.is_match(before);
+        let cue_after = p.birth_after.is_match(after)
+            || p.birth_cue
+                .find(after)
+                .is_some_and(|c| after[..c.start()].chars().count() <= 3);
+        let year_only = !m.as_str().contains('月')
+            && m.as_str().contains('年')
+            && !m.as_str().contains(['/', '-', '.']);
+        if cue_after || (cue_before && !year_only) {
+            // A year alone with a cue before it ("born in 1985") is masked as well.
+            claims.claim(start, end, PiiKind::Birthdate);
+        } else if year_only && cue_before && before.trim_end().ends_with(['は', ':', ' ']) {
+            claims.claim(start, end, PiiKind::Birthdate);
+        }
+    }
+    // A birthday without the year, right after its cue (誕生日は4月12日, birthday: April 12).
+    for m in p.month_day.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+            || text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let before = &text[char_back(text, start, 12)..start];
+        if p.birth_cue.is_match(before) || p.birth_after.is_match(&text[end..]) {
+            claims.claim(start, end, PiiKind::Birthdate);
+        }
+    }
+    // "born in 1985": a bare year after born.
+    static BORN_YEAR: OnceLock<Regex> = OnceLock::new();
+    let born = BORN_YEAR.get_or_init(|| re(r"(?i)\bborn (?:in |on )?((?:19|20)\d{2})\b"));
+    for c in born.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        claims.claim(m.start(), m.end(), PiiKind::Birthdate);
+    }
+}
+
+/// A full date beside a name, as a roster or a record writes a birthday: 山田太郎(S60.4.12),
+/// 相談者 やまだ はなこ/H2/3/4/…. Runs after the names are found; a kanji or katakana name in
+/// a list (名簿:木下紀子(1955/09/10)、…) is taken with its date.
+pub(super) fn beside_names(text: &str, claims: &mut Claims) {
+    let p = patterns();
+    for m in p.date.find_iter(text) {
+        let (start, end) = trim_span(text, m.start(), m.end());
+        let date = &text[start..end];
+        let full = (date.contains('月') && date.contains('日'))
+            || date.matches(['/', '.', '-']).count() >= 2;
+        if !full || !could_be_born(date) || !claims.free(start, end) {
+            continue;
+        }
+        let before = text[..start].trim_end_matches(' ');
+        let Some(open) = before.strip_suffix(['(', '/']) else {
+            continue;
+        };
+        let after = text[end..].trim_start_matches(' ');
+        if before.ends_with('(') && !after.starts_with(')') {
+            continue;
+        }
+        let name_end = open.trim_end_matches(' ').len();
+        let named = claims
+            .0
+            .iter()
+            .any(|&(_, e, kind)| kind == PiiKind::Name && e == name_end);
+        if named {
+            claims.claim(start, end, PiiKind::Birthdate);
+            continue;
+        }
+        // A name in a list: kanji or katakana right after a colon, a comma or a line start.
+        let run_len: usize = open[..name_end]
+            .chars()
+            .rev()
+            .take_while(|&c| is_kanji(c) || is_katakana(c) || c == '・')
+            .map(char::len_utf8)
+            .sum();
+        let run_start = name_end - run_len;
+        let run = &open[run_start..name_end];
+        let listed = open[..run_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, ':' | '、' | ','));
+        let chars = run.chars().count();
+        if before.ends_with('(') && listed && (2..=12).contains(&chars) {
+            claims.claim(run_start, name_end, PiiKind::Name);
+            claims.claim(start, end, PiiKind::Birthdate);
+        }
+    }
+}
+
+/// Whether a date's year is one a grown-up caller or employee was born in: 1920 to 2010 in
+/// 西暦; 昭和 and 大正 whole; 平成 up to 22; never 令和.
+fn could_be_born(date: &str) -> bool {
+    let year: u32 = date
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(0);
+    let era = date.chars().next().unwrap_or(' ').to_ascii_uppercase();
+    match era {
+        'S' | 'T' | '昭' | '大' => true,
+        'H' | '平' => year <= 22 || date.contains("元"),
+        'R' | '令' | 'M' | '明' => false,
+        _ => (1920..=2010).contains(&year),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::*;
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn a_date_in_brackets_beside_a_listed_name_is_a_birthday() {
+        assert_eq!(
+            m("名簿:北川美咲(1960/02/03)、トダ・ユウ(H5.6.7)"),
+            "名簿:[氏名]([生年月日])、[氏名]([生年月日])"
+        );
+        assert_eq!(m("氏名:山田花子(S50.1.2)"), "氏名:[氏名]([生年月日])");
+        assert_eq!(
+            m("開業日(2020/04/01)に届けました"),
+            "開業日(2020/04/01)に届けました"
+        );
+    }
+
+    #[test]
+    fn birthdates_need_a_birth_cue() {
+        for text in [
+            "生年月日は1985年4月12日です",
+            "生年月日：昭和60年4月12日",
+            "生年月日 S60.4.12",
+            "1985/04/12生まれです",
+            "平成元年5月3日生まれ",
+            "DOB: 12/04/1985",
+            "I was born on April 12, 1985",
+            "date of birth 12th April 1985",
+            "1990年生まれの店主です",
+            "生年月日 19850412",
+        ] {
+            let out = m(text);
+            assert!(out.contains("[生年月日]"), "{text} -> {out}");
+            assert!(
+                !out.contains("1985") && !out.contains("60") && !out.contains("1990"),
+                "{text} -> {out}"
+            );
+        }
+        assert_eq!(m("令和8年4月1日から受付"), "令和8年4月1日から受付");
+        assert_eq!(m("締切は2026-11-30です"), "締切は2026-11-30です");
+        assert_eq!(
+            m("昭和43年4月2日以降生まれの方を雇う場合"),
+            "昭和43年4月2日以降生まれの方を雇う場合"
+        );
+    }
+}

@@ -1,0 +1,287 @@
+//! Names beside contacts: signatures, lone lines, names in brackets after a number, account
+//! holders, and the last word after an address or a phone number.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::view::{NameView, Strength, is_name_char};
+use super::words::is_title;
+use crate::domain::masking::scan::{Claims, is_katakana, re, trim_span};
+use crate::domain::masking::{PiiKind, WordClass};
+
+/// A short last line (or what follows the closing よろしくお願いします) that is a name.
+pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let trimmed = text.trim_end_matches([' ', '。', '.', '!']);
+    let mut start = None;
+    for closing in [
+        "よろしくお願いします",
+        "よろしくお願いいたします",
+        "お願いします",
+        "お願いいたします",
+        "\n",
+        "。",
+        "—",
+        "―",
+        "--",
+    ] {
+        if let Some(i) = trimmed.rfind(closing) {
+            start = start.max(Some(i + closing.len()));
+        }
+    }
+    let Some(from) = start else { return };
+    let tail = &trimmed[from..];
+    let lead = tail.len()
+        - tail
+            .trim_start_matches([' ', '(', '-', '—', '―', '、', '。'])
+            .len();
+    let from = from + lead;
+    let tail_end = trimmed.trim_end_matches(')').len();
+    if from >= tail_end || text[from..tail_end].chars().count() > 16 {
+        return;
+    }
+    if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| e == tail_end)
+        && let Some((s, e)) = view.accept(s, e, Strength::Medium)
+    {
+        claims.claim(s, e, PiiKind::Name);
+    }
+}
+
+/// A line that holds nothing but a name, in a message whose other lines give contacts:
+/// 「山田 花子⏎mail: …⏎tel: …」.
+pub(super) fn lone_line(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    if !text.contains('\n') {
+        return;
+    }
+    let contact = claims.0.iter().any(|c| {
+        matches!(
+            c.2,
+            PiiKind::Phone | PiiKind::Email | PiiKind::Address | PiiKind::Account
+        )
+    });
+    if !contact {
+        return;
+    }
+    let mut at = 0;
+    for line in text.split('\n') {
+        let (s, e) = (at, at + line.trim_end_matches([' ', '。']).len());
+        at += line.len() + 1;
+        let s = s + (line.len() - line.trim_start().len());
+        if s >= e || text[s..e].chars().count() > 12 || is_title(&text[s..e]) {
+            continue;
+        }
+        let line = &text[s..e];
+        let parts: Vec<&str> = line.split(' ').collect();
+        if parts.len() > 2
+            || !parts
+                .iter()
+                .all(|p| (1..=5).contains(&p.chars().count()) && p.chars().all(is_name_char))
+        {
+            continue;
+        }
+        // The dictionary knows a name in it, or reads the whole line as names.
+        let person = view.has_person_word(s, e);
+        if person {
+            claims.claim(s, e, PiiKind::Name);
+        } else if let Some((a, b)) = view.accept(s, e, Strength::Strong) {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// A name in brackets right after a phone number, e-mail or account: 090-…(橋本携帯),
+/// …@….jp (高橋), 普通 1234567(ヤマダ タロウ).
+pub(super) fn after_contact(view: &NameView<'_>, claims: &mut Claims) {
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren =
+        PAREN.get_or_init(|| re(r"\(([一-龯々ァ-ヶー・ ]{1,12}?)(?:携帯|自宅|宛|様|さん)?\)"));
+    let text = view.text;
+    for c in paren.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let name = c.get(1).expect("group");
+        let before = text[..m.start()].trim_end_matches(' ');
+        if name.as_str().trim().is_empty() || is_title(name.as_str()) {
+            continue;
+        }
+        if follows_contact(claims, before) {
+            let (s, e) = trim_span(text, name.start(), name.end());
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+/// Whether `before` (a prefix of the text) ends with a phone number, e-mail or account found
+/// earlier, or with a placeholder from an earlier pass.
+fn follows_contact(claims: &Claims, before: &str) -> bool {
+    before.ends_with(']')
+        || claims.0.iter().any(|&(_, e, kind)| {
+            e == before.len()
+                && matches!(
+                    kind,
+                    PiiKind::Phone | PiiKind::Email | PiiKind::Account | PiiKind::Address
+                )
+        })
+}
+
+/// Account holders in katakana after the account number or a cue: 普通 1234567 ヤマダ タロウ,
+/// 名義 ヤマダ, account holder ヤマダ タロウ (half-width kana arrive folded by NFKC).
+pub(super) fn account_holders(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let mut starts: Vec<usize> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Account)
+        .map(|c| c.1)
+        .collect();
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let cue =
+        CUE.get_or_init(|| re(r"(?i)口座名義人?|名義人?|口座名|\bholder\b|\bname\b|\[口座\]"));
+    starts.extend(cue.find_iter(text).map(|m| m.end()));
+    for from in starts {
+        let rest = &text[from..];
+        let lead = rest.len()
+            - rest
+                .trim_start_matches([' ', '/', ',', '、', ':', '(', 'は', '='])
+                .len();
+        let s = from + lead;
+        let mut e = s;
+        // Up to two katakana words joined by one space (ヤマダ タロウ).
+        for part in 0..2 {
+            let at = if part == 0 {
+                s
+            } else if text[e..].starts_with(' ') {
+                e + 1
+            } else {
+                break;
+            };
+            let taken: usize = text[at..]
+                .chars()
+                .take_while(|&c| is_katakana(c) || c == '・')
+                .map(char::len_utf8)
+                .sum();
+            if text[at..at + taken].chars().count() < 2 {
+                break;
+            }
+            e = at + taken;
+        }
+        if e > s && !is_title(&text[s..e]) {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+/// The last word of a message, after an address, a phone number or a slash, is a signature:
+/// 「… 405号室 遠藤」「090-… / 宮本」「経理部 野口」.
+pub(super) fn trailing_name(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let end = text
+        .trim_end_matches([' ', '。', '.', '!', '\n', ')', '」'])
+        .len();
+    let Some((s, e)) = view.run_before(end) else {
+        return;
+    };
+    // 「経理部 野口」「カフェ・ソレイユ 木村」: when the whole run is not a name, its last part
+    // may be.
+    let last = text[s..e].rfind(' ').map(|i| s + i + 1);
+    for s in std::iter::once(s).chain(last) {
+        if trailing_run(view, claims, s, e) {
+            return;
+        }
+    }
+}
+
+fn trailing_run(view: &NameView<'_>, claims: &mut Claims, s: usize, e: usize) -> bool {
+    let text = view.text;
+    let before = text[..s].trim_end_matches([' ', '/', '、', ',', '-', '(', '。']);
+    if before.len() == s || before.is_empty() {
+        return false;
+    }
+    let strength = if follows_contact(claims, before) {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    };
+    let run = &text[s..e];
+    // English signatures are english_names' work; a place (港区芝公園) is not a name.
+    let place = [
+        "区",
+        "市",
+        "町",
+        "村",
+        "都",
+        "県",
+        "駅",
+        "公園",
+        "ビル",
+        "タワー",
+        "ハイツ",
+    ]
+    .iter()
+    .any(|w| run.contains(w))
+        || view
+            .words
+            .iter()
+            .any(|w| w.start >= s && w.end <= e && w.class == WordClass::Other);
+    if is_title(run) || run.chars().count() > 8 || place || run.is_ascii() {
+        return false;
+    }
+    view.accept(s, e, strength)
+        .is_some_and(|(a, b)| claims.claim(a, b, PiiKind::Name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_dict::PEOPLE;
+    use super::super::super::*;
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    fn d(text: &str) -> String {
+        mask(text, &PEOPLE).into_string()
+    }
+
+    #[test]
+    fn a_name_alone_at_the_end_after_a_contact_is_a_signature() {
+        assert_eq!(d("tel 080-1111-2222 / 北川"), "tel [電話番号] / [氏名]");
+        assert_eq!(
+            d("返送先 港区海岸9丁目8番7号 ベイタワー1203号室 戸田"),
+            "返送先 港区海岸[住所] [氏名]"
+        );
+        assert_eq!(d("北川 瑛太\ntel: 03-1234-5678"), "[氏名]\ntel: [電話番号]");
+    }
+
+    #[test]
+    fn account_holders_in_katakana_of_either_width_are_names() {
+        assert_eq!(
+            m("振込先 普通 7654321 ｷﾀｶﾞﾜ ﾐｻｷ"),
+            "振込先 普通 [口座] [氏名]"
+        );
+        assert_eq!(m("当座 1234987（トダ　ユウト）"), "当座 [口座]([氏名])");
+        assert_eq!(
+            m("account holder ﾓﾘﾀ ｹﾝ, thanks"),
+            "account holder [氏名], thanks"
+        );
+        assert_eq!(
+            m("口座名義イシダ リョウでお願いします"),
+            "口座名義[氏名]でお願いします"
+        );
+        assert_eq!(m("ｷﾀｶﾞﾜ ﾐｻｷ 名義の口座です"), "[氏名] 名義の口座です");
+    }
+
+    #[test]
+    fn a_name_in_brackets_after_a_contact_is_masked() {
+        assert_eq!(
+            m("折り返しは090-2222-3333（北川携帯）まで"),
+            "折り返しは[電話番号]([氏名]携帯)まで"
+        );
+        assert_eq!(
+            m("念のため kita@example.jp (北川)"),
+            "念のため [メール] ([氏名])"
+        );
+        assert_eq!(m("電話 03-1234-5678(代表)"), "電話 [電話番号](代表)");
+    }
+}

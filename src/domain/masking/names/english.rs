@@ -1,0 +1,254 @@
+//! Names in English messages: after introductions, labels and closings, and before -san.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::domain::masking::PiiKind;
+use crate::domain::masking::scan::{Claims, re};
+
+pub(super) struct Patterns {
+    english_intro: Regex,
+    comma_name: Regex,
+    closing_name: Regex,
+    latin_name: Regex,
+}
+
+pub(super) fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        english_intro: re(
+            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord:?|tenant:?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer),?))\s+",
+        ),
+        comma_name: re(r"^[A-Z][A-Z'\-]+, [A-Z][a-z'\-]+"),
+        // The last sentence is a name alone: "… no longer works. Aisha Khan".
+        closing_name: re(r"[.!?]\s+([A-Z][a-z'\-]+ [A-Z][a-z'\-]+)\.?\s*$"),
+        latin_name: re(
+            r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,2}",
+        ),
+    })
+}
+
+pub(super) fn english_names(text: &str, claims: &mut Claims) {
+    let p = patterns();
+    const STOP: &[&str] = &[
+        "i",
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "from",
+        "with",
+        "of",
+        "at",
+        "in",
+        "on",
+        "for",
+        "to",
+        "is",
+        "am",
+        "are",
+        "was",
+        "looking",
+        "interested",
+        "planning",
+        "trying",
+        "going",
+        "not",
+        "minato",
+        "tokyo",
+        "japan",
+        "japanese",
+        "ward",
+        "city",
+        "company",
+        "owner",
+        "running",
+        "here",
+        "writing",
+        "calling",
+        "asking",
+        "new",
+        "starting",
+        "about",
+        "also",
+        "just",
+        "currently",
+        "still",
+        "very",
+        "so",
+        "we",
+        "my",
+        "our",
+        "your",
+        "you",
+        "regards",
+        "it's",
+        "i'm",
+        "best",
+        "center",
+        "office",
+        "it",
+        "this",
+        "that",
+        "sole",
+        "self",
+        "employed",
+        "small",
+        "business",
+        "cafe",
+        "restaurant",
+        "shop",
+        "a",
+        "regarding",
+        "please",
+        "help",
+        "thanks",
+        "thank",
+        "hello",
+        "hi",
+        "dear",
+        "sir",
+        "madam",
+        "team",
+        "staff",
+        "support",
+        "inc",
+        "ltd",
+        "co",
+        "kk",
+        "llc",
+        "corp",
+        "ok",
+        "okay",
+        "fine",
+        "possible",
+        "open",
+        "closed",
+        "true",
+        "because",
+        "but",
+        "if",
+        "when",
+    ];
+    static SAN: OnceLock<Regex> = OnceLock::new();
+    let san = SAN
+        .get_or_init(|| re(r"\b([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)[- ](?:san|sama|sensei|shi)\b"));
+    for c in san.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        claims.claim(m.start(), m.end(), PiiKind::Name);
+    }
+    for cue in p.english_intro.find_iter(text) {
+        let rest = &text[cue.end()..];
+        // KIM, Daniel: a surname in capitals, a comma, the given name.
+        if let Some(c) = p.comma_name.find(rest) {
+            let s = cue.end();
+            claims.claim(s, s + c.end(), PiiKind::Name);
+            continue;
+        }
+        let Some(m) = p.latin_name.find(rest) else {
+            continue;
+        };
+        let lower_ok = {
+            let c = cue.as_str().to_lowercase();
+            c.contains("name") || c.contains("regards") || c.contains("sincerely")
+        };
+        let mut end = 0;
+        for (i, w) in m.as_str().split(' ').enumerate() {
+            let lw = w.to_lowercase();
+            let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
+            if STOP.contains(&lw.as_str()) || w.len() < 2 || !(capital || lower_ok) {
+                break;
+            }
+            let offset = m
+                .as_str()
+                .split(' ')
+                .take(i)
+                .map(|x| x.len() + 1)
+                .sum::<usize>();
+            end = offset + w.len();
+        }
+        if end > 0 {
+            let s = cue.end();
+            claims.claim(s, s + end, PiiKind::Name);
+        }
+    }
+    // "Hi, Priya here", "Samuel Adeyemi here"; "instead of me (Taro YAMADA)".
+    static HERE: OnceLock<Regex> = OnceLock::new();
+    let here = HERE.get_or_init(|| {
+        re(
+            r"(?:^|(?i:\bhi|\bhello|\bhey)[,!、]?\s*|[.!]\s+)([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}) here\b|\b(?:me|myself)\s*\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\)",
+        )
+    });
+    for c in p.closing_name.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        if !m
+            .as_str()
+            .split(' ')
+            .any(|w| STOP.contains(&w.to_lowercase().as_str()))
+        {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
+    for c in here.captures_iter(text) {
+        let m = c.get(1).or(c.get(2)).expect("group");
+        if !STOP.contains(&m.as_str().to_lowercase().as_str()) {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::*;
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn english_names_after_labels_and_in_introductions() {
+        assert_eq!(m("Addressed to Liam O'Brien."), "Addressed to [氏名].");
+        assert_eq!(
+            m("Applicant: Sofia Rossi, thanks"),
+            "Applicant: [氏名], thanks"
+        );
+        assert_eq!(m("hey, it's Omar again"), "hey, it's [氏名] again");
+        assert_eq!(
+            m("Hi, Lena here. One question"),
+            "Hi, [氏名] here. One question"
+        );
+        assert_eq!(m("Name on card: KENJI ARAI"), "Name on card: [氏名]");
+        assert_eq!(
+            m("カード名義KENJI ARAI、よろしく"),
+            "カード名義[氏名]、よろしく"
+        );
+        assert_eq!(
+            m("my colleague Hugo Martin will come"),
+            "my colleague [氏名] will come"
+        );
+        assert_eq!(m("Regards,\nJosé Müller"), "Regards,\n[氏名]");
+        assert_eq!(
+            m("Thanks! - Nora Weiss, Blue Cafe"),
+            "Thanks! - [氏名], Blue Cafe"
+        );
+        assert_eq!(m("instead of me (ARAI Kenji)"), "instead of me ([氏名])");
+        assert_eq!(
+            m("Caller: Nadia Petrova / topic: rent"),
+            "Caller: [氏名] / topic: rent"
+        );
+        assert_eq!(m("Name: OKAFOR, Chidi."), "Name: [氏名].");
+        assert_eq!(
+            m("our lawyer, Tomas Novak, said so"),
+            "our lawyer, [氏名], said so"
+        );
+        assert_eq!(
+            m("Please call me back. Marta Silva"),
+            "Please call me back. [氏名]"
+        );
+        assert_eq!(m("See you soon. Thank You"), "See you soon. Thank You");
+        assert_eq!(m("Is it OK to apply twice?"), "Is it OK to apply twice?");
+        assert_eq!(m("Hi, here is my question"), "Hi, here is my question");
+    }
+}

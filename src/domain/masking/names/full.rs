@@ -1,0 +1,280 @@
+//! Full names as the dictionary reads them (surname and given name side by side), names after
+//! a relation (母の…), and the other half of a name found in part.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::view::{NameView, Strength};
+use super::words::is_title;
+use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
+use crate::domain::masking::{PiiKind, Word, WordClass};
+
+/// A surname and a given name side by side, as the dictionary reads them: 山田 花子,
+/// 宮崎理恵, 吉田さくら. IPADIC often files a surname or a given name as a place (宮崎, 拓海),
+/// so one side must be a person word and the other a short kanji word or a kana given name.
+pub(super) fn full_names(view: &NameView<'_>, claims: &mut Claims) {
+    let (text, words) = (view.text, view.words);
+    for (i, pair) in words.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = &text[a.end..b.start];
+        if !(gap.is_empty() || gap == " ") {
+            continue;
+        }
+        let (sa, sb) = (&text[a.start..a.end], &text[b.start..b.end]);
+        let (na, nb) = (sa.chars().count(), sb.chars().count());
+        let kanji_a = is_kanji_str(sa) && (1..=3).contains(&na);
+        let kanji_b = is_kanji_str(sb) && (1..=3).contains(&nb);
+        let next = text[b.end..].chars().next();
+        let named_a = matches!(a.class, WordClass::Surname | WordClass::PersonName);
+        let placeish = |w: Word, n: usize| {
+            matches!(w.class, WordClass::Place | WordClass::ProperNoun) && n >= 2
+        };
+        let hiragana_given = sb.chars().all(is_hiragana)
+            && (2..=4).contains(&nb)
+            && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
+            && (!next.is_some_and(is_hiragana) || introduces(&text[b.end..]));
+        let short_given = gap == " "
+            && nb <= 2
+            && matches!(b.class, WordClass::CommonNoun | WordClass::Unknown)
+            && (!next.is_some_and(is_kanji)
+                || ["宛", "様", "殿", "名義"]
+                    .iter()
+                    .any(|w| text[b.end..].starts_with(w)))
+            && !is_title(sb);
+        let ok = kanji_a
+            && ((named_a
+                && ((kanji_b
+                    && matches!(
+                        b.class,
+                        WordClass::GivenName
+                            | WordClass::PersonName
+                            | WordClass::Place
+                            | WordClass::ProperNoun
+                    ))
+                    || hiragana_given
+                    || (kanji_b && short_given)))
+                || (kanji_b
+                    && b.class == WordClass::GivenName
+                    && (named_a || placeish(a, na) || (gap == " " && na == 1)))
+                || (gap == " " && placeish(a, na) && hiragana_given));
+        // Not the tail of a longer kanji word (新宿区 …) and not a role (田中 社長).
+        let before_a = text[..a.start].chars().next_back();
+        let joined = i > 0 && words[i - 1].end == a.start && before_a.is_some_and(is_kanji);
+        if ok && !joined && !is_title(sa) {
+            claims.claim(a.start, b.end, PiiKind::Name);
+        }
+    }
+    spaced_given_names(view, claims);
+}
+
+/// A surname, one space and one to three kanji: 田村 陽菜, 近藤 大翔. A given name the
+/// dictionary does not know comes apart into single characters, so what follows the space is
+/// read by its shape; a word the dictionary knows as common (佐藤 商店) or a title is not one.
+fn spaced_given_names(view: &NameView<'_>, claims: &mut Claims) {
+    let (text, words) = (view.text, view.words);
+    for (i, a) in words.iter().enumerate() {
+        let sa = &text[a.start..a.end];
+        let n = sa.chars().count();
+        if !matches!(
+            a.class,
+            WordClass::Surname | WordClass::PersonName | WordClass::Place
+        ) || !is_kanji_str(sa)
+            || !(1..=3).contains(&n)
+            || is_title(sa)
+        {
+            continue;
+        }
+        let joined = i > 0
+            && words[i - 1].end == a.start
+            && text[..a.start].chars().next_back().is_some_and(is_kanji);
+        let Some(rest) = text[a.end..].strip_prefix(' ') else {
+            continue;
+        };
+        let run_len: usize = rest
+            .chars()
+            .take_while(|&c| is_kanji(c))
+            .map(char::len_utf8)
+            .sum();
+        // 宮崎 大翔様: the honorific is not part of the given name.
+        let run_len = ["様", "殿", "氏", "宛"]
+            .iter()
+            .find_map(|h| rest[..run_len].strip_suffix(h))
+            .filter(|r| !r.is_empty())
+            .map_or(run_len, str::len);
+        let run = &rest[..run_len];
+        let (rs, re_) = (a.end + 1, a.end + 1 + run_len);
+        let chars = run.chars().count();
+        let common = chars >= 2
+            && words
+                .iter()
+                .any(|w| w.start == rs && w.end == re_ && w.class == WordClass::CommonNoun);
+        let suffix = run.starts_with(['宛', '様', '殿', '氏', '家', '邸', '方', '達', '他', '等']);
+        // Many surnames are also places (橋本, 千葉, 小野): then the name must introduce someone.
+        let place_ok = a.class != WordClass::Place || introduces(&text[re_..]);
+        if !joined && place_ok && (1..=3).contains(&chars) && !common && !suffix && !is_title(run) {
+            claims.claim(a.start, re_, PiiKind::Name);
+        }
+    }
+}
+
+/// What follows a name that introduces or addresses someone (…です, …さん, …様).
+fn introduces(rest: &str) -> bool {
+    [
+        "です",
+        "でござ",
+        "と申",
+        "といい",
+        "さん",
+        "様",
+        "さま",
+        "殿",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
+/// Family and business relations before a name: 母の西村, 妻の陽菜, 共同代表の松田, 父(山田 美穂).
+pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
+    static REL: OnceLock<Regex> = OnceLock::new();
+    let rel = REL.get_or_init(|| {
+        re(
+            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|祖父|祖母|叔父|叔母|伯父|伯母|家内|嫁|婿|友人|知人|同僚|部下|上司|共同代表|共同経営者|パートナー|相方)(?:の|\()",
+        )
+    });
+    let text = view.text;
+    for m in rel.find_iter(text) {
+        let Some((s, e)) = view.run_after(m.end()) else {
+            continue;
+        };
+        let e = ["名義", "宛", "が", "と"]
+            .iter()
+            .filter_map(|w| text[s..e].find(w).map(|i| s + i))
+            .filter(|&i| i > s)
+            .min()
+            .unwrap_or(e);
+        let inside: Vec<&Word> = view
+            .words
+            .iter()
+            .filter(|w| w.start < e && w.end > s)
+            .collect();
+        // 陽菜: a name the dictionary knows only as single characters.
+        let spelled = inside.len() >= 2
+            && inside
+                .iter()
+                .all(|w| w.end - w.start <= 3 && w.class != WordClass::Other)
+            && text[s..e].chars().count() <= 3;
+        if is_title(&text[s..e]) {
+            continue;
+        }
+        if let Some((a, b)) = view.accept(s, e, Strength::Strong) {
+            claims.claim(a, b, PiiKind::Name);
+        } else if spelled {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+/// A name found in part (名前 長谷川 [千尋 left], 木村 [達也 found]) takes in the other part
+/// across one space: a short kanji, katakana or kana word that is not a title.
+pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let found: Vec<(usize, usize)> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Name)
+        .map(|c| (c.0, c.1))
+        .collect();
+    for (s, e) in found {
+        // To the right: 「長谷川 千尋」「中野 さくら」.
+        if let Some(rest) = text[e..].strip_prefix(' ') {
+            let first = rest.chars().next();
+            let kind: Option<fn(char) -> bool> = match first {
+                Some(c) if is_kanji(c) => Some(is_kanji),
+                Some(c) if is_katakana(c) => Some(is_katakana),
+                Some(c) if is_hiragana(c) => Some(is_hiragana),
+                _ => None,
+            };
+            if let Some(same) = kind {
+                let mut run: String = rest.chars().take_while(|&c| same(c)).collect();
+                for suffix in ["名義", "宛", "様", "殿", "氏"] {
+                    if let Some(i) = run.find(suffix) {
+                        run.truncate(i);
+                    }
+                }
+                let n = run.chars().count();
+                let after = rest[run.len()..].chars().next();
+                let hiragana_ok = !first.is_some_and(is_hiragana)
+                    || (![
+                        "で", "と", "さん", "さま", "く", "ちゃ", "か", "ま", "よ", "な", "に",
+                        "へ", "の", "は", "が", "も", "を",
+                    ]
+                    .iter()
+                    .any(|p| run.starts_with(p))
+                        && !after.is_some_and(is_hiragana));
+                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok {
+                    let b = e + 1 + run.len();
+                    claims.claim(e, b, PiiKind::Name);
+                }
+            }
+        }
+        // To the left: 「木村 [達也]」「ゴトウ [ナオキ]」; not a ward or a department.
+        if let Some(before) = text[..s].strip_suffix(' ') {
+            let last = before.chars().next_back();
+            let same: Option<fn(char) -> bool> = match last {
+                Some(c) if is_kanji(c) => Some(is_kanji),
+                Some(c) if is_katakana(c) => Some(is_katakana),
+                _ => None,
+            };
+            if let Some(same) = same {
+                let len: usize = before
+                    .chars()
+                    .rev()
+                    .take_while(|&c| same(c))
+                    .map(char::len_utf8)
+                    .sum();
+                let a = before.len() - len;
+                let run = &before[a..];
+                let n = run.chars().count();
+                let other = view
+                    .words
+                    .iter()
+                    .any(|w| w.start < before.len() && w.end > a && w.class == WordClass::Other);
+                let kanji_ok = !last.is_some_and(is_kanji) || (n <= 3 && !other);
+                if (1..=6).contains(&n) && kanji_ok && !is_title(run) {
+                    claims.claim(a, before.len(), PiiKind::Name);
+                }
+            }
+        }
+    }
+    claims.merge_adjacent_names(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_dict::PEOPLE;
+    use super::super::super::*;
+
+    fn d(text: &str) -> String {
+        mask(text, &PEOPLE).into_string()
+    }
+
+    #[test]
+    fn a_full_name_with_a_full_width_space_is_one_name() {
+        assert_eq!(
+            d("北川　菜々子（夕方なら出られます）"),
+            "[氏名](夕方なら出られます)"
+        );
+        assert_eq!(d("野村　ひかり、開業予定です"), "[氏名]、開業予定です");
+        assert_eq!(d("お名前：北川　瑛太"), "お名前:[氏名]");
+        assert_eq!(d("申請者：戸田　美咲"), "申請者:[氏名]");
+        assert_eq!(d("申請者は個人事業主です"), "申請者は個人事業主です");
+    }
+
+    #[test]
+    fn a_relation_before_a_name_marks_it() {
+        assert_eq!(d("姉の北川 美咲が手伝います"), "姉の[氏名]が手伝います");
+        assert_eq!(d("夫の瑛太が代表です"), "夫の[氏名]が代表です");
+        assert_eq!(d("母の代表就任について"), "母の代表就任について");
+    }
+}

@@ -1,0 +1,196 @@
+//! 「…です」 and 「…でございます」: a name at the opening of a message introduces its writer.
+
+use super::view::{NameView, Strength, is_person};
+use super::words::is_title;
+use crate::domain::masking::Word;
+use crate::domain::masking::WordClass;
+use crate::domain::masking::scan::{is_hiragana, is_kanji_str, is_katakana};
+
+/// The name before 「です」 ending at `at`, if the message introduces someone there.
+pub(super) fn self_introduction(view: &NameView<'_>, at: usize) -> Vec<(usize, usize)> {
+    let text = view.text;
+    // 岡本 隆(オカモト タカシ)です: the reading is a name too, and so is what it reads.
+    if text[..at].ends_with(')')
+        && let Some(open) = text[..at].rfind('(')
+    {
+        let reading = &text[open + 1..at - 1];
+        let mut found = Vec::new();
+        if !reading.is_empty()
+            && reading
+                .chars()
+                .all(|c| is_katakana(c) || c == ' ' || c == '・')
+            && introduced(view, at, at).is_some()
+        {
+            found.push((open + 1, at - 1));
+            let before = text[..open].trim_end_matches(' ').len();
+            if let Some((s, e)) = view.run_before(before)
+                && let Some(span) = view.accept(s, e, Strength::Strong)
+            {
+                found.push(span);
+            }
+        }
+        return found;
+    }
+    introduced(view, at, at).into_iter().collect()
+}
+
+fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usize)> {
+    let text = view.text;
+    let rest = &text[cue..];
+    let rest = rest
+        .strip_prefix("です")
+        .or_else(|| rest.strip_prefix("でございます"))
+        .unwrap_or(rest);
+    let closed = rest
+        .chars()
+        .next()
+        .is_none_or(|c| "。、.,!?！？ \n".contains(c));
+    if text[..at].ends_with(')') {
+        return closed.then_some((at, at));
+    }
+    let opening = at_opening(text, at);
+    if let Some((s, e)) = view.run_before(at) {
+        let run = &text[s..e];
+        if run.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+            let single = !run.contains(' ');
+            let caps = run.chars().filter(char::is_ascii_uppercase).count();
+            let stop = [
+                "OK", "Zoom", "Teams", "English", "Japanese", "Tokyo", "Minato",
+            ];
+            let capital_word =
+                |w: &str| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
+            let name_like = run.split(' ').all(capital_word)
+                && !(single && caps == run.len())
+                && !run.split(' ').any(|w| stop.contains(&w));
+            return (name_like && closed).then_some((s, e));
+        }
+    }
+    // さとうです, まつもと です: a name in kana, only at the opening.
+    let Some(from) = opening else {
+        let (s, e) = view.run_before(at)?;
+        return view.accept(s, e, Strength::Weak);
+    };
+    let run = text[from..at].trim_end_matches(' ');
+    if run.is_empty() || !closed {
+        return None;
+    }
+    let end = from + run.len();
+    if run.chars().all(is_hiragana) && (2..=5).contains(&run.chars().count()) && from > 0 {
+        return Some((from, end));
+    }
+    let (s, e) = view.run_before(end)?;
+    if s != from {
+        // Not the whole opening phrase (港区で飲食店を営む鈴木です): the dictionary decides.
+        return view.accept(s, e, Strength::Weak);
+    }
+    let inside: Vec<&Word> = view
+        .words
+        .iter()
+        .filter(|w| w.start >= s && w.end <= e)
+        .collect();
+    let run = &text[s..e];
+    let chars = run.chars().count();
+    if run.contains('・') || run.chars().all(|c| is_katakana(c) || c == ' ') {
+        return (chars >= 2 && !is_title(run)).then_some((s, e));
+    }
+    if is_title(run) {
+        return None;
+    }
+    // 森です: one kanji; 宮崎です: a word the dictionary knows as a place or a name.
+    let known = !inside.is_empty()
+        && inside.iter().all(|w| {
+            is_person(w.class) || matches!(w.class, WordClass::Place | WordClass::ProperNoun)
+        });
+    let single = chars == 1 && is_kanji_str(run);
+    (known || single || view.accept(s, e, Strength::Weak).is_some()).then_some((s, e))
+}
+
+/// Where a message opens (after a greeting such as お世話になります), the offset of its first
+/// word if `at` is in that first phrase.
+fn at_opening(text: &str, at: usize) -> Option<usize> {
+    const GREETINGS: &[&str] = &[
+        "お世話になっております",
+        "お世話になります",
+        "おせわになっております",
+        "おせわになります",
+        "いつもお世話になっております",
+        "こんにちは",
+        "こんばんは",
+        "はじめまして",
+        "初めまして",
+        "Hi",
+        "Hello",
+        "hi",
+        "hello",
+    ];
+    let seps = [' ', '、', '。', ',', '.', '!', '\n', '!'];
+    let mut from = 0;
+    let head = text[..at].trim_start_matches(seps);
+    from += text[..at].len() - head.len();
+    for g in GREETINGS {
+        if let Some(after) = text[from..at].strip_prefix(g) {
+            let trimmed = after.trim_start_matches(seps);
+            if trimmed.len() < after.len() {
+                from = at - trimmed.len();
+                break;
+            }
+        }
+    }
+    let phrase = &text[from..at];
+    (!phrase.contains(seps.as_slice()) || phrase.trim_end_matches(' ').len() < phrase.len())
+        .then_some(from)
+        .filter(|&f| {
+            !text[f..at]
+                .trim_end_matches(' ')
+                .contains(['、', '。', '!', '\n', ','])
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::test_dict::PEOPLE;
+    use super::super::super::*;
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    fn d(text: &str) -> String {
+        mask(text, &PEOPLE).into_string()
+    }
+
+    #[test]
+    fn a_message_that_opens_with_a_name_and_desu_introduces_someone() {
+        assert_eq!(
+            d("林です。開業の相談をしたいです"),
+            "[氏名]です。開業の相談をしたいです"
+        );
+        assert_eq!(d("北川　です。書類の件で"), "[氏名] です。書類の件で");
+        assert_eq!(
+            d("戸田でございます。先日の件です"),
+            "[氏名]でございます。先日の件です"
+        );
+        assert_eq!(
+            m("アリ・ハサン・カーンです。相談したいです"),
+            "[氏名]です。相談したいです"
+        );
+        assert_eq!(
+            m("お世話になります、たかはしです。"),
+            "お世話になります、[氏名]です。"
+        );
+        assert_eq!(m("Hi、Ravi Kumarです。"), "Hi、[氏名]です。");
+        assert_eq!(
+            d("北川 美咲（キタガワ ミサキ）です。"),
+            "[氏名]([氏名])です。"
+        );
+        assert_eq!(d("港区で開業する北川です"), "港区で開業する[氏名]です");
+        // What stays: a topic, not a name.
+        assert_eq!(
+            d("質問です。創業融資の金利は？"),
+            "質問です。創業融資の金利は?"
+        );
+        assert_eq!(m("急ぎです。窓口は何時まで？"), "急ぎです。窓口は何時まで?");
+        assert_eq!(m("相談はZoomですか"), "相談はZoomですか");
+        assert_eq!(m("English OKです"), "English OKです");
+    }
+}

@@ -1,0 +1,425 @@
+//! Personal names. Names have no shape: they are found by context (self-introductions,
+//! honorifics, roles, labelled fields, signatures) together with what the dictionary says
+//! about the words ([`super::WordClass`]).
+
+mod contacts;
+mod english;
+mod full;
+mod introduction;
+mod view;
+mod words;
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
+use super::{PiiKind, Word, WordClass};
+use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
+use english::english_names;
+use full::{full_names, relations, widen_names};
+use introduction::self_introduction;
+use view::{NameView, Strength};
+use words::{AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_title};
+
+pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
+    let view = NameView { text, words };
+    full_names(&view, claims);
+
+    // Strong: 「…と申します」「…といいます」, labelled fields.
+    // 「…という人」「…と名乗る」 speak of someone by name as well.
+    for (cue, strength) in [
+        ("と申します", Strength::Certain),
+        ("と申す", Strength::Certain),
+        ("と言います", Strength::Certain),
+        ("といいます", Strength::Certain),
+        ("と申し", Strength::Certain),
+        ("ともうします", Strength::Certain),
+        ("という人", Strength::Strong),
+        ("という方", Strength::Strong),
+        ("という者", Strength::Strong),
+        ("と名乗", Strength::Strong),
+    ] {
+        for (at, _) in text.match_indices(cue) {
+            if let Some((s, e)) = view.run_before(at)
+                && !is_company(text, s, e)
+                && let Some((s, e)) = view.accept(s, e, strength)
+            {
+                claims.claim(s, e, PiiKind::Name);
+            }
+        }
+    }
+    for label in LABELS {
+        for (at, _) in text.match_indices(label) {
+            let mut from = at + label.len();
+            let rest = &text[from..];
+            let sep = rest
+                .char_indices()
+                .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'は' | '=' | '：' | '「'))
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let spelled = rest.starts_with(|c: char| is_katakana(c) || c.is_ascii_uppercase());
+            if sep == 0 && !(is_kanji_str(label) && (view.starts_name(from) || spelled)) {
+                continue;
+            }
+            // 「氏名：」 is a form field; 「名前は」 may go on about anything (名前は新規開業…).
+            let strength = if rest[..sep].contains([':', '='])
+                || !matches!(
+                    *label,
+                    "名前"
+                        | "お名前"
+                        | "申込者"
+                        | "申請者"
+                        | "契約者"
+                        | "連絡者"
+                        | "相談者"
+                        | "相談者情報"
+                        | "依頼者"
+                        | "代理人"
+                        | "表札"
+                        | "宛名"
+                ) {
+                Strength::Certain
+            } else {
+                Strength::Strong
+            };
+            from += sep;
+            if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| view.ends_cleanly(e))
+                && let Some((s, e)) = view.accept(s, e, strength)
+            {
+                claims.claim(s, e, PiiKind::Name);
+            } else if sep > 0
+                && let Some((s, e)) = kana_name_after(text, from)
+            {
+                claims.claim(s, e, PiiKind::Name);
+            }
+        }
+    }
+    // Medium: an honorific or a role after, a role or self-introduction before.
+    for after in AFTER_NAME {
+        for (at, _) in text.match_indices(after) {
+            // 氏名, 様式, 様々 are not honorifics.
+            let next = text[at + after.len()..].chars().next();
+            if (*after == "氏" && next == Some('名'))
+                || (*after == "様" && next.is_some_and(|c| "式々子相".contains(c)))
+                || (*after == "ちゃん" && next == Some('と'))
+            {
+                continue;
+            }
+            if let Some((s, e)) = view.run_before(at) {
+                if NOT_NAMES.contains(&&text[s..e]) {
+                    continue;
+                }
+                if let Some((s, e)) = view.accept(s, e, Strength::Medium) {
+                    claims.claim(s, e, PiiKind::Name);
+                } else if HONORIFICS.contains(after) && place_surname(&view, s, e) {
+                    // 松本先生, 千葉さん: IPADIC files many surnames as places.
+                    claims.claim(s, e, PiiKind::Name);
+                }
+            }
+        }
+    }
+    for role in ROLE_BEFORE
+        .iter()
+        .chain(["私は", "わたしは", "私、", "僕は", "こちらは", "当方は"].iter())
+    {
+        for (at, _) in text.match_indices(role) {
+            let mut from = at + role.len();
+            let rest = &text[from..];
+            let sep = rest
+                .char_indices()
+                .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'の' | 'は' | '、' | '='))
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            from += sep;
+            // A role heading a line of a signature block (代表取締役 山田太郎) labels it.
+            let heading = (at == 0 || text[..at].ends_with('\n')) && rest[..sep].contains(' ');
+            if let Some((s, e)) = view.run_after(from) {
+                let labelled = rest[..sep].contains([':', '=']);
+                let strength = if heading {
+                    Strength::Strong
+                } else if labelled || (role.ends_with(['は', '、']) && view.followed_by_desu(e)) {
+                    Strength::Medium
+                } else {
+                    Strength::Weak
+                };
+                if let Some((s, e)) = view.accept(s, e, strength) {
+                    claims.claim(s, e, PiiKind::Name);
+                }
+            }
+        }
+    }
+    // Weak: 「…です」 where the dictionary knows the name; stronger at the opening of a
+    // message (森です。, 前田 です, グエン・ヴァン・ミンです) and for Latin names (Priyaです).
+    for cue in ["です", "でございます"] {
+        for (at, _) in text.match_indices(cue) {
+            if cue == "です" && text[at..].starts_with("ですか") {
+                continue;
+            }
+            let at = text[..at].trim_end_matches(' ').len();
+            for (s, e) in self_introduction(&view, at) {
+                claims.claim(s, e, PiiKind::Name);
+            }
+        }
+    }
+    // A surname followed by a given name needs no context.
+    for pair in words.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = &text[a.end..b.start];
+        if a.class == WordClass::Surname
+            && b.class == WordClass::GivenName
+            && (gap.is_empty() || gap == " ")
+        {
+            claims.claim(a.start, b.end, PiiKind::Name);
+        }
+    }
+    relations(&view, claims);
+    for (at, _) in text.match_indices("名義") {
+        let at = text[..at].trim_end_matches(' ').len();
+        // Whose name, not what is in it (口座名義, カード名義, 法人名義).
+        let owned = [
+            "口座",
+            "カード",
+            "法人",
+            "会社",
+            "個人",
+            "本人",
+            "自分",
+            "店",
+            "家族",
+        ];
+        if let Some((s, e)) = view.run_before(at)
+            && !is_title(&text[s..e])
+            && !owned.iter().any(|w| text[s..e].ends_with(w))
+            && let Some((s, e)) = view.accept(s, e, Strength::Certain)
+        {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+    company_person(&view, claims);
+    lone_line(&view, claims);
+    english_names(text, claims);
+    signature(&view, claims);
+    after_contact(&view, claims);
+    account_holders(&view, claims);
+    trailing_name(&view, claims);
+    readings(text, claims);
+    widen_names(&view, claims);
+}
+
+/// Honorifics proper: only a person takes them.
+const HONORIFICS: &[&str] = &[
+    "さん",
+    "様",
+    "さま",
+    "殿",
+    "先生",
+    "氏",
+    "くん",
+    "君",
+    "ちゃん",
+];
+
+/// Two or three kanji the dictionary reads as one place (松本, 千葉): a surname before an
+/// honorific.
+fn place_surname(view: &NameView<'_>, s: usize, e: usize) -> bool {
+    let run = &view.text[s..e];
+    is_kanji_str(run)
+        && (2..=3).contains(&run.chars().count())
+        && view
+            .words
+            .iter()
+            .any(|w| w.start == s && w.end == e && w.class == WordClass::Place)
+}
+
+/// Whether the run [s, e) is, or follows, a company's legal form (株式会社ミナトと申します).
+fn is_company(text: &str, s: usize, e: usize) -> bool {
+    const FORMS: &[&str] = &[
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "(株)",
+        "(有)",
+        "一般社団法人",
+    ];
+    FORMS
+        .iter()
+        .any(|f| text[s..e].contains(f) || text[..s].trim_end().ends_with(f))
+}
+
+/// A name in hiragana after a label (相談者 やまだ はなこ/…): up to two words of kana that end
+/// where the field ends.
+fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut end = from;
+    for part in 0..2 {
+        let at = if part == 0 {
+            from
+        } else if let Some(r) = text[end..].strip_prefix(' ') {
+            end + (text[end..].len() - r.len())
+        } else {
+            break;
+        };
+        if part == 1
+            && ["です", "でし", "さん", "さま", "と"]
+                .iter()
+                .any(|w| text[at..].starts_with(w))
+        {
+            break;
+        }
+        let taken: usize = text[at..]
+            .chars()
+            .take_while(|&c| is_hiragana(c))
+            .map(char::len_utf8)
+            .sum();
+        let n = text[at..at + taken].chars().count();
+        if !(1..=8).contains(&n) || (part == 0 && n < 2) {
+            break;
+        }
+        end = at + taken;
+    }
+    let next = text[end..].chars().next();
+    let closed = next.is_none_or(|c| "/、,\n( ".contains(c));
+    (end > from && closed).then_some((from, end))
+}
+
+/// 「株式会社ミナトの林です」: the person a company introduces, however short the name.
+fn company_person(view: &NameView<'_>, claims: &mut Claims) {
+    static STAFF: OnceLock<Regex> = OnceLock::new();
+    let staff = STAFF.get_or_init(|| {
+        re(
+            r"(?:株式会社|有限会社|合同会社|\(株\))[^ 。、\n]{0,20}?の([一-龯々]{1,3}|[ァ-ヶー]{2,8})(?:です|でございます|と申します)",
+        )
+    });
+    for c in staff.captures_iter(view.text) {
+        let m = c.get(1).expect("group");
+        let common =
+            view.words.iter().any(|w| {
+                w.start == m.start() && w.end == m.end() && w.class == WordClass::CommonNoun
+            }) && m.as_str().chars().count() >= 2;
+        if !is_title(m.as_str()) && !common {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
+}
+
+/// The reading in brackets after a name is the same name: 山田太郎(やまだ たろう), 北川(キタガワ).
+fn readings(text: &str, claims: &mut Claims) {
+    // A reading in two words (うえだ ひろと) says that the kanji before it are a full name.
+    for (open, _) in text.match_indices('(') {
+        let inner = &text[open + 1..];
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let reading = inner[..close].trim();
+        let kana = |w: &str| {
+            (1..=6).contains(&w.chars().count())
+                && w.chars().all(|c| is_hiragana(c) || is_katakana(c))
+        };
+        let parts: Vec<&str> = reading.split(' ').collect();
+        let name_end = text[..open].trim_end_matches(' ').len();
+        let run_len: usize = text[..name_end]
+            .chars()
+            .rev()
+            .take_while(|&c| is_kanji(c))
+            .map(char::len_utf8)
+            .sum();
+        let run_start = name_end - run_len;
+        let chars = text[run_start..name_end].chars().count();
+        if parts.len() == 2 && parts.iter().all(|w| kana(w)) && (2..=6).contains(&chars) {
+            claims
+                .0
+                .retain(|c| !(c.2 == PiiKind::Name && c.0 >= run_start && c.1 <= name_end));
+            claims.claim(run_start, name_end, PiiKind::Name);
+        }
+    }
+    let found: Vec<usize> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Name)
+        .map(|c| c.1)
+        .collect();
+    for e in found {
+        let rest = text[e..].trim_start_matches(' ');
+        let Some(inner) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
+        let reading = inner[..close].trim();
+        let n = reading.chars().count();
+        if (2..=20).contains(&n)
+            && reading
+                .chars()
+                .all(|c| is_hiragana(c) || is_katakana(c) || c == ' ' || c == '・')
+        {
+            let s = text.len() - inner.len() + (inner.len() - inner.trim_start().len());
+            claims.claim(s, s + reading.len(), PiiKind::Name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::*;
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn names_after_labels_readings_and_company_introductions() {
+        assert_eq!(
+            m("代表取締役 北山大地(きたやま だいち)\n電話 03-1111-2222"),
+            "代表取締役 [氏名]([氏名])\n電話 [電話番号]"
+        );
+        assert_eq!(
+            m("相談者情報 もりやま ひかる/H3.4.5/090-1111-2222"),
+            "相談者情報 [氏名]/[生年月日]/[電話番号]"
+        );
+        assert_eq!(m("表札は大森になっています"), "表札は[氏名]になっています");
+        assert_eq!(
+            m("区の職員を名乗る大森という人から電話がありました"),
+            "区の職員を名乗る[氏名]という人から電話がありました"
+        );
+        assert_eq!(
+            m("株式会社ミナトの森です。"),
+            "株式会社ミナトの[氏名]です。"
+        );
+        assert_eq!(
+            m("株式会社ミナトと申します。"),
+            "株式会社ミナトと申します。"
+        );
+        assert_eq!(m("商店街支援の対象ですか"), "商店街支援の対象ですか");
+        assert_eq!(m("補助金(ほじょきん)の話"), "補助金(ほじょきん)の話");
+    }
+
+    #[test]
+    fn names_in_strong_contexts_without_a_dictionary() {
+        assert_eq!(m("山田太郎と申します"), "[氏名]と申します");
+        assert_eq!(m("ヤマダ タロウと申します"), "[氏名]と申します");
+        assert_eq!(m("名義：ヤマダ タロウ"), "名義:[氏名]");
+        assert_eq!(m("スミスさんに相談しました"), "[氏名]さんに相談しました");
+        assert_eq!(
+            m("Hi, I'm John Smith from Akasaka"),
+            "Hi, I'm [氏名] from Akasaka"
+        );
+        assert_eq!(
+            m("my name is maria garcia and I run a cafe"),
+            "my name is [氏名] and I run a cafe"
+        );
+        assert_eq!(
+            m("This is Tanaka from ABC Trading"),
+            "This is [氏名] from ABC Trading"
+        );
+        assert_eq!(
+            m("Thanks for your help.\nBest regards,\nEmily Clark"),
+            "Thanks for your help.\nBest regards,\n[氏名]"
+        );
+        assert_eq!(
+            m("I'm interested in the subsidy"),
+            "I'm interested in the subsidy"
+        );
+        assert_eq!(m("お客様が増えました"), "お客様が増えました");
+    }
+}

@@ -1,0 +1,265 @@
+//! Numbers: phone, card, bank account and personal numbers (licence, passport, My Number),
+//! after their cues or by their shape alone.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::PiiKind;
+use super::scan::{Claims, char_back, char_offset, is_unit, re, trim_span};
+
+pub(super) struct Patterns {
+    digits: Regex,
+    account_cue: Regex,
+    id_cue: Regex,
+    card_cue: Regex,
+    cued_value: Regex,
+}
+
+pub(super) fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        // Digit groups joined by one separator (space, dash, dot, brackets); +81 in front.
+        digits: re(
+            r"(?:\+ ?81 ?(?:\(0\))? ?-? ?)?(?:\(\d{1,5}\) ?-? ?)?\d+(?:(?: ?[\-.] ?|の| |\) ?| ?\()\d+)*\)?",
+        ),
+        account_cue: re(
+            r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|\baccount(?: number| no\.?)?\b|\bbranch\b,?|acct\.?|a/c",
+        ),
+        id_cue: re(
+            r"(?i)運転免許証?(?:番号)?|免許証?(?:番号)?|パスポート(?:番号)?|旅券(?:番号)?|マイナンバー(?:カード)?|個人番号|被保険者番号|保険証(?:番号)?|基礎年金番号|年金番号|在留カード(?:番号)?|住民票コード|passport(?: number| no\.?)?|driver'?s? licen[cs]e(?: number| no\.?)?|licen[cs]e (?:number|no\.?)|my ?number|residence card(?: number)?|social security number|ssn|health insurance(?: card)?(?: number| no\.?)?|insurance card(?: number)?",
+        ),
+        card_cue: re(r"(?i)カード番号|クレジット|カード|card|visa|master|amex"),
+        // A number after a cue: optional letters (passport TK1234567), digits with separators.
+        cued_value: re(r"[A-Za-z]{0,3} ?-? ?\d(?:[ \-・]?\d)*[A-Za-z]?"),
+    })
+}
+
+/// Numbers right after a cue: bank accounts (口座, 普通 1234567), personal numbers (免許証,
+/// パスポート, マイナンバー) and card numbers.
+pub(super) fn cued_numbers(text: &str, claims: &mut Claims) {
+    let p = patterns();
+    for (cue, kind, min_digits) in [
+        (&p.id_cue, PiiKind::IdNumber, 4),
+        (&p.card_cue, PiiKind::Card, 12),
+        (&p.account_cue, PiiKind::Account, 3),
+    ] {
+        for c in cue.find_iter(text) {
+            // 法人番号 is public; 受付番号 is ours.
+            let before = &text[..c.start()];
+            if before.ends_with("法人") || before.ends_with("受付") {
+                continue;
+            }
+            let window_end = char_offset(text, c.end(), 24);
+            let window = &text[c.end()..window_end];
+            // A list (マイナンバー…、電話…) moves on to the next item at 、.
+            let window = &window[..window
+                .find(['。', '\n', '!', '?', '、'])
+                .unwrap_or(window.len())];
+            for v in p.cued_value.find_iter(window) {
+                // The window may cut a number short: take the whole of it.
+                let start = c.end() + v.start();
+                let end = p
+                    .cued_value
+                    .find(&text[start..])
+                    .map_or(v.end(), |w| start + w.end());
+                let digits = text[start..end]
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .count();
+                let (mut start, end) = trim_span(text, start, end);
+                // "number is 1234-5678": a lowercase word in front is English, not part of it.
+                if let Some(sp) = text[start..end].find(' ')
+                    && text[start..start + sp]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase())
+                {
+                    start += sp + 1;
+                }
+                let after = text[end..].chars().next();
+                if digits < min_digits || after.is_some_and(is_unit) {
+                    continue;
+                }
+                // 店番 123 is a branch (3 digits); an account number has at least 4.
+                if kind == PiiKind::Account && digits < 4 && !c.as_str().starts_with('店') {
+                    continue;
+                }
+                claims.claim(start, end, kind);
+            }
+        }
+    }
+}
+
+/// Phone numbers, My Number-length and card-length numbers with no cue.
+pub(super) fn numbers(text: &str, claims: &mut Claims) {
+    for m in patterns().digits.find_iter(text) {
+        let (start, end) = trim_span(text, m.start(), m.end());
+        let run = &text[start..end];
+        // Part of a longer token (a decimal, a version, an id with letters): not a number alone.
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            || text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == ',')
+        {
+            continue;
+        }
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        let international = run.starts_with('+');
+        let n = digits.len();
+        let kind = match n {
+            _ if international && (10..=13).contains(&n) => Some(PiiKind::Phone),
+            10 | 11 if digits.starts_with('0') => Some(PiiKind::Phone),
+            12 => Some(PiiKind::IdNumber),
+            // 13 digits is a 法人番号: public, kept.
+            14..=19 => Some(PiiKind::Card),
+            20.. => Some(PiiKind::IdNumber),
+            _ => None,
+        };
+        // A Japanese account number is seven digits; a bank, branch or account named anywhere
+        // in the message makes one (…支店の1234567です, 番号：1234567 under 種別：普通).
+        let kind = kind.or_else(|| {
+            (n == 7 && run == digits && !text[..start].ends_with('〒') && bank_named(text))
+                .then_some(PiiKind::Account)
+        });
+        // An organisation's line is a landline or a free dial, never a mobile.
+        let mobile = ["070", "080", "090", "8170", "8180", "8190"]
+            .iter()
+            .any(|p| digits.starts_with(p));
+        if kind == Some(PiiKind::Phone)
+            && !mobile
+            && published_number(&text[char_back(text, start, 48)..start])
+        {
+            continue;
+        }
+        if let Some(kind) = kind {
+            claims.claim(start, end, kind);
+        }
+    }
+}
+
+fn bank_named(text: &str) -> bool {
+    static BANK: OnceLock<Regex> = OnceLock::new();
+    BANK.get_or_init(|| {
+        re(r"(?i)口座|普通|当座|支店|銀行|信用金庫|信金|ゆうちょ|\bbank\b|\bbranch\b")
+    })
+    .is_match(text)
+}
+
+/// A number the text says an organisation publishes (a flyer, a website, a hotline, an office):
+/// not the caller's own.
+fn published_number(before: &str) -> bool {
+    static ORG: OnceLock<Regex> = OnceLock::new();
+    let org = ORG.get_or_init(|| {
+        re(
+            r"(?i)公社|協会|労働局|税務署|年金事務所|拠点|センター|ダイヤル|役所|公庫|チラシ|ホームページ|載って|代表電話|\bhotline\b|call center|\bcenter\b|\boffice\b|main line",
+        )
+    });
+    static OWN: OnceLock<Regex> = OnceLock::new();
+    let own = OWN.get_or_init(|| {
+        re(r"(?i)私|自宅|携帯|当社|弊社|当店|うち|折り返し|連絡先|\bmy\b|\bour\b|mobile|cell|\bme\b")
+    });
+    org.is_match(before) && !own.is_match(before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::*;
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn a_corporate_number_is_public_and_stays() {
+        assert_eq!(m("法人番号 1234567890123"), "法人番号 1234567890123");
+        assert_eq!(
+            m("法人番号は1234567890123です"),
+            "法人番号は1234567890123です"
+        );
+    }
+
+    #[test]
+    fn phone_numbers_in_any_width_and_with_any_dash() {
+        for text in [
+            "０３－１２３４－５６７８",
+            "０９０ー１２３４ー５６７８",
+            "090—1234—5678",
+            "090‐1234‐5678",
+            "03−1234−5678",
+            "(03) 1234-5678",
+            "（０３）１２３４－５６７８",
+            "090 1234 5678",
+            "+81-3-1234-5678",
+            "＋８１ ９０ １２３４ ５６７８",
+            "+81 (0)90-1234-5678",
+            "03.1234.5678",
+            "0120-123-456",
+        ] {
+            assert_eq!(m(text), "[電話番号]", "{text}");
+        }
+        assert_eq!(
+            m("TEL：０３ー１２３４ー５６７８までお願いします"),
+            "TEL:[電話番号]までお願いします"
+        );
+    }
+
+    #[test]
+    fn bank_accounts_after_their_cue() {
+        assert_eq!(m("振込先は普通 1234567です"), "振込先は普通 [口座]です");
+        assert_eq!(
+            m("みずほ銀行赤坂支店 当座預金 7654321"),
+            "みずほ銀行赤坂支店 当座預金 [口座]"
+        );
+        assert_eq!(m("口座番号：0012345"), "口座番号:[口座]");
+        assert_eq!(m("account number 12345678"), "account number [口座]");
+        assert_eq!(m("店番123 普通1234567"), "店番[口座] 普通[口座]");
+        // A plain "普通" and an amount after 口座 are not accounts.
+        assert_eq!(m("普通は3年かかります"), "普通は3年かかります");
+        assert_eq!(m("口座振替で毎月10000円"), "口座振替で毎月10000円");
+    }
+
+    #[test]
+    fn seven_digits_are_an_account_when_a_bank_is_named() {
+        assert_eq!(
+            m("信用金庫の田町支店、番号は7654321です"),
+            "信用金庫の田町支店、番号は[口座]です"
+        );
+        assert_eq!(m("会員番号は7654321です"), "会員番号は7654321です");
+    }
+
+    #[test]
+    fn a_number_an_organisation_publishes_is_not_the_callers() {
+        assert_eq!(
+            m("チラシに載っていた相談ダイヤルの03-1111-2222に電話しました"),
+            "チラシに載っていた相談ダイヤルの03-1111-2222に電話しました"
+        );
+        assert_eq!(
+            m("センターから私の携帯090-1111-2222に折り返しがありました"),
+            "センターから私の携帯[電話番号]に折り返しがありました"
+        );
+    }
+
+    #[test]
+    fn licence_passport_and_my_number() {
+        assert_eq!(
+            m("運転免許証番号は123456789012です"),
+            "運転免許証番号は[番号]です"
+        );
+        assert_eq!(m("パスポート番号 TK1234567"), "パスポート番号 [番号]");
+        assert_eq!(m("passport no. AB 1234567"), "passport no. [番号]");
+        assert_eq!(m("マイナンバーは1234-5678-9012"), "マイナンバーは[番号]");
+        assert_eq!(m("受付番号 T1234ABCD"), "受付番号 T1234ABCD");
+        assert_eq!(
+            m("保険証の記号番号 1234・567です"),
+            "保険証の記号番号 [番号]です"
+        );
+        assert_eq!(
+            m("my health insurance number is 5555-6666."),
+            "my health insurance number is [番号]."
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! A tiny dictionary for the name tests: a few words as IPADIC would read them.
+
+use super::{Lexicon, Word, WordClass};
+
+/// A few words as the dictionary would read them; anything else is a gap.
+pub(super) struct Dict(&'static [(&'static str, WordClass)]);
+
+impl Lexicon for Dict {
+    fn words(&self, text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let hit = self
+                .0
+                .iter()
+                .filter(|(w, _)| text[at..].starts_with(w))
+                .max_by_key(|(w, _)| w.len());
+            match hit {
+                Some((w, class)) => {
+                    out.push(Word {
+                        start: at,
+                        end: at + w.len(),
+                        class: *class,
+                    });
+                    at += w.len();
+                }
+                None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+}
+
+pub(super) const PEOPLE: Dict = Dict(&[
+    ("北川", WordClass::Surname),
+    ("戸田", WordClass::Surname),
+    ("野村", WordClass::Surname),
+    ("美咲", WordClass::GivenName),
+    ("菜々子", WordClass::Place),
+    ("ひかり", WordClass::CommonNoun),
+    ("林", WordClass::CommonNoun),
+    ("瑛", WordClass::CommonNoun),
+    ("太", WordClass::CommonNoun),
+    ("質問", WordClass::CommonNoun),
+    ("個人", WordClass::CommonNoun),
+    ("事業", WordClass::CommonNoun),
+    ("主", WordClass::Other),
+    ("代表", WordClass::CommonNoun),
+    ("就任", WordClass::CommonNoun),
+    ("港", WordClass::Place),
+    ("区", WordClass::Other),
+]);
