@@ -5,10 +5,22 @@
 //!   score    = Σ_t q_t · idf(t) · tf~ · (k1 + 1) / (k1 + tf~)
 //!   idf(t)   = ln(1 + (N − df + 0.5) / (df + 0.5))
 //! where q_t is the query-side weight (1 for typed words, less for synonyms and n-grams).
+//!
+//! Layout. Terms are numbered; a term's postings (the documents it occurs in, ascending) are
+//! kept in blocks of up to [`BLOCK`], each block delta- and varint-encoded in one shared byte
+//! buffer and described by its first and last document and the largest tf~ in it, so a query can
+//! skip a block without reading it. tf~ depends only on a posting's counts per field and the
+//! document's field lengths, so it is computed once, when the index is finished: each document
+//! keeps the few distinct tf~ values its terms have, and a posting stores which one is its own.
+//! Scores are computed from these exactly as the formulas above say, in the same order of
+//! operations, whichever way a query walks the postings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub const FIELDS: usize = 3;
+
+/// Postings per block.
+pub const BLOCK: usize = 128;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bm25Params {
@@ -27,19 +39,37 @@ impl Default for Bm25Params {
     }
 }
 
+/// Up to [`BLOCK`] postings of one term.
 #[derive(Debug, Clone, Copy)]
-struct Posting {
-    doc: u32,
-    tf: [u16; FIELDS],
+struct Block {
+    term: u32,
+    first_doc: u32,
+    last_doc: u32,
+    len: u32,
+    /// Where the block's bytes start in `Bm25F::data`.
+    offset: usize,
+    /// The largest tf~ in the block (set when the index is finished).
+    max_tf: f32,
 }
 
 /// An in-memory BM25F index over documents numbered 0..n in insertion order.
 #[derive(Debug, Clone)]
 pub struct Bm25F {
     params: Bm25Params,
-    postings: HashMap<String, Vec<Posting>>,
-    doc_len: Vec<[u32; FIELDS]>,
-    avg_len: [f32; FIELDS],
+    ids: FxHashMap<Box<str>, u32>,
+    idf: Vec<f32>,
+    /// The blocks of term t are `blocks[starts[t]..starts[t + 1]]`.
+    starts: Vec<u32>,
+    blocks: Vec<Block>,
+    /// Per block, for each posting after the first: the gap to the previous document; for every
+    /// posting: its tf~ code (an index into the document's tf~ values). LEB128 varints.
+    data: Vec<u8>,
+    /// The distinct tf~ values of document d are `doc_tf[doc_tf_start[d]..doc_tf_start[d + 1]]`.
+    doc_tf_start: Vec<u32>,
+    doc_tf: Vec<f32>,
+    /// The largest tf~ of each term.
+    max_tf: Vec<f32>,
+    documents: usize,
 }
 
 /// Builds a [`Bm25F`] one document at a time, so a large corpus never has to hold every
@@ -47,59 +77,240 @@ pub struct Bm25F {
 #[derive(Debug)]
 pub struct Bm25FBuilder {
     params: Bm25Params,
-    postings: HashMap<String, Vec<Posting>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// Postings of each term not yet written as a block: (document, tf~ code).
+    pending: Vec<Vec<(u32, u32)>>,
+    blocks: Vec<Block>,
+    data: Vec<u8>,
     doc_len: Vec<[u32; FIELDS]>,
     totals: [u64; FIELDS],
+    /// The distinct per-field counts of each document, in the order its codes number them.
+    doc_counts_start: Vec<u32>,
+    doc_counts: Vec<[u16; FIELDS]>,
+    /// Scratch for one document: counts by term id, and the ids it touched, in first-seen order.
+    counts: Vec<[u16; FIELDS]>,
+    touched: Vec<u32>,
+    /// (document + 1, code) of each count vector whose counts are all below 8.
+    small_codes: Vec<(u32, u32)>,
 }
 
 impl Bm25FBuilder {
     pub fn new(params: Bm25Params) -> Bm25FBuilder {
         Bm25FBuilder {
             params,
-            postings: HashMap::new(),
+            ids: FxHashMap::default(),
+            pending: Vec::new(),
+            blocks: Vec::new(),
+            data: Vec::new(),
             doc_len: Vec::new(),
             totals: [0; FIELDS],
+            doc_counts_start: vec![0],
+            doc_counts: Vec::new(),
+            counts: Vec::new(),
+            touched: Vec::new(),
+            small_codes: vec![(0, 0); 8 * 8 * 8],
         }
     }
 
     /// Adds the next document (numbered in call order).
     pub fn add<S: AsRef<str>>(&mut self, fields: &[Vec<S>; FIELDS]) {
-        let doc = self.doc_len.len() as u32;
-        let mut counts: HashMap<&str, [u16; FIELDS]> = HashMap::new();
+        self.add_terms(fields.each_ref().map(|f| f.iter().map(|s| s.as_ref())));
+    }
+
+    /// Adds the next document from each field's terms (numbered in call order).
+    pub fn add_terms<'t, I: Iterator<Item = &'t str>>(&mut self, fields: [I; FIELDS]) {
+        let doc = u32::try_from(self.doc_len.len()).expect("fewer than 2^32 documents");
         let mut lens = [0u32; FIELDS];
-        for (f, terms) in fields.iter().enumerate() {
-            lens[f] = terms.len() as u32;
-            self.totals[f] += terms.len() as u64;
+        for (f, terms) in fields.into_iter().enumerate() {
             for t in terms {
-                let tf = &mut counts.entry(t.as_ref()).or_insert([0; FIELDS])[f];
-                *tf = tf.saturating_add(1);
-            }
-        }
-        for (term, tf) in counts {
-            match self.postings.get_mut(term) {
-                Some(list) => list.push(Posting { doc, tf }),
-                None => {
-                    self.postings
-                        .insert(term.to_string(), vec![Posting { doc, tf }]);
+                lens[f] += 1;
+                let id = self.id(t) as usize;
+                let tf = &mut self.counts[id];
+                if *tf == [0; FIELDS] {
+                    self.touched.push(id as u32);
                 }
+                tf[f] = tf[f].saturating_add(1);
+            }
+            self.totals[f] += u64::from(lens[f]);
+        }
+        let first_count = *self.doc_counts_start.last().expect("starts at 0") as usize;
+        for i in 0..self.touched.len() {
+            let id = self.touched[i] as usize;
+            let tf = std::mem::replace(&mut self.counts[id], [0; FIELDS]);
+            let code = self.code(doc, first_count, tf);
+            self.pending[id].push((doc, code));
+            if self.pending[id].len() == BLOCK {
+                self.write_block(id as u32);
             }
         }
+        self.touched.clear();
+        self.doc_counts_start.push(self.doc_counts.len() as u32);
         self.doc_len.push(lens);
     }
 
-    pub fn finish(mut self) -> Bm25F {
-        let n = self.doc_len.len().max(1) as f32;
-        let avg_len = std::array::from_fn(|f| (self.totals[f] as f32 / n).max(1.0));
-        for list in self.postings.values_mut() {
-            list.shrink_to_fit();
+    /// The code of `tf` among the distinct count vectors of document `doc`, whose list starts at
+    /// `first`; a new vector is appended to the list.
+    fn code(&mut self, doc: u32, first: usize, tf: [u16; FIELDS]) -> u32 {
+        // Counts below 8 in every field (nearly all) find their code in a table stamped with the
+        // document, so it never needs clearing; the rest search the document's short list.
+        let small = tf.iter().all(|&c| c < 8);
+        let slot = tf.iter().fold(0usize, |k, &c| k * 8 + (c as usize & 7));
+        if small && self.small_codes[slot].0 == doc + 1 {
+            return self.small_codes[slot].1;
         }
-        Bm25F {
-            params: self.params,
-            postings: self.postings,
-            doc_len: self.doc_len,
-            avg_len,
+        let known = &self.doc_counts[first..];
+        let code = match known.iter().position(|c| *c == tf).filter(|_| !small) {
+            Some(code) => code as u32,
+            None => {
+                self.doc_counts.push(tf);
+                (self.doc_counts.len() - 1 - first) as u32
+            }
+        };
+        if small {
+            self.small_codes[slot] = (doc + 1, code);
         }
+        code
     }
+
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 terms");
+        self.ids.insert(term.into(), id);
+        self.counts.push([0; FIELDS]);
+        self.pending.push(Vec::new());
+        id
+    }
+
+    /// Encodes the pending postings of `term` as one block.
+    fn write_block(&mut self, term: u32) {
+        let postings = &mut self.pending[term as usize];
+        let (Some(&(first_doc, _)), Some(&(last_doc, _))) = (postings.first(), postings.last())
+        else {
+            return;
+        };
+        let offset = self.data.len();
+        let mut prev = first_doc;
+        for (i, &(doc, code)) in postings.iter().enumerate() {
+            if i > 0 {
+                write_varint(&mut self.data, doc - prev);
+                prev = doc;
+            }
+            write_varint(&mut self.data, code);
+        }
+        self.blocks.push(Block {
+            term,
+            first_doc,
+            last_doc,
+            len: postings.len() as u32,
+            offset,
+            max_tf: 0.0,
+        });
+        postings.clear();
+    }
+
+    pub fn finish(mut self) -> Bm25F {
+        for term in 0..self.pending.len() {
+            self.write_block(term as u32);
+        }
+        drop(std::mem::take(&mut self.pending));
+        drop(std::mem::take(&mut self.counts));
+        let Bm25Params {
+            b, field_weights, ..
+        } = self.params;
+        let n = self.doc_len.len().max(1) as f32;
+        let avg_len: [f32; FIELDS] =
+            std::array::from_fn(|f| (self.totals[f] as f32 / n).max(1.0));
+        // tf~ of every distinct count vector of every document.
+        let mut doc_tf = Vec::with_capacity(self.doc_counts.len());
+        for (d, lens) in self.doc_len.iter().enumerate() {
+            let range = self.doc_counts_start[d] as usize..self.doc_counts_start[d + 1] as usize;
+            for counts in &self.doc_counts[range] {
+                let mut tf = 0.0;
+                for f in 0..FIELDS {
+                    if counts[f] > 0 {
+                        let norm = 1.0 - b + b * lens[f] as f32 / avg_len[f];
+                        tf += field_weights[f] * counts[f] as f32 / norm;
+                    }
+                }
+                doc_tf.push(tf);
+            }
+        }
+        drop(std::mem::take(&mut self.doc_counts));
+        // Blocks by term; a term's blocks were written in document order and the sort is stable.
+        self.blocks.sort_by_key(|b| b.term);
+        self.blocks.shrink_to_fit();
+        self.data.shrink_to_fit();
+        let terms = self.ids.len();
+        let mut starts = vec![0u32; terms + 1];
+        for block in &self.blocks {
+            starts[block.term as usize + 1] += 1;
+        }
+        for t in 0..terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut index = Bm25F {
+            params: self.params,
+            ids: self.ids,
+            idf: Vec::new(),
+            starts,
+            blocks: self.blocks,
+            data: self.data,
+            doc_tf_start: self.doc_counts_start,
+            doc_tf,
+            max_tf: vec![0.0; terms],
+            documents: self.doc_len.len(),
+        };
+        let mut blocks = std::mem::take(&mut index.blocks);
+        for block in &mut blocks {
+            let mut max = 0.0f32;
+            index.decode(block, |_, tf| max = max.max(tf));
+            block.max_tf = max;
+            let term_max = &mut index.max_tf[block.term as usize];
+            *term_max = term_max.max(max);
+        }
+        index.blocks = blocks;
+        let documents = index.documents as f32;
+        index.idf = (0..terms)
+            .map(|t| {
+                let df = index.term_blocks(t as u32).iter().map(|b| b.len).sum::<u32>() as f32;
+                (1.0 + (documents - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect();
+        index
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+#[inline]
+fn read_varint(data: &[u8], at: &mut usize) -> u32 {
+    let mut byte = data[*at];
+    *at += 1;
+    let mut v = u32::from(byte & 0x7f);
+    let mut shift = 7;
+    while byte & 0x80 != 0 {
+        byte = data[*at];
+        *at += 1;
+        v |= u32::from(byte & 0x7f) << shift;
+        shift += 7;
+    }
+    v
+}
+
+/// A query term found in an index: its id and `weight · q_t · idf(t)`, the factor every one of
+/// its postings' scores starts from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QueryTerm {
+    pub term: u32,
+    pub factor: f32,
 }
 
 impl Bm25F {
@@ -113,53 +324,139 @@ impl Bm25F {
     }
 
     pub fn len(&self) -> usize {
-        self.doc_len.len()
+        self.documents
     }
 
     pub fn is_empty(&self) -> bool {
-        self.doc_len.is_empty()
+        self.documents == 0
     }
 
     pub fn vocabulary_size(&self) -> usize {
-        self.postings.len()
+        self.ids.len()
+    }
+
+    /// Postings in the index (one per term and document it occurs in).
+    pub fn postings_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.len as usize).sum()
+    }
+
+    /// Bytes the index holds on the heap, roughly (postings, blocks, tf~ tables, vocabulary).
+    pub fn heap_bytes(&self) -> usize {
+        let vocabulary: usize = self.ids.keys().map(|k| k.len() + 16 + 4 + 8).sum();
+        self.data.capacity()
+            + self.blocks.capacity() * std::mem::size_of::<Block>()
+            + self.doc_tf.capacity() * 4
+            + self.doc_tf_start.capacity() * 4
+            + (self.idf.capacity() + self.max_tf.capacity() + self.starts.capacity()) * 4
+            + vocabulary
     }
 
     pub fn idf(&self, term: &str) -> f32 {
-        let df = self.postings.get(term).map_or(0, Vec::len) as f32;
-        let n = self.len() as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        match self.ids.get(term) {
+            Some(&t) => self.idf[t as usize],
+            None => {
+                let n = self.len() as f32;
+                (1.0 + (n + 0.5) / 0.5).ln()
+            }
+        }
+    }
+
+    /// The query's terms found in the index, each once (at its first place in `query`, with its
+    /// highest weight), with `weight` applied.
+    pub fn resolve(&self, query: &[(String, f32)], weight: f32) -> Vec<QueryTerm> {
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(query.len());
+        let mut place: FxHashMap<u32, usize> = FxHashMap::default();
+        for (t, w) in query {
+            let Some(&id) = self.ids.get(t.as_str()) else {
+                continue;
+            };
+            match place.get(&id) {
+                Some(&i) => out[i].1 = out[i].1.max(*w),
+                None => {
+                    place.insert(id, out.len());
+                    out.push((id, *w));
+                }
+            }
+        }
+        out.into_iter()
+            .map(|(term, qw)| QueryTerm {
+                term,
+                factor: weight * qw * self.idf[term as usize],
+            })
+            .collect()
+    }
+
+    /// The score one posting of a term adds: `factor · tf~ · (k1 + 1) / (k1 + tf~)`.
+    #[inline]
+    pub fn contribution(&self, factor: f32, tf: f32) -> f32 {
+        let k1 = self.params.k1;
+        factor * tf * (k1 + 1.0) / (k1 + tf)
+    }
+
+    /// The most any one document can get from `term` (its largest tf~ scored).
+    pub fn max_contribution(&self, term: QueryTerm) -> f32 {
+        self.contribution(term.factor, self.max_tf[term.term as usize])
+    }
+
+    fn term_blocks(&self, term: u32) -> &[Block] {
+        &self.blocks[self.starts[term as usize] as usize..self.starts[term as usize + 1] as usize]
+    }
+
+    /// Calls `f(doc, tf~)` for every posting of the block, in document order.
+    #[inline]
+    fn decode(&self, block: &Block, mut f: impl FnMut(u32, f32)) {
+        let data = &self.data[..];
+        let mut at = block.offset;
+        let mut doc = block.first_doc;
+        for i in 0..block.len {
+            if i > 0 {
+                doc += read_varint(data, &mut at);
+            }
+            let code = read_varint(data, &mut at) as usize;
+            f(doc, self.doc_tf[self.doc_tf_start[doc as usize] as usize + code]);
+        }
+    }
+
+    /// Adds every posting's contribution of each term, in the order given, into `scores` (one
+    /// slot per document).
+    pub fn accumulate(&self, terms: &[QueryTerm], scores: &mut [f32]) {
+        for t in terms {
+            for block in self.term_blocks(t.term) {
+                self.decode(block, |doc, tf| {
+                    scores[doc as usize] += self.contribution(t.factor, tf);
+                });
+            }
+        }
     }
 
     /// Adds `weight ×` BM25F scores of the query terms into `scores` (one slot per document).
     /// Repeated query terms count once, with their highest weight.
     pub fn score_into(&self, query: &[(String, f32)], weight: f32, scores: &mut [f32]) {
-        let mut seen: HashMap<&str, f32> = HashMap::new();
-        for (t, w) in query {
-            let e = seen.entry(t.as_str()).or_insert(0.0);
-            *e = e.max(*w);
+        self.accumulate(&self.resolve(query, weight), scores);
+    }
+
+    /// A cursor over the postings of `term`.
+    pub fn postings(&self, term: u32) -> Postings<'_> {
+        Postings {
+            index: self,
+            blocks: self.term_blocks(term),
+            next_block: 0,
+            docs: Vec::new(),
+            tfs: Vec::new(),
+            at: 0,
         }
-        let Bm25Params {
-            k1,
-            b,
-            field_weights,
-        } = self.params;
-        for (term, qw) in seen {
-            let Some(list) = self.postings.get(term) else {
-                continue;
-            };
-            let idf = self.idf(term);
-            for p in list {
-                let lens = &self.doc_len[p.doc as usize];
-                let mut tf = 0.0;
-                for f in 0..FIELDS {
-                    if p.tf[f] > 0 {
-                        let norm = 1.0 - b + b * lens[f] as f32 / self.avg_len[f];
-                        tf += field_weights[f] * p.tf[f] as f32 / norm;
-                    }
-                }
-                scores[p.doc as usize] += weight * qw * idf * tf * (k1 + 1.0) / (k1 + tf);
-            }
-        }
+    }
+
+    /// Whether `term` occurs in `doc`.
+    fn contains(&self, term: u32, doc: u32) -> bool {
+        let blocks = self.term_blocks(term);
+        let i = blocks.partition_point(|b| b.last_doc < doc);
+        let Some(block) = blocks.get(i).filter(|b| b.first_doc <= doc) else {
+            return false;
+        };
+        let mut found = false;
+        self.decode(block, |d, _| found |= d == doc);
+        found
     }
 
     /// The terms of `query` that occur in document `doc`, for explanations and snippets.
@@ -167,14 +464,85 @@ impl Bm25F {
         let mut out: Vec<&str> = query
             .iter()
             .filter(|(t, _)| {
-                self.postings
-                    .get(t)
-                    .is_some_and(|l| l.binary_search_by_key(&(doc as u32), |p| p.doc).is_ok())
+                self.ids
+                    .get(t.as_str())
+                    .is_some_and(|&id| self.contains(id, doc as u32))
             })
             .map(|(t, _)| t.as_str())
             .collect();
         out.dedup();
         out
+    }
+}
+
+/// A cursor over one term's postings, in document order, that can skip ahead a block at a time.
+pub struct Postings<'a> {
+    index: &'a Bm25F,
+    blocks: &'a [Block],
+    next_block: usize,
+    /// The decoded block the cursor is in.
+    docs: Vec<u32>,
+    tfs: Vec<f32>,
+    at: usize,
+}
+
+impl Postings<'_> {
+    /// The current document, or `u32::MAX` past the end.
+    #[inline]
+    pub fn doc(&self) -> u32 {
+        self.docs.get(self.at).copied().unwrap_or(u32::MAX)
+    }
+
+    /// tf~ of the current posting.
+    #[inline]
+    pub fn tf(&self) -> f32 {
+        self.tfs[self.at]
+    }
+
+    fn load(&mut self, block: usize) {
+        self.docs.clear();
+        self.tfs.clear();
+        let (docs, tfs) = (&mut self.docs, &mut self.tfs);
+        self.index.decode(&self.blocks[block], |d, tf| {
+            docs.push(d);
+            tfs.push(tf);
+        });
+        self.next_block = block + 1;
+        self.at = 0;
+    }
+
+    /// Moves to the first posting; call once before reading.
+    pub fn start(&mut self) {
+        if !self.blocks.is_empty() {
+            self.load(0);
+        }
+    }
+
+    /// Moves to the next posting.
+    #[inline]
+    pub fn advance(&mut self) {
+        self.at += 1;
+        if self.at == self.docs.len() && self.next_block < self.blocks.len() {
+            self.load(self.next_block);
+        }
+    }
+
+    /// Moves to the first posting at or after `target`, skipping whole blocks unread.
+    pub fn seek(&mut self, target: u32) {
+        if self.doc() >= target {
+            return;
+        }
+        if self.docs.last().is_some_and(|&last| last < target) {
+            let rest = &self.blocks[self.next_block..];
+            let skip = rest.partition_point(|b| b.last_doc < target);
+            if skip == rest.len() {
+                self.next_block = self.blocks.len();
+                self.at = self.docs.len();
+                return;
+            }
+            self.load(self.next_block + skip);
+        }
+        self.at += self.docs[self.at..].partition_point(|&d| d < target);
     }
 }
 
@@ -236,5 +604,42 @@ mod tests {
             &mut twice,
         );
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn a_term_in_many_documents_spans_blocks_that_cursors_walk_and_skip() {
+        // "補助" in every third of 1,000 documents: three blocks; "x" in every document.
+        let docs: Vec<[Vec<String>; FIELDS]> = (0..1000)
+            .map(|i| {
+                let repeated: Vec<&str> = vec!["補助"; i % 4 + 1];
+                if i % 3 == 0 {
+                    doc(&repeated, &["x"], &[])
+                } else {
+                    doc(&["x"], &[], &[])
+                }
+            })
+            .collect();
+        let index = Bm25F::build(Bm25Params::default(), &docs);
+        let id = index.ids["補助"];
+        assert_eq!(index.term_blocks(id).len(), 334usize.div_ceil(BLOCK));
+        let mut walked = Vec::new();
+        let mut cursor = index.postings(id);
+        cursor.start();
+        while cursor.doc() != u32::MAX {
+            walked.push(cursor.doc());
+            cursor.advance();
+        }
+        assert_eq!(walked, (0..1000).step_by(3).collect::<Vec<u32>>());
+        let mut cursor = index.postings(id);
+        cursor.start();
+        cursor.seek(500);
+        assert_eq!(cursor.doc(), 501);
+        cursor.seek(501);
+        assert_eq!(cursor.doc(), 501);
+        cursor.seek(998);
+        assert_eq!(cursor.doc(), 999);
+        cursor.seek(1000);
+        assert_eq!(cursor.doc(), u32::MAX);
+        assert!(index.contains(id, 999) && !index.contains(id, 998));
     }
 }

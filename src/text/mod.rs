@@ -8,7 +8,7 @@ mod synonyms;
 
 use std::path::PathBuf;
 
-pub use analyzer::{Analyzer, Morpheme, Terms};
+pub use analyzer::{Analyzer, FlatList, Morpheme, TermLists, Terms};
 pub use normalize::normalize;
 pub use query::{QueryTerms, SYNONYM_WEIGHT, analyze_query};
 pub use synonyms::Synonyms;

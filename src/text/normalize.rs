@@ -1,19 +1,32 @@
 //! Width and form folding, so that ｿﾌﾄｳｪｱ, ソフトウェア and ＳＯＦＴ all meet in the index.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// NFKC (half-width kana to full-width, full-width ASCII to ASCII), ASCII lower-case,
 /// wave-dash and hyphen variants unified, control characters dropped and whitespace collapsed.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
     // Control characters go before NFKC composes, or removing them later would leave
     // neighbours (ゝ + a voiced mark) that a second pass composes differently.
-    for c in text
-        .chars()
-        .filter(|c| c.is_whitespace() || !c.is_control())
-        .nfkc()
-    {
+    let has_control = text.chars().any(|c| c.is_control() && !c.is_whitespace());
+    // Most text is already in NFKC (kana, kanji, ASCII): the quick check says so without
+    // decomposing and recomposing every character, and NFKC would return it unchanged.
+    if !has_control && is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        fold(text.chars(), text.len())
+    } else {
+        fold(
+            text.chars()
+                .filter(|c| c.is_whitespace() || !c.is_control())
+                .nfkc(),
+            text.len(),
+        )
+    }
+}
+
+/// What `normalize` does after NFKC.
+fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut pending_space = false;
+    for c in chars {
         let c = match c {
             '〜' | '～' | '∼' => '~',
             '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
@@ -101,6 +114,30 @@ mod tests {
     #[test]
     fn wave_dashes_are_unified() {
         assert_eq!(normalize("4月〜5月"), normalize("4月～5月"));
+    }
+
+    #[test]
+    fn text_already_in_nfkc_takes_the_quick_path_to_the_same_result() {
+        // Already NFKC: the quick path; each changed by NFKC or holding a control character:
+        // the full one. Both must agree with NFKC followed by the folding.
+        for text in [
+            "港区の創業支援融資を受けたい",
+            "IT導入補助金 2024",
+            "ＩＴ導入補助金（令和６年）",
+            "ｿﾌﾄｳｪｱ",
+            "か\u{3099}",
+            "ゝ\u{0007}\u{3099}",
+            "4月〜5月\tまで",
+        ] {
+            let reference = fold(
+                text.chars()
+                    .filter(|c| c.is_whitespace() || !c.is_control())
+                    .nfkc(),
+                0,
+            );
+            assert_eq!(normalize(text), reference, "{text:?}");
+        }
+        assert_eq!(normalize("か\u{3099}"), "が");
     }
 
     #[test]

@@ -1,7 +1,5 @@
 //! Query-time synonym expansion: the words callers use, mapped to the words the corpus uses.
 
-use std::collections::HashSet;
-
 use super::{Analyzer, Result, normalize};
 
 #[derive(Debug, Clone)]
@@ -13,6 +11,8 @@ struct Variant {
 #[derive(Debug, Clone)]
 struct Group {
     canonical: String,
+    /// The canonical word's search words, analysed once here rather than on every query.
+    words: Vec<String>,
     variants: Vec<Variant>,
 }
 
@@ -54,6 +54,7 @@ impl Synonyms {
             }
             out.push(Group {
                 canonical: canonical.to_string(),
+                words: analyzer.terms(canonical)?.words,
                 variants: vs,
             });
         }
@@ -61,16 +62,21 @@ impl Synonyms {
     }
 
     /// Canonical words whose variants occur in the query, either literally (after
-    /// normalisation) or as the same set of dictionary forms (借りたい matches 借りる).
-    pub fn expand(&self, normalized_query: &str, query_lemmas: &HashSet<String>) -> Vec<&str> {
-        let mut found = Vec::new();
+    /// normalisation) or as the same set of dictionary forms (借りたい matches 借りる), each
+    /// with its search words.
+    pub fn expand(
+        &self,
+        normalized_query: &str,
+        query_lemmas: &[String],
+    ) -> Vec<(&str, &[String])> {
+        let mut found: Vec<(&str, &[String])> = Vec::new();
         for group in &self.groups {
             let hit = group.variants.iter().any(|v| {
                 contains_word(normalized_query, &v.normalized)
                     || (!v.lemmas.is_empty() && v.lemmas.iter().all(|l| query_lemmas.contains(l)))
             });
-            if hit && !found.contains(&group.canonical.as_str()) {
-                found.push(group.canonical.as_str());
+            if hit && !found.iter().any(|(c, _)| *c == group.canonical) {
+                found.push((group.canonical.as_str(), group.words.as_slice()));
             }
         }
         found

@@ -22,6 +22,7 @@ use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
 use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
+use crate::index::lexical::ranking_order;
 use crate::index::{DocText, LexicalIndex, LexicalScore};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
@@ -282,32 +283,65 @@ impl Engine {
     ) -> Result<SearchOutcome> {
         let started = Instant::now();
         let terms = self.analyze_query(query.as_str())?;
-        let lexical = self.schemes.score(&terms);
-        let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
         let mut query_vector = None;
-        let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
-            (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
-                // NFKC first: the encoder's own per-character map cannot compose a half-width
-                // voiced mark with its kana (ｷﾞ would reach it as キ + a lone mark).
-                let text: String = query.as_str().nfkc().collect();
-                let dense = self
-                    .query_vectors
-                    .get_or_encode(&text, |t| e.embed_query(t))?;
-                query_vector = Some(dense.clone());
-                // A store that fuses itself (Qdrant's query API) does so for RRF.
-                let server = if rrf {
-                    index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters))
-                } else {
-                    None
-                };
-                (index.similarities(&dense), server)
+        // The best fused scores, each with its lexical scores and cosine. Priors multiply the
+        // fused score by at most 1.8, so the best few hundred by fused score hold every document
+        // that can reach the top 100.
+        let candidates: Vec<(usize, f32, LexicalScore, f32)> = if mode == RankingMode::Bm25 {
+            // Lexical ranking needs only the best few hundred, which the index finds without
+            // scoring every scheme.
+            self.schemes
+                .top(&terms, PRIOR_CANDIDATES)
+                .into_iter()
+                .map(|r| (r.doc, r.total, r.score, 0.0))
+                .collect()
+        } else {
+            let lexical = self.schemes.score(&terms);
+            let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
+            let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
+                (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
+                    // NFKC first: the encoder's own per-character map cannot compose a
+                    // half-width voiced mark with its kana (ｷﾞ would reach it as キ + a lone
+                    // mark).
+                    let text: String = query.as_str().nfkc().collect();
+                    let dense = self
+                        .query_vectors
+                        .get_or_encode(&text, |t| e.embed_query(t))?;
+                    query_vector = Some(dense.clone());
+                    // A store that fuses itself (Qdrant's query API) does so for RRF.
+                    let server = if rrf {
+                        index.server_hybrid(
+                            &dense,
+                            &bm25_query(&terms.words),
+                            &vector_filter(filters),
+                        )
+                    } else {
+                        None
+                    };
+                    (index.similarities(&dense), server)
+                }
+                _ => (vec![0.0; lexical.len()], None),
+            };
+            let fused = match server_fused {
+                Some(f) => f,
+                None if rrf => fuse_rrf(self.fusion_weights, &lexical, &vector),
+                None => fuse(mode, self.fusion_weights, &lexical, &vector),
+            };
+            let mut candidates: Vec<(usize, f32)> = fused
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f > 0.0)
+                .map(|(i, f)| (i, *f))
+                .collect();
+            let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
+            if candidates.len() > PRIOR_CANDIDATES {
+                candidates.select_nth_unstable_by(PRIOR_CANDIDATES, order);
+                candidates.truncate(PRIOR_CANDIDATES);
             }
-            _ => (vec![0.0; lexical.len()], None),
-        };
-        let fused = match server_fused {
-            Some(f) => f,
-            None if rrf => fuse_rrf(self.fusion_weights, &lexical, &vector),
-            None => fuse(mode, self.fusion_weights, &lexical, &vector),
+            candidates
+                .into_iter()
+                .map(|(i, f)| (i, f, lexical[i], vector[i]))
+                .collect()
         };
         let level_hint = level_hint(&terms.normalized);
         let compact_query: String = terms
@@ -315,30 +349,18 @@ impl Engine {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
-        // score hold every document that can reach the top 100.
-        let mut candidates: Vec<(usize, f32)> = fused
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| **f > 0.0)
-            .map(|(i, f)| (i, *f))
-            .collect();
-        if candidates.len() > PRIOR_CANDIDATES {
-            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
-            candidates.truncate(PRIOR_CANDIDATES);
-        }
         let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
-        for (i, base) in candidates {
+        for (i, base, lexical, cosine) in candidates {
             let scheme = &self.corpus.schemes[i];
             let status = scheme.window.status_on(today);
             if !passes(scheme, status, filters) {
                 continue;
             }
-            let LexicalScore { words, grams, .. } = lexical[i];
+            let LexicalScore { words, grams, .. } = lexical;
             let explanation = Explanation {
                 lexical_words: words,
                 lexical_grams: grams,
-                vector: vector[i],
+                vector: cosine,
                 fused: base,
                 title_match: if self.names[i]
                     .iter()
@@ -365,7 +387,7 @@ impl Engine {
                 base * explanation.title_match * explanation.level_preference * explanation.window;
             hits.push((i, score, explanation));
         }
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        hits.sort_by(|a, b| ranking_order((a.1, a.0), (b.1, b.0)));
         hits.truncate(top_k);
         let results = hits
             .into_iter()
