@@ -73,12 +73,23 @@ impl LexicalIndex {
 
     /// Builds the indexes and also returns, per document, the content lemmas of its first
     /// `lemma_fields` fields, so embeddings need not analyse the same text again.
-    ///
-    /// Worker threads analyse chunks of documents while this thread adds the finished ones to
-    /// the indexes, in document order.
     pub fn build_keeping_lemmas(
         analyzer: &Analyzer,
         docs: &[DocText],
+        lemma_fields: usize,
+    ) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
+        LexicalIndex::build_from(analyzer, docs.len(), |i| docs[i].clone(), lemma_fields)
+    }
+
+    /// [`LexicalIndex::build_keeping_lemmas`] over `count` documents whose text `text_of(i)`
+    /// makes on demand, so that the texts of a large corpus never all exist at once.
+    ///
+    /// Worker threads make and analyse chunks of documents while this thread adds the finished
+    /// ones to the indexes, in document order.
+    pub fn build_from(
+        analyzer: &Analyzer,
+        count: usize,
+        text_of: impl Fn(usize) -> DocText + Sync,
         lemma_fields: usize,
     ) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
         let params = Bm25Params::default();
@@ -86,10 +97,11 @@ impl LexicalIndex {
             words: Bm25FBuilder::new(params),
             grams: Bm25FBuilder::new(params),
             readings: Bm25FBuilder::new(params),
-            lemmas: Vec::with_capacity(if lemma_fields > 0 { docs.len() } else { 0 }),
+            lemmas: Vec::with_capacity(if lemma_fields > 0 { count } else { 0 }),
             keep_lemmas: lemma_fields > 0,
         };
-        let analyse = |fields: &DocText| -> Result<Analysed> {
+        let analyse = |i: usize| -> Result<Analysed> {
+            let fields = text_of(i);
             let mut lists: [TermLists; FIELDS] = Default::default();
             let mut lemmas = Vec::new();
             for (f, (text, out)) in fields.iter().zip(lists.iter_mut()).enumerate() {
@@ -98,7 +110,7 @@ impl LexicalIndex {
             }
             Ok((lists, lemmas))
         };
-        in_order_parallel(docs, BUILD_CHUNK, analyse, |analysed| builder.add(analysed))?;
+        in_order_parallel(count, BUILD_CHUNK, analyse, |analysed| builder.add(analysed))?;
         Ok((
             LexicalIndex {
                 words: builder.words.finish(),
@@ -369,33 +381,36 @@ fn max_score(mut terms: Vec<TermCursor<'_>>, k: usize) -> Vec<Ranked> {
     heap.into_sorted_vec().into_iter().map(|e| e.0).collect()
 }
 
-/// Applies `analyse` to every item on worker threads, a chunk at a time, and hands the results
-/// to `take` on this thread in item order, while the workers go on; the first error stops both.
-fn in_order_parallel<T: Sync, U: Send>(
-    items: &[T],
+/// Applies `analyse` to the items 0..count on worker threads, a chunk at a time, and hands the
+/// results to `take` on this thread in item order, while the workers go on; the first error
+/// stops both.
+fn in_order_parallel<U: Send>(
+    count: usize,
     chunk: usize,
-    analyse: impl Fn(&T) -> Result<U> + Sync,
+    analyse: impl Fn(usize) -> Result<U> + Sync,
     mut take: impl FnMut(U),
 ) -> Result<()> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    let chunks: Vec<&[T]> = items.chunks(chunk.max(1)).collect();
+    let chunk = chunk.max(1);
+    let chunks = count.div_ceil(chunk);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failed = std::sync::atomic::AtomicBool::new(false);
     let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Result<Vec<U>>)>(threads * 2);
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for _ in 0..threads.min(chunks) {
             let send = send.clone();
-            let (chunks, next, failed, analyse) = (&chunks, &next, &failed, &analyse);
+            let (next, failed, analyse) = (&next, &failed, &analyse);
             scope.spawn(move || {
                 use std::sync::atomic::Ordering::Relaxed;
                 loop {
                     let i = next.fetch_add(1, Relaxed);
-                    if i >= chunks.len() || failed.load(Relaxed) {
+                    if i >= chunks || failed.load(Relaxed) {
                         break;
                     }
-                    let done: Result<Vec<U>> = chunks[i].iter().map(analyse).collect();
+                    let items = i * chunk..((i + 1) * chunk).min(count);
+                    let done: Result<Vec<U>> = items.map(analyse).collect();
                     if send.send((i, done)).is_err() {
                         break;
                     }
@@ -428,7 +443,12 @@ fn in_order_parallel<T: Sync, U: Send>(
 /// Content lemmas of each text, analysed on all cores.
 pub fn analyse_lemmas_parallel(analyzer: &Analyzer, texts: &[String]) -> Result<Vec<Vec<String>>> {
     let mut out = Vec::with_capacity(texts.len());
-    in_order_parallel(texts, BUILD_CHUNK, |t| analyzer.lemmas(t), |l| out.push(l))?;
+    in_order_parallel(
+        texts.len(),
+        BUILD_CHUNK,
+        |i| analyzer.lemmas(&texts[i]),
+        |l| out.push(l),
+    )?;
     Ok(out)
 }
 

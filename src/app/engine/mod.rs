@@ -107,23 +107,26 @@ impl Engine {
     }
 
     pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<Engine> {
+        let started = Instant::now();
         let analyzer = Arc::new(analyzer);
         let synonyms = Synonyms::for_corpus(&corpus, &analyzer)?;
-        let scheme_docs: Vec<DocText> = corpus
-            .schemes
-            .iter()
-            .map(|s| scheme_text(s, &corpus))
-            .collect();
-        let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
         // The static embedder reads the title and summary fields' lemmas from this one analysis.
         let lemma_fields = if settings.embedder == EmbedderKind::Static {
             2
         } else {
             0
         };
-        let (schemes, head_lemmas) =
-            LexicalIndex::build_keeping_lemmas(&analyzer, &scheme_docs, lemma_fields)?;
+        // Each scheme's searchable text is made when it is analysed, not all held at once.
+        let (schemes, head_lemmas) = LexicalIndex::build_from(
+            &analyzer,
+            corpus.schemes.len(),
+            |i| scheme_text(&corpus.schemes[i], &corpus),
+            lemma_fields,
+        )?;
+        let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
         let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
+        drop(faq_docs);
+        let lexical_ms = started.elapsed().as_millis() as u64;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
         let questionnaire = if questionnaire_file.exists() {
             Some(
@@ -148,19 +151,27 @@ impl Engine {
             Some((e, vectors)) => {
                 let index: Box<dyn VectorIndex> = match settings.vector_backend {
                     VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
-                    VectorBackend::Qdrant => Box::new(qdrant_index(
-                        &settings,
-                        &analyzer,
-                        &corpus,
-                        &scheme_docs,
-                        e.dim(),
-                        vectors,
-                    )?),
+                    VectorBackend::Qdrant => {
+                        let scheme_docs: Vec<DocText> = corpus
+                            .schemes
+                            .iter()
+                            .map(|s| scheme_text(s, &corpus))
+                            .collect();
+                        Box::new(qdrant_index(
+                            &settings,
+                            &analyzer,
+                            &corpus,
+                            &scheme_docs,
+                            e.dim(),
+                            vectors,
+                        )?)
+                    }
                 };
                 (Some(e), Some(index))
             }
             None => (None, None),
         };
+        let vectors_ms = started.elapsed().as_millis() as u64 - lexical_ms;
         let names = corpus
             .schemes
             .iter()
@@ -178,6 +189,16 @@ impl Engine {
             })
             .collect();
         let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
+        let (postings, index_bytes) = schemes.size();
+        info!(
+            schemes = corpus.schemes.len(),
+            lexical_ms,
+            vectors_ms,
+            rest_ms = started.elapsed().as_millis() as u64 - lexical_ms - vectors_ms,
+            postings,
+            index_mib = index_bytes / (1 << 20),
+            "engine parts built"
+        );
         Ok(Engine {
             fusion_weights: FusionWeights::for_settings(&settings),
             vector_cache_stats,
