@@ -417,15 +417,20 @@ impl Bm25F {
         }
     }
 
+    /// Calls `f(doc, contribution)` for every posting of `term`, in document order.
+    pub fn for_each_contribution(&self, term: QueryTerm, mut f: impl FnMut(usize, f32)) {
+        for block in self.term_blocks(term.term) {
+            self.decode(block, |doc, tf| {
+                f(doc as usize, self.contribution(term.factor, tf));
+            });
+        }
+    }
+
     /// Adds every posting's contribution of each term, in the order given, into `scores` (one
     /// slot per document).
     pub fn accumulate(&self, terms: &[QueryTerm], scores: &mut [f32]) {
-        for t in terms {
-            for block in self.term_blocks(t.term) {
-                self.decode(block, |doc, tf| {
-                    scores[doc as usize] += self.contribution(t.factor, tf);
-                });
-            }
+        for &t in terms {
+            self.for_each_contribution(t, |doc, c| scores[doc] += c);
         }
     }
 
@@ -523,6 +528,26 @@ impl Postings<'_> {
     pub fn advance(&mut self) {
         self.at += 1;
         if self.at == self.docs.len() && self.next_block < self.blocks.len() {
+            self.load(self.next_block);
+        }
+    }
+
+    /// Calls `f(doc, tf~)` for each posting before `end`, in order, and moves past them.
+    #[inline]
+    pub fn drain_before(&mut self, end: u32, mut f: impl FnMut(u32, f32)) {
+        loop {
+            let (docs, tfs) = (&self.docs, &self.tfs);
+            while self.at < docs.len() {
+                let doc = docs[self.at];
+                if doc >= end {
+                    return;
+                }
+                f(doc, tfs[self.at]);
+                self.at += 1;
+            }
+            if self.next_block >= self.blocks.len() {
+                return;
+            }
             self.load(self.next_block);
         }
     }

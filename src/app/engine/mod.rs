@@ -290,6 +290,11 @@ impl Engine {
         }
     }
 
+    /// The scheme index's postings and heap bytes.
+    pub fn lexical_size(&self) -> (usize, usize) {
+        self.schemes.size()
+    }
+
     pub fn has_vectors(&self) -> bool {
         self.scheme_vectors.is_some()
     }
