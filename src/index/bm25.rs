@@ -7,13 +7,14 @@
 //! where q_t is the query-side weight (1 for typed words, less for synonyms and n-grams).
 //!
 //! Layout. Terms are numbered; a term's postings (the documents it occurs in, ascending) are
-//! kept in blocks of up to [`BLOCK`], each block delta- and varint-encoded in one shared byte
-//! buffer and described by its first and last document and the largest tf~ in it, so a query can
-//! skip a block without reading it. tf~ depends only on a posting's counts per field and the
-//! document's field lengths, so it is computed once, when the index is finished: each document
-//! keeps the few distinct tf~ values its terms have, and a posting stores which one is its own.
-//! Scores are computed from these exactly as the formulas above say, in the same order of
-//! operations, whichever way a query walks the postings.
+//! kept in blocks of up to [`BLOCK`], each block described by its first and last document and
+//! the largest tf~ in it, so a query can skip a block without reading it. Within a block a
+//! posting is two or three bytes: its document as an offset from the block's first (a block
+//! never spans more than 65,536 documents) and a tf~ code. tf~ depends only on a posting's
+//! counts per field and the document's field lengths, so it is computed once, when the index is
+//! finished: each document keeps the few distinct tf~ values its terms have, and the code says
+//! which one is the posting's. Scores are computed from these exactly as the formulas above say,
+//! in the same order of operations, whichever way a query walks the postings.
 
 use rustc_hash::FxHashMap;
 
@@ -45,9 +46,13 @@ struct Block {
     term: u32,
     first_doc: u32,
     last_doc: u32,
-    len: u32,
-    /// Where the block's bytes start in `Bm25F::data`.
-    offset: usize,
+    /// Where the block's document offsets start in `Bm25F::offsets`.
+    start: u32,
+    /// Where its codes start in `Bm25F::codes`.
+    code_start: u32,
+    len: u16,
+    /// Codes of two bytes (a document with more than 256 distinct tf~ values is in it).
+    wide: bool,
     /// The largest tf~ in the block (set when the index is finished).
     max_tf: f32,
 }
@@ -61,9 +66,11 @@ pub struct Bm25F {
     /// The blocks of term t are `blocks[starts[t]..starts[t + 1]]`.
     starts: Vec<u32>,
     blocks: Vec<Block>,
-    /// Per block, for each posting after the first: the gap to the previous document; for every
-    /// posting: its tf~ code (an index into the document's tf~ values). LEB128 varints.
-    data: Vec<u8>,
+    /// Each posting's document minus its block's first document.
+    offsets: Vec<u16>,
+    /// Each posting's tf~ code: an index into its document's tf~ values (little-endian pairs
+    /// in wide blocks).
+    codes: Vec<u8>,
     /// The distinct tf~ values of document d are `doc_tf[doc_tf_start[d]..doc_tf_start[d + 1]]`.
     doc_tf_start: Vec<u32>,
     doc_tf: Vec<f32>,
@@ -81,7 +88,8 @@ pub struct Bm25FBuilder {
     /// Postings of each term not yet written as a block: (document, tf~ code).
     pending: Vec<Vec<(u32, u32)>>,
     blocks: Vec<Block>,
-    data: Vec<u8>,
+    offsets: Vec<u16>,
+    codes: Vec<u8>,
     doc_len: Vec<[u32; FIELDS]>,
     totals: [u64; FIELDS],
     /// The distinct per-field counts of each document, in the order its codes number them.
@@ -101,7 +109,8 @@ impl Bm25FBuilder {
             ids: FxHashMap::default(),
             pending: Vec::new(),
             blocks: Vec::new(),
-            data: Vec::new(),
+            offsets: Vec::new(),
+            codes: Vec::new(),
             doc_len: Vec::new(),
             totals: [0; FIELDS],
             doc_counts_start: vec![0],
@@ -138,6 +147,12 @@ impl Bm25FBuilder {
             let id = self.touched[i] as usize;
             let tf = std::mem::replace(&mut self.counts[id], [0; FIELDS]);
             let code = self.code(doc, first_count, tf);
+            // A block's documents are offsets of at most 65,535 from its first.
+            if let Some(&(first, _)) = self.pending[id].first()
+                && doc - first > u32::from(u16::MAX)
+            {
+                self.write_block(id as u32);
+            }
             self.pending[id].push((doc, code));
             if self.pending[id].len() == BLOCK {
                 self.write_block(id as u32);
@@ -183,28 +198,33 @@ impl Bm25FBuilder {
         id
     }
 
-    /// Encodes the pending postings of `term` as one block.
+    /// Writes the pending postings of `term` as one block.
     fn write_block(&mut self, term: u32) {
         let postings = &mut self.pending[term as usize];
         let (Some(&(first_doc, _)), Some(&(last_doc, _))) = (postings.first(), postings.last())
         else {
             return;
         };
-        let offset = self.data.len();
-        let mut prev = first_doc;
-        for (i, &(doc, code)) in postings.iter().enumerate() {
-            if i > 0 {
-                write_varint(&mut self.data, doc - prev);
-                prev = doc;
+        let start = u32::try_from(self.offsets.len()).expect("fewer than 2^32 postings");
+        let code_start = u32::try_from(self.codes.len()).expect("fewer than 2^32 code bytes");
+        let wide = postings.iter().any(|&(_, code)| code > u32::from(u8::MAX));
+        for &(doc, code) in postings.iter() {
+            self.offsets.push((doc - first_doc) as u16);
+            if wide {
+                let code = u16::try_from(code).expect("fewer than 65,536 tf~ values a document");
+                self.codes.extend_from_slice(&code.to_le_bytes());
+            } else {
+                self.codes.push(code as u8);
             }
-            write_varint(&mut self.data, code);
         }
         self.blocks.push(Block {
             term,
             first_doc,
             last_doc,
-            len: postings.len() as u32,
-            offset,
+            start,
+            code_start,
+            len: postings.len() as u16,
+            wide,
             max_tf: 0.0,
         });
         postings.clear();
@@ -241,7 +261,8 @@ impl Bm25FBuilder {
         // Blocks by term; a term's blocks were written in document order and the sort is stable.
         self.blocks.sort_by_key(|b| b.term);
         self.blocks.shrink_to_fit();
-        self.data.shrink_to_fit();
+        self.offsets.shrink_to_fit();
+        self.codes.shrink_to_fit();
         let terms = self.ids.len();
         let mut starts = vec![0u32; terms + 1];
         for block in &self.blocks {
@@ -256,7 +277,8 @@ impl Bm25FBuilder {
             idf: Vec::new(),
             starts,
             blocks: self.blocks,
-            data: self.data,
+            offsets: self.offsets,
+            codes: self.codes,
             doc_tf_start: self.doc_counts_start,
             doc_tf,
             max_tf: vec![0.0; terms],
@@ -265,7 +287,9 @@ impl Bm25FBuilder {
         let mut blocks = std::mem::take(&mut index.blocks);
         for block in &mut blocks {
             let mut max = 0.0f32;
-            index.decode(block, |_, tf| max = max.max(tf));
+            for i in 0..block.len as usize {
+                max = max.max(index.tf_at(block, i));
+            }
             block.max_tf = max;
             let term_max = &mut index.max_tf[block.term as usize];
             *term_max = term_max.max(max);
@@ -274,35 +298,16 @@ impl Bm25FBuilder {
         let documents = index.documents as f32;
         index.idf = (0..terms)
             .map(|t| {
-                let df = index.term_blocks(t as u32).iter().map(|b| b.len).sum::<u32>() as f32;
+                let df = index
+                    .term_blocks(t as u32)
+                    .iter()
+                    .map(|b| u32::from(b.len))
+                    .sum::<u32>() as f32;
                 (1.0 + (documents - df + 0.5) / (df + 0.5)).ln()
             })
             .collect();
         index
     }
-}
-
-fn write_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-#[inline]
-fn read_varint(data: &[u8], at: &mut usize) -> u32 {
-    let mut byte = data[*at];
-    *at += 1;
-    let mut v = u32::from(byte & 0x7f);
-    let mut shift = 7;
-    while byte & 0x80 != 0 {
-        byte = data[*at];
-        *at += 1;
-        v |= u32::from(byte & 0x7f) << shift;
-        shift += 7;
-    }
-    v
 }
 
 /// A query term found in an index: its id and `weight · q_t · idf(t)`, the factor every one of
@@ -337,13 +342,14 @@ impl Bm25F {
 
     /// Postings in the index (one per term and document it occurs in).
     pub fn postings_count(&self) -> usize {
-        self.blocks.iter().map(|b| b.len as usize).sum()
+        self.offsets.len()
     }
 
     /// Bytes the index holds on the heap, roughly (postings, blocks, tf~ tables, vocabulary).
     pub fn heap_bytes(&self) -> usize {
         let vocabulary: usize = self.ids.keys().map(|k| k.len() + 16 + 4 + 8).sum();
-        self.data.capacity()
+        self.offsets.capacity() * 2
+            + self.codes.capacity()
             + self.blocks.capacity() * std::mem::size_of::<Block>()
             + self.doc_tf.capacity() * 4
             + self.doc_tf_start.capacity() * 4
@@ -402,18 +408,30 @@ impl Bm25F {
         &self.blocks[self.starts[term as usize] as usize..self.starts[term as usize + 1] as usize]
     }
 
+    /// The document of posting `i` of `block`.
+    #[inline]
+    fn doc_at(&self, block: &Block, i: usize) -> u32 {
+        block.first_doc + u32::from(self.offsets[block.start as usize + i])
+    }
+
+    /// tf~ of posting `i` of `block`.
+    #[inline]
+    fn tf_at(&self, block: &Block, i: usize) -> f32 {
+        let code = if block.wide {
+            let at = block.code_start as usize + 2 * i;
+            usize::from(u16::from_le_bytes([self.codes[at], self.codes[at + 1]]))
+        } else {
+            usize::from(self.codes[block.code_start as usize + i])
+        };
+        let doc = self.doc_at(block, i) as usize;
+        self.doc_tf[self.doc_tf_start[doc] as usize + code]
+    }
+
     /// Calls `f(doc, tf~)` for every posting of the block, in document order.
     #[inline]
     fn decode(&self, block: &Block, mut f: impl FnMut(u32, f32)) {
-        let data = &self.data[..];
-        let mut at = block.offset;
-        let mut doc = block.first_doc;
-        for i in 0..block.len {
-            if i > 0 {
-                doc += read_varint(data, &mut at);
-            }
-            let code = read_varint(data, &mut at) as usize;
-            f(doc, self.doc_tf[self.doc_tf_start[doc as usize] as usize + code]);
+        for i in 0..block.len as usize {
+            f(self.doc_at(block, i), self.tf_at(block, i));
         }
     }
 
@@ -442,14 +460,15 @@ impl Bm25F {
 
     /// A cursor over the postings of `term`.
     pub fn postings(&self, term: u32) -> Postings<'_> {
-        Postings {
+        let mut cursor = Postings {
             index: self,
             blocks: self.term_blocks(term),
-            next_block: 0,
-            docs: Vec::new(),
-            tfs: Vec::new(),
+            block: 0,
             at: 0,
-        }
+            offsets: &[],
+        };
+        cursor.start();
+        cursor
     }
 
     /// Whether `term` occurs in `doc`.
@@ -459,9 +478,10 @@ impl Bm25F {
         let Some(block) = blocks.get(i).filter(|b| b.first_doc <= doc) else {
             return false;
         };
-        let mut found = false;
-        self.decode(block, |d, _| found |= d == doc);
-        found
+        let offsets = &self.offsets[block.start as usize..][..usize::from(block.len)];
+        offsets
+            .binary_search(&((doc - block.first_doc) as u16))
+            .is_ok()
     }
 
     /// The terms of `query` that occur in document `doc`, for explanations and snippets.
@@ -484,71 +504,66 @@ impl Bm25F {
 pub struct Postings<'a> {
     index: &'a Bm25F,
     blocks: &'a [Block],
-    next_block: usize,
-    /// The decoded block the cursor is in.
-    docs: Vec<u32>,
-    tfs: Vec<f32>,
+    /// The block the cursor is in (`blocks.len()` past the end) and its place in it.
+    block: usize,
     at: usize,
+    /// That block's document offsets.
+    offsets: &'a [u16],
 }
 
-impl Postings<'_> {
+impl<'a> Postings<'a> {
+    fn enter(&mut self, block: usize) {
+        self.block = block;
+        self.at = 0;
+        self.offsets = match self.blocks.get(block) {
+            Some(b) => &self.index.offsets[b.start as usize..][..usize::from(b.len)],
+            None => &[],
+        };
+    }
+
     /// The current document, or `u32::MAX` past the end.
     #[inline]
     pub fn doc(&self) -> u32 {
-        self.docs.get(self.at).copied().unwrap_or(u32::MAX)
+        match self.offsets.get(self.at) {
+            Some(&o) => self.blocks[self.block].first_doc + u32::from(o),
+            None => u32::MAX,
+        }
     }
 
     /// tf~ of the current posting.
     #[inline]
     pub fn tf(&self) -> f32 {
-        self.tfs[self.at]
-    }
-
-    fn load(&mut self, block: usize) {
-        self.docs.clear();
-        self.tfs.clear();
-        let (docs, tfs) = (&mut self.docs, &mut self.tfs);
-        self.index.decode(&self.blocks[block], |d, tf| {
-            docs.push(d);
-            tfs.push(tf);
-        });
-        self.next_block = block + 1;
-        self.at = 0;
+        self.index.tf_at(&self.blocks[self.block], self.at)
     }
 
     /// Moves to the first posting; call once before reading.
     pub fn start(&mut self) {
-        if !self.blocks.is_empty() {
-            self.load(0);
-        }
+        self.enter(0);
     }
 
     /// Moves to the next posting.
     #[inline]
     pub fn advance(&mut self) {
         self.at += 1;
-        if self.at == self.docs.len() && self.next_block < self.blocks.len() {
-            self.load(self.next_block);
+        if self.at == self.offsets.len() && self.block < self.blocks.len() {
+            self.enter(self.block + 1);
         }
     }
 
     /// Calls `f(doc, tf~)` for each posting before `end`, in order, and moves past them.
     #[inline]
     pub fn drain_before(&mut self, end: u32, mut f: impl FnMut(u32, f32)) {
-        loop {
-            let (docs, tfs) = (&self.docs, &self.tfs);
-            while self.at < docs.len() {
-                let doc = docs[self.at];
+        let (blocks, index) = (self.blocks, self.index);
+        while let Some(block) = blocks.get(self.block) {
+            while self.at < self.offsets.len() {
+                let doc = block.first_doc + u32::from(self.offsets[self.at]);
                 if doc >= end {
                     return;
                 }
-                f(doc, tfs[self.at]);
+                f(doc, index.tf_at(block, self.at));
                 self.at += 1;
             }
-            if self.next_block >= self.blocks.len() {
-                return;
-            }
-            self.load(self.next_block);
+            self.enter(self.block + 1);
         }
     }
 
@@ -557,17 +572,17 @@ impl Postings<'_> {
         if self.doc() >= target {
             return;
         }
-        if self.docs.last().is_some_and(|&last| last < target) {
-            let rest = &self.blocks[self.next_block..];
+        if self.blocks[self.block].last_doc < target {
+            let rest = &self.blocks[self.block + 1..];
             let skip = rest.partition_point(|b| b.last_doc < target);
-            if skip == rest.len() {
-                self.next_block = self.blocks.len();
-                self.at = self.docs.len();
+            self.enter(self.block + 1 + skip);
+            if self.block == self.blocks.len() {
                 return;
             }
-            self.load(self.next_block + skip);
         }
-        self.at += self.docs[self.at..].partition_point(|&d| d < target);
+        let first = self.blocks[self.block].first_doc;
+        let relative = target.saturating_sub(first);
+        self.at += self.offsets[self.at..].partition_point(|&o| u32::from(o) < relative);
     }
 }
 
@@ -666,5 +681,38 @@ mod tests {
         cursor.seek(1000);
         assert_eq!(cursor.doc(), u32::MAX);
         assert!(index.contains(id, 999) && !index.contains(id, 998));
+    }
+
+    #[test]
+    fn documents_far_apart_and_many_distinct_counts_keep_their_scores() {
+        // "x" in documents 0, 1 and 70,000: more than 65,535 apart, so a second block. Document
+        // 0 also holds t1 once, t2 twice … t300 300 times: 300 distinct counts, two-byte codes.
+        let mut docs: Vec<[Vec<String>; FIELDS]> = vec![doc(&[], &[], &[]); 70_001];
+        let mut body: Vec<String> = vec!["x".to_string()];
+        for i in 1..=300 {
+            body.extend(std::iter::repeat_n(format!("t{i}"), i));
+        }
+        docs[0] = [vec![], vec![], body];
+        docs[1] = doc(&[], &[], &["x"]);
+        docs[70_000] = doc(&[], &[], &["x", "t300"]);
+        let index = Bm25F::build(Bm25Params::default(), &docs);
+        let x = index.ids["x"];
+        assert_eq!(index.term_blocks(x).len(), 2);
+        assert!(index.term_blocks(index.ids["t300"])[0].wide);
+        let mut cursor = index.postings(x);
+        cursor.seek(2);
+        assert_eq!(cursor.doc(), 70_000);
+        // t300 in document 0: 300 of its 45,151 body terms; average body length 45,154 / 70,001,
+        // below 1, counts as 1.
+        let Bm25Params { k1, b, .. } = Bm25Params::default();
+        let n = 70_001f32;
+        let idf = (1.0 + (n - 2.0 + 0.5) / (2.0 + 0.5)).ln();
+        let norm = 1.0 - b + b * 45_151.0 / (45_154.0 / n).max(1.0);
+        let tf = 300.0 / norm;
+        let expected = idf * tf * (k1 + 1.0) / (k1 + tf);
+        let mut scores = vec![0.0; docs.len()];
+        index.score_into(&[("t300".into(), 1.0)], 1.0, &mut scores);
+        assert!((scores[0] - expected).abs() <= expected * 1e-6, "{}", scores[0]);
+        assert!(scores[70_000] > scores[0] && scores[1] == 0.0);
     }
 }
