@@ -1,27 +1,21 @@
 //! The in-process lexical index: BM25F over word terms plus a lighter BM25F over character
 //! bigrams, which catches typos, unknown words and compounds IPADIC splits differently.
 //!
-//! Two ways to score a query, with the same figures to the last bit: every document
-//! ([`LexicalIndex::score`], which hybrid ranking needs), or only the best k
-//! ([`LexicalIndex::top`]), which on a large corpus skips the documents that cannot reach the
-//! k-th best score (MaxScore). Both add a channel's terms in one fixed order: the term that can
-//! add the most first (ties: the order of the query).
+//! A query is scored term at a time into per-document sums ([`LexicalIndex::score`], which
+//! hybrid ranking needs), of which [`LexicalIndex::top`] keeps the best k. A channel's terms are
+//! added in one fixed order: the term that can add the most first (ties: the order of the
+//! query).
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 use crate::text::{Analyzer, QueryTerms, Result, TermLists};
 
-use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS, Postings, QueryTerm};
+use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS, QueryTerm};
 
 /// How much the character-bigram score counts next to the word score.
 pub const GRAM_WEIGHT: f32 = 0.2;
 /// How much the reading-bigram score counts.
 pub const READING_WEIGHT: f32 = 0.3;
-
-/// Below this many documents [`LexicalIndex::top`] scores every document: skipping costs more
-/// than it saves.
-const SCORE_ALL_BELOW: usize = 2_048;
 
 /// Documents analysed per task while building.
 const BUILD_CHUNK: usize = 64;
@@ -157,7 +151,6 @@ impl LexicalIndex {
             .flat_map(|(channel, (index, query, weight))| {
                 index.resolve(query, 1.0).into_iter().map(move |term| ScoringTerm {
                     channel,
-                    weight,
                     term,
                     bound: weight * index.max_contribution(term),
                     index,
@@ -180,11 +173,7 @@ impl LexicalIndex {
         if k == 0 {
             return Vec::new();
         }
-        let terms = self.scoring_terms(query);
-        if self.len() < SCORE_ALL_BELOW {
-            return top_of_all(&score_all(self.len(), &terms), k);
-        }
-        max_score(self.len(), &terms, k)
+        top_of_all(&score_all(self.len(), &self.scoring_terms(query)), k)
     }
 
     pub fn matched_words<'q>(&self, query: &'q QueryTerms, doc: usize) -> Vec<&'q str> {
@@ -239,21 +228,13 @@ fn top_of_all(scores: &[LexicalScore], k: usize) -> Vec<Ranked> {
 /// One query term of one channel.
 struct ScoringTerm<'a> {
     channel: usize,
-    /// The channel's weight in the total.
-    weight: f32,
     term: QueryTerm,
     /// The most this term can add to a document's total.
     bound: f32,
     index: &'a Bm25F,
 }
 
-impl ScoringTerm<'_> {
-    #[inline]
-    fn contribution(&self, tf: f32) -> f32 {
-        self.index.contribution(self.term.factor, tf)
-    }
-}
-
+#[inline(always)]
 fn add(score: &mut LexicalScore, channel: usize, c: f32) {
     match channel {
         0 => score.words += c,
@@ -270,131 +251,6 @@ fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
             .for_each_contribution(t.term, |doc, c| add(&mut scores[doc], t.channel, c));
     }
     scores
-}
-
-/// Documents per window of [`max_score`].
-const WINDOW: u32 = 4096;
-
-/// A document in the running top k. The heap keeps the worst on top: the lowest total, and of
-/// equal totals the higher document number.
-struct Entry(Ranked);
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Entry {}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        ranking_order((self.0.total, self.0.doc), (other.0.total, other.0.doc))
-    }
-}
-
-/// MaxScore (Turtle and Flood), a window of documents at a time as Lucene does. The terms come
-/// sorted by the most they can add; once the k-th best total is at least what the last few
-/// could add together, a document only they contain cannot enter, so only the first
-/// ("essential") terms' postings are read, window by window, into per-channel sums, and the
-/// others are looked up (skipping whole blocks) for the documents found, smallest last, until
-/// a document's best possible total falls to the k-th best. Because the essential terms are a
-/// prefix of the order every score is added in, a document that survives has exactly the sums
-/// [`score_all`] gives it, whichever terms were essential at the time.
-fn max_score(documents: usize, terms: &[ScoringTerm<'_>], k: usize) -> Vec<Ranked> {
-    let n = terms.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    // Bounds and partial sums are rounded differently from the exact totals; this margin
-    // (far above n float roundings) keeps every skip safe.
-    let margin = 1.0 + (n as f32 + 8.0) * 1e-6;
-    // rest[i]: the most terms[i..] can add together.
-    let mut rest = vec![0.0f32; n + 1];
-    for i in (0..n).rev() {
-        rest[i] = rest[i + 1] + terms[i].bound;
-    }
-    let mut cursors: Vec<Postings<'_>> = terms
-        .iter()
-        .map(|t| {
-            let mut p = t.index.postings(t.term.term);
-            p.start();
-            p
-        })
-        .collect();
-    let window = WINDOW as usize;
-    let mut sums = vec![LexicalScore::default(); window];
-    let mut seen = vec![0u64; window / 64];
-    let mut heap: BinaryHeap<Entry> = BinaryHeap::with_capacity(k + 1);
-    // The k-th best total once there are k; until then every match enters.
-    let mut threshold = f32::NEG_INFINITY;
-    let mut low = 0u32;
-    while (low as usize) < documents {
-        let high = low.saturating_add(WINDOW);
-        let essential = (0..=n)
-            .find(|&i| rest[i] * margin <= threshold)
-            .unwrap_or(n);
-        if essential == 0 {
-            // Not even every term together could beat the k-th best.
-            break;
-        }
-        for (t, cursor) in terms[..essential].iter().zip(&mut cursors) {
-            cursor.drain_before(high, |doc, tf| {
-                let slot = (doc - low) as usize;
-                add(&mut sums[slot], t.channel, t.contribution(tf));
-                seen[slot / 64] |= 1 << (slot % 64);
-            });
-        }
-        for word in 0..seen.len() {
-            let mut bits = std::mem::take(&mut seen[word]);
-            while bits != 0 {
-                let slot = word * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let doc = low + slot as u32;
-                let mut score = std::mem::take(&mut sums[slot]);
-                let mut partial = score.total();
-                let mut alive = true;
-                for i in essential..n {
-                    if (partial + rest[i]) * margin <= threshold {
-                        alive = false;
-                        break;
-                    }
-                    let (t, cursor) = (&terms[i], &mut cursors[i]);
-                    cursor.seek(doc);
-                    if cursor.doc() == doc {
-                        let c = t.contribution(cursor.tf());
-                        add(&mut score, t.channel, c);
-                        partial += t.weight * c;
-                    }
-                }
-                if !alive {
-                    continue;
-                }
-                let total = score.total();
-                if total > 0.0 && total > threshold {
-                    heap.push(Entry(Ranked {
-                        doc: doc as usize,
-                        score,
-                        total,
-                    }));
-                    if heap.len() > k {
-                        heap.pop();
-                    }
-                    if heap.len() == k {
-                        threshold = heap.peek().map_or(threshold, |e| e.0.total);
-                    }
-                }
-            }
-        }
-        low = high;
-    }
-    heap.into_sorted_vec().into_iter().map(|e| e.0).collect()
 }
 
 /// Applies `analyse` to the items 0..count on worker threads, a chunk at a time, and hands the
@@ -665,7 +521,6 @@ mod tests {
 
     #[test]
     fn the_best_k_are_exactly_the_reference_ranking_on_small_and_large_corpora() {
-        // 300 documents: every document is scored; 12,000: postings are skipped (MaxScore).
         for (documents, seed) in [(300, 11), (12_000, 13)] {
             let docs = corpus(documents, seed);
             let index = index_of(&docs);

@@ -23,6 +23,8 @@ pub enum TextError {
     DictionaryCorrupt { dir: PathBuf, reason: String },
     #[error("could not segment text: {reason}")]
     Segment { reason: String },
+    #[error("could not prepare the synonym variants for matching: {reason}")]
+    Synonyms { reason: String },
 }
 
 pub type Result<T> = std::result::Result<T, TextError>;

@@ -150,7 +150,9 @@ impl Engine {
         )? {
             Some((e, vectors)) => {
                 let index: Box<dyn VectorIndex> = match settings.vector_backend {
-                    VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
+                    VectorBackend::InProcess => {
+                        Box::new(InProcessIndex::from_vectors(e.dim(), vectors))
+                    }
                     VectorBackend::Qdrant => {
                         let scheme_docs: Vec<DocText> = corpus
                             .schemes
@@ -375,6 +377,19 @@ impl Engine {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
+        // A name (three characters or more) inside the query starts with one of its bigrams:
+        // only names that do are searched for.
+        let query_bigrams: rustc_hash::FxHashSet<(char, char)> = compact_query
+            .chars()
+            .zip(compact_query.chars().skip(1))
+            .collect();
+        let names_in_query = |names: &[String]| {
+            names.iter().any(|n| {
+                let mut c = n.chars();
+                matches!((c.next(), c.next()), (Some(a), Some(b)) if query_bigrams.contains(&(a, b)))
+                    && compact_query.contains(n.as_str())
+            })
+        };
         let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
         for (i, base, lexical, cosine) in candidates {
             let scheme = &self.corpus.schemes[i];
@@ -388,10 +403,7 @@ impl Engine {
                 lexical_grams: grams,
                 vector: cosine,
                 fused: base,
-                title_match: if self.names[i]
-                    .iter()
-                    .any(|n| compact_query.contains(n.as_str()))
-                {
+                title_match: if names_in_query(&self.names[i]) {
                     1.5
                 } else {
                     1.0
@@ -475,10 +487,14 @@ impl Engine {
                             .any(|s| filters.levels.contains(&s.level)))
             })
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
+        if ranked.len() > top_k {
+            ranked.select_nth_unstable_by(top_k, order);
+            ranked.truncate(top_k);
+        }
+        ranked.sort_by(order);
         ranked
             .into_iter()
-            .take(top_k)
             .map(|(i, _)| {
                 let f = &self.corpus.faqs[i];
                 FaqHit {
