@@ -133,8 +133,10 @@ pub fn public_address_keys<'a>(
 ) -> std::collections::HashSet<String> {
     let mut keys = std::collections::HashSet::new();
     for text in texts {
-        let (prepared, spans) = find(text, &NoLexicon);
-        for (s, e, kind) in spans {
+        let prepared = prepare(text);
+        // Names are claimed after addresses and cannot take their place: no need to look.
+        let claims = claims_before_names(&prepared, &[], &NoLexicon);
+        for (s, e, kind) in claims.0 {
             if kind == PiiKind::Address {
                 keys.insert(address_key(&prepared[s..e]));
             }
@@ -307,17 +309,23 @@ impl Claims {
 }
 
 fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
+    let words = lexicon.words(text);
+    let mut claims = claims_before_names(text, &words, lexicon);
+    names(text, &words, &mut claims);
+    let mut spans = claims.0;
+    spans.sort_by_key(|s| s.0);
+    spans
+}
+
+/// What `detect` claims before it looks for names, in the same order.
+fn claims_before_names(text: &str, words: &[Word], lexicon: &dyn Lexicon) -> Claims {
     let mut claims = Claims::default();
     emails(text, &mut claims);
     cued_numbers(text, &mut claims);
     birthdates(text, &mut claims);
     numbers(text, &mut claims);
-    let words = lexicon.words(text);
-    addresses(text, &words, lexicon, &mut claims);
-    names(text, &words, &mut claims);
-    let mut spans = claims.0;
-    spans.sort_by_key(|s| s.0);
-    spans
+    addresses(text, words, lexicon, &mut claims);
+    claims
 }
 
 fn re(pattern: &str) -> Regex {

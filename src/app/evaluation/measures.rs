@@ -149,7 +149,11 @@ pub fn eval_search(
                     snippet: h.snippet.clone(),
                 })
                 .collect(),
-            faqs: outcome.faqs.iter().map(|f| (f.id.clone(), f.score)).collect(),
+            faqs: outcome
+                .faqs
+                .iter()
+                .map(|f| (f.id.clone(), f.score))
+                .collect(),
             expanded_with: outcome.expanded_with.clone(),
         });
         let ranked: Vec<String> = outcome.results.into_iter().map(|h| h.id).collect();
