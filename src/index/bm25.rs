@@ -5,10 +5,22 @@
 //!   score    = Σ_t q_t · idf(t) · tf~ · (k1 + 1) / (k1 + tf~)
 //!   idf(t)   = ln(1 + (N − df + 0.5) / (df + 0.5))
 //! where q_t is the query-side weight (1 for typed words, less for synonyms and n-grams).
+//!
+//! Layout. Terms are numbered; a term's postings (the documents it occurs in, ascending) are
+//! kept in blocks of up to [`BLOCK`], each block described by its first and last document and
+//! the largest tf~ in it, so a query can skip a block without reading it. Within a block a
+//! posting is six bytes: its document as an offset from the block's first (a block never spans
+//! more than 65,536 documents) and its tf~, computed once when the index is finished (while
+//! building, a posting holds a code for its counts per field instead, and each document its
+//! field lengths). tf~ and the scores are computed exactly as the formulas above say, in the same
+//! order of operations, whichever way a query walks the postings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub const FIELDS: usize = 3;
+
+/// Postings per block.
+pub const BLOCK: usize = 128;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bm25Params {
@@ -27,19 +39,39 @@ impl Default for Bm25Params {
     }
 }
 
+/// Up to [`BLOCK`] postings of one term.
 #[derive(Debug, Clone, Copy)]
-struct Posting {
-    doc: u32,
-    tf: [u16; FIELDS],
+struct Block {
+    term: u32,
+    first_doc: u32,
+    last_doc: u32,
+    /// Where the block's document offsets start in `Bm25F::offsets`.
+    start: u32,
+    /// Where its codes start in the builder's `codes` (used until the index is finished).
+    code_start: u32,
+    len: u16,
+    /// Codes of two bytes in the builder (a count vector numbered 256 or later is in it).
+    wide: bool,
+    /// The largest tf~ in the block (set when the index is finished).
+    max_tf: f32,
 }
 
 /// An in-memory BM25F index over documents numbered 0..n in insertion order.
 #[derive(Debug, Clone)]
 pub struct Bm25F {
     params: Bm25Params,
-    postings: HashMap<String, Vec<Posting>>,
-    doc_len: Vec<[u32; FIELDS]>,
-    avg_len: [f32; FIELDS],
+    ids: FxHashMap<Box<str>, u32>,
+    idf: Vec<f32>,
+    /// The blocks of term t are `blocks[starts[t]..starts[t + 1]]`.
+    starts: Vec<u32>,
+    blocks: Vec<Block>,
+    /// Each posting's document minus its block's first document.
+    offsets: Vec<u16>,
+    /// Each posting's tf~.
+    tfs: Vec<f32>,
+    /// The largest tf~ of each term.
+    max_tf: Vec<f32>,
+    documents: usize,
 }
 
 /// Builds a [`Bm25F`] one document at a time, so a large corpus never has to hold every
@@ -47,59 +79,250 @@ pub struct Bm25F {
 #[derive(Debug)]
 pub struct Bm25FBuilder {
     params: Bm25Params,
-    postings: HashMap<String, Vec<Posting>>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// Postings of each term not yet written as a block: (document, tf~ code).
+    pending: Vec<Vec<(u32, u32)>>,
+    blocks: Vec<Block>,
+    offsets: Vec<u16>,
+    codes: Vec<u8>,
     doc_len: Vec<[u32; FIELDS]>,
     totals: [u64; FIELDS],
+    /// The distinct count vectors, in the order their codes number them.
+    count_codes: FxHashMap<[u16; FIELDS], u32>,
+    counts_of_code: Vec<[u16; FIELDS]>,
+    /// Scratch for one document: counts by term id, and the ids it touched, in first-seen order.
+    counts: Vec<[u16; FIELDS]>,
+    touched: Vec<u32>,
+    /// The code of each count vector whose counts are all below 8, once it has one.
+    small_codes: Vec<Option<u32>>,
+    documents_added: usize,
 }
 
 impl Bm25FBuilder {
     pub fn new(params: Bm25Params) -> Bm25FBuilder {
         Bm25FBuilder {
             params,
-            postings: HashMap::new(),
+            ids: FxHashMap::default(),
+            pending: Vec::new(),
+            blocks: Vec::new(),
+            offsets: Vec::new(),
+            codes: Vec::new(),
             doc_len: Vec::new(),
             totals: [0; FIELDS],
+            count_codes: FxHashMap::default(),
+            counts_of_code: Vec::new(),
+            counts: Vec::new(),
+            touched: Vec::new(),
+            small_codes: vec![None; 8 * 8 * 8],
+            documents_added: 0,
         }
     }
 
     /// Adds the next document (numbered in call order).
     pub fn add<S: AsRef<str>>(&mut self, fields: &[Vec<S>; FIELDS]) {
-        let doc = self.doc_len.len() as u32;
-        let mut counts: HashMap<&str, [u16; FIELDS]> = HashMap::new();
+        self.add_terms(fields.each_ref().map(|f| f.iter().map(|s| s.as_ref())));
+    }
+
+    /// Adds the next document from each field's terms (numbered in call order).
+    pub fn add_terms<'t, I: Iterator<Item = &'t str>>(&mut self, fields: [I; FIELDS]) {
+        let doc = u32::try_from(self.doc_len.len()).expect("fewer than 2^32 documents");
         let mut lens = [0u32; FIELDS];
-        for (f, terms) in fields.iter().enumerate() {
-            lens[f] = terms.len() as u32;
-            self.totals[f] += terms.len() as u64;
+        for (f, terms) in fields.into_iter().enumerate() {
             for t in terms {
-                let tf = &mut counts.entry(t.as_ref()).or_insert([0; FIELDS])[f];
-                *tf = tf.saturating_add(1);
-            }
-        }
-        for (term, tf) in counts {
-            match self.postings.get_mut(term) {
-                Some(list) => list.push(Posting { doc, tf }),
-                None => {
-                    self.postings
-                        .insert(term.to_string(), vec![Posting { doc, tf }]);
+                lens[f] += 1;
+                let id = self.id(t) as usize;
+                let tf = &mut self.counts[id];
+                if *tf == [0; FIELDS] {
+                    self.touched.push(id as u32);
                 }
+                tf[f] = tf[f].saturating_add(1);
+            }
+            self.totals[f] += u64::from(lens[f]);
+        }
+        for i in 0..self.touched.len() {
+            let id = self.touched[i] as usize;
+            let tf = std::mem::replace(&mut self.counts[id], [0; FIELDS]);
+            let code = self.code(tf);
+            // A block's documents are offsets of at most 65,535 from its first.
+            if let Some(&(first, _)) = self.pending[id].first()
+                && doc - first > u32::from(u16::MAX)
+            {
+                self.write_block(id as u32);
+            }
+            self.pending[id].push((doc, code));
+            if self.pending[id].len() == BLOCK {
+                self.write_block(id as u32);
             }
         }
+        self.touched.clear();
         self.doc_len.push(lens);
     }
 
-    pub fn finish(mut self) -> Bm25F {
-        let n = self.doc_len.len().max(1) as f32;
-        let avg_len = std::array::from_fn(|f| (self.totals[f] as f32 / n).max(1.0));
-        for list in self.postings.values_mut() {
-            list.shrink_to_fit();
+    /// The code of a count vector; a new vector gets the next one.
+    fn code(&mut self, tf: [u16; FIELDS]) -> u32 {
+        // Counts below 8 in every field (nearly all) find their code without hashing.
+        let small = tf.iter().all(|&c| c < 8);
+        let slot = tf.iter().fold(0usize, |k, &c| k * 8 + (c as usize & 7));
+        if small && let Some(code) = self.small_codes[slot] {
+            return code;
         }
-        Bm25F {
-            params: self.params,
-            postings: self.postings,
-            doc_len: self.doc_len,
-            avg_len,
+        let next = self.counts_of_code.len() as u32;
+        let code = *self.count_codes.entry(tf).or_insert(next);
+        if code == next {
+            self.counts_of_code.push(tf);
         }
+        if small {
+            self.small_codes[slot] = Some(code);
+        }
+        code
     }
+
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).expect("fewer than 2^32 terms");
+        self.ids.insert(term.into(), id);
+        self.counts.push([0; FIELDS]);
+        self.pending.push(Vec::new());
+        id
+    }
+
+    /// Writes the pending postings of `term` as one block.
+    fn write_block(&mut self, term: u32) {
+        let postings = &mut self.pending[term as usize];
+        let (Some(&(first_doc, _)), Some(&(last_doc, _))) = (postings.first(), postings.last())
+        else {
+            return;
+        };
+        let start = u32::try_from(self.offsets.len()).expect("fewer than 2^32 postings");
+        let code_start = u32::try_from(self.codes.len()).expect("fewer than 2^32 code bytes");
+        let wide = postings.iter().any(|&(_, code)| code > u32::from(u8::MAX));
+        for &(doc, code) in postings.iter() {
+            self.offsets.push((doc - first_doc) as u16);
+            if wide {
+                let code = u16::try_from(code).expect("fewer than 65,536 distinct count vectors");
+                self.codes.extend_from_slice(&code.to_le_bytes());
+            } else {
+                self.codes.push(code as u8);
+            }
+        }
+        self.blocks.push(Block {
+            term,
+            first_doc,
+            last_doc,
+            start,
+            code_start,
+            len: postings.len() as u16,
+            wide,
+            max_tf: 0.0,
+        });
+        postings.clear();
+    }
+
+    pub fn finish(mut self) -> Bm25F {
+        for term in 0..self.pending.len() {
+            self.write_block(term as u32);
+        }
+        drop(std::mem::take(&mut self.pending));
+        drop(std::mem::take(&mut self.counts));
+        let Bm25Params {
+            b, field_weights, ..
+        } = self.params;
+        self.documents_added = self.doc_len.len();
+        let n = self.doc_len.len().max(1) as f32;
+        let avg_len: [f32; FIELDS] = std::array::from_fn(|f| (self.totals[f] as f32 / n).max(1.0));
+        let norms: Vec<[f32; FIELDS]> = self
+            .doc_len
+            .iter()
+            .map(|lens| std::array::from_fn(|f| 1.0 - b + b * lens[f] as f32 / avg_len[f]))
+            .collect();
+        drop(std::mem::take(&mut self.doc_len));
+        let weighted: Vec<[f32; FIELDS]> = self
+            .counts_of_code
+            .iter()
+            .map(|counts| std::array::from_fn(|f| field_weights[f] * counts[f] as f32))
+            .collect();
+        // tf~ of every posting, from its counts (w_f · tf_f, skipping fields it is not in) and its
+        // document's normaliser per field.
+        let mut tfs = vec![0.0f32; self.offsets.len()];
+        for block in &self.blocks {
+            for i in 0..usize::from(block.len) {
+                let code = if block.wide {
+                    let at = block.code_start as usize + 2 * i;
+                    usize::from(u16::from_le_bytes([self.codes[at], self.codes[at + 1]]))
+                } else {
+                    usize::from(self.codes[block.code_start as usize + i])
+                };
+                let at = block.start as usize + i;
+                let doc = block.first_doc as usize + usize::from(self.offsets[at]);
+                let (weighted, norm) = (&weighted[code], &norms[doc]);
+                let mut tf = 0.0;
+                for f in 0..FIELDS {
+                    if weighted[f] != 0.0 {
+                        tf += weighted[f] / norm[f];
+                    }
+                }
+                tfs[at] = tf;
+            }
+        }
+        drop(std::mem::take(&mut self.codes));
+        drop(norms);
+        // Blocks by term; a term's blocks were written in document order and the sort is stable.
+        self.blocks.sort_by_key(|b| b.term);
+        self.blocks.shrink_to_fit();
+        self.offsets.shrink_to_fit();
+        let terms = self.ids.len();
+        let mut starts = vec![0u32; terms + 1];
+        for block in &self.blocks {
+            starts[block.term as usize + 1] += 1;
+        }
+        for t in 0..terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut index = Bm25F {
+            params: self.params,
+            ids: self.ids,
+            idf: Vec::new(),
+            starts,
+            blocks: self.blocks,
+            offsets: self.offsets,
+            tfs,
+            max_tf: vec![0.0; terms],
+            documents: self.documents_added,
+        };
+        let mut blocks = std::mem::take(&mut index.blocks);
+        for block in &mut blocks {
+            let mut max = 0.0f32;
+            for i in 0..block.len as usize {
+                max = max.max(index.tf_at(block, i));
+            }
+            block.max_tf = max;
+            let term_max = &mut index.max_tf[block.term as usize];
+            *term_max = term_max.max(max);
+        }
+        index.blocks = blocks;
+        let documents = index.documents as f32;
+        index.idf = (0..terms)
+            .map(|t| {
+                let df = index
+                    .term_blocks(t as u32)
+                    .iter()
+                    .map(|b| u32::from(b.len))
+                    .sum::<u32>() as f32;
+                (1.0 + (documents - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect();
+        index
+    }
+}
+
+/// A query term found in an index: its id and `weight · q_t · idf(t)`, the factor every one of
+/// its postings' scores starts from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QueryTerm {
+    pub term: u32,
+    pub factor: f32,
 }
 
 impl Bm25F {
@@ -113,53 +336,155 @@ impl Bm25F {
     }
 
     pub fn len(&self) -> usize {
-        self.doc_len.len()
+        self.documents
     }
 
     pub fn is_empty(&self) -> bool {
-        self.doc_len.is_empty()
+        self.documents == 0
     }
 
     pub fn vocabulary_size(&self) -> usize {
-        self.postings.len()
+        self.ids.len()
+    }
+
+    /// Postings in the index (one per term and document it occurs in).
+    pub fn postings_count(&self) -> usize {
+        self.offsets.len()
+    }
+
+    /// Bytes the index holds on the heap, roughly (postings, blocks, tf~ tables, vocabulary).
+    pub fn heap_bytes(&self) -> usize {
+        let vocabulary: usize = self.ids.keys().map(|k| k.len() + 16 + 4 + 8).sum();
+        self.offsets.capacity() * 2
+            + self.tfs.capacity() * 4
+            + self.blocks.capacity() * std::mem::size_of::<Block>()
+            + (self.idf.capacity() + self.max_tf.capacity() + self.starts.capacity()) * 4
+            + vocabulary
+    }
+
+    /// Whether `term` occurs in any document.
+    pub fn has_term(&self, term: &str) -> bool {
+        self.ids.contains_key(term)
+    }
+
+    /// Every term of the index, in no particular order.
+    pub fn terms(&self) -> impl Iterator<Item = &str> + '_ {
+        self.ids.keys().map(|k| &**k)
     }
 
     pub fn idf(&self, term: &str) -> f32 {
-        let df = self.postings.get(term).map_or(0, Vec::len) as f32;
-        let n = self.len() as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        match self.ids.get(term) {
+            Some(&t) => self.idf[t as usize],
+            None => {
+                let n = self.len() as f32;
+                (1.0 + (n + 0.5) / 0.5).ln()
+            }
+        }
+    }
+
+    /// The query's terms found in the index, each once (at its first place in `query`, with its
+    /// highest weight), with `weight` applied.
+    pub fn resolve(&self, query: &[(String, f32)], weight: f32) -> Vec<QueryTerm> {
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(query.len());
+        let mut place: FxHashMap<u32, usize> = FxHashMap::default();
+        for (t, w) in query {
+            let Some(&id) = self.ids.get(t.as_str()) else {
+                continue;
+            };
+            match place.get(&id) {
+                Some(&i) => out[i].1 = out[i].1.max(*w),
+                None => {
+                    place.insert(id, out.len());
+                    out.push((id, *w));
+                }
+            }
+        }
+        out.into_iter()
+            .map(|(term, qw)| QueryTerm {
+                term,
+                factor: weight * qw * self.idf[term as usize],
+            })
+            .collect()
+    }
+
+    /// The score one posting of a term adds: `factor · tf~ · (k1 + 1) / (k1 + tf~)`.
+    #[inline(always)]
+    pub fn contribution(&self, factor: f32, tf: f32) -> f32 {
+        let k1 = self.params.k1;
+        factor * tf * (k1 + 1.0) / (k1 + tf)
+    }
+
+    /// How many documents `term` occurs in.
+    pub fn document_count(&self, term: u32) -> usize {
+        self.term_blocks(term)
+            .iter()
+            .map(|b| usize::from(b.len))
+            .sum()
+    }
+
+    /// The most any one document can get from `term` (its largest tf~ scored).
+    pub fn max_contribution(&self, term: QueryTerm) -> f32 {
+        self.contribution(term.factor, self.max_tf[term.term as usize])
+    }
+
+    fn term_blocks(&self, term: u32) -> &[Block] {
+        &self.blocks[self.starts[term as usize] as usize..self.starts[term as usize + 1] as usize]
+    }
+
+    /// The document of posting `i` of `block`.
+    #[inline(always)]
+    fn doc_at(&self, block: &Block, i: usize) -> u32 {
+        block.first_doc + u32::from(self.offsets[block.start as usize + i])
+    }
+
+    /// tf~ of posting `i` of `block`.
+    #[inline(always)]
+    fn tf_at(&self, block: &Block, i: usize) -> f32 {
+        self.tfs[block.start as usize + i]
+    }
+
+    /// Calls `f(doc, tf~)` for every posting of the block, in document order.
+    #[inline(always)]
+    fn decode(&self, block: &Block, mut f: impl FnMut(u32, f32)) {
+        for i in 0..block.len as usize {
+            f(self.doc_at(block, i), self.tf_at(block, i));
+        }
+    }
+
+    /// Calls `f(doc, contribution)` for every posting of `term`, in document order.
+    pub fn for_each_contribution(&self, term: QueryTerm, mut f: impl FnMut(usize, f32)) {
+        for block in self.term_blocks(term.term) {
+            self.decode(block, |doc, tf| {
+                f(doc as usize, self.contribution(term.factor, tf));
+            });
+        }
+    }
+
+    /// Adds every posting's contribution of each term, in the order given, into `scores` (one
+    /// slot per document).
+    pub fn accumulate(&self, terms: &[QueryTerm], scores: &mut [f32]) {
+        for &t in terms {
+            self.for_each_contribution(t, |doc, c| scores[doc] += c);
+        }
     }
 
     /// Adds `weight ×` BM25F scores of the query terms into `scores` (one slot per document).
     /// Repeated query terms count once, with their highest weight.
     pub fn score_into(&self, query: &[(String, f32)], weight: f32, scores: &mut [f32]) {
-        let mut seen: HashMap<&str, f32> = HashMap::new();
-        for (t, w) in query {
-            let e = seen.entry(t.as_str()).or_insert(0.0);
-            *e = e.max(*w);
-        }
-        let Bm25Params {
-            k1,
-            b,
-            field_weights,
-        } = self.params;
-        for (term, qw) in seen {
-            let Some(list) = self.postings.get(term) else {
-                continue;
-            };
-            let idf = self.idf(term);
-            for p in list {
-                let lens = &self.doc_len[p.doc as usize];
-                let mut tf = 0.0;
-                for f in 0..FIELDS {
-                    if p.tf[f] > 0 {
-                        let norm = 1.0 - b + b * lens[f] as f32 / self.avg_len[f];
-                        tf += field_weights[f] * p.tf[f] as f32 / norm;
-                    }
-                }
-                scores[p.doc as usize] += weight * qw * idf * tf * (k1 + 1.0) / (k1 + tf);
-            }
-        }
+        self.accumulate(&self.resolve(query, weight), scores);
+    }
+
+    /// Whether `term` occurs in `doc`.
+    fn contains(&self, term: u32, doc: u32) -> bool {
+        let blocks = self.term_blocks(term);
+        let i = blocks.partition_point(|b| b.last_doc < doc);
+        let Some(block) = blocks.get(i).filter(|b| b.first_doc <= doc) else {
+            return false;
+        };
+        let offsets = &self.offsets[block.start as usize..][..usize::from(block.len)];
+        offsets
+            .binary_search(&((doc - block.first_doc) as u16))
+            .is_ok()
     }
 
     /// The terms of `query` that occur in document `doc`, for explanations and snippets.
@@ -167,9 +492,9 @@ impl Bm25F {
         let mut out: Vec<&str> = query
             .iter()
             .filter(|(t, _)| {
-                self.postings
-                    .get(t)
-                    .is_some_and(|l| l.binary_search_by_key(&(doc as u32), |p| p.doc).is_ok())
+                self.ids
+                    .get(t.as_str())
+                    .is_some_and(|&id| self.contains(id, doc as u32))
             })
             .map(|(t, _)| t.as_str())
             .collect();
@@ -236,5 +561,74 @@ mod tests {
             &mut twice,
         );
         assert_eq!(once, twice);
+    }
+
+    /// The documents `term` occurs in, in order, as its blocks list them.
+    fn documents_of(index: &Bm25F, term: &str) -> Vec<usize> {
+        let mut docs = Vec::new();
+        let t = QueryTerm {
+            term: index.ids[term],
+            factor: 1.0,
+        };
+        index.for_each_contribution(t, |doc, _| docs.push(doc));
+        docs
+    }
+
+    #[test]
+    fn a_term_in_many_documents_spans_blocks_read_in_document_order() {
+        // "補助" in every third of 1,000 documents: three blocks; "x" in every document.
+        let docs: Vec<[Vec<String>; FIELDS]> = (0..1000)
+            .map(|i| {
+                let repeated: Vec<&str> = vec!["補助"; i % 4 + 1];
+                if i % 3 == 0 {
+                    doc(&repeated, &["x"], &[])
+                } else {
+                    doc(&["x"], &[], &[])
+                }
+            })
+            .collect();
+        let index = Bm25F::build(Bm25Params::default(), &docs);
+        let id = index.ids["補助"];
+        assert_eq!(index.term_blocks(id).len(), 334usize.div_ceil(BLOCK));
+        assert_eq!(
+            documents_of(&index, "補助"),
+            (0..1000).step_by(3).collect::<Vec<usize>>()
+        );
+        assert!(index.contains(id, 999) && !index.contains(id, 998) && index.contains(id, 0));
+    }
+
+    #[test]
+    fn documents_far_apart_and_many_distinct_counts_keep_their_scores() {
+        // "x" in documents 0, 1 and 70,000: more than 65,535 apart, so a second block. Document
+        // 0 also holds t1 once, t2 twice … t300 300 times: 300 distinct counts, two-byte codes.
+        let mut docs: Vec<[Vec<String>; FIELDS]> = vec![doc(&[], &[], &[]); 70_001];
+        let mut body: Vec<String> = vec!["x".to_string()];
+        for i in 1..=300 {
+            body.extend(std::iter::repeat_n(format!("t{i}"), i));
+        }
+        docs[0] = [vec![], vec![], body];
+        docs[1] = doc(&[], &[], &["x"]);
+        docs[70_000] = doc(&[], &[], &["x", "t300"]);
+        let index = Bm25F::build(Bm25Params::default(), &docs);
+        let x = index.ids["x"];
+        assert_eq!(index.term_blocks(x).len(), 2);
+        assert!(index.term_blocks(index.ids["t300"])[0].wide);
+        assert_eq!(documents_of(&index, "x"), vec![0, 1, 70_000]);
+        // t300 in document 0: 300 of its 45,151 body terms; average body length 45,154 / 70,001,
+        // below 1, counts as 1.
+        let Bm25Params { k1, b, .. } = Bm25Params::default();
+        let n = 70_001f32;
+        let idf = (1.0 + (n - 2.0 + 0.5) / (2.0 + 0.5)).ln();
+        let norm = 1.0 - b + b * 45_151.0 / (45_154.0 / n).max(1.0);
+        let tf = 300.0 / norm;
+        let expected = idf * tf * (k1 + 1.0) / (k1 + tf);
+        let mut scores = vec![0.0; docs.len()];
+        index.score_into(&[("t300".into(), 1.0)], 1.0, &mut scores);
+        assert!(
+            (scores[0] - expected).abs() <= expected * 1e-6,
+            "{}",
+            scores[0]
+        );
+        assert!(scores[70_000] > scores[0] && scores[1] == 0.0);
     }
 }

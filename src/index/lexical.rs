@@ -1,14 +1,24 @@
 //! The in-process lexical index: BM25F over word terms plus a lighter BM25F over character
 //! bigrams, which catches typos, unknown words and compounds IPADIC splits differently.
+//!
+//! A query is scored term at a time into per-document sums ([`LexicalIndex::score`], which
+//! hybrid ranking needs), of which [`LexicalIndex::top`] keeps the best k. A channel's terms are
+//! added in one fixed order: the term that can add the most first (ties: the order of the
+//! query).
 
-use crate::text::{Analyzer, QueryTerms, Result};
+use std::cmp::Ordering;
 
-use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
+use crate::text::{Analyzer, QueryTerms, Result, TermLists};
+
+use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS, QueryTerm};
 
 /// How much the character-bigram score counts next to the word score.
 pub const GRAM_WEIGHT: f32 = 0.2;
 /// How much the reading-bigram score counts.
 pub const READING_WEIGHT: f32 = 0.3;
+
+/// Documents analysed per task while building.
+pub(crate) const BUILD_CHUNK: usize = 64;
 
 /// The searchable text of one document, by field: title (and aliases), summary, body.
 pub type DocText = [String; FIELDS];
@@ -34,8 +44,24 @@ impl LexicalScore {
     }
 }
 
+/// One of the best documents for a query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranked {
+    pub doc: usize,
+    pub score: LexicalScore,
+    pub total: f32,
+}
+
+/// The order of a ranking: higher total first, then the lower document number.
+pub fn ranking_order(a: (f32, usize), b: (f32, usize)) -> Ordering {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+}
+
+/// What one document's analysis gives the builder: terms per field, and the lemmas kept.
+type Analysed = ([TermLists; FIELDS], Vec<String>);
+
 impl LexicalIndex {
-    /// Analyses every document (on all cores, a chunk at a time) and builds the indexes.
+    /// Analyses every document (on all cores) and builds the indexes.
     pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<LexicalIndex> {
         Ok(LexicalIndex::build_keeping_lemmas(analyzer, docs, 0)?.0)
     }
@@ -47,39 +73,48 @@ impl LexicalIndex {
         docs: &[DocText],
         lemma_fields: usize,
     ) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
+        LexicalIndex::build_from(analyzer, docs.len(), |i| docs[i].clone(), lemma_fields)
+    }
+
+    /// [`LexicalIndex::build_keeping_lemmas`] over `count` documents whose text `text_of(i)`
+    /// makes on demand, so that the texts of a large corpus never all exist at once.
+    ///
+    /// Worker threads make and analyse chunks of documents while this thread adds the finished
+    /// ones to the indexes, in document order.
+    pub fn build_from(
+        analyzer: &Analyzer,
+        count: usize,
+        text_of: impl Fn(usize) -> DocText + Sync,
+        lemma_fields: usize,
+    ) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
         let params = Bm25Params::default();
-        let (mut words, mut grams, mut readings) = (
-            Bm25FBuilder::new(params),
-            Bm25FBuilder::new(params),
-            Bm25FBuilder::new(params),
-        );
-        let mut lemmas = Vec::with_capacity(if lemma_fields > 0 { docs.len() } else { 0 });
-        for chunk in docs.chunks(2_000) {
-            for fields in analyse_parallel(analyzer, chunk)? {
-                if lemma_fields > 0 {
-                    lemmas.push(
-                        fields
-                            .iter()
-                            .take(lemma_fields)
-                            .flat_map(|(_, l)| l.iter().cloned())
-                            .collect(),
-                    );
-                }
-                let [(a, _), (b, _), (c, _)] =
-                    <[(crate::text::Terms, Vec<String>); FIELDS]>::try_from(fields)
-                        .expect("three fields");
-                words.add(&[a.words, b.words, c.words]);
-                grams.add(&[a.grams, b.grams, c.grams]);
-                readings.add(&[a.readings, b.readings, c.readings]);
+        let mut builder = Builder {
+            words: Bm25FBuilder::new(params),
+            grams: Bm25FBuilder::new(params),
+            readings: Bm25FBuilder::new(params),
+            lemmas: Vec::with_capacity(if lemma_fields > 0 { count } else { 0 }),
+            keep_lemmas: lemma_fields > 0,
+        };
+        let analyse = |i: usize| -> Result<Analysed> {
+            let fields = text_of(i);
+            let mut lists: [TermLists; FIELDS] = Default::default();
+            let mut lemmas = Vec::new();
+            for (f, (text, out)) in fields.iter().zip(lists.iter_mut()).enumerate() {
+                let keep = (f < lemma_fields).then_some(&mut lemmas);
+                analyzer.index_terms(text, out, keep)?;
             }
-        }
+            Ok((lists, lemmas))
+        };
+        in_order_parallel(count, BUILD_CHUNK, analyse, |analysed| {
+            builder.add(analysed)
+        })?;
         Ok((
             LexicalIndex {
-                words: words.finish(),
-                grams: grams.finish(),
-                readings: readings.finish(),
+                words: builder.words.finish(),
+                grams: builder.grams.finish(),
+                readings: builder.readings.finish(),
             },
-            lemmas,
+            builder.lemmas,
         ))
     }
 
@@ -95,21 +130,60 @@ impl LexicalIndex {
         self.words.vocabulary_size()
     }
 
-    pub fn score(&self, query: &QueryTerms) -> Vec<LexicalScore> {
-        let mut words = vec![0.0; self.len()];
-        let mut grams = vec![0.0; self.len()];
-        let mut readings = vec![0.0; self.len()];
-        self.words.score_into(&query.words, 1.0, &mut words);
-        self.grams.score_into(&query.grams, 1.0, &mut grams);
-        self.readings
-            .score_into(&query.readings, 1.0, &mut readings);
-        (0..self.len())
-            .map(|i| LexicalScore {
-                words: words[i],
-                grams: grams[i],
-                readings: readings[i],
+    /// Postings and heap bytes of the three indexes together.
+    pub fn size(&self) -> (usize, usize) {
+        let all = [&self.words, &self.grams, &self.readings];
+        (
+            all.iter().map(|i| i.postings_count()).sum(),
+            all.iter().map(|i| i.heap_bytes()).sum(),
+        )
+    }
+
+    /// The query's terms found in the index, all channels, in the order their scores are
+    /// added: the largest bound first (ties: channel, then place in the query).
+    fn scoring_terms<'a>(&'a self, query: &QueryTerms) -> Vec<ScoringTerm<'a>> {
+        let channels = [
+            (&self.words, &query.words, 1.0),
+            (&self.grams, &query.grams, GRAM_WEIGHT),
+            (&self.readings, &query.readings, READING_WEIGHT),
+        ];
+        let mut terms: Vec<ScoringTerm<'a>> = channels
+            .into_iter()
+            .enumerate()
+            .flat_map(|(channel, (index, query, weight))| {
+                index
+                    .resolve(query, 1.0)
+                    .into_iter()
+                    .map(move |term| ScoringTerm {
+                        channel,
+                        term,
+                        bound: weight * index.max_contribution(term),
+                        index,
+                    })
             })
-            .collect()
+            .collect();
+        // Stable: equal bounds keep channel and query order.
+        terms.sort_by(|a, b| b.bound.total_cmp(&a.bound));
+        terms
+    }
+
+    /// Every document's scores (zero where nothing matches).
+    pub fn score(&self, query: &QueryTerms) -> Vec<LexicalScore> {
+        score_all(self.len(), &self.scoring_terms(query))
+    }
+
+    /// Every document's total score (zero where nothing matches).
+    pub fn score_totals(&self, query: &QueryTerms) -> Vec<f32> {
+        self.score(query).iter().map(|l| l.total()).collect()
+    }
+
+    /// The `k` documents with the highest total score above zero, best first (ties: the lower
+    /// document number first): exactly what sorting [`LexicalIndex::score`] would give.
+    pub fn top(&self, query: &QueryTerms, k: usize) -> Vec<Ranked> {
+        if k == 0 {
+            return Vec::new();
+        }
+        top_of_all(&score_all(self.len(), &self.scoring_terms(query)), k)
     }
 
     pub fn matched_words<'q>(&self, query: &'q QueryTerms, doc: usize) -> Vec<&'q str> {
@@ -117,42 +191,383 @@ impl LexicalIndex {
     }
 }
 
-/// Per document, per field: its terms and its lemmas.
-type AnalysedDocs = Vec<Vec<(crate::text::Terms, Vec<String>)>>;
+struct Builder {
+    words: Bm25FBuilder,
+    grams: Bm25FBuilder,
+    readings: Bm25FBuilder,
+    lemmas: Vec<Vec<String>>,
+    keep_lemmas: bool,
+}
 
-fn analyse_parallel(analyzer: &Analyzer, docs: &[DocText]) -> Result<AnalysedDocs> {
-    parallel_map(docs, |fields| {
-        fields
-            .iter()
-            .map(|f| analyzer.terms_and_lemmas(f))
-            .collect()
+impl Builder {
+    fn add(&mut self, (fields, lemmas): Analysed) {
+        let [a, b, c] = &fields;
+        self.words
+            .add_terms([a.words.iter(), b.words.iter(), c.words.iter()]);
+        self.grams
+            .add_terms([a.grams.iter(), b.grams.iter(), c.grams.iter()]);
+        self.readings
+            .add_terms([a.readings.iter(), b.readings.iter(), c.readings.iter()]);
+        if self.keep_lemmas {
+            self.lemmas.push(lemmas);
+        }
+    }
+}
+
+/// The best `k` of every document's scores.
+fn top_of_all(scores: &[LexicalScore], k: usize) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = scores
+        .iter()
+        .enumerate()
+        .map(|(doc, &score)| Ranked {
+            doc,
+            score,
+            total: score.total(),
+        })
+        .filter(|r| r.total > 0.0)
+        .collect();
+    let order = |a: &Ranked, b: &Ranked| ranking_order((a.total, a.doc), (b.total, b.doc));
+    if ranked.len() > k {
+        ranked.select_nth_unstable_by(k, order);
+        ranked.truncate(k);
+    }
+    ranked.sort_by(order);
+    ranked
+}
+
+/// One query term of one channel.
+struct ScoringTerm<'a> {
+    channel: usize,
+    term: QueryTerm,
+    /// The most this term can add to a document's total.
+    bound: f32,
+    index: &'a Bm25F,
+}
+
+#[inline(always)]
+fn add(score: &mut LexicalScore, channel: usize, c: f32) {
+    match channel {
+        0 => score.words += c,
+        1 => score.grams += c,
+        _ => score.readings += c,
+    }
+}
+
+/// Every document's scores: each term's postings added in turn.
+fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
+    let mut scores = vec![LexicalScore::default(); documents];
+    for t in terms {
+        t.index
+            .for_each_contribution(t.term, |doc, c| add(&mut scores[doc], t.channel, c));
+    }
+    scores
+}
+
+/// Applies `analyse` to the items 0..count on worker threads, a chunk at a time, and hands the
+/// results to `take` on this thread in item order, while the workers go on; the first error
+/// stops both.
+pub(crate) fn in_order_parallel<U: Send>(
+    count: usize,
+    chunk: usize,
+    analyse: impl Fn(usize) -> Result<U> + Sync,
+    mut take: impl FnMut(U),
+) -> Result<()> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = chunk.max(1);
+    let chunks = count.div_ceil(chunk);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Result<Vec<U>>)>(threads * 2);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(chunks) {
+            let send = send.clone();
+            let (next, failed, analyse) = (&next, &failed, &analyse);
+            scope.spawn(move || {
+                use std::sync::atomic::Ordering::Relaxed;
+                loop {
+                    let i = next.fetch_add(1, Relaxed);
+                    if i >= chunks || failed.load(Relaxed) {
+                        break;
+                    }
+                    let items = i * chunk..((i + 1) * chunk).min(count);
+                    let done: Result<Vec<U>> = items.map(analyse).collect();
+                    if send.send((i, done)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        // Owned here, so that leaving early drops it and a worker blocked on sending stops.
+        let receive = receive;
+        // Chunks finish out of order; hold the early ones until their turn.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut turn = 0;
+        for (i, done) in receive.iter() {
+            waiting.insert(i, done);
+            while let Some(done) = waiting.remove(&turn) {
+                match done {
+                    Ok(results) => results.into_iter().for_each(&mut take),
+                    Err(e) => {
+                        failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                        return Err(e);
+                    }
+                }
+                turn += 1;
+            }
+        }
+        Ok(())
     })
 }
 
 /// Content lemmas of each text, analysed on all cores.
 pub fn analyse_lemmas_parallel(analyzer: &Analyzer, texts: &[String]) -> Result<Vec<Vec<String>>> {
-    parallel_map(texts, |t| analyzer.lemmas(t))
+    let mut out = Vec::with_capacity(texts.len());
+    in_order_parallel(
+        texts.len(),
+        BUILD_CHUNK,
+        |i| analyzer.lemmas(&texts[i]),
+        |l| out.push(l),
+    )?;
+    Ok(out)
 }
 
-/// Applies `f` to every item on all cores (chunked), keeping order; the first error wins.
-fn parallel_map<T: Sync, U: Send>(
-    items: &[T],
-    f: impl Fn(&T) -> Result<U> + Sync,
-) -> Result<Vec<U>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = items.len().div_ceil(threads).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Result<Vec<U>>>()))
-            .collect();
-        let mut out = Vec::with_capacity(items.len());
-        for h in handles {
-            out.extend(h.join().expect("analysis thread panicked")?);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A query's terms in the three channels, each with its weight.
+    fn query(words: &[(&str, f32)], grams: &[(&str, f32)], readings: &[(&str, f32)]) -> QueryTerms {
+        let v = |x: &[(&str, f32)]| x.iter().map(|(t, w)| (t.to_string(), *w)).collect();
+        QueryTerms {
+            words: v(words),
+            grams: v(grams),
+            readings: v(readings),
+            ..QueryTerms::default()
         }
-        Ok(out)
-    })
+    }
+
+    /// Per channel, per field: one document's terms.
+    type Doc = [[Vec<String>; FIELDS]; 3];
+
+    fn index_of(docs: &[Doc]) -> LexicalIndex {
+        let params = Bm25Params::default();
+        let mut channels = [0, 1, 2].map(|_| Bm25FBuilder::new(params));
+        for d in docs {
+            for (builder, fields) in channels.iter_mut().zip(d) {
+                builder.add(fields);
+            }
+        }
+        let [words, grams, readings] = channels.map(Bm25FBuilder::finish);
+        LexicalIndex {
+            words,
+            grams,
+            readings,
+        }
+    }
+
+    /// BM25F as the module comment of `bm25` states it, computed directly from the documents'
+    /// terms for every document, with nothing precomputed: the reference the index must match.
+    /// Terms are added in the order the module comment states: the largest possible
+    /// contribution first (its channel's weight × its best document's score), ties in channel
+    /// and query order.
+    fn reference_scores(docs: &[Doc], q: &QueryTerms) -> Vec<LexicalScore> {
+        let Bm25Params {
+            k1,
+            b,
+            field_weights,
+        } = Bm25Params::default();
+        let n = docs.len();
+        struct Term {
+            channel: usize,
+            factor: f32,
+            bound: f32,
+            tf: Vec<f32>,
+        }
+        let mut terms: Vec<Term> = Vec::new();
+        let channels = [
+            (&q.words, 1.0),
+            (&q.grams, GRAM_WEIGHT),
+            (&q.readings, READING_WEIGHT),
+        ];
+        for (c, (query, weight)) in channels.into_iter().enumerate() {
+            // Each term once, at its first place, with its highest weight.
+            let mut unique: Vec<(&str, f32)> = Vec::new();
+            for (t, w) in query.iter() {
+                match unique.iter_mut().find(|(u, _)| u == t) {
+                    Some(u) => u.1 = u.1.max(*w),
+                    None => unique.push((t, *w)),
+                }
+            }
+            let mut totals = [0u64; FIELDS];
+            for d in docs {
+                for f in 0..FIELDS {
+                    totals[f] += d[c][f].len() as u64;
+                }
+            }
+            let avg: [f32; FIELDS] =
+                std::array::from_fn(|f| (totals[f] as f32 / n.max(1) as f32).max(1.0));
+            for (t, qw) in unique {
+                let df = docs
+                    .iter()
+                    .filter(|d| d[c].iter().any(|f| f.iter().any(|x| x == t)))
+                    .count() as f32;
+                if df == 0.0 {
+                    continue;
+                }
+                let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+                let tf: Vec<f32> = docs
+                    .iter()
+                    .map(|d| {
+                        let mut tf = 0.0;
+                        for f in 0..FIELDS {
+                            let count = d[c][f].iter().filter(|x| *x == t).count().min(65_535);
+                            if count > 0 {
+                                let norm = 1.0 - b + b * d[c][f].len() as f32 / avg[f];
+                                tf += field_weights[f] * count as f32 / norm;
+                            }
+                        }
+                        tf
+                    })
+                    .collect();
+                let factor = 1.0 * qw * idf;
+                let best = tf.iter().copied().fold(0.0f32, f32::max);
+                terms.push(Term {
+                    channel: c,
+                    factor,
+                    bound: weight * (factor * best * (k1 + 1.0) / (k1 + best)),
+                    tf,
+                });
+            }
+        }
+        terms.sort_by(|a, b| b.bound.total_cmp(&a.bound));
+        let mut scores = vec![LexicalScore::default(); n];
+        for t in &terms {
+            for (score, &tf) in scores.iter_mut().zip(&t.tf) {
+                if tf > 0.0 {
+                    add(score, t.channel, t.factor * tf * (k1 + 1.0) / (k1 + tf));
+                }
+            }
+        }
+        scores
+    }
+
+    fn reference_top(docs: &[Doc], q: &QueryTerms, k: usize) -> Vec<Ranked> {
+        let mut all: Vec<Ranked> = reference_scores(docs, q)
+            .into_iter()
+            .enumerate()
+            .map(|(doc, score)| Ranked {
+                doc,
+                score,
+                total: score.total(),
+            })
+            .filter(|r| r.total > 0.0)
+            .collect();
+        all.sort_by(|a, b| ranking_order((a.total, a.doc), (b.total, b.doc)));
+        all.truncate(k);
+        all
+    }
+
+    /// A deterministic pseudo-random corpus: Zipf-like vocabularies per channel, fields of
+    /// different lengths, and copies of earlier documents (as the scale corpus has), so that
+    /// totals tie and the heap's tie order matters.
+    fn corpus(documents: usize, seed: u64) -> Vec<Doc> {
+        let mut state = seed;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut docs: Vec<Doc> = Vec::with_capacity(documents);
+        for i in 0..documents {
+            if i >= 10 && next() % 4 == 0 {
+                let copy = docs[(next() as usize) % i].clone();
+                docs.push(copy);
+                continue;
+            }
+            let doc: Doc = std::array::from_fn(|c| {
+                std::array::from_fn(|f| {
+                    let len = [3, 12, 60][f] / (c + 1) + (next() % 5) as usize;
+                    (0..len)
+                        .map(|_| {
+                            // Zipf-like: small ids are common.
+                            let r = (next() % 10_000) as f64 / 10_000.0;
+                            let id = (r * r * r * 400.0) as u32;
+                            format!("{c}t{id}")
+                        })
+                        .collect()
+                })
+            });
+            docs.push(doc);
+        }
+        docs
+    }
+
+    fn sample_queries() -> Vec<QueryTerms> {
+        vec![
+            query(&[("0t0", 1.0)], &[], &[]),
+            query(&[("0t1", 1.0), ("0t50", 0.7)], &[("1t3", 1.0)], &[]),
+            query(
+                &[("0t2", 1.0), ("0t2", 0.7), ("0t399", 1.0), ("0t7", 0.7)],
+                &[("1t0", 1.0), ("1t1", 1.0), ("1t90", 1.0), ("1t0", 1.0)],
+                &[("2t0", 1.0), ("2t5", 1.0), ("2t300", 1.0)],
+            ),
+            query(&[("nowhere", 1.0)], &[("1t200", 1.0)], &[("2t1", 1.0)]),
+            query(&[], &[], &[]),
+        ]
+    }
+
+    #[test]
+    fn every_document_scores_exactly_as_the_reference_formula() {
+        let docs = corpus(300, 7);
+        let index = index_of(&docs);
+        for q in sample_queries() {
+            assert_eq!(index.score(&q), reference_scores(&docs, &q), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn the_best_k_are_exactly_the_reference_ranking_on_small_and_large_corpora() {
+        for (documents, seed) in [(300, 11), (12_000, 13)] {
+            let docs = corpus(documents, seed);
+            let index = index_of(&docs);
+            for q in sample_queries() {
+                for k in [1, 10, 400] {
+                    let got = index.top(&q, k);
+                    assert_eq!(
+                        got,
+                        reference_top(&docs, &q, k),
+                        "{documents} docs, k {k}, {q:?}"
+                    );
+                    // Bit for bit: the same totals as sorting every document's scores.
+                    let all = top_of_all(&index.score(&q), k);
+                    assert_eq!(got, all);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn top_ranks_ties_by_document_number() {
+        let one: Doc = std::array::from_fn(|c| {
+            std::array::from_fn(|f| {
+                if f == 0 {
+                    vec![format!("{c}x")]
+                } else {
+                    vec![]
+                }
+            })
+        });
+        let docs = vec![one; 3000];
+        let index = index_of(&docs);
+        let got: Vec<usize> = index
+            .top(&query(&[("0x", 1.0)], &[], &[]), 5)
+            .iter()
+            .map(|r| r.doc)
+            .collect();
+        assert_eq!(got, vec![0, 1, 2, 3, 4]);
+    }
 }

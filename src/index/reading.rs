@@ -3,10 +3,8 @@
 //! has no word boundaries a dictionary can trust (IPADIC splits そうだん into そう + だん), so
 //! its kana runs are cut into the longest readings the index knows, left to right.
 
-use std::collections::HashSet;
-
 use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
-use super::lexical::DocText;
+use super::lexical::{BUILD_CHUNK, DocText, in_order_parallel};
 use crate::text::reading::{kana_runs, reading_words};
 use crate::text::{Analyzer, Result};
 
@@ -17,32 +15,35 @@ const MIN_READING: usize = 3;
 #[derive(Debug, Clone)]
 pub struct ReadingIndex {
     words: Bm25F,
-    vocabulary: HashSet<String>,
+    /// The longest reading the index knows, in kana.
     longest: usize,
 }
 
 impl ReadingIndex {
     pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<ReadingIndex> {
+        ReadingIndex::build_from(analyzer, docs.len(), |i| docs[i].clone())
+    }
+
+    /// [`ReadingIndex::build`] over `count` documents whose text `text_of(i)` makes on demand,
+    /// analysed on all cores and added in document order.
+    pub fn build_from(
+        analyzer: &Analyzer,
+        count: usize,
+        text_of: impl Fn(usize) -> DocText + Sync,
+    ) -> Result<ReadingIndex> {
         let mut words = Bm25FBuilder::new(Bm25Params::default());
-        let mut vocabulary = HashSet::new();
-        for doc in docs {
+        let analyse = |i: usize| -> Result<[Vec<String>; FIELDS]> {
+            let doc = text_of(i);
             let mut fields: [Vec<String>; FIELDS] = Default::default();
             for (f, text) in doc.iter().enumerate() {
                 fields[f] = reading_words(analyzer, text)?;
-                vocabulary.extend(fields[f].iter().cloned());
             }
-            words.add(&fields);
-        }
-        let longest = vocabulary
-            .iter()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0);
-        Ok(ReadingIndex {
-            words: words.finish(),
-            vocabulary,
-            longest,
-        })
+            Ok(fields)
+        };
+        in_order_parallel(count, BUILD_CHUNK, analyse, |fields| words.add(&fields))?;
+        let words = words.finish();
+        let longest = words.terms().map(|w| w.chars().count()).max().unwrap_or(0);
+        Ok(ReadingIndex { words, longest })
     }
 
     pub fn len(&self) -> usize {
@@ -65,7 +66,7 @@ impl ReadingIndex {
                 let longest = (MIN_READING..=self.longest.min(chars.len() - i))
                     .rev()
                     .map(|n| chars[i..i + n].iter().collect::<String>())
-                    .find(|w| self.vocabulary.contains(w));
+                    .find(|w| self.words.has_term(w));
                 match longest {
                     Some(w) => {
                         i += w.chars().count();

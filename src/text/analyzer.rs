@@ -2,12 +2,15 @@
 //! noun compounds and character n-grams. Loaded once and shared.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Mutex;
 
 use lindera::dictionary::load_dictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+use lindera::worker::SegmentWorker;
+use lindera_dictionary::dictionary::DetailFields;
+use rustc_hash::FxHashSet;
 
 use super::normalize::{fold_kana, is_hiragana, is_katakana, normalize};
 use super::{Result, TextError};
@@ -120,12 +123,63 @@ const STOP_POS_DETAIL: &[&str] = &["非自立", "代名詞"];
 
 pub struct Analyzer {
     segmenter: Segmenter,
-    stop: HashSet<&'static str>,
+    /// Segmentation sessions (a Viterbi lattice and its buffers each), reused across calls: one
+    /// per caller running at the same time, so no call allocates a lattice afresh.
+    workers: Mutex<Vec<SegmentWorker>>,
+    stop: FxHashSet<&'static str>,
 }
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Analyzer")
+    }
+}
+
+/// A morpheme as the analysis sees it: slices of the normalised text and of the dictionary,
+/// nothing copied. [`Morpheme`] is its owned form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    surface: &'a str,
+    lemma: &'a str,
+    pos: &'a str,
+    pos_detail: &'a str,
+    reading: Option<&'a str>,
+    unknown: bool,
+    content: bool,
+}
+
+impl<'a> Piece<'a> {
+    #[cfg(test)]
+    fn of(m: &'a Morpheme) -> Piece<'a> {
+        Piece {
+            surface: &m.surface,
+            lemma: &m.lemma,
+            pos: &m.pos,
+            pos_detail: &m.pos_detail,
+            reading: m.reading.as_deref(),
+            unknown: m.unknown,
+            content: m.content,
+        }
+    }
+
+    fn to_morpheme(self) -> Morpheme {
+        Morpheme {
+            surface: self.surface.to_string(),
+            lemma: self.lemma.to_string(),
+            pos: self.pos.to_string(),
+            pos_detail: self.pos_detail.to_string(),
+            reading: self.reading.map(str::to_string),
+            unknown: self.unknown,
+            content: self.content,
+        }
+    }
+
+    pub(crate) fn lemma(&self) -> &'a str {
+        self.lemma
+    }
+
+    pub(crate) fn is_content(&self) -> bool {
+        self.content
     }
 }
 
@@ -149,6 +203,7 @@ impl Analyzer {
         let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
         let analyzer = Analyzer {
             segmenter,
+            workers: Mutex::new(Vec::new()),
             stop: STOP_LEMMAS.iter().copied().collect(),
         };
         // A truncated dictionary can load and then fail or panic on first use; find out now.
@@ -171,62 +226,112 @@ impl Analyzer {
 
     /// Morphemes of already-normalised text.
     pub fn morphemes(&self, normalized: &str) -> Result<Vec<Morpheme>> {
-        let tokens = self
-            .segmenter
-            .segment(Cow::Borrowed(normalized))
-            .map_err(|e| TextError::Segment {
-                reason: e.to_string(),
-            })?;
-        let mut out: Vec<Morpheme> = Vec::with_capacity(tokens.len());
+        Ok(self
+            .pieces(normalized)?
+            .into_iter()
+            .map(Piece::to_morpheme)
+            .collect())
+    }
+
+    /// Runs `f` with a segmentation session of its own, taken from the pool and put back after.
+    fn with_worker<R>(&self, f: impl FnOnce(&mut SegmentWorker) -> R) -> R {
+        let pooled = self
+            .workers
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pop();
+        let mut worker = pooled.unwrap_or_else(|| self.segmenter.new_worker());
+        let result = f(&mut worker);
+        self.workers
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(worker);
+        result
+    }
+
+    /// The morphemes of already-normalised text, borrowing from it and from the dictionary.
+    pub(crate) fn pieces<'a>(&'a self, normalized: &'a str) -> Result<Vec<Piece<'a>>> {
+        self.with_worker(|worker| self.pieces_with(worker, normalized))
+    }
+
+    fn pieces_with<'a>(
+        &'a self,
+        worker: &mut SegmentWorker,
+        normalized: &'a str,
+    ) -> Result<Vec<Piece<'a>>> {
+        let tokens = worker.segment(normalized).map_err(|e| TextError::Segment {
+            reason: e.to_string(),
+        })?;
+        let dictionary = &self.segmenter.dictionary;
+        let mut out: Vec<Piece<'a>> = Vec::with_capacity(tokens.len());
         // Byte span of each morpheme in `out`, to see what touches what.
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
-        for mut token in tokens {
-            let unknown = token.word_id.is_unknown();
-            let surface = token.surface.to_string();
+        for token in &tokens {
+            let (start, end) = (token.byte_start, token.byte_end);
+            // The token's own surface borrows the session; the same bytes of the text do not.
+            let surface = match normalized.get(start..end) {
+                Some(s) if s == token.surface.as_ref() => s,
+                _ => {
+                    return Err(TextError::Segment {
+                        reason: format!("token at bytes {start}..{end} does not match the text"),
+                    });
+                }
+            };
             if surface.trim().is_empty() {
                 continue;
             }
+            let unknown = token.word_id.is_unknown();
             // IPADIC splits "m&a" and "r&d" into letter, symbol, letter: keep them one word.
             if let ([.., first, amp], [.., (first_start, first_end), (amp_start, amp_end)]) =
                 (out.as_slice(), spans.as_slice())
             {
-                let touching = first_end == amp_start && *amp_end == token.byte_start;
+                let touching = first_end == amp_start && *amp_end == start;
                 if touching
                     && amp.surface == "&"
-                    && is_latin_word(&first.surface)
-                    && is_latin_word(&surface)
+                    && is_latin_word(first.surface)
+                    && is_latin_word(surface)
                 {
-                    let word = format!("{}&{surface}", first.surface);
-                    let start = *first_start;
+                    // Touching, so the three surfaces are one slice of the text.
+                    let first_start = *first_start;
+                    let word = &normalized[first_start..end];
                     out.truncate(out.len() - 2);
                     spans.truncate(spans.len() - 2);
-                    out.push(Morpheme {
-                        surface: word.clone(),
+                    out.push(Piece {
+                        surface: word,
                         lemma: word,
-                        pos: "名詞".into(),
-                        pos_detail: "固有名詞".into(),
+                        pos: "名詞",
+                        pos_detail: "固有名詞",
                         reading: None,
                         unknown: true,
                         content: true,
                     });
-                    spans.push((start, token.byte_end));
+                    spans.push((first_start, end));
                     continue;
                 }
             }
-            let details = token.details();
-            let pos = details.first().copied().unwrap_or("*").to_string();
-            let pos_detail = details.get(1).copied().unwrap_or("*").to_string();
-            let lemma = match details.get(6).copied() {
-                Some(base) if base != "*" && !base.is_empty() => base.to_string(),
-                _ => surface.clone(),
+            // The fields straight from the dictionary's bytes (what `Token::details` would copy
+            // into a vector padded with "*"; a missing field reads as "*" here too).
+            let id = token.word_id.id() as usize;
+            let fields = if unknown {
+                dictionary.unknown_word_details_iter(id)
+            } else if token.word_id.is_system() {
+                dictionary.word_details_iter(id)
+            } else {
+                DetailFields::unk()
             };
-            let reading = details
-                .get(7)
-                .copied()
-                .filter(|r| *r != "*" && !r.is_empty())
-                .map(str::to_string);
-            let content = self.is_content(&pos, &pos_detail, &lemma, &surface);
-            out.push(Morpheme {
+            let mut detail: [Option<&'a str>; 8] = [None; 8];
+            for (slot, field) in detail.iter_mut().zip(fields) {
+                *slot = Some(field);
+            }
+            let pos = detail[0].unwrap_or("*");
+            let pos_detail = detail[1].unwrap_or("*");
+            let lemma = match detail[6] {
+                Some(base) if base != "*" && !base.is_empty() => base,
+                _ => surface,
+            };
+            let reading = detail[7].filter(|r| *r != "*" && !r.is_empty());
+            let content = self.is_content(pos, pos_detail, lemma, surface);
+            out.push(Piece {
                 surface,
                 lemma,
                 pos,
@@ -235,7 +340,7 @@ impl Analyzer {
                 unknown,
                 content,
             });
-            spans.push((token.byte_start, token.byte_end));
+            spans.push((start, end));
         }
         Ok(out)
     }
@@ -264,32 +369,57 @@ impl Analyzer {
     /// bigrams of content runs (robust to typos, unknown words and long katakana compounds).
     pub fn terms(&self, text: &str) -> Result<Terms> {
         let normalized = normalize(text);
-        let morphemes = self.morphemes(&normalized)?;
-        Ok(terms_of(&morphemes))
+        let pieces = self.pieces(&normalized)?;
+        let mut terms = Terms::default();
+        emit_terms(&pieces, &mut terms);
+        Ok(terms)
     }
 
     /// Search terms and content lemmas from one analysis of the text.
     pub fn terms_and_lemmas(&self, text: &str) -> Result<(Terms, Vec<String>)> {
         let normalized = normalize(text);
-        let morphemes = self.morphemes(&normalized)?;
-        let terms = terms_of(&morphemes);
-        Ok((terms, content_lemmas(morphemes)))
+        let pieces = self.pieces(&normalized)?;
+        let mut terms = Terms::default();
+        emit_terms(&pieces, &mut terms);
+        Ok((terms, content_lemmas(&pieces)))
+    }
+
+    /// Search terms of a text appended to `out` (cleared first), with no allocation per term:
+    /// what the index builder reads. The same terms, in the same order, as [`Analyzer::terms`].
+    /// When `lemmas` is given, the text's content lemmas are appended to it.
+    pub fn index_terms(
+        &self,
+        text: &str,
+        out: &mut TermLists,
+        lemmas: Option<&mut Vec<String>>,
+    ) -> Result<()> {
+        let normalized = normalize(text);
+        out.clear();
+        self.with_worker(|worker| {
+            let pieces = self.pieces_with(worker, &normalized)?;
+            emit_terms(&pieces, out);
+            if let Some(lemmas) = lemmas {
+                lemmas.extend(content_lemmas(&pieces));
+            }
+            Ok(())
+        })
     }
 
     /// Content lemmas of a phrase, or None when a noun of it is a stop word (もの in もの補助):
     /// the remaining lemmas would then stand for far more than the phrase does.
     pub fn phrase_lemmas(&self, text: &str) -> Result<Option<Vec<String>>> {
-        let morphemes = self.morphemes(&normalize(text))?;
-        if morphemes.iter().any(|m| m.pos == "名詞" && !m.content) {
+        let normalized = normalize(text);
+        let pieces = self.pieces(&normalized)?;
+        if pieces.iter().any(|m| m.pos == "名詞" && !m.content) {
             return Ok(None);
         }
-        Ok(Some(content_lemmas(morphemes)))
+        Ok(Some(content_lemmas(&pieces)))
     }
 
     /// Content lemmas only (for embeddings and synonym matching).
     pub fn lemmas(&self, text: &str) -> Result<Vec<String>> {
         let normalized = normalize(text);
-        Ok(content_lemmas(self.morphemes(&normalized)?))
+        Ok(content_lemmas(&self.pieces(&normalized)?))
     }
 }
 
@@ -328,11 +458,11 @@ impl crate::domain::masking::Lexicon for Analyzer {
     }
 }
 
-fn content_lemmas(morphemes: Vec<Morpheme>) -> Vec<String> {
-    morphemes
-        .into_iter()
+fn content_lemmas(pieces: &[Piece<'_>]) -> Vec<String> {
+    pieces
+        .iter()
         .filter(|m| m.content)
-        .map(|m| m.lemma)
+        .map(|m| m.lemma.to_string())
         .collect()
 }
 
@@ -340,49 +470,179 @@ fn is_latin_word(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-fn is_compound_part(m: &Morpheme) -> bool {
+fn is_compound_part(m: &Piece<'_>) -> bool {
     m.content && (m.pos == "名詞" || m.pos == "接頭詞")
 }
 
-pub fn terms_of(morphemes: &[Morpheme]) -> Terms {
+/// Where the terms of a text go: a [`Terms`] of strings, or the flat [`TermLists`] the index
+/// builder reads. One routine ([`emit_terms`]) feeds both, so they cannot disagree.
+pub(crate) trait TermSink {
+    fn word(&mut self, word: &str);
+    /// Two adjacent nouns as one word.
+    fn compound(&mut self, first: &str, second: &str);
+    /// A character bigram (or a lone character) of a content run.
+    fn gram(&mut self, gram: &str);
+    /// A character bigram of the katakana reading of a content run.
+    fn reading(&mut self, gram: &str);
+}
+
+impl TermSink for Terms {
+    fn word(&mut self, word: &str) {
+        self.words.push(word.to_string());
+    }
+    fn compound(&mut self, first: &str, second: &str) {
+        self.words.push(format!("{first}{second}"));
+    }
+    fn gram(&mut self, gram: &str) {
+        self.grams.push(gram.to_string());
+    }
+    fn reading(&mut self, gram: &str) {
+        self.readings.push(gram.to_string());
+    }
+}
+
+/// A list of strings kept as one buffer and the end offset of each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FlatList {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl FlatList {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn push2(&mut self, a: &str, b: &str) {
+        self.text.push_str(a);
+        self.text.push_str(b);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(s, e)| &self.text[s as usize..e as usize])
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+}
+
+/// The terms of one text as three flat lists: [`Terms`] without a string per term.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermLists {
+    pub words: FlatList,
+    pub grams: FlatList,
+    pub readings: FlatList,
+}
+
+impl TermLists {
+    pub fn clear(&mut self) {
+        self.words.clear();
+        self.grams.clear();
+        self.readings.clear();
+    }
+}
+
+impl TermSink for TermLists {
+    fn word(&mut self, word: &str) {
+        self.words.push(word);
+    }
+    fn compound(&mut self, first: &str, second: &str) {
+        self.words.push2(first, second);
+    }
+    fn gram(&mut self, gram: &str) {
+        self.grams.push(gram);
+    }
+    fn reading(&mut self, gram: &str) {
+        self.readings.push(gram);
+    }
+}
+
+#[cfg(test)]
+fn terms_of(morphemes: &[Morpheme]) -> Terms {
+    let pieces: Vec<Piece<'_>> = morphemes.iter().map(Piece::of).collect();
     let mut terms = Terms::default();
+    emit_terms(&pieces, &mut terms);
+    terms
+}
+
+/// Characters of a content run as the n-gram channels see them: no spaces or long-vowel marks,
+/// small kana folded to full size.
+#[derive(Default)]
+struct Run(Vec<char>);
+
+impl Run {
+    fn extend(&mut self, chars: impl Iterator<Item = char>) {
+        self.0.extend(
+            chars
+                .filter(|c| !c.is_whitespace() && *c != 'ー')
+                .map(fold_kana),
+        );
+    }
+
+    /// The run's bigrams (or its one character, unless kana) to `emit`; the run is emptied.
+    fn flush(&mut self, mut emit: impl FnMut(&str)) {
+        let chars = &self.0;
+        let mut buf = [0u8; 8];
+        if chars.len() == 1 && !is_katakana(chars[0]) && !is_hiragana(chars[0]) {
+            emit(chars[0].encode_utf8(&mut buf));
+        }
+        for pair in chars.windows(2) {
+            let n = pair[0].encode_utf8(&mut buf).len();
+            let m = pair[1].encode_utf8(&mut buf[n..]).len();
+            emit(std::str::from_utf8(&buf[..n + m]).expect("two encoded characters"));
+        }
+        self.0.clear();
+    }
+}
+
+pub(crate) fn emit_terms(morphemes: &[Piece<'_>], sink: &mut impl TermSink) {
     // Content runs: maximal sequences of adjacent content morphemes (the text of a compound noun).
-    let mut run = String::new();
-    let mut reading_run = String::new();
-    let mut prev_noun: Option<&Morpheme> = None;
+    let mut run = Run::default();
+    let mut reading_run = Run::default();
+    let mut prev_noun: Option<&Piece<'_>> = None;
     for m in morphemes {
         // Latin-script words are matched as words; their letter pairs (and pairs across
         // adjacent English words) only add noise to the character-bigram channel.
         let latin = m.surface.is_ascii();
         if m.content && latin {
-            terms.words.push(m.lemma.clone());
-            push_grams(&run, &mut terms.grams);
-            push_grams(&reading_run, &mut terms.readings);
-            run.clear();
-            reading_run.clear();
+            sink.word(m.lemma);
+            run.flush(|g| sink.gram(g));
+            reading_run.flush(|g| sink.reading(g));
             prev_noun = None;
         } else if m.content {
-            terms.words.push(m.lemma.clone());
-            run.push_str(&m.surface);
-            match &m.reading {
-                Some(r) => reading_run.push_str(r),
+            sink.word(m.lemma);
+            run.extend(m.surface.chars());
+            match m.reading {
+                Some(r) => reading_run.extend(r.chars()),
                 None => reading_run.extend(m.surface.chars().map(to_katakana)),
             }
             if let Some(prev) = prev_noun.filter(|_| is_compound_part(m)) {
-                terms.words.push(format!("{}{}", prev.surface, m.surface));
+                sink.compound(prev.surface, m.surface);
             }
             prev_noun = is_compound_part(m).then_some(m);
         } else {
-            push_grams(&run, &mut terms.grams);
-            push_grams(&reading_run, &mut terms.readings);
-            run.clear();
-            reading_run.clear();
+            run.flush(|g| sink.gram(g));
+            reading_run.flush(|g| sink.reading(g));
             prev_noun = None;
         }
     }
-    push_grams(&run, &mut terms.grams);
-    push_grams(&reading_run, &mut terms.readings);
-    terms
+    run.flush(|g| sink.gram(g));
+    reading_run.flush(|g| sink.reading(g));
 }
 
 pub fn to_katakana(c: char) -> char {
@@ -412,17 +672,9 @@ pub fn kana_run_grams(normalized: &str) -> Vec<String> {
 }
 
 fn push_grams(run: &str, grams: &mut Vec<String>) {
-    let chars: Vec<char> = run
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != 'ー')
-        .map(fold_kana)
-        .collect();
-    if chars.len() == 1 && !is_katakana(chars[0]) && !is_hiragana(chars[0]) {
-        grams.push(chars[0].to_string());
-    }
-    for pair in chars.windows(2) {
-        grams.push(pair.iter().collect());
-    }
+    let mut chars = Run::default();
+    chars.extend(run.chars());
+    chars.flush(|g| grams.push(g.to_string()));
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ mod synonyms;
 
 use std::path::PathBuf;
 
-pub use analyzer::{Analyzer, Morpheme, Terms};
+pub use analyzer::{Analyzer, FlatList, Morpheme, TermLists, Terms};
 pub use english::{english_terms, is_mostly_latin};
 pub use normalize::normalize;
 pub use query::{QueryTerms, SYNONYM_WEIGHT, analyze_query};
@@ -26,6 +26,8 @@ pub enum TextError {
     DictionaryCorrupt { dir: PathBuf, reason: String },
     #[error("could not segment text: {reason}")]
     Segment { reason: String },
+    #[error("could not prepare the synonym variants for matching: {reason}")]
+    Synonyms { reason: String },
 }
 
 pub type Result<T> = std::result::Result<T, TextError>;

@@ -1,8 +1,6 @@
 //! Turning a caller's words into weighted search terms.
 
-use std::collections::HashSet;
-
-use super::{Analyzer, Result, Synonyms, normalize};
+use super::{Analyzer, Result, Synonyms, Terms, normalize};
 
 /// Weight of words that came from synonym expansion rather than the caller.
 pub const SYNONYM_WEIGHT: f32 = 0.7;
@@ -21,13 +19,14 @@ pub struct QueryTerms {
 
 pub fn analyze_query(analyzer: &Analyzer, synonyms: &Synonyms, text: &str) -> Result<QueryTerms> {
     let normalized = normalize(text);
-    let morphemes = analyzer.morphemes(&normalized)?;
-    let lemmas: Vec<String> = morphemes
+    let pieces = analyzer.pieces(&normalized)?;
+    let lemmas: Vec<String> = pieces
         .iter()
-        .filter(|m| m.content)
-        .map(|m| m.lemma.clone())
+        .filter(|m| m.is_content())
+        .map(|m| m.lemma().to_string())
         .collect();
-    let terms = super::analyzer::terms_of(&morphemes);
+    let mut terms = Terms::default();
+    super::analyzer::emit_terms(&pieces, &mut terms);
     let mut words: Vec<(String, f32)> = terms.words.into_iter().map(|w| (w, 1.0)).collect();
     let grams = terms.grams.into_iter().map(|g| (g, 1.0)).collect();
     let mut readings: Vec<(String, f32)> = terms.readings.into_iter().map(|g| (g, 1.0)).collect();
@@ -36,16 +35,15 @@ pub fn analyze_query(analyzer: &Analyzer, synonyms: &Synonyms, text: &str) -> Re
             .into_iter()
             .map(|g| (g, 1.0)),
     );
-    let lemma_set: HashSet<String> = lemmas.iter().cloned().collect();
     let mut expansions = Vec::new();
-    for canonical in synonyms.expand(&normalized, &lemma_set) {
-        if lemma_set.contains(canonical) {
+    for (canonical, canonical_words) in synonyms.expand(&normalized, &lemmas) {
+        if lemmas.iter().any(|l| l == canonical) {
             continue;
         }
         expansions.push(canonical.to_string());
-        for w in analyzer.terms(canonical)?.words {
-            if !words.iter().any(|(x, _)| x == &w) {
-                words.push((w, SYNONYM_WEIGHT));
+        for w in canonical_words {
+            if !words.iter().any(|(x, _)| x == w) {
+                words.push((w.clone(), SYNONYM_WEIGHT));
             }
         }
     }

@@ -1,8 +1,8 @@
 //! Query-time synonym expansion: the words callers use, mapped to the words the corpus uses.
 
-use std::collections::HashSet;
+use aho_corasick::AhoCorasick;
 
-use super::{Analyzer, Result, normalize};
+use super::{Analyzer, Result, TextError, normalize};
 
 #[derive(Debug, Clone)]
 struct Variant {
@@ -13,6 +13,8 @@ struct Variant {
 #[derive(Debug, Clone)]
 struct Group {
     canonical: String,
+    /// The canonical word's search words, analysed once here rather than on every query.
+    words: Vec<String>,
     variants: Vec<Variant>,
 }
 
@@ -20,6 +22,10 @@ struct Group {
 #[derive(Debug, Clone, Default)]
 pub struct Synonyms {
     groups: Vec<Group>,
+    /// Every distinct normalised variant, to find them all in one pass over a query.
+    variants: Option<AhoCorasick>,
+    /// For each of those: the groups it belongs to, and whether it must stand as a whole word.
+    variant_groups: Vec<(Vec<usize>, bool)>,
 }
 
 impl Synonyms {
@@ -54,23 +60,72 @@ impl Synonyms {
             }
             out.push(Group {
                 canonical: canonical.to_string(),
+                words: analyzer.terms(canonical)?.words,
                 variants: vs,
             });
         }
-        Ok(Synonyms { groups: out })
+        Synonyms::from_groups(out)
+    }
+
+    /// The groups, with every distinct variant put in one automaton.
+    fn from_groups(out: Vec<Group>) -> Result<Synonyms> {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut variant_groups: Vec<(Vec<usize>, bool)> = Vec::new();
+        for (g, group) in out.iter().enumerate() {
+            for v in group.variants.iter().filter(|v| !v.normalized.is_empty()) {
+                match patterns.iter().position(|p| *p == v.normalized) {
+                    Some(i) => variant_groups[i].0.push(g),
+                    None => {
+                        patterns.push(&v.normalized);
+                        variant_groups.push((vec![g], is_wordlike(&v.normalized)));
+                    }
+                }
+            }
+        }
+        let variants = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::new(&patterns).map_err(|e| TextError::Synonyms {
+                    reason: e.to_string(),
+                })?,
+            )
+        };
+        drop(patterns);
+        Ok(Synonyms {
+            groups: out,
+            variants,
+            variant_groups,
+        })
     }
 
     /// Canonical words whose variants occur in the query, either literally (after
-    /// normalisation) or as the same set of dictionary forms (借りたい matches 借りる).
-    pub fn expand(&self, normalized_query: &str, query_lemmas: &HashSet<String>) -> Vec<&str> {
-        let mut found = Vec::new();
-        for group in &self.groups {
-            let hit = group.variants.iter().any(|v| {
-                contains_word(normalized_query, &v.normalized)
-                    || (!v.lemmas.is_empty() && v.lemmas.iter().all(|l| query_lemmas.contains(l)))
-            });
-            if hit && !found.contains(&group.canonical.as_str()) {
-                found.push(group.canonical.as_str());
+    /// normalisation) or as the same set of dictionary forms (借りたい matches 借りる), each
+    /// with its search words.
+    pub fn expand(
+        &self,
+        normalized_query: &str,
+        query_lemmas: &[String],
+    ) -> Vec<(&str, &[String])> {
+        // Groups with a variant in the query as text: every occurrence of every variant, in one
+        // pass (what `contains_word` would find variant by variant).
+        let mut hit = vec![false; self.groups.len()];
+        if let Some(variants) = &self.variants {
+            for m in variants.find_overlapping_iter(normalized_query) {
+                let (groups, wordlike) = &self.variant_groups[m.pattern().as_usize()];
+                if !wordlike || stands_alone(normalized_query, m.start(), m.end()) {
+                    groups.iter().for_each(|&g| hit[g] = true);
+                }
+            }
+        }
+        let mut found: Vec<(&str, &[String])> = Vec::new();
+        for (group, hit) in self.groups.iter().zip(hit) {
+            let hit = hit
+                || group.variants.iter().any(|v| {
+                    !v.lemmas.is_empty() && v.lemmas.iter().all(|l| query_lemmas.contains(l))
+                });
+            if hit && !found.iter().any(|(c, _)| *c == group.canonical) {
+                found.push((group.canonical.as_str(), group.words.as_slice()));
             }
         }
         found
@@ -92,26 +147,92 @@ fn matches_by_lemmas(variant: &str) -> bool {
     !variant.is_ascii()
 }
 
+/// Whether a variant is matched as a whole word: one with ASCII letters or digits must not sit
+/// inside a longer ASCII word (so "hp" matches "hpを作りたい" but not "shop").
+fn is_wordlike(variant: &str) -> bool {
+    variant.bytes().any(|b| b.is_ascii_alphanumeric())
+}
+
+/// Whether `haystack[start..end]` has no ASCII letter or digit right before or after it.
+fn stands_alone(haystack: &str, start: usize, end: usize) -> bool {
+    let before = haystack[..start].chars().next_back();
+    let after = haystack[end..].chars().next();
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
 /// Substring match, except that an ASCII variant must not sit inside a longer ASCII word
-/// (so "hp" matches "hpを作りたい" but not "shop").
+/// (so "hp" matches "hpを作りたい" but not "shop"): what [`Synonyms::expand`] finds in one pass.
+#[cfg(test)]
 fn contains_word(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
     }
-    if !needle.bytes().any(|b| b.is_ascii_alphanumeric()) {
+    if !is_wordlike(needle) {
         return haystack.contains(needle);
     }
-    haystack.match_indices(needle).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + needle.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_alphanumeric())
-            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-    })
+    haystack
+        .match_indices(needle)
+        .any(|(i, _)| stands_alone(haystack, i, i + needle.len()))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_word, matches_by_lemmas};
+    use super::*;
+
+    #[test]
+    fn one_pass_finds_the_groups_a_search_per_variant_finds() {
+        let group = |canonical: &str, variants: &[&str]| Group {
+            canonical: canonical.to_string(),
+            words: vec![canonical.to_string()],
+            variants: variants
+                .iter()
+                .map(|v| Variant {
+                    normalized: v.to_string(),
+                    lemmas: Vec::new(),
+                })
+                .collect(),
+        };
+        let groups = vec![
+            group("ホームページ", &["hp", "web", "ウェブサイト", "サイト"]),
+            group("融資", &["借りる", "借り", "ローン", "loan"]),
+            group("創業", &["起業", "開業", "start up", "起業"]),
+            group("補助金", &["補助", "助成", "", "hp"]),
+            group("創業", &["独立"]),
+        ];
+        let naive = |query: &str| -> Vec<&str> {
+            let mut found: Vec<&str> = Vec::new();
+            for g in &groups {
+                if g.variants
+                    .iter()
+                    .any(|v| contains_word(query, &v.normalized))
+                    && !found.contains(&g.canonical.as_str())
+                {
+                    found.push(&g.canonical);
+                }
+            }
+            found
+        };
+        let synonyms = Synonyms::from_groups(groups.clone()).unwrap();
+        for query in [
+            "hpを作りたい",
+            "shop運営",
+            "新しい hp と webサイト",
+            "起業して独立、ローンで借りたい",
+            "loans for a start up",
+            "a start upper",
+            "ウェブサイト",
+            "",
+            "hphp web",
+        ] {
+            let got: Vec<&str> = synonyms
+                .expand(query, &[])
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect();
+            assert_eq!(got, naive(query), "{query:?}");
+        }
+    }
 
     #[test]
     fn only_japanese_variants_match_by_dictionary_forms() {

@@ -12,31 +12,47 @@ pub struct MaskLexicon {
 
 impl MaskLexicon {
     pub fn new(analyzer: Arc<Analyzer>, corpus: &Corpus) -> MaskLexicon {
-        // Every published text, serialised whole, so that no field with an address is missed.
-        let texts: Vec<String> = corpus
-            .schemes
-            .iter()
-            .filter_map(|s| serde_json::to_string(s).ok())
-            .chain(
-                corpus
-                    .faqs
-                    .iter()
-                    .filter_map(|f| serde_json::to_string(f).ok()),
-            )
-            .chain(
-                corpus
-                    .desks
-                    .iter()
-                    .filter_map(|d| serde_json::to_string(d).ok()),
-            )
-            .collect();
+        // Every published text, serialised whole, so that no field with an address is missed;
+        // one at a time and on all cores, since a large corpus has tens of thousands.
+        let mut public_addresses = address_keys(&corpus.schemes);
+        public_addresses.extend(address_keys(&corpus.faqs));
+        public_addresses.extend(address_keys(&corpus.desks));
         MaskLexicon {
             analyzer,
-            public_addresses: crate::domain::masking::public_address_keys(
-                texts.iter().map(String::as_str),
-            ),
+            public_addresses,
         }
     }
+}
+
+/// The public address keys in the serialised `items`, the same set
+/// `masking::public_address_keys` finds in all of them together.
+fn address_keys<T: Serialize + Sync>(items: &[T]) -> std::collections::HashSet<String> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let part = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(part)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut keys = std::collections::HashSet::new();
+                    for item in part {
+                        if let Ok(text) = serde_json::to_string(item) {
+                            keys.extend(crate::domain::masking::public_address_keys([
+                                text.as_str()
+                            ]));
+                        }
+                    }
+                    keys
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("address scan panicked"))
+            .collect()
+    })
 }
 
 impl crate::domain::masking::Lexicon for MaskLexicon {

@@ -23,10 +23,9 @@ use crate::domain::translation::{Segment, mark_japanese};
 use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
+use crate::index::lexical::ranking_order;
 use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
-use crate::index::{
-    DocText, EnglishIndex, LexicalIndex, LexicalScore, ReadingIndex, english_query,
-};
+use crate::index::{DocText, LexicalIndex, LexicalScore, english_query};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
 
@@ -125,24 +124,29 @@ impl Engine {
     }
 
     pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<Engine> {
+        let started = Instant::now();
         let analyzer = Arc::new(analyzer);
         let synonyms = Synonyms::for_corpus(&corpus, &analyzer)?;
-        let scheme_docs: Vec<DocText> = corpus
-            .schemes
-            .iter()
-            .map(|s| scheme_text(s, &corpus))
-            .collect();
-        let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
         // The static embedder reads the title and summary fields' lemmas from this one analysis.
         let lemma_fields = if settings.embedder == EmbedderKind::Static {
             2
         } else {
             0
         };
-        let (schemes, head_lemmas) =
-            LexicalIndex::build_keeping_lemmas(&analyzer, &scheme_docs, lemma_fields)?;
+        // Each scheme's searchable text is made when it is analysed, not all held at once.
+        let (schemes, head_lemmas) = LexicalIndex::build_from(
+            &analyzer,
+            corpus.schemes.len(),
+            |i| scheme_text(&corpus.schemes[i], &corpus),
+            lemma_fields,
+        )?;
+        let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
         let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
-        let lexical_views = LexicalViews::build(&analyzer, &corpus, &scheme_docs)?;
+        // The views' indexes: the English and やさしい日本語 translations, and the reading words
+        // of each scheme's Japanese text (made per document, as above).
+        let lexical_views = LexicalViews::build(&analyzer, &corpus)?;
+        drop(faq_docs);
+        let lexical_ms = started.elapsed().as_millis() as u64;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
         let questionnaire = if questionnaire_file.exists() {
             Some(
@@ -168,20 +172,30 @@ impl Engine {
         )? {
             Some((e, vectors)) => {
                 let index: Box<dyn VectorIndex> = match settings.vector_backend {
-                    VectorBackend::InProcess => Box::new(InProcessIndex::new(e.dim(), &vectors)),
-                    VectorBackend::Qdrant => Box::new(qdrant_index(
-                        &settings,
-                        &analyzer,
-                        &corpus,
-                        &scheme_docs,
-                        e.dim(),
-                        vectors,
-                    )?),
+                    VectorBackend::InProcess => {
+                        Box::new(InProcessIndex::from_vectors(e.dim(), vectors))
+                    }
+                    VectorBackend::Qdrant => {
+                        let scheme_docs: Vec<DocText> = corpus
+                            .schemes
+                            .iter()
+                            .map(|s| scheme_text(s, &corpus))
+                            .collect();
+                        Box::new(qdrant_index(
+                            &settings,
+                            &analyzer,
+                            &corpus,
+                            &scheme_docs,
+                            e.dim(),
+                            vectors,
+                        )?)
+                    }
                 };
                 (Some(e), Some(index))
             }
             None => (None, None),
         };
+        let vectors_ms = started.elapsed().as_millis() as u64 - lexical_ms;
         let names = corpus
             .schemes
             .iter()
@@ -215,6 +229,16 @@ impl Engine {
         };
         let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
         let (scheme_views, faq_views) = views.unzip();
+        let (postings, index_bytes) = schemes.size();
+        info!(
+            schemes = corpus.schemes.len(),
+            lexical_ms,
+            vectors_ms,
+            rest_ms = started.elapsed().as_millis() as u64 - lexical_ms - vectors_ms,
+            postings,
+            index_mib = index_bytes / (1 << 20),
+            "engine parts built"
+        );
         Ok(Engine {
             fusion_weights: FusionWeights::for_settings(&settings),
             vector_cache_stats,
@@ -371,6 +395,11 @@ impl Engine {
         }
     }
 
+    /// The scheme index's postings and heap bytes.
+    pub fn lexical_size(&self) -> (usize, usize) {
+        self.schemes.size()
+    }
+
     pub fn has_vectors(&self) -> bool {
         self.scheme_vectors.is_some()
     }
@@ -388,45 +417,43 @@ impl Engine {
         let lexical = self.schemes.score(&terms);
         let weights = self.fusion_weights;
         // An English question also reads the English view; plain Japanese the やさしい日本語 one.
+        // A view that is not read has no scores (zero in the explanation), not a vector of zeros.
         let latin = text::is_mostly_latin(query.as_str());
-        let english_terms = if latin {
-            english_query(query.as_str())
-        } else {
-            Vec::new()
-        };
-        let english = if latin {
-            self.lexical_views.english.score(&english_terms)
-        } else {
-            vec![0.0; lexical.len()]
-        };
+        let english: Option<Vec<f32>> = latin.then(|| {
+            self.lexical_views
+                .english
+                .score(&english_query(query.as_str()))
+        });
         // The やさしい日本語 view is Japanese: an English question's words would only meet the
         // few Latin names in it, where they are rare and so weigh heavily.
-        let easy: Vec<f32> = if weights.easy_lexical > 0.0 && !latin {
-            self.lexical_views
-                .easy
-                .score(&terms)
-                .iter()
-                .map(|l| l.total())
-                .collect()
-        } else {
-            vec![0.0; lexical.len()]
-        };
+        let easy: Option<Vec<f32>> = (weights.easy_lexical > 0.0 && !latin)
+            .then(|| self.lexical_views.easy.score_totals(&terms));
         // Typed in kana alone: the kana runs read as the words they sound like.
         let kana = !latin && text::reading::is_kana_only(query.as_str());
-        let reading = if kana && weights.reading_lexical > 0.0 {
+        let reading: Option<Vec<f32>> = (kana && weights.reading_lexical > 0.0).then(|| {
             let readings = &self.lexical_views.readings;
             readings.score(&readings.query_terms(query.as_str()))
-        } else {
-            vec![0.0; lexical.len()]
-        };
-        let lexical_totals: Vec<f32> = (0..lexical.len())
-            .map(|i| {
-                lexical[i].total()
-                    + weights.easy_lexical * easy[i]
-                    + english[i]
-                    + weights.reading_lexical * reading[i]
-            })
-            .collect();
+        });
+        // Japanese, then やさしい日本語, English and reading words, in this order for every
+        // document; a view not read would add only zero.
+        let mut lexical_totals: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
+        if let Some(easy) = &easy {
+            for (total, e) in lexical_totals.iter_mut().zip(easy) {
+                *total += weights.easy_lexical * e;
+            }
+        }
+        if let Some(english) = &english {
+            for (total, e) in lexical_totals.iter_mut().zip(english) {
+                *total += e;
+            }
+        }
+        if let Some(reading) = &reading {
+            for (total, r) in lexical_totals.iter_mut().zip(reading) {
+                *total += weights.reading_lexical * r;
+            }
+        }
+        let view_score =
+            |scores: &Option<Vec<f32>>, i: usize| scores.as_ref().map_or(0.0, |s| s[i]);
         let lexical_weight = if latin {
             weights.english_lexical
         } else if kana {
@@ -436,6 +463,7 @@ impl Engine {
         };
         let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
         let mut query_vector = None;
+        // Each scheme's pooled similarity, when the query was encoded.
         let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
             (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
                 // NFKC first: the encoder's own per-character map cannot compose a half-width
@@ -456,22 +484,33 @@ impl Engine {
                     Some(views) => views.pool(&dense, &japanese, weights.views),
                     None => views::japanese_only(&japanese),
                 };
-                (pooled, server)
+                (Some(pooled), server)
             }
-            _ => (views::japanese_only(&vec![0.0; lexical.len()]), None),
+            _ => (None, None),
         };
-        let cosines: Vec<f32> = vector.iter().map(|p| p.cosine).collect();
-        let fused = match server_fused {
-            Some(f) => f,
-            None if rrf => fuse_rrf(weights, &lexical_totals, &cosines),
-            None => fuse_totals(
-                mode,
-                weights,
-                lexical_weight,
-                weights.strong_lexical,
-                &lexical_totals,
-                &cosines,
-            ),
+        // Lexical ranking is the lexical totals themselves.
+        let fused: std::borrow::Cow<[f32]> = match server_fused {
+            Some(f) => f.into(),
+            None if mode == RankingMode::Bm25 => lexical_totals.as_slice().into(),
+            None => {
+                let cosines: Vec<f32> = match &vector {
+                    Some(v) => v.iter().map(|p| p.cosine).collect(),
+                    None => vec![0.0; lexical.len()],
+                };
+                if rrf {
+                    fuse_rrf(weights, &lexical_totals, &cosines).into()
+                } else {
+                    fuse_totals(
+                        mode,
+                        weights,
+                        lexical_weight,
+                        weights.strong_lexical,
+                        &lexical_totals,
+                        &cosines,
+                    )
+                    .into()
+                }
+            }
         };
         let learned = self.learned();
         let level_hint = level_hint(&terms.normalized);
@@ -488,8 +527,9 @@ impl Engine {
             .filter(|(_, f)| **f > 0.0)
             .map(|(i, f)| (i, *f))
             .collect();
+        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
         if candidates.len() > PRIOR_CANDIDATES {
-            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, order);
             candidates.truncate(PRIOR_CANDIDATES);
         }
         // An approved alias named in the query brings its scheme in level with the best
@@ -507,6 +547,19 @@ impl Engine {
                 None => candidates.push((i, best)),
             }
         }
+        // A name (three characters or more) inside the query starts with one of its bigrams:
+        // only names that do are searched for.
+        let query_bigrams: rustc_hash::FxHashSet<(char, char)> = compact_query
+            .chars()
+            .zip(compact_query.chars().skip(1))
+            .collect();
+        let names_in_query = |names: &[String]| {
+            names.iter().any(|n| {
+                let mut c = n.chars();
+                matches!((c.next(), c.next()), (Some(a), Some(b)) if query_bigrams.contains(&(a, b)))
+                    && compact_query.contains(n.as_str())
+            })
+        };
         let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
         for (i, base) in candidates {
             let scheme = &self.corpus.schemes[i];
@@ -518,17 +571,13 @@ impl Engine {
             let explanation = Explanation {
                 lexical_words: words,
                 lexical_grams: grams,
-                lexical_english: english[i],
-                lexical_easy: easy[i],
-                lexical_reading: reading[i],
-                vector: vector[i].cosine,
-                vector_view: vector[i].best_view,
+                lexical_english: view_score(&english, i),
+                lexical_easy: view_score(&easy, i),
+                lexical_reading: view_score(&reading, i),
+                vector: vector.as_ref().map_or(0.0, |v| v[i].cosine),
+                vector_view: vector.as_ref().map_or(Lang::Ja, |v| v[i].best_view),
                 fused: base,
-                title_match: if self.names[i]
-                    .iter()
-                    .any(|n| compact_query.contains(n.as_str()))
-                    || named_by_alias(i)
-                {
+                title_match: if names_in_query(&self.names[i]) || named_by_alias(i) {
                     1.5
                 } else {
                     1.0
@@ -550,7 +599,7 @@ impl Engine {
                 base * explanation.title_match * explanation.level_preference * explanation.window;
             hits.push((i, score, explanation));
         }
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        hits.sort_by(|a, b| ranking_order((a.1, a.0), (b.1, b.0)));
         hits.truncate(top_k);
         let results = hits
             .into_iter()
@@ -618,10 +667,14 @@ impl Engine {
                             .any(|s| filters.levels.contains(&s.level)))
             })
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
+        if ranked.len() > top_k {
+            ranked.select_nth_unstable_by(top_k, order);
+            ranked.truncate(top_k);
+        }
+        ranked.sort_by(order);
         ranked
             .into_iter()
-            .take(top_k)
             .map(|(i, _)| {
                 let f = &self.corpus.faqs[i];
                 FaqHit {

@@ -12,6 +12,7 @@
 //! without a translation simply has no view in that language.
 
 use super::*;
+use crate::index::{EnglishIndex, ReadingIndex};
 
 /// The languages whose translations are views (Japanese is the entry itself).
 pub const VIEW_LANGS: [Lang; 2] = [Lang::En, Lang::Easy];
@@ -195,11 +196,9 @@ pub struct LexicalViews {
 }
 
 impl LexicalViews {
-    pub fn build(
-        analyzer: &Analyzer,
-        corpus: &Corpus,
-        japanese: &[DocText],
-    ) -> Result<LexicalViews> {
+    /// The views of every scheme; the reading words are read from each scheme's Japanese text
+    /// ([`scheme_text`]), made per document while it is analysed.
+    pub fn build(analyzer: &Analyzer, corpus: &Corpus) -> Result<LexicalViews> {
         let english: Vec<Option<DocText>> = corpus
             .schemes
             .iter()
@@ -213,7 +212,9 @@ impl LexicalViews {
         Ok(LexicalViews {
             english: EnglishIndex::build(&english),
             easy: LexicalIndex::build(analyzer, &easy)?,
-            readings: ReadingIndex::build(analyzer, japanese)?,
+            readings: ReadingIndex::build_from(analyzer, corpus.schemes.len(), |i| {
+                scheme_text(&corpus.schemes[i], corpus)
+            })?,
         })
     }
 }

@@ -86,6 +86,27 @@ pub struct SearchReport {
     pub by_style: std::collections::BTreeMap<String, TagScore>,
     /// Queries whose grade-3 answer is not in the top 5.
     pub failures: Vec<Failure>,
+    /// What each query returned, for `shien eval --rankings` (not part of the saved results).
+    #[serde(skip)]
+    pub rankings: Vec<Ranking>,
+}
+
+/// One query's results as returned: ids with their scores and score breakdowns, so two builds
+/// can be compared result by result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranking {
+    pub id: String,
+    pub results: Vec<RankedScheme>,
+    pub faqs: Vec<(String, f32)>,
+    pub expanded_with: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedScheme {
+    pub id: String,
+    pub score: f32,
+    pub explanation: crate::app::engine::Explanation,
+    pub snippet: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -108,12 +129,32 @@ pub fn eval_search(
     let mut failures = Vec::new();
     let mut tag_sums: std::collections::BTreeMap<String, TagScore> = Default::default();
     let mut style_sums: std::collections::BTreeMap<String, TagScore> = Default::default();
+    let mut rankings = Vec::with_capacity(cases.len());
     for case in cases {
         let query = SearchQuery::parse(&case.query)
             .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
         let outcome = app
             .search_with(&query, &SearchFilters::default(), 10, today, mode)
             .map_err(|e| EvalError::Run(e.to_string()))?;
+        rankings.push(Ranking {
+            id: case.id.clone(),
+            results: outcome
+                .results
+                .iter()
+                .map(|h| RankedScheme {
+                    id: h.id.clone(),
+                    score: h.score,
+                    explanation: h.explanation,
+                    snippet: h.snippet.clone(),
+                })
+                .collect(),
+            faqs: outcome
+                .faqs
+                .iter()
+                .map(|f| (f.id.clone(), f.score))
+                .collect(),
+            expanded_with: outcome.expanded_with.clone(),
+        });
         let ranked: Vec<String> = outcome.results.into_iter().map(|h| h.id).collect();
         let n = ndcg_at(10, &ranked, &case.relevant);
         let r = recall_at(5, &ranked, &case.relevant);
@@ -163,6 +204,7 @@ pub fn eval_search(
         by_tag: averages(tag_sums),
         by_style: averages(style_sums),
         failures,
+        rankings,
     })
 }
 
