@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::PiiKind;
-use super::scan::{Claims, char_back, char_offset, is_unit, re, trim_span};
+use super::scan::{Claims, char_offset, is_unit, re, trim_span};
 
 pub(super) struct Patterns {
     digits: Regex,
@@ -125,16 +125,6 @@ pub(super) fn numbers(text: &str, claims: &mut Claims) {
             (n == 7 && run == digits && !text[..start].ends_with('〒') && bank_named(text))
                 .then_some(PiiKind::Account)
         });
-        // An organisation's line is a landline or a free dial, never a mobile.
-        let mobile = ["070", "080", "090", "8170", "8180", "8190"]
-            .iter()
-            .any(|p| digits.starts_with(p));
-        if kind == Some(PiiKind::Phone)
-            && !mobile
-            && published_number(&text[char_back(text, start, 48)..start])
-        {
-            continue;
-        }
         if let Some(kind) = kind {
             claims.claim(start, end, kind);
         }
@@ -147,22 +137,6 @@ fn bank_named(text: &str) -> bool {
         re(r"(?i)口座|普通|当座|支店|銀行|信用金庫|信金|ゆうちょ|\bbank\b|\bbranch\b")
     })
     .is_match(text)
-}
-
-/// A number the text says an organisation publishes (a flyer, a website, a hotline, an office):
-/// not the caller's own.
-fn published_number(before: &str) -> bool {
-    static ORG: OnceLock<Regex> = OnceLock::new();
-    let org = ORG.get_or_init(|| {
-        re(
-            r"(?i)公社|協会|労働局|税務署|年金事務所|拠点|センター|ダイヤル|役所|公庫|チラシ|ホームページ|載って|代表電話|\bhotline\b|call center|\bcenter\b|\boffice\b|main line",
-        )
-    });
-    static OWN: OnceLock<Regex> = OnceLock::new();
-    let own = OWN.get_or_init(|| {
-        re(r"(?i)私|自宅|携帯|当社|弊社|当店|うち|折り返し|連絡先|\bmy\b|\bour\b|mobile|cell|\bme\b")
-    });
-    org.is_match(before) && !own.is_match(before)
 }
 
 #[cfg(test)]
@@ -229,18 +203,6 @@ mod tests {
             "信用金庫の田町支店、番号は[口座]です"
         );
         assert_eq!(m("会員番号は7654321です"), "会員番号は7654321です");
-    }
-
-    #[test]
-    fn a_number_an_organisation_publishes_is_not_the_callers() {
-        assert_eq!(
-            m("チラシに載っていた相談ダイヤルの03-1111-2222に電話しました"),
-            "チラシに載っていた相談ダイヤルの03-1111-2222に電話しました"
-        );
-        assert_eq!(
-            m("センターから私の携帯090-1111-2222に折り返しがありました"),
-            "センターから私の携帯[電話番号]に折り返しがありました"
-        );
     }
 
     #[test]
