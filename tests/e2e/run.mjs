@@ -365,7 +365,7 @@ async function staff(browser) {
 
     await login(page);
     check((await textOf(page.locator('h1'))) === 'ダッシュボード', 'the dashboard heading is missing');
-    const summary = await textOf(page.locator('main p').first());
+    const summary = await textOf(page.locator('main p', { hasText: '期間：' }).first());
     const count = Number((summary.match(/問い合わせ\s*(\d+)\s*件/) || [])[1]);
     check(count >= 5, `the dashboard counts ${count} inquiries; journeys 1–3 made at least 5`);
     check((await page.locator('figure svg').count()) === 1, 'the dashboard chart is missing');

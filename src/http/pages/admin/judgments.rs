@@ -186,7 +186,7 @@ async fn decide(
     }
 }
 
-#[utoipa::path(post, path = "/admin/judgments/{id}/approve", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), request_body(content = DecisionForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "承認して一覧へ（別名・同義語はすぐ検索に反映）／未ログインはログイン画面へ"), (status = 400, description = "別名・同義語の誤り、または決定済み（一覧に理由を表示）", content_type = "text/html", body = String), (status = 403, description = "編集担当・管理者以外（画面）、または CSRF トークン不一致", content_type = "text/html", body = String), (status = 404, description = "該当なし", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
+#[utoipa::path(post, path = "/admin/judgments/{id}/approve", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), request_body(content = DecisionForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "承認して一覧へ（別名・同義語はすぐ検索に反映）／未ログインはログイン画面へ"), (status = 400, description = "別名・同義語の誤り、または決定済み（一覧に理由を表示）", content_type = "text/html", body = String), (status = 403, description = "編集担当・管理者以外、または CSRF トークン不一致", body = ErrorBody), (status = 404, description = "該当なし", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn approve(
     State(state): State<AppState>,
     page: PageLang,
@@ -201,7 +201,7 @@ pub async fn approve(
     decide(&state, &page, staff.0, &id, Decision::Approve { text }).await
 }
 
-#[utoipa::path(post, path = "/admin/judgments/{id}/reject", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), request_body(content = DecisionForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "却下して一覧へ／未ログインはログイン画面へ"), (status = 400, description = "決定済み（一覧に理由を表示）", content_type = "text/html", body = String), (status = 403, description = "編集担当・管理者以外（画面）、または CSRF トークン不一致", content_type = "text/html", body = String), (status = 404, description = "該当なし", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
+#[utoipa::path(post, path = "/admin/judgments/{id}/reject", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), request_body(content = DecisionForm, content_type = "application/x-www-form-urlencoded"), responses((status = 303, description = "却下して一覧へ／未ログインはログイン画面へ"), (status = 400, description = "決定済み（一覧に理由を表示）", content_type = "text/html", body = String), (status = 403, description = "編集担当・管理者以外、または CSRF トークン不一致", body = ErrorBody), (status = 404, description = "該当なし", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn reject(
     State(state): State<AppState>,
     page: PageLang,
