@@ -14,15 +14,6 @@ fn no_redirect_client() -> reqwest::Client {
         .unwrap()
 }
 
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!(r#"name="{name}" value=""#);
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {name} in {html}"))
-        + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_string()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chat_answers_with_citations_and_follow_ups_use_the_session() {
     let server = common::spawn(common::App::real_copy()).await;
@@ -192,7 +183,7 @@ async fn the_console_requires_login_and_csrf() {
         .text()
         .await
         .unwrap();
-    let csrf = hidden(&html, "csrf");
+    let csrf = common::hidden(&html, "csrf");
     let r = client
         .post(server.url("/admin/login"))
         .form(&[
@@ -249,7 +240,7 @@ async fn repeated_failures_lock_the_account() {
             .text()
             .await
             .unwrap();
-        let csrf = hidden(&html, "csrf");
+        let csrf = common::hidden(&html, "csrf");
         let r = client
             .post(server.url("/admin/login"))
             .form(&[
@@ -270,7 +261,7 @@ async fn repeated_failures_lock_the_account() {
         .text()
         .await
         .unwrap();
-    let csrf = hidden(&html, "csrf");
+    let csrf = common::hidden(&html, "csrf");
     let r = client
         .post(server.url("/admin/login"))
         .form(&[
@@ -326,7 +317,7 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         .text()
         .await
         .unwrap();
-    let csrf = hidden(&html, "csrf");
+    let csrf = common::hidden(&html, "csrf");
     client
         .post(server.url("/admin/login"))
         .form(&[
@@ -365,7 +356,7 @@ async fn staff_review_tickets_escape_logged_text_and_export_csv() {
         "{queue}"
     );
     assert_shows_no_codes(&queue);
-    let session_csrf = hidden(&queue, "csrf");
+    let session_csrf = common::hidden(&queue, "csrf");
     let r = client
         .post(server.url(&format!("/admin/tickets/{ticket}/done")))
         .form(&[("csrf", "bad"), ("outcome", "x")])

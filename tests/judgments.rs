@@ -16,28 +16,6 @@ fn lexical_fixture() -> shien_navi::app::Engine {
     shien_navi::app::Engine::build(settings).expect("fixture app builds")
 }
 
-fn client_for(token: &str) -> reqwest::Client {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(
-        reqwest::header::COOKIE,
-        format!("shien_staff={token}").parse().unwrap(),
-    );
-    reqwest::Client::builder()
-        .default_headers(headers)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!(r#"name="{name}" value=""#);
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {name} in {html}"))
-        + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_string()
-}
-
 async fn search_ids(server: &common::TestServer, query: &str) -> (String, Vec<String>) {
     let (status, body) = server
         .post_json("/api/v1/search", serde_json::json!({"query": query}))
@@ -66,7 +44,7 @@ async fn an_approved_alias_makes_the_judged_query_find_the_scheme() {
 
     // A reviewer records the right answer on the inquiry's page.
     let (token, _) = common::staff_login(app, "rev", Role::Reviewer).await;
-    let reviewer = client_for(&token);
+    let reviewer = common::staff_client(&token);
     let page = reviewer
         .get(server.url(&format!("/admin/inquiries/{inquiry}")))
         .send()
@@ -77,7 +55,7 @@ async fn an_approved_alias_makes_the_judged_query_find_the_scheme() {
         .unwrap();
     assert!(page.contains("正しい回答を記録する"), "{page}");
     assert!(page.contains(&format!(r#"value="scheme:{ADVERTISING}""#)));
-    let csrf = hidden(&page, "csrf");
+    let csrf = common::hidden(&page, "csrf");
     let r = reviewer
         .post(server.url(&format!("/admin/inquiries/{inquiry}/judgments")))
         .form(&[
@@ -132,7 +110,7 @@ async fn an_approved_alias_makes_the_judged_query_find_the_scheme() {
 
     // An editor approves it, shortening the alias; search learns it at once.
     let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
-    let editor = client_for(&token);
+    let editor = common::staff_client(&token);
     let list = editor
         .get(server.url("/admin/judgments"))
         .send()
@@ -142,7 +120,7 @@ async fn an_approved_alias_makes_the_judged_query_find_the_scheme() {
         .await
         .unwrap();
     assert!(list.contains("承認する</button>") && list.contains("却下する</button>"));
-    let editor_csrf = hidden(&list, "csrf");
+    let editor_csrf = common::hidden(&list, "csrf");
     let r = editor
         .post(server.url(&format!("/admin/judgments/{}/approve", judgment.id)))
         .form(&[("csrf", editor_csrf.as_str()), ("text", "のぼり")])

@@ -91,12 +91,6 @@ fn no_redirect_client() -> reqwest::Client {
         .unwrap()
 }
 
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!(r#"name="{name}" value=""#);
-    let start = html.find(&marker).expect("hidden field") + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_string()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_log() {
     let log = Captured::default();
@@ -175,7 +169,7 @@ async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_lo
         .text()
         .await
         .unwrap();
-    let csrf = hidden(&html, "csrf");
+    let csrf = common::hidden(&html, "csrf");
     client
         .post(server.url("/admin/login"))
         .form(&[
@@ -198,7 +192,7 @@ async fn no_personal_item_reaches_the_database_spool_rejected_file_exports_or_lo
     let r = client
         .post(server.url(&format!("/admin/tickets/{ticket}/done")))
         .form(&[
-            ("csrf", hidden(&queue, "csrf").as_str()),
+            ("csrf", common::hidden(&queue, "csrf").as_str()),
             (
                 "outcome",
                 "山田太郎さん（０９０ー７７３１ー２９４６）に折り返し済み",

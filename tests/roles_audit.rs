@@ -11,29 +11,6 @@ use shien_navi::domain::masking::{NoLexicon, mask};
 use shien_navi::domain::staff::{Actor, AuditAction, AuditRecord, Role};
 use shien_navi::store::Store;
 
-/// A client that sends `token` as the console session and follows no redirects.
-fn client_for(token: &str) -> reqwest::Client {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(
-        reqwest::header::COOKIE,
-        format!("shien_staff={token}").parse().unwrap(),
-    );
-    reqwest::Client::builder()
-        .default_headers(headers)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!(r#"name="{name}" value=""#);
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {name} in {html}"))
-        + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_string()
-}
-
 async fn get(client: &reqwest::Client, server: &common::TestServer, path: &str) -> (u16, String) {
     let r = client.get(server.url(path)).send().await.unwrap();
     (r.status().as_u16(), r.text().await.unwrap())
@@ -100,7 +77,7 @@ async fn a_reviewer_reads_and_handles_tickets_but_cannot_manage_accounts_or_read
     let server = common::spawn(common::fixture_app()).await;
     let app = &server.state.app;
     let (token, _) = common::staff_login(app, "rev", Role::Reviewer).await;
-    let reviewer = client_for(&token);
+    let reviewer = common::staff_client(&token);
 
     let (status, dashboard) = get(&reviewer, &server, "/admin").await;
     assert_eq!(status, 200);
@@ -125,7 +102,7 @@ async fn a_reviewer_reads_and_handles_tickets_but_cannot_manage_accounts_or_read
     assert!(!page.contains("rev の役割"), "{page}");
     assert_eq!(get(&reviewer, &server, "/admin/audit").await.0, 403);
     // A form from a reviewer is refused before anything is read from it.
-    let csrf = hidden(&get(&reviewer, &server, "/admin/tickets").await.1, "csrf");
+    let csrf = common::hidden(&get(&reviewer, &server, "/admin/tickets").await.1, "csrf");
     let (status, _) = post(
         &reviewer,
         &server,
@@ -184,7 +161,7 @@ async fn an_editor_cannot_manage_accounts_and_downloads_answer_json() {
     let server = common::spawn(common::fixture_app()).await;
     let app = &server.state.app;
     let (token, editor) = common::staff_login(app, "ed", Role::Editor).await;
-    let client = client_for(&token);
+    let client = common::staff_client(&token);
     let (status, page) = get(&client, &server, "/admin").await;
     assert_eq!(status, 200);
     assert!(page.contains("役割：編集担当"));
@@ -209,14 +186,14 @@ async fn an_administrator_manages_accounts_and_every_staff_action_is_audited() {
     let app = &server.state.app;
     open_ticket(app.store(), "T-1").await;
     let (token, _) = common::staff_login(app, "boss", Role::Administrator).await;
-    let admin = client_for(&token);
+    let admin = common::staff_client(&token);
     let (status, page) = get(&admin, &server, "/admin/accounts").await;
     assert_eq!(status, 200);
     assert!(
         page.contains("役割：管理者") && page.contains("boss"),
         "{page}"
     );
-    let csrf = hidden(&page, "csrf");
+    let csrf = common::hidden(&page, "csrf");
 
     // Add a reviewer, make it an editor, set a new password.
     let form = |extra: &[(&'static str, &'static str)]| {
@@ -283,7 +260,7 @@ async fn an_administrator_manages_accounts_and_every_staff_action_is_audited() {
         .build()
         .unwrap();
     for name in ["newbie", "nobody-at-all"] {
-        let login_csrf = hidden(&get(&anonymous, &server, "/admin/login").await.1, "csrf");
+        let login_csrf = common::hidden(&get(&anonymous, &server, "/admin/login").await.1, "csrf");
         let (status, _) = post(
             &anonymous,
             &server,
@@ -408,7 +385,7 @@ async fn the_audit_page_pages_through_the_log() {
             .unwrap();
     }
     let (token, _) = common::staff_login(app, "boss", Role::Administrator).await;
-    let admin = client_for(&token);
+    let admin = common::staff_client(&token);
     // 60 records + boss's login = 61: two pages of 50.
     let (_, first) = get(&admin, &server, "/admin/audit").await;
     assert!(first.contains("全61件、1／2ページ"), "{first}");

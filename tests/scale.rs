@@ -135,12 +135,6 @@ fn cites(reply: &Value, id: &str) -> bool {
         .is_some_and(|c| c.iter().any(|c| c["id"] == id))
 }
 
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!(r#"name="{name}" value=""#);
-    let start = html.find(&marker).expect("hidden field") + marker.len();
-    html[start..start + html[start..].find('"').unwrap()].to_string()
-}
-
 fn installed(tool: &str) -> bool {
     Command::new("sh")
         .args(["-c", &format!("command -v {tool}")])
@@ -256,7 +250,7 @@ async fn two_replicas_behind_haproxy_share_state_and_lose_nothing_when_one_is_ki
         .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
         .collect::<Vec<_>>()
         .join("; ");
-    let csrf = hidden(&login_page.text().await.unwrap(), "csrf");
+    let csrf = common::hidden(&login_page.text().await.unwrap(), "csrf");
     let login = client
         .post(format!("{}/admin/login", r0.base))
         .header("cookie", &csrf_cookie)
