@@ -9,41 +9,41 @@ use tracing::{info, instrument};
 
 use std::sync::{Arc, RwLock};
 
-use unicode_normalization::UnicodeNormalization;
-
-use crate::config::{EmbedderKind, Fusion, RankingMode, Settings, VectorBackend};
+use crate::config::{EmbedderKind, RankingMode, Settings, VectorBackend};
 use crate::domain::furigana::furigana;
-use crate::domain::judgment::Fix;
 use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::recommend::{RecommendOutcome, recommend};
 use crate::domain::scheme::WindowStatus;
-use crate::domain::search::{SearchFilters, SearchQuery};
+use crate::domain::search::SearchFilters;
 use crate::domain::translation::{Segment, mark_japanese};
 use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
-use crate::index::lexical::ranking_order;
-use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
-use crate::index::{DocText, LexicalIndex, LexicalScore, english_query};
+use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document};
+use crate::index::{DocText, LexicalIndex, LexicalScore};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
 
 mod documents;
 mod fusion;
 mod hits;
+mod learned;
 mod mask;
 mod routing;
+mod search;
 mod vectors;
 mod views;
 
+use documents::faq_text;
 pub use documents::{embedding_text, faq_embedding_text, level_hint, scheme_text, shorten};
-use documents::{faq_text, passes, round3, snippet};
 pub use fusion::{FusionWeights, fuse, fuse_rrf, fuse_totals};
 pub use hits::{Explanation, FaqHit, SchemeHit, SearchOutcome};
+use learned::Learned;
 pub use mask::MaskLexicon;
 pub use routing::{ROUTING_EXAMPLES_FILE, encode_examples, routing_text};
-use vectors::{embed_corpus, qdrant_index, vector_filter};
+pub use search::LOCAL_PRIOR;
+use vectors::{embed_corpus, qdrant_index};
 use views::{LexicalViews, ViewVectors};
 pub use views::{
     ViewPooling, ViewTexts, faq_view_embedding_text, scheme_view_doc, scheme_view_embedding_text,
@@ -291,74 +291,6 @@ impl Engine {
         )?)
     }
 
-    fn learned(&self) -> Arc<Learned> {
-        self.learned
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone()
-    }
-
-    /// The version of the approved judgments search last learned from ("" before the first).
-    pub fn learned_version(&self) -> String {
-        self.learned().version.clone()
-    }
-
-    /// Learns the approved fixes: synonym groups on top of the corpus's, and aliases matched
-    /// like a scheme's own title (and enough to bring the scheme into the results). Replaces
-    /// what was learned before; a fix naming a scheme the corpus no longer has is skipped.
-    pub fn learn(&self, fixes: &[Fix], version: String) -> Result<()> {
-        let mut groups: Vec<(String, Vec<String>)> = self
-            .corpus
-            .synonyms
-            .iter()
-            .map(|g| (g.canonical.clone(), g.variants.clone()))
-            .collect();
-        let mut aliases = vec![Vec::new(); self.corpus.schemes.len()];
-        for fix in fixes {
-            match fix {
-                Fix::Synonyms { words } if words.len() >= 2 => {
-                    groups.push((words[0].clone(), words[1..].to_vec()));
-                }
-                Fix::Alias { scheme_id, phrase } => {
-                    let name = compact(phrase);
-                    if let Some(i) = self.corpus.schemes.iter().position(|s| &s.id == scheme_id)
-                        && name.chars().count() >= 2
-                        && !aliases[i].contains(&name)
-                    {
-                        aliases[i].push(name);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let synonyms = Synonyms::build(
-            groups.iter().map(|(c, v)| (c.as_str(), v.as_slice())),
-            &self.analyzer,
-        )?;
-        let learned = Arc::new(Learned {
-            synonyms,
-            aliases,
-            version,
-        });
-        *self
-            .learned
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = learned;
-        Ok(())
-    }
-
-    // The query is personal data until masked: the span records only its length.
-    #[instrument(skip_all, fields(query_chars = query.as_str().chars().count(), top_k))]
-    pub fn search(
-        &self,
-        query: &SearchQuery,
-        filters: &SearchFilters,
-        top_k: usize,
-        today: NaiveDate,
-    ) -> Result<SearchOutcome> {
-        self.search_with(query, filters, top_k, today, self.default_mode())
-    }
-
     /// The ranking mode in use: the configured one, or BM25 when no embedder is loaded.
     pub fn default_mode(&self) -> RankingMode {
         if self.embedder.is_none() {
@@ -404,292 +336,6 @@ impl Engine {
         self.scheme_vectors.is_some()
     }
 
-    pub fn search_with(
-        &self,
-        query: &SearchQuery,
-        filters: &SearchFilters,
-        top_k: usize,
-        today: NaiveDate,
-        mode: RankingMode,
-    ) -> Result<SearchOutcome> {
-        let started = Instant::now();
-        let terms = self.analyze_query(query.as_str())?;
-        let lexical = self.schemes.score(&terms);
-        let weights = self.fusion_weights;
-        // An English question also reads the English view; plain Japanese the やさしい日本語 one.
-        // A view that is not read has no scores (zero in the explanation), not a vector of zeros.
-        let latin = text::is_mostly_latin(query.as_str());
-        let english: Option<Vec<f32>> = latin.then(|| {
-            self.lexical_views
-                .english
-                .score(&english_query(query.as_str()))
-        });
-        // The やさしい日本語 view is Japanese: an English question's words would only meet the
-        // few Latin names in it, where they are rare and so weigh heavily.
-        let easy: Option<Vec<f32>> = (weights.easy_lexical > 0.0 && !latin)
-            .then(|| self.lexical_views.easy.score_totals(&terms));
-        // Typed in kana alone: the kana runs read as the words they sound like.
-        let kana = !latin && text::reading::is_kana_only(query.as_str());
-        let reading: Option<Vec<f32>> = (kana && weights.reading_lexical > 0.0).then(|| {
-            let readings = &self.lexical_views.readings;
-            readings.score(&readings.query_terms(query.as_str()))
-        });
-        // Japanese, then やさしい日本語, English and reading words, in this order for every
-        // document; a view not read would add only zero.
-        let mut lexical_totals: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
-        if let Some(easy) = &easy {
-            for (total, e) in lexical_totals.iter_mut().zip(easy) {
-                *total += weights.easy_lexical * e;
-            }
-        }
-        if let Some(english) = &english {
-            for (total, e) in lexical_totals.iter_mut().zip(english) {
-                *total += e;
-            }
-        }
-        if let Some(reading) = &reading {
-            for (total, r) in lexical_totals.iter_mut().zip(reading) {
-                *total += weights.reading_lexical * r;
-            }
-        }
-        let view_score =
-            |scores: &Option<Vec<f32>>, i: usize| scores.as_ref().map_or(0.0, |s| s[i]);
-        let lexical_weight = if latin {
-            weights.english_lexical
-        } else if kana {
-            weights.kana_lexical
-        } else {
-            weights.lexical
-        };
-        let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
-        let mut query_vector = None;
-        // Each scheme's pooled similarity, when the query was encoded.
-        let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
-            (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
-                // NFKC first: the encoder's own per-character map cannot compose a half-width
-                // voiced mark with its kana (ｷﾞ would reach it as キ + a lone mark).
-                let text: String = query.as_str().nfkc().collect();
-                let dense = self
-                    .query_vectors
-                    .get_or_encode(&text, |t| e.embed_query(t))?;
-                query_vector = Some(dense.clone());
-                // A store that fuses itself (Qdrant's query API) does so for RRF.
-                let server = if rrf {
-                    index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters))
-                } else {
-                    None
-                };
-                let japanese = index.similarities(&dense);
-                let pooled = match &self.scheme_views {
-                    Some(views) => views.pool(&dense, &japanese, weights.views),
-                    None => views::japanese_only(&japanese),
-                };
-                (Some(pooled), server)
-            }
-            _ => (None, None),
-        };
-        // Lexical ranking is the lexical totals themselves.
-        let fused: std::borrow::Cow<[f32]> = match server_fused {
-            Some(f) => f.into(),
-            None if mode == RankingMode::Bm25 => lexical_totals.as_slice().into(),
-            None => {
-                let cosines: Vec<f32> = match &vector {
-                    Some(v) => v.iter().map(|p| p.cosine).collect(),
-                    None => vec![0.0; lexical.len()],
-                };
-                if rrf {
-                    fuse_rrf(weights, &lexical_totals, &cosines).into()
-                } else {
-                    fuse_totals(
-                        mode,
-                        weights,
-                        lexical_weight,
-                        weights.strong_lexical,
-                        &lexical_totals,
-                        &cosines,
-                    )
-                    .into()
-                }
-            }
-        };
-        let learned = self.learned();
-        let level_hint = level_hint(&terms.normalized);
-        let compact_query: String = terms
-            .normalized
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
-        // score hold every document that can reach the top 100.
-        let mut candidates: Vec<(usize, f32)> = fused
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| **f > 0.0)
-            .map(|(i, f)| (i, *f))
-            .collect();
-        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
-        if candidates.len() > PRIOR_CANDIDATES {
-            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, order);
-            candidates.truncate(PRIOR_CANDIDATES);
-        }
-        // An approved alias named in the query brings its scheme in level with the best
-        // match; the title prior below then puts it first.
-        let named_by_alias = |i: usize| {
-            learned.aliases[i]
-                .iter()
-                .any(|n| compact_query.contains(n.as_str()))
-        };
-        let best = candidates.iter().map(|c| c.1).fold(0.0_f32, f32::max);
-        let best = if best > 0.0 { best } else { 1.0 };
-        for i in (0..learned.aliases.len()).filter(|&i| named_by_alias(i)) {
-            match candidates.iter_mut().find(|c| c.0 == i) {
-                Some(c) => c.1 = c.1.max(best),
-                None => candidates.push((i, best)),
-            }
-        }
-        // A name (three characters or more) inside the query starts with one of its bigrams:
-        // only names that do are searched for.
-        let query_bigrams: rustc_hash::FxHashSet<(char, char)> = compact_query
-            .chars()
-            .zip(compact_query.chars().skip(1))
-            .collect();
-        let names_in_query = |names: &[String]| {
-            names.iter().any(|n| {
-                let mut c = n.chars();
-                matches!((c.next(), c.next()), (Some(a), Some(b)) if query_bigrams.contains(&(a, b)))
-                    && compact_query.contains(n.as_str())
-            })
-        };
-        let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
-        for (i, base) in candidates {
-            let scheme = &self.corpus.schemes[i];
-            let status = scheme.window.status_on(today);
-            if !passes(scheme, status, filters) {
-                continue;
-            }
-            let LexicalScore { words, grams, .. } = lexical[i];
-            let explanation = Explanation {
-                lexical_words: words,
-                lexical_grams: grams,
-                lexical_english: view_score(&english, i),
-                lexical_easy: view_score(&easy, i),
-                lexical_reading: view_score(&reading, i),
-                vector: vector.as_ref().map_or(0.0, |v| v[i].cosine),
-                vector_view: vector.as_ref().map_or(Lang::Ja, |v| v[i].best_view),
-                fused: base,
-                title_match: if names_in_query(&self.names[i]) || named_by_alias(i) {
-                    1.5
-                } else {
-                    1.0
-                },
-                level_preference: match (level_hint, scheme.level) {
-                    (Some(l), level) if l == level => 1.2,
-                    (Some(_), _) => 1.0,
-                    // Minato first: with no level named, the ward's own schemes lead ties.
-                    (None, Level::Ward) => LOCAL_PRIOR,
-                    (None, _) => 1.0,
-                },
-                window: if status == WindowStatus::Closed {
-                    0.8
-                } else {
-                    1.0
-                },
-            };
-            let score =
-                base * explanation.title_match * explanation.level_preference * explanation.window;
-            hits.push((i, score, explanation));
-        }
-        hits.sort_by(|a, b| ranking_order((a.1, a.0), (b.1, b.0)));
-        hits.truncate(top_k);
-        let results = hits
-            .into_iter()
-            .map(|(i, score, explanation)| {
-                let s = &self.corpus.schemes[i];
-                SchemeHit {
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    level: s.level,
-                    kind: s.kind,
-                    score: round3(score),
-                    snippet: snippet(s, &self.schemes.matched_words(&terms, i)),
-                    url: s.source_url.clone(),
-                    official_source: self.corpus.is_official_source(&s.source_url),
-                    status: s.window.status_on(today),
-                    explanation,
-                }
-            })
-            .collect();
-        let faqs = self.search_faqs(&terms, query_vector.as_deref(), filters, 5);
-        Ok(SearchOutcome {
-            results,
-            faqs,
-            expanded_with: terms.expansions,
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
-        })
-    }
-
-    /// FAQs by the lexical score, or by the hybrid sum when the query has a vector; a hit's
-    /// `score` stays the lexical one, which chat confidence is calibrated on.
-    fn search_faqs(
-        &self,
-        terms: &QueryTerms,
-        query_vector: Option<&[f32]>,
-        filters: &SearchFilters,
-        top_k: usize,
-    ) -> Vec<FaqHit> {
-        let scores = self.faqs.score(terms);
-        let order: Vec<f32> = match (query_vector, &self.faq_vectors) {
-            (Some(q), Some(index)) => {
-                let japanese = index.similarities(q);
-                let cosines: Vec<f32> = match &self.faq_views {
-                    Some(views) => views
-                        .pool(q, &japanese, self.fusion_weights.views)
-                        .iter()
-                        .map(|p| p.cosine)
-                        .collect(),
-                    None => japanese,
-                };
-                fuse(RankingMode::Hybrid, self.fusion_weights, &scores, &cosines)
-            }
-            _ => scores.iter().map(|s| s.total()).collect(),
-        };
-        let mut ranked: Vec<(usize, f32)> = order
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i, *s))
-            .filter(|&(i, s)| {
-                s > 0.0
-                    && (filters.levels.is_empty()
-                        || self.corpus.faqs[i]
-                            .scheme_ids
-                            .iter()
-                            .filter_map(|id| self.corpus.scheme(id))
-                            .any(|s| filters.levels.contains(&s.level)))
-            })
-            .collect();
-        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
-        if ranked.len() > top_k {
-            ranked.select_nth_unstable_by(top_k, order);
-            ranked.truncate(top_k);
-        }
-        ranked.sort_by(order);
-        ranked
-            .into_iter()
-            .map(|(i, _)| {
-                let f = &self.corpus.faqs[i];
-                FaqHit {
-                    id: f.id.clone(),
-                    question: f.question.clone(),
-                    answer: f.answer.clone(),
-                    scheme_ids: f.scheme_ids.clone(),
-                    score: round3(scores[i].total()),
-                    url: f.source_url.clone(),
-                    official_source: self.corpus.is_official_source(&f.source_url),
-                }
-            })
-            .collect()
-    }
-
     /// Validates the answers and recommends schemes for the resulting profile.
     #[instrument(skip_all)]
     pub fn recommend(
@@ -707,30 +353,5 @@ impl Engine {
     }
 }
 
-/// How many of the best fused scores get their priors computed (see `search_with`).
-const PRIOR_CANDIDATES: usize = 400;
-
 /// Recent query vectors kept in memory (384 floats each: 4,096 take about 6 MB).
 const QUERY_VECTOR_CACHE: usize = 4096;
-
-/// Multiplier for the ward's own schemes when the caller names no level.
-pub const LOCAL_PRIOR: f32 = 1.05;
-
-/// What search learned from approved judgments.
-#[derive(Debug)]
-struct Learned {
-    /// The corpus's synonym groups and the approved ones.
-    synonyms: Synonyms,
-    /// Approved aliases per scheme (by index), normalised without spaces.
-    aliases: Vec<Vec<String>>,
-    /// The judgments' version they were learned from.
-    version: String,
-}
-
-/// Normalised, without spaces: how titles, aliases and queries are compared.
-fn compact(text: &str) -> String {
-    text::normalize(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}

@@ -1,0 +1,329 @@
+//! One search: lexical and vector scores, their fusion, the priors, filters and the FAQs.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use tracing::instrument;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::documents::{passes, round3, snippet};
+use super::vectors::vector_filter;
+use super::{
+    Engine, Explanation, FaqHit, Result, SchemeHit, SearchOutcome, fuse, fuse_rrf, fuse_totals,
+    level_hint, views,
+};
+use crate::config::{Fusion, RankingMode};
+use crate::domain::scheme::WindowStatus;
+use crate::domain::search::{SearchFilters, SearchQuery};
+use crate::domain::{Lang, Level};
+use crate::index::VectorIndex;
+use crate::index::lexical::ranking_order;
+use crate::index::qdrant::bm25_query;
+use crate::index::{LexicalScore, english_query};
+use crate::text::{self, QueryTerms};
+
+/// How many of the best fused scores get their priors computed (see `search_with`).
+const PRIOR_CANDIDATES: usize = 400;
+
+/// Multiplier for the ward's own schemes when the caller names no level.
+pub const LOCAL_PRIOR: f32 = 1.05;
+
+impl Engine {
+    #[instrument(skip_all, fields(query_chars = query.as_str().chars().count(), top_k))]
+    pub fn search(
+        &self,
+        query: &SearchQuery,
+        filters: &SearchFilters,
+        top_k: usize,
+        today: NaiveDate,
+    ) -> Result<SearchOutcome> {
+        self.search_with(query, filters, top_k, today, self.default_mode())
+    }
+
+    pub fn search_with(
+        &self,
+        query: &SearchQuery,
+        filters: &SearchFilters,
+        top_k: usize,
+        today: NaiveDate,
+        mode: RankingMode,
+    ) -> Result<SearchOutcome> {
+        let started = Instant::now();
+        let terms = self.analyze_query(query.as_str())?;
+        let lexical = self.schemes.score(&terms);
+        let weights = self.fusion_weights;
+        // An English question also reads the English view; plain Japanese the やさしい日本語 one.
+        // A view that is not read has no scores (zero in the explanation), not a vector of zeros.
+        let latin = text::is_mostly_latin(query.as_str());
+        let english: Option<Vec<f32>> = latin.then(|| {
+            self.lexical_views
+                .english
+                .score(&english_query(query.as_str()))
+        });
+        // The やさしい日本語 view is Japanese: an English question's words would only meet the
+        // few Latin names in it, where they are rare and so weigh heavily.
+        let easy: Option<Vec<f32>> = (weights.easy_lexical > 0.0 && !latin)
+            .then(|| self.lexical_views.easy.score_totals(&terms));
+        // Typed in kana alone: the kana runs read as the words they sound like.
+        let kana = !latin && text::reading::is_kana_only(query.as_str());
+        let reading: Option<Vec<f32>> = (kana && weights.reading_lexical > 0.0).then(|| {
+            let readings = &self.lexical_views.readings;
+            readings.score(&readings.query_terms(query.as_str()))
+        });
+        // Japanese, then やさしい日本語, English and reading words, in this order for every
+        // document; a view not read would add only zero.
+        let mut lexical_totals: Vec<f32> = lexical.iter().map(|l| l.total()).collect();
+        if let Some(easy) = &easy {
+            for (total, e) in lexical_totals.iter_mut().zip(easy) {
+                *total += weights.easy_lexical * e;
+            }
+        }
+        if let Some(english) = &english {
+            for (total, e) in lexical_totals.iter_mut().zip(english) {
+                *total += e;
+            }
+        }
+        if let Some(reading) = &reading {
+            for (total, r) in lexical_totals.iter_mut().zip(reading) {
+                *total += weights.reading_lexical * r;
+            }
+        }
+        let view_score =
+            |scores: &Option<Vec<f32>>, i: usize| scores.as_ref().map_or(0.0, |s| s[i]);
+        let lexical_weight = if latin {
+            weights.english_lexical
+        } else if kana {
+            weights.kana_lexical
+        } else {
+            weights.lexical
+        };
+        let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
+        let mut query_vector = None;
+        // Each scheme's pooled similarity, when the query was encoded.
+        let (vector, server_fused) = match (&self.embedder, &self.scheme_vectors, mode) {
+            (Some(e), Some(index), RankingMode::Dense | RankingMode::Hybrid) => {
+                // NFKC first: the encoder's own per-character map cannot compose a half-width
+                // voiced mark with its kana (ｷﾞ would reach it as キ + a lone mark).
+                let text: String = query.as_str().nfkc().collect();
+                let dense = self
+                    .query_vectors
+                    .get_or_encode(&text, |t| e.embed_query(t))?;
+                query_vector = Some(dense.clone());
+                // A store that fuses itself (Qdrant's query API) does so for RRF.
+                let server = if rrf {
+                    index.server_hybrid(&dense, &bm25_query(&terms.words), &vector_filter(filters))
+                } else {
+                    None
+                };
+                let japanese = index.similarities(&dense);
+                let pooled = match &self.scheme_views {
+                    Some(views) => views.pool(&dense, &japanese, weights.views),
+                    None => views::japanese_only(&japanese),
+                };
+                (Some(pooled), server)
+            }
+            _ => (None, None),
+        };
+        // Lexical ranking is the lexical totals themselves.
+        let fused: std::borrow::Cow<[f32]> = match server_fused {
+            Some(f) => f.into(),
+            None if mode == RankingMode::Bm25 => lexical_totals.as_slice().into(),
+            None => {
+                let cosines: Vec<f32> = match &vector {
+                    Some(v) => v.iter().map(|p| p.cosine).collect(),
+                    None => vec![0.0; lexical.len()],
+                };
+                if rrf {
+                    fuse_rrf(weights, &lexical_totals, &cosines).into()
+                } else {
+                    fuse_totals(
+                        mode,
+                        weights,
+                        lexical_weight,
+                        weights.strong_lexical,
+                        &lexical_totals,
+                        &cosines,
+                    )
+                    .into()
+                }
+            }
+        };
+        let learned = self.learned();
+        let level_hint = level_hint(&terms.normalized);
+        let compact_query: String = terms
+            .normalized
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
+        // score hold every document that can reach the top 100.
+        let mut candidates: Vec<(usize, f32)> = fused
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f > 0.0)
+            .map(|(i, f)| (i, *f))
+            .collect();
+        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
+        if candidates.len() > PRIOR_CANDIDATES {
+            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, order);
+            candidates.truncate(PRIOR_CANDIDATES);
+        }
+        // An approved alias named in the query brings its scheme in level with the best
+        // match; the title prior below then puts it first.
+        let named_by_alias = |i: usize| {
+            learned.aliases[i]
+                .iter()
+                .any(|n| compact_query.contains(n.as_str()))
+        };
+        let best = candidates.iter().map(|c| c.1).fold(0.0_f32, f32::max);
+        let best = if best > 0.0 { best } else { 1.0 };
+        for i in (0..learned.aliases.len()).filter(|&i| named_by_alias(i)) {
+            match candidates.iter_mut().find(|c| c.0 == i) {
+                Some(c) => c.1 = c.1.max(best),
+                None => candidates.push((i, best)),
+            }
+        }
+        // A name (three characters or more) inside the query starts with one of its bigrams:
+        // only names that do are searched for.
+        let query_bigrams: rustc_hash::FxHashSet<(char, char)> = compact_query
+            .chars()
+            .zip(compact_query.chars().skip(1))
+            .collect();
+        let names_in_query = |names: &[String]| {
+            names.iter().any(|n| {
+                let mut c = n.chars();
+                matches!((c.next(), c.next()), (Some(a), Some(b)) if query_bigrams.contains(&(a, b)))
+                    && compact_query.contains(n.as_str())
+            })
+        };
+        let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
+        for (i, base) in candidates {
+            let scheme = &self.corpus.schemes[i];
+            let status = scheme.window.status_on(today);
+            if !passes(scheme, status, filters) {
+                continue;
+            }
+            let LexicalScore { words, grams, .. } = lexical[i];
+            let explanation = Explanation {
+                lexical_words: words,
+                lexical_grams: grams,
+                lexical_english: view_score(&english, i),
+                lexical_easy: view_score(&easy, i),
+                lexical_reading: view_score(&reading, i),
+                vector: vector.as_ref().map_or(0.0, |v| v[i].cosine),
+                vector_view: vector.as_ref().map_or(Lang::Ja, |v| v[i].best_view),
+                fused: base,
+                title_match: if names_in_query(&self.names[i]) || named_by_alias(i) {
+                    1.5
+                } else {
+                    1.0
+                },
+                level_preference: match (level_hint, scheme.level) {
+                    (Some(l), level) if l == level => 1.2,
+                    (Some(_), _) => 1.0,
+                    // Minato first: with no level named, the ward's own schemes lead ties.
+                    (None, Level::Ward) => LOCAL_PRIOR,
+                    (None, _) => 1.0,
+                },
+                window: if status == WindowStatus::Closed {
+                    0.8
+                } else {
+                    1.0
+                },
+            };
+            let score =
+                base * explanation.title_match * explanation.level_preference * explanation.window;
+            hits.push((i, score, explanation));
+        }
+        hits.sort_by(|a, b| ranking_order((a.1, a.0), (b.1, b.0)));
+        hits.truncate(top_k);
+        let results = hits
+            .into_iter()
+            .map(|(i, score, explanation)| {
+                let s = &self.corpus.schemes[i];
+                SchemeHit {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    level: s.level,
+                    kind: s.kind,
+                    score: round3(score),
+                    snippet: snippet(s, &self.schemes.matched_words(&terms, i)),
+                    url: s.source_url.clone(),
+                    official_source: self.corpus.is_official_source(&s.source_url),
+                    status: s.window.status_on(today),
+                    explanation,
+                }
+            })
+            .collect();
+        let faqs = self.search_faqs(&terms, query_vector.as_deref(), filters, 5);
+        Ok(SearchOutcome {
+            results,
+            faqs,
+            expanded_with: terms.expansions,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        })
+    }
+
+    /// FAQs by the lexical score, or by the hybrid sum when the query has a vector; a hit's
+    /// `score` stays the lexical one, which chat confidence is calibrated on.
+    pub(super) fn search_faqs(
+        &self,
+        terms: &QueryTerms,
+        query_vector: Option<&[f32]>,
+        filters: &SearchFilters,
+        top_k: usize,
+    ) -> Vec<FaqHit> {
+        let scores = self.faqs.score(terms);
+        let order: Vec<f32> = match (query_vector, &self.faq_vectors) {
+            (Some(q), Some(index)) => {
+                let japanese = index.similarities(q);
+                let cosines: Vec<f32> = match &self.faq_views {
+                    Some(views) => views
+                        .pool(q, &japanese, self.fusion_weights.views)
+                        .iter()
+                        .map(|p| p.cosine)
+                        .collect(),
+                    None => japanese,
+                };
+                fuse(RankingMode::Hybrid, self.fusion_weights, &scores, &cosines)
+            }
+            _ => scores.iter().map(|s| s.total()).collect(),
+        };
+        let mut ranked: Vec<(usize, f32)> = order
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, *s))
+            .filter(|&(i, s)| {
+                s > 0.0
+                    && (filters.levels.is_empty()
+                        || self.corpus.faqs[i]
+                            .scheme_ids
+                            .iter()
+                            .filter_map(|id| self.corpus.scheme(id))
+                            .any(|s| filters.levels.contains(&s.level)))
+            })
+            .collect();
+        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
+        if ranked.len() > top_k {
+            ranked.select_nth_unstable_by(top_k, order);
+            ranked.truncate(top_k);
+        }
+        ranked.sort_by(order);
+        ranked
+            .into_iter()
+            .map(|(i, _)| {
+                let f = &self.corpus.faqs[i];
+                FaqHit {
+                    id: f.id.clone(),
+                    question: f.question.clone(),
+                    answer: f.answer.clone(),
+                    scheme_ids: f.scheme_ids.clone(),
+                    score: round3(scores[i].total()),
+                    url: f.source_url.clone(),
+                    official_source: self.corpus.is_official_source(&f.source_url),
+                }
+            })
+            .collect()
+    }
+}
