@@ -45,6 +45,26 @@ pub(crate) fn f16_to_f32(h: u16) -> f32 {
     }
 }
 
+/// Blocks per row of a `rows × cols` Q4_0 matrix given as `blocks`, once its shape is one the
+/// packed kernels take (rows in whole panels, columns in whole blocks, every byte accounted for).
+pub(crate) fn q4_blocks_per_row(
+    blocks: &[u8],
+    rows: usize,
+    cols: usize,
+) -> std::result::Result<usize, String> {
+    let nb = cols / BLOCK;
+    if !rows.is_multiple_of(PANEL)
+        || !cols.is_multiple_of(BLOCK)
+        || blocks.len() != rows * nb * BLOCK_BYTES
+    {
+        return Err(format!(
+            "a {rows} × {cols} Q4_0 matrix in {} bytes (rows must be a multiple of {PANEL})",
+            blocks.len()
+        ));
+    }
+    Ok(nb)
+}
+
 impl PackedQ4 {
     /// Repacks `rows × cols` weights given as Q4_0 blocks in row-major order (`cols / 32`
     /// blocks per row: f16 scale, then 16 bytes holding weight j in the low nibble of byte j
@@ -54,16 +74,7 @@ impl PackedQ4 {
         rows: usize,
         cols: usize,
     ) -> std::result::Result<PackedQ4, String> {
-        let nb = cols / BLOCK;
-        if !rows.is_multiple_of(PANEL)
-            || !cols.is_multiple_of(BLOCK)
-            || blocks.len() != rows * nb * BLOCK_BYTES
-        {
-            return Err(format!(
-                "a {rows} × {cols} Q4_0 matrix in {} bytes (rows must be a multiple of {PANEL})",
-                blocks.len()
-            ));
-        }
+        let nb = q4_blocks_per_row(blocks, rows, cols)?;
         let panels = rows / PANEL;
         let mut scales = vec![0f32; panels * nb * PANEL];
         let mut quants = vec![0u8; panels * nb * 16 * PANEL];

@@ -10,7 +10,7 @@
 
 use rayon::prelude::*;
 
-use crate::q4::f16_to_f32;
+use crate::q4::{f16_to_f32, q4_blocks_per_row};
 
 /// Outputs per panel: one 512-bit register of i32 lanes.
 const PANEL: usize = 16;
@@ -123,16 +123,7 @@ impl PackedQ4Q8 {
         rows: usize,
         cols: usize,
     ) -> std::result::Result<PackedQ4Q8, String> {
-        let nb = cols / BLOCK;
-        if !rows.is_multiple_of(PANEL)
-            || !cols.is_multiple_of(BLOCK)
-            || blocks.len() != rows * nb * BLOCK_BYTES
-        {
-            return Err(format!(
-                "a {rows} × {cols} Q4_0 matrix in {} bytes (rows must be a multiple of {PANEL})",
-                blocks.len()
-            ));
-        }
+        let nb = q4_blocks_per_row(blocks, rows, cols)?;
         let panels = rows / PANEL;
         let mut scales = vec![0f32; panels * nb * PANEL];
         let mut quants = vec![0u8; panels * nb * 4 * 64];
