@@ -363,21 +363,9 @@ async fn judgments_round_trip_on_sqlite() {
 
 #[tokio::test]
 async fn judgments_round_trip_on_postgres() {
-    let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
-        eprintln!(
-            "SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
-        );
+    let Some(url) = common::postgres_url().await else {
         return;
     };
-    let schema = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = sqlx::postgres::PgPool::connect(&base).await.unwrap();
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&pool)
-        .await
-        .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    let store = Store::connect(&format!("{base}{sep}options=-c%20search_path%3D{schema}"))
-        .await
-        .unwrap();
+    let store = Store::connect(&url).await.unwrap();
     judgments_round_trip(&store).await;
 }

@@ -444,7 +444,7 @@ async fn the_audit_log_refuses_changes_and_deletions_on_sqlite() {
 
 #[tokio::test]
 async fn the_audit_log_refuses_changes_and_deletions_on_postgres() {
-    let Some(url) = postgres_url().await else {
+    let Some(url) = common::postgres_url().await else {
         return;
     };
     let store = Store::connect(&url).await.unwrap();
@@ -454,26 +454,6 @@ async fn the_audit_log_refuses_changes_and_deletions_on_postgres() {
     assert!(store.add_user("ed", &hash, Role::Editor).await.unwrap());
     assert!(!store.add_user("ed", &hash, Role::Reviewer).await.unwrap());
     assert_eq!(store.user("ed").await.unwrap().unwrap().role, Role::Editor);
-}
-
-/// The URL of a fresh, empty schema in the test database (as tests/store.rs makes them).
-async fn postgres_url() -> Option<String> {
-    let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
-        eprintln!(
-            "SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
-        );
-        return None;
-    };
-    let schema = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = sqlx::postgres::PgPool::connect(&base)
-        .await
-        .expect("PostgreSQL reachable");
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&pool)
-        .await
-        .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
 }
 
 #[tokio::test]

@@ -89,29 +89,9 @@ async fn sqlite_replicas_share_chat_sessions() {
     .await;
 }
 
-/// A fresh schema on the test database, or None (and a SKIPPED line) without one.
-async fn postgres_url() -> Option<String> {
-    let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
-        eprintln!(
-            "SKIPPED: PostgreSQL sessions (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
-        );
-        return None;
-    };
-    let schema = format!("shien_sessions_{}", uuid::Uuid::new_v4().simple());
-    let pool = sqlx::postgres::PgPool::connect(&base)
-        .await
-        .expect("PostgreSQL reachable");
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&pool)
-        .await
-        .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn postgres_replicas_share_chat_sessions() {
-    let Some(url) = postgres_url().await else {
+    let Some(url) = common::postgres_url().await else {
         return;
     };
     a_follow_up_on_the_other_replica_keeps_the_context(&url).await;

@@ -277,7 +277,7 @@ async fn sqlite_migrates_legacy_hand_off_labels_to_codes() {
 
 #[tokio::test]
 async fn postgres_migrates_legacy_hand_off_labels_to_codes() {
-    let Some(url) = postgres_url().await else {
+    let Some(url) = common::postgres_url().await else {
         return;
     };
     legacy_hand_off_labels_become_codes(&url).await;
@@ -285,27 +285,11 @@ async fn postgres_migrates_legacy_hand_off_labels_to_codes() {
 
 /// A fresh schema per run so tests never see each other's rows.
 pub async fn postgres_store() -> Option<Store> {
-    Some(Store::connect(&postgres_url().await?).await.unwrap())
-}
-
-/// The URL of a fresh, empty schema in the test database.
-pub async fn postgres_url() -> Option<String> {
-    let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
-        eprintln!(
-            "SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
-        );
-        return None;
-    };
-    let schema = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = sqlx::postgres::PgPool::connect(&base)
-        .await
-        .expect("PostgreSQL reachable");
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&pool)
-        .await
-        .unwrap();
-    let sep = if base.contains('?') { '&' } else { '?' };
-    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+    Some(
+        Store::connect(&common::postgres_url().await?)
+            .await
+            .unwrap(),
+    )
 }
 
 /// Feedback counted in a bounded window (the monthly report's), on either backend.

@@ -203,3 +203,24 @@ pub fn staff_client(token: &str) -> reqwest::Client {
         .build()
         .unwrap()
 }
+
+/// The URL of a fresh, empty schema in the test database, so tests never see each other's
+/// rows; None (with a SKIPPED line) when DATABASE_TEST_URL is not set.
+pub async fn postgres_url() -> Option<String> {
+    let Ok(base) = std::env::var("DATABASE_TEST_URL") else {
+        eprintln!(
+            "SKIPPED: PostgreSQL tests (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
+        );
+        return None;
+    };
+    let schema = format!("shien_test_{}", uuid::Uuid::new_v4().simple());
+    let pool = sqlx::postgres::PgPool::connect(&base)
+        .await
+        .expect("PostgreSQL reachable");
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
+}
