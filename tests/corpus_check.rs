@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use shien_navi::domain::translation::{self, EntryKind, Freshness};
+use shien_navi::domain::corpus::translation::{self, EntryKind, Freshness};
 use shien_navi::domain::{Corpus, CorpusError, Lang};
 
 fn copy_fixture(to: &Path) {

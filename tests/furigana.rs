@@ -6,8 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use shien_navi::domain::furigana::{Readings, furigana};
-use shien_navi::domain::translation::Segment;
+use shien_navi::domain::corpus::translation::Segment;
+use shien_navi::domain::corpus::translation::furigana::{Readings, furigana};
 use shien_navi::domain::{Corpus, Lang};
 
 /// Segments as `base(reading)`, so a whole title's readings fit on one line.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use shien_navi::domain::translation::is_japanese_char;
+use shien_navi::domain::corpus::translation::is_japanese_char;
 
 const INDUSTRY: &str = "%E5%AE%BF%E6%B3%8A%E6%A5%AD%E3%80%81%E9%A3%B2%E9%A3%9F%E3%82%B5%E3%83%BC%E3%83%93%E3%82%B9%E6%A5%AD"; // 宿泊業、飲食サービス業
 const FOUNDING: &str = "%E5%89%B5%E6%A5%AD"; // 創業

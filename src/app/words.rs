@@ -3,7 +3,7 @@
 //! dates, hours, phone numbers) are not words: pages render them from the entry's fields.
 
 use crate::domain::consultants::Desk;
-use crate::domain::translation::{Freshness, Segment, mark_japanese};
+use crate::domain::corpus::translation::{Freshness, Segment, mark_japanese};
 use crate::domain::{Faq, Lang, Scheme};
 
 use super::App;

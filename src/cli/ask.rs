@@ -26,7 +26,7 @@ pub(super) fn search(
     if let Err(e) = parsed {
         return fail(2, &format!("{}: {e}", e.field()));
     }
-    let outcome = as_operator(settings, async |app| {
+    let outcome = with_app(settings, async |app| {
         app.search(&request, Channel::Operator)
             .await
             .map_err(|e| fail(2, &e.to_string()))
@@ -96,7 +96,7 @@ pub(super) fn recommend(
             );
         }
     };
-    let outcome = as_operator(settings, async |app| {
+    let outcome = with_app(settings, async |app| {
         app.recommend(
             answers,
             today.unwrap_or_else(tokyo_today),
@@ -157,7 +157,7 @@ pub(super) fn chat(
     if let Err(e) = SearchQuery::parse(message) {
         return fail(2, &format!("message: {e}"));
     }
-    let turn = as_operator(settings, async |app| {
+    let turn = with_app(settings, async |app| {
         app.chat(session, message, Channel::Operator, tokyo_now())
             .await
             .map_err(|e| fail(2, &e.to_string()))
@@ -179,19 +179,4 @@ pub(super) fn chat(
         println!("  確信度 {:.2}  session {}", r.confidence, r.session_id);
     }
     ExitCode::SUCCESS
-}
-
-/// Builds the whole application, does one action as a call-centre operator would (logged on
-/// the operator channel), and writes the log before returning.
-fn as_operator<T>(
-    settings: Settings,
-    act: impl AsyncFnOnce(&App) -> Result<T, ExitCode>,
-) -> Result<T, ExitCode> {
-    let engine = build_app(settings)?;
-    runtime()?.block_on(async {
-        let app = start_app(engine).await?;
-        let result = act(&app).await;
-        app.flush_log().await;
-        result
-    })
 }

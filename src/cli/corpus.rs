@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::domain::Lang;
-use crate::domain::translation::{self, TranslationReport};
+use crate::domain::corpus::translation::{self, TranslationReport};
 
 pub(super) fn index_build(settings: Settings) -> ExitCode {
     let started = std::time::Instant::now();
@@ -113,7 +113,7 @@ pub(super) fn corpus_check(settings: &Settings, strict: bool) -> ExitCode {
 }
 
 fn print_translation_report(report: &TranslationReport) {
-    use crate::domain::translation::EntryKind;
+    use crate::domain::corpus::translation::EntryKind;
     for l in &report.langs {
         let (schemes, all_schemes) = l.count(EntryKind::Scheme);
         let (faqs, all_faqs) = l.count(EntryKind::Faq);

@@ -337,16 +337,7 @@ pub(super) fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) 
 /// today (approved aliases and synonyms included, nothing logged); exit 1 when an answer is
 /// no longer in the top 5.
 pub(super) fn eval_judgments(settings: Settings) -> ExitCode {
-    let engine = match build_app(settings) {
-        Ok(e) => e,
-        Err(code) => return code,
-    };
-    let rt = match runtime() {
-        Ok(r) => r,
-        Err(c) => return c,
-    };
-    let report = rt.block_on(async {
-        let app = start_app(engine).await?;
+    let report = with_app(settings, async |app| {
         app.judgment_regressions()
             .await
             .map_err(|e| fail(2, &e.to_string()))

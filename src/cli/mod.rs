@@ -481,6 +481,21 @@ pub(crate) async fn start_app(engine: Engine) -> Result<App, ExitCode> {
         .map_err(|e| fail(2, &format!("inquiry log database: {e}")))
 }
 
+/// Builds the whole application, does one action with it (as a user would: `shien ask` logs on
+/// the operator channel), and writes the log before returning.
+pub(crate) fn with_app<T>(
+    settings: Settings,
+    act: impl AsyncFnOnce(&App) -> Result<T, ExitCode>,
+) -> Result<T, ExitCode> {
+    let engine = build_app(settings)?;
+    runtime()?.block_on(async {
+        let app = start_app(engine).await?;
+        let result = act(&app).await;
+        app.flush_log().await;
+        result
+    })
+}
+
 pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -15,16 +15,7 @@ pub(super) fn report(mut settings: Settings, month: Option<&str>, csv: bool) -> 
     }
     // The report counts the log and names schemes: no search, so no vectors to load.
     settings.embedder = EmbedderKind::None;
-    let engine = match build_app(settings) {
-        Ok(e) => e,
-        Err(code) => return code,
-    };
-    let rt = match runtime() {
-        Ok(r) => r,
-        Err(c) => return c,
-    };
-    let report = rt.block_on(async {
-        let app = start_app(engine).await?;
+    let report = with_app(settings, async |app| {
         app.monthly_report(month)
             .await
             .map_err(|e| fail(2, &e.to_string()))

@@ -6,7 +6,40 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::consultants::ConsultCategory;
-pub use super::routing::HandoffReason;
+
+/// Why a message goes to a person. Serialised as its stable code (`handoff::StableCode`);
+/// the aliases read spool lines written before the codes, which used the `Debug` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HandoffReason {
+    /// The caller asked for a person.
+    #[serde(alias = "AskedForPerson")]
+    AskedForPerson,
+    /// A dispute, dismissal, harassment, repayment trouble or similar: not for a chatbot.
+    #[serde(alias = "SensitiveTopic")]
+    SensitiveTopic,
+    /// A complaint about the service.
+    #[serde(alias = "Complaint")]
+    Complaint,
+    /// Needs someone to look at the caller's own documents or case.
+    #[serde(alias = "IndividualJudgement")]
+    IndividualJudgement,
+    /// Nothing in the corpus answers it well enough.
+    #[serde(alias = "LowConfidence")]
+    LowConfidence,
+}
+
+impl HandoffReason {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            HandoffReason::AskedForPerson => "担当者との相談を希望",
+            HandoffReason::SensitiveTopic => "専門家の判断が必要な相談",
+            HandoffReason::Complaint => "ご意見・苦情",
+            HandoffReason::IndividualJudgement => "個別の事情や書類の確認が必要",
+            HandoffReason::LowConfidence => "よくある質問で回答できない内容",
+        }
+    }
+}
 
 /// An enum stored in the database as a short ASCII code that never changes once written
 /// (renaming a code needs a migration). Decoding an unknown code is an error, never a default.

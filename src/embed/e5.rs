@@ -493,6 +493,31 @@ impl E5Tokenizer {
     }
 }
 
+/// Model files in the E5S1 format for the tests of this module and of the encoder.
+#[cfg(test)]
+pub(crate) mod fixture {
+    /// The tokenizer tables: the piece count, the special ids (bos 0, eos 2, pad 1, unk 3),
+    /// the blob length, the offsets, the scores and the blob.
+    pub(crate) fn write_pieces(b: &mut Vec<u8>, pieces: &[&str], scores: &[f32]) {
+        b.extend_from_slice(&(pieces.len() as i32).to_le_bytes());
+        for v in [0i32, 2, 1, 3] {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        let blob: String = pieces.concat();
+        b.extend_from_slice(&(blob.len() as u64).to_le_bytes());
+        let mut off = 0u32;
+        b.extend_from_slice(&off.to_le_bytes());
+        for p in pieces {
+            off += p.len() as u32;
+            b.extend_from_slice(&off.to_le_bytes());
+        }
+        for s in scores {
+            b.extend_from_slice(&s.to_le_bytes());
+        }
+        b.extend_from_slice(blob.as_bytes());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,22 +544,7 @@ mod tests {
             "c",
         ];
         let scores = [0.0f32, 0.0, 0.0, 0.0, -2.0, -1.0, -3.0, -3.0, -3.0];
-        b.extend_from_slice(&(pieces.len() as i32).to_le_bytes());
-        for v in [0i32, 2, 1, 3] {
-            b.extend_from_slice(&v.to_le_bytes());
-        }
-        let blob: String = pieces.concat();
-        b.extend_from_slice(&(blob.len() as u64).to_le_bytes());
-        let mut off = 0u32;
-        b.extend_from_slice(&off.to_le_bytes());
-        for p in pieces {
-            off += p.len() as u32;
-            b.extend_from_slice(&off.to_le_bytes());
-        }
-        for s in scores {
-            b.extend_from_slice(&s.to_le_bytes());
-        }
-        b.extend_from_slice(blob.as_bytes());
+        fixture::write_pieces(&mut b, &pieces, &scores);
         // One normalisation entry: 'Ａ' (U+FF21) → 'a'.
         b.extend_from_slice(&1i32.to_le_bytes());
         b.extend_from_slice(&9u32.to_le_bytes());

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod error;
 pub mod extract;
+pub mod fields;
 pub mod language;
 pub mod messages;
 pub mod middleware;

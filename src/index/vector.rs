@@ -1,5 +1,5 @@
 //! Vector indexes behind one trait: exact cosine search over a contiguous matrix in process
-//! (the default), or Qdrant for scale-out ([`super::qdrant`]).
+//! (the default), or Qdrant for scale-out (`index::qdrant`, which implements this trait).
 
 /// A sparse vector (sorted unique indices), used for BM25 terms in Qdrant.
 #[derive(Debug, Clone, Default, PartialEq)]

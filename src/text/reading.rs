@@ -89,7 +89,7 @@ pub fn reading_words(analyzer: &Analyzer, text: &str) -> Result<Vec<String>> {
 
 /// The dictionary's reading of each word, for furigana. The text is read as written (not
 /// normalised), so every surface is a piece of it.
-impl crate::domain::furigana::WordReader for Analyzer {
+impl crate::domain::corpus::translation::furigana::WordReader for Analyzer {
     fn read_words(&self, text: &str) -> Vec<(String, Option<String>)> {
         match self.morphemes(text) {
             Ok(morphemes) => morphemes

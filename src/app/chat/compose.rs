@@ -4,13 +4,44 @@
 
 use super::Citation;
 use super::citations::{cite, push_unique};
-use super::turn::GENERIC;
 use crate::app::engine::{Engine, FaqHit, SearchOutcome, shorten};
 use crate::domain::asked::Asked;
+use crate::domain::corpus::translation::Lang;
 use crate::domain::facts::english::{EnglishWords, date_en, fact_en};
 use crate::domain::facts::{Fact, FactContext, date_ja, fact};
 use crate::domain::scheme::Scheme;
-use crate::domain::translation::Lang;
+
+/// Words every question about support shares: a message of nothing else is too vague to
+/// answer, and a FAQ matched only on them is not on the caller's topic.
+pub(super) const GENERIC: &[&str] = &[
+    "補助金",
+    "助成金",
+    "補助",
+    "助成",
+    "金",
+    "支援",
+    "制度",
+    "お金",
+    "何か",
+    "なにか",
+    "何",
+    "使える",
+    "使う",
+    "もらえる",
+    "もらう",
+    "ある",
+    "教える",
+    "知る",
+    "相談",
+    "利用",
+    "申請",
+    "どれ",
+    "おすすめ",
+    "受ける",
+    "うち",
+    "会社",
+    "事業",
+];
 
 /// The reply to a question that asks no attribute: the FAQ about what the caller named, the
 /// schemes found, and where to confirm. Also returns the scheme the quoted FAQ is about (the

@@ -2,7 +2,7 @@
 //! from the session's scheme even when the words alone would not find it.
 
 use super::ChatSession;
-use super::turn::GENERIC;
+use super::compose::GENERIC;
 use crate::app::engine::Engine;
 use crate::domain::asked::{Asked, FOLLOW_UP_FILLER};
 use crate::domain::scheme::Scheme;

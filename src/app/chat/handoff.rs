@@ -8,10 +8,10 @@ use crate::app::engine::{Engine, SearchOutcome, shorten};
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
 use crate::domain::facts::{date_ja, rule_for};
+use crate::domain::handoff::HandoffReason;
 use crate::domain::handoff::{HandoffCategory, STAFF_QUEUE_ID, STAFF_QUEUE_NAME, TicketStatus};
 use crate::domain::inquiry::{Inquiry, Ticket};
 use crate::domain::recommend::desk_for;
-use crate::domain::routing::HandoffReason;
 
 /// A hand-off: the desk for the category (or the staff queue for a complaint about the
 /// service), its next staffed slot, the reply and the ticket with a warm summary. For a

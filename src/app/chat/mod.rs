@@ -35,8 +35,8 @@ pub use decide::{DEFAULT_THRESHOLD, confidence_of, decide};
 use crate::app::engine::{Engine, Result};
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::handoff::HandoffCategory;
+use crate::domain::handoff::HandoffReason;
 use crate::domain::inquiry::{Channel, Inquiry, Ticket};
-use crate::domain::routing::HandoffReason;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Citation {

@@ -7,7 +7,7 @@ use std::time::Instant;
 use chrono::NaiveDateTime;
 
 use super::citations::cite;
-use super::compose::{facts_reply, overview_reply, supporting_faq};
+use super::compose::{GENERIC, facts_reply, overview_reply, supporting_faq};
 use super::decide::decide;
 use super::follow_up::follow_up;
 use super::handoff::hand_off;
@@ -17,41 +17,9 @@ use crate::app::engine::{Engine, Result};
 use crate::domain::asked::asked;
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::handoff::HandoffCategory;
+use crate::domain::handoff::HandoffReason;
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult};
-use crate::domain::routing::HandoffReason;
 use crate::domain::search::SearchQuery;
-
-/// Words every question about support shares: a message of nothing else is too vague to
-/// answer, and a FAQ matched only on them is not on the caller's topic.
-pub(super) const GENERIC: &[&str] = &[
-    "補助金",
-    "助成金",
-    "補助",
-    "助成",
-    "金",
-    "支援",
-    "制度",
-    "お金",
-    "何か",
-    "なにか",
-    "何",
-    "使える",
-    "使う",
-    "もらえる",
-    "もらう",
-    "ある",
-    "教える",
-    "知る",
-    "相談",
-    "利用",
-    "申請",
-    "どれ",
-    "おすすめ",
-    "受ける",
-    "うち",
-    "会社",
-    "事業",
-];
 
 impl ChatBot {
     #[allow(clippy::too_many_arguments)]

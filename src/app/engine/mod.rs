@@ -10,13 +10,13 @@ use tracing::{info, instrument};
 use std::sync::{Arc, RwLock};
 
 use crate::config::{EmbedderKind, RankingMode, Settings, VectorBackend};
-use crate::domain::furigana::furigana;
+use crate::domain::corpus::translation::furigana::furigana;
+use crate::domain::corpus::translation::{Segment, mark_japanese};
 use crate::domain::profile::{Answers, Profile, ProfileError};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::recommend::{RecommendOutcome, recommend};
 use crate::domain::scheme::WindowStatus;
 use crate::domain::search::SearchFilters;
-use crate::domain::translation::{Segment, mark_japanese};
 use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};

@@ -436,8 +436,9 @@ pub fn eval_routing_folds(
     threshold: f32,
     folds: usize,
 ) -> Result<RoutingReport> {
+    use crate::domain::handoff::HandoffReason;
     use crate::domain::routing::examples::{ExampleLabel, VoteSettings, parse_category};
-    use crate::domain::routing::{Blend, HandoffReason, route_with};
+    use crate::domain::routing::{Blend, route_with};
     let run = |e: crate::app::EngineError| EvalError::Run(e.to_string());
     let folds = folds.max(2);
     let mut vectors = Vec::with_capacity(cases.len());

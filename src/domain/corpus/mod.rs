@@ -11,12 +11,13 @@ use serde::Deserialize;
 
 use super::consultants::Desk;
 use super::scheme::{Faq, Level, Scheme};
-use super::translation::{TranslationReport, Translations};
+use translation::{TranslationReport, Translations};
 
 mod files;
 mod sources;
 #[cfg(test)]
 mod tests;
+pub mod translation;
 mod validate;
 
 pub use files::check_scheme_text;

@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use super::FactContext;
 use crate::domain::asked::Asked;
 use crate::domain::consultants::{Desk, DeskDay};
+use crate::domain::corpus::translation::{DeskText, SchemeText};
 use crate::domain::scheme::{
     Area, Kind, LegalForm, OfficeRule, PersonRule, PreFounding, Scheme, SizeRule, WindowKind,
     yen_en,
 };
-use crate::domain::translation::{DeskText, SchemeText};
 
 /// The reviewed English words an English fact may use.
 #[derive(Debug, Clone, Default)]

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::HandoffReason;
 use crate::domain::consultants::ConsultCategory;
 use crate::domain::handoff::HandoffCategory;
+use crate::domain::handoff::HandoffReason;
 
 /// What a labelled message should get: answered or handed off, and the desk (for an answer,
 /// the field of its topic).

@@ -19,44 +19,8 @@ use individual::{individual_case, says_general};
 use person::{asks_contact_details, person_words};
 use sensitive::{INFORMATIONAL, SENSITIVE, SENSITIVE_ANY_FIELD, SITUATION, sensitive_category};
 
-use serde::{Deserialize, Serialize};
-
 use super::consultants::ConsultCategory;
-use super::handoff::HandoffCategory;
-
-/// Why a message goes to a person. Serialised as its stable code (`handoff::StableCode`);
-/// the aliases read spool lines written before the codes, which used the `Debug` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HandoffReason {
-    /// The caller asked for a person.
-    #[serde(alias = "AskedForPerson")]
-    AskedForPerson,
-    /// A dispute, dismissal, harassment, repayment trouble or similar: not for a chatbot.
-    #[serde(alias = "SensitiveTopic")]
-    SensitiveTopic,
-    /// A complaint about the service.
-    #[serde(alias = "Complaint")]
-    Complaint,
-    /// Needs someone to look at the caller's own documents or case.
-    #[serde(alias = "IndividualJudgement")]
-    IndividualJudgement,
-    /// Nothing in the corpus answers it well enough.
-    #[serde(alias = "LowConfidence")]
-    LowConfidence,
-}
-
-impl HandoffReason {
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            HandoffReason::AskedForPerson => "担当者との相談を希望",
-            HandoffReason::SensitiveTopic => "専門家の判断が必要な相談",
-            HandoffReason::Complaint => "ご意見・苦情",
-            HandoffReason::IndividualJudgement => "個別の事情や書類の確認が必要",
-            HandoffReason::LowConfidence => "よくある質問で回答できない内容",
-        }
-    }
-}
+use super::handoff::{HandoffCategory, HandoffReason};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Route {
@@ -244,6 +208,3 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
 fn strings(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_string()).collect()
 }
-
-#[cfg(test)]
-mod tests;

@@ -136,7 +136,7 @@ fn is_anywhere(a: &Area) -> bool {
     *a == Area::Anywhere
 }
 
-/// Structured eligibility, evaluated by [`crate::domain::eligibility`]. Every rule a profile
+/// Structured eligibility, evaluated by the `eligibility` module. Every rule a profile
 /// can decide lives in a field; `conditions` keeps only facts about the applicant that no field
 /// holds, and `requirements` what the project or the application must meet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

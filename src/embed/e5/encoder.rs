@@ -414,20 +414,7 @@ mod tests {
         b.extend_from_slice(&32i32.to_le_bytes());
         // Tokenizer: the four specials only, no normalisation entries.
         let pieces = ["<s>", "<pad>", "</s>", "<unk>"];
-        b.extend_from_slice(&(pieces.len() as i32).to_le_bytes());
-        for v in [0i32, 2, 1, 3] {
-            b.extend_from_slice(&v.to_le_bytes());
-        }
-        let blob = pieces.concat();
-        b.extend_from_slice(&(blob.len() as u64).to_le_bytes());
-        let mut off = 0u32;
-        b.extend_from_slice(&off.to_le_bytes());
-        for p in pieces {
-            off += p.len() as u32;
-            b.extend_from_slice(&off.to_le_bytes());
-        }
-        b.extend(pieces.iter().flat_map(|_| 0f32.to_le_bytes()));
-        b.extend_from_slice(blob.as_bytes());
+        crate::embed::e5::fixture::write_pieces(&mut b, &pieces, &[0.0; 4]);
         b.extend_from_slice(&0i32.to_le_bytes());
         b.extend_from_slice(&0u32.to_le_bytes());
         // Tensor table, then the data after it.

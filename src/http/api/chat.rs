@@ -17,7 +17,7 @@ pub struct ChatRequest {
     #[serde(default)]
     #[schema(max_length = 64)]
     pub session_id: Option<String>,
-    #[schema(value_type = crate::http::openapi::fields::UserText)]
+    #[schema(value_type = crate::http::fields::UserText)]
     pub message: String,
 }
 

@@ -19,7 +19,7 @@ use crate::domain::recommend::RecommendOutcome;
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
-    #[schema(value_type = crate::http::openapi::fields::UserText)]
+    #[schema(value_type = crate::http::fields::UserText)]
     pub query: String,
     #[serde(default, deserialize_with = "crate::domain::profile::integral")]
     #[schema(minimum = 1, maximum = 100)]
@@ -32,10 +32,10 @@ pub struct SearchRequest {
 #[serde(deny_unknown_fields)]
 pub struct FilterRequest {
     #[serde(default)]
-    #[schema(value_type = Vec<crate::http::openapi::fields::LevelKey>)]
+    #[schema(value_type = Vec<crate::http::fields::LevelKey>)]
     pub level: Vec<String>,
     #[serde(default)]
-    #[schema(value_type = Vec<crate::http::openapi::fields::PurposeKey>)]
+    #[schema(value_type = Vec<crate::http::fields::PurposeKey>)]
     pub purposes: Vec<String>,
     #[serde(default)]
     pub open_only: bool,
@@ -109,7 +109,7 @@ pub struct Health {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecommendRequest {
-    #[schema(value_type = crate::http::openapi::fields::Answers)]
+    #[schema(value_type = crate::http::fields::Answers)]
     pub answers: crate::domain::profile::Answers,
     /// The day to judge application windows on (default: today in Tokyo).
     #[serde(default)]

@@ -21,7 +21,7 @@ pub struct ChatForm {
     #[schema(max_length = 64)]
     pub session_id: String,
     #[serde(default)]
-    #[schema(value_type = crate::http::openapi::fields::UserText, required = true)]
+    #[schema(value_type = crate::http::fields::UserText, required = true)]
     pub message: String,
 }
 

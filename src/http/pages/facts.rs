@@ -6,8 +6,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::consultants::Desk;
+use crate::domain::corpus::translation::Segment;
 use crate::domain::scheme::{yen_en, yen_ja};
-use crate::domain::translation::Segment;
 use crate::domain::{Lang, Scheme, WindowStatus};
 use crate::http::messages::Messages;
 

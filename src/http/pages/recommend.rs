@@ -10,12 +10,12 @@ use super::{Choice, Chrome, render};
 use crate::app::{App, AppError, tokyo_today};
 use crate::domain::Lang;
 use crate::domain::WindowStatus;
+use crate::domain::corpus::translation::Segment;
 use crate::domain::eligibility::Fit;
 use crate::domain::inquiry::Channel;
 use crate::domain::questionnaire::Question;
 use crate::domain::recommend::{NextStep, Recommendation};
 use crate::domain::scheme::{INDUSTRIES, PURPOSES};
-use crate::domain::translation::Segment;
 use crate::http::AppState;
 use crate::http::extract::form_pairs;
 use crate::http::language::PageLang;
@@ -323,7 +323,7 @@ fn answer_error(m: Messages, field: &str, message: &str, named: bool) -> String 
     }
 }
 
-#[utoipa::path(get, path = "/recommend/results", tag = "pages", params(("location" = crate::http::openapi::fields::FormLocation, Query, description = "所在地"), ("industry" = crate::http::openapi::fields::IndustryName, Query, description = "業種"), ("employees" = u32, Query, description = "従業員数", maximum = 1000000), ("capital_yen" = Option<crate::http::openapi::fields::FormNumber>, Query, description = "資本金（法人のみ、空欄可）"), ("years_in_business" = Option<crate::http::openapi::fields::FormYears>, Query, description = "創業からの年数"), ("corporate" = crate::http::openapi::fields::FormBool, Query, description = "法人なら true"), ("purposes" = Option<Vec<crate::http::openapi::fields::PurposeChoice>>, Query, description = "やりたいこと（空は指定なし）", explode), ("shotenkai_member" = Option<crate::http::openapi::fields::FormOptionalBool>, Query, description = "商店会に加盟しているか")), responses((status = 200, description = "おすすめの制度", content_type = "text/html", body = String), (status = 400, description = "回答の不足・誤り", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/recommend/results", tag = "pages", params(("location" = crate::http::fields::FormLocation, Query, description = "所在地"), ("industry" = crate::http::fields::IndustryName, Query, description = "業種"), ("employees" = u32, Query, description = "従業員数", maximum = 1000000), ("capital_yen" = Option<crate::http::fields::FormNumber>, Query, description = "資本金（法人のみ、空欄可）"), ("years_in_business" = Option<crate::http::fields::FormYears>, Query, description = "創業からの年数"), ("corporate" = crate::http::fields::FormBool, Query, description = "法人なら true"), ("purposes" = Option<Vec<crate::http::fields::PurposeChoice>>, Query, description = "やりたいこと（空は指定なし）", explode), ("shotenkai_member" = Option<crate::http::fields::FormOptionalBool>, Query, description = "商店会に加盟しているか")), responses((status = 200, description = "おすすめの制度", content_type = "text/html", body = String), (status = 400, description = "回答の不足・誤り", content_type = "text/html", body = String)))]
 pub async fn results_page(
     State(state): State<AppState>,
     page: PageLang,

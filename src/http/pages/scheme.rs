@@ -11,7 +11,7 @@ use super::facts::{self, Fact, japanese};
 use super::{Chrome, MessagePage, render};
 use crate::app::search::SchemeView;
 use crate::app::words::{DeskWords, FaqWords, SchemeWords, Source};
-use crate::domain::translation::Segment;
+use crate::domain::corpus::translation::Segment;
 use crate::http::AppState;
 use crate::http::language::PageLang;
 

@@ -11,9 +11,9 @@ use crate::app::engine::{SchemeHit, SearchOutcome};
 use crate::app::search::SearchRequest;
 use crate::app::words::Source;
 use crate::app::{App, AppError};
+use crate::domain::corpus::translation::{Segment, mark_japanese};
 use crate::domain::inquiry::Channel;
 use crate::domain::scheme::PURPOSES;
-use crate::domain::translation::{Segment, mark_japanese};
 use crate::domain::{Lang, Level, WindowStatus};
 use crate::http::AppState;
 use crate::http::extract::{form_pairs, values};
@@ -125,7 +125,7 @@ fn results(app: &App, outcome: SearchOutcome, m: Messages) -> Results {
     }
 }
 
-#[utoipa::path(get, path = "/search", tag = "pages", params(("q" = Option<String>, Query, description = "検索語（1〜1000文字）", min_length = 1, max_length = 1000, pattern = r"[^\s\x00-\x1f\x7f-\x9f]"), ("level" = Option<Vec<crate::http::openapi::fields::LevelKey>>, Query, description = "制度の実施主体"), ("purpose" = Option<Vec<crate::http::openapi::fields::PurposeChoice>>, Query, description = "目的キー（空は指定なし）"), ("open_only" = Option<String>, Query, description = "1 で受付中のみ"), ("lang" = Option<String>, Query, description = "表示する言語（ja・easy・en。それ以外の値は日本語で表示）", example = "en")), responses((status = 200, description = "検索画面と結果", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String)))]
+#[utoipa::path(get, path = "/search", tag = "pages", params(("q" = Option<String>, Query, description = "検索語（1〜1000文字）", min_length = 1, max_length = 1000, pattern = r"[^\s\x00-\x1f\x7f-\x9f]"), ("level" = Option<Vec<crate::http::fields::LevelKey>>, Query, description = "制度の実施主体"), ("purpose" = Option<Vec<crate::http::fields::PurposeChoice>>, Query, description = "目的キー（空は指定なし）"), ("open_only" = Option<String>, Query, description = "1 で受付中のみ"), ("lang" = Option<String>, Query, description = "表示する言語（ja・easy・en。それ以外の値は日本語で表示）", example = "en")), responses((status = 200, description = "検索画面と結果", content_type = "text/html", body = String), (status = 400, description = "入力エラー", content_type = "text/html", body = String)))]
 pub async fn search_page(
     State(state): State<AppState>,
     page: PageLang,

@@ -1,8 +1,15 @@
-use super::examples::Votes;
-use super::*;
+//! The routing rules on callers' words as they arrive (half-width kana, mixed widths), after
+//! the same normalisation the chat applies. They live here, not beside the rules, because the
+//! domain never depends on `text/`.
+
+use shien_navi::domain::ConsultCategory;
+use shien_navi::domain::handoff::{HandoffCategory, HandoffReason};
+use shien_navi::domain::routing::examples::Votes;
+use shien_navi::domain::routing::*;
+use shien_navi::text::normalize;
 
 fn decide(text: &str) -> Route {
-    route(&crate::text::normalize(text), 1.0, 0.3)
+    route(&normalize(text), 1.0, 0.3)
 }
 
 #[test]
@@ -117,13 +124,7 @@ fn votes(handoff: f32, reason: Option<HandoffReason>, category: HandoffCategory)
 }
 
 fn blend(text: &str, v: &Votes) -> Route {
-    route_with(
-        &crate::text::normalize(text),
-        1.0,
-        0.3,
-        Some(v),
-        Blend::default(),
-    )
+    route_with(&normalize(text), 1.0, 0.3, Some(v), Blend::default())
 }
 
 #[test]

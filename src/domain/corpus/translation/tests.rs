@@ -1,4 +1,5 @@
-use super::stamp::{checksum, is_source_sha, stamp_text};
+use super::files::is_source_sha;
+use super::stamp::{checksum, stamp_text};
 use super::*;
 
 #[test]

@@ -16,10 +16,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::corpus::{Corpus, Problem};
-use super::furigana::Readings;
+use super::{Corpus, Problem};
+use furigana::Readings;
 
 mod files;
+pub mod furigana;
 mod report;
 mod segment;
 mod stamp;

@@ -15,8 +15,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::corpus::Problem;
-use super::translation::Segment;
+use super::Segment;
+use crate::domain::corpus::Problem;
 
 /// The words of a text with their dictionary readings (katakana or hiragana), in order.
 /// Words the dictionary does not know have no reading. Surfaces are substrings of the text;
@@ -82,10 +82,11 @@ impl Readings {
         if !file.is_file() {
             return Readings::default();
         }
-        let Some(text) = super::corpus::read_text(file, problems) else {
+        let Some(text) = crate::domain::corpus::read_text(file, problems) else {
             return Readings::default();
         };
-        let Some(parsed) = super::corpus::parse_text::<ReadingFile>(file, &text, problems) else {
+        let Some(parsed) = crate::domain::corpus::parse_text::<ReadingFile>(file, &text, problems)
+        else {
             return Readings::default();
         };
         match Readings::new(parsed.reading) {

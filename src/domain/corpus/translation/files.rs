@@ -3,13 +3,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::domain::corpus::files::toml_files;
+
 use super::{
     DeskText, DeskTextFile, EntryKind, FaqText, FaqTextFile, Freshness, SchemeText, SchemeTextFile,
     Translated,
 };
 use crate::domain::corpus::Problem;
-
-use super::stamp::is_source_sha;
 
 /// The files of one language folder: `schemes.toml`, `desks.toml`, `faqs/*.toml`.
 pub(super) struct LangFiles {
@@ -21,14 +21,7 @@ pub(super) struct LangFiles {
 impl LangFiles {
     pub(super) fn in_folder(folder: &Path, problems: &mut Vec<Problem>) -> LangFiles {
         let existing = |name: &str| Some(folder.join(name)).filter(|p| p.is_file());
-        let mut faqs: Vec<PathBuf> = std::fs::read_dir(folder.join("faqs"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        faqs.sort();
+        let faqs = toml_files(&folder.join("faqs"));
         for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if !matches!(name.as_str(), "schemes.toml" | "desks.toml" | "faqs") {
@@ -234,4 +227,10 @@ pub(super) fn id_of_line(line: &str) -> Option<String> {
         .strip_prefix('=')?;
     let value = rest.trim().strip_prefix('"')?;
     Some(value[..value.find('"')?].to_string())
+}
+
+pub(super) fn is_source_sha(s: &str) -> bool {
+    s.len() == 16
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }

@@ -13,12 +13,6 @@ use crate::domain::scheme::{Faq, Scheme};
 
 use super::files::{Entry, HasEntries, LangFiles, id_of_line};
 
-pub(super) fn is_source_sha(s: &str) -> bool {
-    s.len() == 16
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
 /// SHA-256 of named fields, first 16 hex digits. Each field is written as its name, U+001F,
 /// its value and U+001E, so that moving text from one field to another changes the sum.
 pub(super) fn checksum<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
