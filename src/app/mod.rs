@@ -30,7 +30,9 @@ use crate::domain::inquiry::LogEntry;
 use crate::domain::profile::ProfileError;
 use crate::domain::search::QueryError;
 use crate::domain::staff::Permission;
-use crate::store::{InquiryLog, LogCounts, Store, StoreError};
+/// The inquiry log's counters, as `/healthz` and the dashboard show them.
+pub use crate::store::LogCounts;
+use crate::store::{InquiryLog, Store, StoreError};
 use chat::{ChatBot, SessionStore};
 
 /// Why an action could not be done. `Invalid` and `NotFound` are the caller's to fix (4xx);

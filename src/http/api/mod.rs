@@ -102,7 +102,7 @@ pub struct Health {
     pub faqs: usize,
     /// `ok` or `unavailable`.
     pub database: &'static str,
-    pub inquiry_log: crate::store::LogCounts,
+    pub inquiry_log: crate::app::LogCounts,
     pub query_vectors: QueryVectorCounts,
 }
 
