@@ -10,6 +10,21 @@ use serde::de::DeserializeOwned;
 use super::error::ApiError;
 use crate::domain::inquiry::Channel;
 
+/// A page's query string as pairs, repeated keys kept (`level=ward&level=tokyo`); a page
+/// validates its own fields, so reading the query never fails.
+pub struct QueryPairs(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for QueryPairs {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(QueryPairs(form_pairs(parts.uri.query())))
+    }
+}
+
 /// Repeated keys (`level=ward&level=tokyo`) as a list of pairs.
 pub fn form_pairs(raw: Option<&str>) -> Vec<(String, String)> {
     raw.map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())

@@ -1,7 +1,7 @@
 //! The questionnaire page and its results page (GET, so results can be bookmarked and printed).
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -17,7 +17,7 @@ use crate::domain::questionnaire::Question;
 use crate::domain::recommend::{NextStep, Recommendation};
 use crate::domain::scheme::{INDUSTRIES, PURPOSES};
 use crate::http::AppState;
-use crate::http::extract::form_pairs;
+use crate::http::extract::QueryPairs;
 use crate::http::language::PageLang;
 use crate::http::messages::{Messages, field_key, step_key};
 
@@ -327,9 +327,8 @@ fn answer_error(m: Messages, field: &str, message: &str, named: bool) -> String 
 pub async fn results_page(
     State(state): State<AppState>,
     page: PageLang,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     let m = Messages::new(page.lang);
     let form_error = |message: String| {
         render(

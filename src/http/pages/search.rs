@@ -2,7 +2,7 @@
 //! chosen language (official Japanese name beside a translated title) and FAQs translated.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -16,7 +16,7 @@ use crate::domain::inquiry::Channel;
 use crate::domain::scheme::PURPOSES;
 use crate::domain::{Lang, Level, WindowStatus};
 use crate::http::AppState;
-use crate::http::extract::{form_pairs, values};
+use crate::http::extract::{QueryPairs, values};
 use crate::http::language::PageLang;
 use crate::http::messages::Messages;
 
@@ -129,11 +129,10 @@ fn results(app: &App, outcome: SearchOutcome, m: Messages) -> Results {
 pub async fn search_page(
     State(state): State<AppState>,
     page: PageLang,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
     let chrome = Chrome::new(&state.app, "search", &page);
     let m = chrome.messages();
-    let pairs = form_pairs(raw.as_deref());
     let q = values(&pairs, "q").into_iter().next().unwrap_or_default();
     let levels = values(&pairs, "level");
     let purposes = values(&pairs, "purpose");

@@ -2,7 +2,7 @@
 //! is nothing here to change or delete a record, and the database refuses both.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -11,7 +11,7 @@ use crate::app::console::jst_text;
 use crate::app::staff::{AUDIT_PAGE_SIZE, StaffMember};
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::http::extract::{first, form_pairs};
+use crate::http::extract::{QueryPairs, first};
 use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
@@ -50,9 +50,8 @@ pub async fn audit_log(
     State(state): State<AppState>,
     page: PageLang,
     staff: Allowed<can::ReadAudit>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     let number = first(&pairs, "page")
         .and_then(|p| p.trim().parse::<i64>().ok())
         .unwrap_or(1)

@@ -1,6 +1,6 @@
 //! CSV exports of inquiries and tickets (UTF-8 with BOM, so Excel opens them).
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -10,7 +10,7 @@ use super::{Allowed, can};
 use crate::app::console::csv_bytes;
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
-use crate::http::extract::{first, form_pairs};
+use crate::http::extract::{QueryPairs, first};
 
 /// Rows as a CSV download (UTF-8 with BOM; see [`csv_bytes`]).
 pub fn csv_response(name: &str, rows: Vec<Vec<String>>) -> Response {
@@ -32,9 +32,8 @@ pub fn csv_response(name: &str, rows: Vec<Vec<String>>) -> Response {
 pub async fn export_inquiries(
     State(state): State<AppState>,
     staff: Allowed<can::ReadReports>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     match state
         .app
         .export_inquiries(&inquiry_query(&pairs), &staff.0)
@@ -49,9 +48,8 @@ pub async fn export_inquiries(
 pub async fn export_tickets(
     State(state): State<AppState>,
     staff: Allowed<can::ReadReports>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     let date =
         |k: &str| first(&pairs, k).and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok());
     match state

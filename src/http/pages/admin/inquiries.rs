@@ -1,7 +1,7 @@
 //! `/admin/inquiries`: the logged inquiries (masked), filterable, and one inquiry in detail.
 
 use askama::Template;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -16,7 +16,7 @@ use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::{Channel, InquiryKind};
 use crate::http::AppState;
 use crate::http::error::ApiError;
-use crate::http::extract::{first, form_pairs};
+use crate::http::extract::{QueryPairs, first};
 use crate::http::language::PageLang;
 use crate::http::pages::{Choice, Chrome, MessagePage, render};
 
@@ -81,9 +81,8 @@ pub async fn inquiries(
     State(state): State<AppState>,
     page: PageLang,
     staff: Allowed<can::ReadInquiries>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     let query = inquiry_query(&pairs);
     let list = match state.app.inquiries(&query).await {
         Ok(l) => l,

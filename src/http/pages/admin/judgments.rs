@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -18,7 +18,7 @@ use crate::domain::handoff::StableCode;
 use crate::domain::judgment::{Fix, JudgmentStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
-use crate::http::extract::{first, form_pairs};
+use crate::http::extract::{QueryPairs, first};
 use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
@@ -122,9 +122,8 @@ pub async fn judgments(
     State(state): State<AppState>,
     page: PageLang,
     staff: Allowed<can::ReadInquiries>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     let status = status_filter(first(&pairs, "status").as_deref());
     judgments_page(&state, &page, staff.0, status, None).await
 }

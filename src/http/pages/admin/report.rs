@@ -3,7 +3,7 @@
 //! as CSV.
 
 use askama::Template;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -21,7 +21,7 @@ use crate::domain::report::{
 };
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
-use crate::http::extract::{first, form_pairs};
+use crate::http::extract::{QueryPairs, first};
 use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
@@ -389,9 +389,8 @@ pub async fn report(
     State(state): State<AppState>,
     page: PageLang,
     staff: Allowed<can::ReadReports>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     let asked = first(&pairs, "month");
     let chrome = Chrome::new(&state.app, "admin", &page).japanese_content();
     let (status, month, error, report) = match state
@@ -434,9 +433,8 @@ fn month_label(month: &str) -> String {
 pub async fn report_csv(
     State(state): State<AppState>,
     staff: Allowed<can::ReadReports>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     match state
         .app
         .staff_report(&staff.0, first(&pairs, "month").as_deref(), true)

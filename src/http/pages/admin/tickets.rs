@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use crate::app::staff::StaffMember;
 use crate::domain::handoff::{StableCode, TicketStatus};
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
-use crate::http::extract::{first, form_pairs};
+use crate::http::extract::{QueryPairs, first};
 use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
@@ -48,9 +48,8 @@ pub async fn tickets(
     State(state): State<AppState>,
     page: PageLang,
     staff: Allowed<can::ReadInquiries>,
-    RawQuery(raw): RawQuery,
+    QueryPairs(pairs): QueryPairs,
 ) -> Response {
-    let pairs = form_pairs(raw.as_deref());
     // `status=all` lists every ticket; an unknown or missing status lists the open ones.
     let status = match first(&pairs, "status").as_deref() {
         Some("all") => None,
