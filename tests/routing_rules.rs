@@ -186,3 +186,55 @@ fn a_complaint_neighbourhood_makes_a_staff_ticket() {
     assert_eq!(r.handoff, Some(HandoffReason::Complaint));
     assert_eq!(r.category, HandoffCategory::ServiceComplaint);
 }
+
+#[test]
+fn a_named_specialist_decides_the_desk() {
+    let r = decide("弁理士さんと話したい");
+    assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+    assert_eq!(r.category, ConsultCategory::IntellectualProperty.into());
+    assert_eq!(
+        topic_category(&normalize("Can a labour consultant call me back?")),
+        ConsultCategory::Labour
+    );
+    // Two different specialists: the topic words decide, not the first name.
+    assert_eq!(
+        topic_category(&normalize(
+            "税理士と弁護士のどちらに聞けばいいか、取引先との契約書の件です"
+        )),
+        ConsultCategory::Legal
+    );
+}
+
+#[test]
+fn kana_only_callers_are_read_by_their_topic() {
+    assert_eq!(
+        topic_category(&normalize("ｿｳｷﾞｮｳの そうだん")),
+        ConsultCategory::Founding
+    );
+    assert_eq!(
+        topic_category(&normalize("ゆうしの へんさいが とどこおって います")),
+        ConsultCategory::Financing
+    );
+    assert_eq!(
+        topic_category(&normalize("しごとちゅうに しゃいんが けがを しました")),
+        ConsultCategory::Labour
+    );
+}
+
+#[test]
+fn neighbours_decide_a_person_is_needed_but_a_topic_word_keeps_its_field() {
+    let management = HandoffCategory::Consult(ConsultCategory::Management);
+    let text = "残業代の計算で相談したいことがある";
+    let r = blend(
+        text,
+        &votes(0.95, Some(HandoffReason::AskedForPerson), management),
+    );
+    assert!(r.handoff.is_some());
+    assert_eq!(r.category, ConsultCategory::Labour.into());
+    // With no topic word, the neighbours' field stands.
+    let r = blend(
+        "ちょっと込み入った話なので聞いてほしい",
+        &votes(0.95, Some(HandoffReason::AskedForPerson), management),
+    );
+    assert_eq!(r.category, management);
+}

@@ -98,7 +98,16 @@ pub fn route_with(
             if votes.handoff < needed {
                 return rules;
             }
-            let category = votes.handoff_category.map_or(votes.category.0, |(c, _)| c);
+            // The neighbours decide that a person is needed; the field is the rules' when a
+            // topic word named one, since an example can be near in manner ("please call me")
+            // yet about another field. A complaint the neighbours see stays a complaint.
+            let voted = votes.handoff_category.map_or(votes.category.0, |(c, _)| c);
+            let category =
+                if voted != HandoffCategory::ServiceComplaint && rules.category != default_field {
+                    rules.category
+                } else {
+                    voted
+                };
             let reason = match (category, votes.reason) {
                 (HandoffCategory::ServiceComplaint, _) => HandoffReason::Complaint,
                 (_, Some(r)) if r != HandoffReason::Complaint => r,

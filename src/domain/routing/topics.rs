@@ -1,6 +1,7 @@
 //! The field a message is about, by its topic words (the desk it would go to).
 
 use crate::domain::consultants::ConsultCategory;
+use crate::domain::corpus::translation::furigana::to_hiragana;
 
 /// Category of a message by its topic words (used for answers too: the desk it would go to).
 pub fn topic_category(text: &str) -> ConsultCategory {
@@ -18,6 +19,9 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "スタートアップ",
                 "startup",
                 "start a business",
+                "きぎょう",
+                "そうぎょう",
+                "かいぎょう",
                 "これから始め",
             ],
         ),
@@ -37,6 +41,9 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "節税",
                 "tax",
                 "invoice",
+                "ぜいきん",
+                "しょうひぜい",
+                "ぜいむしょ",
             ],
         ),
         (
@@ -44,6 +51,10 @@ pub fn topic_category(text: &str) -> ConsultCategory {
             &[
                 "特許",
                 "商標",
+                "弁理士",
+                "infring",
+                "とっきょ",
+                "しょうひょう",
                 "知財",
                 "意匠",
                 "著作権",
@@ -67,6 +78,13 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "かけこみ寺",
                 "民事",
                 "規約",
+                "lawyer",
+                "contract",
+                "lawsuit",
+                " sue ",
+                "sued",
+                "けいやく",
+                "さいばん",
             ],
         ),
         (
@@ -103,6 +121,16 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "employee",
                 "human resource",
                 "training",
+                "labour",
+                "labor",
+                "worker",
+                "overtime",
+                "wage",
+                "dismiss",
+                "しゃいん",
+                "じゅうぎょういん",
+                "きゅうりょう",
+                "ざんぎょう",
             ],
         ),
         (
@@ -126,16 +154,61 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "financing",
                 "finance",
                 "公庫",
+                "bank",
+                "cash flow",
+                "repay",
+                "ゆうし",
+                "へんさい",
+                "しゃっきん",
             ],
         ),
     ];
     let normalized = text.to_lowercase();
+    if let Some(field) = named_specialist(&normalized) {
+        return field;
+    }
+    // Kana-only callers write the topic in hiragana or (half-width) katakana: the hiragana
+    // words match both.
+    let folded = to_hiragana(&normalized);
     let mut best = (Management, 0usize);
     for (category, words) in TOPICS {
-        let n = words.iter().filter(|w| normalized.contains(*w)).count();
+        let n = words
+            .iter()
+            .filter(|w| normalized.contains(*w) || folded.contains(*w))
+            .count();
         if n > best.1 {
             best = (*category, n);
         }
     }
     best.0
+}
+
+/// The field of the specialist a caller names ("弁理士さんと話したい", "a labour consultant"):
+/// the caller has already chosen the desk, whatever other words the message holds.
+fn named_specialist(text: &str) -> Option<ConsultCategory> {
+    use ConsultCategory::*;
+    const SPECIALISTS: &[(&str, ConsultCategory)] = &[
+        ("弁理士", IntellectualProperty),
+        ("patent attorney", IntellectualProperty),
+        ("社労士", Labour),
+        ("社会保険労務士", Labour),
+        ("labour consultant", Labour),
+        ("labor consultant", Labour),
+        ("税理士", Tax),
+        ("tax accountant", Tax),
+        ("弁護士", Legal),
+        ("lawyer", Legal),
+        ("中小企業診断士", Management),
+        ("診断士", Management),
+    ];
+    let named: Vec<ConsultCategory> = SPECIALISTS
+        .iter()
+        .filter(|(w, _)| text.contains(w))
+        .map(|(_, c)| *c)
+        .collect();
+    // Two different specialists named: the topic words decide.
+    match named.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|c| c == first) => Some(*first),
+        _ => None,
+    }
 }
