@@ -6,7 +6,7 @@ mod common;
 use shien_navi::app::Engine;
 use shien_navi::config::{Fusion, RankingMode, VectorBackend};
 use shien_navi::domain::search::{SearchFilters, SearchQuery};
-use shien_navi::index::qdrant::{QdrantIndex, bm25_query};
+use shien_navi::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
 use shien_navi::index::{VectorFilter, VectorIndex};
 
 fn qdrant_url() -> Option<String> {
@@ -183,6 +183,82 @@ fn qdrant_filters_and_fuses_server_side() {
         index.len() == 0,
         "a fresh handle knows no corpus positions until it syncs"
     );
+}
+
+/// `n` small schemes of dimension `dim`: scheme k points along axis k mod dim.
+fn synthetic_points(n: usize, dim: usize) -> Vec<SchemePoint> {
+    (0..n)
+        .map(|k| {
+            let mut dense = vec![0.01; dim];
+            dense[k % dim] = 1.0;
+            let words = vec![format!("語{k}"), "制度".to_string()];
+            let mut payload = serde_json::Map::new();
+            payload.insert("level".into(), "ward".into());
+            payload.insert("purposes".into(), vec![format!("目的{}", k % 3)].into());
+            SchemePoint {
+                scheme_id: format!("scheme-{k}"),
+                dense,
+                sparse: bm25_document(&words, 2.0),
+                payload,
+            }
+        })
+        .collect()
+}
+
+/// Replicas starting together sync one collection at the same moment: every one of them
+/// starts (creating a collection a peer has just created is not an error), and the collection
+/// ends whole, one point per scheme, whichever order their creates, upserts and stale-point
+/// deletions interleave in. Then the same again after the embedder's dimension changed, where
+/// each replica may also delete and recreate the collection under the others.
+#[test]
+fn replicas_syncing_one_collection_at_once_all_start_and_leave_it_whole() {
+    let Some(url) = qdrant_url() else { return };
+    let scratch = Dropper::fresh(&url);
+    const REPLICAS: usize = 4;
+    const SCHEMES: usize = 300;
+    for dim in [8, 12] {
+        let start = std::sync::Arc::new(std::sync::Barrier::new(REPLICAS));
+        let replicas: Vec<_> = (0..REPLICAS)
+            .map(|_| {
+                let (url, collection, start) = (
+                    url.clone(),
+                    scratch.1.clone(),
+                    std::sync::Arc::clone(&start),
+                );
+                std::thread::spawn(move || {
+                    let mut index = QdrantIndex::connect(&url, &collection).unwrap();
+                    start.wait();
+                    index
+                        .sync(dim, synthetic_points(SCHEMES, dim))
+                        .map(|()| index)
+                })
+            })
+            .collect();
+        for replica in replicas {
+            let index = replica
+                .join()
+                .unwrap()
+                .unwrap_or_else(|e| panic!("dimension {dim}: a replica failed to start: {e}"));
+            assert_eq!(index.len(), SCHEMES);
+        }
+        let index = QdrantIndex::connect(&url, &scratch.1).unwrap();
+        assert_eq!(
+            index.count().unwrap(),
+            SCHEMES as u64,
+            "dimension {dim}: one point per scheme"
+        );
+        let mut query = vec![0.0; dim];
+        query[5] = 1.0;
+        let hits = index.nearest(&query, &VectorFilter::default(), 3).unwrap();
+        assert_eq!(hits.len(), 3, "dimension {dim}: {hits:?}");
+        assert!(
+            hits.iter().all(|(id, _)| {
+                let k: usize = id.trim_start_matches("scheme-").parse().unwrap();
+                k % dim == 5
+            }),
+            "dimension {dim}: the nearest schemes point along axis 5: {hits:?}"
+        );
+    }
 }
 
 #[test]

@@ -3,9 +3,18 @@
 //! made on one replica works on the other, and `kill -9` of a replica during a wrk burst
 //! through the balancer leaves no failed request and every acknowledged inquiry stored once.
 //!
+//! Two legs, one at a time: the replicas without an embedder (lexical ranking, vectors
+//! nowhere), and, when QDRANT_URL names a Qdrant server's gRPC endpoint, the replicas with the
+//! e5 embedder and their vectors in Qdrant (`SHIEN__VECTOR_BACKEND=qdrant`, a collection of the
+//! test's own). The Qdrant leg starts both replicas at the same moment, so both sync the empty
+//! collection at once, and checks as well that the collection holds one point per scheme and
+//! that known searches are answered with vector similarities, which in that mode only Qdrant
+//! holds.
+//!
 //! Runs when DATABASE_TEST_URL is set and `haproxy` and `wrk` are installed (`make scale`
-//! installs them); says SKIPPED otherwise. `SHIEN_SCALE_SECONDS` sets the burst (default 4;
-//! `make scale` uses 20) and the figures are printed as `SCALE …` lines.
+//! installs them); says SKIPPED otherwise, and SKIPPED for the Qdrant leg without QDRANT_URL.
+//! `SHIEN_SCALE_SECONDS` sets each burst (default 4; `make scale` uses 20) and the figures are
+//! printed as `SCALE …` lines.
 
 mod common;
 
@@ -14,7 +23,70 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use shien_navi::index::QdrantIndex;
 use shien_navi::store::Store;
+
+/// Where the replicas' vectors live in one leg of the test.
+enum Vectors {
+    /// No embedder: lexical ranking, nothing shared but the database.
+    None,
+    /// e5 vectors in one Qdrant collection that every replica syncs and searches.
+    Qdrant { url: String, collection: String },
+}
+
+impl Vectors {
+    fn name(&self) -> &'static str {
+        match self {
+            Vectors::None => "none",
+            Vectors::Qdrant { .. } => "qdrant",
+        }
+    }
+
+    /// The settings a replica gets, as an operator would give them.
+    fn env(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Vectors::None => vec![
+                ("SHIEN__EMBEDDER", "none".into()),
+                ("SHIEN__RANKING", "bm25".into()),
+            ],
+            Vectors::Qdrant { url, collection } => vec![
+                ("SHIEN__EMBEDDER", "e5".into()),
+                ("SHIEN__RANKING", "hybrid".into()),
+                ("SHIEN__VECTOR_BACKEND", "qdrant".into()),
+                ("QDRANT_URL", url.clone()),
+                ("SHIEN__QDRANT_COLLECTION", collection.clone()),
+            ],
+        }
+    }
+}
+
+/// Deletes the Qdrant leg's collection when the leg ends, passed or not. On a thread of its
+/// own: the index's client runtime cannot be dropped inside the test's runtime.
+struct DropCollection(String, String);
+
+impl Drop for DropCollection {
+    fn drop(&mut self) {
+        let (url, collection) = (self.0.clone(), self.1.clone());
+        let _ = std::thread::spawn(move || {
+            if let Ok(index) = QdrantIndex::connect(&url, &collection) {
+                let _ = index.drop_collection();
+            }
+        })
+        .join();
+    }
+}
+
+/// Points in a Qdrant collection, asked from a blocking thread for the same reason.
+async fn qdrant_points(url: &str, collection: &str) -> u64 {
+    let (url, collection) = (url.to_string(), collection.to_string());
+    tokio::task::spawn_blocking(move || {
+        QdrantIndex::connect(&url, &collection)
+            .and_then(|index| index.count())
+            .unwrap()
+    })
+    .await
+    .unwrap()
+}
 
 struct Replica {
     child: Child,
@@ -29,14 +101,15 @@ impl Drop for Replica {
     }
 }
 
-fn start_replica(url: &str, spool_dir: &Path) -> Replica {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shien"))
+/// Starts a replica without waiting for it, so that several can start (and sync their vector
+/// store) at the same moment; `up` waits for its address.
+fn spawn_replica(url: &str, spool_dir: &Path, vectors: &Vectors) -> Replica {
+    let child = Command::new(env!("CARGO_BIN_EXE_shien"))
         .current_dir(common::repo())
         .args(["serve", "--bind", "127.0.0.1:0"])
         .env("SHIEN__DATABASE_URL", url)
         .env("SHIEN__CORPUS_DIR", common::repo().join("corpus"))
-        .env("SHIEN__EMBEDDER", "none")
-        .env("SHIEN__RANKING", "bm25")
+        .envs(vectors.env())
         .env("SHIEN__RATE_LIMIT_PER_MINUTE", "0")
         .env("SHIEN__SPOOL_DIR", spool_dir)
         .env("SHIEN_LOG", "warn")
@@ -44,11 +117,17 @@ fn start_replica(url: &str, spool_dir: &Path) -> Replica {
         .stderr(Stdio::null())
         .spawn()
         .expect("the shien binary starts");
-    let base = common::printed_url(&mut child, Duration::from_secs(120));
     Replica {
         child,
-        base,
+        base: String::new(),
         spool_dir: spool_dir.to_path_buf(),
+    }
+}
+
+impl Replica {
+    fn up(mut self) -> Replica {
+        self.base = common::printed_url(&mut self.child, Duration::from_secs(300));
+        self
     }
 }
 
@@ -143,36 +222,117 @@ fn installed(tool: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-async fn pending(client: &reqwest::Client, base: &str) -> u64 {
-    let h: Value = client
+async fn health(client: &reqwest::Client, base: &str) -> Value {
+    client
         .get(format!("{base}/healthz"))
         .send()
         .await
         .unwrap()
         .json()
         .await
-        .unwrap();
-    h["inquiry_log"]["pending_in_spool"].as_u64().unwrap()
+        .unwrap()
+}
+
+async fn pending(client: &reqwest::Client, base: &str) -> u64 {
+    health(client, base).await["inquiry_log"]["pending_in_spool"]
+        .as_u64()
+        .unwrap()
+}
+
+/// Searches whose scheme is known, on each of `bases`. With vectors in Qdrant the scheme's best
+/// passage is also its Japanese one, whose vector only Qdrant holds in that mode (the replicas
+/// keep the translated views' vectors in memory): were Qdrant not answering, the Japanese
+/// passage would score 0, a view would be the best, and the similarity would be about halved.
+async fn answers_known_searches(client: &reqwest::Client, bases: &[&str], vectors: &Vectors) {
+    const KNOWN: &[(&str, &str)] = &[
+        ("港区 創業 融資 あっせん", "minato-yushi-sogyo"),
+        ("開業前でも区の創業融資は使えますか", "minato-yushi-sogyo"),
+    ];
+    for base in bases {
+        for (query, scheme) in KNOWN {
+            let r = client
+                .post(format!("{base}/api/v1/search"))
+                .json(&json!({ "query": query, "top_k": 5 }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+            let body: Value = r.json().await.unwrap();
+            let hit = body["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["id"] == *scheme)
+                .unwrap_or_else(|| panic!("{query:?} on {base} finds {scheme}: {body}"));
+            if let Vectors::Qdrant { .. } = vectors {
+                let explanation = &hit["explanation"];
+                assert!(
+                    explanation["vector"].as_f64().unwrap() > 0.5
+                        && explanation["vector_view"] == "ja",
+                    "{query:?} on {base}: {scheme} scored by its vector in Qdrant: {explanation}"
+                );
+            }
+        }
+    }
+}
+
+/// One leg at a time: two bursts at once would measure each other.
+static ONE_LEG_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The PostgreSQL URL when the scale-out test can run here; says why not otherwise.
+fn prerequisites(leg: &str) -> Option<String> {
+    let Ok(base_url) = std::env::var("DATABASE_TEST_URL") else {
+        eprintln!("SKIPPED: {leg} (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)");
+        return None;
+    };
+    if !installed("haproxy") || !installed("wrk") {
+        eprintln!("SKIPPED: {leg} (needs haproxy and wrk: apt-get install haproxy wrk)");
+        return None;
+    }
+    Some(base_url)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_replicas_behind_haproxy_share_state_and_lose_nothing_when_one_is_killed() {
-    let Ok(base_url) = std::env::var("DATABASE_TEST_URL") else {
+    let Some(base_url) = prerequisites("scale-out test") else {
+        return;
+    };
+    let _one = ONE_LEG_AT_A_TIME.lock().await;
+    scale_out(&base_url, Vectors::None).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_same_with_the_replicas_vectors_in_one_qdrant_collection() {
+    let Ok(qdrant) = std::env::var("QDRANT_URL") else {
         eprintln!(
-            "SKIPPED: scale-out test (set DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test)"
+            "SKIPPED: the Qdrant leg of the scale-out test (set QDRANT_URL=http://127.0.0.1:6334, \
+             the gRPC port of a Qdrant server you run; README \"Scale-out\")"
         );
         return;
     };
-    if !installed("haproxy") || !installed("wrk") {
-        eprintln!("SKIPPED: scale-out test (needs haproxy and wrk: apt-get install haproxy wrk)");
+    let Some(base_url) = prerequisites("the Qdrant leg of the scale-out test") else {
         return;
-    }
+    };
+    let collection = format!("shien_scale_{}", uuid::Uuid::new_v4().simple());
+    let _dropped = DropCollection(qdrant.clone(), collection.clone());
+    let _one = ONE_LEG_AT_A_TIME.lock().await;
+    scale_out(
+        &base_url,
+        Vectors::Qdrant {
+            url: qdrant,
+            collection,
+        },
+    )
+    .await;
+}
+
+async fn scale_out(base_url: &str, vectors: Vectors) {
     let seconds: u64 = std::env::var("SHIEN_SCALE_SECONDS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(4);
     let schema = format!("shien_scale_{}", uuid::Uuid::new_v4().simple());
-    let admin = sqlx::postgres::PgPool::connect(&base_url)
+    let admin = sqlx::postgres::PgPool::connect(base_url)
         .await
         .expect("PostgreSQL reachable");
     sqlx::query(&format!("CREATE SCHEMA {schema}"))
@@ -191,9 +351,12 @@ async fn two_replicas_behind_haproxy_share_state_and_lose_nothing_when_one_is_ki
         .await
         .unwrap();
 
+    // Both replicas start at once: with Qdrant, both bring the same empty collection in line
+    // with the corpus at the same moment.
     let dir = tempfile::tempdir().unwrap();
-    let r0 = start_replica(&url, &dir.path().join("r0"));
-    let mut r1 = start_replica(&url, &dir.path().join("r1"));
+    let r0 = spawn_replica(&url, &dir.path().join("r0"), &vectors);
+    let r1 = spawn_replica(&url, &dir.path().join("r1"), &vectors);
+    let (r0, mut r1) = (r0.up(), r1.up());
     let balancer = start_balancer(dir.path(), &[&r0, &r1]);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -201,6 +364,15 @@ async fn two_replicas_behind_haproxy_share_state_and_lose_nothing_when_one_is_ki
         .build()
         .unwrap();
     wait_until_up(&client, &balancer.base).await;
+    let schemes = health(&client, &r0.base).await["schemes"].as_u64().unwrap();
+    if let Vectors::Qdrant { url, collection } = &vectors {
+        assert_eq!(
+            qdrant_points(url, collection).await,
+            schemes,
+            "one point per scheme after two replicas synced the collection at once"
+        );
+    }
+    answers_known_searches(&client, &[&r0.base, &r1.base, &balancer.base], &vectors).await;
 
     // A multi-turn chat alternating replicas, directly and then through the balancer.
     let first = chat(
@@ -320,7 +492,12 @@ async fn two_replicas_behind_haproxy_share_state_and_lose_nothing_when_one_is_ki
     // The killed replica comes back on its spool and flushes it; then count.
     let spool_dir = r1.spool_dir.clone();
     drop(r1);
-    let r1 = start_replica(&url, &spool_dir);
+    let r1 = spawn_replica(&url, &spool_dir, &vectors).up();
+    if let Vectors::Qdrant { url, collection } = &vectors {
+        // The restarted replica synced the collection again while the other one served.
+        assert_eq!(qdrant_points(url, collection).await, schemes);
+        answers_known_searches(&client, &[&r1.base, &r0.base], &vectors).await;
+    }
     for base in [&r0.base, &r1.base] {
         for _ in 0..100 {
             if pending(&client, base).await == 0 {
@@ -347,7 +524,8 @@ async fn two_replicas_behind_haproxy_share_state_and_lose_nothing_when_one_is_ki
     }
     let failures = figure("socket_errors") + figure("non_2xx");
     eprintln!(
-        "SCALE replicas=2 balancer=haproxy seconds={seconds} requests={} acknowledged={} failures={failures} lost={} duplicated={duplicated} p50_ms={} p99_ms={}",
+        "SCALE replicas=2 balancer=haproxy vectors={} seconds={seconds} requests={} acknowledged={} failures={failures} lost={} duplicated={duplicated} p50_ms={} p99_ms={}",
+        vectors.name(),
         figure("requests"),
         acknowledged.len(),
         lost.len(),

@@ -28,6 +28,17 @@ pub const SPARSE: &str = "bm25";
 /// How many points each retriever hands to the server-side fusion.
 const PREFETCH: u64 = 400;
 const UPSERT_BATCH: usize = 256;
+/// How many times a start-up sync is tried before the replica gives up.
+const SYNC_ATTEMPTS: u32 = 4;
+/// Payload fields with a keyword index, for filtering.
+const PAYLOAD_INDEXES: [&str; 6] = [
+    "scheme_id",
+    "level",
+    "kind",
+    "purposes",
+    "industries",
+    "window_kind",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum QdrantError {
@@ -167,68 +178,21 @@ impl QdrantIndex {
 
     /// Creates the collection when missing (or when its dimension changed), upserts every
     /// scheme, and deletes points of schemes no longer in the corpus.
+    ///
+    /// Several replicas may do this at once on one collection. With the same corpus that is
+    /// safe: creating a collection a peer has just created counts as done, the field indexes
+    /// are ensured by everyone (Qdrant accepts an index that already exists), upserts of the
+    /// same point ids are idempotent, and the stale-point filter keeps every scheme of the
+    /// corpus, so no replica deletes what another has written. A step that loses a race
+    /// anyway (a peer recreating the collection for a new dimension between our check and our
+    /// upsert) fails, and the whole sync is tried again, because every step is idempotent.
     pub fn sync(&mut self, dim: usize, points: Vec<SchemePoint>) -> Result<(), QdrantError> {
-        let client = self.client.clone();
-        let collection = self.collection.clone();
-        let exists = self.run({
-            let (client, collection) = (client.clone(), collection.clone());
-            async move { client.collection_exists(collection).await }
-        });
-        let exists = exists.map_err(|e| self.request_error(e))?;
-        let stored_dim = if exists { self.stored_dim() } else { None };
-        if stored_dim != Some(dim as u64) {
-            if exists {
-                let (client, collection) = (client.clone(), collection.clone());
-                self.run(async move { client.delete_collection(collection).await })
-                    .map_err(|e| self.request_error(e))?;
-            }
-            let (client, collection) = (client.clone(), collection.clone());
-            self.run(async move {
-                let mut dense = VectorsConfigBuilder::default();
-                dense.add_named_vector_params(
-                    DENSE,
-                    VectorParamsBuilder::new(dim as u64, Distance::Cosine),
-                );
-                let mut sparse = SparseVectorsConfigBuilder::default();
-                sparse.add_named_vector_params(
-                    SPARSE,
-                    SparseVectorParamsBuilder::default().modifier(Modifier::Idf),
-                );
-                client
-                    .create_collection(
-                        CreateCollectionBuilder::new(collection.clone())
-                            .vectors_config(dense)
-                            .sparse_vectors_config(sparse),
-                    )
-                    .await?;
-                for field in [
-                    "scheme_id",
-                    "level",
-                    "kind",
-                    "purposes",
-                    "industries",
-                    "window_kind",
-                ] {
-                    client
-                        .create_field_index(
-                            CreateFieldIndexCollectionBuilder::new(
-                                collection.clone(),
-                                field,
-                                FieldType::Keyword,
-                            )
-                            .wait(true),
-                        )
-                        .await?;
-                }
-                Ok::<(), qdrant_client::QdrantError>(())
-            })
-            .map_err(|e| self.request_error(e))?;
-        }
         self.positions = points
             .iter()
             .enumerate()
             .map(|(i, p)| (p.scheme_id.clone(), i))
             .collect();
+        let keep: Vec<String> = self.positions.keys().cloned().collect();
         let structs: Vec<PointStruct> = points
             .into_iter()
             .map(|p| {
@@ -245,8 +209,30 @@ impl QdrantIndex {
                 PointStruct::new(point_id(&p.scheme_id), vectors, payload)
             })
             .collect();
-        for batch in structs.chunks(UPSERT_BATCH) {
-            let (client, collection, batch) = (client.clone(), collection.clone(), batch.to_vec());
+        let mut attempt = 1;
+        loop {
+            match self.sync_once(dim, &structs, &keep) {
+                Ok(()) => return Ok(()),
+                Err(e) if attempt < SYNC_ATTEMPTS => {
+                    tracing::warn!(error = %e, attempt, "qdrant sync failed; trying again");
+                    std::thread::sleep(Duration::from_millis(200 * u64::from(attempt)));
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn sync_once(
+        &self,
+        dim: usize,
+        points: &[PointStruct],
+        keep: &[String],
+    ) -> Result<(), QdrantError> {
+        self.ensure_collection(dim as u64)?;
+        for batch in points.chunks(UPSERT_BATCH) {
+            let (client, collection, batch) =
+                (self.client.clone(), self.collection.clone(), batch.to_vec());
             self.run(async move {
                 client
                     .upsert_points(UpsertPointsBuilder::new(collection, batch).wait(true))
@@ -254,33 +240,127 @@ impl QdrantIndex {
             })
             .map_err(|e| self.request_error(e))?;
         }
-        let keep: Vec<String> = self.positions.keys().cloned().collect();
-        let (client, collection) = (client.clone(), collection.clone());
-        self.run(async move {
-            let stale = Filter::must_not([Condition::matches("scheme_id", keep)]);
-            client
-                .delete_points(
-                    qdrant_client::qdrant::DeletePointsBuilder::new(collection)
-                        .points(stale)
-                        .wait(true),
-                )
-                .await
-        })
-        .map_err(|e| self.request_error(e))?;
+        let stale = Filter::must_not([Condition::matches("scheme_id", keep.to_vec())]);
+        let stale_points = self.count_matching(Some(stale.clone()))?;
+        if stale_points > 0 {
+            // Another corpus's schemes (an older replica, or a newer one during a rolling
+            // update): replicas sharing a collection are meant to share a corpus, so say so.
+            tracing::warn!(
+                collection = %self.collection,
+                stale_points,
+                "deleting points of schemes not in this corpus; replicas with another corpus \
+                 should use another collection"
+            );
+            let (client, collection) = (self.client.clone(), self.collection.clone());
+            self.run(async move {
+                client
+                    .delete_points(
+                        qdrant_client::qdrant::DeletePointsBuilder::new(collection)
+                            .points(stale)
+                            .wait(true),
+                    )
+                    .await
+            })
+            .map_err(|e| self.request_error(e))?;
+        }
         Ok(())
     }
 
-    /// The dimension of the stored `dense` vectors; `None` when the collection has none.
-    fn stored_dim(&self) -> Option<u64> {
+    /// The collection with a `dense` vector of `dim` and its payload indexes, made if missing
+    /// and remade if the dimension changed (another embedder).
+    fn ensure_collection(&self, dim: u64) -> Result<(), QdrantError> {
+        match self.stored_dim()? {
+            Some(Some(stored)) if stored == dim => {}
+            stored => {
+                if let Some(stored) = stored {
+                    tracing::warn!(
+                        collection = %self.collection,
+                        stored = ?stored,
+                        dim,
+                        "recreating the collection for another vector dimension"
+                    );
+                    let (client, collection) = (self.client.clone(), self.collection.clone());
+                    self.run(async move { client.delete_collection(collection).await })
+                        .map_err(|e| self.request_error(e))?;
+                }
+                if let Err(e) = self.create_collection(dim) {
+                    // A peer created it between our check and our request; fine if it is ours.
+                    if self.stored_dim()? != Some(Some(dim)) {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        // Everyone ensures the payload indexes, so a replica that dies right after creating the
+        // collection leaves nothing missing for good.
+        let (client, collection) = (self.client.clone(), self.collection.clone());
+        self.run(async move {
+            for field in PAYLOAD_INDEXES {
+                client
+                    .create_field_index(
+                        CreateFieldIndexCollectionBuilder::new(
+                            collection.clone(),
+                            field,
+                            FieldType::Keyword,
+                        )
+                        .wait(true),
+                    )
+                    .await?;
+            }
+            Ok::<(), qdrant_client::QdrantError>(())
+        })
+        .map_err(|e| self.request_error(e))
+    }
+
+    fn create_collection(&self, dim: u64) -> Result<(), QdrantError> {
+        let (client, collection) = (self.client.clone(), self.collection.clone());
+        self.run(async move {
+            let mut dense = VectorsConfigBuilder::default();
+            dense.add_named_vector_params(DENSE, VectorParamsBuilder::new(dim, Distance::Cosine));
+            let mut sparse = SparseVectorsConfigBuilder::default();
+            sparse.add_named_vector_params(
+                SPARSE,
+                SparseVectorParamsBuilder::default().modifier(Modifier::Idf),
+            );
+            client
+                .create_collection(
+                    CreateCollectionBuilder::new(collection)
+                        .vectors_config(dense)
+                        .sparse_vectors_config(sparse),
+                )
+                .await
+        })
+        .map(|_| ())
+        .map_err(|e| self.request_error(e))
+    }
+
+    /// `None` when there is no collection; `Some(None)` when it has no `dense` vector;
+    /// otherwise the dimension of its `dense` vectors. A failed request is an error, never
+    /// "missing": a replica must not delete a collection it merely failed to read.
+    fn stored_dim(&self) -> Result<Option<Option<u64>>, QdrantError> {
+        let (client, collection) = (self.client.clone(), self.collection.clone());
+        let exists = self
+            .run(async move { client.collection_exists(collection).await })
+            .map_err(|e| self.request_error(e))?;
+        if !exists {
+            return Ok(None);
+        }
         let (client, collection) = (self.client.clone(), self.collection.clone());
         let info = self
             .run(async move { client.collection_info(collection).await })
-            .ok()?;
+            .map_err(|e| self.request_error(e))?;
         use qdrant_client::qdrant::vectors_config::Config;
-        match info.result?.config?.params?.vectors_config?.config? {
-            Config::ParamsMap(map) => map.map.get(DENSE).map(|p| p.size),
-            _ => None,
-        }
+        let dense = info
+            .result
+            .and_then(|r| r.config)
+            .and_then(|c| c.params)
+            .and_then(|p| p.vectors_config)
+            .and_then(|v| v.config)
+            .and_then(|c| match c {
+                Config::ParamsMap(map) => map.map.get(DENSE).map(|p| p.size),
+                Config::Params(_) => None,
+            });
+        Ok(Some(dense))
     }
 
     /// Deletes the whole collection (tests, or a rebuild from scratch).
@@ -293,12 +373,19 @@ impl QdrantIndex {
 
     /// Points stored in the collection.
     pub fn count(&self) -> Result<u64, QdrantError> {
+        self.count_matching(None)
+    }
+
+    fn count_matching(&self, filter: Option<Filter>) -> Result<u64, QdrantError> {
         let (client, collection) = (self.client.clone(), self.collection.clone());
         let r = self
             .run(async move {
-                client
-                    .count(qdrant_client::qdrant::CountPointsBuilder::new(collection).exact(true))
-                    .await
+                let mut request =
+                    qdrant_client::qdrant::CountPointsBuilder::new(collection).exact(true);
+                if let Some(filter) = filter {
+                    request = request.filter(filter);
+                }
+                client.count(request).await
             })
             .map_err(|e| self.request_error(e))?;
         Ok(r.result.map(|c| c.count).unwrap_or(0))
