@@ -170,12 +170,13 @@ impl App {
     /// furigana: the dictionary misreads the dates and day names the replies are full of
     /// (12月 as つき), and a wrong reading is worse than none.
     pub fn line(&self, page: Lang, text: &str) -> Line {
-        let (lang, words) = if !text.chars().any(is_japanese_char) {
-            (page.html_lang(), vec![Segment::Text(text.to_string())])
-        } else if is_mostly_latin(text) {
+        let (lang, words) = if is_mostly_latin(text) {
             ("en", mark_japanese(text))
-        } else {
+        } else if text.chars().any(is_japanese_char) {
             ("ja", vec![Segment::Text(text.to_string())])
+        } else {
+            // Digits and signs alone (a ticket number): the page's language.
+            (page.html_lang(), vec![Segment::Text(text.to_string())])
         };
         Line {
             lang: (lang != page.html_lang()).then_some(lang),
