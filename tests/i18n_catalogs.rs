@@ -7,14 +7,14 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use fluent_bundle::FluentResource;
+use shien_navi::app::messages::{
+    INDUSTRY_KEYS, Messages, PURPOSE_KEYS, SOURCES, condition_key, day_key, has_message, kind_key,
+    level_key, option_key, question_help_key, question_key, status_key, step_key,
+};
 use shien_navi::domain::consultants::{ConsultCategory, DeskDay};
 use shien_navi::domain::eligibility::Condition;
 use shien_navi::domain::questionnaire::Questionnaire;
 use shien_navi::domain::{Kind, Lang, Level, WindowStatus};
-use shien_navi::http::messages::{
-    INDUSTRY_KEYS, Messages, PURPOSE_KEYS, SOURCES, condition_key, day_key, has_message, kind_key,
-    level_key, option_key, question_help_key, question_key, status_key, step_key,
-};
 
 /// The message ids of a catalog (terms and comments left out).
 fn keys(source: &str) -> BTreeSet<String> {
@@ -34,8 +34,9 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
 }
 
 /// Keys the code asks for: `t("key")`, `ta("key", …)`, `tn(…)`, `targs(…)`, `ja(…)` in the
-/// templates and the HTTP layer, and catalog-looking literals in the HTTP layer's Rust code
-/// (keys kept in tables, such as the navigation).
+/// templates, the HTTP layer and the application layer (the chat writes its replies from the
+/// catalogs), and catalog-looking literals in their Rust code (keys kept in tables, such as
+/// the navigation).
 fn keys_used(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
     let call =
         regex::Regex::new(r#"\b(?:t|ta|tn|targs|ja)\(\s*"([a-zA-Z][a-zA-Z0-9_-]*)""#).unwrap();
@@ -44,6 +45,7 @@ fn keys_used(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
     files(&common::repo().join("templates"), "html", &mut sources);
     let mut rust = Vec::new();
     files(&common::repo().join("src/http"), "rs", &mut rust);
+    files(&common::repo().join("src/app"), "rs", &mut rust);
     let mut used = BTreeSet::new();
     for path in sources.iter().chain(&rust) {
         let mut text = std::fs::read_to_string(path).unwrap();

@@ -32,7 +32,67 @@ chat-widget-send = 送る
 chat-widget-empty = 質問を書いてください。
 chat-widget-waiting = 答えを用意しています…
 chat-widget-error = エラーが起きました。
-chat-widget-replies-in-japanese = 答えは、ふつうの日本語で出ます。
+
+## Chat page
+chat-title = チャットで相談する
+chat-intro = 補助金、お金を借りること、相談できる所について、よくある質問と制度の情報から答えます。むずかしい相談は、専門の相談員につなぎます（{ $hours }）。
+chat-log-label = これまでの質問と答え
+chat-you = あなた
+chat-bot = 支援ナビ
+chat-sources = 答えのもとにした制度
+chat-ticket = 受付番号
+chat-ticket-notice = { $category }の相談です。{ $desk }につなぎます（{ $when }）
+chat-ticket-no-slot = 日にちと時間は、窓口に聞いてください
+chat-question-label = 質問
+chat-placeholder = 例：店を始める前でも、区のお金を借りる制度は使えますか？
+chat-send = 送る
+chat-privacy = 名前や電話番号などは書かないでください（書いたときも、記録するときに かくします）。
+chat-error-empty = 質問を書いてください。
+chat-error-too-long = 質問が長すぎます。{ $max }文字までにしてください。
+
+## Chat replies (the bot's own words; facts, names and hours come in as $variables)
+chat-clarify = 何に使う制度をさがしていますか？ たとえば「店や会社を始める」「機械などを買う」「ホームページや広告」「人をやとう」「お金が足りない」などを教えてください。港区・東京都・国のどの制度がいいかも、あれば教えてください。
+chat-overview-intro = この制度を見てください。
+chat-overview-related = 関係のある制度：
+chat-overview-item = ・{ $name }{ $amount }：{ $summary }
+chat-overview-amount = （{ $amount }）
+chat-overview-closing = くわしい条件は、それぞれの制度の公式ページを見てください。窓口でも相談できます。
+chat-scheme-name = { $name }（正しい名前：{ $official }）
+chat-official-japanese = 公式の情報（ふつうの日本語）：
+chat-from-faq = よくある質問から：{ $answer }
+chat-source = 答えのもと：{ $name }（{ $date }の情報です。新しい情報は公式ページを見てください）
+chat-known-rule = ふつうの条件は「{ $rule }」（{ $scheme }）です。あなたがこの条件に合うかどうかは、窓口で一人ずつ確かめます。
+chat-handoff-consult = この相談は、{ $field }の専門の人が答えます。相談員につなぎます（{ $reason }）。
+chat-handoff-desk = 窓口：{ $desk }（{ $hours }）
+chat-handoff-open-now = いま、窓口が開いています。
+chat-handoff-next = いま、窓口は閉まっています。次に開くのは { $when } です。受付番号をメモしてください。窓口が開いているときに連絡するか、担当の人からの連絡を待ってください。
+chat-handoff-no-slot = 次に開く日にちと時間は、窓口に聞いてください。
+chat-handoff-booking = 予約のしかた：{ $how }
+chat-handoff-ticket = 受付番号：{ $ticket }
+chat-complaint = ごめんなさい。あなたの意見は、相談員ではなく、センターの職員が読みます。必要なときは、職員から連絡します（{ $reason }）。
+chat-complaint-desk = 受付：{ $desk }（{ $hours }）
+chat-complaint-next = いま、窓口は閉まっています。次に開くのは { $when } です。
+chat-complaint-how-to-book = 受付番号を伝えて、電話か窓口で話してください
+# A chrono strftime pattern: the next staffed time in a chat reply.
+chat-slot-format = %-m月%-d日 %H:%M
+staff-queue-name = 港区立産業振興センターの職員（困ったことや意見を聞く窓口）
+center-desk-name = 港区立産業振興センターの相談窓口
+center-desk-how-to-book = 電話で予約してください
+center-desk-staff = 相談員
+office-hours = 月曜日から金曜日の { $opens }から{ $closes }まで（土曜日・日曜日・祝日・12月29日から1月3日までは休みです）
+handoff-category-management = 仕事のやり方
+handoff-category-financing = お金を借りること
+handoff-category-labour = 働く人のこと
+handoff-category-legal = 法律
+handoff-category-ip = 特許や商標
+handoff-category-tax = 税金
+handoff-category-founding = 店や会社を始めること
+handoff-category-complaint = 困ったことや意見
+handoff-reason-asked-for-person = 人と話したいという希望
+handoff-reason-sensitive = 専門の人が考える必要がある相談
+handoff-reason-complaint = 意見や困ったこと
+handoff-reason-individual = あなたの事情や書類を見る必要がある
+handoff-reason-low-confidence = よくある質問では答えられない内容
 
 ## Home
 home-title = ホーム

@@ -32,7 +32,67 @@ chat-widget-send = Send
 chat-widget-empty = Please type a question.
 chat-widget-waiting = Preparing an answer…
 chat-widget-error = Something went wrong.
-chat-widget-replies-in-japanese = Answers are in Japanese for now.
+
+## Chat page
+chat-title = Ask in the chat
+chat-intro = The chat answers questions about subsidies, loans and consultation desks from our frequently asked questions and scheme information. Harder questions are passed to a specialist consultant ({ $hours }).
+chat-log-label = The conversation so far
+chat-you = You
+chat-bot = Shien Navi
+chat-sources = Sources
+chat-ticket = Ticket number
+chat-ticket-notice = your { $category } question is passed to { $desk } (next staffed time: { $when })
+chat-ticket-no-slot = please ask the desk for a time
+chat-question-label = Your question
+chat-placeholder = e.g. Can I use the ward's start-up loan before I open my business?
+chat-send = Send
+chat-privacy = Please do not enter personal details such as your name or phone number (if you do, they are masked before anything is stored).
+chat-error-empty = Please type a question.
+chat-error-too-long = Your message is too long. Please keep it within { $max } characters.
+
+## Chat replies (the bot's own words; facts, names and hours come in as $variables)
+chat-clarify = What would you like support for? For example: starting a business (about to open, or just opened), buying equipment, a website or advertising, hiring staff, or cash flow. If you prefer Minato City, Tokyo or national schemes, please say so too.
+chat-overview-intro = These schemes may help:
+chat-overview-related = Related schemes:
+chat-overview-item = - { $name }{ $amount }: { $summary }
+chat-overview-amount = {" "}({ $amount })
+chat-overview-closing = Please check each scheme's official page (in Japanese) for the full conditions. You can also talk your case over at a consultation desk.
+chat-scheme-name = { $name } (official Japanese name: { $official })
+chat-official-japanese = The official information in Japanese:
+chat-from-faq = From our FAQ: { $answer }
+chat-source = Source: { $name } (information as of { $date }; please check the official page for the latest).
+chat-known-rule = The general condition is "{ $rule }" ({ $scheme }), but whether it applies to your own case is checked individually at the desk.
+chat-handoff-consult = This question needs a specialist in { $field }, so we are passing it to a consultant ({ $reason }).
+chat-handoff-desk = Desk: { $desk } ({ $hours })
+chat-handoff-open-now = The desk is open now.
+chat-handoff-next = The desk is closed now. The next staffed time is { $when }. Please keep your ticket number and contact the desk during its hours, or wait for a call back.
+chat-handoff-no-slot = Please ask the desk for the next available time.
+chat-handoff-booking = How to book: { $how }
+chat-handoff-ticket = Ticket number: { $ticket }
+chat-complaint = We are sorry for the trouble. Your feedback will be read by the centre's staff, not by a consultant, and they will contact you if needed ({ $reason }).
+chat-complaint-desk = Received by: { $desk } ({ $hours })
+chat-complaint-next = The office is closed now. The next staffed time is { $when }.
+chat-complaint-how-to-book = Give your ticket number by phone or at the counter
+# A chrono strftime pattern: the next staffed time in a chat reply.
+chat-slot-format = %A %-d %B, %H:%M
+staff-queue-name = Minato City Industry Promotion Center staff (complaints and feedback; 港区立産業振興センター 職員)
+center-desk-name = Minato City Industry Promotion Center consultation desk (港区立産業振興センター 相談窓口)
+center-desk-how-to-book = Please book by phone
+center-desk-staff = a consultant
+office-hours = weekdays { $opens }–{ $closes } (closed on weekends, public holidays and 29 December to 3 January)
+handoff-category-management = business management
+handoff-category-financing = financing
+handoff-category-labour = labour and employment
+handoff-category-legal = legal matters
+handoff-category-ip = intellectual property
+handoff-category-tax = tax
+handoff-category-founding = starting a business
+handoff-category-complaint = complaints and feedback
+handoff-reason-asked-for-person = you asked to talk to a person
+handoff-reason-sensitive = it needs a specialist's judgement
+handoff-reason-complaint = feedback or a complaint
+handoff-reason-individual = your own situation or documents need checking
+handoff-reason-low-confidence = our FAQ cannot answer it
 
 ## Home
 home-title = Home

@@ -33,7 +33,67 @@ chat-widget-send = 送信
 chat-widget-empty = ご質問を入力してください。
 chat-widget-waiting = 回答を準備しています…
 chat-widget-error = エラーが発生しました。
-chat-widget-replies-in-japanese = 回答は日本語で表示されます。
+
+## Chat page
+chat-title = チャットで相談
+chat-intro = 補助金・融資・相談窓口について、よくある質問と制度の情報からお答えします。込み入ったご相談は専門の相談員におつなぎします（{ $hours }）。
+chat-log-label = これまでのやりとり
+chat-you = あなた
+chat-bot = 支援ナビ
+chat-sources = 出典
+chat-ticket = 受付番号
+chat-ticket-notice = { $category }の相談として{ $desk }におつなぎします（{ $when }）
+chat-ticket-no-slot = 日時は窓口にご確認ください
+chat-question-label = ご質問
+chat-placeholder = 例：開業前でも区の創業融資は使えますか？
+chat-send = 送信する
+chat-privacy = お名前・電話番号などの個人情報は入力しないでください（入力された場合も記録時に伏せ字にします）。
+chat-error-empty = メッセージを入力してください。
+chat-error-too-long = メッセージが長すぎます。{ $max }文字以内で入力してください。
+
+## Chat replies (the bot's own words; facts, names and hours come in as $variables)
+chat-clarify = どのようなことに使える制度をお探しですか？ たとえば「創業（これから開業・開業して間もない）」「設備投資」「ホームページや広告」「人材の採用」「資金繰り」などを教えてください。港区・東京都・国のどの制度かご希望があれば、あわせてお知らせください。
+chat-overview-intro = 次の制度が参考になります。
+chat-overview-related = 関連する制度：
+chat-overview-item = ・{ $name }{ $amount }：{ $summary }
+chat-overview-amount = （{ $amount }）
+chat-overview-closing = 詳しい条件は各制度の公式ページでご確認ください。個別のご相談は窓口でも承ります。
+chat-scheme-name = { $name }（正式名称：{ $official }）
+chat-official-japanese = 公式の情報（日本語）：
+chat-from-faq = よくある質問より：{ $answer }
+chat-source = 出典：{ $name }（{ $date }時点の情報。最新の内容は公式ページでご確認ください）
+chat-known-rule = 一般的な条件は「{ $rule }」（{ $scheme }）ですが、ご自身の場合に当てはまるかは窓口で個別に確認します。
+chat-handoff-consult = このご相談は、{ $staff }の判断が必要な内容のため、専門の相談員におつなぎします（{ $reason }）。
+chat-handoff-desk = 窓口：{ $desk }（{ $hours }）
+chat-handoff-open-now = ただいま受付時間内です。
+chat-handoff-next = ただいまは受付時間外です。次の受付は { $when } からです。受付番号をお控えのうえ、受付時間内にご連絡いただくか、担当者からの折り返しをお待ちください。
+chat-handoff-no-slot = 次の受付日時は窓口にお問い合わせください。
+chat-handoff-booking = 予約方法：{ $how }
+chat-handoff-ticket = 受付番号：{ $ticket }
+chat-complaint = ご不便をおかけして申し訳ありません。いただいたご意見は、相談員ではなくセンターの職員が確認し、必要に応じてご連絡します（{ $reason }）。
+chat-complaint-desk = 受付：{ $desk }（{ $hours }）
+chat-complaint-next = ただいまは受付時間外です。次の受付は { $when } からです。
+chat-complaint-how-to-book = 受付番号をお伝えのうえ、お電話または窓口でお申し出ください
+# A chrono strftime pattern: the next staffed time in a chat reply.
+chat-slot-format = %m月%d日 %H:%M
+staff-queue-name = 港区立産業振興センター 職員（苦情・ご意見の窓口）
+center-desk-name = 港区立産業振興センター 相談窓口
+center-desk-how-to-book = お電話でご予約ください
+center-desk-staff = 相談員
+office-hours = 平日 { $opens }〜{ $closes }（土日・祝日・12月29日〜1月3日を除く）
+handoff-category-management = 経営
+handoff-category-financing = 融資
+handoff-category-labour = 労務
+handoff-category-legal = 法務
+handoff-category-ip = 知財
+handoff-category-tax = 税務
+handoff-category-founding = 創業
+handoff-category-complaint = 苦情・ご意見
+handoff-reason-asked-for-person = 担当者との相談を希望
+handoff-reason-sensitive = 専門家の判断が必要な相談
+handoff-reason-complaint = ご意見・苦情
+handoff-reason-individual = 個別の事情や書類の確認が必要
+handoff-reason-low-confidence = よくある質問で回答できない内容
 
 ## Home
 home-title = ホーム

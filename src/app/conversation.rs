@@ -2,9 +2,9 @@
 
 use chrono::NaiveDateTime;
 
-use super::chat::ChatReply;
+use super::chat::{Caller, ChatReply};
 use super::{App, AppError, Result};
-use crate::domain::inquiry::{Channel, Feedback, LogEntry};
+use crate::domain::inquiry::{Feedback, LogEntry};
 use crate::domain::search::{MAX_QUERY_CHARS, QueryError, SearchQuery};
 
 /// A chat reply and the conversation so far, this turn included (for the no-JavaScript page).
@@ -25,12 +25,13 @@ pub fn tokyo_now() -> NaiveDateTime {
 
 impl App {
     /// One chat turn within its session (see [`super::chat`]), then logged: the inquiry, and
-    /// its hand-off ticket if any. `now` is JST wall-clock time.
+    /// its hand-off ticket if any. The caller is a channel, or a channel and the page's
+    /// language ([`Caller`]). `now` is JST wall-clock time.
     pub async fn chat(
         &self,
         session_id: Option<&str>,
         message: &str,
-        channel: Channel,
+        caller: impl Into<Caller>,
         now: NaiveDateTime,
     ) -> Result<Turn> {
         if session_id.is_some_and(|s| s.len() > MAX_SESSION_ID_CHARS) {
@@ -53,7 +54,7 @@ impl App {
                 self.sessions.as_ref(),
                 session_id,
                 message,
-                channel,
+                caller.into(),
                 now,
             )
             .await?;

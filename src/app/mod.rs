@@ -13,6 +13,7 @@ pub mod engine;
 pub mod evaluation;
 pub mod judgments;
 pub mod maintenance;
+pub mod messages;
 pub mod recommend;
 pub mod report;
 pub mod search;

@@ -3,8 +3,9 @@
 //! dates, hours, phone numbers) are not words: pages render them from the entry's fields.
 
 use crate::domain::consultants::Desk;
-use crate::domain::corpus::translation::{Freshness, Segment, mark_japanese};
+use crate::domain::corpus::translation::{Freshness, Segment, is_japanese_char, mark_japanese};
 use crate::domain::{Faq, Lang, Scheme};
+use crate::text::is_mostly_latin;
 
 use super::App;
 
@@ -73,6 +74,16 @@ pub struct DeskWords<'a> {
     pub name: Vec<Segment>,
     pub how_to_book: Vec<Segment>,
     pub desk: &'a Desk,
+}
+
+/// A line of text written by the chat or a caller, as a page shows it: in its own language
+/// when that is not the page's (an English reply on a Japanese page, a Japanese line on an
+/// English one), with the Japanese inside English marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The line's `lang` attribute, when it differs from the page's.
+    pub lang: Option<&'static str>,
+    pub words: Vec<Segment>,
 }
 
 /// Words in `lang` as segments: English marks the Japanese terms inside it.
@@ -153,6 +164,24 @@ impl App {
     pub fn faq_words_by_id(&self, id: &str, lang: Lang) -> Option<FaqWords> {
         let faq = self.engine.corpus.faq(id)?;
         Some(self.faq_words(faq, lang))
+    }
+
+    /// One line of a chat conversation on a page in `page`'s language (see [`Line`]). No
+    /// furigana: the dictionary misreads the dates and day names the replies are full of
+    /// (12月 as つき), and a wrong reading is worse than none.
+    pub fn line(&self, page: Lang, text: &str) -> Line {
+        let (lang, words) = if is_mostly_latin(text) {
+            ("en", mark_japanese(text))
+        } else if text.chars().any(is_japanese_char) {
+            ("ja", vec![Segment::Text(text.to_string())])
+        } else {
+            // Digits and signs alone (a ticket number): the page's language.
+            (page.html_lang(), vec![Segment::Text(text.to_string())])
+        };
+        Line {
+            lang: (lang != page.html_lang()).then_some(lang),
+            words,
+        }
     }
 
     pub fn desk(&self, id: &str) -> Option<&Desk> {

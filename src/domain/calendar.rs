@@ -36,7 +36,13 @@ impl OfficeCalendar {
         OfficeCalendar
     }
 
-    /// The office hours as people read them (page footer, chat notices).
+    /// When the centre opens and closes on a working day.
+    pub fn hours(&self) -> (NaiveTime, NaiveTime) {
+        (office_opens(), office_closes())
+    }
+
+    /// The office hours as people read them (the staff console; pages and chat replies write
+    /// them from [`OfficeCalendar::hours`] in each language).
     pub fn hours_ja(&self) -> String {
         format!(
             "平日 {}〜{}（土日・祝日・12月29日〜1月3日を除く）",

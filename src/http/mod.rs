@@ -6,7 +6,6 @@ pub mod error;
 pub mod extract;
 pub mod fields;
 pub mod language;
-pub mod messages;
 pub mod middleware;
 pub mod openapi;
 pub mod pages;

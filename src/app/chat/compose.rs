@@ -1,15 +1,20 @@
 //! The words of an answer: the asked facts of one scheme (then the FAQ that adds to them and
 //! the citation), or, for a question that asks no attribute, the FAQ on the caller's topic
-//! and the schemes found.
+//! and the schemes found. In the reply's language: the bot's own sentences from the message
+//! catalogs, the schemes' and FAQs' words from their reviewed translations (each scheme's
+//! official Japanese name beside a translated one), facts from the entry's fields.
+
+use unicode_normalization::UnicodeNormalization;
 
 use super::Citation;
 use super::citations::{cite, push_unique};
 use crate::app::engine::{Engine, FaqHit, SearchOutcome, shorten};
+use crate::app::messages::Messages;
 use crate::domain::asked::Asked;
 use crate::domain::corpus::translation::Lang;
 use crate::domain::facts::english::{EnglishWords, date_en, fact_en};
 use crate::domain::facts::{Fact, FactContext, date_ja, fact};
-use crate::domain::scheme::Scheme;
+use crate::domain::scheme::{Scheme, yen_en, yen_ja};
 
 /// Words every question about support shares: a message of nothing else is too vague to
 /// answer, and a FAQ matched only on them is not on the caller's topic.
@@ -48,10 +53,12 @@ pub(super) const GENERIC: &[&str] = &[
 /// session's subject from now on).
 pub(super) fn overview_reply(
     app: &Engine,
+    m: Messages,
     outcome: &SearchOutcome,
     terms: &crate::text::QueryTerms,
     best_words: f32,
 ) -> (String, Vec<Citation>, Option<String>) {
+    let lang = m.lang();
     let mut text = String::new();
     let mut citations: Vec<Citation> = Vec::new();
     let mut lead = None;
@@ -72,7 +79,12 @@ pub(super) fn overview_reply(
         .first()
         .filter(|f| f.score >= best_words * 0.5 && on_topic(&f.question))
     {
-        text.push_str(&faq.answer);
+        text.push_str(
+            app.corpus
+                .translations
+                .faq(lang, &faq.id)
+                .map_or(faq.answer.as_str(), |t| t.text.answer.as_str()),
+        );
         for id in &faq.scheme_ids {
             if let Some(s) = app.scheme(id) {
                 push_unique(&mut citations, cite(&app.corpus, s));
@@ -87,29 +99,82 @@ pub(super) fn overview_reply(
         .filter_map(|h| app.scheme(&h.id))
         .collect();
     if !listed.is_empty() {
-        text.push_str(if text.is_empty() {
-            "次の制度が参考になります。"
+        if text.is_empty() {
+            text.push_str(&m.t("chat-overview-intro"));
         } else {
-            "\n\n関連する制度："
-        });
+            text.push_str("\n\n");
+            text.push_str(&m.t("chat-overview-related"));
+        }
         for s in &listed {
-            let amount = s
-                .amount_text()
-                .map(|a| format!("（{a}）"))
+            let amount = overview_amount(s, lang)
+                .map(|a| m.ta("chat-overview-amount", "amount", &a))
                 .unwrap_or_default();
-            text.push_str(&format!(
-                "\n・{}{}：{}",
-                s.title,
-                amount,
-                shorten(&s.summary, 80)
+            text.push('\n');
+            text.push_str(&m.targs(
+                "chat-overview-item",
+                &[
+                    ("name", &scheme_name(app, m, s)),
+                    ("amount", &amount),
+                    ("summary", &scheme_summary(app, lang, s)),
+                ],
             ));
             push_unique(&mut citations, cite(&app.corpus, s));
         }
     }
-    text.push_str(
-        "\n\n詳しい条件は各制度の公式ページでご確認ください。個別のご相談は窓口でも承ります。",
-    );
+    text.push_str("\n\n");
+    text.push_str(&m.t("chat-overview-closing"));
     (text, citations, lead)
+}
+
+/// A scheme's amount in a list of schemes: the corpus's own line in Japanese; elsewhere the
+/// ceiling from its field (the published Japanese wording is on the scheme's page).
+fn overview_amount(scheme: &Scheme, lang: Lang) -> Option<String> {
+    let max = scheme.amount.as_ref().and_then(|a| a.max_yen);
+    match lang {
+        Lang::Ja => scheme.amount_text(),
+        Lang::Easy => max.map(|y| Messages::new(lang).ta("amount-max", "amount", &yen_ja(y))),
+        Lang::En => max.map(|y| Messages::new(lang).ta("amount-max", "amount", &yen_en(y))),
+    }
+}
+
+/// A scheme's summary, shortened for a list: the reviewed translation in `lang`, else the
+/// Japanese. English is cut at a word.
+fn scheme_summary(app: &Engine, lang: Lang, scheme: &Scheme) -> String {
+    match app.corpus.translations.scheme(lang, &scheme.id) {
+        Some(t) if lang == Lang::En => shorten_words(&t.text.summary, 160),
+        Some(t) => shorten(&t.text.summary, 80),
+        None => shorten(&scheme.summary, 80),
+    }
+}
+
+/// `text` cut at the last space before `max_chars`, with an ellipsis.
+fn shorten_words(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars - 1).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(head, _)| head)
+        .trim_end_matches([',', ';', ':']);
+    format!("{cut}…")
+}
+
+/// A scheme's name in the reply's language: its reviewed translation with the official
+/// Japanese name beside it (unless the translation already quotes it whole), so that the
+/// caller can ask the ward for it; the official name itself in Japanese or untranslated.
+pub(super) fn scheme_name(app: &Engine, m: Messages, scheme: &Scheme) -> String {
+    // Full-width brackets and spaces aside: "MINATO Incubator (港区 …)" quotes
+    // "MINATO Incubator（港区 …）" whole.
+    let loose = |s: &str| -> String { s.nfkc().filter(|c| !c.is_whitespace()).collect() };
+    match app.corpus.translations.scheme(m.lang(), &scheme.id) {
+        Some(t) if !loose(&t.text.title).contains(&loose(&scheme.title)) => m.targs(
+            "chat-scheme-name",
+            &[("name", &t.text.title), ("official", &scheme.title)],
+        ),
+        Some(t) => t.text.title.clone(),
+        None => scheme.title.clone(),
+    }
 }
 
 /// The FAQ about `scheme` that answers this question too: among the FAQs found, one citing
@@ -141,11 +206,19 @@ pub(super) fn is_english(text: &str) -> bool {
     letters * 2 > text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// The language of a reply: English for a message written in English, whatever the page (a
+/// person who writes English reads it); else the language of the page it was asked from.
+pub(super) fn reply_lang(page: Lang, message: &str) -> Lang {
+    if is_english(message) { Lang::En } else { page }
+}
+
 /// The reply to a factual question about `scheme`: one or two sentences per asked
 /// attribute from its structured fields, then the FAQ that adds to them (when a fact is
 /// unknown, or the question is one FAQs answer in words), then the citation.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn facts_reply(
     app: &Engine,
+    m: Messages,
     scheme: &Scheme,
     asking: &[Asked],
     question: &str,
@@ -171,11 +244,15 @@ pub(super) fn facts_reply(
         question,
     };
     let facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
-    let english = is_english(question);
+    let lang = m.lang();
     let mut text = String::new();
-    if english {
-        english_facts(app, scheme, &facts, &ctx, &mut text);
-        text.push_str("\n\nThe official information in Japanese:\n");
+    // The facts in Japanese are written by the domain: English adds its own sentences from
+    // the same fields first; やさしい日本語 has none yet and quotes them.
+    if lang == Lang::En {
+        english_facts(app, m, scheme, &facts, &ctx, &mut text);
+        text.push_str("\n\n");
+        text.push_str(&m.t("chat-official-japanese"));
+        text.push('\n');
     }
     for (i, f) in facts.iter().enumerate() {
         if i == 0 {
@@ -198,14 +275,12 @@ pub(super) fn facts_reply(
             )
     });
     if let Some(faq) = faq.filter(|_| wants_words) {
-        match corpus
-            .translations
-            .faq(Lang::En, &faq.id)
-            .filter(|_| english)
-        {
-            Some(t) => text.push_str(&format!("\nFrom our FAQ: {}", t.text.answer)),
-            None => text.push_str(&format!("\nよくある質問より：{}", faq.answer)),
-        }
+        let quoted = match corpus.translations.faq(lang, &faq.id) {
+            Some(t) => m.ta("chat-from-faq", "answer", &t.text.answer),
+            None => Messages::new(Lang::Ja).ta("chat-from-faq", "answer", &faq.answer),
+        };
+        text.push('\n');
+        text.push_str(&quoted);
         for s in faq.scheme_ids.iter().filter_map(|id| corpus.scheme(id)) {
             push_unique(&mut citations, cite(corpus, s));
         }
@@ -213,34 +288,22 @@ pub(super) fn facts_reply(
     if let Some(o) = other {
         push_unique(&mut citations, cite(corpus, o));
     }
-    if english {
-        text.push_str(&format!(
-            "\nSource: {} (information as of {}; please check the official page for the latest).",
-            english_title(app, scheme),
-            date_en(scheme.as_of)
-        ));
-    } else {
-        text.push_str(&format!(
-            "\n出典：{}（{}時点の情報。最新の内容は公式ページでご確認ください）",
-            scheme.title,
-            date_ja(scheme.as_of)
-        ));
-    }
+    // The source by the name the facts above use: the official one, or in English the
+    // translated one beside it.
+    let (name, date) = match lang {
+        Lang::En => (scheme_name(app, m, scheme), date_en(scheme.as_of)),
+        Lang::Ja | Lang::Easy => (scheme.title.clone(), date_ja(scheme.as_of)),
+    };
+    text.push('\n');
+    text.push_str(&m.targs("chat-source", &[("name", &name), ("date", &date)]));
     (text, citations)
-}
-
-/// The reviewed English title, else the Japanese one.
-fn english_title<'a>(app: &'a Engine, scheme: &'a Scheme) -> &'a str {
-    app.corpus
-        .translations
-        .scheme(Lang::En, &scheme.id)
-        .map_or(scheme.title.as_str(), |t| t.text.title.as_str())
 }
 
 /// The asked facts in English, one line each, from the same fields as the Japanese ones and
 /// the reviewed English words of the scheme and its desks.
 fn english_facts(
     app: &Engine,
+    m: Messages,
     scheme: &Scheme,
     facts: &[Fact],
     ctx: &FactContext,
@@ -256,7 +319,7 @@ fn english_facts(
             .map(|t| &t.text)
             .collect(),
     };
-    text.push_str(english_title(app, scheme));
+    text.push_str(&scheme_name(app, m, scheme));
     for f in facts {
         let sentence = fact_en(scheme, f.asked, f.known, ctx, &words);
         let sentence = if sentence.is_empty() {

@@ -1,25 +1,32 @@
 //! A hand-off: the desk for the category (or the staff queue for a complaint about the
-//! service), its next staffed slot, the reply and the ticket with a warm summary.
+//! service), its next staffed slot, the reply and the ticket with a warm summary. The reply
+//! is in the caller's language (desk names from the reviewed translations, hours from the
+//! desk's fields); the warm summary is for the staff and stays Japanese.
 
 use chrono::{NaiveDateTime, Utc};
 
 use super::HandoffInfo;
+use super::compose::scheme_name;
 use crate::app::engine::{Engine, SearchOutcome, shorten};
+use crate::app::messages::Messages;
+use crate::domain::Lang;
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::consultants::ConsultCategory;
 use crate::domain::facts::{date_ja, rule_for};
 use crate::domain::handoff::HandoffReason;
-use crate::domain::handoff::{HandoffCategory, STAFF_QUEUE_ID, STAFF_QUEUE_NAME, TicketStatus};
+use crate::domain::handoff::{HandoffCategory, STAFF_QUEUE_ID, TicketStatus};
 use crate::domain::inquiry::{Inquiry, Ticket};
 use crate::domain::recommend::desk_for;
 
 /// A hand-off: the desk for the category (or the staff queue for a complaint about the
 /// service), its next staffed slot, the reply and the ticket with a warm summary. For a
-/// question on the edge of a rule, the summary quotes the rule the bot knows.
+/// question on the edge of a rule, the summary quotes the rule the bot knows. `m` speaks the
+/// reply's language.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn hand_off(
     app: &Engine,
     calendar: &OfficeCalendar,
+    m: Messages,
     inquiry: &Inquiry,
     normalized: &str,
     reason: HandoffReason,
@@ -68,32 +75,46 @@ pub(super) fn hand_off(
             }
         ));
     }
+    // So that the desk calls back in a language the caller reads.
+    if m.lang() != Lang::Ja {
+        summary.push_str(&format!("\n案内した言語：{}", m.lang().label_ja()));
+    }
+    let reason_text = m.handoff_reason(reason);
+    let lines = |lines: &[String]| {
+        lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
 
     let (reply, desk_name, desk_id, how_to_book, slot) = match category.consult_category() {
         // A complaint or an opinion about the service: the centre's staff, not a consultant.
         None => {
             let slot = calendar.next_open(now);
             let when = match slot {
-                Some(s) if s.now => "ただいま受付時間内です。".to_string(),
-                Some(s) => format!(
-                    "ただいまは受付時間外です。次の受付は {} からです。",
-                    s.at.format("%m月%d日 %H:%M")
-                ),
+                Some(s) if s.now => m.t("chat-handoff-open-now"),
+                Some(s) => m.ta("chat-complaint-next", "when", &m.slot_time(s.at)),
                 None => String::new(),
             };
-            let reply = format!(
-                "ご不便をおかけして申し訳ありません。いただいたご意見は、相談員ではなくセンターの職員が確認し、必要に応じてご連絡します（{}）。\n受付：{}（{}）\n{}\n受付番号：{}",
-                reason.label_ja(),
-                STAFF_QUEUE_NAME,
-                calendar.hours_ja(),
+            let desk_name = m.t("staff-queue-name");
+            let reply = [
+                m.ta("chat-complaint", "reason", &reason_text),
+                m.targs(
+                    "chat-complaint-desk",
+                    &[("desk", &desk_name), ("hours", &m.office_hours(calendar))],
+                ),
+                // An empty line when no slot is known, as the Japanese reply always had.
                 when,
-                ticket_id
-            );
+                m.ta("chat-handoff-ticket", "ticket", &ticket_id),
+            ]
+            .join("\n");
             (
                 reply,
-                STAFF_QUEUE_NAME.to_string(),
+                desk_name,
                 STAFF_QUEUE_ID.to_string(),
-                "受付番号をお伝えのうえ、お電話または窓口でお申し出ください".to_string(),
+                m.t("chat-complaint-how-to-book"),
                 slot,
             )
         }
@@ -101,49 +122,58 @@ pub(super) fn hand_off(
             let desk = desk_for(&app.corpus, c)
                 .or_else(|| desk_for(&app.corpus, ConsultCategory::Management));
             let slot = desk.and_then(|d| calendar.next_slot(d, now));
-            let (desk_name, desk_id, how_to_book, staff) = match desk {
-                Some(d) => (
-                    d.name.clone(),
-                    d.id.clone(),
-                    d.how_to_book.clone(),
-                    d.staff.clone(),
-                ),
+            let (desk_name, desk_id, how_to_book, staff, hours) = match desk {
+                Some(d) => {
+                    let translated = app.corpus.translations.desk(m.lang(), &d.id);
+                    (
+                        translated.map_or(d.name.clone(), |t| t.text.name.clone()),
+                        d.id.clone(),
+                        translated.map_or(d.how_to_book.clone(), |t| t.text.how_to_book.clone()),
+                        d.staff.clone(),
+                        m.desk_hours(d),
+                    )
+                }
                 None => (
-                    "港区立産業振興センター 相談窓口".into(),
+                    m.t("center-desk-name"),
                     "center".into(),
-                    "お電話でご予約ください".into(),
-                    "相談員".into(),
+                    m.t("center-desk-how-to-book"),
+                    m.t("center-desk-staff"),
+                    String::new(),
                 ),
             };
             let open_now = slot.is_some_and(|s| s.now) && calendar.is_open_at(now);
             let when = match (&slot, open_now) {
-                (Some(_), true) => "ただいま受付時間内です。".to_string(),
-                (Some(s), false) => format!(
-                    "ただいまは受付時間外です。次の受付は {} からです。受付番号をお控えのうえ、受付時間内にご連絡いただくか、担当者からの折り返しをお待ちください。",
-                    s.at.format("%m月%d日 %H:%M")
-                ),
-                (None, _) => "次の受付日時は窓口にお問い合わせください。".to_string(),
+                (Some(_), true) => m.t("chat-handoff-open-now"),
+                (Some(s), false) => m.ta("chat-handoff-next", "when", &m.slot_time(s.at)),
+                (None, _) => m.t("chat-handoff-no-slot"),
             };
             let known_rule = rule
                 .as_ref()
                 .map(|(s, r)| {
-                    format!(
-                        "一般的な条件は「{r}」（{}）ですが、ご自身の場合に当てはまるかは窓口で個別に確認します。\n",
-                        s.title
+                    m.targs(
+                        "chat-known-rule",
+                        &[("rule", r), ("scheme", &scheme_name(app, m, s))],
                     )
                 })
                 .unwrap_or_default();
-            let reply = format!(
-                "{}このご相談は、{}の判断が必要な内容のため、専門の相談員におつなぎします（{}）。\n窓口：{}（{}）\n{}\n予約方法：{}\n受付番号：{}",
+            let reply = lines(&[
                 known_rule,
-                staff,
-                reason.label_ja(),
-                desk_name,
-                desk.map(|d| d.schedule_ja()).unwrap_or_default(),
+                m.targs(
+                    "chat-handoff-consult",
+                    &[
+                        ("staff", &staff),
+                        ("field", &m.handoff_category(category)),
+                        ("reason", &reason_text),
+                    ],
+                ),
+                m.targs(
+                    "chat-handoff-desk",
+                    &[("desk", &desk_name), ("hours", &hours)],
+                ),
                 when,
-                how_to_book,
-                ticket_id
-            );
+                m.ta("chat-handoff-booking", "how", &how_to_book),
+                m.ta("chat-handoff-ticket", "ticket", &ticket_id),
+            ]);
             (reply, desk_name, desk_id, how_to_book, slot)
         }
     };

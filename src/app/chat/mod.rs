@@ -33,10 +33,32 @@ use super::sessions::{MAX_HISTORY, SESSION_IO_WAIT};
 pub use decide::{DEFAULT_THRESHOLD, confidence_of, decide};
 
 use crate::app::engine::{Engine, Result};
+use crate::domain::Lang;
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::handoff::HandoffCategory;
 use crate::domain::handoff::HandoffReason;
 use crate::domain::inquiry::{Channel, Inquiry, Ticket};
+
+/// Who is asking: the channel, and the language of the page they asked from (Japanese for the
+/// CLI and for API clients that do not say). A message written in English is answered in
+/// English whatever the page; the staff's warm summary stays Japanese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller {
+    pub channel: Channel,
+    pub lang: Lang,
+}
+
+impl Caller {
+    pub fn new(channel: Channel, lang: Lang) -> Caller {
+        Caller { channel, lang }
+    }
+}
+
+impl From<Channel> for Caller {
+    fn from(channel: Channel) -> Caller {
+        Caller::new(channel, Lang::Ja)
+    }
+}
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Citation {
@@ -47,7 +69,9 @@ pub struct Citation {
     pub official_source: bool,
 }
 
-/// A hand-off as the caller's client sees it: category and reason as Japanese labels only.
+/// A hand-off as the caller's client sees it: category and reason as Japanese labels only (the
+/// reply's text names them in its language); the desk's name and how to book in the reply's
+/// language.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct HandoffInfo {
     #[serde(serialize_with = "category_label")]
@@ -84,6 +108,10 @@ pub struct ChatReply {
     pub session_id: String,
     pub inquiry_id: String,
     pub reply: String,
+    /// The language `reply` is written in: `en` for a message written in English, else the
+    /// page's language (`ja` when the caller did not say). Japanese names inside an English
+    /// reply are the official ones, for asking the ward.
+    pub lang: Lang,
     pub citations: Vec<Citation>,
     pub confidence: f32,
     pub handoff: Option<HandoffInfo>,
@@ -121,12 +149,12 @@ impl ChatBot {
         sessions: &dyn SessionStore,
         session_id: Option<&str>,
         message: &str,
-        channel: Channel,
+        caller: Caller,
         now: NaiveDateTime,
     ) -> Result<ChatOutcome> {
         let (id, mut session) = resume(sessions, session_id, Utc::now()).await;
         let mut outcome = tokio::task::block_in_place(|| {
-            self.answer(app, calendar, id, &mut session, message, channel, now)
+            self.answer(app, calendar, id, &mut session, message, caller, now)
         })?;
         match tokio::time::timeout(
             SESSION_IO_WAIT,
@@ -164,6 +192,7 @@ impl ChatBot {
         session: &mut ChatSession,
         mut inquiry: Inquiry,
         reply: String,
+        lang: Lang,
         citations: Vec<Citation>,
         confidence: f32,
         handoff: Option<HandoffInfo>,
@@ -181,6 +210,7 @@ impl ChatBot {
             session_id,
             inquiry_id: inquiry.id.clone(),
             reply,
+            lang,
             citations,
             confidence: (confidence * 1000.0).round() / 1000.0,
             handoff,

@@ -1,24 +1,25 @@
 //! One chat turn: a follow-up on the session's scheme, else retrieval and the routing
 //! decision, then a hand-off, one clarifying question, the asked facts of one scheme, or an
-//! overview of what was found.
+//! overview of what was found, all in the caller's language (see [`reply_lang`]).
 
 use std::time::Instant;
 
 use chrono::NaiveDateTime;
 
 use super::citations::cite;
-use super::compose::{GENERIC, facts_reply, overview_reply, supporting_faq};
+use super::compose::{GENERIC, facts_reply, overview_reply, reply_lang, supporting_faq};
 use super::decide::decide;
 use super::follow_up::follow_up;
 use super::handoff::hand_off;
 use super::subject::{asked_scheme, other_scheme};
-use super::{ChatBot, ChatOutcome, ChatSession};
+use super::{Caller, ChatBot, ChatOutcome, ChatSession};
 use crate::app::engine::{Engine, Result};
+use crate::app::messages::Messages;
 use crate::domain::asked::asked;
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::handoff::HandoffCategory;
 use crate::domain::handoff::HandoffReason;
-use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, ShownResult};
+use crate::domain::inquiry::{Inquiry, InquiryKind, ShownResult};
 use crate::domain::search::SearchQuery;
 
 impl ChatBot {
@@ -30,12 +31,15 @@ impl ChatBot {
         session_id: String,
         session: &mut ChatSession,
         message: &str,
-        channel: Channel,
+        caller: impl Into<Caller>,
         now: NaiveDateTime,
     ) -> Result<ChatOutcome> {
         let started = Instant::now();
+        let caller = caller.into();
+        let lang = reply_lang(caller.lang, message);
+        let m = Messages::new(lang);
         session.turns += 1;
-        let mut inquiry = Inquiry::new(channel, InquiryKind::Chat, app.mask(message));
+        let mut inquiry = Inquiry::new(caller.channel, InquiryKind::Chat, app.mask(message));
         inquiry.session_id = Some(session_id.clone());
         let query =
             SearchQuery::parse(message).map_err(|e| crate::app::engine::EngineError::Startup {
@@ -54,8 +58,16 @@ impl ChatBot {
         if matches!(decision.handoff, None | Some(HandoffReason::LowConfidence))
             && let Some((scheme, asking)) = follow_up(app, session, &terms, &asking)
         {
-            let (text, citations) =
-                facts_reply(app, scheme, &asking, &terms.normalized, today, None, None);
+            let (text, citations) = facts_reply(
+                app,
+                m,
+                scheme,
+                &asking,
+                &terms.normalized,
+                today,
+                None,
+                None,
+            );
             inquiry.results = vec![ShownResult {
                 id: scheme.id.clone(),
                 score: 1.0,
@@ -63,7 +75,7 @@ impl ChatBot {
             }];
             inquiry.confidence = Some(0.9);
             return Ok(self.finish(
-                session_id, session, inquiry, text, citations, 0.9, None, false, started,
+                session_id, session, inquiry, text, lang, citations, 0.9, None, false, started,
             ));
         }
 
@@ -78,6 +90,7 @@ impl ChatBot {
             let (text, info, ticket) = hand_off(
                 app,
                 calendar,
+                m,
                 &inquiry,
                 &terms.normalized,
                 reason,
@@ -104,6 +117,7 @@ impl ChatBot {
                 session,
                 inquiry,
                 text,
+                lang,
                 citations,
                 confidence,
                 Some(info),
@@ -118,12 +132,12 @@ impl ChatBot {
             !terms.lemmas.is_empty() && terms.lemmas.iter().all(|l| GENERIC.contains(&l.as_str()));
         if vague && !session.clarified {
             session.clarified = true;
-            let text = "どのようなことに使える制度をお探しですか？ たとえば「創業（これから開業・開業して間もない）」「設備投資」「ホームページや広告」「人材の採用」「資金繰り」などを教えてください。港区・東京都・国のどの制度かご希望があれば、あわせてお知らせください。".to_string();
             return Ok(self.finish(
                 session_id,
                 session,
                 inquiry,
-                text,
+                m.t("chat-clarify"),
+                lang,
                 vec![],
                 confidence,
                 None,
@@ -146,20 +160,29 @@ impl ChatBot {
         {
             let other = other_scheme(app, scheme, &outcome, &asking);
             let faq = supporting_faq(app, scheme, &outcome, &terms.lemmas, best_words);
-            let (text, citations) =
-                facts_reply(app, scheme, &asking, &terms.normalized, today, other, faq);
+            let (text, citations) = facts_reply(
+                app,
+                m,
+                scheme,
+                &asking,
+                &terms.normalized,
+                today,
+                other,
+                faq,
+            );
             session.schemes.retain(|id| id != &scheme.id);
             session.schemes.insert(0, scheme.id.clone());
             return Ok(self.finish(
-                session_id, session, inquiry, text, citations, confidence, None, false, started,
+                session_id, session, inquiry, text, lang, citations, confidence, None, false,
+                started,
             ));
         }
-        let (text, citations, lead) = overview_reply(app, &outcome, &terms, best_words);
+        let (text, citations, lead) = overview_reply(app, m, &outcome, &terms, best_words);
         if let Some(first) = lead {
             session.schemes.insert(0, first);
         }
         Ok(self.finish(
-            session_id, session, inquiry, text, citations, confidence, None, false, started,
+            session_id, session, inquiry, text, lang, citations, confidence, None, false, started,
         ))
     }
 }

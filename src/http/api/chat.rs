@@ -5,10 +5,12 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
-use crate::app::chat::ChatReply;
+use crate::app::chat::{Caller, ChatReply};
 use crate::app::conversation::tokyo_now;
+use crate::domain::Lang;
 use crate::http::error::{ApiError, JsonErrors};
 use crate::http::extract::{ApiJson, api_channel};
+use crate::http::language::PageLang;
 use crate::http::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -19,22 +21,23 @@ pub struct ChatRequest {
     pub session_id: Option<String>,
     #[schema(value_type = crate::http::fields::UserText)]
     pub message: String,
+    /// The language of the page asking (`ja`, `easy` or `en`); else the `shien_lang` cookie's,
+    /// else Japanese. A message written in English is answered in English whatever this says.
+    #[serde(default)]
+    pub lang: Option<Lang>,
 }
 
 #[utoipa::path(post, path = "/api/v1/chat", tag = "chat", request_body = ChatRequest, responses((status = 200, description = "回答（出典付き）または担当窓口への引き継ぎ", body = ChatReply), JsonErrors))]
 pub async fn chat(
     State(state): State<AppState>,
     headers: HeaderMap,
+    page: PageLang,
     ApiJson(req): ApiJson<ChatRequest>,
 ) -> Result<Json<ChatReply>, ApiError> {
+    let caller = Caller::new(api_channel(&headers), req.lang.unwrap_or(page.lang));
     let turn = state
         .app
-        .chat(
-            req.session_id.as_deref(),
-            &req.message,
-            api_channel(&headers),
-            tokyo_now(),
-        )
+        .chat(req.session_id.as_deref(), &req.message, caller, tokyo_now())
         .await?;
     Ok(Json(turn.reply))
 }

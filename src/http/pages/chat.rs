@@ -1,4 +1,6 @@
-//! `/chat`: the chatbot without JavaScript (a form that posts back, with the history).
+//! `/chat`: the chatbot without JavaScript (a form that posts back, with the history), in the
+//! page's language: the page's own text from the catalogs, the bot's replies in the caller's
+//! language (see [`crate::app::chat::Caller`]), each line marked with its own `lang`.
 
 use askama::Template;
 use axum::extract::State;
@@ -7,10 +9,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::{Chrome, render};
-use crate::app::AppError;
-use crate::app::chat::ChatReply;
+use crate::app::chat::{Caller, ChatReply};
 use crate::app::conversation::tokyo_now;
+use crate::app::messages::Messages;
+use crate::app::words::Line;
+use crate::app::{App, AppError};
+use crate::domain::Lang;
+use crate::domain::corpus::translation::Segment;
 use crate::domain::inquiry::Channel;
+use crate::domain::search::MAX_QUERY_CHARS;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::language::PageLang;
@@ -25,28 +32,122 @@ pub struct ChatForm {
     pub message: String,
 }
 
+/// One question and its reply, line by line.
+struct Exchange {
+    question: Line,
+    answer: Vec<Line>,
+}
+
+/// A scheme the last reply cites, named in the page's language.
+struct Cited {
+    id: String,
+    title: Vec<Segment>,
+    /// The official Japanese name beside a translated title.
+    official_title: Option<String>,
+    url: String,
+    official_source: bool,
+}
+
+/// The hand-off of the last reply: its ticket number and what happens next.
+struct Notice {
+    ticket: String,
+    text: Line,
+}
+
 #[derive(Template)]
 #[template(path = "chat.html")]
 struct ChatPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
+    intro: String,
     session_id: String,
-    history: Vec<(String, String)>,
-    last: Option<ChatReply>,
-    error: Option<String>,
+    history: Vec<Exchange>,
+    citations: Vec<Cited>,
+    notice: Option<Notice>,
+    error: Option<Line>,
 }
 
 impl ChatPage {
     fn new(state: &AppState, page: &PageLang) -> ChatPage {
+        let chrome = Chrome::new(&state.app, "chat", page);
         ChatPage {
-            title: "チャットで相談",
-            // The chatbot answers in Japanese for now.
-            chrome: Chrome::new(&state.app, "chat", page).japanese_content(),
+            title: chrome.t("chat-title"),
+            intro: chrome.ta("chat-intro", "hours", &chrome.office_hours_short),
+            chrome,
             session_id: String::new(),
             history: Vec::new(),
-            last: None,
+            citations: Vec::new(),
+            notice: None,
             error: None,
         }
+    }
+
+    fn with_history(mut self, app: &App, history: &[(String, String)]) -> ChatPage {
+        let lang = self.chrome.lang;
+        self.history = history
+            .iter()
+            .map(|(q, a)| Exchange {
+                question: app.line(lang, q),
+                answer: a.lines().map(|l| app.line(lang, l)).collect(),
+            })
+            .collect();
+        self
+    }
+
+    fn with_reply(mut self, app: &App, reply: &ChatReply) -> ChatPage {
+        let m = self.chrome.messages();
+        self.session_id = reply.session_id.clone();
+        self.citations = reply
+            .citations
+            .iter()
+            .map(|c| cited(app, m.lang(), c))
+            .collect();
+        self.notice = reply.handoff.as_ref().map(|h| {
+            let when = h
+                .next_slot
+                .clone()
+                .unwrap_or_else(|| m.t("chat-ticket-no-slot"));
+            // The desk is named in the reply's language; the notice in the page's.
+            let text = m.targs(
+                "chat-ticket-notice",
+                &[
+                    ("category", &m.handoff_category(h.category)),
+                    ("desk", &h.desk),
+                    ("when", &when),
+                ],
+            );
+            Notice {
+                ticket: h.ticket.clone(),
+                text: app.line(m.lang(), &text),
+            }
+        });
+        self
+    }
+}
+
+fn cited(app: &App, lang: Lang, c: &crate::app::chat::Citation) -> Cited {
+    let (title, official_title) = match app.scheme_words_by_id(&c.id, lang) {
+        Some(w) if lang != Lang::Ja && w.source.is_translation() => {
+            (w.title, w.official_title.map(str::to_string))
+        }
+        Some(w) => (w.title, None),
+        None => (vec![Segment::Text(c.title.clone())], None),
+    };
+    Cited {
+        id: c.id.clone(),
+        title,
+        official_title,
+        url: c.url.clone(),
+        official_source: c.official_source,
+    }
+}
+
+/// A refused message in the page's language.
+fn refusal(m: Messages, code: &str, message: &str) -> String {
+    match code {
+        "empty_message" => m.t("chat-error-empty"),
+        "message_too_long" => m.ta("chat-error-too-long", "max", &MAX_QUERY_CHARS.to_string()),
+        _ => message.to_string(),
     }
 }
 
@@ -62,34 +163,29 @@ pub async fn chat_post(
     axum::Form(form): axum::Form<ChatForm>,
 ) -> Response {
     let session = (!form.session_id.is_empty()).then_some(form.session_id.as_str());
+    let caller = Caller::new(Channel::Web, page.lang);
     match state
         .app
-        .chat(session, &form.message, Channel::Web, tokyo_now())
+        .chat(session, &form.message, caller, tokyo_now())
         .await
     {
         Ok(turn) => render(
             StatusCode::OK,
-            &ChatPage {
-                session_id: turn.reply.session_id.clone(),
-                history: turn.history,
-                last: Some(turn.reply),
-                ..ChatPage::new(&state, &page)
-            },
+            &ChatPage::new(&state, &page)
+                .with_history(&state.app, &turn.history)
+                .with_reply(&state.app, &turn.reply),
         ),
-        Err(AppError::Invalid { message, .. }) => {
+        Err(AppError::Invalid { code, message }) => {
             let history = match session {
                 Some(s) => state.app.chat_history(s).await,
                 None => Vec::new(),
             };
-            render(
-                StatusCode::BAD_REQUEST,
-                &ChatPage {
-                    session_id: form.session_id.clone(),
-                    history,
-                    error: Some(message.trim_start_matches("message: ").to_string()),
-                    ..ChatPage::new(&state, &page)
-                },
-            )
+            let mut chat = ChatPage::new(&state, &page).with_history(&state.app, &history);
+            chat.session_id = form.session_id.clone();
+            let m = chat.chrome.messages();
+            let refused = refusal(m, code, message.trim_start_matches("message: "));
+            chat.error = Some(state.app.line(m.lang(), &refused));
+            render(StatusCode::BAD_REQUEST, &chat)
         }
         Err(e) => ApiError::from(e).into_response(),
     }

@@ -1,15 +1,15 @@
-//! Facts rendered from a scheme's or desk's fields in each language: amounts, dates of rounds,
-//! window status, desk hours and phone numbers. Never taken from a translation, so they cannot
-//! drift from the Japanese entry. Text the corpus only has in Japanese (a rate such as 2/3以内,
-//! a round's label, the provider's name) is shown as it is, marked as Japanese.
+//! Facts rendered from a scheme's or desk's fields in each language: amounts, dates of rounds
+//! and window status (desk hours are [`Messages::desk_hours`], which the chat uses too). Never
+//! taken from a translation, so they cannot drift from the Japanese entry. Text the corpus only
+//! has in Japanese (a rate such as 2/3以内, a round's label, the provider's name) is shown as
+//! it is, marked as Japanese.
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::consultants::Desk;
+use crate::app::messages::Messages;
 use crate::domain::corpus::translation::Segment;
 use crate::domain::scheme::{yen_en, yen_ja};
 use crate::domain::{Lang, Scheme, WindowStatus};
-use crate::http::messages::Messages;
 
 /// One row of a page's list of facts: a label and one or more lines.
 pub struct Fact {
@@ -125,28 +125,10 @@ pub fn window(scheme: &Scheme, status: WindowStatus, m: Messages) -> Fact {
     }
 }
 
-/// A desk's days and hours, from its fields.
-pub fn desk_hours(desk: &Desk, m: Messages) -> String {
-    let days: Vec<String> = desk.weekdays.iter().map(|d| m.day(*d)).collect();
-    let days = m.ta("desk-days", "days", &days.join(&m.t("day-separator")));
-    let mut hours = m.targs(
-        "desk-hours",
-        &[
-            ("days", &days),
-            ("opens", &desk.opens),
-            ("closes", &desk.closes),
-        ],
-    );
-    if !desk.hours_confirmed {
-        hours.push_str(&m.t("desk-hours-unconfirmed"));
-    }
-    hours
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::consultants::DeskDay;
+    use crate::domain::consultants::{Desk, DeskDay};
 
     fn desk(confirmed: bool) -> Desk {
         toml::from_str::<Desk>(&format!(
@@ -172,19 +154,23 @@ as_of = 2026-11-01
         let d = desk(true);
         assert_eq!(d.weekdays[1], DeskDay::Wed);
         assert_eq!(
-            desk_hours(&d, Messages::new(Lang::En)),
+            Messages::new(Lang::En).desk_hours(&d),
             "Mon, Wed, Fri, 09:00–16:00"
         );
         assert_eq!(
-            desk_hours(&d, Messages::new(Lang::Ja)),
+            Messages::new(Lang::Ja).desk_hours(&d),
             d.schedule_ja(),
             "the Japanese page says what the domain says"
         );
         assert_eq!(
-            desk_hours(&d, Messages::new(Lang::Easy)),
+            Messages::new(Lang::Easy).desk_hours(&d),
             "月・水・金曜日 09:00から16:00まで"
         );
-        assert!(desk_hours(&desk(false), Messages::new(Lang::En)).contains("not yet confirmed"));
+        assert!(
+            Messages::new(Lang::En)
+                .desk_hours(&desk(false))
+                .contains("not yet confirmed")
+        );
     }
 
     #[test]

@@ -13,10 +13,10 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::App;
+use crate::app::messages::Messages;
 use crate::domain::Lang;
-use crate::domain::calendar::{hm, office_closes, office_opens};
+use crate::domain::calendar::hm;
 use crate::http::language::PageLang;
-use crate::http::messages::Messages;
 
 /// One entry of the main navigation.
 pub struct NavItem {
@@ -40,7 +40,7 @@ pub struct Chrome {
     pub chat_widget: bool,
     /// From the office calendar, never a literal.
     pub office_hours: String,
-    /// In Japanese: only the (Japanese) chat page shows it.
+    /// The weekday hours alone (the chat page's introduction), from the calendar.
     pub office_hours_short: String,
     pub lang: Lang,
     /// `<html lang>`: the interface's language.
@@ -67,10 +67,8 @@ impl Chrome {
     /// `current` names the navigation entry this page belongs to ("" for none).
     pub fn new(app: &App, current: &str, page: &PageLang) -> Chrome {
         let m = Messages::new(page.lang);
-        let hours = [
-            ("opens", hm(office_opens())),
-            ("closes", hm(office_closes())),
-        ];
+        let (opens, closes) = app.calendar().hours();
+        let hours = [("opens", hm(opens)), ("closes", hm(closes))];
         let hours: Vec<(&str, &str)> = hours.iter().map(|(k, v)| (*k, v.as_str())).collect();
         Chrome {
             nav: NAV
@@ -83,7 +81,7 @@ impl Chrome {
                 .collect(),
             chat_widget: !matches!(current, "chat" | "admin"),
             office_hours: m.targs("footer-hours", &hours),
-            office_hours_short: app.calendar().weekday_hours_ja(),
+            office_hours_short: m.targs("weekday-hours", &hours),
             lang: page.lang,
             html_lang: page.lang.html_lang(),
             content_lang: None,

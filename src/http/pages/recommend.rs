@@ -7,6 +7,7 @@ use axum::response::Response;
 
 use super::facts::{self, Fact};
 use super::{Choice, Chrome, render};
+use crate::app::messages::{Messages, field_key, step_key};
 use crate::app::{App, AppError, tokyo_today};
 use crate::domain::Lang;
 use crate::domain::WindowStatus;
@@ -19,7 +20,6 @@ use crate::domain::scheme::{INDUSTRIES, PURPOSES};
 use crate::http::AppState;
 use crate::http::extract::QueryPairs;
 use crate::http::language::PageLang;
-use crate::http::messages::{Messages, field_key, step_key};
 
 /// How a question is answered on the page.
 enum Control {
@@ -201,7 +201,7 @@ fn step_view<'a>(app: &'a App, s: &'a NextStep, m: Messages) -> StepView<'a> {
                 s,
                 name: w.name,
                 how_to_book: w.how_to_book,
-                hours: facts::desk_hours(desk, m),
+                hours: m.desk_hours(desk),
                 message: m.t(step_key(s.category)),
             }
         }

@@ -109,7 +109,7 @@ pub async fn scheme_page(
         .desks_of_scheme(&s.id, lang)
         .into_iter()
         .map(|words| DeskView {
-            hours: facts::desk_hours(words.desk, m),
+            hours: m.desk_hours(words.desk),
             phone: words.desk.phone.as_deref(),
             words,
         })

@@ -8,6 +8,7 @@ use axum::response::Response;
 
 use super::{Choice, Chrome, render};
 use crate::app::engine::{SchemeHit, SearchOutcome};
+use crate::app::messages::Messages;
 use crate::app::search::SearchRequest;
 use crate::app::words::Source;
 use crate::app::{App, AppError};
@@ -18,7 +19,6 @@ use crate::domain::{Lang, Level, WindowStatus};
 use crate::http::AppState;
 use crate::http::extract::{QueryPairs, values};
 use crate::http::language::PageLang;
-use crate::http::messages::Messages;
 
 /// One result as the page shows it.
 struct HitView {

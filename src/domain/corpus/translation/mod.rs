@@ -83,6 +83,16 @@ impl Lang {
         }
     }
 
+    /// The language's name for the staff, in Japanese (a hand-off's warm summary says which
+    /// language the caller was answered in).
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Lang::Ja => "日本語",
+            Lang::Easy => "やさしい日本語",
+            Lang::En => "英語",
+        }
+    }
+
     fn slot(self) -> Option<usize> {
         match self {
             Lang::Ja => None,

@@ -1,17 +1,23 @@
 //! Interface text from Fluent message catalogs (`locales/<lang>/main.ftl`), compiled into the
-//! binary so the embedded default needs no files. Templates ask `chrome.t("key")`; facts such
-//! as amounts, dates and hours come in as arguments, never written into a catalog.
+//! binary so the embedded default needs no files. Templates ask `chrome.t("key")`, the chat
+//! writes its replies with them; facts such as amounts, dates and hours come in as arguments,
+//! never written into a catalog.
 //!
 //! A key missing from a catalog falls back to Japanese and is logged; the test
 //! `tests/i18n_catalogs.rs` fails first, for every key the code or templates use.
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
+use chrono::NaiveDateTime;
+use chrono::format::{Item, StrftimeItems};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::domain::consultants::{ConsultCategory, DeskDay};
+use crate::domain::calendar::{OfficeCalendar, hm};
+use crate::domain::consultants::{ConsultCategory, Desk, DeskDay};
 use crate::domain::eligibility::Condition;
+use crate::domain::handoff::{HandoffCategory, HandoffReason};
 use crate::domain::questionnaire::{Question, QuestionOption};
 use crate::domain::{Kind, Lang, Level, WindowStatus};
 
@@ -174,6 +180,53 @@ impl Messages {
         self.t(condition_key(condition))
     }
 
+    pub fn handoff_category(&self, category: HandoffCategory) -> String {
+        self.t(handoff_category_key(category))
+    }
+
+    pub fn handoff_reason(&self, reason: HandoffReason) -> String {
+        self.t(handoff_reason_key(reason))
+    }
+
+    /// A desk's days and hours, from its fields.
+    pub fn desk_hours(&self, desk: &Desk) -> String {
+        let days: Vec<String> = desk.weekdays.iter().map(|d| self.day(*d)).collect();
+        let days = self.ta("desk-days", "days", &days.join(&self.t("day-separator")));
+        let mut hours = self.targs(
+            "desk-hours",
+            &[
+                ("days", &days),
+                ("opens", &desk.opens),
+                ("closes", &desk.closes),
+            ],
+        );
+        if !desk.hours_confirmed {
+            hours.push_str(&self.t("desk-hours-unconfirmed"));
+        }
+        hours
+    }
+
+    /// The centre's office hours, with the days it is closed.
+    pub fn office_hours(&self, calendar: &OfficeCalendar) -> String {
+        let (opens, closes) = calendar.hours();
+        self.targs(
+            "office-hours",
+            &[("opens", &hm(opens)), ("closes", &hm(closes))],
+        )
+    }
+
+    /// A staffed time (JST) as this language writes it, by the catalog's `chat-slot-format`
+    /// (a strftime pattern: only English needs the names of days and months).
+    pub fn slot_time(&self, at: NaiveDateTime) -> String {
+        let pattern = self.t("chat-slot-format");
+        let mut out = String::new();
+        if slot_format_is_valid(&pattern) && write!(out, "{}", at.format(&pattern)).is_ok() {
+            return out;
+        }
+        tracing::error!(pattern, "chat-slot-format is not a valid strftime pattern");
+        at.format("%Y-%m-%d %H:%M").to_string()
+    }
+
     /// The text of `key`, or `fallback` when no catalog has it (a question added to
     /// `corpus/questionnaire.toml` before its catalog keys).
     pub fn t_or(&self, key: &str, fallback: &str) -> String {
@@ -200,6 +253,11 @@ impl Messages {
     pub fn option(&self, q: &Question, o: &QuestionOption) -> String {
         self.t_or(&option_key(&q.field, &o.value), &o.label)
     }
+}
+
+/// Whether `pattern` is a strftime pattern chrono can format (a test checks every catalog's).
+pub fn slot_format_is_valid(pattern: &str) -> bool {
+    StrftimeItems::new(pattern).all(|item| !matches!(item, Item::Error))
 }
 
 /// The catalog key of a question's label: `question-<field>` (underscores as hyphens).
@@ -261,6 +319,31 @@ pub fn condition_key(condition: Condition) -> &'static str {
         Condition::Sales => "condition-sales",
         Condition::OnceOnly => "condition-once-only",
         Condition::Other => "condition-other",
+    }
+}
+
+pub fn handoff_category_key(category: HandoffCategory) -> &'static str {
+    match category {
+        HandoffCategory::Consult(c) => match c {
+            ConsultCategory::Management => "handoff-category-management",
+            ConsultCategory::Financing => "handoff-category-financing",
+            ConsultCategory::Labour => "handoff-category-labour",
+            ConsultCategory::Legal => "handoff-category-legal",
+            ConsultCategory::IntellectualProperty => "handoff-category-ip",
+            ConsultCategory::Tax => "handoff-category-tax",
+            ConsultCategory::Founding => "handoff-category-founding",
+        },
+        HandoffCategory::ServiceComplaint => "handoff-category-complaint",
+    }
+}
+
+pub fn handoff_reason_key(reason: HandoffReason) -> &'static str {
+    match reason {
+        HandoffReason::AskedForPerson => "handoff-reason-asked-for-person",
+        HandoffReason::SensitiveTopic => "handoff-reason-sensitive",
+        HandoffReason::Complaint => "handoff-reason-complaint",
+        HandoffReason::IndividualJudgement => "handoff-reason-individual",
+        HandoffReason::LowConfidence => "handoff-reason-low-confidence",
     }
 }
 
@@ -401,6 +484,43 @@ mod tests {
             m.t("reason-no-limits"),
             crate::domain::recommend::NO_LIMITS_JA
         );
+        for c in <HandoffCategory as crate::domain::handoff::StableCode>::ALL {
+            assert_eq!(m.handoff_category(*c), c.label_ja());
+        }
+        for r in [
+            HandoffReason::AskedForPerson,
+            HandoffReason::SensitiveTopic,
+            HandoffReason::Complaint,
+            HandoffReason::IndividualJudgement,
+            HandoffReason::LowConfidence,
+        ] {
+            assert_eq!(m.handoff_reason(r), r.label_ja());
+        }
+        let calendar = OfficeCalendar::new();
+        assert_eq!(m.office_hours(&calendar), calendar.hours_ja());
+        assert_eq!(
+            m.t("staff-queue-name"),
+            crate::domain::handoff::STAFF_QUEUE_NAME
+        );
+    }
+
+    #[test]
+    fn every_catalog_writes_a_staffed_time_from_a_valid_pattern() {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 6, 2)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        for lang in Lang::ALL {
+            let m = Messages::new(lang);
+            assert!(slot_format_is_valid(&m.t("chat-slot-format")), "{lang}");
+        }
+        assert_eq!(Messages::new(Lang::Ja).slot_time(at), "06月02日 09:00");
+        assert_eq!(Messages::new(Lang::Easy).slot_time(at), "6月2日 09:00");
+        assert_eq!(
+            Messages::new(Lang::En).slot_time(at),
+            "Tuesday 2 June, 09:00"
+        );
+        assert!(!slot_format_is_valid("%Q"));
     }
 
     #[test]
