@@ -381,6 +381,102 @@ pub fn e5_queries(
     })
 }
 
+/// `shien bench --lexical-only`: lexical search alone, one thread, on one corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct LexicalBench {
+    pub documents: usize,
+    pub build_s: f64,
+    pub queries: usize,
+    pub rounds: usize,
+    pub search: Percentiles,
+    pub qps: f64,
+    /// Processor time of the whole process per query, in ms: less sensitive than the wall
+    /// clock to other work on a shared machine.
+    pub cpu_ms_per_query: f64,
+    pub peak_rss_mib: f64,
+}
+
+/// Builds the lexical indexes alone (no embedder) over the real corpus, or over a scale corpus
+/// of `scale_docs` made from `seed` when both are given, then answers every query `rounds`
+/// times with lexical ranking, as a search request does (priors, snippets and FAQs included).
+pub fn lexical_only(
+    mut settings: Settings,
+    queries: &[String],
+    seed: Option<Vec<Scheme>>,
+    scale_docs: usize,
+    rounds: usize,
+    today: NaiveDate,
+) -> crate::app::engine::Result<LexicalBench> {
+    settings.embedder = crate::config::EmbedderKind::None;
+    let t = Instant::now();
+    let app = match seed {
+        Some(seed) if scale_docs > 0 => {
+            let synonyms =
+                Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)?.synonyms;
+            let corpus = Corpus::new(
+                scale_corpus(&seed, scale_docs),
+                vec![],
+                vec![],
+                synonyms,
+                Default::default(),
+            );
+            let analyzer = Analyzer::load(&settings.dictionary_dir())?;
+            Engine::from_parts(settings, corpus, analyzer)?
+        }
+        _ => Engine::build(settings)?,
+    };
+    let build_s = round3(t.elapsed().as_secs_f64());
+    let cpu = process_cpu_ms();
+    let times = lexical_rounds(&app, queries, rounds, today);
+    let cpu_ms = process_cpu_ms() - cpu;
+    let total_s = times.iter().sum::<f64>() / 1000.0;
+    let count = times.len();
+    Ok(LexicalBench {
+        documents: app.corpus.schemes.len(),
+        build_s,
+        queries: queries.len(),
+        rounds,
+        search: Percentiles::of(times),
+        qps: if total_s > 0.0 {
+            (count as f64 / total_s).round()
+        } else {
+            0.0
+        },
+        cpu_ms_per_query: round3(cpu_ms / count.max(1) as f64),
+        peak_rss_mib: peak_rss_mib(),
+    })
+}
+
+/// The timed loop of [`lexical_only`], a function of its own so that a profiler can count
+/// it alone (`valgrind --tool=callgrind --toggle-collect='*lexical_rounds*'`).
+#[inline(never)]
+pub fn lexical_rounds(
+    app: &Engine,
+    queries: &[String],
+    rounds: usize,
+    today: NaiveDate,
+) -> Vec<f64> {
+    let mut times = Vec::with_capacity(queries.len() * rounds);
+    for _ in 0..rounds {
+        for q in queries {
+            let Ok(query) = SearchQuery::parse(q) else {
+                continue;
+            };
+            let t = Instant::now();
+            let outcome = app.search_with(
+                &query,
+                &SearchFilters::default(),
+                10,
+                today,
+                RankingMode::Bm25,
+            );
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(outcome).ok();
+        }
+    }
+    times
+}
+
 /// Processor time used by this process so far, in ms (0 where the platform has no such clock).
 fn process_cpu_ms() -> f64 {
     #[cfg(unix)]

@@ -17,17 +17,9 @@ pub(super) fn bench(
     };
     let queries: Vec<String> = cases.iter().map(|c| c.query.clone()).collect();
     let peer_settings = settings.clone();
-    let csv = seed_csv.or_else(|| {
-        Some(PathBuf::from("../shared/data/mirasapo/supports.csv")).filter(|p| p.exists())
-    });
-    let seed = match &csv {
-        Some(path) => match crate::import::map_csv(path) {
-            Ok((schemes, _)) => Some(schemes),
-            Err(e) => return fail(2, &e.to_string()),
-        },
-        None => Corpus::load(&settings.corpus_dir, &[])
-            .ok()
-            .map(|c| c.schemes),
+    let seed = match scale_seed(&settings, seed_csv) {
+        Ok(seed) => seed,
+        Err(code) => return code,
     };
     let scale_peer = peer.as_deref().map(|python| crate::bench::ScalePeer {
         python,
@@ -111,6 +103,71 @@ pub(super) fn bench(
                     print_scale_comparison(s);
                 }
             }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(2, &e.to_string()),
+    }
+}
+
+/// The schemes the scale corpus is made from: the open-data CSV, else the real corpus.
+fn scale_seed(
+    settings: &Settings,
+    seed_csv: Option<PathBuf>,
+) -> Result<Option<Vec<crate::domain::Scheme>>, ExitCode> {
+    let csv = seed_csv.or_else(|| {
+        Some(PathBuf::from("../shared/data/mirasapo/supports.csv")).filter(|p| p.exists())
+    });
+    match &csv {
+        Some(path) => match crate::import::map_csv(path) {
+            Ok((schemes, _)) => Ok(Some(schemes)),
+            Err(e) => Err(fail(2, &e.to_string())),
+        },
+        None => Ok(Corpus::load(&settings.corpus_dir, &[])
+            .ok()
+            .map(|c| c.schemes)),
+    }
+}
+
+/// `shien bench --lexical-only`: lexical search alone, on the scale or the real corpus.
+pub(super) fn bench_lexical(
+    settings: Settings,
+    json: bool,
+    scale: usize,
+    seed_csv: Option<PathBuf>,
+    rounds: usize,
+) -> ExitCode {
+    let cases = match crate::app::evaluation::read_jsonl::<crate::app::evaluation::SearchCase>(
+        std::path::Path::new(crate::app::evaluation::SEARCH_TUNING),
+    ) {
+        Ok(cases) => cases,
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let queries: Vec<String> = cases.into_iter().map(|c| c.query).collect();
+    let seed = if scale > 0 {
+        match scale_seed(&settings, seed_csv) {
+            Ok(seed) => seed,
+            Err(code) => return code,
+        }
+    } else {
+        None
+    };
+    match crate::bench::lexical_only(settings, &queries, seed, scale, rounds, tokyo_today()) {
+        Ok(r) if json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&r).expect("serialisable")
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(r) => {
+            println!(
+                "lexical: {} documents, index build {:.2} s, peak RSS {:.1} MiB",
+                r.documents, r.build_s, r.peak_rss_mib
+            );
+            println!(
+                "{} queries × {} rounds: p50 {:.3} ms  p99 {:.3} ms  {:.0} QPS  (processor {:.3} ms per query)",
+                r.queries, r.rounds, r.search.p50_ms, r.search.p99_ms, r.qps, r.cpu_ms_per_query
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(2, &e.to_string()),

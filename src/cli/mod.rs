@@ -17,7 +17,7 @@ mod report;
 mod serve;
 
 use ask::{chat, recommend, search};
-use bench::{bench, bench_e5};
+use bench::{bench, bench_e5, bench_lexical};
 use corpus::{corpus_check, i18n_stamp, import_mirasapo, index_build, setup};
 use eval::{EvalOptions, PII_HOLDOUT, eval, eval_judgments, eval_pii};
 use logs::{backup, create_user, purge, remask, restore};
@@ -154,6 +154,11 @@ pub enum Command {
         /// of eval/search.jsonl one at a time, ROUNDS times after a warm-up.
         #[arg(long, value_name = "ROUNDS", num_args = 0..=1, default_missing_value = "3")]
         e5_only: Option<usize>,
+        /// Only lexical search, one thread, no embedder and no peer: build the lexical indexes
+        /// over the scale corpus (the real corpus with --scale 0) and answer the queries of
+        /// eval/search.jsonl ROUNDS times, as a search request does.
+        #[arg(long, value_name = "ROUNDS", num_args = 0..=1, default_missing_value = "3", conflicts_with_all = ["peer", "e5_only"])]
+        lexical_only: Option<usize>,
     },
     /// Ask the chatbot from the terminal.
     Chat {
@@ -405,12 +410,20 @@ pub fn run(cli: Cli) -> ExitCode {
             seed_csv,
             peer,
             e5_only: None,
+            lexical_only: None,
         } => bench(settings, json, scale, seed_csv, peer),
         Command::Bench {
             json,
             e5_only: Some(rounds),
             ..
         } => bench_e5(&settings, json, rounds),
+        Command::Bench {
+            json,
+            scale,
+            seed_csv,
+            lexical_only: Some(rounds),
+            ..
+        } => bench_lexical(settings, json, scale, seed_csv, rounds),
         Command::Chat {
             message,
             session,
