@@ -100,7 +100,9 @@ load: setup
 # Scale-out on PostgreSQL (DATABASE_TEST_URL): two replicas behind haproxy; a chat alternating
 # replicas keeps its context, a staff login works on either, and kill -9 of one replica during a
 # SHIEN_SCALE_SECONDS wrk burst (default 20 here, 4 in `make test`) fails no request and loses
-# no acknowledged inquiry. Prints SCALE figures: requests, failures, lost, p50/p99.
+# no acknowledged inquiry. Prints SCALE figures: requests, failures, lost, p50/p99. With
+# QDRANT_URL (a Qdrant server's gRPC port) the same again with the replicas' vectors in Qdrant;
+# without it that leg says SKIPPED.
 scale: setup $(SCALE_TOOLS)
 	@[ -n "$${DATABASE_TEST_URL:-}" ] || { echo "make scale needs DATABASE_TEST_URL=postgres://postgres@127.0.0.1:5432/test" >&2; exit 2; }
 	SHIEN_SCALE_SECONDS=$${SHIEN_SCALE_SECONDS:-20} $(CARGO) test --test scale -- --nocapture

@@ -314,6 +314,13 @@ async fn the_same_with_the_replicas_vectors_in_one_qdrant_collection() {
         return;
     };
     let collection = format!("shien_scale_{}", uuid::Uuid::new_v4().simple());
+    let (url, name) = (qdrant.clone(), collection.clone());
+    if let Err(e) = tokio::task::spawn_blocking(move || QdrantIndex::connect(&url, &name).map(drop))
+        .await
+        .unwrap()
+    {
+        panic!("QDRANT_URL is set but the replicas could not use it: {e}");
+    }
     let _dropped = DropCollection(qdrant.clone(), collection.clone());
     let _one = ONE_LEG_AT_A_TIME.lock().await;
     scale_out(

@@ -20,7 +20,7 @@ export SECONDS_EACH CONNECTIONS
 RUNS=${LOAD_RUNS:-1}
 FAILED=0
 SCHEMAS=()
-trap 'for s in "${SCHEMAS[@]}"; do psql -q "$DATABASE_TEST_URL" -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null; done' EXIT
+trap 'for s in "${SCHEMAS[@]}"; do PGOPTIONS="-c client_min_messages=warning" psql -q "$DATABASE_TEST_URL" -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null; done' EXIT
 for run in $(seq 1 "$RUNS"); do
   echo "== SQLite inquiry log (run $run of $RUNS) =="
   scripts/with-server.sh bash -c run_all || FAILED=1
