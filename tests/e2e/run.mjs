@@ -687,7 +687,9 @@ async function accessibility(browser) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Journey 7: languages — English and やさしい日本語 chosen with the visible switch
+// Journeys 7–9: one per language, chosen with the visible switch — search, read a result,
+// answer the questionnaire, ask the chat (page and widget) and get a hand-off ticket, all in
+// that language; axe and `lang` checked on every page visited.
 
 /** Elements whose text is Japanese but whose nearest lang is not ja (what a screen reader would mispronounce). */
 async function japaneseOutsideJa(page) {
@@ -706,100 +708,165 @@ async function japaneseOutsideJa(page) {
   });
 }
 
-async function languages(browser) {
-  const { context, page, problems } = await newPage(browser);
-  const notes = [];
-  const audits = [];
-  const auditAs = async (name, lang, shotName) => {
-    await shot(page, shotName);
-    const a = await audit(page, name, lang);
-    printAudit(a);
-    audits.push(a);
-  };
-  const cases = [
-    { code: 'en', name: 'English', htmlLang: 'en', query: 'start a business and borrow money', nav: 'Find a scheme', note: 'prevail' },
-    { code: 'easy', name: 'やさしい日本語', htmlLang: 'ja', query: '店を始めたい お金を借りたい', nav: '制度をさがす', note: '正しいのは' },
-  ];
-  try {
-    for (const c of cases) {
-      // Choose the language with the switch on the home page.
-      await open(page, '/');
+/** English sentences whose nearest lang is ja (on a Japanese page): what a screen reader would read as Japanese. */
+async function englishInsideJa(page, selector) {
+  return page.evaluate((sel) => {
+    const bad = [];
+    for (const root of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent;
+        if ((text.match(/[A-Za-z]/g) || []).length < 12 || /[\u3040-\u30ff\u3400-\u9fff]/.test(text)) continue;
+        const lang = (n.parentElement.closest('[lang]') || document.documentElement).getAttribute('lang');
+        if (lang !== 'en') bad.push(text.trim().slice(0, 40));
+      }
+    }
+    return bad;
+  }, selector);
+}
+
+// What each language's journey types and expects to read (the page's words from its catalog).
+const LANGUAGES = [
+  {
+    code: 'ja', name: '日本語', from: 'en', htmlLang: 'ja',
+    nav: { search: '制度をさがす', recommend: '質問に答えて探す', chat: 'チャットで相談' },
+    query: '創業 融資', note: null,
+    form: { heading: '質問に答えて制度を探す', location: '港区内（本店・主たる事業所）', employees: '従業員数（常時使用する従業員）', corporate: '法人', purposes: ['販路拡大', '資金繰り'], submit: '制度を探す', results: 'あなたの事業に合う可能性のある制度' },
+    chat: { label: 'ご質問', send: '送信する', message: '従業員とのトラブルで労働問題の専門家と話したいです', ticket: /受付番号\s*(T[0-9A-F]{12})：/, line: '受付番号：', handedOff: 'おつなぎします', replyLang: 'ja' },
+    widget: { label: 'ご質問（個人情報は入力しないでください）', send: '送信', message: 'ホームページ制作に使える補助金は？' },
+  },
+  {
+    code: 'easy', name: 'やさしい日本語', from: 'ja', htmlLang: 'ja',
+    nav: { search: '制度をさがす', recommend: '質問に答えてさがす', chat: 'チャットで相談する' },
+    query: '店を始めたい お金を借りたい', note: '正しいのは',
+    form: { heading: 'しつもんに答えて、使える制度をさがす', location: '港区の中（本店、いちばん大事な事業所）', employees: '働いている人の数（いつも働いている人）', corporate: '会社（法人）', purposes: ['お客さんを増やす', 'お金のやりくり'], submit: '制度をさがす', results: 'あなたの 仕事に 合いそうな 制度' },
+    chat: { label: '質問', send: '送る', message: '従業員とのトラブルで労働問題の専門家と話したいです', ticket: /受付番号\s*(T[0-9A-F]{12})：/, line: '受付番号：', handedOff: '相談員につなぎます', replyLang: 'ja' },
+    widget: { label: '質問（名前や電話番号などは書かないでください）', send: '送る', message: 'ホームページを作るときに、もらえるお金はありますか？' },
+  },
+  {
+    code: 'en', name: 'English', from: 'ja', htmlLang: 'en',
+    nav: { search: 'Find a scheme', recommend: 'Answer a few questions', chat: 'Ask in the chat' },
+    query: 'start a business and borrow money', note: 'prevail',
+    form: { heading: 'Answer a few questions to find schemes', location: 'In Minato City (head office or main place of business)', employees: 'Number of employees (regular staff)', corporate: 'Company (corporation)', purposes: ['Finding customers', 'Cash flow'], submit: 'Find schemes', results: 'Schemes that may fit your business' },
+    chat: { label: 'Your question', send: 'Send', message: 'A former employee says we never paid his overtime and wants to sue us.', ticket: /Ticket number\s*(T[0-9A-F]{12}):/, line: 'Ticket number: ', handedOff: 'passing it to a consultant', replyLang: 'en' },
+    widget: { label: 'Your question (do not enter personal details)', send: 'Send', message: 'Is there a subsidy for building a website?' },
+  },
+];
+
+function languageJourney(c) {
+  return async (browser) => {
+    const { context, page, problems } = await newPage(browser);
+    const notes = [];
+    const audits = [];
+    const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+    const auditAs = async (name, shotName) => {
+      await shot(page, shotName);
+      const a = await audit(page, `${name} (${c.code})`, c.htmlLang);
+      printAudit(a);
+      audits.push(a);
+      // Japanese inside an English page must say so.
+      if (c.code === 'en') {
+        const stray = await japaneseOutsideJa(page);
+        if (stray.length) a.problems.push(`${name} (en): Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
+      }
+    };
+    const nav = (name) => page.getByRole('link', { name, exact: true }).first();
+    try {
+      // 1. Choose the language with the switch, starting from another one.
+      await open(page, `/?lang=${c.from}`);
       await submitAndWait(page, () => page.locator('nav.langs').getByRole('link', { name: c.name, exact: true }).click());
-      check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: <html lang> after the switch`);
+      check((await htmlLang()) === c.htmlLang, `${c.code}: <html lang> after the switch`);
       const cookies = await context.cookies();
       check(cookies.some((k) => k.name === 'shien_lang' && k.value === c.code && k.sameSite === 'Lax'), `${c.code}: the shien_lang cookie was not set`);
-      await auditAs(`/ (${c.code})`, c.htmlLang, `lang-${c.code}-home`);
+      await auditAs('/', `lang-${c.code}-home`);
+      notes.push(`switched from ${c.from} to ${c.name}`);
 
-      // Later pages follow the cookie: search from the menu.
-      await submitAndWait(page, () => page.getByRole('link', { name: c.nav, exact: true }).first().click());
+      // 2. Search from the menu: later pages follow the cookie.
+      await submitAndWait(page, () => nav(c.nav.search).click());
       check(!new URL(page.url()).searchParams.has('lang'), `${c.code}: the menu link carries ?lang=`);
-      check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: the search page forgot the language`);
+      check((await htmlLang()) === c.htmlLang, `${c.code}: the search page forgot the language`);
       await page.locator('#q').fill(c.query);
       await submitAndWait(page, () => page.locator('form[role=search] button[type=submit]').click());
       const hits = page.locator('ol[aria-labelledby="results-heading"] > li');
       check((await hits.count()) >= 3, `${c.code}: 「${c.query}」 found ${await hits.count()} schemes`);
       const first = await textOf(hits.first().locator('h3'));
       if (c.code === 'en') check(/^[\x20-\x7e]{8}/.test(first), `en: the first result's title is not English: 「${first}」`);
-      check((await hits.first().locator('.official-name [lang=ja]').count()) === 1, `${c.code}: the first result has no official Japanese name`);
-      notes.push(`${c.code}: 「${c.query}」 → ${await hits.count()} schemes, first 「${first}」`);
-      await auditAs(`/search (${c.code})`, c.htmlLang, `lang-${c.code}-search`);
+      if (c.code !== 'ja') check((await hits.first().locator('.official-name [lang=ja]').count()) === 1, `${c.code}: the first result has no official Japanese name`);
+      notes.push(`search 「${c.query}」 → ${await hits.count()} schemes, first 「${first}」`);
+      await auditAs('/search', `lang-${c.code}-search`);
 
-      // Read a result.
+      // 3. Read a result.
       await submitAndWait(page, () => hits.first().locator('h3 a').click());
-      const main = await textOf(page.locator('main'));
-      check(main.includes(c.note), `${c.code}: the scheme page does not say the Japanese entry prevails`);
+      check(new URL(page.url()).pathname.startsWith('/schemes/'), `${c.code}: the result did not open its scheme page`);
       check((await page.locator('dl.facts').count()) === 1, `${c.code}: the scheme page has no facts`);
-      await auditAs(`/schemes/{id} (${c.code})`, c.htmlLang, `lang-${c.code}-scheme`);
-      if (c.code === 'en') {
-        const stray = await japaneseOutsideJa(page);
-        check(stray.length === 0, `en: Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
+      if (c.note) check((await textOf(page.locator('main'))).includes(c.note), `${c.code}: the scheme page does not say the Japanese entry prevails`);
+      await auditAs('/schemes/{id}', `lang-${c.code}-scheme`);
+
+      // 4. Answer the questionnaire, labels in the language (a small 港区 restaurant company).
+      await submitAndWait(page, () => nav(c.nav.recommend).click());
+      check((await htmlLang()) === c.htmlLang, `${c.code}: the questionnaire forgot the language`);
+      check((await textOf(page.locator('h1'))) === c.form.heading, `${c.code}: the questionnaire heading is 「${await textOf(page.locator('h1'))}」`);
+      await auditAs('/recommend', `lang-${c.code}-recommend`);
+      await page.getByLabel(c.form.location, { exact: true }).check();
+      await page.locator('#industry').selectOption('宿泊業、飲食サービス業');
+      await page.getByLabel(c.form.employees, { exact: false }).fill('4');
+      await page.getByLabel(c.form.corporate, { exact: true }).check();
+      for (const p of c.form.purposes) await page.getByLabel(p, { exact: true }).check();
+      await submitAndWait(page, () => page.getByRole('button', { name: c.form.submit, exact: true }).click());
+      check(new URL(page.url()).pathname === '/recommend/results', `${c.code}: expected the results page, got ${page.url()}`);
+      check((await htmlLang()) === c.htmlLang, `${c.code}: the results page forgot the language`);
+      check((await textOf(page.locator('h1'))) === c.form.results, `${c.code}: the results heading is 「${await textOf(page.locator('h1'))}」`);
+      const recs = page.locator('ol[aria-labelledby="recs"] > li');
+      check((await recs.count()) >= 3, `${c.code}: the questionnaire found ${await recs.count()} schemes`);
+      check((await recs.first().locator('h3 a[href^="/schemes/"]').count()) === 1, `${c.code}: the first recommendation has no link`);
+      notes.push(`questionnaire → ${await recs.count()} schemes, first 「${await textOf(recs.first().locator('h3'))}」`);
+      await auditAs('/recommend/results', `lang-${c.code}-results`);
+
+      // 5. Ask the chat from the menu and get a hand-off ticket, in the language.
+      await submitAndWait(page, () => nav(c.nav.chat).click());
+      check((await htmlLang()) === c.htmlLang, `${c.code}: the chat page forgot the language`);
+      await auditAs('/chat', `lang-${c.code}-chat`);
+      await page.getByLabel(c.chat.label, { exact: true }).fill(c.chat.message);
+      await submitAndWait(page, () => page.getByRole('button', { name: c.chat.send, exact: true }).click());
+      const notice = page.locator('p.notice[role="status"]');
+      check((await notice.count()) === 1, `${c.code}: no hand-off notice: 「${(await textOf(page.locator('main'))).slice(0, 300)}」`);
+      const m = (await textOf(notice)).match(c.chat.ticket);
+      check(m, `${c.code}: the hand-off notice has no ticket in the language: 「${await textOf(notice)}」`);
+      const reply = page.locator('ol.chat-log > li').nth(1);
+      const replyText = await textOf(reply);
+      check(replyText.includes(`${c.chat.line}${m[1]}`), `${c.code}: the reply does not give the ticket number in the language: 「${replyText}」`);
+      check(replyText.includes(c.chat.handedOff), `${c.code}: the reply does not say it hands off in the language: 「${replyText}」`);
+      if (c.code !== 'ja') check(!replyText.includes('おつなぎします'), `${c.code}: the reply is in administrative Japanese: 「${replyText}」`);
+      notes.push(`chat: ticket ${m[1]}; 「${(await textOf(notice)).slice(0, 120)}」`);
+      await auditAs('/chat (hand-off)', `lang-${c.code}-chat-handoff`);
+
+      // An English message on this page is answered in English, marked as such.
+      if (c.code !== 'en') {
+        await page.getByLabel(c.chat.label, { exact: true }).fill('What is the interest rate on Minato City business loans?');
+        await submitAndWait(page, () => page.getByRole('button', { name: c.chat.send, exact: true }).click());
+        const unmarked = await englishInsideJa(page, 'ol.chat-log');
+        check(unmarked.length === 0, `${c.code}: English reply lines without lang="en": ${unmarked.slice(0, 3).join(' | ')}`);
+        await auditAs('/chat (English reply)', `lang-${c.code}-chat-english`);
+        notes.push('an English message got an English reply, marked lang="en"');
       }
 
-      // The questionnaire results name the schemes in the language too.
-      if (shared.resultsUrl) {
-        await open(page, shared.resultsUrl);
-        check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: the results page forgot the language`);
-        await auditAs(`/recommend/results (${c.code})`, c.htmlLang, `lang-${c.code}-results`);
-        if (c.code === 'en') {
-          const stray = await japaneseOutsideJa(page);
-          check(stray.length === 0, `en: results: Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
-        }
-      }
-
-      // The questionnaire itself is asked in the language.
-      await open(page, '/recommend');
-      check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: the questionnaire forgot the language`);
-      await auditAs(`/recommend (${c.code})`, c.htmlLang, `lang-${c.code}-recommend`);
-      if (c.code === 'en') {
-        const stray = await japaneseOutsideJa(page);
-        check(stray.length === 0, `en: questionnaire: Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
-      }
-
-      // The chat still answers (in Japanese for now) and hands off with a ticket.
-      await open(page, '/chat');
-      await page.locator('#message').fill('従業員とのトラブルで労働問題の専門家と話したいです');
-      await submitAndWait(page, () => page.locator('main form button[type=submit]').first().click());
-      const answer = await textOf(page.locator('main'));
-      check(/受付番号\s*T[0-9A-F]+/.test(answer), `${c.code}: the chat gave no hand-off ticket: 「${answer.slice(0, 200)}」`);
-      await auditAs(`/chat (${c.code})`, c.htmlLang, `lang-${c.code}-chat`);
-      if (c.code === 'en') {
-        const stray = await japaneseOutsideJa(page);
-        check(stray.length === 0, `en: Japanese text without lang="ja" on the chat page: ${stray.slice(0, 5).join(' | ')}`);
-      }
+      // 6. The chat widget on the home page answers in place, in the language.
+      await open(page, '/');
+      await page.getByLabel(c.widget.label, { exact: true }).fill(c.widget.message);
+      await page.locator('#chat-widget-form').getByRole('button', { name: c.widget.send, exact: true }).click();
+      const widget = page.locator('#chat-widget-reply');
+      await widget.locator('li a[href^="/schemes/"]').first().waitFor({ state: 'visible' });
+      check((await widget.getAttribute('lang')) === c.chat.replyLang, `${c.code}: the widget's reply is marked lang=${await widget.getAttribute('lang')}`);
+      notes.push(`widget answered in place (lang=${c.chat.replyLang})`);
+      await auditAs('/ (widget answer)', `lang-${c.code}-widget`);
+    } finally {
+      await context.close();
     }
-    // Back to Japanese with the switch.
-    await open(page, '/');
-    await submitAndWait(page, () => page.locator('nav.langs').getByRole('link', { name: '日本語', exact: true }).click());
-    check((await page.evaluate(() => document.documentElement.lang)) === 'ja', 'back to 日本語: <html lang>');
-    check((await textOf(page.locator('h1'))).includes('港区で事業をする皆さま'), 'back to 日本語: the home page is not Japanese');
-    notes.push('switched back to 日本語');
-  } finally {
-    await context.close();
-  }
-  const failures = [...audits.flatMap((a) => a.problems), ...problems];
-  check(failures.length === 0, failures.join('\n'));
-  notes.push(`${audits.length} pages audited in English and やさしい日本語: no serious/critical violations, <html lang> right`);
-  return notes;
+    const failures = [...audits.flatMap((a) => a.problems), ...problems];
+    check(failures.length === 0, failures.join('\n'));
+    notes.push(`${audits.length} pages audited in ${c.name}: no serious/critical axe violations, <html lang> ${c.htmlLang}${c.code === 'en' ? ', all Japanese inside lang="ja"' : ''}`);
+    return notes;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -811,7 +878,7 @@ const JOURNEYS = [
   ['4. Staff console', staff],
   ['5. Keyboard only', keyboard],
   ['6. Accessibility', accessibility],
-  ['7. Languages', languages],
+  ...LANGUAGES.map((c, i) => [`${7 + i}. In ${c.name}`, languageJourney(c)]),
 ];
 
 async function main() {
