@@ -18,8 +18,7 @@ pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         date: re(concat!(
-            // 年月日 also in kana (1998ねん3がつ19にち), and 1992年の8月14日.
-            r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?(?:年|ねん)(?: ?の? ?\d{1,2} ?(?:月|がつ)(?: ?\d{1,2} ?(?:日|にち))?)?",
+            r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?年(?: ?\d{1,2} ?月(?: ?\d{1,2} ?日)?)?",
             r"|[MTSHR]\.? ?\d{1,2}[./\-]\d{1,2}[./\-]\d{1,2}",
             r"|(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}",
             r"|\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}",
@@ -72,8 +71,8 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
             || p.birth_cue
                 .find(after)
                 .is_some_and(|c| after[..c.start()].chars().count() <= 3);
-        let year_only = !m.as_str().contains(['月', 'が'])
-            && m.as_str().contains(['年', 'ね'])
+        let year_only = !m.as_str().contains('月')
+            && m.as_str().contains('年')
             && !m.as_str().contains(['/', '-', '.']);
         if cue_after || (cue_before && !year_only) {
             // A year alone with a cue before it ("born in 1985") is masked as well.
@@ -118,7 +117,7 @@ pub(super) fn beside_names(text: &str, claims: &mut Claims) {
     for m in p.date.find_iter(text) {
         let (start, end) = trim_span(text, m.start(), m.end());
         let date = &text[start..end];
-        let full = (date.contains(['月', 'が']) && date.contains(['日', 'に']))
+        let full = (date.contains('月') && date.contains('日'))
             || date.matches(['/', '.', '-']).count() >= 2;
         if !full || !could_be_born(date) || !claims.free(start, end) {
             continue;
