@@ -94,3 +94,27 @@ fn every_attribute_has_a_code_and_a_japanese_label() {
         assert!(a.label_en().is_ascii());
     }
 }
+
+#[test]
+fn whether_a_case_is_covered_asks_who_may_apply() {
+    assert_eq!(
+        read("そうぎょうほじょきん、バーチャルオフィスで登記してても申請できます？"),
+        vec![Asked::Eligibility]
+    );
+    assert_eq!(
+        read("Can I receive the air conditioner grant if the same unit already got another grant?"),
+        vec![Asked::Eligibility]
+    );
+    // A search for what exists, or "can I" without a case, is not a question on the rule.
+    assert_eq!(read("飲食店で使える補助金はありますか"), vec![]);
+    assert_eq!(read("開発の最初にお金を前もってもらえる？"), vec![]);
+    assert_eq!(read("Can I get help with my cafe?"), vec![]);
+}
+
+#[test]
+fn submitting_an_application_asks_how_to_apply() {
+    assert_eq!(
+        read("How can I submit an application for the zero-emission grant?"),
+        vec![Asked::HowToApply]
+    );
+}

@@ -310,6 +310,10 @@ impl Asked {
                 "steps to",
                 "how can i get",
                 "how to get",
+                "submit an application",
+                "submit the application",
+                "how can i obtain",
+                "how do i obtain",
                 "where do i",
                 "where can i",
             ],
@@ -437,8 +441,75 @@ pub fn asked(text: &str) -> Vec<Asked> {
     {
         found.retain(|(_, a)| *a != Asked::Deadline);
     }
+    // "〜でも申請できますか" / "can I … if …" asks whether a case is covered: who may apply,
+    // when nothing more specific is asked.
+    if found.is_empty() && asks_whether_covered(&text) {
+        found.push((0, Asked::Eligibility));
+    }
     found.sort();
     found.into_iter().map(|(_, a)| a).collect()
+}
+
+/// Endings of a yes/no question about whether the caller's case is covered ("使えますか",
+/// "対象になる？", "can I receive"), as opposed to a search for what exists ("使える補助金は
+/// ありますか" ends otherwise).
+const WHETHER_COVERED: &[&str] = &[
+    "できますか",
+    "できる?",
+    "できる ",
+    "できます?",
+    "できませんか",
+    "使えますか",
+    "使える?",
+    "使えます?",
+    "もらえますか",
+    "もらえる?",
+    "受けられますか",
+    "受けられる?",
+    "申し込めますか",
+    "申し込める?",
+    "対象になりますか",
+    "対象になる?",
+    "対象ですか",
+    "対象になりますでしょうか",
+    "can i ",
+    "can we ",
+    "am i allowed",
+    "is it possible",
+    "is it allowed",
+    "does it cover",
+    "is it covered",
+    "are they covered",
+];
+
+/// Words that put a particular case to the rule ("〜でも", "同じ…で", "if", "already"): without
+/// one, "使えますか" is a search for what exists, answered with an overview.
+const CASE: &[&str] = &[
+    "でも",
+    "しても",
+    "してても",
+    "ていても",
+    "であっても",
+    "場合",
+    "なら",
+    "たら",
+    "同じ",
+    "別の",
+    "前に",
+    "後に",
+    "すでに",
+    "既に",
+    "if ",
+    "even ",
+    "already",
+    "same ",
+    "another ",
+];
+
+/// Whether `text` (normalised, lower case) asks if a particular case is covered.
+pub fn asks_whether_covered(text: &str) -> bool {
+    let text = format!("{} ", text.to_lowercase());
+    WHETHER_COVERED.iter().any(|w| text.contains(w)) && CASE.iter().any(|w| text.contains(w))
 }
 
 /// `text` (normalised) without the words that ask for an attribute: what is left names the

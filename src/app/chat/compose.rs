@@ -48,6 +48,27 @@ pub(super) const GENERIC: &[&str] = &[
     "事業",
 ];
 
+/// Places say which level a scheme is at, not what it is about: a FAQ that shares only
+/// "東京" or "Tokyo" with the question is not on its topic.
+const PLACES: &[&str] = &[
+    "東京",
+    "東京都",
+    "都",
+    "都内",
+    "港区",
+    "港",
+    "区",
+    "区内",
+    "国",
+    "全国",
+    "tokyo",
+    "minato",
+    "japan",
+    "city",
+    "ward",
+    "metropolitan",
+];
+
 /// The reply to a question that asks no attribute: the FAQ about what the caller named, the
 /// schemes found, and where to confirm. Also returns the scheme the quoted FAQ is about (the
 /// session's subject from now on).
@@ -67,7 +88,7 @@ pub(super) fn overview_reply(
     let specific: Vec<&String> = terms
         .lemmas
         .iter()
-        .filter(|l| !GENERIC.contains(&l.as_str()))
+        .filter(|l| !GENERIC.contains(&l.as_str()) && !PLACES.contains(&l.as_str()))
         .collect();
     let on_topic = |question: &str| {
         app.analyzer

@@ -7,7 +7,9 @@ use std::time::Instant;
 use chrono::NaiveDateTime;
 
 use super::citations::cite;
-use super::compose::{GENERIC, facts_reply, overview_reply, reply_lang, supporting_faq};
+use super::compose::{
+    GENERIC, facts_reply, is_english, overview_reply, reply_lang, supporting_faq,
+};
 use super::decide::decide;
 use super::follow_up::follow_up;
 use super::handoff::hand_off;
@@ -160,16 +162,15 @@ impl ChatBot {
         {
             let other = other_scheme(app, scheme, &outcome, &asking);
             let faq = supporting_faq(app, scheme, &outcome, &terms.lemmas, best_words);
-            let (text, citations) = facts_reply(
-                app,
-                m,
-                scheme,
-                &asking,
-                &terms.normalized,
-                today,
-                other,
-                faq,
-            );
+            // The entry's conditions are Japanese: an English question is matched against
+            // them through the Japanese words its synonyms stand for as well.
+            let question = if is_english(&terms.normalized) && !terms.expansions.is_empty() {
+                format!("{} {}", terms.normalized, terms.expansions.join(" "))
+            } else {
+                terms.normalized.clone()
+            };
+            let (text, citations) =
+                facts_reply(app, m, scheme, &asking, &question, today, other, faq);
             session.schemes.retain(|id| id != &scheme.id);
             session.schemes.insert(0, scheme.id.clone());
             return Ok(self.finish(

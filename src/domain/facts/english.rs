@@ -37,7 +37,7 @@ pub fn fact_en(
     let text = match asked {
         Asked::Amount => amount(scheme),
         Asked::Rate => rate(scheme),
-        Asked::Eligibility => eligibility(scheme, words),
+        Asked::Eligibility => eligibility(scheme, ctx, words),
         Asked::Years => years(scheme),
         Asked::Deadline => deadline(scheme, ctx, words),
         Asked::HowToApply => how_to_apply(scheme, words),
@@ -145,10 +145,20 @@ fn area_en(area: Area) -> &'static str {
     }
 }
 
-fn eligibility(scheme: &Scheme, words: &EnglishWords) -> String {
+fn eligibility(scheme: &Scheme, ctx: &FactContext, words: &EnglishWords) -> String {
     let e = &scheme.eligibility;
+    let rule = super::who::covered_rule(scheme, ctx.question)
+        .map(|c| {
+            format!(
+                "The condition is 「{c}」: if your case does not meet it, you are not eligible. "
+            )
+        })
+        .unwrap_or_default();
     let size = match e.size {
         SizeRule::Sme => "small and medium-sized enterprises (SMEs)",
+        SizeRule::Small if e.size_caps.is_empty() && e.max_employees.is_none() => {
+            "small businesses (at most 20 regular employees in manufacturing and most other industries, 5 in commerce and services; 20 in lodging and entertainment)"
+        }
         SizeRule::Small => "small businesses",
         SizeRule::Any => "businesses",
     };
@@ -166,7 +176,7 @@ fn eligibility(scheme: &Scheme, words: &EnglishWords) -> String {
             "Only individuals (sole proprietors or people about to start) can apply, not companies."
         }
     };
-    let mut s = format!("It is mainly for {size}{place}. {legal}");
+    let mut s = format!("{rule}It is mainly for {size}{place}. {legal}");
     if let Some(n) = e.max_employees {
         s.push_str(&format!(" At most {n} regular employees."));
     }
@@ -270,7 +280,7 @@ fn deadline(scheme: &Scheme, ctx: &FactContext, words: &EnglishWords) -> String 
     let mut parts = Vec::new();
     match w.kind {
         WindowKind::Always => {
-            parts.push("Applications are accepted all year round; there is no fixed deadline.".into())
+            parts.push("Applications are accepted at any time, all year round; there is no fixed deadline.".into())
         }
         WindowKind::Annual => parts.push(format!(
             "It is usually offered every year, but the next application period had not been announced as of {}.",

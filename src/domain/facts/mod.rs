@@ -92,7 +92,7 @@ fn nearest<'a>(texts: impl Iterator<Item = &'a String>, question: &str, n: usize
 }
 
 /// How many two-character pieces of `condition` appear in `question` (a crude overlap).
-fn shared(condition: &str, question: &str) -> usize {
+pub(super) fn shared(condition: &str, question: &str) -> usize {
     let chars: Vec<char> = condition.chars().collect();
     chars
         .windows(2)

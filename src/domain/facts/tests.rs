@@ -175,3 +175,56 @@ fn schemes_that_exclude_each_other_are_not_combinable() {
     let f = fact(&a, Asked::Combination, &c);
     assert!(f.known && f.text.contains("併用できません"), "{}", f.text);
 }
+
+#[test]
+fn a_question_on_a_case_quotes_the_limit_that_decides_it() {
+    let mut s = scheme();
+    s.eligibility
+        .conditions
+        .push("同じ研究開発テーマで過去に補助・助成を受けていないこと".into());
+    let f = fact(
+        &s,
+        Asked::Eligibility,
+        &ctx("前に別の補助をもらったのと同じ研究テーマでも申請できる?"),
+    );
+    assert!(
+        f.text.starts_with(
+            "条件は「同じ研究開発テーマで過去に補助・助成を受けていないこと」です。ご質問のケースがこの条件を満たさない場合は対象外です。"
+        ),
+        "{}",
+        f.text
+    );
+    // No case put to the rule, or a condition that is not a limit: the general answer only.
+    let general = fact(&s, Asked::Eligibility, &ctx("誰が申請できますか?"));
+    assert!(
+        !general.text.contains("対象外です。主な"),
+        "{}",
+        general.text
+    );
+    let years = fact(
+        &s,
+        Asked::Eligibility,
+        &ctx("区内で営んで1年たった場合でも申請できる?"),
+    );
+    assert!(!years.text.starts_with("条件は"), "{}", years.text);
+}
+
+#[test]
+fn a_small_business_is_defined_by_the_law_unless_the_entry_sets_its_caps() {
+    let mut s = scheme();
+    s.eligibility.size = SizeRule::Small;
+    let f = fact(&s, Asked::Eligibility, &ctx("従業員は何人まで?"));
+    assert!(
+        f.text
+            .contains("製造業その他は20人以下、商業・サービス業は5人以下"),
+        "{}",
+        f.text
+    );
+    s.eligibility.max_employees = Some(10);
+    let f = fact(&s, Asked::Eligibility, &ctx("従業員は何人まで?"));
+    assert!(
+        !f.text.contains("5人以下") && f.text.contains("10人以下"),
+        "{}",
+        f.text
+    );
+}

@@ -10,7 +10,7 @@ pub(super) fn deadline(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
     let known = w.kind != WindowKind::Annual;
     match w.kind {
         WindowKind::Always => {
-            parts.push("通年で受け付けています（決まった締切はありません）。".into());
+            parts.push("通年・随時で受け付けています（決まった締切はありません）。".into());
             // A desk's days ("水曜日の午後にブースで相談する") answer "いつ受けられる？".
             for s in sentences(&scheme.how_to_apply) {
                 if ["曜", "午後", "午前"].iter().any(|w| s.contains(w)) {

@@ -1,6 +1,7 @@
 //! Who may apply: the structured rules, years in business and conditions on the owner.
 
-use super::{FactContext, nearest};
+use super::{FactContext, nearest, shared};
+use crate::domain::asked::asks_whether_covered;
 use crate::domain::scheme::{
     Area, LegalForm, OfficeRule, PersonRule, PreFounding, Scheme, SizeRule, yen_ja,
 };
@@ -24,6 +25,10 @@ pub(super) fn eligibility(scheme: &Scheme, ctx: &FactContext) -> String {
     };
     let size = match e.size {
         SizeRule::Sme => "中小企業者",
+        // The caps are the law's (中小企業基本法), unless the entry sets its own by industry.
+        SizeRule::Small if e.size_caps.is_empty() && e.max_employees.is_none() => {
+            "小規模事業者（常時使用する従業員が製造業その他は20人以下、商業・サービス業は5人以下。宿泊業・娯楽業は20人以下）"
+        }
         SizeRule::Small => "小規模事業者",
         SizeRule::Any => "事業者",
     };
@@ -34,7 +39,12 @@ pub(super) fn eligibility(scheme: &Scheme, ctx: &FactContext) -> String {
         }
         (area, OfficeRule::AnyOffice) => format!("{}に事業所がある", area_ja(area)),
     };
-    let mut who = format!("主な対象は{place}{size}で、{legal}");
+    let mut who = covered_rule(scheme, ctx.question)
+        .map(|c| {
+            format!("条件は「{c}」です。ご質問のケースがこの条件を満たさない場合は対象外です。")
+        })
+        .unwrap_or_default();
+    who.push_str(&format!("主な対象は{place}{size}で、{legal}"));
     let rules = structured_rules(scheme);
     if !rules.is_empty() {
         who.push_str(&format!("条件：{}。", rules.join("／")));
@@ -48,6 +58,38 @@ pub(super) fn eligibility(scheme: &Scheme, ctx: &FactContext) -> String {
         who.push_str(&format!("主な条件：{}。", picked.join("／")));
     }
     who
+}
+
+/// For a question whether a particular case is covered ("同じ研究テーマでも申請できる？"), the
+/// condition of the entry that decides it: the one sharing the most with the question, when
+/// it is a limit (…ないこと, 対象外, …に限る) and clearly on the question's subject.
+pub(super) fn covered_rule(scheme: &Scheme, question: &str) -> Option<String> {
+    const LIMIT: &[&str] = &[
+        "ないこと",
+        "ない者",
+        "ない方",
+        "対象外",
+        "除く",
+        "除き",
+        "不可",
+        "できない",
+        "に限る",
+        "に限り",
+        "のみ",
+        "重複",
+    ];
+    if !asks_whether_covered(question) {
+        return None;
+    }
+    let e = &scheme.eligibility;
+    let (n, best) = e
+        .conditions
+        .iter()
+        .chain(e.requirements.iter())
+        .map(|c| (shared(c, question), c))
+        .max_by_key(|(n, _)| *n)?;
+    (n >= 3 && LIMIT.iter().any(|w| best.contains(w)))
+        .then(|| best.trim_end_matches('。').to_string())
 }
 
 /// The rules the structured eligibility holds beyond place, size and legal form, each as a
