@@ -206,9 +206,7 @@ fn certainty(s: &Scheme, p: &Profile, checks: &[Check]) -> f32 {
         Fit::Likely if unknowns.iter().all(|c| c.fact.is_some()) => FACT_UNKNOWN_FACTOR,
         Fit::Likely => 0.75,
     };
-    let untold_situation = unknowns
-        .iter()
-        .any(|c| c.condition == Condition::Situation)
+    let untold_situation = unknowns.iter().any(|c| c.condition == Condition::Situation)
         && !situation_presumed(&s.eligibility, p);
     if untold_situation {
         base * SITUATION_UNKNOWN_FACTOR

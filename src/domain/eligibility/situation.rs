@@ -1,6 +1,6 @@
 //! Whom a scheme is made for beyond the questionnaire (a social business, a business hit by a
 //! disaster …): met or unmet once the business says which situations apply, otherwise unknown,
-//! presumed only for the industries the situation describes.
+//! presumed only for the industries or the chosen purposes the situation describes.
 
 use super::{Check, Condition, Eligibility, check};
 use crate::domain::profile::Profile;
@@ -24,15 +24,16 @@ pub(super) fn situation_check(e: &EligibilityRules, p: &Profile) -> Option<Check
             format!("{who}が対象で、当てはまります"),
             None,
         ),
-        Some(_) => check(Condition::Situation, Unmet, format!("{who}が対象です"), None),
+        Some(_) => check(
+            Condition::Situation,
+            Unmet,
+            format!("{who}が対象です"),
+            None,
+        ),
         None => {
-            let reason = if presumed(e, p) {
-                format!(
-                    "{who}が対象です（業種が「{}」のため当てはまる見込みです）",
-                    p.industry
-                )
-            } else {
-                format!("{who}が対象です")
+            let reason = match presumed_by(e, p) {
+                Some(why) => format!("{who}が対象です（{why}のため当てはまる見込みです）"),
+                None => format!("{who}が対象です"),
             };
             let question = e
                 .situations
@@ -46,9 +47,21 @@ pub(super) fn situation_check(e: &EligibilityRules, p: &Profile) -> Option<Check
 }
 
 /// Whether the business's industry is one the scheme's situations describe (保育・介護 for a
-/// 医療、福祉 business), so the scheme may be presumed to fit until the business says otherwise.
+/// 医療、福祉 business) or it chose a purpose that says it is in one (海外展開), so the scheme
+/// may be presumed to fit until the business says otherwise.
 pub fn presumed(e: &EligibilityRules, p: &Profile) -> bool {
-    e.situations
-        .iter()
-        .any(|s: &Situation| s.typical_industries().contains(&p.industry))
+    presumed_by(e, p).is_some()
+}
+
+/// Why the scheme is presumed to fit, in words ("業種が「医療、福祉」"), if it is.
+fn presumed_by(e: &EligibilityRules, p: &Profile) -> Option<String> {
+    e.situations.iter().find_map(|s: &Situation| {
+        if s.typical_industries().contains(&p.industry) {
+            return Some(format!("業種が「{}」", p.industry));
+        }
+        s.typical_purposes()
+            .iter()
+            .find(|t| p.purposes.iter().any(|x| x.as_str() == **t))
+            .map(|t| format!("目的に「{t}」を選んだ"))
+    })
 }

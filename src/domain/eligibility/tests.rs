@@ -462,13 +462,34 @@ fn a_situation_is_asked_until_the_business_says_which_apply() {
     // A care business is what the scheme describes: presumed, still asked.
     let care = profile("医療、福祉", 5, Some(10_000_000));
     assert!(situation_presumed(&s.eligibility, &care));
-    assert_eq!(verdict(&s, &care, Condition::Situation), Eligibility::Unknown);
+    assert_eq!(
+        verdict(&s, &care, Condition::Situation),
+        Eligibility::Unknown
+    );
     it.facts.situations = Some(vec![Situation::SocialBusiness]);
     assert_eq!(verdict(&s, &it, Condition::Situation), Eligibility::Met);
     it.facts.situations = Some(vec![Situation::Downturn]);
     assert_eq!(verdict(&s, &it, Condition::Situation), Eligibility::Unmet);
     it.facts.situations = Some(vec![]);
     assert_eq!(verdict(&s, &it, Condition::Situation), Eligibility::Unmet);
+}
+
+#[test]
+fn a_purpose_the_business_chose_presumes_the_situation_it_names() {
+    // 海外展開・事業再編資金: for businesses expanding abroad.
+    let s = scheme_with(|e| e.situations = vec![Situation::OverseasExpansion]);
+    let mut p = profile("製造業", 5, Some(10_000_000));
+    p.purposes = vec!["設備投資".into()];
+    assert!(!situation_presumed(&s.eligibility, &p));
+    p.purposes.push("海外展開".into());
+    assert!(situation_presumed(&s.eligibility, &p));
+    let checks = assess(&s, &p);
+    let asked = checks
+        .iter()
+        .find(|c| c.condition == Condition::Situation)
+        .unwrap();
+    assert_eq!(asked.eligibility, Eligibility::Unknown);
+    assert!(asked.reason.contains("海外展開"));
 }
 
 #[test]

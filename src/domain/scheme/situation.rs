@@ -1,15 +1,26 @@
 //! Whom a scheme is made for beyond what the questionnaire asks: a kind of business (a social
 //! business, a sanitation trade) or what it is going through (a disaster, a downturn, a
-//! customer's bankruptcy). Most businesses are in none of these, so a scheme made for one of
-//! them is not presumed to fit: it stays "likely" with the question that would settle it, and
-//! ranks below schemes the business plainly fits.
+//! customer's bankruptcy, expanding abroad). Most businesses are in none of these, so a scheme
+//! made for one of them is not presumed to fit unless the business's industry or the purposes it
+//! chose say so: it stays "likely" with the question that would settle it, and ranks below
+//! schemes the business plainly fits.
 
 use serde::{Deserialize, Serialize};
 
 /// A circumstance some schemes are made for. A scheme lists the ones it serves (any one is
 /// enough); a business may say which apply to it in `facts.situations`.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Situation {
@@ -31,10 +42,14 @@ pub enum Situation {
     CustomerHarassment,
     /// In a dispute with a business partner: unpaid or cut prices, forced returns (取引トラブル).
     TradeDispute,
+    /// Expands abroad: exports, an overseas base, foreign patents (海外展開).
+    OverseasExpansion,
+    /// Hands the business on or has taken it over: a successor, an M&A (事業承継).
+    Succession,
 }
 
 impl Situation {
-    pub const ALL: [Situation; 8] = [
+    pub const ALL: [Situation; 10] = [
         Situation::SocialBusiness,
         Situation::SanitationTrade,
         Situation::DisasterDamage,
@@ -43,6 +58,8 @@ impl Situation {
         Situation::Restart,
         Situation::CustomerHarassment,
         Situation::TradeDispute,
+        Situation::OverseasExpansion,
+        Situation::Succession,
     ];
 
     /// The stable code (as written in the corpus and in `facts.situations`).
@@ -56,6 +73,8 @@ impl Situation {
             Situation::Restart => "restart",
             Situation::CustomerHarassment => "customer_harassment",
             Situation::TradeDispute => "trade_dispute",
+            Situation::OverseasExpansion => "overseas_expansion",
+            Situation::Succession => "succession",
         }
     }
 
@@ -76,6 +95,10 @@ impl Situation {
             Situation::TradeDispute => {
                 "取引先とのトラブル（代金の未払い・減額・買いたたきなど）を抱える事業者"
             }
+            Situation::OverseasExpansion => {
+                "海外での事業展開（輸出・海外進出・外国での権利取得など）に取り組む事業者"
+            }
+            Situation::Succession => "事業承継（後継者への引継ぎ・M&Aなど）に取り組む事業者",
         }
     }
 
@@ -90,13 +113,19 @@ impl Situation {
             }
             Situation::DisasterDamage => "災害で被害を受けましたか",
             Situation::Downturn => "売上の減少や赤字など、業況が悪化していますか",
-            Situation::PartnerBankruptcy => "取引先の倒産で、売掛金の回収や取引に支障が出ていますか",
+            Situation::PartnerBankruptcy => {
+                "取引先の倒産で、売掛金の回収や取引に支障が出ていますか"
+            }
             Situation::Restart => "以前に事業をやめた（廃業した）ことがあり、もう一度始めますか",
             Situation::CustomerHarassment => {
                 "カスタマーハラスメント（顧客などからの著しい迷惑行為）への対策に取り組みますか"
             }
             Situation::TradeDispute => {
                 "取引先との間で、代金の未払い・減額などのトラブルがありますか"
+            }
+            Situation::OverseasExpansion => "輸出や海外進出など、海外での事業展開に取り組みますか",
+            Situation::Succession => {
+                "事業承継（後継者への引継ぎ・M&Aなど）に取り組んでいますか（予定を含む）"
             }
         }
     }
@@ -110,6 +139,26 @@ impl Situation {
             Situation::SocialBusiness => &["医療、福祉"],
             Situation::SanitationTrade => &["宿泊業、飲食サービス業", "生活関連サービス業、娯楽業"],
             Situation::DisasterDamage
+            | Situation::Downturn
+            | Situation::PartnerBankruptcy
+            | Situation::Restart
+            | Situation::CustomerHarassment
+            | Situation::TradeDispute
+            | Situation::OverseasExpansion
+            | Situation::Succession => &[],
+        }
+    }
+
+    /// The questionnaire purposes that say the business is in this situation (a business that
+    /// asks about 海外展開 is expanding abroad). For a business that chose one of them the scheme
+    /// is presumed to fit; one that chose other purposes only did not say so.
+    pub fn typical_purposes(self) -> &'static [&'static str] {
+        match self {
+            Situation::OverseasExpansion => &["海外展開"],
+            Situation::Succession => &["事業承継"],
+            Situation::SocialBusiness
+            | Situation::SanitationTrade
+            | Situation::DisasterDamage
             | Situation::Downturn
             | Situation::PartnerBankruptcy
             | Situation::Restart
@@ -133,10 +182,13 @@ mod tests {
     }
 
     #[test]
-    fn typical_industries_are_jgrants_industries() {
+    fn typical_industries_and_purposes_are_the_corpus_vocabularies() {
         for s in Situation::ALL {
             for i in s.typical_industries() {
                 assert!(super::super::is_industry(i), "{i}");
+            }
+            for p in s.typical_purposes() {
+                assert!(super::super::is_purpose(p), "{p}");
             }
         }
     }
