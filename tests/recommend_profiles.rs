@@ -34,10 +34,12 @@ fn tuning_profiles_keep_their_recall_and_exclude_nothing_they_should_not() {
         report.must_include_recall_at_15, report.must_exclude_violations
     );
     assert_eq!(report.must_exclude_violations, 0);
-    // A floor at today's figure (163 schemes). It was 0.9098 at 140 schemes and 0.8484 at 151:
-    // each batch of added schemes pushes some must_include schemes out of the top 15 (see the
-    // session notes); raise it again when the ranking is revisited.
-    assert!(report.must_include_recall_at_15 >= 0.832);
+    // A floor at today's figure (163 schemes). It was 0.9098 at 140 schemes, 0.8484 at 151 and
+    // 0.832 at 163: each batch of added schemes pushed some must_include schemes out of the top
+    // 15. Schemes made for a situation the profile does not state (a social business, a
+    // disaster, a downturn, expanding abroad, a succession) and tax measures as a kind of their
+    // own, weighted below what a business must apply for, gave 0.8893.
+    assert!(report.must_include_recall_at_15 >= 0.889);
 }
 
 fn minato_shop(facts: Option<shien_navi::domain::profile::Facts>) -> Profile {
