@@ -447,7 +447,9 @@ pub(crate) fn kind_for(categories: &[ServiceCategory]) -> Kind {
         Kind::Loan
     } else if has("減免") && has("金融") {
         Kind::InterestSubsidy
-    } else if has("税") || has("認定") || has("共済") || has("許認可") {
+    } else if has("税") {
+        Kind::Tax
+    } else if has("認定") || has("共済") || has("許認可") {
         Kind::Certification
     } else if has("専門家") {
         Kind::ExpertDispatch

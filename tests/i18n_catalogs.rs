@@ -133,6 +133,7 @@ fn every_key_the_code_uses_is_in_every_language() {
             Kind::Consultation,
             Kind::ExpertDispatch,
             Kind::Certification,
+            Kind::Tax,
             Kind::Seminar,
         ]
         .map(kind_key),
@@ -174,6 +175,7 @@ fn every_key_the_code_uses_is_in_every_language() {
             Condition::Person,
             Condition::Sales,
             Condition::OnceOnly,
+            Condition::Situation,
             Condition::Other,
         ]
         .map(condition_key),

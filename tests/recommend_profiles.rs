@@ -34,10 +34,12 @@ fn tuning_profiles_keep_their_recall_and_exclude_nothing_they_should_not() {
         report.must_include_recall_at_15, report.must_exclude_violations
     );
     assert_eq!(report.must_exclude_violations, 0);
-    // A floor at today's figure (163 schemes). It was 0.9098 at 140 schemes and 0.8484 at 151:
-    // each batch of added schemes pushes some must_include schemes out of the top 15 (see the
-    // session notes); raise it again when the ranking is revisited.
-    assert!(report.must_include_recall_at_15 >= 0.832);
+    // A floor at today's figure (163 schemes). It was 0.9098 at 140 schemes, 0.8484 at 151 and
+    // 0.832 at 163: each batch of added schemes pushed some must_include schemes out of the top
+    // 15. Schemes made for a situation the profile does not state (a social business, a
+    // disaster, a downturn, expanding abroad, a succession) and tax measures as a kind of their
+    // own, weighted below what a business must apply for, gave 0.8893.
+    assert!(report.must_include_recall_at_15 >= 0.889);
 }
 
 fn minato_shop(facts: Option<shien_navi::domain::profile::Facts>) -> Profile {
@@ -121,5 +123,127 @@ fn a_business_new_to_the_ward_is_not_offered_the_wards_one_year_schemes_once_it_
             .unknown
             .iter()
             .all(|u| u.fact.as_deref() != Some("years_in_minato"))
+    );
+}
+
+fn business(
+    industry: &str,
+    purposes: &[&str],
+    facts: Option<shien_navi::domain::profile::Facts>,
+) -> Profile {
+    use shien_navi::domain::profile::Answers;
+    Profile::try_from(Answers {
+        location: Some("minato".into()),
+        head_office: Some(true),
+        industry: Some(industry.into()),
+        employees: Some(8),
+        capital_yen: Some(10_000_000),
+        years_in_business: Some(6),
+        corporate: Some(true),
+        purposes: purposes.iter().map(|p| p.to_string()).collect(),
+        facts,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn rank(outcome: &shien_navi::domain::recommend::RecommendOutcome, id: &str) -> Option<usize> {
+    outcome.recommendations.iter().position(|r| r.id == id)
+}
+
+#[test]
+fn a_loan_for_social_businesses_waits_until_the_business_says_it_is_one() {
+    use shien_navi::domain::eligibility::Fit;
+    use shien_navi::domain::profile::Facts;
+    use shien_navi::domain::scheme::Situation;
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let id = "national-jfc-social-business";
+    let purposes = ["資金繰り", "設備投資"];
+    // An IT firm has not said it is a social business: not among the first fifteen, and where
+    // listed, "likely" with the question that settles it.
+    let it = recommend(&corpus, &business("情報通信業", &purposes, None), today);
+    assert!(rank(&it, id).is_none_or(|r| r >= 15), "{:?}", rank(&it, id));
+    if let Some(r) = it.recommendations.iter().find(|r| r.id == id) {
+        assert_eq!(r.fit, Fit::Likely);
+        let asked = r
+            .unknown
+            .iter()
+            .find(|u| u.fact.as_deref() == Some("situations"));
+        assert!(
+            asked.is_some_and(|u| u.settle_by.contains("保育・介護")),
+            "{r:?}"
+        );
+    }
+    // A care business is what it is for; so is an IT firm that says it is a social business.
+    let care = recommend(&corpus, &business("医療、福祉", &purposes, None), today);
+    assert!(
+        rank(&care, id).is_some_and(|r| r < 15),
+        "{:?}",
+        rank(&care, id)
+    );
+    let told = Facts {
+        situations: Some(vec![Situation::SocialBusiness]),
+        ..Default::default()
+    };
+    let social = recommend(
+        &corpus,
+        &business("情報通信業", &purposes, Some(told)),
+        today,
+    );
+    let r = social.recommendations.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(r.fit, Fit::Eligible);
+    assert!(rank(&social, id).is_some_and(|r| r < 15));
+    // One that says none applies is told why the loan is not for it.
+    let none = Facts {
+        situations: Some(vec![]),
+        ..Default::default()
+    };
+    let plain = recommend(
+        &corpus,
+        &business("情報通信業", &purposes, Some(none)),
+        today,
+    );
+    assert!(plain.excluded.iter().any(|x| x.id == id));
+}
+
+#[test]
+fn an_overseas_loan_ranks_for_a_business_that_asks_about_expanding_abroad() {
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let id = "national-jfc-kaigai";
+    let home = recommend(&corpus, &business("製造業", &["設備投資"], None), today);
+    let abroad = recommend(
+        &corpus,
+        &business("製造業", &["設備投資", "海外展開"], None),
+        today,
+    );
+    assert!(
+        rank(&home, id).is_none_or(|r| r >= 15),
+        "{:?}",
+        rank(&home, id)
+    );
+    assert!(
+        rank(&abroad, id).is_some_and(|r| r < 15),
+        "{:?}",
+        rank(&abroad, id)
+    );
+}
+
+#[test]
+fn tax_measures_are_a_kind_of_their_own() {
+    use shien_navi::domain::scheme::Kind;
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let kind = |id: &str| corpus.scheme(id).unwrap().kind;
+    assert_eq!(kind("national-chinage-zeisei"), Kind::Tax);
+    assert_eq!(kind("national-nozei-yuyo"), Kind::Tax);
+    assert_eq!(kind("national-keieiryoku-kojo"), Kind::Certification);
+    assert!(
+        corpus
+            .schemes
+            .iter()
+            .filter(|s| s.title.contains("税制"))
+            .all(|s| s.kind == Kind::Tax),
+        "every 税制 is a tax measure"
     );
 }

@@ -318,6 +318,7 @@ pub fn condition_key(condition: Condition) -> &'static str {
         Condition::Person => "condition-person",
         Condition::Sales => "condition-sales",
         Condition::OnceOnly => "condition-once-only",
+        Condition::Situation => "condition-situation",
         Condition::Other => "condition-other",
     }
 }
@@ -400,6 +401,7 @@ pub fn kind_key(kind: Kind) -> &'static str {
         Kind::Consultation => "kind-consultation",
         Kind::ExpertDispatch => "kind-expert-dispatch",
         Kind::Certification => "kind-certification",
+        Kind::Tax => "kind-tax",
         Kind::Seminar => "kind-seminar",
     }
 }

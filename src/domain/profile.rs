@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::scheme::{INDUSTRIES, is_purpose};
+use super::scheme::{INDUSTRIES, Situation, is_purpose};
 
 /// Where the business is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -76,6 +76,11 @@ pub struct Facts {
     /// list says "none", an absent one leaves once-only rules unknown.
     #[serde(default)]
     pub received: Option<Vec<String>>,
+    /// Which of the circumstances some schemes are made for apply to the business (a social
+    /// business, a disaster, a downturn …); an empty list says "none", an absent one leaves
+    /// such schemes unknown.
+    #[serde(default)]
+    pub situations: Option<Vec<Situation>>,
 }
 
 /// `facts` as a JSON object only: serde would also read a struct from an array by position
@@ -139,6 +144,7 @@ pub struct ProfileFacts {
     pub owner_management_years: Option<u32>,
     pub annual_sales_yen: Option<u64>,
     pub received: Option<Vec<String>>,
+    pub situations: Option<Vec<Situation>>,
 }
 
 impl ProfileFacts {
@@ -359,6 +365,7 @@ fn validate_facts(
         received: f
             .received
             .map(|ids| ids.into_iter().map(|id| id.trim().to_string()).collect()),
+        situations: f.situations,
     })
 }
 

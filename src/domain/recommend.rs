@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::consultants::{ConsultCategory, Desk};
 use super::corpus::Corpus;
-use super::eligibility::{Check, Condition, Eligibility, Fit, assess, fit};
+use super::eligibility::{Check, Condition, Eligibility, Fit, assess, fit, situation_presumed};
 use super::profile::{Profile, Stage};
 use super::scheme::{Kind, Level, Scheme, WindowStatus};
 
@@ -118,7 +118,7 @@ pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> Recomm
             continue;
         }
         let status = scheme.window.status_on(today);
-        let certainty = certainty(&checks);
+        let certainty = certainty(scheme, profile, &checks);
         let base = base_score(scheme, profile, purpose_hits, certainty, status, today)
             + targeting_bonus(scheme, &checks) * certainty;
         candidates.push(Candidate {
@@ -190,18 +190,34 @@ fn base_score(
 /// questionnaire stops at eight questions, and the usual case holds (most businesses in the
 /// ward have been there all along, most apply for the first time). The result still reads
 /// "likely" and names the question; once the fact is given, the rule decides.
-fn certainty(checks: &[Check]) -> f32 {
-    use super::eligibility::Condition;
-    let mut unknowns = checks
+///
+/// A scheme made for a situation the business has not told (a social business, a disaster, a
+/// downturn) is the opposite case: most businesses are in none of them, so unless the
+/// business's industry is one the situation describes, it ranks well below the schemes the
+/// business plainly fits, still listed with the question that would settle it.
+fn certainty(s: &Scheme, p: &Profile, checks: &[Check]) -> f32 {
+    let unknowns: Vec<&Check> = checks
         .iter()
-        .filter(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other);
-    match fit(checks) {
-        Fit::Ineligible => 0.0,
-        Fit::Eligible => 1.0,
-        Fit::Likely if unknowns.all(|c| c.fact.is_some()) => FACT_UNKNOWN_FACTOR,
+        .filter(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other)
+        .collect();
+    let base = match fit(checks) {
+        Fit::Ineligible => return 0.0,
+        Fit::Eligible => return 1.0,
+        Fit::Likely if unknowns.iter().all(|c| c.fact.is_some()) => FACT_UNKNOWN_FACTOR,
         Fit::Likely => 0.75,
+    };
+    let untold_situation = unknowns.iter().any(|c| c.condition == Condition::Situation)
+        && !situation_presumed(&s.eligibility, p);
+    if untold_situation {
+        base * SITUATION_UNKNOWN_FACTOR
+    } else {
+        base
     }
 }
+
+/// The ranking factor of a scheme made for a situation the business has not told and its
+/// industry does not suggest (see [`certainty`]).
+pub const SITUATION_UNKNOWN_FACTOR: f32 = 0.5;
 
 /// The ranking factor of a scheme whose only unknowns need facts the questionnaire leaves out
 /// (chosen on eval/profiles.jsonl: 0.95 and 0.98 pushed ward schemes out of the top 15).
@@ -211,7 +227,6 @@ pub const FACT_UNKNOWN_FACTOR: f32 = 1.0;
 /// shopping-street members, a legal form, the owner's age or gender) beat generic ones the
 /// business merely qualifies for.
 fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
-    use super::eligibility::Condition;
     let e = &s.eligibility;
     let mut employees_counted = false;
     let mut targeted = 0;
@@ -230,7 +245,8 @@ fn targeting_bonus(s: &Scheme, checks: &[Check]) -> f32 {
             Condition::Founding
             | Condition::Shotenkai
             | Condition::LegalForm
-            | Condition::Person => true,
+            | Condition::Person
+            | Condition::Situation => true,
             _ => false,
         };
         targeted += usize::from(counts);
@@ -246,10 +262,16 @@ fn kind_weight(kind: Kind) -> f32 {
             1.0
         }
         Kind::Certification => 0.75,
+        Kind::Tax => TAX_WEIGHT,
         Kind::ExpertDispatch => 0.7,
         Kind::Consultation | Kind::Seminar => 0.6,
     }
 }
+
+/// Tax measures are money too, but nobody applies for them: they are claimed in the tax return
+/// (or asked of the tax office), usually with a tax accountant, whatever the list says. They
+/// come after the subsidies and loans a business has to apply for in time.
+pub const TAX_WEIGHT: f32 = 0.7;
 
 /// Greedy re-ranking that keeps the list mixed: each further scheme of an already shown level
 /// or kind costs a little, so the ward's own schemes, Tokyo's and the nation's alternate

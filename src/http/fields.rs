@@ -118,6 +118,9 @@ pub struct Facts {
     annual_sales_yen: Option<i64>,
     /// Ids of schemes already received (once-only schemes); an empty list says none.
     received: Option<Vec<String>>,
+    /// Which circumstances some schemes are made for apply (social business, disaster,
+    /// downturn …); an empty list says none.
+    situations: Option<Vec<crate::domain::scheme::Situation>>,
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

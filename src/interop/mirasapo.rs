@@ -113,7 +113,7 @@ fn service_category(s: &Scheme) -> serde_json::Value {
         Kind::Consultation => ("5", "サービス", &[("20", "情報提供・相談")]),
         Kind::ExpertDispatch => ("5", "サービス", &[("18", "専門家派遣")]),
         Kind::Seminar => ("5", "サービス", &[("19", "セミナー、研修・イベント")]),
-        Kind::Certification if s.title.contains('税') => ("2", "税制", &[("10", "税制その他")]),
+        Kind::Tax => ("2", "税制", &[("10", "税制その他")]),
         Kind::Certification => ("4", "許認可", &[("17", "許認可その他")]),
     };
     let subs: Vec<serde_json::Value> = subs

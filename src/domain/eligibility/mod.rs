@@ -10,12 +10,14 @@ mod business;
 mod person;
 mod place;
 mod rules;
+mod situation;
 mod size;
 mod stage;
 #[cfg(test)]
 mod tests;
 
 pub use rules::rules_ja;
+pub use situation::presumed as situation_presumed;
 pub use size::{caps_ja, caps_status, small_status, sme_caps, sme_readings, sme_status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -45,6 +47,8 @@ pub enum Condition {
     Sales,
     /// Given once per business.
     OnceOnly,
+    /// Whom the scheme is made for beyond the questionnaire (a social business, a disaster …).
+    Situation,
     Other,
 }
 
@@ -99,12 +103,13 @@ pub(super) fn check(
 }
 
 /// Every structured condition of `scheme`, evaluated against `p`, in the order a reader
-/// expects them: place, industry, size, years, legal form and membership, the owner, sales,
+/// expects them: place, industry, whom it is made for, size, years, legal form and membership, the owner, sales,
 /// earlier use, then the free-text conditions.
 pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
     let e = &scheme.eligibility;
     let mut out = place::checks(e, p);
     out.extend(business::industry_check(scheme, p));
+    out.extend(situation::situation_check(e, p));
     out.extend(size::checks(e, p));
     out.extend(stage::checks(e, p));
     out.extend(business::form_checks(e, p));

@@ -111,6 +111,10 @@ pub fn rules_ja(scheme: &Scheme) -> Vec<String> {
         (None, Some(b)) => out.push(format!("年間売上高が{}未満であること", yen_ja(b))),
         (None, None) => {}
     }
+    if !e.situations.is_empty() {
+        let who: Vec<&str> = e.situations.iter().map(|s| s.label_ja()).collect();
+        out.push(format!("{}が対象", who.join("、または")));
+    }
     if e.once_only {
         out.push("1事業者1回限り".into());
     }

@@ -1,7 +1,9 @@
 use super::stage::checks as stage_checks;
 use super::*;
 use crate::domain::profile::{Answers, Location, Profile, ProfileFacts, Stage};
-use crate::domain::scheme::{Area, EligibilityRules, PersonRule, PreFounding, Sector, SizeCap};
+use crate::domain::scheme::{
+    Area, EligibilityRules, PersonRule, PreFounding, Sector, Situation, SizeCap,
+};
 
 fn profile(industry: &str, employees: i64, capital: Option<i64>) -> Profile {
     Profile::try_from(Answers {
@@ -440,6 +442,69 @@ fn a_once_only_scheme_already_received_is_unmet() {
     assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Unmet);
     p.facts.received = Some(vec![]);
     assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Met);
+}
+
+#[test]
+fn a_situation_is_asked_until_the_business_says_which_apply() {
+    // ソーシャルビジネス支援資金: NPO法人、保育・介護サービス、社会的課題の解決.
+    let s = scheme_with(|e| e.situations = vec![Situation::SocialBusiness]);
+    let mut it = profile("情報通信業", 5, Some(10_000_000));
+    let checks = assess(&s, &it);
+    let asked = checks
+        .iter()
+        .find(|c| c.condition == Condition::Situation)
+        .unwrap();
+    assert_eq!(asked.eligibility, Eligibility::Unknown);
+    assert_eq!(asked.fact.as_deref(), Some("situations"));
+    assert!(asked.settle_by.as_deref().unwrap().contains("保育・介護"));
+    assert_eq!(fit(&checks), Fit::Likely);
+    assert!(!situation_presumed(&s.eligibility, &it));
+    // A care business is what the scheme describes: presumed, still asked.
+    let care = profile("医療、福祉", 5, Some(10_000_000));
+    assert!(situation_presumed(&s.eligibility, &care));
+    assert_eq!(
+        verdict(&s, &care, Condition::Situation),
+        Eligibility::Unknown
+    );
+    it.facts.situations = Some(vec![Situation::SocialBusiness]);
+    assert_eq!(verdict(&s, &it, Condition::Situation), Eligibility::Met);
+    it.facts.situations = Some(vec![Situation::Downturn]);
+    assert_eq!(verdict(&s, &it, Condition::Situation), Eligibility::Unmet);
+    it.facts.situations = Some(vec![]);
+    assert_eq!(verdict(&s, &it, Condition::Situation), Eligibility::Unmet);
+}
+
+#[test]
+fn a_purpose_the_business_chose_presumes_the_situation_it_names() {
+    // 海外展開・事業再編資金: for businesses expanding abroad.
+    let s = scheme_with(|e| e.situations = vec![Situation::OverseasExpansion]);
+    let mut p = profile("製造業", 5, Some(10_000_000));
+    p.purposes = vec!["設備投資".into()];
+    assert!(!situation_presumed(&s.eligibility, &p));
+    p.purposes.push("海外展開".into());
+    assert!(situation_presumed(&s.eligibility, &p));
+    let checks = assess(&s, &p);
+    let asked = checks
+        .iter()
+        .find(|c| c.condition == Condition::Situation)
+        .unwrap();
+    assert_eq!(asked.eligibility, Eligibility::Unknown);
+    assert!(asked.reason.contains("海外展開"));
+}
+
+#[test]
+fn any_one_of_a_schemes_situations_is_enough() {
+    let s = scheme_with(|e| {
+        e.situations = vec![Situation::PartnerBankruptcy, Situation::DisasterDamage]
+    });
+    let mut p = profile("製造業", 5, Some(10_000_000));
+    p.facts.situations = Some(vec![Situation::DisasterDamage]);
+    assert_eq!(verdict(&s, &p, Condition::Situation), Eligibility::Met);
+    assert!(
+        assess(&scheme_with(|_| {}), &p)
+            .iter()
+            .all(|c| c.condition != Condition::Situation)
+    );
 }
 
 #[test]

@@ -48,7 +48,7 @@ pub(super) fn rate(scheme: &Scheme) -> (String, bool) {
     let what = match scheme.kind {
         Kind::Loan | Kind::LoanMediation => "利率",
         Kind::InterestSubsidy => "補助の割合",
-        Kind::Certification => "税の優遇の割合",
+        Kind::Certification | Kind::Tax => "税の優遇の割合",
         _ => "補助率・助成率",
     };
     match (

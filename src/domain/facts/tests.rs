@@ -43,6 +43,7 @@ fn scheme() -> Scheme {
             person: None,
             min_sales_yen: None,
             max_sales_yen: None,
+            situations: vec![],
             conditions: vec!["区内で引き続き1年以上事業を営んでいること".into()],
             requirements: vec![],
         },

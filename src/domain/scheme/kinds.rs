@@ -69,7 +69,11 @@ pub enum Kind {
     InterestSubsidy,
     Consultation,
     ExpertDispatch,
+    /// 認定・認証・計画認定 (and 共済): a status or plan the business obtains, which opens other
+    /// help.
     Certification,
+    /// 税制: a tax relief, deduction or deferral, claimed in a tax return or from the tax office.
+    Tax,
     Seminar,
 }
 
@@ -84,6 +88,7 @@ impl Kind {
             Kind::Consultation => "consultation",
             Kind::ExpertDispatch => "expert_dispatch",
             Kind::Certification => "certification",
+            Kind::Tax => "tax",
             Kind::Seminar => "seminar",
         }
     }
@@ -97,7 +102,8 @@ impl Kind {
             Kind::InterestSubsidy => "利子補給・保証料補助",
             Kind::Consultation => "相談窓口",
             Kind::ExpertDispatch => "専門家派遣",
-            Kind::Certification => "認定・税制",
+            Kind::Certification => "認定・認証",
+            Kind::Tax => "税制",
             Kind::Seminar => "セミナー・講座",
         }
     }

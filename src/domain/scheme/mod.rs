@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 mod amount;
 mod kinds;
 mod rules;
+mod situation;
 #[cfg(test)]
 mod tests;
 mod window;
@@ -13,6 +14,7 @@ mod window;
 pub use amount::{Amount, yen_en, yen_ja};
 pub use kinds::*;
 pub use rules::*;
+pub use situation::Situation;
 pub use window::*;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Situation;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
@@ -187,6 +189,10 @@ pub struct EligibilityRules {
     pub min_sales_yen: Option<u64>,
     #[serde(default)]
     pub max_sales_yen: Option<u64>,
+    /// Whom the scheme is made for beyond the questionnaire's facts (a social business, a
+    /// business hit by a disaster …): any one qualifies. See [`Situation`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<Situation>,
     /// Facts about the applicant in plain words that no field holds (taxes paid, not a
     /// virtual office …). `shien corpus check --strict` rejects numbers and rule words here.
     #[serde(default)]
@@ -220,6 +226,7 @@ impl EligibilityRules {
             person: None,
             min_sales_yen: None,
             max_sales_yen: None,
+            situations: Vec::new(),
             conditions: Vec::new(),
             requirements: Vec::new(),
         }
