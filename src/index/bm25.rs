@@ -431,12 +431,6 @@ impl Bm25F {
         &self.blocks[self.starts[term as usize] as usize..self.starts[term as usize + 1] as usize]
     }
 
-    /// The document of posting `i` of `block`.
-    #[inline(always)]
-    fn doc_at(&self, block: &Block, i: usize) -> u32 {
-        block.first_doc + u32::from(self.offsets[block.start as usize + i])
-    }
-
     /// tf~ of posting `i` of `block`.
     #[inline(always)]
     fn tf_at(&self, block: &Block, i: usize) -> f32 {
@@ -446,8 +440,12 @@ impl Bm25F {
     /// Calls `f(doc, tf~)` for every posting of the block, in document order.
     #[inline(always)]
     fn decode(&self, block: &Block, mut f: impl FnMut(u32, f32)) {
-        for i in 0..block.len as usize {
-            f(self.doc_at(block, i), self.tf_at(block, i));
+        let postings = block.start as usize..block.start as usize + usize::from(block.len);
+        for (&offset, &tf) in self.offsets[postings.clone()]
+            .iter()
+            .zip(&self.tfs[postings])
+        {
+            f(block.first_doc + u32::from(offset), tf);
         }
     }
 

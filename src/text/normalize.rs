@@ -27,12 +27,12 @@ pub fn normalize(text: &str) -> String {
             end = next_at + next.len_utf8();
             chars.next();
         }
-        out.extend(text[done..start].chars());
+        out.extend_kept(&text[done..start]);
         out.extend(nfkc(&text[start..end]));
         done = end;
         previous = None;
     }
-    out.extend(text[done..].chars());
+    out.extend_kept(&text[done..]);
     out.0
 }
 
@@ -86,6 +86,33 @@ impl Folded {
                 *pending_space = false;
             }
             out.push(c);
+        }
+    }
+
+    /// [`Folded::extend`] for a run of characters that [`stays`] says NFKC keeps: of those, only
+    /// upper-case ASCII letters and whitespace change, so the stretches between them are copied
+    /// whole.
+    fn extend_kept(&mut self, run: &str) {
+        let mut rest = run;
+        while !rest.is_empty() {
+            let same = rest
+                .bytes()
+                .position(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            if same > 0 {
+                let Folded(out, pending_space) = self;
+                if *pending_space {
+                    out.push(' ');
+                    *pending_space = false;
+                }
+                out.push_str(&rest[..same]);
+            }
+            // The byte found is an ASCII character, one byte long.
+            let Some(changed) = rest.get(same..same + 1) else {
+                break;
+            };
+            self.extend(changed.chars());
+            rest = &rest[same + 1..];
         }
     }
 }

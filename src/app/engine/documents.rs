@@ -97,49 +97,6 @@ pub fn level_hint(normalized: &str) -> Option<Level> {
     }
 }
 
-/// The sentence of the summary or details that contains most matched words, shortened.
-pub(super) fn snippet(s: &Scheme, matched: &[&str]) -> String {
-    let text = format!("{}\n{}", s.summary, s.details);
-    let sentences: Vec<&str> = text
-        .split(['。', '\n'])
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .collect();
-    // Every sentence normalised once, into one buffer with a NUL after each (normalising drops
-    // control characters, so no word spans two), so that each word is searched for once.
-    let mut joined = String::with_capacity(text.len() + sentences.len());
-    let mut ends = Vec::with_capacity(sentences.len());
-    for sentence in &sentences {
-        joined.push_str(&text::normalize(sentence));
-        ends.push(joined.len());
-        joined.push('\0');
-    }
-    // How many of the matched words (each as often as listed) each sentence contains.
-    let mut counts = vec![0usize; sentences.len()];
-    let mut counted_for = vec![usize::MAX; sentences.len()];
-    for (w, word) in matched.iter().enumerate() {
-        if word.is_empty() {
-            counts.iter_mut().for_each(|c| *c += 1);
-            continue;
-        }
-        for (at, _) in joined.match_indices(word) {
-            let i = ends.partition_point(|&end| end <= at);
-            if counted_for[i] != w {
-                counted_for[i] = w;
-                counts[i] += 1;
-            }
-        }
-    }
-    let best = sentences
-        .iter()
-        .zip(&counts)
-        .enumerate()
-        .max_by_key(|(i, (_, count))| (**count, usize::MAX - i))
-        .map(|(_, (sentence, _))| *sentence)
-        .unwrap_or(&s.summary);
-    shorten(best, 100)
-}
-
 pub fn shorten(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text.to_string();

@@ -32,6 +32,7 @@ mod learned;
 mod mask;
 mod routing;
 mod search;
+mod snippets;
 mod vectors;
 mod views;
 
@@ -43,6 +44,7 @@ use learned::Learned;
 pub use mask::MaskLexicon;
 pub use routing::{ROUTING_EXAMPLES_FILE, encode_examples, routing_text};
 pub use search::LOCAL_PRIOR;
+use snippets::SnippetSource;
 use vectors::{embed_corpus, qdrant_index};
 use views::{LexicalViews, ViewVectors};
 pub use views::{
@@ -100,6 +102,12 @@ pub struct Engine {
     lexical_views: LexicalViews,
     /// Each scheme's title and aliases, normalised without spaces (for the title-match prior).
     names: Vec<Vec<String>>,
+    /// Each scheme's summary and details cut into sentences and normalised, for snippets.
+    snippets: Vec<SnippetSource>,
+    /// Whether each scheme's and each FAQ's source is an official page, decided once here
+    /// rather than for every hit of every query.
+    official_schemes: Vec<bool>,
+    official_faqs: Vec<bool>,
     /// The masker's view: the dictionary and the office addresses the corpus publishes.
     mask_lexicon: MaskLexicon,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
@@ -212,6 +220,17 @@ impl Engine {
                     .collect()
             })
             .collect();
+        let snippets = corpus.schemes.iter().map(SnippetSource::new).collect();
+        let official_schemes = corpus
+            .schemes
+            .iter()
+            .map(|s| corpus.is_official_source(&s.source_url))
+            .collect();
+        let official_faqs = corpus
+            .faqs
+            .iter()
+            .map(|f| corpus.is_official_source(&f.source_url))
+            .collect();
         let learned = RwLock::new(Arc::new(Learned {
             synonyms,
             aliases: vec![Vec::new(); corpus.schemes.len()],
@@ -258,6 +277,9 @@ impl Engine {
             faq_views,
             lexical_views,
             names,
+            snippets,
+            official_schemes,
+            official_faqs,
             routing_examples,
         })
     }

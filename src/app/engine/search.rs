@@ -7,7 +7,7 @@ use tracing::instrument;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::documents::{passes, round3, snippet};
+use super::documents::{passes, round3};
 use super::vectors::vector_filter;
 use super::{
     Engine, Explanation, FaqHit, Result, SchemeHit, SearchOutcome, fuse, fuse_rrf, fuse_totals,
@@ -236,8 +236,15 @@ impl Engine {
                 base * explanation.title_match * explanation.level_preference * explanation.window;
             hits.push((i, score, explanation));
         }
-        hits.sort_by(|a, b| ranking_order((a.1, a.0), (b.1, b.0)));
-        hits.truncate(top_k);
+        // Only the best `top_k` are sorted; no two hits tie (their schemes differ).
+        let order = |a: &(usize, f32, Explanation), b: &(usize, f32, Explanation)| {
+            ranking_order((a.1, a.0), (b.1, b.0))
+        };
+        if hits.len() > top_k {
+            hits.select_nth_unstable_by(top_k, order);
+            hits.truncate(top_k);
+        }
+        hits.sort_unstable_by(order);
         let results = hits
             .into_iter()
             .map(|(i, score, explanation)| {
@@ -248,9 +255,9 @@ impl Engine {
                     level: s.level,
                     kind: s.kind,
                     score: round3(score),
-                    snippet: snippet(s, &self.schemes.matched_words(&terms, i)),
+                    snippet: self.snippets[i].snippet(s, &self.schemes.matched_words(&terms, i)),
                     url: s.source_url.clone(),
-                    official_source: self.corpus.is_official_source(&s.source_url),
+                    official_source: self.official_schemes[i],
                     status: s.window.status_on(today),
                     explanation,
                 }
@@ -321,7 +328,7 @@ impl Engine {
                     scheme_ids: f.scheme_ids.clone(),
                     score: round3(scores[i].total()),
                     url: f.source_url.clone(),
-                    official_source: self.corpus.is_official_source(&f.source_url),
+                    official_source: self.official_faqs[i],
                 }
             })
             .collect()
