@@ -81,8 +81,12 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
             "契約",
         ]
         .iter()
-        .any(|w| label.contains(w))
-            && !p.birth_cue.is_match(label)
+        .any(|w| {
+            // 共同創業者は…, 申請者: a person, whose date may be a birthday.
+            label
+                .match_indices(w)
+                .any(|(i, _)| !label[i + w.len()..].starts_with(['者', '人', '主']))
+        }) && !p.birth_cue.is_match(label)
         {
             continue;
         }
@@ -229,6 +233,10 @@ mod tests {
         ] {
             assert!(!m(text).contains("[生年月日]"), "{text}");
         }
+        assert_eq!(
+            m("1969年5月3日生まれ、共同創業者は1971年2月21日生まれです"),
+            "[生年月日]生まれ、共同創業者は[生年月日]生まれです"
+        );
         assert_eq!(
             m("開業日 2020/04/01、生年月日 1985/04/12"),
             "開業日 2020/04/01、生年月日 [生年月日]"
