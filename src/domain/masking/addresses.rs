@@ -12,12 +12,36 @@ use super::{Lexicon, NoLexicon, PiiKind, Word, WordClass, find};
 
 /// The block number of an address (港区芝5-36-4 札の辻スクエア → 5-36-4): how a published
 /// office address is recognised however the rest of it is written.
+///
+/// The character before the block number, when it is part of a town's name, is part of the key
+/// (芝|5-36-4): 台東1-3-5 is an office, 六本木1-3-5 someone's home. 丁目・番・号 read as dashes.
 pub fn address_key(address: &str) -> String {
     static KEY: OnceLock<Regex> = OnceLock::new();
-    let key = KEY.get_or_init(|| re(r"\d+(?: ?[-の] ?\d+)*"));
-    key.find(&prepare(address))
-        .map(|m| m.as_str().replace(' ', ""))
-        .unwrap_or_default()
+    let key = KEY.get_or_init(|| re(r"\d+(?: ?(?:-|の|丁目|番地|番|号) ?\d+){0,2}"));
+    let address = prepare(address);
+    let Some(m) = key.find(&address) else {
+        return String::new();
+    };
+    let digits: Vec<&str> = m
+        .as_str()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .collect();
+    let town = address[..m.start()]
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .filter(|&c| (is_kanji(c) || is_katakana(c)) && c != '〒');
+    match town {
+        Some(c) => format!("{c}|{}", digits.join("-")),
+        None => digits.join("-"),
+    }
+}
+
+/// Whether the address at [s, e) of `text` is a published one. The published keys hold each
+/// address with its town and without, so an address written without a town still matches.
+fn is_public(text: &str, s: usize, e: usize, lexicon: &dyn Lexicon) -> bool {
+    lexicon.is_public_address(&address_key(&text[char_back(text, s, 2)..e]))
 }
 
 /// The keys of the addresses found in published texts (scheme contacts, FAQ answers, desks).
@@ -29,7 +53,11 @@ pub fn public_address_keys<'a>(
         let (prepared, spans) = find(text, &NoLexicon);
         for (s, e, kind) in spans {
             if kind == PiiKind::Address {
-                keys.insert(address_key(&prepared[s..e]));
+                let key = address_key(&prepared[char_back(&prepared, s, 2)..e]);
+                if let Some((_, digits)) = key.split_once('|') {
+                    keys.insert(digits.to_string());
+                }
+                keys.insert(key);
             }
         }
     }
@@ -64,12 +92,14 @@ pub(super) fn patterns() -> &'static Patterns {
         ),
         // After an address: a building name and a floor or room ("赤坂ビル5F", " ミナトハイツ203").
         building_tail: re(
-            r"^(?:-|[、,] ?)?(?: ?[ァ-ヶー一-龯々ぁ-ゖA-Za-z・]{1,20}?)? ?(?:\d{1,4} ?(?:階|F|f|号室|号)?|[A-Za-z]?\d{1,4})",
+            r"^(?:-|[、,] ?)?(?: ?[ァ-ヶー一-龯々ぁ-ゖA-Za-z・]{1,20}?(?: [ァ-ヶー一-龯々A-Za-z・]{1,20}?){0,2})? ?(?:\d{1,4} ?(?:階|F|f|号室|号)?|[A-Za-z]?\d{1,4})",
         ),
         building_before: re(r"(?:[A-Z][A-Za-z.]+ ){1,3}\d{1,4}, $"),
         room_no: re(r"\d{3,4} ?号"),
         room_cue: re(r"部屋|号室|マンション|アパート|一室|住戸"),
-        address_cue: re(r"(?i)住所|所在地|在住|住んで|自宅|\baddress\b|\blive at\b|\blive in\b"),
+        address_cue: re(
+            r"(?i)住所|所在地|在住|住んで|住まい|自宅|実家|送付先|送り先|郵送先|届け先|返送先|引っ越|転居|\baddress\b|\blive at\b|\blive in\b",
+        ),
     })
 }
 
@@ -77,6 +107,8 @@ pub(super) fn patterns() -> &'static Patterns {
 pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claims: &mut Claims) {
     let p = patterns();
     let mut found: Vec<(usize, usize)> = Vec::new();
+    // A postal code is followed by the town, not by a building.
+    let mut postal: Vec<usize> = Vec::new();
     for m in p.postal.find_iter(text) {
         let (s, e) = (m.start(), m.end());
         if text[e..]
@@ -90,6 +122,7 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
         {
             continue;
         }
+        postal.push(s);
         found.push((s, e));
     }
     for m in p.chome.find_iter(text).chain(p.banchi.find_iter(text)) {
@@ -99,6 +132,20 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
             && ["駅", "から", "まで"].iter().any(|w| rest.starts_with(w))
         {
             continue;
+        }
+        // 「四丁目の店は」「高輪二丁目あたりで」: a 丁目 with no block number after it is a
+        // stretch of streets, unless the message says someone lives or is reached there.
+        if m.as_str().ends_with("丁目") {
+            let town = text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_kanji(c) || is_katakana(c));
+            let cued = p
+                .address_cue
+                .is_match(&text[char_back(text, m.start(), 30)..char_offset(text, m.end(), 8)]);
+            if !(town && cued) {
+                continue;
+            }
         }
         found.push((m.start(), m.end()));
     }
@@ -119,7 +166,9 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
         let glued =
             next.is_some_and(|c| c.is_ascii_uppercase()) && p.building_tail.is_match(&text[e..]);
         if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '/')
-            || (!glued && next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || is_unit(c)))
+            || (!glued
+                && next.is_some_and(|c| c.is_ascii_alphanumeric() || is_unit(c) || c == '.')
+                && !full_stop(&text[e..]))
         {
             continue;
         }
@@ -163,10 +212,21 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
     for m in p.room.find_iter(text) {
         found.push((m.start(), m.end()));
     }
-    found.sort();
+    // 芝5丁目36番4号 is one address, not a 丁目 with a 番・号 inside it found again.
+    found.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut reach = 0;
+    found.retain(|&(_, e)| {
+        let inside = e <= reach;
+        reach = reach.max(e);
+        !inside
+    });
     for (s, mut e) in found {
         // The building and room after an address belong to it.
-        if let Some(t) = p.building_tail.find(&text[e..]) {
+        if let Some(t) = p
+            .building_tail
+            .find(&text[e..])
+            .filter(|_| !postal.contains(&s))
+        {
             let tail_end = e + t.end();
             let next = text[tail_end..].chars().next();
             let tail = t.as_str();
@@ -189,11 +249,17 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
             }
         }
         let (s, e) = trim_span(text, s, e);
-        if lexicon.is_public_address(&address_key(&text[s..e])) || office_in_brackets(text, s) {
+        if is_public(text, s, e, lexicon) || office_in_brackets(text, s) {
             continue;
         }
         claims.claim(s, e, PiiKind::Address);
     }
+}
+
+/// A full stop, not a decimal point: "… Takanawa 2-19-7-303."
+fn full_stop(rest: &str) -> bool {
+    rest.strip_prefix('.')
+        .is_some_and(|r| r.chars().next().is_none_or(|c| c == ' ' || c == '\n'))
 }
 
 /// An address in brackets after a public office (区役所(港区…), …センター(港区…)) is the
@@ -280,25 +346,86 @@ mod tests {
 
     #[test]
     fn a_published_office_address_is_not_personal() {
-        struct Offices;
+        struct Offices(std::collections::HashSet<String>);
         impl Lexicon for Offices {
             fn words(&self, _text: &str) -> Vec<Word> {
                 Vec::new()
             }
             fn is_public_address(&self, key: &str) -> bool {
-                key == "5-36-4"
+                self.0.contains(key)
             }
         }
-        let keys = public_address_keys(["窓口は港区芝5-36-4 札の辻スクエア8階です"]);
+        let keys = public_address_keys([
+            "窓口は港区芝5-36-4 札の辻スクエア8階です",
+            "本部(台東区台東1-3-5 反町商事ビル1階)",
+        ]);
+        assert!(keys.contains("芝|5-36-4"), "{keys:?}");
         assert!(keys.contains("5-36-4"), "{keys:?}");
-        let text = "港区芝５－３６－４の札の辻スクエアに行けばいいですか";
+        let offices = Offices(keys);
+        for text in [
+            "港区芝５－３６－４の札の辻スクエアに行けばいいですか",
+            "芝5丁目36番4号の窓口ですか",
+        ] {
+            assert_eq!(
+                mask(text, &offices).into_string(),
+                text.nfkc().collect::<String>()
+            );
+        }
         assert_eq!(
-            mask(text, &Offices).into_string(),
-            text.nfkc().collect::<String>()
+            mask("自宅は港区芝5-36-9です", &offices).into_string(),
+            "自宅は港区芝[住所]です"
+        );
+        // The same block number in another town is someone's home.
+        assert_eq!(
+            mask("新住所:港区六本木1-3-5 六本木パークハウス 6階", &offices).into_string(),
+            "新住所:港区六本木[住所]"
+        );
+    }
+
+    #[test]
+    fn the_centres_published_address_quoted_as_the_desks_stays() {
+        for text in [
+            "産業振興センター(港区芝5-36-4 札の辻スクエア)に行けばいいですか",
+            "港区役所(港区芝公園1-5-25)の何階に行けばいいですか",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+        // The caller's own address beside it is still masked.
+        assert_eq!(
+            m("産業振興センターは遠いです。自宅は港区芝5-36-9 芝ハイツ203です"),
+            "産業振興センターは遠いです。自宅は港区芝[住所]です"
+        );
+    }
+
+    #[test]
+    fn postal_codes_rooms_and_buildings_of_several_words() {
+        assert_eq!(
+            m("送付先:〒108-0072 港区白金3-15-8 白金ハウス101"),
+            "送付先:[住所] 港区白金[住所]"
         );
         assert_eq!(
-            mask("自宅は港区芝5-36-9です", &Offices).into_string(),
-            "自宅は港区芝[住所]です"
+            m("港区麻布台1-3-1 麻布台ヒルズ レジデンスA 3105"),
+            "港区麻布台[住所]"
+        );
+        assert_eq!(
+            m("living at Minato-ku Takanawa 2-19-7-303."),
+            "living at Minato-ku Takanawa [住所]."
+        );
+        assert_eq!(m("住所は六本木5の2の1です"), "住所は六本木[住所]です");
+    }
+
+    #[test]
+    fn a_chome_alone_is_a_stretch_of_streets_unless_someone_lives_there() {
+        for text in [
+            "一丁目から三丁目までが商店街の範囲だと聞きましたが、四丁目の店は加盟できますか",
+            "1丁目から3丁目の商店会が合同でイベントをします",
+            "高輪二丁目あたりで飲食店を開きたいです",
+        ] {
+            assert_eq!(m(text), text.nfkc().collect::<String>(), "{text}");
+        }
+        assert_eq!(
+            m("港区赤坂三丁目に住んでいます"),
+            "港区赤坂[住所]に住んでいます"
         );
     }
 }

@@ -18,7 +18,8 @@ pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         date: re(concat!(
-            r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?年(?: ?\d{1,2} ?月(?: ?\d{1,2} ?日)?)?",
+            // 年月日 also in kana (1998ねん3がつ19にち), and 1992年の8月14日.
+            r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?(?:年|ねん)(?: ?の? ?\d{1,2} ?(?:月|がつ)(?: ?\d{1,2} ?(?:日|にち))?)?",
             r"|[MTSHR]\.? ?\d{1,2}[./\-]\d{1,2}[./\-]\d{1,2}",
             r"|(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}",
             r"|\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}",
@@ -65,14 +66,38 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
         {
             continue;
         }
+        // 開業日 2020/04/01、生年月日 …: the date a business step labels is that step's.
+        let label = &text[char_back(text, start, 8)..start];
+        if [
+            "開業",
+            "設立",
+            "創業",
+            "申請",
+            "締切",
+            "締め切り",
+            "期限",
+            "届出",
+            "登記",
+            "契約",
+        ]
+        .iter()
+        .any(|w| {
+            // 共同創業者は…, 申請者: a person, whose date may be a birthday.
+            label
+                .match_indices(w)
+                .any(|(i, _)| !label[i + w.len()..].starts_with(['者', '人', '主']))
+        }) && !p.birth_cue.is_match(label)
+        {
+            continue;
+        }
         let before = &text[char_back(text, start, 24)..start];
         let cue_before = p.birth_cue.is_match(before);
         let cue_after = p.birth_after.is_match(after)
             || p.birth_cue
                 .find(after)
                 .is_some_and(|c| after[..c.start()].chars().count() <= 3);
-        let year_only = !m.as_str().contains('月')
-            && m.as_str().contains('年')
+        let year_only = !m.as_str().contains(['月', 'が'])
+            && m.as_str().contains(['年', 'ね'])
             && !m.as_str().contains(['/', '-', '.']);
         if cue_after || (cue_before && !year_only) {
             // A year alone with a cue before it ("born in 1985") is masked as well.
@@ -117,7 +142,7 @@ pub(super) fn beside_names(text: &str, claims: &mut Claims) {
     for m in p.date.find_iter(text) {
         let (start, end) = trim_span(text, m.start(), m.end());
         let date = &text[start..end];
-        let full = (date.contains('月') && date.contains('日'))
+        let full = (date.contains(['月', 'が']) && date.contains(['日', 'に']))
             || date.matches(['/', '.', '-']).count() >= 2;
         if !full || !could_be_born(date) || !claims.free(start, end) {
             continue;
@@ -196,6 +221,25 @@ mod tests {
         assert_eq!(
             m("開業日(2020/04/01)に届けました"),
             "開業日(2020/04/01)に届けました"
+        );
+    }
+
+    #[test]
+    fn a_date_beside_kaigyoubi_is_not_a_birthdate() {
+        for text in [
+            "開業日は2024年4月1日です。創業5年未満の支援は使えますか",
+            "開業日:2020/04/01",
+            "山田太郎です。開業日(2019年6月12日)から5年です",
+        ] {
+            assert!(!m(text).contains("[生年月日]"), "{text}");
+        }
+        assert_eq!(
+            m("1969年5月3日生まれ、共同創業者は1971年2月21日生まれです"),
+            "[生年月日]生まれ、共同創業者は[生年月日]生まれです"
+        );
+        assert_eq!(
+            m("開業日 2020/04/01、生年月日 1985/04/12"),
+            "開業日 2020/04/01、生年月日 [生年月日]"
         );
     }
 

@@ -33,7 +33,7 @@ use addresses::addresses;
 use dates::birthdates;
 use email::emails;
 use names::names;
-use numbers::{cued_numbers, numbers};
+use numbers::{cued_numbers, numbers, short_numbers};
 use scan::{Claims, prepare};
 
 /// The kinds of personal data the masker finds.
@@ -230,6 +230,7 @@ fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     let mut claims = Claims::default();
     emails(text, &mut claims);
     cued_numbers(text, &mut claims);
+    short_numbers(text, &mut claims);
     birthdates(text, &mut claims);
     numbers(text, &mut claims);
     let words = lexicon.words(text);

@@ -27,7 +27,7 @@ pub(super) fn patterns() -> &'static Patterns {
             r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|\baccount(?: number| no\.?)?\b|\bbranch\b,?|acct\.?|a/c",
         ),
         id_cue: re(
-            r"(?i)運転免許証?(?:番号)?|免許証?(?:番号)?|パスポート(?:番号)?|旅券(?:番号)?|マイナンバー(?:カード)?|個人番号|被保険者番号|保険証(?:番号)?|基礎年金番号|年金番号|在留カード(?:番号)?|住民票コード|passport(?: number| no\.?)?|driver'?s? licen[cs]e(?: number| no\.?)?|licen[cs]e (?:number|no\.?)|my ?number|residence card(?: number)?|social security number|ssn|health insurance(?: card)?(?: number| no\.?)?|insurance card(?: number)?",
+            r"(?i)運転免許証?(?:番号)?|免許証?(?:番号)?|パスポート(?:番号)?|旅券(?:番号)?|マイナンバー(?:カード)?|個人番号|被保険者番号|被保険者証(?:番号)?|保険証(?:番号)?|基礎年金番号|年金番号|年金手帳|在留カード(?:番号)?|特別永住者証明書|住民票コード|passport(?: number| no\.?)?|driver'?s? licen[cs]e(?: number| no\.?)?|licen[cs]e (?:number|no\.?)|my ?number|residence card(?: number)?|social security number|ssn|health insurance(?: card)?(?: number| no\.?)?|insurance card(?: number)?",
         ),
         card_cue: re(r"(?i)カード番号|クレジット|カード|card|visa|master|amex"),
         // A number after a cue: optional letters (passport TK1234567), digits with separators.
@@ -77,11 +77,13 @@ pub(super) fn cued_numbers(text: &str, claims: &mut Claims) {
                     start += sp + 1;
                 }
                 let after = text[end..].chars().next();
-                if digits < min_digits || after.is_some_and(is_unit) {
+                // 第301204558870号: a licence is printed between 第 and 号.
+                let numbered = after == Some('号') && text[..start].ends_with('第');
+                if digits < min_digits || (after.is_some_and(is_unit) && !numbered) {
                     continue;
                 }
                 // 店番 123 is a branch (3 digits); an account number has at least 4.
-                if kind == PiiKind::Account && digits < 4 && !c.as_str().starts_with('店') {
+                if kind == PiiKind::Account && digits < 4 && !branch_cue(c.as_str()) {
                     continue;
                 }
                 claims.claim(start, end, kind);
@@ -90,20 +92,49 @@ pub(super) fn cued_numbers(text: &str, claims: &mut Claims) {
     }
 }
 
+/// A health insurance card has a 記号 and a short 番号 (記号 4410 番号 22); a bank branch a
+/// three-digit code in brackets (赤坂支店(254), Roppongi branch (301)).
+pub(super) fn short_numbers(text: &str, claims: &mut Claims) {
+    static PAIR: OnceLock<Regex> = OnceLock::new();
+    let pair = PAIR.get_or_init(|| {
+        re(
+            r"(?:保険証|被保険者|保険)[^。\n]{0,12}?記号[はが:=]? ?[\d\-]+ ?(?:[、,/] ?)?(?:番号|No\.?)[はが:=]? ?(\d{1,8})",
+        )
+    });
+    for c in pair.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        if !text[m.end()..].starts_with(|c: char| c.is_ascii_digit() || is_unit(c)) {
+            claims.claim(m.start(), m.end(), PiiKind::IdNumber);
+        }
+    }
+    static BRANCH: OnceLock<Regex> = OnceLock::new();
+    let branch = BRANCH.get_or_init(|| re(r"(?i)(?:支店|出張所|\bbranch) ?\((\d{3})\)"));
+    for c in branch.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        claims.claim(m.start(), m.end(), PiiKind::Account);
+    }
+}
+
+/// Cues after which a three-digit number is a branch code (店番 123, 支店番号 136).
+fn branch_cue(cue: &str) -> bool {
+    cue.starts_with('店') || cue.starts_with("支店")
+}
+
 /// Phone numbers, My Number-length and card-length numbers with no cue.
 pub(super) fn numbers(text: &str, claims: &mut Claims) {
     for m in patterns().digits.find_iter(text) {
         let (start, end) = trim_span(text, m.start(), m.end());
         let run = &text[start..end];
         // Part of a longer token (a decimal, a version, an id with letters): not a number alone.
+        // A comma only joins digits (1,000,000); "… 1111, expiry" ends the number.
+        let mut after = text[end..].chars();
+        let next = after.next();
         if text[..start]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
-            || text[end..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit() || c == ',')
+            || next.is_some_and(|c| c.is_ascii_digit())
+            || (next == Some(',') && after.next().is_some_and(|c| c.is_ascii_digit()))
         {
             continue;
         }

@@ -5,9 +5,12 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::context::kana_given_after;
 use super::view::{NameView, Strength, is_name_char};
-use super::words::is_title;
-use crate::domain::masking::scan::{Claims, is_katakana, re, trim_span};
+use super::words::{is_title, is_town, name_shaped};
+use crate::domain::masking::scan::{
+    Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re, trim_span,
+};
 use crate::domain::masking::{PiiKind, WordClass};
 
 /// A short last line (or what follows the closing よろしくお願いします) that is a name.
@@ -22,6 +25,8 @@ pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
         "お願いいたします",
         "\n",
         "。",
+        "!",
+        "?",
         "—",
         "―",
         "--",
@@ -41,11 +46,62 @@ pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
     if from >= tail_end || text[from..tail_end].chars().count() > 16 {
         return;
     }
-    if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| e == tail_end)
-        && let Some((s, e)) = view.accept(s, e, Strength::Medium)
+    let Some((s, e)) = view.run_after(from) else {
+        return;
+    };
+    // 松本ゆい: a surname in kanji and a given name in kana.
+    let whole = if e == tail_end {
+        e
+    } else if kana_given_after(view, e) == Some(tail_end) {
+        tail_end
+    } else {
+        return;
+    };
+    if let Some((a, b)) = view
+        .accept(s, e, Strength::Medium)
+        .or_else(|| signed(view, s, e))
     {
-        claims.claim(s, e, PiiKind::Name);
+        claims.claim(a, if b == e { whole } else { b }, PiiKind::Name);
     }
+}
+
+/// A last word that is a name as a signature: kanji the dictionary reads as a surname or a place
+/// (千葉, 川端), or shaped like a name (平野), or katakana it does not know as a word (ツチヤ);
+/// not a town or a closing word (以上).
+fn signed(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let run = &view.text[s..e];
+    if is_title(run) || is_town(run) {
+        return None;
+    }
+    let inside: Vec<_> = view
+        .words
+        .iter()
+        .filter(|w| w.start >= s && w.end <= e)
+        .collect();
+    // ツチヤ, マツシマ: katakana that is not one word the dictionary knows (オンライン), in a
+    // message otherwise written in kanji and kana (not ﾄﾞｺﾃﾞｽｶ in one typed all in katakana).
+    if run.chars().all(is_katakana) {
+        let known = inside.len() == 1 && inside[0].class == WordClass::CommonNoun;
+        let mixed = view.text[..s]
+            .chars()
+            .any(|c| is_kanji(c) || is_hiragana(c));
+        return ((2..=8).contains(&run.chars().count()) && !known && mixed).then_some((s, e));
+    }
+    if !is_kanji_str(run) {
+        return None;
+    }
+    let one_word = view.words.iter().any(|w| {
+        w.start == s
+            && w.end == e
+            && matches!(
+                w.class,
+                WordClass::Surname
+                    | WordClass::Place
+                    | WordClass::PersonName
+                    | WordClass::ProperNoun
+            )
+    });
+    ((one_word && (2..=4).contains(&run.chars().count())) || name_shaped(run)).then_some((s, e))
 }
 
 /// A line that holds nothing but a name, in a message whose other lines give contacts:
@@ -204,22 +260,29 @@ fn trailing_run(view: &NameView<'_>, claims: &mut Claims, s: usize, e: usize) ->
         Strength::Weak
     };
     let run = &text[s..e];
-    // English signatures are english_names' work; a place (港区芝公園) is not a name.
-    let place = [
-        "区",
-        "市",
-        "町",
-        "村",
-        "都",
-        "県",
-        "駅",
-        "公園",
-        "ビル",
-        "タワー",
-        "ハイツ",
-    ]
-    .iter()
-    .any(|w| run.contains(w))
+    // English signatures are english_names' work; a place (港区芝公園) is not a name, though a
+    // surname may end like one (木村, 中村).
+    let surname = view
+        .words
+        .iter()
+        .any(|w| w.start == s && w.end == e && w.class == WordClass::Surname);
+    let place = (!surname
+        && [
+            "区",
+            "市",
+            "町",
+            "村",
+            "都",
+            "県",
+            "駅",
+            "公園",
+            "ビル",
+            "タワー",
+            "ハイツ",
+        ]
+        .iter()
+        .any(|w| run.contains(w)))
+        || is_town(run)
         || view
             .words
             .iter()
@@ -228,6 +291,7 @@ fn trailing_run(view: &NameView<'_>, claims: &mut Claims, s: usize, e: usize) ->
         return false;
     }
     view.accept(s, e, strength)
+        .or_else(|| signed(view, s, e))
         .is_some_and(|(a, b)| claims.claim(a, b, PiiKind::Name))
 }
 

@@ -18,7 +18,7 @@ pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         english_intro: re(
-            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord:?|tenant:?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer),?))\s+",
+            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,?|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord:?|tenant:?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|ask for|asking for|ring the bell for|speak (?:to|with)|owner:|manager:|representative:|(?:rep\.|representative) director|director:?|ceo:?|president:?|signed,?|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer),?))\s+",
         ),
         comma_name: re(r"^[A-Z][A-Z'\-]+, [A-Z][a-z'\-]+"),
         // The last sentence is a name alone: "… no longer works. Aisha Khan".
@@ -178,7 +178,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
     static HERE: OnceLock<Regex> = OnceLock::new();
     let here = HERE.get_or_init(|| {
         re(
-            r"(?:^|(?i:\bhi|\bhello|\bhey)[,!、]?\s*|[.!]\s+)([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}) here\b|\b(?:me|myself)\s*\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\)",
+            r"(?:^|(?i:\bhi|\bhello|\bhey)[,!、]?\s*|[.!]\s+)([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}) (?:here|speaking)\b|\b(?:me|myself)\s*\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\)",
         )
     });
     for c in p.closing_name.captures_iter(text) {
@@ -190,6 +190,16 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
+    }
+    // A message that is only a name, the surname in capitals: "Kenji MORITA".
+    let whole = text.trim_matches(|c: char| c.is_whitespace() || c == '.');
+    if whole
+        .split(' ')
+        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        && super::context::latin_name(whole)
+    {
+        let s = text.find(whole).expect("inside");
+        claims.claim(s, s + whole.len(), PiiKind::Name);
     }
     for c in here.captures_iter(text) {
         let m = c.get(1).or(c.get(2)).expect("group");

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::view::{NameView, Strength};
-use super::words::is_title;
+use super::view::{NameView, Strength, is_person};
+use super::words::{is_title, is_town, name_shaped};
 use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use crate::domain::masking::{PiiKind, Word, WordClass};
 
@@ -61,7 +61,9 @@ pub(super) fn full_names(view: &NameView<'_>, claims: &mut Claims) {
         // Not the tail of a longer kanji word (新宿区 …) and not a role (田中 社長).
         let before_a = text[..a.start].chars().next_back();
         let joined = i > 0 && words[i - 1].end == a.start && before_a.is_some_and(is_kanji);
-        if ok && !joined && !is_title(sa) {
+        // 芝浦港南(地区): towns side by side, though IPADIC files 芝浦 as a surname.
+        let towns = is_town(&text[a.start..b.end]) || (is_town(sa) && b.class == WordClass::Place);
+        if ok && !joined && !is_title(sa) && !towns {
             claims.claim(a.start, b.end, PiiKind::Name);
         }
     }
@@ -110,9 +112,18 @@ fn spaced_given_names(view: &NameView<'_>, claims: &mut Claims) {
                 .iter()
                 .any(|w| w.start == rs && w.end == re_ && w.class == WordClass::CommonNoun);
         let suffix = run.starts_with(['宛', '様', '殿', '氏', '家', '邸', '方', '達', '他', '等']);
-        // Many surnames are also places (橋本, 千葉, 小野): then the name must introduce someone.
-        let place_ok = a.class != WordClass::Place || introduces(&text[re_..]);
-        if !joined && place_ok && (1..=3).contains(&chars) && !common && !suffix && !is_title(run) {
+        // Many surnames are also places (橋本, 千葉, 小野): then the name must introduce someone
+        // or fill a field (相談予約:栗原 優斗).
+        let field = text[..a.start].ends_with([':', '\n']) || a.start == 0;
+        let place_ok = a.class != WordClass::Place || introduces(&text[re_..]) || field;
+        if !joined
+            && place_ok
+            && (1..=3).contains(&chars)
+            && !common
+            && !suffix
+            && !is_title(run)
+            && !is_town(sa)
+        {
             claims.claim(a.start, re_, PiiKind::Name);
         }
     }
@@ -134,16 +145,36 @@ fn introduces(rest: &str) -> bool {
     .any(|w| rest.starts_with(w))
 }
 
-/// Family and business relations before a name: 母の西村, 妻の陽菜, 共同代表の松田, 父(山田 美穂).
+/// Family and business relations before a name: 母の西村, 妻の陽菜, 共同代表の松田, 父(山田 美穂),
+/// 経理の坂上, 夫中條 武 (a name the dictionary knows may follow the relation directly).
 pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
     static REL: OnceLock<Regex> = OnceLock::new();
     let rel = REL.get_or_init(|| {
         re(
-            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|祖父|祖母|叔父|叔母|伯父|伯母|家内|嫁|婿|友人|知人|同僚|部下|上司|共同代表|共同経営者|パートナー|相方)(?:の|\()",
+            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|義兄|義姉|義弟|義妹|祖父|祖母|叔父|叔母|伯父|伯母|家内|主人|旦那|嫁|婿|孫|甥|姪|友人|知人|友達|同僚|部下|上司|後輩|先輩|共同代表|共同経営者|パートナー|相方|経理|総務|従業員|社員|店員|スタッフ|板前|職人|料理長|弟子|見習い|パート|アルバイト|バイト|顧問)(の|\(|・|)",
         )
     });
     let text = view.text;
-    for m in rel.find_iter(text) {
+    for c in rel.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        // Without の the relation must be a word of its own and a name must follow (夫中條):
+        // not 母親, 夫婦, 妻子.
+        if c.get(1).is_some_and(|j| j.as_str().is_empty()) {
+            let own_word = view
+                .words
+                .iter()
+                .any(|w| w.start == m.start() && w.end == m.end());
+            let name_next = view.words.iter().any(|w| {
+                w.start == m.end()
+                    && (is_person(w.class) || w.class == WordClass::Place)
+                    && text[w.start..w.end]
+                        .chars()
+                        .all(|c| is_kanji(c) || is_katakana(c))
+            });
+            if !own_word || !name_next {
+                continue;
+            }
+        }
         let Some((s, e)) = view.run_after(m.end()) else {
             continue;
         };
@@ -164,12 +195,19 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
                 .iter()
                 .all(|w| w.end - w.start <= 3 && w.class != WordClass::Other)
             && text[s..e].chars().count() <= 3;
-        if is_title(&text[s..e]) {
+        if is_title(&text[s..e]) || is_town(&text[s..e]) {
             continue;
         }
+        // 千尋が, 雄大と: a word that IPADIC reads as common but is shaped like a name, where a
+        // particle or a bracket closes it.
+        let closed = text[e..]
+            .chars()
+            .next()
+            .is_none_or(|c| "がはとにもをの(、。 ".contains(c))
+            || ["名義", "宛"].iter().any(|w| text[e..].starts_with(w));
         if let Some((a, b)) = view.accept(s, e, Strength::Strong) {
             claims.claim(a, b, PiiKind::Name);
-        } else if spelled {
+        } else if spelled || (closed && name_shaped(&text[s..e])) {
             claims.claim(s, e, PiiKind::Name);
         }
     }
@@ -186,6 +224,15 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
         .map(|c| (c.0, c.1))
         .collect();
     for (s, e) in found {
+        // 朴 智[恩]: a full name the dictionary cut one kanji short of its end.
+        let mut glued = text[e..].chars();
+        if text[s..e].contains(' ')
+            && let Some(c) = glued.next().filter(|&c| is_kanji(c))
+            && glued.next().is_none_or(|n| "(、。, \n".contains(n))
+            && !"様殿氏宛君家邸方達他等名".contains(c)
+        {
+            claims.claim(e, e + c.len_utf8(), PiiKind::Name);
+        }
         // To the right: 「長谷川 千尋」「中野 さくら」.
         if let Some(rest) = text[e..].strip_prefix(' ') {
             let first = rest.chars().next();
@@ -212,8 +259,14 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     .iter()
                     .any(|p| run.starts_with(p))
                         && !after.is_some_and(is_hiragana));
-                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok {
-                    let b = e + 1 + run.len();
+                // Not a label that follows the name (西脇 電話:…): one common word.
+                let b = e + 1 + run.len();
+                let label = first.is_some_and(is_kanji)
+                    && !name_shaped(&run)
+                    && view.words.iter().any(|w| {
+                        w.start == e + 1 && w.end == b && w.class == WordClass::CommonNoun
+                    });
+                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok && !label {
                     claims.claim(e, b, PiiKind::Name);
                 }
             }

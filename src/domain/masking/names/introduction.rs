@@ -1,10 +1,11 @@
 //! 「…です」 and 「…でございます」: a name at the opening of a message introduces its writer.
 
+use super::context::{kana_given_after, latin_name};
 use super::view::{NameView, Strength, is_person};
 use super::words::is_title;
 use crate::domain::masking::Word;
 use crate::domain::masking::WordClass;
-use crate::domain::masking::scan::{is_hiragana, is_kanji_str, is_katakana};
+use crate::domain::masking::scan::{is_hiragana, is_kanji, is_kanji_str, is_katakana};
 
 /// The name before 「です」 ending at `at`, if the message introduces someone there.
 pub(super) fn self_introduction(view: &NameView<'_>, at: usize) -> Vec<(usize, usize)> {
@@ -15,6 +16,21 @@ pub(super) fn self_introduction(view: &NameView<'_>, at: usize) -> Vec<(usize, u
     {
         let reading = &text[open + 1..at - 1];
         let mut found = Vec::new();
+        // ICHINOSE Ren(一ノ瀬 蓮)です: the same name in two scripts.
+        let kanji_name = !reading.is_empty()
+            && reading.chars().count() <= 8
+            && reading
+                .split(' ')
+                .all(|p| !p.is_empty() && p.chars().all(|c| is_kanji(c) || c == 'ノ' || c == 'の'));
+        let before = text[..open].trim_end_matches(' ').len();
+        if kanji_name
+            && let Some((s, e)) = view.run_before(before)
+            && latin_name(&text[s..e])
+        {
+            found.push((open + 1, at - 1));
+            found.push((s, e));
+            return found;
+        }
         if !reading.is_empty()
             && reading
                 .chars()
@@ -75,8 +91,26 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
         return None;
     }
     let end = from + run.len();
-    if run.chars().all(is_hiragana) && (2..=5).contains(&run.chars().count()) && from > 0 {
-        return Some((from, end));
+    if run.chars().all(|c| is_hiragana(c) || c == ' ') {
+        return kana_name(view, from, end, rest).then_some((from, end));
+    }
+    // 小鳥遊 ひなたです: a surname in kanji, a given name in kana, the whole opening phrase.
+    if run.ends_with(is_hiragana) {
+        let given: usize = run
+            .chars()
+            .rev()
+            .take_while(|&c| is_hiragana(c))
+            .map(char::len_utf8)
+            .sum();
+        let head = run[..run.len() - given].trim_end_matches(' ');
+        let (s, e) = view.run_before(from + head.len())?;
+        let n = text[s..e].chars().count();
+        let whole = s == from
+            && is_kanji_str(&text[s..e])
+            && (1..=4).contains(&n)
+            && !is_title(&text[s..e])
+            && kana_given_after(view, e + (run.len() - given - head.len())) == Some(end);
+        return whole.then_some((s, end));
     }
     let (s, e) = view.run_before(end)?;
     if s != from {
@@ -91,7 +125,9 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
     let run = &text[s..e];
     let chars = run.chars().count();
     if run.contains('・') || run.chars().all(|c| is_katakana(c) || c == ' ') {
-        return (chars >= 2 && !is_title(run)).then_some((s, e));
+        // セミナーです, オンラインです: a word the dictionary knows, not a name.
+        let common = inside.len() == 1 && inside[0].class == WordClass::CommonNoun;
+        return (chars >= 2 && !is_title(run) && !common).then_some((s, e));
     }
     if is_title(run) {
         return None;
@@ -103,6 +139,111 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
         });
     let single = chars == 1 && is_kanji_str(run);
     (known || single || view.accept(s, e, Strength::Weak).is_some()).then_some((s, e))
+}
+
+/// Words in hiragana that open a message before です without being anyone's name.
+pub(super) const COMMON_KANA: &[&str] = &[
+    "そう",
+    "いい",
+    "よい",
+    "だめ",
+    "むり",
+    "まだ",
+    "もう",
+    "ここ",
+    "そこ",
+    "どこ",
+    "これ",
+    "それ",
+    "あれ",
+    "なん",
+    "なに",
+    "いつ",
+    "だれ",
+    "ほんとう",
+    "ちがう",
+    "しつもん",
+    "そうだん",
+    "おねがい",
+    "よろしく",
+    "ありがとう",
+    "はじめて",
+    "いそぎ",
+    "だいじょうぶ",
+    "へいき",
+    "げんき",
+    "ひま",
+    "いま",
+    "きょう",
+    "あした",
+    "きのう",
+    "ぜんぶ",
+    "ひとり",
+    "ふたり",
+    "おなじ",
+    "べつ",
+    "たぶん",
+    "ちょっと",
+    "すこし",
+    "いっしょ",
+    "じぶん",
+    "わたし",
+    "わたくし",
+    "ぼく",
+    "おれ",
+    "うち",
+    "みんな",
+    "いや",
+    "はい",
+    "いいえ",
+    "すみません",
+    "ごめんなさい",
+    "おつかれさま",
+    "しゅふ",
+    "がくせい",
+    "かいしゃいん",
+    "てんちょう",
+    "しゃちょう",
+    "おきゃくさん",
+    "よやく",
+    "しんせい",
+    "れんらく",
+    "かくにん",
+    "へんじ",
+    "いじょう",
+    "いか",
+    "ぜひ",
+    "もちろん",
+];
+
+/// さとうです, やまもと けんた です: up to two words in hiragana at the opening of a message.
+/// After a greeting any short kana word is a name; at the very start the dictionary must know
+/// it as a name, or what follows must go on as a message and the word must not be one of the
+/// kana words that open a message (いいです, しつもんです).
+fn kana_name(view: &NameView<'_>, from: usize, end: usize, rest: &str) -> bool {
+    let run = &view.text[from..end];
+    let parts: Vec<&str> = run.split(' ').collect();
+    if parts.len() > 2
+        || parts
+            .iter()
+            .any(|p| !(2..=5).contains(&p.chars().count()) || COMMON_KANA.contains(p))
+    {
+        return false;
+    }
+    let inside: Vec<&Word> = view
+        .words
+        .iter()
+        .filter(|w| w.start >= from && w.end <= end)
+        .collect();
+    let person = inside.iter().any(|w| is_person(w.class));
+    // ほしい, むずかしい: an adjective, not a name.
+    let adjective = run.ends_with('い') && inside.iter().all(|w| w.class == WordClass::Other);
+    let goes_on = rest
+        .trim_start_matches(['。', '!', '?', ' ', '、'])
+        .chars()
+        .count()
+        >= 4;
+    person || (!adjective && (from > 0 || goes_on))
 }
 
 /// Where a message opens (after a greeting such as お世話になります), the offset of its first
@@ -136,14 +277,45 @@ fn at_opening(text: &str, at: usize) -> Option<usize> {
             }
         }
     }
+    // はじめてれんらくします。ラクシュミです: a first sentence that only greets.
+    if let Some(i) = text[from..at].find(['。', '!']) {
+        let first = &text[from..from + i];
+        const GREETS: &[&str] = &[
+            "はじめ",
+            "初め",
+            "こんにちは",
+            "こんばんは",
+            "おはよう",
+            "お世話",
+            "おせわ",
+            "失礼",
+            "れんらく",
+            "連絡",
+            "すみません",
+            "突然",
+            "お疲れ",
+            "おつかれ",
+        ];
+        if first.chars().count() <= 30 && GREETS.iter().any(|g| first.contains(g)) {
+            let after = &text[from + i..at];
+            let trimmed = after.trim_start_matches(seps);
+            from = at - trimmed.len();
+        }
+    }
     let phrase = &text[from..at];
-    (!phrase.contains(seps.as_slice()) || phrase.trim_end_matches(' ').len() < phrase.len())
-        .then_some(from)
-        .filter(|&f| {
-            !text[f..at]
-                .trim_end_matches(' ')
-                .contains(['、', '。', '!', '\n', ','])
-        })
+    // しょうじ ゆか です, 小鳥遊 ひなたです: a given name in kana after a space.
+    let words: Vec<&str> = phrase.trim_end_matches(' ').split(' ').collect();
+    let spaced_kana = words.len() == 2
+        && (words[1].chars().all(is_hiragana) || words[1].chars().all(is_katakana));
+    (!phrase.contains(seps.as_slice())
+        || spaced_kana
+        || phrase.trim_end_matches(' ').len() < phrase.len())
+    .then_some(from)
+    .filter(|&f| {
+        !text[f..at]
+            .trim_end_matches(' ')
+            .contains(['、', '。', '!', '\n', ','])
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! about the words ([`super::WordClass`]).
 
 mod contacts;
+mod context;
 mod english;
 mod full;
 mod introduction;
@@ -16,11 +17,15 @@ use regex::Regex;
 use super::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use super::{PiiKind, Word, WordClass};
 use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
+use context::{
+    after_role_of, before_contact, bracketed_after_name, heard_from, kana_after_role,
+    kana_given_after, person_like, readings_around_cues,
+};
 use english::english_names;
 use full::{full_names, relations, widen_names};
-use introduction::self_introduction;
+use introduction::{COMMON_KANA, self_introduction};
 use view::{NameView, Strength};
-use words::{AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_title};
+use words::{AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_title, is_town, name_shaped};
 
 pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     let view = NameView { text, words };
@@ -46,6 +51,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 && let Some((s, e)) = view.accept(s, e, strength)
             {
                 claims.claim(s, e, PiiKind::Name);
+            } else if strength == Strength::Certain
+                && let Some((s, e)) = kana_before(text, at)
+            {
+                claims.claim(s, e, PiiKind::Name);
             }
         }
     }
@@ -55,11 +64,16 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let rest = &text[from..];
             let sep = rest
                 .char_indices()
-                .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'は' | '=' | '：' | '「'))
+                .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'は' | '=' | '：' | '「' | '('))
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let spelled = rest.starts_with(|c: char| is_katakana(c) || c.is_ascii_uppercase());
-            if sep == 0 && !(is_kanji_str(label) && (view.starts_name(from) || spelled)) {
+            // 氏名鷲尾 直人: a field run on without a colon, when the dictionary knows a name in
+            // what follows.
+            let run_on = view
+                .run_after(from)
+                .is_some_and(|(s, e)| view.has_person_word(s, e) && view.ends_cleanly(e));
+            if sep == 0 && !(is_kanji_str(label) && (view.starts_name(from) || spelled || run_on)) {
                 continue;
             }
             // 「氏名：」 is a form field; 「名前は」 may go on about anything (名前は新規開業…).
@@ -85,7 +99,9 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             };
             from += sep;
             if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| view.ends_cleanly(e))
-                && let Some((s, e)) = view.accept(s, e, strength)
+                && let Some((s, e)) = view
+                    .accept(s, e, strength)
+                    .or_else(|| person_like(&view, s, e).filter(|_| sep > 0))
             {
                 claims.claim(s, e, PiiKind::Name);
             } else if sep > 0
@@ -106,14 +122,22 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             {
                 continue;
             }
+            let honorific = HONORIFICS.contains(after);
+            // 桑原 様: an honorific may stand one space apart.
+            let at = if honorific && text[..at].ends_with(' ') {
+                at - 1
+            } else {
+                at
+            };
             if let Some((s, e)) = view.run_before(at) {
                 if NOT_NAMES.contains(&&text[s..e]) {
                     continue;
                 }
                 if let Some((s, e)) = view.accept(s, e, Strength::Medium) {
                     claims.claim(s, e, PiiKind::Name);
-                } else if HONORIFICS.contains(after) && place_surname(&view, s, e) {
-                    // 松本先生, 千葉さん: IPADIC files many surnames as places.
+                } else if honorific && (place_surname(&view, s, e) || name_shaped(&text[s..e])) {
+                    // 松本先生, 千葉さん, 白鳥先生: IPADIC files many surnames as places or
+                    // as ordinary words.
                     claims.claim(s, e, PiiKind::Name);
                 }
             }
@@ -128,23 +152,36 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let rest = &text[from..];
             let sep = rest
                 .char_indices()
-                .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'の' | 'は' | '、' | '='))
+                .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'の' | 'は' | '、' | '=' | '・'))
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
             from += sep;
-            // A role heading a line of a signature block (代表取締役 山田太郎) labels it.
+            // A role heading a line of a signature block (代表取締役 山田太郎) labels it, and so
+            // does a colon (担当:西脇).
             let heading = (at == 0 || text[..at].ends_with('\n')) && rest[..sep].contains(' ');
+            let labelled = rest[..sep].contains([':', '=', '・']);
             if let Some((s, e)) = view.run_after(from) {
-                let labelled = rest[..sep].contains([':', '=']);
-                let strength = if heading {
+                // 代表赤松です, オーナー森永さくらです: the role and an introduction around it.
+                let given_end = kana_given_after(&view, e);
+                let introduced = view.followed_by_desu(given_end.unwrap_or(e));
+                let strength = if heading || labelled {
                     Strength::Strong
-                } else if labelled || (role.ends_with(['は', '、']) && view.followed_by_desu(e)) {
+                } else if role.ends_with(['は', '、']) && introduced {
                     Strength::Medium
                 } else {
                     Strength::Weak
                 };
-                if let Some((s, e)) = view.accept(s, e, strength) {
-                    claims.claim(s, e, PiiKind::Name);
+                let shaped = heading || labelled || introduced;
+                if let Some((a, b)) = view
+                    .accept(s, e, strength)
+                    .or_else(|| shaped.then(|| person_like(&view, s, e)).flatten())
+                {
+                    let b = if b == e && introduced {
+                        given_end.unwrap_or(b)
+                    } else {
+                        b
+                    };
+                    claims.claim(a, b, PiiKind::Name);
                 }
             }
         }
@@ -166,14 +203,20 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     for pair in words.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let gap = &text[a.end..b.start];
+        // Not 森ビル (IPADIC: 森 a surname, ビル "Bill") nor two towns.
+        let spelled_alike = text[a.start..a.end].chars().all(is_katakana)
+            == text[b.start..b.end].chars().all(is_katakana);
         if a.class == WordClass::Surname
             && b.class == WordClass::GivenName
             && (gap.is_empty() || gap == " ")
+            && spelled_alike
+            && !is_town(&text[a.start..b.end])
         {
             claims.claim(a.start, b.end, PiiKind::Name);
         }
     }
     relations(&view, claims);
+    after_role_of(&view, claims);
     for (at, _) in text.match_indices("名義") {
         let at = text[..at].trim_end_matches(' ').len();
         // Whose name, not what is in it (口座名義, カード名義, 法人名義).
@@ -197,6 +240,11 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         }
     }
     company_person(&view, claims);
+    bracketed_after_name(&view, claims);
+    before_contact(&view, claims);
+    readings_around_cues(&view, claims);
+    heard_from(&view, claims);
+    kana_after_role(&view, claims);
     lone_line(&view, claims);
     english_names(text, claims);
     signature(&view, claims);
@@ -280,6 +328,38 @@ fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
     let next = text[end..].chars().next();
     let closed = next.is_none_or(|c| "/、,\n( ".contains(c));
     (end > from && closed).then_some((from, end))
+}
+
+/// A name in hiragana before と申します at the opening of a phrase: もりした といいます.
+fn kana_before(text: &str, at: usize) -> Option<(usize, usize)> {
+    let end = text[..at].trim_end_matches(' ').len();
+    let mut s = end;
+    // Up to two words (すぎやま ちひろ).
+    for part in 0..2 {
+        let to = if part == 0 {
+            s
+        } else if text[..s].ends_with(' ') {
+            s - 1
+        } else {
+            break;
+        };
+        let len: usize = text[..to]
+            .chars()
+            .rev()
+            .take_while(|&c| is_hiragana(c))
+            .map(char::len_utf8)
+            .sum();
+        let word = &text[to - len..to];
+        if !(2..=6).contains(&word.chars().count()) || COMMON_KANA.contains(&word) {
+            break;
+        }
+        s = to - len;
+    }
+    let opening = text[..s]
+        .chars()
+        .next_back()
+        .is_none_or(|c| "。、!? \n".contains(c));
+    (s < end && opening).then_some((s, end))
 }
 
 /// 「株式会社ミナトの林です」: the person a company introduces, however short the name.

@@ -104,6 +104,44 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "事業者",
     "経営者",
     "創業者",
+    "友人",
+    "知人",
+    "本人",
+    "個人",
+    "管理人",
+    "隣",
+    "お隣",
+    "大工",
+    "運転手",
+    "看護師",
+    "店員",
+    "お巡り",
+    // A shop, not a person (八百屋さん, 魚屋さん); IPADIC files 八百屋 as a surname.
+    "八百屋",
+    "魚屋",
+    "花屋",
+    "お花屋",
+    "本屋",
+    "米屋",
+    "酒屋",
+    "肉屋",
+    "床屋",
+    "薬屋",
+    "電気屋",
+    "不動産屋",
+    "靴屋",
+    "質屋",
+    "問屋",
+    "蕎麦屋",
+    "寿司屋",
+    "定食屋",
+    "居酒屋",
+    "パン屋",
+    "豆腐屋",
+    "果物屋",
+    "文房具屋",
+    "和菓子屋",
+    "ケーキ屋",
 ];
 
 /// Roles in front of a name (代表の山田, 担当:佐藤).
@@ -131,6 +169,13 @@ pub(super) const ROLE_BEFORE: &[&str] = &[
 
 /// Labelled fields and introductions: what follows is a name.
 pub(super) const LABELS: &[&str] = &[
+    "代表者氏名",
+    "代表者名",
+    "申込者名",
+    "相談者名",
+    "担当者名",
+    "紹介者",
+    "予約者",
     "氏名",
     "お名前",
     "名前",
@@ -155,4 +200,246 @@ pub(super) const LABELS: &[&str] = &[
 /// Honorifics, roles and words for people that are no one's name (社長, 担当, 母).
 pub(super) fn is_title(s: &str) -> bool {
     NOT_NAMES.contains(&s) || AFTER_NAME.contains(&s) || ROLE_BEFORE.contains(&s)
+}
+
+/// Last characters of common surnames (山田, 佐藤, 平野, 白鳥, 宮内) and given names (雄大,
+/// 千尋, 美穂). IPADIC reads many names as ordinary words (平野 "plain", 雄大 "grand"); in a
+/// context that speaks of a person, a short kanji run ending in one of these is read as a name,
+/// while the words such contexts also hold (実家, 会社, 仕事, 以上, 至急) mostly end otherwise;
+/// [`COMMON_WITH_NAME_FINAL`] lists those that do not.
+const NAME_FINALS: &str = concat!(
+    "田藤川山野木村井島原沢澤崎﨑谷岡橋松森林池浦鳥尾瀬邊内下宮坂堀岩石",
+    "河江津浜竹梅杉柳桜菊窪塚垣端倉條条永寺",
+    "子美恵香奈菜乃花穂郎介太之也哉斗翔樹輝大平彦男夫雄司治朗紀枝絵里沙彩音羽希結愛真",
+    "誠翼蓮陽悠優尋仁志史隆博弘浩宏昭晃亮涼良孝幸英和一二三吾悟",
+    "衣依唯佳華那莉梨緒",
+);
+
+/// Everyday words that end like a name (紹介, 拡大, 写真, 以下).
+const COMMON_WITH_NAME_FINAL: &[&str] = &[
+    "以下",
+    "以内",
+    "区内",
+    "都内",
+    "社内",
+    "店内",
+    "国内",
+    "市内",
+    "年内",
+    "案内",
+    "室内",
+    "県内",
+    "分野",
+    "視野",
+    "野菜",
+    "様子",
+    "調子",
+    "利子",
+    "菓子",
+    "帽子",
+    "椅子",
+    "電子",
+    "双子",
+    "女子",
+    "男子",
+    "弟子",
+    "扇子",
+    "紹介",
+    "仲介",
+    "媒介",
+    "拡大",
+    "最大",
+    "増大",
+    "多大",
+    "巨大",
+    "重大",
+    "過大",
+    "莫大",
+    "盛大",
+    "公平",
+    "水平",
+    "工夫",
+    "丈夫",
+    "政治",
+    "自治",
+    "退治",
+    "世紀",
+    "騒音",
+    "本音",
+    "録音",
+    "写真",
+    "歴史",
+    "改良",
+    "不良",
+    "緩和",
+    "平和",
+    "昭和",
+    "令和",
+    "調和",
+    "飽和",
+    "統一",
+    "唯一",
+    "同一",
+    "均一",
+    "第一",
+    "第二",
+    "第三",
+    "万一",
+    "組織",
+    "至急",
+    "敬具",
+    "草々",
+    "早急",
+    "相談",
+    "連絡",
+    "質問",
+    "確認",
+    "申請",
+    "予約",
+    "回答",
+    "希望",
+    "感謝",
+    "失礼",
+    "御礼",
+    "追伸",
+    "返信",
+    "資料",
+    "書類",
+    "手続",
+    "届",
+    "実家",
+    "会社",
+    "仕事",
+    "病気",
+    "名義",
+    "代理",
+    "代表",
+    "担当",
+    "経理",
+    "総務",
+    "営業",
+    "事務",
+    "社長",
+    "店長",
+    "本社",
+    "支店",
+    "工場",
+    "倉庫",
+    "坂道",
+    "石油",
+    "浜辺",
+    "松竹",
+    "竹林",
+    "森林",
+    "山林",
+    "河川",
+    "原野",
+    "高原",
+    "草原",
+    "平野部",
+    "補助",
+    "援助",
+    "休日",
+    "平日",
+    "年末",
+    "生花",
+    "開花",
+    "豪華",
+    "中央",
+    "上司",
+    "部下",
+    "同僚",
+];
+
+/// Whether a short kanji run looks like a name (see [`NAME_FINALS`]).
+pub(super) fn name_shaped(run: &str) -> bool {
+    let n = run.chars().count();
+    (2..=4).contains(&n)
+        && run.chars().all(crate::domain::masking::scan::is_kanji)
+        && run
+            .chars()
+            .next_back()
+            .is_some_and(|c| NAME_FINALS.contains(c))
+        && !COMMON_WITH_NAME_FINAL.contains(&run)
+        && !is_title(run)
+        && !is_town(run)
+}
+
+/// The towns of Minato ward (and a few station names): a district named alone is not personal,
+/// and IPADIC files several of them as surnames (芝浦, 三田, 白金).
+pub(super) const MINATO_TOWNS: &[&str] = &[
+    "赤坂",
+    "元赤坂",
+    "麻布",
+    "麻布十番",
+    "麻布台",
+    "麻布永坂町",
+    "麻布狸穴町",
+    "元麻布",
+    "西麻布",
+    "東麻布",
+    "南麻布",
+    "六本木",
+    "青山",
+    "南青山",
+    "北青山",
+    "虎ノ門",
+    "新橋",
+    "西新橋",
+    "東新橋",
+    "芝",
+    "芝公園",
+    "芝大門",
+    "芝浦",
+    "海岸",
+    "港南",
+    "台場",
+    "三田",
+    "高輪",
+    "白金",
+    "白金台",
+    "浜松町",
+    "田町",
+    "品川",
+    "愛宕",
+    "西久保",
+    "神谷町",
+    "汐留",
+    "お台場",
+    "港区",
+];
+
+/// Whether `run` is a town of the ward, or several side by side (芝浦港南), or ends like a place
+/// (新宿区, 品川駅). Not 村: 木村 and 中村 are surnames.
+pub(super) fn is_town(run: &str) -> bool {
+    if run.is_empty() {
+        return false;
+    }
+    MINATO_TOWNS.iter().any(|t| {
+        run.strip_prefix(t)
+            .is_some_and(|rest| rest.is_empty() || is_town(rest))
+    }) || ["区", "市", "町", "都", "県", "駅", "地区", "周辺", "エリア"]
+        .iter()
+        .any(|w| run.chars().count() > w.chars().count() && run.ends_with(w))
+}
+
+/// Words that name a day or a step of a business, not a person (開業日, 申請日, 締切, 設立):
+/// the date beside them is the business's, not a birthday.
+pub(super) fn is_event_word(run: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "日",
+        "月",
+        "年",
+        "期限",
+        "締切",
+        "締め切り",
+        "期日",
+        "時点",
+        "予定",
+    ];
+    const HOLDS: &[&str] = &[
+        "開業", "設立", "創業", "申請", "登記", "届出", "提出", "締切", "契約", "更新", "入金",
+        "支払", "納付", "決算", "受付", "交付", "予約", "開店", "移転",
+    ];
+    ENDS.iter().any(|w| run.ends_with(w)) || HOLDS.iter().any(|w| run.contains(w))
 }

@@ -1,0 +1,588 @@
+//! Names beside what a message says about a person: a date of birth or a phone number in
+//! brackets after it, a contact that follows it at the head of a line, a reading in brackets,
+//! someone who told or sent the caller, someone the caller writes for.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::view::{NameView, Strength, is_person};
+use super::words::{is_event_word, is_title, is_town, name_shaped};
+use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
+use crate::domain::masking::{PiiKind, WordClass};
+
+/// Whether [s, e) reads as a name where the context already speaks of a person: the
+/// dictionary's person or proper names, katakana or Latin words, or a kanji run shaped like a
+/// name ([`name_shaped`]); never a title or a town.
+pub(super) fn person_like(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let run = &view.text[s..e];
+    if is_title(run) || is_town(run) || is_event_word(run) {
+        return None;
+    }
+    if run.is_ascii() {
+        return latin_name(run).then_some((s, e));
+    }
+    view.accept(s, e, Strength::Strong)
+        .filter(|&(a, b)| !is_town(&view.text[a..b]) && !is_title(&view.text[a..b]))
+        .or_else(|| name_shaped(run).then_some((s, e)))
+}
+
+/// A name right before a date of birth or a phone number in brackets: ハン・ミンジュ(1994年2月14日),
+/// 今泉(080-3328-4410), Hanna Berg (1992/11/30).
+pub(super) fn bracketed_after_name(view: &NameView<'_>, claims: &mut Claims) {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    let date = DATE.get_or_init(|| {
+        re(
+            r"^\((?:(?:19|20)\d{2}|(?:昭和|平成|大正|[STH]\.?) ?(?:\d{1,2}|元))(?: ?年 ?\d{1,2} ?月 ?\d{1,2} ?日|[./\-]\d{1,2}[./\-]\d{1,2})(?:生まれ|生)?\)",
+        )
+    });
+    let text = view.text;
+    for (open, _) in text.match_indices('(') {
+        let name_end = text[..open].trim_end_matches(' ').len();
+        let inner_end = text[open..].find(')').map(|i| open + i);
+        let dated = date.is_match(&text[open..]);
+        let phoned = inner_end.is_some_and(|close| {
+            claims.0.iter().any(|&(s, e, kind)| {
+                matches!(kind, PiiKind::Phone | PiiKind::Email)
+                    && s == open + 1
+                    && (e >= close || text[e..close].trim().is_empty())
+            })
+        });
+        if !(dated || phoned) {
+            continue;
+        }
+        let Some((s, e)) = view.run_before(name_end) else {
+            continue;
+        };
+        // 息子の誠(昭和26年1月14日生): one kanji before a date of birth is a given name.
+        let single = dated
+            && e - s == 3
+            && is_kanji_str(&text[s..e])
+            && !is_title(&text[s..e])
+            && !is_event_word(&text[s..e]);
+        if let Some((a, b)) = person_like(view, s, e).or(single.then_some((s, e))) {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// A name at the head of a line or sentence, followed by a phone number, e-mail, address or
+/// date of birth (野々村 03-…, Olivia Brown、olivia@…, ﾐﾔｹ ｱﾔｺ 090…, Nguyen Thi Lan, born …);
+/// and a name whose phone or mail the message gives (椎名の携帯は090…).
+pub(super) fn before_contact(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    let contacts: Vec<(usize, PiiKind)> = claims
+        .0
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.2,
+                PiiKind::Phone
+                    | PiiKind::Email
+                    | PiiKind::Address
+                    | PiiKind::Birthdate
+                    | PiiKind::Account
+            )
+        })
+        .map(|c| (c.0, c.2))
+        .collect();
+    for &(at, kind) in &contacts {
+        let mut before = &text[..at];
+        if kind == PiiKind::Address {
+            // The address's town comes first: 港区芝浦3-9-14.
+            before = before.trim_end_matches(|c: char| is_kanji(c) || is_katakana(c));
+        }
+        let mut lead = before.trim_end_matches([' ', '、', ',', '/', ':']);
+        if kind == PiiKind::Birthdate {
+            // Nguyen Thi Lan, born 22 September 1996.
+            let Some(l) = lead.strip_suffix("born") else {
+                continue;
+            };
+            lead = l.trim_end_matches([' ', ',', '、']);
+        } else if lead.len() == before.len() {
+            // The contact must be set apart from what precedes it.
+            continue;
+        }
+        let Some((s, e)) = view.run_before(lead.len()) else {
+            continue;
+        };
+        let head = text[..s].trim_end_matches(' ');
+        let at_head = head.is_empty() || head.ends_with(['\n', '。', '!', '?', '.', ':']);
+        // 連絡先 遠山 070-…, 事務担当 / 小池 / …: a short label in kanji, set apart, heads the
+        // line before the name.
+        let label = head.trim_end_matches(['/', ' ']);
+        let line_start = label.rfind(['\n', '。', '!', '?', ':']).map_or(0, |i| {
+            i + label[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let label_word = label[line_start..].trim_start();
+        let labelled = label.len() < text[..s].len()
+            && (1..=6).contains(&label_word.chars().count())
+            && is_kanji_str(label_word)
+            && !view.has_person_word(label.len() - label_word.len(), label.len());
+        if !(at_head || labelled) {
+            continue;
+        }
+        if let Some((a, b)) = head_name(view, s, e) {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+    // 椎名の携帯は…, 坂本のメールアドレスは…: whose contact it is.
+    static OWNER: OnceLock<Regex> = OnceLock::new();
+    let owner = OWNER.get_or_init(|| {
+        re(
+            r"の(?:携帯|電話|自宅|連絡先|メール|メアド|アドレス|番号|直通)(?:番号|電話|アドレス)?(?:は|:| )",
+        )
+    });
+    for m in owner.find_iter(text) {
+        let near = contacts
+            .iter()
+            .any(|&(at, k)| at >= m.end() && at <= m.end() + 12 && k != PiiKind::Address);
+        if !near {
+            continue;
+        }
+        if let Some((s, e)) = view.run_before(m.start())
+            && let Some((a, b)) = person_like(view, s, e)
+            && view.has_person_word(a, b)
+        {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// A name heading a record line: two or three capitalised Latin words, katakana, or kanji the
+/// dictionary reads as a name.
+fn head_name(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let run = &view.text[s..e];
+    if run.is_ascii() {
+        return latin_name(run).then_some((s, e));
+    }
+    if run.chars().all(|c| is_katakana(c) || c == ' ' || c == '・') {
+        let common = view.words.iter().any(|w| {
+            w.start >= s
+                && w.end <= e
+                && matches!(w.class, WordClass::CommonNoun | WordClass::Other)
+        });
+        return (run.chars().count() >= 2 && !is_title(run) && !common).then_some((s, e));
+    }
+    person_like(view, s, e)
+        .filter(|&(a, b)| view.has_person_word(a, b) || name_shaped(&view.text[a..b]))
+}
+
+/// Two or three capitalised Latin words that are not the words of a heading (Olivia Brown,
+/// Nguyen Thi Lan; not Support Center, Home Address).
+pub(super) fn latin_name(run: &str) -> bool {
+    let words: Vec<&str> = run.split(' ').collect();
+    let capital = |w: &&str| {
+        w.len() >= 2
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-')
+            && !LATIN_NOT_NAMES.contains(&w.to_lowercase().as_str())
+    };
+    (2..=3).contains(&words.len()) && words.iter().all(capital)
+}
+
+/// Capitalised words that head a line without being a name.
+pub(super) const LATIN_NOT_NAMES: &[&str] = &[
+    "tel",
+    "phone",
+    "mobile",
+    "cell",
+    "fax",
+    "email",
+    "mail",
+    "e-mail",
+    "address",
+    "contact",
+    "name",
+    "home",
+    "office",
+    "work",
+    "minato",
+    "tokyo",
+    "japan",
+    "city",
+    "ward",
+    "center",
+    "centre",
+    "bank",
+    "branch",
+    "account",
+    "dob",
+    "birthday",
+    "born",
+    "date",
+    "please",
+    "thanks",
+    "thank",
+    "dear",
+    "hello",
+    "hi",
+    "regards",
+    "best",
+    "the",
+    "my",
+    "our",
+    "new",
+    "old",
+    "number",
+    "no",
+    "line",
+    "call",
+    "main",
+    "direct",
+    "cafe",
+    "shop",
+    "store",
+    "inc",
+    "ltd",
+    "support",
+    "desk",
+    "service",
+    "services",
+    "business",
+    "trading",
+    "design",
+    "company",
+    "corporation",
+    "group",
+    "team",
+    "staff",
+    "sme",
+    "jfc",
+    "japan",
+    "metropolitan",
+    "government",
+    "association",
+    "chamber",
+    "commerce",
+    "bureau",
+    "agency",
+    "room",
+    "building",
+    "tower",
+];
+
+/// A reading in brackets beside an introduction: 寒河江(さがえ)と申します, 鈴村(すずむら)です,
+/// 野口と申します(のぐち). Both the name and its reading are masked.
+pub(super) fn readings_around_cues(view: &NameView<'_>, claims: &mut Claims) {
+    static READING: OnceLock<Regex> = OnceLock::new();
+    let reading = READING.get_or_init(|| {
+        re(
+            r"\(([ぁ-ゖァ-ヶー・ ]{2,20})\) ?(?:と申|といい|と言い|です|でござ)|(?:と申します|といいます|です)\(([ぁ-ゖァ-ヶー・ ]{2,20})\)",
+        )
+    });
+    let text = view.text;
+    for c in reading.captures_iter(text) {
+        let m = c.get(1).or(c.get(2)).expect("group");
+        let whole = c.get(0).expect("match");
+        // The name: before the bracket, or before the cue when the reading comes after it.
+        let name_end = if c.get(1).is_some() {
+            text[..whole.start()].trim_end_matches(' ').len()
+        } else {
+            whole.start()
+        };
+        let Some((s, e)) = view.run_before(name_end) else {
+            continue;
+        };
+        // After と申します any kanji run of a name's length is one; before です the reading
+        // may be a word's (補助金(ほじょきん)です), so the run must read as a name.
+        let introduced = ["申", "いい", "言い"]
+            .iter()
+            .any(|w| whole.as_str().contains(w));
+        let run = &text[s..e];
+        // 九十九(つくも)です: before です, a run that is not simply a word (補助金).
+        let word = view
+            .words
+            .iter()
+            .filter(|w| w.start >= s && w.end <= e)
+            .all(|w| w.class == WordClass::CommonNoun);
+        let spelled = (introduced || !word)
+            && run.chars().all(is_kanji)
+            && (1..=6).contains(&run.chars().count())
+            && !is_title(run)
+            && !is_town(run);
+        if let Some((a, b)) = person_like(view, s, e).or(spelled.then_some((s, e))) {
+            claims.claim(a, b, PiiKind::Name);
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
+}
+
+/// Someone the caller heard from, was sent by or writes for: 竹内から聞いた, 田村さんに紹介された,
+/// ジェームズの代わりに, 母の代理で. Only the dictionary's person names, or katakana names.
+pub(super) fn heard_from(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    for cue in [
+        "から聞い",
+        "に聞い",
+        "から紹介",
+        "に紹介",
+        "の紹介で",
+        "の代わりに",
+        "の代わりで",
+        "の代理で",
+        "の代理として",
+        "の代理人",
+    ] {
+        for (at, _) in text.match_indices(cue) {
+            let Some((s, e)) = view.run_before(at) else {
+                continue;
+            };
+            let run = &text[s..e];
+            if is_title(run) || is_town(run) {
+                continue;
+            }
+            let katakana = run.chars().all(|c| is_katakana(c) || c == '・')
+                && run.chars().count() >= 2
+                && view.words.iter().all(|w| {
+                    w.end <= s
+                        || w.start >= e
+                        || w.class == WordClass::Unknown
+                        || is_person(w.class)
+                });
+            if let Some((a, b)) = view.accept(s, e, Strength::Weak) {
+                claims.claim(a, b, PiiKind::Name);
+            } else if katakana {
+                claims.claim(s, e, PiiKind::Name);
+            }
+        }
+    }
+}
+
+/// A given name in hiragana after a surname in kanji (森永さくらです, 松本ゆい): where the
+/// name ends, when the kana that follow are a short word closed by です, an honorific or a
+/// break.
+pub(super) fn kana_given_after(view: &NameView<'_>, e: usize) -> Option<usize> {
+    const CLOSE: &[&str] = &["です", "でござ", "と申", "といい", "さん", "さま", "様"];
+    let rest = &view.text[e..];
+    let kana_len: usize = rest
+        .chars()
+        .take_while(|&c| is_hiragana(c))
+        .map(char::len_utf8)
+        .sum();
+    let kana = &rest[..kana_len];
+    let given_len = CLOSE
+        .iter()
+        .filter_map(|w| kana.find(w))
+        .filter(|&i| i > 0)
+        .min()
+        .unwrap_or(kana_len);
+    let given = &rest[..given_len];
+    let next = &rest[given_len..];
+    let particle = [
+        "の", "が", "は", "を", "に", "で", "と", "も", "へ", "や", "か", "よ", "ね",
+    ]
+    .iter()
+    .any(|p| given.starts_with(p));
+    let closed = CLOSE.iter().any(|w| next.starts_with(w))
+        || next
+            .chars()
+            .next()
+            .is_none_or(|c| " 、。,!?\n(".contains(c));
+    ((2..=4).contains(&given.chars().count()) && !particle && closed).then_some(e + given_len)
+}
+
+/// A given name in hiragana after a role and の at a self-introduction: ネイルサロン経営の
+/// えりかです.
+pub(super) fn kana_after_role(view: &NameView<'_>, claims: &mut Claims) {
+    const ROLES: &[&str] = &[
+        "経営",
+        "運営",
+        "主宰",
+        "オーナー",
+        "店主",
+        "代表",
+        "担当",
+        "講師",
+        "店長",
+        "社長",
+    ];
+    const NOT: &[&str] = &[
+        "もの",
+        "こと",
+        "ため",
+        "よう",
+        "ほう",
+        "ところ",
+        "はず",
+        "つもり",
+        "わけ",
+        "とき",
+        "みなさん",
+        "かた",
+        "ひと",
+    ];
+    let text = view.text;
+    for role in ROLES {
+        for (at, _) in text.match_indices(&format!("{role}の")) {
+            let from = at + role.len() + "の".len();
+            let rest = &text[from..];
+            let kana: usize = rest
+                .chars()
+                .take_while(|&c| is_hiragana(c))
+                .map(char::len_utf8)
+                .sum();
+            let Some(name_len) = rest[..kana].find("です") else {
+                continue;
+            };
+            let name = &rest[..name_len];
+            let after = &rest[name_len + "です".len()..];
+            let closed = after
+                .chars()
+                .next()
+                .is_none_or(|c| !is_hiragana(c) && !is_kanji(c));
+            if (2..=4).contains(&name.chars().count()) && closed && !NOT.contains(&name) {
+                claims.claim(from, from + name_len, PiiKind::Name);
+            }
+        }
+    }
+}
+
+/// A name after a role or a relation and の (経理の林が, 店長の東です, 娘のあやかが, 弊社の黒田が,
+/// 妻の林 香が): what follows the name must go on as a sentence about that person, and the word
+/// must not be one the dictionary knows as an ordinary noun (弊社の製品が, うちの店が).
+pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
+    static ROLE_OF: OnceLock<Regex> = OnceLock::new();
+    let role_of = ROLE_OF.get_or_init(|| {
+        re(concat!(
+            r"(?:経理|総務|事務|営業|店長|社長|専務|常務|部長|課長|係長|主任|オーナー|代表|担当|弊社|当社|うち|",
+            r"娘|息子|妻|夫|母|父|兄|姉|弟|妹|義父|義母|家内|主人|同僚|部下|上司|社員|スタッフ|従業員|パート|",
+            r"アルバイト|バイト|店主|院長|会長|副社長|取締役|税理士|行政書士|社労士|弁護士|大家)の",
+            r"([一-龯々]{1,4}(?: [一-龯々]{1,3})?|[ァ-ヶ][ァ-ヶー]{1,7}|[ぁ-ゖ]{2,4})",
+            r"(?:が|は|です|でございます|と|から|より|に|まで|宛|を|の代わり|、)",
+        ))
+    });
+    const NOT_AFTER_ROLE: &[&str] = &[
+        "方",
+        "者",
+        "人",
+        "私",
+        "僕",
+        "件",
+        "話",
+        "分",
+        "声",
+        "顔",
+        "家",
+        "店",
+        "車",
+        "席",
+        "代",
+        "番",
+        "前",
+        "後",
+        "上",
+        "下",
+        "中",
+        "時",
+        "日",
+        "手",
+        "口",
+        "目",
+        "所",
+        "側",
+        "元",
+        "子",
+        "娘",
+        "妻",
+        "夫",
+        "母",
+        "父",
+        "兄",
+        "姉",
+        "弟",
+        "妹",
+        "名",
+        "方々",
+        "皆",
+        "誰",
+        "ほう",
+        "かた",
+        "ひと",
+        "もの",
+        "こと",
+        "ため",
+        "みな",
+        "みんな",
+        "わたし",
+        "ぼく",
+        "あたり",
+        "ところ",
+        "とき",
+        "おかげ",
+    ];
+    for c in role_of.captures_iter(view.text) {
+        let m = c.get(1).expect("group");
+        let (s, e) = (m.start(), m.end());
+        let run = m.as_str();
+        if NOT_AFTER_ROLE.contains(&run) || is_title(run) || is_town(run) || is_event_word(run) {
+            continue;
+        }
+        // A known ordinary word (製品, サービス, 会社) is not a name; a single kanji may be
+        // filed as one (林, 東) and is judged by the list above.
+        let ordinary = view.words.iter().any(|w| {
+            w.start == s
+                && w.end == e
+                && matches!(w.class, WordClass::CommonNoun | WordClass::Other)
+                && run.chars().count() >= 2
+        }) || view.words.iter().any(|w| {
+            w.start >= s
+                && w.end <= e
+                && w.class == WordClass::Other
+                && !run.contains(' ')
+                && run.chars().count() >= 2
+        });
+        // Two or more kanji (代表就任, 青木): the dictionary's person or place, or a name's shape.
+        let kanji = run.chars().filter(|&c| is_kanji(c)).count();
+        let named = kanji < 2
+            || !is_kanji(run.chars().next().unwrap_or(' '))
+            || view.has_person_word(s, e)
+            || view
+                .words
+                .iter()
+                .any(|w| w.start >= s && w.end <= e && w.class == WordClass::Place)
+            || run.split(' ').all(name_shaped);
+        if !ordinary && named {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::masking::{NoLexicon, mask};
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn a_name_after_a_role_or_relation_and_no() {
+        assert_eq!(
+            m("経理の林が書類を持って伺います。"),
+            "経理の[氏名]が書類を持って伺います。"
+        );
+        assert_eq!(
+            m("店長の東です。バイト募集の助成について質問です。"),
+            "店長の[氏名]です。バイト募集の助成について質問です。"
+        );
+        assert_eq!(
+            m("娘のあやかが手伝っています"),
+            "娘の[氏名]が手伝っています"
+        );
+        assert_eq!(
+            m("うちのジョンが日本語あまり話せません"),
+            "うちの[氏名]が日本語あまり話せません"
+        );
+        for text in [
+            "代表の方が来ないとだめですか",
+            "うちの店が対象か知りたいです",
+            "社長の娘が店を継ぎます",
+            "経理のほうから連絡します",
+            "担当の開業日が決まりました",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+}
