@@ -103,8 +103,8 @@ pub(super) fn check(
 }
 
 /// Every structured condition of `scheme`, evaluated against `p`, in the order a reader
-/// expects them: place, industry, whom it is made for, size, years, legal form and membership, the owner, sales,
-/// earlier use, then the free-text conditions.
+/// expects them: place, industry, whom it is made for, size, years, legal form and
+/// membership, the owner, sales, earlier use, then the free-text conditions.
 pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
     let e = &scheme.eligibility;
     let mut out = place::checks(e, p);

@@ -156,7 +156,7 @@ fn eligibility(scheme: &Scheme, ctx: &FactContext, words: &EnglishWords) -> Stri
         .unwrap_or_default();
     let size = match e.size {
         SizeRule::Sme => "small and medium-sized enterprises (SMEs)",
-        SizeRule::Small if e.size_caps.is_empty() && e.max_employees.is_none() => {
+        SizeRule::Small if e.small_by_law() => {
             "small businesses (at most 20 regular employees in manufacturing and most other industries, 5 in commerce and services; 20 in lodging and entertainment)"
         }
         SizeRule::Small => "small businesses",

@@ -91,8 +91,18 @@ fn nearest<'a>(texts: impl Iterator<Item = &'a String>, question: &str, n: usize
         .collect()
 }
 
+/// The one of `texts` sharing the most with the question (the last of equals), and how much.
+fn closest<'a>(
+    texts: impl Iterator<Item = &'a String>,
+    question: &str,
+) -> Option<(usize, &'a String)> {
+    texts
+        .map(|c| (shared(c, question), c))
+        .max_by_key(|(n, _)| *n)
+}
+
 /// How many two-character pieces of `condition` appear in `question` (a crude overlap).
-pub(super) fn shared(condition: &str, question: &str) -> usize {
+fn shared(condition: &str, question: &str) -> usize {
     let chars: Vec<char> = condition.chars().collect();
     chars
         .windows(2)
@@ -113,13 +123,8 @@ pub fn date_ja(d: NaiveDate) -> String {
 /// the most with the question, else its rule on years. Quoted in a hand-off's warm summary,
 /// so the desk sees what the bot knows; deciding the case is the desk's.
 pub fn rule_for(scheme: &Scheme, question: &str) -> Option<String> {
-    let best = scheme
-        .eligibility
-        .conditions
-        .iter()
-        .map(|c| (shared(c, question), c))
+    let best = closest(scheme.eligibility.conditions.iter(), question)
         .filter(|(n, _)| *n > 1)
-        .max_by_key(|(n, _)| *n)
         .map(|(_, c)| c.trim_end_matches('。').to_string());
     best.or_else(|| {
         let e = &scheme.eligibility;

@@ -1,6 +1,6 @@
 //! Who may apply: the structured rules, years in business and conditions on the owner.
 
-use super::{FactContext, nearest, shared};
+use super::{FactContext, closest, nearest};
 use crate::domain::asked::asks_whether_covered;
 use crate::domain::scheme::{
     Area, LegalForm, OfficeRule, PersonRule, PreFounding, Scheme, SizeRule, yen_ja,
@@ -25,8 +25,7 @@ pub(super) fn eligibility(scheme: &Scheme, ctx: &FactContext) -> String {
     };
     let size = match e.size {
         SizeRule::Sme => "中小企業者",
-        // The caps are the law's (中小企業基本法), unless the entry sets its own by industry.
-        SizeRule::Small if e.size_caps.is_empty() && e.max_employees.is_none() => {
+        SizeRule::Small if e.small_by_law() => {
             "小規模事業者（常時使用する従業員が製造業その他は20人以下、商業・サービス業は5人以下。宿泊業・娯楽業は20人以下）"
         }
         SizeRule::Small => "小規模事業者",
@@ -82,12 +81,7 @@ pub(super) fn covered_rule(scheme: &Scheme, question: &str) -> Option<String> {
         return None;
     }
     let e = &scheme.eligibility;
-    let (n, best) = e
-        .conditions
-        .iter()
-        .chain(e.requirements.iter())
-        .map(|c| (shared(c, question), c))
-        .max_by_key(|(n, _)| *n)?;
+    let (n, best) = closest(e.conditions.iter().chain(e.requirements.iter()), question)?;
     (n >= 3 && LIMIT.iter().any(|w| best.contains(w)))
         .then(|| best.trim_end_matches('。').to_string())
 }

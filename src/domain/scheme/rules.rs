@@ -204,6 +204,12 @@ pub struct EligibilityRules {
 }
 
 impl EligibilityRules {
+    /// For small businesses (小規模事業者) with no caps of the entry's own: the law's caps
+    /// (中小企業基本法) are the ones that apply.
+    pub fn small_by_law(&self) -> bool {
+        self.size == SizeRule::Small && self.size_caps.is_empty() && self.max_employees.is_none()
+    }
+
     /// Rules that admit anyone in `location` (imports start from these).
     pub fn open(location: Area) -> EligibilityRules {
         EligibilityRules {
