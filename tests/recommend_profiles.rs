@@ -38,8 +38,36 @@ fn tuning_profiles_keep_their_recall_and_exclude_nothing_they_should_not() {
     // 0.832 at 163: each batch of added schemes pushed some must_include schemes out of the top
     // 15. Schemes made for a situation the profile does not state (a social business, a
     // disaster, a downturn, expanding abroad, a succession) and tax measures as a kind of their
-    // own, weighted below what a business must apply for, gave 0.8893.
-    assert!(report.must_include_recall_at_15 >= 0.889);
+    // own, weighted below what a business must apply for, gave 0.8893. Mixing the list by
+    // family (borrowing, money given, advice) and weighting desks 0.8 gave 0.9180.
+    assert!(report.must_include_recall_at_15 >= 0.918);
+}
+
+/// The second tuning set (70 profiles written from the schemes' published rules, each with
+/// near-miss exclusions). Three exclusions rest on what no answer can hold: a shop's "retail
+/// or wholesale" industry answer leaves the 中小企業 caps undecided for one of them, and one
+/// grant is for people who have no shop yet.
+#[test]
+fn second_tuning_profiles_keep_their_recall_and_their_few_undecidable_exclusions() {
+    let root = common::repo();
+    let corpus = Corpus::load(&root.join("corpus"), &[]).unwrap_or_else(|e| panic!("{e}"));
+    let cases: Vec<ProfileCase> = read_jsonl(&root.join("eval/profiles-tuning-2.jsonl")).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let report = score_profiles(&cases, today, |answers, today| {
+        let profile = Profile::try_from(answers).map_err(|e| e.to_string())?;
+        Ok(recommend(&corpus, &profile, today))
+    })
+    .unwrap();
+    for m in &report.misses {
+        eprintln!(
+            "{} missing {:?} wrongly recommended {:?}",
+            m.id, m.missing, m.wrongly_recommended
+        );
+    }
+    assert!(report.must_exclude_violations <= 3);
+    // 0.7473 before this set's fixes (a profile not yet founded read as unknown, head offices
+    // outside Tokyo undecidable, desks below the fifteenth place); 0.8441 after.
+    assert!(report.must_include_recall_at_15 >= 0.844);
 }
 
 fn minato_shop(facts: Option<shien_navi::domain::profile::Facts>) -> Profile {

@@ -31,7 +31,8 @@ pub struct Answers {
     /// Whole years completed; 0 = not yet founded (unless `founded` says otherwise).
     #[serde(default, deserialize_with = "integral")]
     pub years_in_business: Option<i64>,
-    /// Disambiguates `years_in_business = 0`: true = founded less than a year ago.
+    /// Disambiguates `years_in_business = 0`: true = founded less than a year ago; false = not
+    /// yet founded, which also stands alone without `years_in_business`.
     #[serde(default)]
     pub founded: Option<bool>,
     pub corporate: Option<bool>,
@@ -81,6 +82,10 @@ pub struct Facts {
     /// such schemes unknown.
     #[serde(default)]
     pub situations: Option<Vec<Situation>>,
+    /// For a business whose office in the area is a branch: whether its head office (本店・主たる
+    /// 事業所) is in Tokyo. Settles the Tokyo schemes that ask for a head office in Tokyo.
+    #[serde(default)]
+    pub head_office_in_tokyo: Option<bool>,
 }
 
 /// `facts` as a JSON object only: serde would also read a struct from an array by position
@@ -145,6 +150,7 @@ pub struct ProfileFacts {
     pub annual_sales_yen: Option<u64>,
     pub received: Option<Vec<String>>,
     pub situations: Option<Vec<Situation>>,
+    pub head_office_in_tokyo: Option<bool>,
 }
 
 impl ProfileFacts {
@@ -226,6 +232,8 @@ impl TryFrom<Answers> for Profile {
             None => None,
         };
         let stage = match (a.years_in_business, a.founded) {
+            // "Not yet open" needs no year count: it is the stage itself.
+            (None, Some(false)) => Stage::NotFounded,
             (None, _) => Stage::Unknown,
             (Some(n), _) if !(0..=300).contains(&n) => {
                 return Err(invalid(
@@ -265,6 +273,15 @@ impl TryFrom<Answers> for Profile {
             }
         }
         let facts = validate_facts(a.facts.unwrap_or_default(), location, stage)?;
+        if facts.head_office_in_tokyo == Some(false)
+            && a.head_office == Some(true)
+            && location != Location::Other
+        {
+            return Err(invalid(
+                "facts.head_office_in_tokyo",
+                "本店が都内の事業所だと答えているのに、本店は都外になっています",
+            ));
+        }
         Ok(Profile {
             location,
             head_office: a.head_office,
@@ -366,6 +383,7 @@ fn validate_facts(
             .received
             .map(|ids| ids.into_iter().map(|id| id.trim().to_string()).collect()),
         situations: f.situations,
+        head_office_in_tokyo: f.head_office_in_tokyo,
     })
 }
 
@@ -425,6 +443,34 @@ mod tests {
         );
         a.founded = Some(true);
         assert_eq!(Profile::try_from(a).unwrap().stage, Stage::Founded(0));
+    }
+
+    #[test]
+    fn a_head_office_in_the_area_cannot_be_outside_tokyo() {
+        let mut a = answers();
+        a.head_office = Some(true);
+        a.facts = Some(Facts {
+            head_office_in_tokyo: Some(false),
+            ..Default::default()
+        });
+        let e = Profile::try_from(a.clone()).unwrap_err();
+        assert_eq!(e.field, "facts.head_office_in_tokyo");
+        a.head_office = Some(false);
+        let p = Profile::try_from(a).unwrap();
+        assert_eq!(p.facts.head_office_in_tokyo, Some(false));
+    }
+
+    #[test]
+    fn not_founded_needs_no_year_count() {
+        let mut a = answers();
+        a.years_in_business = None;
+        a.founded = Some(false);
+        assert_eq!(
+            Profile::try_from(a.clone()).unwrap().stage,
+            Stage::NotFounded
+        );
+        a.founded = None;
+        assert_eq!(Profile::try_from(a).unwrap().stage, Stage::Unknown);
     }
 
     #[test]

@@ -101,7 +101,8 @@ pub struct Answers {
 
 /// Facts the questionnaire does not ask, given when a result's unknown rule names one
 /// (`settle_by`). Beyond this schema: years in Minato cannot exceed years in Tokyo, nor
-/// either the years since founding, and they are 0 for a business outside the area (400).
+/// either the years since founding, and they are 0 for a business outside the area; a head
+/// office answered as in the area cannot be outside Tokyo (400).
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct Facts {
@@ -121,6 +122,8 @@ pub struct Facts {
     /// Which circumstances some schemes are made for apply (social business, disaster,
     /// downturn …); an empty list says none.
     situations: Option<Vec<crate::domain::scheme::Situation>>,
+    /// For a branch: whether the head office is in Tokyo (settles Tokyo head-office rules).
+    head_office_in_tokyo: Option<bool>,
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

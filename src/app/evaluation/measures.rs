@@ -250,7 +250,9 @@ fn profile_facts<'de, D: serde::Deserializer<'de>>(
             | "owner_female"
             | "owner_management_years"
             | "annual_sales_yen"
-            | "received" => (key, value),
+            | "received"
+            | "situations"
+            | "head_office_in_tokyo" => (key, value),
             _ => continue,
         };
         known.insert(key, value);

@@ -77,12 +77,28 @@ pub(super) fn checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
                     "港区内に本店（主たる事業所）があることが条件で、区内は支店のため対象外です",
                     None,
                 ),
-                (Some(false), _) => check(
-                    Condition::Office,
-                    Unknown,
-                    "都内に本店があることが条件です",
-                    Some("本店（主たる事業所）の所在地"),
-                ),
+                // A branch in Tokyo: the head office may be elsewhere in Tokyo or outside it.
+                (Some(false), _) => match p.facts.head_office_in_tokyo {
+                    Some(true) => check(
+                        Condition::Office,
+                        Met,
+                        "都内に本店（主たる事業所）があるため対象です",
+                        None,
+                    ),
+                    Some(false) => check(
+                        Condition::Office,
+                        Unmet,
+                        "都内に本店（主たる事業所）があることが条件で、本店は都外のため対象外です",
+                        None,
+                    ),
+                    None => check(
+                        Condition::Office,
+                        Unknown,
+                        "都内に本店があることが条件です",
+                        Some("本店（主たる事業所）の所在地"),
+                    )
+                    .by_fact("head_office_in_tokyo"),
+                },
                 (None, _) => check(
                     Condition::Office,
                     Unknown,

@@ -523,3 +523,23 @@ fn fit_ignores_free_text_unknowns_but_not_structured_ones() {
         Fit::Ineligible
     );
 }
+
+#[test]
+fn a_branch_in_tokyo_leaves_a_tokyo_head_office_rule_to_the_head_office_fact() {
+    let mut rules = EligibilityRules::open(Area::Tokyo);
+    rules.office = crate::domain::scheme::OfficeRule::HeadOffice;
+    let branch = |head_office_in_tokyo: Option<bool>| {
+        let mut p = profile("情報通信業", 10, Some(10_000_000));
+        p.head_office = Some(false);
+        p.facts.head_office_in_tokyo = head_office_in_tokyo;
+        super::place::checks(&rules, &p)
+            .into_iter()
+            .find(|c| c.condition == Condition::Office)
+            .expect("a head-office rule is checked")
+    };
+    let unknown = branch(None);
+    assert_eq!(unknown.eligibility, Eligibility::Unknown);
+    assert_eq!(unknown.fact.as_deref(), Some("head_office_in_tokyo"));
+    assert_eq!(branch(Some(true)).eligibility, Eligibility::Met);
+    assert_eq!(branch(Some(false)).eligibility, Eligibility::Unmet);
+}
