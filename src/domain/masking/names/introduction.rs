@@ -57,10 +57,11 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
         .strip_prefix("です")
         .or_else(|| rest.strip_prefix("でございます"))
         .unwrap_or(rest);
+    // 高木です(株式会社高木商店): a bracket after です says who the writer works for.
     let closed = rest
         .chars()
         .next()
-        .is_none_or(|c| "。、.,!?！？ \n".contains(c));
+        .is_none_or(|c| "。、.,!?！？ \n(".contains(c));
     if text[..at].ends_with(')') {
         return closed.then_some((at, at));
     }
@@ -305,8 +306,10 @@ fn at_opening(text: &str, at: usize) -> Option<usize> {
     let phrase = &text[from..at];
     // しょうじ ゆか です, 小鳥遊 ひなたです: a given name in kana after a space.
     let words: Vec<&str> = phrase.trim_end_matches(' ').split(' ').collect();
-    let spaced_kana = words.len() == 2
-        && (words[1].chars().all(is_hiragana) || words[1].chars().all(is_katakana));
+    // グエン バン ナムです: a foreign name in katakana in up to three parts.
+    let spaced_kana = (words.len() == 2
+        && (words[1].chars().all(is_hiragana) || words[1].chars().all(is_katakana)))
+        || (words.len() == 3 && words.iter().all(|w| w.chars().all(is_katakana)));
     (!phrase.contains(seps.as_slice())
         || spaced_kana
         || phrase.trim_end_matches(' ').len() < phrase.len())

@@ -51,10 +51,19 @@ impl NameView<'_> {
             let beyond = before
                 .strip_suffix([' ', '・'])
                 .and_then(|b| b.chars().next_back());
-            let max_parts = if latin || joiner == Some('・') { 3 } else { 2 };
+            // グエン バン ナム: a foreign name in katakana may have three parts, as in Latin.
+            let katakana = text[start..part_end].chars().all(is_katakana);
+            let max_parts = if latin || joiner == Some('・') || katakana {
+                3
+            } else {
+                2
+            };
             match (joiner, beyond) {
                 (Some(' ' | '・'), Some(c))
-                    if parts < max_parts && is_name_char(c) && latin == c.is_ascii_alphabetic() =>
+                    if parts < max_parts
+                        && is_name_char(c)
+                        && latin == c.is_ascii_alphabetic()
+                        && (parts < 2 || !katakana || is_katakana(c)) =>
                 {
                     start -= 1 + usize::from(joiner == Some('・')) * 2;
                 }
@@ -252,6 +261,10 @@ impl NameView<'_> {
                     || (strength == Strength::Certain
                         && (1..=12).contains(&chars)
                         && !inside.iter().all(|w| w.class == WordClass::CommonNoun))
+                    // 王と申します: one kanji the dictionary files as a word is a name here.
+                    || (strength == Strength::Certain
+                        && chars == 1
+                        && text[s..e].chars().all(is_kanji))
                 {
                     Some((s, e))
                 } else {
