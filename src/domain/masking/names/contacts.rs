@@ -68,7 +68,7 @@ pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
 /// A last word that is a name as a signature: kanji the dictionary reads as a surname or a place
 /// (千葉, 川端), or shaped like a name (平野), or katakana it does not know as a word (ツチヤ);
 /// not a town or a closing word (以上).
-fn signed(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+pub(super) fn signed(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
     let run = &view.text[s..e];
     if is_title(run) || is_town(run) {
         return None;

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::view::{NameView, Strength, is_person};
-use super::words::{is_event_word, is_title, is_town, name_shaped};
+use super::words::{MINATO_TOWNS, is_event_word, is_title, is_town, name_shaped};
 use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use crate::domain::masking::{PiiKind, WordClass};
 
@@ -41,13 +41,25 @@ pub(super) fn bracketed_after_name(view: &NameView<'_>, claims: &mut Claims) {
         let name_end = text[..open].trim_end_matches(' ').len();
         let inner_end = text[open..].find(')').map(|i| open + i);
         let dated = date.is_match(&text[open..]);
-        let phoned = inner_end.is_some_and(|close| {
-            claims.0.iter().any(|&(s, e, kind)| {
-                matches!(kind, PiiKind::Phone | PiiKind::Email)
-                    && s == open + 1
-                    && (e >= close || text[e..close].trim().is_empty())
+        // 金子(携帯090-…/…): a short label may stand before the number.
+        let labelled = |s: usize| {
+            let label = text[open + 1..s].trim_matches([' ', ':']);
+            label.is_empty() || CONTACT_LABELS.contains(&label)
+        };
+        let contact_at = inner_end.and_then(|close| {
+            claims.0.iter().find_map(|&(s, e, kind)| {
+                (matches!(kind, PiiKind::Phone | PiiKind::Email)
+                    && s > open
+                    && s < close
+                    && labelled(s)
+                    && (e >= close || !text[e..close].contains(['(', ')'])))
+                .then_some(s)
             })
         });
+        let phoned = contact_at.is_some();
+        // With a label in the bracket the run before may be an office (センター東京(電話…)):
+        // only what reads as a person's name.
+        let label_between = contact_at.is_some_and(|s| s > open + 1);
         if !(dated || phoned) {
             continue;
         }
@@ -60,8 +72,92 @@ pub(super) fn bracketed_after_name(view: &NameView<'_>, claims: &mut Claims) {
             && is_kanji_str(&text[s..e])
             && !is_title(&text[s..e])
             && !is_event_word(&text[s..e]);
-        if let Some((a, b)) = person_like(view, s, e).or(single.then_some((s, e))) {
+        let found = if label_between && !dated {
+            head_name(view, s, e)
+        } else {
+            person_like(view, s, e).or(single.then_some((s, e)))
+        };
+        if let Some((a, b)) = found {
             claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// Words that label a phone number or an address inside brackets: 金子(携帯090-…).
+const CONTACT_LABELS: &[&str] = &[
+    "携帯", "電話", "自宅", "直通", "会社", "TEL", "Tel", "tel", "mobile", "Mobile", "mail",
+    "メール",
+];
+
+/// The writer in brackets after a first-person word: 私(岩田)の生年月日, 僕(ケン)が.
+pub(super) fn self_in_brackets(view: &NameView<'_>, claims: &mut Claims) {
+    static SELF: OnceLock<Regex> = OnceLock::new();
+    let me = SELF.get_or_init(|| {
+        re(r"(?:私|わたし|わたくし|僕|ぼく|自分|本人)\(([一-龯々ァ-ヶー・ ]{1,12}|[A-Za-z][A-Za-z ]{1,30})\)")
+    });
+    for c in me.captures_iter(view.text) {
+        let m = c.get(1).expect("group");
+        let run = m.as_str().trim();
+        if !is_title(run) && !is_town(run) && !is_event_word(run) {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
+}
+
+/// A name before まで and a phone or mail: ご連絡は野村まで:nomura@…, 佐藤まで 090-….
+pub(super) fn until_contact(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    for (at, _) in text.match_indices("まで") {
+        let after = at + "まで".len();
+        let rest = text[after..].trim_start_matches([' ', ':', '、', ',', '→']);
+        let contact = after + (text.len() - after - rest.len());
+        let reached = claims
+            .0
+            .iter()
+            .any(|&(s, _, k)| s == contact && matches!(k, PiiKind::Phone | PiiKind::Email));
+        if !reached {
+            continue;
+        }
+        if let Some((s, e)) = view.run_before(at)
+            && let Some((a, b)) = head_name(view, s, e)
+        {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// A surname after a town and の that introduces the writer: 青山の青木です, 芝の清水です.
+pub(super) fn town_person(view: &NameView<'_>, claims: &mut Claims) {
+    static TOWN_OF: OnceLock<Regex> = OnceLock::new();
+    let town_of = TOWN_OF.get_or_init(|| {
+        re(r"([一-龯々ヶ]{1,6})の([一-龯々]{1,3})(?:です|でございます|と申します|といいます|と言います)")
+    });
+    let text = view.text;
+    for c in town_of.captures_iter(text) {
+        let (place, m) = (c.get(1).expect("group"), c.get(2).expect("group"));
+        let (s, e) = (m.start(), m.end());
+        let run = m.as_str();
+        let named_place = is_town(place.as_str())
+            || view.words.iter().any(|w| {
+                w.start == place.start() && w.end == place.end() && w.class == WordClass::Place
+            });
+        if !named_place || is_title(run) || is_town(run) || is_event_word(run) {
+            continue;
+        }
+        let inside: Vec<_> = view
+            .words
+            .iter()
+            .filter(|w| w.start < e && w.end > s)
+            .collect();
+        // A landmark is filed as a place (増上寺); a surname as a person, a proper noun or
+        // nothing the dictionary knows.
+        let placed = inside.iter().any(|w| w.class == WordClass::Place);
+        let one_proper = inside.len() == 1
+            && inside[0].start == s
+            && inside[0].end == e
+            && inside[0].class == WordClass::ProperNoun;
+        if view.has_person_word(s, e) || one_proper || (name_shaped(run) && !placed) {
+            claims.claim(s, e, PiiKind::Name);
         }
     }
 }
@@ -383,6 +479,29 @@ pub(super) fn kana_given_after(view: &NameView<'_>, e: usize) -> Option<usize> {
     ((2..=4).contains(&given.chars().count()) && !particle && closed).then_some(e + given_len)
 }
 
+/// A given name in kanji a space after a surname, closed by an introduction (松田 英樹です):
+/// where the name ends. A word the dictionary knows as common (松田 商店です) is not one.
+pub(super) fn kanji_given_after(view: &NameView<'_>, e: usize) -> Option<usize> {
+    const CLOSE: &[&str] = &["です", "でござ", "と申", "といい", "と言い", "さん", "様"];
+    let rest = view.text[e..].strip_prefix(' ')?;
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| is_kanji(c))
+        .map(char::len_utf8)
+        .sum();
+    let (s, end) = (e + 1, e + 1 + len);
+    let n = rest[..len].chars().count();
+    let common = n >= 2
+        && view.words.iter().any(|w| {
+            w.start == s && w.end == end && w.class == WordClass::CommonNoun
+        });
+    ((1..=3).contains(&n)
+        && !common
+        && !is_title(&rest[..len])
+        && CLOSE.iter().any(|w| rest[len..].starts_with(w)))
+    .then_some(end)
+}
+
 /// A given name in hiragana after a role and の at a self-introduction: ネイルサロン経営の
 /// えりかです.
 pub(super) fn kana_after_role(view: &NameView<'_>, claims: &mut Claims) {
@@ -446,7 +565,7 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
     static ROLE_OF: OnceLock<Regex> = OnceLock::new();
     let role_of = ROLE_OF.get_or_init(|| {
         re(concat!(
-            r"(?:経理|総務|事務|営業|店長|社長|専務|常務|部長|課長|係長|主任|オーナー|代表|担当|弊社|当社|うち|",
+            r"(経理|総務|事務|営業|店長|社長|専務|常務|部長|課長|係長|主任|オーナー|代表|担当|弊社|当社|うち|",
             r"娘|息子|妻|夫|母|父|兄|姉|弟|妹|義父|義母|家内|主人|同僚|部下|上司|社員|スタッフ|従業員|パート|",
             r"アルバイト|バイト|店主|院長|会長|副社長|取締役|税理士|行政書士|社労士|弁護士|大家)の",
             r"([一-龯々]{1,4}(?: [一-龯々]{1,3})?|[ァ-ヶ][ァ-ヶー]{1,7}|[ぁ-ゖ]{2,4})",
@@ -512,29 +631,53 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
         "とき",
         "おかげ",
     ];
+    const FAMILY: &[&str] = &[
+        "娘", "息子", "妻", "夫", "母", "父", "兄", "姉", "弟", "妹", "義父", "義母", "家内", "主人",
+    ];
     for c in role_of.captures_iter(view.text) {
-        let m = c.get(1).expect("group");
+        let role = c.get(1).expect("group").as_str();
+        let m = c.get(2).expect("group");
         let (s, e) = (m.start(), m.end());
         let run = m.as_str();
-        if NOT_AFTER_ROLE.contains(&run) || is_title(run) || is_town(run) || is_event_word(run) {
+        // 経理の青山です: after a person's role a town of the ward is a surname (青山, 三田);
+        // after 弊社の or うちの it is where the business is.
+        let organisation = ["弊社", "当社", "うち"].contains(&role);
+        let town = is_town(run) && (organisation || !MINATO_TOWNS.contains(&run));
+        if NOT_AFTER_ROLE.contains(&run)
+            || NOT_AFTER_ROLE
+                .iter()
+                .any(|w| w.chars().count() >= 2 && run.ends_with(w))
+            || is_title(run)
+            || town
+            || is_event_word(run)
+        {
             continue;
         }
+        // 娘のあやかが: a given name in kana the dictionary cuts into pieces of no class.
+        let kana_given = run.chars().all(is_hiragana) && FAMILY.contains(&role);
         // A known ordinary word (製品, サービス, 会社) is not a name; a single kanji may be
         // filed as one (林, 東) and is judged by the list above.
-        let ordinary = view.words.iter().any(|w| {
+        // 弊社の黒田が: a word the dictionary files as common but shaped like a surname is one.
+        let ordinary = (view.words.iter().any(|w| {
             w.start == s
                 && w.end == e
                 && matches!(w.class, WordClass::CommonNoun | WordClass::Other)
                 && run.chars().count() >= 2
-        }) || view.words.iter().any(|w| {
-            w.start >= s
-                && w.end <= e
-                && w.class == WordClass::Other
-                && !run.contains(' ')
-                && run.chars().count() >= 2
-        });
+        }) && !name_shaped(run))
+            || (view.words.iter().any(|w| {
+                w.start >= s
+                    && w.end <= e
+                    && w.class == WordClass::Other
+                    && !run.contains(' ')
+                    && run.chars().count() >= 2
+            }) && !kana_given);
         // Two or more kanji (代表就任, 青木): the dictionary's person or place, or a name's shape.
         let kanji = run.chars().filter(|&c| is_kanji(c)).count();
+        // 妻の林 香が: two short kanji words a space apart are a surname and a given name.
+        let spaced = run.contains(' ')
+            && run
+                .split(' ')
+                .all(|p| (1..=3).contains(&p.chars().count()) && !is_title(p));
         let named = kanji < 2
             || !is_kanji(run.chars().next().unwrap_or(' '))
             || view.has_person_word(s, e)
@@ -542,7 +685,8 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
                 .words
                 .iter()
                 .any(|w| w.start >= s && w.end <= e && w.class == WordClass::Place)
-            || run.split(' ').all(name_shaped);
+            || run.split(' ').all(name_shaped)
+            || spaced;
         if !ordinary && named {
             claims.claim(s, e, PiiKind::Name);
         }

@@ -158,7 +158,18 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         for (i, w) in m.as_str().split(' ').enumerate() {
             let lw = w.to_lowercase();
             let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
-            if STOP.contains(&lw.as_str()) || w.len() < 2 || !(capital || lower_ok) {
+            // HASHIMOTO Minato: after a surname in capitals, a word that is also a place is
+            // the given name.
+            let after_capitals = i == 1
+                && m.as_str()
+                    .split(' ')
+                    .next()
+                    .is_some_and(|f| f.len() >= 2 && f.chars().all(|c| c.is_ascii_uppercase()));
+            let place = ["minato", "tokyo", "japan"].contains(&lw.as_str());
+            if (STOP.contains(&lw.as_str()) && !(after_capitals && place && capital))
+                || w.len() < 2
+                || !(capital || lower_ok)
+            {
                 break;
             }
             let offset = m
@@ -191,15 +202,24 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
-    // A message that is only a name, the surname in capitals: "Kenji MORITA".
-    let whole = text.trim_matches(|c: char| c.is_whitespace() || c == '.');
-    if whole
-        .split(' ')
-        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-        && super::context::latin_name(whole)
-    {
-        let s = text.find(whole).expect("inside");
-        claims.claim(s, s + whole.len(), PiiKind::Name);
+    // A message or a line that is only a name, the surname in capitals: "Kenji MORITA",
+    // "KIMURA Takeshi⏎CEO, Kimura Labs".
+    let mut at = 0;
+    for line in text.split('\n') {
+        let whole = line.trim_matches(|c: char| c.is_whitespace() || c == '.');
+        let s = at + line.find(whole).unwrap_or(0);
+        at += line.len() + 1;
+        let words: Vec<&str> = whole.split(' ').collect();
+        let capitals = words
+            .iter()
+            .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            .count();
+        // One word in capitals and one not ("KIMURA Takeshi"), unless the message is the name.
+        let line_name = words.len() == 2 && capitals == 1;
+        let alone = whole.len() + 2 >= text.trim().len();
+        if capitals >= 1 && (line_name || alone) && super::context::latin_name(whole) {
+            claims.claim(s, s + whole.len(), PiiKind::Name);
+        }
     }
     for c in here.captures_iter(text) {
         let m = c.get(1).or(c.get(2)).expect("group");

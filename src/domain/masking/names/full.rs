@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::view::{NameView, Strength, is_person};
-use super::words::{is_title, is_town, name_shaped};
+use super::words::{LABELS, ROLE_BEFORE, is_title, is_town, name_shaped};
 use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use crate::domain::masking::{PiiKind, Word, WordClass};
 
@@ -198,6 +198,14 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
         if is_title(&text[s..e]) || is_town(&text[s..e]) {
             continue;
         }
+        // 妻(王偉)と: what a relation holds in brackets is that person's name.
+        let bracketed = c.get(1).is_some_and(|j| j.as_str() == "(")
+            && text[e..].starts_with(')')
+            && (1..=8).contains(&text[s..e].chars().count());
+        if bracketed {
+            claims.claim(s, e, PiiKind::Name);
+            continue;
+        }
         // 千尋が, 雄大と: a word that IPADIC reads as common but is shaped like a name, where a
         // particle or a bracket closes it.
         let closed = text[e..]
@@ -210,6 +218,51 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
         } else if spelled || (closed && name_shaped(&text[s..e])) {
             claims.claim(s, e, PiiKind::Name);
         }
+    }
+}
+
+/// A surname found once is the same person's wherever else the message writes it: 高木です
+/// (株式会社高木商店), 林 大輔です…林の代わりに. Parts of two or more kanji or katakana, or
+/// Latin words of three or more letters standing alone.
+pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
+    let parts: Vec<&str> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Name)
+        .flat_map(|c| text[c.0..c.1].split([' ', '・']))
+        .filter(|p| {
+            let n = p.chars().count();
+            (n >= 2 && p.chars().all(|c| is_kanji(c) || is_katakana(c)))
+                || (n >= 3 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        })
+        .collect();
+    let mut found = Vec::new();
+    for part in parts {
+        if is_title(part) || is_town(part) {
+            continue;
+        }
+        let latin = part.is_ascii();
+        for (at, _) in text.match_indices(part) {
+            let end = at + part.len();
+            let alone = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+            // A katakana part inside a longer katakana word is another word (ケン in ケンタ).
+            let kana_alone = |c: Option<char>| c.is_none_or(|c| !is_katakana(c));
+            let before = text[..at].chars().next_back();
+            let after = text[end..].chars().next();
+            let ok = if latin {
+                alone(before) && alone(after)
+            } else if part.chars().all(is_katakana) {
+                kana_alone(before) && kana_alone(after)
+            } else {
+                true
+            };
+            if ok {
+                found.push((at, end));
+            }
+        }
+    }
+    for (s, e) in found {
+        claims.claim(s, e, PiiKind::Name);
     }
 }
 
@@ -286,7 +339,17 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     .take_while(|&c| same(c))
                     .map(char::len_utf8)
                     .sum();
-                let a = before.len() - len;
+                let mut a = before.len() - len;
+                // 代表者中島 [隆]: a role or a label run on before the surname is not part of it.
+                if last.is_some_and(is_kanji)
+                    && let Some(role) = ROLE_BEFORE
+                        .iter()
+                        .chain(LABELS)
+                        .filter(|r| before[a..].starts_with(**r) && before.len() > a + r.len())
+                        .max_by_key(|r| r.len())
+                {
+                    a += role.len();
+                }
                 let run = &before[a..];
                 let n = run.chars().count();
                 let other = view

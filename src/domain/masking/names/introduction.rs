@@ -142,6 +142,33 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
     (known || single || view.accept(s, e, Strength::Weak).is_some()).then_some((s, e))
 }
 
+/// A message typed all in katakana (an old phone's half-width kana): ﾔﾏﾀﾞ ﾊﾅｺﾃﾞｽ … The name is
+/// the opening phrase before デス or ﾄ ﾓｳｼﾏｽ, in up to three words.
+pub(super) fn katakana_introduction(text: &str) -> Option<(usize, usize)> {
+    if text
+        .chars()
+        .any(|c| is_kanji(c) || is_hiragana(c) || c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let at = ["デス", "ト モウシマス", "トモウシマス", "ト イイマス", "トイイマス"]
+        .iter()
+        .filter_map(|cue| text.find(cue))
+        .min()?;
+    let head = &text[..at];
+    let from = head
+        .rfind(['。', '、', '!', '?', '\n'])
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let run = head[from..].trim();
+    let start = from + (head[from..].len() - head[from..].trim_start().len());
+    let parts: Vec<&str> = run.split(' ').collect();
+    let named = (1..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (2..=8).contains(&p.chars().count()) && p.chars().all(is_katakana));
+    named.then_some((start, start + run.len()))
+}
+
 /// Words in hiragana that open a message before です without being anyone's name.
 pub(super) const COMMON_KANA: &[&str] = &[
     "そう",

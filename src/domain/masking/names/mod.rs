@@ -19,11 +19,12 @@ use super::{PiiKind, Word, WordClass};
 use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
 use context::{
     after_role_of, before_contact, bracketed_after_name, heard_from, kana_after_role,
-    kana_given_after, person_like, readings_around_cues,
+    kana_given_after, kanji_given_after, person_like, readings_around_cues, self_in_brackets,
+    town_person, until_contact,
 };
 use english::english_names;
-use full::{full_names, relations, widen_names};
-use introduction::{COMMON_KANA, self_introduction};
+use full::{full_names, relations, repeated_names, widen_names};
+use introduction::{COMMON_KANA, katakana_introduction, self_introduction};
 use view::{NameView, Strength};
 use words::{AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_title, is_town, name_shaped};
 
@@ -161,8 +162,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let heading = (at == 0 || text[..at].ends_with('\n')) && rest[..sep].contains(' ');
             let labelled = rest[..sep].contains([':', '=', '・']);
             if let Some((s, e)) = view.run_after(from) {
-                // 代表赤松です, オーナー森永さくらです: the role and an introduction around it.
-                let given_end = kana_given_after(&view, e);
+                // 代表赤松です, オーナー森永さくらです, 代表は松田 英樹です: the role and an
+                // introduction around it.
+                let given_end =
+                    kana_given_after(&view, e).or_else(|| kanji_given_after(&view, e));
                 let introduced = view.followed_by_desu(given_end.unwrap_or(e));
                 let strength = if heading || labelled {
                     Strength::Strong
@@ -198,6 +201,9 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 claims.claim(s, e, PiiKind::Name);
             }
         }
+    }
+    if let Some((s, e)) = katakana_introduction(text) {
+        claims.claim(s, e, PiiKind::Name);
     }
     // A surname followed by a given name needs no context.
     for pair in words.windows(2) {
@@ -240,8 +246,12 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         }
     }
     company_person(&view, claims);
+    town_person(&view, claims);
+    self_in_brackets(&view, claims);
     bracketed_after_name(&view, claims);
     before_contact(&view, claims);
+    until_contact(&view, claims);
+    signed_with_yori(&view, claims);
     readings_around_cues(&view, claims);
     heard_from(&view, claims);
     kana_after_role(&view, claims);
@@ -253,9 +263,11 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     trailing_name(&view, claims);
     readings(text, claims);
     widen_names(&view, claims);
+    repeated_names(text, claims);
+    claims.merge_adjacent_names(text);
 }
 
-/// Honorifics proper: only a person takes them.
+/// Honorifics proper: only a person takes them (宛: whom a letter is addressed to).
 const HONORIFICS: &[&str] = &[
     "さん",
     "様",
@@ -266,7 +278,43 @@ const HONORIFICS: &[&str] = &[
     "くん",
     "君",
     "ちゃん",
+    "宛",
 ];
+
+/// より closing a message or a line is its signature: 大塚より, ケン より.
+fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    for (at, _) in text.match_indices("より") {
+        let rest = text[at + "より".len()..].trim_start_matches([' ', '。', '.', '!', '!']);
+        if !(rest.is_empty() || rest.starts_with('\n')) {
+            continue;
+        }
+        let end = text[..at].trim_end_matches(' ').len();
+        let Some((s, e)) = view.run_before(end) else {
+            continue;
+        };
+        let head = text[..s].trim_end_matches(' ');
+        let set_apart = head.is_empty() || head.ends_with(['\n', '。', '!', '?', '、', ',', '.']);
+        if set_apart
+            && !is_organisation(&text[s..e])
+            && let Some((a, b)) = view
+                .accept(s, e, Strength::Medium)
+                .or_else(|| contacts::signed(view, s, e))
+        {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// Words that end the name of an office or a business, not a person (区役所, 事務局, 商店).
+fn is_organisation(run: &str) -> bool {
+    [
+        "所", "局", "課", "室", "部", "会", "庁", "社", "店", "署", "庫", "院", "係", "センター",
+        "一同", "窓口", "チーム",
+    ]
+    .iter()
+    .any(|w| run.ends_with(w))
+}
 
 /// Two or three kanji the dictionary reads as one place (松本, 千葉): a surname before an
 /// honorific.

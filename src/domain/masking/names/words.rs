@@ -25,6 +25,7 @@ pub(super) const AFTER_NAME: &[&str] = &[
     "理事長",
     "税理士",
     "弁護士",
+    "宛",
 ];
 
 /// Words that take an honorific without being anyone's name (お客様, 大家さん, 皆様).
