@@ -7,8 +7,12 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::view::{NameView, Strength, is_person};
-use super::words::{MINATO_TOWNS, is_event_word, is_title, is_town, name_shaped};
-use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
+use super::words::{
+    MINATO_TOWNS, is_event_word, is_organisation, is_title, is_town, name_shaped,
+};
+use crate::domain::masking::scan::{
+    Claims, char_back, char_offset, is_hiragana, is_kanji, is_kanji_str, is_katakana, re,
+};
 use crate::domain::masking::{PiiKind, WordClass};
 
 /// Whether [s, e) reads as a name where the context already speaks of a person: the
@@ -97,9 +101,11 @@ pub(super) fn self_in_brackets(view: &NameView<'_>, claims: &mut Claims) {
     });
     for c in me.captures_iter(view.text) {
         let m = c.get(1).expect("group");
-        let run = m.as_str().trim();
-        if !is_title(run) && !is_town(run) && !is_event_word(run) {
-            claims.claim(m.start(), m.end(), PiiKind::Name);
+        // 私(個人事業主)でも: a word for what the writer is, not a name.
+        if let Some((s, e)) = head_name(view, m.start(), m.end())
+            && !is_event_word(&view.text[s..e])
+        {
+            claims.claim(s, e, PiiKind::Name);
         }
     }
 }
@@ -115,7 +121,15 @@ pub(super) fn until_contact(view: &NameView<'_>, claims: &mut Claims) {
             .0
             .iter()
             .any(|&(s, _, k)| s == contact && matches!(k, PiiKind::Phone | PiiKind::Email));
-        if !reached {
+        // 折り返しは福田まで, 酒井まで折り返しください: a call back asked for by name.
+        let sentence = text[..at]
+            .rfind(['。', '\n', '!', '?'])
+            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = &text[sentence..char_offset(text, after, 8)];
+        let call_back = ["折り返", "連絡", "電話", "返信", "一報"]
+            .iter()
+            .any(|w| clause.contains(w));
+        if !(reached || call_back) {
             continue;
         }
         if let Some((s, e)) = view.run_before(at)
@@ -126,21 +140,34 @@ pub(super) fn until_contact(view: &NameView<'_>, claims: &mut Claims) {
     }
 }
 
-/// A surname after a town and の that introduces the writer: 青山の青木です, 芝の清水です.
+/// A surname after a town or an office and の, or after what the writer did, that introduces
+/// the writer: 青山の青木です, 芝の清水です, 営業部の小松です, 区役所で話を聞いた服部です.
 pub(super) fn town_person(view: &NameView<'_>, claims: &mut Claims) {
     static TOWN_OF: OnceLock<Regex> = OnceLock::new();
     let town_of = TOWN_OF.get_or_init(|| {
-        re(r"([一-龯々ヶ]{1,6})の([一-龯々]{1,3})(?:です|でございます|と申します|といいます|と言います)")
+        re(
+            r"(?:([一-龯々ヶァ-ヶー]{1,8})の|(した|った|いた|んだ|れた|きた|ている|ていた|てる|する))([一-龯々]{1,3})(?:です|でございます|と申します|といいます|と言います)(?:[。、!?,. 
+(]|が、|$)",
+        )
     });
     let text = view.text;
     for c in town_of.captures_iter(text) {
-        let (place, m) = (c.get(1).expect("group"), c.get(2).expect("group"));
+        let m = c.get(3).expect("group");
         let (s, e) = (m.start(), m.end());
         let run = m.as_str();
-        let named_place = is_town(place.as_str())
-            || view.words.iter().any(|w| {
-                w.start == place.start() && w.end == place.end() && w.class == WordClass::Place
-            });
+        let named_place = match c.get(1) {
+            Some(place) => {
+                is_town(place.as_str())
+                    || is_organisation(place.as_str())
+                    || view.words.iter().any(|w| {
+                        w.start == place.start()
+                            && w.end == place.end()
+                            && w.class == WordClass::Place
+                    })
+            }
+            // After a verb the kanji run must start a word (した人です is not 人).
+            None => view.words.iter().any(|w| w.start == s),
+        };
         if !named_place || is_title(run) || is_town(run) || is_event_word(run) {
             continue;
         }
@@ -151,12 +178,24 @@ pub(super) fn town_person(view: &NameView<'_>, claims: &mut Claims) {
             .collect();
         // A landmark is filed as a place (増上寺); a surname as a person, a proper noun or
         // nothing the dictionary knows.
+        // After a call or a visit (電話した, 話を聞いた) a place word is a surname too (服部).
+        let visited = c.get(2).is_some() && {
+            let clause = &text[char_back(text, s, 14)..s];
+            ["電話", "相談", "伺", "話", "連絡", "メール", "問い合わせ", "予約", "申し込"]
+                .iter()
+                .any(|w| clause.contains(w))
+        };
         let placed = inside.iter().any(|w| w.class == WordClass::Place);
+        let place_word = inside.len() == 1 && inside[0].class == WordClass::Place;
         let one_proper = inside.len() == 1
             && inside[0].start == s
             && inside[0].end == e
             && inside[0].class == WordClass::ProperNoun;
-        if view.has_person_word(s, e) || one_proper || (name_shaped(run) && !placed) {
+        if view.has_person_word(s, e)
+            || one_proper
+            || (name_shaped(run) && !placed)
+            || (visited && place_word)
+        {
             claims.claim(s, e, PiiKind::Name);
         }
     }

@@ -210,9 +210,14 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         let s = at + line.find(whole).unwrap_or(0);
         at += line.len() + 1;
         let words: Vec<&str> = whole.split(' ').collect();
+        // A surname in capitals has a vowel; an acronym often none (NHK, JFC).
         let capitals = words
             .iter()
-            .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            .filter(|w| {
+                w.len() >= 2
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && w.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
+            })
             .count();
         // One word in capitals and one not ("KIMURA Takeshi"), unless the message is the name.
         let line_name = words.len() == 2 && capitals == 1;

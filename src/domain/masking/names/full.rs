@@ -151,7 +151,7 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
     static REL: OnceLock<Regex> = OnceLock::new();
     let rel = REL.get_or_init(|| {
         re(
-            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|義兄|義姉|義弟|義妹|祖父|祖母|叔父|叔母|伯父|伯母|家内|主人|旦那|嫁|婿|孫|甥|姪|友人|知人|友達|同僚|部下|上司|後輩|先輩|共同代表|共同経営者|パートナー|相方|経理|総務|従業員|社員|店員|スタッフ|板前|職人|料理長|弟子|見習い|パート|アルバイト|バイト|顧問)(の|\(|・|)",
+            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|義兄|義姉|義弟|義妹|祖父|祖母|叔父|叔母|伯父|伯母|家内|主人|旦那|嫁|婿|孫|甥|姪|友人|知人|友達|同僚|部下|上司|後輩|先輩|共同代表|共同経営者|パートナー|相方|経理|総務|従業員|社員|店員|スタッフ|板前|職人|料理長|弟子|見習い|パート|アルバイト|バイト|顧問)(の|\(|・| |)",
         )
     });
     let text = view.text;
@@ -174,6 +174,13 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
             if !own_word || !name_next {
                 continue;
             }
+        }
+        // 娘・さくらの: a given name in kana after a relation set apart by ・ or a space.
+        if c.get(1).is_some_and(|j| matches!(j.as_str(), "・" | " "))
+            && let Some(e) = kana_name_closed(text, m.end())
+        {
+            claims.claim(m.end(), e, PiiKind::Name);
+            continue;
         }
         let Some((s, e)) = view.run_after(m.end()) else {
             continue;
@@ -199,9 +206,13 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
             continue;
         }
         // 妻(王偉)と: what a relation holds in brackets is that person's name.
+        // 妻(専業主婦)も: what the person is, in words the dictionary knows, is not a name.
+        let described = inside.iter().all(|w| w.class == WordClass::CommonNoun)
+            && !name_shaped(&text[s..e]);
         let bracketed = c.get(1).is_some_and(|j| j.as_str() == "(")
             && text[e..].starts_with(')')
-            && (1..=8).contains(&text[s..e].chars().count());
+            && (1..=8).contains(&text[s..e].chars().count())
+            && !described;
         if bracketed {
             claims.claim(s, e, PiiKind::Name);
             continue;
@@ -264,6 +275,31 @@ pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
     for (s, e) in found {
         claims.claim(s, e, PiiKind::Name);
     }
+}
+
+/// The end of a given name in hiragana at `from`: two to four kana closed by a particle (の, が,
+/// は, と, に, も) or a break; not a word that follows a relation in a sentence (こと, ため).
+fn kana_name_closed(text: &str, from: usize) -> Option<usize> {
+    let len: usize = text[from..]
+        .chars()
+        .take_while(|&c| is_hiragana(c))
+        .map(char::len_utf8)
+        .sum();
+    let kana = &text[from..from + len];
+    // The particle is the last kana: さくらの, あやかが.
+    let (name, rest) = match kana.char_indices().next_back() {
+        Some((i, c)) if "のがはともに".contains(c) => (&kana[..i], &text[from + i..]),
+        _ => (kana, &text[from + len..]),
+    };
+    let n = name.chars().count();
+    let closed = rest
+        .chars()
+        .next()
+        .is_none_or(|c| "のがはともに、。 )".contains(c));
+    let common = ["こと", "もの", "ため", "ほう", "とき", "ところ", "みんな"]
+        .iter()
+        .any(|w| name.starts_with(w) || name.ends_with(w));
+    ((2..=4).contains(&n) && closed && !common).then_some(from + name.len())
 }
 
 /// A name found in part (名前 長谷川 [千尋 left], 木村 [達也 found]) takes in the other part

@@ -26,7 +26,9 @@ use english::english_names;
 use full::{full_names, relations, repeated_names, widen_names};
 use introduction::{COMMON_KANA, katakana_introduction, self_introduction};
 use view::{NameView, Strength};
-use words::{AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_title, is_town, name_shaped};
+use words::{
+    AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_organisation, is_title, is_town, name_shaped,
+};
 
 pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     let view = NameView { text, words };
@@ -78,7 +80,11 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 continue;
             }
             // 「氏名：」 is a form field; 「名前は」 may go on about anything (名前は新規開業…).
-            let strength = if rest[..sep].contains([':', '='])
+            // 私の名前は金城です: the writer's own name, whatever the dictionary makes of it.
+            let own = ["私の", "わたしの", "僕の", "わたくしの"]
+                .iter()
+                .any(|w| text[..at].ends_with(w));
+            let strength = if own || rest[..sep].contains([':', '='])
                 || !matches!(
                     *label,
                     "名前"
@@ -306,15 +312,6 @@ fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
     }
 }
 
-/// Words that end the name of an office or a business, not a person (区役所, 事務局, 商店).
-fn is_organisation(run: &str) -> bool {
-    [
-        "所", "局", "課", "室", "部", "会", "庁", "社", "店", "署", "庫", "院", "係", "センター",
-        "一同", "窓口", "チーム",
-    ]
-    .iter()
-    .any(|w| run.ends_with(w))
-}
 
 /// Two or three kanji the dictionary reads as one place (松本, 千葉): a surname before an
 /// honorific.

@@ -1,7 +1,7 @@
 //! How a name-like run is read: where it starts and ends, and whether the context is strong
 //! enough for the dictionary's view of its words to make it a name.
 
-use super::words::ROLE_BEFORE;
+use super::words::{ROLE_BEFORE, is_common_word};
 use crate::domain::masking::scan::{is_kanji, is_katakana};
 use crate::domain::masking::{Word, WordClass};
 
@@ -261,10 +261,12 @@ impl NameView<'_> {
                     || (strength == Strength::Certain
                         && (1..=12).contains(&chars)
                         && !inside.iter().all(|w| w.class == WordClass::CommonNoun))
-                    // 王と申します: one kanji the dictionary files as a word is a name here.
+                    // 王と申します, 金城と申します: kanji the dictionary files as a word are a name
+                    // here.
                     || (strength == Strength::Certain
-                        && chars == 1
-                        && text[s..e].chars().all(is_kanji))
+                        && chars <= 4
+                        && text[s..e].chars().all(is_kanji)
+                        && !is_common_word(&text[s..e]))
                 {
                     Some((s, e))
                 } else {

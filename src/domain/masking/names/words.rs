@@ -352,6 +352,11 @@ const COMMON_WITH_NAME_FINAL: &[&str] = &[
     "同僚",
 ];
 
+/// Everyday words and titles that are no one's name (質問, 担当, 会社).
+pub(super) fn is_common_word(run: &str) -> bool {
+    COMMON_WITH_NAME_FINAL.contains(&run) || is_title(run)
+}
+
 /// Whether a short kanji run looks like a name (see [`NAME_FINALS`]).
 pub(super) fn name_shaped(run: &str) -> bool {
     let n = run.chars().count();
@@ -422,6 +427,17 @@ pub(super) fn is_town(run: &str) -> bool {
     }) || ["区", "市", "町", "都", "県", "駅", "地区", "周辺", "エリア"]
         .iter()
         .any(|w| run.chars().count() > w.chars().count() && run.ends_with(w))
+}
+
+/// Words that end the name of an office, a department or a business, not a person (区役所,
+/// 事務局, 営業部, 商店).
+pub(super) fn is_organisation(run: &str) -> bool {
+    [
+        "所", "局", "課", "室", "部", "会", "庁", "社", "店", "署", "庫", "院", "係", "センター",
+        "一同", "窓口", "チーム", "グループ",
+    ]
+    .iter()
+    .any(|w| run.ends_with(w))
 }
 
 /// Words that name a day or a step of a business, not a person (開業日, 申請日, 締切, 設立):
