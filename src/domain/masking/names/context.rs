@@ -8,7 +8,8 @@ use regex::Regex;
 
 use super::view::{NameView, Strength, is_person};
 use super::words::{
-    MINATO_TOWNS, is_event_word, is_organisation, is_title, is_town, name_shaped,
+    MINATO_TOWNS, RELATIONS, Relation, is_event_word, is_organisation, is_title, is_town,
+    name_shaped, relation_alternation,
 };
 use crate::domain::masking::scan::{
     Claims, char_back, char_offset, is_hiragana, is_kanji, is_kanji_str, is_katakana, re,
@@ -544,18 +545,6 @@ pub(super) fn kanji_given_after(view: &NameView<'_>, e: usize) -> Option<usize> 
 /// A given name in hiragana after a role and の at a self-introduction: ネイルサロン経営の
 /// えりかです.
 pub(super) fn kana_after_role(view: &NameView<'_>, claims: &mut Claims) {
-    const ROLES: &[&str] = &[
-        "経営",
-        "運営",
-        "主宰",
-        "オーナー",
-        "店主",
-        "代表",
-        "担当",
-        "講師",
-        "店長",
-        "社長",
-    ];
     const NOT: &[&str] = &[
         "もの",
         "こと",
@@ -572,7 +561,7 @@ pub(super) fn kana_after_role(view: &NameView<'_>, claims: &mut Claims) {
         "ひと",
     ];
     let text = view.text;
-    for role in ROLES {
+    for (role, _) in RELATIONS {
         for (at, _) in text.match_indices(&format!("{role}の")) {
             let from = at + role.len() + "の".len();
             let rest = &text[from..];
@@ -603,12 +592,18 @@ pub(super) fn kana_after_role(view: &NameView<'_>, claims: &mut Claims) {
 pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
     static ROLE_OF: OnceLock<Regex> = OnceLock::new();
     let role_of = ROLE_OF.get_or_init(|| {
-        re(concat!(
-            r"(経理|総務|事務|営業|店長|社長|専務|常務|部長|課長|係長|主任|オーナー|代表|担当|弊社|当社|うち|",
-            r"娘|息子|妻|夫|母|父|兄|姉|弟|妹|義父|義母|家内|主人|同僚|部下|上司|社員|スタッフ|従業員|パート|",
-            r"アルバイト|バイト|店主|院長|会長|副社長|取締役|税理士|行政書士|社労士|弁護士|大家)の",
-            r"([一-龯々]{1,4}(?: [一-龯々]{1,3})?|[ァ-ヶ][ァ-ヶー]{1,7}|[ぁ-ゖ]{2,4})",
-            r"(?:が|は|です|でございます|と|から|より|に|まで|宛|を|の代わり|、)",
+        re(&format!(
+            concat!(
+                r"({})の",
+                r"([一-龯々]{{1,4}}(?: [一-龯々]{{1,3}})?|[ァ-ヶ][ァ-ヶー]{{1,7}}|[ぁ-ゖ]{{2,4}})",
+                r"(?:が|は|です|でございます|と|から|より|に|まで|宛|を|の代わり|、)",
+            ),
+            relation_alternation(&[
+                Relation::Family,
+                Relation::Colleague,
+                Relation::Role,
+                Relation::Organisation
+            ])
         ))
     });
     const NOT_AFTER_ROLE: &[&str] = &[
@@ -670,9 +665,6 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
         "とき",
         "おかげ",
     ];
-    const FAMILY: &[&str] = &[
-        "娘", "息子", "妻", "夫", "母", "父", "兄", "姉", "弟", "妹", "義父", "義母", "家内", "主人",
-    ];
     for c in role_of.captures_iter(view.text) {
         let role = c.get(1).expect("group").as_str();
         let m = c.get(2).expect("group");
@@ -680,7 +672,8 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
         let run = m.as_str();
         // 経理の青山です: after a person's role a town of the ward is a surname (青山, 三田);
         // after 弊社の or うちの it is where the business is.
-        let organisation = ["弊社", "当社", "うち"].contains(&role);
+        let relation = RELATIONS.iter().find(|(w, _)| *w == role).map(|r| r.1);
+        let organisation = relation == Some(Relation::Organisation);
         let town = is_town(run) && (organisation || !MINATO_TOWNS.contains(&run));
         if NOT_AFTER_ROLE.contains(&run)
             || NOT_AFTER_ROLE
@@ -693,7 +686,7 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
             continue;
         }
         // 娘のあやかが: a given name in kana the dictionary cuts into pieces of no class.
-        let kana_given = run.chars().all(is_hiragana) && FAMILY.contains(&role);
+        let kana_given = run.chars().all(is_hiragana) && relation == Some(Relation::Family);
         // A known ordinary word (製品, サービス, 会社) is not a name; a single kanji may be
         // filed as one (林, 東) and is judged by the list above.
         // 弊社の黒田が: a word the dictionary files as common but shaped like a surname is one.

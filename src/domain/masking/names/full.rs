@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::view::{NameView, Strength, is_person};
-use super::words::{LABELS, ROLE_BEFORE, is_title, is_town, name_shaped};
+use super::words::{
+    LABELS, ROLE_BEFORE, Relation, is_title, is_town, name_shaped, relation_alternation,
+};
 use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use crate::domain::masking::{PiiKind, Word, WordClass};
 
@@ -150,9 +152,10 @@ fn introduces(rest: &str) -> bool {
 pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
     static REL: OnceLock<Regex> = OnceLock::new();
     let rel = REL.get_or_init(|| {
-        re(
-            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|義兄|義姉|義弟|義妹|祖父|祖母|叔父|叔母|伯父|伯母|家内|主人|旦那|嫁|婿|孫|甥|姪|友人|知人|友達|同僚|部下|上司|後輩|先輩|共同代表|共同経営者|パートナー|相方|経理|総務|従業員|社員|店員|スタッフ|板前|職人|料理長|弟子|見習い|パート|アルバイト|バイト|顧問)(の|\(|・| |)",
-        )
+        re(&format!(
+            r"(?:{})(の|\(|・| |)",
+            relation_alternation(&[Relation::Family, Relation::Colleague])
+        ))
     });
     let text = view.text;
     for c in rel.captures_iter(text) {

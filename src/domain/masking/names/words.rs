@@ -168,6 +168,137 @@ pub(super) const ROLE_BEFORE: &[&str] = &[
     "店長",
 ];
 
+/// Whom a word before a name (and の) relates the person to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Relation {
+    /// 母, 妻, 息子: family.
+    Family,
+    /// 同僚, 経理, 従業員: people the caller works with.
+    Colleague,
+    /// 店長, 代表, 税理士: a title, also written before a description (弁護士(コンシェルジュ))
+    /// or in a list (弁護士・税理士), so only a name that goes on as a sentence follows it.
+    Role,
+    /// 弊社, うち: the business itself (弊社の黒田が).
+    Organisation,
+    /// 経営, 主宰: what the person does (ネイルサロン経営のえりかです).
+    Activity,
+}
+
+/// The one list of words that relate a person before a name: 母の西村, 経理の林が, 弊社の黒田が,
+/// ネイルサロン経営のえりかです. [`relations`](super::full::relations) reads family and
+/// colleagues, [`after_role_of`](super::context::after_role_of) all but activities, and
+/// [`kana_after_role`](super::context::kana_after_role) every one.
+pub(super) const RELATIONS: &[(&str, Relation)] = {
+    use Relation::{Activity, Colleague, Family, Organisation, Role};
+    &[
+        ("母", Family),
+        ("父", Family),
+        ("妻", Family),
+        ("夫", Family),
+        ("長男", Family),
+        ("長女", Family),
+        ("次男", Family),
+        ("次女", Family),
+        ("三男", Family),
+        ("三女", Family),
+        ("息子", Family),
+        ("娘", Family),
+        ("兄", Family),
+        ("姉", Family),
+        ("弟", Family),
+        ("妹", Family),
+        ("義父", Family),
+        ("義母", Family),
+        ("義兄", Family),
+        ("義姉", Family),
+        ("義弟", Family),
+        ("義妹", Family),
+        ("祖父", Family),
+        ("祖母", Family),
+        ("叔父", Family),
+        ("叔母", Family),
+        ("伯父", Family),
+        ("伯母", Family),
+        ("家内", Family),
+        ("主人", Family),
+        ("旦那", Family),
+        ("嫁", Family),
+        ("婿", Family),
+        ("孫", Family),
+        ("甥", Family),
+        ("姪", Family),
+        ("友人", Colleague),
+        ("知人", Colleague),
+        ("友達", Colleague),
+        ("同僚", Colleague),
+        ("部下", Colleague),
+        ("上司", Colleague),
+        ("後輩", Colleague),
+        ("先輩", Colleague),
+        ("共同代表", Colleague),
+        ("共同経営者", Colleague),
+        ("パートナー", Colleague),
+        ("相方", Colleague),
+        ("経理", Colleague),
+        ("総務", Colleague),
+        ("事務", Role),
+        ("営業", Role),
+        ("従業員", Colleague),
+        ("社員", Colleague),
+        ("店員", Colleague),
+        ("スタッフ", Colleague),
+        ("板前", Colleague),
+        ("職人", Colleague),
+        ("料理長", Colleague),
+        ("弟子", Colleague),
+        ("見習い", Colleague),
+        ("パート", Colleague),
+        ("アルバイト", Colleague),
+        ("バイト", Colleague),
+        ("顧問", Colleague),
+        ("店長", Role),
+        ("店主", Role),
+        ("社長", Role),
+        ("副社長", Role),
+        ("会長", Role),
+        ("専務", Role),
+        ("常務", Role),
+        ("取締役", Role),
+        ("部長", Role),
+        ("課長", Role),
+        ("係長", Role),
+        ("主任", Role),
+        ("オーナー", Role),
+        ("代表", Role),
+        ("担当", Role),
+        ("院長", Role),
+        ("講師", Role),
+        ("税理士", Role),
+        ("行政書士", Role),
+        ("社労士", Role),
+        ("弁護士", Role),
+        ("大家", Role),
+        ("弊社", Organisation),
+        ("当社", Organisation),
+        ("うち", Organisation),
+        ("経営", Activity),
+        ("運営", Activity),
+        ("主宰", Activity),
+    ]
+};
+
+/// The relation words of the kinds asked for, as one regex alternation (longest first, so
+/// that 義母 is not read as 母).
+pub(super) fn relation_alternation(kinds: &[Relation]) -> String {
+    let mut words: Vec<&str> = RELATIONS
+        .iter()
+        .filter(|(_, k)| kinds.contains(k))
+        .map(|(w, _)| *w)
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
 /// Labelled fields and introductions: what follows is a name.
 pub(super) const LABELS: &[&str] = &[
     "代表者氏名",
