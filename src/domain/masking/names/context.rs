@@ -90,7 +90,17 @@ pub(super) fn bracketed_after_name(view: &NameView<'_>, claims: &mut Claims) {
 
 /// Words that label a phone number or an address inside brackets: 金子(携帯090-…).
 const CONTACT_LABELS: &[&str] = &[
-    "携帯", "電話", "自宅", "直通", "会社", "TEL", "Tel", "tel", "mobile", "Mobile", "mail",
+    "携帯",
+    "電話",
+    "自宅",
+    "直通",
+    "会社",
+    "TEL",
+    "Tel",
+    "tel",
+    "mobile",
+    "Mobile",
+    "mail",
     "メール",
 ];
 
@@ -123,9 +133,9 @@ pub(super) fn until_contact(view: &NameView<'_>, claims: &mut Claims) {
             .iter()
             .any(|&(s, _, k)| s == contact && matches!(k, PiiKind::Phone | PiiKind::Email));
         // 折り返しは福田まで, 酒井まで折り返しください: a call back asked for by name.
-        let sentence = text[..at]
-            .rfind(['。', '\n', '!', '?'])
-            .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let sentence = text[..at].rfind(['。', '\n', '!', '?']).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
         let clause = &text[sentence..char_offset(text, after, 8)];
         let call_back = ["折り返", "連絡", "電話", "返信", "一報"]
             .iter()
@@ -182,9 +192,19 @@ pub(super) fn town_person(view: &NameView<'_>, claims: &mut Claims) {
         // After a call or a visit (電話した, 話を聞いた) a place word is a surname too (服部).
         let visited = c.get(2).is_some() && {
             let clause = &text[char_back(text, s, 14)..s];
-            ["電話", "相談", "伺", "話", "連絡", "メール", "問い合わせ", "予約", "申し込"]
-                .iter()
-                .any(|w| clause.contains(w))
+            [
+                "電話",
+                "相談",
+                "伺",
+                "話",
+                "連絡",
+                "メール",
+                "問い合わせ",
+                "予約",
+                "申し込",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
         };
         let placed = inside.iter().any(|w| w.class == WordClass::Place);
         let place_word = inside.len() == 1 && inside[0].class == WordClass::Place;
@@ -532,9 +552,10 @@ pub(super) fn kanji_given_after(view: &NameView<'_>, e: usize) -> Option<usize> 
     let (s, end) = (e + 1, e + 1 + len);
     let n = rest[..len].chars().count();
     let common = n >= 2
-        && view.words.iter().any(|w| {
-            w.start == s && w.end == end && w.class == WordClass::CommonNoun
-        });
+        && view
+            .words
+            .iter()
+            .any(|w| w.start == s && w.end == end && w.class == WordClass::CommonNoun);
     ((1..=3).contains(&n)
         && !common
         && !is_title(&rest[..len])
@@ -718,7 +739,8 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
                 .iter()
                 .any(|w| w.start >= s && w.end <= e && w.class == WordClass::Place)
             || run.split(' ').all(name_shaped)
-            || spaced;
+            || spaced
+            || (MINATO_TOWNS.contains(&run) && !organisation);
         if !ordinary && named {
             claims.claim(s, e, PiiKind::Name);
         }
@@ -727,10 +749,79 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::masking::test_dict::PEOPLE;
     use crate::domain::masking::{NoLexicon, mask};
 
     fn m(text: &str) -> String {
         mask(text, &NoLexicon).into_string()
+    }
+
+    fn d(text: &str) -> String {
+        mask(text, &PEOPLE).into_string()
+    }
+
+    #[test]
+    fn the_writer_in_brackets_after_watashi() {
+        assert_eq!(
+            m("私（平野）の生年月日を直したいです"),
+            "私([氏名])の生年月日を直したいです"
+        );
+        assert_eq!(d("私（北川）が申請者です"), "私([氏名])が申請者です");
+        assert_eq!(
+            m("私（個人事業主）でも申請できますか"),
+            "私(個人事業主)でも申請できますか"
+        );
+    }
+
+    #[test]
+    fn a_name_before_made_and_a_call_back() {
+        assert_eq!(
+            m("ご連絡は平野まで：hirano@example.jp"),
+            "ご連絡は[氏名]まで:[メール]"
+        );
+        assert_eq!(
+            m("お手数ですが平野まで折り返しお願いします"),
+            "お手数ですが[氏名]まで折り返しお願いします"
+        );
+        assert_eq!(
+            m("折り返しは北川まで。080-2222-3333"),
+            "折り返しは[氏名]まで。[電話番号]"
+        );
+        for text in [
+            "ご連絡は事務局までお願いします",
+            "折り返しは窓口まで",
+            "お電話は平日17時までです",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_labelled_number_in_brackets_after_a_name() {
+        assert_eq!(
+            m("担当 平野（携帯090-1234-5678）"),
+            "担当 [氏名](携帯[電話番号])"
+        );
+        assert_eq!(
+            m("区民センター（電話03-1234-5678）に聞きました"),
+            "区民センター(電話[電話番号])に聞きました"
+        );
+    }
+
+    #[test]
+    fn a_surname_after_a_town_an_office_or_what_the_writer_did() {
+        assert_eq!(d("赤坂の北川です。"), "赤坂の[氏名]です。");
+        assert_eq!(d("経理部の戸田です"), "経理部の[氏名]です");
+        assert_eq!(d("先ほど電話した野村です、"), "先ほど電話した[氏名]です、");
+        for text in [
+            "赤坂の店舗です",
+            "六本木の会社です",
+            "営業部の担当です",
+            "先日申請した内容です",
+            "前回相談した事業です。",
+        ] {
+            assert_eq!(d(text), text, "{text}");
+        }
     }
 
     #[test]
@@ -751,7 +842,21 @@ mod tests {
             m("うちのジョンが日本語あまり話せません"),
             "うちの[氏名]が日本語あまり話せません"
         );
+        assert_eq!(
+            m("妻の平野 翼が窓口に行きます"),
+            "妻の[氏名]が窓口に行きます"
+        );
+        assert_eq!(
+            m("息子のゆうとが店を手伝います"),
+            "息子の[氏名]が店を手伝います"
+        );
+        assert_eq!(
+            m("総務の三田が書類を届けます"),
+            "総務の[氏名]が書類を届けます"
+        );
         for text in [
+            "弊社の三田の店舗が対象か知りたい",
+            "母のおかげで開業できました",
             "代表の方が来ないとだめですか",
             "うちの店が対象か知りたいです",
             "社長の娘が店を継ぎます",

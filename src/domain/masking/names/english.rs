@@ -286,4 +286,19 @@ mod tests {
         assert_eq!(m("Is it OK to apply twice?"), "Is it OK to apply twice?");
         assert_eq!(m("Hi, here is my question"), "Hi, here is my question");
     }
+
+    #[test]
+    fn a_line_with_a_surname_in_capitals_is_a_name() {
+        assert_eq!(
+            m("MORI Kazuya\nDirector, Mori Works"),
+            "[氏名]\nDirector, Mori Works"
+        );
+        assert_eq!(
+            m("Our lawyer, SAITO Minato, advised us"),
+            "Our lawyer, [氏名], advised us"
+        );
+        for text in ["NHK World", "JFC Loan\nfor startups", "SME Support Center"] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
 }

@@ -210,8 +210,8 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
         }
         // 妻(王偉)と: what a relation holds in brackets is that person's name.
         // 妻(専業主婦)も: what the person is, in words the dictionary knows, is not a name.
-        let described = inside.iter().all(|w| w.class == WordClass::CommonNoun)
-            && !name_shaped(&text[s..e]);
+        let described =
+            inside.iter().all(|w| w.class == WordClass::CommonNoun) && !name_shaped(&text[s..e]);
         let bracketed = c.get(1).is_some_and(|j| j.as_str() == "(")
             && text[e..].starts_with(')')
             && (1..=8).contains(&text[s..e].chars().count())
@@ -358,7 +358,9 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     && view.words.iter().any(|w| {
                         w.start == e + 1 && w.end == b && w.class == WordClass::CommonNoun
                     });
-                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok && !label {
+                // ﾄ ﾓｳｼﾏｽ: one katakana is a particle typed in katakana, not a name's part.
+                let katakana_ok = !first.is_some_and(is_katakana) || n >= 2;
+                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok && katakana_ok && !label {
                     claims.claim(e, b, PiiKind::Name);
                 }
             }
@@ -379,8 +381,11 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     .map(char::len_utf8)
                     .sum();
                 let mut a = before.len() - len;
-                // 代表者中島 [隆]: a role or a label run on before the surname is not part of it.
+                // 代表者中島 [隆]: a role or a label run on before the surname is not part of it;
+                // a label alone (相談者情報) is no surname.
+                let label = LABELS.contains(&&before[a..]) || is_title(&before[a..]);
                 if last.is_some_and(is_kanji)
+                    && !label
                     && let Some(role) = ROLE_BEFORE
                         .iter()
                         .chain(LABELS)
@@ -396,7 +401,7 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     .iter()
                     .any(|w| w.start < before.len() && w.end > a && w.class == WordClass::Other);
                 let kanji_ok = !last.is_some_and(is_kanji) || (n <= 3 && !other);
-                if (1..=6).contains(&n) && kanji_ok && !is_title(run) {
+                if (1..=6).contains(&n) && kanji_ok && !is_title(run) && !label {
                     claims.claim(a, before.len(), PiiKind::Name);
                 }
             }
@@ -431,5 +436,30 @@ mod tests {
         assert_eq!(d("姉の北川 美咲が手伝います"), "姉の[氏名]が手伝います");
         assert_eq!(d("夫の瑛太が代表です"), "夫の[氏名]が代表です");
         assert_eq!(d("母の代表就任について"), "母の代表就任について");
+        assert_eq!(d("夫(瑛太)の口座です"), "夫([氏名])の口座です");
+        assert_eq!(d("息子 瑛太の名義です"), "息子 [氏名]の名義です");
+        assert_eq!(d("娘・ひまりの進学で"), "娘・[氏名]の進学で");
+        assert_eq!(d("娘・むすこのことで"), "娘・むすこのことで");
+    }
+
+    #[test]
+    fn a_surname_found_once_is_masked_where_it_recurs() {
+        assert_eq!(
+            d("北川です（北川商店）。決算の件で"),
+            "[氏名]です([氏名]商店)。決算の件で"
+        );
+        assert_eq!(
+            d("戸田 美咲です。戸田の代わりに書いています"),
+            "[氏名]です。[氏名]の代わりに書いています"
+        );
+    }
+
+    #[test]
+    fn a_role_run_on_before_a_surname_is_not_part_of_it() {
+        assert_eq!(
+            d("代表者北川 美咲(昭和50年1月2日生)"),
+            "代表者[氏名]([生年月日]生)"
+        );
+        assert_eq!(d("代表は北川 瑛です"), "代表は[氏名]です");
     }
 }

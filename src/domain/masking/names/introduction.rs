@@ -143,7 +143,7 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
 }
 
 /// A message typed all in katakana (an old phone's half-width kana): ﾔﾏﾀﾞ ﾊﾅｺﾃﾞｽ … The name is
-/// the opening phrase before デス or ﾄ ﾓｳｼﾏｽ, in up to three words.
+/// the opening phrase before ﾄ ﾓｳｼﾏｽ in up to three words, or before デス in two or three.
 pub(super) fn katakana_introduction(text: &str) -> Option<(usize, usize)> {
     if text
         .chars()
@@ -151,18 +151,29 @@ pub(super) fn katakana_introduction(text: &str) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let at = ["デス", "ト モウシマス", "トモウシマス", "ト イイマス", "トイイマス"]
-        .iter()
-        .filter_map(|cue| text.find(cue))
-        .min()?;
+    // デスカ asks; one word before デス may be anything (ソウダンデス), two are a full name.
+    let (at, certain) = [
+        "デス",
+        "ト モウシマス",
+        "トモウシマス",
+        "ト イイマス",
+        "トイイマス",
+    ]
+    .iter()
+    .filter_map(|cue| {
+        text.match_indices(cue)
+            .find(|(i, _)| !text[i + cue.len()..].starts_with('カ'))
+            .map(|(i, _)| (i, *cue != "デス"))
+    })
+    .min()?;
     let head = &text[..at];
-    let from = head
-        .rfind(['。', '、', '!', '?', '\n'])
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let from = head.rfind(['。', '、', '!', '?', '\n']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let run = head[from..].trim();
     let start = from + (head[from..].len() - head[from..].trim_start().len());
     let parts: Vec<&str> = run.split(' ').collect();
-    let named = (1..=3).contains(&parts.len())
+    let named = (if certain { 1..=3 } else { 2..=3 }).contains(&parts.len())
         && parts
             .iter()
             .all(|p| (2..=8).contains(&p.chars().count()) && p.chars().all(is_katakana));

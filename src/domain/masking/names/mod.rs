@@ -84,7 +84,8 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let own = ["私の", "わたしの", "僕の", "わたくしの"]
                 .iter()
                 .any(|w| text[..at].ends_with(w));
-            let strength = if own || rest[..sep].contains([':', '='])
+            let strength = if own
+                || rest[..sep].contains([':', '='])
                 || !matches!(
                     *label,
                     "名前"
@@ -170,8 +171,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             if let Some((s, e)) = view.run_after(from) {
                 // 代表赤松です, オーナー森永さくらです, 代表は松田 英樹です: the role and an
                 // introduction around it.
-                let given_end =
-                    kana_given_after(&view, e).or_else(|| kanji_given_after(&view, e));
+                let given_end = kana_given_after(&view, e).or_else(|| kanji_given_after(&view, e));
                 let introduced = view.followed_by_desu(given_end.unwrap_or(e));
                 let strength = if heading || labelled {
                     Strength::Strong
@@ -311,7 +311,6 @@ fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
         }
     }
 }
-
 
 /// Two or three kanji the dictionary reads as one place (松本, 千葉): a surname before an
 /// honorific.
@@ -492,6 +491,10 @@ mod tests {
         mask(text, &NoLexicon).into_string()
     }
 
+    fn d(text: &str) -> String {
+        mask(text, &test_dict::PEOPLE).into_string()
+    }
+
     #[test]
     fn names_after_labels_readings_and_company_introductions() {
         assert_eq!(
@@ -546,5 +549,66 @@ mod tests {
             "I'm interested in the subsidy"
         );
         assert_eq!(m("お客様が増えました"), "お客様が増えました");
+    }
+
+    #[test]
+    fn names_addressed_with_ate_and_signed_with_yori() {
+        assert_eq!(
+            m("請求書は平野宛でお願いします"),
+            "請求書は[氏名]宛でお願いします"
+        );
+        assert_eq!(
+            m("先日はお世話になりました。平野より"),
+            "先日はお世話になりました。[氏名]より"
+        );
+        assert_eq!(m("取り急ぎ。\nミゲルより\n"), "取り急ぎ。\n[氏名]より\n");
+        for text in [
+            "会社宛に送ってください",
+            "本社宛でいいですか",
+            "以上、事務局より",
+            "ご案内。区役所より",
+            "例年より早いですか",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_single_kanji_or_a_common_word_before_to_moushimasu_is_a_name() {
+        assert_eq!(
+            m("楊と申します。飲食店を営んでいます"),
+            "[氏名]と申します。飲食店を営んでいます"
+        );
+        assert_eq!(d("林と申します"), "[氏名]と申します");
+        assert_eq!(
+            d("質問と申しますか、相談です"),
+            "質問と申しますか、相談です"
+        );
+    }
+
+    #[test]
+    fn a_message_typed_all_in_katakana_introduces_its_writer() {
+        assert_eq!(
+            m("ｷﾑﾗ ｹﾝﾀﾃﾞｽ ﾕｳｼ ﾉ ｿｳﾀﾞﾝ ｦ ｼﾀｲ"),
+            "[氏名]デス ユウシ ノ ソウダン ヲ シタイ"
+        );
+        assert_eq!(
+            m("ｺﾝﾆﾁﾊ。ﾁｬﾝ ﾐﾝ ﾄｩｱﾝ ﾄ ﾓｳｼﾏｽ"),
+            "コンニチハ。[氏名] ト モウシマス"
+        );
+        assert_eq!(m("ﾃｲｸｱｳﾄ ﾀｲｵｳﾃﾞｽｶ"), "テイクアウト タイオウデスカ");
+        assert_eq!(m("ｿｳﾀﾞﾝﾃﾞｽ ﾕｳｼﾉ ｹﾝ"), "ソウダンデス ユウシノ ケン");
+    }
+
+    #[test]
+    fn a_foreign_name_in_three_katakana_parts() {
+        assert_eq!(
+            m("こんにちは。ﾁｬﾝ ﾐﾝ ﾄｩｱﾝです。"),
+            "こんにちは。[氏名]です。"
+        );
+        assert_eq!(
+            m("スタッフのレ バン ホアさんの件で"),
+            "スタッフの[氏名]さんの件で"
+        );
     }
 }
