@@ -89,6 +89,19 @@ pub(super) fn signed(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, 
                 t.replace(k.placeholder(), "")
             });
         let mixed = before.chars().any(|c| is_kanji(c) || is_hiragana(c));
+        // ﾏｲﾅﾝﾊﾞｰ 5529… ﾄﾞｺﾆｶｸﾉ? ﾏﾂｼﾏ: in a message that gives a number, a word alone after
+        // the last sentence signs it, however the message is typed.
+        let contact = [
+            PiiKind::Phone,
+            PiiKind::Email,
+            PiiKind::Account,
+            PiiKind::IdNumber,
+            PiiKind::Card,
+        ]
+        .iter()
+        .any(|k| view.text.contains(k.placeholder()));
+        let set_apart = before.trim_end().ends_with(['?', '。', '!', '\n']);
+        let mixed = mixed || (contact && set_apart);
         return ((2..=8).contains(&run.chars().count()) && !known && mixed).then_some((s, e));
     }
     if !is_kanji_str(run) {
