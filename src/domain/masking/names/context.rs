@@ -121,6 +121,70 @@ pub(super) fn self_in_brackets(view: &NameView<'_>, claims: &mut Claims) {
     }
 }
 
+/// Whose relative the writer is: 大槻の妻です, 沢口の娘です, 上野の代理の者です. The name
+/// before の and a family word or 代理 that introduces the writer.
+pub(super) fn relative_of(view: &NameView<'_>, claims: &mut Claims) {
+    static RELATIVE: OnceLock<Regex> = OnceLock::new();
+    let relative = RELATIVE.get_or_init(|| {
+        re(&format!(
+            r"の(?:{}|代理の者|代理人|代理)(?:です|でございます|と申します|の者です|として)",
+            relation_alternation(&[Relation::Family])
+        ))
+    });
+    let text = view.text;
+    for m in relative.find_iter(text) {
+        let Some((s, e)) = view.run_before(m.start()) else {
+            continue;
+        };
+        let run = &text[s..e];
+        // 社長の妻です, 港区の代理: a title or a place is not whose relative.
+        if is_title(run) || is_town(run) || is_organisation(run) || is_event_word(run) {
+            continue;
+        }
+        if let Some((a, b)) = head_name(view, s, e).or_else(|| {
+            (run.chars().all(is_kanji) && (1..=4).contains(&run.chars().count()))
+                .then_some((s, e))
+                .filter(|_| {
+                    !view
+                        .words
+                        .iter()
+                        .any(|w| w.start == s && w.end == e && w.class == WordClass::CommonNoun)
+                        || name_shaped(run)
+                })
+        }) {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
+/// A name before a role in brackets: 大槻(代表), 北川(経理担当), ミラー(オーナー).
+pub(super) fn bracketed_role(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            continue;
+        };
+        let inner = text[open + 1..close].trim();
+        // Only a role alone or a short one (経理担当), not a description (相談にのってくれる先輩).
+        let role = is_title(inner)
+            || RELATIONS.iter().any(|(w, _)| inner == *w)
+            || (inner.chars().count() <= 6
+                && inner.chars().all(|c| is_kanji(c) || is_katakana(c))
+                && ["担当", "代表", "店主", "オーナー", "本人"]
+                    .iter()
+                    .any(|w| inner.ends_with(w)));
+        if !role || inner.is_empty() {
+            continue;
+        }
+        let end = text[..open].trim_end_matches(' ').len();
+        if let Some((s, e)) = view.run_before(end)
+            && let Some((a, b)) = head_name(view, s, e)
+        {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
+
 /// A name before まで and a phone or mail: ご連絡は野村まで:nomura@…, 佐藤まで 090-….
 pub(super) fn until_contact(view: &NameView<'_>, claims: &mut Claims) {
     let text = view.text;
@@ -179,7 +243,9 @@ pub(super) fn town_person(view: &NameView<'_>, claims: &mut Claims) {
             // After a verb the kanji run must start a word (した人です is not 人).
             None => view.words.iter().any(|w| w.start == s),
         };
-        if !named_place || is_title(run) || is_town(run) || is_event_word(run) {
+        // 上野の家内です: a relation, not a name (the name is 上野: relative_of).
+        let relation = RELATIONS.iter().any(|(w, _)| *w == run);
+        if !named_place || relation || is_title(run) || is_town(run) || is_event_word(run) {
             continue;
         }
         let inside: Vec<_> = view
@@ -480,6 +546,8 @@ pub(super) fn heard_from(view: &NameView<'_>, claims: &mut Claims) {
         "の代理で",
         "の代理として",
         "の代理人",
+        "からの紹介",
+        "からご紹介",
     ] {
         for (at, _) in text.match_indices(cue) {
             let Some((s, e)) = view.run_before(at) else {

@@ -185,6 +185,15 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             claims.claim(s, s + end, PiiKind::Name);
         }
     }
+    // "From Taro Otsuki" heading a message or a line.
+    static FROM: OnceLock<Regex> = OnceLock::new();
+    let from = FROM.get_or_init(|| re(r"(?m)^From ([A-Z][a-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\b"));
+    for c in from.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        if super::context::latin_name(m.as_str()) {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
     // "Hi, Priya here", "Samuel Adeyemi here"; "instead of me (Taro YAMADA)".
     static HERE: OnceLock<Regex> = OnceLock::new();
     let here = HERE.get_or_init(|| {
@@ -297,7 +306,17 @@ mod tests {
             m("Our lawyer, SAITO Minato, advised us"),
             "Our lawyer, [氏名], advised us"
         );
-        for text in ["NHK World", "JFC Loan\nfor startups", "SME Support Center"] {
+        assert_eq!(
+            m("From Taro Hirano\nI run a cafe"),
+            "From [氏名]\nI run a cafe"
+        );
+        for text in [
+            "NHK World",
+            "JFC Loan\nfor startups",
+            "SME Support Center",
+            "From April 2026 the rules change",
+            "From Minato City Office",
+        ] {
             assert_eq!(m(text), text, "{text}");
         }
     }

@@ -282,7 +282,8 @@ fn kana_name(view: &NameView<'_>, from: usize, end: usize, rest: &str) -> bool {
         .chars()
         .count()
         >= 4;
-    person || (!adjective && (from > 0 || goes_on))
+    // おおつき たろう です: two kana words are a full name, wherever the message stops.
+    person || (!adjective && (from > 0 || goes_on || parts.len() == 2))
 }
 
 /// Where a message opens (after a greeting such as お世話になります), the offset of its first

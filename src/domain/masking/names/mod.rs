@@ -18,9 +18,9 @@ use super::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use super::{PiiKind, Word, WordClass};
 use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
 use context::{
-    after_role_of, before_contact, bracketed_after_name, heard_from, kana_after_role,
-    kana_given_after, kanji_given_after, person_like, readings_around_cues, self_in_brackets,
-    town_person, until_contact,
+    after_role_of, before_contact, bracketed_after_name, bracketed_role, heard_from,
+    kana_after_role, kana_given_after, kanji_given_after, person_like, readings_around_cues,
+    relative_of, self_in_brackets, town_person, until_contact,
 };
 use english::english_names;
 use full::{full_names, relations, repeated_names, widen_names};
@@ -47,6 +47,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         ("という方", Strength::Strong),
         ("という者", Strength::Strong),
         ("と名乗", Strength::Strong),
+        // Spoken: 大槻っていいます.
+        ("っていいます", Strength::Certain),
+        ("って言います", Strength::Certain),
+        ("って申します", Strength::Certain),
     ] {
         for (at, _) in text.match_indices(cue) {
             if let Some((s, e)) = view.run_before(at)
@@ -252,7 +256,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         }
     }
     company_person(&view, claims);
+    relative_of(&view, claims);
     town_person(&view, claims);
+    bracketed_role(&view, claims);
+    kana_before_honorific(text, claims);
     self_in_brackets(&view, claims);
     bracketed_after_name(&view, claims);
     before_contact(&view, claims);
@@ -286,6 +293,76 @@ const HONORIFICS: &[&str] = &[
     "ちゃん",
     "宛",
 ];
+
+/// A name in hiragana before an honorific at the opening of a sentence: さとうさんに聞きました,
+/// 。たなかさんから. Three kana at least, and not the kana words that take an honorific or
+/// end in さん (みなさん, おかあさん, たくさん, ふどうさん).
+fn kana_before_honorific(text: &str, claims: &mut Claims) {
+    const NOT: &[&str] = &[
+        "みな",
+        "おかあ",
+        "おとう",
+        "おばあ",
+        "おじい",
+        "おにい",
+        "おねえ",
+        "おきゃく",
+        "おいしゃ",
+        "だいく",
+        "やおや",
+        "はなや",
+        "ほんや",
+        "さかなや",
+        "おまわり",
+        "となり",
+        "おとなり",
+        "ごしゅじん",
+        "だんな",
+        "むすこ",
+        "むすめ",
+        "あかちゃ",
+        "ぼっちゃ",
+        "おじょう",
+        "おつか",
+        "ごくろう",
+        "ありがとう",
+        "すみま",
+        "たく",
+        "ふどう",
+        "しゅっ",
+        "たいさん",
+        "おおぜい",
+        "いっぱい",
+        "おく",
+        "おじ",
+        "おば",
+        "みん",
+        "おこ",
+        "おっ",
+    ];
+    for honorific in ["さん", "さま", "ちゃん", "くん"] {
+        for (at, _) in text.match_indices(honorific) {
+            let len: usize = text[..at]
+                .chars()
+                .rev()
+                .take_while(|&c| is_hiragana(c))
+                .map(char::len_utf8)
+                .sum();
+            let s = at - len;
+            let run = &text[s..at];
+            let set_apart = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| " 。!?\n(「".contains(c));
+            if (3..=5).contains(&run.chars().count())
+                && set_apart
+                && !NOT.iter().any(|w| run == *w || run.starts_with(w))
+            {
+                claims.claim(s, at, PiiKind::Name);
+            }
+        }
+    }
+}
 
 /// より closing a message or a line is its signature: 大塚より, ケン より.
 fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
@@ -598,6 +675,44 @@ mod tests {
         );
         assert_eq!(m("ﾃｲｸｱｳﾄ ﾀｲｵｳﾃﾞｽｶ"), "テイクアウト タイオウデスカ");
         assert_eq!(m("ｿｳﾀﾞﾝﾃﾞｽ ﾕｳｼﾉ ｹﾝ"), "ソウダンデス ユウシノ ケン");
+    }
+
+    #[test]
+    fn spoken_introductions_relatives_and_roles_in_brackets() {
+        assert_eq!(
+            m("平野っていいます。開業の相談です"),
+            "[氏名]っていいます。開業の相談です"
+        );
+        assert_eq!(
+            d("北川の妻です。よろしくお願いします"),
+            "[氏名]の妻です。よろしくお願いします"
+        );
+        assert_eq!(d("戸田の代理の者です"), "[氏名]の代理の者です");
+        assert_eq!(m("平野（代表）"), "[氏名](代表)");
+        assert_eq!(m("差出人：平野"), "差出人:[氏名]");
+        assert_eq!(d("北川からの紹介です"), "[氏名]からの紹介です");
+        assert_eq!(m("やまだ はなこ です"), "[氏名] です");
+        for text in [
+            "社長の妻です",
+            "区役所（代表）に電話しました",
+            "メンター（相談にのってくれる先輩）はいますか",
+            "保証人：不要",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_kana_name_before_an_honorific_at_the_opening() {
+        assert_eq!(m("さとうさんに聞きました"), "[氏名]さんに聞きました");
+        for text in [
+            "たくさんあります",
+            "みなさんへ",
+            "おかあさんの店です",
+            "ふどうさんやさんに聞きました",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
     }
 
     #[test]

@@ -327,6 +327,10 @@ pub(super) const LABELS: &[&str] = &[
     "代理人",
     "表札",
     "宛名",
+    "差出人",
+    "送り主",
+    "受取人",
+    "届出人",
 ];
 
 /// Honorifics, roles and words for people that are no one's name (社長, 担当, 母).
