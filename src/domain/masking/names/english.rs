@@ -187,7 +187,9 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
     }
     // "From Taro Otsuki" heading a message or a line.
     static FROM: OnceLock<Regex> = OnceLock::new();
-    let from = FROM.get_or_init(|| re(r"(?m)^From ([A-Z][a-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\b"));
+    // The name ends the line or comes before an address (not "From Monday to Friday").
+    let from = FROM
+        .get_or_init(|| re(r"(?m)^From ([A-Z][a-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2}) *(?:$|<|,|\()"));
     for c in from.captures_iter(text) {
         let m = c.get(1).expect("group");
         if super::context::latin_name(m.as_str()) {
@@ -213,11 +215,20 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
     }
     // A message or a line that is only a name, the surname in capitals: "Kenji MORITA",
     // "KIMURA Takeshi⏎CEO, Kimura Labs".
+    static TITLE: OnceLock<Regex> = OnceLock::new();
+    let title = TITLE.get_or_init(|| {
+        re(
+            r"(?i)\b(?:ceo|coo|cfo|owner|director|manager|president|founder|representative|partner|inc|ltd|llc|co\.|k\.k\.)|代表|株式会社|合同会社|@|\[(?:電話番号|メール)\]|\d{2,4}-\d{2,4}-\d{3,4}",
+        )
+    });
+    let lines: Vec<&str> = text.split('\n').collect();
     let mut at = 0;
-    for line in text.split('\n') {
+    for (i, line) in lines.iter().enumerate() {
         let whole = line.trim_matches(|c: char| c.is_whitespace() || c == '.');
         let s = at + line.find(whole).unwrap_or(0);
         at += line.len() + 1;
+        // A signature block: the next line gives a title, a company or a contact.
+        let signed = lines.get(i + 1).is_some_and(|next| title.is_match(next));
         let words: Vec<&str> = whole.split(' ').collect();
         // A surname in capitals has a vowel; an acronym often none (NHK, JFC).
         let capitals = words
@@ -229,7 +240,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             })
             .count();
         // One word in capitals and one not ("KIMURA Takeshi"), unless the message is the name.
-        let line_name = words.len() == 2 && capitals == 1;
+        let line_name = words.len() == 2 && capitals == 1 && signed;
         let alone = whole.len() + 2 >= text.trim().len();
         if capitals >= 1 && (line_name || alone) && super::context::latin_name(whole) {
             claims.claim(s, s + whole.len(), PiiKind::Name);
@@ -311,11 +322,14 @@ mod tests {
             "From [氏名]\nI run a cafe"
         );
         for text in [
+            "IT Subsidy\nIs it open?",
             "NHK World",
             "JFC Loan\nfor startups",
             "SME Support Center",
             "From April 2026 the rules change",
             "From Minato City Office",
+            "From Google Maps I found your office",
+            "From Monday To Friday",
         ] {
             assert_eq!(m(text), text, "{text}");
         }
