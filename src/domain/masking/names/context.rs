@@ -142,7 +142,8 @@ pub(super) fn relative_of(view: &NameView<'_>, claims: &mut Claims) {
             continue;
         }
         if let Some((a, b)) = head_name(view, s, e).or_else(|| {
-            (run.chars().all(is_kanji) && (1..=4).contains(&run.chars().count()))
+            // One kanji before の妻 is too often a thing (店の娘です).
+            (run.chars().all(is_kanji) && (2..=4).contains(&run.chars().count()))
                 .then_some((s, e))
                 .filter(|_| {
                     !view
