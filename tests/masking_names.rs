@@ -83,3 +83,33 @@ fn business_sentences_with_honorifics_and_roles_stay() {
         assert_eq!(m(text), text, "{text}");
     }
 }
+
+#[test]
+fn surnames_the_dictionary_files_as_common_words_or_places_in_a_persons_context() {
+    for (text, expected) in [
+        ("当社の小島が伺います", "当社の[氏名]が伺います"),
+        ("窓口で話を聞いた服部です。", "窓口で話を聞いた[氏名]です。"),
+        ("私の名前は金城です", "私の名前は[氏名]です"),
+        ("白金の小松です。", "白金の[氏名]です。"),
+        ("総務の三田が届けます", "総務の[氏名]が届けます"),
+    ] {
+        assert_eq!(m(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn descriptions_towns_and_titles_beside_the_new_contexts_stay() {
+    for text in [
+        "妻(専業主婦)も手伝っています",
+        "私(個人事業主)でも申請できますか",
+        "白金の店舗で開業したいです",
+        "当社の製品が対象か知りたいです",
+        "六本木の会社です",
+        "担当の弁護士(コンシェルジュ)が話を聞きます",
+        "弁護士・税理士などの専門家に頼む費用",
+        "以上、事務局より",
+        "会社宛に送ってください",
+    ] {
+        assert_eq!(m(text), text, "{text}");
+    }
+}

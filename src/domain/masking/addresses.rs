@@ -165,8 +165,10 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
         // 1-21-18KDビル: a building name may follow the block number without a space.
         let glued =
             next.is_some_and(|c| c.is_ascii_uppercase()) && p.building_tail.is_match(&text[e..]);
+        let floor = floor_after(&text[e..]);
         if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '/')
             || (!glued
+                && floor == 0
                 && next.is_some_and(|c| c.is_ascii_alphanumeric() || is_unit(c) || c == '.')
                 && !full_stop(&text[e..]))
         {
@@ -206,7 +208,7 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
                 .find(&text[..s])
                 .filter(|_| english_after)
                 .map_or(s, |b| b.start());
-            found.push((s, e));
+            found.push((s, e + floor));
         }
     }
     for m in p.room.find_iter(text) {
@@ -253,6 +255,18 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
             continue;
         }
         claims.claim(s, e, PiiKind::Address);
+    }
+}
+
+/// The length of a floor written right after a block number (3-14-19-2F, 4-5-6-3階), or 0.
+fn floor_after(rest: &str) -> usize {
+    let floor = rest
+        .strip_prefix(['F', 'f'])
+        .map(|r| (1, r))
+        .or_else(|| rest.strip_prefix('階').map(|r| ('階'.len_utf8(), r)));
+    match floor {
+        Some((n, r)) if !r.starts_with(|c: char| c.is_ascii_alphanumeric()) => n,
+        _ => 0,
     }
 }
 
@@ -310,6 +324,11 @@ mod tests {
         );
         assert_eq!(m("芝公園4-2-8 ミナトビル302号室"), "芝公園[住所]");
         assert_eq!(m("港区南青山2-3-4-1203"), "港区南青山[住所]");
+        assert_eq!(
+            m("港区海岸8-7-6-4Fに移りました"),
+            "港区海岸[住所]に移りました"
+        );
+        assert_eq!(m("港区高輪5-4-3-2階です"), "港区高輪[住所]です");
         assert_eq!(m("芝5丁目1番地の2"), "芝[住所]");
         assert_eq!(
             m("3-4-15 Akasaka, Minato-ku, Tokyo"),

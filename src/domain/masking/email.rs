@@ -40,7 +40,10 @@ pub(super) fn emails(text: &str, claims: &mut Claims) {
     for m in p.email_marked.find_iter(text) {
         claims.claim(m.start(), m.end(), PiiKind::Email);
     }
-    for m in p.email_words.find_iter(text) {
+    // "email me at john dot smith at outlook dot com": when a match starts with a word of the
+    // sentence (me), the address may start at the next word, so the search goes on from there.
+    let mut from = 0;
+    while let Some(m) = p.email_words.find_at(text, from) {
         // A plain sentence ("meet at the office.") has no domain-like tail; insist on a dot word
         // or a real @ and at least one short top-level part.
         let t = m.as_str().to_lowercase();
@@ -96,6 +99,11 @@ pub(super) fn emails(text: &str, claims: &mut Claims) {
         .contains(&local);
         if marked_at || ((has_dot || p.domain_end.is_match(&t)) && !sentence_word) {
             claims.claim(m.start(), m.end(), PiiKind::Email);
+            from = m.end();
+        } else {
+            let first = m.as_str().chars().next().map_or(1, char::len_utf8);
+            let word = m.as_str().find([' ', '(', '[', '<']).unwrap_or(first);
+            from = m.start() + word.max(first);
         }
     }
 }
@@ -122,5 +130,9 @@ mod tests {
             assert_eq!(m(text), "[メール]", "{text}");
         }
         assert_eq!(m("I will look at it. Thanks"), "I will look at it. Thanks");
+        assert_eq!(
+            m("write to me at sato dot ken at example dot com"),
+            "write to me at [メール]"
+        );
     }
 }

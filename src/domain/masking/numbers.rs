@@ -98,12 +98,16 @@ pub(super) fn short_numbers(text: &str, claims: &mut Claims) {
     static PAIR: OnceLock<Regex> = OnceLock::new();
     let pair = PAIR.get_or_init(|| {
         re(
-            r"(?:保険証|被保険者|保険)[^。\n]{0,12}?記号[はが:=]? ?[\d\-]+ ?(?:[、,/] ?)?(?:番号|No\.?)[はが:=]? ?(\d{1,8})",
+            r"(?:保険証|被保険者|保険)[^。\n]{0,12}?記号[はが:=]? ?([\d\-]+) ?(?:[、,/] ?)?(?:番号|No\.?)[はが:=]? ?(\d{1,8})",
         )
     });
     for c in pair.captures_iter(text) {
-        let m = c.get(1).expect("group");
+        let m = c.get(2).expect("group");
         if !text[m.end()..].starts_with(|c: char| c.is_ascii_digit() || is_unit(c)) {
+            // The 記号 too, however short (記号 12 番号 345).
+            let mark = c.get(1).expect("group");
+            let (s, e) = trim_span(text, mark.start(), mark.end());
+            claims.claim(s, e, PiiKind::IdNumber);
             claims.claim(m.start(), m.end(), PiiKind::IdNumber);
         }
     }
@@ -246,6 +250,7 @@ mod tests {
         assert_eq!(m("passport no. AB 1234567"), "passport no. [番号]");
         assert_eq!(m("マイナンバーは1234-5678-9012"), "マイナンバーは[番号]");
         assert_eq!(m("受付番号 T1234ABCD"), "受付番号 T1234ABCD");
+        assert_eq!(m("保険証 記号 41 番号 7"), "保険証 記号 [番号] 番号 [番号]");
         assert_eq!(
             m("保険証の記号番号 1234・567です"),
             "保険証の記号番号 [番号]です"

@@ -68,7 +68,7 @@ pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
 /// A last word that is a name as a signature: kanji the dictionary reads as a surname or a place
 /// (千葉, 川端), or shaped like a name (平野), or katakana it does not know as a word (ツチヤ);
 /// not a town or a closing word (以上).
-fn signed(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
+pub(super) fn signed(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
     let run = &view.text[s..e];
     if is_title(run) || is_town(run) {
         return None;
@@ -82,9 +82,26 @@ fn signed(view: &NameView<'_>, s: usize, e: usize) -> Option<(usize, usize)> {
     // message otherwise written in kanji and kana (not ﾄﾞｺﾃﾞｽｶ in one typed all in katakana).
     if run.chars().all(is_katakana) {
         let known = inside.len() == 1 && inside[0].class == WordClass::CommonNoun;
-        let mixed = view.text[..s]
-            .chars()
-            .any(|c| is_kanji(c) || is_hiragana(c));
+        // Placeholders from an earlier pass ([氏名]) are not the writer's kanji.
+        let before = PiiKind::ALL
+            .iter()
+            .fold(view.text[..s].to_string(), |t, k| {
+                t.replace(k.placeholder(), "")
+            });
+        let mixed = before.chars().any(|c| is_kanji(c) || is_hiragana(c));
+        // ﾏｲﾅﾝﾊﾞｰ 5529… ﾄﾞｺﾆｶｸﾉ? ﾏﾂｼﾏ: in a message that gives a number, a word alone after
+        // the last sentence signs it, however the message is typed.
+        let contact = [
+            PiiKind::Phone,
+            PiiKind::Email,
+            PiiKind::Account,
+            PiiKind::IdNumber,
+            PiiKind::Card,
+        ]
+        .iter()
+        .any(|k| view.text.contains(k.placeholder()));
+        let set_apart = before.trim_end().ends_with(['?', '。', '!', '\n']);
+        let mixed = mixed || (contact && set_apart);
         return ((2..=8).contains(&run.chars().count()) && !known && mixed).then_some((s, e));
     }
     if !is_kanji_str(run) {
@@ -171,7 +188,15 @@ pub(super) fn after_contact(view: &NameView<'_>, claims: &mut Claims) {
 /// Whether `before` (a prefix of the text) ends with a phone number, e-mail or account found
 /// earlier, or with a placeholder from an earlier pass.
 fn follows_contact(claims: &Claims, before: &str) -> bool {
-    before.ends_with(']')
+    // A name found on an earlier pass ([氏名]) is no contact: ケンタ[氏名]デス ソウダン.
+    [
+        PiiKind::Phone,
+        PiiKind::Email,
+        PiiKind::Account,
+        PiiKind::Address,
+    ]
+    .iter()
+    .any(|k| before.ends_with(k.placeholder()))
         || claims.0.iter().any(|&(_, e, kind)| {
             e == before.len()
                 && matches!(

@@ -158,7 +158,18 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         for (i, w) in m.as_str().split(' ').enumerate() {
             let lw = w.to_lowercase();
             let capital = w.starts_with(|c: char| c.is_ascii_uppercase());
-            if STOP.contains(&lw.as_str()) || w.len() < 2 || !(capital || lower_ok) {
+            // HASHIMOTO Minato: after a surname in capitals, a word that is also a place is
+            // the given name.
+            let after_capitals = i == 1
+                && m.as_str()
+                    .split(' ')
+                    .next()
+                    .is_some_and(|f| f.len() >= 2 && f.chars().all(|c| c.is_ascii_uppercase()));
+            let place = ["minato", "tokyo", "japan"].contains(&lw.as_str());
+            if (STOP.contains(&lw.as_str()) && !(after_capitals && place && capital))
+                || w.len() < 2
+                || !(capital || lower_ok)
+            {
                 break;
             }
             let offset = m
@@ -172,6 +183,17 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         if end > 0 {
             let s = cue.end();
             claims.claim(s, s + end, PiiKind::Name);
+        }
+    }
+    // "From Taro Otsuki" heading a message or a line.
+    static FROM: OnceLock<Regex> = OnceLock::new();
+    // The name ends the line or comes before an address (not "From Monday to Friday").
+    let from = FROM
+        .get_or_init(|| re(r"(?m)^From ([A-Z][a-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2}) *(?:$|<|,|\()"));
+    for c in from.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        if super::context::latin_name(m.as_str()) {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
     // "Hi, Priya here", "Samuel Adeyemi here"; "instead of me (Taro YAMADA)".
@@ -191,15 +213,38 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
-    // A message that is only a name, the surname in capitals: "Kenji MORITA".
-    let whole = text.trim_matches(|c: char| c.is_whitespace() || c == '.');
-    if whole
-        .split(' ')
-        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-        && super::context::latin_name(whole)
-    {
-        let s = text.find(whole).expect("inside");
-        claims.claim(s, s + whole.len(), PiiKind::Name);
+    // A message or a line that is only a name, the surname in capitals: "Kenji MORITA",
+    // "KIMURA Takeshi⏎CEO, Kimura Labs".
+    static TITLE: OnceLock<Regex> = OnceLock::new();
+    let title = TITLE.get_or_init(|| {
+        re(
+            r"(?i)\b(?:ceo|coo|cfo|owner|director|manager|president|founder|representative|partner|inc|ltd|llc|co\.|k\.k\.)|代表|株式会社|合同会社|@|\[(?:電話番号|メール)\]|\d{2,4}-\d{2,4}-\d{3,4}",
+        )
+    });
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut at = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let whole = line.trim_matches(|c: char| c.is_whitespace() || c == '.');
+        let s = at + line.find(whole).unwrap_or(0);
+        at += line.len() + 1;
+        // A signature block: the next line gives a title, a company or a contact.
+        let signed = lines.get(i + 1).is_some_and(|next| title.is_match(next));
+        let words: Vec<&str> = whole.split(' ').collect();
+        // A surname in capitals has a vowel; an acronym often none (NHK, JFC).
+        let capitals = words
+            .iter()
+            .filter(|w| {
+                w.len() >= 2
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && w.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
+            })
+            .count();
+        // One word in capitals and one not ("KIMURA Takeshi"), unless the message is the name.
+        let line_name = words.len() == 2 && capitals == 1 && signed;
+        let alone = whole.len() + 2 >= text.trim().len();
+        if capitals >= 1 && (line_name || alone) && super::context::latin_name(whole) {
+            claims.claim(s, s + whole.len(), PiiKind::Name);
+        }
     }
     for c in here.captures_iter(text) {
         let m = c.get(1).or(c.get(2)).expect("group");
@@ -260,5 +305,33 @@ mod tests {
         assert_eq!(m("See you soon. Thank You"), "See you soon. Thank You");
         assert_eq!(m("Is it OK to apply twice?"), "Is it OK to apply twice?");
         assert_eq!(m("Hi, here is my question"), "Hi, here is my question");
+    }
+
+    #[test]
+    fn a_line_with_a_surname_in_capitals_is_a_name() {
+        assert_eq!(
+            m("MORI Kazuya\nDirector, Mori Works"),
+            "[氏名]\nDirector, Mori Works"
+        );
+        assert_eq!(
+            m("Our lawyer, SAITO Minato, advised us"),
+            "Our lawyer, [氏名], advised us"
+        );
+        assert_eq!(
+            m("From Taro Hirano\nI run a cafe"),
+            "From [氏名]\nI run a cafe"
+        );
+        for text in [
+            "IT Subsidy\nIs it open?",
+            "NHK World",
+            "JFC Loan\nfor startups",
+            "SME Support Center",
+            "From April 2026 the rules change",
+            "From Minato City Office",
+            "From Google Maps I found your office",
+            "From Monday To Friday",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
     }
 }

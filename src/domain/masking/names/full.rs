@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::view::{NameView, Strength, is_person};
-use super::words::{is_title, is_town, name_shaped};
+use super::words::{
+    LABELS, ROLE_BEFORE, Relation, is_title, is_town, name_shaped, relation_alternation,
+};
 use crate::domain::masking::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use crate::domain::masking::{PiiKind, Word, WordClass};
 
@@ -150,9 +152,10 @@ fn introduces(rest: &str) -> bool {
 pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
     static REL: OnceLock<Regex> = OnceLock::new();
     let rel = REL.get_or_init(|| {
-        re(
-            r"(?:母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|義父|義母|義兄|義姉|義弟|義妹|祖父|祖母|叔父|叔母|伯父|伯母|家内|主人|旦那|嫁|婿|孫|甥|姪|友人|知人|友達|同僚|部下|上司|後輩|先輩|共同代表|共同経営者|パートナー|相方|経理|総務|従業員|社員|店員|スタッフ|板前|職人|料理長|弟子|見習い|パート|アルバイト|バイト|顧問)(の|\(|・|)",
-        )
+        re(&format!(
+            r"(?:{})(の|\(|・| |)",
+            relation_alternation(&[Relation::Family, Relation::Colleague])
+        ))
     });
     let text = view.text;
     for c in rel.captures_iter(text) {
@@ -174,6 +177,13 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
             if !own_word || !name_next {
                 continue;
             }
+        }
+        // 娘・さくらの: a given name in kana after a relation set apart by ・ or a space.
+        if c.get(1).is_some_and(|j| matches!(j.as_str(), "・" | " "))
+            && let Some(e) = kana_name_closed(text, m.end())
+        {
+            claims.claim(m.end(), e, PiiKind::Name);
+            continue;
         }
         let Some((s, e)) = view.run_after(m.end()) else {
             continue;
@@ -198,6 +208,18 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
         if is_title(&text[s..e]) || is_town(&text[s..e]) {
             continue;
         }
+        // 妻(王偉)と: what a relation holds in brackets is that person's name.
+        // 妻(専業主婦)も: what the person is, in words the dictionary knows, is not a name.
+        let described =
+            inside.iter().all(|w| w.class == WordClass::CommonNoun) && !name_shaped(&text[s..e]);
+        let bracketed = c.get(1).is_some_and(|j| j.as_str() == "(")
+            && text[e..].starts_with(')')
+            && (1..=8).contains(&text[s..e].chars().count())
+            && !described;
+        if bracketed {
+            claims.claim(s, e, PiiKind::Name);
+            continue;
+        }
         // 千尋が, 雄大と: a word that IPADIC reads as common but is shaped like a name, where a
         // particle or a bracket closes it.
         let closed = text[e..]
@@ -211,6 +233,76 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
             claims.claim(s, e, PiiKind::Name);
         }
     }
+}
+
+/// A surname found once is the same person's wherever else the message writes it: 高木です
+/// (株式会社高木商店), 林 大輔です…林の代わりに. Parts of two or more kanji or katakana, or
+/// Latin words of three or more letters standing alone.
+pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
+    let parts: Vec<&str> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Name)
+        .flat_map(|c| text[c.0..c.1].split([' ', '・']))
+        .filter(|p| {
+            let n = p.chars().count();
+            (n >= 2 && p.chars().all(|c| is_kanji(c) || is_katakana(c)))
+                || (n >= 3 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        })
+        .collect();
+    let mut found = Vec::new();
+    for part in parts {
+        if is_title(part) || is_town(part) {
+            continue;
+        }
+        let latin = part.is_ascii();
+        for (at, _) in text.match_indices(part) {
+            let end = at + part.len();
+            let alone = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+            // A katakana part inside a longer katakana word is another word (ケン in ケンタ).
+            let kana_alone = |c: Option<char>| c.is_none_or(|c| !is_katakana(c));
+            let before = text[..at].chars().next_back();
+            let after = text[end..].chars().next();
+            let ok = if latin {
+                alone(before) && alone(after)
+            } else if part.chars().all(is_katakana) {
+                kana_alone(before) && kana_alone(after)
+            } else {
+                true
+            };
+            if ok {
+                found.push((at, end));
+            }
+        }
+    }
+    for (s, e) in found {
+        claims.claim(s, e, PiiKind::Name);
+    }
+}
+
+/// The end of a given name in hiragana at `from`: two to four kana closed by a particle (の, が,
+/// は, と, に, も) or a break; not a word that follows a relation in a sentence (こと, ため).
+fn kana_name_closed(text: &str, from: usize) -> Option<usize> {
+    let len: usize = text[from..]
+        .chars()
+        .take_while(|&c| is_hiragana(c))
+        .map(char::len_utf8)
+        .sum();
+    let kana = &text[from..from + len];
+    // The particle is the last kana: さくらの, あやかが.
+    let (name, rest) = match kana.char_indices().next_back() {
+        Some((i, c)) if "のがはともに".contains(c) => (&kana[..i], &text[from + i..]),
+        _ => (kana, &text[from + len..]),
+    };
+    let n = name.chars().count();
+    let closed = rest
+        .chars()
+        .next()
+        .is_none_or(|c| "のがはともに、。 )".contains(c));
+    let common = ["こと", "もの", "ため", "ほう", "とき", "ところ", "みんな"]
+        .iter()
+        .any(|w| name.starts_with(w) || name.ends_with(w));
+    ((2..=4).contains(&n) && closed && !common).then_some(from + name.len())
 }
 
 /// A name found in part (名前 長谷川 [千尋 left], 木村 [達也 found]) takes in the other part
@@ -266,7 +358,9 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     && view.words.iter().any(|w| {
                         w.start == e + 1 && w.end == b && w.class == WordClass::CommonNoun
                     });
-                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok && !label {
+                // ﾄ ﾓｳｼﾏｽ: one katakana is a particle typed in katakana, not a name's part.
+                let katakana_ok = !first.is_some_and(is_katakana) || n >= 2;
+                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok && katakana_ok && !label {
                     claims.claim(e, b, PiiKind::Name);
                 }
             }
@@ -286,7 +380,20 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     .take_while(|&c| same(c))
                     .map(char::len_utf8)
                     .sum();
-                let a = before.len() - len;
+                let mut a = before.len() - len;
+                // 代表者中島 [隆]: a role or a label run on before the surname is not part of it;
+                // a label alone (相談者情報) is no surname.
+                let label = LABELS.contains(&&before[a..]) || is_title(&before[a..]);
+                if last.is_some_and(is_kanji)
+                    && !label
+                    && let Some(role) = ROLE_BEFORE
+                        .iter()
+                        .chain(LABELS)
+                        .filter(|r| before[a..].starts_with(**r) && before.len() > a + r.len())
+                        .max_by_key(|r| r.len())
+                {
+                    a += role.len();
+                }
                 let run = &before[a..];
                 let n = run.chars().count();
                 let other = view
@@ -294,7 +401,7 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     .iter()
                     .any(|w| w.start < before.len() && w.end > a && w.class == WordClass::Other);
                 let kanji_ok = !last.is_some_and(is_kanji) || (n <= 3 && !other);
-                if (1..=6).contains(&n) && kanji_ok && !is_title(run) {
+                if (1..=6).contains(&n) && kanji_ok && !is_title(run) && !label {
                     claims.claim(a, before.len(), PiiKind::Name);
                 }
             }
@@ -329,5 +436,30 @@ mod tests {
         assert_eq!(d("姉の北川 美咲が手伝います"), "姉の[氏名]が手伝います");
         assert_eq!(d("夫の瑛太が代表です"), "夫の[氏名]が代表です");
         assert_eq!(d("母の代表就任について"), "母の代表就任について");
+        assert_eq!(d("夫(瑛太)の口座です"), "夫([氏名])の口座です");
+        assert_eq!(d("息子 瑛太の名義です"), "息子 [氏名]の名義です");
+        assert_eq!(d("娘・ひまりの進学で"), "娘・[氏名]の進学で");
+        assert_eq!(d("娘・むすこのことで"), "娘・むすこのことで");
+    }
+
+    #[test]
+    fn a_surname_found_once_is_masked_where_it_recurs() {
+        assert_eq!(
+            d("北川です（北川商店）。決算の件で"),
+            "[氏名]です([氏名]商店)。決算の件で"
+        );
+        assert_eq!(
+            d("戸田 美咲です。戸田の代わりに書いています"),
+            "[氏名]です。[氏名]の代わりに書いています"
+        );
+    }
+
+    #[test]
+    fn a_role_run_on_before_a_surname_is_not_part_of_it() {
+        assert_eq!(
+            d("代表者北川 美咲(昭和50年1月2日生)"),
+            "代表者[氏名]([生年月日]生)"
+        );
+        assert_eq!(d("代表は北川 瑛です"), "代表は[氏名]です");
     }
 }

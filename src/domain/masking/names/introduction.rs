@@ -57,10 +57,11 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
         .strip_prefix("です")
         .or_else(|| rest.strip_prefix("でございます"))
         .unwrap_or(rest);
+    // 高木です(株式会社高木商店): a bracket after です says who the writer works for.
     let closed = rest
         .chars()
         .next()
-        .is_none_or(|c| "。、.,!?！？ \n".contains(c));
+        .is_none_or(|c| "。、.,!?！？ \n(".contains(c));
     if text[..at].ends_with(')') {
         return closed.then_some((at, at));
     }
@@ -139,6 +140,44 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
         });
     let single = chars == 1 && is_kanji_str(run);
     (known || single || view.accept(s, e, Strength::Weak).is_some()).then_some((s, e))
+}
+
+/// A message typed all in katakana (an old phone's half-width kana): ﾔﾏﾀﾞ ﾊﾅｺﾃﾞｽ … The name is
+/// the opening phrase before ﾄ ﾓｳｼﾏｽ in up to three words, or before デス in two or three.
+pub(super) fn katakana_introduction(text: &str) -> Option<(usize, usize)> {
+    if text
+        .chars()
+        .any(|c| is_kanji(c) || is_hiragana(c) || c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    // デスカ asks; one word before デス may be anything (ソウダンデス), two are a full name.
+    let (at, certain) = [
+        "デス",
+        "ト モウシマス",
+        "トモウシマス",
+        "ト イイマス",
+        "トイイマス",
+    ]
+    .iter()
+    .filter_map(|cue| {
+        text.match_indices(cue)
+            .find(|(i, _)| !text[i + cue.len()..].starts_with('カ'))
+            .map(|(i, _)| (i, *cue != "デス"))
+    })
+    .min()?;
+    let head = &text[..at];
+    let from = head.rfind(['。', '、', '!', '?', '\n']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let run = head[from..].trim();
+    let start = from + (head[from..].len() - head[from..].trim_start().len());
+    let parts: Vec<&str> = run.split(' ').collect();
+    let named = (if certain { 1..=3 } else { 2..=3 }).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (2..=8).contains(&p.chars().count()) && p.chars().all(is_katakana));
+    named.then_some((start, start + run.len()))
 }
 
 /// Words in hiragana that open a message before です without being anyone's name.
@@ -243,7 +282,8 @@ fn kana_name(view: &NameView<'_>, from: usize, end: usize, rest: &str) -> bool {
         .chars()
         .count()
         >= 4;
-    person || (!adjective && (from > 0 || goes_on))
+    // おおつき たろう です: two kana words are a full name, wherever the message stops.
+    person || (!adjective && (from > 0 || goes_on || parts.len() == 2))
 }
 
 /// Where a message opens (after a greeting such as お世話になります), the offset of its first
@@ -305,8 +345,10 @@ fn at_opening(text: &str, at: usize) -> Option<usize> {
     let phrase = &text[from..at];
     // しょうじ ゆか です, 小鳥遊 ひなたです: a given name in kana after a space.
     let words: Vec<&str> = phrase.trim_end_matches(' ').split(' ').collect();
-    let spaced_kana = words.len() == 2
-        && (words[1].chars().all(is_hiragana) || words[1].chars().all(is_katakana));
+    // グエン バン ナムです: a foreign name in katakana in up to three parts.
+    let spaced_kana = (words.len() == 2
+        && (words[1].chars().all(is_hiragana) || words[1].chars().all(is_katakana)))
+        || (words.len() == 3 && words.iter().all(|w| w.chars().all(is_katakana)));
     (!phrase.contains(seps.as_slice())
         || spaced_kana
         || phrase.trim_end_matches(' ').len() < phrase.len())

@@ -18,14 +18,17 @@ use super::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use super::{PiiKind, Word, WordClass};
 use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
 use context::{
-    after_role_of, before_contact, bracketed_after_name, heard_from, kana_after_role,
-    kana_given_after, person_like, readings_around_cues,
+    after_role_of, before_contact, bracketed_after_name, bracketed_role, heard_from,
+    kana_after_role, kana_given_after, kanji_given_after, person_like, readings_around_cues,
+    relative_of, self_in_brackets, town_person, until_contact,
 };
 use english::english_names;
-use full::{full_names, relations, widen_names};
-use introduction::{COMMON_KANA, self_introduction};
+use full::{full_names, relations, repeated_names, widen_names};
+use introduction::{COMMON_KANA, katakana_introduction, self_introduction};
 use view::{NameView, Strength};
-use words::{AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_title, is_town, name_shaped};
+use words::{
+    AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_organisation, is_title, is_town, name_shaped,
+};
 
 pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     let view = NameView { text, words };
@@ -44,6 +47,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         ("という方", Strength::Strong),
         ("という者", Strength::Strong),
         ("と名乗", Strength::Strong),
+        // Spoken: 大槻っていいます.
+        ("っていいます", Strength::Certain),
+        ("って言います", Strength::Certain),
+        ("って申します", Strength::Certain),
     ] {
         for (at, _) in text.match_indices(cue) {
             if let Some((s, e)) = view.run_before(at)
@@ -77,7 +84,12 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 continue;
             }
             // 「氏名：」 is a form field; 「名前は」 may go on about anything (名前は新規開業…).
-            let strength = if rest[..sep].contains([':', '='])
+            // 私の名前は金城です: the writer's own name, whatever the dictionary makes of it.
+            let own = ["私の", "わたしの", "僕の", "わたくしの"]
+                .iter()
+                .any(|w| text[..at].ends_with(w));
+            let strength = if own
+                || rest[..sep].contains([':', '='])
                 || !matches!(
                     *label,
                     "名前"
@@ -161,8 +173,9 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let heading = (at == 0 || text[..at].ends_with('\n')) && rest[..sep].contains(' ');
             let labelled = rest[..sep].contains([':', '=', '・']);
             if let Some((s, e)) = view.run_after(from) {
-                // 代表赤松です, オーナー森永さくらです: the role and an introduction around it.
-                let given_end = kana_given_after(&view, e);
+                // 代表赤松です, オーナー森永さくらです, 代表は松田 英樹です: the role and an
+                // introduction around it.
+                let given_end = kana_given_after(&view, e).or_else(|| kanji_given_after(&view, e));
                 let introduced = view.followed_by_desu(given_end.unwrap_or(e));
                 let strength = if heading || labelled {
                     Strength::Strong
@@ -198,6 +211,9 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 claims.claim(s, e, PiiKind::Name);
             }
         }
+    }
+    if let Some((s, e)) = katakana_introduction(text) {
+        claims.claim(s, e, PiiKind::Name);
     }
     // A surname followed by a given name needs no context.
     for pair in words.windows(2) {
@@ -240,8 +256,15 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         }
     }
     company_person(&view, claims);
+    relative_of(&view, claims);
+    town_person(&view, claims);
+    bracketed_role(&view, claims);
+    kana_before_honorific(text, claims);
+    self_in_brackets(&view, claims);
     bracketed_after_name(&view, claims);
     before_contact(&view, claims);
+    until_contact(&view, claims);
+    signed_with_yori(&view, claims);
     readings_around_cues(&view, claims);
     heard_from(&view, claims);
     kana_after_role(&view, claims);
@@ -253,9 +276,11 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     trailing_name(&view, claims);
     readings(text, claims);
     widen_names(&view, claims);
+    repeated_names(text, claims);
+    claims.merge_adjacent_names(text);
 }
 
-/// Honorifics proper: only a person takes them.
+/// Honorifics proper: only a person takes them (宛: whom a letter is addressed to).
 const HONORIFICS: &[&str] = &[
     "さん",
     "様",
@@ -266,7 +291,103 @@ const HONORIFICS: &[&str] = &[
     "くん",
     "君",
     "ちゃん",
+    "宛",
 ];
+
+/// A name in hiragana before an honorific at the opening of a sentence: さとうさんに聞きました,
+/// 。たなかさんから. Three kana at least, and not the kana words that take an honorific or
+/// end in さん (みなさん, おかあさん, たくさん, ふどうさん).
+fn kana_before_honorific(text: &str, claims: &mut Claims) {
+    const NOT: &[&str] = &[
+        "みな",
+        "おかあ",
+        "おとう",
+        "おばあ",
+        "おじい",
+        "おにい",
+        "おねえ",
+        "おきゃく",
+        "おいしゃ",
+        "だいく",
+        "やおや",
+        "はなや",
+        "ほんや",
+        "さかなや",
+        "おまわり",
+        "となり",
+        "おとなり",
+        "ごしゅじん",
+        "だんな",
+        "むすこ",
+        "むすめ",
+        "あかちゃ",
+        "ぼっちゃ",
+        "おじょう",
+        "おつか",
+        "ごくろう",
+        "ありがとう",
+        "すみま",
+        "たく",
+        "ふどう",
+        "しゅっ",
+        "たいさん",
+        "おおぜい",
+        "いっぱい",
+        "おく",
+        "おじ",
+        "おば",
+        "みん",
+        "おこ",
+        "おっ",
+    ];
+    for honorific in ["さん", "さま", "ちゃん", "くん"] {
+        for (at, _) in text.match_indices(honorific) {
+            let len: usize = text[..at]
+                .chars()
+                .rev()
+                .take_while(|&c| is_hiragana(c))
+                .map(char::len_utf8)
+                .sum();
+            let s = at - len;
+            let run = &text[s..at];
+            let set_apart = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| " 。!?\n(「".contains(c));
+            if (3..=5).contains(&run.chars().count())
+                && set_apart
+                && !NOT.iter().any(|w| run == *w || run.starts_with(w))
+            {
+                claims.claim(s, at, PiiKind::Name);
+            }
+        }
+    }
+}
+
+/// より closing a message or a line is its signature: 大塚より, ケン より.
+fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    for (at, _) in text.match_indices("より") {
+        let rest = text[at + "より".len()..].trim_start_matches([' ', '。', '.', '!', '!']);
+        if !(rest.is_empty() || rest.starts_with('\n')) {
+            continue;
+        }
+        let end = text[..at].trim_end_matches(' ').len();
+        let Some((s, e)) = view.run_before(end) else {
+            continue;
+        };
+        let head = text[..s].trim_end_matches(' ');
+        let set_apart = head.is_empty() || head.ends_with(['\n', '。', '!', '?', '、', ',', '.']);
+        if set_apart
+            && !is_organisation(&text[s..e])
+            && let Some((a, b)) = view
+                .accept(s, e, Strength::Medium)
+                .or_else(|| contacts::signed(view, s, e))
+        {
+            claims.claim(a, b, PiiKind::Name);
+        }
+    }
+}
 
 /// Two or three kanji the dictionary reads as one place (松本, 千葉): a surname before an
 /// honorific.
@@ -447,6 +568,10 @@ mod tests {
         mask(text, &NoLexicon).into_string()
     }
 
+    fn d(text: &str) -> String {
+        mask(text, &test_dict::PEOPLE).into_string()
+    }
+
     #[test]
     fn names_after_labels_readings_and_company_introductions() {
         assert_eq!(
@@ -501,5 +626,104 @@ mod tests {
             "I'm interested in the subsidy"
         );
         assert_eq!(m("お客様が増えました"), "お客様が増えました");
+    }
+
+    #[test]
+    fn names_addressed_with_ate_and_signed_with_yori() {
+        assert_eq!(
+            m("請求書は平野宛でお願いします"),
+            "請求書は[氏名]宛でお願いします"
+        );
+        assert_eq!(
+            m("先日はお世話になりました。平野より"),
+            "先日はお世話になりました。[氏名]より"
+        );
+        assert_eq!(m("取り急ぎ。\nミゲルより\n"), "取り急ぎ。\n[氏名]より\n");
+        for text in [
+            "会社宛に送ってください",
+            "本社宛でいいですか",
+            "以上、事務局より",
+            "ご案内。区役所より",
+            "例年より早いですか",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_single_kanji_or_a_common_word_before_to_moushimasu_is_a_name() {
+        assert_eq!(
+            m("楊と申します。飲食店を営んでいます"),
+            "[氏名]と申します。飲食店を営んでいます"
+        );
+        assert_eq!(d("林と申します"), "[氏名]と申します");
+        assert_eq!(
+            d("質問と申しますか、相談です"),
+            "質問と申しますか、相談です"
+        );
+    }
+
+    #[test]
+    fn a_message_typed_all_in_katakana_introduces_its_writer() {
+        assert_eq!(
+            m("ｷﾑﾗ ｹﾝﾀﾃﾞｽ ﾕｳｼ ﾉ ｿｳﾀﾞﾝ ｦ ｼﾀｲ"),
+            "[氏名]デス ユウシ ノ ソウダン ヲ シタイ"
+        );
+        assert_eq!(
+            m("ｺﾝﾆﾁﾊ。ﾁｬﾝ ﾐﾝ ﾄｩｱﾝ ﾄ ﾓｳｼﾏｽ"),
+            "コンニチハ。[氏名] ト モウシマス"
+        );
+        assert_eq!(m("ﾃｲｸｱｳﾄ ﾀｲｵｳﾃﾞｽｶ"), "テイクアウト タイオウデスカ");
+        assert_eq!(m("ｿｳﾀﾞﾝﾃﾞｽ ﾕｳｼﾉ ｹﾝ"), "ソウダンデス ユウシノ ケン");
+    }
+
+    #[test]
+    fn spoken_introductions_relatives_and_roles_in_brackets() {
+        assert_eq!(
+            m("平野っていいます。開業の相談です"),
+            "[氏名]っていいます。開業の相談です"
+        );
+        assert_eq!(
+            d("北川の妻です。よろしくお願いします"),
+            "[氏名]の妻です。よろしくお願いします"
+        );
+        assert_eq!(d("戸田の代理の者です"), "[氏名]の代理の者です");
+        assert_eq!(m("平野（代表）"), "[氏名](代表)");
+        assert_eq!(m("差出人：平野"), "差出人:[氏名]");
+        assert_eq!(d("北川からの紹介です"), "[氏名]からの紹介です");
+        assert_eq!(m("やまだ はなこ です"), "[氏名] です");
+        for text in [
+            "社長の妻です",
+            "区役所(代表)に電話しました",
+            "メンター(相談にのってくれる先輩)はいますか",
+            "保証人:不要",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_kana_name_before_an_honorific_at_the_opening() {
+        assert_eq!(m("さとうさんに聞きました"), "[氏名]さんに聞きました");
+        for text in [
+            "たくさんあります",
+            "みなさんへ",
+            "おかあさんの店です",
+            "ふどうさんやさんに聞きました",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_name_in_three_katakana_parts() {
+        assert_eq!(
+            m("こんにちは。ﾁｬﾝ ﾐﾝ ﾄｩｱﾝです。"),
+            "こんにちは。[氏名]です。"
+        );
+        assert_eq!(
+            m("スタッフのレ バン ホアさんの件で"),
+            "スタッフの[氏名]さんの件で"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! How a name-like run is read: where it starts and ends, and whether the context is strong
 //! enough for the dictionary's view of its words to make it a name.
 
-use super::words::ROLE_BEFORE;
+use super::words::{ROLE_BEFORE, is_common_word};
 use crate::domain::masking::scan::{is_kanji, is_katakana};
 use crate::domain::masking::{Word, WordClass};
 
@@ -51,10 +51,19 @@ impl NameView<'_> {
             let beyond = before
                 .strip_suffix([' ', '・'])
                 .and_then(|b| b.chars().next_back());
-            let max_parts = if latin || joiner == Some('・') { 3 } else { 2 };
+            // グエン バン ナム: a foreign name in katakana may have three parts, as in Latin.
+            let katakana = text[start..part_end].chars().all(is_katakana);
+            let max_parts = if latin || joiner == Some('・') || katakana {
+                3
+            } else {
+                2
+            };
             match (joiner, beyond) {
                 (Some(' ' | '・'), Some(c))
-                    if parts < max_parts && is_name_char(c) && latin == c.is_ascii_alphabetic() =>
+                    if parts < max_parts
+                        && is_name_char(c)
+                        && latin == c.is_ascii_alphabetic()
+                        && (parts < 2 || !katakana || is_katakana(c)) =>
                 {
                     start -= 1 + usize::from(joiner == Some('・')) * 2;
                 }
@@ -252,6 +261,12 @@ impl NameView<'_> {
                     || (strength == Strength::Certain
                         && (1..=12).contains(&chars)
                         && !inside.iter().all(|w| w.class == WordClass::CommonNoun))
+                    // 王と申します, 金城と申します: kanji the dictionary files as a word are a name
+                    // here.
+                    || (strength == Strength::Certain
+                        && chars <= 4
+                        && text[s..e].chars().all(is_kanji)
+                        && !is_common_word(&text[s..e]))
                 {
                     Some((s, e))
                 } else {

@@ -25,6 +25,7 @@ pub(super) const AFTER_NAME: &[&str] = &[
     "理事長",
     "税理士",
     "弁護士",
+    "宛",
 ];
 
 /// Words that take an honorific without being anyone's name (お客様, 大家さん, 皆様).
@@ -167,6 +168,137 @@ pub(super) const ROLE_BEFORE: &[&str] = &[
     "店長",
 ];
 
+/// Whom a word before a name (and の) relates the person to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Relation {
+    /// 母, 妻, 息子: family.
+    Family,
+    /// 同僚, 経理, 従業員: people the caller works with.
+    Colleague,
+    /// 店長, 代表, 税理士: a title, also written before a description (弁護士(コンシェルジュ))
+    /// or in a list (弁護士・税理士), so only a name that goes on as a sentence follows it.
+    Role,
+    /// 弊社, うち: the business itself (弊社の黒田が).
+    Organisation,
+    /// 経営, 主宰: what the person does (ネイルサロン経営のえりかです).
+    Activity,
+}
+
+/// The one list of words that relate a person before a name: 母の西村, 経理の林が, 弊社の黒田が,
+/// ネイルサロン経営のえりかです. [`relations`](super::full::relations) reads family and
+/// colleagues, [`after_role_of`](super::context::after_role_of) all but activities, and
+/// [`kana_after_role`](super::context::kana_after_role) every one.
+pub(super) const RELATIONS: &[(&str, Relation)] = {
+    use Relation::{Activity, Colleague, Family, Organisation, Role};
+    &[
+        ("母", Family),
+        ("父", Family),
+        ("妻", Family),
+        ("夫", Family),
+        ("長男", Family),
+        ("長女", Family),
+        ("次男", Family),
+        ("次女", Family),
+        ("三男", Family),
+        ("三女", Family),
+        ("息子", Family),
+        ("娘", Family),
+        ("兄", Family),
+        ("姉", Family),
+        ("弟", Family),
+        ("妹", Family),
+        ("義父", Family),
+        ("義母", Family),
+        ("義兄", Family),
+        ("義姉", Family),
+        ("義弟", Family),
+        ("義妹", Family),
+        ("祖父", Family),
+        ("祖母", Family),
+        ("叔父", Family),
+        ("叔母", Family),
+        ("伯父", Family),
+        ("伯母", Family),
+        ("家内", Family),
+        ("主人", Family),
+        ("旦那", Family),
+        ("嫁", Family),
+        ("婿", Family),
+        ("孫", Family),
+        ("甥", Family),
+        ("姪", Family),
+        ("友人", Colleague),
+        ("知人", Colleague),
+        ("友達", Colleague),
+        ("同僚", Colleague),
+        ("部下", Colleague),
+        ("上司", Colleague),
+        ("後輩", Colleague),
+        ("先輩", Colleague),
+        ("共同代表", Colleague),
+        ("共同経営者", Colleague),
+        ("パートナー", Colleague),
+        ("相方", Colleague),
+        ("経理", Colleague),
+        ("総務", Colleague),
+        ("事務", Role),
+        ("営業", Role),
+        ("従業員", Colleague),
+        ("社員", Colleague),
+        ("店員", Colleague),
+        ("スタッフ", Colleague),
+        ("板前", Colleague),
+        ("職人", Colleague),
+        ("料理長", Colleague),
+        ("弟子", Colleague),
+        ("見習い", Colleague),
+        ("パート", Colleague),
+        ("アルバイト", Colleague),
+        ("バイト", Colleague),
+        ("顧問", Colleague),
+        ("店長", Role),
+        ("店主", Role),
+        ("社長", Role),
+        ("副社長", Role),
+        ("会長", Role),
+        ("専務", Role),
+        ("常務", Role),
+        ("取締役", Role),
+        ("部長", Role),
+        ("課長", Role),
+        ("係長", Role),
+        ("主任", Role),
+        ("オーナー", Role),
+        ("代表", Role),
+        ("担当", Role),
+        ("院長", Role),
+        ("講師", Role),
+        ("税理士", Role),
+        ("行政書士", Role),
+        ("社労士", Role),
+        ("弁護士", Role),
+        ("大家", Role),
+        ("弊社", Organisation),
+        ("当社", Organisation),
+        ("うち", Organisation),
+        ("経営", Activity),
+        ("運営", Activity),
+        ("主宰", Activity),
+    ]
+};
+
+/// The relation words of the kinds asked for, as one regex alternation (longest first, so
+/// that 義母 is not read as 母).
+pub(super) fn relation_alternation(kinds: &[Relation]) -> String {
+    let mut words: Vec<&str> = RELATIONS
+        .iter()
+        .filter(|(_, k)| kinds.contains(k))
+        .map(|(w, _)| *w)
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
 /// Labelled fields and introductions: what follows is a name.
 pub(super) const LABELS: &[&str] = &[
     "代表者氏名",
@@ -195,6 +327,10 @@ pub(super) const LABELS: &[&str] = &[
     "代理人",
     "表札",
     "宛名",
+    "差出人",
+    "送り主",
+    "受取人",
+    "届出人",
 ];
 
 /// Honorifics, roles and words for people that are no one's name (社長, 担当, 母).
@@ -236,6 +372,8 @@ const COMMON_WITH_NAME_FINAL: &[&str] = &[
     "調子",
     "利子",
     "菓子",
+    "和菓子",
+    "洋菓子",
     "帽子",
     "椅子",
     "電子",
@@ -351,6 +489,11 @@ const COMMON_WITH_NAME_FINAL: &[&str] = &[
     "同僚",
 ];
 
+/// Everyday words and titles that are no one's name (質問, 担当, 会社).
+pub(super) fn is_common_word(run: &str) -> bool {
+    COMMON_WITH_NAME_FINAL.contains(&run) || is_title(run)
+}
+
 /// Whether a short kanji run looks like a name (see [`NAME_FINALS`]).
 pub(super) fn name_shaped(run: &str) -> bool {
     let n = run.chars().count();
@@ -421,6 +564,33 @@ pub(super) fn is_town(run: &str) -> bool {
     }) || ["区", "市", "町", "都", "県", "駅", "地区", "周辺", "エリア"]
         .iter()
         .any(|w| run.chars().count() > w.chars().count() && run.ends_with(w))
+}
+
+/// Words that end the name of an office, a department or a business, not a person (区役所,
+/// 事務局, 営業部, 商店).
+pub(super) fn is_organisation(run: &str) -> bool {
+    [
+        "所",
+        "局",
+        "課",
+        "室",
+        "部",
+        "会",
+        "庁",
+        "社",
+        "店",
+        "署",
+        "庫",
+        "院",
+        "係",
+        "センター",
+        "一同",
+        "窓口",
+        "チーム",
+        "グループ",
+    ]
+    .iter()
+    .any(|w| run.ends_with(w))
 }
 
 /// Words that name a day or a step of a business, not a person (開業日, 申請日, 締切, 設立):
