@@ -149,8 +149,8 @@ pub fn rule_for(scheme: &Scheme, question: &str) -> Option<String> {
     })
 }
 
-/// "区内で引き続き1年以上事業を営んでいること": the rule quoted to the desk in a hand-off's warm
-/// summary, which staff read in Japanese whatever the caller's language.
+/// "区内で引き続き1年以上事業を営んでいること": a rule quoted in the entry's Japanese, as a hand-off
+/// gives it to the desk (and to the caller, in quotation marks, whatever their language).
 fn years_in_business_ja(area: Area, n: u32) -> String {
     let place = match area {
         Area::Minato => "港区内",
