@@ -87,11 +87,15 @@ fn a_request_or_a_story_asks_nothing() {
 }
 
 #[test]
-fn every_attribute_has_a_code_and_a_japanese_label() {
+fn every_attribute_has_a_code_and_a_label_in_every_language() {
+    use shien_navi::app::chat::facts::label;
+    use shien_navi::app::messages::Messages;
+    use shien_navi::domain::Lang;
     for a in Asked::ALL {
         assert!(a.code().is_ascii());
-        assert!(!a.label_ja().is_ascii());
-        assert!(a.label_en().is_ascii());
+        assert!(!label(Messages::new(Lang::Ja), a).is_ascii());
+        assert!(!label(Messages::new(Lang::Easy), a).is_ascii());
+        assert!(label(Messages::new(Lang::En), a).is_ascii());
     }
 }
 

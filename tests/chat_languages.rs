@@ -432,3 +432,66 @@ async fn the_chat_page_speaks_the_page_language_and_marks_japanese_inside_englis
     assert_eq!(r.status().as_u16(), 400);
     assert!(r.text().await.unwrap().contains(&en.t("chat-error-empty")));
 }
+
+#[test]
+fn an_easy_question_on_amount_and_deadline_gets_easy_fact_sentences_with_the_entrys_numbers() {
+    use shien_navi::app::chat::facts::label;
+    use shien_navi::domain::asked::Asked;
+    use shien_navi::domain::facts::date_ja;
+    use shien_navi::domain::scheme::yen_ja;
+
+    let out = ask(
+        "ものづくり補助金は いくら もらえますか？ いつまで 申し込めますか？",
+        Caller::new(Channel::Web, Lang::Easy),
+    );
+    let reply = &out.reply.reply;
+    assert_eq!(out.reply.lang, Lang::Easy);
+    assert!(out.reply.handoff.is_none(), "{reply}");
+    assert_eq!(
+        out.reply.citations.first().map(|c| c.id.as_str()),
+        Some("national-monozukuri"),
+        "{reply}"
+    );
+    let scheme = common::real_app()
+        .corpus
+        .scheme("national-monozukuri")
+        .unwrap();
+    let max = scheme.amount.as_ref().and_then(|a| a.max_yen).unwrap();
+    let round = scheme.window.rounds.last().expect("a round");
+    let easy = Messages::new(Lang::Easy);
+    // The ceiling and the round's dates from the entry's fields, in easy sentences.
+    let ceiling = easy.targs(
+        "chat-fact-amount-ceiling",
+        &[
+            ("what", &easy.t("chat-fact-amount-of-grant")),
+            ("amount", &yen_ja(max)),
+        ],
+    );
+    assert!(ceiling.contains(&yen_ja(max)), "{ceiling}");
+    let dates = format!("{}から {}まで", date_ja(round.opens), date_ja(round.closes));
+    for expected in [
+        format!("{}：{ceiling}", label(easy, Asked::Amount)),
+        format!("{}：", label(easy, Asked::Deadline)),
+        format!("{}は {dates}", round.label),
+        easy.t("chat-fact-round-closed"),
+        easy.t("chat-fact-note"),
+    ] {
+        assert!(
+            reply.contains(&expected),
+            "missing 「{expected}」 in:\n{reply}"
+        );
+    }
+    // Not the administrative Japanese fact sentences.
+    let ja = Messages::new(Lang::Ja);
+    for administrative in [
+        label(ja, Asked::Amount),
+        label(ja, Asked::Deadline),
+        "の受付期間は".to_string(),
+        "補助・助成の額".to_string(),
+    ] {
+        assert!(
+            !reply.contains(&administrative),
+            "{administrative} in:\n{reply}"
+        );
+    }
+}

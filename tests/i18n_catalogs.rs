@@ -33,13 +33,13 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// Keys the code asks for: `t("key")`, `ta("key", …)`, `tn(…)`, `targs(…)`, `ja(…)` in the
+/// Keys the code asks for: `t("key")`, `ta("key", …)`, `tn(…)`, `targs(…)`, `tv(…)`, `ja(…)` in the
 /// templates, the HTTP layer and the application layer (the chat writes its replies from the
 /// catalogs), and catalog-looking literals in their Rust code (keys kept in tables, such as
 /// the navigation).
 fn keys_used(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
     let call =
-        regex::Regex::new(r#"\b(?:t|ta|tn|targs|ja)\(\s*"([a-zA-Z][a-zA-Z0-9_-]*)""#).unwrap();
+        regex::Regex::new(r#"\b(?:t|ta|tn|targs|tv|ja)\(\s*"([a-zA-Z][a-zA-Z0-9_-]*)""#).unwrap();
     let literal = regex::Regex::new(r#""([a-z]+(?:-[a-z0-9]+)+)""#).unwrap();
     let mut sources = Vec::new();
     files(&common::repo().join("templates"), "html", &mut sources);

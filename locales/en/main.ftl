@@ -333,3 +333,136 @@ step-labour = Ask here about grants and rules for hiring and working conditions.
 step-ip = Ask here about patents, trademarks and other intellectual property.
 step-other = Not sure which scheme suits you best? Talk it over here, for your own situation.
 step-separator = {" / "}
+
+## The asked facts of a chat reply (app/chat/facts.rs): the domain chooses each sentence and
+## its values; amounts, dates, rates and hours arrive formatted, never written here.
+chat-fact-first = { $label } of { $scheme }:
+chat-fact-next = { $label }:
+chat-fact-line = { $label }: { $text }
+chat-fact-in-official = see the official Japanese below.
+chat-fact-note = This answer is a summary: the official page prevails.
+chat-fact-sentence-separator = {" "}
+chat-fact-label-amount = Amount
+chat-fact-label-rate = Rate
+chat-fact-label-eligibility = Who can apply
+chat-fact-label-years = Years and age
+chat-fact-label-deadline = Deadline and application period
+chat-fact-label-how-to-apply = How to apply
+chat-fact-label-documents = Documents
+chat-fact-label-contact = Contact and hours
+chat-fact-label-combination = Combining with other schemes
+chat-fact-not-in-sources = { $label } is not confirmed in our sources. Please check with { $contact } or on the official page.
+chat-fact-amount-of-loan = The loan limit
+chat-fact-amount-of-grant = The maximum amount
+chat-fact-amount-of-other = The maximum
+chat-fact-amount-published = The amount is published in Japanese as 「{ $text }」.
+chat-fact-amount-ceiling = { $what } is { $amount }.
+chat-fact-ceiling = The maximum is { $amount }.
+chat-fact-floor = The minimum is { $amount }.
+chat-fact-also-rate = The rate is { $rate }.
+chat-fact-rate-of-loan = The interest rate
+chat-fact-rate-of-interest-subsidy = The rate
+chat-fact-rate-of-tax = The rate
+chat-fact-rate-of-subsidy = The rate
+chat-fact-rate = { $what } is { $rate }.
+chat-fact-rate-published = { $what } is as published in Japanese: { $rate }.
+chat-fact-rate-with-text = { $what } is { $rate } ({ $text }).
+chat-fact-rate-in-text = { $what }, as published in Japanese: { $text }.
+chat-fact-covered-rule = The condition is 「{ $condition }」: if your case does not meet it, you are not eligible.
+chat-fact-mainly-for = It is mainly for { $size }{ $place }. { $legal }
+chat-fact-area-minato = Minato City
+chat-fact-area-tokyo = Tokyo
+chat-fact-place-head-office = {" "}with their head office (for sole proprietors, main place of business) in { $area }
+chat-fact-place-any-office = {" "}with a place of business in { $area }
+chat-fact-size-sme = small and medium-sized enterprises (SMEs)
+chat-fact-size-small-by-law = small businesses (at most { $others } regular employees in manufacturing and most other industries, { $commerce } in commerce and services; { $lodging } in lodging and entertainment)
+chat-fact-size-small = small businesses
+chat-fact-size-any = businesses
+chat-fact-legal-any = Both companies and sole proprietors can apply.
+chat-fact-legal-corporate = Only companies can apply, not sole proprietors.
+chat-fact-legal-sole = Only individuals (sole proprietors or people about to start) can apply, not companies.
+chat-fact-rules = Conditions: { $rules }.
+chat-fact-rule-separator = {"; "}
+chat-fact-list-separator = {", "}
+chat-fact-conditions = Main conditions (in Japanese): { $conditions }.
+chat-fact-condition = Condition (in Japanese): { $text }.
+chat-fact-in-short = In short: { $text }
+chat-fact-required = Condition: { $rule }.
+chat-fact-required-employees-at-most = At most { $count } regular employees.
+chat-fact-required-employees-at-least = At least { $count } regular employees.
+chat-fact-required-capital-at-most = Capital of at most { $amount }.
+chat-fact-required-founded-within = It is for businesses founded less than { $years } { $years ->
+        [one] year
+       *[other] years
+    } ago.
+chat-fact-required-in-business = You must have been in business for at least { $years } { $years ->
+        [one] year
+       *[other] years
+    } in a row.
+chat-fact-required-in-business-in = You must have been in business in { $area } for at least { $years } { $years ->
+        [one] year
+       *[other] years
+    } in a row.
+chat-fact-required-owner = The owner (founder) must be { $who }.
+chat-fact-required-management-years = The owner must have less than { $years } { $years ->
+        [one] year
+       *[other] years
+    } of management experience.
+chat-fact-rule-employees-at-most = at most { $count } regular employees
+chat-fact-rule-employees-at-least = at least { $count } regular employees
+chat-fact-rule-capital-at-most = capital of at most { $amount }
+chat-fact-rule-cap-employees = at most { $count } employees
+chat-fact-rule-or = {" or "}
+chat-fact-rule-size-cap = { $sectors }: { $limits }
+chat-fact-rule-size-cap-all = { $limits }
+chat-fact-rule-in-business = in business for at least { $years } { $years ->
+        [one] year
+       *[other] years
+    }
+chat-fact-rule-in-business-in = in business in { $area } for at least { $years } { $years ->
+        [one] year
+       *[other] years
+    } in a row
+chat-fact-rule-founded-within = founded less than { $years } { $years ->
+        [one] year
+       *[other] years
+    } ago
+chat-fact-rule-owner = the owner (founder) is { $who }
+chat-fact-rule-management-years = less than { $years } { $years ->
+        [one] year
+       *[other] years
+    } of management experience
+chat-fact-rule-sales-at-least = annual sales of at least { $amount }
+chat-fact-rule-sales-below = annual sales below { $amount }
+chat-fact-rule-excluded-industries = not for these industries: { $industries }
+chat-fact-rule-shotenkai-member = membership of a shopping street association (商店会)
+chat-fact-rule-once-only = not having used this scheme before
+chat-fact-owner-woman = a woman
+chat-fact-owner-under = under { $age }
+chat-fact-owner-under-or-at-most = under { $age }
+chat-fact-owner-from-age = { $age } or older
+chat-fact-owner-or = {", or "}
+chat-fact-pre-founding-allowed = People who have not started their business yet can also use it.
+chat-fact-pre-founding-only = Only people who have not started their business yet can use it.
+chat-fact-pre-founding-no = It cannot be used before you start your business: apply once you have started.
+chat-fact-always-open = Applications are accepted at any time, all year round; there is no fixed deadline.
+chat-fact-consult-days = Consultation days (in Japanese): { $text }
+chat-fact-next-round-unannounced = It is usually offered every year, but the next application period had not been announced as of { $date }.
+chat-fact-past-rounds = Earlier rounds (in Japanese): { $texts }
+chat-fact-round = { $round } ({ $label }): applications from { $opens } to { $closes }{ $state }.
+chat-fact-round-open = {" (open now)"}
+chat-fact-round-upcoming = {" (not open yet)"}
+chat-fact-round-closed = {" (closed)"}
+chat-fact-next-round-unknown = The next round's dates are not in our sources. Please check with { $contact } or on the official page.
+chat-fact-when-to-apply = When to apply (in Japanese): { $text }
+chat-fact-how-to-apply = How to apply (in Japanese): { $text }
+chat-fact-apply-to = Where to apply or ask: { $contact }.
+chat-fact-documents = Documents (in Japanese): { $texts }
+chat-fact-contact = Contact: { $contact }.
+chat-fact-desk-open = { $desk } is open on { $hours } ({ $book }).
+chat-fact-phone = Phone: { $phone }.
+chat-fact-title = { $title }
+chat-fact-title-separator = {", "}
+chat-fact-not-combinable = { $scheme } and { $other } cannot both be used for the same costs.
+chat-fact-not-combinable-with = { $scheme } cannot be combined with { $others } for the same costs.
+chat-fact-combination-conditions = Conditions on combining (in Japanese): { $conditions }.

@@ -83,6 +83,13 @@ pub fn has_message(lang: Lang, key: &str) -> bool {
         .is_some_and(|m| m.value().is_some())
 }
 
+/// One argument of a message: a text, or a number (plural forms select on it).
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    Text(&'a str),
+    Number(u64),
+}
+
 /// The interface text of one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Messages {
@@ -122,6 +129,19 @@ impl Messages {
         let mut args = FluentArgs::new();
         for (name, value) in values {
             args.set(name.to_string(), FluentValue::from(value.to_string()));
+        }
+        self.format(key, Some(&args))
+    }
+
+    /// The text of `key` with several arguments, texts or numbers.
+    pub fn tv(&self, key: &str, values: &[(&str, Arg)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            let value = match value {
+                Arg::Text(t) => FluentValue::from(t.to_string()),
+                Arg::Number(n) => FluentValue::from(*n),
+            };
+            args.set(name.to_string(), value);
         }
         self.format(key, Some(&args))
     }

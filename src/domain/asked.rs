@@ -58,36 +58,6 @@ impl Asked {
         }
     }
 
-    /// What the attribute is called in a reply.
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            Asked::Amount => "金額・上限",
-            Asked::Rate => "補助率・利率",
-            Asked::Eligibility => "対象となる事業者",
-            Asked::Years => "年数・年齢の条件",
-            Asked::Deadline => "締切・募集時期",
-            Asked::HowToApply => "申請方法",
-            Asked::Documents => "必要な書類",
-            Asked::Contact => "問い合わせ先・受付時間",
-            Asked::Combination => "他の制度との併用",
-        }
-    }
-
-    /// What the attribute is called in an English reply.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Asked::Amount => "Amount",
-            Asked::Rate => "Rate",
-            Asked::Eligibility => "Who can apply",
-            Asked::Years => "Years and age",
-            Asked::Deadline => "Deadline and application period",
-            Asked::HowToApply => "How to apply",
-            Asked::Documents => "Documents",
-            Asked::Contact => "Contact and hours",
-            Asked::Combination => "Combining with other schemes",
-        }
-    }
-
     /// Whether `word` (a lemma of the question) is part of how this attribute is asked:
     /// "上限", "補助" of 補助率, "いつ" — a follow-up made of such words names no new scheme.
     pub fn mentions(self, word: &str) -> bool {

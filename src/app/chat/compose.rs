@@ -8,11 +8,13 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Citation;
 use super::citations::{cite, push_unique};
+use super::facts::{label, render};
 use crate::app::engine::{Engine, FaqHit, SearchOutcome, shorten};
 use crate::app::messages::Messages;
 use crate::domain::asked::Asked;
 use crate::domain::corpus::translation::Lang;
-use crate::domain::facts::english::{EnglishWords, date_en, fact_en};
+use crate::domain::facts::english::date_en;
+use crate::domain::facts::translated::{TranslatedWords, fact_in};
 use crate::domain::facts::{Fact, FactContext, date_ja, fact};
 use crate::domain::scheme::{Scheme, yen_en, yen_ja};
 
@@ -266,22 +268,35 @@ pub(super) fn facts_reply(
     };
     let facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
     let lang = m.lang();
+    let ja = Messages::new(Lang::Ja);
     let mut text = String::new();
-    // The facts in Japanese are written by the domain: English adds its own sentences from
-    // the same fields first; やさしい日本語 has none yet and quotes them.
-    if lang == Lang::En {
-        english_facts(app, m, scheme, &facts, &ctx, &mut text);
+    // English and やさしい日本語 state the facts from the same fields in their own words first.
+    // English then adds the official Japanese; やさしい日本語, a note that the official page
+    // prevails (its reader reads Japanese script, and each fact quotes what only the entry says).
+    if lang != Lang::Ja {
+        translated_facts(app, m, scheme, &facts, &ctx, &mut text);
         text.push_str("\n\n");
-        text.push_str(&m.t("chat-official-japanese"));
-        text.push('\n');
     }
-    for (i, f) in facts.iter().enumerate() {
-        if i == 0 {
-            text.push_str(&format!("「{}」の{}：", scheme.title, f.asked.label_ja()));
-        } else {
-            text.push_str(&format!("\n{}：", f.asked.label_ja()));
+    match lang {
+        Lang::Easy => text.push_str(&m.t("chat-fact-note")),
+        Lang::Ja | Lang::En => {
+            if lang == Lang::En {
+                text.push_str(&m.t("chat-official-japanese"));
+                text.push('\n');
+            }
+            for (i, f) in facts.iter().enumerate() {
+                if i == 0 {
+                    text.push_str(&ja.targs(
+                        "chat-fact-first",
+                        &[("scheme", &scheme.title), ("label", &label(ja, f.asked))],
+                    ));
+                } else {
+                    text.push('\n');
+                    text.push_str(&ja.ta("chat-fact-next", "label", &label(ja, f.asked)));
+                }
+                text.push_str(&render(ja, &f.sentences));
+            }
         }
-        text.push_str(&f.text);
     }
     let mut citations = vec![cite(corpus, scheme)];
     let wants_words = facts.iter().any(|f| {
@@ -320,9 +335,10 @@ pub(super) fn facts_reply(
     (text, citations)
 }
 
-/// The asked facts in English, one line each, from the same fields as the Japanese ones and
-/// the reviewed English words of the scheme and its desks.
-fn english_facts(
+/// The asked facts in English or やさしい日本語, one line each, from the same fields as the
+/// Japanese ones and the reviewed words of the scheme and its desks in that language; a fact
+/// those hold nothing on points to (English) or quotes (やさしい日本語) the official Japanese.
+fn translated_facts(
     app: &Engine,
     m: Messages,
     scheme: &Scheme,
@@ -330,24 +346,31 @@ fn english_facts(
     ctx: &FactContext,
     text: &mut String,
 ) {
+    let lang = m.lang();
     let translations = &app.corpus.translations;
-    let words = EnglishWords {
-        scheme: translations.scheme(Lang::En, &scheme.id).map(|t| &t.text),
+    let words = TranslatedWords {
+        lang,
+        scheme: translations.scheme(lang, &scheme.id).map(|t| &t.text),
         desks: ctx
             .desks
             .iter()
-            .filter_map(|d| translations.desk(Lang::En, &d.id))
+            .filter_map(|d| translations.desk(lang, &d.id))
             .map(|t| &t.text)
             .collect(),
     };
     text.push_str(&scheme_name(app, m, scheme));
     for f in facts {
-        let sentence = fact_en(scheme, f.asked, f.known, ctx, &words);
-        let sentence = if sentence.is_empty() {
-            "see the official Japanese below.".to_string()
+        let sentences = fact_in(scheme, f.asked, f.known, ctx, &words);
+        let sentence = if sentences.is_empty() {
+            let official = render(Messages::new(Lang::Ja), &f.sentences);
+            m.ta("chat-fact-in-official", "official", &official)
         } else {
-            sentence
+            render(m, &sentences)
         };
-        text.push_str(&format!("\n{}: {sentence}", f.asked.label_en()));
+        text.push('\n');
+        text.push_str(&m.targs(
+            "chat-fact-line",
+            &[("label", &label(m, f.asked)), ("text", &sentence)],
+        ));
     }
 }

@@ -8,13 +8,15 @@
 //! One file per concern: `turn.rs` (the flow of one turn), `decide.rs` (retrieval,
 //! confidence and the routing decision: the one place the chat calls `domain::routing`),
 //! `subject.rs` (which scheme a factual question is about), `follow_up.rs` (a question about
-//! the scheme just discussed), `compose.rs` (the words of an answer), `citations.rs`,
+//! the scheme just discussed), `compose.rs` (the words of an answer), `facts.rs` (the asked
+//! facts worded by the reply language's catalog), `citations.rs`,
 //! `handoff.rs` (the desk, its next slot and the ticket). This file holds the reply types and
 //! the session handling around a turn.
 
 mod citations;
 mod compose;
 mod decide;
+pub mod facts;
 mod follow_up;
 mod handoff;
 mod subject;

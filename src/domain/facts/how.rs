@@ -1,11 +1,12 @@
 //! How and where to apply, the documents, whom to ask, and what combines with what.
 
+use super::sentence::Sentence;
 use super::{FactContext, end, end_plain, sentences};
 use crate::domain::scheme::Scheme;
 
 /// How and where: the how-to-apply text, a sentence of the details on the way to apply
 /// that it does not already say (online, by post, at a desk), and whom to ask.
-pub(super) fn how_to_apply(scheme: &Scheme) -> String {
+pub(super) fn how_to_apply(scheme: &Scheme) -> Vec<Sentence> {
     const WAYS: &[&str] = &[
         "jgrants",
         "jGrants",
@@ -20,7 +21,9 @@ pub(super) fn how_to_apply(scheme: &Scheme) -> String {
         "申し込",
         "申込",
     ];
-    let mut s = format!("申請方法：{}", end(&scheme.how_to_apply));
+    let mut s = vec![Sentence::HowToApply {
+        text: end(&scheme.how_to_apply),
+    }];
     if let Some(more) = sentences(&scheme.details)
         .into_iter()
         .filter(|d| d.chars().count() <= 160)
@@ -29,16 +32,15 @@ pub(super) fn how_to_apply(scheme: &Scheme) -> String {
                 .any(|w| d.contains(w) && !scheme.how_to_apply.contains(w))
         })
     {
-        s.push_str(&more);
+        s.push(Sentence::Words { text: more });
     }
-    s.push_str(&format!(
-        "申請先・問い合わせ先：{}。",
-        end_plain(&scheme.contact)
-    ));
+    s.push(Sentence::ApplyTo {
+        contact: end_plain(&scheme.contact).to_string(),
+    });
     s
 }
 
-pub(super) fn documents(scheme: &Scheme) -> (String, bool) {
+pub(super) fn documents(scheme: &Scheme) -> (Vec<Sentence>, bool) {
     const PAPERS: &[&str] = &[
         "書類",
         "申請書",
@@ -67,65 +69,50 @@ pub(super) fn documents(scheme: &Scheme) -> (String, bool) {
         .take(3)
         .collect();
     if found.is_empty() {
-        return (String::new(), false);
+        return (Vec::new(), false);
     }
-    (format!("必要な書類について：{}", found.concat()), true)
+    (vec![Sentence::Documents { texts: found }], true)
 }
 
-pub(super) fn contact(scheme: &Scheme, ctx: &FactContext) -> String {
-    let mut s = format!("問い合わせ先は{}です。", end_plain(&scheme.contact));
+pub(super) fn contact(scheme: &Scheme, ctx: &FactContext) -> Vec<Sentence> {
+    let contact = end_plain(&scheme.contact).to_string();
+    // A phone number once: not again when the contact or a desk already gave it.
+    let mut said = contact.clone();
+    let mut s = vec![Sentence::ContactIs { contact }];
     for d in ctx.desks.iter().take(2) {
-        s.push_str(&format!(
-            "{}の受付は{}です（{}）。",
-            d.name,
-            d.schedule_ja(),
-            d.how_to_book.trim_end_matches('。')
-        ));
+        let book = d.how_to_book.trim_end_matches('。').to_string();
+        said.push_str(&d.name);
+        said.push_str(&book);
+        s.push(Sentence::DeskOpen {
+            name: d.name.clone(),
+            desk: Box::new((*d).clone()),
+            book,
+        });
         if let Some(phone) = &d.phone
-            && !s.contains(phone.as_str())
+            && !said.contains(phone.as_str())
         {
-            s.push_str(&format!("電話：{phone}。"));
+            said.push_str(phone);
+            s.push(Sentence::Phone {
+                phone: phone.clone(),
+            });
         }
     }
     // Days and times a desk keeps that the how-to-apply text gives ("水曜日の午後").
     if ctx.desks.is_empty() {
         for h in sentences(&scheme.how_to_apply) {
             if ["曜", "午後", "午前", "時"].iter().any(|w| h.contains(w)) {
-                s.push_str(&h);
+                s.push(Sentence::Words { text: h });
             }
         }
     }
     s
 }
 
-pub(super) fn combination(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
-    if let Some(other) = ctx.other {
-        if scheme.not_combinable_with.contains(&other.id)
-            || other.not_combinable_with.contains(&scheme.id)
-        {
-            return (
-                format!(
-                    "「{}」と「{}」は、同じ経費に併用できません。",
-                    scheme.title, other.title
-                ),
-                true,
-            );
-        }
-    } else if !ctx.not_combinable.is_empty() {
-        return (
-            format!(
-                "「{}」は、{}とは同じ経費に併用できません。",
-                scheme.title,
-                ctx.not_combinable
-                    .iter()
-                    .map(|t| format!("「{t}」"))
-                    .collect::<Vec<_>>()
-                    .join("・")
-            ),
-            true,
-        );
+pub(super) fn combination(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
+    if let Some(s) = not_combinable(scheme, ctx) {
+        return (vec![s], true);
     }
-    let rules: Vec<&String> = scheme
+    let rules: Vec<String> = scheme
         .eligibility
         .conditions
         .iter()
@@ -135,19 +122,30 @@ pub(super) fn combination(scheme: &Scheme, ctx: &FactContext) -> (String, bool) 
                 .any(|w| c.contains(w))
         })
         .take(2)
+        .map(|c| c.trim_end_matches('。').to_string())
         .collect();
     if rules.is_empty() {
-        return (String::new(), false);
+        return (Vec::new(), false);
     }
-    (
-        format!(
-            "併用に関わる条件：{}。",
-            rules
-                .iter()
-                .map(|c| c.trim_end_matches('。'))
-                .collect::<Vec<_>>()
-                .join("／")
-        ),
-        true,
-    )
+    (vec![Sentence::CombinationConditions { texts: rules }], true)
+}
+
+/// That `scheme` cannot pay for the same costs as the other scheme asked about, or, when the
+/// question names none, as the schemes its entry excludes.
+pub(super) fn not_combinable(scheme: &Scheme, ctx: &FactContext) -> Option<Sentence> {
+    if let Some(other) = ctx.other {
+        (scheme.not_combinable_with.contains(&other.id)
+            || other.not_combinable_with.contains(&scheme.id))
+        .then(|| Sentence::NotCombinable {
+            scheme: scheme.title.clone(),
+            other: other.title.clone(),
+        })
+    } else if !ctx.not_combinable.is_empty() {
+        Some(Sentence::NotCombinableWithAny {
+            scheme: scheme.title.clone(),
+            others: ctx.not_combinable.iter().map(|t| t.to_string()).collect(),
+        })
+    } else {
+        None
+    }
 }

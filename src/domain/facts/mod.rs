@@ -1,33 +1,41 @@
-//! What a scheme's structured fields say about one asked attribute ([`Asked`]), as one or two
-//! plain sentences. Every number in a sentence comes from the corpus entry (its amount, rounds,
-//! conditions, how-to-apply text, contact or the desk that describes it); when the entry does
-//! not hold the fact, the sentence says so and names where to confirm it. Never a guess.
+//! What a scheme's structured fields say about one asked attribute ([`Asked`]), as a few
+//! sentences: which sentence and its values ([`Sentence`]), never its wording, which is in the
+//! message catalogs (the application layer renders them in the reply's language). Every number
+//! comes from the corpus entry (its amount, rounds, conditions, how-to-apply text, contact or
+//! the desk that describes it); when the entry does not hold the fact, the sentences say so and
+//! name where to confirm it. Never a guess.
+//!
+//! Two readings of the same fields: [`fact`], for a reply in administrative Japanese, quotes
+//! the entry's own words; [`translated::fact_in`], for English and やさしい日本語, uses the
+//! reviewed translation of the scheme's words instead and the fields alone elsewhere.
 
 pub mod english;
 mod how;
 mod money;
-#[cfg(test)]
-mod tests;
+pub mod sentence;
+pub mod translated;
 mod when;
 mod who;
 
 use how::{combination, contact, documents, how_to_apply};
 use money::{amount, rate};
 use when::deadline;
-use who::{eligibility, years, years_in_business};
+use who::{eligibility, years};
 
 use chrono::NaiveDate;
 
+pub use sentence::Sentence;
+
 use super::asked::Asked;
 use super::consultants::Desk;
-use super::scheme::Scheme;
+use super::scheme::{Area, Scheme};
 
-/// One attribute answered: the sentence, and whether the corpus actually held the fact.
+/// One attribute answered: its sentences, and whether the corpus actually held the fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub asked: Asked,
-    pub text: String,
-    /// False when the sentence says the fact is not known (then a FAQ may still hold it).
+    pub sentences: Vec<Sentence>,
+    /// False when the sentences say the fact is not known (then a FAQ may still hold it).
     pub known: bool,
 }
 
@@ -46,9 +54,9 @@ pub struct FactContext<'a> {
     pub question: &'a str,
 }
 
-/// The fact `asked` about `scheme`.
+/// The fact `asked` about `scheme`, in the reading that quotes the entry's own words.
 pub fn fact(scheme: &Scheme, asked: Asked, ctx: &FactContext) -> Fact {
-    let (text, known) = match asked {
+    let (sentences, known) = match asked {
         Asked::Amount => amount(scheme, ctx),
         Asked::Rate => rate(scheme),
         Asked::Eligibility => (eligibility(scheme, ctx), true),
@@ -59,23 +67,25 @@ pub fn fact(scheme: &Scheme, asked: Asked, ctx: &FactContext) -> Fact {
         Asked::Contact => (contact(scheme, ctx), true),
         Asked::Combination => combination(scheme, ctx),
     };
-    let text = if known {
-        text
+    let sentences = if known {
+        sentences
     } else {
-        unknown(scheme, asked, &text)
+        unknown(scheme, asked, sentences)
     };
-    Fact { asked, text, known }
-}
-/// "Not in our sources", where to confirm it, and anything related the entry does say.
-fn unknown(scheme: &Scheme, asked: Asked, also: &str) -> String {
-    let mut s = format!(
-        "{}は、この案内の情報源では確認できていません。{}または公式ページでご確認ください。",
-        asked.label_ja(),
-        end_plain(&scheme.contact)
-    );
-    if !also.is_empty() {
-        s.push_str(also);
+    Fact {
+        asked,
+        sentences,
+        known,
     }
+}
+
+/// "Not in our sources", where to confirm it, and anything related the entry does say.
+fn unknown(scheme: &Scheme, asked: Asked, also: Vec<Sentence>) -> Vec<Sentence> {
+    let mut s = vec![Sentence::NotInSources {
+        asked,
+        contact: end_plain(&scheme.contact).to_string(),
+    }];
+    s.extend(also);
     s
 }
 
@@ -129,7 +139,7 @@ pub fn rule_for(scheme: &Scheme, question: &str) -> Option<String> {
     best.or_else(|| {
         let e = &scheme.eligibility;
         match (e.min_years, e.max_years) {
-            (Some(n), _) => Some(years_in_business(e.min_years_area, n)),
+            (Some(n), _) => Some(years_in_business_ja(e.min_years_area, n)),
             (None, Some(n)) => Some(format!("創業{n}年未満であること")),
             (None, None) => e
                 .conditions
@@ -137,6 +147,29 @@ pub fn rule_for(scheme: &Scheme, question: &str) -> Option<String> {
                 .map(|c| c.trim_end_matches('。').to_string()),
         }
     })
+}
+
+/// "区内で引き続き1年以上事業を営んでいること": a rule quoted in the entry's Japanese, as a hand-off
+/// gives it to the desk (and to the caller, in quotation marks, whatever their language).
+fn years_in_business_ja(area: Area, n: u32) -> String {
+    let place = match area {
+        Area::Minato => "港区内",
+        Area::Tokyo => "都内",
+        Area::Anywhere | Area::OtherPrefecture => "",
+    };
+    if place.is_empty() {
+        format!("事業を{n}年以上営んでいること")
+    } else {
+        format!("{place}で引き続き{n}年以上事業を営んでいること")
+    }
+}
+
+/// The area a rule names, if any (a rule for anywhere names none).
+fn named_area(area: Area) -> Option<Area> {
+    match area {
+        Area::Minato | Area::Tokyo => Some(area),
+        Area::Anywhere | Area::OtherPrefecture => None,
+    }
 }
 
 /// The sentences of a text, each ending with "。".

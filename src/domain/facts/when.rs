@@ -1,61 +1,42 @@
 //! Until when: the rounds, their dates and status, and earlier rounds the entry records.
 
-use super::{FactContext, date_ja, end, end_plain, sentences};
-use crate::domain::scheme::{Scheme, WindowKind, WindowStatus};
+use super::sentence::{RoundState, Sentence};
+use super::{FactContext, end, end_plain, sentences};
+use crate::domain::scheme::{Round, Scheme, WindowKind, WindowStatus};
 
-pub(super) fn deadline(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
+pub(super) fn deadline(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
     let w = &scheme.window;
     let today = ctx.today;
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts: Vec<Sentence> = Vec::new();
     let known = w.kind != WindowKind::Annual;
     match w.kind {
         WindowKind::Always => {
-            parts.push("通年・随時で受け付けています（決まった締切はありません）。".into());
+            parts.push(Sentence::AlwaysOpen);
             // A desk's days ("水曜日の午後にブースで相談する") answer "いつ受けられる？".
             for s in sentences(&scheme.how_to_apply) {
                 if ["曜", "午後", "午前"].iter().any(|w| s.contains(w)) {
-                    parts.push(format!("相談日：{s}"));
+                    parts.push(Sentence::ConsultDays { text: s });
                 }
             }
         }
         WindowKind::Annual => {
-            parts.push(format!(
-                "例年募集がありますが、次の募集時期はこの案内の確認日（{}）時点で発表されていません。",
-                date_ja(scheme.as_of)
-            ));
+            parts.push(Sentence::NextRoundUnannounced {
+                as_of: scheme.as_of,
+            });
             // What the sources say about earlier rounds ("例年春と秋の年2回募集",
             // "令和7年度は…受付"): the pattern to expect, not the next dates.
             let past = past_rounds(scheme);
             if !past.is_empty() {
-                parts.push(format!("これまでの募集：{}", past.concat()));
+                parts.push(Sentence::PastRounds { texts: past });
             }
         }
         WindowKind::Rounds => {
             let status = today.map(|t| w.status_on(t));
-            for r in &w.rounds {
-                let state = match today {
-                    Some(t) if r.opens <= t && t <= r.closes => "受付中",
-                    Some(t) if t < r.opens => "受付予定",
-                    Some(_) => "受付終了",
-                    None => "",
-                };
-                parts.push(format!(
-                    "{}の受付期間は{}〜{}です{}。",
-                    r.label,
-                    date_ja(r.opens),
-                    date_ja(r.closes),
-                    if state.is_empty() {
-                        String::new()
-                    } else {
-                        format!("（{state}）")
-                    }
-                ));
-            }
+            parts.extend(w.rounds.iter().map(|r| round(r, today)));
             if status == Some(WindowStatus::Closed) {
-                parts.push(format!(
-                    "次の回の日程はこの案内では確認できていません。{}または公式ページでご確認ください。",
-                    end_plain(&scheme.contact)
-                ));
+                parts.push(Sentence::NextRoundUnknown {
+                    contact: end_plain(&scheme.contact).to_string(),
+                });
             }
         }
     }
@@ -67,9 +48,28 @@ pub(super) fn deadline(scheme: &Scheme, ctx: &FactContext) -> (String, bool) {
         .filter(|s| TIME_LIMIT.iter().any(|w| s.contains(w)))
         .take(3);
     for s in limits {
-        parts.push(format!("申請の時期：{s}"));
+        parts.push(Sentence::WhenToApply { text: s });
     }
-    (parts.concat(), known)
+    (parts, known)
+}
+
+/// A round's dates, and where `today` stands.
+pub(super) fn round(r: &Round, today: Option<chrono::NaiveDate>) -> Sentence {
+    let state = today.map(|t| {
+        if r.opens <= t && t <= r.closes {
+            RoundState::Open
+        } else if t < r.opens {
+            RoundState::Upcoming
+        } else {
+            RoundState::Closed
+        }
+    });
+    Sentence::Round {
+        label: r.label.clone(),
+        opens: r.opens,
+        closes: r.closes,
+        state,
+    }
 }
 
 /// Words of a sentence that sets when to apply.

@@ -1,0 +1,466 @@
+//! The facts as each catalog words them: the Japanese exactly as the chat has always said
+//! them, English and やさしい日本語 from the same fields.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::consultants::Desk;
+use crate::domain::facts::translated::{TranslatedWords, fact_in};
+use crate::domain::facts::{Fact, FactContext, fact};
+use crate::domain::scheme::{
+    Amount, Area, EligibilityRules, Kind, LegalForm, OfficeRule, PreFounding, Round, Scheme,
+    SizeRule, Window, WindowKind,
+};
+
+/// The fact in administrative Japanese.
+fn ja(f: &Fact) -> String {
+    render(Messages::new(Lang::Ja), &f.sentences)
+}
+
+/// The fact for a reply in `lang`, from the fields alone (no translation of the scheme).
+fn translated(lang: Lang, scheme: &Scheme, asked: Asked, ctx: &FactContext) -> String {
+    let known = fact(scheme, asked, ctx).known;
+    let words = TranslatedWords {
+        lang,
+        scheme: None,
+        desks: Vec::new(),
+    };
+    render(
+        Messages::new(lang),
+        &fact_in(scheme, asked, known, ctx, &words),
+    )
+}
+
+fn scheme() -> Scheme {
+    Scheme {
+        id: "minato-test".into(),
+        title: "港区テスト補助金".into(),
+        aliases: vec![],
+        level: crate::domain::scheme::Level::Ward,
+        provider: "港区".into(),
+        kind: Kind::Subsidy,
+        summary: "テスト".into(),
+        details: "申請書と見積書を提出します。".into(),
+        purposes: vec!["創業".into()],
+        industries: vec!["all".into()],
+        how_to_apply: "交付決定の前に申請する。完了から2か月以内に実績報告する。".into(),
+        contact: "港区 産業振興課 03-3578-2111".into(),
+        source_url: "https://www.city.minato.tokyo.jp/".into(),
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        related: vec![],
+        not_combinable_with: vec![],
+        notes: None,
+        eligibility: EligibilityRules {
+            location: Area::Minato,
+            office: OfficeRule::HeadOffice,
+            size: SizeRule::Sme,
+            max_employees: None,
+            min_employees: None,
+            max_capital_yen: None,
+            size_caps: vec![],
+            min_years: Some(1),
+            min_years_area: Area::Minato,
+            max_years: None,
+            pre_founding: PreFounding::No,
+            legal_form: LegalForm::Any,
+            shotenkai_member: false,
+            excluded_industries: vec![],
+            partly_excluded_industries: vec![],
+            once_only: false,
+            person: None,
+            min_sales_yen: None,
+            max_sales_yen: None,
+            situations: vec![],
+            conditions: vec!["区内で引き続き1年以上事業を営んでいること".into()],
+            requirements: vec![],
+        },
+        amount: Some(Amount {
+            max_yen: Some(400_000),
+            min_yen: None,
+            rate: Some("2/3以内".into()),
+            text: Some("対象経費の3分の2以内、上限40万円".into()),
+        }),
+        window: Window {
+            kind: WindowKind::Rounds,
+            rounds: vec![Round {
+                label: "第1回".into(),
+                opens: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+                closes: NaiveDate::from_ymd_opt(2026, 5, 29).unwrap(),
+            }],
+        },
+    }
+}
+
+fn ctx(q: &str) -> FactContext<'_> {
+    FactContext {
+        today: NaiveDate::from_ymd_opt(2026, 5, 1),
+        question: q,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_amount_comes_from_the_structured_amount() {
+    let f = fact(&scheme(), Asked::Amount, &ctx("上限は?"));
+    assert!(f.known && ja(&f).contains("上限40万円"), "{}", ja(&f));
+}
+
+#[test]
+fn the_rate_is_quoted_with_the_amount_line() {
+    let f = fact(&scheme(), Asked::Rate, &ctx("補助率は?"));
+    assert!(
+        ja(&f).contains("2/3以内") && ja(&f).contains("3分の2"),
+        "{}",
+        ja(&f)
+    );
+}
+
+#[test]
+fn eligibility_names_the_place_the_size_and_the_legal_form() {
+    let f = fact(&scheme(), Asked::Eligibility, &ctx("個人事業主でも使える?"));
+    assert!(ja(&f).contains("港区内に本店"), "{}", ja(&f));
+    assert!(
+        ja(&f).contains("法人・個人事業主のどちらも対象"),
+        "{}",
+        ja(&f)
+    );
+}
+
+#[test]
+fn years_state_the_minimum_and_that_founders_cannot_apply_yet() {
+    let f = fact(&scheme(), Asked::Years, &ctx("開業前でも使える?"));
+    assert!(ja(&f).contains("1年以上"), "{}", ja(&f));
+    assert!(ja(&f).contains("創業前は利用できません"), "{}", ja(&f));
+}
+
+#[test]
+fn the_deadline_reads_the_rounds_on_today() {
+    let f = fact(&scheme(), Asked::Deadline, &ctx("いつまで?"));
+    assert!(ja(&f).contains("2026年5月29日"), "{}", ja(&f));
+    assert!(ja(&f).contains("受付中"), "{}", ja(&f));
+    assert!(ja(&f).contains("2か月以内"), "{}", ja(&f));
+}
+
+#[test]
+fn documents_come_from_the_entry_text() {
+    let f = fact(&scheme(), Asked::Documents, &ctx("必要な書類は?"));
+    assert!(f.known && ja(&f).contains("見積書"), "{}", ja(&f));
+}
+
+#[test]
+fn the_contact_names_the_desk_and_its_hours() {
+    let desk: Desk = toml::from_str(
+        r#"
+id = "d"
+name = "港区 商工相談"
+categories = ["経営"]
+staff = "中小企業診断士"
+weekdays = ["wed"]
+opens = "13:00"
+closes = "16:00"
+how_to_book = "電話で予約"
+phone = "03-3578-2111"
+source_url = "https://www.city.minato.tokyo.jp/"
+as_of = 2026-11-20
+"#,
+    )
+    .unwrap();
+    let c = FactContext {
+        desks: vec![&desk],
+        ..ctx("電話番号と受付時間は?")
+    };
+    let f = fact(&scheme(), Asked::Contact, &c);
+    assert!(ja(&f).contains("03-3578-2111"), "{}", ja(&f));
+    assert!(ja(&f).contains("水曜 13:00〜16:00"), "{}", ja(&f));
+}
+
+#[test]
+fn an_unknown_field_says_so_and_names_where_to_confirm() {
+    let mut s = scheme();
+    s.amount = None;
+    let f = fact(&s, Asked::Amount, &ctx("いくら?"));
+    assert!(!f.known);
+    assert!(ja(&f).contains("確認できていません"), "{}", ja(&f));
+    assert!(
+        ja(&f).contains("港区 産業振興課 03-3578-2111"),
+        "{}",
+        ja(&f)
+    );
+    assert!(!ja(&f).contains("万円"), "no number is guessed: {}", ja(&f));
+}
+
+#[test]
+fn schemes_that_exclude_each_other_are_not_combinable() {
+    let a = scheme();
+    let mut b = scheme();
+    b.id = "tokyo-other".into();
+    b.title = "都の助成".into();
+    b.not_combinable_with = vec![a.id.clone()];
+    let c = FactContext {
+        other: Some(&b),
+        ..ctx("併用できる?")
+    };
+    let f = fact(&a, Asked::Combination, &c);
+    assert!(f.known && ja(&f).contains("併用できません"), "{}", ja(&f));
+}
+
+#[test]
+fn a_question_on_a_case_quotes_the_limit_that_decides_it() {
+    let mut s = scheme();
+    s.eligibility
+        .conditions
+        .push("同じ研究開発テーマで過去に補助・助成を受けていないこと".into());
+    let f = fact(
+        &s,
+        Asked::Eligibility,
+        &ctx("前に別の補助をもらったのと同じ研究テーマでも申請できる?"),
+    );
+    assert!(
+        ja(&f).starts_with(
+            "条件は「同じ研究開発テーマで過去に補助・助成を受けていないこと」です。ご質問のケースがこの条件を満たさない場合は対象外です。"
+        ),
+        "{}",
+        ja(&f)
+    );
+    // No case put to the rule, or a condition that is not a limit: the general answer only.
+    let general = fact(&s, Asked::Eligibility, &ctx("誰が申請できますか?"));
+    assert!(
+        !ja(&general).contains("対象外です。主な"),
+        "{}",
+        ja(&general)
+    );
+    let years = fact(
+        &s,
+        Asked::Eligibility,
+        &ctx("区内で営んで1年たった場合でも申請できる?"),
+    );
+    assert!(!ja(&years).starts_with("条件は"), "{}", ja(&years));
+}
+
+#[test]
+fn a_small_business_is_defined_by_the_law_unless_the_entry_sets_its_caps() {
+    let mut s = scheme();
+    s.eligibility.size = SizeRule::Small;
+    let f = fact(&s, Asked::Eligibility, &ctx("従業員は何人まで?"));
+    assert!(
+        ja(&f).contains("製造業その他は20人以下、商業・サービス業は5人以下"),
+        "{}",
+        ja(&f)
+    );
+    s.eligibility.max_employees = Some(10);
+    let f = fact(&s, Asked::Eligibility, &ctx("従業員は何人まで?"));
+    assert!(
+        !ja(&f).contains("5人以下") && ja(&f).contains("10人以下"),
+        "{}",
+        ja(&f)
+    );
+}
+
+#[test]
+fn easy_japanese_states_the_ceiling_and_the_round_from_the_fields() {
+    let s = scheme();
+    let amount = translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら もらえる?"));
+    assert!(
+        amount.starts_with("もらえる お金は いちばん多くて 40万円です。"),
+        "{amount}"
+    );
+    let deadline = translated(Lang::Easy, &s, Asked::Deadline, &ctx("いつまで?"));
+    assert!(
+        deadline.contains(
+            "第1回は 2026年4月1日から 2026年5月29日まで 申し込めます（いま 申し込めます）。"
+        ),
+        "{deadline}"
+    );
+    assert!(
+        !deadline.contains("受付期間"),
+        "not the administrative sentence: {deadline}"
+    );
+}
+
+#[test]
+fn english_states_the_same_fields_in_english_words() {
+    let s = scheme();
+    assert_eq!(
+        translated(Lang::En, &s, Asked::Amount, &ctx("how much?")),
+        "The maximum amount is ¥400,000. The rate is up to 2/3."
+    );
+    let years = translated(Lang::En, &s, Asked::Years, &ctx("how many years?"));
+    assert!(
+        years.starts_with(
+            "You must have been in business in Minato City for at least 1 year in a row."
+        ),
+        "{years}"
+    );
+}
+
+#[test]
+fn every_sentence_is_worded_in_every_catalog_with_all_its_values() {
+    let desk: Desk = toml::from_str(
+        r#"
+id = "d"
+name = "港区 商工相談"
+categories = ["経営"]
+staff = "中小企業診断士"
+weekdays = ["wed"]
+opens = "13:00"
+closes = "16:00"
+how_to_book = "電話で予約"
+source_url = "https://www.city.minato.tokyo.jp/"
+as_of = 2026-11-20
+"#,
+    )
+    .unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 5, 29).unwrap();
+    let text = || "本文".to_string();
+    let owner = Owner {
+        women: true,
+        below_age: Some(35),
+        from_age: Some(55),
+    };
+    let rules = vec![
+        Rule::EmployeesAtMost(20),
+        Rule::EmployeesAtLeast(1),
+        Rule::CapitalAtMost(30_000_000),
+        Rule::SizeCap {
+            sectors: vec!["小売業"],
+            capital: Some(50_000_000),
+            employees: Some(50),
+        },
+        Rule::SizeCap {
+            sectors: vec![],
+            capital: None,
+            employees: Some(5),
+        },
+        Rule::InBusiness {
+            area: None,
+            years: 2,
+        },
+        Rule::InBusiness {
+            area: Some(Area::Tokyo),
+            years: 1,
+        },
+        Rule::FoundedWithin(5),
+        Rule::Owner(owner.clone()),
+        Rule::ManagementYearsBelow(1),
+        Rule::SalesAtLeast(10_000_000),
+        Rule::SalesBelow(100_000_000),
+        Rule::ExcludedIndustries(vec!["風俗営業".into()]),
+        Rule::ShotenkaiMember,
+        Rule::OnceOnly,
+    ];
+    let mut all = vec![
+        Sentence::NotInSources {
+            asked: Asked::Documents,
+            contact: text(),
+        },
+        Sentence::AmountPublished {
+            of: AmountOf::Other,
+            text: text(),
+        },
+        Sentence::AmountCeiling {
+            of: AmountOf::Loan,
+            yen: 25_000_000,
+        },
+        Sentence::Ceiling { yen: 1_000_000 },
+        Sentence::Floor { yen: 100_000 },
+        Sentence::AlsoRate {
+            rate: "2/3以内".into(),
+        },
+        Sentence::Rate {
+            of: RateOf::Loan,
+            rate: "原則1/2（小規模は2/3）".into(),
+        },
+        Sentence::RateWithText {
+            of: RateOf::Tax,
+            rate: "10%".into(),
+            text: text(),
+        },
+        Sentence::RateInText {
+            of: RateOf::InterestSubsidy,
+            text: text(),
+        },
+        Sentence::CoveredRule { condition: text() },
+        Sentence::MainlyFor {
+            size: SizeTerm::SmallByLaw,
+            place: Some(Place::HeadOffice(Area::Minato)),
+            legal: LegalForm::SoleProprietor,
+        },
+        Sentence::MainlyFor {
+            size: SizeTerm::Any,
+            place: Some(Place::AnyOffice(Area::Tokyo)),
+            legal: LegalForm::Corporate,
+        },
+        Sentence::Rules(rules.clone()),
+        Sentence::Conditions(vec![text(), text()]),
+        Sentence::Condition { text: text() },
+        Sentence::InShort { text: text() },
+        Sentence::PreFounding(PreFounding::Allowed),
+        Sentence::PreFounding(PreFounding::Only),
+        Sentence::PreFounding(PreFounding::No),
+        Sentence::AlwaysOpen,
+        Sentence::ConsultDays { text: text() },
+        Sentence::NextRoundUnannounced { as_of: day },
+        Sentence::PastRounds {
+            texts: vec![text()],
+        },
+        Sentence::NextRoundUnknown { contact: text() },
+        Sentence::WhenToApply { text: text() },
+        Sentence::HowToApply { text: text() },
+        Sentence::ApplyTo { contact: text() },
+        Sentence::Documents {
+            texts: vec![text()],
+        },
+        Sentence::ContactIs { contact: text() },
+        Sentence::DeskOpen {
+            name: desk.name.clone(),
+            desk: Box::new(desk.clone()),
+            book: desk.how_to_book.clone(),
+        },
+        Sentence::Phone {
+            phone: "03-3578-2111".into(),
+        },
+        Sentence::NotCombinable {
+            scheme: text(),
+            other: text(),
+        },
+        Sentence::NotCombinableWithAny {
+            scheme: text(),
+            others: vec![text(), text()],
+        },
+        Sentence::CombinationConditions {
+            texts: vec![text()],
+        },
+    ];
+    for state in [
+        None,
+        Some(RoundState::Open),
+        Some(RoundState::Upcoming),
+        Some(RoundState::Closed),
+    ] {
+        all.push(Sentence::Round {
+            label: "第22次公募".into(),
+            opens: day,
+            closes: day,
+            state,
+        });
+    }
+    all.extend(rules.into_iter().map(Sentence::Required));
+    for lang in Lang::ALL {
+        let m = Messages::new(lang);
+        for s in &all {
+            let text = sentence(m, s);
+            assert!(
+                !text.trim().is_empty() && !text.contains('{') && !text.contains("chat-fact-"),
+                "{lang}: {s:?} → {text}"
+            );
+        }
+    }
+    // Every attribute has its own label in every language.
+    for lang in Lang::ALL {
+        let labels: std::collections::BTreeSet<String> = Asked::ALL
+            .iter()
+            .map(|a| label(Messages::new(lang), *a))
+            .collect();
+        assert_eq!(labels.len(), Asked::ALL.len(), "{lang}");
+    }
+}

@@ -1,0 +1,272 @@
+//! The sentences a fact is made of: which sentence, and its values (amounts, rates, dates,
+//! years, hours, phone numbers, names, the corpus's own words). The wording of every sentence
+//! is in the message catalogs (`fact-*` keys of `locales/<lang>/main.ftl`); the application
+//! layer renders them in the reply's language and formats the numbers, dates and hours from
+//! these fields there, so no language can drift from the corpus. Nothing here is worded.
+
+use chrono::NaiveDate;
+
+use crate::domain::asked::Asked;
+use crate::domain::consultants::Desk;
+use crate::domain::scheme::{Area, Kind, LegalForm, PreFounding};
+
+/// One sentence of a fact.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sentence {
+    /// `asked` is not in our sources: confirm it with `contact` or on the official page.
+    NotInSources {
+        asked: Asked,
+        contact: String,
+    },
+    /// The entry's own amount line, quoted ("対象経費の3分の2以内、上限40万円").
+    AmountPublished {
+        of: AmountOf,
+        text: String,
+    },
+    /// The ceiling of the loan, the grant or the amount, from the field.
+    AmountCeiling {
+        of: AmountOf,
+        yen: u64,
+    },
+    /// The ceiling, after an amount line that does not give it.
+    Ceiling {
+        yen: u64,
+    },
+    /// The lower limit.
+    Floor {
+        yen: u64,
+    },
+    /// The rate, after the amount.
+    AlsoRate {
+        rate: String,
+    },
+    /// The rate of the loan, the subsidy or the tax relief.
+    Rate {
+        of: RateOf,
+        rate: String,
+    },
+    /// The rate, with the amount line that does not quote it.
+    RateWithText {
+        of: RateOf,
+        rate: String,
+        text: String,
+    },
+    /// The amount line, which gives the rate in its own words.
+    RateInText {
+        of: RateOf,
+        text: String,
+    },
+    /// The condition of the entry that decides a case put in the question, quoted.
+    CoveredRule {
+        condition: String,
+    },
+    /// Whom it is mainly for: size, place and legal form.
+    MainlyFor {
+        size: SizeTerm,
+        place: Option<Place>,
+        legal: LegalForm,
+    },
+    /// The structured rules, as one list.
+    Rules(Vec<Rule>),
+    /// One structured rule, as its own sentence.
+    Required(Rule),
+    /// The entry's own conditions, quoted as one list.
+    Conditions(Vec<String>),
+    /// One condition of the entry on years, months or age, quoted.
+    Condition {
+        text: String,
+    },
+    /// The reviewed translation of who can apply, quoted whole.
+    InShort {
+        text: String,
+    },
+    /// Whether people who have not started yet can use it.
+    PreFounding(PreFounding),
+    /// Applications at any time.
+    AlwaysOpen,
+    /// A sentence of the how-to-apply text that gives a desk's days, quoted.
+    ConsultDays {
+        text: String,
+    },
+    /// Offered every year; the next round not announced as of the entry's date.
+    NextRoundUnannounced {
+        as_of: NaiveDate,
+    },
+    /// Sentences of the entry on earlier rounds, quoted.
+    PastRounds {
+        texts: Vec<String>,
+    },
+    /// One round's dates, and where `today` stands.
+    Round {
+        label: String,
+        opens: NaiveDate,
+        closes: NaiveDate,
+        state: Option<RoundState>,
+    },
+    /// Every round closed and the next not in the sources.
+    NextRoundUnknown {
+        contact: String,
+    },
+    /// A time limit on applying from the entry, quoted.
+    WhenToApply {
+        text: String,
+    },
+    /// A sentence of the corpus or its reviewed translation, quoted as it is.
+    Words {
+        text: String,
+    },
+    /// The entry's how-to-apply text, quoted.
+    HowToApply {
+        text: String,
+    },
+    /// Where to apply or ask.
+    ApplyTo {
+        contact: String,
+    },
+    /// Sentences of the entry on the documents, quoted.
+    Documents {
+        texts: Vec<String>,
+    },
+    /// Whom to ask.
+    ContactIs {
+        contact: String,
+    },
+    /// A desk that describes the scheme: its name, its hours (from the desk's fields) and how
+    /// to book, in the words of the reply's reading.
+    DeskOpen {
+        name: String,
+        desk: Box<Desk>,
+        book: String,
+    },
+    Phone {
+        phone: String,
+    },
+    /// The two schemes cannot pay for the same costs.
+    NotCombinable {
+        scheme: String,
+        other: String,
+    },
+    /// The scheme cannot pay for the same costs as any of `others`.
+    NotCombinableWithAny {
+        scheme: String,
+        others: Vec<String>,
+    },
+    /// The entry's conditions about combining, quoted.
+    CombinationConditions {
+        texts: Vec<String>,
+    },
+}
+
+/// What an amount is: the limit of a loan, the sum of a subsidy or grant, or another amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountOf {
+    Loan,
+    Grant,
+    Other,
+}
+
+impl AmountOf {
+    pub fn of(kind: Kind) -> AmountOf {
+        match kind {
+            Kind::Loan | Kind::LoanMediation => AmountOf::Loan,
+            Kind::Subsidy | Kind::Grant => AmountOf::Grant,
+            _ => AmountOf::Other,
+        }
+    }
+}
+
+/// What a rate is: a loan's interest, the share of interest paid, tax relief, or a subsidy's
+/// share of the costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateOf {
+    Loan,
+    InterestSubsidy,
+    Tax,
+    Subsidy,
+}
+
+impl RateOf {
+    pub fn of(kind: Kind) -> RateOf {
+        match kind {
+            Kind::Loan | Kind::LoanMediation => RateOf::Loan,
+            Kind::InterestSubsidy => RateOf::InterestSubsidy,
+            Kind::Certification | Kind::Tax => RateOf::Tax,
+            _ => RateOf::Subsidy,
+        }
+    }
+}
+
+/// The size of business a scheme is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeTerm {
+    Sme,
+    /// 小規模事業者 as the law defines them ([`SMALL_BY_LAW`]).
+    SmallByLaw,
+    Small,
+    Any,
+}
+
+/// 中小企業基本法's 小規模事業者: at most this many regular employees in manufacturing and
+/// most other industries, in commerce and services, and in lodging and entertainment.
+pub const SMALL_BY_LAW: SmallCaps = SmallCaps {
+    others: 20,
+    commerce: 5,
+    lodging: 20,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SmallCaps {
+    pub others: u32,
+    pub commerce: u32,
+    pub lodging: u32,
+}
+
+/// Where the office must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    HeadOffice(Area),
+    AnyOffice(Area),
+}
+
+/// A round's state on the day asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundState {
+    Open,
+    Upcoming,
+    Closed,
+}
+
+/// One structured rule of who may apply, with the numbers of the fields.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    EmployeesAtMost(u32),
+    EmployeesAtLeast(u32),
+    CapitalAtMost(u64),
+    /// A cap of the entry, for some sectors (their Japanese labels) or all.
+    SizeCap {
+        sectors: Vec<&'static str>,
+        capital: Option<u64>,
+        employees: Option<u32>,
+    },
+    /// Years in business, in an area or anywhere.
+    InBusiness {
+        area: Option<Area>,
+        years: u32,
+    },
+    FoundedWithin(u32),
+    Owner(Owner),
+    ManagementYearsBelow(u32),
+    SalesAtLeast(u64),
+    SalesBelow(u64),
+    ExcludedIndustries(Vec<String>),
+    ShotenkaiMember,
+    OnceOnly,
+}
+
+/// Who the owner (founder) must be: any one of these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub women: bool,
+    pub below_age: Option<u32>,
+    pub from_age: Option<u32>,
+}

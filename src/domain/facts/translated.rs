@@ -1,0 +1,347 @@
+//! The asked facts for a reply in a translated language (English, やさしい日本語): sentences
+//! from the same structured fields as the Japanese reading (amounts, rounds, years, desk
+//! hours) and the reviewed translation of the scheme's and desks' words (who can apply, how to
+//! apply, how to book) where one exists. Text the corpus holds only in administrative Japanese
+//! is quoted as it is for a reader of Japanese script (やさしい日本語), and left to the official
+//! Japanese that an English reply adds below. Never a guess, as in Japanese.
+
+use super::english::rate_words;
+use super::how::{combination, not_combinable};
+use super::sentence::{AmountOf, RateOf, Rule, Sentence};
+use super::when::{past_rounds, round};
+use super::who::{covered_rule, mainly_for, person_rule};
+use super::{FactContext, end, end_plain, named_area, sentences};
+use crate::domain::asked::Asked;
+use crate::domain::corpus::translation::{DeskText, Lang, SchemeText};
+use crate::domain::scheme::{Scheme, WindowKind};
+
+/// The reviewed words a translated fact may use, in the reply's language.
+#[derive(Debug, Clone)]
+pub struct TranslatedWords<'a> {
+    /// English or やさしい日本語.
+    pub lang: Lang,
+    /// The scheme's translation (title, who, how to apply), when there is one.
+    pub scheme: Option<&'a SchemeText>,
+    /// Translations of the desks in [`FactContext::desks`], where they exist.
+    pub desks: Vec<&'a DeskText>,
+}
+
+impl TranslatedWords<'_> {
+    /// Whether the reader reads Japanese script, so the entry's own words can be quoted where
+    /// the translation has none.
+    fn reads_japanese(&self) -> bool {
+        self.lang != Lang::En
+    }
+
+    /// The sentences of a translated text, each with its full stop.
+    fn sentences(&self, text: &str) -> Vec<String> {
+        if self.reads_japanese() {
+            return sentences(text);
+        }
+        text.split_inclusive(". ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The sentences of the translated how-to-apply text holding one of `words` (lower-case
+    /// English, or Japanese), in order.
+    fn how_to_apply_with(&self, english: &[&str], japanese: &[&str]) -> Vec<Sentence> {
+        let Some(t) = self.scheme else {
+            return Vec::new();
+        };
+        let words = if self.reads_japanese() {
+            japanese
+        } else {
+            english
+        };
+        self.sentences(&t.how_to_apply)
+            .into_iter()
+            .filter(|s| {
+                let l = s.to_lowercase();
+                words.iter().any(|w| l.contains(w))
+            })
+            .map(|text| Sentence::Words { text })
+            .collect()
+    }
+}
+
+/// The fact `asked` about `scheme` for a translated reply: what the structured fields and the
+/// translation say, or, when they hold nothing, that it is not known and where to confirm.
+/// `known` is the Japanese fact's verdict, so every language agrees on what is unknown.
+pub fn fact_in(
+    scheme: &Scheme,
+    asked: Asked,
+    known: bool,
+    ctx: &FactContext,
+    words: &TranslatedWords,
+) -> Vec<Sentence> {
+    let sentences = match asked {
+        Asked::Amount => amount(scheme, words),
+        Asked::Rate => rate(scheme, words),
+        Asked::Eligibility => eligibility(scheme, ctx, words),
+        Asked::Years => years(scheme),
+        Asked::Deadline => deadline(scheme, ctx, words),
+        Asked::HowToApply => how_to_apply(scheme, words),
+        Asked::Documents => documents(words),
+        Asked::Contact => contact(scheme, ctx, words),
+        Asked::Combination => match not_combinable(scheme, ctx) {
+            Some(s) => vec![s],
+            None if words.reads_japanese() => combination(scheme, ctx).0,
+            None => Vec::new(),
+        },
+    };
+    if known {
+        return sentences;
+    }
+    let mut s = vec![Sentence::NotInSources {
+        asked,
+        contact: end_plain(&scheme.contact).to_string(),
+    }];
+    s.extend(sentences);
+    s
+}
+
+fn amount(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {
+    let Some(a) = &scheme.amount else {
+        return Vec::new();
+    };
+    let of = AmountOf::of(scheme.kind);
+    let mut parts = Vec::new();
+    if let Some(max) = a.max_yen {
+        parts.push(Sentence::AmountCeiling { of, yen: max });
+    } else if let Some(t) = a.text.as_deref().filter(|_| words.reads_japanese()) {
+        parts.push(Sentence::AmountPublished {
+            of,
+            text: t.trim_end_matches('。').to_string(),
+        });
+    }
+    if let Some(min) = a.min_yen {
+        parts.push(Sentence::Floor { yen: min });
+    }
+    // English states a rate only where it reads plainly; the official Japanese has the rest.
+    if let Some(r) = a
+        .rate
+        .as_deref()
+        .filter(|r| words.reads_japanese() || rate_words(r).is_some())
+    {
+        parts.push(Sentence::AlsoRate {
+            rate: r.to_string(),
+        });
+    }
+    parts
+}
+
+fn rate(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {
+    let Some(a) = &scheme.amount else {
+        return Vec::new();
+    };
+    let of = RateOf::of(scheme.kind);
+    match (a.rate.as_deref(), a.text.as_deref()) {
+        (Some(r), _) => vec![Sentence::Rate {
+            of,
+            rate: r.to_string(),
+        }],
+        (None, Some(t)) if words.reads_japanese() && super::money::has_rate(t) => {
+            vec![Sentence::RateInText {
+                of,
+                text: t.trim_end_matches('。').to_string(),
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn eligibility(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
+    let e = &scheme.eligibility;
+    let mut s: Vec<Sentence> = covered_rule(scheme, ctx.question)
+        .map(|condition| Sentence::CoveredRule { condition })
+        .into_iter()
+        .collect();
+    s.push(mainly_for(e));
+    if let Some(n) = e.max_employees {
+        s.push(Sentence::Required(Rule::EmployeesAtMost(n)));
+    }
+    if let Some(n) = e.min_employees {
+        s.push(Sentence::Required(Rule::EmployeesAtLeast(n)));
+    }
+    if let Some(y) = e.max_capital_yen {
+        s.push(Sentence::Required(Rule::CapitalAtMost(y)));
+    }
+    s.extend(years_rules(scheme));
+    if let Some(who) = words.scheme.map(|t| t.who.trim()).filter(|w| !w.is_empty()) {
+        s.push(Sentence::InShort {
+            text: who.to_string(),
+        });
+    }
+    s
+}
+
+/// The years and the owner's age or experience, one sentence each.
+fn years_rules(scheme: &Scheme) -> Vec<Sentence> {
+    let e = &scheme.eligibility;
+    let mut rules = Vec::new();
+    if let Some(n) = e.max_years {
+        rules.push(Rule::FoundedWithin(n));
+    }
+    if let Some(n) = e.min_years {
+        rules.push(Rule::InBusiness {
+            area: named_area(e.min_years_area),
+            years: n,
+        });
+    }
+    if let Some(p) = &e.person {
+        rules.extend(person_rule(p));
+    }
+    rules.into_iter().map(Sentence::Required).collect()
+}
+
+fn years(scheme: &Scheme) -> Vec<Sentence> {
+    let mut parts = years_rules(scheme);
+    parts.push(Sentence::PreFounding(scheme.eligibility.pre_founding));
+    parts
+}
+
+fn deadline(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
+    let w = &scheme.window;
+    let mut parts = Vec::new();
+    match w.kind {
+        WindowKind::Always => parts.push(Sentence::AlwaysOpen),
+        WindowKind::Annual => {
+            parts.push(Sentence::NextRoundUnannounced {
+                as_of: scheme.as_of,
+            });
+            let past = past_rounds(scheme);
+            if words.reads_japanese() && !past.is_empty() {
+                parts.push(Sentence::PastRounds { texts: past });
+            }
+        }
+        WindowKind::Rounds => {
+            parts.extend(w.rounds.iter().map(|r| round(r, ctx.today)));
+            if ctx
+                .today
+                .is_some_and(|t| w.rounds.iter().all(|r| r.closes < t))
+            {
+                parts.push(Sentence::NextRoundUnknown {
+                    contact: end_plain(&scheme.contact).to_string(),
+                });
+            }
+        }
+    }
+    // Time limits the translated how-to-apply text gives ("within 14 days", "前の日までに").
+    parts.extend(words.how_to_apply_with(
+        &[
+            "within",
+            "before",
+            "by the",
+            "deadline",
+            "period",
+            "first-come",
+            "until",
+        ],
+        &[
+            "までに",
+            "以内",
+            "期間",
+            "先着",
+            "しめきり",
+            "締め切り",
+            "締切",
+            "前の日",
+        ],
+    ));
+    parts
+}
+
+fn how_to_apply(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {
+    let mut s = Vec::new();
+    match words.scheme.map(|t| t.how_to_apply.trim()) {
+        Some(t) if !t.is_empty() => s.push(Sentence::Words {
+            text: t.to_string(),
+        }),
+        _ if words.reads_japanese() => s.push(Sentence::HowToApply {
+            text: end(&scheme.how_to_apply),
+        }),
+        _ => {}
+    }
+    s.push(Sentence::ApplyTo {
+        contact: end_plain(&scheme.contact).to_string(),
+    });
+    s
+}
+
+fn documents(words: &TranslatedWords) -> Vec<Sentence> {
+    words.how_to_apply_with(
+        &[
+            "document",
+            "form",
+            "plan",
+            "quote",
+            "certificate",
+            "report",
+            "application",
+            "estimate",
+            "receipt",
+            "statement",
+        ],
+        &[
+            "書類",
+            "申込書",
+            "申請書",
+            "計画書",
+            "計画",
+            "見積",
+            "証明",
+            "報告",
+            "決算書",
+            "領収書",
+        ],
+    )
+}
+
+fn contact(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
+    let contact = end_plain(&scheme.contact).to_string();
+    let mut said = contact.clone();
+    let mut s = vec![Sentence::ContactIs { contact }];
+    for d in ctx.desks.iter().take(2) {
+        let text = words.desks.iter().find(|t| t.id == d.id);
+        let name = text.map_or(d.name.as_str(), |t| t.name.as_str());
+        let book = text.map_or(d.how_to_book.as_str(), |t| t.how_to_book.as_str());
+        let stop = if words.reads_japanese() { '。' } else { '.' };
+        let book = book.trim().trim_end_matches(stop).to_string();
+        said.push_str(name);
+        said.push_str(&book);
+        s.push(Sentence::DeskOpen {
+            name: name.to_string(),
+            desk: Box::new((*d).clone()),
+            book,
+        });
+        if let Some(phone) = &d.phone
+            && !said.contains(phone.as_str())
+        {
+            said.push_str(phone);
+            s.push(Sentence::Phone {
+                phone: phone.clone(),
+            });
+        }
+    }
+    if ctx.desks.is_empty() {
+        s.extend(words.how_to_apply_with(
+            &[
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "a.m.",
+                "p.m.",
+                "morning",
+                "afternoon",
+                ":00",
+            ],
+            &["曜日", "午前", "午後", "時から", "時まで"],
+        ));
+    }
+    s
+}
