@@ -78,7 +78,10 @@ async fn open_form(server: &common::TestServer, client: &reqwest::Client) -> (St
         .unwrap();
     assert_eq!(r.status(), 200);
     let page = r.text().await.unwrap();
-    assert!(page.contains(r#"<label for="section-1">基本項目"#), "{page}");
+    assert!(
+        page.contains(r#"<label for="section-1">基本項目"#),
+        "{page}"
+    );
     assert!(page.contains("<label for=\"section-2\">[eligibility]</label>"));
     (
         common::hidden(&page, "csrf"),
@@ -140,7 +143,11 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
     .await
     .unwrap();
 
-    assert!(!search_ids(&one, "デジタルサイネージ").await.contains(&ADVERTISING.to_string()));
+    assert!(
+        !search_ids(&one, "デジタルサイネージ")
+            .await
+            .contains(&ADVERTISING.to_string())
+    );
     assert!(!scheme_page(&two).await.contains("店頭のデジタルサイネージ"));
 
     let client = common::staff_client(&token);
@@ -152,7 +159,10 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
         .text()
         .await
         .unwrap();
-    assert!(list.contains("項目（0件"), "nothing mentions サイネージ yet: {list}");
+    assert!(
+        list.contains("項目（0件"),
+        "nothing mentions サイネージ yet: {list}"
+    );
     let (csrf, based_on) = open_form(&one, &client).await;
     assert_eq!(based_on, "1");
     let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
@@ -163,13 +173,22 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
     assert_eq!(status, 303, "{body}");
     let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
     assert_eq!(stored.published, 2);
-    assert_eq!(stored.body, edited, "stored with LF line ends, byte for byte");
+    assert_eq!(
+        stored.body, edited,
+        "stored with LF line ends, byte for byte"
+    );
 
     // This replica shows it when the publish returns: page, search and chat.
     let page = scheme_page(&one).await;
-    assert!(page.contains("店頭のデジタルサイネージ") && page.contains("80万円"), "{page}");
+    assert!(
+        page.contains("店頭のデジタルサイネージ") && page.contains("80万円"),
+        "{page}"
+    );
     assert_eq!(
-        search_ids(&one, "デジタルサイネージ").await.first().map(String::as_str),
+        search_ids(&one, "デジタルサイネージ")
+            .await
+            .first()
+            .map(String::as_str),
         Some(ADVERTISING)
     );
     let (status, chat) = one
@@ -182,7 +201,10 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
     assert!(chat.to_string().contains(ADVERTISING), "{chat}");
     // The alias approved before the swap still finds the scheme.
     assert_eq!(
-        search_ids(&one, "のぼり旗").await.first().map(String::as_str),
+        search_ids(&one, "のぼり旗")
+            .await
+            .first()
+            .map(String::as_str),
         Some(ADVERTISING)
     );
 
@@ -190,11 +212,17 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
     let waited = within_5s(&two, |p| p.contains("店頭のデジタルサイネージ")).await;
     eprintln!("second replica showed the publish after {waited:?}");
     assert_eq!(
-        search_ids(&two, "デジタルサイネージ").await.first().map(String::as_str),
+        search_ids(&two, "デジタルサイネージ")
+            .await
+            .first()
+            .map(String::as_str),
         Some(ADVERTISING)
     );
     assert_eq!(
-        search_ids(&two, "のぼり旗").await.first().map(String::as_str),
+        search_ids(&two, "のぼり旗")
+            .await
+            .first()
+            .map(String::as_str),
         Some(ADVERTISING)
     );
 
@@ -208,8 +236,14 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
         .await
         .unwrap();
     assert!(history.contains("版1から版2への変更"), "{history}");
-    assert!(history.contains("<del>− max_yen = 500000</del>"), "{history}");
-    assert!(history.contains("<ins>＋ max_yen = 800000</ins>"), "{history}");
+    assert!(
+        history.contains("<del>− max_yen = 500000</del>"),
+        "{history}"
+    );
+    assert!(
+        history.contains("<ins>＋ max_yen = 800000</ins>"),
+        "{history}"
+    );
     assert!(history.contains("この版に戻して公開する"));
     let csrf = common::hidden(&history, "csrf");
     let r = client
@@ -227,7 +261,10 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
     let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
     assert_eq!((stored.published, stored.body), (3, published));
     assert!(!scheme_page(&one).await.contains("店頭のデジタルサイネージ"));
-    within_5s(&two, |p| !p.contains("店頭のデジタルサイネージ") && p.contains("50万円")).await;
+    within_5s(&two, |p| {
+        !p.contains("店頭のデジタルサイネージ") && p.contains("50万円")
+    })
+    .await;
 
     let audit = app.store().audit_page(0, 100).await.unwrap().records;
     let count = |a| audit.iter().filter(|r| r.action == a).count();
@@ -264,12 +301,20 @@ async fn an_invalid_edit_is_refused_next_to_its_field_and_nothing_published_chan
         );
         assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"section-1-problems\""));
         // What the editor typed comes back in the form.
-        assert!(page.contains("related = [&#34;no-such-scheme&#34;]") || page.contains("related = [&quot;no-such-scheme&quot;]"), "{page}");
+        assert!(
+            page.contains("related = [&#34;no-such-scheme&#34;]")
+                || page.contains("related = [&quot;no-such-scheme&quot;]"),
+            "{page}"
+        );
     }
     let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
     assert_eq!((stored.published, stored.body), (1, published));
     assert!(app.store().corpus_versions(PATH).await.unwrap().len() == 1);
-    assert!(scheme_page(&server).await.contains("テスト区 広告宣伝費補助金"));
+    assert!(
+        scheme_page(&server)
+            .await
+            .contains("テスト区 広告宣伝費補助金")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -296,8 +341,14 @@ async fn the_second_editor_on_the_same_version_is_told_not_overwritten() {
     for action in ["publish", "draft"] {
         let (status, page) = submit(&server, &client_b, &csrf_b, &base_b, action, &by_b).await;
         assert_eq!(status, 409, "{page}");
-        assert!(page.contains("別の職員が先に公開しました") || page.contains("別の職員が公開しました"), "{page}");
-        assert!(page.contains("max_yen = 700000"), "B's text is kept in the form");
+        assert!(
+            page.contains("別の職員が先に公開しました") || page.contains("別の職員が公開しました"),
+            "{page}"
+        );
+        assert!(
+            page.contains("max_yen = 700000"),
+            "B's text is kept in the form"
+        );
     }
     let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
     assert_eq!(stored.body, by_a);
@@ -318,7 +369,11 @@ async fn a_reviewer_can_neither_open_the_editor_nor_publish() {
     let app = &server.state.app;
     let (token, reviewer) = common::staff_login(app, "rev", Role::Reviewer).await;
     let client = common::staff_client(&token);
-    let r = client.get(server.url("/admin/corpus")).send().await.unwrap();
+    let r = client
+        .get(server.url("/admin/corpus"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
     let dashboard = client
         .get(server.url("/admin"))
@@ -328,7 +383,10 @@ async fn a_reviewer_can_neither_open_the_editor_nor_publish() {
         .text()
         .await
         .unwrap();
-    assert!(!dashboard.contains("/admin/corpus\""), "no menu entry for a reviewer");
+    assert!(
+        !dashboard.contains("/admin/corpus\""),
+        "no menu entry for a reviewer"
+    );
     let csrf = common::hidden(&dashboard, "csrf");
     let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
     let (status, _) = submit(
@@ -350,7 +408,11 @@ async fn a_reviewer_can_neither_open_the_editor_nor_publish() {
     assert_eq!((stored.published, stored.body), (1, published));
     let audit = app.store().audit_page(0, 100).await.unwrap().records;
     assert!(audit.iter().any(|r| r.action == AuditAction::AccessDenied));
-    assert!(!audit.iter().any(|r| r.action == AuditAction::CorpusPublished));
+    assert!(
+        !audit
+            .iter()
+            .any(|r| r.action == AuditAction::CorpusPublished)
+    );
 }
 
 /// Every file under `dir`, recursively, by relative path, as bytes.
@@ -385,10 +447,16 @@ async fn export_after_import_reproduces_the_real_corpus_byte_for_byte() {
         .await
         .unwrap();
     let out = dir.path().join("exported");
-    let files = export_corpus(&store, &out, Actor::CommandLine).await.unwrap();
+    let files = export_corpus(&store, &out, Actor::CommandLine)
+        .await
+        .unwrap();
     assert_eq!(files, outcome.files);
     let original = bytes_under(&corpus);
-    assert_eq!(original.len(), files, "every file of corpus/ is in the tree");
+    assert_eq!(
+        original.len(),
+        files,
+        "every file of corpus/ is in the tree"
+    );
     assert_eq!(bytes_under(&out), original);
 
     // An invalid tree is refused naming file and field, and nothing stored changes.
@@ -396,7 +464,11 @@ async fn export_after_import_reproduces_the_real_corpus_byte_for_byte() {
     CorpusTree::read(&corpus).unwrap().write(&broken).unwrap();
     let file = broken.join("schemes/ward/minato-ai-jinzai-ikusei.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("\"minato-junkai-sodan\"", "\"no-such-scheme\"")).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("\"minato-junkai-sodan\"", "\"no-such-scheme\""),
+    )
+    .unwrap();
     let before = store.corpus_state().await.unwrap();
     let e = import_corpus(&store, &settings, &broken, Actor::CommandLine)
         .await
@@ -405,11 +477,11 @@ async fn export_after_import_reproduces_the_real_corpus_byte_for_byte() {
         panic!("{e:?}")
     };
     assert!(
-        problems
-            .iter()
-            .any(|p| p.file.ends_with("schemes/ward/minato-ai-jinzai-ikusei.toml")
-                && p.id.as_deref() == Some("minato-ai-jinzai-ikusei")
-                && p.field.as_deref() == Some("related")),
+        problems.iter().any(|p| p
+            .file
+            .ends_with("schemes/ward/minato-ai-jinzai-ikusei.toml")
+            && p.id.as_deref() == Some("minato-ai-jinzai-ikusei")
+            && p.field.as_deref() == Some("related")),
         "{problems:?}"
     );
     assert_eq!(store.corpus_state().await.unwrap(), before);
@@ -498,7 +570,10 @@ async fn a_changed_tree_is_seeded_again_until_an_editor_publishes() {
     std::fs::write(&file, text).unwrap();
     let third = start(&corpus, &url).await;
     assert_eq!(third.corpus_version(), 3);
-    assert_eq!(store.corpus_entry(PATH).await.unwrap().unwrap().body, edited);
+    assert_eq!(
+        store.corpus_entry(PATH).await.unwrap().unwrap().body,
+        edited
+    );
     let engine = third.engine();
     let scheme = engine.corpus.scheme(ADVERTISING).unwrap();
     assert_eq!(scheme.summary, NEW_SUMMARY);

@@ -40,7 +40,9 @@ pub struct ImportOutcome {
 fn refused(e: CorpusError) -> AppError {
     match e {
         CorpusError::Invalid { problems } => AppError::CorpusInvalid { problems },
-        missing @ CorpusError::Missing { .. } => AppError::invalid("corpus_missing", missing.to_string()),
+        missing @ CorpusError::Missing { .. } => {
+            AppError::invalid("corpus_missing", missing.to_string())
+        }
     }
 }
 
@@ -144,7 +146,12 @@ impl App {
 
     /// The published corpus with `text` in place of the entry at `path`, validated; the
     /// validator's problems are the error (each names file, line, entry and field).
-    pub async fn check_corpus_edit(&self, by: &StaffMember, path: &str, text: &str) -> Result<Corpus> {
+    pub async fn check_corpus_edit(
+        &self,
+        by: &StaffMember,
+        path: &str,
+        text: &str,
+    ) -> Result<Corpus> {
         self.editing(by)?;
         self.entry(path).await?;
         let mut tree = self.store.published_tree().await?;
@@ -197,8 +204,15 @@ impl App {
         based_on: i64,
     ) -> Result<Published> {
         self.check_corpus_edit(by, path, text).await?;
-        self.publish(by, path, text, based_on, "公開", AuditAction::CorpusPublished)
-            .await
+        self.publish(
+            by,
+            path,
+            text,
+            based_on,
+            "公開",
+            AuditAction::CorpusPublished,
+        )
+        .await
     }
 
     async fn publish(
@@ -288,9 +302,8 @@ pub async fn import_corpus(
     dir: &Path,
     actor: Actor,
 ) -> Result<ImportOutcome> {
-    let tree = CorpusTree::read(dir).map_err(|e| {
-        AppError::invalid("corpus_unreadable", format!("{}: {e}", dir.display()))
-    })?;
+    let tree = CorpusTree::read(dir)
+        .map_err(|e| AppError::invalid("corpus_unreadable", format!("{}: {e}", dir.display())))?;
     if tree.is_empty() {
         return Err(AppError::invalid(
             "corpus_empty",

@@ -89,7 +89,10 @@ pub(super) async fn start(store: &Store, engine: Engine) -> Result<(Engine, Live
     let state = match store.corpus_state().await? {
         None => {
             if store.seed_corpus(&tree, SEED_AUTHOR).await? {
-                info!(files = tree.len(), "corpus seeded into the database from the TOML tree");
+                info!(
+                    files = tree.len(),
+                    "corpus seeded into the database from the TOML tree"
+                );
             }
             store.corpus_state().await?
         }
@@ -97,7 +100,10 @@ pub(super) async fn start(store: &Store, engine: Engine) -> Result<(Engine, Live
             let version = store
                 .replace_corpus(&tree, SEED_AUTHOR, "取り込み（TOMLの変更を反映）")
                 .await?;
-            info!(version, "the TOML tree changed since it was seeded: seeded again");
+            info!(
+                version,
+                "the TOML tree changed since it was seeded: seeded again"
+            );
             store.corpus_state().await?
         }
         Some(s) => {

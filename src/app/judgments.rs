@@ -338,7 +338,11 @@ impl App {
     }
 }
 
-pub(super) async fn learn_from(store: &Store, engine: &super::Engine, version: String) -> Result<()> {
+pub(super) async fn learn_from(
+    store: &Store,
+    engine: &super::Engine,
+    version: String,
+) -> Result<()> {
     let fixes: Vec<Fix> = store
         .judgments(Some(JudgmentStatus::Fixed), i64::MAX)
         .await?

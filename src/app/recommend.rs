@@ -95,7 +95,11 @@ impl App {
         started: std::time::Instant,
     ) -> Inquiry {
         let summary = profile_summary(profile);
-        let mut i = Inquiry::new(channel, InquiryKind::Recommend, self.engine().mask(&summary));
+        let mut i = Inquiry::new(
+            channel,
+            InquiryKind::Recommend,
+            self.engine().mask(&summary),
+        );
         i.purposes = profile.purposes.clone();
         i.results = outcome
             .recommendations

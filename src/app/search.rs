@@ -84,7 +84,11 @@ impl App {
 
     /// One scheme of `corpus` (the engine's, or a draft's for the preview) with its window
     /// status today, its FAQs and related schemes.
-    pub fn scheme<'a>(&self, corpus: &'a crate::domain::Corpus, id: &str) -> Result<SchemeView<'a>> {
+    pub fn scheme<'a>(
+        &self,
+        corpus: &'a crate::domain::Corpus,
+        id: &str,
+    ) -> Result<SchemeView<'a>> {
         let scheme = corpus
             .scheme(id)
             .ok_or_else(|| AppError::NotFound(format!("制度 {id} は見つかりません。")))?;

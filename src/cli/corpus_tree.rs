@@ -28,7 +28,10 @@ pub(super) fn corpus_export(settings: &Settings, dir: &Path) -> ExitCode {
         };
         match export_corpus(&store, dir, Actor::CommandLine).await {
             Ok(files) => {
-                println!("wrote {files} files of the published corpus to {}", dir.display());
+                println!(
+                    "wrote {files} files of the published corpus to {}",
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => refused(e),

@@ -76,11 +76,10 @@ fn version_row(r: &AnyRow) -> Result<CorpusVersion> {
 impl Store {
     /// None before the corpus was first seeded.
     pub async fn corpus_state(&self) -> Result<Option<CorpusState>> {
-        let row = sqlx::query(
-            "SELECT version, seeded_checksum, edited FROM corpus_state WHERE id = 1",
-        )
-        .fetch_optional(&self.pool)
-        .await?;
+        let row =
+            sqlx::query("SELECT version, seeded_checksum, edited FROM corpus_state WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(|r| {
             Ok(CorpusState {
                 version: r.try_get("version")?,
@@ -98,7 +97,10 @@ impl Store {
             .await?;
         let mut tree = CorpusTree::default();
         for r in rows {
-            tree.insert(r.try_get::<String, _>("path")?, r.try_get::<String, _>("body")?);
+            tree.insert(
+                r.try_get::<String, _>("path")?,
+                r.try_get::<String, _>("body")?,
+            );
         }
         Ok(tree)
     }
@@ -148,7 +150,11 @@ impl Store {
             .collect()
     }
 
-    pub async fn corpus_version_of(&self, path: &str, number: i64) -> Result<Option<CorpusVersion>> {
+    pub async fn corpus_version_of(
+        &self,
+        path: &str,
+        number: i64,
+    ) -> Result<Option<CorpusVersion>> {
         sqlx::query("SELECT * FROM corpus_versions WHERE path = $1 AND number = $2")
             .bind(key(path))
             .bind(number)
@@ -257,12 +263,14 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         // The conditional update comes first: it takes the write lock (SQLite) or the row
         // lock (PostgreSQL), so two publishes from one base are serialised and one fails.
-        let moved = sqlx::query("UPDATE corpus_entries SET published = -1 WHERE path = $1 AND published = $2")
-            .bind(key(path))
-            .bind(based_on)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let moved = sqlx::query(
+            "UPDATE corpus_entries SET published = -1 WHERE path = $1 AND published = $2",
+        )
+        .bind(key(path))
+        .bind(based_on)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if moved == 0 {
             return Ok(None);
         }
@@ -307,11 +315,12 @@ async fn entry_at(
     path: &str,
     at: i64,
 ) -> Result<Option<(String, String)>> {
-    let row = sqlx::query("SELECT kind, entry_id FROM corpus_entries WHERE path = $1 AND published = $2")
-        .bind(key(path))
-        .bind(at)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let row =
+        sqlx::query("SELECT kind, entry_id FROM corpus_entries WHERE path = $1 AND published = $2")
+            .bind(key(path))
+            .bind(at)
+            .fetch_optional(&mut **tx)
+            .await?;
     row.map(|r| Ok((r.try_get("kind")?, r.try_get("entry_id")?)))
         .transpose()
 }
@@ -376,15 +385,14 @@ async fn write_tree(
             },
         )
         .await?;
-        let updated = sqlx::query(
-            "UPDATE corpus_entries SET published = $1, body = $2 WHERE path = $3",
-        )
-        .bind(number)
-        .bind(text.to_string())
-        .bind(path.to_string())
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
+        let updated =
+            sqlx::query("UPDATE corpus_entries SET published = $1, body = $2 WHERE path = $3")
+                .bind(number)
+                .bind(text.to_string())
+                .bind(path.to_string())
+                .execute(&mut **tx)
+                .await?
+                .rows_affected();
         if updated == 0 {
             sqlx::query("INSERT INTO corpus_entries (path, kind, entry_id, published, body) VALUES ($1, $2, $3, $4, $5)")
                 .bind(path.to_string())

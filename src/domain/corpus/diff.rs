@@ -69,13 +69,15 @@ fn middle(a: &[&str], b: &[&str]) -> Vec<DiffLine> {
             out.push(DiffLine::Same(a[i].to_string()));
             i += 1;
             j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])
+        } else if i < a.len()
+            && (j == b.len() || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])
         {
-            out.push(DiffLine::Added(b[j].to_string()));
-            j += 1;
-        } else {
+            // On a tie the old line goes first: a changed line reads removed, then added.
             out.push(DiffLine::Removed(a[i].to_string()));
             i += 1;
+        } else {
+            out.push(DiffLine::Added(b[j].to_string()));
+            j += 1;
         }
     }
     out

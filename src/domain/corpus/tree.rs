@@ -139,9 +139,8 @@ impl CorpusTree {
     }
 
     fn read_file(&mut self, root: &Path, file: &Path) -> std::io::Result<()> {
-        let text = std::fs::read_to_string(file).map_err(|e| {
-            std::io::Error::new(e.kind(), format!("{}: {e}", file.display()))
-        })?;
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
         let relative = file.strip_prefix(root).unwrap_or(file);
         let key = relative
             .components()
@@ -328,7 +327,10 @@ mod tests {
             (EntryKind::Scheme, "minato-x".to_string())
         );
         assert_eq!(EntryKind::of("faqs/tokyo.toml").0, EntryKind::FaqFile);
-        assert_eq!(EntryKind::of("i18n/en/faqs/x.toml").0, EntryKind::Translation);
+        assert_eq!(
+            EntryKind::of("i18n/en/faqs/x.toml").0,
+            EntryKind::Translation
+        );
         assert_eq!(EntryKind::of("consultants.toml").0, EntryKind::Desks);
         assert_eq!(EntryKind::of("README.md").0, EntryKind::Document);
         for kind in EntryKind::ALL {
@@ -342,7 +344,10 @@ mod tests {
         let parts = sections(text);
         let names: Vec<&str> = parts.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["", "eligibility", "faq"]);
-        assert_eq!(parts.iter().map(|s| s.text.as_str()).collect::<String>(), text);
+        assert_eq!(
+            parts.iter().map(|s| s.text.as_str()).collect::<String>(),
+            text
+        );
         let faqs = sections("[[faq]]\nid = \"x\"\n[[faq]]\nid = \"y\"");
         assert_eq!(faqs.len(), 2);
         assert_eq!(faqs[1].text, "[[faq]]\nid = \"y\"");

@@ -108,12 +108,7 @@ struct ResultsPage<'a> {
     excluded: Vec<ExcludedView<'a>>,
 }
 
-fn rec_view<'a>(
-    app: &App,
-    engine: &'a Engine,
-    r: &'a Recommendation,
-    m: Messages,
-) -> RecView<'a> {
+fn rec_view<'a>(app: &App, engine: &'a Engine, r: &'a Recommendation, m: Messages) -> RecView<'a> {
     let lang = m.lang();
     let words = app
         .scheme_words_by_id(engine, &r.id, lang)

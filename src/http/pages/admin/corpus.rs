@@ -221,9 +221,13 @@ pub async fn edit_form(
         _ => entry.body,
     };
     if let Some(n) = first(&pairs, "published") {
-        notice = Some(format!("版{n}を公開しました。このサーバーではすでに反映済みで、ほかのサーバーにも数秒で反映されます。"));
+        notice = Some(format!(
+            "版{n}を公開しました。このサーバーではすでに反映済みで、ほかのサーバーにも数秒で反映されます。"
+        ));
     } else if let Some(n) = first(&pairs, "saved") {
-        notice = Some(format!("下書き（版{n}）を保存しました。まだ公開されていません。"));
+        notice = Some(format!(
+            "下書き（版{n}）を保存しました。まだ公開されていません。"
+        ));
     }
     let form = EditForm {
         path,
