@@ -322,7 +322,7 @@ impl App {
         if desk_id == STAFF_QUEUE_ID {
             return STAFF_QUEUE_NAME.to_string();
         }
-        self.engine
+        self.engine()
             .corpus
             .desk(desk_id)
             .map_or_else(|| desk_id.to_string(), |d| d.name.clone())
@@ -340,7 +340,7 @@ impl App {
         }
         if self
             .store
-            .close_ticket(id, &self.engine.mask(outcome), &by.username)
+            .close_ticket(id, &self.engine().mask(outcome), &by.username)
             .await?
         {
             self.audit(by.actor(), AuditAction::TicketClosed, Some(id), "")

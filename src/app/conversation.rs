@@ -49,7 +49,7 @@ impl App {
         let outcome = self
             .chat
             .converse(
-                &self.engine,
+                &self.engine(),
                 &self.calendar,
                 self.sessions.as_ref(),
                 session_id,
@@ -92,7 +92,7 @@ impl App {
                 "comment: 1000文字以内で入力してください。",
             ));
         }
-        let comment = comment.map(|c| self.engine.mask(c));
+        let comment = comment.map(|c| self.engine().mask(c));
         let f = Feedback::new(inquiry_id, helpful, comment);
         let id = f.id.clone();
         self.record(LogEntry::Feedback(f)).await;

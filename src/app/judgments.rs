@@ -78,7 +78,7 @@ pub struct AnswerChoices {
 impl App {
     /// Every scheme, FAQ and desk, for the judgment form.
     pub fn answer_choices(&self) -> AnswerChoices {
-        let corpus = &self.engine.corpus;
+        let corpus = &self.engine().corpus;
         AnswerChoices {
             schemes: corpus
                 .schemes
@@ -109,7 +109,7 @@ impl App {
 
     /// The answer's name as people read it.
     pub fn answer_label(&self, answer: &Answer) -> String {
-        let corpus = &self.engine.corpus;
+        let corpus = &self.engine().corpus;
         match answer {
             Answer::Scheme(id) => corpus
                 .scheme(id)
@@ -127,7 +127,7 @@ impl App {
     }
 
     fn known(&self, answer: &Answer) -> bool {
-        let corpus = &self.engine.corpus;
+        let corpus = &self.engine().corpus;
         match answer {
             Answer::Scheme(id) => corpus.scheme(id).is_some(),
             Answer::Faq(id) => corpus.faqs.iter().any(|f| &f.id == id),
@@ -169,7 +169,7 @@ impl App {
         };
         let faq_question = match &answer {
             Answer::Faq(id) => self
-                .engine
+                .engine()
                 .corpus
                 .faqs
                 .iter()
@@ -284,16 +284,16 @@ impl App {
     /// after an approval, and when another replica approved one).
     pub async fn learn(&self) -> Result<()> {
         let version = self.store.judgments_version().await?;
-        learn_from(&self.store, &self.engine, version).await
+        learn_from(&self.store, &self.engine(), version).await
     }
 
     /// Learns again when the database says a judgment was decided since the last time.
     pub async fn learn_if_changed(&self) -> Result<bool> {
         let version = self.store.judgments_version().await?;
-        if self.engine.learned_version() == version {
+        if self.engine().learned_version() == version {
             return Ok(false);
         }
-        learn_from(&self.store, &self.engine, version).await?;
+        learn_from(&self.store, &self.engine(), version).await?;
         Ok(true)
     }
 
@@ -318,7 +318,7 @@ impl App {
             }
             let query = SearchQuery::parse(&judgment.query)?;
             let outcome = tokio::task::block_in_place(|| {
-                self.engine
+                self.engine()
                     .search(&query, &filters, FOUND_WITHIN, tokyo_today())
             })?;
             let rank = match &judgment.answer {
@@ -338,7 +338,11 @@ impl App {
     }
 }
 
-async fn learn_from(store: &Store, engine: &super::Engine, version: String) -> Result<()> {
+pub(super) async fn learn_from(
+    store: &Store,
+    engine: &super::Engine,
+    version: String,
+) -> Result<()> {
     let fixes: Vec<Fix> = store
         .judgments(Some(JudgmentStatus::Fixed), i64::MAX)
         .await?

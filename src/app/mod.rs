@@ -2,13 +2,16 @@
 //! the evaluation call these functions and nothing below them; each action that a person
 //! takes writes its log record exactly once, here.
 //!
-//! `App` is built once from `Settings`: the read-only [`Engine`] (corpus, analyzer, indexes,
-//! embedder) plus the operational parts (the store, the inquiry log writer, chat sessions and
-//! the office calendar).
+//! `App` is built once from `Settings`: the [`Engine`] (corpus, analyzer, indexes, embedder)
+//! plus the operational parts (the store, the inquiry log writer, chat sessions and the office
+//! calendar). The engine is replaced whole when an editor publishes a change to the corpus
+//! (`corpus_live`): each call takes the engine current when it starts and keeps it.
 
 pub mod chat;
 pub mod console;
 pub mod conversation;
+pub mod corpus_editing;
+pub mod corpus_live;
 pub mod engine;
 pub mod evaluation;
 pub mod judgments;
@@ -54,6 +57,15 @@ pub enum AppError {
     /// A failure of ours that is none of the parts below (password hashing).
     #[error("{0}")]
     Internal(String),
+    /// Another editor published the entry since this one started from it.
+    #[error("{0}")]
+    Conflict(String),
+    /// A corpus edit or import the validator refused: each problem names the file, the line
+    /// where known, the entry and the field.
+    #[error("{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    CorpusInvalid {
+        problems: Vec<crate::domain::corpus::Problem>,
+    },
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]
@@ -107,7 +119,11 @@ pub struct HealthReport {
 
 /// The whole service, built once at start-up and shared by every entry point.
 pub struct App {
-    engine: Arc<Engine>,
+    /// Fixed at start-up; the engine's own copy differs only in nothing that matters here.
+    settings: Settings,
+    engine: std::sync::RwLock<Arc<Engine>>,
+    /// Which published corpus the engine was built from, and the lock one rebuild holds.
+    live: corpus_live::LiveCorpus,
     store: Store,
     log: InquiryLog,
     chat: ChatBot,
@@ -135,10 +151,15 @@ impl App {
         let store = Store::connect(&url).await?;
         let spool = crate::store::spool_path(&url, engine.settings.spool_dir.as_deref());
         let log = InquiryLog::start(store.clone(), &spool);
+        // The database holds the published corpus: seeded from the TOML tree on first start,
+        // and the engine rebuilt from it when console edits were published since.
+        let (engine, live) = corpus_live::start(&store, engine).await?;
         let app = App {
             chat: ChatBot::new(engine.settings.handoff_confidence),
             sessions: Arc::new(store.clone()),
-            engine: Arc::new(engine),
+            settings: engine.settings.clone(),
+            engine: std::sync::RwLock::new(Arc::new(engine)),
+            live,
             store,
             log,
             calendar: OfficeCalendar::new(),
@@ -149,12 +170,16 @@ impl App {
     }
 
     pub fn settings(&self) -> &Settings {
-        &self.engine.settings
+        &self.settings
     }
 
-    /// The read-only search engine (corpus, indexes, embedder).
-    pub fn engine(&self) -> &Engine {
-        &self.engine
+    /// The search engine (corpus, indexes, embedder) as published now. Hold the returned
+    /// handle for the whole of one request: a publish meanwhile does not change it.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     pub fn calendar(&self) -> &OfficeCalendar {
@@ -182,10 +207,11 @@ impl App {
     }
 
     pub async fn health(&self) -> HealthReport {
-        let (hits, misses) = self.engine.query_vector_counters();
+        let engine = self.engine();
+        let (hits, misses) = engine.query_vector_counters();
         HealthReport {
-            schemes: self.engine.corpus.schemes.len(),
-            faqs: self.engine.corpus.faqs.len(),
+            schemes: engine.corpus.schemes.len(),
+            faqs: engine.corpus.faqs.len(),
             database_ok: self.store.ping().await.is_ok(),
             log: self.log.counts(),
             query_vector_hits: hits,

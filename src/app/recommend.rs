@@ -50,8 +50,9 @@ pub fn parse_today(today: Option<&str>) -> Result<NaiveDate> {
 }
 
 impl App {
-    pub fn questionnaire(&self) -> Option<&Questionnaire> {
-        self.engine.questionnaire.as_ref()
+    /// The published questionnaire (a copy: an edit may replace the engine meanwhile).
+    pub fn questionnaire(&self) -> Option<Questionnaire> {
+        self.engine().questionnaire.clone()
     }
 
     /// Validates the answers, recommends, and logs the answers (no free text) with what was
@@ -64,7 +65,7 @@ impl App {
     ) -> Result<Logged<RecommendOutcome>> {
         let started = std::time::Instant::now();
         let (profile, outcome) =
-            tokio::task::block_in_place(|| self.engine.recommend(answers, today))?;
+            tokio::task::block_in_place(|| self.engine().recommend(answers, today))?;
         let inquiry = self.recommend_inquiry(channel, &profile, &outcome, started);
         let inquiry_id = inquiry.id.clone();
         self.record(LogEntry::Inquiry(inquiry)).await;
@@ -94,7 +95,11 @@ impl App {
         started: std::time::Instant,
     ) -> Inquiry {
         let summary = profile_summary(profile);
-        let mut i = Inquiry::new(channel, InquiryKind::Recommend, self.engine.mask(&summary));
+        let mut i = Inquiry::new(
+            channel,
+            InquiryKind::Recommend,
+            self.engine().mask(&summary),
+        );
         i.purposes = profile.purposes.clone();
         i.results = outcome
             .recommendations

@@ -88,7 +88,7 @@ impl App {
         Ok(MonthlyReport::compile(
             &current,
             &before,
-            &self.engine.corpus,
+            &self.engine().corpus,
             self.settings().handoff_confidence,
         ))
     }
@@ -117,7 +117,7 @@ impl App {
     pub fn freshness(&self) -> FreshnessBoard {
         let today = tokyo_today();
         let max_age_days = self.settings().freshness_max_age_days;
-        let findings = freshness::findings(&self.engine.corpus, today, max_age_days);
+        let findings = freshness::findings(&self.engine().corpus, today, max_age_days);
         FreshnessBoard {
             today,
             max_age_days,

@@ -42,7 +42,7 @@ impl App {
         let filters = SearchFilters::parse(request.levels, request.purposes, request.open_only)?;
         let top_k = parse_top_k(request.top_k)?;
         let outcome = tokio::task::block_in_place(|| {
-            self.engine.search(&query, &filters, top_k, tokyo_today())
+            self.engine().search(&query, &filters, top_k, tokyo_today())
         })?;
         let inquiry = self.search_inquiry(channel, &query, &filters, &outcome);
         let inquiry_id = inquiry.id.clone();
@@ -70,7 +70,7 @@ impl App {
         let mut i = Inquiry::new(
             channel,
             InquiryKind::Search,
-            self.engine.mask(query.as_str()),
+            self.engine().mask(query.as_str()),
         );
         i.results = outcome.results.iter().map(|h| h.shown()).collect();
         i.purposes = filters.purposes.clone();
@@ -82,9 +82,13 @@ impl App {
         i
     }
 
-    /// One scheme with its window status today, its FAQs and related schemes.
-    pub fn scheme(&self, id: &str) -> Result<SchemeView<'_>> {
-        let corpus = &self.engine.corpus;
+    /// One scheme of `corpus` (the engine's, or a draft's for the preview) with its window
+    /// status today, its FAQs and related schemes.
+    pub fn scheme<'a>(
+        &self,
+        corpus: &'a crate::domain::Corpus,
+        id: &str,
+    ) -> Result<SchemeView<'a>> {
         let scheme = corpus
             .scheme(id)
             .ok_or_else(|| AppError::NotFound(format!("制度 {id} は見つかりません。")))?;
@@ -105,7 +109,7 @@ impl App {
 
     /// A scheme's title by id, or the id itself for one no longer in the corpus.
     pub fn scheme_title(&self, id: &str) -> String {
-        self.engine
+        self.engine()
             .corpus
             .scheme(id)
             .map(|s| s.title.clone())

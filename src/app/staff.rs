@@ -116,6 +116,11 @@ impl StaffMember {
         self.may(Permission::ApproveFixes)
     }
 
+    /// Whether the console offers corpus editing to this member.
+    pub fn edits_corpus(&self) -> bool {
+        self.may(Permission::EditCorpus)
+    }
+
     /// The role's name, for the console's header.
     pub fn role_label(&self) -> &'static str {
         self.role.label_ja()

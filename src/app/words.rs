@@ -7,7 +7,7 @@ use crate::domain::corpus::translation::{Freshness, Segment, is_japanese_char, m
 use crate::domain::{Faq, Lang, Scheme};
 use crate::text::is_mostly_latin;
 
-use super::App;
+use super::{App, Engine};
 
 /// How a translated text relates to the Japanese entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,14 +104,14 @@ fn japanese(lang: Lang, text: &str) -> Vec<Segment> {
 
 impl App {
     /// A scheme's title, summary, who and how to apply in `lang`.
-    pub fn scheme_words<'a>(&'a self, scheme: &'a Scheme, lang: Lang) -> SchemeWords<'a> {
-        let corpus = &self.engine.corpus;
-        match corpus.translations.scheme(lang, &scheme.id) {
+    pub fn scheme_words<'a>(&self, scheme: &'a Scheme, lang: Lang) -> SchemeWords<'a> {
+        let engine = self.engine();
+        match engine.corpus.translations.scheme(lang, &scheme.id) {
             Some(t) => SchemeWords {
                 lang,
                 source: Source::of(t.freshness),
-                title: self.engine.reading_aid(lang, &t.text.title),
-                summary: self.engine.reading_aid(lang, &t.text.summary),
+                title: engine.reading_aid(lang, &t.text.title),
+                summary: engine.reading_aid(lang, &t.text.summary),
                 who: Some(words(lang, &t.text.who)),
                 how_to_apply: words(lang, &t.text.how_to_apply),
                 official_title: Some(&scheme.title),
@@ -134,15 +134,20 @@ impl App {
         }
     }
 
-    /// The words of the scheme `id` in `lang`, if the scheme exists.
-    pub fn scheme_words_by_id(&self, id: &str, lang: Lang) -> Option<SchemeWords<'_>> {
-        let scheme = self.engine.corpus.scheme(id)?;
+    /// The words of the scheme `id` of `engine` in `lang`, if the scheme exists.
+    pub fn scheme_words_by_id<'a>(
+        &self,
+        engine: &'a Engine,
+        id: &str,
+        lang: Lang,
+    ) -> Option<SchemeWords<'a>> {
+        let scheme = engine.corpus.scheme(id)?;
         Some(self.scheme_words(scheme, lang))
     }
 
     /// An FAQ's question and answer in `lang`.
     pub fn faq_words(&self, faq: &Faq, lang: Lang) -> FaqWords {
-        match self.engine.corpus.translations.faq(lang, &faq.id) {
+        match self.engine().corpus.translations.faq(lang, &faq.id) {
             Some(t) => FaqWords {
                 source: Source::of(t.freshness),
                 question: words(lang, &t.text.question),
@@ -162,7 +167,8 @@ impl App {
 
     /// The FAQ `id` in `lang`, if it exists.
     pub fn faq_words_by_id(&self, id: &str, lang: Lang) -> Option<FaqWords> {
-        let faq = self.engine.corpus.faq(id)?;
+        let engine = self.engine();
+        let faq = engine.corpus.faq(id)?;
         Some(self.faq_words(faq, lang))
     }
 
@@ -184,13 +190,19 @@ impl App {
         }
     }
 
-    pub fn desk(&self, id: &str) -> Option<&Desk> {
-        self.engine.corpus.desk(id)
+    /// The desk `id` as published now (a copy).
+    pub fn desk(&self, id: &str) -> Option<Desk> {
+        self.engine().corpus.desk(id).cloned()
     }
 
-    /// The desks whose own entry is this scheme (`scheme_id`), in `lang`.
-    pub fn desks_of_scheme(&self, scheme_id: &str, lang: Lang) -> Vec<DeskWords<'_>> {
-        self.engine
+    /// The desks of `engine` whose own entry is this scheme (`scheme_id`), in `lang`.
+    pub fn desks_of_scheme<'a>(
+        &self,
+        engine: &'a Engine,
+        scheme_id: &str,
+        lang: Lang,
+    ) -> Vec<DeskWords<'a>> {
+        engine
             .corpus
             .desks
             .iter()
@@ -199,8 +211,8 @@ impl App {
             .collect()
     }
 
-    pub fn desk_words<'a>(&'a self, desk: &'a Desk, lang: Lang) -> DeskWords<'a> {
-        match self.engine.corpus.translations.desk(lang, &desk.id) {
+    pub fn desk_words<'a>(&self, desk: &'a Desk, lang: Lang) -> DeskWords<'a> {
+        match self.engine().corpus.translations.desk(lang, &desk.id) {
             Some(t) => DeskWords {
                 source: Source::of(t.freshness),
                 name: words(lang, &t.text.name),

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod ask;
 mod bench;
 mod corpus;
+mod corpus_tree;
 mod eval;
 mod interop;
 mod logs;
@@ -19,6 +20,7 @@ mod serve;
 use ask::{chat, recommend, search};
 use bench::{bench, bench_e5, bench_lexical};
 use corpus::{corpus_check, i18n_stamp, import_mirasapo, index_build, setup};
+use corpus_tree::{corpus_export, corpus_import};
 use eval::{EvalOptions, PII_HOLDOUT, eval, eval_judgments, eval_pii};
 use logs::{backup, create_user, purge, remask, restore};
 use report::report;
@@ -320,6 +322,13 @@ pub enum CorpusCommand {
         #[arg(long)]
         strict: bool,
     },
+    /// Write the corpus published in the database (console edits included) as the TOML tree
+    /// under DIR, each file byte for byte as stored.
+    Export { dir: PathBuf },
+    /// Validate the TOML tree under DIR and make it the published corpus (entries it lacks
+    /// are removed, their history kept); running servers follow within a few seconds. An
+    /// invalid tree is refused naming file, line, entry and field (exit 1); nothing changes.
+    Import { dir: PathBuf },
     /// Translations of the corpus (corpus/i18n/).
     I18n {
         #[command(subcommand)]
@@ -455,6 +464,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Corpus {
             command: CorpusCommand::Check { strict },
         } => corpus_check(&settings, strict),
+        Command::Corpus {
+            command: CorpusCommand::Export { dir },
+        } => corpus_export(&settings, &dir),
+        Command::Corpus {
+            command: CorpusCommand::Import { dir },
+        } => corpus_import(&settings, &dir),
         Command::Corpus {
             command:
                 CorpusCommand::I18n {

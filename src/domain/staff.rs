@@ -114,6 +114,12 @@ pub enum AuditAction {
     TicketsExported,
     ReportViewed,
     ReportExported,
+    CorpusDraftSaved,
+    CorpusPublished,
+    /// An earlier version of an entry published again.
+    CorpusRolledBack,
+    CorpusImported,
+    CorpusExported,
 }
 
 impl AuditAction {
@@ -134,6 +140,11 @@ impl AuditAction {
             AuditAction::TicketsExported => "チケットCSV出力",
             AuditAction::ReportViewed => "実施報告の閲覧",
             AuditAction::ReportExported => "実施報告CSV出力",
+            AuditAction::CorpusDraftSaved => "コーパスの下書き保存",
+            AuditAction::CorpusPublished => "コーパスの公開",
+            AuditAction::CorpusRolledBack => "コーパスを以前の版に戻して公開",
+            AuditAction::CorpusImported => "コーパスの取り込み",
+            AuditAction::CorpusExported => "コーパスの書き出し",
         }
     }
 }
@@ -155,6 +166,11 @@ impl StableCode for AuditAction {
         AuditAction::TicketsExported,
         AuditAction::ReportViewed,
         AuditAction::ReportExported,
+        AuditAction::CorpusDraftSaved,
+        AuditAction::CorpusPublished,
+        AuditAction::CorpusRolledBack,
+        AuditAction::CorpusImported,
+        AuditAction::CorpusExported,
     ];
 
     fn code(self) -> &'static str {
@@ -174,6 +190,11 @@ impl StableCode for AuditAction {
             AuditAction::TicketsExported => "tickets_exported",
             AuditAction::ReportViewed => "report_viewed",
             AuditAction::ReportExported => "report_exported",
+            AuditAction::CorpusDraftSaved => "corpus_draft_saved",
+            AuditAction::CorpusPublished => "corpus_published",
+            AuditAction::CorpusRolledBack => "corpus_rolled_back",
+            AuditAction::CorpusImported => "corpus_imported",
+            AuditAction::CorpusExported => "corpus_exported",
         }
     }
 }

@@ -17,6 +17,9 @@ pub enum ApiError {
     Unauthorized { message: String },
     #[error("{message}")]
     Forbidden { message: String },
+    /// The thing changed since the caller read it (another editor published first).
+    #[error("{message}")]
+    Conflict { message: String },
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("unsupported media type")]
@@ -76,6 +79,7 @@ impl IntoResponse for ApiError {
             ApiError::Forbidden { message } => {
                 (StatusCode::FORBIDDEN, "forbidden", message.clone())
             }
+            ApiError::Conflict { message } => (StatusCode::CONFLICT, "conflict", message.clone()),
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
@@ -126,6 +130,11 @@ impl From<AppError> for ApiError {
                 message: e.to_string(),
             },
             AppError::NotFound(message) => ApiError::NotFound { message },
+            AppError::Conflict(message) => ApiError::Conflict { message },
+            e @ AppError::CorpusInvalid { .. } => ApiError::BadRequest {
+                code: "invalid_corpus",
+                message: e.to_string(),
+            },
             e @ AppError::Forbidden { .. } => ApiError::Forbidden {
                 message: e.to_string(),
             },

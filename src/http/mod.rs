@@ -72,6 +72,15 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/report", get(admin::report::report))
         .route("/admin/report.csv", get(admin::report::report_csv))
         .route("/admin/freshness", get(admin::freshness::freshness))
+        .route("/admin/corpus", get(admin::corpus::list))
+        .route(
+            "/admin/corpus/entry",
+            get(admin::corpus::edit_form)
+                .post(admin::corpus::save)
+                .layer(DefaultBodyLimit::max(admin::corpus::EDIT_BODY_LIMIT_BYTES)),
+        )
+        .route("/admin/corpus/history", get(admin::corpus::history))
+        .route("/admin/corpus/rollback", post(admin::corpus::rollback))
         .route(
             "/admin/accounts",
             get(admin::accounts::accounts).post(admin::accounts::create_account),

@@ -22,6 +22,7 @@ impl AppState {
             app: {
                 let app = Arc::new(app);
                 crate::app::judgments::watch_judgments(Arc::downgrade(&app));
+                crate::app::corpus_live::watch_corpus(Arc::downgrade(&app));
                 app
             },
         }

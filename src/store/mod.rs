@@ -6,12 +6,14 @@ mod accounts;
 mod audit;
 pub mod backup;
 mod chat_sessions;
+mod corpus;
 mod judgments;
 mod log;
 mod records;
 
 pub use accounts::{StaffSession, StaffUser};
 pub use audit::AuditPage;
+pub use corpus::{CorpusEntry, CorpusState, CorpusVersion, Published};
 pub use log::{InquiryLog, LogCounts, LogStats};
 pub use records::{InquiryFilter, RemaskCount, RemaskReport};
 
@@ -74,6 +76,10 @@ const MIGRATIONS: &[(i64, Migration)] = &[
     (
         6,
         Migration::Portable(include_str!("../../migrations/0006_judgments.sql")),
+    ),
+    (
+        7,
+        Migration::Portable(include_str!("../../migrations/0007_corpus.sql")),
     ),
 ];
 

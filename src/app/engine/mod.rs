@@ -30,6 +30,7 @@ mod fusion;
 mod hits;
 mod learned;
 mod mask;
+mod rebuild;
 mod routing;
 mod search;
 mod snippets;
@@ -131,9 +132,13 @@ impl Engine {
         Ok(app)
     }
 
-    pub fn from_parts(settings: Settings, corpus: Corpus, analyzer: Analyzer) -> Result<Engine> {
+    pub fn from_parts(
+        settings: Settings,
+        corpus: Corpus,
+        analyzer: impl Into<Arc<Analyzer>>,
+    ) -> Result<Engine> {
         let started = Instant::now();
-        let analyzer = Arc::new(analyzer);
+        let analyzer: Arc<Analyzer> = analyzer.into();
         let synonyms = Synonyms::for_corpus(&corpus, &analyzer)?;
         // The static embedder reads the title and summary fields' lemmas from this one analysis.
         let lemma_fields = if settings.embedder == EmbedderKind::Static {

@@ -13,17 +13,20 @@ use super::consultants::Desk;
 use super::scheme::{Faq, Level, Scheme};
 use translation::{TranslationReport, Translations};
 
+pub mod diff;
 mod files;
 mod sources;
 #[cfg(test)]
 mod tests;
 pub mod translation;
+pub mod tree;
 mod validate;
 
 pub use files::check_scheme_text;
 use files::{parse_file, toml_files};
 pub(super) use files::{parse_text, read_text};
 pub use sources::{OfficialHosts, SecondarySource};
+pub use tree::{CorpusTree, EntryKind};
 use validate::{Sources, problem};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -64,7 +64,8 @@ pub async fn scheme(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let view = state.app.scheme(&id)?;
+    let engine = state.app.engine();
+    let view = state.app.scheme(&engine.corpus, &id)?;
     serde_json::to_value(view)
         .map(Json)
         .map_err(|e| ApiError::Internal(e.to_string()))

@@ -30,6 +30,8 @@ use super::pages::{
         admin::accounts::reset_password, admin::audit::audit_log,
         admin::judgments::judgments, admin::judgments::record, admin::judgments::approve,
         admin::judgments::reject,
+        admin::corpus::list, admin::corpus::edit_form, admin::corpus::save, admin::corpus::history,
+        admin::corpus::rollback,
         openapi_json,
     ),
     components(schemas(

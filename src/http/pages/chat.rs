@@ -126,7 +126,7 @@ impl ChatPage {
 }
 
 fn cited(app: &App, lang: Lang, c: &crate::app::chat::Citation) -> Cited {
-    let (title, official_title) = match app.scheme_words_by_id(&c.id, lang) {
+    let (title, official_title) = match app.scheme_words_by_id(&app.engine(), &c.id, lang) {
         Some(w) if lang != Lang::Ja && w.source.is_translation() => {
             (w.title, w.official_title.map(str::to_string))
         }

@@ -8,7 +8,7 @@ use axum::response::Response;
 use super::facts::{self, Fact};
 use super::{Choice, Chrome, render};
 use crate::app::messages::{Messages, field_key, step_key};
-use crate::app::{App, AppError, tokyo_today};
+use crate::app::{App, AppError, Engine, tokyo_today};
 use crate::domain::Lang;
 use crate::domain::WindowStatus;
 use crate::domain::corpus::translation::Segment;
@@ -108,10 +108,10 @@ struct ResultsPage<'a> {
     excluded: Vec<ExcludedView<'a>>,
 }
 
-fn rec_view<'a>(app: &'a App, r: &'a Recommendation, m: Messages) -> RecView<'a> {
+fn rec_view<'a>(app: &App, engine: &'a Engine, r: &'a Recommendation, m: Messages) -> RecView<'a> {
     let lang = m.lang();
     let words = app
-        .scheme_words_by_id(&r.id, lang)
+        .scheme_words_by_id(engine, &r.id, lang)
         .filter(|w| w.source.is_translation());
     let scheme = words.as_ref().map(|w| w.scheme);
     RecView {
@@ -196,12 +196,12 @@ fn reasons<'a>(r: &'a Recommendation, m: Messages) -> Vec<ReasonView<'a>> {
 fn step_view<'a>(app: &'a App, s: &'a NextStep, m: Messages) -> StepView<'a> {
     match app.desk(&s.desk_id) {
         Some(desk) if m.lang() != Lang::Ja => {
-            let w = app.desk_words(desk, m.lang());
+            let w = app.desk_words(&desk, m.lang());
             StepView {
                 s,
                 name: w.name,
                 how_to_book: w.how_to_book,
-                hours: m.desk_hours(desk),
+                hours: m.desk_hours(&desk),
                 message: m.t(step_key(s.category)),
             }
         }
@@ -218,7 +218,7 @@ fn step_view<'a>(app: &'a App, s: &'a NextStep, m: Messages) -> StepView<'a> {
 /// A scheme's title in `lang` (its Japanese title, marked as such, when it has no
 /// translation); `fallback` when the id names no scheme.
 fn title_in(app: &App, id: &str, fallback: &str, lang: Lang) -> Vec<Segment> {
-    match app.scheme_words_by_id(id, lang) {
+    match app.scheme_words_by_id(&app.engine(), id, lang) {
         Some(w) => w.title,
         None => vec![facts::japanese(lang, fallback)],
     }
@@ -282,6 +282,7 @@ fn form_page(
     error: Option<String>,
 ) -> FormPage {
     let questionnaire = state.app.questionnaire();
+    let questionnaire = questionnaire.as_ref();
     let chrome = Chrome::new(&state.app, "recommend", page);
     let m = chrome.messages();
     FormPage {
@@ -347,6 +348,7 @@ pub async fn results_page(
     {
         Ok(logged) => {
             let chrome = Chrome::new(&state.app, "recommend", &page);
+            let engine = state.app.engine();
             let o = &logged.outcome;
             render(
                 StatusCode::OK,
@@ -355,7 +357,7 @@ pub async fn results_page(
                     recs: o
                         .recommendations
                         .iter()
-                        .map(|r| rec_view(&state.app, r, m))
+                        .map(|r| rec_view(&state.app, &engine, r, m))
                         .collect(),
                     steps: o
                         .next_steps

@@ -11,6 +11,8 @@ use super::facts::{self, Fact, japanese};
 use super::{Chrome, MessagePage, render};
 use crate::app::search::SchemeView;
 use crate::app::words::{DeskWords, FaqWords, SchemeWords, Source};
+use crate::app::{App, Engine};
+use crate::domain::Lang;
 use crate::domain::corpus::translation::Segment;
 use crate::http::AppState;
 use crate::http::language::PageLang;
@@ -34,6 +36,8 @@ struct SchemePage<'a> {
     faqs: Vec<FaqWords>,
     desks: Vec<DeskView<'a>>,
     related: Vec<(&'a str, Vec<Segment>)>,
+    /// Set on an editor's preview of a draft: what the page says it is.
+    preview: Option<String>,
 }
 
 #[utoipa::path(get, path = "/schemes/{id}", tag = "pages", params(("id" = String, Path, description = "制度ID", example = "minato-sogyo-hojo"), ("lang" = Option<String>, Query, description = "表示する言語（ja・easy・en。それ以外の値は日本語で表示）", example = "en")), responses((status = 200, description = "制度の詳細", content_type = "text/html", body = String), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
@@ -45,7 +49,8 @@ pub async fn scheme_page(
     let chrome = Chrome::new(&state.app, "search", &page);
     let m = chrome.messages();
     let lang = page.lang;
-    let Ok(view) = state.app.scheme(&id) else {
+    let engine = state.app.engine();
+    let Ok(view) = state.app.scheme(&engine.corpus, &id) else {
         return render(
             StatusCode::NOT_FOUND,
             &MessagePage {
@@ -57,7 +62,20 @@ pub async fn scheme_page(
             },
         );
     };
-    let app = &state.app;
+    scheme_view_page(&state.app, &engine, view, chrome, lang, None)
+}
+
+/// The public page of `view` (from the published corpus, or from a draft's for `preview`);
+/// desks come from `engine`.
+pub fn scheme_view_page(
+    app: &App,
+    engine: &Engine,
+    view: SchemeView<'_>,
+    chrome: Chrome,
+    lang: Lang,
+    preview: Option<String>,
+) -> Response {
+    let m = chrome.messages();
     let s = view.scheme;
     let w = app.scheme_words(s, lang);
     let text = |t: String| Segment::Text(t);
@@ -106,7 +124,7 @@ pub async fn scheme_page(
         lines: vec![vec![text(facts::date(lang, s.as_of))]],
     });
     let desks = app
-        .desks_of_scheme(&s.id, lang)
+        .desks_of_scheme(engine, &s.id, lang)
         .into_iter()
         .map(|words| DeskView {
             hours: m.desk_hours(words.desk),
@@ -128,6 +146,7 @@ pub async fn scheme_page(
         chrome,
         view,
         w,
+        preview,
     };
     render(StatusCode::OK, &page)
 }

@@ -62,7 +62,7 @@ struct SearchPage {
 
 fn hit_view(app: &App, hit: SchemeHit, m: Messages) -> HitView {
     let lang = m.lang();
-    let (title, official_title, text) = match app.scheme_words_by_id(&hit.id, lang) {
+    let (title, official_title, text) = match app.scheme_words_by_id(&app.engine(), &hit.id, lang) {
         Some(w) if lang != Lang::Ja => (
             w.title,
             w.source

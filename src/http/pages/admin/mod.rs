@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod corpus;
 pub mod dashboard;
 pub mod export;
 pub mod freshness;

@@ -1,0 +1,650 @@
+//! Ward staff edit and publish the corpus from the console (issue 18, part 1), end to end on
+//! the real app: an edit published on one replica shows on the public page, in search and in
+//! chat on a second replica within 5 s; history shows the diff and rollback restores it; an
+//! invalid edit and a stale one are refused; a reviewer cannot publish; export after import
+//! reproduces the corpus tree byte for byte.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use shien_navi::app::AppError;
+use shien_navi::app::corpus_editing::{export_corpus, import_corpus};
+use shien_navi::config::{EmbedderKind, Secret};
+use shien_navi::domain::corpus::CorpusTree;
+use shien_navi::domain::staff::{Actor, AuditAction, Role};
+use shien_navi::store::Store;
+
+const ADVERTISING: &str = "minato-test-advertising";
+const PATH: &str = "schemes/ward/minato-test-advertising.toml";
+const PATH_QUERY: &str = "schemes%2Fward%2Fminato-test-advertising.toml";
+const OLD_SUMMARY: &str = "ホームページ制作やチラシなど、広告宣伝にかかる経費の一部を補助する。";
+const NEW_SUMMARY: &str = "ホームページ制作やチラシ、店頭のデジタルサイネージなど、広告宣伝にかかる経費の一部を補助する。";
+
+/// The fixture corpus searched by words alone, from `dir`, on the database at `url`.
+fn lexical_engine(dir: PathBuf, url: &str) -> shien_navi::app::Engine {
+    let mut settings = common::settings(dir);
+    settings.embedder = EmbedderKind::None;
+    settings.database_url = Secret::new(url.to_string());
+    shien_navi::app::Engine::build(settings).expect("fixture engine builds")
+}
+
+async fn replica(url: &str) -> common::TestServer {
+    let engine = lexical_engine(common::fixture_corpus(), url);
+    common::spawn_with_state(shien_navi::http::AppState::new(engine).await.unwrap(), None).await
+}
+
+async fn search_ids(server: &common::TestServer, query: &str) -> Vec<String> {
+    let (status, body) = server
+        .post_json("/api/v1/search", serde_json::json!({"query": query}))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn scheme_page(server: &common::TestServer) -> String {
+    let (status, page) = server.get_text(&format!("/schemes/{ADVERTISING}")).await;
+    assert_eq!(status, 200);
+    page
+}
+
+/// Waits at most 5 s for `server`'s scheme page to satisfy `ok`; returns how long it took.
+async fn within_5s(server: &common::TestServer, ok: impl Fn(&str) -> bool) -> Duration {
+    let started = Instant::now();
+    loop {
+        if ok(&scheme_page(server).await) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the second replica did not show the change within 5 s"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The edit form's hidden fields and the published text.
+async fn open_form(server: &common::TestServer, client: &reqwest::Client) -> (String, String) {
+    let r = client
+        .get(server.url(&format!("/admin/corpus/entry?path={PATH_QUERY}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains(r#"<label for="section-1">基本項目"#),
+        "{page}"
+    );
+    assert!(page.contains("<label for=\"section-2\">[eligibility]</label>"));
+    (
+        common::hidden(&page, "csrf"),
+        common::hidden(&page, "based_on"),
+    )
+}
+
+async fn submit(
+    server: &common::TestServer,
+    client: &reqwest::Client,
+    csrf: &str,
+    based_on: &str,
+    action: &str,
+    text: &str,
+) -> (u16, String) {
+    // The browser sends each section's text area with CRLF line ends.
+    let text = text.replace('\n', "\r\n");
+    let r = client
+        .post(server.url("/admin/corpus/entry"))
+        .form(&[
+            ("csrf", csrf),
+            ("path", PATH),
+            ("based_on", based_on),
+            ("action", action),
+            ("section", &text),
+        ])
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/shared.sqlite", dir.path().display());
+    let one = replica(&url).await;
+    let two = replica(&url).await;
+    let app = &one.state.app;
+
+    // An approved alias is learned before the edit, and must survive the engine swap.
+    let (status, body) = one
+        .post_json("/api/v1/search", serde_json::json!({"query": "のぼり旗"}))
+        .await;
+    assert_eq!(status, 200);
+    app.flush_log().await;
+    let inquiry = body["inquiry_id"].as_str().unwrap();
+    let (_, reviewer) = common::staff_login(app, "rev", Role::Reviewer).await;
+    let (token, editor) = common::staff_login(app, "ed", Role::Editor).await;
+    let judgment = app
+        .record_judgment(&reviewer, inquiry, &format!("scheme:{ADVERTISING}"))
+        .await
+        .unwrap();
+    app.decide_judgment(
+        &editor,
+        &judgment.id,
+        shien_navi::app::judgments::Decision::Approve { text: None },
+    )
+    .await
+    .unwrap();
+
+    assert!(
+        !search_ids(&one, "デジタルサイネージ")
+            .await
+            .contains(&ADVERTISING.to_string())
+    );
+    assert!(!scheme_page(&two).await.contains("店頭のデジタルサイネージ"));
+
+    let client = common::staff_client(&token);
+    let list = client
+        .get(one.url("/admin/corpus?q=サイネージ"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        list.contains("項目（0件"),
+        "nothing mentions サイネージ yet: {list}"
+    );
+    let (csrf, based_on) = open_form(&one, &client).await;
+    assert_eq!(based_on, "1");
+    let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
+    let edited = published
+        .replace(OLD_SUMMARY, NEW_SUMMARY)
+        .replace("max_yen = 500000", "max_yen = 800000");
+    let (status, body) = submit(&one, &client, &csrf, &based_on, "publish", &edited).await;
+    assert_eq!(status, 303, "{body}");
+    let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!(stored.published, 2);
+    assert_eq!(
+        stored.body, edited,
+        "stored with LF line ends, byte for byte"
+    );
+
+    // This replica shows it when the publish returns: page, search and chat.
+    let page = scheme_page(&one).await;
+    assert!(
+        page.contains("店頭のデジタルサイネージ") && page.contains("80万円"),
+        "{page}"
+    );
+    assert_eq!(
+        search_ids(&one, "デジタルサイネージ")
+            .await
+            .first()
+            .map(String::as_str),
+        Some(ADVERTISING)
+    );
+    let (status, chat) = one
+        .post_json(
+            "/api/v1/chat",
+            serde_json::json!({"message": "デジタルサイネージに使える補助金はありますか"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(chat.to_string().contains(ADVERTISING), "{chat}");
+    // The alias approved before the swap still finds the scheme.
+    assert_eq!(
+        search_ids(&one, "のぼり旗")
+            .await
+            .first()
+            .map(String::as_str),
+        Some(ADVERTISING)
+    );
+
+    // The second replica within 5 s, search included.
+    let waited = within_5s(&two, |p| p.contains("店頭のデジタルサイネージ")).await;
+    eprintln!("second replica showed the publish after {waited:?}");
+    assert_eq!(
+        search_ids(&two, "デジタルサイネージ")
+            .await
+            .first()
+            .map(String::as_str),
+        Some(ADVERTISING)
+    );
+    assert_eq!(
+        search_ids(&two, "のぼり旗")
+            .await
+            .first()
+            .map(String::as_str),
+        Some(ADVERTISING)
+    );
+
+    // History shows the diff; rollback publishes version 1 again as version 3.
+    let history = client
+        .get(one.url(&format!("/admin/corpus/history?path={PATH_QUERY}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(history.contains("版1から版2への変更"), "{history}");
+    assert!(
+        history.contains("<del>− max_yen = 500000</del>"),
+        "{history}"
+    );
+    assert!(
+        history.contains("<ins>＋ max_yen = 800000</ins>"),
+        "{history}"
+    );
+    assert!(history.contains("この版に戻して公開する"));
+    let csrf = common::hidden(&history, "csrf");
+    let r = client
+        .post(one.url("/admin/corpus/rollback"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("path", PATH),
+            ("number", "1"),
+            ("based_on", "2"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!((stored.published, stored.body), (3, published));
+    assert!(!scheme_page(&one).await.contains("店頭のデジタルサイネージ"));
+    within_5s(&two, |p| {
+        !p.contains("店頭のデジタルサイネージ") && p.contains("50万円")
+    })
+    .await;
+
+    let audit = app.store().audit_page(0, 100).await.unwrap().records;
+    let count = |a| audit.iter().filter(|r| r.action == a).count();
+    assert_eq!(count(AuditAction::CorpusPublished), 1);
+    assert_eq!(count(AuditAction::CorpusRolledBack), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invalid_edit_is_refused_next_to_its_field_and_nothing_published_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = replica(&format!("sqlite://{}/log.sqlite", dir.path().display())).await;
+    let app = &server.state.app;
+    let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
+    let client = common::staff_client(&token);
+    let (csrf, based_on) = open_form(&server, &client).await;
+    let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
+    let broken = published.replace(
+        "aliases = [\"広告補助\"]",
+        "aliases = [\"広告補助\"]\nrelated = [\"no-such-scheme\"]",
+    );
+    for action in ["publish", "draft", "preview"] {
+        let (status, page) = submit(&server, &client, &csrf, &based_on, action, &broken).await;
+        assert_eq!(status, 400, "{action}: {page}");
+        assert!(page.contains("保存も公開もしていません"), "{page}");
+        // The problem is shown beside the section holding the field, which is marked invalid.
+        let problems = page
+            .split("<ul class=\"error\" id=\"section-1-problems\">")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no problems beside section 1: {page}"));
+        let problems = &problems[..problems.find("</ul>").unwrap()];
+        assert!(
+            problems.contains("項目 related") && problems.contains("no-such-scheme"),
+            "{problems}"
+        );
+        assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"section-1-problems\""));
+        // What the editor typed comes back in the form.
+        assert!(
+            page.contains("related = [&#34;no-such-scheme&#34;]")
+                || page.contains("related = [&quot;no-such-scheme&quot;]"),
+            "{page}"
+        );
+    }
+    let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!((stored.published, stored.body), (1, published));
+    assert!(app.store().corpus_versions(PATH).await.unwrap().len() == 1);
+    assert!(
+        scheme_page(&server)
+            .await
+            .contains("テスト区 広告宣伝費補助金")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_second_editor_on_the_same_version_is_told_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = replica(&format!("sqlite://{}/log.sqlite", dir.path().display())).await;
+    let app = &server.state.app;
+    let (token_a, a) = common::staff_login(app, "ed-a", Role::Editor).await;
+    let (token_b, _) = common::staff_login(app, "ed-b", Role::Administrator).await;
+    let client_a = common::staff_client(&token_a);
+    let client_b = common::staff_client(&token_b);
+    let (csrf_a, base_a) = open_form(&server, &client_a).await;
+    let (csrf_b, base_b) = open_form(&server, &client_b).await;
+    assert_eq!(base_a, base_b);
+    let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
+    let by_a = published.replace("max_yen = 500000", "max_yen = 600000");
+    let by_b = published.replace("max_yen = 500000", "max_yen = 700000");
+
+    // A saves a draft and publishes; B, who started from the same version, is refused.
+    let (status, _) = submit(&server, &client_a, &csrf_a, &base_a, "draft", &by_a).await;
+    assert_eq!(status, 303);
+    let (status, _) = submit(&server, &client_a, &csrf_a, &base_a, "publish", &by_a).await;
+    assert_eq!(status, 303);
+    for action in ["publish", "draft"] {
+        let (status, page) = submit(&server, &client_b, &csrf_b, &base_b, action, &by_b).await;
+        assert_eq!(status, 409, "{page}");
+        assert!(
+            page.contains("別の職員が先に公開しました") || page.contains("別の職員が公開しました"),
+            "{page}"
+        );
+        assert!(
+            page.contains("max_yen = 700000"),
+            "B's text is kept in the form"
+        );
+    }
+    let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!(stored.body, by_a);
+    assert_eq!(stored.published, 3, "version 2 is A's draft, 3 A's publish");
+
+    // The same refusal from the application layer, for a rollback from a stale version.
+    let e = app
+        .roll_back_corpus_entry(&a, PATH, 1, 1)
+        .await
+        .expect_err("stale");
+    assert!(matches!(e, AppError::Conflict(_)), "{e:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_can_neither_open_the_editor_nor_publish() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = replica(&format!("sqlite://{}/log.sqlite", dir.path().display())).await;
+    let app = &server.state.app;
+    let (token, reviewer) = common::staff_login(app, "rev", Role::Reviewer).await;
+    let client = common::staff_client(&token);
+    let r = client
+        .get(server.url("/admin/corpus"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let dashboard = client
+        .get(server.url("/admin"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !dashboard.contains("/admin/corpus\""),
+        "no menu entry for a reviewer"
+    );
+    let csrf = common::hidden(&dashboard, "csrf");
+    let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
+    let (status, _) = submit(
+        &server,
+        &client,
+        &csrf,
+        "1",
+        "publish",
+        &published.replace("max_yen = 500000", "max_yen = 900000"),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let e = app
+        .publish_corpus_entry(&reviewer, PATH, &published, 1)
+        .await
+        .expect_err("a reviewer may not publish");
+    assert!(matches!(e, AppError::Forbidden { .. }), "{e:?}");
+    let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!((stored.published, stored.body), (1, published));
+    let audit = app.store().audit_page(0, 100).await.unwrap().records;
+    assert!(audit.iter().any(|r| r.action == AuditAction::AccessDenied));
+    assert!(
+        !audit
+            .iter()
+            .any(|r| r.action == AuditAction::CorpusPublished)
+    );
+}
+
+/// Every file under `dir`, recursively, by relative path, as bytes.
+fn bytes_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_after_import_reproduces_the_real_corpus_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/corpus.sqlite", dir.path().display());
+    let store = Store::connect(&url).await.unwrap();
+    let settings = common::settings(common::repo().join("corpus"));
+    let corpus = common::repo().join("corpus");
+    let outcome = import_corpus(&store, &settings, &corpus, Actor::CommandLine)
+        .await
+        .unwrap();
+    let out = dir.path().join("exported");
+    let files = export_corpus(&store, &out, Actor::CommandLine)
+        .await
+        .unwrap();
+    assert_eq!(files, outcome.files);
+    let original = bytes_under(&corpus);
+    assert_eq!(
+        original.len(),
+        files,
+        "every file of corpus/ is in the tree"
+    );
+    assert_eq!(bytes_under(&out), original);
+
+    // An invalid tree is refused naming file and field, and nothing stored changes.
+    let broken = dir.path().join("broken");
+    CorpusTree::read(&corpus).unwrap().write(&broken).unwrap();
+    let file = broken.join("schemes/ward/minato-ai-jinzai-ikusei.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("\"minato-junkai-sodan\"", "\"no-such-scheme\""),
+    )
+    .unwrap();
+    let before = store.corpus_state().await.unwrap();
+    let e = import_corpus(&store, &settings, &broken, Actor::CommandLine)
+        .await
+        .expect_err("invalid");
+    let AppError::CorpusInvalid { problems } = e else {
+        panic!("{e:?}")
+    };
+    assert!(
+        problems.iter().any(|p| p
+            .file
+            .ends_with("schemes/ward/minato-ai-jinzai-ikusei.toml")
+            && p.id.as_deref() == Some("minato-ai-jinzai-ikusei")
+            && p.field.as_deref() == Some("related")),
+        "{problems:?}"
+    );
+    assert_eq!(store.corpus_state().await.unwrap(), before);
+    assert_eq!(
+        store.published_tree().await.unwrap(),
+        CorpusTree::read(&corpus).unwrap()
+    );
+}
+
+#[test]
+fn the_command_line_imports_exports_and_refuses_an_invalid_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/cli.sqlite", dir.path().display());
+    let shien = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_shien"))
+            .args(args)
+            .current_dir(common::repo())
+            .env("SHIEN__DATABASE_URL", &url)
+            .output()
+            .unwrap()
+    };
+    let fixture = common::fixture_corpus();
+    let r = shien(&["corpus", "import", fixture.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let out = dir.path().join("out");
+    let r = shien(&["corpus", "export", out.to_str().unwrap()]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert_eq!(bytes_under(&out), bytes_under(&fixture));
+
+    let file = out.join("faqs/test.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\n[[faq]]\nid = \"faq-broken\"\n")).unwrap();
+    let r = shien(&["corpus", "import", out.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        stderr.contains("faqs/test.toml:")
+            && stderr.contains("question")
+            && stderr.contains("nothing was stored"),
+        "{stderr}"
+    );
+}
+
+async fn start(corpus: &Path, url: &str) -> shien_navi::app::App {
+    shien_navi::app::App::start(lexical_engine(corpus.to_path_buf(), url))
+        .await
+        .unwrap()
+}
+
+/// The policy of `corpus_live`: a changed tree is seeded again while nobody has published
+/// from the console; once someone has, the database wins and a server built from the folder
+/// serves the database's corpus.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_tree_is_seeded_again_until_an_editor_publishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/seed.sqlite", dir.path().display());
+    let corpus = dir.path().join("corpus");
+    CorpusTree::read(&common::fixture_corpus())
+        .unwrap()
+        .write(&corpus)
+        .unwrap();
+    let first = start(&corpus, &url).await;
+    assert_eq!(first.corpus_version(), 1);
+    drop(first);
+
+    let file = corpus.join(PATH);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace(OLD_SUMMARY, NEW_SUMMARY)).unwrap();
+    let second = start(&corpus, &url).await;
+    assert_eq!(second.corpus_version(), 2, "seeded again");
+    let store = second.store().clone();
+    assert_eq!(
+        store.published_tree().await.unwrap(),
+        CorpusTree::read(&corpus).unwrap()
+    );
+    let (_, editor) = common::staff_login(&second, "ed", Role::Editor).await;
+    let entry = store.corpus_entry(PATH).await.unwrap().unwrap();
+    let edited = entry.body.replace("max_yen = 500000", "max_yen = 800000");
+    second
+        .publish_corpus_entry(&editor, PATH, &edited, entry.published)
+        .await
+        .unwrap();
+    drop(second);
+
+    // The folder changes again, but an editor has published: the database's corpus is served.
+    std::fs::write(&file, text).unwrap();
+    let third = start(&corpus, &url).await;
+    assert_eq!(third.corpus_version(), 3);
+    assert_eq!(
+        store.corpus_entry(PATH).await.unwrap().unwrap().body,
+        edited
+    );
+    let engine = third.engine();
+    let scheme = engine.corpus.scheme(ADVERTISING).unwrap();
+    assert_eq!(scheme.summary, NEW_SUMMARY);
+    assert_eq!(scheme.amount.as_ref().unwrap().max_yen, Some(800_000));
+}
+
+/// Only the changed texts are encoded again: the e5 passage vectors come from the cache keyed
+/// by text checksum (a cache of its own in a temporary models folder).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_encodes_only_the_changed_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let models = dir.path().join("models");
+    std::fs::create_dir_all(models.join("e5")).unwrap();
+    let real = common::repo().join("models");
+    std::os::unix::fs::symlink(real.join("ipadic"), models.join("ipadic")).unwrap();
+    std::os::unix::fs::symlink(
+        real.join("e5/e5-small-q4.bin"),
+        models.join("e5/e5-small-q4.bin"),
+    )
+    .unwrap();
+    let mut settings = common::settings(common::fixture_corpus());
+    settings.models_dir = models;
+    settings.embedder = EmbedderKind::E5;
+    settings.database_url = Secret::new(format!("sqlite://{}/e5.sqlite", dir.path().display()));
+    let engine = shien_navi::app::Engine::build(settings).unwrap();
+    let first = engine.vector_cache_stats().unwrap();
+    let app = shien_navi::app::App::start(engine).await.unwrap();
+    let (_, editor) = common::staff_login(&app, "ed", Role::Editor).await;
+    let entry = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    app.publish_corpus_entry(
+        &editor,
+        PATH,
+        &entry.body.replace(OLD_SUMMARY, NEW_SUMMARY),
+        entry.published,
+    )
+    .await
+    .unwrap();
+    let after = app.engine().vector_cache_stats().unwrap();
+    eprintln!("first build {first:?}; after the publish {after:?}");
+    let total = first.cached + first.computed;
+    assert_eq!(after.cached + after.computed, total);
+    assert!(
+        after.computed >= 1 && after.computed <= 2,
+        "only the edited scheme's passages are encoded: {after:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_replicas_see_a_publish_within_5s() {
+    let Some(url) = common::postgres_url().await else {
+        return;
+    };
+    let one = replica(&url).await;
+    let two = replica(&url).await;
+    let app = &one.state.app;
+    let (_, editor) = common::staff_login(app, "ed", Role::Editor).await;
+    let entry = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!(entry.published, 1, "seeded once by the two replicas");
+    app.publish_corpus_entry(
+        &editor,
+        PATH,
+        &entry.body.replace(OLD_SUMMARY, NEW_SUMMARY),
+        1,
+    )
+    .await
+    .unwrap();
+    let e = app
+        .publish_corpus_entry(&editor, PATH, &entry.body, 1)
+        .await
+        .expect_err("stale");
+    assert!(matches!(e, AppError::Conflict(_)));
+    let waited = within_5s(&two, |p| p.contains("店頭のデジタルサイネージ")).await;
+    eprintln!("PostgreSQL: the second replica showed the publish after {waited:?}");
+}
