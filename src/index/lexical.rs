@@ -581,7 +581,7 @@ mod tests {
         let docs = corpus(300, 17);
         let index = index_of(&docs);
         let words = ["0t0", "0t3", "0t77", "0t399", "nowhere", "0t3"];
-        for doc in 0..docs.len() {
+        for (doc, terms) in docs.iter().enumerate() {
             let has: Vec<&str> = words
                 .iter()
                 .copied()
@@ -590,7 +590,7 @@ mod tests {
             let expected: Vec<&str> = words
                 .iter()
                 .copied()
-                .filter(|w| docs[doc][0].iter().any(|f| f.iter().any(|t| t == w)))
+                .filter(|w| terms[0].iter().any(|f| f.iter().any(|t| t == w)))
                 .collect();
             assert_eq!(has, expected, "document {doc}");
         }

@@ -68,7 +68,7 @@ impl SnippetSource {
     /// listed; ties: the first such sentence), shortened; the summary when there is none.
     #[cfg(test)]
     fn snippet(&self, s: &Scheme, matched: &[&str]) -> String {
-        let finders: Vec<Finder<'_>> = matched.iter().map(|w| Finder::new(w)).collect();
+        let finders: Vec<Finder<'_>> = matched.iter().map(Finder::new).collect();
         self.snippet_of(s, &finders.iter().collect::<Vec<_>>())
     }
 
