@@ -465,11 +465,31 @@ impl Bm25F {
         }
     }
 
+    /// Adds the contribution of every posting of `term` into `scores` (one slot per document):
+    /// what [`Bm25F::for_each_contribution`] gives, a block at a time, the contributions first
+    /// computed side by side (the same formula for each, which the compiler does several at
+    /// once), then added to their documents.
+    pub fn add_contributions(&self, term: QueryTerm, scores: &mut [f32]) {
+        let mut contributions = [0.0f32; BLOCK];
+        for block in self.term_blocks(term.term) {
+            let postings = block.start as usize..block.start as usize + usize::from(block.len);
+            let tfs = &self.tfs[postings.clone()];
+            let contributions = &mut contributions[..tfs.len()];
+            for (c, &tf) in contributions.iter_mut().zip(tfs) {
+                *c = self.contribution(term.factor, tf);
+            }
+            let scores = &mut scores[block.first_doc as usize..];
+            for (&offset, &c) in self.offsets[postings].iter().zip(contributions.iter()) {
+                scores[usize::from(offset)] += c;
+            }
+        }
+    }
+
     /// Adds every posting's contribution of each term, in the order given, into `scores` (one
     /// slot per document).
     pub fn accumulate(&self, terms: &[QueryTerm], scores: &mut [f32]) {
         for &t in terms {
-            self.for_each_contribution(t, |doc, c| scores[doc] += c);
+            self.add_contributions(t, scores);
         }
     }
 

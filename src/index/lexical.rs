@@ -272,9 +272,7 @@ fn add(score: &mut LexicalScore, channel: usize, c: f32) {
 fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
     let mut sums: [Vec<f32>; 3] = std::array::from_fn(|_| vec![0.0; documents]);
     for t in terms {
-        let sums = &mut sums[t.channel];
-        t.index
-            .for_each_contribution(t.term, |doc, c| sums[doc] += c);
+        t.index.add_contributions(t.term, &mut sums[t.channel]);
     }
     let [words, grams, readings] = &sums;
     words
