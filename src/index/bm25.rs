@@ -386,17 +386,24 @@ impl Bm25F {
     /// highest weight), with `weight` applied.
     pub fn resolve(&self, query: &[(String, f32)], weight: f32) -> Vec<QueryTerm> {
         let mut out: Vec<(u32, f32)> = Vec::with_capacity(query.len());
-        let mut place: FxHashMap<u32, usize> = FxHashMap::default();
+        // The ids so far, 256 bits of them: a term whose bit is clear is new, and only a term
+        // whose bit is set needs the scan for a repeat (no map is built for tens of terms).
+        let mut seen = [0u64; 4];
         for (t, w) in query {
             let Some(&id) = self.ids.get(t.as_str()) else {
                 continue;
             };
-            match place.get(&id) {
-                Some(&i) => out[i].1 = out[i].1.max(*w),
-                None => {
-                    place.insert(id, out.len());
-                    out.push((id, *w));
-                }
+            let (slot, bit) = ((id as usize >> 6) & 3, 1u64 << (id & 63));
+            let maybe_seen = seen[slot] & bit != 0;
+            seen[slot] |= bit;
+            let repeat = if maybe_seen {
+                out.iter_mut().find(|(earlier, _)| *earlier == id)
+            } else {
+                None
+            };
+            match repeat {
+                Some(earlier) => earlier.1 = earlier.1.max(*w),
+                None => out.push((id, *w)),
             }
         }
         out.into_iter()
@@ -458,11 +465,31 @@ impl Bm25F {
         }
     }
 
+    /// Adds the contribution of every posting of `term` into `scores` (one slot per document):
+    /// what [`Bm25F::for_each_contribution`] gives, a block at a time, the contributions first
+    /// computed side by side (the same formula for each, which the compiler does several at
+    /// once), then added to their documents.
+    pub fn add_contributions(&self, term: QueryTerm, scores: &mut [f32]) {
+        let mut contributions = [0.0f32; BLOCK];
+        for block in self.term_blocks(term.term) {
+            let postings = block.start as usize..block.start as usize + usize::from(block.len);
+            let tfs = &self.tfs[postings.clone()];
+            let contributions = &mut contributions[..tfs.len()];
+            for (c, &tf) in contributions.iter_mut().zip(tfs) {
+                *c = self.contribution(term.factor, tf);
+            }
+            let scores = &mut scores[block.first_doc as usize..];
+            for (&offset, &c) in self.offsets[postings].iter().zip(contributions.iter()) {
+                scores[usize::from(offset)] += c;
+            }
+        }
+    }
+
     /// Adds every posting's contribution of each term, in the order given, into `scores` (one
     /// slot per document).
     pub fn accumulate(&self, terms: &[QueryTerm], scores: &mut [f32]) {
         for &t in terms {
-            self.for_each_contribution(t, |doc, c| scores[doc] += c);
+            self.add_contributions(t, scores);
         }
     }
 
@@ -472,8 +499,13 @@ impl Bm25F {
         self.accumulate(&self.resolve(query, weight), scores);
     }
 
-    /// Whether `term` occurs in `doc`.
-    fn contains(&self, term: u32, doc: u32) -> bool {
+    /// The number of `term`, when it occurs in any document.
+    pub fn term_id(&self, term: &str) -> Option<u32> {
+        self.ids.get(term).copied()
+    }
+
+    /// Whether term number `term` occurs in `doc`.
+    pub fn contains(&self, term: u32, doc: u32) -> bool {
         let blocks = self.term_blocks(term);
         let i = blocks.partition_point(|b| b.last_doc < doc);
         let Some(block) = blocks.get(i).filter(|b| b.first_doc <= doc) else {

@@ -147,10 +147,10 @@ impl LexicalIndex {
             (&self.grams, &query.grams, GRAM_WEIGHT),
             (&self.readings, &query.readings, READING_WEIGHT),
         ];
-        let mut terms: Vec<ScoringTerm<'a>> = channels
-            .into_iter()
-            .enumerate()
-            .flat_map(|(channel, (index, query, weight))| {
+        let mut terms: Vec<ScoringTerm<'a>> =
+            Vec::with_capacity(channels.iter().map(|c| c.1.len()).sum());
+        terms.extend(channels.into_iter().enumerate().flat_map(
+            |(channel, (index, query, weight))| {
                 index
                     .resolve(query, 1.0)
                     .into_iter()
@@ -159,11 +159,15 @@ impl LexicalIndex {
                         term,
                         bound: weight * index.max_contribution(term),
                         index,
+                        place: 0,
                     })
-            })
-            .collect();
-        // Stable: equal bounds keep channel and query order.
-        terms.sort_by(|a, b| b.bound.total_cmp(&a.bound));
+            },
+        ));
+        for (place, t) in terms.iter_mut().enumerate() {
+            t.place = place as u32;
+        }
+        // Equal bounds keep channel and query order; an unstable sort needs no scratch buffer.
+        terms.sort_unstable_by(|a, b| b.bound.total_cmp(&a.bound).then(a.place.cmp(&b.place)));
         terms
     }
 
@@ -186,8 +190,14 @@ impl LexicalIndex {
         top_of_all(&score_all(self.len(), &self.scoring_terms(query)), k)
     }
 
-    pub fn matched_words<'q>(&self, query: &'q QueryTerms, doc: usize) -> Vec<&'q str> {
-        self.words.matched_terms(&query.words, doc)
+    /// The number of `word` in the word index, when any document has it.
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.words.term_id(word)
+    }
+
+    /// Whether document `doc` has word number `word`.
+    pub fn has_word(&self, doc: usize, word: u32) -> bool {
+        self.words.contains(word, doc as u32)
     }
 }
 
@@ -242,9 +252,12 @@ struct ScoringTerm<'a> {
     /// The most this term can add to a document's total.
     bound: f32,
     index: &'a Bm25F,
+    /// Its place among the query's terms, all channels (ties in `bound` keep this order).
+    place: u32,
 }
 
-#[inline(always)]
+/// Adds a contribution to the sum of its channel (the reference scores of the tests).
+#[cfg(test)]
 fn add(score: &mut LexicalScore, channel: usize, c: f32) {
     match channel {
         0 => score.words += c,
@@ -253,14 +266,25 @@ fn add(score: &mut LexicalScore, channel: usize, c: f32) {
     }
 }
 
-/// Every document's scores: each term's postings added in turn.
+/// Every document's scores: each term's postings added in turn, into one sum per channel (the
+/// same additions, in the same order, as into each document's [`LexicalScore`], but a posting
+/// touches four bytes, and no channel is chosen per posting).
 fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
-    let mut scores = vec![LexicalScore::default(); documents];
+    let mut sums: [Vec<f32>; 3] = std::array::from_fn(|_| vec![0.0; documents]);
     for t in terms {
-        t.index
-            .for_each_contribution(t.term, |doc, c| add(&mut scores[doc], t.channel, c));
+        t.index.add_contributions(t.term, &mut sums[t.channel]);
     }
-    scores
+    let [words, grams, readings] = &sums;
+    words
+        .iter()
+        .zip(grams)
+        .zip(readings)
+        .map(|((&words, &grams), &readings)| LexicalScore {
+            words,
+            grams,
+            readings,
+        })
+        .collect()
 }
 
 /// Applies `analyse` to the items 0..count on worker threads, a chunk at a time, and hands the
@@ -548,6 +572,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn word_numbers_find_the_words_a_document_has() {
+        let docs = corpus(300, 17);
+        let index = index_of(&docs);
+        let words = ["0t0", "0t3", "0t77", "0t399", "nowhere", "0t3"];
+        for (doc, terms) in docs.iter().enumerate() {
+            let has: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| index.word_id(w).is_some_and(|id| index.has_word(doc, id)))
+                .collect();
+            let expected: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| terms[0].iter().any(|f| f.iter().any(|t| t == w)))
+                .collect();
+            assert_eq!(has, expected, "document {doc}");
+        }
+        assert_eq!(index.word_id("nowhere"), None);
     }
 
     #[test]

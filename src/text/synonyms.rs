@@ -1,6 +1,7 @@
 //! Query-time synonym expansion: the words callers use, mapped to the words the corpus uses.
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 
 use super::{Analyzer, Result, TextError, normalize};
 
@@ -26,6 +27,9 @@ pub struct Synonyms {
     variants: Option<AhoCorasick>,
     /// For each of those: the groups it belongs to, and whether it must stand as a whole word.
     variant_groups: Vec<(Vec<usize>, bool)>,
+    /// The variants that match by dictionary forms, as (group, variant), filed under their
+    /// first lemma: a query can hold all of a variant's lemmas only if it holds that one.
+    by_first_lemma: FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Synonyms {
@@ -92,10 +96,22 @@ impl Synonyms {
             )
         };
         drop(patterns);
+        let mut by_first_lemma: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+        for (g, group) in out.iter().enumerate() {
+            for (v, variant) in group.variants.iter().enumerate() {
+                if let Some(first) = variant.lemmas.first() {
+                    by_first_lemma
+                        .entry(first.clone())
+                        .or_default()
+                        .push((g, v));
+                }
+            }
+        }
         Ok(Synonyms {
             groups: out,
             variants,
             variant_groups,
+            by_first_lemma,
         })
     }
 
@@ -118,12 +134,24 @@ impl Synonyms {
                 }
             }
         }
+        // Groups with a variant whose dictionary forms are all in the query.
+        for (i, lemma) in query_lemmas.iter().enumerate() {
+            if query_lemmas[..i].contains(lemma) {
+                continue;
+            }
+            for &(g, v) in self.by_first_lemma.get(lemma).into_iter().flatten() {
+                if !hit[g]
+                    && self.groups[g].variants[v]
+                        .lemmas
+                        .iter()
+                        .all(|l| query_lemmas.contains(l))
+                {
+                    hit[g] = true;
+                }
+            }
+        }
         let mut found: Vec<(&str, &[String])> = Vec::new();
         for (group, hit) in self.groups.iter().zip(hit) {
-            let hit = hit
-                || group.variants.iter().any(|v| {
-                    !v.lemmas.is_empty() && v.lemmas.iter().all(|l| query_lemmas.contains(l))
-                });
             if hit && !found.iter().any(|(c, _)| *c == group.canonical) {
                 found.push((group.canonical.as_str(), group.words.as_slice()));
             }
@@ -232,6 +260,61 @@ mod tests {
                 .collect();
             assert_eq!(got, naive(query), "{query:?}");
         }
+    }
+
+    #[test]
+    fn a_group_matches_when_all_dictionary_forms_of_one_of_its_variants_are_in_the_query() {
+        let group = |canonical: &str, variants: &[&[&str]]| Group {
+            canonical: canonical.to_string(),
+            words: vec![canonical.to_string()],
+            variants: variants
+                .iter()
+                .map(|lemmas| Variant {
+                    normalized: String::new(),
+                    lemmas: lemmas.iter().map(|l| l.to_string()).collect(),
+                })
+                .collect(),
+        };
+        let groups = vec![
+            group("融資", &[&["お金", "借りる"], &["借金"]]),
+            group("創業", &[&["会社", "作る"], &[]]),
+            group("補助金", &[&["お金", "もらう"]]),
+            group("融資", &[&["資金", "調達"]]),
+        ];
+        let naive = |lemmas: &[String]| -> Vec<&str> {
+            let mut found: Vec<&str> = Vec::new();
+            for g in &groups {
+                let hit = g
+                    .variants
+                    .iter()
+                    .any(|v| !v.lemmas.is_empty() && v.lemmas.iter().all(|l| lemmas.contains(l)));
+                if hit && !found.contains(&g.canonical.as_str()) {
+                    found.push(&g.canonical);
+                }
+            }
+            found
+        };
+        let synonyms = Synonyms::from_groups(groups.clone()).unwrap();
+        for query in [
+            &["お金", "借りる"][..],
+            &["借りる", "お金", "お金"],
+            &["お金"],
+            &["作る", "会社", "もらう", "お金"],
+            &["調達", "資金"],
+            &[],
+        ] {
+            let lemmas: Vec<String> = query.iter().map(|l| l.to_string()).collect();
+            let got: Vec<&str> = synonyms
+                .expand("", &lemmas)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect();
+            assert_eq!(got, naive(&lemmas), "{query:?}");
+        }
+        assert_eq!(
+            synonyms.expand("", &["借りる".into(), "お金".into()])[0].0,
+            "融資"
+        );
     }
 
     #[test]

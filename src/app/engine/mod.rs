@@ -30,6 +30,7 @@ mod fusion;
 mod hits;
 mod learned;
 mod mask;
+mod names;
 mod rebuild;
 mod routing;
 mod search;
@@ -43,9 +44,10 @@ pub use fusion::{FusionWeights, fuse, fuse_rrf, fuse_totals};
 pub use hits::{Explanation, FaqHit, SchemeHit, SearchOutcome};
 use learned::Learned;
 pub use mask::MaskLexicon;
+use names::SchemeNames;
 pub use routing::{ROUTING_EXAMPLES_FILE, encode_examples, routing_text};
 pub use search::LOCAL_PRIOR;
-use snippets::SnippetSource;
+use snippets::Snippets;
 use vectors::{embed_corpus, qdrant_index};
 use views::{LexicalViews, ViewVectors};
 pub use views::{
@@ -102,9 +104,9 @@ pub struct Engine {
     /// The translated views' lexical indexes (English, やさしい日本語).
     lexical_views: LexicalViews,
     /// Each scheme's title and aliases, normalised without spaces (for the title-match prior).
-    names: Vec<Vec<String>>,
+    names: SchemeNames,
     /// Each scheme's summary and details cut into sentences and normalised, for snippets.
-    snippets: Vec<SnippetSource>,
+    snippets: Snippets,
     /// Whether each scheme's and each FAQ's source is an official page, decided once here
     /// rather than for every hit of every query.
     official_schemes: Vec<bool>,
@@ -209,23 +211,10 @@ impl Engine {
             None => (None, None),
         };
         let vectors_ms = started.elapsed().as_millis() as u64 - lexical_ms;
-        let names = corpus
-            .schemes
-            .iter()
-            .map(|s| {
-                std::iter::once(&s.title)
-                    .chain(s.aliases.iter())
-                    .map(|n| {
-                        text::normalize(n)
-                            .chars()
-                            .filter(|c| !c.is_whitespace())
-                            .collect::<String>()
-                    })
-                    .filter(|n| n.chars().count() >= 3)
-                    .collect()
-            })
-            .collect();
-        let snippets = corpus.schemes.iter().map(SnippetSource::new).collect();
+        let names = SchemeNames::new(corpus.schemes.iter().map(|s| {
+            std::iter::once(s.title.as_str()).chain(s.aliases.iter().map(String::as_str))
+        }));
+        let snippets = Snippets::new(&corpus.schemes);
         let official_schemes = corpus
             .schemes
             .iter()

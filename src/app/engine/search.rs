@@ -158,12 +158,14 @@ impl Engine {
             .collect();
         // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
         // score hold every document that can reach the top 100.
-        let mut candidates: Vec<(usize, f32)> = fused
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| **f > 0.0)
-            .map(|(i, f)| (i, *f))
-            .collect();
+        let mut candidates: Vec<(usize, f32)> = Vec::with_capacity(fused.len());
+        candidates.extend(
+            fused
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f > 0.0)
+                .map(|(i, f)| (i, *f)),
+        );
         let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
         if candidates.len() > PRIOR_CANDIDATES {
             candidates.select_nth_unstable_by(PRIOR_CANDIDATES, order);
@@ -184,20 +186,10 @@ impl Engine {
                 None => candidates.push((i, best)),
             }
         }
-        // A name (three characters or more) inside the query starts with one of its bigrams:
-        // only names that do are searched for.
-        let query_bigrams: rustc_hash::FxHashSet<(char, char)> = compact_query
-            .chars()
-            .zip(compact_query.chars().skip(1))
-            .collect();
-        let names_in_query = |names: &[String]| {
-            names.iter().any(|n| {
-                let mut c = n.chars();
-                matches!((c.next(), c.next()), (Some(a), Some(b)) if query_bigrams.contains(&(a, b)))
-                    && compact_query.contains(n.as_str())
-            })
-        };
-        let mut hits: Vec<(usize, f32, Explanation)> = Vec::new();
+        let named = self.names.named_in(&compact_query);
+        // Scheme, score and the place of its explanation: small enough to select quickly.
+        let mut hits: Vec<(usize, f32, u32)> = Vec::with_capacity(candidates.len());
+        let mut explanations: Vec<Explanation> = Vec::with_capacity(candidates.len());
         for (i, base) in candidates {
             let scheme = &self.corpus.schemes[i];
             let status = scheme.window.status_on(today);
@@ -214,7 +206,7 @@ impl Engine {
                 vector: vector.as_ref().map_or(0.0, |v| v[i].cosine),
                 vector_view: vector.as_ref().map_or(Lang::Ja, |v| v[i].best_view),
                 fused: base,
-                title_match: if names_in_query(&self.names[i]) || named_by_alias(i) {
+                title_match: if named.binary_search(&i).is_ok() || named_by_alias(i) {
                     1.5
                 } else {
                     1.0
@@ -234,20 +226,21 @@ impl Engine {
             };
             let score =
                 base * explanation.title_match * explanation.level_preference * explanation.window;
-            hits.push((i, score, explanation));
+            hits.push((i, score, explanations.len() as u32));
+            explanations.push(explanation);
         }
         // Only the best `top_k` are sorted; no two hits tie (their schemes differ).
-        let order = |a: &(usize, f32, Explanation), b: &(usize, f32, Explanation)| {
-            ranking_order((a.1, a.0), (b.1, b.0))
-        };
+        let order =
+            |a: &(usize, f32, u32), b: &(usize, f32, u32)| ranking_order((a.1, a.0), (b.1, b.0));
         if hits.len() > top_k {
             hits.select_nth_unstable_by(top_k, order);
             hits.truncate(top_k);
         }
         hits.sort_unstable_by(order);
+        let snippet_words = self.snippets.words(&self.schemes, &terms.words);
         let results = hits
             .into_iter()
-            .map(|(i, score, explanation)| {
+            .map(|(i, score, place)| {
                 let s = &self.corpus.schemes[i];
                 SchemeHit {
                     id: s.id.clone(),
@@ -255,11 +248,15 @@ impl Engine {
                     level: s.level,
                     kind: s.kind,
                     score: round3(score),
-                    snippet: self.snippets[i].snippet(s, &self.schemes.matched_words(&terms, i)),
+                    snippet: self.snippets.snippet(
+                        i,
+                        s,
+                        &snippet_words.matched_in(&self.schemes, i),
+                    ),
                     url: s.source_url.clone(),
                     official_source: self.official_schemes[i],
                     status: s.window.status_on(today),
-                    explanation,
+                    explanation: explanations[place as usize],
                 }
             })
             .collect();
@@ -297,20 +294,22 @@ impl Engine {
             }
             _ => scores.iter().map(|s| s.total()).collect(),
         };
-        let mut ranked: Vec<(usize, f32)> = order
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i, *s))
-            .filter(|&(i, s)| {
-                s > 0.0
-                    && (filters.levels.is_empty()
-                        || self.corpus.faqs[i]
-                            .scheme_ids
-                            .iter()
-                            .filter_map(|id| self.corpus.scheme(id))
-                            .any(|s| filters.levels.contains(&s.level)))
-            })
-            .collect();
+        let mut ranked: Vec<(usize, f32)> = Vec::with_capacity(order.len());
+        ranked.extend(
+            order
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, *s))
+                .filter(|&(i, s)| {
+                    s > 0.0
+                        && (filters.levels.is_empty()
+                            || self.corpus.faqs[i]
+                                .scheme_ids
+                                .iter()
+                                .filter_map(|id| self.corpus.scheme(id))
+                                .any(|s| filters.levels.contains(&s.level)))
+                }),
+        );
         let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
         if ranked.len() > top_k {
             ranked.select_nth_unstable_by(top_k, order);

@@ -2,8 +2,12 @@
 //! query's matched words. Each scheme's sentences are cut and normalised once, when the engine
 //! is built, so that a query only looks its words up in them.
 
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
+use memchr::memmem::{Finder, FinderBuilder};
+
 use super::documents::shorten;
 use crate::domain::Scheme;
+use crate::index::LexicalIndex;
 use crate::text;
 
 /// The longest snippet, in characters (a cut one ends in …).
@@ -20,7 +24,7 @@ struct Sentence {
 /// One scheme's summary and details, cut into sentences at 。 and line ends (trimmed, empty
 /// ones left out), with every sentence normalised.
 #[derive(Debug, Clone, Default)]
-pub(super) struct SnippetSource {
+struct SnippetSource {
     /// Every sentence normalised, each followed by a NUL: normalising drops control
     /// characters, so no matched word spans two sentences.
     normalized: Box<str>,
@@ -30,7 +34,7 @@ pub(super) struct SnippetSource {
 }
 
 impl SnippetSource {
-    pub(super) fn new(s: &Scheme) -> SnippetSource {
+    fn new(s: &Scheme) -> SnippetSource {
         let mut normalized = String::new();
         let mut ends = Vec::new();
         let mut sentences = Vec::new();
@@ -62,7 +66,15 @@ impl SnippetSource {
 
     /// The sentence that contains most of the `matched` words (each counted as often as it is
     /// listed; ties: the first such sentence), shortened; the summary when there is none.
-    pub(super) fn snippet(&self, s: &Scheme, matched: &[&str]) -> String {
+    #[cfg(test)]
+    fn snippet(&self, s: &Scheme, matched: &[&str]) -> String {
+        let finders: Vec<Finder<'_>> = matched.iter().map(Finder::new).collect();
+        self.snippet_of(s, &finders.iter().collect::<Vec<_>>())
+    }
+
+    /// [`SnippetSource::snippet`] with each matched word's searcher made beforehand (see
+    /// [`SnippetWords`]).
+    fn snippet_of(&self, s: &Scheme, matched: &[&Finder<'_>]) -> String {
         let Some(best) = self.best_sentence(matched) else {
             return shorten(&s.summary, SNIPPET_CHARS);
         };
@@ -75,16 +87,16 @@ impl SnippetSource {
         shorten(&field[start as usize..end as usize], SNIPPET_CHARS)
     }
 
-    fn best_sentence(&self, matched: &[&str]) -> Option<usize> {
+    fn best_sentence(&self, matched: &[&Finder<'_>]) -> Option<usize> {
         if self.sentences.is_empty() {
             return None;
         }
         let mut counts = vec![0u32; self.sentences.len()];
         let text = self.normalized.as_bytes();
         // An empty word would be in every sentence alike, which changes no sentence's rank.
-        for word in matched.iter().filter(|w| !w.is_empty()) {
+        for word in matched.iter().filter(|w| !w.needle().is_empty()) {
             let mut from = 0;
-            while let Some(found) = memchr::memmem::find(&text[from..], word.as_bytes()) {
+            while let Some(found) = word.find(&text[from..]) {
                 let at = from + found;
                 let i = self.ends.partition_point(|&end| end as usize <= at);
                 counts[i] += 1;
@@ -99,6 +111,101 @@ impl SnippetSource {
             }
         }
         Some(best)
+    }
+}
+
+/// Every scheme's snippet source, and how common each byte is in their normalised text.
+#[derive(Debug, Clone)]
+pub(super) struct Snippets {
+    sources: Vec<SnippetSource>,
+    ranks: ByteRanks,
+}
+
+impl Snippets {
+    pub(super) fn new(schemes: &[Scheme]) -> Snippets {
+        let sources: Vec<SnippetSource> = schemes.iter().map(SnippetSource::new).collect();
+        let ranks = ByteRanks::of(sources.iter().map(|s| s.normalized.as_bytes()));
+        Snippets { sources, ranks }
+    }
+
+    /// The query's words that the scheme index knows, with their searchers.
+    pub(super) fn words<'q>(
+        &self,
+        index: &LexicalIndex,
+        words: &'q [(String, f32)],
+    ) -> SnippetWords<'q> {
+        let builder = FinderBuilder::new();
+        SnippetWords {
+            words: words
+                .iter()
+                .filter_map(|(w, _)| {
+                    let id = index.word_id(w)?;
+                    Some((
+                        w.as_str(),
+                        id,
+                        builder.build_forward_with_ranker(self.ranks, w),
+                    ))
+                })
+                .collect(),
+        }
+    }
+
+    /// The snippet of scheme number `i`, `s`, for the words it matched.
+    pub(super) fn snippet(&self, i: usize, s: &Scheme, matched: &[&Finder<'_>]) -> String {
+        self.sources[i].snippet_of(s, matched)
+    }
+}
+
+/// Each byte's rank (0 the rarest, 255 the most common) in the schemes' normalised text. A
+/// searcher first looks for the two rarest bytes of its word; by default it guesses rarity
+/// from English text, where every byte of Japanese UTF-8 seems rare, so in Japanese text its
+/// first look stops at nearly every character.
+#[derive(Debug, Clone, Copy)]
+struct ByteRanks([u8; 256]);
+
+impl ByteRanks {
+    fn of<'a>(texts: impl Iterator<Item = &'a [u8]>) -> ByteRanks {
+        let mut counts = [0u64; 256];
+        for text in texts {
+            for &b in text {
+                counts[b as usize] += 1;
+            }
+        }
+        let mut order: Vec<u8> = (0..=255).collect();
+        order.sort_by_key(|&b| counts[b as usize]);
+        let mut ranks = [0u8; 256];
+        for (rank, &b) in order.iter().enumerate() {
+            ranks[b as usize] = rank as u8;
+        }
+        ByteRanks(ranks)
+    }
+}
+
+impl HeuristicFrequencyRank for ByteRanks {
+    fn rank(&self, byte: u8) -> u8 {
+        self.0[byte as usize]
+    }
+}
+
+/// A query's words that the scheme index knows, each with its number there and its searcher,
+/// made once per query rather than once per result (or per occurrence).
+pub(super) struct SnippetWords<'q> {
+    words: Vec<(&'q str, u32, Finder<'q>)>,
+}
+
+impl<'q> SnippetWords<'q> {
+    /// The searchers of the query's words that document `doc` has, in query order, a word
+    /// repeated in a row listed once.
+    pub(super) fn matched_in(&self, index: &LexicalIndex, doc: usize) -> Vec<&Finder<'q>> {
+        let mut out: Vec<&Finder<'q>> = Vec::new();
+        let mut last: Option<&str> = None;
+        for (word, id, finder) in &self.words {
+            if index.has_word(doc, *id) && last != Some(*word) {
+                out.push(finder);
+                last = Some(word);
+            }
+        }
+        out
     }
 }
 
