@@ -34,8 +34,9 @@ pub struct FilterRequest {
     #[serde(default)]
     #[schema(value_type = Vec<crate::http::fields::LevelKey>)]
     pub level: Vec<String>,
+    /// Purpose keys; an empty one means no filter, as on the search page.
     #[serde(default)]
-    #[schema(value_type = Vec<crate::http::fields::PurposeKey>)]
+    #[schema(value_type = Vec<crate::http::fields::PurposeChoice>)]
     pub purposes: Vec<String>,
     #[serde(default)]
     pub open_only: bool,
