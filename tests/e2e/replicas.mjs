@@ -197,38 +197,42 @@ async function chatShows(page, base, title, shown, gone) {
 }
 
 /**
- * Polls `probe` until it holds or `deadline` (ms since the epoch) passes; returns when it held,
- * in ms after `since`. Fails with what was last seen.
+ * Polls `probe` until it holds; returns when the request that first saw it was sent, in ms
+ * after `since` (a slow page load on a busy machine does not count against the replica). Fails
+ * when no request sent before `deadline` (ms since the epoch) saw it, with what was last seen.
  */
 async function until(what, probe, since, deadline) {
   let last;
   for (;;) {
+    const sent = Date.now();
+    check(sent < deadline, `${what}: not within ${pad(deadline - since)}; last seen 「${last ? last.seen : 'nothing'}」`);
     last = await probe();
-    if (last.ok) return Date.now() - since;
-    check(Date.now() < deadline, `${what}: not within ${pad(deadline - since)}; last seen 「${last.seen}」`);
+    if (last.ok) return sent - since;
     await new Promise((r) => setTimeout(r, 150));
   }
 }
 
-/** Every public surface of both replicas states the ceiling `shown` (yen), not `gone`, by `since` + PUBLISH_DEADLINE_MS. */
-async function everywhere(browser, title, shown, gone, since) {
+/**
+ * Every public surface of both replicas states the ceiling `shown` (yen), not `gone`, in answer
+ * to a request sent within PUBLISH_DEADLINE_MS of `since`. The six surfaces are polled at once,
+ * each in its own page of `watchers` (opened beforehand: a new browser context can take
+ * seconds on a busy machine).
+ */
+async function everywhere(watchers, title, shown, gone, since) {
   const deadline = since + PUBLISH_DEADLINE_MS;
-  const per = async (base) => {
-    const { context, page, problems } = await newPage(browser);
-    try {
-      const name = NAMES[base];
-      const times = {
-        page: await until(`replica ${name}: the scheme page`, () => schemePageShows(page, base, shown, gone), since, deadline),
-        search: await until(`replica ${name}: the search results for 「${title}」`, () => searchShows(page, base, title, shown, gone), since, deadline),
-        chat: await until(`replica ${name}: the chat's answer about the ceiling`, () => chatShows(page, base, title, shown, gone), since, deadline),
-      };
-      check(problems.length === 0, problems.join('\n'));
-      return `${name}: page ${pad(times.page)}, search ${pad(times.search)}, chat ${pad(times.chat)}`;
-    } finally {
-      await context.close();
-    }
-  };
-  return (await Promise.all([per(A), per(B)])).join('; ');
+  const surfaces = [
+    ['page', 'the scheme page', (page, base) => schemePageShows(page, base, shown, gone)],
+    ['search', `the search results for 「${title}」`, (page, base) => searchShows(page, base, title, shown, gone)],
+    ['chat', "the chat's answer about the ceiling", (page, base) => chatShows(page, base, title, shown, gone)],
+  ];
+  const probes = [A, B].flatMap((base) => surfaces.map((s) => [base, s]));
+  const times = await Promise.all(probes.map(async ([base, [key, what, probe]], i) => {
+    const { page, problems } = watchers[i];
+    const ms = await until(`replica ${NAMES[base]}: ${what}`, () => probe(page, base), since, deadline);
+    check(problems.length === 0, problems.join('\n'));
+    return `${key} ${pad(ms)}`;
+  }));
+  return `A: ${times.slice(0, 3).join(', ')}; B: ${times.slice(3).join(', ')}`;
 }
 
 /** The scheme's rank (1-based) among `query`'s first results on `base`'s search page, or 0. */
@@ -260,6 +264,9 @@ async function staffRunTheService(browser) {
   const audits = [];
   const editor = await newPage(browser);
   const reviewer = await newPage(browser);
+  // The public's pages that watch both replicas after a publish: three surfaces each.
+  const watchers = [];
+  for (let i = 0; i < 6; i += 1) watchers.push(await newPage(browser));
   const runAudit = async (page, name, shotName) => {
     await shot(page, shotName);
     const a = await audit(page, name);
@@ -305,7 +312,7 @@ async function staffRunTheService(browser) {
     notes.push(`editor on A (fields edited through ${how === 'toml' ? 'the TOML section text' : 'per-field controls'}): 「${title}」 ceiling ${oldText} → ${newText}, published as version ${version} (was ${basedOn}); the publish answered in ${pad(publishMs)}`);
 
     // 3. Within 5 s both replicas' scheme page, search and chat show the new ceiling.
-    notes.push(`new ceiling shown within ${pad(PUBLISH_DEADLINE_MS)} — ${await everywhere(browser, title, newYen, oldYen, published)}`);
+    notes.push(`new ceiling shown within ${pad(PUBLISH_DEADLINE_MS)} — ${await everywhere(watchers, title, newYen, oldYen, published)}`);
 
     // 4. The history shows the diff, old and new values.
     await submitAndWait(ed, () => ed.getByRole('link', { name: '履歴と差分' }).click());
@@ -325,7 +332,7 @@ async function staffRunTheService(browser) {
     const back = (await ed.locator('pre.diff ins').allInnerTexts()).join('\n');
     check(back.includes(`max_yen = ${oldYen}`), `the rollback's diff does not restore max_yen = ${oldYen}: 「${back}」`);
     await runAudit(ed, '/admin/corpus/history (A, rolled back)', 'corpus-history-rolled-back');
-    notes.push(`rollback to version ${basedOn} published as version ${current} (answered in ${pad(rollbackMs)}); old ceiling back within ${pad(PUBLISH_DEADLINE_MS)} — ${await everywhere(browser, title, oldYen, newYen, rolledBack)}`);
+    notes.push(`rollback to version ${basedOn} published as version ${current} (answered in ${pad(rollbackMs)}); old ceiling back within ${pad(PUBLISH_DEADLINE_MS)} — ${await everywhere(watchers, title, oldYen, newYen, rolledBack)}`);
 
     // 6. A reviewer asks replica B a nickname that misses the scheme…
     const rv = reviewer.page;
@@ -398,8 +405,7 @@ async function staffRunTheService(browser) {
       await context.close();
     }
   } finally {
-    await editor.context.close();
-    await reviewer.context.close();
+    for (const w of [editor, reviewer, ...watchers]) await w.context.close();
   }
   const failures = [...audits.flatMap((a) => a.problems), ...editor.problems, ...reviewer.problems];
   check(failures.length === 0, failures.join('\n'));
