@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # End-to-end browser tests for 支援ナビ: starts target/debug/shien on a free port with a
 # throw-away SQLite database, creates a staff user, runs run.mjs in Debian's Chromium, and
-# always stops the server. Exit status is run.mjs's: non-zero when any journey fails.
+# always stops the server; then replicas.sh runs the two-replica journey (replicas.mjs) on two
+# servers sharing one database (PostgreSQL when DATABASE_TEST_URL is set, else one SQLite
+# file). Exit status is non-zero when any journey fails.
 #
 #   bash tests/e2e/run.sh            (from anywhere; build first with `make build`)
+#   bash tests/e2e/run.sh single     (only the one-server journeys, run.mjs)
+#   bash tests/e2e/run.sh replicas   (only the two-replica journey, replicas.mjs)
 #
 # Environment: SHIEN_ADMIN_USER / SHIEN_ADMIN_PASSWORD (default e2e-staff / random),
 # SHIEN_BIN (default target/debug/shien), SHIEN_LOG (server log level, default warn).
 set -euo pipefail
+
+WHICH="${1:-all}"
+case "$WHICH" in all|single|replicas) ;; *) echo "usage: $0 [all|single|replicas]" >&2; exit 2 ;; esac
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$E2E_DIR/../.." && pwd)"
@@ -51,5 +58,14 @@ export SHIEN_BIN="$BIN" SHIEN_SERVER_LOG="$ARTIFACTS/server.log" E2E_DIR
 export SHIEN_LOG="${SHIEN_LOG:-warn}"
 export SHIEN_ADMIN_USER="${SHIEN_ADMIN_USER:-e2e-staff}"
 export SHIEN_ADMIN_PASSWORD="${SHIEN_ADMIN_PASSWORD:-e2e-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')}"
-log "starting $BIN serve (log $SHIEN_SERVER_LOG)"
-"$ROOT/scripts/with-server.sh" bash -c '"$SHIEN_BIN" admin create-user "$SHIEN_ADMIN_USER" >/dev/null && cd "$E2E_DIR" && node run.mjs'
+STATUS=0
+if [ "$WHICH" != replicas ]; then
+  log "starting $BIN serve (log $SHIEN_SERVER_LOG)"
+  "$ROOT/scripts/with-server.sh" bash -c '"$SHIEN_BIN" admin create-user "$SHIEN_ADMIN_USER" >/dev/null && cd "$E2E_DIR" && node run.mjs' || STATUS=$?
+fi
+
+# 5. Two replicas on one database, an editor and a reviewer, and the journey of issue 18.
+if [ "$WHICH" != single ]; then
+  bash "$E2E_DIR/replicas.sh" || STATUS=$?
+fi
+exit $STATUS
