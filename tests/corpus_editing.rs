@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use shien_navi::app::AppError;
 use shien_navi::app::corpus_editing::{export_corpus, import_corpus};
 use shien_navi::config::{EmbedderKind, Secret};
-use shien_navi::domain::corpus::CorpusTree;
+use shien_navi::domain::corpus::{CorpusTree, EntryKind};
 use shien_navi::domain::staff::{Actor, AuditAction, Role};
 use shien_navi::store::Store;
 
@@ -78,15 +78,119 @@ async fn open_form(server: &common::TestServer, client: &reqwest::Client) -> (St
         .unwrap();
     assert_eq!(r.status(), 200);
     let page = r.text().await.unwrap();
+    // One labelled control per field, named by its TOML path.
     assert!(
-        page.contains(r#"<label for="section-1">基本項目"#),
+        page.contains(
+            r#"<input type="number" id="f-amount-max_yen" name="amount.max_yen" value="500000""#
+        ),
         "{page}"
     );
-    assert!(page.contains("<label for=\"section-2\">[eligibility]</label>"));
+    assert!(page.contains(r#"<label for="f-amount-max_yen">上限額（円）</label>"#));
+    assert!(page.contains(r#"<select id="f-eligibility-location" name="eligibility.location">"#));
+    assert!(page.contains(r#"name="window.rounds.0.opens" value="2026-04-01""#));
+    assert!(page.contains(r#"<textarea id="toml-text" name="toml""#));
     (
         common::hidden(&page, "csrf"),
         common::hidden(&page, "based_on"),
     )
+}
+
+/// The problems listed beside the control with DOM id `id`.
+fn beside(page: &str, id: &str) -> String {
+    let marker = format!("<ul class=\"error\" id=\"{id}-error\">");
+    let after = page
+        .split(&marker)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no problems beside {id}: {page}"));
+    after[..after.find("</ul>").unwrap()].to_string()
+}
+
+/// What a browser submits for the edit form in `page`: every named input (a checkbox only
+/// when ticked), the selected option of each select (else the first), and each text area's
+/// text without the newline after its start tag, with CRLF line ends.
+fn browser_fields(page: &str) -> Vec<(String, String)> {
+    let start = page
+        .find(r#"<form method="post" action="/admin/corpus/entry""#)
+        .unwrap_or_else(|| panic!("no edit form: {page}"));
+    let form = &page[start..start + page[start..].find("</form>").unwrap()];
+    let decode = |s: &str| html_escape::decode_html_entities(s).into_owned();
+    let attr = |attrs: &str, name: &str| {
+        regex::Regex::new(&format!(r#"\s{name}="([^"]*)""#))
+            .unwrap()
+            .captures(attrs)
+            .map(|c| decode(&c[1]))
+    };
+    let tags = regex::Regex::new(r"(?s)<(input|select|textarea)\b([^>]*)>").unwrap();
+    let option = regex::Regex::new(r#"<option value="([^"]*)"( selected)?>"#).unwrap();
+    let mut out = Vec::new();
+    for c in tags.captures_iter(form) {
+        let attrs = &c[2];
+        let Some(name) = attr(attrs, "name") else {
+            continue;
+        };
+        let rest = &form[c.get(0).unwrap().end()..];
+        match &c[1] {
+            "input" if attr(attrs, "type").as_deref() == Some("checkbox") => {
+                if attrs.contains(" checked") {
+                    out.push((name, attr(attrs, "value").unwrap_or_else(|| "on".into())));
+                }
+            }
+            "input" => out.push((name, attr(attrs, "value").unwrap_or_default())),
+            "textarea" => {
+                let body = &rest[..rest.find("</textarea>").unwrap()];
+                let body = body.strip_prefix('\n').unwrap_or(body);
+                out.push((name, decode(body).replace('\n', "\r\n")));
+            }
+            _ => {
+                let body = &rest[..rest.find("</select>").unwrap()];
+                let options: Vec<(String, bool)> = option
+                    .captures_iter(body)
+                    .map(|o| (decode(&o[1]), o.get(2).is_some()))
+                    .collect();
+                let chosen = options
+                    .iter()
+                    .find(|(_, selected)| *selected)
+                    .or(options.first())
+                    .map(|(v, _)| v.clone())
+                    .unwrap_or_default();
+                out.push((name, chosen));
+            }
+        }
+    }
+    out
+}
+
+/// `fields` with `name` set to `value` (added when absent).
+fn with(mut fields: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+    match fields.iter_mut().find(|(k, _)| k == name) {
+        Some((_, v)) => *v = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+    fields
+}
+
+async fn get_page(
+    server: &common::TestServer,
+    client: &reqwest::Client,
+    path: &str,
+) -> (u16, String) {
+    let r = client.get(server.url(path)).send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+async fn post_form(
+    server: &common::TestServer,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(String, String)],
+) -> (u16, String) {
+    let r = client
+        .post(server.url(path))
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
 }
 
 async fn submit(
@@ -289,17 +393,16 @@ async fn an_invalid_edit_is_refused_next_to_its_field_and_nothing_published_chan
         let (status, page) = submit(&server, &client, &csrf, &based_on, action, &broken).await;
         assert_eq!(status, 400, "{action}: {page}");
         assert!(page.contains("保存も公開もしていません"), "{page}");
-        // The problem is shown beside the section holding the field, which is marked invalid.
-        let problems = page
-            .split("<ul class=\"error\" id=\"section-1-problems\">")
-            .nth(1)
-            .unwrap_or_else(|| panic!("no problems beside section 1: {page}"));
-        let problems = &problems[..problems.find("</ul>").unwrap()];
+        // The problem is shown beside the field's control, in Japanese, and the control is
+        // marked invalid.
+        let problems = beside(&page, "f-related");
         assert!(
-            problems.contains("項目 related") && problems.contains("no-such-scheme"),
+            problems.contains("ID「no-such-scheme」の制度はありません"),
             "{problems}"
         );
-        assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"section-1-problems\""));
+        assert!(page.contains(
+            r#"value="no-such-scheme" lang="ja" size="60" aria-invalid="true" aria-describedby="f-related-error""#
+        ), "{page}");
         // What the editor typed comes back in the form.
         assert!(
             page.contains("related = [&#34;no-such-scheme&#34;]")
@@ -647,4 +750,506 @@ async fn postgres_replicas_see_a_publish_within_5s() {
     assert!(matches!(e, AppError::Conflict(_)));
     let waited = within_5s(&two, |p| p.contains("店頭のデジタルサイネージ")).await;
     eprintln!("PostgreSQL: the second replica showed the publish after {waited:?}");
+}
+
+/// The editor's form as a browser sees and submits it (issue 18, part 2).
+async fn form_page(server: &common::TestServer, client: &reqwest::Client, path: &str) -> String {
+    let query: String = form_urlencoded_path(path);
+    let (status, page) =
+        get_page(server, client, &format!("/admin/corpus/entry?path={query}")).await;
+    assert_eq!(status, 200, "{page}");
+    page
+}
+
+fn form_urlencoded_path(path: &str) -> String {
+    path.replace('/', "%2F")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ceiling_changed_in_its_field_is_published_and_nothing_else_in_the_file_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = replica(&format!("sqlite://{}/log.sqlite", dir.path().display())).await;
+    let app = &server.state.app;
+    let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
+    let client = common::staff_client(&token);
+    let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
+    // The freshness board links the scheme (its only round has closed) to its form.
+    let (status, board) = get_page(&server, &client, "/admin/freshness").await;
+    assert_eq!(status, 200);
+    assert!(
+        board.contains(&format!(
+            r#"<a href="/admin/corpus/entry?path={PATH_QUERY}">編集フォームを開く"#
+        )),
+        "{board}"
+    );
+    let page = form_page(&server, &client, PATH).await;
+    let fields = with(browser_fields(&page), "amount.max_yen", "800000");
+    let fields = with(fields, "action", "publish");
+    let (status, body) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 303, "{body}");
+    let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!(stored.published, 2);
+    assert_eq!(
+        stored.body,
+        published.replace("max_yen = 500000", "max_yen = 800000"),
+        "only the changed line differs"
+    );
+    assert!(scheme_page(&server).await.contains("80万円"));
+
+    // Ticked codes, a new row and a new round reach the file as TOML the validator accepts.
+    let page = form_page(&server, &client, PATH).await;
+    let mut fields = browser_fields(&page);
+    fields.push(("purposes".into(), "IT導入".into()));
+    let fields = with(fields, "aliases.1", "チラシ補助");
+    let fields = with(fields, "window.rounds.1.label", "2026年度 第2回");
+    let fields = with(fields, "window.rounds.1.opens", "2026-09-01");
+    let fields = with(fields, "window.rounds.1.closes", "2026-10-31");
+    let fields = with(fields, "action", "publish");
+    let (status, body) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 303, "{body}");
+    let engine = app.engine();
+    let scheme = engine.corpus.scheme(ADVERTISING).unwrap();
+    assert_eq!(scheme.purposes, ["販路拡大", "IT導入"]);
+    assert_eq!(scheme.aliases, ["広告補助", "チラシ補助"]);
+    assert_eq!(scheme.window.rounds.len(), 2);
+    assert_eq!(scheme.window.rounds[1].label, "2026年度 第2回");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invalid_value_is_refused_beside_its_control_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = replica(&format!("sqlite://{}/log.sqlite", dir.path().display())).await;
+    let app = &server.state.app;
+    let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
+    let client = common::staff_client(&token);
+    let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
+    let page = form_page(&server, &client, PATH).await;
+
+    // A ceiling that is not a number: the form itself refuses it.
+    let fields = with(browser_fields(&page), "amount.max_yen", "八十万円");
+    let fields = with(fields, "action", "publish");
+    let (status, page_back) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 400, "{page_back}");
+    assert!(
+        beside(&page_back, "f-amount-max_yen")
+            .contains("0以上の整数を半角数字で入力してください（入力：「八十万円」）"),
+        "{page_back}"
+    );
+    assert!(page_back.contains(
+        r#"name="amount.max_yen" value="八十万円" min="0" step="1" inputmode="numeric" aria-invalid="true" aria-describedby="f-amount-max_yen-error""#
+    ), "what was typed comes back: {page_back}");
+    assert!(
+        page_back.contains(r##"<a href="#f-amount-max_yen">上限額（円）："##),
+        "the summary links to the control: {page_back}"
+    );
+
+    // Values the validator refuses: an unknown related scheme and an empty summary.
+    let fields = with(browser_fields(&page), "related.0", "no-such-scheme");
+    let fields = with(fields, "summary", "");
+    let fields = with(fields, "action", "publish");
+    let (status, page_back) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 400, "{page_back}");
+    assert!(beside(&page_back, "f-related").contains("ID「no-such-scheme」の制度はありません"));
+    assert!(beside(&page_back, "f-summary").contains("入力してください（空欄にはできません）"));
+    assert!(
+        page_back.contains("2件の問題があるため、保存も公開もしていません"),
+        "{page_back}"
+    );
+
+    // The same refusal in English for an English page, the field named there too.
+    let fields = with(fields, "action", "draft");
+    let (status, english) =
+        post_form(&server, &client, "/admin/corpus/entry?lang=en", &fields).await;
+    assert_eq!(status, 400);
+    assert!(
+        beside(&english, "f-summary").contains("Enter a value (it cannot be empty)."),
+        "{english}"
+    );
+
+    let stored = app.store().corpus_entry(PATH).await.unwrap().unwrap();
+    assert_eq!((stored.published, stored.body), (1, published));
+    assert_eq!(app.store().corpus_versions(PATH).await.unwrap().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_scheme_is_found_after_publishing_gone_after_deleting_and_back_after_rollback() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/shared.sqlite", dir.path().display());
+    let one = replica(&url).await;
+    let two = replica(&url).await;
+    let app = &one.state.app;
+    let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
+    let client = common::staff_client(&token);
+    let (status, new) = get_page(&one, &client, "/admin/corpus/new").await;
+    assert_eq!(status, 200, "{new}");
+    let csrf = common::hidden(&new, "csrf");
+    let ask = |id: &str| {
+        vec![
+            ("csrf".to_string(), csrf.clone()),
+            ("id".to_string(), id.to_string()),
+            ("level".to_string(), "ward".to_string()),
+            (
+                "title".to_string(),
+                "テスト区 キッチンカー出店支援".to_string(),
+            ),
+        ]
+    };
+    // Ids are checked for format and for being new.
+    let (status, page) = post_form(&one, &client, "/admin/corpus/new", &ask("Kitchen Car")).await;
+    assert_eq!(status, 400);
+    assert!(
+        page.contains("半角の小文字英字・数字・ハイフンだけ"),
+        "{page}"
+    );
+    assert!(page.contains(r#"aria-invalid="true" aria-describedby="new-id-help new-id-error""#));
+    let (status, page) = post_form(&one, &client, "/admin/corpus/new", &ask(ADVERTISING)).await;
+    assert_eq!(status, 400);
+    assert!(page.contains("同じIDがすでにあります"), "{page}");
+
+    let id = "minato-test-kitchen-car";
+    let path = format!("schemes/ward/{id}.toml");
+    let (status, form) = post_form(&one, &client, "/admin/corpus/new", &ask(id)).await;
+    assert_eq!(status, 200, "{form}");
+    assert!(form.contains(r#"name="based_on" value="0""#));
+    assert!(
+        app.store().corpus_entry(&path).await.unwrap().is_none(),
+        "nothing stored yet"
+    );
+    let mut fields = browser_fields(&form);
+    for (name, value) in [
+        ("provider", "テスト区 産業振興課"),
+        (
+            "summary",
+            "キッチンカーで区内のイベントに出店する事業者に、出店料の一部を補助する。",
+        ),
+        ("details", "キッチンカーの出店料と車両の装飾費が対象。\n"),
+        ("how_to_apply", "申請書を窓口へ提出。"),
+        ("contact", "テスト区 産業振興課"),
+        ("source_url", "https://example.org/test/kitchen-car"),
+        ("amount.max_yen", "300000"),
+        ("action", "publish"),
+    ] {
+        fields = with(fields, name, value);
+    }
+    fields.push(("purposes".into(), "販路拡大".into()));
+    let (status, body) = post_form(&one, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 303, "{body}");
+    let stored = app.store().corpus_entry(&path).await.unwrap().unwrap();
+    assert_eq!(stored.published, 1);
+    assert!(
+        stored.body.contains("max_yen = 300000\n"),
+        "{}",
+        stored.body
+    );
+    assert_eq!(
+        search_ids(&one, "キッチンカー")
+            .await
+            .first()
+            .map(String::as_str),
+        Some(id)
+    );
+    // The other replica follows through the version poll.
+    let started = Instant::now();
+    while search_ids(&two, "キッチンカー")
+        .await
+        .first()
+        .map(String::as_str)
+        != Some(id)
+    {
+        assert!(started.elapsed() < Duration::from_secs(5), "second replica");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Delete: a confirmation page first, then the scheme is gone from search and its page.
+    let query = form_urlencoded_path(&path);
+    let (status, confirm) =
+        get_page(&one, &client, &format!("/admin/corpus/delete?path={query}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        confirm.contains("「テスト区 キッチンカー出店支援」を削除しますか。"),
+        "{confirm}"
+    );
+    let fields = vec![
+        ("csrf".to_string(), common::hidden(&confirm, "csrf")),
+        ("path".to_string(), path.clone()),
+        ("based_on".to_string(), common::hidden(&confirm, "based_on")),
+    ];
+    let (status, _) = post_form(&one, &client, "/admin/corpus/delete", &fields).await;
+    assert_eq!(status, 303);
+    assert!(
+        !search_ids(&one, "キッチンカー")
+            .await
+            .contains(&id.to_string())
+    );
+    let (status, _) = one.get_text(&format!("/schemes/{id}")).await;
+    assert_eq!(status, 404);
+    assert!(
+        app.store()
+            .published_tree()
+            .await
+            .unwrap()
+            .get(&path)
+            .is_none()
+    );
+    let (_, history) = get_page(
+        &one,
+        &client,
+        &format!("/admin/corpus/history?path={query}"),
+    )
+    .await;
+    assert!(history.contains("この項目は削除されています"), "{history}");
+    assert!(
+        history.contains("<del>− max_yen = 300000</del>"),
+        "{history}"
+    );
+    // An id once used is not given again.
+    let (status, _) = post_form(&one, &client, "/admin/corpus/new", &ask(id)).await;
+    assert_eq!(status, 400);
+
+    // Rollback to version 1 brings it back.
+    let csrf = common::hidden(&history, "csrf");
+    let r = client
+        .post(one.url("/admin/corpus/rollback"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("path", path.as_str()),
+            ("number", "1"),
+            ("based_on", "2"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        search_ids(&one, "キッチンカー")
+            .await
+            .first()
+            .map(String::as_str),
+        Some(id)
+    );
+
+    let audit = app.store().audit_page(0, 100).await.unwrap().records;
+    let count = |a| audit.iter().filter(|r| r.action == a).count();
+    assert_eq!(count(AuditAction::CorpusCreated), 1);
+    assert_eq!(count(AuditAction::CorpusDeleted), 1);
+    assert_eq!(count(AuditAction::CorpusRolledBack), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_faq_is_added_in_the_empty_item_and_removed_after_a_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = replica(&format!("sqlite://{}/log.sqlite", dir.path().display())).await;
+    let app = &server.state.app;
+    let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
+    let client = common::staff_client(&token);
+    let faqs = "faqs/test.toml";
+    let before = app.store().corpus_entry(faqs).await.unwrap().unwrap().body;
+    let count = before.matches("[[faq]]").count();
+    let page = form_page(&server, &client, faqs).await;
+    assert!(
+        page.contains(r#"<h2 id="f-faq-new">"#),
+        "the list's link lands on the empty item"
+    );
+    let new = |key: &str| format!("faq.{count}.{key}");
+    let mut fields = browser_fields(&page);
+    for (key, value) in [
+        ("id", "faq-test-new"),
+        ("question", "広告の補助は何回使えますか？"),
+        ("answer", "年度ごとに1回です。"),
+        ("scheme_ids.0", ADVERTISING),
+        ("source_url", "https://example.org/test/advertising"),
+        ("as_of", "2026-11-20"),
+    ] {
+        fields = with(fields, &new(key), value);
+    }
+    let fields = with(fields, "action", "publish");
+    let (status, body) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 303, "{body}");
+    let added = app.store().corpus_entry(faqs).await.unwrap().unwrap().body;
+    assert!(added.starts_with(&before), "the file only grows");
+    assert!(added.ends_with("[[faq]]\nid = \"faq-test-new\"\nquestion = \"広告の補助は何回使えますか？\"\nanswer = \"年度ごとに1回です。\"\nscheme_ids = [\"minato-test-advertising\"]\nsource_url = \"https://example.org/test/advertising\"\nas_of = 2026-11-20\n"), "{added}");
+    assert!(
+        app.engine()
+            .corpus
+            .faqs
+            .iter()
+            .any(|f| f.id == "faq-test-new")
+    );
+
+    // A duplicate id in a new item is refused beside that item's id.
+    let page = form_page(&server, &client, faqs).await;
+    let dup = format!("faq.{}.", count + 1);
+    let mut fields = browser_fields(&page);
+    for (key, value) in [
+        ("id", "faq-test-new"),
+        ("question", "重複？"),
+        ("answer", "重複。"),
+        ("scheme_ids.0", ADVERTISING),
+        ("source_url", "https://example.org/test/advertising"),
+        ("as_of", "2026-11-20"),
+    ] {
+        fields = with(fields, &format!("{dup}{key}"), value);
+    }
+    let (status, refused) = post_form(
+        &server,
+        &client,
+        "/admin/corpus/entry",
+        &with(fields, "action", "publish"),
+    )
+    .await;
+    assert_eq!(status, 400, "{refused}");
+    assert!(refused.contains("同じIDがすでにあります"), "{refused}");
+
+    // Removing it asks once more, then publishes the file without it.
+    let fields = with(browser_fields(&page), &format!("faq.{count}._remove"), "1");
+    let fields = with(fields, "action", "publish");
+    let (status, confirm) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 200);
+    assert!(
+        confirm.contains("削除してよければ、もう一度「公開する」を押してください"),
+        "{confirm}"
+    );
+    assert_eq!(
+        app.store().corpus_entry(faqs).await.unwrap().unwrap().body,
+        added
+    );
+    let fields = with(browser_fields(&confirm), "action", "publish");
+    let (status, body) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+    assert_eq!(status, 303, "{body}");
+    let removed = app.store().corpus_entry(faqs).await.unwrap().unwrap().body;
+    assert_eq!(removed.trim_end(), before.trim_end());
+    assert!(
+        !app.engine()
+            .corpus
+            .faqs
+            .iter()
+            .any(|f| f.id == "faq-test-new")
+    );
+}
+
+/// Every scheme, FAQ file, desk file and synonym file of the real corpus, loaded into its form
+/// and saved unchanged as a browser would send it, comes back byte for byte.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_real_entry_saved_unchanged_from_its_form_is_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/real.sqlite", dir.path().display());
+    let server = common::spawn_with_state(
+        shien_navi::http::AppState::new(lexical_engine(common::repo().join("corpus"), &url))
+            .await
+            .unwrap(),
+        None,
+    )
+    .await;
+    let app = &server.state.app;
+    let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
+    let client = common::staff_client(&token);
+    let mut checked = 0;
+    for entry in app.store().corpus_entries().await.unwrap() {
+        if !shien_navi::app::corpus_editing::has_form(entry.kind) {
+            continue;
+        }
+        let page = form_page(&server, &client, &entry.path).await;
+        assert!(
+            !page.contains("項目ごとのフォームは表示できません"),
+            "{}",
+            entry.path
+        );
+        let fields = with(browser_fields(&page), "action", "draft");
+        let (status, body) = post_form(&server, &client, "/admin/corpus/entry", &fields).await;
+        assert_eq!(status, 303, "{}: {body}", entry.path);
+        let draft = &app.store().corpus_versions(&entry.path).await.unwrap()[0];
+        assert!(!draft.published);
+        assert_eq!(draft.body, entry.body, "{} changed", entry.path);
+        checked += 1;
+    }
+    let schemes = std::fs::read_dir(common::repo().join("corpus/schemes"))
+        .unwrap()
+        .map(|d| std::fs::read_dir(d.unwrap().path()).unwrap().count())
+        .sum::<usize>();
+    let faq_files = std::fs::read_dir(common::repo().join("corpus/faqs"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        checked,
+        schemes + faq_files + 2,
+        "schemes, FAQ files, desks, synonyms"
+    );
+}
+
+/// Every label and choice of the forms has its text in the three catalogs.
+#[test]
+fn every_form_label_and_choice_is_in_every_catalog() {
+    use shien_navi::app::messages::has_message;
+    use shien_navi::domain::Lang;
+    use shien_navi::domain::corpus::form::{Control, form_of};
+    let mut keys = Vec::new();
+    for kind in EntryKind::ALL {
+        keys.push(format!("editing-kind-{}", kind.code().replace('_', "-")));
+        for table in form_of(kind).unwrap_or_default() {
+            let name = table.name.replace(['.', '_'], "-");
+            if table.array {
+                keys.push(format!("editing-item-{name}"));
+                keys.push(format!("editing-new-{name}"));
+            } else {
+                keys.push(format!(
+                    "editing-table-{}",
+                    if name.is_empty() { "main" } else { &name }
+                ));
+            }
+            for field in table.fields {
+                let path = if table.name.is_empty() {
+                    field.key.to_string()
+                } else {
+                    format!("{}.{}", table.name, field.key)
+                };
+                keys.push(format!("editing-field-{}", path.replace(['.', '_'], "-")));
+                if let Control::Select(options) = field.control {
+                    let set = match (path.as_str(), field.key) {
+                        ("window.kind", _) => "window",
+                        (_, "location" | "min_years_area") => "area",
+                        (_, other) => other,
+                    };
+                    for o in options {
+                        keys.push(format!(
+                            "editing-opt-{}-{}",
+                            set.replace('_', "-"),
+                            o.replace('_', "-")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (set, codes) in [
+        ("sector", shien_navi::domain::corpus::form::SECTORS),
+        ("situation", shien_navi::domain::corpus::form::SITUATIONS),
+        ("day", shien_navi::domain::corpus::form::WEEKDAYS),
+    ] {
+        for c in codes {
+            keys.push(format!("editing-opt-{set}-{}", c.replace('_', "-")));
+        }
+    }
+    assert!(keys.len() > 150, "{}", keys.len());
+    for lang in Lang::ALL {
+        let missing: Vec<&String> = keys.iter().filter(|k| !has_message(lang, k)).collect();
+        assert!(missing.is_empty(), "{}: {missing:?}", lang.code());
+    }
+}
+
+/// The editor's catalogs parse, and the three languages have the same keys.
+#[test]
+fn the_editing_catalogs_parse_and_have_the_same_keys() {
+    use shien_navi::app::messages::EDITING_SOURCES;
+    let id = regex::Regex::new(r"(?m)^([a-zA-Z][a-zA-Z0-9_-]*)\s*=").unwrap();
+    let keys = |source: &str| -> std::collections::BTreeSet<String> {
+        if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(source.to_string()) {
+            panic!("{errors:?}");
+        }
+        id.captures_iter(source).map(|c| c[1].to_string()).collect()
+    };
+    let ja = keys(EDITING_SOURCES[0].1);
+    assert!(ja.len() > 200, "{}", ja.len());
+    for (lang, source) in &EDITING_SOURCES[1..] {
+        assert_eq!(keys(source), ja, "locales/{}/editing.ftl", lang.code());
+    }
 }

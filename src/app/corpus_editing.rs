@@ -8,14 +8,17 @@
 //! editor has published the entry since, the edit is refused (`AppError::Conflict`) and nothing
 //! is overwritten.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::messages::Messages;
 use super::staff::StaffMember;
 use super::{App, AppError, Result};
 use crate::config::Settings;
 use crate::domain::Corpus;
 use crate::domain::corpus::diff::{DiffLine, line_diff};
-use crate::domain::corpus::{CorpusError, CorpusTree, EntryKind, Problem};
+use crate::domain::corpus::form::{form_of, scheme_path};
+use crate::domain::corpus::{CorpusError, CorpusTree, EntryKind, Problem, is_valid_id};
 use crate::domain::staff::{Actor, AuditAction, AuditRecord, Permission};
 use crate::store::{CorpusEntry, CorpusVersion, Published, Store};
 
@@ -28,6 +31,16 @@ pub struct EntrySummary {
     /// A scheme's title, an FAQ file's first question, or the path.
     pub title: String,
     pub published: i64,
+    /// Deleted: its history stays, and a rollback restores it.
+    pub deleted: bool,
+}
+
+/// Where the form that edits an entry is: the file, and for an item of a file of FAQs or
+/// desks the item's path in the form (`faq.3`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryLocation {
+    pub path: String,
+    pub item: Option<String>,
 }
 
 /// What an import stored.
@@ -130,12 +143,135 @@ impl App {
                         .map_or_else(|| e.path.clone(), |s| s.title.clone()),
                     _ => e.path.clone(),
                 },
+                deleted: e.body.is_empty(),
                 path: e.path,
                 kind: e.kind,
                 entry_id: e.entry_id,
                 published: e.published,
             })
             .collect())
+    }
+
+    /// The form of every scheme, FAQ and desk by its id, for links from the freshness board.
+    /// Anyone who may read the board may have the links; the forms themselves ask for
+    /// `EditCorpus`. Empty when editing is off.
+    pub async fn corpus_locations(&self) -> Result<HashMap<String, EntryLocation>> {
+        let mut out = HashMap::new();
+        if !self.live.on() {
+            return Ok(out);
+        }
+        for e in self.store.corpus_entries().await? {
+            let array = match e.kind {
+                EntryKind::Scheme => {
+                    out.insert(
+                        e.entry_id.clone(),
+                        EntryLocation {
+                            path: e.path.clone(),
+                            item: None,
+                        },
+                    );
+                    continue;
+                }
+                EntryKind::FaqFile => "faq",
+                EntryKind::Desks => "desk",
+                _ => continue,
+            };
+            let Ok(table) = toml::from_str::<toml::Table>(&e.body) else {
+                continue;
+            };
+            let items = table.get(array).and_then(toml::Value::as_array);
+            for (i, item) in items.into_iter().flatten().enumerate() {
+                if let Some(id) = item.get("id").and_then(toml::Value::as_str) {
+                    out.insert(
+                        id.to_string(),
+                        EntryLocation {
+                            path: e.path.clone(),
+                            item: Some(format!("{array}.{i}")),
+                        },
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks the id and level of a scheme to be added and gives the path and first text of
+    /// its file (published only when the editor publishes the form). The id must be new:
+    /// no scheme, published or deleted, may have it (ids are never reused).
+    pub async fn new_corpus_scheme(
+        &self,
+        by: &StaffMember,
+        id: &str,
+        level: &str,
+        title: &str,
+    ) -> Result<(String, String)> {
+        self.editing(by)?;
+        let id = id.trim();
+        if !is_valid_id(id) {
+            return Err(new_entry_problem(
+                "id",
+                "use lowercase ASCII letters, digits and hyphens".into(),
+            ));
+        }
+        let Some(path) = scheme_path(level, id) else {
+            return Err(new_entry_problem(
+                "level",
+                format!("unknown level {level:?}"),
+            ));
+        };
+        let taken = self
+            .store
+            .corpus_entries()
+            .await?
+            .into_iter()
+            .any(|e| e.kind == EntryKind::Scheme && e.entry_id == id)
+            || self.engine().corpus.scheme(id).is_some();
+        if taken {
+            return Err(new_entry_problem("id", "duplicate id".into()));
+        }
+        if title.trim().is_empty() {
+            return Err(new_entry_problem("title", "must not be empty".into()));
+        }
+        let today = chrono::Utc::now()
+            .with_timezone(&chrono_tz_tokyo())
+            .date_naive();
+        Ok((
+            path,
+            crate::domain::corpus::form::new_scheme_text(id, level, title.trim(), today),
+        ))
+    }
+
+    /// Deletes a scheme's file from the published corpus, if it is still at `based_on` and
+    /// nothing else refers to it (the validator names what does). The history keeps every
+    /// version and shows the deletion; a rollback to an earlier version restores the scheme.
+    pub async fn delete_corpus_entry(
+        &self,
+        by: &StaffMember,
+        path: &str,
+        based_on: i64,
+    ) -> Result<Published> {
+        self.editing(by)?;
+        let entry = self.entry(path).await?;
+        if entry.kind != EntryKind::Scheme {
+            return Err(AppError::invalid(
+                "corpus_delete_kind",
+                "削除できるのは制度のファイルだけです。よくある質問・相談窓口・同義語は、編集フォームで項目ごとに削除してください。",
+            ));
+        }
+        if entry.body.is_empty() {
+            return Err(AppError::invalid(
+                "corpus_deleted",
+                format!("{path} はすでに削除されています。"),
+            ));
+        }
+        let mut tree = self.store.published_tree().await?;
+        tree.remove(path);
+        let extra = self.settings.extra_corpus_dirs.clone();
+        tokio::task::spawn_blocking(move || validate(&tree, &extra))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))??;
+        self.publish(by, path, "", based_on, "削除", AuditAction::CorpusDeleted)
+            .await
     }
 
     /// The entry at `path` as published now.
@@ -153,7 +289,15 @@ impl App {
         text: &str,
     ) -> Result<Corpus> {
         self.editing(by)?;
-        self.entry(path).await?;
+        if self.store.corpus_entry(path).await?.is_none() && !is_new_scheme_path(path) {
+            self.entry(path).await?;
+        }
+        if text.trim().is_empty() {
+            return Err(AppError::invalid(
+                "corpus_empty_text",
+                "空の内容は公開・保存できません。制度を削除するときは「この制度を削除」を使ってください。",
+            ));
+        }
         let mut tree = self.store.published_tree().await?;
         tree.insert(path, text);
         let extra = self.settings.extra_corpus_dirs.clone();
@@ -204,6 +348,9 @@ impl App {
         based_on: i64,
     ) -> Result<Published> {
         self.check_corpus_edit(by, path, text).await?;
+        if based_on == 0 {
+            return self.create(by, path, text).await;
+        }
         self.publish(
             by,
             path,
@@ -213,6 +360,34 @@ impl App {
             AuditAction::CorpusPublished,
         )
         .await
+    }
+
+    /// Publishes a new entry; a path already taken (by another editor's new entry, or a
+    /// deleted one) is a conflict.
+    async fn create(&self, by: &StaffMember, path: &str, text: &str) -> Result<Published> {
+        let published = self
+            .store
+            .create_corpus_entry(path, text, &by.username, "追加")
+            .await?
+            .ok_or_else(|| {
+                AppError::Conflict(format!(
+                    "{path} はすでにあります（削除済みのものを含みます）。上書きはしていません。削除済みなら履歴から戻せます。"
+                ))
+            })?;
+        self.audit(
+            by.actor(),
+            AuditAction::CorpusCreated,
+            Some(path),
+            &format!(
+                "版{}（コーパス版{}）",
+                published.number, published.corpus_version
+            ),
+        )
+        .await?;
+        if let Err(e) = self.refresh_corpus().await {
+            tracing::error!(error = %e, "published, but this server could not rebuild its engine");
+        }
+        Ok(published)
     }
 
     async fn publish(
@@ -288,6 +463,38 @@ impl App {
     }
 }
 
+fn is_new_scheme_path(path: &str) -> bool {
+    let (kind, id) = EntryKind::of(path);
+    kind == EntryKind::Scheme
+        && path
+            .split('/')
+            .nth(1)
+            .and_then(|level| scheme_path(level, &id))
+            .as_deref()
+            == Some(path)
+}
+
+fn new_entry_problem(field: &str, message: String) -> AppError {
+    AppError::CorpusInvalid {
+        problems: vec![Problem {
+            file: PathBuf::new(),
+            line: None,
+            id: None,
+            field: Some(field.to_string()),
+            message,
+        }],
+    }
+}
+
+fn chrono_tz_tokyo() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(9 * 3600).expect("UTC+9")
+}
+
+/// Whether entries of `kind` have a per-field form.
+pub fn has_form(kind: EntryKind) -> bool {
+    form_of(kind).is_some()
+}
+
 /// The line diff from `old` to `new`.
 pub fn diff(old: &CorpusVersion, new: &CorpusVersion) -> Vec<DiffLine> {
     line_diff(&old.body, &new.body)
@@ -360,4 +567,121 @@ pub async fn export_corpus(store: &Store, dir: &Path, actor: Actor) -> Result<us
         ))
         .await?;
     Ok(tree.len())
+}
+
+/// A validator's problem in the staff's language, from the catalogs (`editing-problem-*`).
+/// The validator and `shien corpus check` keep their English messages (the command line's
+/// language); this reads them by their fixed wording and fills in the values they name. A
+/// message not known here is shown as the validator wrote it, after a sentence that says so.
+pub fn problem_text(m: Messages, problem: &Problem) -> String {
+    let msg = problem.message.as_str();
+    let quoted = || quoted_value(msg).unwrap_or_default();
+    let ticked = || ticked_value(msg).unwrap_or_default();
+    let numbers: Vec<String> = msg
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let n = |i: usize| numbers.get(i).cloned().unwrap_or_default();
+    let one = |key: &str| m.t(key);
+    let with = |key: &str, value: String| m.ta(key, "value", &value);
+    match msg {
+        "must not be empty" => one("editing-problem-empty"),
+        "empty word" => one("editing-problem-empty-word"),
+        "duplicate id" => one("editing-problem-duplicate-id"),
+        "use lowercase ASCII letters, digits and hyphens" => one("editing-problem-id-format"),
+        "refers to itself" => one("editing-problem-self"),
+        "name at least one purpose key" => one("editing-problem-no-purpose"),
+        "link at least one scheme" => one("editing-problem-no-scheme"),
+        "name at least one category" => one("editing-problem-no-category"),
+        "name at least one weekday" => one("editing-problem-no-weekday"),
+        "sets no rule" => one("editing-problem-person-empty"),
+        "\"only\" contradicts min_years" => one("editing-problem-only-founding"),
+        "use anywhere, tokyo or minato" => one("editing-problem-area"),
+        "rounds are only allowed with kind = \"rounds\"" => {
+            one("editing-problem-rounds-not-allowed")
+        }
+        "kind = \"rounds\" needs at least one [[window.rounds]]" => {
+            one("editing-problem-rounds-missing")
+        }
+        "use [\"all\"] or jGrants industry names" => one("editing-problem-no-industry"),
+        _ if msg.starts_with("needs min_years") => one("editing-problem-area-needs-years"),
+        _ if msg.starts_with("unknown purpose key") => {
+            with("editing-problem-unknown-purpose", quoted())
+        }
+        _ if msg.starts_with("unknown industry") => {
+            with("editing-problem-unknown-industry", quoted())
+        }
+        _ if msg.starts_with("refers to unknown scheme") => {
+            with("editing-problem-unknown-scheme", quoted())
+        }
+        _ if msg.starts_with("must be the http(s) URL") => {
+            with("editing-problem-source-url", quoted())
+        }
+        _ if msg.ends_with("is implausibly old") => one("editing-problem-old-date"),
+        _ if msg.starts_with("min_years ") => m.targs(
+            "editing-problem-min-years",
+            &[("min", &n(0)), ("max", &n(1))],
+        ),
+        _ if msg.starts_with("min_employees ") => m.targs(
+            "editing-problem-min-employees",
+            &[("min", &n(0)), ("max", &n(1))],
+        ),
+        _ if msg.starts_with("min_sales_yen ") => m.targs(
+            "editing-problem-min-sales",
+            &[("min", &n(0)), ("max", &n(1))],
+        ),
+        _ if msg.starts_with("more than one cap covers") => with(
+            "editing-problem-caps-overlap",
+            msg.trim_start_matches("more than one cap covers")
+                .trim()
+                .to_string(),
+        ),
+        _ if msg.starts_with("cap ") && msg.ends_with("nor max_capital_yen") => {
+            one("editing-problem-cap-empty")
+        }
+        _ if msg.starts_with("below_age ") => {
+            m.targs("editing-problem-ages", &[("below", &n(0)), ("from", &n(1))])
+        }
+        _ if msg.starts_with("round ") && msg.contains(" after it closes ") => {
+            with("editing-problem-round-order", quoted())
+        }
+        _ if msg.starts_with("opens ") && msg.ends_with("must be HH:MM") => {
+            one("editing-problem-hours-format")
+        }
+        _ if msg.starts_with("opens ") && msg.contains("is not before closes") => {
+            one("editing-problem-hours-order")
+        }
+        _ if msg.starts_with("the file must be named") => with(
+            "editing-problem-file-name",
+            msg.trim_start_matches("the file must be named")
+                .trim()
+                .to_string(),
+        ),
+        _ if msg.contains("but the file is in schemes/") => one("editing-problem-level-folder"),
+        _ if msg.starts_with("missing field") => with("editing-problem-missing-field", ticked()),
+        _ if msg.starts_with("unknown field") => with("editing-problem-unknown-field", ticked()),
+        _ if msg.starts_with("unknown variant") => with("editing-problem-unknown-value", ticked()),
+        _ if msg.starts_with("invalid type") || msg.starts_with("invalid value") => {
+            one("editing-problem-type")
+        }
+        _ if msg.starts_with("not a whole number") => with("editing-problem-number", quoted()),
+        _ if msg.starts_with("not a date") => with("editing-problem-date", quoted()),
+        _ if msg.starts_with("unknown level") => one("editing-problem-level"),
+        _ => with("editing-problem-other", msg.to_string()),
+    }
+}
+
+/// The text between the first and the last double quote of a message (`{:?}` of a value).
+fn quoted_value(message: &str) -> Option<String> {
+    let start = message.find('"')?;
+    let end = message.rfind('"')?;
+    (end > start).then(|| message[start + 1..end].to_string())
+}
+
+/// The first `…` of a TOML parser's message (the field or value it names).
+fn ticked_value(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
 }

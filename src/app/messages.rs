@@ -1,4 +1,5 @@
-//! Interface text from Fluent message catalogs (`locales/<lang>/main.ftl`), compiled into the
+//! Interface text from Fluent message catalogs (`locales/<lang>/main.ftl`, and `editing.ftl` for
+//! the corpus editor), compiled into the
 //! binary so the embedded default needs no files. Templates ask `chrome.t("key")`, the chat
 //! writes its replies with them; facts such as amounts, dates and hours come in as arguments,
 //! never written into a catalog.
@@ -28,18 +29,27 @@ pub const SOURCES: [(Lang, &str); 3] = [
     (Lang::En, include_str!("../../locales/en/main.ftl")),
 ];
 
+/// The corpus editor's catalogs (`locales/<lang>/editing.ftl`), loaded beside `main.ftl` into
+/// the same bundle, in the order of [`Lang::ALL`].
+pub const EDITING_SOURCES: [(Lang, &str); 3] = [
+    (Lang::Ja, include_str!("../../locales/ja/editing.ftl")),
+    (Lang::Easy, include_str!("../../locales/easy/editing.ftl")),
+    (Lang::En, include_str!("../../locales/en/editing.ftl")),
+];
+
 type Bundle = FluentBundle<FluentResource>;
 
 static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|&(lang, source)| (lang, bundle(lang, source)))
+        .zip(EDITING_SOURCES.iter())
+        .map(|(&(lang, main), &(_, editing))| (lang, bundle(lang, &[main, editing])))
         .collect()
 });
 
-/// One language's bundle. Syntax errors are logged and the readable part is kept (the catalog
-/// test fails on any error, so this is only a safety net).
-fn bundle(lang: Lang, source: &str) -> Bundle {
+/// One language's bundle from its catalogs. Syntax errors are logged and the readable part is
+/// kept (the catalog test fails on any error, so this is only a safety net).
+fn bundle(lang: Lang, sources: &[&str]) -> Bundle {
     let locale = lang
         .html_lang()
         .parse()
@@ -47,23 +57,25 @@ fn bundle(lang: Lang, source: &str) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // The output goes into HTML, where the Unicode isolation marks would show as stray marks.
     bundle.set_use_isolating(false);
-    let resource = match FluentResource::try_new(source.to_string()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
+    for source in sources {
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                tracing::error!(
+                    lang = lang.code(),
+                    ?errors,
+                    "message catalog has syntax errors"
+                );
+                r
+            }
+        };
+        if let Err(errors) = bundle.add_resource(resource) {
             tracing::error!(
                 lang = lang.code(),
                 ?errors,
-                "message catalog has syntax errors"
+                "message catalog has duplicate keys"
             );
-            r
         }
-    };
-    if let Err(errors) = bundle.add_resource(resource) {
-        tracing::error!(
-            lang = lang.code(),
-            ?errors,
-            "message catalog has duplicate keys"
-        );
     }
     bundle
 }

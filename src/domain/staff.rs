@@ -120,6 +120,10 @@ pub enum AuditAction {
     CorpusRolledBack,
     CorpusImported,
     CorpusExported,
+    /// A new entry (a scheme's file) published for the first time.
+    CorpusCreated,
+    /// An entry (a scheme's file) deleted; its history stays and a rollback restores it.
+    CorpusDeleted,
 }
 
 impl AuditAction {
@@ -145,6 +149,8 @@ impl AuditAction {
             AuditAction::CorpusRolledBack => "コーパスを以前の版に戻して公開",
             AuditAction::CorpusImported => "コーパスの取り込み",
             AuditAction::CorpusExported => "コーパスの書き出し",
+            AuditAction::CorpusCreated => "コーパスの項目の追加",
+            AuditAction::CorpusDeleted => "コーパスの項目の削除",
         }
     }
 }
@@ -171,6 +177,8 @@ impl StableCode for AuditAction {
         AuditAction::CorpusRolledBack,
         AuditAction::CorpusImported,
         AuditAction::CorpusExported,
+        AuditAction::CorpusCreated,
+        AuditAction::CorpusDeleted,
     ];
 
     fn code(self) -> &'static str {
@@ -195,6 +203,8 @@ impl StableCode for AuditAction {
             AuditAction::CorpusRolledBack => "corpus_rolled_back",
             AuditAction::CorpusImported => "corpus_imported",
             AuditAction::CorpusExported => "corpus_exported",
+            AuditAction::CorpusCreated => "corpus_created",
+            AuditAction::CorpusDeleted => "corpus_deleted",
         }
     }
 }

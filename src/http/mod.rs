@@ -79,6 +79,14 @@ pub fn router(state: AppState) -> Router {
                 .post(admin::corpus::save)
                 .layer(DefaultBodyLimit::max(admin::corpus::EDIT_BODY_LIMIT_BYTES)),
         )
+        .route(
+            "/admin/corpus/new",
+            get(admin::corpus::new_form).post(admin::corpus::create),
+        )
+        .route(
+            "/admin/corpus/delete",
+            get(admin::corpus::delete_form).post(admin::corpus::delete),
+        )
         .route("/admin/corpus/history", get(admin::corpus::history))
         .route("/admin/corpus/rollback", post(admin::corpus::rollback))
         .route(

@@ -16,7 +16,9 @@ pub struct CorpusState {
     pub edited: bool,
 }
 
-/// An entry as the console lists it.
+/// An entry as the console lists it. A deleted entry keeps its row with an empty text (its
+/// published version is the deletion), so that its history and a rollback stay reachable;
+/// the published tree leaves it out. The console never publishes an empty text otherwise.
 #[derive(Debug, Clone)]
 pub struct CorpusEntry {
     pub path: String,
@@ -90,9 +92,9 @@ impl Store {
         .transpose()
     }
 
-    /// The published corpus, every entry's text.
+    /// The published corpus, every entry's text (deleted entries left out).
     pub async fn published_tree(&self) -> Result<CorpusTree> {
-        let rows = sqlx::query("SELECT path, body FROM corpus_entries")
+        let rows = sqlx::query("SELECT path, body FROM corpus_entries WHERE body <> ''")
             .fetch_all(&self.pool)
             .await?;
         let mut tree = CorpusTree::default();
@@ -217,6 +219,26 @@ impl Store {
         write_tree(&mut tx, &changed, author, version, note).await?;
         tx.commit().await?;
         Ok(version)
+    }
+
+    /// Publishes `body` as a new entry at `path` (its version 1, or the next one when a
+    /// creation failed half-way before). None when the path is taken.
+    pub async fn create_corpus_entry(
+        &self,
+        path: &str,
+        body: &str,
+        author: &str,
+        note: &str,
+    ) -> Result<Option<Published>> {
+        let (kind, entry_id) = EntryKind::of(path);
+        // Version 0 with no text: a placeholder the publish below moves on from atomically.
+        sqlx::query("INSERT INTO corpus_entries (path, kind, entry_id, published, body) VALUES ($1, $2, $3, 0, '') ON CONFLICT (path) DO NOTHING")
+            .bind(key(path))
+            .bind(kind.code().to_string())
+            .bind(key(&entry_id))
+            .execute(&self.pool)
+            .await?;
+        self.publish_corpus_entry(path, body, 0, author, note).await
     }
 
     /// Saves a draft of the entry at `path`, started from published version `based_on`.

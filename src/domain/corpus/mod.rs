@@ -15,6 +15,7 @@ use translation::{TranslationReport, Translations};
 
 pub mod diff;
 mod files;
+pub mod form;
 mod sources;
 #[cfg(test)]
 mod tests;

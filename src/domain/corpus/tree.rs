@@ -184,6 +184,10 @@ impl CorpusTree {
         self.files.insert(path.into(), text.into());
     }
 
+    pub fn remove(&mut self, path: &str) -> Option<String> {
+        self.files.remove(path)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.files.iter().map(|(p, t)| (p.as_str(), t.as_str()))
     }

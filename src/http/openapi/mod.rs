@@ -31,7 +31,8 @@ use super::pages::{
         admin::judgments::judgments, admin::judgments::record, admin::judgments::approve,
         admin::judgments::reject,
         admin::corpus::list, admin::corpus::edit_form, admin::corpus::save, admin::corpus::history,
-        admin::corpus::rollback,
+        admin::corpus::rollback, admin::corpus::new_form, admin::corpus::create,
+        admin::corpus::delete_form, admin::corpus::delete,
         openapi_json,
     ),
     components(schemas(

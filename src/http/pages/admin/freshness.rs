@@ -1,5 +1,5 @@
 //! `/admin/freshness`: which corpus entries to re-check, grouped by rule, each with its id,
-//! title and why.
+//! title and why, and for editors a link to the form that edits it.
 
 use askama::Template;
 use axum::extract::State;
@@ -14,11 +14,11 @@ use crate::http::AppState;
 use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
 
-/// One rule's part of the board.
+/// One rule's part of the board: each finding with the link to its edit form (for editors).
 struct Group {
     code: &'static str,
     label: &'static str,
-    findings: Vec<Finding>,
+    findings: Vec<(Finding, Option<String>)>,
 }
 
 #[derive(Template)]
@@ -38,6 +38,23 @@ pub async fn freshness(
     staff: Allowed<can::ReadInquiries>,
 ) -> Response {
     let board = state.app.freshness();
+    let locations = if staff.0.edits_corpus() {
+        state.app.corpus_locations().await.unwrap_or_default()
+    } else {
+        Default::default()
+    };
+    let edit_link = |id: &str| {
+        locations.get(id).map(|l| {
+            let path: String = form_urlencoded::byte_serialize(l.path.as_bytes()).collect();
+            match &l.item {
+                Some(item) => format!(
+                    "/admin/corpus/entry?path={path}#f-{}",
+                    item.replace('.', "-")
+                ),
+                None => format!("/admin/corpus/entry?path={path}"),
+            }
+        })
+    };
     let groups = Rule::ALL
         .iter()
         .map(|rule| Group {
@@ -47,7 +64,7 @@ pub async fn freshness(
                 .findings
                 .iter()
                 .filter(|f| f.rule == *rule)
-                .cloned()
+                .map(|f| (f.clone(), edit_link(&f.id)))
                 .collect(),
         })
         .collect();
