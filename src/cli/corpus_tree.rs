@@ -10,23 +10,24 @@ use crate::app::corpus_editing::{export_corpus, import_corpus};
 use crate::domain::staff::Actor;
 use crate::store::Store;
 
-async fn store(settings: &Settings) -> Result<Store, ExitCode> {
-    Store::connect(settings.database_url.expose())
-        .await
-        .map_err(|e| fail(2, &format!("database: {e}")))
-}
-
-pub(super) fn corpus_export(settings: &Settings, dir: &Path) -> ExitCode {
+/// Runs `act` on the database the settings name: the corpus moves between the store and the
+/// tree without building the search engine.
+fn with_store(settings: &Settings, act: impl AsyncFnOnce(&Store) -> ExitCode) -> ExitCode {
     let rt = match runtime() {
         Ok(r) => r,
         Err(c) => return c,
     };
     rt.block_on(async {
-        let store = match store(settings).await {
-            Ok(s) => s,
-            Err(c) => return c,
-        };
-        match export_corpus(&store, dir, Actor::CommandLine).await {
+        match Store::connect(settings.database_url.expose()).await {
+            Ok(store) => act(&store).await,
+            Err(e) => fail(2, &format!("database: {e}")),
+        }
+    })
+}
+
+pub(super) fn corpus_export(settings: &Settings, dir: &Path) -> ExitCode {
+    with_store(settings, async |store| {
+        match export_corpus(store, dir, Actor::CommandLine).await {
             Ok(files) => {
                 println!(
                     "wrote {files} files of the published corpus to {}",
@@ -40,16 +41,8 @@ pub(super) fn corpus_export(settings: &Settings, dir: &Path) -> ExitCode {
 }
 
 pub(super) fn corpus_import(settings: &Settings, dir: &Path) -> ExitCode {
-    let rt = match runtime() {
-        Ok(r) => r,
-        Err(c) => return c,
-    };
-    rt.block_on(async {
-        let store = match store(settings).await {
-            Ok(s) => s,
-            Err(c) => return c,
-        };
-        match import_corpus(&store, settings, dir, Actor::CommandLine).await {
+    with_store(settings, async |store| {
+        match import_corpus(store, settings, dir, Actor::CommandLine).await {
             Ok(outcome) => {
                 println!(
                     "imported {} files from {}: corpus version {} (running servers follow within a few seconds)",

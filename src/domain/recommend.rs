@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::consultants::{ConsultCategory, Desk};
 use super::corpus::Corpus;
-use super::eligibility::{Check, Condition, Eligibility, Fit, assess, fit, situation_presumed};
+use super::eligibility::{Check, Condition, Eligibility, Fit, Odds, assess, fit};
 use super::profile::{Profile, Stage};
 use super::scheme::{Kind, Level, Scheme, WindowStatus};
 
@@ -118,7 +118,7 @@ pub fn recommend(corpus: &Corpus, profile: &Profile, today: NaiveDate) -> Recomm
             continue;
         }
         let status = scheme.window.status_on(today);
-        let certainty = certainty(scheme, profile, &checks);
+        let certainty = certainty(&checks);
         let base = base_score(scheme, profile, purpose_hits, certainty, status, today)
             + targeting_bonus(scheme, &checks) * certainty;
         candidates.push(Candidate {
@@ -184,42 +184,35 @@ fn base_score(
     (kind_weight(s.kind) * (0.6 * purpose + 0.4 * focus) + local + money) * fit_score * window
 }
 
-/// How much the ranking trusts the fit. An unknown the business could have settled in the
-/// questionnaire (it left a question blank) costs a quarter. One only a further fact would
-/// settle (years in the ward, first use, the owner's age) is presumed met for the ranking: the
-/// questionnaire stops at eight questions, and the usual case holds (most businesses in the
-/// ward have been there all along, most apply for the first time). The result still reads
-/// "likely" and names the question; once the fact is given, the rule decides.
+/// How much the ranking trusts the fit, from what each unknown's [`Odds`] allow. An unknown
+/// left open (a blank questionnaire answer, a branch's head office) costs a quarter. One only
+/// a further fact would settle, where the usual case holds (years in the ward, first use, the
+/// owner's age), is presumed met: the questionnaire stops at eight questions. The result still
+/// reads "likely" and names the question; once the fact is given, the rule decides.
 ///
-/// A scheme made for a situation the business has not told (a social business, a disaster, a
-/// downturn) is the opposite case: most businesses are in none of them, so unless the
-/// business's industry is one the situation describes, it ranks well below the schemes the
-/// business plainly fits, still listed with the question that would settle it.
-fn certainty(s: &Scheme, p: &Profile, checks: &[Check]) -> f32 {
-    let unknowns: Vec<&Check> = checks
-        .iter()
-        .filter(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other)
-        .collect();
+/// A scheme made for a situation the business has not told and its industry does not suggest
+/// (a social business, a disaster, a downturn) is the opposite case: most businesses are in
+/// none of them, so it ranks well below the schemes the business plainly fits, still listed
+/// with the question that would settle it.
+fn certainty(checks: &[Check]) -> f32 {
     let base = match fit(checks) {
         Fit::Ineligible => return 0.0,
         Fit::Eligible => return 1.0,
-        // Where a branch's head office is, is no usual case to presume.
-        Fit::Likely
-            if unknowns
-                .iter()
-                .all(|c| c.fact.is_some() && c.condition != Condition::Office) =>
-        {
-            FACT_UNKNOWN_FACTOR
-        }
+        Fit::Likely if unknown_odds(checks).all(|o| o != Odds::Open) => FACT_UNKNOWN_FACTOR,
         Fit::Likely => 0.75,
     };
-    let untold_situation = unknowns.iter().any(|c| c.condition == Condition::Situation)
-        && !situation_presumed(&s.eligibility, p);
-    if untold_situation {
+    if unknown_odds(checks).any(|o| o == Odds::Unusual) {
         base * SITUATION_UNKNOWN_FACTOR
     } else {
         base
     }
+}
+
+fn unknown_odds(checks: &[Check]) -> impl Iterator<Item = Odds> + '_ {
+    checks
+        .iter()
+        .filter(|c| c.eligibility == Eligibility::Unknown)
+        .map(|c| c.odds)
 }
 
 /// The ranking factor of a scheme made for a situation the business has not told and its

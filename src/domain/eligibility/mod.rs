@@ -17,7 +17,6 @@ mod stage;
 mod tests;
 
 pub use rules::rules_ja;
-pub use situation::presumed as situation_presumed;
 pub use size::{caps_ja, caps_status, small_status, sme_caps, sme_readings, sme_status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -65,13 +64,41 @@ pub struct Check {
     /// [`crate::domain::profile::Facts`] whose answer would settle it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
+    /// For unknowns: what the ranking may presume until the business answers.
+    #[serde(skip)]
+    pub odds: Odds,
+}
+
+/// What the ranking may presume of an unknown condition before the business settles it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Odds {
+    /// Nothing: the business could have told (a blank questionnaire answer), or the case is
+    /// not usual enough to presume (where a branch's head office is).
+    #[default]
+    Open,
+    /// The usual case holds for most businesses (years in the ward, first use, the owner's
+    /// age), so the condition is presumed met.
+    Usual,
+    /// Most businesses are not in it (a situation the business has not told and its industry
+    /// or purposes do not suggest).
+    Unusual,
 }
 
 impl Check {
-    /// Marks an unknown as settled by the fact `key` (not a questionnaire answer).
+    /// Marks an unknown as settled by the fact `key` (not a questionnaire answer), the usual
+    /// case presumed until it is given.
     pub(super) fn by_fact(mut self, key: &str) -> Check {
         if self.eligibility == Eligibility::Unknown {
             self.fact = Some(key.to_string());
+            self.odds = Odds::Usual;
+        }
+        self
+    }
+
+    /// Says how far the ranking may presume this unknown (see [`Odds`]).
+    pub(super) fn odds(mut self, odds: Odds) -> Check {
+        if self.eligibility == Eligibility::Unknown {
+            self.odds = odds;
         }
         self
     }
@@ -99,6 +126,7 @@ pub(super) fn check(
         reason: reason.into(),
         settle_by: settle_by.map(str::to_string),
         fact: None,
+        odds: Odds::Open,
     }
 }
 
@@ -120,13 +148,17 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
         out.push(person::sales_check(e.min_sales_yen, e.max_sales_yen, p));
     }
     out.extend(business::once_only_check(scheme, p));
+    // Nearly every scheme has free-text conditions; they never lower the ranking.
     for c in e.conditions.iter().chain(&e.requirements) {
-        out.push(check(
-            Condition::Other,
-            Eligibility::Unknown,
-            c.clone(),
-            Some("募集要項・申請書類で確認"),
-        ));
+        out.push(
+            check(
+                Condition::Other,
+                Eligibility::Unknown,
+                c.clone(),
+                Some("募集要項・申請書類で確認"),
+            )
+            .odds(Odds::Usual),
+        );
     }
     out
 }

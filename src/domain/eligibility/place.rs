@@ -1,6 +1,6 @@
 //! Where the business is: the scheme's area and, where it asks, the head office.
 
-use super::{Check, Condition, Eligibility, check};
+use super::{Check, Condition, Eligibility, Odds, check};
 use crate::domain::profile::{Location, Profile};
 use crate::domain::scheme::{Area, EligibilityRules, OfficeRule};
 
@@ -97,7 +97,9 @@ pub(super) fn checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
                         "都内に本店があることが条件です",
                         Some("本店（主たる事業所）の所在地"),
                     )
-                    .by_fact("head_office_in_tokyo"),
+                    .by_fact("head_office_in_tokyo")
+                    // Where a branch's head office is, is no usual case to presume.
+                    .odds(Odds::Open),
                 },
                 (None, _) => check(
                     Condition::Office,

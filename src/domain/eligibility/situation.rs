@@ -2,7 +2,7 @@
 //! disaster …): met or unmet once the business says which situations apply, otherwise unknown,
 //! presumed only for the industries or the chosen purposes the situation describes.
 
-use super::{Check, Condition, Eligibility, check};
+use super::{Check, Condition, Eligibility, Odds, check};
 use crate::domain::profile::Profile;
 use crate::domain::scheme::{EligibilityRules, Situation};
 
@@ -31,7 +31,15 @@ pub(super) fn situation_check(e: &EligibilityRules, p: &Profile) -> Option<Check
             None,
         ),
         None => {
-            let reason = match presumed_by(e, p) {
+            // Most businesses are in none of the situations, unless their industry or a
+            // purpose they chose is one the situation describes.
+            let presumed = presumed_by(e, p);
+            let odds = if presumed.is_some() {
+                Odds::Usual
+            } else {
+                Odds::Unusual
+            };
+            let reason = match presumed {
                 Some(why) => format!("{who}が対象です（{why}のため当てはまる見込みです）"),
                 None => format!("{who}が対象です"),
             };
@@ -41,19 +49,16 @@ pub(super) fn situation_check(e: &EligibilityRules, p: &Profile) -> Option<Check
                 .map(|s| s.question_ja())
                 .collect::<Vec<_>>()
                 .join("／");
-            check(Condition::Situation, Unknown, reason, Some(&question)).by_fact("situations")
+            check(Condition::Situation, Unknown, reason, Some(&question))
+                .by_fact("situations")
+                .odds(odds)
         }
     })
 }
 
-/// Whether the business's industry is one the scheme's situations describe (保育・介護 for a
-/// 医療、福祉 business) or it chose a purpose that says it is in one (海外展開), so the scheme
-/// may be presumed to fit until the business says otherwise.
-pub fn presumed(e: &EligibilityRules, p: &Profile) -> bool {
-    presumed_by(e, p).is_some()
-}
-
-/// Why the scheme is presumed to fit, in words ("業種が「医療、福祉」"), if it is.
+/// Why the scheme may be presumed to fit until the business says otherwise, in words
+/// ("業種が「医療、福祉」"): its industry is one the scheme's situations describe (保育・介護 for
+/// a 医療、福祉 business) or it chose a purpose that says it is in one (海外展開).
 fn presumed_by(e: &EligibilityRules, p: &Profile) -> Option<String> {
     e.situations.iter().find_map(|s: &Situation| {
         if s.typical_industries().contains(&p.industry) {

@@ -444,6 +444,14 @@ fn a_once_only_scheme_already_received_is_unmet() {
     assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Met);
 }
 
+fn situation_odds(s: &Scheme, p: &Profile) -> Odds {
+    assess(s, p)
+        .into_iter()
+        .find(|c| c.condition == Condition::Situation)
+        .map(|c| c.odds)
+        .unwrap()
+}
+
 #[test]
 fn a_situation_is_asked_until_the_business_says_which_apply() {
     // ソーシャルビジネス支援資金: NPO法人、保育・介護サービス、社会的課題の解決.
@@ -458,10 +466,10 @@ fn a_situation_is_asked_until_the_business_says_which_apply() {
     assert_eq!(asked.fact.as_deref(), Some("situations"));
     assert!(asked.settle_by.as_deref().unwrap().contains("保育・介護"));
     assert_eq!(fit(&checks), Fit::Likely);
-    assert!(!situation_presumed(&s.eligibility, &it));
+    assert_eq!(asked.odds, Odds::Unusual);
     // A care business is what the scheme describes: presumed, still asked.
     let care = profile("医療、福祉", 5, Some(10_000_000));
-    assert!(situation_presumed(&s.eligibility, &care));
+    assert_eq!(situation_odds(&s, &care), Odds::Usual);
     assert_eq!(
         verdict(&s, &care, Condition::Situation),
         Eligibility::Unknown
@@ -480,9 +488,9 @@ fn a_purpose_the_business_chose_presumes_the_situation_it_names() {
     let s = scheme_with(|e| e.situations = vec![Situation::OverseasExpansion]);
     let mut p = profile("製造業", 5, Some(10_000_000));
     p.purposes = vec!["設備投資".into()];
-    assert!(!situation_presumed(&s.eligibility, &p));
+    assert_eq!(situation_odds(&s, &p), Odds::Unusual);
     p.purposes.push("海外展開".into());
-    assert!(situation_presumed(&s.eligibility, &p));
+    assert_eq!(situation_odds(&s, &p), Odds::Usual);
     let checks = assess(&s, &p);
     let asked = checks
         .iter()
