@@ -472,7 +472,7 @@ fn an_easy_question_on_amount_and_deadline_gets_easy_fact_sentences_with_the_ent
     for expected in [
         format!("{}：{ceiling}", label(easy, Asked::Amount)),
         format!("{}：", label(easy, Asked::Deadline)),
-        format!("{}は {dates}", round.label),
+        format!("{}の 申し込みは {dates}", round.label),
         easy.t("chat-fact-round-closed"),
         easy.t("chat-fact-note"),
     ] {
