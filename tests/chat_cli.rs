@@ -69,7 +69,10 @@ fn the_terminal_chat_replies_in_the_chosen_language_as_the_pages_do() {
         replies.push(reply);
     }
     let [ja, easy, en] = [&replies[0], &replies[1], &replies[2]];
-    assert_ne!(ja, easy, "the やさしい日本語 reply differs from the Japanese one");
+    assert_ne!(
+        ja, easy,
+        "the やさしい日本語 reply differs from the Japanese one"
+    );
     assert!(
         shien_navi::text::is_mostly_latin(en),
         "a Japanese question on the English interface is answered in English: {en}"

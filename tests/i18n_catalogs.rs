@@ -14,13 +14,13 @@ use shien_navi::app::messages::{
     catalog_files, condition_key, day_key, freshness_rule_key, has_message, kind_key, label_keys,
     level_key, option_key, permission_key, question_help_key, question_key, status_key, step_key,
 };
+use shien_navi::domain::consultants::{ConsultCategory, DeskDay};
+use shien_navi::domain::eligibility::Condition;
 use shien_navi::domain::handoff::TicketStatus;
 use shien_navi::domain::inquiry::{Channel, InquiryKind};
 use shien_navi::domain::judgment::JudgmentStatus;
-use shien_navi::domain::staff::{AuditAction, Role};
-use shien_navi::domain::consultants::{ConsultCategory, DeskDay};
-use shien_navi::domain::eligibility::Condition;
 use shien_navi::domain::questionnaire::Questionnaire;
+use shien_navi::domain::staff::{AuditAction, Role};
 use shien_navi::domain::{Kind, Lang, Level, WindowStatus};
 
 /// The message ids of a catalog (terms and comments left out).

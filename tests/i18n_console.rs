@@ -83,9 +83,15 @@ fn templates(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn the_check_finds_japanese_written_into_a_template_and_nothing_in_expressions() {
     assert_eq!(
         hard_coded_japanese("<h1>職員ログイン</h1>\n<p>{{ chrome.t(\"x\") }}（{{ n }}件）</p>"),
-        vec![(1, "職員ログイン".to_string()), (2, "（".to_string()), (2, "件）".to_string())]
+        vec![
+            (1, "職員ログイン".to_string()),
+            (2, "（".to_string()),
+            (2, "件）".to_string())
+        ]
     );
-    assert!(hard_coded_japanese("{% if x == \"すべて\" %}{{ \"出典\" }}{# 注 #}{% endif %}").is_empty());
+    assert!(
+        hard_coded_japanese("{% if x == \"すべて\" %}{{ \"出典\" }}{# 注 #}{% endif %}").is_empty()
+    );
 }
 
 #[test]
@@ -119,7 +125,10 @@ fn no_template_writes_interface_text_itself() {
 }
 
 fn html_lang(html: &str) -> &str {
-    let start = html.find("<html lang=\"").expect("an html element with lang") + 12;
+    let start = html
+        .find("<html lang=\"")
+        .expect("an html element with lang")
+        + 12;
     &html[start..start + html[start..].find('"').unwrap()]
 }
 
@@ -177,7 +186,10 @@ async fn every_console_page_is_in_the_chosen_language_with_logged_text_marked_ja
                 );
             }
             // The menu and who is logged in, in the same language.
-            assert!(html.contains(&m.t("console-menu-label")), "{path} in {lang}");
+            assert!(
+                html.contains(&m.t("console-menu-label")),
+                "{path} in {lang}"
+            );
             assert!(html.contains(&m.t("console-nav-audit")), "{path} in {lang}");
         }
     }
@@ -189,10 +201,16 @@ async fn every_console_page_is_in_the_chosen_language_with_logged_text_marked_ja
     // English: no Japanese menu, the role in English, the month in English.
     let html = get("/admin?lang=en").await;
     assert!(html.contains("<h1>Dashboard</h1>"), "{html}");
-    assert!(html.contains("Logged in as kanri (role: Administrator)"), "{html}");
+    assert!(
+        html.contains("Logged in as kanri (role: Administrator)"),
+        "{html}"
+    );
     assert!(!html.contains("職員メニュー") && !html.contains("ログイン中"));
     let html = get("/admin/report?month=2026-01&lang=en").await;
-    assert!(html.contains("<h1>Monthly report (January 2026)</h1>"), "{html}");
+    assert!(
+        html.contains("<h1>Monthly report (January 2026)</h1>"),
+        "{html}"
+    );
     let html = get("/admin/report?month=2026-01&lang=ja").await;
     assert!(html.contains("<h1>実施報告（2026年1月）</h1>"), "{html}");
 
@@ -202,7 +220,10 @@ async fn every_console_page_is_in_the_chosen_language_with_logged_text_marked_ja
         html.contains("<td lang=\"ja\">創業融資について知りたい</td>"),
         "{html}"
     );
-    assert!(html.contains("<td>Web</td><td>Chat</td>") || html.contains("<td>API</td><td>Chat</td>"), "{html}");
+    assert!(
+        html.contains("<td>Web</td><td>Chat</td>") || html.contains("<td>API</td><td>Chat</td>"),
+        "{html}"
+    );
     assert!(html.contains("1 inquiry (at most 500)"), "{html}");
 
     // The audit log names actions in English; its details are logged text, marked Japanese.
@@ -258,5 +279,8 @@ async fn the_login_form_and_a_refusal_follow_the_language() {
         .await
         .unwrap();
     let html = r.text().await.unwrap();
-    assert!(html.contains(&Messages::new(Lang::Easy).t("forbidden-title")), "{html}");
+    assert!(
+        html.contains(&Messages::new(Lang::Easy).t("forbidden-title")),
+        "{html}"
+    );
 }

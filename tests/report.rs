@@ -481,13 +481,13 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         "{html}"
     );
     assert!(html.contains(
-        r#"<th scope="row">テスト都 創業助成事業</th><td>2</td><td>0</td><td>新規</td>"#
+        r#"<th scope="row" lang="ja">テスト都 創業助成事業</th><td>2</td><td>0</td><td>新規</td>"#
     ));
     assert!(html.contains(
-        r#"<th scope="row">テスト区 広告宣伝費補助金</th><td>4</td><td>1</td><td>+3</td>"#
+        r#"<th scope="row" lang="ja">テスト区 広告宣伝費補助金</th><td>4</td><td>1</td><td>+3</td>"#
     ));
     assert!(html.contains(
-        r#"<th scope="row">テスト国 ソフトウェア導入補助金</th><td>2</td><td>2</td><td>±0</td>"#
+        r#"<th scope="row" lang="ja">テスト国 ソフトウェア導入補助金</th><td>2</td><td>2</td><td>±0</td>"#
     ));
     let charts = html
         .matches(r#"<div class="chart-pair"><figure><svg"#)

@@ -22,8 +22,8 @@ use crate::domain::freshness::Rule as FreshnessRule;
 use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
 use crate::domain::inquiry::{Channel, InquiryKind};
 use crate::domain::judgment::{Answer, Fix, JudgmentStatus};
-use crate::domain::staff::{AuditAction, Permission, Role};
 use crate::domain::questionnaire::{Question, QuestionOption};
+use crate::domain::staff::{AuditAction, Permission, Role};
 use crate::domain::{Kind, Lang, Level, WindowStatus};
 
 /// The catalogs' sources, in the order of [`Lang::ALL`].

@@ -39,7 +39,10 @@ impl AnswerCase {
     /// やさしい日本語 pages, and gets the reply that caller would get; no or an unknown language
     /// is the Japanese interface.
     pub fn interface(&self) -> Lang {
-        self.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Ja)
+        self.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Ja)
     }
 }
 

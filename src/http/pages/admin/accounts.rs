@@ -9,9 +9,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Allowed, can};
-use crate::app::messages::Messages;
 use crate::app::AppError;
 use crate::app::console::jst_text;
+use crate::app::messages::Messages;
 use crate::app::staff::{MIN_PASSWORD_CHARS, StaffMember, parse_role};
 use crate::domain::handoff::StableCode;
 use crate::domain::staff::Role;

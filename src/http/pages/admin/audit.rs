@@ -7,10 +7,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::{Allowed, can};
-use crate::app::messages::{Arg, Messages};
-use crate::domain::staff::Actor;
 use crate::app::console::jst_text;
+use crate::app::messages::{Arg, Messages};
 use crate::app::staff::{AUDIT_PAGE_SIZE, StaffMember};
+use crate::domain::staff::Actor;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::extract::{QueryPairs, first};

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::{Allowed, can, relabel};
-use crate::app::messages::{Arg, Messages};
 use crate::app::console::{Counts, Dashboard};
+use crate::app::messages::{Arg, Messages};
 use crate::app::staff::StaffMember;
 use crate::chart::{Series, line_chart};
 use crate::domain::handoff::StableCode;
@@ -120,15 +120,27 @@ pub async fn dashboard(
         ),
         (
             m.t("dashboard-purposes"),
-            labels("dashboard-purposes-caption", "console-purpose", &mut d.purposes),
+            labels(
+                "dashboard-purposes-caption",
+                "console-purpose",
+                &mut d.purposes,
+            ),
         ),
         (
             m.t("dashboard-zero"),
-            texts("dashboard-zero-caption", "console-text", &mut d.zero_results),
+            texts(
+                "dashboard-zero-caption",
+                "console-text",
+                &mut d.zero_results,
+            ),
         ),
         (
             m.t("dashboard-low"),
-            texts("dashboard-low-caption", "console-text", &mut d.low_confidence),
+            texts(
+                "dashboard-low-caption",
+                "console-text",
+                &mut d.low_confidence,
+            ),
         ),
         (
             m.t("dashboard-categories"),
@@ -146,14 +158,15 @@ pub async fn dashboard(
                 &mut d.handoff_reasons,
             ),
         ),
-        (
-            m.t("dashboard-shown"),
-            {
-                let mut t = texts("dashboard-shown-caption", "console-scheme", &mut d.shown_schemes);
-                t.head.1 = m.t("console-times");
-                t
-            },
-        ),
+        (m.t("dashboard-shown"), {
+            let mut t = texts(
+                "dashboard-shown-caption",
+                "console-scheme",
+                &mut d.shown_schemes,
+            );
+            t.head.1 = m.t("console-times");
+            t
+        }),
     ];
     let overview = m.tv(
         "dashboard-overview",

@@ -10,10 +10,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Allowed, can, showing};
-use crate::app::messages::Messages;
 use crate::app::AppError;
 use crate::app::console::jst_text;
 use crate::app::judgments::Decision;
+use crate::app::messages::Messages;
 use crate::app::staff::StaffMember;
 use crate::domain::handoff::StableCode;
 use crate::domain::judgment::{Fix, JudgmentStatus};
@@ -73,7 +73,9 @@ async fn judgments_page(
         Err(e) => return ApiError::from(e).into_response(),
     };
     let m = Messages::new(page.lang);
-    let by_at = |by: &str, at: chrono::DateTime<chrono::Utc>| m.targs("console-by-at", &[("by", by), ("at", &jst_text(at))]);
+    let by_at = |by: &str, at: chrono::DateTime<chrono::Utc>| {
+        m.targs("console-by-at", &[("by", by), ("at", &jst_text(at))])
+    };
     let rows: Vec<JudgmentRow> = list
         .into_iter()
         .map(|j| JudgmentRow {
@@ -83,9 +85,7 @@ async fn judgments_page(
             // The words are the corpus's: separated by 、 in every language.
             editable: match &j.fix {
                 Fix::Alias { phrase, .. } => Some((m.t("judgments-edit-alias"), phrase.clone())),
-                Fix::Synonyms { words } => {
-                    Some((m.t("judgments-edit-synonyms"), words.join("、")))
-                }
+                Fix::Synonyms { words } => Some((m.t("judgments-edit-synonyms"), words.join("、"))),
                 Fix::Nothing | Fix::WriteFaq => None,
             },
             status: m.label(j.status),

@@ -30,9 +30,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::app::App;
+use crate::app::messages::purpose_key;
 use crate::app::messages::{Arg, Messages};
 use crate::app::staff::StaffMember;
-use crate::app::messages::purpose_key;
 use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode};
 use crate::domain::inquiry::{Channel, InquiryKind};
 use crate::domain::staff::Permission;
@@ -265,10 +265,15 @@ pub fn relabel(m: &Messages, label: &str) -> (String, bool) {
         .or_else(|| find(label, HandoffCategory::label_ja).map(|c| m.handoff_category(c)))
         .or_else(|| find(label, HandoffReason::label_ja).map(|r| m.handoff_reason(r)))
         .or_else(|| {
-            [Level::Ward, Level::Tokyo, Level::National, Level::Prefecture]
-                .into_iter()
-                .find(|l| l.label_ja() == label)
-                .map(|l| m.level(l))
+            [
+                Level::Ward,
+                Level::Tokyo,
+                Level::National,
+                Level::Prefecture,
+            ]
+            .into_iter()
+            .find(|l| l.label_ja() == label)
+            .map(|l| m.level(l))
         })
         .or_else(|| purpose_key(label).map(|k| m.t(k)));
     match found {

@@ -39,9 +39,10 @@ pub struct Table {
 }
 
 impl Table {
-    /// The `lang` of a column's cells when it differs from what the page may be in.
-    pub fn lang_of(&self, col: usize) -> Option<&'static str> {
-        self.japanese_cols.contains(&col).then_some("ja")
+    /// The `lang` of a column's cells when it differs from what the page may be in (the
+    /// template passes the column as it has it, by value or by reference).
+    pub fn lang_of(&self, col: impl std::borrow::Borrow<usize>) -> Option<&'static str> {
+        self.japanese_cols.contains(col.borrow()).then_some("ja")
     }
 }
 
@@ -257,7 +258,13 @@ fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
             heading: m.t("report-channel-heading"),
             chart: bar(of_month("report-channel-chart"), &f.by_channel),
             chart_caption: chart_caption("report-channel-chart-caption"),
-            table: counted(m, of_month("report-channel-caption"), "console-channel", &f.by_channel, &p.by_channel),
+            table: counted(
+                m,
+                of_month("report-channel-caption"),
+                "console-channel",
+                &f.by_channel,
+                &p.by_channel,
+            ),
             note: None,
         },
         Section {
@@ -282,35 +289,65 @@ fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
             heading: m.t("report-kind-heading"),
             chart: bar(of_month("report-kind-chart"), &f.by_kind),
             chart_caption: chart_caption("report-kind-chart-caption"),
-            table: counted(m, of_month("report-kind-caption"), "console-kind", &f.by_kind, &p.by_kind),
+            table: counted(
+                m,
+                of_month("report-kind-caption"),
+                "console-kind",
+                &f.by_kind,
+                &p.by_kind,
+            ),
             note: None,
         },
         Section {
             heading: m.t("report-purpose-heading"),
             chart: bar(of_month("report-purpose-chart"), &f.by_purpose),
             chart_caption: chart_caption("report-purpose-chart-caption"),
-            table: counted(m, of_month("report-purpose-caption"), "console-purpose", &f.by_purpose, &p.by_purpose),
+            table: counted(
+                m,
+                of_month("report-purpose-caption"),
+                "console-purpose",
+                &f.by_purpose,
+                &p.by_purpose,
+            ),
             note: Some(m.t("report-purpose-note")),
         },
         Section {
             heading: m.t("report-level-heading"),
             chart: bar(of_month("report-level-chart"), &f.by_level),
             chart_caption: chart_caption("report-level-chart-caption"),
-            table: counted(m, of_month("report-level-caption"), "report-level", &f.by_level, &p.by_level),
+            table: counted(
+                m,
+                of_month("report-level-caption"),
+                "report-level",
+                &f.by_level,
+                &p.by_level,
+            ),
             note: Some(m.t("report-level-note")),
         },
         Section {
             heading: m.t("report-category-heading"),
             chart: bar(of_month("report-category-chart"), &f.handoffs_by_category),
             chart_caption: chart_caption("report-category-chart-caption"),
-            table: counted(m, of_month("report-category-caption"), "console-category", &f.handoffs_by_category, &p.handoffs_by_category),
+            table: counted(
+                m,
+                of_month("report-category-caption"),
+                "console-category",
+                &f.handoffs_by_category,
+                &p.handoffs_by_category,
+            ),
             note: None,
         },
         Section {
             heading: m.t("report-reason-heading"),
             chart: bar(of_month("report-reason-chart"), &f.handoffs_by_reason),
             chart_caption: chart_caption("report-reason-chart-caption"),
-            table: counted(m, of_month("report-reason-caption"), "console-reason", &f.handoffs_by_reason, &p.handoffs_by_reason),
+            table: counted(
+                m,
+                of_month("report-reason-caption"),
+                "console-reason",
+                &f.handoffs_by_reason,
+                &p.handoffs_by_reason,
+            ),
             note: None,
         },
         Section {
@@ -355,7 +392,11 @@ fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
             heading: m.t("report-zero-heading"),
             chart: None,
             chart_caption: String::new(),
-            table: texts(m, m.tn("report-zero-caption", f.zero_results.total), &f.zero_results),
+            table: texts(
+                m,
+                m.tn("report-zero-caption", f.zero_results.total),
+                &f.zero_results,
+            ),
             note: None,
         },
         Section {
@@ -377,7 +418,10 @@ fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
         },
     ];
     let (helpful, not_helpful) = (m.t("report-helpful"), m.t("report-not-helpful"));
-    let feedback: Counts = vec![(helpful.clone(), f.helpful), (not_helpful.clone(), f.not_helpful)];
+    let feedback: Counts = vec![
+        (helpful.clone(), f.helpful),
+        (not_helpful.clone(), f.not_helpful),
+    ];
     let feedback_before: Counts = vec![(helpful, p.helpful), (not_helpful, p.not_helpful)];
     out.push(Section {
         heading: m.t("report-feedback-heading"),

@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Allowed, can, showing};
-use crate::app::messages::Messages;
 use crate::app::console::jst_text;
+use crate::app::messages::Messages;
 use crate::app::staff::StaffMember;
 use crate::domain::handoff::{StableCode, TicketStatus};
 use crate::http::AppState;
