@@ -47,6 +47,9 @@ fn hard_coded_japanese(template: &str) -> Vec<(usize, String)> {
                 _ => "#}",
             })
         {
+            if !run.is_empty() {
+                found.push((line, std::mem::take(&mut run)));
+            }
             let end = rest.find(close).map_or(rest.len(), |i| i + close.len());
             line += rest[..end].matches('\n').count();
             rest = &rest[end..];
@@ -214,8 +217,16 @@ async fn every_console_page_is_in_the_chosen_language_with_logged_text_marked_ja
     let html = get("/admin/report?month=2026-01&lang=ja").await;
     assert!(html.contains("<h1>実施報告（2026年1月）</h1>"), "{html}");
 
-    // The logged inquiry is shown as written, marked Japanese, with its labels in English.
-    let html = get("/admin/inquiries?lang=en").await;
+    // The logged inquiry is shown as written, marked Japanese, with its labels in English
+    // (the log is written behind the reply: wait for it).
+    let mut html = String::new();
+    for _ in 0..50 {
+        html = get("/admin/inquiries?lang=en").await;
+        if html.contains("創業融資について知りたい") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert!(
         html.contains("<td lang=\"ja\">創業融資について知りたい</td>"),
         "{html}"
