@@ -10,9 +10,10 @@ use std::path::Path;
 
 use fluent_bundle::FluentResource;
 use shien_navi::app::messages::{
-    ANSWER_KINDS, CONSOLE_SOURCES, INDUSTRY_KEYS, Messages, PERMISSIONS, PURPOSE_KEYS, SOURCES,
-    catalog_files, condition_key, day_key, freshness_rule_key, has_message, kind_key, label_keys,
-    level_key, option_key, permission_key, question_help_key, question_key, status_key, step_key,
+    ANSWER_KINDS, CONSOLE_SOURCES, INDUSTRY_KEYS, Labelled, Messages, PERMISSIONS, PURPOSE_KEYS,
+    SOURCES, catalog_files, condition_key, day_key, freshness_rule_key, has_message, kind_key,
+    label_keys, level_key, option_key, permission_key, question_help_key, question_key, status_key,
+    step_key,
 };
 use shien_navi::domain::consultants::{ConsultCategory, DeskDay};
 use shien_navi::domain::eligibility::Condition;
@@ -145,6 +146,16 @@ fn every_key_the_code_uses_is_in_every_language() {
         .map(|k| k.split('-').next().unwrap().to_string())
         .collect();
     let mut used = keys_used(&prefixes);
+    // The families of the console's labels are prefixes of keys, not keys.
+    let families = [
+        <Channel as Labelled>::FAMILY,
+        <InquiryKind as Labelled>::FAMILY,
+        <TicketStatus as Labelled>::FAMILY,
+        <JudgmentStatus as Labelled>::FAMILY,
+        <Role as Labelled>::FAMILY,
+        <AuditAction as Labelled>::FAMILY,
+    ];
+    used.retain(|(key, _)| !families.contains(&key.as_str()));
     assert!(used.len() > 80, "found only {} key uses", used.len());
     // The console's templates and handlers are among the files read (a key they use that is
     // missing in any language fails below).

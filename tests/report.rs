@@ -557,7 +557,10 @@ async fn an_empty_month_says_so_and_bad_months_are_refused() {
         let (status, html) = get(&client, &server, &format!("/admin/report?month={bad}")).await;
         let html = String::from_utf8(html).unwrap();
         assert_eq!(status, 400, "{bad}");
-        assert!(html.contains(r#"<p class="error" role="alert">"#), "{html}");
+        assert!(
+            html.contains(r#"<p class="error" role="alert" lang="ja">"#),
+            "{html}"
+        );
         assert_structured(&html);
     }
     let (_, html) = get(&client, &server, "/admin/report?month=2025-13").await;
