@@ -1,5 +1,7 @@
-//! The interface's message catalogs (`locales/<lang>/main.ftl`): each parses, all three have
-//! the same keys, and every key the code or the templates use exists in every language.
+//! The interface's message catalogs (`locales/<lang>/main.ftl`, and `console.ftl` for the staff
+//! console): each parses, all three languages have the same keys in each file, no key is in two
+//! files, and every key the code or the templates use exists in every language — the console's
+//! templates and handlers included, and every value of the codes it labels.
 
 mod common;
 
@@ -8,12 +10,18 @@ use std::path::Path;
 
 use fluent_bundle::FluentResource;
 use shien_navi::app::messages::{
-    INDUSTRY_KEYS, Messages, PURPOSE_KEYS, SOURCES, condition_key, day_key, has_message, kind_key,
-    level_key, option_key, question_help_key, question_key, status_key, step_key,
+    ANSWER_KINDS, CONSOLE_SOURCES, INDUSTRY_KEYS, Labelled, Messages, PERMISSIONS, PURPOSE_KEYS,
+    SOURCES, catalog_files, condition_key, day_key, freshness_rule_key, has_message, kind_key,
+    label_keys, level_key, option_key, permission_key, question_help_key, question_key, status_key,
+    step_key,
 };
 use shien_navi::domain::consultants::{ConsultCategory, DeskDay};
 use shien_navi::domain::eligibility::Condition;
+use shien_navi::domain::handoff::TicketStatus;
+use shien_navi::domain::inquiry::{Channel, InquiryKind};
+use shien_navi::domain::judgment::JudgmentStatus;
 use shien_navi::domain::questionnaire::Questionnaire;
+use shien_navi::domain::staff::{AuditAction, Role};
 use shien_navi::domain::{Kind, Lang, Level, WindowStatus};
 
 /// The message ids of a catalog (terms and comments left out).
@@ -83,37 +91,82 @@ fn keys_used(prefixes: &BTreeSet<String>) -> BTreeSet<(String, String)> {
 
 #[test]
 fn every_catalog_parses_without_errors() {
-    for (lang, source) in SOURCES {
-        if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
-            panic!("locales/{}/main.ftl: {errors:?}", lang.code());
+    for lang in Lang::ALL {
+        for (file, source) in catalog_files(lang) {
+            if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+                panic!("locales/{}/{file}: {errors:?}", lang.code());
+            }
         }
     }
 }
 
 #[test]
 fn the_three_catalogs_have_the_same_keys() {
-    let ja = keys(SOURCES[0].1);
-    assert!(ja.len() > 100, "{} keys", ja.len());
-    for (lang, source) in &SOURCES[1..] {
-        let other = keys(source);
-        let missing: Vec<_> = ja.difference(&other).collect();
-        let extra: Vec<_> = other.difference(&ja).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "locales/{}/main.ftl: missing {missing:?}, not in ja {extra:?}",
-            lang.code()
-        );
+    for (file, sources, at_least) in [
+        ("main.ftl", &SOURCES, 100),
+        ("console.ftl", &CONSOLE_SOURCES, 200),
+    ] {
+        let ja = keys(sources[0].1);
+        assert!(ja.len() > at_least, "{file}: {} keys", ja.len());
+        for (lang, source) in &sources[1..] {
+            let other = keys(source);
+            let missing: Vec<_> = ja.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&ja).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "locales/{}/{file}: missing {missing:?}, not in ja {extra:?}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_key_is_in_two_catalog_files() {
+    // Fluent keeps the first of two messages with one key: the second would never show.
+    for lang in Lang::ALL {
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        for (file, source) in catalog_files(lang) {
+            for key in keys(source) {
+                assert!(
+                    seen.insert(key.clone()),
+                    "locales/{}/{file}: {key} is already in another file",
+                    lang.code()
+                );
+            }
+        }
     }
 }
 
 #[test]
 fn every_key_the_code_uses_is_in_every_language() {
-    let prefixes: BTreeSet<String> = keys(SOURCES[0].1)
+    let prefixes: BTreeSet<String> = catalog_files(Lang::Ja)
         .iter()
+        .flat_map(|(_, source)| keys(source))
         .map(|k| k.split('-').next().unwrap().to_string())
         .collect();
     let mut used = keys_used(&prefixes);
+    // The families of the console's labels are prefixes of keys, not keys.
+    let families = [
+        <Channel as Labelled>::FAMILY,
+        <InquiryKind as Labelled>::FAMILY,
+        <TicketStatus as Labelled>::FAMILY,
+        <JudgmentStatus as Labelled>::FAMILY,
+        <Role as Labelled>::FAMILY,
+        <AuditAction as Labelled>::FAMILY,
+    ];
+    used.retain(|(key, _)| !families.contains(&key.as_str()));
     assert!(used.len() > 80, "found only {} key uses", used.len());
+    // The console's templates and handlers are among the files read (a key they use that is
+    // missing in any language fails below).
+    let console_uses = used
+        .iter()
+        .filter(|(_, file)| file.contains("admin"))
+        .count();
+    assert!(
+        console_uses > 150,
+        "found only {console_uses} key uses in the console"
+    );
     // Keys chosen from the corpus's codes: every variant, not only those a page happened to show.
     let enumerated = [
         Level::Ward,
@@ -181,9 +234,27 @@ fn every_key_the_code_uses_is_in_every_language() {
         .map(condition_key),
     )
     .chain(ConsultCategory::ALL.map(step_key))
-    .chain(shien_navi::http::pages::NAV.iter().map(|(_, _, k)| *k));
+    .chain(shien_navi::http::pages::NAV.iter().map(|(_, _, k)| *k))
+    .chain(PERMISSIONS.map(permission_key));
     for key in enumerated {
         used.insert((key.to_string(), "(enumerated)".into()));
+    }
+    // The console's labels of stored codes: every value, not only those a page happened to show.
+    let labels = label_keys::<Channel>()
+        .into_iter()
+        .chain(label_keys::<InquiryKind>())
+        .chain(label_keys::<TicketStatus>())
+        .chain(label_keys::<JudgmentStatus>())
+        .chain(label_keys::<Role>())
+        .chain(label_keys::<AuditAction>())
+        .chain(
+            shien_navi::domain::freshness::Rule::ALL
+                .into_iter()
+                .map(freshness_rule_key),
+        )
+        .chain(ANSWER_KINDS.map(|k| format!("answer-kind-{k}")));
+    for key in labels {
+        used.insert((key, "(console labels)".into()));
     }
     // The questionnaire's questions, help texts and options, as the page asks for them.
     for (key, _) in questionnaire_keys() {
@@ -194,7 +265,7 @@ fn every_key_the_code_uses_is_in_every_language() {
         for lang in Lang::ALL {
             if !has_message(lang, key) {
                 missing.push(format!(
-                    "{key} (used in {file}) is missing in locales/{}/main.ftl",
+                    "{key} (used in {file}) is missing in locales/{}/",
                     lang.code()
                 ));
             }
@@ -255,4 +326,18 @@ fn every_purpose_of_the_corpus_has_a_label() {
             "purpose {p} has no catalog key"
         );
     }
+}
+
+#[test]
+fn the_japanese_console_report_says_what_the_csv_says() {
+    // The page and the CSV of the monthly report are one document for the ward.
+    let ja = Messages::new(Lang::Ja);
+    assert_eq!(
+        ja.t("report-corpus-note"),
+        shien_navi::app::report::CORPUS_CHANGES_NOTE
+    );
+    assert_eq!(
+        ja.t("report-empty-month"),
+        shien_navi::app::report::EMPTY_MONTH
+    );
 }

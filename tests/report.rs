@@ -481,13 +481,13 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         "{html}"
     );
     assert!(html.contains(
-        r#"<th scope="row">テスト都 創業助成事業</th><td>2</td><td>0</td><td>新規</td>"#
+        r#"<th scope="row" lang="ja">テスト都 創業助成事業</th><td>2</td><td>0</td><td>新規</td>"#
     ));
     assert!(html.contains(
-        r#"<th scope="row">テスト区 広告宣伝費補助金</th><td>4</td><td>1</td><td>+3</td>"#
+        r#"<th scope="row" lang="ja">テスト区 広告宣伝費補助金</th><td>4</td><td>1</td><td>+3</td>"#
     ));
     assert!(html.contains(
-        r#"<th scope="row">テスト国 ソフトウェア導入補助金</th><td>2</td><td>2</td><td>±0</td>"#
+        r#"<th scope="row" lang="ja">テスト国 ソフトウェア導入補助金</th><td>2</td><td>2</td><td>±0</td>"#
     ));
     let charts = html
         .matches(r#"<div class="chart-pair"><figure><svg"#)
@@ -557,7 +557,10 @@ async fn an_empty_month_says_so_and_bad_months_are_refused() {
         let (status, html) = get(&client, &server, &format!("/admin/report?month={bad}")).await;
         let html = String::from_utf8(html).unwrap();
         assert_eq!(status, 400, "{bad}");
-        assert!(html.contains(r#"<p class="error" role="alert">"#), "{html}");
+        assert!(
+            html.contains(r#"<p class="error" role="alert" lang="ja">"#),
+            "{html}"
+        );
         assert_structured(&html);
     }
     let (_, html) = get(&client, &server, "/admin/report?month=2025-13").await;

@@ -1,8 +1,8 @@
-//! Interface text from Fluent message catalogs (`locales/<lang>/main.ftl`, and `editing.ftl` for
-//! the corpus editor), compiled into the
-//! binary so the embedded default needs no files. Templates ask `chrome.t("key")`, the chat
-//! writes its replies with them; facts such as amounts, dates and hours come in as arguments,
-//! never written into a catalog.
+//! Interface text from Fluent message catalogs (`locales/<lang>/main.ftl` for the public pages
+//! and the chat, `console.ftl` for the staff console, `editing.ftl` for the corpus editor), compiled into the binary
+//! so the embedded default needs no files. Templates ask `chrome.t("key")`, the chat writes its
+//! replies with them; facts such as amounts, dates and hours come in as arguments, never
+//! written into a catalog.
 //!
 //! A key missing from a catalog falls back to Japanese and is logged; the test
 //! `tests/i18n_catalogs.rs` fails first, for every key the code or templates use.
@@ -18,8 +18,12 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::domain::calendar::{OfficeCalendar, hm};
 use crate::domain::consultants::{ConsultCategory, Desk, DeskDay};
 use crate::domain::eligibility::Condition;
-use crate::domain::handoff::{HandoffCategory, HandoffReason};
+use crate::domain::freshness::Rule as FreshnessRule;
+use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
+use crate::domain::inquiry::{Channel, InquiryKind};
+use crate::domain::judgment::{Answer, Fix, JudgmentStatus};
 use crate::domain::questionnaire::{Question, QuestionOption};
+use crate::domain::staff::{AuditAction, Permission, Role};
 use crate::domain::{Kind, Lang, Level, WindowStatus};
 
 /// The catalogs' sources, in the order of [`Lang::ALL`].
@@ -37,19 +41,42 @@ pub const EDITING_SOURCES: [(Lang, &str); 3] = [
     (Lang::En, include_str!("../../locales/en/editing.ftl")),
 ];
 
+/// The staff console's catalogs, in the order of [`Lang::ALL`]; loaded into the same bundle
+/// as `main.ftl`, so a key lives in exactly one of the files.
+pub const CONSOLE_SOURCES: [(Lang, &str); 3] = [
+    (Lang::Ja, include_str!("../../locales/ja/console.ftl")),
+    (Lang::Easy, include_str!("../../locales/easy/console.ftl")),
+    (Lang::En, include_str!("../../locales/en/console.ftl")),
+];
+
+/// Every catalog file of `lang`: `(file name, source)`.
+pub fn catalog_files(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let of = |sources: &[(Lang, &'static str); 3]| {
+        sources
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("every language has each catalog")
+            .1
+    };
+    vec![
+        ("main.ftl", of(&SOURCES)),
+        ("console.ftl", of(&CONSOLE_SOURCES)),
+        ("editing.ftl", of(&EDITING_SOURCES)),
+    ]
+}
+
 type Bundle = FluentBundle<FluentResource>;
 
 static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
-    SOURCES
-        .iter()
-        .zip(EDITING_SOURCES.iter())
-        .map(|(&(lang, main), &(_, editing))| (lang, bundle(lang, &[main, editing])))
+    Lang::ALL
+        .into_iter()
+        .map(|lang| (lang, bundle(lang, &catalog_files(lang))))
         .collect()
 });
 
-/// One language's bundle from its catalogs. Syntax errors are logged and the readable part is
-/// kept (the catalog test fails on any error, so this is only a safety net).
-fn bundle(lang: Lang, sources: &[&str]) -> Bundle {
+/// One language's bundle. Syntax errors are logged and the readable part is kept (the catalog
+/// test fails on any error, so this is only a safety net).
+fn bundle(lang: Lang, files: &[(&str, &str)]) -> Bundle {
     let locale = lang
         .html_lang()
         .parse()
@@ -57,12 +84,13 @@ fn bundle(lang: Lang, sources: &[&str]) -> Bundle {
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // The output goes into HTML, where the Unicode isolation marks would show as stray marks.
     bundle.set_use_isolating(false);
-    for source in sources {
+    for (file, source) in files {
         let resource = match FluentResource::try_new(source.to_string()) {
             Ok(r) => r,
             Err((r, errors)) => {
                 tracing::error!(
                     lang = lang.code(),
+                    file,
                     ?errors,
                     "message catalog has syntax errors"
                 );
@@ -72,6 +100,7 @@ fn bundle(lang: Lang, sources: &[&str]) -> Bundle {
         if let Err(errors) = bundle.add_resource(resource) {
             tracing::error!(
                 lang = lang.code(),
+                file,
                 ?errors,
                 "message catalog has duplicate keys"
             );
@@ -220,6 +249,34 @@ impl Messages {
         self.t(handoff_reason_key(reason))
     }
 
+    /// The console's label of a value stored as a stable code (channel, role, status …).
+    pub fn label<T: Labelled>(&self, value: T) -> String {
+        self.t(&label_key(value))
+    }
+
+    pub fn permission(&self, permission: Permission) -> String {
+        self.t(permission_key(permission))
+    }
+
+    pub fn freshness_rule(&self, rule: FreshnessRule) -> String {
+        self.t(&freshness_rule_key(rule))
+    }
+
+    /// The kind of a right answer (制度, よくある質問 …).
+    pub fn answer_kind(&self, answer: &Answer) -> String {
+        self.t(&answer_kind_key(answer))
+    }
+
+    /// The fix a judgment proposes, with its phrase or words as they were recorded.
+    pub fn fix(&self, fix: &Fix) -> String {
+        match fix {
+            Fix::Nothing => self.t("fix-nothing"),
+            Fix::Alias { phrase, .. } => self.ta("fix-alias", "phrase", phrase),
+            Fix::Synonyms { words } => self.ta("fix-synonyms", "words", &words.join("・")),
+            Fix::WriteFaq => self.t("fix-write-faq"),
+        }
+    }
+
     /// A desk's days and hours, from its fields.
     pub fn desk_hours(&self, desk: &Desk) -> String {
         let days: Vec<String> = desk.weekdays.iter().map(|d| self.day(*d)).collect();
@@ -286,6 +343,81 @@ impl Messages {
         self.t_or(&option_key(&q.field, &o.value), &o.label)
     }
 }
+
+/// The console's labels of a domain enum stored as a stable code: the catalog key of a value
+/// is `<FAMILY>-<code>` (underscores as hyphens), so adding a variant asks for its keys, and
+/// the catalog test checks every variant in every language.
+pub trait Labelled: StableCode + 'static {
+    const FAMILY: &'static str;
+}
+
+impl Labelled for Channel {
+    const FAMILY: &'static str = "channel";
+}
+impl Labelled for InquiryKind {
+    const FAMILY: &'static str = "inquiry-kind";
+}
+impl Labelled for TicketStatus {
+    const FAMILY: &'static str = "ticket-status";
+}
+impl Labelled for JudgmentStatus {
+    const FAMILY: &'static str = "judgment-status";
+}
+impl Labelled for Role {
+    const FAMILY: &'static str = "role";
+}
+impl Labelled for AuditAction {
+    const FAMILY: &'static str = "audit-action";
+}
+
+/// The catalog key of one value of a [`Labelled`] enum.
+pub fn label_key<T: Labelled>(value: T) -> String {
+    format!("{}-{}", T::FAMILY, value.code().replace('_', "-"))
+}
+
+/// The catalog keys of every value of a [`Labelled`] enum.
+pub fn label_keys<T: Labelled>() -> Vec<String> {
+    T::ALL.iter().map(|v| label_key(*v)).collect()
+}
+
+/// The catalog key of a permission's name (the refusal page names it).
+pub fn permission_key(permission: Permission) -> &'static str {
+    match permission {
+        Permission::ReadInquiries => "permission-read-inquiries",
+        Permission::HandleTickets => "permission-handle-tickets",
+        Permission::RecordJudgments => "permission-record-judgments",
+        Permission::ReadReports => "permission-read-reports",
+        Permission::ApproveFixes => "permission-approve-fixes",
+        Permission::EditCorpus => "permission-edit-corpus",
+        Permission::ManageAccounts => "permission-manage-accounts",
+        Permission::ReadAudit => "permission-read-audit",
+    }
+}
+
+/// Every permission, for the catalog test.
+pub const PERMISSIONS: [Permission; 8] = [
+    Permission::ReadInquiries,
+    Permission::HandleTickets,
+    Permission::RecordJudgments,
+    Permission::ReadReports,
+    Permission::ApproveFixes,
+    Permission::EditCorpus,
+    Permission::ManageAccounts,
+    Permission::ReadAudit,
+];
+
+/// The catalog key of a freshness rule's name (the dashboard's freshness table).
+pub fn freshness_rule_key(rule: FreshnessRule) -> String {
+    format!("freshness-rule-{}", rule.code().replace('_', "-"))
+}
+
+/// The catalog key of the kind of a right answer (scheme, FAQ, desk, none).
+pub fn answer_kind_key(answer: &Answer) -> String {
+    format!("answer-kind-{}", answer.kind())
+}
+
+/// Every kind of right answer, for the catalog test.
+pub const ANSWER_KINDS: [&str; 4] = ["scheme", "faq", "desk", "none"];
 
 /// Whether `pattern` is a strftime pattern chrono can format (a test checks every catalog's).
 pub fn slot_format_is_valid(pattern: &str) -> bool {
@@ -536,6 +668,49 @@ mod tests {
             m.t("staff-queue-name"),
             crate::domain::handoff::STAFF_QUEUE_NAME
         );
+    }
+
+    #[test]
+    fn japanese_console_labels_match_the_domain_labels() {
+        fn same<T: Labelled>(m: &Messages, ja: fn(T) -> &'static str) {
+            for v in T::ALL {
+                assert_eq!(m.label(*v), ja(*v), "{}", label_key(*v));
+            }
+        }
+        let m = Messages::new(Lang::Ja);
+        same(&m, Channel::label_ja);
+        same(&m, InquiryKind::label_ja);
+        same(&m, TicketStatus::label_ja);
+        same(&m, JudgmentStatus::label_ja);
+        same(&m, Role::label_ja);
+        same(&m, AuditAction::label_ja);
+        for p in PERMISSIONS {
+            assert_eq!(m.permission(p), p.label_ja());
+        }
+        for r in FreshnessRule::ALL {
+            assert_eq!(m.freshness_rule(r), r.label_ja());
+        }
+        for answer in [
+            Answer::Scheme("s".into()),
+            Answer::Faq("f".into()),
+            Answer::Desk("d".into()),
+            Answer::NoScheme,
+        ] {
+            assert_eq!(m.answer_kind(&answer), answer.kind_label_ja());
+        }
+        for fix in [
+            Fix::Nothing,
+            Fix::Alias {
+                scheme_id: "s".into(),
+                phrase: "看板".into(),
+            },
+            Fix::Synonyms {
+                words: vec!["看板".into(), "サイン".into()],
+            },
+            Fix::WriteFaq,
+        ] {
+            assert_eq!(m.fix(&fix), fix.label_ja());
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `shien search`, `shien recommend`, `shien chat`: the user actions from a terminal (logged on the operator channel).
 
 use super::*;
+use crate::app::chat::Caller;
+use crate::app::messages::Messages;
 
 pub(super) fn search(
     settings: Settings,
@@ -148,17 +150,21 @@ pub(super) fn recommend(
     ExitCode::SUCCESS
 }
 
+/// One chat turn as a caller on the `lang` interface gets it (the same call the chat page and
+/// the JSON API make), on the operator channel.
 pub(super) fn chat(
     settings: Settings,
     message: &str,
     session: Option<&str>,
+    lang: Lang,
     json: bool,
 ) -> ExitCode {
     if let Err(e) = SearchQuery::parse(message) {
         return fail(2, &format!("message: {e}"));
     }
+    let caller = Caller::new(Channel::Operator, lang);
     let turn = with_app(settings, async |app| {
-        app.chat(session, message, Channel::Operator, tokyo_now())
+        app.chat(session, message, caller, tokyo_now())
             .await
             .map_err(|e| fail(2, &e.to_string()))
     });
@@ -173,8 +179,9 @@ pub(super) fn chat(
         );
     } else {
         println!("{}\n", r.reply);
+        let sources = Messages::new(lang).t("chat-sources");
         for c in &r.citations {
-            println!("  出典: {} {}", c.title, c.url);
+            println!("  {sources}: {} {}", c.title, c.url);
         }
         println!("  確信度 {:.2}  session {}", r.confidence, r.session_id);
     }

@@ -234,8 +234,16 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
         ("answers, held out", &run.answers_held_out),
     ] {
         let Some(r) = report else { continue };
+        // Facts per language beside the total: ja, easy and en questions are asked from the
+        // interface of their language.
+        let facts_by_lang = r
+            .by_lang
+            .iter()
+            .map(|(lang, s)| format!("{lang} {:.4}", s.facts_present))
+            .collect::<Vec<_>>()
+            .join(", ");
         println!(
-            "\n{name}: {} questions: right scheme cited {:.4}, required facts present {:.4}, answers stating a wrong number {}",
+            "\n{name}: {} questions: right scheme cited {:.4}, required facts present {:.4} ({facts_by_lang}), answers stating a wrong number {}",
             r.questions, r.right_scheme, r.facts_present, r.wrong_number_answers
         );
         let by =

@@ -31,6 +31,7 @@ use crate::app::maintenance;
 use crate::app::search::SearchRequest;
 use crate::app::{App, Engine, tokyo_today};
 use crate::config::Settings;
+use crate::domain::Lang;
 use crate::domain::inquiry::Channel;
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Corpus, CorpusError};
@@ -167,6 +168,11 @@ pub enum Command {
         message: String,
         #[arg(long)]
         session: Option<String>,
+        /// The interface the caller reads: ja (日本語), easy (やさしい日本語) or en (English).
+        /// A message written in English is answered in English whatever is chosen, as on the
+        /// pages.
+        #[arg(long, default_value = "ja", value_parser = ["ja", "easy", "en"])]
+        lang: String,
         #[arg(long)]
         json: bool,
     },
@@ -436,8 +442,15 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Chat {
             message,
             session,
+            lang,
             json,
-        } => chat(settings, &message, session.as_deref(), json),
+        } => chat(
+            settings,
+            &message,
+            session.as_deref(),
+            Lang::parse(&lang).unwrap_or_default(),
+            json,
+        ),
         Command::Report { month, csv } => report(settings, month.as_deref(), csv),
         Command::Admin {
             command: AdminCommand::CreateUser { username, role },

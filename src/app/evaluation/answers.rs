@@ -12,7 +12,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::measures::{EvalError, Result, round4};
 use crate::app::Engine;
-use crate::app::chat::{ChatBot, ChatSession};
+use crate::app::chat::{Caller, ChatBot, ChatSession};
+use crate::domain::Lang;
 use crate::domain::calendar::OfficeCalendar;
 use crate::domain::corpus::Corpus;
 use crate::domain::inquiry::Channel;
@@ -31,6 +32,18 @@ pub struct AnswerCase {
     pub must_contain: Vec<Vec<String>>,
     #[serde(default)]
     pub lang: Option<String>,
+}
+
+impl AnswerCase {
+    /// The interface the question is asked from: a `lang: "easy"` question is a caller on the
+    /// やさしい日本語 pages, and gets the reply that caller would get; no or an unknown language
+    /// is the Japanese interface.
+    pub fn interface(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Ja)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,7 +151,8 @@ pub fn scheme_numbers(corpus: &Corpus, id: &str) -> HashSet<String> {
     text.iter().flat_map(|t| stated_numbers(t)).collect()
 }
 
-/// Asks each question in a fresh session at 10:00 JST on `today` and scores the replies.
+/// Asks each question in a fresh session at 10:00 JST on `today`, from the interface of its
+/// language, and scores the replies.
 pub fn eval_answers(app: &Engine, cases: &[AnswerCase], today: NaiveDate) -> Result<AnswerReport> {
     let bot = ChatBot::new(app.settings.handoff_confidence);
     let calendar = OfficeCalendar::new();
@@ -156,7 +170,7 @@ pub fn eval_answers(app: &Engine, cases: &[AnswerCase], today: NaiveDate) -> Res
                 format!("eval-{}", case.id),
                 &mut session,
                 &case.question,
-                Channel::Operator,
+                Caller::new(Channel::Operator, case.interface()),
                 now,
             )
             .map_err(|e| EvalError::Run(format!("{}: {e}", case.id)))?;
@@ -187,7 +201,7 @@ pub fn eval_answers(app: &Engine, cases: &[AnswerCase], today: NaiveDate) -> Res
             e.1 += missing.is_empty() as usize;
         }
         let e = by_lang
-            .entry(case.lang.clone().unwrap_or_else(|| "ja".into()))
+            .entry(case.interface().code().to_string())
             .or_default();
         e.0 += 1;
         e.1 += missing.is_empty() as usize;

@@ -209,7 +209,7 @@ impl EvalRun {
     /// The one-line record kept in `eval/results/history.jsonl`.
     pub fn summary(&self) -> serde_json::Value {
         let routing_json = |r: &RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_accuracy": r.handoff_accuracy, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
-        let answers_json = |r: &AnswerReport| serde_json::json!({"questions": r.questions, "right_scheme": r.right_scheme, "facts_present": r.facts_present, "wrong_number_answers": r.wrong_number_answers});
+        let answers_json = |r: &AnswerReport| serde_json::json!({"questions": r.questions, "right_scheme": r.right_scheme, "facts_present": r.facts_present, "wrong_number_answers": r.wrong_number_answers, "facts_present_by_lang": r.by_lang.iter().map(|(lang, s)| (lang.clone(), s.facts_present)).collect::<std::collections::BTreeMap<_, _>>()});
         let search_json = |r: &SearchReport| serde_json::json!({"mode": r.mode, "queries": r.queries, "ndcg@10": r.ndcg_at_10, "recall@5": r.recall_at_5, "mrr@10": r.mrr_at_10, "by_tag": r.by_tag, "by_style": r.by_style});
         serde_json::json!({
             "date": self.today,

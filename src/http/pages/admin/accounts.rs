@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::{Allowed, can};
 use crate::app::AppError;
 use crate::app::console::jst_text;
+use crate::app::messages::Messages;
 use crate::app::staff::{MIN_PASSWORD_CHARS, StaffMember, parse_role};
 use crate::domain::handoff::StableCode;
 use crate::domain::staff::Role;
@@ -21,7 +22,7 @@ use crate::http::pages::{Choice, Chrome, render};
 
 struct AccountRow {
     username: String,
-    role: &'static str,
+    role: String,
     created: String,
     locked: bool,
     roles: Vec<Choice>,
@@ -30,7 +31,7 @@ struct AccountRow {
 #[derive(Template)]
 #[template(path = "admin/accounts.html")]
 struct AccountsPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     csrf: String,
     staff: Option<StaffMember>,
@@ -40,12 +41,12 @@ struct AccountsPage {
     min_password: usize,
 }
 
-fn role_choices(selected: Option<Role>) -> Vec<Choice> {
+fn role_choices(selected: Option<Role>, m: &Messages) -> Vec<Choice> {
     Role::ALL
         .iter()
         .map(|&r| Choice {
             value: r.code().to_string(),
-            label: r.label_ja().to_string(),
+            label: m.label(r),
             checked: selected == Some(r),
         })
         .collect()
@@ -67,23 +68,24 @@ async fn accounts_page(
     } else {
         StatusCode::OK
     };
+    let m = Messages::new(page.lang);
     let page = AccountsPage {
-        title: "職員アカウント",
-        chrome: Chrome::new(&state.app, "admin", page).japanese_content(),
+        title: m.t("accounts-title"),
+        chrome: Chrome::console(&state.app, page),
         csrf: staff.csrf.clone(),
         staff: Some(staff),
         error,
         accounts: accounts
             .into_iter()
             .map(|a| AccountRow {
-                role: a.role.label_ja(),
+                role: m.label(a.role),
                 created: jst_text(a.created_at),
                 locked: a.locked,
-                roles: role_choices(Some(a.role)),
+                roles: role_choices(Some(a.role), &m),
                 username: a.username,
             })
             .collect(),
-        roles: role_choices(Some(Role::Reviewer)),
+        roles: role_choices(Some(Role::Reviewer), &m),
         min_password: MIN_PASSWORD_CHARS,
     };
     render(status, &page)

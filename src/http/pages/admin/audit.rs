@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Response};
 
 use super::{Allowed, can};
 use crate::app::console::jst_text;
+use crate::app::messages::{Arg, Messages};
 use crate::app::staff::{AUDIT_PAGE_SIZE, StaffMember};
+use crate::domain::staff::Actor;
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::extract::{QueryPairs, first};
@@ -18,7 +20,7 @@ use crate::http::pages::{Chrome, render};
 struct AuditRow {
     at: String,
     actor: String,
-    action: &'static str,
+    action: String,
     target: String,
     detail: String,
 }
@@ -26,13 +28,25 @@ struct AuditRow {
 #[derive(Template)]
 #[template(path = "admin/audit.html")]
 struct AuditLogPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     staff: Option<StaffMember>,
+    caption: String,
     rows: Vec<AuditRow>,
-    total: i64,
     page: i64,
     pages: i64,
+}
+
+/// Who did it, as the audit page names them in the page's language.
+fn actor(m: &Messages, actor: &Actor) -> String {
+    match actor {
+        Actor::Staff { username, role } => m.targs(
+            "audit-actor-staff",
+            &[("name", username), ("role", &m.label(*role))],
+        ),
+        Actor::CommandLine => m.t("audit-actor-command-line"),
+        Actor::Unknown => m.t("audit-actor-unknown"),
+    }
 }
 
 impl AuditLogPage {
@@ -60,20 +74,29 @@ pub async fn audit_log(
         Ok(l) => l,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    let m = Messages::new(page.lang);
+    let pages = ((log.total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE).max(1);
     let view = AuditLogPage {
-        title: "操作記録",
-        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+        title: m.t("audit-title"),
+        chrome: Chrome::console(&state.app, &page),
         staff: Some(staff.0),
-        pages: ((log.total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE).max(1),
-        total: log.total,
+        caption: m.tv(
+            "audit-caption",
+            &[
+                ("total", Arg::Number(log.total.max(0) as u64)),
+                ("page", Arg::Number(number as u64)),
+                ("pages", Arg::Number(pages as u64)),
+            ],
+        ),
+        pages,
         page: number,
         rows: log
             .records
             .iter()
             .map(|r| AuditRow {
                 at: jst_text(r.at),
-                actor: r.actor_label(),
-                action: r.action.label_ja(),
+                actor: actor(&m, &r.actor),
+                action: m.label(r.action),
                 target: r.target.clone().unwrap_or_default(),
                 detail: r.detail.clone(),
             })

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff, set_cookie, with_cookie};
+use crate::app::messages::Messages;
 use crate::app::staff::{LoginError, SESSION_HOURS, StaffMember, random_token, same_token};
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
@@ -18,7 +19,7 @@ use crate::http::pages::{Chrome, render};
 #[derive(Template)]
 #[template(path = "admin/login.html")]
 struct LoginPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     staff: Option<StaffMember>,
     csrf: String,
@@ -33,9 +34,10 @@ fn login_page(
     error: Option<String>,
 ) -> Response {
     let token = random_token();
+    let chrome = Chrome::console(&state.app, page);
     let page = LoginPage {
-        title: "職員ログイン",
-        chrome: Chrome::new(&state.app, "admin", page).japanese_content(),
+        title: chrome.t("login-title"),
+        chrome,
         staff: None,
         csrf: token.clone(),
         error,
@@ -95,12 +97,14 @@ pub async fn login(
             )
         }
         Err(LoginError::Store(e)) => ApiError::Internal(e.to_string()).into_response(),
-        Err(refused) => login_page(
-            &state,
-            &page,
-            StatusCode::UNAUTHORIZED,
-            Some(refused.to_string()),
-        ),
+        Err(refused) => {
+            let key = match refused {
+                LoginError::Locked => "login-locked",
+                _ => "login-wrong",
+            };
+            let error = Messages::new(page.lang).t(key);
+            login_page(&state, &page, StatusCode::UNAUTHORIZED, Some(error))
+        }
     }
 }
 

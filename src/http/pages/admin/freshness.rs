@@ -9,7 +9,8 @@ use axum::response::Response;
 use super::{Allowed, can};
 use crate::app::report::FreshnessBoard;
 use crate::app::staff::StaffMember;
-use crate::domain::freshness::{Finding, Rule};
+use crate::app::messages::{Arg, Messages};
+use crate::domain::freshness::{EntryKind, Finding, Rule};
 use crate::http::AppState;
 use crate::http::language::PageLang;
 use crate::http::pages::{Chrome, render};
@@ -17,18 +18,31 @@ use crate::http::pages::{Chrome, render};
 /// One rule's part of the board: each finding with the link to its edit form (for editors).
 struct Group {
     code: &'static str,
-    label: &'static str,
-    findings: Vec<(Finding, Option<String>)>,
+    label: String,
+    /// Each finding with its kind's label and the link to its edit form.
+    findings: Vec<(Finding, String, Option<String>)>,
 }
 
 #[derive(Template)]
 #[template(path = "admin/freshness.html")]
 struct FreshnessPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     staff: Option<StaffMember>,
     board: FreshnessBoard,
+    intro: String,
+    counts_caption: String,
+    /// (anchor code, label, count) per rule.
+    counts: Vec<(&'static str, String, usize)>,
     groups: Vec<Group>,
+}
+
+fn kind_key(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Scheme => "freshness-kind-scheme",
+        EntryKind::Faq => "freshness-kind-faq",
+        EntryKind::Desk => "freshness-kind-desk",
+    }
 }
 
 #[utoipa::path(get, path = "/admin/freshness", tag = "admin", security(("staff_session" = [])), responses((status = 200, description = "コーパスの鮮度（確認が必要な制度・FAQ・窓口）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ")))]
@@ -55,24 +69,44 @@ pub async fn freshness(
             }
         })
     };
+    let m = Messages::new(page.lang);
     let groups = Rule::ALL
         .iter()
         .map(|rule| Group {
             code: rule.code(),
-            label: rule.label_ja(),
+            label: m.freshness_rule(*rule),
             findings: board
                 .findings
                 .iter()
                 .filter(|f| f.rule == *rule)
-                .map(|f| (f.clone(), edit_link(&f.id)))
+                .map(|f| (f.clone(), m.t(kind_key(f.kind)), edit_link(&f.id)))
                 .collect(),
         })
         .collect();
+    let intro = m.tv(
+        "freshness-intro",
+        &[
+            ("today", Arg::Text(&board.today.to_string())),
+            ("days", Arg::Number(board.max_age_days.into())),
+        ],
+    );
+    let counts_caption = m.tv(
+        "freshness-counts-caption",
+        &[("total", Arg::Number(board.total() as u64))],
+    );
+    let counts = board
+        .counts
+        .iter()
+        .map(|(rule, n)| (rule.code(), m.freshness_rule(*rule), *n))
+        .collect();
     let page = FreshnessPage {
-        title: "コーパスの鮮度",
-        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+        title: m.t("freshness-title"),
+        chrome: Chrome::console(&state.app, &page),
         staff: Some(staff.0),
         board,
+        intro,
+        counts_caption,
+        counts,
         groups,
     };
     render(StatusCode::OK, &page)

@@ -11,6 +11,7 @@ use crate::app::AppError;
 use crate::app::console::{InquiryDetail, InquiryQuery, jst_text};
 use crate::app::engine::shorten;
 use crate::app::judgments::AnswerChoices;
+use crate::app::messages::{Labelled, Messages};
 use crate::app::staff::StaffMember;
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::{Channel, InquiryKind};
@@ -38,18 +39,18 @@ pub fn inquiry_query(pairs: &[(String, String)]) -> InquiryQuery {
 struct Row {
     id: String,
     at: String,
-    channel: &'static str,
-    kind: &'static str,
+    channel: String,
+    kind: String,
     text: String,
     results: usize,
     confidence: String,
-    handoff: &'static str,
+    handoff: String,
 }
 
 #[derive(Template)]
 #[template(path = "admin/inquiries.html")]
 struct ListPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     staff: Option<StaffMember>,
     q: String,
@@ -62,15 +63,12 @@ struct ListPage {
     rows: Vec<Row>,
 }
 
-fn choices<T: StableCode + PartialEq>(
-    selected: Option<T>,
-    label: impl Fn(T) -> &'static str,
-) -> Vec<Choice> {
+fn choices<T: Labelled + PartialEq>(selected: Option<T>, m: &Messages) -> Vec<Choice> {
     T::ALL
         .iter()
         .map(|&v| Choice {
             value: v.code().to_string(),
-            label: label(v).to_string(),
+            label: m.label(v),
             checked: selected == Some(v),
         })
         .collect()
@@ -89,15 +87,16 @@ pub async fn inquiries(
         Err(e) => return ApiError::from(e).into_response(),
     };
     let raw_value = |k: &str| first(&pairs, k).unwrap_or_default();
+    let m = Messages::new(page.lang);
     let page = ListPage {
-        title: "問い合わせ一覧",
-        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+        title: m.t("inquiries-title"),
+        chrome: Chrome::console(&state.app, &page),
         staff: Some(staff.0),
         q: raw_value("q"),
         from: raw_value("from"),
         to: raw_value("to"),
-        channels: choices(query.channel, Channel::label_ja),
-        kinds: choices(query.kind, InquiryKind::label_ja),
+        channels: choices(query.channel, &m),
+        kinds: choices(query.kind, &m),
         zero: query.zero_results,
         handoff: query.handoff_only,
         rows: list
@@ -105,12 +104,14 @@ pub async fn inquiries(
             .map(|i| Row {
                 id: i.id.clone(),
                 at: jst_text(i.created_at),
-                channel: i.channel.label_ja(),
-                kind: i.kind.label_ja(),
+                channel: m.label(i.channel),
+                kind: m.label(i.kind),
                 text: shorten(i.text(), 80),
                 results: i.results.len(),
                 confidence: i.confidence.map(|c| format!("{c:.2}")).unwrap_or_default(),
-                handoff: i.handoff_category.map_or("", |c| c.label_ja()),
+                handoff: i
+                    .handoff_category
+                    .map_or_else(String::new, |c| m.handoff_category(c)),
             })
             .collect(),
     };
@@ -120,11 +121,14 @@ pub async fn inquiries(
 #[derive(Template)]
 #[template(path = "admin/inquiry.html")]
 struct DetailPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     staff: Option<StaffMember>,
     detail: InquiryDetail,
     at: String,
+    channel: String,
+    kind: String,
+    purposes: String,
     confidence: String,
     handoff: String,
     latency: String,
@@ -133,7 +137,7 @@ struct DetailPage {
     csrf: String,
     choices: AnswerChoices,
     /// (answer kind, answer, proposed fix, status, who and when) per judgment.
-    judgments: Vec<(&'static str, String, String, &'static str, String)>,
+    judgments: Vec<(String, String, String, String, String)>,
 }
 
 #[utoipa::path(get, path = "/admin/inquiries/{id}", tag = "admin", security(("staff_session" = [])), params(("id" = String, Path)), responses((status = 200, description = "問い合わせの詳細", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 404, description = "該当なし", content_type = "text/html", body = String)))]
@@ -143,17 +147,18 @@ pub async fn inquiry_detail(
     staff: Allowed<can::ReadInquiries>,
     Path(id): Path<String>,
 ) -> Response {
+    let m = Messages::new(page.lang);
     let detail = match state.app.inquiry(&id).await {
         Ok(d) => d,
         Err(AppError::NotFound(_)) => {
             return render(
                 StatusCode::NOT_FOUND,
                 &MessagePage {
-                    title: "見つかりません".into(),
-                    chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
-                    heading: "問い合わせが見つかりません".into(),
+                    title: m.t("inquiry-not-found-title"),
+                    chrome: Chrome::console(&state.app, &page),
+                    heading: m.t("inquiry-not-found"),
                     text: String::new(),
-                    link: Some(("/admin/inquiries", "問い合わせ一覧へ戻る".into())),
+                    link: Some(("/admin/inquiries", m.t("inquiry-back"))),
                 },
             );
         }
@@ -161,8 +166,8 @@ pub async fn inquiry_detail(
     };
     let i = &detail.inquiry;
     let page = DetailPage {
-        title: "問い合わせの詳細",
-        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+        title: m.t("inquiry-title"),
+        chrome: Chrome::console(&state.app, &page),
         csrf: staff.0.csrf.clone(),
         staff: Some(staff.0),
         choices: state.app.answer_choices(),
@@ -171,22 +176,33 @@ pub async fn inquiry_detail(
             .iter()
             .map(|j| {
                 (
-                    j.answer.kind_label_ja(),
+                    m.answer_kind(&j.answer),
                     state.app.answer_label(&j.answer),
-                    j.fix.label_ja(),
-                    j.status.label_ja(),
-                    format!("{}（{}）", j.recorded_by, jst_text(j.recorded_at)),
+                    m.fix(&j.fix),
+                    m.label(j.status),
+                    m.targs(
+                        "console-by-at",
+                        &[("by", &j.recorded_by), ("at", &jst_text(j.recorded_at))],
+                    ),
                 )
             })
             .collect(),
         at: jst_text(i.created_at),
+        channel: m.label(i.channel),
+        kind: m.label(i.kind),
+        purposes: i
+            .purposes
+            .iter()
+            .map(|p| m.purpose(p))
+            .collect::<Vec<_>>()
+            .join(&m.t("list-separator")),
         confidence: i.confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),
-        handoff: format!(
-            "{} {}",
-            i.handoff_category.map_or("なし", |c| c.label_ja()),
-            i.handoff_reason.map_or("", |r| r.label_ja())
-        ),
-        latency: format!("{:.1}", i.latency_ms),
+        handoff: match (i.handoff_category, i.handoff_reason) {
+            (None, _) => m.t("console-none"),
+            (Some(c), None) => m.handoff_category(c),
+            (Some(c), Some(r)) => format!("{} {}", m.handoff_category(c), m.handoff_reason(r)),
+        },
+        latency: m.ta("inquiry-latency-ms", "ms", &format!("{:.1}", i.latency_ms)),
         shown: detail
             .shown
             .iter()

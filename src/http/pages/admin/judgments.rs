@@ -9,10 +9,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{Allowed, can};
+use super::{Allowed, can, showing};
 use crate::app::AppError;
 use crate::app::console::jst_text;
 use crate::app::judgments::Decision;
+use crate::app::messages::Messages;
 use crate::app::staff::StaffMember;
 use crate::domain::handoff::StableCode;
 use crate::domain::judgment::{Fix, JudgmentStatus};
@@ -25,15 +26,14 @@ use crate::http::pages::{Chrome, render};
 struct JudgmentRow {
     id: String,
     inquiry_id: String,
-    at: String,
     query: String,
-    kind: &'static str,
+    kind: String,
     answer: String,
     found: bool,
     fix: String,
     /// The alias phrase or synonym words the editor may change before approving.
-    editable: Option<(&'static str, String)>,
-    status: &'static str,
+    editable: Option<(String, String)>,
+    status: String,
     open: bool,
     recorded_by: String,
     decided: String,
@@ -42,13 +42,14 @@ struct JudgmentRow {
 #[derive(Template)]
 #[template(path = "admin/judgments.html")]
 struct JudgmentsPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     csrf: String,
     staff: Option<StaffMember>,
     error: Option<String>,
-    statuses: Vec<(&'static str, &'static str)>,
-    shown: &'static str,
+    statuses: Vec<(&'static str, String)>,
+    /// Which status is shown, and how many records.
+    shown: String,
     rows: Vec<JudgmentRow>,
 }
 
@@ -71,41 +72,45 @@ async fn judgments_page(
         Ok(l) => l,
         Err(e) => return ApiError::from(e).into_response(),
     };
-    let rows = list
+    let m = Messages::new(page.lang);
+    let by_at = |by: &str, at: chrono::DateTime<chrono::Utc>| {
+        m.targs("console-by-at", &[("by", by), ("at", &jst_text(at))])
+    };
+    let rows: Vec<JudgmentRow> = list
         .into_iter()
         .map(|j| JudgmentRow {
-            at: jst_text(j.recorded_at),
-            kind: j.answer.kind_label_ja(),
+            kind: m.answer_kind(&j.answer),
             answer: state.app.answer_label(&j.answer),
-            fix: j.fix.label_ja(),
+            fix: m.fix(&j.fix),
+            // The words are the corpus's: separated by 、 in every language.
             editable: match &j.fix {
-                Fix::Alias { phrase, .. } => Some(("別名", phrase.clone())),
-                Fix::Synonyms { words } => Some(("同義語（「、」区切り）", words.join("、"))),
+                Fix::Alias { phrase, .. } => Some((m.t("judgments-edit-alias"), phrase.clone())),
+                Fix::Synonyms { words } => Some((m.t("judgments-edit-synonyms"), words.join("、"))),
                 Fix::Nothing | Fix::WriteFaq => None,
             },
-            status: j.status.label_ja(),
+            status: m.label(j.status),
             open: j.status == JudgmentStatus::Open,
             decided: match (&j.decided_by, j.decided_at) {
-                (Some(by), Some(at)) => format!("{by}（{}）", jst_text(at)),
+                (Some(by), Some(at)) => by_at(by, at),
                 _ => String::new(),
             },
             found: j.found,
             query: j.query,
-            recorded_by: j.recorded_by,
+            recorded_by: by_at(&j.recorded_by, j.recorded_at),
             inquiry_id: j.inquiry_id,
             id: j.id,
         })
         .collect();
     let view = JudgmentsPage {
-        title: "正しい回答の記録と改善案",
-        chrome: Chrome::new(&state.app, "admin", page).japanese_content(),
+        title: m.t("judgments-title"),
+        chrome: Chrome::console(&state.app, page),
         csrf: staff.csrf.clone(),
         staff: Some(staff),
         statuses: JudgmentStatus::ALL
             .iter()
-            .map(|s| (s.code(), s.label_ja()))
+            .map(|s| (s.code(), m.label(*s)))
             .collect(),
-        shown: status.map_or("すべて", |s| s.label_ja()),
+        shown: showing(&m, status.map(|s| m.label(s)), rows.len()),
         rows,
         error: error.clone(),
     };

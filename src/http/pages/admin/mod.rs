@@ -4,8 +4,10 @@
 //! accounts and the audit log. Every logged text shown here is escaped by the templates.
 //!
 //! Every handler names what it needs in its signature: `Allowed<can::X>` lets in a logged-in
-//! member whose role allows `X` and answers everyone else (a Japanese page, or JSON
-//! `{error, message}` for downloads), writing the refusal to the audit log.
+//! member whose role allows `X` and answers everyone else (a page in the chosen language, or
+//! JSON `{error, message}` for downloads), writing the refusal to the audit log. The console's
+//! own words come from `locales/<lang>/console.ftl`; logged texts (inquiries, outcomes,
+//! judgments) are shown as they were written, marked `lang="ja"`.
 
 pub mod accounts;
 pub mod audit;
@@ -27,8 +29,14 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::app::App;
+use crate::app::messages::purpose_key;
+use crate::app::messages::{Arg, Messages};
 use crate::app::staff::StaffMember;
+use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode};
+use crate::domain::inquiry::{Channel, InquiryKind};
 use crate::domain::staff::Permission;
+use crate::domain::{Lang, Level};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::extract::cookie;
@@ -159,24 +167,32 @@ impl<P: Requires> FromRequestParts<AppState> for Allowed<P> {
         {
             return Err(Refusal::Failed(ApiError::from(e)));
         }
-        let message = format!(
-            "{}は、{}の役割では行えません。必要な場合は管理者に役割の変更を依頼してください。",
-            P::PERMISSION.label_ja(),
-            member.role_label()
+        let page = PageLang::from_request_parts(parts, state)
+            .await
+            .unwrap_or_else(|never| match never {});
+        // Downloads answer in Japanese, as every JSON error does; the page in the chosen language.
+        let m = Messages::new(if machine_path(&path) {
+            Lang::Ja
+        } else {
+            page.lang
+        });
+        let message = m.targs(
+            "forbidden-message",
+            &[
+                ("action", &m.permission(P::PERMISSION)),
+                ("role", &m.label(member.role)),
+            ],
         );
         if machine_path(&path) {
             return Err(Refusal::Forbidden(
                 ApiError::Forbidden { message }.into_response(),
             ));
         }
-        let page = PageLang::from_request_parts(parts, state)
-            .await
-            .unwrap_or_else(|never| match never {});
         Err(Refusal::Forbidden(render(
             StatusCode::FORBIDDEN,
             &ForbiddenPage {
-                title: "権限がありません",
-                chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+                title: m.t("forbidden-title"),
+                chrome: Chrome::console(&state.app, &page),
                 staff: Some(member),
                 message,
             },
@@ -188,7 +204,7 @@ impl<P: Requires> FromRequestParts<AppState> for Allowed<P> {
 #[derive(Template)]
 #[template(path = "admin/forbidden.html")]
 struct ForbiddenPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     staff: Option<StaffMember>,
     message: String,
@@ -218,6 +234,64 @@ impl Staff {
     pub fn check_csrf(&self, submitted: &str) -> Result<(), Response> {
         csrf_check(&self.0, submitted)
     }
+}
+
+impl Chrome {
+    /// The layout of a console page, in the language chosen for the request.
+    pub fn console(app: &App, page: &PageLang) -> Chrome {
+        Chrome::new(app, "admin", page)
+    }
+
+    /// Who is logged in, and in which role (the console's menu).
+    pub fn signed_in(&self, member: &StaffMember) -> String {
+        let m = self.messages();
+        m.targs(
+            "console-signed-in",
+            &[("name", &member.username), ("role", &m.label(member.role))],
+        )
+    }
+}
+
+/// A label the app counted under its Japanese name (channel, kind, hand-off category or
+/// reason, level, purpose) in the page's language; any other text (an inquiry, a scheme's
+/// title) as it is, with `false`: it stays Japanese and is marked so.
+pub fn relabel(m: &Messages, label: &str) -> (String, bool) {
+    fn find<T: StableCode>(label: &str, ja: fn(T) -> &'static str) -> Option<T> {
+        T::ALL.iter().copied().find(|v| ja(*v) == label)
+    }
+    let found = find(label, Channel::label_ja)
+        .map(|c| m.label(c))
+        .or_else(|| find(label, InquiryKind::label_ja).map(|k| m.label(k)))
+        .or_else(|| find(label, HandoffCategory::label_ja).map(|c| m.handoff_category(c)))
+        .or_else(|| find(label, HandoffReason::label_ja).map(|r| m.handoff_reason(r)))
+        .or_else(|| {
+            [
+                Level::Ward,
+                Level::Tokyo,
+                Level::National,
+                Level::Prefecture,
+            ]
+            .into_iter()
+            .find(|l| l.label_ja() == label)
+            .map(|l| m.level(l))
+        })
+        .or_else(|| purpose_key(label).map(|k| m.t(k)));
+    match found {
+        Some(text) => (text, true),
+        None => (label.to_string(), false),
+    }
+}
+
+/// "(showing: open, 3)" after a list's status filter; `None` when every status is shown.
+pub fn showing(m: &Messages, status: Option<String>, count: usize) -> String {
+    let status = status.unwrap_or_else(|| m.t("console-all"));
+    m.tv(
+        "console-showing",
+        &[
+            ("status", Arg::Text(&status)),
+            ("count", Arg::Number(count as u64)),
+        ],
+    )
 }
 
 /// A staff page's response with the session cookie cleared (logout) or set.

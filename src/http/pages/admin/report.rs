@@ -1,6 +1,7 @@
 //! `/admin/report`: the monthly report to the ward (実施報告) as a printable page with SVG
-//! charts, each beside a table of the same numbers, and `/admin/report.csv`, the same figures
-//! as CSV.
+//! charts, each beside a table of the same numbers, in the language chosen for the console
+//! (logged texts and scheme titles as written), and `/admin/report.csv`, the same figures as
+//! CSV, whose headings and labels stay Japanese: it is the document the ward receives.
 
 use askama::Template;
 use axum::extract::State;
@@ -8,9 +9,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::export::csv_response;
-use super::{Allowed, can};
+use super::{Allowed, can, relabel};
 use crate::app::console::jst_text;
-use crate::app::report::{CORPUS_CHANGES_NOTE, EMPTY_MONTH, report_rows};
+use crate::app::messages::{Arg, Messages, slot_format_is_valid};
+use crate::app::report::report_rows;
 use crate::app::staff::StaffMember;
 use crate::app::{AppError, tokyo_today};
 use crate::chart::{Series, bar_chart, line_chart};
@@ -28,10 +30,20 @@ use crate::http::pages::{Chrome, render};
 /// A table with a caption, column heads and rows; the first cell of a row heads it.
 pub struct Table {
     pub caption: String,
-    pub head: Vec<&'static str>,
+    pub head: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// Said in the table when it has no rows.
-    pub empty: &'static str,
+    pub empty: String,
+    /// Columns holding logged or corpus text, shown as written (Japanese).
+    pub japanese_cols: Vec<usize>,
+}
+
+impl Table {
+    /// The `lang` of a column's cells when it differs from what the page may be in (the
+    /// template passes the column as it has it, by value or by reference).
+    pub fn lang_of(&self, col: impl std::borrow::Borrow<usize>) -> Option<&'static str> {
+        self.japanese_cols.contains(col.borrow()).then_some("ja")
+    }
 }
 
 /// One part of the report: a heading, maybe a chart, its table, maybe a note.
@@ -45,8 +57,8 @@ pub struct Section {
 
 /// What the page shows of a report.
 pub struct ReportView {
-    pub period: String,
-    pub generated: String,
+    /// Who reports what, for which period, made when.
+    pub intro: String,
     pub empty: bool,
     /// The month has not ended yet: the figures are so far.
     pub partial: bool,
@@ -65,48 +77,70 @@ struct ReportPage {
     month: String,
     error: Option<String>,
     report: Option<ReportView>,
-    corpus_note: &'static str,
-    empty_note: &'static str,
 }
 
-fn with_previous(now: &Counts, before: &Counts) -> Vec<Vec<String>> {
-    now.iter()
+/// A month as the page's language writes it ("2026年10月", "October 2026"), by the catalog's
+/// `report-month-format` (a strftime pattern).
+fn month_name(m: &Messages, month: ReportMonth) -> String {
+    let pattern = m.t("report-month-format");
+    if slot_format_is_valid(&pattern) {
+        month.first_day().format(&pattern).to_string()
+    } else {
+        month.label_ja()
+    }
+}
+
+/// Counts labelled by the app's Japanese names, in the page's language, beside the previous
+/// month's.
+fn with_previous(m: &Messages, now: &Counts, before: &Counts) -> (Vec<Vec<String>>, bool) {
+    let mut all_known = true;
+    let rows = now
+        .iter()
         .map(|(label, n)| {
             let prev = before
                 .iter()
                 .find(|(l, _)| l == label)
                 .map_or(0, |(_, c)| *c);
-            vec![label.clone(), n.to_string(), prev.to_string()]
+            let (label, known) = relabel(m, label);
+            all_known &= known;
+            vec![label, n.to_string(), prev.to_string()]
         })
-        .collect()
+        .collect();
+    (rows, all_known)
 }
 
-fn counted(caption: String, head: &'static str, now: &Counts, before: &Counts) -> Table {
+fn counted(m: &Messages, caption: String, head: &str, now: &Counts, before: &Counts) -> Table {
+    let (rows, known) = with_previous(m, now, before);
     Table {
         caption,
-        head: vec![head, "件数", "前月"],
-        rows: with_previous(now, before),
-        empty: "なし",
+        head: vec![m.t(head), m.t("console-count"), m.t("report-previous")],
+        rows,
+        empty: m.t("console-none"),
+        japanese_cols: if known { Vec::new() } else { vec![0] },
     }
 }
 
-fn texts(caption: String, t: &TextCounts) -> Table {
+fn texts(m: &Messages, caption: String, t: &TextCounts) -> Table {
     let mut rows: Vec<Vec<String>> = t
         .texts
         .iter()
         .map(|(text, n)| vec![text.clone(), n.to_string()])
         .collect();
+    let mut japanese_cols = vec![0];
     if t.distinct > t.texts.len() {
         rows.push(vec![
-            format!("ほか{}種類", t.distinct - t.texts.len()),
+            m.tn("report-other-texts", t.distinct - t.texts.len()),
             (t.total - t.texts.iter().map(|(_, n)| n).sum::<usize>()).to_string(),
         ]);
+        // The last row's label is the page's own words; the others are logged texts.
+        japanese_cols.clear();
     }
     Table {
         caption,
-        head: vec!["内容（伏せ字済み）", "件数"],
+        head: vec![m.t("console-text-masked"), m.t("console-count")],
         rows,
-        empty: "なし",
+        empty: m.t("console-none"),
+        japanese_cols,
     }
 }
 
@@ -118,78 +152,88 @@ fn signed(n: i64) -> String {
     }
 }
 
-fn summary(r: &MonthlyReport) -> Table {
+fn summary(m: &Messages, r: &MonthlyReport) -> Table {
     let (f, p) = (&r.figures, &r.previous);
-    let helpful = |m: &MonthFigures| {
-        m.helpful_percent()
+    let helpful = |x: &MonthFigures| {
+        x.helpful_percent()
             .map_or_else(|| "—".to_string(), |x| format!("{x:.1}%"))
     };
     let rows = [
-        ("問い合わせ", f.inquiries, p.inquiries),
-        ("引き継ぎ", f.handoffs, p.handoffs),
-        ("うち対応済み（出力時点）", f.closed, p.closed),
-        ("うち未対応（出力時点）", f.open, p.open),
+        ("report-row-inquiries", f.inquiries, p.inquiries),
+        ("report-row-handoffs", f.handoffs, p.handoffs),
+        ("report-row-closed", f.closed, p.closed),
+        ("report-row-open", f.open, p.open),
         (
-            "結果0件の問い合わせ",
+            "report-row-zero",
             f.zero_results.total,
             p.zero_results.total,
         ),
         (
-            "確信度の低い問い合わせ",
+            "report-row-low",
             f.low_confidence.total,
             p.low_confidence.total,
         ),
-        ("評価「役に立った」", f.helpful, p.helpful),
-        ("評価「役に立たなかった」", f.not_helpful, p.not_helpful),
+        ("report-row-helpful", f.helpful, p.helpful),
+        ("report-row-not-helpful", f.not_helpful, p.not_helpful),
     ]
     .into_iter()
     .map(|(label, now, before)| {
         vec![
-            label.to_string(),
+            m.t(label),
             now.to_string(),
             before.to_string(),
             signed(now as i64 - before as i64),
         ]
     })
     .chain(std::iter::once(vec![
-        "「役に立った」の割合".to_string(),
+        m.t("report-row-helpful-share"),
         helpful(f),
         helpful(p),
         String::new(),
     ]))
     .collect();
     Table {
-        caption: format!(
-            "{}の概要と前月（{}）",
-            r.month.label_ja(),
-            r.month.previous().label_ja()
+        caption: m.targs(
+            "report-summary-caption",
+            &[
+                ("month", &month_name(m, r.month)),
+                ("previous", &month_name(m, r.month.previous())),
+            ],
         ),
-        head: vec!["項目", "件数", "前月", "増減"],
+        head: vec![
+            m.t("report-item"),
+            m.t("console-count"),
+            m.t("report-previous"),
+            m.t("report-change"),
+        ],
         rows,
-        empty: "なし",
+        empty: m.t("console-none"),
+        japanese_cols: Vec::new(),
     }
 }
 
-fn sections(r: &MonthlyReport) -> Vec<Section> {
+fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
     let (f, p) = (&r.figures, &r.previous);
-    let month = r.month.label_ja();
+    let month = month_name(m, r.month);
+    let of_month = |key: &str| m.ta(key, "month", &month);
     let days: Vec<String> = f
         .by_day
         .iter()
         .map(|d| d.day.format("%d").to_string())
         .collect();
-    let series: Vec<Series<'_>> = Channel::ALL
+    let channel_names: Vec<String> = Channel::ALL.iter().map(|c| m.label(*c)).collect();
+    let series: Vec<Series<'_>> = channel_names
         .iter()
         .enumerate()
-        .map(|(k, c)| Series {
-            name: c.label_ja(),
+        .map(|(k, name)| Series {
+            name,
             points: f.by_day.iter().map(|d| d.per_channel[k] as f64).collect(),
         })
         .collect();
     let max = f.by_day.iter().map(|d| d.total).max().unwrap_or(0).max(1) as f64;
-    let mut day_head = vec!["日付"];
-    day_head.extend(Channel::ALL.iter().map(|c| c.label_ja()));
-    day_head.push("計");
+    let mut day_head = vec![m.t("report-day")];
+    day_head.extend(channel_names.iter().cloned());
+    day_head.push(m.t("report-total"));
     let day_rows = f
         .by_day
         .iter()
@@ -200,127 +244,193 @@ fn sections(r: &MonthlyReport) -> Vec<Section> {
             row
         })
         .collect();
-    let bar = |title: String, counts: &Counts| Some(bar_chart(&title, counts));
+    // Bars are labelled in the page's language, as the table beside them.
+    let bar = |title: String, counts: &Counts| {
+        let labelled: Counts = counts
+            .iter()
+            .map(|(label, n)| (relabel(m, label).0, *n))
+            .collect();
+        Some(bar_chart(&title, &labelled))
+    };
+    let chart_caption = |key: &str| m.ta("report-chart-caption", "caption", &m.t(key));
     let mut out = vec![
         Section {
-            heading: "問い合わせ（チャネル別）".into(),
-            chart: bar(format!("{month}の問い合わせ件数（チャネル別）"), &f.by_channel),
-            chart_caption: "チャネル別の件数".into(),
-            table: counted(format!("{month}のチャネル別件数"), "チャネル", &f.by_channel, &p.by_channel),
+            heading: m.t("report-channel-heading"),
+            chart: bar(of_month("report-channel-chart"), &f.by_channel),
+            chart_caption: chart_caption("report-channel-chart-caption"),
+            table: counted(
+                m,
+                of_month("report-channel-caption"),
+                "console-channel",
+                &f.by_channel,
+                &p.by_channel,
+            ),
             note: None,
         },
         Section {
-            heading: "問い合わせ（日別）".into(),
+            heading: m.t("report-day-heading"),
             chart: Some(line_chart(
-                &format!("{month}の日ごとの問い合わせ件数（チャネル別）"),
+                &of_month("report-day-chart"),
                 &days,
                 &series,
                 (max * 1.1).ceil(),
             )),
-            chart_caption: "日ごとの件数。横軸は日、線はチャネル".into(),
+            chart_caption: chart_caption("report-day-chart-caption"),
             table: Table {
-                caption: format!("{month}の日別件数"),
+                caption: of_month("report-day-caption"),
                 head: day_head,
                 rows: day_rows,
-                empty: "なし",
+                empty: m.t("console-none"),
+                japanese_cols: Vec::new(),
             },
             note: None,
         },
         Section {
-            heading: "問い合わせ（種類別）".into(),
-            chart: bar(format!("{month}の問い合わせ件数（種類別）"), &f.by_kind),
-            chart_caption: "検索・質問票・チャットの件数".into(),
-            table: counted(format!("{month}の種類別件数"), "種類", &f.by_kind, &p.by_kind),
+            heading: m.t("report-kind-heading"),
+            chart: bar(of_month("report-kind-chart"), &f.by_kind),
+            chart_caption: chart_caption("report-kind-chart-caption"),
+            table: counted(
+                m,
+                of_month("report-kind-caption"),
+                "console-kind",
+                &f.by_kind,
+                &p.by_kind,
+            ),
             note: None,
         },
         Section {
-            heading: "問い合わせ（目的別）".into(),
-            chart: bar(format!("{month}の問い合わせ件数（目的別）"), &f.by_purpose),
-            chart_caption: "選ばれた目的ごとの件数".into(),
-            table: counted(format!("{month}の目的別件数"), "目的", &f.by_purpose, &p.by_purpose),
-            note: Some("一つの問い合わせで複数の目的を選べるため、合計は問い合わせ件数と一致しません。".into()),
+            heading: m.t("report-purpose-heading"),
+            chart: bar(of_month("report-purpose-chart"), &f.by_purpose),
+            chart_caption: chart_caption("report-purpose-chart-caption"),
+            table: counted(
+                m,
+                of_month("report-purpose-caption"),
+                "console-purpose",
+                &f.by_purpose,
+                &p.by_purpose,
+            ),
+            note: Some(m.t("report-purpose-note")),
         },
         Section {
-            heading: "問い合わせ（制度の区分別）".into(),
-            chart: bar(format!("{month}の問い合わせ件数（制度の区分別）"), &f.by_level),
-            chart_caption: "1位に表示した制度の区分（港区・東京都・国）ごとの件数".into(),
-            table: counted(format!("{month}の制度の区分別件数"), "区分", &f.by_level, &p.by_level),
-            note: Some("利用者が絞り込んだ区分は記録していないため、1位に表示した制度の区分で数えています。".into()),
+            heading: m.t("report-level-heading"),
+            chart: bar(of_month("report-level-chart"), &f.by_level),
+            chart_caption: chart_caption("report-level-chart-caption"),
+            table: counted(
+                m,
+                of_month("report-level-caption"),
+                "report-level",
+                &f.by_level,
+                &p.by_level,
+            ),
+            note: Some(m.t("report-level-note")),
         },
         Section {
-            heading: "引き継ぎ（分野別）".into(),
-            chart: bar(format!("{month}の引き継ぎ件数（分野別）"), &f.handoffs_by_category),
-            chart_caption: "担当者へ引き継いだ件数（分野別）".into(),
-            table: counted(format!("{month}の分野別引き継ぎ件数"), "分野", &f.handoffs_by_category, &p.handoffs_by_category),
+            heading: m.t("report-category-heading"),
+            chart: bar(of_month("report-category-chart"), &f.handoffs_by_category),
+            chart_caption: chart_caption("report-category-chart-caption"),
+            table: counted(
+                m,
+                of_month("report-category-caption"),
+                "console-category",
+                &f.handoffs_by_category,
+                &p.handoffs_by_category,
+            ),
             note: None,
         },
         Section {
-            heading: "引き継ぎ（理由別）".into(),
-            chart: bar(format!("{month}の引き継ぎ件数（理由別）"), &f.handoffs_by_reason),
-            chart_caption: "担当者へ引き継いだ件数（理由別）".into(),
-            table: counted(format!("{month}の理由別引き継ぎ件数"), "理由", &f.handoffs_by_reason, &p.handoffs_by_reason),
+            heading: m.t("report-reason-heading"),
+            chart: bar(of_month("report-reason-chart"), &f.handoffs_by_reason),
+            chart_caption: chart_caption("report-reason-chart-caption"),
+            table: counted(
+                m,
+                of_month("report-reason-caption"),
+                "console-reason",
+                &f.handoffs_by_reason,
+                &p.handoffs_by_reason,
+            ),
             note: None,
         },
         Section {
-            heading: "引き継ぎの対応結果".into(),
+            heading: m.t("report-outcomes-heading"),
             chart: None,
             chart_caption: String::new(),
             table: Table {
-                caption: format!("{month}に受け付け、出力時点で対応済みの引き継ぎ（{}件、未対応{}件）", f.closed, f.open),
-                head: vec!["受付番号", "分野", "理由", "完了日", "対応結果（伏せ字済み）"],
+                caption: m.tv(
+                    "report-outcomes-caption",
+                    &[
+                        ("month", Arg::Text(&month)),
+                        ("closed", Arg::Number(f.closed as u64)),
+                        ("open", Arg::Number(f.open as u64)),
+                    ],
+                ),
+                head: vec![
+                    m.t("report-ticket"),
+                    m.t("console-category"),
+                    m.t("console-reason"),
+                    m.t("report-closed-on"),
+                    m.t("report-outcome"),
+                ],
                 rows: f
                     .outcomes
                     .iter()
                     .map(|t| {
                         vec![
                             t.id.clone(),
-                            t.category.label_ja().to_string(),
-                            t.reason.label_ja().to_string(),
+                            m.handoff_category(t.category),
+                            m.handoff_reason(t.reason),
                             t.closed_on.map(|d| d.to_string()).unwrap_or_default(),
                             t.outcome.clone(),
                         ]
                     })
                     .collect(),
-                empty: "対応済みの引き継ぎはありません",
+                empty: m.t("report-no-outcomes"),
+                japanese_cols: vec![4],
             },
             note: None,
         },
         Section {
-            heading: "結果が0件だった問い合わせ".into(),
-            chart: None,
-            chart_caption: String::new(),
-            table: texts(format!("結果0件の問い合わせ（検索・チャット、{}件、多い順）", f.zero_results.total), &f.zero_results),
-            note: None,
-        },
-        Section {
-            heading: "確信度が低かった問い合わせ".into(),
+            heading: m.t("report-zero-heading"),
             chart: None,
             chart_caption: String::new(),
             table: texts(
-                format!(
-                    "確信度が{}未満の問い合わせ（結果あり、{}件、多い順）",
-                    r.threshold, f.low_confidence.total
+                m,
+                m.tn("report-zero-caption", f.zero_results.total),
+                &f.zero_results,
+            ),
+            note: None,
+        },
+        Section {
+            heading: m.t("report-low-heading"),
+            chart: None,
+            chart_caption: String::new(),
+            table: texts(
+                m,
+                m.tv(
+                    "report-low-caption",
+                    &[
+                        ("threshold", Arg::Text(&r.threshold.to_string())),
+                        ("count", Arg::Number(f.low_confidence.total as u64)),
+                    ],
                 ),
                 &f.low_confidence,
             ),
             note: None,
         },
     ];
+    let (helpful, not_helpful) = (m.t("report-helpful"), m.t("report-not-helpful"));
     let feedback: Counts = vec![
-        ("役に立った".to_string(), f.helpful),
-        ("役に立たなかった".to_string(), f.not_helpful),
+        (helpful.clone(), f.helpful),
+        (not_helpful.clone(), f.not_helpful),
     ];
-    let feedback_before: Counts = vec![
-        ("役に立った".to_string(), p.helpful),
-        ("役に立たなかった".to_string(), p.not_helpful),
-    ];
+    let feedback_before: Counts = vec![(helpful, p.helpful), (not_helpful, p.not_helpful)];
     out.push(Section {
-        heading: "利用者の評価".into(),
-        chart: bar(format!("{month}の回答への評価"), &feedback),
-        chart_caption: "「役に立った」「役に立たなかった」の件数".into(),
+        heading: m.t("report-feedback-heading"),
+        chart: bar(of_month("report-feedback-chart"), &feedback),
+        chart_caption: chart_caption("report-feedback-chart-caption"),
         table: counted(
-            format!("{month}の評価の件数"),
-            "評価",
+            m,
+            of_month("report-feedback-caption"),
+            "report-rating",
             &feedback,
             &feedback_before,
         ),
@@ -332,15 +442,27 @@ fn sections(r: &MonthlyReport) -> Vec<Section> {
         .map(|t| (t.title.clone(), t.count))
         .collect();
     out.push(Section {
-        heading: "よく表示された制度（前月比）".into(),
-        chart: (!top.is_empty()).then(|| bar_chart(&format!("{month}によく表示された制度"), &top)),
-        chart_caption: format!("上位{SHOWN_RANKS}件に表示した問い合わせの数"),
+        heading: m.t("report-top-heading"),
+        chart: (!top.is_empty()).then(|| bar_chart(&of_month("report-top-chart"), &top)),
+        chart_caption: m.ta(
+            "report-chart-caption",
+            "caption",
+            &m.tn("report-top-chart-caption", SHOWN_RANKS),
+        ),
         table: Table {
-            caption: format!(
-                "{month}によく表示された制度（上位{}件）と前月",
-                r.top_schemes.len()
+            caption: m.tv(
+                "report-top-caption",
+                &[
+                    ("month", Arg::Text(&month)),
+                    ("count", Arg::Number(r.top_schemes.len() as u64)),
+                ],
             ),
-            head: vec!["制度", "件数", "前月", "増減"],
+            head: vec![
+                m.t("console-scheme"),
+                m.t("console-count"),
+                m.t("report-previous"),
+                m.t("report-change"),
+            ],
             rows: r
                 .top_schemes
                 .iter()
@@ -350,35 +472,38 @@ fn sections(r: &MonthlyReport) -> Vec<Section> {
                         t.count.to_string(),
                         t.previous.to_string(),
                         if t.previous == 0 {
-                            "新規".to_string()
+                            m.t("report-new")
                         } else {
                             signed(t.change())
                         },
                     ]
                 })
                 .collect(),
-            empty: "なし",
+            empty: m.t("console-none"),
+            japanese_cols: vec![0],
         },
         note: None,
     });
     out
 }
 
-fn view(r: &MonthlyReport) -> ReportView {
+fn view(m: &Messages, r: &MonthlyReport) -> ReportView {
     ReportView {
-        period: format!(
-            "{} 〜 {}（日本時間）",
-            r.month.first_day(),
-            r.month.last_day()
+        intro: m.targs(
+            "report-intro",
+            &[
+                ("from", &r.month.first_day().to_string()),
+                ("to", &r.month.last_day().to_string()),
+                ("generated", &jst_text(chrono::Utc::now())),
+            ],
         ),
-        generated: jst_text(chrono::Utc::now()),
         empty: r.is_empty(),
         partial: r.month == ReportMonth::containing(tokyo_today()),
-        summary: summary(r),
+        summary: summary(m, r),
         sections: if r.is_empty() {
             Vec::new()
         } else {
-            sections(r)
+            sections(m, r)
         },
         csv_href: format!("/admin/report.csv?month={}", r.month),
     }
@@ -392,13 +517,19 @@ pub async fn report(
     QueryPairs(pairs): QueryPairs,
 ) -> Response {
     let asked = first(&pairs, "month");
-    let chrome = Chrome::new(&state.app, "admin", &page).japanese_content();
+    let m = Messages::new(page.lang);
+    let chrome = Chrome::console(&state.app, &page);
     let (status, month, error, report) = match state
         .app
         .staff_report(&staff.0, asked.as_deref(), false)
         .await
     {
-        Ok(r) => (StatusCode::OK, r.month.to_string(), None, Some(view(&r))),
+        Ok(r) => (
+            StatusCode::OK,
+            r.month.to_string(),
+            None,
+            Some((view(&m, &r), r.month)),
+        ),
         Err(AppError::Invalid { message, .. }) => (
             StatusCode::BAD_REQUEST,
             asked.unwrap_or_default(),
@@ -408,8 +539,8 @@ pub async fn report(
         Err(e) => return ApiError::from(e).into_response(),
     };
     let title = match &report {
-        Some(_) => format!("実施報告（{}）", month_label(&month)),
-        None => "実施報告".to_string(),
+        Some((_, shown)) => m.ta("report-title-month", "month", &month_name(&m, *shown)),
+        None => m.t("report-title"),
     };
     let page = ReportPage {
         title,
@@ -417,16 +548,9 @@ pub async fn report(
         staff: Some(staff.0),
         month,
         error,
-        report,
-        corpus_note: CORPUS_CHANGES_NOTE,
-        empty_note: EMPTY_MONTH,
+        report: report.map(|(view, _)| view),
     };
     render(status, &page)
-}
-
-/// "2026-10" → "2026年10月" (the month was validated).
-fn month_label(month: &str) -> String {
-    ReportMonth::parse(month).map_or_else(|_| month.to_string(), |m| m.label_ja())
 }
 
 #[utoipa::path(get, path = "/admin/report.csv", tag = "admin", security(("staff_session" = [])), params(("month" = Option<String>, Query, description = "YYYY-MM、2000〜2099年で今月まで（省略時は前月、日本時間）", pattern = r"^20[0-9]{2}-(0[1-9]|1[0-2])$", example = "2026-10")), responses((status = 200, description = "実施報告のCSV（UTF-8 BOM付き、列：区分・項目・件数・前月の件数・備考）", content_type = "text/csv", body = String), (status = 400, description = "月の指定の誤り", body = ErrorBody), (status = 401, description = "未ログイン", body = ErrorBody)))]

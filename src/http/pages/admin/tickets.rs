@@ -7,8 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{Allowed, can};
+use super::{Allowed, can, showing};
 use crate::app::console::jst_text;
+use crate::app::messages::Messages;
 use crate::app::staff::StaffMember;
 use crate::domain::handoff::{StableCode, TicketStatus};
 use crate::http::AppState;
@@ -21,10 +22,10 @@ struct TicketRow {
     id: String,
     inquiry_id: String,
     at: String,
-    category: &'static str,
+    category: String,
     desk: String,
-    next_slot: String,
-    status: &'static str,
+    next_slot: Option<String>,
+    status: String,
     open: bool,
     summary: String,
     outcome: String,
@@ -34,12 +35,13 @@ struct TicketRow {
 #[derive(Template)]
 #[template(path = "admin/tickets.html")]
 struct TicketsPage {
-    title: &'static str,
+    title: String,
     chrome: Chrome,
     csrf: String,
     staff: Option<StaffMember>,
-    statuses: Vec<(&'static str, &'static str)>,
-    shown: &'static str,
+    statuses: Vec<(&'static str, String)>,
+    /// Which status is shown, and how many tickets.
+    shown: String,
     tickets: Vec<TicketRow>,
 }
 
@@ -60,26 +62,27 @@ pub async fn tickets(
         Ok(l) => l,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    let m = Messages::new(page.lang);
     let page = TicketsPage {
-        title: "引き継ぎチケット",
-        chrome: Chrome::new(&state.app, "admin", &page).japanese_content(),
+        title: m.t("tickets-title"),
+        chrome: Chrome::console(&state.app, &page),
         csrf: staff.0.csrf.clone(),
         staff: Some(staff.0),
         statuses: TicketStatus::ALL
             .iter()
-            .map(|s| (s.code(), s.label_ja()))
+            .map(|s| (s.code(), m.label(*s)))
             .collect(),
-        shown: status.map_or("すべて", |s| s.label_ja()),
+        shown: showing(&m, status.map(|s| m.label(s)), list.len()),
         tickets: list
             .into_iter()
             .map(|v| {
                 let t = v.ticket;
                 TicketRow {
                     at: jst_text(t.created_at),
-                    category: t.category.label_ja(),
+                    category: m.handoff_category(t.category),
                     desk: v.desk,
-                    next_slot: t.next_slot.unwrap_or_else(|| "未定".into()),
-                    status: t.status.label_ja(),
+                    next_slot: t.next_slot,
+                    status: m.label(t.status),
                     open: t.status == TicketStatus::Open,
                     summary: t.summary,
                     outcome: t.outcome.unwrap_or_default(),

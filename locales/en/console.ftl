@@ -1,0 +1,357 @@
+# The staff console (/admin): menus, headings, labels and notices. Logged texts (inquiries,
+# outcomes, judgments) are never in a catalog: the pages show them as written.
+
+## Shared
+
+console-menu-label = Staff menu
+console-nav-dashboard = Dashboard
+console-nav-inquiries = Inquiries
+console-nav-tickets = Hand-off tickets
+console-nav-report = Monthly report
+console-nav-freshness = Corpus freshness
+console-nav-judgments = Right answers and fixes
+console-nav-corpus = Edit the corpus
+console-nav-accounts = Staff accounts
+console-nav-audit = Audit log
+console-logout = Log out ({ $name })
+console-signed-in = Logged in as { $name } (role: { $role })
+console-sep = {" / "}
+console-all = All
+console-none = None
+console-no-data = No data
+console-showing = {" "}(showing: { $status }, { $count })
+console-by-at = { $by } ({ $at })
+console-count = Count
+console-times = Times
+console-when = Date and time
+console-channel = Channel
+console-kind = Kind
+console-status = Status
+console-text = Text
+console-text-masked = Text (personal data masked)
+console-confidence = Confidence
+console-handoff = Hand-off
+console-purpose = Purpose
+console-category = Field
+console-reason = Reason
+console-scheme = Scheme
+console-fix = Proposed fix
+console-recorded = Recorded
+console-original-inquiry = The original inquiry
+
+## Labels of stored codes
+
+channel-web = Web
+channel-operator = Operator
+channel-api = API
+inquiry-kind-search = Search
+inquiry-kind-recommend = Questionnaire
+inquiry-kind-chat = Chat
+ticket-status-open = Open
+ticket-status-done = Done
+judgment-status-open = Awaiting approval
+judgment-status-fixed = Fixed
+judgment-status-rejected = Rejected
+role-reviewer = Reviewer
+role-editor = Editor
+role-administrator = Administrator
+audit-action-login = Login
+audit-action-login-failed = Failed login
+audit-action-logout = Logout
+audit-action-access-denied = Action not allowed (refused)
+audit-action-ticket-closed = Ticket closed
+audit-action-judgment-recorded = Right answer recorded
+audit-action-fix-approved = Fix approved
+audit-action-fix-rejected = Fix rejected
+audit-action-account-created = Account created
+audit-action-role-changed = Role changed
+audit-action-password-reset = Password reset
+audit-action-inquiries-exported = Inquiries exported as CSV
+audit-action-tickets-exported = Tickets exported as CSV
+audit-action-report-viewed = Monthly report viewed
+audit-action-report-exported = Monthly report exported as CSV
+audit-action-corpus-draft-saved = Corpus draft saved
+audit-action-corpus-published = Corpus published
+audit-action-corpus-rolled-back = Corpus rolled back to an earlier version and published
+audit-action-corpus-imported = Corpus imported
+audit-action-corpus-exported = Corpus exported
+permission-read-inquiries = Reading inquiries
+permission-handle-tickets = Handling hand-off tickets
+permission-record-judgments = Recording right answers
+permission-read-reports = Reports and CSV exports
+permission-approve-fixes = Approving or rejecting fixes
+permission-edit-corpus = Editing and publishing the corpus
+permission-manage-accounts = Managing staff accounts
+permission-read-audit = Reading the audit log
+freshness-rule-old-as-of = Checked too long ago
+freshness-rule-hours-unconfirmed = Desk hours not confirmed
+freshness-rule-not-official-source = Source is not the official page
+freshness-rule-closed-without-next-round = Closed, next round not announced
+freshness-rule-earlier-fiscal-year = Only rounds of earlier fiscal years
+answer-kind-scheme = Scheme
+answer-kind-faq = FAQ
+answer-kind-desk = Consultation desk
+answer-kind-none = No scheme fits
+fix-nothing = Nothing to fix (shown in the top 5)
+fix-alias = Add “{ $phrase }” as another name of the scheme
+fix-synonyms = Synonym group “{ $words }”
+fix-write-faq = Write an FAQ
+
+## Login and refusals
+
+login-title = Staff login
+login-username = User name
+login-password = Password
+login-submit = Log in
+login-wrong = The user name or password is wrong.
+login-locked = After repeated failed logins the account is locked for a while. Please try again in about 15 minutes.
+forbidden-title = Not allowed
+forbidden-message = { $action } is not allowed for the { $role } role. If you need it, ask an administrator to change your role.
+forbidden-back = Back to the dashboard
+
+## Dashboard
+
+dashboard-title = Dashboard
+dashboard-overview = Period: { $from } to { $today } (Japan time) / { $inquiries } inquiries / { $tickets } hand-offs ({ $open } open) / { $feedback } feedback answers (given for { $rate }%, helpful { $helpful }%)
+dashboard-log-state = Log: { $written } written, { $failed } failed writes, { $pending } waiting in the spool
+dashboard-chart-title = Inquiries per day over the last 30 days (by channel)
+dashboard-chart-caption = Inquiries per day by channel (Web, operator, API)
+dashboard-export-inquiries = Export inquiries as CSV
+dashboard-export-tickets = Export hand-off tickets as CSV
+dashboard-freshness-heading = Corpus freshness
+dashboard-freshness-caption = Schemes, FAQs and desks to re-check (by rule; limit { $days } days)
+dashboard-rule = Rule
+dashboard-judgments-heading = Right answers recorded
+dashboard-judgments-caption = Right answers and fixes recorded by staff (by status)
+dashboard-report-link = See the monthly report
+dashboard-topics = Frequent inquiries
+dashboard-topics-caption = Inquiry texts (top 15)
+dashboard-purposes = Purposes chosen
+dashboard-purposes-caption = Purposes (top)
+dashboard-zero = Inquiries with no results
+dashboard-zero-caption = Inquiries with 0 results
+dashboard-low = Inquiries answered with low confidence
+dashboard-low-caption = Low-confidence inquiries
+dashboard-categories = Hand-offs by field
+dashboard-categories-caption = By field
+dashboard-reasons = Hand-offs by reason
+dashboard-reasons-caption = By reason
+dashboard-shown = Schemes shown most often
+dashboard-shown-caption = Times shown in the top 5
+
+## Inquiries
+
+inquiries-title = Inquiries
+inquiries-filter-text = Filter by text
+inquiries-from = From
+inquiries-to = To
+inquiries-zero-only = Only with 0 results
+inquiries-handoff-only = Only hand-offs
+inquiries-filter = Filter
+inquiries-count = { $count ->
+    [one] 1 inquiry (at most 500)
+   *[other] { $count } inquiries (at most 500)
+}
+inquiries-results = Results
+inquiry-title = Inquiry details
+inquiry-not-found-title = Not found
+inquiry-not-found = The inquiry was not found
+inquiry-back = Back to the inquiries
+inquiry-purposes = Purposes
+inquiry-latency = Response time
+inquiry-latency-ms = { $ms } ms
+inquiry-shown-heading = Results shown and why
+inquiry-rank = Rank
+inquiry-scheme = Scheme
+inquiry-score = Score
+inquiry-breakdown = Breakdown
+inquiry-feedback-heading = Feedback
+inquiry-helpful = Helpful
+inquiry-not-helpful = Not helpful
+inquiry-no-feedback = None
+inquiry-judgments-heading = Right answer
+inquiry-judgments-caption = Right answers recorded for this inquiry
+inquiry-right-answer = Right answer
+inquiry-no-judgments = Nothing recorded yet
+inquiry-record-heading = Record the right answer
+inquiry-record-help = If the search did not show it in the top 5, the console proposes a fix (another name for the scheme, synonyms, or an FAQ to write); once an editor approves it, the search uses it.
+inquiry-choose = Choose one
+inquiry-record = Record
+
+## Hand-off tickets
+
+tickets-title = Hand-off tickets
+tickets-number = Ticket { $ticket }
+tickets-category = Field
+tickets-desk = Desk
+tickets-next-slot = Next staffed time
+tickets-no-slot = Not set
+tickets-outcome = Outcome
+tickets-done = Mark as done
+
+## Judgments
+
+judgments-title = Right answers and proposed fixes
+judgments-intro = The right answers staff recorded on an inquiry's page, and the fix the console proposes when the search missed them (another name for the scheme, a synonym group, or an FAQ to write). Once an editor or administrator approves them, names and synonyms take effect in the search at once.
+judgments-intro-eval = Approved records become regression tests of this command:
+judgments-inquiry = Inquiry
+judgments-search-when-recorded = Search when recorded
+judgments-found = Shown in the top 5
+judgments-not-found = Not shown in the top 5
+judgments-decided = Decision
+judgments-edit-alias = Other name
+judgments-edit-synonyms = Synonyms (separated by 、)
+judgments-approve = Approve
+judgments-reject = Reject
+judgments-editors-only = Editors and administrators approve or reject fixes.
+judgments-none = No records.
+
+## Accounts
+
+accounts-title = Staff accounts
+accounts-roles-intro = Roles: a reviewer reads inquiries, handles tickets and records right answers; an editor can also edit the corpus and approve fixes; an administrator can also manage accounts and read the audit log.
+accounts-caption = { $count ->
+    [one] Accounts (1)
+   *[other] Accounts ({ $count })
+}
+accounts-username = User name
+accounts-role = Role
+accounts-created = Created
+accounts-locked = Locked
+accounts-usable = Active
+accounts-change-role = Change role
+accounts-reset-password = Reset password
+accounts-role-of = Role of { $name }
+accounts-change = Change
+accounts-new-password-of = New password for { $name }
+accounts-set = Set
+accounts-add-heading = Add an account
+accounts-new-username = User name (3 to 32 lower-case letters, digits, “-” or “_”)
+accounts-new-password = Password (at least { $count } characters)
+accounts-add = Add
+
+## Audit log
+
+audit-title = Audit log
+audit-intro = Staff actions (logins, failed logins, logouts, ticket handling, right answers recorded, fixes approved or rejected, account changes, CSV exports, monthly reports viewed, corpus drafts saved, published, rolled back, imported or exported, and actions that were not allowed), newest first. Records are only ever added: neither this page nor the database can change or delete them.
+audit-caption = Audit log ({ $total } records, page { $page } of { $pages })
+audit-when = Date and time (Japan time)
+audit-actor = By
+audit-action = Action
+audit-target = Target
+audit-detail = Details
+audit-none = No records
+audit-pages-label = Audit log pages
+audit-previous = Previous page (newer records)
+audit-next = Next page (older records)
+audit-actor-staff = { $name } ({ $role })
+audit-actor-command-line = Command line
+audit-actor-unknown = Unknown (no such user name)
+
+## Monthly report (実施報告). The CSV keeps its own Japanese headings: it is the ward's document.
+
+report-title = Monthly report
+report-title-month = Monthly report ({ $month })
+report-month-format = %B %Y
+report-month = Month (YYYY-MM)
+report-month-hint = Leave it empty for last month (Japan time).
+report-show = Show
+report-intro = Report on the information and reception service (Shien Navi) of the Minato City Industry Promotion Center. Period: { $from } to { $to } (Japan time) / made: { $generated } (Japan time)
+report-csv = Export this report as CSV
+report-print = Print it with the browser's print function as it is.
+report-partial = This month is not over yet: the figures are up to the time of output.
+report-empty-month = Nothing was recorded this month.
+report-summary-heading = Summary
+report-summary-caption = { $month } at a glance, with the previous month ({ $previous })
+report-item = Item
+report-previous = Previous month
+report-change = Change
+report-new = New
+report-row-inquiries = Inquiries
+report-row-handoffs = Hand-offs
+report-row-closed = of which done (at output)
+report-row-open = of which open (at output)
+report-row-zero = Inquiries with 0 results
+report-row-low = Low-confidence inquiries
+report-row-helpful = Rated “helpful”
+report-row-not-helpful = Rated “not helpful”
+report-row-helpful-share = Share rated “helpful”
+report-chart-caption = { $caption } (the numbers are in the table beside it)
+report-channel-heading = Inquiries by channel
+report-channel-chart = Inquiries in { $month } by channel
+report-channel-chart-caption = Inquiries by channel
+report-channel-caption = Inquiries in { $month } by channel
+report-day-heading = Inquiries by day
+report-day-chart = Inquiries per day in { $month } (by channel)
+report-day-chart-caption = Inquiries per day. Days across, one line per channel
+report-day-caption = Inquiries in { $month } by day
+report-day = Date
+report-total = Total
+report-kind-heading = Inquiries by kind
+report-kind-chart = Inquiries in { $month } by kind
+report-kind-chart-caption = Searches, questionnaires and chats
+report-kind-caption = Inquiries in { $month } by kind
+report-purpose-heading = Inquiries by purpose
+report-purpose-chart = Inquiries in { $month } by purpose
+report-purpose-chart-caption = Inquiries per purpose chosen
+report-purpose-caption = Inquiries in { $month } by purpose
+report-purpose-note = One inquiry may choose several purposes, so the total differs from the number of inquiries.
+report-level-heading = Inquiries by level of scheme
+report-level-chart = Inquiries in { $month } by level of scheme
+report-level-chart-caption = Inquiries by the level (Minato City, Tokyo, national) of the first scheme shown
+report-level-caption = Inquiries in { $month } by level of scheme
+report-level = Level
+report-level-note = The level a caller filtered by is not recorded, so the level of the first scheme shown is counted.
+report-category-heading = Hand-offs by field
+report-category-chart = Hand-offs in { $month } by field
+report-category-chart-caption = Inquiries passed to a consultant, by field
+report-category-caption = Hand-offs in { $month } by field
+report-reason-heading = Hand-offs by reason
+report-reason-chart = Hand-offs in { $month } by reason
+report-reason-chart-caption = Inquiries passed to a consultant, by reason
+report-reason-caption = Hand-offs in { $month } by reason
+report-outcomes-heading = Outcomes of hand-offs
+report-outcomes-caption = Hand-offs received in { $month } and done at output ({ $closed } done, { $open } open)
+report-ticket = Ticket
+report-closed-on = Done on
+report-outcome = Outcome (personal data masked)
+report-no-outcomes = No hand-off is done yet
+report-zero-heading = Inquiries with no results
+report-zero-caption = { $count ->
+    [one] Inquiries with 0 results (searches and chats, 1 inquiry, most frequent first)
+   *[other] Inquiries with 0 results (searches and chats, { $count } inquiries, most frequent first)
+}
+report-low-heading = Inquiries answered with low confidence
+report-low-caption = Inquiries with results but confidence below { $threshold } ({ $count } inquiries, most frequent first)
+report-other-texts = { $count ->
+    [one] 1 other text
+   *[other] { $count } other texts
+}
+report-feedback-heading = Callers' ratings
+report-feedback-chart = Ratings of answers in { $month }
+report-feedback-chart-caption = Answers rated “helpful” and “not helpful”
+report-feedback-caption = Ratings in { $month }
+report-rating = Rating
+report-helpful = Helpful
+report-not-helpful = Not helpful
+report-top-heading = Schemes shown most often (against the previous month)
+report-top-chart = Schemes shown most often in { $month }
+report-top-chart-caption = Inquiries that showed the scheme in the top { $count }
+report-top-caption = Schemes shown most often in { $month } (top { $count }) and the previous month
+report-corpus-heading = Changes to the corpus
+report-corpus-note = The corpus changes published in the month cannot be listed yet (the console had no publishing function and kept no record of publishing).
+
+# The corpus freshness board (/admin/freshness)
+freshness-title = Corpus freshness
+freshness-intro = Schemes, FAQs and consultation desks in the loaded corpus whose content needs checking (as of { $today }, Japan time). An entry counts as old when its check date (as_of) is more than { $days } days ago (setting freshness_max_age_days, environment variable SHIEN__FRESHNESS_MAX_AGE_DAYS).
+freshness-fiscal-year-note = The corpus does not record which fiscal year an amount belongs to, so amounts cannot be checked by year. The fiscal year is judged from the dates of the rounds.
+freshness-counts-caption = Items to check, by rule ({ $total } in all)
+freshness-col-rule = Rule
+freshness-col-count = Count
+freshness-none = None.
+freshness-col-kind = Kind
+freshness-col-title = Name
+freshness-col-why = Why
+freshness-kind-scheme = Scheme
+freshness-kind-faq = FAQ
+freshness-kind-desk = Consultation desk
