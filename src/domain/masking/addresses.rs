@@ -198,12 +198,20 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
                     || rest.contains("Tokyo")
                     || romaji_town(&rest[1..]))
         };
-        let ok = place_word
-            || town_suffix
-            || english_after
-            || (cue && (cjk_before || groups.len() >= 3))
-            || (cjk_before && groups.len() >= 3 && !before.ends_with('第'))
-            || (last.is_some_and(|c| c.is_ascii_alphabetic()) && groups.len() >= 3);
+        // "The office at Minato City Hall, 1-5-25 Shibakoen": the ward's own address.
+        let office = {
+            let near = &text[char_back(text, s, 40)..s];
+            ["City Hall", "city hall", "Ward Office", "ward office"]
+                .iter()
+                .any(|w| near.contains(w))
+        };
+        let ok = !office
+            && (place_word
+                || town_suffix
+                || english_after
+                || (cue && (cjk_before || groups.len() >= 3))
+                || (cjk_before && groups.len() >= 3 && !before.ends_with('第'))
+                || (last.is_some_and(|c| c.is_ascii_alphabetic()) && groups.len() >= 3));
         if ok {
             // An English address may name the building and room first (Hillside Court 211, 1-5-3 …).
             let s = p
@@ -251,6 +259,33 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
                 && tail.chars().any(|c| c.is_ascii_digit())
             {
                 e = tail_end;
+            }
+        }
+        // 港区三田2丁目11番5号⏎メゾン三田402: the building on the line after the address.
+        if let Some(next) = text[e..].strip_prefix('\n') {
+            let line = &next[..next.find('\n').unwrap_or(next.len())];
+            let building = [
+                "マンション",
+                "メゾン",
+                "ハイツ",
+                "コート",
+                "レジデンス",
+                "ビル",
+                "タワー",
+                "ハウス",
+                "荘",
+                "テラス",
+            ]
+            .iter()
+            .any(|w| line.contains(w));
+            let room = line
+                .trim_end_matches(['号', '室'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            if building && room && line.chars().count() <= 24 && claims.free(e, e + 1 + line.len())
+            {
+                e += 1 + line.len();
             }
         }
         let (s, e) = trim_span(text, s, e);

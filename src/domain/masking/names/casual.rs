@@ -149,21 +149,21 @@ fn name_at(view: &NameView<'_>, at: usize) -> Option<(usize, usize)> {
             .sum();
         let run = &text[at..at + len];
         // さとうだけど: the copula is not part of the name.
-        let name_len = [
-            "だけど",
-            "ですけど",
-            "ですが",
-            "です",
-            "だよ",
-            "だ",
-            "っす",
-            "のパパ",
-            "のママ",
-        ]
-        .iter()
-        .filter_map(|c| run.find(c))
-        .filter(|&i| i > 0)
-        .min()?;
+        // ひなたのパパです: whose parent the writer is.
+        let parent = run.ends_with('の')
+            && ["パパ", "ママ"]
+                .iter()
+                .any(|w| text[at + len..].starts_with(w));
+        // おかだ ひとみ: だ may be part of a name in kana, so only です and っす close one.
+        let name_len = if parent {
+            len - 'の'.len_utf8()
+        } else {
+            ["ですけど", "ですが", "です", "っす"]
+                .iter()
+                .filter_map(|c| run.find(c))
+                .filter(|&i| i > 0)
+                .min()?
+        };
         let name = &run[..name_len];
         let n = name.chars().count();
         return ((2..=5).contains(&n) && !COMMON_KANA.contains(&name))
@@ -234,8 +234,10 @@ pub(super) fn single_kanji_before_honorific(view: &NameView<'_>, claims: &mut Cl
                 .next_back()
                 .is_none_or(|b| !is_kanji(b) && !is_katakana(b) && b != 'お' && b != 'ご');
             let run = &text[s..at];
+            // 書くんですか, 開くんですが: a verb, not an honorific.
+            let verb = text[at + honorific.len()..].starts_with(['で', 'だ', 'じ']);
             // 源さん, 光くん: what the dictionary knows as a word of its own (奥, 客) is listed.
-            if set_apart && !SINGLE_NOT_NAMES.contains(&run) && !is_title(run) {
+            if set_apart && !verb && !SINGLE_NOT_NAMES.contains(&run) && !is_title(run) {
                 claims.claim(s, at, PiiKind::Name);
             }
         }
@@ -255,6 +257,26 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
         .collect();
     for e in found {
         let mut rest = text[e..].trim_start_matches(' ');
+        // ZHOU Xin / 周鑫: the name in kanji after a slash, ending the line.
+        if let Some(r) = rest.strip_prefix("/ ") {
+            let len: usize = r
+                .chars()
+                .take_while(|&c| is_kanji(c))
+                .map(char::len_utf8)
+                .sum();
+            let n = r[..len].chars().count();
+            if (2..=4).contains(&n) && r[len..].chars().next().is_none_or(|c| c == '\n') {
+                let s = text.len() - r.len();
+                claims.claim(s, s + len, PiiKind::Name);
+            }
+            continue;
+        }
+        // T. Suzuki here (Suzuki Takumi).
+        for w in [" here", " again"] {
+            if let Some(r) = text[e..].strip_prefix(w) {
+                rest = r.trim_start_matches(' ');
+            }
+        }
         for h in ["様", "さん", "さま", "殿", "氏"] {
             if let Some(r) = rest.strip_prefix(h) {
                 rest = r.trim_start_matches(' ');
@@ -503,7 +525,8 @@ pub(super) fn repeated_short_names(text: &str, claims: &mut Claims) {
                 let apart = |c: Option<char>| c.is_none_or(|c| !is_kanji(c) && !is_katakana(c));
                 apart(before) && apart(after)
             } else {
-                before.is_none_or(|c| !is_hiragana(c) || PARTICLES.contains(c))
+                (before.is_none_or(|c| !is_hiragana(c) || PARTICLES.contains(c))
+                    || ["なくて", "なく"].iter().any(|w| text[..at].ends_with(w)))
                     && (after.is_none_or(|c| !is_hiragana(c))
                         || AFTER.iter().any(|w| text[end..].starts_with(w)))
             };
@@ -514,5 +537,51 @@ pub(super) fn repeated_short_names(text: &str, claims: &mut Claims) {
     }
     for (s, e) in found {
         claims.claim(s, e, PiiKind::Name);
+    }
+}
+
+/// A surname the dictionary knows (or files as a place), a space, and a given name in kana
+/// that introduces or addresses someone: 川口 あいりです, 森 さくら、.
+pub(super) fn spaced_kana_given(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    for w in view.words {
+        let sa = &text[w.start..w.end];
+        if !matches!(
+            w.class,
+            WordClass::Surname | WordClass::PersonName | WordClass::Place
+        ) || !is_kanji_str(sa)
+            || !(1..=3).contains(&sa.chars().count())
+            || is_town(sa)
+            || is_title(sa)
+        {
+            continue;
+        }
+        let Some(rest) = text[w.end..].strip_prefix(' ') else {
+            continue;
+        };
+        let len: usize = rest
+            .chars()
+            .take_while(|&c| is_hiragana(c))
+            .map(char::len_utf8)
+            .sum();
+        let kana = &rest[..len];
+        // 北川 です: the copula after a space, not a given name.
+        if ["で", "と", "さん", "さま"]
+            .iter()
+            .any(|c| kana.starts_with(c))
+        {
+            continue;
+        }
+        let given = ["です", "でござ", "と申", "といい", "さん", "さま"]
+            .iter()
+            .filter_map(|c| kana.find(c))
+            .filter(|&i| i > 0)
+            .min()
+            .unwrap_or(len);
+        let n = kana[..given].chars().count();
+        let closed = given < len || rest[len..].starts_with(['、', '。', ' ', '\n', '!']);
+        if (2..=4).contains(&n) && closed && !COMMON_KANA.contains(&&kana[..given]) {
+            claims.claim(w.start, w.end + 1 + given, PiiKind::Name);
+        }
     }
 }

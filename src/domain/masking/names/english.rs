@@ -24,7 +24,7 @@ pub(super) fn patterns() -> &'static Patterns {
         // The last sentence is a name alone: "… no longer works. Aisha Khan".
         closing_name: re(r"[.!?]\s+([A-Z][a-z'\-]+ [A-Z][a-z'\-]+)\.?\s*$"),
         latin_name: re(
-            r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,2}",
+            r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,3}",
         ),
     })
 }
@@ -130,10 +130,12 @@ const STOP: &[&str] = &[
     "but",
     "if",
     "when",
+    "again",
 ];
 
 pub(super) fn english_names(text: &str, claims: &mut Claims) {
     let p = patterns();
+    casual_english(text, claims);
     static SAN: OnceLock<Regex> = OnceLock::new();
     let san = SAN
         .get_or_init(|| re(r"\b([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)[- ](?:san|sama|sensei|shi)\b"));
@@ -265,6 +267,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
+    // The names listed after those found since: "Chris & Yuki".
     casual_english(text, claims);
 }
 
@@ -273,29 +276,33 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
 /// surname in capitals (Hiroshi TANAKA), before "(me)" or "and I", and the names listed
 /// after one found (Chris & Yuki, Sato Yui, Sato Yuki, and Sato Kaito).
 fn casual_english(text: &str, claims: &mut Claims) {
-    static P: OnceLock<[Regex; 6]> = OnceLock::new();
-    let [greeting, closing, initial, capitals, me, listed] = P.get_or_init(|| {
+    static P: OnceLock<[Regex; 7]> = OnceLock::new();
+    let [greeting, closing, initial, capitals, me, listed, opening] = P.get_or_init(|| {
         [
             re(
                 r"(?:^|[\s(])(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Thx|Bye)[ ,]+([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)(?:[,!.:]|\s*$)",
             ),
             re(r"[.!?]\s+([A-Z][a-z]{2,})[.!]?\s*$"),
             re(r"(?:^|[\s(])([A-Z]\. ?[A-Z][a-z]{2,})\b"),
-            re(r"\b(?:[A-Z][a-z]+ [A-Z]{3,}|[A-Z]{3,} [A-Z][a-z]+)\b"),
+            re(r"\b[A-Z][a-z]+ [A-Z]{3,}\b"),
             re(
                 r"\b([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?) (?:\((?:me|myself|my [a-z]+)\)|and I\b)|\b(?:I|me|myself) ?\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2})[,)]",
             ),
             re(r"^(?:,? and|,| &| and|, &) ([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)\b"),
+            // "Mohammed Al-Sayed, halal food truck.": a message headed by a full name.
+            re(r"^([A-Z][a-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2}),"),
         ]
     });
     let not_stop = |m: &str| {
         !m.split(' ')
             .any(|w| STOP.contains(&w.to_lowercase().as_str()) || NOT_AFTER_GREETING.contains(&w))
     };
-    for re_ in [greeting, closing, initial, me] {
+    for re_ in [greeting, closing, initial, me, opening] {
         for c in re_.captures_iter(text) {
             let m = c.get(1).or(c.get(2)).expect("group");
-            if not_stop(m.as_str()) {
+            // "… after applying? Roughly.": an adverb, not a signature.
+            let adverb = m.as_str().ends_with("ly");
+            if not_stop(m.as_str()) && !adverb {
                 claims.claim(m.start(), m.end(), PiiKind::Name);
             }
         }

@@ -34,6 +34,7 @@ use words::{
 pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     let view = NameView { text, words };
     full_names(&view, claims);
+    casual::spaced_kana_given(&view, claims);
     casual::casual_opening(&view, claims);
 
     // Strong: 「…と申します」「…といいます」, labelled fields.
@@ -161,7 +162,14 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 && let Some((s, e)) = kana_name_after(text, from)
             {
                 claims.claim(s, e, PiiKind::Name);
-            } else if let Some((s, e)) = field_value(text, from).filter(|_| field) {
+            } else if let Some((s, e)) = field_value(text, from).filter(|&(s, e)| {
+                // 名前は森 さくら、: a value in two short parts is a full name.
+                let two_parts = text[s..e].split(' ').count() == 2
+                    && text[s..e]
+                        .split(' ')
+                        .all(|p| (1..=4).contains(&p.chars().count()));
+                field || (two_parts && strength >= Strength::Strong)
+            }) {
                 // 氏名:平和 光, 名前が「平和」: what fills a form field is a name, whatever
                 // the dictionary makes of its words.
                 claims.claim(s, e, PiiKind::Name);
@@ -238,7 +246,9 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 } else {
                     Strength::Weak
                 };
-                let shaped = heading || labelled || introduced;
+                // 代わりに私、山下が: the writer names themself.
+                let own = *role == "私、" && text[e..].starts_with(['が', 'は']);
+                let shaped = heading || labelled || introduced || own;
                 if let Some((a, b)) = view
                     .accept(s, e, strength)
                     .or_else(|| shaped.then(|| person_like(&view, s, e)).flatten())
@@ -308,6 +318,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         if let Some((s, e)) = view.run_before(at)
             && !is_title(&text[s..e])
             && !owned.iter().any(|w| text[s..e].ends_with(w))
+            && !AFTER_NAME.iter().any(|w| text[s..e].ends_with(w))
             && let Some((s, e)) = view.accept(s, e, Strength::Certain)
         {
             claims.claim(s, e, PiiKind::Name);
@@ -337,6 +348,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     casual::bracketed_other_script(&view, claims);
     widen_names(&view, claims);
     repeated_names(text, claims);
+    casual::repeated_short_names(text, claims);
     casual::corrected_names(text, claims);
     casual::repeated_short_names(text, claims);
     repeated_names(text, claims);
@@ -529,7 +541,7 @@ fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
         end = at + taken;
     }
     let next = text[end..].chars().next();
-    let closed = next.is_none_or(|c| "/、,\n( 」。".contains(c));
+    let closed = next.is_none_or(|c| "/、,\n( 」。)".contains(c));
     (end > from && closed).then_some((from, end))
 }
 
@@ -579,7 +591,9 @@ fn company_person(view: &NameView<'_>, claims: &mut Claims) {
             view.words.iter().any(|w| {
                 w.start == m.start() && w.end == m.end() && w.class == WordClass::CommonNoun
             }) && m.as_str().chars().count() >= 2;
-        if !is_title(m.as_str()) && !common {
+        // 株式会社光和の総務課です, …の者です: a department or the writer unnamed.
+        let office = is_organisation(m.as_str()) || m.as_str() == "者";
+        if !is_title(m.as_str()) && !common && !office {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
