@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::{Allowed, can};
-use crate::app::report::FreshnessBoard;
 use crate::app::staff::StaffMember;
 use crate::app::messages::{Arg, Messages};
 use crate::domain::freshness::{EntryKind, Finding, Rule};
@@ -29,7 +28,6 @@ struct FreshnessPage {
     title: String,
     chrome: Chrome,
     staff: Option<StaffMember>,
-    board: FreshnessBoard,
     intro: String,
     counts_caption: String,
     /// (anchor code, label, count) per rule.
@@ -103,7 +101,6 @@ pub async fn freshness(
         title: m.t("freshness-title"),
         chrome: Chrome::console(&state.app, &page),
         staff: Some(staff.0),
-        board,
         intro,
         counts_caption,
         counts,
