@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::{Allowed, can};
-use crate::app::staff::StaffMember;
 use crate::app::messages::{Arg, Messages};
+use crate::app::staff::StaffMember;
 use crate::domain::freshness::{EntryKind, Finding, Rule};
 use crate::http::AppState;
 use crate::http::language::PageLang;
