@@ -345,7 +345,7 @@ async fn a_publish_shows_on_both_replicas_within_5s_and_rollback_restores_it() {
         "{history}"
     );
     assert!(
-        history.contains("<ins>＋ max_yen = 800000</ins>"),
+        history.contains("<ins>+ max_yen = 800000</ins>"),
         "{history}"
     );
     assert!(history.contains("この版に戻して公開する"));

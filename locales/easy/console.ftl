@@ -343,3 +343,5 @@ freshness-col-why = 理由
 freshness-kind-scheme = 制度
 freshness-kind-faq = よくある 質問
 freshness-kind-desk = 相談窓口
+audit-action-corpus-created = 資料の 項目を 追加
+audit-action-corpus-deleted = 資料の 項目を 削除

@@ -355,3 +355,5 @@ freshness-col-why = Why
 freshness-kind-scheme = Scheme
 freshness-kind-faq = FAQ
 freshness-kind-desk = Consultation desk
+audit-action-corpus-created = Corpus entry added
+audit-action-corpus-deleted = Corpus entry deleted

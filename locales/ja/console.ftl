@@ -343,3 +343,5 @@ freshness-col-why = 理由
 freshness-kind-scheme = 制度
 freshness-kind-faq = よくある質問
 freshness-kind-desk = 相談窓口
+audit-action-corpus-created = コーパスの項目の追加
+audit-action-corpus-deleted = コーパスの項目の削除

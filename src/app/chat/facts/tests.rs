@@ -261,13 +261,13 @@ fn easy_japanese_states_the_ceiling_and_the_round_from_the_fields() {
     let s = scheme();
     let amount = translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら もらえる?"));
     assert!(
-        amount.starts_with("もらえる お金は いちばん多くて 40万円です。"),
+        amount.starts_with("もらえる お金は いちばん 多くて 40万円です。"),
         "{amount}"
     );
     let deadline = translated(Lang::Easy, &s, Asked::Deadline, &ctx("いつまで?"));
     assert!(
         deadline.contains(
-            "第1回は 2026年4月1日から 2026年5月29日まで 申し込めます（いま 申し込めます）。"
+            "第1回の 申し込みは 2026年4月1日から 2026年5月29日までです（いま 申し込めます）。"
         ),
         "{deadline}"
     );
