@@ -324,7 +324,7 @@ async function staffRunTheService(browser) {
     notes.push(`history: version ${basedOn} → ${version} diff shows − max_yen = ${oldYen} / ＋ max_yen = ${newYen} and ${oldText} → ${newText}`);
 
     // 5. Rollback to the version before the edit restores the old ceiling on both replicas.
-    const rollbackMs = await rebuilding(ed, () => submitAndWait(ed, () => ed.getByRole('button', { name: new RegExp(`^この版に戻して公開する\\s*（版${basedOn}）$`) }).click()));
+    const rollbackMs = await rebuilding(ed, () => submitAndWait(ed, () => ed.getByRole('button', { name: new RegExp(`^この版に戻して公開する\\s*\\(版${basedOn}\\)$`) }).click()));
     const rolledBack = Date.now();
     check(new URL(ed.url()).pathname === '/admin/corpus/history', `rollback did not return to the history: ${ed.url()}`);
     const current = Number(((await textOf(ed.locator('main'))).match(/公開中の版は(\d+)です/) || [])[1]);
