@@ -534,9 +534,13 @@ pub fn apply_form(
                     });
                     continue;
                 }
-                changes.extend(
-                    table_changes(spec, Some(i), *item, &submitted, &mut problems).into_iter(),
-                );
+                changes.extend(table_changes(
+                    spec,
+                    Some(i),
+                    *item,
+                    &submitted,
+                    &mut problems,
+                ));
             }
             let path = path_of(spec, Some(count));
             let mut keys = Vec::new();
@@ -548,7 +552,7 @@ pub fn apply_form(
                             Value::Boolean(b) => b != field.default_on,
                             _ => {
                                 filled |= !is_blank(&v);
-                                !(is_blank(&v) && !field.required)
+                                !is_blank(&v) || field.required
                             }
                         };
                         if keep {

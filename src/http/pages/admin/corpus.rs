@@ -480,7 +480,7 @@ fn edit_page(
                     return Some((c.id.clone(), c.label.clone()));
                 }
             }
-            let g = groups.iter_mut().find(|g| g.path == t).or_else(|| None)?;
+            let g = groups.iter_mut().find(|g| g.path == t)?;
             g.problems.push(text.clone());
             Some((g.id.clone(), g.legend.clone()))
         });
