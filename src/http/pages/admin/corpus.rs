@@ -873,7 +873,7 @@ pub struct NewForm {
     title: String,
 }
 
-#[utoipa::path(post, path = "/admin/corpus/new", tag = "admin", security(("staff_session" = [])), request_body(content = NewForm, content_type = "application/x-www-form-urlencoded"), responses((status = 200, description = "新しい制度の編集フォーム（公開するまで何も保存されない）", content_type = "text/html", body = String), (status = 400, description = "id の形式の誤り・使用済みの id（項目の横に表示）", content_type = "text/html", body = String), (status = 403, description = "編集担当・管理者以外、または CSRF トークン不一致", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
+#[utoipa::path(post, path = "/admin/corpus/new", tag = "admin", security(("staff_session" = [])), request_body(content = NewForm, content_type = "application/x-www-form-urlencoded"), responses((status = 200, description = "新しい制度の編集フォーム（公開するまで何も保存されない）", content_type = "text/html", body = String), (status = 303, description = "未ログイン: ログイン画面へ"), (status = 400, description = "id の形式の誤り・使用済みの id（項目の横に表示）", content_type = "text/html", body = String), (status = 403, description = "編集担当・管理者以外、または CSRF トークン不一致", body = ErrorBody), (status = "4XX", description = "フォームとして読めない", content_type = "text/plain", body = String)))]
 pub async fn create(
     State(state): State<AppState>,
     page: PageLang,
