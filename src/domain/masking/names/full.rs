@@ -153,7 +153,7 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
     static REL: OnceLock<Regex> = OnceLock::new();
     let rel = REL.get_or_init(|| {
         re(&format!(
-            r"(?:{})(の|\(|・| |)",
+            r"(?:{})(の|\(|・| |は|)",
             relation_alternation(&[Relation::Family, Relation::Colleague])
         ))
     });
@@ -252,9 +252,12 @@ pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
         .collect();
     let mut found = Vec::new();
     for part in parts {
-        if is_title(part) || is_town(part) {
+        if is_title(part) {
             continue;
         }
+        // 社長の赤坂が…赤坂の事務所: a surname that is also a town is masked wherever the
+        // message writes it, unless it is the tail of another town (南青山).
+        let town = is_town(part);
         let latin = part.is_ascii();
         for (at, _) in text.match_indices(part) {
             let end = at + part.len();
@@ -268,7 +271,7 @@ pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
             } else if part.chars().all(is_katakana) {
                 kana_alone(before) && kana_alone(after)
             } else {
-                true
+                !(town && before.is_some_and(is_kanji))
             };
             if ok {
                 found.push((at, end));

@@ -256,6 +256,17 @@ pub(super) const RELATIONS: &[(&str, Relation)] = {
         ("アルバイト", Colleague),
         ("バイト", Colleague),
         ("顧問", Colleague),
+        ("秘書", Colleague),
+        ("前任", Colleague),
+        ("後任", Colleague),
+        ("事務員", Colleague),
+        ("通訳", Colleague),
+        ("シェフ", Colleague),
+        ("知り合い", Colleague),
+        ("先生", Role),
+        ("マスター", Role),
+        ("パパ", Family),
+        ("ママ", Family),
         ("店長", Role),
         ("店主", Role),
         ("社長", Role),
@@ -331,6 +342,20 @@ pub(super) const LABELS: &[&str] = &[
     "送り主",
     "受取人",
     "届出人",
+    // What a caller says of their own name (本名は…, 苗字は増田, 旧姓の上田) and the fields of
+    // a call memo (お客様:…, 入電者 …, カナ …).
+    "本名",
+    "苗字",
+    "名字",
+    "旧姓",
+    "姓",
+    "下の名前",
+    "下のお名前",
+    "入電者",
+    "依頼人",
+    "カナ",
+    "お客様:",
+    "お客様名",
 ];
 
 /// Honorifics, roles and words for people that are no one's name (社長, 担当, 母).
