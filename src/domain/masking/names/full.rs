@@ -160,9 +160,12 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
     let text = view.text;
     for c in rel.captures_iter(text) {
         let m = c.get(0).expect("match");
-        // Without の the relation must be a word of its own and a name must follow (夫中條):
-        // not 母親, 夫婦, 妻子.
+        // Without の the relation must be a kanji word of its own and a name must follow
+        // (夫中條): not 母親, 夫婦, 妻子, nor パパママ育業 (a programme's name).
         if c.get(1).is_some_and(|j| j.as_str().is_empty()) {
+            if !text[m.start()..m.end()].chars().all(is_kanji) {
+                continue;
+            }
             let own_word = view
                 .words
                 .iter()

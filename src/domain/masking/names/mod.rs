@@ -837,4 +837,16 @@ mod tests {
             "スタッフの[氏名]さんの件で"
         );
     }
+
+    #[test]
+    fn everyday_words_and_programme_names_that_look_like_a_relation_and_a_name() {
+        for text in [
+            "クレジットカードで払った経費でも大丈夫ですか",
+            "働くパパママ育業応援奨励金について",
+            "パパママ育業の申請",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+            assert_eq!(d(text), text, "{text}");
+        }
+    }
 }
