@@ -98,7 +98,7 @@ pub(super) fn patterns() -> &'static Patterns {
         room_no: re(r"\d{3,4} ?号"),
         room_cue: re(r"部屋|号室|マンション|アパート|一室|住戸"),
         address_cue: re(
-            r"(?i)住所|所在地|在住|住んで|住まい|自宅|実家|送付先|送り先|郵送先|届け先|返送先|引っ越|転居|\baddress\b|\blive at\b|\blive in\b",
+            r"(?i)住所|所在地|在住|住んで|住まい|自宅|実家|居所|住民票|送付先|送り先|郵送先|届け先|返送先|引っ越|転居|\baddress\b|\blive at\b|\blive in\b",
         ),
     })
 }
@@ -193,14 +193,25 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
             let rest = &text[e..char_offset(text, e, 40)];
             rest.starts_with(' ')
                 && rest[1..].starts_with(|c: char| c.is_ascii_uppercase())
-                && (rest.contains("-ku") || rest.contains("Minato") || rest.contains("Tokyo"))
+                && (rest.contains("-ku")
+                    || rest.contains("Minato")
+                    || rest.contains("Tokyo")
+                    || romaji_town(&rest[1..]))
         };
-        let ok = place_word
-            || town_suffix
-            || english_after
-            || (cue && (cjk_before || groups.len() >= 3))
-            || (cjk_before && groups.len() >= 3 && !before.ends_with('第'))
-            || (last.is_some_and(|c| c.is_ascii_alphabetic()) && groups.len() >= 3);
+        // "The office at Minato City Hall, 1-5-25 Shibakoen": the ward's own address.
+        let office = {
+            let near = &text[char_back(text, s, 40)..s];
+            ["City Hall", "city hall", "Ward Office", "ward office"]
+                .iter()
+                .any(|w| near.contains(w))
+        };
+        let ok = !office
+            && (place_word
+                || town_suffix
+                || english_after
+                || (cue && (cjk_before || groups.len() >= 3))
+                || (cjk_before && groups.len() >= 3 && !before.ends_with('第'))
+                || (last.is_some_and(|c| c.is_ascii_alphabetic()) && groups.len() >= 3));
         if ok {
             // An English address may name the building and room first (Hillside Court 211, 1-5-3 …).
             let s = p
@@ -250,12 +261,87 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
                 e = tail_end;
             }
         }
+        // 港区三田2丁目11番5号⏎メゾン三田402: the building on the line after the address.
+        if let Some(next) = text[e..].strip_prefix('\n') {
+            let line = &next[..next.find('\n').unwrap_or(next.len())];
+            let building = [
+                "マンション",
+                "メゾン",
+                "ハイツ",
+                "コート",
+                "レジデンス",
+                "ビル",
+                "タワー",
+                "ハウス",
+                "荘",
+                "テラス",
+            ]
+            .iter()
+            .any(|w| line.contains(w));
+            let room = line
+                .trim_end_matches(['号', '室'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            if building && room && line.chars().count() <= 24 && claims.free(e, e + 1 + line.len())
+            {
+                e += 1 + line.len();
+            }
+        }
         let (s, e) = trim_span(text, s, e);
         if is_public(text, s, e, lexicon) || office_in_brackets(text, s) {
             continue;
         }
         claims.claim(s, e, PiiKind::Address);
     }
+}
+
+/// Whether `rest` opens with a town of the ward in romaji (Takanawa, Higashi-Azabu,
+/// Shirokanedai): "1-3-7 Higashi-Azabu, apt 301".
+fn romaji_town(rest: &str) -> bool {
+    const TOWNS: &[&str] = &[
+        "akasaka",
+        "motoakasaka",
+        "azabu",
+        "azabujuban",
+        "azabudai",
+        "motoazabu",
+        "nishiazabu",
+        "higashiazabu",
+        "minamiazabu",
+        "roppongi",
+        "aoyama",
+        "minamiaoyama",
+        "kitaaoyama",
+        "toranomon",
+        "shinbashi",
+        "shimbashi",
+        "nishishinbashi",
+        "higashishinbashi",
+        "shiba",
+        "shibakoen",
+        "shibadaimon",
+        "shibaura",
+        "kaigan",
+        "konan",
+        "kounan",
+        "daiba",
+        "odaiba",
+        "mita",
+        "takanawa",
+        "shirokane",
+        "shirokanedai",
+        "hamamatsucho",
+        "atago",
+        "nishikubo",
+    ];
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_lowercase();
+    TOWNS.contains(&word.as_str())
 }
 
 /// The length of a floor written right after a block number (3-14-19-2F, 4-5-6-3階), or 0.

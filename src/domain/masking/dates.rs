@@ -20,12 +20,18 @@ pub(super) fn patterns() -> &'static Patterns {
         date: re(concat!(
             // 年月日 also in kana (1998ねん3がつ19にち), and 1992年の8月14日.
             r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?(?:年|ねん)(?: ?の? ?\d{1,2} ?(?:月|がつ)(?: ?\d{1,2} ?(?:日|にち))?)?",
+            // 昭和三十五年八月十五日: numbers in kanji.
+            r"|(?:明治|大正|昭和|平成|令和)(?:[一二三四五六七八九十]{1,3}|元)年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?",
             r"|[MTSHR]\.? ?\d{1,2}[./\-]\d{1,2}[./\-]\d{1,2}",
-            r"|(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}",
+            r"|(?:19|20)\d{2}[/\-.] ?\d{1,2}[/\-.] ?\d{1,2}",
+            r"|\b(?:19|20)\d{2},? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b",
             r"|\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}",
             r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])",
             r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}\b",
             r"|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? (?:19|20)\d{2}\b",
+            // 85.4.3: a year in two digits, only with a birth cue; last, so that 14.04.1970 is
+            // read whole first.
+            r"|\d{2}\.\d{1,2}\.\d{1,2}",
         )),
         birth_cue: re(
             r"(?i)生年月日|生まれ|生れ|うまれ|誕生|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
@@ -99,7 +105,24 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
         let year_only = !m.as_str().contains(['月', 'が'])
             && m.as_str().contains(['年', 'ね'])
             && !m.as_str().contains(['/', '-', '.']);
-        if cue_after || (cue_before && !year_only) {
+        // A whole date a grown-up was born on, in a message that speaks of a birth: "My DOB on
+        // the residence card is written as 1987/11/05", "me 1990/06/06, him 1990/01/20".
+        // ｶﾜｲ ﾕｳｺ⏎S61.9.19⏎090-…: an era date alone on a line of a record is a birthday.
+        let line_alone = {
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            text[line_start..start].trim().is_empty()
+                && text[end..line_end].trim().is_empty()
+                && text.contains('\n')
+                && m.as_str().starts_with(['S', 'H', 'T', 's', 'h', 't'])
+                && could_be_born(&text[start..end])
+        };
+        let whole = line_alone
+            || !year_only
+                && m.as_str().chars().filter(|c| c.is_ascii_digit()).count() >= 5
+                && could_be_born(&text[start..end])
+                && p.birth_cue.is_match(text);
+        if cue_after || (cue_before && !year_only) || whole {
             // A year alone with a cue before it ("born in 1985") is masked as well.
             claims.claim(start, end, PiiKind::Birthdate);
         } else if year_only && cue_before && before.trim_end().ends_with(['は', ':', ' ']) {

@@ -111,6 +111,13 @@ pub(super) fn short_numbers(text: &str, claims: &mut Claims) {
             claims.claim(m.start(), m.end(), PiiKind::IdNumber);
         }
     }
+    // "card ending 1881": the last four digits of a card.
+    static ENDING: OnceLock<Regex> = OnceLock::new();
+    let ending = ENDING.get_or_init(|| re(r"(?i)\bcard (?:number )?ending (?:in )?(\d{4})\b"));
+    for c in ending.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        claims.claim(m.start(), m.end(), PiiKind::Card);
+    }
     static BRANCH: OnceLock<Regex> = OnceLock::new();
     let branch = BRANCH.get_or_init(|| re(r"(?i)(?:支店|出張所|\bbranch) ?\((\d{3})\)"));
     for c in branch.captures_iter(text) {

@@ -21,8 +21,10 @@ pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
     for closing in [
         "よろしくお願いします",
         "よろしくお願いいたします",
+        "よろしくお願い致します",
         "お願いします",
         "お願いいたします",
+        "お願い致します",
         "\n",
         "。",
         "!",
@@ -49,6 +51,25 @@ pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
     let Some((s, e)) = view.run_after(from) else {
         return;
     };
+    // An English signature is english_names' work (…after applying? Roughly.).
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if text[s..e].is_ascii() && latin * 2 > text.chars().count() {
+        return;
+    }
+    // —千葉: after a dash, kanji of a surname's length sign the message.
+    let dashed = ['—', '―']
+        .iter()
+        .any(|d| text[..from].trim_end().ends_with(*d));
+    if dashed
+        && e == tail_end
+        && is_kanji_str(&text[s..e])
+        && (2..=4).contains(&text[s..e].chars().count())
+        && !is_title(&text[s..e])
+        && !is_town(&text[s..e])
+    {
+        claims.claim(s, e, PiiKind::Name);
+        return;
+    }
     // 松本ゆい: a surname in kanji and a given name in kana.
     let whole = if e == tail_end {
         e
@@ -275,7 +296,7 @@ pub(super) fn trailing_name(view: &NameView<'_>, claims: &mut Claims) {
 
 fn trailing_run(view: &NameView<'_>, claims: &mut Claims, s: usize, e: usize) -> bool {
     let text = view.text;
-    let before = text[..s].trim_end_matches([' ', '/', '、', ',', '-', '(', '。']);
+    let before = text[..s].trim_end_matches([' ', '/', '、', ',', '-', '(', '。', ')']);
     if before.len() == s || before.is_empty() {
         return false;
     }

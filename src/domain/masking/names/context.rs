@@ -703,9 +703,10 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
     let role_of = ROLE_OF.get_or_init(|| {
         re(&format!(
             concat!(
-                r"({})の",
-                r"([一-龯々]{{1,4}}(?: [一-龯々]{{1,3}})?|[ァ-ヶ][ァ-ヶー]{{1,7}}|[ぁ-ゖ]{{2,4}})",
-                r"(?:が|は|です|でございます|と|から|より|に|まで|宛|を|の代わり|、)",
+                // 前任の 原 から, 弊社の経理、杉山 由美から: a space or 、 may set the name apart.
+                r"({})(?:の|、) ?",
+                r"([一-龯々]{{1,4}}(?: [一-龯々]{{1,3}})?|[ァ-ヶ][ァ-ヶー・]{{1,15}}|[ぁ-ゖ]{{2,4}})",
+                r" ?(?:が|は|です|でございます|と|から|より|に|まで|宛|を|の代わり|、|\)|$)",
             ),
             relation_alternation(&[
                 Relation::Family,

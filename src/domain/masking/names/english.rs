@@ -18,120 +18,124 @@ pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         english_intro: re(
-            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,?|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord:?|tenant:?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|ask for|asking for|ring the bell for|speak (?:to|with)|owner:|manager:|representative:|(?:rep\.|representative) director|director:?|ceo:?|president:?|signed,?|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer),?))\s+",
+            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,?|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord:?|tenant:?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|ask for|asking for|ring the bell for|speak (?:to|with)|owner:|manager:|representative:|(?:rep\.|representative) director|director:?|ceo:?|president:?|signed,?|its|sent by|go by|goes by|real name|legal name|application for:?|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer|neighbou?r|landlord|chef|boss|cousin|nephew|niece|uncle|aunt|grandson|granddaughter),?))\s+",
         ),
         comma_name: re(r"^[A-Z][A-Z'\-]+, [A-Z][a-z'\-]+"),
         // The last sentence is a name alone: "… no longer works. Aisha Khan".
         closing_name: re(r"[.!?]\s+([A-Z][a-z'\-]+ [A-Z][a-z'\-]+)\.?\s*$"),
         latin_name: re(
-            r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,2}",
+            r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,3}",
         ),
     })
 }
 
+/// Words that follow an introduction or a greeting without being a name.
+const STOP: &[&str] = &[
+    "i",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "from",
+    "with",
+    "of",
+    "at",
+    "in",
+    "on",
+    "for",
+    "to",
+    "is",
+    "am",
+    "are",
+    "was",
+    "looking",
+    "interested",
+    "planning",
+    "trying",
+    "going",
+    "not",
+    "minato",
+    "tokyo",
+    "japan",
+    "japanese",
+    "ward",
+    "city",
+    "company",
+    "owner",
+    "running",
+    "here",
+    "writing",
+    "calling",
+    "asking",
+    "new",
+    "starting",
+    "about",
+    "also",
+    "just",
+    "currently",
+    "still",
+    "very",
+    "so",
+    "we",
+    "my",
+    "our",
+    "your",
+    "you",
+    "regards",
+    "it's",
+    "i'm",
+    "best",
+    "center",
+    "office",
+    "it",
+    "this",
+    "that",
+    "sole",
+    "self",
+    "employed",
+    "small",
+    "business",
+    "cafe",
+    "restaurant",
+    "shop",
+    "a",
+    "regarding",
+    "please",
+    "help",
+    "thanks",
+    "thank",
+    "hello",
+    "hi",
+    "dear",
+    "sir",
+    "madam",
+    "team",
+    "staff",
+    "support",
+    "inc",
+    "ltd",
+    "co",
+    "kk",
+    "llc",
+    "corp",
+    "ok",
+    "okay",
+    "fine",
+    "possible",
+    "open",
+    "closed",
+    "true",
+    "because",
+    "but",
+    "if",
+    "when",
+    "again",
+];
+
 pub(super) fn english_names(text: &str, claims: &mut Claims) {
     let p = patterns();
-    const STOP: &[&str] = &[
-        "i",
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "from",
-        "with",
-        "of",
-        "at",
-        "in",
-        "on",
-        "for",
-        "to",
-        "is",
-        "am",
-        "are",
-        "was",
-        "looking",
-        "interested",
-        "planning",
-        "trying",
-        "going",
-        "not",
-        "minato",
-        "tokyo",
-        "japan",
-        "japanese",
-        "ward",
-        "city",
-        "company",
-        "owner",
-        "running",
-        "here",
-        "writing",
-        "calling",
-        "asking",
-        "new",
-        "starting",
-        "about",
-        "also",
-        "just",
-        "currently",
-        "still",
-        "very",
-        "so",
-        "we",
-        "my",
-        "our",
-        "your",
-        "you",
-        "regards",
-        "it's",
-        "i'm",
-        "best",
-        "center",
-        "office",
-        "it",
-        "this",
-        "that",
-        "sole",
-        "self",
-        "employed",
-        "small",
-        "business",
-        "cafe",
-        "restaurant",
-        "shop",
-        "a",
-        "regarding",
-        "please",
-        "help",
-        "thanks",
-        "thank",
-        "hello",
-        "hi",
-        "dear",
-        "sir",
-        "madam",
-        "team",
-        "staff",
-        "support",
-        "inc",
-        "ltd",
-        "co",
-        "kk",
-        "llc",
-        "corp",
-        "ok",
-        "okay",
-        "fine",
-        "possible",
-        "open",
-        "closed",
-        "true",
-        "because",
-        "but",
-        "if",
-        "when",
-    ];
+    casual_english(text, claims);
     static SAN: OnceLock<Regex> = OnceLock::new();
     let san = SAN
         .get_or_init(|| re(r"\b([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)[- ](?:san|sama|sensei|shi)\b"));
@@ -150,9 +154,16 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         let Some(m) = p.latin_name.find(rest) else {
             continue;
         };
+        // "hi its ana from the flower stall": a lower-case name that introduces its writer.
+        let introduced = rest
+            .split_once(' ')
+            .is_some_and(|(_, r)| ["from ", "here", "again"].iter().any(|w| r.starts_with(w)));
         let lower_ok = {
             let c = cue.as_str().to_lowercase();
-            c.contains("name") || c.contains("regards") || c.contains("sincerely")
+            c.contains("name")
+                || c.contains("regards")
+                || c.contains("sincerely")
+                || (c.contains("it") && introduced)
         };
         let mut end = 0;
         for (i, w) in m.as_str().split(' ').enumerate() {
@@ -200,7 +211,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
     static HERE: OnceLock<Regex> = OnceLock::new();
     let here = HERE.get_or_init(|| {
         re(
-            r"(?:^|(?i:\bhi|\bhello|\bhey)[,!、]?\s*|[.!]\s+)([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}) (?:here|speaking)\b|\b(?:me|myself)\s*\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\)",
+            r"(?:^|(?i:\bhi|\bhello|\bhey)(?: there)?[,!、]?\s*(?:[-–—]\s*)?)([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}),? (?:here|speaking|again|from)\b|[.!]\s+([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}) (?:here|speaking)\b|\b(?:me|myself)\s*\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\)",
         )
     });
     for c in p.closing_name.captures_iter(text) {
@@ -247,12 +258,184 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         }
     }
     for c in here.captures_iter(text) {
-        let m = c.get(1).or(c.get(2)).expect("group");
-        if !STOP.contains(&m.as_str().to_lowercase().as_str()) {
+        let m = c.get(1).or(c.get(2)).or(c.get(3)).expect("group");
+        if !m
+            .as_str()
+            .split(' ')
+            .any(|w| STOP.contains(&w.to_lowercase().as_str()) || NOT_AFTER_GREETING.contains(&w))
+        {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
+    // The names listed after those found since: "Chris & Yuki".
+    casual_english(text, claims);
 }
+
+/// Names as English messages write them without an introduction: after a greeting (Hi Kenta,
+/// Thanks Keiko), signed with one word (… Thanks. Lily), with an initial (H. Tanaka), the
+/// surname in capitals (Hiroshi TANAKA), before "(me)" or "and I", and the names listed
+/// after one found (Chris & Yuki, Sato Yui, Sato Yuki, and Sato Kaito).
+fn casual_english(text: &str, claims: &mut Claims) {
+    static P: OnceLock<[Regex; 7]> = OnceLock::new();
+    let [greeting, closing, initial, capitals, me, listed, opening] = P.get_or_init(|| {
+        [
+            re(
+                r"(?:^|[\s(])(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Thx|Bye)[ ,]+([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)(?:[,!.:]|\s*$)",
+            ),
+            re(r"[.!?]\s+([A-Z][a-z]{2,})[.!]?\s*$"),
+            re(r"(?:^|[\s(])([A-Z]\. ?[A-Z][a-z]{2,})\b"),
+            re(r"\b[A-Z][a-z]+ [A-Z]{3,}\b"),
+            re(
+                r"\b([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?) (?:\((?:me|myself|my [a-z]+)\)|and I\b)|\b(?:I|me|myself) ?\(([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2})[,)]",
+            ),
+            re(r"^(?:,? and|,| &| and|, &) ([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)\b"),
+            // "Mohammed Al-Sayed, halal food truck.": a message headed by a full name.
+            re(r"^([A-Z][a-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2}),"),
+        ]
+    });
+    let not_stop = |m: &str| {
+        !m.split(' ')
+            .any(|w| STOP.contains(&w.to_lowercase().as_str()) || NOT_AFTER_GREETING.contains(&w))
+    };
+    for re_ in [greeting, closing, initial, me, opening] {
+        for c in re_.captures_iter(text) {
+            let m = c.get(1).or(c.get(2)).expect("group");
+            // "… after applying? Roughly.": an adverb, not a signature.
+            let adverb = m.as_str().ends_with("ly");
+            if not_stop(m.as_str()) && !adverb {
+                claims.claim(m.start(), m.end(), PiiKind::Name);
+            }
+        }
+    }
+    for m in capitals.find_iter(text) {
+        let vowel = m
+            .as_str()
+            .split(' ')
+            .filter(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+            .all(|w| w.contains(['A', 'E', 'I', 'O', 'U']));
+        if vowel && not_stop(m.as_str()) {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
+        }
+    }
+    // The names listed after one found: "Chris & Yuki", "Sato Yui, Sato Yuki, and Sato Kaito".
+    loop {
+        let ends: Vec<usize> = claims
+            .0
+            .iter()
+            .filter(|c| c.2 == PiiKind::Name && text[c.0..c.1].is_ascii())
+            .map(|c| c.1)
+            .collect();
+        let mut more = false;
+        for e in ends {
+            if let Some(c) = listed.captures(&text[e..]) {
+                let m = c.get(1).expect("group");
+                if not_stop(m.as_str()) {
+                    more |= claims.claim(e + m.start(), e + m.end(), PiiKind::Name);
+                }
+            }
+        }
+        if !more {
+            break;
+        }
+    }
+}
+
+/// Capitalised words after a greeting or in a heading that are no one's name.
+const NOT_AFTER_GREETING: &[&str] = &[
+    "There",
+    "All",
+    "Everyone",
+    "Team",
+    "Support",
+    "Navi",
+    "Sir",
+    "Madam",
+    "Again",
+    "Much",
+    "So",
+    "Yes",
+    "No",
+    "Please",
+    "Bye",
+    "Cheers",
+    "Regards",
+    "Best",
+    "Sincerely",
+    "Subject",
+    "Minato",
+    "Tokyo",
+    "Japan",
+    "City",
+    "Ward",
+    "Office",
+    "Hall",
+    "OK",
+    "Okay",
+    "Hours",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "English",
+    "Japanese",
+    "Chinese",
+    "Korean",
+    "Startup",
+    "Subsidy",
+    "Loan",
+    "Center",
+    "Centre",
+    "Desk",
+    "IT",
+    "BCP",
+    "SME",
+    "JFC",
+    "NHK",
+    "LLC",
+    "KK",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Corp",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "The",
+    "This",
+    "That",
+    "Is",
+    "Are",
+    "Can",
+    "Do",
+    "Does",
+    "What",
+    "When",
+    "Where",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "PDF",
+    "URL",
+    "FAQ",
+    "ID",
+    "DOB",
+    "TEL",
+    "FAX",
+    "API",
+    "Anyone",
+    "Someone",
+    "People",
+    "Greetings",
+    "Applications",
+    "Business",
+    "Hi",
+    "Hello",
+];
 
 #[cfg(test)]
 mod tests {

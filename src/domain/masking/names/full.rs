@@ -153,16 +153,19 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
     static REL: OnceLock<Regex> = OnceLock::new();
     let rel = REL.get_or_init(|| {
         re(&format!(
-            r"(?:{})(の|\(|・| |)",
+            r"(?:{})(の|\(|・| |は|)",
             relation_alternation(&[Relation::Family, Relation::Colleague])
         ))
     });
     let text = view.text;
     for c in rel.captures_iter(text) {
         let m = c.get(0).expect("match");
-        // Without の the relation must be a word of its own and a name must follow (夫中條):
-        // not 母親, 夫婦, 妻子.
+        // Without の the relation must be a kanji word of its own and a name must follow
+        // (夫中條): not 母親, 夫婦, 妻子, nor パパママ育業 (a programme's name).
         if c.get(1).is_some_and(|j| j.as_str().is_empty()) {
+            if !text[m.start()..m.end()].chars().all(is_kanji) {
+                continue;
+            }
             let own_word = view
                 .words
                 .iter()
@@ -252,9 +255,12 @@ pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
         .collect();
     let mut found = Vec::new();
     for part in parts {
-        if is_title(part) || is_town(part) {
+        if is_title(part) {
             continue;
         }
+        // 社長の赤坂が…赤坂の事務所: a surname that is also a town is masked wherever the
+        // message writes it, unless it is the tail of another town (南青山).
+        let town = is_town(part);
         let latin = part.is_ascii();
         for (at, _) in text.match_indices(part) {
             let end = at + part.len();
@@ -268,7 +274,7 @@ pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
             } else if part.chars().all(is_katakana) {
                 kana_alone(before) && kana_alone(after)
             } else {
-                true
+                !(town && before.is_some_and(is_kanji))
             };
             if ok {
                 found.push((at, end));

@@ -23,9 +23,14 @@ pub(super) fn self_introduction(view: &NameView<'_>, at: usize) -> Vec<(usize, u
                 .split(' ')
                 .all(|p| !p.is_empty() && p.chars().all(|c| is_kanji(c) || c == 'ノ' || c == 'の'));
         let before = text[..open].trim_end_matches(' ').len();
+        // ワン・ウェイ(王偉)です: the same name in katakana and kanji.
         if kanji_name
             && let Some((s, e)) = view.run_before(before)
-            && latin_name(&text[s..e])
+            && (latin_name(&text[s..e])
+                || (text[s..e].chars().count() >= 2
+                    && text[s..e]
+                        .chars()
+                        .all(|c| is_katakana(c) || c == '・' || c == ' ')))
         {
             found.push((open + 1, at - 1));
             found.push((s, e));

@@ -2,6 +2,7 @@
 //! honorifics, roles, labelled fields, signatures) together with what the dictionary says
 //! about the words ([`super::WordClass`]).
 
+mod casual;
 mod contacts;
 mod context;
 mod english;
@@ -33,6 +34,8 @@ use words::{
 pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     let view = NameView { text, words };
     full_names(&view, claims);
+    casual::spaced_kana_given(&view, claims);
+    casual::casual_opening(&view, claims);
 
     // Strong: 「…と申します」「…といいます」, labelled fields.
     // 「…という人」「…と名乗る」 speak of someone by name as well.
@@ -51,6 +54,11 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         ("っていいます", Strength::Certain),
         ("って言います", Strength::Certain),
         ("って申します", Strength::Certain),
+        // 亮介っていうんだけど, アレックスって子が: someone spoken of by name.
+        ("っていう", Strength::Strong),
+        ("って子", Strength::Strong),
+        ("って人", Strength::Strong),
+        ("という子", Strength::Strong),
     ] {
         for (at, _) in text.match_indices(cue) {
             if let Some((s, e)) = view.run_before(at)
@@ -68,10 +76,22 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     for label in LABELS {
         for (at, _) in text.match_indices(label) {
             let mut from = at + label.len();
+            // 代理人(行政書士):吉川 航: what the label is, in brackets before its colon.
+            if let Some(inner) = text[from..].strip_prefix('(')
+                && let Some(i) = inner.find("):")
+                && inner[..i].chars().count() <= 10
+            {
+                from += 1 + i + 1;
+            }
             let rest = &text[from..];
             let sep = rest
                 .char_indices()
-                .take_while(|&(_, c)| matches!(c, ':' | ' ' | 'は' | '=' | '：' | '「' | '('))
+                .take_while(|&(_, c)| {
+                    matches!(
+                        c,
+                        ':' | ' ' | 'は' | '=' | '：' | '「' | '(' | '?' | 'の' | 'が'
+                    )
+                })
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let spelled = rest.starts_with(|c: char| is_katakana(c) || c.is_ascii_uppercase());
@@ -80,7 +100,19 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let run_on = view
                 .run_after(from)
                 .is_some_and(|(s, e)| view.has_person_word(s, e) && view.ends_cleanly(e));
-            if sep == 0 && !(is_kanji_str(label) && (view.starts_name(from) || spelled || run_on)) {
+            // 旧姓の上田, 名前? 村上: only a caller's own name goes on after の or ?.
+            if (rest[..sep].contains('の') && !matches!(*label, "旧姓" | "本名" | "苗字" | "名字"))
+                || (rest[..sep].contains(['?', 'が']) && !matches!(*label, "名前" | "お名前"))
+                || (*label == "姓" && !rest[..sep].contains('は'))
+            {
+                continue;
+            }
+            // お客様: is a field of a call memo only with its colon.
+            let colon_label = label.ends_with(':');
+            if sep == 0
+                && !colon_label
+                && !(is_kanji_str(label) && (view.starts_name(from) || spelled || run_on))
+            {
                 continue;
             }
             // 「氏名：」 is a form field; 「名前は」 may go on about anything (名前は新規開業…).
@@ -104,21 +136,51 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                         | "代理人"
                         | "表札"
                         | "宛名"
+                        | "本名"
+                        | "苗字"
+                        | "名字"
+                        | "旧姓"
+                        | "姓"
+                        | "下の名前"
                 ) {
                 Strength::Certain
             } else {
                 Strength::Strong
             };
+            // 旧姓の上田で仕事: a caller's own name may go on with で.
+            let own_label = matches!(*label, "旧姓" | "本名" | "苗字" | "名字" | "姓");
+            let field = rest[..sep].contains(':') || rest[..sep].ends_with('「') || colon_label;
             from += sep;
-            if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| view.ends_cleanly(e))
-                && let Some((s, e)) = view
-                    .accept(s, e, strength)
-                    .or_else(|| person_like(&view, s, e).filter(|_| sep > 0))
+            if let Some((s, e)) = view.run_after(from).filter(|&(_, e)| {
+                view.ends_cleanly(e) || (own_label && text[e..].starts_with('で'))
+            }) && let Some((s, e)) = view
+                .accept(s, e, strength)
+                .or_else(|| person_like(&view, s, e).filter(|_| sep > 0))
             {
                 claims.claim(s, e, PiiKind::Name);
-            } else if sep > 0
+            } else if (sep > 0 || colon_label)
                 && let Some((s, e)) = kana_name_after(text, from)
             {
+                claims.claim(s, e, PiiKind::Name);
+            } else if let Some((s, e)) = field_value(text, from).filter(|&(s, e)| {
+                // 名前は森 さくら、: a value in two short parts is a full name.
+                let two_parts = text[s..e].split(' ').count() == 2
+                    && text[s..e]
+                        .split(' ')
+                        .all(|p| (1..=4).contains(&p.chars().count()));
+                field || (two_parts && strength >= Strength::Strong)
+            }) {
+                // 氏名:平和 光, 名前が「平和」: what fills a form field is a name, whatever
+                // the dictionary makes of its words.
+                claims.claim(s, e, PiiKind::Name);
+            } else if own
+                && let Some((s, e)) = view.run_after(from)
+                && is_kanji_str(&text[s..e])
+                && (1..=4).contains(&text[s..e].chars().count())
+                && !is_title(&text[s..e])
+                && text[e..].starts_with("です")
+            {
+                // 私の名前は平和です: the writer's own name, though it is a word.
                 claims.claim(s, e, PiiKind::Name);
             }
         }
@@ -184,7 +246,9 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 } else {
                     Strength::Weak
                 };
-                let shaped = heading || labelled || introduced;
+                // 代わりに私、山下が: the writer names themself.
+                let own = *role == "私、" && text[e..].starts_with(['が', 'は']);
+                let shaped = heading || labelled || introduced || own;
                 if let Some((a, b)) = view
                     .accept(s, e, strength)
                     .or_else(|| shaped.then(|| person_like(&view, s, e)).flatten())
@@ -232,6 +296,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         }
     }
     relations(&view, claims);
+    casual::relation_in_brackets(&view, claims);
+    casual::kana_message_names(text, claims);
+    casual::single_kanji_after_deed(&view, claims);
+    casual::kana_before_bracketed_role(text, claims);
     after_role_of(&view, claims);
     for (at, _) in text.match_indices("名義") {
         let at = text[..at].trim_end_matches(' ').len();
@@ -250,6 +318,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         if let Some((s, e)) = view.run_before(at)
             && !is_title(&text[s..e])
             && !owned.iter().any(|w| text[s..e].ends_with(w))
+            && !AFTER_NAME.iter().any(|w| text[s..e].ends_with(w))
             && let Some((s, e)) = view.accept(s, e, Strength::Certain)
         {
             claims.claim(s, e, PiiKind::Name);
@@ -260,6 +329,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     town_person(&view, claims);
     bracketed_role(&view, claims);
     kana_before_honorific(text, claims);
+    casual::single_kanji_before_honorific(&view, claims);
     self_in_brackets(&view, claims);
     bracketed_after_name(&view, claims);
     before_contact(&view, claims);
@@ -275,7 +345,12 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     account_holders(&view, claims);
     trailing_name(&view, claims);
     readings(text, claims);
+    casual::bracketed_other_script(&view, claims);
     widen_names(&view, claims);
+    repeated_names(text, claims);
+    casual::repeated_short_names(text, claims);
+    casual::corrected_names(text, claims);
+    casual::repeated_short_names(text, claims);
     repeated_names(text, claims);
     claims.merge_adjacent_names(text);
 }
@@ -368,8 +443,10 @@ fn kana_before_honorific(text: &str, claims: &mut Claims) {
 fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
     let text = view.text;
     for (at, _) in text.match_indices("より") {
+        // 秋山より:明日伺えなくなりました: a message headed by its sender.
+        let headed = text[at + "より".len()..].starts_with(':');
         let rest = text[at + "より".len()..].trim_start_matches([' ', '。', '.', '!', '!']);
-        if !(rest.is_empty() || rest.starts_with('\n')) {
+        if !(rest.is_empty() || rest.starts_with('\n') || headed) {
             continue;
         }
         let end = text[..at].trim_end_matches(' ').len();
@@ -416,6 +493,23 @@ fn is_company(text: &str, s: usize, e: usize) -> bool {
         .any(|f| text[s..e].contains(f) || text[..s].trim_end().ends_with(f))
 }
 
+/// The value of a form field (氏名:平和 光, 名前が「平和」): up to twelve characters of kanji,
+/// kana and spaces that run to the end of the field.
+fn field_value(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = &text[from..];
+    let end = rest
+        .find(['\n', '/', '、', ',', '(', '」', '。', '!', '?'])
+        .unwrap_or(rest.len());
+    let value = rest[..end].trim_end_matches(' ');
+    let n = value.chars().count();
+    let letters = value
+        .chars()
+        .all(|c| is_kanji(c) || is_katakana(c) || is_hiragana(c) || c == ' ' || c == '・');
+    let spelled = value.chars().any(|c| is_kanji(c) || is_katakana(c));
+    ((1..=12).contains(&n) && letters && spelled && !is_title(value))
+        .then_some((from, from + value.len()))
+}
+
 /// A name in hiragana after a label (相談者 やまだ はなこ/…): up to two words of kana that end
 /// where the field ends.
 fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
@@ -447,7 +541,7 @@ fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
         end = at + taken;
     }
     let next = text[end..].chars().next();
-    let closed = next.is_none_or(|c| "/、,\n( ".contains(c));
+    let closed = next.is_none_or(|c| "/、,\n( 」。)".contains(c));
     (end > from && closed).then_some((from, end))
 }
 
@@ -497,7 +591,9 @@ fn company_person(view: &NameView<'_>, claims: &mut Claims) {
             view.words.iter().any(|w| {
                 w.start == m.start() && w.end == m.end() && w.class == WordClass::CommonNoun
             }) && m.as_str().chars().count() >= 2;
-        if !is_title(m.as_str()) && !common {
+        // 株式会社光和の総務課です, …の者です: a department or the writer unnamed.
+        let office = is_organisation(m.as_str()) || m.as_str() == "者";
+        if !is_title(m.as_str()) && !common && !office {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
@@ -524,8 +620,23 @@ fn readings(text: &str, claims: &mut Claims) {
             .take_while(|&c| is_kanji(c))
             .map(char::len_utf8)
             .sum();
-        let run_start = name_end - run_len;
-        let chars = text[run_start..name_end].chars().count();
+        let mut run_start = name_end - run_len;
+        // 平輪 修(ひらわ おさむ): the surname a space before the given name.
+        if let Some(head) = text[..run_start].strip_suffix(' ') {
+            let surname: usize = head
+                .chars()
+                .rev()
+                .take_while(|&c| is_kanji(c))
+                .map(char::len_utf8)
+                .sum();
+            if run_len > 0 && (1..=4).contains(&head[head.len() - surname..].chars().count()) {
+                run_start = head.len() - surname;
+            }
+        }
+        let chars = text[run_start..name_end]
+            .chars()
+            .filter(|&c| c != ' ')
+            .count();
         if parts.len() == 2 && parts.iter().all(|w| kana(w)) && (2..=6).contains(&chars) {
             claims
                 .0
@@ -725,5 +836,17 @@ mod tests {
             m("スタッフのレ バン ホアさんの件で"),
             "スタッフの[氏名]さんの件で"
         );
+    }
+
+    #[test]
+    fn everyday_words_and_programme_names_that_look_like_a_relation_and_a_name() {
+        for text in [
+            "クレジットカードで払った経費でも大丈夫ですか",
+            "働くパパママ育業応援奨励金について",
+            "パパママ育業の申請",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+            assert_eq!(d(text), text, "{text}");
+        }
     }
 }
