@@ -281,6 +281,26 @@ async fn write_fixture(app: &shien_navi::app::App) {
         app.store().insert_entries(&f.entries).await.unwrap() as usize,
         f.entries.len()
     );
+
+    // Corpus changes, as the audit log holds them.
+    use shien_navi::domain::staff::{Actor, AuditAction as A, AuditRecord, Role};
+    let editor = Actor::Staff {
+        username: "editor1".into(),
+        role: Role::Editor,
+    };
+    for (at, actor, action, target) in [
+        ("2025-08-20 10:00", &editor, A::CorpusPublished, Some("schemes/ward/minato-test-advertising.toml")),
+        ("2025-09-01 00:05", &editor, A::CorpusPublished, Some("schemes/ward/minato-test-advertising.toml")),
+        ("2025-09-02 11:00", &editor, A::CorpusDraftSaved, Some("schemes/ward/minato-test-sogyo-loan.toml")),
+        ("2025-09-03 11:00", &editor, A::CorpusExported, None),
+        ("2025-09-15 14:00", &editor, A::CorpusRolledBack, Some("schemes/ward/minato-test-sogyo-loan.toml")),
+        ("2025-09-30 23:50", &Actor::CommandLine, A::CorpusImported, None),
+        ("2025-10-01 00:05", &editor, A::CorpusDeleted, Some("schemes/ward/minato-test-advertising.toml")),
+    ] {
+        let mut record = AuditRecord::new(actor.clone(), action, target, "");
+        record.at = jst(at);
+        app.store().append_audit(&record).await.unwrap();
+    }
     let (_, desk) =
         common::staff_login(app, "desk", shien_navi::domain::staff::Role::Reviewer).await;
     app.close_ticket("T-S7", "社会保険労務士の相談を予約した", &desk)
@@ -469,7 +489,31 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         cell("よく表示された制度", "テスト都 創業助成事業"),
         pair("2", "0")
     );
-    assert!(rows.contains_key(&pair("注記", "公開したコーパスの変更")));
+    // Corpus changes: published 09-01 00:05 (August: one, 08-20), rolled back 09-15, imported
+    // 09-30 23:50; the draft and the export change nothing public; the deletion is October's.
+    let changes = |item: &str| cell("コーパスの変更", item);
+    assert_eq!(changes("コーパスの公開"), pair("1", "1"));
+    assert_eq!(changes("コーパスを以前の版に戻して公開"), pair("1", "0"));
+    assert_eq!(changes("コーパスの取り込み"), pair("1", "0"));
+    assert_eq!(changes("コーパスの項目の削除"), pair("0", "0"));
+    assert_eq!(
+        rows[&pair(
+            "コーパスの変更（一覧）",
+            "schemes/ward/minato-test-sogyo-loan.toml"
+        )]
+        .2,
+        "2025-09-15／コーパスを以前の版に戻して公開／editor1"
+    );
+    assert_eq!(
+        rows[&pair("コーパスの変更（一覧）", "コーパス全体")].2,
+        "2025-09-30／コーパスの取り込み／コマンドライン"
+    );
+    assert_eq!(
+        rows.keys()
+            .filter(|(s, _)| s == "コーパスの変更（一覧）")
+            .count(),
+        3
+    );
 
     // The page: the same figures, each chart beside its table, the change from August.
     let (status, html) = get(&client, &server, "/admin/report?month=2025-09").await;
@@ -493,7 +537,13 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         .matches(r#"<div class="chart-pair"><figure><svg"#)
         .count();
     assert_eq!(charts, 9, "every chart sits beside its table");
-    assert!(html.contains("公開したコーパスの変更は、まだ一覧にできません"));
+    assert!(html.contains(
+        r#"<th scope="row">コーパスを以前の版に戻して公開</th><td>1</td><td>0</td>"#
+    ));
+    assert!(html.contains(
+        r#"<th scope="row">2025-09-01</th><td>コーパスの公開</td><td>schemes/ward/minato-test-advertising.toml</td><td>editor1</td>"#
+    ), "{html}");
+    assert!(html.contains("2025年9月に公開したコーパスの変更（3件、古い順）"));
     assert!(html.contains(r#"href="/admin/report.csv?month=2025-09""#));
     assert!(!html.contains("この月の記録はありません"));
     assert!(!html.contains("090-1234-5678"));

@@ -327,7 +327,15 @@ report-top-chart = { $month }によく表示された制度
 report-top-chart-caption = 上位{ $count }件に表示した問い合わせの数
 report-top-caption = { $month }によく表示された制度（上位{ $count }件）と前月
 report-corpus-heading = コーパスの変更
-report-corpus-note = この月に公開したコーパスの変更は、まだ一覧にできません（管理画面に公開の機能がなく、公開の記録が残らないため）。
+report-corpus-note = 監査記録から数えています。公開・追加・削除・以前の版への戻し・取り込みを含み、下書きの保存と書き出しは含みません。
+report-corpus-caption = { $month }のコーパスの変更（種類別）と前月
+report-corpus-action = 変更の種類
+report-corpus-list-heading = コーパスの変更の一覧
+report-corpus-list-caption = { $month }に公開したコーパスの変更（{ $count }件、古い順）
+report-corpus-entry = 項目（ファイル）
+report-corpus-by = 担当者
+report-corpus-whole = コーパス全体
+report-corpus-cli = コマンドライン
 
 # The corpus freshness board (/admin/freshness)
 freshness-title = コーパスの鮮度

@@ -9,12 +9,9 @@ use super::{App, AppError, Result, tokyo_today};
 use crate::domain::freshness::{self, Finding, Rule};
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::Channel;
-use crate::domain::report::{MonthRecords, MonthlyReport, ReportMonth};
+use crate::domain::report::{CORPUS_CHANGES, CorpusChange, MonthRecords, MonthlyReport, ReportMonth};
 use crate::domain::staff::{AuditAction, Permission};
 use crate::store::InquiryFilter;
-
-/// Said on the page and in the CSV instead of a list nobody can draw up yet.
-pub const CORPUS_CHANGES_NOTE: &str = "この月に公開したコーパスの変更は、まだ一覧にできません（管理画面に公開の機能がなく、公開の記録が残らないため）。";
 
 /// Said when nothing was recorded in the month.
 pub const EMPTY_MONTH: &str = "この月の記録はありません。";
@@ -68,12 +65,20 @@ impl App {
             })
             .await?;
         let tickets = self.store.tickets(None, Some(from), Some(to)).await?;
+        let corpus_changes: Vec<CorpusChange> = self
+            .store
+            .audit_between(from, to, &CORPUS_CHANGES)
+            .await?
+            .iter()
+            .filter_map(CorpusChange::from_audit)
+            .collect();
         let feedback = |(good, bad): (i64, i64)| (good as usize, bad as usize);
         let current = MonthRecords {
             month,
             inquiries: &inquiries,
             tickets: &tickets,
             feedback: feedback(self.store.feedback_counts_between(split, Some(to)).await?),
+            corpus_changes: &corpus_changes,
         };
         let before = MonthRecords {
             month: previous,
@@ -84,6 +89,7 @@ impl App {
                     .feedback_counts_between(from, Some(split))
                     .await?,
             ),
+            corpus_changes: &corpus_changes,
         };
         Ok(MonthlyReport::compile(
             &current,
@@ -286,12 +292,29 @@ pub fn report_rows(r: &MonthlyReport) -> Vec<Vec<String>> {
             format!("{}（上位5件に表示した問い合わせの数）", t.id),
         );
     }
-    row(
-        "注記",
-        "公開したコーパスの変更",
-        String::new(),
-        String::new(),
-        CORPUS_CHANGES_NOTE.into(),
-    );
+    let before = p.corpus_changes_by_action();
+    for ((action, n), (_, prev)) in f.corpus_changes_by_action().into_iter().zip(before) {
+        row(
+            "コーパスの変更",
+            action.label_ja(),
+            n.to_string(),
+            prev.to_string(),
+            "監査記録から（下書きの保存・書き出しは含まない）".into(),
+        );
+    }
+    for c in &f.corpus_changes {
+        row(
+            "コーパスの変更（一覧）",
+            c.entry.as_deref().unwrap_or("コーパス全体"),
+            String::new(),
+            String::new(),
+            format!(
+                "{}／{}／{}",
+                c.day,
+                c.action.label_ja(),
+                c.by.as_deref().unwrap_or("コマンドライン")
+            ),
+        );
+    }
     rows
 }

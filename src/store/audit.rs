@@ -45,28 +45,50 @@ impl Store {
                 .bind(offset)
                 .fetch_all(&self.pool)
                 .await?;
-        let records = rows
-            .iter()
-            .map(|r| {
-                let actor = match (
-                    r.try_get::<Option<String>, _>("actor")?,
-                    coded_opt::<Role>(r, "role")?,
-                    r.try_get::<String, _>("source")?.as_str(),
-                ) {
-                    (Some(username), Some(role), _) => Actor::Staff { username, role },
-                    (_, _, "cli") => Actor::CommandLine,
-                    _ => Actor::Unknown,
-                };
-                Ok(AuditRecord {
-                    id: r.try_get("id")?,
-                    at: parse_ts(&r.try_get::<String, _>("at")?)?,
-                    actor,
-                    action: coded::<AuditAction>(r, "action")?,
-                    target: r.try_get("target")?,
-                    detail: r.try_get("detail")?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let records = rows.iter().map(audit_row).collect::<Result<Vec<_>>>()?;
         Ok(AuditPage { records, total })
     }
+
+    /// The records of `actions` made in `[from, to)`, oldest first.
+    pub async fn audit_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        actions: &[AuditAction],
+    ) -> Result<Vec<AuditRecord>> {
+        let rows =
+            sqlx::query("SELECT * FROM audit_log WHERE at >= $1 AND at < $2 ORDER BY at, id")
+                .bind(audit_ts(from))
+                .bind(audit_ts(to))
+                .fetch_all(&self.pool)
+                .await?;
+        let mut records = Vec::new();
+        for row in &rows {
+            let record = audit_row(row)?;
+            if actions.contains(&record.action) {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+}
+
+fn audit_row(r: &AnyRow) -> Result<AuditRecord> {
+    let actor = match (
+        r.try_get::<Option<String>, _>("actor")?,
+        coded_opt::<Role>(r, "role")?,
+        r.try_get::<String, _>("source")?.as_str(),
+    ) {
+        (Some(username), Some(role), _) => Actor::Staff { username, role },
+        (_, _, "cli") => Actor::CommandLine,
+        _ => Actor::Unknown,
+    };
+    Ok(AuditRecord {
+        id: r.try_get("id")?,
+        at: parse_ts(&r.try_get::<String, _>("at")?)?,
+        actor,
+        action: coded::<AuditAction>(r, "action")?,
+        target: r.try_get("target")?,
+        detail: r.try_get("detail")?,
+    })
 }

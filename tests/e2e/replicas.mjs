@@ -52,105 +52,32 @@ const { shot, taken } = screenshots(ARTIFACTS);
 const NAMES = { [A]: 'A', [B]: 'B' };
 
 // ---------------------------------------------------------------------------------------------
-// The edit form: per-field controls named by TOML path when the page has them, else the TOML
-// text of the section that holds the field.
+// The edit form: one control per field, named by its TOML path (`amount.max_yen`, `summary`).
 
-/** `[table, key]` of a TOML path: `amount.max_yen` → `['amount', 'max_yen']`, `summary` → `['', 'summary']`. */
-function splitPath(tomlPath) {
-  const dot = tomlPath.lastIndexOf('.');
-  return dot < 0 ? ['', tomlPath] : [tomlPath.slice(0, dot), tomlPath.slice(dot + 1)];
-}
-
-/** The section text area holding `table`'s keys (the first one for top-level keys). */
-async function sectionOf(page, table) {
-  const areas = page.locator('textarea[name="section"]');
-  const n = await areas.count();
-  check(n > 0, 'the edit form has neither a control for the field nor TOML section text areas');
-  for (let i = 0; i < n; i += 1) {
-    const first = (await areas.nth(i).inputValue()).split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('#')) || '';
-    const header = first.trim().match(/^\[([^\]]+)\]$/);
-    if ((table === '' && !header) || (header && header[1].trim() === table)) return areas.nth(i);
-  }
-  throw new Error(`no section text area for [${table}]`);
-}
-
-/** Where `key = …` sits in a section's lines: [first line, last line] (a multi-line string spans several). */
-function keyLines(lines, key) {
-  const re = new RegExp(`^\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=`);
-  const at = lines.findIndex((l) => re.test(l));
-  if (at < 0) return null;
-  const value = lines[at].slice(lines[at].indexOf('=') + 1).trim();
-  for (const q of ['"""', "'''"]) {
-    if (value.startsWith(q) && value.indexOf(q, 3) < 0) {
-      const end = lines.findIndex((l, i) => i > at && l.includes(q));
-      check(end > at, `the multi-line string ${key} is not closed`);
-      return [at, end];
-    }
-  }
-  check(!(value.startsWith('[') && !value.endsWith(']')), `${key}: multi-line arrays are not edited by this helper`);
-  return [at, at];
-}
-
-/** A value written as TOML: numbers and booleans as they are, strings quoted (multi-line when they hold a newline). */
-function tomlValue(value) {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const s = String(value);
-  if (s.includes('\n')) return `"""\n${s.replace(/\\/g, '\\\\').replace(/"""/g, '""\\"')}"""`;
-  return JSON.stringify(s);
-}
-
-/** The value of `key = …` as TOML text (strings unquoted; a multi-line string without its first newline). */
-function parseTomlValue(raw) {
-  const v = raw.trim();
-  if (v.startsWith('"""')) return v.slice(3, v.lastIndexOf('"""')).replace(/^\r?\n/, '').replace(/\\\\/g, '\\');
-  if (v.startsWith("'''")) return v.slice(3, v.lastIndexOf("'''")).replace(/^\r?\n/, '');
-  if (v.startsWith('"')) return JSON.parse(v.replace(/\s+#.*$/, ''));
-  if (v.startsWith("'")) return v.slice(1, v.lastIndexOf("'"));
-  const plain = v.replace(/\s+#.*$/, '');
-  return /^[+-]?\d[\d_]*$/.test(plain) ? Number(plain.replace(/_/g, '')) : plain;
+/** The control for the field at `tomlPath`; the journey fails when the form has none. */
+async function controlFor(page, tomlPath) {
+  const control = page.locator(`[name="${tomlPath}"]`);
+  check((await control.count()) === 1, `the edit form has no single control named ${tomlPath}`);
+  return control;
 }
 
 /** The current value of the field at `tomlPath` in the edit form. */
 async function getField(page, tomlPath) {
-  const control = page.locator(`[name="${tomlPath}"]`);
-  if (await control.count()) {
-    const el = control.first();
-    if ((await el.getAttribute('type')) === 'checkbox') return el.isChecked();
-    const v = await el.inputValue();
-    return (await el.getAttribute('type')) === 'number' ? Number(v) : v;
-  }
-  const [table, key] = splitPath(tomlPath);
-  const lines = (await (await sectionOf(page, table)).inputValue()).split('\n');
-  const at = keyLines(lines, key);
-  check(at, `the edit form has no field ${tomlPath}`);
-  const raw = lines.slice(at[0], at[1] + 1).join('\n');
-  return parseTomlValue(raw.slice(raw.indexOf('=') + 1));
+  const el = await controlFor(page, tomlPath);
+  const type = await el.getAttribute('type');
+  if (type === 'checkbox') return el.isChecked();
+  const v = await el.inputValue();
+  return type === 'number' ? Number(v) : v;
 }
 
-/**
- * Sets the field at `tomlPath` (e.g. `amount.max_yen`, `summary`) in the edit form: through the
- * control named after the path when the form has one (`name="amount.max_yen"`), else by
- * rewriting `key = …` in the TOML text of the section that holds it.
- */
+/** Sets the field at `tomlPath` through its control, as an editor would. */
 async function setField(page, tomlPath, value) {
-  const control = page.locator(`[name="${tomlPath}"]`);
-  if (await control.count()) {
-    const el = control.first();
-    const tag = await el.evaluate((e) => e.tagName.toLowerCase());
-    const type = await el.getAttribute('type');
-    if (tag === 'select') await el.selectOption(String(value));
-    else if (type === 'checkbox') await el.setChecked(Boolean(value));
-    else await el.fill(String(value));
-    return 'control';
-  }
-  const [table, key] = splitPath(tomlPath);
-  const area = await sectionOf(page, table);
-  const lines = (await area.inputValue()).split('\n');
-  const at = keyLines(lines, key);
-  check(at, `the edit form has no field ${tomlPath} in its [${table || 'top-level'}] section`);
-  lines.splice(at[0], at[1] - at[0] + 1, `${key} = ${tomlValue(value)}`);
-  await area.fill(lines.join('\n'));
-  return 'toml';
+  const el = await controlFor(page, tomlPath);
+  const tag = await el.evaluate((e) => e.tagName.toLowerCase());
+  const type = await el.getAttribute('type');
+  if (tag === 'select') await el.selectOption(String(value));
+  else if (type === 'checkbox') await el.setChecked(Boolean(value));
+  else await el.fill(String(value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,7 +221,7 @@ async function staffRunTheService(browser) {
     check(Number.isInteger(oldYen) && oldYen > 0, `${SCHEME_ID} has no ceiling (amount.max_yen): ${oldYen}`);
     const newYen = oldYen + 50000;
     const [oldText, newText] = [yenJa(oldYen), yenJa(newYen)];
-    const how = await setField(ed, 'amount.max_yen', newYen);
+    await setField(ed, 'amount.max_yen', newYen);
     const amountText = await getField(ed, 'amount.text');
     check(String(amountText).includes(oldText), `amount.text does not state the ceiling ${oldText}: 「${amountText}」`);
     await setField(ed, 'amount.text', amountText.replaceAll(oldText, newText));
@@ -309,7 +236,7 @@ async function staffRunTheService(browser) {
     const version = Number((notice.match(/版(\d+)を公開しました/) || [])[1]);
     check(version > basedOn, `publishing did not say which version it published: 「${notice}」`);
     await runAudit(ed, '/admin/corpus/entry (A, published)', 'corpus-published');
-    notes.push(`editor on A (fields edited through ${how === 'toml' ? 'the TOML section text' : 'per-field controls'}): 「${title}」 ceiling ${oldText} → ${newText}, published as version ${version} (was ${basedOn}); the publish answered in ${pad(publishMs)}`);
+    notes.push(`editor on A (fields edited through their own controls): 「${title}」 ceiling ${oldText} → ${newText}, published as version ${version} (was ${basedOn}); the publish answered in ${pad(publishMs)}`);
 
     // 3. Within 5 s both replicas' scheme page, search and chat show the new ceiling.
     notes.push(`new ceiling shown within ${pad(PUBLISH_DEADLINE_MS)} — ${await everywhere(watchers, title, newYen, oldYen, published)}`);

@@ -1,7 +1,7 @@
 //! The monthly report to the ward (実施報告; 仕様書 ④ 案内・受付業務 5): what callers asked,
 //! through which channel and about what, what went to a person and how it ended, what the
 //! service could not answer, what callers said of it, and which schemes came up most, with the
-//! previous month beside it.
+//! previous month beside it, and what staff changed in the corpus.
 //!
 //! Pure counting over the records handed in: it never reads the store, and it never sees raw
 //! caller text (inquiries and ticket outcomes are masked when logged). Days and months are
@@ -20,6 +20,7 @@ pub use month::{MonthError, ReportMonth, tokyo_date};
 use super::corpus::Corpus;
 use super::handoff::{HandoffCategory, HandoffReason, StableCode, TicketStatus};
 use super::inquiry::{Channel, Inquiry, InquiryKind, Ticket};
+use super::staff::{AuditAction, AuditRecord};
 
 /// Rows of masked texts listed per table (zero-result, low-confidence); the rest are counted.
 pub const TEXT_ROWS: usize = 100;
@@ -91,7 +92,42 @@ pub struct MonthFigures {
     pub not_helpful: usize,
     /// How many inquiries showed each scheme among their first [`SHOWN_RANKS`] results, by id.
     pub shown_schemes: HashMap<String, usize>,
+    /// The month's corpus changes, in the order they were made.
+    pub corpus_changes: Vec<CorpusChange>,
 }
+
+/// A change to the published corpus, as the audit log recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusChange {
+    pub day: NaiveDate,
+    pub action: AuditAction,
+    /// The entry's file (`schemes/ward/….toml`); None for a whole-corpus import.
+    pub entry: Option<String>,
+    /// The staff member's username; None for the command line.
+    pub by: Option<String>,
+}
+
+impl CorpusChange {
+    /// The change an audit record tells of, if it changed what the public sees (a draft or an
+    /// export does not).
+    pub fn from_audit(record: &AuditRecord) -> Option<CorpusChange> {
+        CORPUS_CHANGES.contains(&record.action).then(|| CorpusChange {
+            day: tokyo_date(record.at),
+            action: record.action,
+            entry: record.target.clone().filter(|t| !t.is_empty()),
+            by: record.actor.username().map(str::to_string),
+        })
+    }
+}
+
+/// The audit actions that change the published corpus, in the order the report counts them.
+pub const CORPUS_CHANGES: [AuditAction; 5] = [
+    AuditAction::CorpusPublished,
+    AuditAction::CorpusCreated,
+    AuditAction::CorpusDeleted,
+    AuditAction::CorpusRolledBack,
+    AuditAction::CorpusImported,
+];
 
 /// What a month's figures are counted from.
 pub struct MonthRecords<'a> {
@@ -102,6 +138,8 @@ pub struct MonthRecords<'a> {
     pub tickets: &'a [Ticket],
     /// Feedback given in the month: (helpful, not helpful).
     pub feedback: (usize, usize),
+    /// Corpus changes, in the order they were made (those of other months are ignored).
+    pub corpus_changes: &'a [CorpusChange],
 }
 
 /// A scheme among the month's most shown, with the previous month's count.
@@ -168,7 +206,7 @@ impl MonthlyReport {
         }
     }
 
-    /// Nothing at all was recorded in the month: no inquiry, hand-off or feedback.
+    /// Nothing at all was recorded in the month: no inquiry, hand-off, feedback or corpus change.
     pub fn is_empty(&self) -> bool {
         self.figures.is_empty()
     }
@@ -378,11 +416,28 @@ impl MonthFigures {
             helpful: records.feedback.0,
             not_helpful: records.feedback.1,
             shown_schemes,
+            corpus_changes: records
+                .corpus_changes
+                .iter()
+                .filter(|c| month.contains(c.day))
+                .cloned()
+                .collect(),
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.inquiries == 0 && self.handoffs == 0 && self.helpful + self.not_helpful == 0
+        self.inquiries == 0
+            && self.handoffs == 0
+            && self.helpful + self.not_helpful == 0
+            && self.corpus_changes.is_empty()
+    }
+
+    /// Corpus changes per action, every action of [`CORPUS_CHANGES`] listed.
+    pub fn corpus_changes_by_action(&self) -> Vec<(AuditAction, usize)> {
+        CORPUS_CHANGES
+            .iter()
+            .map(|a| (*a, self.corpus_changes.iter().filter(|c| c.action == *a).count()))
+            .collect()
     }
 
     /// Share of feedback saying the answer helped, in percent (None without feedback).

@@ -484,7 +484,77 @@ fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
         },
         note: None,
     });
+    out.extend(corpus_sections(m, r));
     out
+}
+
+/// What staff changed in the published corpus: counts per kind of change, then each change.
+fn corpus_sections(m: &Messages, r: &MonthlyReport) -> [Section; 2] {
+    let month = month_name(m, r.month);
+    let before = r.previous.corpus_changes_by_action();
+    let counts = r
+        .figures
+        .corpus_changes_by_action()
+        .into_iter()
+        .zip(before)
+        .map(|((action, n), (_, prev))| vec![m.label(action), n.to_string(), prev.to_string()])
+        .collect();
+    let changes = &r.figures.corpus_changes;
+    [
+        Section {
+            heading: m.t("report-corpus-heading"),
+            chart: None,
+            chart_caption: String::new(),
+            table: Table {
+                caption: m.ta("report-corpus-caption", "month", &month),
+                head: vec![
+                    m.t("report-corpus-action"),
+                    m.t("console-count"),
+                    m.t("report-previous"),
+                ],
+                rows: counts,
+                empty: m.t("console-none"),
+                japanese_cols: Vec::new(),
+            },
+            note: Some(m.t("report-corpus-note")),
+        },
+        Section {
+            heading: m.t("report-corpus-list-heading"),
+            chart: None,
+            chart_caption: String::new(),
+            table: Table {
+                caption: m.tv(
+                    "report-corpus-list-caption",
+                    &[
+                        ("month", Arg::Text(&month)),
+                        ("count", Arg::Number(changes.len() as u64)),
+                    ],
+                ),
+                head: vec![
+                    m.t("report-day"),
+                    m.t("report-corpus-action"),
+                    m.t("report-corpus-entry"),
+                    m.t("report-corpus-by"),
+                ],
+                rows: changes
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            c.day.to_string(),
+                            m.label(c.action),
+                            c.entry
+                                .clone()
+                                .unwrap_or_else(|| m.t("report-corpus-whole")),
+                            c.by.clone().unwrap_or_else(|| m.t("report-corpus-cli")),
+                        ]
+                    })
+                    .collect(),
+                empty: m.t("console-none"),
+                japanese_cols: Vec::new(),
+            },
+            note: None,
+        },
+    ]
 }
 
 fn view(m: &Messages, r: &MonthlyReport) -> ReportView {
