@@ -296,7 +296,7 @@ async function staffRunTheService(browser) {
     check(judged.includes(title) && judged.includes(fix) && judged.includes('承認待ち'), `the inquiry's page does not show the judgment with the proposed alias: 「${judged}」`);
     await runAudit(rv, '/admin/inquiries/{id} (B, judged)', 'inquiry-judged');
     await openUrl(rv, `${B}/admin/judgments`);
-    const proposal = rv.locator('ul.results > li').filter({ hasText: `問い合わせ「${NICKNAME}」` });
+    const proposal = rv.locator('ul.results > li').filter({ hasText: `問い合わせ：${NICKNAME}` });
     check((await proposal.count()) === 1, `B's judgment list does not show the proposal for 「${NICKNAME}」`);
     check((await proposal.getByRole('button', { name: '承認する' }).count()) === 0, 'a reviewer is offered the approve button');
     await runAudit(rv, '/admin/judgments (B, reviewer)', 'judgments-reviewer');
@@ -304,14 +304,14 @@ async function staffRunTheService(browser) {
 
     // 7. The editor approves the alias on replica A; the nickname then finds the scheme on both.
     await openUrl(ed, `${A}/admin/judgments`);
-    const item = ed.locator('ul.results > li').filter({ hasText: `問い合わせ「${NICKNAME}」` });
+    const item = ed.locator('ul.results > li').filter({ hasText: `問い合わせ：${NICKNAME}` });
     check((await item.count()) === 1, `A's judgment list does not show the proposal for 「${NICKNAME}」`);
     await runAudit(ed, '/admin/judgments (A, editor)', 'judgments-editor');
     check((await item.getByLabel('別名').inputValue()) === NICKNAME, 'the proposed alias is not the nickname the reviewer searched');
     await submitAndWait(ed, () => item.getByRole('button', { name: '承認する' }).click());
     const approved = Date.now();
     check(new URL(ed.url()).pathname === '/admin/judgments', `approving did not return to the judgment list: ${ed.url()}`);
-    check((await ed.locator('ul.results > li').filter({ hasText: `問い合わせ「${NICKNAME}」` }).count()) === 0, 'the approved proposal is still listed as open');
+    check((await ed.locator('ul.results > li').filter({ hasText: `問い合わせ：${NICKNAME}` }).count()) === 0, 'the approved proposal is still listed as open');
     await runAudit(ed, '/admin/judgments (A, approved)', 'judgments-approved');
     const { context, page, problems } = await newPage(browser);
     try {
