@@ -862,7 +862,7 @@ async fn an_invalid_value_is_refused_beside_its_control_in_japanese() {
         post_form(&server, &client, "/admin/corpus/entry?lang=en", &fields).await;
     assert_eq!(status, 400);
     assert!(
-        beside(&english, "f-summary").contains("Enter a value (it cannot be empty)."),
+        beside(&english, "f-summary").contains("Enter a value (this cannot be empty)."),
         "{english}"
     );
 
