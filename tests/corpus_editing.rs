@@ -1253,3 +1253,54 @@ fn the_editing_catalogs_parse_and_have_the_same_keys() {
         assert_eq!(keys(source), ja, "locales/{}/editing.ftl", lang.code());
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_translated_scheme_is_deleted_with_its_translations() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/shared.sqlite", dir.path().display());
+    let one = replica(&url).await;
+    let app = &one.state.app;
+    let (token, _) = common::staff_login(app, "ed", Role::Editor).await;
+    let client = common::staff_client(&token);
+    let before = app.store().published_tree().await.unwrap();
+    for lang in ["en", "easy"] {
+        let file = format!("i18n/{lang}/schemes.toml");
+        assert!(
+            before.get(&file).unwrap().contains("minato-test-advertising"),
+            "the fixture translates the scheme into {lang}"
+        );
+    }
+    let (status, confirm) = get_page(
+        &one,
+        &client,
+        &format!("/admin/corpus/delete?path={PATH_QUERY}"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        confirm.contains("英語とやさしい日本語の翻訳"),
+        "the confirmation says the translations go too: {confirm}"
+    );
+    let fields = vec![
+        ("csrf".to_string(), common::hidden(&confirm, "csrf")),
+        ("path".to_string(), PATH.to_string()),
+        ("based_on".to_string(), common::hidden(&confirm, "based_on")),
+    ];
+    let (status, body) = post_form(&one, &client, "/admin/corpus/delete", &fields).await;
+    assert_eq!(status, 303, "{body}");
+    let after = app.store().published_tree().await.unwrap();
+    assert!(after.get(PATH).is_none());
+    for lang in ["en", "easy"] {
+        let file = format!("i18n/{lang}/schemes.toml");
+        let (old, new) = (before.get(&file).unwrap(), after.get(&file).unwrap());
+        assert!(!new.contains("minato-test-advertising"), "{new}");
+        assert!(
+            new.contains("minato-test-sogyo-loan") && new.len() < old.len(),
+            "the other translations stay: {new}"
+        );
+    }
+    let (status, _) = one.get_text("/schemes/minato-test-advertising").await;
+    assert_eq!(status, 404);
+    // The published corpus still passes the validator.
+    shien_navi::domain::Corpus::load(after.materialise().unwrap().path(), &[]).unwrap();
+}

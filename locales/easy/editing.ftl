@@ -273,6 +273,7 @@ editing-delete-title = { $path } を消す
 editing-delete-heading = 制度を消す：
 editing-delete-question = 「{ $name }」を消しますか。
 editing-delete-explain = 消すと、数秒で、すべてのサーバーの検索・制度のページ・チャットから消えます。これまでの版は残ります。前の版に戻すと、元に戻せます。職員がしたことの記録にも残ります。
+editing-delete-translations = 英語とやさしい日本語の翻訳（i18n の schemes.toml の中の、この制度のところ）も一緒に消します。制度を元に戻すときは、翻訳のファイルも、これまでの版から前の版に戻してください。
 editing-delete-confirm = 消す
 editing-delete-cancel = やめて、フォームに戻る
 editing-delete-refused = ほかの項目がこの制度を使っているので、消していません。先に、次の項目からこの制度を外してください。

@@ -279,6 +279,7 @@ editing-delete-title = Delete { $path }
 editing-delete-heading = Delete scheme:
 editing-delete-question = Delete “{ $name }”?
 editing-delete-explain = Once deleted, the scheme disappears from search, the scheme pages and the chat on every server within seconds. The history is kept: roll back to an earlier version to restore it. The deletion is also recorded in the audit log.
+editing-delete-translations = Its English and やさしい日本語 translations (this scheme's entries in the i18n schemes.toml files) are deleted with it. To restore the scheme later, also roll back the translation files to an earlier version from their history.
 editing-delete-confirm = Delete
 editing-delete-cancel = Cancel and go back to the edit form
 editing-delete-refused = Other entries refer to this scheme, so it was not deleted. Remove the following references first.

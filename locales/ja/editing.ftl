@@ -273,6 +273,7 @@ editing-delete-title = { $path } の削除
 editing-delete-heading = 制度の削除：
 editing-delete-question = 「{ $name }」を削除しますか。
 editing-delete-explain = 削除すると、すべてのサーバーの検索・制度のページ・チャットから数秒で消えます。履歴は残り、履歴から以前の版に戻すと元に戻せます。操作記録にも残ります。
+editing-delete-translations = 英語とやさしい日本語の翻訳（i18n の schemes.toml にあるこの制度の項目）も一緒に削除します。制度を元に戻すときは、翻訳のファイルも履歴から以前の版に戻してください。
 editing-delete-confirm = 削除する
 editing-delete-cancel = やめて編集フォームに戻る
 editing-delete-refused = ほかの項目がこの制度を参照しているため、削除していません。先に次の参照を外してください。

@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::domain::Corpus;
 use crate::domain::corpus::diff::{DiffLine, line_diff};
 use crate::domain::corpus::form::{form_of, scheme_path};
+use crate::domain::corpus::translation::{Lang, without_scheme};
 use crate::domain::corpus::{CorpusError, CorpusTree, EntryKind, Problem, is_valid_id};
 use crate::domain::staff::{Actor, AuditAction, AuditRecord, Permission};
 use crate::store::{CorpusEntry, CorpusVersion, Published, Store};
@@ -266,12 +267,42 @@ impl App {
         }
         let mut tree = self.store.published_tree().await?;
         tree.remove(path);
+        // Its translations go with it: a translation of no scheme is refused by the validator.
+        let translations = scheme_translations_without(&tree, &entry.entry_id);
+        for (file, text) in &translations {
+            tree.insert(file.clone(), text.clone());
+        }
         let extra = self.settings.extra_corpus_dirs.clone();
         tokio::task::spawn_blocking(move || validate(&tree, &extra))
             .await
             .map_err(|e| AppError::Internal(e.to_string()))??;
-        self.publish(by, path, "", based_on, "削除", AuditAction::CorpusDeleted)
-            .await
+        // Translations first: every corpus version replicas may load on the way is valid.
+        for (file, text) in &translations {
+            let at = self.entry(file).await?.published;
+            self.record_publish(
+                by,
+                file,
+                text,
+                at,
+                &format!("削除（{} の翻訳）", entry.entry_id),
+                AuditAction::CorpusPublished,
+            )
+            .await?;
+        }
+        let published = self
+            .record_publish(by, path, "", based_on, "削除", AuditAction::CorpusDeleted)
+            .await?;
+        self.refresh_after_publish().await;
+        Ok(published)
+    }
+
+    /// The translation files that hold scheme `id`, as they read without it.
+    pub async fn corpus_translations_of(&self, id: &str) -> Result<Vec<String>> {
+        let tree = self.store.published_tree().await?;
+        Ok(scheme_translations_without(&tree, id)
+            .into_iter()
+            .map(|(file, _)| file)
+            .collect())
     }
 
     /// The entry at `path` as published now.
@@ -400,6 +431,23 @@ impl App {
         action: AuditAction,
     ) -> Result<Published> {
         let published = self
+            .record_publish(by, path, text, based_on, note, action)
+            .await?;
+        self.refresh_after_publish().await;
+        Ok(published)
+    }
+
+    /// Publishes and audits, leaving this server's engine as it is.
+    async fn record_publish(
+        &self,
+        by: &StaffMember,
+        path: &str,
+        text: &str,
+        based_on: i64,
+        note: &str,
+        action: AuditAction,
+    ) -> Result<Published> {
+        let published = self
             .store
             .publish_corpus_entry(path, text, based_on, &by.username, note)
             .await?
@@ -414,10 +462,13 @@ impl App {
             ),
         )
         .await?;
+        Ok(published)
+    }
+
+    async fn refresh_after_publish(&self) {
         if let Err(e) = self.refresh_corpus().await {
             tracing::error!(error = %e, "published, but this server could not rebuild its engine");
         }
-        Ok(published)
     }
 
     /// Every version of the entry at `path` (drafts included), newest first.
@@ -684,4 +735,16 @@ fn ticked_value(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
     let len = message[start..].find('`')?;
     Some(message[start..start + len].to_string())
+}
+
+/// Each `i18n/<lang>/schemes.toml` in `tree` that translates scheme `id`, without it.
+fn scheme_translations_without(tree: &CorpusTree, id: &str) -> Vec<(String, String)> {
+    Lang::TRANSLATED
+        .iter()
+        .filter_map(|lang| {
+            let file = format!("i18n/{}/schemes.toml", lang.code());
+            let text = tree.get(&file)?;
+            without_scheme(text, id).map(|rest| (file, rest))
+        })
+        .collect()
 }

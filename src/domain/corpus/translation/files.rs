@@ -234,3 +234,64 @@ pub(super) fn is_source_sha(s: &str) -> bool {
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
+
+/// `text` (a translation file of `[[scheme]]` tables) without the table whose `id` is `id`,
+/// byte for byte otherwise; None when no table has that id. The blank lines before the next
+/// table go with the removed one, so the file keeps one blank line between tables.
+pub fn without_scheme(text: &str, id: &str) -> Option<String> {
+    // Line starts of every `[[…]]` header, and the end of the text.
+    let mut headers: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("[[") {
+            headers.push(at);
+        }
+        at += line.len();
+    }
+    headers.push(text.len());
+    // Each table is read as TOML on its own, so an `id = …` line inside a multi-line string
+    // is not taken for the table's id.
+    let id_of = |table: &str| -> Option<String> {
+        let parsed: toml::Table = toml::from_str(table).ok()?;
+        let (_, entries) = parsed.into_iter().next()?;
+        let first = entries.as_array()?.first()?.as_table()?.clone();
+        first.get("id")?.as_str().map(str::to_string)
+    };
+    let (start, end) = headers
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .find(|&(s, e)| id_of(&text[s..e]).as_deref() == Some(id))?;
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    out.push_str(&text[end..]);
+    // The last table removed: no blank lines left dangling at the end.
+    if end == text.len() {
+        let kept = out.trim_end_matches('\n').len();
+        out.truncate(kept);
+        if kept > 0 {
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod removal_tests {
+    use super::without_scheme;
+
+    const FILE: &str = "[[scheme]]\nid = \"a\"\ntitle = \"A\"\n\n[[scheme]]\nid = \"b\"\ntitle = \"B\"\nwho = \"\"\"\nid = \"c\"\n\"\"\"\n\n[[scheme]]\nid = \"c\"\ntitle = \"C\"\n";
+
+    #[test]
+    fn a_table_is_removed_and_the_rest_kept_byte_for_byte() {
+        assert_eq!(
+            without_scheme(FILE, "a").unwrap(),
+            "[[scheme]]\nid = \"b\"\ntitle = \"B\"\nwho = \"\"\"\nid = \"c\"\n\"\"\"\n\n[[scheme]]\nid = \"c\"\ntitle = \"C\"\n"
+        );
+        assert_eq!(
+            without_scheme(FILE, "c").unwrap(),
+            "[[scheme]]\nid = \"a\"\ntitle = \"A\"\n\n[[scheme]]\nid = \"b\"\ntitle = \"B\"\nwho = \"\"\"\nid = \"c\"\n\"\"\"\n"
+        );
+        assert_eq!(without_scheme(FILE, "zz"), None);
+        assert_eq!(without_scheme("[[scheme]]\nid = \"a\"\n", "a").unwrap(), "");
+    }
+}

@@ -24,6 +24,7 @@ use crate::domain::corpus::form::{
     Control, FieldValue, SPARE_ROWS, TableValue, apply_form, control_of, form_of, form_values,
     remove_name,
 };
+use crate::domain::corpus::translation::Lang;
 use crate::domain::corpus::{EntryKind, Problem};
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
@@ -924,6 +925,8 @@ struct DeletePage {
     path: String,
     path_link: String,
     name: String,
+    /// Whether its translations are deleted with it.
+    translated: bool,
     based_on: i64,
     error: Option<String>,
     problems: Vec<String>,
@@ -959,8 +962,13 @@ fn delete_page(
     let chrome = Chrome::new(&state.app, "admin", page);
     let m = chrome.messages();
     let (_, id) = EntryKind::of(path);
+    let corpus = &state.app.engine().corpus;
+    let translated = Lang::TRANSLATED
+        .iter()
+        .any(|lang| corpus.translations.scheme(*lang, &id).is_some());
     DeletePage {
         title: m.ta("editing-delete-title", "path", path),
+        translated,
         csrf: staff.csrf.clone(),
         staff: Some(staff),
         name: state
