@@ -229,7 +229,7 @@ async fn every_console_page_is_in_the_chosen_language_with_logged_text_marked_ja
         html.contains("<td>Web</td><td>Chat</td>") || html.contains("<td>API</td><td>Chat</td>"),
         "{html}"
     );
-    assert!(html.contains("1 inquiry (at most 500)"), "{html}");
+    assert!(html.contains("1 inquiry (up to 500)"), "{html}");
 
     // The audit log names actions in English; its details are logged text, marked Japanese.
     let html = get("/admin/audit?lang=en").await;
@@ -274,9 +274,9 @@ async fn the_login_form_and_a_refusal_follow_the_language() {
     assert_eq!(r.status().as_u16(), 403);
     let html = r.text().await.unwrap();
     assert_eq!(html_lang(&html), "en");
-    assert!(html.contains("<h1>Not allowed</h1>"), "{html}");
+    assert!(html.contains("<h1>No permission</h1>"), "{html}");
     assert!(
-        html.contains("Managing staff accounts is not allowed for the Reviewer role."),
+        html.contains("Managing staff accounts is not allowed with the Reviewer role."),
         "{html}"
     );
     let r = common::staff_client(&token)
