@@ -111,8 +111,10 @@ pub struct Engine {
     /// rather than for every hit of every query.
     official_schemes: Vec<bool>,
     official_faqs: Vec<bool>,
-    /// The masker's view: the dictionary and the office addresses the corpus publishes.
-    mask_lexicon: MaskLexicon,
+    /// The masker's view: the dictionary and the office addresses the corpus publishes. Made
+    /// when first needed, not with the indexes: reading the addresses out of every published
+    /// text costs more than the lexical index itself on a large corpus.
+    mask_lexicon: std::sync::OnceLock<MaskLexicon>,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
     routing_examples: crate::domain::routing::examples::ExampleStore,
 }
@@ -240,7 +242,6 @@ impl Engine {
             }
             None => Default::default(),
         };
-        let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
         let (scheme_views, faq_views) = views.unzip();
         let (postings, index_bytes) = schemes.size();
         info!(
@@ -256,7 +257,7 @@ impl Engine {
             fusion_weights: FusionWeights::for_settings(&settings),
             vector_cache_stats,
             query_vectors: QueryVectorCache::new(QUERY_VECTOR_CACHE),
-            mask_lexicon,
+            mask_lexicon: Default::default(),
             settings,
             corpus,
             analyzer,
@@ -281,7 +282,7 @@ impl Engine {
     /// Masks personal data in what a caller typed, with the dictionary's help for names.
     /// Everything bound for the inquiry log goes through here.
     pub fn mask(&self, raw: &str) -> crate::domain::masking::Masked {
-        crate::domain::masking::mask(raw, &self.mask_lexicon)
+        crate::domain::masking::mask(raw, self.mask_lexicon())
     }
 
     /// A scheme title or summary as a page in `lang` shows it: Japanese terms inside English
@@ -294,9 +295,19 @@ impl Engine {
         }
     }
 
-    /// The masker's view of texts (for `shien logs remask` and `shien eval --pii`).
+    /// The masker's view of texts (for `shien logs remask` and `shien eval --pii`), made on
+    /// the first call.
     pub fn mask_lexicon(&self) -> &MaskLexicon {
-        &self.mask_lexicon
+        self.mask_lexicon.get_or_init(|| {
+            let started = Instant::now();
+            let lexicon = MaskLexicon::new(self.analyzer.clone(), &self.corpus);
+            info!(
+                public_address_keys = lexicon.public_address_count(),
+                ms = started.elapsed().as_millis() as u64,
+                "masker's view built"
+            );
+            lexicon
+        })
     }
 
     pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {
