@@ -20,6 +20,7 @@ use crate::domain::search::SearchFilters;
 use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
+use crate::index::lexical::AlsoKeep;
 use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document};
 use crate::index::{DocText, LexicalIndex, LexicalScore};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
@@ -151,17 +152,25 @@ impl Engine {
             0
         };
         // Each scheme's searchable text is made when it is analysed, not all held at once.
-        let (schemes, head_lemmas) = LexicalIndex::build_from(
+        // The same analysis gives the reading words of the views' reading index.
+        let built = LexicalIndex::build_from(
             &analyzer,
             corpus.schemes.len(),
             |i| scheme_text(&corpus.schemes[i], &corpus),
-            lemma_fields,
+            AlsoKeep {
+                lemma_fields,
+                reading_index: true,
+            },
         )?;
+        let (schemes, head_lemmas) = (built.index, built.lemmas);
+        let readings = built
+            .readings
+            .expect("the build was asked for a reading index");
         let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
         let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
         // The views' indexes: the English and やさしい日本語 translations, and the reading words
-        // of each scheme's Japanese text (made per document, as above).
-        let lexical_views = LexicalViews::build(&analyzer, &corpus)?;
+        // of each scheme's Japanese text.
+        let lexical_views = LexicalViews::build(&analyzer, &corpus, readings)?;
         drop(faq_docs);
         let lexical_ms = started.elapsed().as_millis() as u64;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
