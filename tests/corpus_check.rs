@@ -239,6 +239,48 @@ fn the_services_masker_tells_a_topic_after_a_phone_number_from_a_signature() {
     assert_eq!(masked("電話 03-1234-5678 遠藤"), "電話 [電話番号] [氏名]");
 }
 
+#[test]
+fn the_published_addresses_are_those_the_whole_masker_finds_in_each_entry() {
+    use shien_navi::domain::masking::{NoLexicon, PiiKind, address_key, find, public_address_keys};
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let texts: Vec<String> = (corpus.schemes.iter())
+        .map(|s| serde_json::to_string(s).unwrap())
+        .chain(
+            corpus
+                .faqs
+                .iter()
+                .map(|f| serde_json::to_string(f).unwrap()),
+        )
+        .chain(
+            corpus
+                .desks
+                .iter()
+                .map(|d| serde_json::to_string(d).unwrap()),
+        )
+        .collect();
+    let mut all = std::collections::HashSet::new();
+    for text in &texts {
+        // Every address span of the whole masker, keyed with the two characters before it.
+        let (prepared, spans) = find(text, &NoLexicon);
+        let mut expected = std::collections::HashSet::new();
+        for (s, e, kind) in spans {
+            if kind == PiiKind::Address {
+                let from = prepared[..s].char_indices().rev().nth(1).map_or(0, |c| c.0);
+                let key = address_key(&prepared[from..e]);
+                if let Some((_, digits)) = key.split_once('|') {
+                    expected.insert(digits.to_string());
+                }
+                expected.insert(key);
+            }
+        }
+        expected.remove("");
+        assert_eq!(public_address_keys([text.as_str()]), expected, "{text}");
+        all.extend(expected);
+    }
+    // The ward's offices are among them (産業振興センター, 港区芝5-36-4).
+    assert!(all.contains("芝|5-36-4"), "{all:?}");
+}
+
 fn plain_without_phones(text: &str, lexicon: &dyn shien_navi::domain::masking::Lexicon) -> String {
     let masked = shien_navi::domain::masking::mask(text, lexicon).into_string();
     if masked.contains("[電話番号]") {

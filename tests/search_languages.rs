@@ -4,9 +4,12 @@
 mod common;
 
 use shien_navi::app::engine::SchemeHit;
+use shien_navi::app::engine::scheme_text;
+use shien_navi::domain::Corpus;
 use shien_navi::domain::Lang;
 use shien_navi::domain::search::{SearchFilters, SearchQuery};
-use shien_navi::index::ReadingIndex;
+use shien_navi::index::lexical::AlsoKeep;
+use shien_navi::index::{DocText, LexicalIndex, ReadingIndex};
 use shien_navi::text::reading::reading_words;
 
 fn top(query: &str, k: usize) -> Vec<SchemeHit> {
@@ -132,4 +135,33 @@ fn a_kana_query_is_cut_into_the_longest_readings_the_index_knows() {
     assert_eq!(terms, vec!["ジギヨウシヨウケイ", "ソウダン"]);
     let scores = index.score(&index.query_terms("じぎょうしょうけい の そうだん"));
     assert!(scores[0] > 0.0 && scores[1] == 0.0, "{scores:?}");
+}
+
+#[test]
+fn the_reading_index_read_with_the_scheme_index_is_the_one_built_alone() {
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let docs: Vec<DocText> = corpus
+        .schemes
+        .iter()
+        .map(|s| scheme_text(s, &corpus))
+        .collect();
+    let analyzer = common::analyzer();
+    let keep = AlsoKeep {
+        lemma_fields: 2,
+        reading_index: true,
+    };
+    let built = LexicalIndex::build_from(analyzer, docs.len(), |i| docs[i].clone(), keep).unwrap();
+    let alone = ReadingIndex::build(analyzer, &docs).unwrap();
+    assert!(alone.len() == docs.len() && !alone.is_empty());
+    assert!(built.readings == Some(alone), "the reading indexes differ");
+    assert!(built.index == LexicalIndex::build(analyzer, &docs).unwrap());
+    // The lemmas kept for the static embedder: those of the title and summary fields.
+    assert_eq!(built.lemmas.len(), docs.len());
+    for (doc, lemmas) in docs.iter().zip(&built.lemmas) {
+        let expected: Vec<String> = doc[..2]
+            .iter()
+            .flat_map(|text| analyzer.lemmas(text).unwrap())
+            .collect();
+        assert_eq!(lemmas, &expected);
+    }
 }

@@ -40,7 +40,7 @@ impl Default for Bm25Params {
 }
 
 /// Up to [`BLOCK`] postings of one term.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Block {
     term: u32,
     first_doc: u32,
@@ -57,7 +57,7 @@ struct Block {
 }
 
 /// An in-memory BM25F index over documents numbered 0..n in insertion order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bm25F {
     params: Bm25Params,
     ids: FxHashMap<Box<str>, u32>,

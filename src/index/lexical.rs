@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 use crate::text::{Analyzer, QueryTerms, Result, TermLists};
 
 use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS, QueryTerm};
+use super::reading::{ReadingIndex, ReadingIndexBuilder};
 
 /// How much the character-bigram score counts next to the word score.
 pub const GRAM_WEIGHT: f32 = 0.2;
@@ -23,7 +24,7 @@ pub(crate) const BUILD_CHUNK: usize = 64;
 /// The searchable text of one document, by field: title (and aliases), summary, body.
 pub type DocText = [String; FIELDS];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LexicalIndex {
     words: Bm25F,
     grams: Bm25F,
@@ -57,27 +58,43 @@ pub fn ranking_order(a: (f32, usize), b: (f32, usize)) -> Ordering {
     b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
 }
 
-/// What one document's analysis gives the builder: terms per field, and the lemmas kept.
-type Analysed = ([TermLists; FIELDS], Vec<String>);
+/// What a build keeps besides the index, read from the same analysis of each document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AlsoKeep {
+    /// The content lemmas of each document's first `lemma_fields` fields (what the static
+    /// embedder reads), so that embeddings need not analyse the same text again.
+    pub lemma_fields: usize,
+    /// A reading-word index of the same documents (see [`ReadingIndex`]).
+    pub reading_index: bool,
+}
+
+/// A built index and what [`AlsoKeep`] asked for.
+#[derive(Debug)]
+pub struct LexicalBuild {
+    pub index: LexicalIndex,
+    /// Per document, its content lemmas (empty when `lemma_fields` was 0).
+    pub lemmas: Vec<Vec<String>>,
+    pub readings: Option<ReadingIndex>,
+}
+
+/// What one document's analysis gives the builder: terms per field, the lemmas kept, and the
+/// reading words per field (empty unless a reading index is built too).
+type Analysed = ([TermLists; FIELDS], Vec<String>, [Vec<String>; FIELDS]);
 
 impl LexicalIndex {
     /// Analyses every document (on all cores) and builds the indexes.
     pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<LexicalIndex> {
-        Ok(LexicalIndex::build_keeping_lemmas(analyzer, docs, 0)?.0)
+        let built = LexicalIndex::build_from(
+            analyzer,
+            docs.len(),
+            |i| docs[i].clone(),
+            AlsoKeep::default(),
+        )?;
+        Ok(built.index)
     }
 
-    /// Builds the indexes and also returns, per document, the content lemmas of its first
-    /// `lemma_fields` fields, so embeddings need not analyse the same text again.
-    pub fn build_keeping_lemmas(
-        analyzer: &Analyzer,
-        docs: &[DocText],
-        lemma_fields: usize,
-    ) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
-        LexicalIndex::build_from(analyzer, docs.len(), |i| docs[i].clone(), lemma_fields)
-    }
-
-    /// [`LexicalIndex::build_keeping_lemmas`] over `count` documents whose text `text_of(i)`
-    /// makes on demand, so that the texts of a large corpus never all exist at once.
+    /// Builds the indexes over `count` documents whose text `text_of(i)` makes on demand, so
+    /// that the texts of a large corpus never all exist at once, keeping what `keep` asks for.
     ///
     /// Worker threads make and analyse chunks of documents while this thread adds the finished
     /// ones to the indexes, in document order.
@@ -85,37 +102,41 @@ impl LexicalIndex {
         analyzer: &Analyzer,
         count: usize,
         text_of: impl Fn(usize) -> DocText + Sync,
-        lemma_fields: usize,
-    ) -> Result<(LexicalIndex, Vec<Vec<String>>)> {
+        keep: AlsoKeep,
+    ) -> Result<LexicalBuild> {
         let params = Bm25Params::default();
         let mut builder = Builder {
             words: Bm25FBuilder::new(params),
             grams: Bm25FBuilder::new(params),
             readings: Bm25FBuilder::new(params),
-            lemmas: Vec::with_capacity(if lemma_fields > 0 { count } else { 0 }),
-            keep_lemmas: lemma_fields > 0,
+            lemmas: Vec::with_capacity(if keep.lemma_fields > 0 { count } else { 0 }),
+            keep_lemmas: keep.lemma_fields > 0,
+            reading_words: keep.reading_index.then(ReadingIndexBuilder::default),
         };
         let analyse = |i: usize| -> Result<Analysed> {
             let fields = text_of(i);
             let mut lists: [TermLists; FIELDS] = Default::default();
             let mut lemmas = Vec::new();
+            let mut reading_words: [Vec<String>; FIELDS] = Default::default();
             for (f, (text, out)) in fields.iter().zip(lists.iter_mut()).enumerate() {
-                let keep = (f < lemma_fields).then_some(&mut lemmas);
-                analyzer.index_terms(text, out, keep)?;
+                let lemmas = (f < keep.lemma_fields).then_some(&mut lemmas);
+                let reading_words = keep.reading_index.then_some(&mut reading_words[f]);
+                analyzer.index_terms(text, out, lemmas, reading_words)?;
             }
-            Ok((lists, lemmas))
+            Ok((lists, lemmas, reading_words))
         };
         in_order_parallel(count, BUILD_CHUNK, analyse, |analysed| {
             builder.add(analysed)
         })?;
-        Ok((
-            LexicalIndex {
+        Ok(LexicalBuild {
+            index: LexicalIndex {
                 words: builder.words.finish(),
                 grams: builder.grams.finish(),
                 readings: builder.readings.finish(),
             },
-            builder.lemmas,
-        ))
+            lemmas: builder.lemmas,
+            readings: builder.reading_words.map(ReadingIndexBuilder::finish),
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -207,10 +228,11 @@ struct Builder {
     readings: Bm25FBuilder,
     lemmas: Vec<Vec<String>>,
     keep_lemmas: bool,
+    reading_words: Option<ReadingIndexBuilder>,
 }
 
 impl Builder {
-    fn add(&mut self, (fields, lemmas): Analysed) {
+    fn add(&mut self, (fields, lemmas, reading_words): Analysed) {
         let [a, b, c] = &fields;
         self.words
             .add_terms([a.words.iter(), b.words.iter(), c.words.iter()]);
@@ -220,6 +242,9 @@ impl Builder {
             .add_terms([a.readings.iter(), b.readings.iter(), c.readings.iter()]);
         if self.keep_lemmas {
             self.lemmas.push(lemmas);
+        }
+        if let Some(builder) = &mut self.reading_words {
+            builder.add(&reading_words);
         }
     }
 }

@@ -12,11 +12,35 @@ use crate::text::{Analyzer, Result};
 /// (カイ, シヨ) stand for too many words.
 const MIN_READING: usize = 3;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReadingIndex {
     words: Bm25F,
     /// The longest reading the index knows, in kana.
     longest: usize,
+}
+
+/// Builds a [`ReadingIndex`] one document at a time from reading words analysed elsewhere
+/// (by the lexical index's builder, which reads the same text).
+#[derive(Debug)]
+pub struct ReadingIndexBuilder(Bm25FBuilder);
+
+impl Default for ReadingIndexBuilder {
+    fn default() -> Self {
+        ReadingIndexBuilder(Bm25FBuilder::new(Bm25Params::default()))
+    }
+}
+
+impl ReadingIndexBuilder {
+    /// Adds the next document's reading words, by field.
+    pub fn add(&mut self, fields: &[Vec<String>; FIELDS]) {
+        self.0.add(fields);
+    }
+
+    pub fn finish(self) -> ReadingIndex {
+        let words = self.0.finish();
+        let longest = words.terms().map(|w| w.chars().count()).max().unwrap_or(0);
+        ReadingIndex { words, longest }
+    }
 }
 
 impl ReadingIndex {
@@ -31,7 +55,7 @@ impl ReadingIndex {
         count: usize,
         text_of: impl Fn(usize) -> DocText + Sync,
     ) -> Result<ReadingIndex> {
-        let mut words = Bm25FBuilder::new(Bm25Params::default());
+        let mut words = ReadingIndexBuilder::default();
         let analyse = |i: usize| -> Result<[Vec<String>; FIELDS]> {
             let doc = text_of(i);
             let mut fields: [Vec<String>; FIELDS] = Default::default();
@@ -41,9 +65,7 @@ impl ReadingIndex {
             Ok(fields)
         };
         in_order_parallel(count, BUILD_CHUNK, analyse, |fields| words.add(&fields))?;
-        let words = words.finish();
-        let longest = words.terms().map(|w| w.chars().count()).max().unwrap_or(0);
-        Ok(ReadingIndex { words, longest })
+        Ok(words.finish())
     }
 
     pub fn len(&self) -> usize {

@@ -178,6 +178,18 @@ impl<'a> Piece<'a> {
         self.lemma
     }
 
+    pub(crate) fn surface(&self) -> &'a str {
+        self.surface
+    }
+
+    pub(crate) fn pos(&self) -> &'a str {
+        self.pos
+    }
+
+    pub(crate) fn reading(&self) -> Option<&'a str> {
+        self.reading
+    }
+
     pub(crate) fn is_content(&self) -> bool {
         self.content
     }
@@ -386,12 +398,14 @@ impl Analyzer {
 
     /// Search terms of a text appended to `out` (cleared first), with no allocation per term:
     /// what the index builder reads. The same terms, in the same order, as [`Analyzer::terms`].
-    /// When `lemmas` is given, the text's content lemmas are appended to it.
+    /// When `lemmas` is given, the text's content lemmas are appended to it; when
+    /// `reading_words` is, its [`super::reading::reading_words`] are, from the same analysis.
     pub fn index_terms(
         &self,
         text: &str,
         out: &mut TermLists,
         lemmas: Option<&mut Vec<String>>,
+        reading_words: Option<&mut Vec<String>>,
     ) -> Result<()> {
         let normalized = normalize(text);
         out.clear();
@@ -400,6 +414,9 @@ impl Analyzer {
             emit_terms(&pieces, out);
             if let Some(lemmas) = lemmas {
                 lemmas.extend(content_lemmas(&pieces));
+            }
+            if let Some(words) = reading_words {
+                words.extend(super::reading::reading_words_of(&pieces));
             }
             Ok(())
         })

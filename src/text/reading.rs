@@ -7,7 +7,7 @@
 //! Readings are folded as the bigrams are (small kana to full size, ヂ/ヅ to ジ/ズ, no long-vowel
 //! mark), so that きょうさい, キョーサイ and 共済's キョウサイ… meet where they sound alike.
 
-use super::analyzer::to_katakana;
+use super::analyzer::{Piece, to_katakana};
 use super::normalize::{fold_kana, is_hiragana, is_katakana, normalize};
 use super::{Analyzer, Result};
 
@@ -52,7 +52,11 @@ pub fn kana_runs(text: &str) -> Vec<String> {
 /// content nouns (two at a time, and the whole run when longer), as reading keys. Words whose
 /// reading IPADIC does not know (unknown kanji words) have none; kana words are their own.
 pub fn reading_words(analyzer: &Analyzer, text: &str) -> Result<Vec<String>> {
-    let morphemes = analyzer.morphemes(&normalize(text))?;
+    Ok(reading_words_of(&analyzer.pieces(&normalize(text))?))
+}
+
+/// [`reading_words`] of a text already analysed.
+pub(crate) fn reading_words_of(pieces: &[Piece<'_>]) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<String> = Vec::new();
     let close = |run: &mut Vec<String>, out: &mut Vec<String>| {
@@ -61,14 +65,14 @@ pub fn reading_words(analyzer: &Analyzer, text: &str) -> Result<Vec<String>> {
         }
         run.clear();
     };
-    for m in &morphemes {
-        let reading = match &m.reading {
+    for m in pieces {
+        let reading = match m.reading() {
             Some(r) => Some(reading_key(r)),
-            None if m.surface.chars().all(is_kana) => Some(reading_key(&m.surface)),
+            None if m.surface().chars().all(is_kana) => Some(reading_key(m.surface())),
             None => None,
         };
-        let noun = m.pos == "名詞" || m.pos == "接頭詞";
-        match reading.filter(|r| m.content && !r.is_empty()) {
+        let noun = m.pos() == "名詞" || m.pos() == "接頭詞";
+        match reading.filter(|r| m.is_content() && !r.is_empty()) {
             Some(r) => {
                 out.push(r.clone());
                 if noun {
@@ -84,7 +88,7 @@ pub fn reading_words(analyzer: &Analyzer, text: &str) -> Result<Vec<String>> {
         }
     }
     close(&mut run, &mut out);
-    Ok(out)
+    out
 }
 
 /// The dictionary's reading of each word, for furigana. The text is read as written (not

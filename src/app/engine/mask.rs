@@ -22,6 +22,11 @@ impl MaskLexicon {
             public_addresses,
         }
     }
+
+    /// How many address keys the corpus publishes (with and without their town).
+    pub fn public_address_count(&self) -> usize {
+        self.public_addresses.len()
+    }
 }
 
 /// The public address keys in the serialised `items`, the same set

@@ -20,6 +20,7 @@ use crate::domain::search::SearchFilters;
 use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
+use crate::index::lexical::AlsoKeep;
 use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document};
 use crate::index::{DocText, LexicalIndex, LexicalScore};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
@@ -111,8 +112,10 @@ pub struct Engine {
     /// rather than for every hit of every query.
     official_schemes: Vec<bool>,
     official_faqs: Vec<bool>,
-    /// The masker's view: the dictionary and the office addresses the corpus publishes.
-    mask_lexicon: MaskLexicon,
+    /// The masker's view: the dictionary and the office addresses the corpus publishes. Made
+    /// when first needed, not with the indexes: reading the addresses out of every published
+    /// text costs more than the lexical index itself on a large corpus.
+    mask_lexicon: std::sync::OnceLock<MaskLexicon>,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
     routing_examples: crate::domain::routing::examples::ExampleStore,
 }
@@ -149,17 +152,25 @@ impl Engine {
             0
         };
         // Each scheme's searchable text is made when it is analysed, not all held at once.
-        let (schemes, head_lemmas) = LexicalIndex::build_from(
+        // The same analysis gives the reading words of the views' reading index.
+        let built = LexicalIndex::build_from(
             &analyzer,
             corpus.schemes.len(),
             |i| scheme_text(&corpus.schemes[i], &corpus),
-            lemma_fields,
+            AlsoKeep {
+                lemma_fields,
+                reading_index: true,
+            },
         )?;
+        let (schemes, head_lemmas) = (built.index, built.lemmas);
+        let readings = built
+            .readings
+            .expect("the build was asked for a reading index");
         let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
         let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
         // The views' indexes: the English and やさしい日本語 translations, and the reading words
-        // of each scheme's Japanese text (made per document, as above).
-        let lexical_views = LexicalViews::build(&analyzer, &corpus)?;
+        // of each scheme's Japanese text.
+        let lexical_views = LexicalViews::build(&analyzer, &corpus, readings)?;
         drop(faq_docs);
         let lexical_ms = started.elapsed().as_millis() as u64;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
@@ -240,7 +251,6 @@ impl Engine {
             }
             None => Default::default(),
         };
-        let mask_lexicon = MaskLexicon::new(analyzer.clone(), &corpus);
         let (scheme_views, faq_views) = views.unzip();
         let (postings, index_bytes) = schemes.size();
         info!(
@@ -256,7 +266,7 @@ impl Engine {
             fusion_weights: FusionWeights::for_settings(&settings),
             vector_cache_stats,
             query_vectors: QueryVectorCache::new(QUERY_VECTOR_CACHE),
-            mask_lexicon,
+            mask_lexicon: Default::default(),
             settings,
             corpus,
             analyzer,
@@ -281,7 +291,7 @@ impl Engine {
     /// Masks personal data in what a caller typed, with the dictionary's help for names.
     /// Everything bound for the inquiry log goes through here.
     pub fn mask(&self, raw: &str) -> crate::domain::masking::Masked {
-        crate::domain::masking::mask(raw, &self.mask_lexicon)
+        crate::domain::masking::mask(raw, self.mask_lexicon())
     }
 
     /// A scheme title or summary as a page in `lang` shows it: Japanese terms inside English
@@ -294,9 +304,19 @@ impl Engine {
         }
     }
 
-    /// The masker's view of texts (for `shien logs remask` and `shien eval --pii`).
+    /// The masker's view of texts (for `shien logs remask` and `shien eval --pii`), made on
+    /// the first call.
     pub fn mask_lexicon(&self) -> &MaskLexicon {
-        &self.mask_lexicon
+        self.mask_lexicon.get_or_init(|| {
+            let started = Instant::now();
+            let lexicon = MaskLexicon::new(self.analyzer.clone(), &self.corpus);
+            info!(
+                public_address_keys = lexicon.public_address_count(),
+                ms = started.elapsed().as_millis() as u64,
+                "masker's view built"
+            );
+            lexicon
+        })
     }
 
     pub fn analyze_query(&self, text: &str) -> Result<QueryTerms> {

@@ -196,9 +196,13 @@ pub struct LexicalViews {
 }
 
 impl LexicalViews {
-    /// The views of every scheme; the reading words are read from each scheme's Japanese text
-    /// ([`scheme_text`]), made per document while it is analysed.
-    pub fn build(analyzer: &Analyzer, corpus: &Corpus) -> Result<LexicalViews> {
+    /// The views of every scheme, with `readings`, the reading words of each scheme's Japanese
+    /// text ([`scheme_text`]), read by the scheme index's builder from its own analysis.
+    pub fn build(
+        analyzer: &Analyzer,
+        corpus: &Corpus,
+        readings: ReadingIndex,
+    ) -> Result<LexicalViews> {
         let english: Vec<Option<DocText>> = corpus
             .schemes
             .iter()
@@ -212,9 +216,7 @@ impl LexicalViews {
         Ok(LexicalViews {
             english: EnglishIndex::build(&english),
             easy: LexicalIndex::build(analyzer, &easy)?,
-            readings: ReadingIndex::build_from(analyzer, corpus.schemes.len(), |i| {
-                scheme_text(&corpus.schemes[i], corpus)
-            })?,
+            readings,
         })
     }
 }

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::scan::{
     Claims, char_back, char_offset, is_kanji, is_katakana, is_unit, prepare, re, trim_span,
 };
-use super::{Lexicon, NoLexicon, PiiKind, Word, WordClass, find};
+use super::{Lexicon, PiiKind, Word, WordClass};
 
 /// The block number of an address (港区芝5-36-4 札の辻スクエア → 5-36-4): how a published
 /// office address is recognised however the rest of it is written.
@@ -44,21 +44,20 @@ fn is_public(text: &str, s: usize, e: usize, lexicon: &dyn Lexicon) -> bool {
     lexicon.is_public_address(&address_key(&text[char_back(text, s, 2)..e]))
 }
 
-/// The keys of the addresses found in published texts (scheme contacts, FAQ answers, desks).
+/// The keys of the addresses found in published texts (scheme contacts, FAQ answers, desks):
+/// of the addresses [`super::find`] finds in each text without a dictionary.
 pub fn public_address_keys<'a>(
     texts: impl IntoIterator<Item = &'a str>,
 ) -> std::collections::HashSet<String> {
     let mut keys = std::collections::HashSet::new();
     for text in texts {
-        let (prepared, spans) = find(text, &NoLexicon);
-        for (s, e, kind) in spans {
-            if kind == PiiKind::Address {
-                let key = address_key(&prepared[char_back(&prepared, s, 2)..e]);
-                if let Some((_, digits)) = key.split_once('|') {
-                    keys.insert(digits.to_string());
-                }
-                keys.insert(key);
+        let prepared = prepare(text);
+        for (s, e) in super::addresses_without_dictionary(&prepared) {
+            let key = address_key(&prepared[char_back(&prepared, s, 2)..e]);
+            if let Some((_, digits)) = key.split_once('|') {
+                keys.insert(digits.to_string());
             }
+            keys.insert(key);
         }
     }
     keys.remove("");
@@ -105,6 +104,24 @@ pub(super) fn patterns() -> &'static Patterns {
 
 /// Street-level addresses: 丁目・番地・号, digit runs after a town name, rooms and buildings.
 pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claims: &mut Claims) {
+    claim_addresses(text, candidates(text, words), lexicon, claims);
+}
+
+/// What may be an address in a text, found from its shape and its words alone: the spans
+/// (none inside another) and where the postal codes among them start. Nothing another
+/// detector claimed is looked at yet, so a text without a candidate has no address.
+pub(super) struct Candidates {
+    found: Vec<(usize, usize)>,
+    postal: Vec<usize>,
+}
+
+impl Candidates {
+    pub(super) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+}
+
+pub(super) fn candidates(text: &str, words: &[Word]) -> Candidates {
     let p = patterns();
     let mut found: Vec<(usize, usize)> = Vec::new();
     // A postal code is followed by the town, not by a building.
@@ -233,6 +250,18 @@ pub(super) fn addresses(text: &str, words: &[Word], lexicon: &dyn Lexicon, claim
         reach = reach.max(e);
         !inside
     });
+    Candidates { found, postal }
+}
+
+/// Claims the candidates no earlier detector claimed, each with the building and room after
+/// it, unless the address is a published one.
+pub(super) fn claim_addresses(
+    text: &str,
+    Candidates { found, postal }: Candidates,
+    lexicon: &dyn Lexicon,
+    claims: &mut Claims,
+) {
+    let p = patterns();
     for (s, mut e) in found {
         // The building and room after an address belong to it.
         if let Some(t) = p
@@ -391,6 +420,7 @@ fn office_in_brackets(text: &str, s: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::*;
+    use super::char_back;
     use unicode_normalization::UnicodeNormalization;
 
     fn m(text: &str) -> String {
@@ -485,6 +515,55 @@ mod tests {
             mask("新住所:港区六本木1-3-5 六本木パークハウス 6階", &offices).into_string(),
             "新住所:港区六本木[住所]"
         );
+    }
+
+    /// The keys as first written: every span `find` gives each text, addresses kept.
+    fn keys_of_every_span(texts: &[&str]) -> std::collections::HashSet<String> {
+        let mut keys = std::collections::HashSet::new();
+        for text in texts {
+            let (prepared, spans) = find(text, &NoLexicon);
+            for (s, e, kind) in spans {
+                if kind == PiiKind::Address {
+                    let key = address_key(&prepared[char_back(&prepared, s, 2)..e]);
+                    if let Some((_, digits)) = key.split_once('|') {
+                        keys.insert(digits.to_string());
+                    }
+                    keys.insert(key);
+                }
+            }
+        }
+        keys.remove("");
+        keys
+    }
+
+    #[test]
+    fn published_keys_are_those_of_the_addresses_the_whole_masker_finds() {
+        // Phone numbers and dates shaped like block numbers, names and e-mails beside
+        // addresses, postal codes, rooms, offices in brackets, and texts with no address.
+        let texts = [
+            "窓口は港区芝5-36-4 札の辻スクエア8階です",
+            "本部(台東区台東1-3-5 反町商事ビル1階) 電話 03-1234-5678",
+            "電話 03-5472-1234 港区芝公園1-5-25",
+            "〒105-8511 港区芝公園1-5-25 港区役所",
+            "山田太郎と申します。港区赤坂3丁目4番15号に住んでいます",
+            "氏名:鈴木一郎 住所:港区高輪2-19-7-303 生年月日:1985-04-12",
+            "連絡先 info@example.co.jp 港区海岸8-7-6-4F",
+            "産業振興センター(港区芝5-36-4 札の辻スクエア)",
+            r#"{"id":"x","contact":"港区役所 産業振興課 03-3578-2111","as_of":"2026-04-01"}"#,
+            "部屋番号は507号、ミナトハイツ一室(507号)",
+            "上限は1,000万円、締切は2026-11-30、従業員5-20人",
+            "補助金について教えてください",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(
+                public_address_keys([text]),
+                keys_of_every_span(&[text]),
+                "{text}"
+            );
+        }
+        assert_eq!(public_address_keys(texts), keys_of_every_span(&texts));
+        assert!(!public_address_keys(texts).is_empty());
     }
 
     #[test]

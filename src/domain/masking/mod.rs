@@ -228,11 +228,7 @@ fn mask_once(text: &str, lexicon: &dyn Lexicon) -> (String, usize) {
 
 fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     let mut claims = Claims::default();
-    emails(text, &mut claims);
-    cued_numbers(text, &mut claims);
-    short_numbers(text, &mut claims);
-    birthdates(text, &mut claims);
-    numbers(text, &mut claims);
+    before_addresses(text, &mut claims);
     let words = lexicon.words(text);
     addresses(text, &words, lexicon, &mut claims);
     names(text, &words, &mut claims);
@@ -240,6 +236,35 @@ fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     let mut spans = claims.0;
     spans.sort_by_key(|s| s.0);
     spans
+}
+
+/// What is claimed before the addresses: e-mails, numbers and birthdates, which an address
+/// may not overlap.
+fn before_addresses(text: &str, claims: &mut Claims) {
+    emails(text, claims);
+    cued_numbers(text, claims);
+    short_numbers(text, claims);
+    birthdates(text, claims);
+    numbers(text, claims);
+}
+
+/// The address spans [`detect`] finds in a prepared text without a dictionary, found faster:
+/// the detectors after the addresses' (names) only ever take spans back from names, so they
+/// are not run, and a text with no address candidate needs no detector at all.
+fn addresses_without_dictionary(text: &str) -> Vec<(usize, usize)> {
+    let candidates = addresses::candidates(text, &[]);
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let mut claims = Claims::default();
+    before_addresses(text, &mut claims);
+    addresses::claim_addresses(text, candidates, &NoLexicon, &mut claims);
+    claims
+        .0
+        .into_iter()
+        .filter(|c| c.2 == PiiKind::Address)
+        .map(|(s, e, _)| (s, e))
+        .collect()
 }
 
 #[cfg(test)]
