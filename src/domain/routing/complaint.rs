@@ -22,6 +22,11 @@ const COMPLAINT: &[&str] = &[
     "意見を伝え",
     "改善してほしい",
     "改善してください",
+    // Holding the service to account, or an opinion offered politely.
+    "責任を取",
+    "責任をとっ",
+    "どうしてくれる",
+    "意見をお伝え",
     "complaint",
     "complain",
     "useless",
@@ -114,6 +119,25 @@ const DISPLEASURE: &[&str] = &[
     "impolite",
     "incorrect",
     "not helpful",
+    // How the caller was treated, and answers that led nowhere.
+    "謝罪",
+    "高圧的",
+    "馬鹿に",
+    "ばかに",
+    "こわかった",
+    "怖かった",
+    "かなしい",
+    "悲しい",
+    "傷つ",
+    "残念",
+    "無駄足",
+    "意味ない",
+    "意味がない",
+    "意味のない",
+    "違う答え",
+    "違う回答",
+    "ちゃんとして",
+    "おかしくない",
 ];
 
 /// The service itself: the centre, its desks and staff, this chat, the site.
@@ -178,6 +202,12 @@ const SERVICE: &[&str] = &[
     "your website",
     "your center",
     "your centre",
+    "ウェブサイト",
+    "区として",
+    "審査結果",
+    "審査の結果",
+    "担当者に",
+    "運営",
 ];
 
 /// The words that make a message a complaint or an opinion about the service: a phrase that is

@@ -35,6 +35,8 @@ const INDIVIDUAL: &[&str] = &[
     "のがお得",
     "のが有利",
     "which is better for us",
+    "which is better for me",
+    "better for me",
     "calculate my",
     "calculate our",
 ];
@@ -69,6 +71,13 @@ const EDGE: &[&str] = &[
     "moved",
     "relocated",
     "incorporated",
+    // The business only partly in the ward: a branch here, the rest outside.
+    "支店",
+    "区外",
+    "branch",
+    "home address",
+    "moving",
+    "relocat",
 ];
 
 /// How a rule's years or status carry across the event ("どう数える", "影響は", "そのまま").
@@ -166,6 +175,12 @@ const MEETS: &[&str] = &[
     "count toward",
     "meet the",
     "meets the",
+    "使えますか",
+    "使えるか",
+    "申し込めますか",
+    "申し込めるか",
+    "受けられますか",
+    "受けられるか",
 ];
 
 /// The caller speaking of themselves or their business in the first person.
@@ -248,6 +263,33 @@ const GENERAL: &[&str] = &[
     "in general",
     "generally",
 ];
+
+/// Asking what a term means or how two differ ("…とは何ですか", "the difference between"): a
+/// question for the reference, whoever asks it.
+const DEFINITION: &[&str] = &[
+    "とは何",
+    "とはなん",
+    "とはどういう",
+    "って何",
+    "ってなに",
+    "ってなん",
+    "の違い",
+    "違いを",
+    "違いは",
+    "what is the difference",
+    "what's the difference",
+    "difference between",
+];
+
+/// The message asks what a term means or how two differ.
+pub(super) fn asks_definition(text: &str) -> bool {
+    !hits(text, DEFINITION).is_empty()
+}
+
+/// The caller speaks of themselves or their business in the first person.
+pub(super) fn speaks_of_own_case(text: &str) -> bool {
+    !hits(text, FIRST_PERSON).is_empty()
+}
 
 /// The caller says the question is general ("一般論で").
 pub(super) fn says_general(text: &str) -> bool {

@@ -12,11 +12,12 @@ mod person;
 mod sensitive;
 mod topics;
 
-pub use topics::topic_category;
+pub use topics::{topic_category, topic_field};
 
 use complaint::complaint_words;
+use individual::asks_definition;
 use individual::{individual_case, says_general};
-use person::{asks_contact_details, person_words};
+use person::{asks_consultation, asks_contact_details, makes_request, person_words};
 use sensitive::{INFORMATIONAL, SENSITIVE, SENSITIVE_ANY_FIELD, SITUATION, sensitive_category};
 
 use super::consultants::ConsultCategory;
@@ -34,6 +35,44 @@ pub struct Route {
 
 fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
     words.iter().copied().filter(|w| text.contains(w)).collect()
+}
+
+/// The text as the rules read it: lower case, and the spaces that やさしい日本語 puts between
+/// Japanese words taken out ("だれかと 話したい" is "だれかと話したい"); spaces beside
+/// Latin letters or digits stay, so English keeps its words apart.
+pub(crate) fn reading(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii());
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            !(c.is_whitespace() && i > 0 && wide(chars.get(i - 1)) && wide(chars.get(i + 1)))
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// Whether `word` is said of the caller's case, not denied: "借金はない" and "従業員が
+/// いません" name no debt and no staff.
+pub(crate) fn said(text: &str, word: &str) -> bool {
+    const DENIED: &[&str] = &[
+        "はない",
+        "はなく",
+        "はありません",
+        "もない",
+        "もなく",
+        "もありません",
+        "がいない",
+        "がいません",
+        "はいない",
+        "はいません",
+        "もいない",
+        "もいません",
+    ];
+    text.match_indices(word)
+        .any(|(at, w)| !DENIED.iter().any(|d| text[at + w.len()..].starts_with(d)))
 }
 
 /// How the nearest examples' vote joins the rules (see [`route_with`]).
@@ -80,16 +119,25 @@ pub fn route_with(
     let Some(votes) = votes else {
         return rules;
     };
-    let lower = text.to_lowercase();
+    let lower = reading(text);
     let default_field = HandoffCategory::Consult(ConsultCategory::Management);
+    // The rules could not tell the field: no topic word, no trouble word, no specialist named.
+    let field_unknown = rules.category == default_field && topic_field(&lower).is_none();
     match rules.handoff {
         Some(HandoffReason::Complaint) => rules,
         None | Some(HandoffReason::LowConfidence) => {
-            if says_general(&lower) || asks_contact_details(&lower) {
+            if says_general(&lower) || asks_contact_details(&lower) || asks_definition(&lower) {
                 return rules;
             }
+            let situation = hits(&lower, SITUATION);
+            // A bare question with no sign of the caller's own case and nothing asked of us
+            // ("赤字でも払うんですか") is as general as one with the informational words.
+            let bare_question = situation.is_empty()
+                && asks_a_question(&lower)
+                && !makes_request(&lower)
+                && !individual::speaks_of_own_case(&lower);
             let general_question =
-                !hits(&lower, INFORMATIONAL).is_empty() && hits(&lower, SITUATION).len() <= 1;
+                (!hits(&lower, INFORMATIONAL).is_empty() && situation.len() <= 1) || bare_question;
             let needed = if general_question {
                 blend.general_handoff_at
             } else {
@@ -98,16 +146,15 @@ pub fn route_with(
             if votes.handoff < needed {
                 return rules;
             }
-            // The neighbours decide that a person is needed; the field is the rules' when a
-            // topic word named one, since an example can be near in manner ("please call me")
+            // The neighbours decide that a person is needed; the field is the rules' when
+            // they could tell it, since an example can be near in manner ("please call me")
             // yet about another field. A complaint the neighbours see stays a complaint.
             let voted = votes.handoff_category.map_or(votes.category.0, |(c, _)| c);
-            let category =
-                if voted != HandoffCategory::ServiceComplaint && rules.category != default_field {
-                    rules.category
-                } else {
-                    voted
-                };
+            let category = if voted == HandoffCategory::ServiceComplaint || field_unknown {
+                voted
+            } else {
+                rules.category
+            };
             let reason = match (category, votes.reason) {
                 (HandoffCategory::ServiceComplaint, _) => HandoffReason::Complaint,
                 (_, Some(r)) if r != HandoffReason::Complaint => r,
@@ -120,7 +167,7 @@ pub fn route_with(
             }
         }
         Some(_) => {
-            if rules.category == default_field
+            if field_unknown
                 && let Some((category, share)) = votes.handoff_category
                 && share >= blend.category_at
                 && category != HandoffCategory::ServiceComplaint
@@ -133,15 +180,19 @@ pub fn route_with(
     }
 }
 
+/// The message asks something ("…ですか", "?"), rather than only telling.
+fn asks_a_question(text: &str) -> bool {
+    let end = text.trim_end();
+    end.contains('?') || text.contains("か。") || end.ends_with('か')
+}
+
 /// Routes a (normalised) message. `confidence` is how well the corpus answers it (0..1) and
 /// `threshold` the calibrated minimum for answering.
 pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
-    let lower = text.to_lowercase();
+    let lower = reading(text);
     let topic = topic_category(&lower);
-    let found: Vec<&(&str, ConsultCategory)> = SENSITIVE
-        .iter()
-        .filter(|(w, _)| lower.contains(w))
-        .collect();
+    let found: Vec<&(&str, ConsultCategory)> =
+        SENSITIVE.iter().filter(|(w, _)| said(&lower, w)).collect();
     // A word inside a longer one found too ("賠償" in "損害賠償") is not a second vote.
     let sensitive: Vec<&(&str, ConsultCategory)> = found
         .iter()
@@ -157,7 +208,7 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
         if sensitive.is_empty() {
             topic
         } else {
-            sensitive_category(&sensitive, topic)
+            sensitive_category(&sensitive, topic_field(&lower))
         }
     };
     // A complaint about the service goes to the staff, never to a consultant, even when the
@@ -200,6 +251,15 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
             matched,
         };
     }
+    // "…について相談したいです": the caller asks for a consultation, which a person gives.
+    let consultation = asks_consultation(&lower);
+    if !consultation.is_empty() {
+        return Route {
+            handoff: Some(HandoffReason::AskedForPerson),
+            category: topic.into(),
+            matched: strings(&consultation),
+        };
+    }
     if confidence < threshold {
         return Route {
             handoff: Some(HandoffReason::LowConfidence),
@@ -216,4 +276,203 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
 
 fn strings(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| w.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ConsultCategory::*;
+
+    fn decide(text: &str) -> Route {
+        route(text, 1.0, 0.3)
+    }
+
+    fn neighbours(handoff: f32, category: HandoffCategory) -> examples::Votes {
+        examples::Votes {
+            handoff,
+            reason: Some(HandoffReason::SensitiveTopic),
+            handoff_category: Some((category, 1.0)),
+            category: (category, 1.0),
+            nearest: ("近い例".to_string(), 0.9),
+        }
+    }
+
+    fn blend(text: &str, votes: &examples::Votes) -> Route {
+        route_with(text, 1.0, 0.3, Some(votes), Blend::default())
+    }
+
+    #[test]
+    fn easy_japanese_is_read_with_its_spaces_taken_out_but_english_keeps_them() {
+        assert_eq!(
+            reading("だれかと 話したい I Need Help"),
+            "だれかと話したい i need help"
+        );
+        let r = decide("わたしの けいかくを 見て ほしいです。");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+    }
+
+    #[test]
+    fn a_denied_word_names_no_trouble_and_no_field() {
+        let r = decide("借金はありませんが、会社の解散について相談したいです");
+        assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+        assert_eq!(r.category, Legal.into());
+        assert_eq!(
+            topic_field("従業員はいませんが、補助金の要件を知りたい"),
+            Some(Management)
+        );
+    }
+
+    #[test]
+    fn management_words_name_the_generalist_desk_and_lose_a_tie_to_a_specialist() {
+        assert_eq!(
+            topic_field("原価が上がって値上げを考えています"),
+            Some(Management)
+        );
+        assert_eq!(topic_field("こんにちは"), None);
+        assert_eq!(topic_field("従業員向けの補助金はありますか"), Some(Labour));
+        assert_eq!(topic_field("ぜいりしさんと はなしたい"), Some(Tax));
+    }
+
+    #[test]
+    fn field_words_callers_use_for_labour_ip_and_legal_matters() {
+        assert_eq!(
+            topic_field("パートの社会保険の加入について契約書と合わせて確認したい"),
+            Some(Labour)
+        );
+        assert_eq!(
+            topic_field("元社員が、うちのデザインをまねた服を自分のブランドで売っています"),
+            Some(IntellectualProperty)
+        );
+        assert_eq!(
+            topic_field("社員が個人情報の入った書類をなくしました"),
+            Some(Legal)
+        );
+    }
+
+    #[test]
+    fn a_bad_name_spread_online_is_the_legal_desks_even_when_removal_is_asked() {
+        let r = decide("ネットの口コミで嘘の悪評を広められています。削除させたい");
+        assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+        assert_eq!(r.category, Legal.into());
+    }
+
+    #[test]
+    fn a_creditor_of_a_bankrupt_customer_goes_to_the_legal_desk() {
+        let r = decide("取引先が倒産しました。債権者として何をすればいいですか");
+        assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+        assert_eq!(r.category, Legal.into());
+    }
+
+    #[test]
+    fn being_at_the_limit_takes_the_field_of_the_message() {
+        let r = decide("売上が落ちて一人で店を回すのも限界。店を閉めるか迷っている");
+        assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+        assert_eq!(r.category, Management.into());
+    }
+
+    #[test]
+    fn ones_own_retirement_money_for_a_new_shop_is_a_founding_matter() {
+        let r = decide("定年したら退職金でお店を始めたいので相談したいです");
+        assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+        assert_eq!(r.category, Founding.into());
+    }
+
+    #[test]
+    fn a_refused_guarantee_goes_to_the_desk_of_what_was_refused() {
+        let r = decide("信用保証を断られてしまいました。運転資金はどうすれば");
+        assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+        assert_eq!(r.category, Financing.into());
+    }
+
+    #[test]
+    fn an_outline_of_a_rule_is_answered_even_on_a_sensitive_topic() {
+        assert_eq!(
+            decide("有給休暇の付与日数の概要を教えてください").handoff,
+            None
+        );
+        assert_eq!(
+            decide("Could you explain the general rule on overtime pay?").handoff,
+            None
+        );
+    }
+
+    #[test]
+    fn how_the_caller_was_treated_or_a_demand_for_redress_is_a_complaint() {
+        for text in [
+            "窓口の職員さんの態度が高圧的で傷つきました",
+            "どうしてくれるんですか、申請の締切を過ぎてしまった",
+            "前回の相談について意見をお伝えしたく、担当部署につないでください",
+        ] {
+            let r = decide(text);
+            assert_eq!(r.handoff, Some(HandoffReason::Complaint), "{text}");
+            assert_eq!(r.category, HandoffCategory::ServiceComplaint);
+        }
+    }
+
+    #[test]
+    fn asking_for_a_consultation_hands_off_unless_asking_how_to_book() {
+        let r = decide("事業承継税制について相談したいです");
+        assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+        assert_eq!(r.category, Tax.into());
+        assert_eq!(decide("相談したいのですが予約方法は?").handoff, None);
+        let r = decide("I'd like someone to go through my subsidy application with me");
+        assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+        assert_eq!(r.category, Management.into());
+    }
+
+    #[test]
+    fn a_business_partly_outside_the_ward_asking_if_a_scheme_fits_is_handed_off() {
+        let r = decide("本社は区外で、港区には支店だけあります。区の融資あっせんは使えますか");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+        assert_eq!(r.category, Financing.into());
+        assert_eq!(
+            decide("区の制度融資は個人事業主でも使えますか").handoff,
+            None
+        );
+        let r = decide(
+            "Should I register for the invoice system? I can't tell which is better for me.",
+        );
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+        assert_eq!(r.category, Tax.into());
+    }
+
+    #[test]
+    fn the_neighbours_never_hand_off_a_definition_or_a_bare_question() {
+        let legal = HandoffCategory::Consult(Legal);
+        assert_eq!(
+            blend("事業継続力強化計画とは何ですか", &neighbours(1.0, legal)).handoff,
+            None
+        );
+        assert_eq!(
+            blend(
+                "法人の均等割は赤字でも払うんですか?",
+                &neighbours(0.8, legal)
+            )
+            .handoff,
+            None
+        );
+        assert!(
+            blend(
+                "うちは赤字ですが、均等割は払うんですか?",
+                &neighbours(0.8, legal)
+            )
+            .handoff
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn the_neighbours_field_counts_only_when_the_rules_cannot_tell_one() {
+        let legal = HandoffCategory::Consult(Legal);
+        let named = blend(
+            "原価が上がって値上げを考えています。見てほしい",
+            &neighbours(1.0, legal),
+        );
+        assert_eq!(named.category, Management.into());
+        let unknown = blend(
+            "どうにもならなくて誰かに見てほしい",
+            &neighbours(1.0, legal),
+        );
+        assert_eq!(unknown.category, legal);
+    }
 }

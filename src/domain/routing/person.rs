@@ -157,6 +157,10 @@ const CONTACT_VERB: &[&str] = &[
     "get back to me",
     "meet",
     "appointment",
+    "go through",
+    "go over",
+    "look at",
+    "review",
 ];
 
 /// Asking for contact details (a number, hours, a place) rather than to be contacted.
@@ -206,6 +210,30 @@ const REQUEST: &[&str] = &[
     "i would like",
     "please",
 ];
+
+/// Asking for a consultation itself ("相談したいです", "相談に乗ってほしい"), which only a
+/// person gives.
+const CONSULTATION: &[&str] = &[
+    "相談したい",
+    "相談させて",
+    "相談に乗って",
+    "相談にのって",
+    "相談乗って",
+];
+
+/// The words of a request for a consultation, unless the message asks how to book one or
+/// where to go ("相談したいのですが予約方法は").
+pub(super) fn asks_consultation<'a>(text: &str) -> Vec<&'a str> {
+    if asks_contact_details(text) {
+        return Vec::new();
+    }
+    hits(text, CONSULTATION)
+}
+
+/// The message asks for something to be done ("見ていただけますか", "教えてください").
+pub(super) fn makes_request(text: &str) -> bool {
+    !hits(text, REQUEST).is_empty()
+}
 
 /// The message asks for a number, hours or a place (answered from the corpus).
 pub(super) fn asks_contact_details(text: &str) -> bool {

@@ -51,7 +51,6 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("labour office", ConsultCategory::Labour),
     ("労働審判", ConsultCategory::Labour),
     ("有給", ConsultCategory::Labour),
-    ("退職金", ConsultCategory::Labour),
     ("解雇予告", ConsultCategory::Labour),
     ("降格", ConsultCategory::Labour),
     ("減給", ConsultCategory::Labour),
@@ -146,6 +145,12 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("damages", ConsultCategory::Legal),
     ("broke the contract", ConsultCategory::Legal),
     ("overdue invoice", ConsultCategory::Legal),
+    // Acting as a creditor, a bad name spread about the business, a liability claimed: the
+    // legal desk's, whatever else went wrong ("取引先が倒産した。債権者としてうちは…").
+    ("債権者として", ConsultCategory::Legal),
+    ("口コミ", ConsultCategory::Legal),
+    ("悪評", ConsultCategory::Legal),
+    ("liable", ConsultCategory::Legal),
     ("返済できない", ConsultCategory::Financing),
     ("返済ができない", ConsultCategory::Financing),
     ("返済が難しい", ConsultCategory::Financing),
@@ -296,6 +301,10 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
 /// Trouble words whose field depends on what the message is about ("税金の督促" is tax,
 /// "代金の督促" a legal matter): sensitive, with the category from the other words or the topic.
 pub(super) const SENSITIVE_ANY_FIELD: &[&str] = &[
+    // Turned down (a loan, a guarantee, an application): the desk of what was refused.
+    "断られ",
+    "審査に落ち",
+    "審査落ち",
     "督促",
     "通知書",
     "請求された",
@@ -334,6 +343,10 @@ pub(super) const SITUATION: &[&str] = &[
     "たい",
     "ほしい",
     "ください",
+    "てしまい",
+    "てしまっ",
+    "ちゃった",
+    "ちゃいました",
     "いけませんか",
     "ないと",
     "ますか?",
@@ -389,6 +402,16 @@ pub(super) const INFORMATIONAL: &[&str] = &[
     "prevent",
     "avoid",
     "what is",
+    // How a rule or procedure works in outline, as a reference would say it.
+    "概要",
+    "やり方",
+    "ざっくり",
+    "原則",
+    "違い",
+    "何年",
+    "何万円",
+    "the basics",
+    "general rule",
 ];
 
 /// Trouble words that name no field of their own ("従業員と揉めて" is labour, "税務署と争い"
@@ -405,12 +428,14 @@ const FIELDLESS_TROUBLE: &[&str] = &[
     "dispute",
     "lawsuit",
     "sue",
+    "限界",
 ];
 
-/// The category most sensitive words point to; a tie goes to the message's topic.
+/// The category most sensitive words point to; a tie goes to the message's topic (`topic`:
+/// the field its topic words name, if any).
 pub(super) fn sensitive_category(
     sensitive: &[&(&str, ConsultCategory)],
-    topic: ConsultCategory,
+    topic: Option<ConsultCategory>,
 ) -> ConsultCategory {
     let mut counts: Vec<(ConsultCategory, usize)> = Vec::new();
     for (_, c) in sensitive {
@@ -421,13 +446,12 @@ pub(super) fn sensitive_category(
     }
     let fieldless = sensitive.iter().all(|(w, _)| FIELDLESS_TROUBLE.contains(w));
     if fieldless
-        && !matches!(
-            topic,
-            ConsultCategory::Management | ConsultCategory::Founding
-        )
+        && let Some(field) = topic
+        && field != ConsultCategory::Founding
     {
-        return topic;
+        return field;
     }
+    let topic = topic.unwrap_or(ConsultCategory::Management);
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let top: Vec<ConsultCategory> = counts
         .iter()

@@ -1,10 +1,18 @@
 //! The field a message is about, by its topic words (the desk it would go to).
 
+use super::said;
 use crate::domain::consultants::ConsultCategory;
 use crate::domain::corpus::translation::furigana::to_hiragana;
 
-/// Category of a message by its topic words (used for answers too: the desk it would go to).
+/// Category of a message by its topic words (used for answers too: the desk it would go to);
+/// 経営, the generalist desk, when no word names a field.
 pub fn topic_category(text: &str) -> ConsultCategory {
+    topic_field(text).unwrap_or(ConsultCategory::Management)
+}
+
+/// The field a message's topic words name, or None when it has none (then the rules cannot
+/// tell its field, and the nearest examples may).
+pub fn topic_field(text: &str) -> Option<ConsultCategory> {
     use ConsultCategory::*;
     const TOPICS: &[(ConsultCategory, &[&str])] = &[
         (
@@ -23,6 +31,13 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "そうぎょう",
                 "かいぎょう",
                 "これから始め",
+                "店を始め",
+                "お店を始め",
+                "店をはじめ",
+                "お店をはじめ",
+                "開店",
+                "脱サラ",
+                "定年",
             ],
         ),
         (
@@ -44,6 +59,10 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "ぜいきん",
                 "しょうひぜい",
                 "ぜいむしょ",
+                "課税",
+                "税制",
+                "贈与",
+                "かくていしんこく",
             ],
         ),
         (
@@ -59,9 +78,14 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "意匠",
                 "著作権",
                 "実用新案",
-                "ブランド名",
                 "patent",
                 "trademark",
+                "知的財産",
+                "registered design",
+                "デザイン",
+                "ブランド",
+                "店名",
+                "商品名",
             ],
         ),
         (
@@ -85,6 +109,16 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "sued",
                 "けいやく",
                 "さいばん",
+                "個人情報",
+                "株主",
+                "株を",
+                "出資金",
+                "口約束",
+                "書面",
+                "liable",
+                "解散",
+                "口コミ",
+                "売掛金",
             ],
         ),
         (
@@ -131,6 +165,8 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "じゅうぎょういん",
                 "きゅうりょう",
                 "ざんぎょう",
+                "社会保険",
+                "労働",
             ],
         ),
         (
@@ -160,27 +196,59 @@ pub fn topic_category(text: &str) -> ConsultCategory {
                 "ゆうし",
                 "へんさい",
                 "しゃっきん",
+                "借り換え",
+                "銀行",
+                "お金を返",
+                "お金をかえ",
+                "信用保証",
+            ],
+        ),
+        // The generalist desk's own matters. Listed last: a specialist's word wins a tie.
+        (
+            Management,
+            &[
+                "補助金",
+                "対象経費",
+                "実績報告",
+                "subsid",
+                "販路",
+                "集客",
+                "値上げ",
+                "原価",
+                "立て直",
+                "経営改善",
+                "経営計画",
+                "経営に関わ",
+                "事業承継",
+                "承継",
+                "後継",
+                "継が",
+                "引き継",
+                "m&a",
+                "廃業",
+                "店を閉め",
+                "店をたたむ",
             ],
         ),
     ];
-    let normalized = text.to_lowercase();
+    let normalized = super::reading(text);
     if let Some(field) = named_specialist(&normalized) {
-        return field;
+        return Some(field);
     }
     // Kana-only callers write the topic in hiragana or (half-width) katakana: the hiragana
     // words match both.
     let folded = to_hiragana(&normalized);
-    let mut best = (Management, 0usize);
+    let mut best: Option<(ConsultCategory, usize)> = None;
     for (category, words) in TOPICS {
         let n = words
             .iter()
-            .filter(|w| normalized.contains(*w) || folded.contains(*w))
+            .filter(|w| said(&normalized, w) || said(&folded, w))
             .count();
-        if n > best.1 {
-            best = (*category, n);
+        if n > best.map_or(0, |(_, b)| b) {
+            best = Some((*category, n));
         }
     }
-    best.0
+    best.map(|(c, _)| c)
 }
 
 /// The field of the specialist a caller names ("弁理士さんと話したい", "a labour consultant"):
@@ -200,6 +268,11 @@ fn named_specialist(text: &str) -> Option<ConsultCategory> {
         ("lawyer", Legal),
         ("中小企業診断士", Management),
         ("診断士", Management),
+        // Written in kana by callers who write in やさしい日本語.
+        ("べんりし", IntellectualProperty),
+        ("しゃろうし", Labour),
+        ("ぜいりし", Tax),
+        ("べんごし", Legal),
     ];
     let named: Vec<ConsultCategory> = SPECIALISTS
         .iter()
