@@ -10,10 +10,9 @@ use std::path::Path;
 
 use fluent_bundle::FluentResource;
 use shien_navi::app::messages::{
-    ANSWER_KINDS, INDUSTRY_KEYS, Labelled, Messages, PERMISSIONS, PURPOSE_KEYS,
-    catalog_files, condition_key, day_key, freshness_rule_key, has_message, kind_key,
-    label_keys, level_key, option_key, permission_key, question_help_key, question_key, status_key,
-    step_key,
+    ANSWER_KINDS, INDUSTRY_KEYS, Labelled, Messages, PERMISSIONS, PURPOSE_KEYS, catalog_files,
+    condition_key, day_key, freshness_rule_key, has_message, kind_key, label_keys, level_key,
+    option_key, permission_key, question_help_key, question_key, status_key, step_key,
 };
 use shien_navi::domain::consultants::{ConsultCategory, DeskDay};
 use shien_navi::domain::eligibility::Condition;
@@ -103,7 +102,11 @@ fn every_catalog_parses_without_errors() {
 #[test]
 fn the_three_catalogs_have_the_same_keys() {
     let files = catalog_files(Lang::Ja);
-    assert!(files.len() >= 3, "main, console and editing: {}", files.len());
+    assert!(
+        files.len() >= 3,
+        "main, console and editing: {}",
+        files.len()
+    );
     for (file, source) in files {
         let ja = keys(source);
         assert!(ja.len() > 50, "{file}: {} keys", ja.len());

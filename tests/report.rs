@@ -289,13 +289,43 @@ async fn write_fixture(app: &shien_navi::app::App) {
         role: Role::Editor,
     };
     for (at, actor, action, target) in [
-        ("2025-08-20 10:00", &editor, A::CorpusPublished, Some("schemes/ward/minato-test-advertising.toml")),
-        ("2025-09-01 00:05", &editor, A::CorpusPublished, Some("schemes/ward/minato-test-advertising.toml")),
-        ("2025-09-02 11:00", &editor, A::CorpusDraftSaved, Some("schemes/ward/minato-test-sogyo-loan.toml")),
+        (
+            "2025-08-20 10:00",
+            &editor,
+            A::CorpusPublished,
+            Some("schemes/ward/minato-test-advertising.toml"),
+        ),
+        (
+            "2025-09-01 00:05",
+            &editor,
+            A::CorpusPublished,
+            Some("schemes/ward/minato-test-advertising.toml"),
+        ),
+        (
+            "2025-09-02 11:00",
+            &editor,
+            A::CorpusDraftSaved,
+            Some("schemes/ward/minato-test-sogyo-loan.toml"),
+        ),
         ("2025-09-03 11:00", &editor, A::CorpusExported, None),
-        ("2025-09-15 14:00", &editor, A::CorpusRolledBack, Some("schemes/ward/minato-test-sogyo-loan.toml")),
-        ("2025-09-30 23:50", &Actor::CommandLine, A::CorpusImported, None),
-        ("2025-10-01 00:05", &editor, A::CorpusDeleted, Some("schemes/ward/minato-test-advertising.toml")),
+        (
+            "2025-09-15 14:00",
+            &editor,
+            A::CorpusRolledBack,
+            Some("schemes/ward/minato-test-sogyo-loan.toml"),
+        ),
+        (
+            "2025-09-30 23:50",
+            &Actor::CommandLine,
+            A::CorpusImported,
+            None,
+        ),
+        (
+            "2025-10-01 00:05",
+            &editor,
+            A::CorpusDeleted,
+            Some("schemes/ward/minato-test-advertising.toml"),
+        ),
     ] {
         let mut record = AuditRecord::new(actor.clone(), action, target, "");
         record.at = jst(at);
@@ -501,7 +531,7 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
             "コーパスの変更（一覧）",
             "schemes/ward/minato-test-sogyo-loan.toml"
         )]
-        .2,
+            .2,
         "2025-09-15／コーパスを以前の版に戻して公開／editor1"
     );
     assert_eq!(
@@ -537,9 +567,9 @@ async fn the_monthly_report_counts_a_fixture_month_as_counted_by_hand() {
         .matches(r#"<div class="chart-pair"><figure><svg"#)
         .count();
     assert_eq!(charts, 9, "every chart sits beside its table");
-    assert!(html.contains(
-        r#"<th scope="row">コーパスを以前の版に戻して公開</th><td>1</td><td>0</td>"#
-    ));
+    assert!(
+        html.contains(r#"<th scope="row">コーパスを以前の版に戻して公開</th><td>1</td><td>0</td>"#)
+    );
     assert!(html.contains(
         r#"<th scope="row">2025-09-01</th><td>コーパスの公開</td><td>schemes/ward/minato-test-advertising.toml</td><td>editor1</td>"#
     ), "{html}");

@@ -164,9 +164,14 @@ impl App {
         }
         let started = Instant::now();
         let old = self.engine();
-        let built = tokio::task::spawn_blocking(move || old.rebuilt(&tree))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        // The masker's view too, before the swap: no caller waits for it.
+        let built = tokio::task::spawn_blocking(move || {
+            old.rebuilt(&tree).inspect(|engine| {
+                engine.mask_lexicon();
+            })
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
         // A corpus that cannot be built is not retried every second: the next publish is.
         self.live.version.store(state.version, Ordering::Release);
         let engine = built?;

@@ -166,6 +166,11 @@ impl App {
         };
         // What editors approved (aliases, synonym groups) applies from the first request.
         app.learn().await?;
+        // The masker's view of the corpus is made in the background, not by the first caller.
+        let engine = app.engine();
+        tokio::task::spawn_blocking(move || {
+            engine.mask_lexicon();
+        });
         Ok(app)
     }
 

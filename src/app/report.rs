@@ -9,7 +9,9 @@ use super::{App, AppError, Result, tokyo_today};
 use crate::domain::freshness::{self, Finding, Rule};
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::Channel;
-use crate::domain::report::{CORPUS_CHANGES, CorpusChange, MonthRecords, MonthlyReport, ReportMonth};
+use crate::domain::report::{
+    CORPUS_CHANGES, CorpusChange, MonthRecords, MonthlyReport, ReportMonth,
+};
 use crate::domain::staff::{AuditAction, Permission};
 use crate::store::InquiryFilter;
 

@@ -111,12 +111,14 @@ impl CorpusChange {
     /// The change an audit record tells of, if it changed what the public sees (a draft or an
     /// export does not).
     pub fn from_audit(record: &AuditRecord) -> Option<CorpusChange> {
-        CORPUS_CHANGES.contains(&record.action).then(|| CorpusChange {
-            day: tokyo_date(record.at),
-            action: record.action,
-            entry: record.target.clone().filter(|t| !t.is_empty()),
-            by: record.actor.username().map(str::to_string),
-        })
+        CORPUS_CHANGES
+            .contains(&record.action)
+            .then(|| CorpusChange {
+                day: tokyo_date(record.at),
+                action: record.action,
+                entry: record.target.clone().filter(|t| !t.is_empty()),
+                by: record.actor.username().map(str::to_string),
+            })
     }
 }
 
@@ -436,7 +438,15 @@ impl MonthFigures {
     pub fn corpus_changes_by_action(&self) -> Vec<(AuditAction, usize)> {
         CORPUS_CHANGES
             .iter()
-            .map(|a| (*a, self.corpus_changes.iter().filter(|c| c.action == *a).count()))
+            .map(|a| {
+                (
+                    *a,
+                    self.corpus_changes
+                        .iter()
+                        .filter(|c| c.action == *a)
+                        .count(),
+                )
+            })
             .collect()
     }
 

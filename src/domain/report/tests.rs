@@ -166,17 +166,56 @@ fn corpus_changes_come_from_the_audit_log_by_tokyo_day() {
     };
     let log = [
         // 2026-08-31 23:30 in Tokyo: August.
-        record("2026-08-31T14:30:00Z", &editor, AuditAction::CorpusPublished, Some("schemes/ward/a.toml")),
+        record(
+            "2026-08-31T14:30:00Z",
+            &editor,
+            AuditAction::CorpusPublished,
+            Some("schemes/ward/a.toml"),
+        ),
         // 2026-09-01 00:30 in Tokyo: September.
-        record("2026-08-31T15:30:00Z", &editor, AuditAction::CorpusPublished, Some("schemes/ward/a.toml")),
-        record("2026-09-02T01:00:00Z", &editor, AuditAction::CorpusDraftSaved, Some("schemes/ward/b.toml")),
-        record("2026-09-02T02:00:00Z", &editor, AuditAction::CorpusCreated, Some("schemes/ward/b.toml")),
-        record("2026-09-03T02:00:00Z", &editor, AuditAction::CorpusExported, None),
-        record("2026-09-20T02:00:00Z", &Actor::CommandLine, AuditAction::CorpusImported, None),
-        record("2026-09-30T16:00:00Z", &editor, AuditAction::CorpusDeleted, Some("schemes/ward/b.toml")),
+        record(
+            "2026-08-31T15:30:00Z",
+            &editor,
+            AuditAction::CorpusPublished,
+            Some("schemes/ward/a.toml"),
+        ),
+        record(
+            "2026-09-02T01:00:00Z",
+            &editor,
+            AuditAction::CorpusDraftSaved,
+            Some("schemes/ward/b.toml"),
+        ),
+        record(
+            "2026-09-02T02:00:00Z",
+            &editor,
+            AuditAction::CorpusCreated,
+            Some("schemes/ward/b.toml"),
+        ),
+        record(
+            "2026-09-03T02:00:00Z",
+            &editor,
+            AuditAction::CorpusExported,
+            None,
+        ),
+        record(
+            "2026-09-20T02:00:00Z",
+            &Actor::CommandLine,
+            AuditAction::CorpusImported,
+            None,
+        ),
+        record(
+            "2026-09-30T16:00:00Z",
+            &editor,
+            AuditAction::CorpusDeleted,
+            Some("schemes/ward/b.toml"),
+        ),
     ];
     let changes: Vec<CorpusChange> = log.iter().filter_map(CorpusChange::from_audit).collect();
-    assert_eq!(changes.len(), 5, "drafts and exports change nothing the public sees");
+    assert_eq!(
+        changes.len(),
+        5,
+        "drafts and exports change nothing the public sees"
+    );
     let corpus = Corpus::default();
     let sept = MonthRecords {
         month: ReportMonth::parse("2026-09").unwrap(),
@@ -191,15 +230,28 @@ fn corpus_changes_come_from_the_audit_log_by_tokyo_day() {
     };
     let r = MonthlyReport::compile(&sept, &aug, &corpus, 0.35);
     let f = &r.figures;
-    assert!(!r.is_empty(), "a month with corpus changes has something to report");
+    assert!(
+        !r.is_empty(),
+        "a month with corpus changes has something to report"
+    );
     assert_eq!(
         f.corpus_changes
             .iter()
             .map(|c| (c.day, c.action, c.entry.as_deref(), c.by.as_deref()))
             .collect::<Vec<_>>(),
         vec![
-            (d("2026-09-01"), AuditAction::CorpusPublished, Some("schemes/ward/a.toml"), Some("editor1")),
-            (d("2026-09-02"), AuditAction::CorpusCreated, Some("schemes/ward/b.toml"), Some("editor1")),
+            (
+                d("2026-09-01"),
+                AuditAction::CorpusPublished,
+                Some("schemes/ward/a.toml"),
+                Some("editor1")
+            ),
+            (
+                d("2026-09-02"),
+                AuditAction::CorpusCreated,
+                Some("schemes/ward/b.toml"),
+                Some("editor1")
+            ),
             (d("2026-09-20"), AuditAction::CorpusImported, None, None),
         ],
         "the deletion at 01:00 on 10-01 in Tokyo belongs to October"
