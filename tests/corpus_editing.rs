@@ -1274,7 +1274,7 @@ async fn a_translated_scheme_is_deleted_with_its_translations() {
     let (status, confirm) = get_page(
         &one,
         &client,
-        &format!("/admin/corpus/delete?path=schemes%2Fnational%2Fnational-test-it.toml"),
+        "/admin/corpus/delete?path=schemes%2Fnational%2Fnational-test-it.toml",
     )
     .await;
     assert_eq!(status, 200);
