@@ -4,7 +4,7 @@
 //! document numbers stay those of the corpus.
 
 use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
-use super::lexical::DocText;
+use super::build::DocText;
 use crate::text::english_terms;
 
 #[derive(Debug, Clone)]

@@ -135,6 +135,9 @@ impl std::fmt::Debug for Analyzer {
     }
 }
 
+/// What [`Analyzer::index_terms`] hands a text's analysis to.
+pub(crate) type PiecesReader<'r> = dyn FnMut(&[Piece<'_>]) + 'r;
+
 /// A morpheme as the analysis sees it: slices of the normalised text and of the dictionary,
 /// nothing copied. [`Morpheme`] is its owned form.
 #[derive(Debug, Clone, Copy)]
@@ -398,14 +401,14 @@ impl Analyzer {
 
     /// Search terms of a text appended to `out` (cleared first), with no allocation per term:
     /// what the index builder reads. The same terms, in the same order, as [`Analyzer::terms`].
-    /// When `lemmas` is given, the text's content lemmas are appended to it; when
-    /// `reading_words` is, its [`super::reading::reading_words`] are, from the same analysis.
-    pub fn index_terms(
+    /// When `lemmas` is given, the text's content lemmas are appended to it; when `also` is,
+    /// it is handed the same analysis (the index builder reads the reading words from it).
+    pub(crate) fn index_terms(
         &self,
         text: &str,
         out: &mut TermLists,
         lemmas: Option<&mut Vec<String>>,
-        reading_words: Option<&mut Vec<String>>,
+        also: Option<&mut PiecesReader<'_>>,
     ) -> Result<()> {
         let normalized = normalize(text);
         out.clear();
@@ -415,8 +418,8 @@ impl Analyzer {
             if let Some(lemmas) = lemmas {
                 lemmas.extend(content_lemmas(&pieces));
             }
-            if let Some(words) = reading_words {
-                words.extend(super::reading::reading_words_of(&pieces));
+            if let Some(also) = also {
+                also(&pieces);
             }
             Ok(())
         })

@@ -10,6 +10,7 @@ mod synonyms;
 
 use std::path::PathBuf;
 
+pub(crate) use analyzer::Piece;
 pub use analyzer::{Analyzer, FlatList, Morpheme, TermLists, Terms};
 pub use english::{english_terms, is_mostly_latin};
 pub use normalize::normalize;
