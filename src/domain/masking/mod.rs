@@ -28,6 +28,7 @@ mod scan;
 mod test_dict;
 
 pub use addresses::{address_key, public_address_keys};
+pub use numbers::{phone_key, public_phone_keys};
 
 use addresses::addresses;
 use dates::birthdates;
@@ -134,6 +135,11 @@ pub trait Lexicon: Send + Sync {
     fn is_public_address(&self, _key: &str) -> bool {
         false
     }
+
+    /// Whether a phone number, by its [`phone_key`], is a published office line.
+    fn is_public_phone(&self, _key: &str) -> bool {
+        false
+    }
 }
 
 /// No dictionary: names are found only in strong contexts.
@@ -234,6 +240,9 @@ fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     names(text, &words, &mut claims);
     dates::beside_names(text, &mut claims);
     let mut spans = claims.0;
+    spans.retain(|&(s, e, kind)| {
+        kind != PiiKind::Phone || !lexicon.is_public_phone(&phone_key(&text[s..e]))
+    });
     spans.sort_by_key(|s| s.0);
     spans
 }
