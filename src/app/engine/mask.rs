@@ -16,10 +16,7 @@ impl MaskLexicon {
         // Every published text, serialised whole, so that no field with an address is missed;
         // one at a time and on all cores, since a large corpus has tens of thousands.
         let (mut public_addresses, mut public_phones) = published_keys(&corpus.schemes);
-        for (addresses, phones) in [
-            published_keys(&corpus.faqs),
-            published_keys(&corpus.desks),
-        ] {
+        for (addresses, phones) in [published_keys(&corpus.faqs), published_keys(&corpus.desks)] {
             public_addresses.extend(addresses);
             public_phones.extend(phones);
         }
@@ -59,11 +56,10 @@ fn published_keys<T: Serialize + Sync>(items: &[T]) -> (Keys, Keys) {
                     for item in part {
                         if let Ok(text) = serde_json::to_string(item) {
                             addresses.extend(crate::domain::masking::public_address_keys([
-                                text.as_str(),
-                            ]));
-                            phones.extend(crate::domain::masking::public_phone_keys([
                                 text.as_str()
                             ]));
+                            phones
+                                .extend(crate::domain::masking::public_phone_keys([text.as_str()]));
                         }
                     }
                     (addresses, phones)

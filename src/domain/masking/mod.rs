@@ -35,7 +35,7 @@ use dates::birthdates;
 use email::emails;
 use names::names;
 use numbers::{cued_numbers, numbers, short_numbers};
-use scan::{Claims, prepare};
+use scan::{Claims, dictionary_spelling, prepare};
 
 /// The kinds of personal data the masker finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -235,7 +235,7 @@ fn mask_once(text: &str, lexicon: &dyn Lexicon) -> (String, usize) {
 fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     let mut claims = Claims::default();
     before_addresses(text, &mut claims);
-    let words = lexicon.words(text);
+    let words = lexicon.words(&dictionary_spelling(text));
     addresses(text, &words, lexicon, &mut claims);
     names(text, &words, &mut claims);
     dates::beside_names(text, &mut claims);
@@ -299,6 +299,22 @@ mod tests {
         assert_eq!(m("カード 4111-1111-1111-1111"), "カード [カード]");
         assert_eq!(m("氏名：山田太郎 です"), "氏名:[氏名] です");
         assert_eq!(m("名前は鈴木と申します"), "名前は[氏名]と申します");
+    }
+
+    #[test]
+    fn a_surname_typed_with_a_variant_kanji_is_read_as_the_dictionary_knows_it() {
+        let people = test_dict::PEOPLE;
+        assert_eq!(
+            mask("書類は明日届けます。よろしくお願いします。野村", &people).into_string(),
+            "書類は明日届けます。よろしくお願いします。[氏名]"
+        );
+        assert_eq!(
+            mask("書類は明日届けます。よろしくお願いします。髙木", &people).into_string(),
+            "書類は明日届けます。よろしくお願いします。[氏名]"
+        );
+        for (variant, common) in [('髙', '高'), ('﨑', '崎'), ('德', '徳'), ('濵', '浜')] {
+            assert_eq!(variant.len_utf8(), common.len_utf8(), "{variant}");
+        }
     }
 
     #[test]

@@ -255,8 +255,11 @@ mod tests {
     #[test]
     fn a_callers_own_number_is_masked_beside_a_published_one() {
         assert_eq!(
-            mask("03-5555-0123 ではなく 03-5555-0124 に折り返してください", &ward_office())
-                .into_string(),
+            mask(
+                "03-5555-0123 ではなく 03-5555-0124 に折り返してください",
+                &ward_office()
+            )
+            .into_string(),
             "03-5555-0123 ではなく [電話番号] に折り返してください"
         );
         assert_eq!(
