@@ -587,7 +587,8 @@ pub(super) fn spaced_kana_given(view: &NameView<'_>, claims: &mut Claims) {
 }
 
 /// Given names in hiragana listed before a count of people: 「みさき、けんた 二人とも」,
-/// 「あおい、れん、ゆい の三人が」. A list of words the dictionary knows (こども、おとな) is not.
+/// 「あおい、れん、ゆい の三人が」. A list of words the dictionary knows all of (こども、おとな)
+/// is not.
 pub(super) fn kana_names_counted(view: &NameView<'_>, claims: &mut Claims) {
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     let counted = COUNTED.get_or_init(|| {
@@ -608,15 +609,17 @@ pub(super) fn kana_names_counted(view: &NameView<'_>, claims: &mut Claims) {
                 Some((s, s + item.trim().len()))
             })
             .collect();
+        // Many given names are also words in kana (みさき, りく): one the dictionary does not
+        // know is enough to show a list of names.
+        let common = |&(s, e): &(usize, usize)| COMMON_KANA.contains(&&view.text[s..e]);
         let known = |&(s, e): &(usize, usize)| {
-            COMMON_KANA.contains(&&view.text[s..e])
-                || view.words.iter().any(|w| {
-                    w.start == s
-                        && w.end == e
-                        && matches!(w.class, WordClass::CommonNoun | WordClass::Other)
-                })
+            view.words.iter().any(|w| {
+                w.start == s
+                    && w.end == e
+                    && matches!(w.class, WordClass::CommonNoun | WordClass::Other)
+            })
         };
-        if items.len() < 2 || items.iter().any(known) {
+        if items.len() < 2 || items.iter().any(common) || items.iter().all(known) {
             continue;
         }
         for (s, e) in items {
