@@ -8,18 +8,22 @@ use super::*;
 pub struct MaskLexicon {
     analyzer: Arc<Analyzer>,
     public_addresses: std::collections::HashSet<String>,
+    public_phones: std::collections::HashSet<String>,
 }
 
 impl MaskLexicon {
     pub fn new(analyzer: Arc<Analyzer>, corpus: &Corpus) -> MaskLexicon {
         // Every published text, serialised whole, so that no field with an address is missed;
         // one at a time and on all cores, since a large corpus has tens of thousands.
-        let mut public_addresses = address_keys(&corpus.schemes);
-        public_addresses.extend(address_keys(&corpus.faqs));
-        public_addresses.extend(address_keys(&corpus.desks));
+        let (mut public_addresses, mut public_phones) = published_keys(&corpus.schemes);
+        for (addresses, phones) in [published_keys(&corpus.faqs), published_keys(&corpus.desks)] {
+            public_addresses.extend(addresses);
+            public_phones.extend(phones);
+        }
         MaskLexicon {
             analyzer,
             public_addresses,
+            public_phones,
         }
     }
 
@@ -27,11 +31,18 @@ impl MaskLexicon {
     pub fn public_address_count(&self) -> usize {
         self.public_addresses.len()
     }
+
+    /// How many office phone numbers the corpus publishes.
+    pub fn public_phone_count(&self) -> usize {
+        self.public_phones.len()
+    }
 }
 
-/// The public address keys in the serialised `items`, the same set
-/// `masking::public_address_keys` finds in all of them together.
-fn address_keys<T: Serialize + Sync>(items: &[T]) -> std::collections::HashSet<String> {
+type Keys = std::collections::HashSet<String>;
+
+/// The public address and phone keys in the serialised `items`, the same sets
+/// `masking::public_address_keys` and `masking::public_phone_keys` find in all of them together.
+fn published_keys<T: Serialize + Sync>(items: &[T]) -> (Keys, Keys) {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -41,22 +52,27 @@ fn address_keys<T: Serialize + Sync>(items: &[T]) -> std::collections::HashSet<S
             .chunks(part)
             .map(|part| {
                 scope.spawn(move || {
-                    let mut keys = std::collections::HashSet::new();
+                    let (mut addresses, mut phones) = (Keys::new(), Keys::new());
                     for item in part {
                         if let Ok(text) = serde_json::to_string(item) {
-                            keys.extend(crate::domain::masking::public_address_keys([
+                            addresses.extend(crate::domain::masking::public_address_keys([
                                 text.as_str()
                             ]));
+                            phones
+                                .extend(crate::domain::masking::public_phone_keys([text.as_str()]));
                         }
                     }
-                    keys
+                    (addresses, phones)
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("address scan panicked"))
-            .collect()
+        let (mut addresses, mut phones) = (Keys::new(), Keys::new());
+        for worker in workers {
+            let (a, p) = worker.join().expect("address scan panicked");
+            addresses.extend(a);
+            phones.extend(p);
+        }
+        (addresses, phones)
     })
 }
 
@@ -67,5 +83,9 @@ impl crate::domain::masking::Lexicon for MaskLexicon {
 
     fn is_public_address(&self, key: &str) -> bool {
         self.public_addresses.contains(key)
+    }
+
+    fn is_public_phone(&self, key: &str) -> bool {
+        self.public_phones.contains(key)
     }
 }

@@ -312,6 +312,7 @@ impl Engine {
             let lexicon = MaskLexicon::new(self.analyzer.clone(), &self.corpus);
             info!(
                 public_address_keys = lexicon.public_address_count(),
+                public_phone_keys = lexicon.public_phone_count(),
                 ms = started.elapsed().as_millis() as u64,
                 "masker's view built"
             );

@@ -28,13 +28,14 @@ mod scan;
 mod test_dict;
 
 pub use addresses::{address_key, public_address_keys};
+pub use numbers::{phone_key, public_phone_keys};
 
 use addresses::addresses;
 use dates::birthdates;
 use email::emails;
 use names::names;
 use numbers::{cued_numbers, numbers, short_numbers};
-use scan::{Claims, prepare};
+use scan::{Claims, dictionary_spelling, prepare};
 
 /// The kinds of personal data the masker finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,6 +135,11 @@ pub trait Lexicon: Send + Sync {
     fn is_public_address(&self, _key: &str) -> bool {
         false
     }
+
+    /// Whether a phone number, by its [`phone_key`], is a published office line.
+    fn is_public_phone(&self, _key: &str) -> bool {
+        false
+    }
 }
 
 /// No dictionary: names are found only in strong contexts.
@@ -229,11 +235,14 @@ fn mask_once(text: &str, lexicon: &dyn Lexicon) -> (String, usize) {
 fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     let mut claims = Claims::default();
     before_addresses(text, &mut claims);
-    let words = lexicon.words(text);
+    let words = lexicon.words(&dictionary_spelling(text));
     addresses(text, &words, lexicon, &mut claims);
     names(text, &words, &mut claims);
     dates::beside_names(text, &mut claims);
     let mut spans = claims.0;
+    spans.retain(|&(s, e, kind)| {
+        kind != PiiKind::Phone || !lexicon.is_public_phone(&phone_key(&text[s..e]))
+    });
     spans.sort_by_key(|s| s.0);
     spans
 }
@@ -290,6 +299,22 @@ mod tests {
         assert_eq!(m("カード 4111-1111-1111-1111"), "カード [カード]");
         assert_eq!(m("氏名：山田太郎 です"), "氏名:[氏名] です");
         assert_eq!(m("名前は鈴木と申します"), "名前は[氏名]と申します");
+    }
+
+    #[test]
+    fn a_surname_typed_with_a_variant_kanji_is_read_as_the_dictionary_knows_it() {
+        let people = test_dict::PEOPLE;
+        assert_eq!(
+            mask("書類は明日届けます。よろしくお願いします。野村", &people).into_string(),
+            "書類は明日届けます。よろしくお願いします。[氏名]"
+        );
+        assert_eq!(
+            mask("書類は明日届けます。よろしくお願いします。髙木", &people).into_string(),
+            "書類は明日届けます。よろしくお願いします。[氏名]"
+        );
+        for (variant, common) in [('髙', '高'), ('﨑', '崎'), ('德', '徳'), ('濵', '浜')] {
+            assert_eq!(variant.len_utf8(), common.len_utf8(), "{variant}");
+        }
     }
 
     #[test]

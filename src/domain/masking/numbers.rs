@@ -173,6 +173,38 @@ pub(super) fn numbers(text: &str, claims: &mut Claims) {
     }
 }
 
+/// A phone number as its digits alone, with +81 read as the leading 0, so that
+/// 03-3578-2111, ０３（３５７８）２１１１ and +81 3 3578 2111 are one number.
+pub fn phone_key(number: &str) -> String {
+    let prepared = super::scan::prepare(number);
+    let digits: String = prepared.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix("81") {
+        Some(rest) if prepared.trim_start().starts_with('+') => {
+            format!("0{}", rest.strip_prefix('0').unwrap_or(rest))
+        }
+        _ => digits,
+    }
+}
+
+/// The keys of the phone numbers in published texts (scheme contacts, FAQ answers, desks):
+/// the ward's and its partners' office lines, which are nobody's personal data.
+pub fn public_phone_keys<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+) -> std::collections::HashSet<String> {
+    let mut keys = std::collections::HashSet::new();
+    for text in texts {
+        let prepared = super::scan::prepare(text);
+        let mut claims = Claims::default();
+        numbers(&prepared, &mut claims);
+        for (s, e, kind) in claims.0 {
+            if kind == PiiKind::Phone {
+                keys.insert(phone_key(&prepared[s..e]));
+            }
+        }
+    }
+    keys
+}
+
 fn bank_named(text: &str) -> bool {
     static BANK: OnceLock<Regex> = OnceLock::new();
     BANK.get_or_init(|| {
@@ -184,6 +216,64 @@ fn bank_named(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::*;
+    use super::{phone_key, public_phone_keys};
+
+    /// A ward that publishes one office line.
+    struct WardOffice(std::collections::HashSet<String>);
+
+    impl Lexicon for WardOffice {
+        fn words(&self, _text: &str) -> Vec<Word> {
+            Vec::new()
+        }
+
+        fn is_public_phone(&self, key: &str) -> bool {
+            self.0.contains(key)
+        }
+    }
+
+    fn ward_office() -> WardOffice {
+        WardOffice(public_phone_keys([
+            "お問い合わせ：産業振興課（電話 03-5555-0123、平日8:30〜17:15）",
+        ]))
+    }
+
+    #[test]
+    fn a_published_office_line_stays_in_any_width_and_separator() {
+        let ward = ward_office();
+        for text in [
+            "産業振興課 03-5555-0123 に電話しました",
+            "産業振興課 ０３－５５５５－０１２３ に電話しました",
+            "産業振興課 03(5555)0123 に電話しました",
+            "産業振興課 +81 3 5555 0123 に電話しました",
+            "産業振興課 0355550123 に電話しました",
+        ] {
+            let plain = super::super::scan::prepare(text);
+            assert_eq!(mask(text, &ward).into_string(), plain, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_callers_own_number_is_masked_beside_a_published_one() {
+        assert_eq!(
+            mask(
+                "03-5555-0123 ではなく 03-5555-0124 に折り返してください",
+                &ward_office()
+            )
+            .into_string(),
+            "03-5555-0123 ではなく [電話番号] に折り返してください"
+        );
+        assert_eq!(
+            mask("携帯 090-5555-0123 まで", &ward_office()).into_string(),
+            "携帯 [電話番号] まで"
+        );
+    }
+
+    #[test]
+    fn a_phone_key_is_the_national_number() {
+        assert_eq!(phone_key("+81-3-5555-0123"), "0355550123");
+        assert_eq!(phone_key("+81 (0)3 5555 0123"), "0355550123");
+        assert_eq!(phone_key("０３（５５５５）０１２３"), "0355550123");
+    }
 
     fn m(text: &str) -> String {
         mask(text, &NoLexicon).into_string()

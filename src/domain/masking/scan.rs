@@ -8,6 +8,19 @@ use super::PiiKind;
 /// NFKC (full-width digits, letters, @ and brackets to ASCII), then every dash-like character
 /// between two digits (‐ ‑ ‒ – — ― − ー ｰ, also with spaces around) becomes '-', so that one
 /// set of patterns sees every way a number is typed.
+/// The text as the dictionary knows it: surnames are often typed with a variant kanji
+/// (髙橋, 山﨑) that IPADIC does not list, so each is read as its common form. Every variant
+/// has the same UTF-8 length as its common form, so the words' spans fit the text as typed.
+pub(super) fn dictionary_spelling(text: &str) -> std::borrow::Cow<'_, str> {
+    const VARIANTS: [(char, char); 4] = [('髙', '高'), ('﨑', '崎'), ('德', '徳'), ('濵', '浜')];
+    if !text.chars().any(|c| VARIANTS.iter().any(|v| v.0 == c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| VARIANTS.iter().find(|v| v.0 == c).map_or(c, |v| v.1))
+        .collect()
+}
+
 pub(super) fn prepare(text: &str) -> String {
     let chars: Vec<char> = text
         .chars()
@@ -86,7 +99,8 @@ pub(super) fn is_hiragana(c: char) -> bool {
 }
 
 pub(super) fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | '〆' | 'ヶ')
+    // F900–FAFF: the compatibility ideographs NFKC leaves as they are (﨑 in 山﨑).
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')
 }
 
 pub(super) fn is_kanji_str(s: &str) -> bool {

@@ -585,3 +585,70 @@ pub(super) fn spaced_kana_given(view: &NameView<'_>, claims: &mut Claims) {
         }
     }
 }
+
+/// Given names in hiragana listed before a count of people: 「みさき、けんた 二人とも」,
+/// 「あおい、れん、ゆい の三人が」. A list of words the dictionary knows all of (こども、おとな)
+/// is not.
+pub(super) fn kana_names_counted(view: &NameView<'_>, claims: &mut Claims) {
+    static COUNTED: OnceLock<Regex> = OnceLock::new();
+    let counted = COUNTED.get_or_init(|| {
+        re(concat!(
+            r"((?:[ぁ-ゖ]{2,5}[、,] ?)+[ぁ-ゖ]{2,5}?)",
+            r" ?(?:の ?)?(?:[二三四五六七八九2-9]人|全員|みんな|皆)"
+        ))
+    });
+    for c in counted.captures_iter(view.text) {
+        let list = c.get(1).expect("group");
+        let items: Vec<(usize, usize)> = list
+            .as_str()
+            .split(['、', ','])
+            .scan(list.start(), |at, item| {
+                let s = *at + (item.len() - item.trim_start().len());
+                *at += item.len();
+                *at += view.text[*at..].chars().next().map_or(0, char::len_utf8);
+                Some((s, s + item.trim().len()))
+            })
+            .collect();
+        // Many given names are also words in kana (みさき, りく): one the dictionary does not
+        // know is enough to show a list of names.
+        let common = |&(s, e): &(usize, usize)| COMMON_KANA.contains(&&view.text[s..e]);
+        let known = |&(s, e): &(usize, usize)| {
+            view.words.iter().any(|w| {
+                w.start == s
+                    && w.end == e
+                    && matches!(w.class, WordClass::CommonNoun | WordClass::Other)
+            })
+        };
+        if items.len() < 2 || items.iter().any(common) || items.iter().all(known) {
+            continue;
+        }
+        for (s, e) in items {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::masking::{NoLexicon, mask};
+
+    fn m(text: &str) -> String {
+        mask(text, &NoLexicon).into_string()
+    }
+
+    #[test]
+    fn kana_given_names_listed_before_a_count_of_people() {
+        assert_eq!(
+            m("みさき、けんた、りく 三人ともアルバイトです"),
+            "[氏名]、[氏名]、[氏名] 三人ともアルバイトです"
+        );
+        assert_eq!(
+            m("あおい、れんの二人が来ます"),
+            "[氏名]、[氏名]の二人が来ます"
+        );
+        assert_eq!(
+            m("そう、いい 二人だと思います"),
+            "そう、いい 二人だと思います"
+        );
+    }
+}

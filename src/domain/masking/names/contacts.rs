@@ -185,6 +185,43 @@ pub(super) fn lone_line(view: &NameView<'_>, claims: &mut Claims) {
     }
 }
 
+/// A line that holds nothing but two katakana words a space apart, as a name is written in
+/// フリガナ on a form: 「サトウ ケンジ⏎サトウ ミカ⏎二人で伺います」. A line of words the
+/// dictionary knows as ordinary (サポート センター) is not one.
+pub(super) fn katakana_name_lines(view: &NameView<'_>, claims: &mut Claims) {
+    let text = view.text;
+    if !text.contains('\n') {
+        return;
+    }
+    let mut at = 0;
+    for line in text.split('\n') {
+        let s = at + (line.len() - line.trim_start().len());
+        let e = at + line.trim_end_matches([' ', '。', '、']).len();
+        at += line.len() + 1;
+        if s >= e {
+            continue;
+        }
+        let parts: Vec<&str> = text[s..e].split(' ').collect();
+        let katakana = |p: &&str| {
+            (2..=6).contains(&p.chars().count())
+                && p.chars().all(|c| is_katakana(c) || c == 'ー')
+                && !p.starts_with('ー')
+        };
+        if parts.len() != 2 || !parts.iter().all(katakana) {
+            continue;
+        }
+        let ordinary = view.words.iter().any(|w| {
+            w.start >= s
+                && w.end <= e
+                && w.end - w.start >= 6
+                && matches!(w.class, WordClass::CommonNoun | WordClass::ProperNoun)
+        });
+        if !ordinary && !is_title(&text[s..e]) {
+            claims.claim(s, e, PiiKind::Name);
+        }
+    }
+}
+
 /// A name in brackets right after a phone number, e-mail or account: 090-…(橋本携帯),
 /// …@….jp (高橋), 普通 1234567(ヤマダ タロウ).
 pub(super) fn after_contact(view: &NameView<'_>, claims: &mut Claims) {
@@ -362,6 +399,22 @@ mod tests {
             "返送先 港区海岸[住所] [氏名]"
         );
         assert_eq!(d("北川 瑛太\ntel: 03-1234-5678"), "[氏名]\ntel: [電話番号]");
+    }
+
+    #[test]
+    fn lines_of_two_katakana_words_are_names_written_as_on_a_form() {
+        assert_eq!(
+            d("サトウ ケンジ\nサトウ　ミカ\n二人で伺います"),
+            "[氏名]\n[氏名]\n二人で伺います"
+        );
+        assert_eq!(
+            d("明日伺います。\nサポート センター\nの場所を教えて"),
+            "明日伺います。\nサポート センター\nの場所を教えて"
+        );
+        assert_eq!(
+            d("ITサポート\nどのメニューが使えますか"),
+            "ITサポート\nどのメニューが使えますか"
+        );
     }
 
     #[test]

@@ -366,7 +366,19 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
                     });
                 // ﾄ ﾓｳｼﾏｽ: one katakana is a particle typed in katakana, not a name's part.
                 let katakana_ok = !first.is_some_and(is_katakana) || n >= 2;
-                if (1..=4).contains(&n) && !is_title(&run) && hiragana_ok && katakana_ok && !label {
+                // りく 三人とも: a count of people after a list of names.
+                let mut count = run.chars();
+                let counted = count
+                    .next()
+                    .is_some_and(|c| "二三四五六七八九十何".contains(c))
+                    && count.next().is_some_and(|c| "人名".contains(c));
+                if (1..=4).contains(&n)
+                    && !is_title(&run)
+                    && hiragana_ok
+                    && katakana_ok
+                    && !label
+                    && !counted
+                {
                     claims.claim(e, b, PiiKind::Name);
                 }
             }

@@ -17,7 +17,9 @@ use regex::Regex;
 
 use super::scan::{Claims, is_hiragana, is_kanji, is_kanji_str, is_katakana, re};
 use super::{PiiKind, Word, WordClass};
-use contacts::{account_holders, after_contact, lone_line, signature, trailing_name};
+use contacts::{
+    account_holders, after_contact, katakana_name_lines, lone_line, signature, trailing_name,
+};
 use context::{
     after_role_of, before_contact, bracketed_after_name, bracketed_role, heard_from,
     kana_after_role, kana_given_after, kanji_given_after, person_like, readings_around_cues,
@@ -298,6 +300,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     relations(&view, claims);
     casual::relation_in_brackets(&view, claims);
     casual::kana_message_names(text, claims);
+    casual::kana_names_counted(&view, claims);
     casual::single_kanji_after_deed(&view, claims);
     casual::kana_before_bracketed_role(text, claims);
     after_role_of(&view, claims);
@@ -339,6 +342,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     heard_from(&view, claims);
     kana_after_role(&view, claims);
     lone_line(&view, claims);
+    katakana_name_lines(&view, claims);
     english_names(text, claims);
     signature(&view, claims);
     after_contact(&view, claims);
