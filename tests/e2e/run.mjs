@@ -618,7 +618,7 @@ const LANGUAGES = [
     query: '店を始めたい お金を借りたい', note: '正しいのは',
     form: { heading: 'しつもんに答えて、使える制度をさがす', location: '港区の中（本店、いちばん大事な事業所）', employees: '働いている人の数（いつも働いている人）', corporate: '会社（法人）', purposes: ['お客さんを増やす', 'お金のやりくり'], submit: '制度をさがす', results: 'あなたの 仕事に 合いそうな 制度' },
     chat: { label: '質問', send: '送る', message: '従業員とのトラブルで労働問題の専門家と話したいです', ticket: /受付番号（うけつけばんごう）\s*(T[0-9A-F]{12})：/, line: '受付番号（うけつけばんごう）：', handedOff: '相談員に つなぎます', replyLang: 'ja' },
-    widget: { label: '質問（名前や電話番号などは書かないでください）', send: '送る', message: 'ホームページを作るときに、もらえるお金はありますか？' },
+    widget: { label: '質問（あなたの 名前や 電話番号などは 書かないで ください）', send: '送る', message: 'ホームページを作るときに、もらえるお金はありますか？' },
   },
   {
     code: 'en', name: 'English', from: 'ja', htmlLang: 'en',
