@@ -53,15 +53,20 @@ pub fn public_address_keys<'a>(
     for text in texts {
         let prepared = prepare(text);
         for (s, e) in super::addresses_without_dictionary(&prepared) {
-            let key = address_key(&prepared[char_back(&prepared, s, 2)..e]);
-            if let Some((_, digits)) = key.split_once('|') {
-                keys.insert(digits.to_string());
-            }
-            keys.insert(key);
+            add_public_keys(&mut keys, &prepared, s, e);
         }
     }
     keys.remove("");
     keys
+}
+
+/// The keys of the address at [s, e) of `text`: with its town, and its numbers alone.
+fn add_public_keys(keys: &mut std::collections::HashSet<String>, text: &str, s: usize, e: usize) {
+    let key = address_key(&text[char_back(text, s, 2)..e]);
+    if let Some((_, digits)) = key.split_once('|') {
+        keys.insert(digits.to_string());
+    }
+    keys.insert(key);
 }
 
 pub(super) struct Patterns {
@@ -420,7 +425,7 @@ fn office_in_brackets(text: &str, s: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::*;
-    use super::char_back;
+    use super::add_public_keys;
     use unicode_normalization::UnicodeNormalization;
 
     fn m(text: &str) -> String {
@@ -524,11 +529,7 @@ mod tests {
             let (prepared, spans) = find(text, &NoLexicon);
             for (s, e, kind) in spans {
                 if kind == PiiKind::Address {
-                    let key = address_key(&prepared[char_back(&prepared, s, 2)..e]);
-                    if let Some((_, digits)) = key.split_once('|') {
-                        keys.insert(digits.to_string());
-                    }
-                    keys.insert(key);
+                    add_public_keys(&mut keys, &prepared, s, e);
                 }
             }
         }

@@ -98,6 +98,23 @@ pub(super) fn is_hiragana(c: char) -> bool {
     ('\u{3041}'..='\u{3096}').contains(&c)
 }
 
+/// The length in bytes of the hiragana run that begins `text`.
+pub(super) fn hiragana_prefix_len(text: &str) -> usize {
+    text.chars()
+        .take_while(|&c| is_hiragana(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// The length in bytes of the hiragana run that ends `text`.
+pub(super) fn hiragana_suffix_len(text: &str) -> usize {
+    text.chars()
+        .rev()
+        .take_while(|&c| is_hiragana(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
 pub(super) fn is_kanji(c: char) -> bool {
     // F900–FAFF: the compatibility ideographs NFKC leaves as they are (﨑 in 山﨑).
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')

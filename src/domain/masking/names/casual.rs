@@ -3,6 +3,7 @@
 //! one kanji before くん or ちゃん (光くん, 愛さんから), and the same person's name in another
 //! script in brackets beside a name found (ハヤシ ケンジ(林 健二), Chen Jing (陳静)).
 
+use crate::domain::masking::scan::{hiragana_prefix_len, hiragana_suffix_len};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -142,11 +143,7 @@ fn name_at(view: &NameView<'_>, at: usize) -> Option<(usize, usize)> {
     let text = view.text;
     let first = text[at..].chars().next()?;
     if is_hiragana(first) {
-        let len: usize = text[at..]
-            .chars()
-            .take_while(|&c| is_hiragana(c))
-            .map(char::len_utf8)
-            .sum();
+        let len: usize = hiragana_prefix_len(&text[at..]);
         let run = &text[at..at + len];
         // さとうだけど: the copula is not part of the name.
         // ひなたのパパです: whose parent the writer is.
@@ -429,12 +426,7 @@ pub(super) fn kana_before_bracketed_role(text: &str, claims: &mut Claims) {
         if !role {
             continue;
         }
-        let len: usize = text[..open]
-            .chars()
-            .rev()
-            .take_while(|&c| is_hiragana(c))
-            .map(char::len_utf8)
-            .sum();
+        let len: usize = hiragana_suffix_len(&text[..open]);
         let s = open - len;
         let run = &text[s..open];
         let set_apart = text[..s]
@@ -559,11 +551,7 @@ pub(super) fn spaced_kana_given(view: &NameView<'_>, claims: &mut Claims) {
         let Some(rest) = text[w.end..].strip_prefix(' ') else {
             continue;
         };
-        let len: usize = rest
-            .chars()
-            .take_while(|&c| is_hiragana(c))
-            .map(char::len_utf8)
-            .sum();
+        let len: usize = hiragana_prefix_len(rest);
         let kana = &rest[..len];
         // 北川 です: the copula after a space, not a given name.
         if ["で", "と", "さん", "さま"]

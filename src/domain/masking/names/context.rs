@@ -2,6 +2,7 @@
 //! brackets after it, a contact that follows it at the head of a line, a reading in brackets,
 //! someone who told or sent the caller, someone the caller writes for.
 
+use crate::domain::masking::scan::hiragana_prefix_len;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -600,11 +601,7 @@ pub(super) fn heard_from(view: &NameView<'_>, claims: &mut Claims) {
 pub(super) fn kana_given_after(view: &NameView<'_>, e: usize) -> Option<usize> {
     const CLOSE: &[&str] = &["です", "でござ", "と申", "といい", "さん", "さま", "様"];
     let rest = &view.text[e..];
-    let kana_len: usize = rest
-        .chars()
-        .take_while(|&c| is_hiragana(c))
-        .map(char::len_utf8)
-        .sum();
+    let kana_len: usize = hiragana_prefix_len(rest);
     let kana = &rest[..kana_len];
     let given_len = CLOSE
         .iter()
@@ -674,11 +671,7 @@ pub(super) fn kana_after_role(view: &NameView<'_>, claims: &mut Claims) {
         for (at, _) in text.match_indices(&format!("{role}の")) {
             let from = at + role.len() + "の".len();
             let rest = &text[from..];
-            let kana: usize = rest
-                .chars()
-                .take_while(|&c| is_hiragana(c))
-                .map(char::len_utf8)
-                .sum();
+            let kana: usize = hiragana_prefix_len(rest);
             let Some(name_len) = rest[..kana].find("です") else {
                 continue;
             };

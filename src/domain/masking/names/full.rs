@@ -1,6 +1,7 @@
 //! Full names as the dictionary reads them (surname and given name side by side), names after
 //! a relation (母の…), and the other half of a name found in part.
 
+use crate::domain::masking::scan::hiragana_prefix_len;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -289,11 +290,7 @@ pub(super) fn repeated_names(text: &str, claims: &mut Claims) {
 /// The end of a given name in hiragana at `from`: two to four kana closed by a particle (の, が,
 /// は, と, に, も) or a break; not a word that follows a relation in a sentence (こと, ため).
 fn kana_name_closed(text: &str, from: usize) -> Option<usize> {
-    let len: usize = text[from..]
-        .chars()
-        .take_while(|&c| is_hiragana(c))
-        .map(char::len_utf8)
-        .sum();
+    let len: usize = hiragana_prefix_len(&text[from..]);
     let kana = &text[from..from + len];
     // The particle is the last kana: さくらの, あやかが.
     let (name, rest) = match kana.char_indices().next_back() {

@@ -5,6 +5,7 @@ use super::view::{NameView, Strength, is_person};
 use super::words::is_title;
 use crate::domain::masking::Word;
 use crate::domain::masking::WordClass;
+use crate::domain::masking::scan::hiragana_suffix_len;
 use crate::domain::masking::scan::{is_hiragana, is_kanji, is_kanji_str, is_katakana};
 
 /// The name before 「です」 ending at `at`, if the message introduces someone there.
@@ -102,12 +103,7 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
     }
     // 小鳥遊 ひなたです: a surname in kanji, a given name in kana, the whole opening phrase.
     if run.ends_with(is_hiragana) {
-        let given: usize = run
-            .chars()
-            .rev()
-            .take_while(|&c| is_hiragana(c))
-            .map(char::len_utf8)
-            .sum();
+        let given: usize = hiragana_suffix_len(run);
         let head = run[..run.len() - given].trim_end_matches(' ');
         let (s, e) = view.run_before(from + head.len())?;
         let n = text[s..e].chars().count();

@@ -11,6 +11,7 @@ mod introduction;
 mod view;
 mod words;
 
+use crate::domain::masking::scan::{hiragana_prefix_len, hiragana_suffix_len};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -421,12 +422,7 @@ fn kana_before_honorific(text: &str, claims: &mut Claims) {
     ];
     for honorific in ["さん", "さま", "ちゃん", "くん"] {
         for (at, _) in text.match_indices(honorific) {
-            let len: usize = text[..at]
-                .chars()
-                .rev()
-                .take_while(|&c| is_hiragana(c))
-                .map(char::len_utf8)
-                .sum();
+            let len: usize = hiragana_suffix_len(&text[..at]);
             let s = at - len;
             let run = &text[s..at];
             let set_apart = text[..s]
@@ -533,11 +529,7 @@ fn kana_name_after(text: &str, from: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        let taken: usize = text[at..]
-            .chars()
-            .take_while(|&c| is_hiragana(c))
-            .map(char::len_utf8)
-            .sum();
+        let taken: usize = hiragana_prefix_len(&text[at..]);
         let n = text[at..at + taken].chars().count();
         if !(1..=8).contains(&n) || (part == 0 && n < 2) {
             break;
@@ -562,12 +554,7 @@ fn kana_before(text: &str, at: usize) -> Option<(usize, usize)> {
         } else {
             break;
         };
-        let len: usize = text[..to]
-            .chars()
-            .rev()
-            .take_while(|&c| is_hiragana(c))
-            .map(char::len_utf8)
-            .sum();
+        let len: usize = hiragana_suffix_len(&text[..to]);
         let word = &text[to - len..to];
         if !(2..=6).contains(&word.chars().count()) || COMMON_KANA.contains(&word) {
             break;
