@@ -616,3 +616,25 @@ fn the_real_furigana_overrides_are_valid() {
         );
     }
 }
+
+#[test]
+fn faq_and_desk_ids_must_be_lowercase_ascii_like_scheme_ids() {
+    let report = problems_after(|d| {
+        replace(
+            d,
+            "faqs/test.toml",
+            "id = \"faq-test-001\"",
+            "id = \"FAQ 1\"",
+        )
+    });
+    assert!(
+        report.contains("FAQ 1: id: use lowercase ASCII letters, digits and hyphens"),
+        "{report}"
+    );
+    let report =
+        problems_after(|d| replace(d, "consultants.toml", "id = \"test-desk\"", "id = \"窓口\""));
+    assert!(
+        report.contains("窓口: id: use lowercase ASCII letters, digits and hyphens"),
+        "{report}"
+    );
+}

@@ -19,7 +19,7 @@ use crate::domain::Corpus;
 use crate::domain::corpus::diff::{DiffLine, line_diff};
 use crate::domain::corpus::form::{form_of, scheme_path};
 use crate::domain::corpus::translation::{Lang, without_scheme};
-use crate::domain::corpus::{CorpusError, CorpusTree, EntryKind, Problem, is_valid_id};
+use crate::domain::corpus::{CorpusError, CorpusTree, EntryKind, ID_FORMAT, Problem, is_valid_id};
 use crate::domain::staff::{Actor, AuditAction, AuditRecord, Permission};
 use crate::store::{CorpusEntry, CorpusVersion, Published, Store};
 
@@ -209,10 +209,7 @@ impl App {
         self.editing(by)?;
         let id = id.trim();
         if !is_valid_id(id) {
-            return Err(new_entry_problem(
-                "id",
-                "use lowercase ASCII letters, digits and hyphens".into(),
-            ));
+            return Err(new_entry_problem("id", ID_FORMAT.into()));
         }
         let Some(path) = scheme_path(level, id) else {
             return Err(new_entry_problem(
@@ -640,7 +637,7 @@ pub fn problem_text(m: Messages, problem: &Problem) -> String {
         "must not be empty" => one("editing-problem-empty"),
         "empty word" => one("editing-problem-empty-word"),
         "duplicate id" => one("editing-problem-duplicate-id"),
-        "use lowercase ASCII letters, digits and hyphens" => one("editing-problem-id-format"),
+        ID_FORMAT => one("editing-problem-id-format"),
         "refers to itself" => one("editing-problem-self"),
         "name at least one purpose key" => one("editing-problem-no-purpose"),
         "link at least one scheme" => one("editing-problem-no-scheme"),

@@ -22,6 +22,7 @@ mod tests;
 pub mod translation;
 pub mod tree;
 mod validate;
+pub use validate::ID_FORMAT;
 
 pub use files::check_scheme_text;
 use files::{parse_file, toml_files};

@@ -12,6 +12,10 @@ use crate::domain::scheme::{
     ALL_INDUSTRIES, Area, PreFounding, Scheme, Sector, WindowKind, is_industry, is_purpose,
 };
 
+/// What the validator says of an id that is not lowercase ASCII, digits and hyphens (the
+/// console words it in the reader's language from this text).
+pub const ID_FORMAT: &str = "use lowercase ASCII letters, digits and hyphens";
+
 impl Corpus {
     /// Validation problems of an in-memory corpus (file names unknown).
     pub fn problems(&self) -> Vec<Problem> {
@@ -73,10 +77,7 @@ impl Corpus {
                 seen.insert(&scheme.id, 1);
             }
             if !is_valid_id(&scheme.id) {
-                push(
-                    "id",
-                    "use lowercase ASCII letters, digits and hyphens".into(),
-                );
+                push("id", ID_FORMAT.into());
             }
             for text in [
                 ("title", &scheme.title),
@@ -244,6 +245,9 @@ impl Corpus {
             if !faq_ids.insert(faq.id.as_str()) {
                 push("id", "duplicate id".into());
             }
+            if !is_valid_id(&faq.id) {
+                push("id", ID_FORMAT.into());
+            }
             if faq.question.trim().is_empty() {
                 push("question", "must not be empty".into());
             }
@@ -267,6 +271,9 @@ impl Corpus {
             };
             if !desk_ids.insert(desk.id.as_str()) {
                 push("id", "duplicate id".into());
+            }
+            if !is_valid_id(&desk.id) {
+                push("id", ID_FORMAT.into());
             }
             for message in desk.schedule_problems() {
                 push("opens/closes", message);
