@@ -56,20 +56,20 @@ impl Store {
         to: DateTime<Utc>,
         actions: &[AuditAction],
     ) -> Result<Vec<AuditRecord>> {
-        let rows =
-            sqlx::query("SELECT * FROM audit_log WHERE at >= $1 AND at < $2 ORDER BY at, id")
-                .bind(audit_ts(from))
-                .bind(audit_ts(to))
-                .fetch_all(&self.pool)
-                .await?;
-        let mut records = Vec::new();
-        for row in &rows {
-            let record = audit_row(row)?;
-            if actions.contains(&record.action) {
-                records.push(record);
-            }
+        if actions.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(records)
+        let wanted: Vec<String> = (3..actions.len() + 3).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT * FROM audit_log WHERE at >= $1 AND at < $2 AND action IN ({}) ORDER BY at, id",
+            wanted.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(audit_ts(from)).bind(audit_ts(to));
+        for action in actions {
+            query = query.bind(action.code().to_string());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter().map(audit_row).collect()
     }
 }
 
