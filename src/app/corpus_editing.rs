@@ -17,8 +17,8 @@ use super::{App, AppError, Result};
 use crate::config::Settings;
 use crate::domain::Corpus;
 use crate::domain::corpus::diff::{DiffLine, line_diff};
-use crate::domain::corpus::form::{form_of, scheme_path};
-use crate::domain::corpus::translation::{Lang, without_scheme};
+use crate::domain::corpus::form::{form_of, scheme_path, without_item};
+use crate::domain::corpus::translation::Lang;
 use crate::domain::corpus::{CorpusError, CorpusTree, EntryKind, ID_FORMAT, Problem, is_valid_id};
 use crate::domain::staff::{Actor, AuditAction, AuditRecord, Permission};
 use crate::store::{CorpusEntry, CorpusVersion, Published, Store};
@@ -291,15 +291,6 @@ impl App {
             .await?;
         self.refresh_after_publish().await;
         Ok(published)
-    }
-
-    /// The translation files that hold scheme `id`, as they read without it.
-    pub async fn corpus_translations_of(&self, id: &str) -> Result<Vec<String>> {
-        let tree = self.store.published_tree().await?;
-        Ok(scheme_translations_without(&tree, id)
-            .into_iter()
-            .map(|(file, _)| file)
-            .collect())
     }
 
     /// The entry at `path` as published now.
@@ -741,7 +732,7 @@ fn scheme_translations_without(tree: &CorpusTree, id: &str) -> Vec<(String, Stri
         .filter_map(|lang| {
             let file = format!("i18n/{}/schemes.toml", lang.code());
             let text = tree.get(&file)?;
-            without_scheme(text, id).map(|rest| (file, rest))
+            without_item(text, "scheme", id).map(|rest| (file, rest))
         })
         .collect()
 }

@@ -494,6 +494,26 @@ enum Change {
     Remove { table: &'static str, index: usize },
 }
 
+/// `text` without the item of the array of tables `table` whose `id` is `id`, byte for byte
+/// otherwise (the removed item's blank lines go with it, and none are left dangling at the
+/// end); None when no item has that id.
+pub fn without_item(text: &str, table: &'static str, id: &str) -> Option<String> {
+    let root: Table = toml::from_str(text).ok()?;
+    let items = root.get(table)?.as_array()?;
+    let index = items
+        .iter()
+        .position(|item| item.get("id").and_then(Value::as_str) == Some(id))?;
+    let mut out = apply(text, &Change::Remove { table, index }, &[]);
+    if index + 1 == items.len() {
+        let kept = out.trim_end_matches('\n').len();
+        out.truncate(kept);
+        if kept > 0 {
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
 /// The name of the checkbox that removes an item (`faq.3._remove`).
 pub fn remove_name(item_path: &str) -> String {
     format!("{item_path}._remove")
@@ -1382,6 +1402,25 @@ mod tests {
         assert_eq!(
             control_of(SCHEME, TEXT, &p).as_deref(),
             Some("eligibility.conditions")
+        );
+    }
+
+    const FILE: &str = "[[scheme]]\nid = \"a\"\ntitle = \"A\"\n\n[[scheme]]\nid = \"b\"\ntitle = \"B\"\nwho = \"\"\"\nid = \"c\"\n\"\"\"\n\n[[scheme]]\nid = \"c\"\ntitle = \"C\"\n";
+
+    #[test]
+    fn an_item_is_removed_by_its_id_and_the_rest_kept_byte_for_byte() {
+        assert_eq!(
+            without_item(FILE, "scheme", "a").unwrap(),
+            "[[scheme]]\nid = \"b\"\ntitle = \"B\"\nwho = \"\"\"\nid = \"c\"\n\"\"\"\n\n[[scheme]]\nid = \"c\"\ntitle = \"C\"\n"
+        );
+        assert_eq!(
+            without_item(FILE, "scheme", "c").unwrap(),
+            "[[scheme]]\nid = \"a\"\ntitle = \"A\"\n\n[[scheme]]\nid = \"b\"\ntitle = \"B\"\nwho = \"\"\"\nid = \"c\"\n\"\"\"\n"
+        );
+        assert_eq!(without_item(FILE, "scheme", "zz"), None);
+        assert_eq!(
+            without_item("[[scheme]]\nid = \"a\"\n", "scheme", "a").unwrap(),
+            ""
         );
     }
 }

@@ -27,7 +27,6 @@ mod stamp;
 #[cfg(test)]
 mod tests;
 
-pub use files::without_scheme;
 use files::{LangFiles, add, read_entries};
 pub use report::{LangReport, Outdated, TranslationReport};
 pub use segment::{Segment, is_japanese_char, mark_japanese};
