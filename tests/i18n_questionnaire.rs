@@ -161,7 +161,7 @@ async fn a_missing_answer_is_named_in_each_language() {
     assert_eq!(status, 400);
     assert!(
         html.contains(
-            "role=\"alert\" id=\"form-error\">Please check your answer: Where your business is.</p>"
+            "role=\"alert\" id=\"form-error\">Please check your answer: Where your business is. The business location is required.</p>"
         ),
         "{html}"
     );
@@ -169,7 +169,9 @@ async fn a_missing_answer_is_named_in_each_language() {
     let (status, html) = get(&server, &missing("easy")).await;
     assert_eq!(status, 400);
     assert!(
-        html.contains("「会社や店の場所」の答えを もう一度 見てください。"),
+        html.contains(
+            "「会社や店の場所」の答えを もう一度 見てください。会社や お店の 場所を 答えて ください。"
+        ),
         "{html}"
     );
     let (status, html) = get(&server, &missing("ja")).await;

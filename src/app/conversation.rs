@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 
 use super::chat::{Caller, ChatReply};
+use super::refusal::Wording;
 use super::{App, AppError, Result};
 use crate::domain::inquiry::{Feedback, LogEntry};
 use crate::domain::search::{MAX_QUERY_CHARS, QueryError, SearchQuery};
@@ -35,16 +36,26 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<Turn> {
         if session_id.is_some_and(|s| s.len() > MAX_SESSION_ID_CHARS) {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "invalid_field",
-                "session_id: 64文字以内で指定してください。",
+                Wording::new("refusal-session-id")
+                    .on("session_id")
+                    .arg("max", MAX_SESSION_ID_CHARS),
             ));
         }
         SearchQuery::parse(message).map_err(|e| match e {
-            QueryError::Empty => {
-                AppError::invalid("empty_message", "message: メッセージを入力してください。")
-            }
-            other => AppError::invalid("message_too_long", format!("message: {other}")),
+            QueryError::Empty => AppError::refused(
+                "empty_message",
+                Wording::new("refusal-message-empty").on("message"),
+            ),
+            QueryError::TooLong { chars, max } => AppError::refused(
+                "message_too_long",
+                Wording::new("refusal-message-too-long")
+                    .on("message")
+                    .arg("chars", chars)
+                    .arg("max", max),
+            ),
+            other => AppError::from(other),
         })?;
         let outcome = self
             .chat
@@ -81,15 +92,17 @@ impl App {
         comment: Option<&str>,
     ) -> Result<String> {
         if uuid::Uuid::parse_str(inquiry_id).is_err() {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "invalid_field",
-                "inquiry_id: 検索・チャットの応答に含まれる inquiry_id を指定してください。",
+                Wording::new("refusal-inquiry-id").on("inquiry_id"),
             ));
         }
         if comment.is_some_and(|c| c.chars().count() > MAX_QUERY_CHARS) {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "invalid_field",
-                "comment: 1000文字以内で入力してください。",
+                Wording::new("refusal-comment-too-long")
+                    .on("comment")
+                    .arg("max", MAX_QUERY_CHARS),
             ));
         }
         let comment = comment.map(|c| self.engine().mask(c));

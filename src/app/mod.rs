@@ -18,6 +18,7 @@ pub mod judgments;
 pub mod maintenance;
 pub mod messages;
 pub mod recommend;
+pub mod refusal;
 pub mod report;
 pub mod search;
 pub mod sessions;
@@ -38,14 +39,20 @@ use crate::domain::staff::Permission;
 pub use crate::store::LogCounts;
 use crate::store::{InquiryLog, Store, StoreError};
 use chat::{ChatBot, SessionStore};
+use refusal::Wording;
 
 /// Why an action could not be done. `Invalid` and `NotFound` are the caller's to fix (4xx);
 /// the others are ours.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    /// Input that cannot be used, with a stable code and a Japanese message naming the field.
+    /// Input that cannot be used, with a stable code and a Japanese message naming the field;
+    /// with its wording when the entry points must say it in the reader's language too.
     #[error("{message}")]
-    Invalid { code: &'static str, message: String },
+    Invalid {
+        code: &'static str,
+        message: String,
+        wording: Option<Wording>,
+    },
     /// Questionnaire answers that cannot be used (the field is named in the error).
     #[error("{0}")]
     Answer(#[from] ProfileError),
@@ -77,6 +84,16 @@ impl AppError {
         AppError::Invalid {
             code,
             message: message.into(),
+            wording: None,
+        }
+    }
+
+    /// A refusal worded from the catalogs (its message is the Japanese one).
+    pub fn refused(code: &'static str, wording: Wording) -> AppError {
+        AppError::Invalid {
+            code,
+            message: wording.in_lang(crate::domain::Lang::Ja),
+            wording: Some(wording),
         }
     }
 }
@@ -90,10 +107,7 @@ impl From<QueryError> for AppError {
             QueryError::Level { .. } => "invalid_level",
             QueryError::Purpose { .. } => "invalid_purpose",
         };
-        AppError::Invalid {
-            code,
-            message: format!("{}: {e}", e.field()),
-        }
+        AppError::refused(code, Wording::from(&e))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::refusal::Wording;
 use super::{App, AppError, Logged, Result, tokyo_today};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry, ShownResult};
 use crate::domain::profile::{Answers, Location, Profile, Stage};
@@ -41,9 +42,9 @@ pub fn parse_today(today: Option<&str>) -> Result<NaiveDate> {
     match today {
         None => Ok(tokyo_today()),
         Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-            AppError::invalid(
+            AppError::refused(
                 "invalid_field",
-                format!("today: YYYY-MM-DD 形式で指定してください（{s}）"),
+                Wording::new("refusal-today").on("today").arg("given", s),
             )
         }),
     }

@@ -164,17 +164,59 @@ impl ProfileFacts {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+#[error("{field}: {problem}")]
 pub struct ProfileError {
     pub field: &'static str,
-    pub message: String,
+    pub problem: AnswerProblem,
 }
 
-fn invalid(field: &'static str, message: impl Into<String>) -> ProfileError {
-    ProfileError {
-        field,
-        message: message.into(),
-    }
+/// What is wrong with an answer. The Japanese wording is the domain's own (CLI, logs); each
+/// entry point words it in its reader's language from the catalogs, which a test keeps equal
+/// to this one in Japanese.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerProblem {
+    #[error("所在地は必須です")]
+    LocationRequired,
+    #[error("minato / tokyo / other のいずれかを指定してください（{given}）")]
+    UnknownLocation { given: String },
+    #[error("業種は必須です")]
+    IndustryRequired,
+    #[error("jGrants の業種名で指定してください（{given}）")]
+    UnknownIndustry { given: String },
+    #[error("従業員数は必須です（いなければ 0）")]
+    EmployeesRequired,
+    #[error("0 以上の人数を指定してください（{given}）")]
+    NegativeCount { given: i64 },
+    #[error("0 以上の金額を指定してください（{given}）")]
+    NegativeAmount { given: i64 },
+    #[error("0〜300 の年数を指定してください（{given}）")]
+    YearsOutOfRange { given: i64 },
+    #[error("創業前なのに創業年数が {years} になっています")]
+    YearsBeforeFounding { years: i64 },
+    #[error("法人か個人事業主かは必須です")]
+    CorporateRequired,
+    #[error("個人事業主には資本金がありません（null にしてください）")]
+    CapitalOfSoleProprietor,
+    #[error("未知の目的キーです（{given}）")]
+    UnknownPurpose { given: String },
+    #[error("本店が都内の事業所だと答えているのに、本店は都外になっています")]
+    HeadOfficeContradiction,
+    #[error("港区は都内なので、区内の年数（{minato}）は都内の年数（{tokyo}）を超えられません")]
+    MinatoLongerThanTokyo { minato: u32, tokyo: u32 },
+    #[error("創業からの年数（{total}）より長くは営めません（{years}）")]
+    LongerThanBusiness { years: u32, total: u32 },
+    #[error("創業前なのに {years} 年になっています")]
+    AreaYearsBeforeFounding { years: u32 },
+    #[error("所在地が港区外です（区内の年数は区内の事業者だけが答えます）")]
+    NotInMinato,
+    #[error("所在地が東京都外です（都内の年数は都内の事業者だけが答えます）")]
+    NotInTokyo,
+    #[error("0〜130 の年齢を指定してください（{given}）")]
+    AgeOutOfRange { given: i64 },
+}
+
+fn invalid(field: &'static str, problem: AnswerProblem) -> ProfileError {
+    ProfileError { field, problem }
 }
 
 impl TryFrom<Answers> for Profile {
@@ -188,14 +230,16 @@ impl TryFrom<Answers> for Profile {
             Some(other) => {
                 return Err(invalid(
                     "answers.location",
-                    format!("minato / tokyo / other のいずれかを指定してください（{other}）"),
+                    AnswerProblem::UnknownLocation {
+                        given: other.to_string(),
+                    },
                 ));
             }
-            None => return Err(invalid("answers.location", "所在地は必須です")),
+            None => return Err(invalid("answers.location", AnswerProblem::LocationRequired)),
         };
         let industry_name = a
             .industry
-            .ok_or_else(|| invalid("answers.industry", "業種は必須です"))?;
+            .ok_or_else(|| invalid("answers.industry", AnswerProblem::IndustryRequired))?;
         let industry = INDUSTRIES
             .iter()
             .copied()
@@ -203,7 +247,9 @@ impl TryFrom<Answers> for Profile {
             .ok_or_else(|| {
                 invalid(
                     "answers.industry",
-                    format!("jGrants の業種名で指定してください（{industry_name}）"),
+                    AnswerProblem::UnknownIndustry {
+                        given: industry_name.clone(),
+                    },
                 )
             })?;
         let employees = match a.employees {
@@ -211,13 +257,13 @@ impl TryFrom<Answers> for Profile {
             Some(n) => {
                 return Err(invalid(
                     "answers.employees",
-                    format!("0 以上の人数を指定してください（{n}）"),
+                    AnswerProblem::NegativeCount { given: n },
                 ));
             }
             None => {
                 return Err(invalid(
                     "answers.employees",
-                    "従業員数は必須です（いなければ 0）",
+                    AnswerProblem::EmployeesRequired,
                 ));
             }
         };
@@ -226,7 +272,7 @@ impl TryFrom<Answers> for Profile {
             Some(n) => {
                 return Err(invalid(
                     "answers.capital_yen",
-                    format!("0 以上の金額を指定してください（{n}）"),
+                    AnswerProblem::NegativeAmount { given: n },
                 ));
             }
             None => None,
@@ -238,7 +284,7 @@ impl TryFrom<Answers> for Profile {
             (Some(n), _) if !(0..=300).contains(&n) => {
                 return Err(invalid(
                     "answers.years_in_business",
-                    format!("0〜300 の年数を指定してください（{n}）"),
+                    AnswerProblem::YearsOutOfRange { given: n },
                 ));
             }
             (Some(0), Some(true)) => Stage::Founded(0),
@@ -246,18 +292,18 @@ impl TryFrom<Answers> for Profile {
             (Some(n), Some(false)) => {
                 return Err(invalid(
                     "answers.founded",
-                    format!("創業前なのに創業年数が {n} になっています"),
+                    AnswerProblem::YearsBeforeFounding { years: n },
                 ));
             }
             (Some(n), _) => Stage::Founded(n as u32),
         };
         let corporate = a
             .corporate
-            .ok_or_else(|| invalid("answers.corporate", "法人か個人事業主かは必須です"))?;
+            .ok_or_else(|| invalid("answers.corporate", AnswerProblem::CorporateRequired))?;
         if !corporate && capital_yen.is_some_and(|c| c > 0) {
             return Err(invalid(
                 "answers.capital_yen",
-                "個人事業主には資本金がありません（null にしてください）",
+                AnswerProblem::CapitalOfSoleProprietor,
             ));
         }
         let mut purposes = Vec::new();
@@ -265,7 +311,7 @@ impl TryFrom<Answers> for Profile {
             if !is_purpose(p.trim()) {
                 return Err(invalid(
                     "answers.purposes",
-                    format!("未知の目的キーです（{p}）"),
+                    AnswerProblem::UnknownPurpose { given: p.clone() },
                 ));
             }
             if !purposes.contains(&p) {
@@ -279,7 +325,7 @@ impl TryFrom<Answers> for Profile {
         {
             return Err(invalid(
                 "facts.head_office_in_tokyo",
-                "本店が都内の事業所だと答えているのに、本店は都外になっています",
+                AnswerProblem::HeadOfficeContradiction,
             ));
         }
         Ok(Profile {
@@ -306,10 +352,7 @@ fn validate_facts(
         match v {
             None => Ok(None),
             Some(n) if (0..=300).contains(&n) => Ok(Some(n as u32)),
-            Some(n) => Err(invalid(
-                field,
-                format!("0〜300 の年数を指定してください（{n}）"),
-            )),
+            Some(n) => Err(invalid(field, AnswerProblem::YearsOutOfRange { given: n })),
         }
     };
     let years_in_minato = years("facts.years_in_minato", f.years_in_minato)?;
@@ -320,7 +363,10 @@ fn validate_facts(
     {
         return Err(invalid(
             "facts.years_in_minato",
-            format!("港区は都内なので、区内の年数（{m}）は都内の年数（{t}）を超えられません"),
+            AnswerProblem::MinatoLongerThanTokyo {
+                minato: m,
+                tokyo: t,
+            },
         ));
     }
     for (field, y) in [
@@ -331,26 +377,23 @@ fn validate_facts(
             (Some(y), Stage::Founded(total)) if y > total => {
                 return Err(invalid(
                     field,
-                    format!("創業からの年数（{total}）より長くは営めません（{y}）"),
+                    AnswerProblem::LongerThanBusiness { years: y, total },
                 ));
             }
             (Some(y), Stage::NotFounded) if y > 0 => {
-                return Err(invalid(field, format!("創業前なのに {y} 年になっています")));
+                return Err(invalid(
+                    field,
+                    AnswerProblem::AreaYearsBeforeFounding { years: y },
+                ));
             }
             _ => {}
         }
     }
     if years_in_minato.is_some_and(|y| y > 0) && location != Location::Minato {
-        return Err(invalid(
-            "facts.years_in_minato",
-            "所在地が港区外です（区内の年数は区内の事業者だけが答えます）",
-        ));
+        return Err(invalid("facts.years_in_minato", AnswerProblem::NotInMinato));
     }
     if years_in_tokyo.is_some_and(|y| y > 0) && location == Location::Other {
-        return Err(invalid(
-            "facts.years_in_tokyo",
-            "所在地が東京都外です（都内の年数は都内の事業者だけが答えます）",
-        ));
+        return Err(invalid("facts.years_in_tokyo", AnswerProblem::NotInTokyo));
     }
     let owner_age = match f.owner_age {
         None => None,
@@ -358,7 +401,7 @@ fn validate_facts(
         Some(n) => {
             return Err(invalid(
                 "facts.owner_age",
-                format!("0〜130 の年齢を指定してください（{n}）"),
+                AnswerProblem::AgeOutOfRange { given: n },
             ));
         }
     };
@@ -368,7 +411,7 @@ fn validate_facts(
         Some(n) => {
             return Err(invalid(
                 "facts.annual_sales_yen",
-                format!("0 以上の金額を指定してください（{n}）"),
+                AnswerProblem::NegativeAmount { given: n },
             ));
         }
     };

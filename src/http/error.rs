@@ -6,13 +6,22 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::app::AppError;
+use crate::app::refusal::Wording;
+use crate::domain::Lang;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("{message}")]
-    BadRequest { code: &'static str, message: String },
+    BadRequest {
+        code: &'static str,
+        message: String,
+        wording: Option<Wording>,
+    },
     #[error("{message}")]
-    NotFound { message: String },
+    NotFound {
+        message: String,
+        wording: Option<Wording>,
+    },
     #[error("{message}")]
     Unauthorized { message: String },
     #[error("{message}")]
@@ -31,17 +40,100 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> ApiError {
+    /// A refusal worded from the catalogs: Japanese in the body, reworded for the reader by
+    /// [`reword`].
+    pub fn refused(code: &'static str, wording: Wording) -> ApiError {
         ApiError::BadRequest {
             code,
-            message: message.into(),
+            message: wording.in_lang(Lang::Ja),
+            wording: Some(wording),
         }
     }
 
-    pub fn not_found(message: impl Into<String>) -> ApiError {
+    pub fn not_found(wording: Wording) -> ApiError {
         ApiError::NotFound {
-            message: message.into(),
+            message: wording.in_lang(Lang::Ja),
+            wording: Some(wording),
         }
+    }
+
+    /// The catalog wording of the refusal, when there is one.
+    fn wording(&self) -> Option<Wording> {
+        match self {
+            ApiError::BadRequest { wording, .. } | ApiError::NotFound { wording, .. } => {
+                wording.clone()
+            }
+            ApiError::PayloadTooLarge => Some(Wording::new("refusal-too-large")),
+            ApiError::UnsupportedMediaType => Some(Wording::new("refusal-media-type")),
+            ApiError::TooManyRequests { .. } => Some(Wording::new("refusal-rate-limited")),
+            ApiError::Internal(_) => Some(Wording::new("refusal-internal")),
+            ApiError::Unauthorized { .. }
+            | ApiError::Forbidden { .. }
+            | ApiError::Conflict { .. } => None,
+        }
+    }
+}
+
+/// What an error response carries for [`reword`]: its code and wording, and the reader's
+/// language when the request said it itself (a chat request's `lang`).
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    code: &'static str,
+    wording: Wording,
+    reader: Option<Lang>,
+}
+
+/// An error response in the reader's language: the body is written in Japanese where the error
+/// is made (no request at hand there) and reworded here, where the language is known. Other
+/// responses pass unchanged.
+pub fn reword(mut response: Response, lang: Lang) -> Response {
+    let Some(refusal) = response.extensions_mut().remove::<Refusal>() else {
+        return response;
+    };
+    let lang = refusal.reader.unwrap_or(lang);
+    if lang == Lang::Ja {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    let body = Json(ErrorBody {
+        error: refusal.code,
+        message: refusal.wording.in_lang(lang),
+    })
+    .into_response();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let (body_parts, body) = body.into_parts();
+    if let Some(content_type) = body_parts.headers.get(axum::http::header::CONTENT_TYPE) {
+        parts
+            .headers
+            .insert(axum::http::header::CONTENT_TYPE, content_type.clone());
+    }
+    Response::from_parts(parts, body)
+}
+
+impl ApiError {
+    /// Answers in `reader`'s language whatever the page's (a request that names its own).
+    pub fn for_reader(self, reader: Option<Lang>) -> ReaderError {
+        ReaderError {
+            error: self,
+            reader,
+        }
+    }
+}
+
+/// An [`ApiError`] with the language its request named.
+#[derive(Debug)]
+pub struct ReaderError {
+    error: ApiError,
+    reader: Option<Lang>,
+}
+
+impl IntoResponse for ReaderError {
+    fn into_response(self) -> Response {
+        let mut response = self.error.into_response();
+        if let Some(refusal) = response.extensions_mut().get_mut::<Refusal>() {
+            refusal.reader = self.reader;
+        }
+        response
     }
 }
 
@@ -59,7 +151,8 @@ pub enum JsonErrors {
     TooManyRequests(ErrorBody),
 }
 
-/// Every error response: a stable machine code and a Japanese message naming the field.
+/// Every error response: a stable machine code and a message naming the field, in the
+/// caller's language (see [`reword`]).
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     pub error: &'static str,
@@ -68,11 +161,14 @@ pub struct ErrorBody {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let wording = self.wording();
         let (status, code, message) = match &self {
-            ApiError::BadRequest { code, message } => {
+            ApiError::BadRequest { code, message, .. } => {
                 (StatusCode::BAD_REQUEST, *code, message.clone())
             }
-            ApiError::NotFound { message } => (StatusCode::NOT_FOUND, "not_found", message.clone()),
+            ApiError::NotFound { message, .. } => {
+                (StatusCode::NOT_FOUND, "not_found", message.clone())
+            }
             ApiError::Unauthorized { message } => {
                 (StatusCode::UNAUTHORIZED, "unauthorized", message.clone())
             }
@@ -83,24 +179,24 @@ impl IntoResponse for ApiError {
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
-                "リクエストが大きすぎます（16KiBまで）。".into(),
+                Wording::new("refusal-too-large").in_lang(Lang::Ja),
             ),
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
-                "Content-Type: application/json で送ってください。".into(),
+                Wording::new("refusal-media-type").in_lang(Lang::Ja),
             ),
             ApiError::TooManyRequests { .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
-                "アクセスが集中しています。しばらくしてからお試しください。".into(),
+                Wording::new("refusal-rate-limited").in_lang(Lang::Ja),
             ),
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",
-                    "内部エラーが発生しました。時間をおいてお試しください。".into(),
+                    Wording::new("refusal-internal").in_lang(Lang::Ja),
                 )
             }
         };
@@ -112,6 +208,13 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
+        if let Some(wording) = wording {
+            response.extensions_mut().insert(Refusal {
+                code,
+                wording,
+                reader: None,
+            });
+        }
         if let ApiError::TooManyRequests { retry_after_secs } = self {
             response
                 .headers_mut()
@@ -124,16 +227,25 @@ impl IntoResponse for ApiError {
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         match e {
-            AppError::Invalid { code, message } => ApiError::BadRequest { code, message },
-            AppError::Answer(e) => ApiError::BadRequest {
-                code: "invalid_answer",
-                message: e.to_string(),
+            AppError::Invalid {
+                code,
+                message,
+                wording,
+            } => ApiError::BadRequest {
+                code,
+                message,
+                wording,
             },
-            AppError::NotFound(message) => ApiError::NotFound { message },
+            AppError::Answer(e) => ApiError::refused("invalid_answer", Wording::from(&e)),
+            AppError::NotFound(message) => ApiError::NotFound {
+                message,
+                wording: None,
+            },
             AppError::Conflict(message) => ApiError::Conflict { message },
             e @ AppError::CorpusInvalid { .. } => ApiError::BadRequest {
                 code: "invalid_corpus",
                 message: e.to_string(),
+                wording: None,
             },
             e @ AppError::Forbidden { .. } => ApiError::Forbidden {
                 message: e.to_string(),

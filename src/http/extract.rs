@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
+use crate::app::refusal::Wording;
 use crate::domain::inquiry::Channel;
 
 /// A page's query string as pairs, repeated keys kept (`level=ward&level=tokyo`); a page
@@ -85,16 +86,21 @@ where
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => Err(match rejection {
                 JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
-                JsonRejection::JsonDataError(e) => {
-                    ApiError::bad_request("invalid_field", e.body_text())
-                }
-                JsonRejection::JsonSyntaxError(e) => {
-                    ApiError::bad_request("invalid_json", e.body_text())
-                }
+                JsonRejection::JsonDataError(e) => ApiError::refused(
+                    "invalid_field",
+                    Wording::new("refusal-json-field").arg("detail", e.body_text()),
+                ),
+                JsonRejection::JsonSyntaxError(e) => ApiError::refused(
+                    "invalid_json",
+                    Wording::new("refusal-json-syntax").arg("detail", e.body_text()),
+                ),
                 JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                     ApiError::PayloadTooLarge
                 }
-                other => ApiError::bad_request("invalid_body", other.body_text()),
+                other => ApiError::refused(
+                    "invalid_body",
+                    Wording::new("refusal-json-body").arg("detail", other.body_text()),
+                ),
             }),
         }
     }

@@ -2,7 +2,7 @@
 //! Japanese. Never guessed from `Accept-Language`: a browser set to English in a Tokyo office
 //! is no sign that its user cannot read Japanese, and the choice must be visible and undoable.
 //! A `?lang=` that differs from the cookie sets the cookie, so the choice follows the person
-//! from page to page.
+//! from page to page. JSON API errors are worded in the same language (see `error::reword`).
 
 use std::convert::Infallible;
 
@@ -33,7 +33,7 @@ pub async fn choose(State(state): State<AppState>, mut request: Request, next: N
     let from_cookie = cookie(request.headers(), COOKIE).and_then(|c| Lang::parse(&c));
     let lang = from_url.or(from_cookie).unwrap_or_default();
     request.extensions_mut().insert(lang);
-    let mut response = next.run(request).await;
+    let mut response = super::error::reword(next.run(request).await, lang);
     if let Some(chosen) = from_url
         && from_cookie != Some(chosen)
     {

@@ -124,13 +124,14 @@ pub fn router(state: AppState) -> Router {
             get(admin::export::export_tickets),
         )
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            language::choose,
-        ))
+        // The language is chosen outside the rate limit, so that its refusals are worded too.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::limit,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            language::choose,
         ))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(security_headers())

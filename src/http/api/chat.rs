@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::chat::{Caller, ChatReply};
 use crate::app::conversation::tokyo_now;
 use crate::domain::Lang;
-use crate::http::error::{ApiError, JsonErrors};
+use crate::http::error::{ApiError, JsonErrors, ReaderError};
 use crate::http::extract::{ApiJson, api_channel};
 use crate::http::language::PageLang;
 use crate::http::state::AppState;
@@ -33,12 +33,13 @@ pub async fn chat(
     headers: HeaderMap,
     page: PageLang,
     ApiJson(req): ApiJson<ChatRequest>,
-) -> Result<Json<ChatReply>, ApiError> {
+) -> Result<Json<ChatReply>, ReaderError> {
     let caller = Caller::new(api_channel(&headers), req.lang.unwrap_or(page.lang));
     let turn = state
         .app
         .chat(req.session_id.as_deref(), &req.message, caller, tokyo_now())
-        .await?;
+        .await
+        .map_err(|e| ApiError::from(e).for_reader(req.lang))?;
     Ok(Json(turn.reply))
 }
 

@@ -10,10 +10,11 @@ use serde::{Deserialize, Serialize};
 use super::error::{ApiError, ErrorBody, JsonErrors};
 use super::extract::{ApiJson, api_channel};
 use super::state::AppState;
-use crate::app::Logged;
 use crate::app::engine::SearchOutcome;
 use crate::app::recommend::parse_today;
+use crate::app::refusal::Wording;
 use crate::app::search::{SchemeView, SearchRequest as Search};
+use crate::app::{AppError, Logged};
 use crate::domain::recommend::RecommendOutcome;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -66,7 +67,12 @@ pub async fn scheme(
     Path(id): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let engine = state.app.engine();
-    let view = state.app.scheme(&engine.corpus, &id)?;
+    let view = state.app.scheme(&engine.corpus, &id).map_err(|e| match e {
+        AppError::NotFound(_) => {
+            ApiError::not_found(Wording::new("refusal-no-scheme").arg("id", &id))
+        }
+        other => other.into(),
+    })?;
     serde_json::to_value(view)
         .map(Json)
         .map_err(|e| ApiError::Internal(e.to_string()))

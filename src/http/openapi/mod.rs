@@ -16,7 +16,7 @@ use super::pages::{
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "支援ナビ API", description = "港区の中小企業向け支援制度（区・都・国）の検索、質問票による推薦、チャット相談と職員向け管理画面。エラーはすべて `{\"error\": コード, \"message\": 説明}` の形。"),
+    info(title = "支援ナビ API", description = "港区の中小企業向け支援制度（区・都・国）の検索、質問票による推薦、チャット相談と職員向け管理画面。エラーはすべて `{\"error\": コード, \"message\": 説明}` の形。説明は `?lang=ja|easy|en`、`shien_lang` クッキー、チャットでは本文の `lang` の言語で返す（既定は日本語）。コードはどの言語でも同じ。"),
     paths(
         api::search, api::scheme, api::recommend, api::health,
         chat_api::chat, chat_api::feedback, chat_pages::chat_page, chat_pages::chat_post,

@@ -175,7 +175,11 @@ pub async fn chat_post(
                 .with_history(&state.app, &turn.history)
                 .with_reply(&state.app, &turn.reply),
         ),
-        Err(AppError::Invalid { code, message }) => {
+        Err(AppError::Invalid {
+            code,
+            message,
+            wording,
+        }) => {
             let history = match session {
                 Some(s) => state.app.chat_history(s).await,
                 None => Vec::new(),
@@ -183,7 +187,8 @@ pub async fn chat_post(
             let mut chat = ChatPage::new(&state, &page).with_history(&state.app, &history);
             chat.session_id = form.session_id.clone();
             let m = chat.chrome.messages();
-            let refused = refusal(m, code, message.trim_start_matches("message: "));
+            let said = wording.map_or(message, |w| w.text_in(m.lang()));
+            let refused = refusal(m, code, &said);
             chat.error = Some(state.app.line(m.lang(), &refused));
             render(StatusCode::BAD_REQUEST, &chat)
         }

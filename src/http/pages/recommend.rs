@@ -8,6 +8,7 @@ use axum::response::Response;
 use super::facts::{self, Fact};
 use super::{Choice, Chrome, render};
 use crate::app::messages::{Messages, field_key, step_key};
+use crate::app::refusal::Wording;
 use crate::app::{App, AppError, Engine, tokyo_today};
 use crate::domain::Lang;
 use crate::domain::WindowStatus;
@@ -311,16 +312,12 @@ pub async fn questionnaire_page(State(state): State<AppState>, page: PageLang) -
     render(StatusCode::OK, &form_page(&state, &page, &[], None))
 }
 
-/// An answer's error in the page's language. The Japanese page keeps the check's own message
-/// (prefixed with the field's name when `named`); the others name the field from the catalog.
-fn answer_error(m: Messages, field: &str, message: &str, named: bool) -> String {
-    let label = m.t(field_key(field));
+/// A form check's error in the page's language: the Japanese page keeps the check's own
+/// message; the others name the field from the catalog.
+fn answer_error(m: Messages, field: &str, message: &str) -> String {
     match m.lang() {
-        Lang::Ja if !named => message.to_string(),
-        _ => m.targs(
-            "form-error-field",
-            &[("label", &label), ("message", message)],
-        ),
+        Lang::Ja => message.to_string(),
+        _ => m.ta("form-error-field", "label", &m.t(field_key(field))),
     }
 }
 
@@ -339,7 +336,7 @@ pub async fn results_page(
     };
     let answers = match state.app.answers_from_form(&pairs) {
         Ok(a) => a,
-        Err((field, message)) => return form_error(answer_error(m, &field, &message, false)),
+        Err((field, message)) => return form_error(answer_error(m, &field, &message)),
     };
     match state
         .app
@@ -376,7 +373,14 @@ pub async fn results_page(
                 },
             )
         }
-        Err(AppError::Answer(e)) => form_error(answer_error(m, e.field, &e.message, true)),
+        Err(AppError::Answer(e)) => {
+            let label = m.t(field_key(e.field));
+            let said = Wording::from(&e).text_in(m.lang());
+            form_error(m.targs(
+                "form-error-answer",
+                &[("label", &label), ("message", &said)],
+            ))
+        }
         Err(e) => form_error(e.to_string()),
     }
 }

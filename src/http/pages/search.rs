@@ -159,9 +159,15 @@ pub async fn search_page(
     };
     let (status, outcome, error) = match result {
         Ok(outcome) => (StatusCode::OK, outcome, None),
-        Err(AppError::Invalid { code, message }) => {
+        Err(AppError::Invalid {
+            code,
+            message,
+            wording,
+        }) => {
             let error = if code == "empty_query" {
                 vec![Segment::Text(m.t("search-error-empty"))]
+            } else if let Some(wording) = wording {
+                vec![Segment::Text(wording.text_in(page.lang))]
             } else {
                 // The validator explains in Japanese; other languages get a lead-in first.
                 let detail = message
