@@ -7,6 +7,7 @@ pub(super) struct EvalOptions {
     pub(super) recommend: bool,
     pub(super) profiles: Vec<PathBuf>,
     pub(super) routing: bool,
+    pub(super) routing_files: Vec<PathBuf>,
     pub(super) answers: bool,
     pub(super) extra: Vec<PathBuf>,
     pub(super) json: bool,
@@ -80,6 +81,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             recommend: options.recommend,
             profile_files: options.profiles,
             routing: options.routing,
+            routing_files: options.routing_files,
             answers: options.answers,
             extra: options.extra,
             today,
@@ -228,6 +230,20 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
                 println!("  expected {} got {}: {}", m.expected, m.got, m.message);
             }
         }
+    }
+    // Other sets (--routing-file FILE) report figures only: one may be held out.
+    for (file, r) in &run.other_routing {
+        println!(
+            "\nrouting ({}): {} messages, threshold {:.2}: hand-off accuracy {:.4}, precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
+            file.display(),
+            r.messages,
+            r.threshold,
+            r.handoff_accuracy,
+            r.handoff_precision,
+            r.handoff_recall,
+            r.handoff_category_accuracy,
+            r.category_accuracy
+        );
     }
     for (name, report) in [
         ("answers", &run.answers),

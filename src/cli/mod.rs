@@ -100,6 +100,10 @@ pub enum Command {
         /// and, when present, eval/routing-holdout.jsonl (written without seeing the rules).
         #[arg(long)]
         routing: bool,
+        /// Also route the messages of FILE (repeatable; same format as eval/routing.jsonl), each
+        /// reported on its own (figures only, as for a held-out set).
+        #[arg(long, value_name = "FILE")]
+        routing_file: Vec<PathBuf>,
         /// Also evaluate the chatbot's factual answers on eval/answers.jsonl (failures listed)
         /// and, when present, eval/answers-holdout.jsonl (figures only).
         #[arg(long)]
@@ -390,6 +394,7 @@ pub fn run(cli: Cli) -> ExitCode {
             recommend,
             profiles,
             routing,
+            routing_file,
             answers,
             corpus_extra,
             json,
@@ -408,6 +413,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 recommend,
                 profiles,
                 routing,
+                routing_files: routing_file,
                 answers,
                 extra: corpus_extra,
                 json,

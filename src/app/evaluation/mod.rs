@@ -52,6 +52,8 @@ pub struct EvalOptions {
     /// Further profile sets (`--profiles FILE`), each reported on its own.
     pub profile_files: Vec<PathBuf>,
     pub routing: bool,
+    /// Further routing sets (`--routing-file FILE`), each reported on its own.
+    pub routing_files: Vec<PathBuf>,
     /// Measure the chatbot's factual answers (eval/answers*.jsonl).
     pub answers: bool,
     pub extra: Vec<PathBuf>,
@@ -80,6 +82,8 @@ pub struct EvalRun {
     /// The tuning set by k-fold cross-validation, its other folds added to the example store.
     pub routing_folds: Option<RoutingReport>,
     pub routing_held_out: Option<RoutingReport>,
+    /// (file, report) for each `--routing-file FILE`.
+    pub other_routing: Vec<(PathBuf, RoutingReport)>,
     pub answers: Option<AnswerReport>,
     pub answers_held_out: Option<AnswerReport>,
 }
@@ -132,6 +136,7 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         routing: None,
         routing_folds: None,
         routing_held_out: None,
+        other_routing: Vec::new(),
         answers: None,
         answers_held_out: None,
     };
@@ -190,6 +195,12 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
             run.routing_held_out = Some(eval_routing(&engine, &held_out, threshold)?);
         }
     }
+    for file in &options.routing_files {
+        let cases: Vec<RoutingCase> = read_jsonl(file)?;
+        let threshold = engine.settings.handoff_confidence;
+        run.other_routing
+            .push((file.clone(), eval_routing(&engine, &cases, threshold)?));
+    }
     if options.answers {
         let tuned: Vec<AnswerCase> = read_jsonl(Path::new(ANSWERS_TUNING))?;
         run.answers = Some(eval_answers(&engine, &tuned, today)?);
@@ -216,6 +227,7 @@ impl EvalRun {
             "routing": self.routing.as_ref().map(routing_json),
             "routing_folds": self.routing_folds.as_ref().map(routing_json),
             "routing_holdout": self.routing_held_out.as_ref().map(routing_json),
+            "routing_other": self.other_routing.iter().map(|(file, r)| serde_json::json!({"file": file, "report": routing_json(r)})).collect::<Vec<_>>(),
             "answers": self.answers.as_ref().map(answers_json),
             "answers_holdout": self.answers_held_out.as_ref().map(answers_json),
             "corpus": {"schemes": self.schemes, "extra": self.extra},

@@ -232,12 +232,12 @@ pub fn topic_field(text: &str) -> Option<ConsultCategory> {
         ),
     ];
     let normalized = super::reading(text);
-    if let Some(field) = named_specialist(&normalized) {
+    // Kana-only callers write the topic in hiragana or (half-width) katakana: the hiragana
+    // words match both, the specialists' names included ("シャロウシ").
+    let folded = to_hiragana(&normalized);
+    if let Some(field) = named_specialist(&normalized).or_else(|| named_specialist(&folded)) {
         return Some(field);
     }
-    // Kana-only callers write the topic in hiragana or (half-width) katakana: the hiragana
-    // words match both.
-    let folded = to_hiragana(&normalized);
     let mut best: Option<(ConsultCategory, usize)> = None;
     for (category, words) in TOPICS {
         let n = words
