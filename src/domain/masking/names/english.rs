@@ -317,7 +317,7 @@ fn initials_beside_names(text: &str, claims: &mut Claims) {
             start = head.len() - 2;
         }
         let mut end = e;
-        let tail = text[e..].as_bytes();
+        let tail = &text.as_bytes()[e..];
         if tail.len() >= 3
             && tail[0] == b' '
             && tail[1].is_ascii_alphabetic()
