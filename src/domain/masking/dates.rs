@@ -34,7 +34,7 @@ pub(super) fn patterns() -> &'static Patterns {
             r"|\d{2}\.\d{1,2}\.\d{1,2}",
         )),
         birth_cue: re(
-            r"(?i)生年月日|生まれ|生れ|うまれ|誕生|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
+            r"(?i)生年月日|セイネンガッピ|生まれ|生れ|うまれ|誕生|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
         ),
         // Right after a date: 「1985年4月12日生」「S60.4.12生」.
         birth_after: re(r"(?i)^ ?(?:生|うまれ|誕生|born|b\.)"),

@@ -24,7 +24,7 @@ pub(super) fn patterns() -> &'static Patterns {
             r"(?:\+ ?81 ?(?:\(0\))? ?-? ?)?(?:\(\d{1,5}\) ?-? ?)?\d+(?:(?: ?[\-.] ?|の| |\) ?| ?\()\d+)*\)?",
         ),
         account_cue: re(
-            r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|\baccount(?: number| no\.?)?\b|\bbranch\b,?|acct\.?|a/c",
+            r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|コウザ(?:バンゴウ)?|フツウ|トウザ|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|\baccount(?: number| no\.?)?\b|\bbranch\b,?|acct\.?|a/c",
         ),
         id_cue: re(
             r"(?i)運転免許証?(?:番号)?|免許証?(?:番号)?|パスポート(?:番号)?|旅券(?:番号)?|マイナンバー(?:カード)?|個人番号|被保険者番号|被保険者証(?:番号)?|保険証(?:番号)?|基礎年金番号|年金番号|年金手帳|在留カード(?:番号)?|特別永住者証明書|住民票コード|passport(?: number| no\.?)?|driver'?s? licen[cs]e(?: number| no\.?)?|licen[cs]e (?:number|no\.?)|my ?number|residence card(?: number)?|social security number|ssn|health insurance(?: card)?(?: number| no\.?)?|insurance card(?: number)?",
@@ -208,7 +208,7 @@ pub fn public_phone_keys<'a>(
 fn bank_named(text: &str) -> bool {
     static BANK: OnceLock<Regex> = OnceLock::new();
     BANK.get_or_init(|| {
-        re(r"(?i)口座|普通|当座|支店|銀行|信用金庫|信金|ゆうちょ|\bbank\b|\bbranch\b")
+        re(r"(?i)口座|普通|当座|コウザ|フツウ|トウザ|支店|銀行|信用金庫|信金|ゆうちょ|\bbank\b|\bbranch\b")
     })
     .is_match(text)
 }
@@ -325,6 +325,11 @@ mod tests {
         assert_eq!(m("店番123 普通1234567"), "店番[口座] 普通[口座]");
         // A plain "普通" and an amount after 口座 are not accounts.
         assert_eq!(m("普通は3年かかります"), "普通は3年かかります");
+        // A message typed in kana spells the cue in kana (half-width kana arrive folded).
+        assert_eq!(
+            m("きゅうよの ふりこみは ﾌﾂｳ ４４１２０９８ です"),
+            "きゅうよの ふりこみは フツウ [口座] です"
+        );
         assert_eq!(m("口座振替で毎月10000円"), "口座振替で毎月10000円");
     }
 

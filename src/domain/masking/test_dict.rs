@@ -53,3 +53,17 @@ pub(super) const PEOPLE: Dict = Dict(&[
     ("港", WordClass::Place),
     ("区", WordClass::Other),
 ]);
+
+/// Given names that IPADIC reads as ordinary words (翼 "wing", 匠 "craftsman"), beside words that
+/// follow a relation as things of theirs.
+pub(super) const RELATIVES: Dict = Dict(&[
+    ("翼", WordClass::CommonNoun),
+    ("匠", WordClass::CommonNoun),
+    ("店", WordClass::CommonNoun),
+    ("二人", WordClass::CommonNoun),
+    ("子ども", WordClass::CommonNoun),
+    ("連れ合い", WordClass::CommonNoun),
+    ("家族", WordClass::CommonNoun),
+    ("心", WordClass::CommonNoun),
+    ("会社員", WordClass::CommonNoun),
+]);

@@ -60,10 +60,12 @@ pub(super) fn signature(view: &NameView<'_>, claims: &mut Claims) {
     let dashed = ['—', '―']
         .iter()
         .any(|d| text[..from].trim_end().ends_with(*d));
-    if dashed
+    // ⏎⏎萌: a line apart from the message after an empty one signs it as a dash does.
+    let apart = text[..from].trim_end_matches(' ').ends_with("\n\n");
+    if (dashed || apart)
         && e == tail_end
         && is_kanji_str(&text[s..e])
-        && (2..=4).contains(&text[s..e].chars().count())
+        && (1..=4).contains(&text[s..e].chars().count())
         && !is_title(&text[s..e])
         && !is_town(&text[s..e])
     {
@@ -276,7 +278,7 @@ pub(super) fn account_holders(view: &NameView<'_>, claims: &mut Claims) {
         .collect();
     static CUE: OnceLock<Regex> = OnceLock::new();
     let cue =
-        CUE.get_or_init(|| re(r"(?i)口座名義人?|名義人?|口座名|\bholder\b|\bname\b|\[口座\]"));
+        CUE.get_or_init(|| re(r"(?i)口座名義人?|名義人?|口座名|(?:コウザ)?メイギ(?:ニン)?|\bholder\b|\bname\b|\[口座\]"));
     starts.extend(cue.find_iter(text).map(|m| m.end()));
     for from in starts {
         let rest = &text[from..];
@@ -433,6 +435,11 @@ mod tests {
             "口座名義[氏名]でお願いします"
         );
         assert_eq!(m("ｷﾀｶﾞﾜ ﾐｻｷ 名義の口座です"), "[氏名] 名義の口座です");
+        // The cue typed in kana too.
+        assert_eq!(
+            m("ﾒｲｷﾞﾆﾝ: ﾓﾘﾀ ｹﾝ\n入金日を教えてください"),
+            "メイギニン: [氏名]\n入金日を教えてください"
+        );
     }
 
     #[test]

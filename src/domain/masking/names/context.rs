@@ -316,7 +316,7 @@ pub(super) fn before_contact(view: &NameView<'_>, claims: &mut Claims) {
             // The address's town comes first: 港区芝浦3-9-14.
             before = before.trim_end_matches(|c: char| is_kanji(c) || is_katakana(c));
         }
-        let mut lead = before.trim_end_matches([' ', '、', ',', '/', ':']);
+        let mut lead = before.trim_end_matches([' ', '、', ',', '/', ':', '|']);
         if kind == PiiKind::Birthdate {
             // Nguyen Thi Lan, born 22 September 1996.
             let Some(l) = lead.strip_suffix("born") else {

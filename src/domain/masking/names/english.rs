@@ -18,11 +18,11 @@ pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         english_intro: re(
-            r"(?i)(?:(?:^|\s)[-–—]|\b(?:i'm|i am|my name is|my name's|this is|name is|name:|regards,?|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord:?|tenant:?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|ask for|asking for|ring the bell for|speak (?:to|with)|owner:|manager:|representative:|(?:rep\.|representative) director|director:?|ceo:?|president:?|signed,?|its|sent by|go by|goes by|real name|legal name|application for:?|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer|neighbou?r|landlord|chef|boss|cousin|nephew|niece|uncle|aunt|grandson|granddaughter),?))\s+",
+            r"(?i)(?:(?:^|\s)[-–—]{1,2}|\b(?:i'm|im|i am|my name is|my name's|this is|name is|name:|regards,?|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord[:,]?|tenant[:,]?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|ask for|asking for|ring the bell for|speak (?:to|with)|owner:|manager:|representative:|(?:rep\.|representative) director|director:?|ceo:?|president:?|signed,?|its|sent by|go by|goes by|real name|legal name|application for:?|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer|neighbou?r|landlord|chef|boss|cousin|nephew|niece|uncle|aunt|grandson|granddaughter|kid|child|store manager|part-timer),?(?: is)?))\s+",
         ),
         comma_name: re(r"^[A-Z][A-Z'\-]+, [A-Z][a-z'\-]+"),
         // The last sentence is a name alone: "… no longer works. Aisha Khan".
-        closing_name: re(r"[.!?]\s+([A-Z][a-z'\-]+ [A-Z][a-z'\-]+)\.?\s*$"),
+        closing_name: re(r"[.!?]\s+([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})\.?\s*$"),
         latin_name: re(
             r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]*){0,3}",
         ),
@@ -131,6 +131,8 @@ const STOP: &[&str] = &[
     "if",
     "when",
     "again",
+    "holder",
+    "cardholder",
 ];
 
 pub(super) fn english_names(text: &str, claims: &mut Claims) {
@@ -164,6 +166,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
                 || c.contains("regards")
                 || c.contains("sincerely")
                 || (c.contains("it") && introduced)
+                || romanised_full_name(rest)
         };
         let mut end = 0;
         for (i, w) in m.as_str().split(' ').enumerate() {
@@ -193,7 +196,29 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         }
         if end > 0 {
             let s = cue.end();
-            claims.claim(s, s + end, PiiKind::Name);
+            // goto k., Honma T.: an initial after the name is part of it.
+            let initial = rest[end..]
+                .strip_prefix(' ')
+                .filter(|r| {
+                    let b = r.as_bytes();
+                    b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b'.'
+                })
+                .map_or(0, |_| 3);
+            claims.claim(s, s + end + initial, PiiKind::Name);
+        }
+    }
+    // "Name Daniel O'Brien", "name Chen Xiaoling": a capitalised name after the word.
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let name =
+        NAME.get_or_init(|| re(r"\b[Nn]ame,?\s+([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\b"));
+    for c in name.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        if !m
+            .as_str()
+            .split(' ')
+            .any(|w| STOP.contains(&w.to_lowercase().as_str()))
+        {
+            claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
     // "From Taro Otsuki" heading a message or a line.
@@ -269,6 +294,75 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
     }
     // The names listed after those found since: "Chris & Yuki".
     casual_english(text, claims);
+    initials_beside_names(text, claims);
+}
+
+/// An initial belongs to the name it stands beside: "-- T. Honma", "E. Nishimura",
+/// "goto k.". A capital and a full stop before a name found, or a letter and a full stop
+/// after one, standing apart from other words.
+fn initials_beside_names(text: &str, claims: &mut Claims) {
+    let names: Vec<usize> = (0..claims.0.len())
+        .filter(|&i| claims.0[i].2 == PiiKind::Name)
+        .collect();
+    for i in names {
+        let (s, e, _) = claims.0[i];
+        let mut start = s;
+        let head = text[..s].strip_suffix(' ').unwrap_or(&text[..s]);
+        let b = head.as_bytes();
+        if b.len() >= 2
+            && b[b.len() - 1] == b'.'
+            && b[b.len() - 2].is_ascii_uppercase()
+            && (b.len() == 2 || b" \n-(".contains(&b[b.len() - 3]))
+        {
+            start = head.len() - 2;
+        }
+        let mut end = e;
+        let tail = &text.as_bytes()[e..];
+        if tail.len() >= 3
+            && tail[0] == b' '
+            && tail[1].is_ascii_alphabetic()
+            && tail[2] == b'.'
+            && tail.get(3).is_none_or(|c| b" \n,(".contains(c))
+        {
+            end = e + 3;
+        }
+        let free = |a: usize, b: usize| {
+            claims
+                .0
+                .iter()
+                .enumerate()
+                .all(|(j, c)| j == i || b <= c.0 || a >= c.1)
+        };
+        if (start, end) != (s, e) && free(start, end) {
+            claims.0[i].0 = start;
+            claims.0[i].1 = end;
+        }
+    }
+}
+
+/// Whether `rest` opens with two lower-case words shaped as romanised Japanese (saki shinoda,
+/// kenji yoshioka) and closed by punctuation: a name typed without capitals. Hepburn syllables
+/// (a consonant or two, a vowel, a final n; doubled consonants) rarely spell English words.
+fn romanised_full_name(rest: &str) -> bool {
+    static HEPBURN: OnceLock<Regex> = OnceLock::new();
+    let hepburn = HEPBURN
+        .get_or_init(|| re(r"^(?:(?:kk|ss|tt|pp|[kgszjtdnhbpmyrw]y?|sh|ch|ts|f)?[aeiou]n?)+$"));
+    let words: Vec<&str> = rest.splitn(3, ' ').collect();
+    let [first, second, ..] = words.as_slice() else {
+        return false;
+    };
+    let second_word = second.trim_end_matches([',', '.', '!', '?']);
+    let closed = second_word.len() < second.len() || words.len() == 2;
+    // kuroda y.: the surname and an initial.
+    if second_word.len() == 1 && second.len() == 2 && second.ends_with('.') {
+        return first.len() >= 3 && hepburn.is_match(first) && !STOP.contains(first);
+    }
+    [*first, second_word].iter().all(|w| {
+        w.len() >= 3
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && hepburn.is_match(w)
+            && !STOP.contains(w)
+    }) && closed
 }
 
 /// Names as English messages write them without an introduction: after a greeting (Hi Kenta,
@@ -342,6 +436,33 @@ fn casual_english(text: &str, claims: &mut Claims) {
 
 /// Capitalised words after a greeting or in a heading that are no one's name.
 const NOT_AFTER_GREETING: &[&str] = &[
+    // What a business calls itself (Mori Coffee here, Blue Port Kitchen): no one's name.
+    "Kitchen",
+    "Coffee",
+    "Cafe",
+    "Café",
+    "Bakery",
+    "Shop",
+    "Store",
+    "Salon",
+    "Studio",
+    "Foods",
+    "Food",
+    "Bar",
+    "Restaurant",
+    "Trading",
+    "Design",
+    "Planning",
+    "Works",
+    "Clinic",
+    "Farm",
+    "Market",
+    "Hotel",
+    "Bistro",
+    "Deli",
+    "Florist",
+    "Services",
+    "Consulting",
     "There",
     "All",
     "Everyone",

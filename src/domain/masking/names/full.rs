@@ -231,12 +231,79 @@ pub(super) fn relations(view: &NameView<'_>, claims: &mut Claims) {
             .next()
             .is_none_or(|c| "がはとにもをの(、。 ".contains(c))
             || ["名義", "宛"].iter().any(|w| text[e..].starts_with(w));
-        if let Some((a, b)) = view.accept(s, e, Strength::Strong) {
+        let found = if let Some((a, b)) = view.accept(s, e, Strength::Strong) {
             claims.claim(a, b, PiiKind::Name);
+            Some(b)
         } else if spelled || (closed && name_shaped(&text[s..e])) {
             claims.claim(s, e, PiiKind::Name);
+            Some(e)
+        } else if c.get(1).is_some_and(|j| j.as_str() == "の")
+            && single_given_name(&text[s..e], &text[e..])
+        {
+            // 子どもの翼が, 家族の昇が: one kanji after a relation and の, closed by a particle.
+            claims.claim(s, e, PiiKind::Name);
+            Some(e)
+        } else {
+            None
+        };
+        if let Some(e) = found
+            && let Some((a, b)) = joined_given_name(view, e)
+        {
+            claims.claim(a, b, PiiKind::Name);
         }
     }
+}
+
+/// Single kanji that follow a relation and の as ordinary words (母の店が, 妻の分も, 子どもの心が).
+const SINGLE_NOUNS: &str = concat!(
+    "店家車件方分話手声名代時顔体事物金口籍年歳会社字病薬服本夢友為上下中後前側間世",
+    "印判税職席番部室課所力命心愛気目耳足頭首胸腹背肩腕指歯髪血骨肌誰皆私僕俺君彼",
+    "子兄弟姉妹母父夫妻嫁婿孫甥姪祖親族息娘主",
+    "犬猫鳥魚馬牛米肉茶酒菓花木草石水火土風雨雪空海山川池道橋駅港国県市区町村",
+    "春夏秋冬朝昼夜今昔先次元旧新古大小多少高低長短好嫌",
+);
+
+/// One kanji as a given name after a relation: closed by a particle, and not a word that
+/// follows a relation as a thing of theirs (店, 車, 分).
+fn single_given_name(run: &str, rest: &str) -> bool {
+    let mut chars = run.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    is_kanji(c) && !SINGLE_NOUNS.contains(c) && rest.starts_with(['が', 'と', 'は', 'も', 'に'])
+}
+
+/// A second name joined by と to one found after a relation (双子の瞳と匠が, 妻の陽菜と健太で):
+/// one to three kanji closed by a particle, not a number (二人), a relation or a title.
+fn joined_given_name(view: &NameView<'_>, e: usize) -> Option<(usize, usize)> {
+    let text = view.text;
+    let s = e + text[e..].strip_prefix('と').map(|_| 'と'.len_utf8())?;
+    let len: usize = text[s..]
+        .chars()
+        .take_while(|&c| is_kanji(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    let run = &text[s..s + len];
+    let n = run.chars().count();
+    let closed = text[s + len..].starts_with(['が', 'は', 'で', 'も', 'の']);
+    let numeral = run.starts_with(|c: char| "一二三四五六七八九十何両数".contains(c));
+    let relation = super::words::RELATIONS
+        .iter()
+        .any(|(w, _)| run.starts_with(w));
+    let ordinary = view
+        .words
+        .iter()
+        .any(|w| w.start == s && w.end == s + len && w.class == WordClass::CommonNoun && n >= 2);
+    ((1..=3).contains(&n)
+        && closed
+        && !numeral
+        && !relation
+        && !ordinary
+        && !is_title(run)
+        && !is_town(run)
+        && (n >= 2 || single_given_name(run, &text[s + len..])))
+    .then_some((s, s + len))
 }
 
 /// A surname found once is the same person's wherever else the message writes it: 高木です

@@ -8,6 +8,7 @@ mod context;
 mod english;
 mod full;
 mod introduction;
+mod scripts;
 mod view;
 mod words;
 
@@ -49,6 +50,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
         ("といいます", Strength::Certain),
         ("と申し", Strength::Certain),
         ("ともうします", Strength::Certain),
+        ("と もうします", Strength::Certain),
         ("という人", Strength::Strong),
         ("という方", Strength::Strong),
         ("という者", Strength::Strong),
@@ -92,7 +94,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 .take_while(|&(_, c)| {
                     matches!(
                         c,
-                        ':' | ' ' | 'は' | '=' | '：' | '「' | '(' | '?' | 'の' | 'が'
+                        ':' | ' ' | 'は' | '=' | '：' | '「' | '(' | '?' | 'の' | 'が' | '_'
                     )
                 })
                 .last()
@@ -251,7 +253,13 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
                 };
                 // 代わりに私、山下が: the writer names themself.
                 let own = *role == "私、" && text[e..].starts_with(['が', 'は']);
-                let shaped = heading || labelled || introduced || own;
+                // 社長尾崎が, チーフ富田が: a role written on to a name shaped like one.
+                let attached = (sep == 0 || &rest[..sep] == " ")
+                    && (text[e..].starts_with(['が', 'に', 'は', 'と'])
+                        || text[e..].starts_with("より"))
+                    && name_shaped(&text[s..e])
+                    && !role.ends_with(['は', '、']);
+                let shaped = heading || labelled || introduced || own || attached;
                 if let Some((a, b)) = view
                     .accept(s, e, strength)
                     .or_else(|| shaped.then(|| person_like(&view, s, e)).flatten())
@@ -345,6 +353,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     lone_line(&view, claims);
     katakana_name_lines(&view, claims);
     english_names(text, claims);
+    scripts::names_in_english(&view, claims);
+    scripts::hangul_names(text, claims);
+    scripts::chinese_self_introduction(&view, claims);
+    scripts::katakana_name_sentences(&view, claims);
     signature(&view, claims);
     after_contact(&view, claims);
     account_holders(&view, claims);
@@ -450,6 +462,12 @@ fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
             continue;
         }
         let end = text[..at].trim_end_matches(' ').len();
+        // 畑より, たろうより on a line of its own closing the message: whatever word signs it.
+        let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if rest.is_empty() && line_start > 0 && signs_alone(&text[line_start..end]) {
+            claims.claim(line_start, end, PiiKind::Name);
+            continue;
+        }
         let Some((s, e)) = view.run_before(end) else {
             continue;
         };
@@ -464,6 +482,29 @@ fn signed_with_yori(view: &NameView<'_>, claims: &mut Claims) {
             claims.claim(a, b, PiiKind::Name);
         }
     }
+}
+
+/// A word that signs a message on a line of its own (畑より, ―渚): one to four kanji or two to
+/// six hiragana that are not an office, a title, a town or a closing word (以上).
+fn signs_alone(line: &str) -> bool {
+    let n = line.chars().count();
+    let kanji = is_kanji_str(line) && (1..=4).contains(&n);
+    let kana = line.chars().all(is_hiragana) && (2..=6).contains(&n);
+    (kanji || kana)
+        && !is_organisation(line)
+        && !is_title(line)
+        && !is_town(line)
+        && ![
+            "以上",
+            "敬具",
+            "草々",
+            "拝",
+            "取り急ぎ",
+            "まずは",
+            "本日",
+            "明日",
+        ]
+        .contains(&line)
 }
 
 /// Two or three kanji the dictionary reads as one place (松本, 千葉): a surname before an
@@ -498,7 +539,7 @@ fn is_company(text: &str, s: usize, e: usize) -> bool {
 fn field_value(text: &str, from: usize) -> Option<(usize, usize)> {
     let rest = &text[from..];
     let end = rest
-        .find(['\n', '/', '、', ',', '(', '」', '。', '!', '?'])
+        .find(['\n', '/', '、', ',', '(', '」', '。', '!', '?', '_'])
         .unwrap_or(rest.len());
     let value = rest[..end].trim_end_matches(' ');
     let n = value.chars().count();
@@ -827,6 +868,112 @@ mod tests {
             m("スタッフのレ バン ホアさんの件で"),
             "スタッフの[氏名]さんの件で"
         );
+    }
+
+    #[test]
+    fn one_kanji_after_a_relation_and_names_joined_to_it() {
+        let r = |t: &str| mask(t, &test_dict::RELATIVES).into_string();
+        assert_eq!(
+            r("息子の翼が来月から手伝います"),
+            "息子の[氏名]が来月から手伝います"
+        );
+        assert_eq!(
+            r("連れ合いの翼と匠が店に出ます"),
+            "連れ合いの[氏名]と[氏名]が店に出ます"
+        );
+        assert_eq!(
+            r("子どもの翼と二人で伺います"),
+            "子どもの[氏名]と二人で伺います"
+        );
+        assert_eq!(r("家族の店が忙しいです"), "家族の店が忙しいです");
+    }
+
+    #[test]
+    fn a_word_alone_on_the_last_line_signs_the_message() {
+        assert_eq!(
+            m("資料を送ります。\n楠より"),
+            "資料を送ります。\n[氏名]より"
+        );
+        assert_eq!(
+            m("またでんわします。\nみのるより"),
+            "またでんわします。\n[氏名]より"
+        );
+        assert_eq!(
+            m("Thanks for the quick reply.\n\n楓"),
+            "Thanks for the quick reply.\n\n[氏名]"
+        );
+        for text in ["説明会の件です。\n区役所より", "申請しました。\n以上"] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_role_written_on_to_a_name_and_forms_typed_with_blanks_or_kana() {
+        assert_eq!(m("社長尾崎が出張中です"), "社長[氏名]が出張中です");
+        assert_eq!(m("副店長安藤に伝えます"), "副店長[氏名]に伝えます");
+        assert_eq!(
+            m("お名前 _森山 花_\nご用件 _融資_"),
+            "お名前 _[氏名]_\nご用件 _融資_"
+        );
+        assert_eq!(m("なまえは すぎた みく です。"), "なまえは [氏名] です。");
+        assert_eq!(
+            m("はじめまして、かわむらと もうします。"),
+            "はじめまして、[氏名]と もうします。"
+        );
+        for text in ["社長室に伺います", "店長会議が長引きました"] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn english_names_after_dashes_the_word_name_and_typed_in_lower_case() {
+        assert_eq!(
+            m("See you Monday.\n-- Keiko Arai"),
+            "See you Monday.\n-- [氏名]"
+        );
+        assert_eq!(
+            m("this is mika tanabe. can I apply twice?"),
+            "this is [氏名]. can I apply twice?"
+        );
+        assert_eq!(
+            m("Passport attached, name Omar Haddad. Is that OK?"),
+            "Passport attached, name [氏名]. Is that OK?"
+        );
+        assert_eq!(
+            m("Hi im Lena Fischer, I run a bakery."),
+            "Hi im [氏名], I run a bakery."
+        );
+        assert_eq!(
+            m("see you then. regards, ono t."),
+            "see you then. regards, [氏名]"
+        );
+        assert_eq!(
+            m("I'm Aiko Sato and my co-founder is Ravi Menon."),
+            "I'm [氏名] and my co-founder is [氏名]."
+        );
+        assert_eq!(
+            m("Is the limit forty? Nguyen Van Long"),
+            "Is the limit forty? [氏名]"
+        );
+        assert_eq!(
+            m("Please find the form attached.\n-- R. Okada"),
+            "Please find the form attached.\n-- [氏名]"
+        );
+        assert_eq!(
+            m("Our part-timer sato k. starts in May."),
+            "Our part-timer [氏名] starts in May."
+        );
+        assert_eq!(
+            m("Name on card: Cardholder OGAWA Jun."),
+            "Name on card: Cardholder [氏名]."
+        );
+        for text in [
+            "Mori Coffee here. We sent the form.",
+            "this is really frustrating.",
+            "I'm sure that works, the name of the scheme is long.",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
     }
 
     #[test]
