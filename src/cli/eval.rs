@@ -8,6 +8,7 @@ pub(super) struct EvalOptions {
     pub(super) profiles: Vec<PathBuf>,
     pub(super) routing: bool,
     pub(super) routing_files: Vec<PathBuf>,
+    pub(super) search_files: Vec<PathBuf>,
     pub(super) answers: bool,
     pub(super) extra: Vec<PathBuf>,
     pub(super) json: bool,
@@ -82,6 +83,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             profile_files: options.profiles,
             routing: options.routing,
             routing_files: options.routing_files,
+            search_files: options.search_files,
             answers: options.answers,
             extra: options.extra,
             today,
@@ -183,6 +185,26 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
                 "  {:<10} {:>3} queries  Recall@5 {:.4}  nDCG@10 {:.4}",
                 tag, score.queries, score.recall_at_5, score.ndcg_at_10
             );
+        }
+    }
+    // Other sets (--search-file FILE): figures by mode and style, no failures (one may be held out).
+    for (file, reports) in &run.other_search {
+        println!("\nsearch ({}):", file.display());
+        for r in reports {
+            println!(
+                "  {:<8} {:>4} queries  nDCG@10 {:.4}  Recall@5 {:.4}  MRR@10 {:.4}",
+                format!("{:?}", r.mode).to_lowercase(),
+                r.queries,
+                r.ndcg_at_10,
+                r.recall_at_5,
+                r.mrr_at_10
+            );
+            for (style, score) in &r.by_style {
+                println!(
+                    "    {:<10} {:>3} queries  nDCG@10 {:.4}  Recall@5 {:.4}",
+                    style, score.queries, score.ndcg_at_10, score.recall_at_5
+                );
+            }
         }
     }
     if let Some(best) = run

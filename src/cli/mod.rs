@@ -104,6 +104,10 @@ pub enum Command {
         /// reported on its own (figures only, as for a held-out set).
         #[arg(long, value_name = "FILE")]
         routing_file: Vec<PathBuf>,
+        /// Also rank the queries of FILE (repeatable; same format as eval/search.jsonl) in each
+        /// mode, reported on its own by style (figures only, as for a held-out set).
+        #[arg(long, value_name = "FILE")]
+        search_file: Vec<PathBuf>,
         /// Also evaluate the chatbot's factual answers on eval/answers.jsonl (failures listed)
         /// and, when present, eval/answers-holdout.jsonl (figures only).
         #[arg(long)]
@@ -395,6 +399,7 @@ pub fn run(cli: Cli) -> ExitCode {
             profiles,
             routing,
             routing_file,
+            search_file,
             answers,
             corpus_extra,
             json,
@@ -414,6 +419,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 profiles,
                 routing,
                 routing_files: routing_file,
+                search_files: search_file,
                 answers,
                 extra: corpus_extra,
                 json,

@@ -54,6 +54,8 @@ pub struct EvalOptions {
     pub routing: bool,
     /// Further routing sets (`--routing-file FILE`), each reported on its own.
     pub routing_files: Vec<PathBuf>,
+    /// Further search sets (`--search-file FILE`), each reported on its own.
+    pub search_files: Vec<PathBuf>,
     /// Measure the chatbot's factual answers (eval/answers*.jsonl).
     pub answers: bool,
     pub extra: Vec<PathBuf>,
@@ -73,6 +75,8 @@ pub struct EvalRun {
     pub skipped: Vec<RankingMode>,
     pub tuning: Vec<SearchReport>,
     pub held_out: Vec<SearchReport>,
+    /// (file, a report per mode) for each `--search-file FILE`.
+    pub other_search: Vec<(PathBuf, Vec<SearchReport>)>,
     /// (set, embedder, hybrid report) for the comparison embedder on the same sets.
     pub compared: Vec<(&'static str, EmbedderKind, SearchReport)>,
     pub profiles: Option<ProfileReport>,
@@ -130,6 +134,7 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         skipped: Vec::new(),
         tuning: Vec::new(),
         held_out: Vec::new(),
+        other_search: Vec::new(),
         compared: Vec::new(),
         profiles: None,
         other_profiles: Vec::new(),
@@ -140,6 +145,15 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         answers: None,
         answers_held_out: None,
     };
+    let other_cases = options
+        .search_files
+        .iter()
+        .map(|file| Ok((file.clone(), read_jsonl::<SearchCase>(file)?)))
+        .collect::<Result<Vec<_>, EvalError>>()?;
+    run.other_search = other_cases
+        .iter()
+        .map(|(file, _)| (file.clone(), Vec::new()))
+        .collect();
     for &m in &options.modes {
         if m != RankingMode::Bm25 && !engine.has_vectors() {
             run.skipped.push(m);
@@ -149,6 +163,9 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         if !holdout_cases.is_empty() {
             run.held_out
                 .push(eval_search(&engine, &holdout_cases, m, today)?);
+        }
+        for ((_, file_cases), (_, reports)) in other_cases.iter().zip(&mut run.other_search) {
+            reports.push(eval_search(&engine, file_cases, m, today)?);
         }
     }
     if let Some(s) = compare_settings {
@@ -234,6 +251,7 @@ impl EvalRun {
             "embedder": self.embedder,
             "search": self.tuning.iter().map(search_json).collect::<Vec<_>>(),
             "search_holdout": self.held_out.iter().map(search_json).collect::<Vec<_>>(),
+            "search_other": self.other_search.iter().map(|(file, reports)| serde_json::json!({"file": file, "reports": reports.iter().map(search_json).collect::<Vec<_>>()})).collect::<Vec<_>>(),
             "search_compared": self.compared.iter().map(|(set, kind, r)| serde_json::json!({"set": set, "embedder": kind, "report": search_json(r)})).collect::<Vec<_>>(),
             "recommend": self.profiles.as_ref().map(|p| serde_json::json!({"profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})),
             "recommend_other": self.other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "profiles": p.profiles, "must_include_recall@15": p.must_include_recall_at_15, "must_exclude_violations": p.must_exclude_violations})).collect::<Vec<_>>(),
