@@ -236,16 +236,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
         ("routing, held out", &run.routing_held_out),
     ] {
         let Some(r) = report else { continue };
-        println!(
-            "\n{name}: {} messages, threshold {:.2}: hand-off accuracy {:.4}, precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
-            r.messages,
-            r.threshold,
-            r.handoff_accuracy,
-            r.handoff_precision,
-            r.handoff_recall,
-            r.handoff_category_accuracy,
-            r.category_accuracy
-        );
+        print_routing(name, r);
         // Mistakes are listed for the tuning set only: nobody tunes on the held-out set.
         if name == "routing" {
             for m in r.mistakes.iter().take(60) {
@@ -255,17 +246,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     }
     // Other sets (--routing-file FILE) report figures only: one may be held out.
     for (file, r) in &run.other_routing {
-        println!(
-            "\nrouting ({}): {} messages, threshold {:.2}: hand-off accuracy {:.4}, precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
-            file.display(),
-            r.messages,
-            r.threshold,
-            r.handoff_accuracy,
-            r.handoff_precision,
-            r.handoff_recall,
-            r.handoff_category_accuracy,
-            r.category_accuracy
-        );
+        print_routing(&format!("routing ({})", file.display()), r);
     }
     for (name, report) in [
         ("answers", &run.answers),
@@ -441,4 +422,18 @@ fn write_rankings(
         }
     }
     out.flush()
+}
+
+/// One routing set's figures on one line.
+fn print_routing(name: &str, r: &crate::app::evaluation::RoutingReport) {
+    println!(
+        "\n{name}: {} messages, threshold {:.2}: hand-off accuracy {:.4}, precision {:.4}, recall {:.4}, category accuracy {:.4} (hand-offs) / {:.4} (all)",
+        r.messages,
+        r.threshold,
+        r.handoff_accuracy,
+        r.handoff_precision,
+        r.handoff_recall,
+        r.handoff_category_accuracy,
+        r.category_accuracy
+    );
 }

@@ -115,6 +115,15 @@ pub(super) fn hiragana_suffix_len(text: &str) -> usize {
         .sum()
 }
 
+/// The length in bytes of the run of at most `max_chars` kanji that begins `text`.
+pub(super) fn kanji_prefix_len(text: &str, max_chars: usize) -> usize {
+    text.chars()
+        .take_while(|&c| is_kanji(c))
+        .take(max_chars)
+        .map(char::len_utf8)
+        .sum()
+}
+
 pub(super) fn is_kanji(c: char) -> bool {
     // F900–FAFF: the compatibility ideographs NFKC leaves as they are (﨑 in 山﨑).
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | '〆' | 'ヶ')

@@ -135,6 +135,12 @@ const STOP: &[&str] = &[
     "cardholder",
 ];
 
+/// Whether a word of a candidate name, in any case, is a word that is never a name.
+fn has_stop_word(name: &str) -> bool {
+    name.split(' ')
+        .any(|w| STOP.contains(&w.to_lowercase().as_str()))
+}
+
 pub(super) fn english_names(text: &str, claims: &mut Claims) {
     let p = patterns();
     casual_english(text, claims);
@@ -213,11 +219,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
         NAME.get_or_init(|| re(r"\b[Nn]ame,?\s+([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2})\b"));
     for c in name.captures_iter(text) {
         let m = c.get(1).expect("group");
-        if !m
-            .as_str()
-            .split(' ')
-            .any(|w| STOP.contains(&w.to_lowercase().as_str()))
-        {
+        if !has_stop_word(m.as_str()) {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
@@ -241,11 +243,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
     });
     for c in p.closing_name.captures_iter(text) {
         let m = c.get(1).expect("group");
-        if !m
-            .as_str()
-            .split(' ')
-            .any(|w| STOP.contains(&w.to_lowercase().as_str()))
-        {
+        if !has_stop_word(m.as_str()) {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }

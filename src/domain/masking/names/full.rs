@@ -1,7 +1,7 @@
 //! Full names as the dictionary reads them (surname and given name side by side), names after
 //! a relation (母の…), and the other half of a name found in part.
 
-use crate::domain::masking::scan::hiragana_prefix_len;
+use crate::domain::masking::scan::{hiragana_prefix_len, kanji_prefix_len};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -278,12 +278,7 @@ fn single_given_name(run: &str, rest: &str) -> bool {
 fn joined_given_name(view: &NameView<'_>, e: usize) -> Option<(usize, usize)> {
     let text = view.text;
     let s = e + text[e..].strip_prefix('と').map(|_| 'と'.len_utf8())?;
-    let len: usize = text[s..]
-        .chars()
-        .take_while(|&c| is_kanji(c))
-        .take(4)
-        .map(char::len_utf8)
-        .sum();
+    let len = kanji_prefix_len(&text[s..], 4);
     let run = &text[s..s + len];
     let n = run.chars().count();
     let closed = text[s + len..].starts_with(['が', 'は', 'で', 'も', 'の']);

@@ -4,7 +4,7 @@
 
 use super::view::{NameView, is_person};
 use super::words::{is_organisation, is_title, is_town};
-use crate::domain::masking::scan::{Claims, is_kanji, is_katakana};
+use crate::domain::masking::scan::{Claims, is_kanji, is_katakana, kanji_prefix_len};
 use crate::domain::masking::{PiiKind, WordClass};
 
 fn is_hangul(c: char) -> bool {
@@ -181,12 +181,7 @@ pub(super) fn chinese_self_introduction(view: &NameView<'_>, claims: &mut Claims
     for cue in ["私は", "わたしは", "I am ", "I'm ", "I’m "] {
         for (at, _) in text.match_indices(cue) {
             let s = at + cue.len();
-            let len: usize = text[s..]
-                .chars()
-                .take_while(|&c| is_kanji(c))
-                .take(4)
-                .map(char::len_utf8)
-                .sum();
+            let len = kanji_prefix_len(&text[s..], 4);
             let run = &text[s..s + len];
             let n = run.chars().count();
             let rest = &text[s + len..];
