@@ -6,7 +6,7 @@ mod common;
 use shien_navi::app::Engine;
 use shien_navi::config::{Fusion, RankingMode, VectorBackend};
 use shien_navi::domain::search::{SearchFilters, SearchQuery};
-use shien_navi::index::qdrant::{QdrantIndex, SchemePoint, bm25_document, bm25_query};
+use shien_navi::index::qdrant::{QdrantIndex, SchemePoint, SparseTerms, bm25_query};
 use shien_navi::index::{VectorFilter, VectorIndex};
 
 fn qdrant_url() -> Option<String> {
@@ -198,7 +198,7 @@ fn synthetic_points(n: usize, dim: usize) -> Vec<SchemePoint> {
             SchemePoint {
                 scheme_id: format!("scheme-{k}"),
                 dense,
-                sparse: bm25_document(&words, 2.0),
+                sparse: SparseTerms::of(&words),
                 payload,
             }
         })
@@ -230,7 +230,7 @@ fn replicas_syncing_one_collection_at_once_all_start_and_leave_it_whole() {
                     start.wait();
                     index
                         .sync(dim, synthetic_points(SCHEMES, dim))
-                        .map(|()| index)
+                        .map(|_report| index)
                 })
             })
             .collect();
@@ -268,4 +268,127 @@ fn an_unreachable_qdrant_stops_start_up_with_a_clear_message() {
     s.qdrant_url = Some("http://127.0.0.1:9".into());
     let err = Engine::build(s).unwrap_err().to_string();
     assert!(err.contains("qdrant at http://127.0.0.1:9"), "{err}");
+}
+
+/// A publish sends Qdrant only what changed (issue 18): the engine rebuilt for a tree with one
+/// scheme's summary edited upserts that scheme's point alone, an unchanged tree upserts
+/// nothing, a deleted scheme's point is removed, and the rankings still agree with the
+/// in-process index built from scratch on the same tree.
+#[test]
+fn a_publish_upserts_only_the_changed_point_and_deletes_a_removed_scheme() {
+    use shien_navi::domain::corpus::CorpusTree;
+    let Some(url) = qdrant_url() else { return };
+    let scratch = Dropper::fresh(&url);
+    let collection = scratch.1.clone();
+    let remote = qdrant_app(
+        &url,
+        &collection,
+        common::repo().join("corpus"),
+        Fusion::Weighted,
+    );
+    let n = remote.corpus.schemes.len();
+    let first = remote.build_report().qdrant.expect("synced with Qdrant");
+    assert_eq!((first.upserted, first.unchanged, first.deleted), (n, 0, 0));
+    let index = QdrantIndex::connect(&url, &collection).unwrap();
+    let before = index.stored_points().unwrap();
+    assert_eq!(before.len(), n);
+
+    // The same tree again: nothing to send.
+    let tree = CorpusTree::read(&common::repo().join("corpus")).unwrap();
+    let same = remote.rebuilt(&tree).unwrap();
+    let report = same.build_report().qdrant.unwrap();
+    assert_eq!(
+        (report.upserted, report.unchanged, report.deleted),
+        (0, n, 0)
+    );
+
+    // One summary edited: that point alone is sent, with a new digest.
+    let file = "schemes/ward/minato-yushi-sogyo.toml";
+    let mut edited = tree.clone();
+    let text = edited.get(file).unwrap().replacen(
+        "区が利子の一部を負担する。",
+        "区が利子の一部を負担する。ドローン撮影の事業者も対象。",
+        1,
+    );
+    assert_ne!(text, tree.get(file).unwrap());
+    edited.insert(file, text);
+    let rebuilt = same.rebuilt(&edited).unwrap();
+    let report = rebuilt.build_report().qdrant.unwrap();
+    assert_eq!(report.upserted, 1, "{report:?}");
+    assert_eq!(report.unchanged, n - 1);
+    assert_eq!(
+        report.average_length, first.average_length,
+        "within tolerance"
+    );
+    let after = index.stored_points().unwrap();
+    for (id, point) in &after {
+        if id == "minato-yushi-sogyo" {
+            assert_ne!(point.digest, before[id].digest, "the edited point changed");
+        } else {
+            assert_eq!(point, &before[id], "{id} untouched");
+        }
+    }
+    let local = {
+        let dir = tempfile::tempdir().unwrap();
+        edited.write(dir.path()).unwrap();
+        Engine::build(common::settings(dir.path().to_path_buf())).unwrap()
+    };
+    let none = SearchFilters::default();
+    for q in QUERIES.iter().chain(&["ドローン撮影 融資"]) {
+        for mode in [RankingMode::Dense, RankingMode::Hybrid] {
+            let (r, l) = (
+                top_ids(&rebuilt, q, mode, &none),
+                top_ids(&local, q, mode, &none),
+            );
+            assert_eq!(r[..3], l[..3], "{mode:?} {q}: the top 3 agree");
+        }
+    }
+
+    // A scheme deleted (one no other entry names, with its translations): its point goes.
+    let corpus = &rebuilt.corpus;
+    let named = |id: &str| {
+        corpus.schemes.iter().any(|s| {
+            s.related.iter().any(|r| r == id) || s.not_combinable_with.iter().any(|r| r == id)
+        }) || corpus
+            .faqs
+            .iter()
+            .any(|f| f.scheme_ids.iter().any(|r| r == id))
+    };
+    let gone = corpus
+        .schemes
+        .iter()
+        .find(|s| !named(&s.id))
+        .expect("a scheme no entry names")
+        .id
+        .clone();
+    let path = edited
+        .iter()
+        .find(|(p, text)| p.starts_with("schemes/") && text.contains(&format!("id = \"{gone}\"")))
+        .map(|(p, _)| p.to_string())
+        .unwrap();
+    let mut deleted = edited.clone();
+    deleted.remove(&path).unwrap();
+    for lang in ["en", "easy"] {
+        let path = format!("i18n/{lang}/schemes.toml");
+        let text = deleted.get(&path).unwrap().to_string();
+        let kept: Vec<&str> = text
+            .split("[[scheme]]")
+            .filter(|b| !b.contains(&format!("id = \"{gone}\"")))
+            .collect();
+        deleted.insert(path, kept.join("[[scheme]]"));
+    }
+    let smaller = rebuilt.rebuilt(&deleted).unwrap();
+    let report = smaller.build_report().qdrant.unwrap();
+    assert_eq!(report.deleted, 1, "{report:?}");
+    assert_eq!(index.count().unwrap(), (n - 1) as u64);
+    assert!(!index.stored_points().unwrap().contains_key(&gone));
+    if report.average_length == first.average_length {
+        assert_eq!(report.upserted, 0, "{report:?}");
+    } else {
+        assert_eq!(
+            report.upserted,
+            n - 1,
+            "the average drifted: every point weighed again"
+        );
+    }
 }

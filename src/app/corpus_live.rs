@@ -13,8 +13,9 @@
 //!
 //! A server whose engine was built from a tree other than the database's rebuilds it from the
 //! database at start-up, and again whenever the corpus version moves. A rebuilt engine shares
-//! the dictionary and takes passage vectors from the on-disk cache keyed by text checksum, so
-//! only changed texts are encoded; what was learned from judgments is taught to it before it
+//! the dictionary, takes every unchanged entry's analysis from the engine it replaces (only
+//! changed texts are analysed again), takes passage vectors from the on-disk cache keyed by
+//! text checksum (only changed texts are encoded) and sends Qdrant only the changed points; what was learned from judgments is taught to it before it
 //! is swapped in. Requests in flight keep the engine they started with.
 
 use std::sync::Arc;
@@ -178,6 +179,8 @@ impl App {
         let judgments = self.store.judgments_version().await?;
         learn_from(&self.store, &engine, judgments).await?;
         let stats = engine.vector_cache_stats();
+        let report = engine.build_report().clone();
+        let entries = report.entries();
         *self
             .engine
             .write()
@@ -186,8 +189,15 @@ impl App {
         info!(
             corpus_version = state.version,
             rebuild_ms = started.elapsed().as_millis() as u64,
+            entries_reanalysed = entries.analysed,
+            entries_reused = entries.reused,
+            schemes_reanalysed = report.schemes.analysed,
+            faqs_reanalysed = report.faqs.analysed,
+            views_reanalysed = report.english.analysed + report.easy.analysed,
             vectors_reused = stats.map(|s| s.cached),
             vectors_encoded = stats.map(|s| s.computed),
+            qdrant_upserted = report.qdrant.map(|q| q.upserted),
+            qdrant_deleted = report.qdrant.map(|q| q.deleted),
             "published corpus swapped in"
         );
         Ok(true)

@@ -168,6 +168,14 @@ pub(super) fn bench_lexical(
                 "{} queries × {} rounds: p50 {:.3} ms  p99 {:.3} ms  {:.0} QPS  (processor {:.3} ms per query)",
                 r.queries, r.rounds, r.search.p50_ms, r.search.p99_ms, r.qps, r.cpu_ms_per_query
             );
+            println!(
+                "one scheme edited: built from scratch {:.2} s, rebuilt {:.2} s ({} entries re-analysed, {} reused; analyses kept {:.1} MiB)",
+                r.rebuild_from_scratch_s,
+                r.rebuild_one_edit_s,
+                r.rebuild_entries.analysed,
+                r.rebuild_entries.reused,
+                r.kept_analyses_mib
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(2, &e.to_string()),

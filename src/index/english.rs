@@ -5,9 +5,10 @@
 
 use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
 use super::build::DocText;
+use super::reuse::{Analyses, Lists, Reuse, analyse_reusing, text_key};
 use crate::text::english_terms;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EnglishIndex {
     words: Bm25F,
 }
@@ -17,20 +18,57 @@ pub fn english_query(text: &str) -> Vec<(String, f32)> {
     english_terms(text).into_iter().map(|t| (t, 1.0)).collect()
 }
 
+/// The shape of the English view's kept analyses: one list per field.
+const ENGLISH_SHAPE: u32 = 0x300;
+
 impl EnglishIndex {
     /// One document per corpus entry, in corpus order; `None` for an untranslated entry.
     pub fn build(docs: &[Option<DocText>]) -> EnglishIndex {
+        EnglishIndex::build_reusing(docs, None).0
+    }
+
+    /// [`EnglishIndex::build`], taking the terms of every translation whose text `previous`
+    /// kept instead of reading it again; returns what this build keeps and the counts
+    /// (translated entries only).
+    pub fn build_reusing(
+        docs: &[Option<DocText>],
+        previous: Option<&Analyses>,
+    ) -> (EnglishIndex, Analyses, Reuse) {
         let mut words = Bm25FBuilder::new(Bm25Params::default());
+        let translated: Vec<&DocText> = docs.iter().flatten().collect();
+        let mut terms: Vec<[Vec<String>; FIELDS]> = Vec::with_capacity(translated.len());
+        let (kept, reuse) = analyse_reusing(
+            translated.len(),
+            ENGLISH_SHAPE,
+            FIELDS,
+            previous,
+            |i| Some(text_key(translated[i].iter().map(String::as_str))),
+            |i| {
+                let mut lists = Lists::default();
+                for field in translated[i] {
+                    english_terms(field).iter().for_each(|t| lists.push(t));
+                    lists.end_list();
+                }
+                Ok(lists)
+            },
+            |doc| terms.push(std::array::from_fn(|f| doc.strings(f))),
+        )
+        .expect("reading English words cannot fail");
+        let mut terms = terms.into_iter();
         for doc in docs {
             let fields: [Vec<String>; FIELDS] = match doc {
-                Some(fields) => std::array::from_fn(|f| english_terms(&fields[f])),
+                Some(_) => terms.next().expect("one analysis per translation"),
                 None => Default::default(),
             };
             words.add(&fields);
         }
-        EnglishIndex {
-            words: words.finish(),
-        }
+        (
+            EnglishIndex {
+                words: words.finish(),
+            },
+            kept,
+            reuse,
+        )
     }
 
     pub fn len(&self) -> usize {

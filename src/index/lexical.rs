@@ -19,8 +19,8 @@ pub const GRAM_WEIGHT: f32 = 0.2;
 /// How much the reading-bigram score counts.
 pub const READING_WEIGHT: f32 = 0.3;
 
-use super::build::{BUILD_CHUNK, in_order_parallel};
-pub use super::build::{DocText, analyse_lemmas_parallel};
+pub use super::build::{DocText, analyse_lemmas_parallel, analyse_lemmas_reusing};
+use super::reuse::{Analyses, DocTerms, Lists, Reuse, analyse_reusing, text_key};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexicalIndex {
@@ -73,22 +73,36 @@ pub struct LexicalBuild {
     /// Per document, its content lemmas (empty when `lemma_fields` was 0).
     pub lemmas: Vec<Vec<String>>,
     pub readings: Option<ReadingIndex>,
+    /// The analysis of every document, for the next build to reuse.
+    pub analyses: Analyses,
+    /// How many documents took their analysis from the previous build.
+    pub reuse: Reuse,
 }
 
-/// What one document's analysis gives the builder: terms per field, the lemmas kept, and the
-/// reading words per field (empty unless a reading index is built too).
-type Analysed = ([TermLists; FIELDS], Vec<String>, [Vec<String>; FIELDS]);
+/// The lists kept per document: words, bigrams and reading bigrams of each field, the lemmas
+/// kept, and the reading words of each field.
+const SEGMENTS: usize = 3 * FIELDS + 1 + FIELDS;
 
 impl LexicalIndex {
     /// Analyses every document (on all cores) and builds the indexes.
     pub fn build(analyzer: &Analyzer, docs: &[DocText]) -> Result<LexicalIndex> {
-        let built = LexicalIndex::build_from(
+        Ok(LexicalIndex::build_reusing(analyzer, docs, None)?.index)
+    }
+
+    /// [`LexicalIndex::build`], taking the analysis of every document whose text is unchanged
+    /// from `previous` (what an earlier build kept); the build keeps its own in the result.
+    pub fn build_reusing(
+        analyzer: &Analyzer,
+        docs: &[DocText],
+        previous: Option<&Analyses>,
+    ) -> Result<LexicalBuild> {
+        LexicalIndex::build_from_reusing(
             analyzer,
             docs.len(),
             |i| docs[i].clone(),
             AlsoKeep::default(),
-        )?;
-        Ok(built.index)
+            previous,
+        )
     }
 
     /// Builds the indexes over `count` documents whose text `text_of(i)` makes on demand, so
@@ -102,6 +116,20 @@ impl LexicalIndex {
         text_of: impl Fn(usize) -> DocText + Sync,
         keep: AlsoKeep,
     ) -> Result<LexicalBuild> {
+        LexicalIndex::build_from_reusing(analyzer, count, text_of, keep, None)
+    }
+
+    /// [`LexicalIndex::build_from`], taking the analysis of every document whose text is
+    /// byte for byte one that `previous` kept instead of analysing it again. The terms come
+    /// back in the analyzer's order and are added in document order, so the indexes are
+    /// exactly those a build from scratch makes.
+    pub fn build_from_reusing(
+        analyzer: &Analyzer,
+        count: usize,
+        text_of: impl Fn(usize) -> DocText + Sync,
+        keep: AlsoKeep,
+        previous: Option<&Analyses>,
+    ) -> Result<LexicalBuild> {
         let params = Bm25Params::default();
         let mut builder = Builder {
             words: Bm25FBuilder::new(params),
@@ -111,7 +139,15 @@ impl LexicalIndex {
             keep_lemmas: keep.lemma_fields > 0,
             reading_words: keep.reading_index.then(ReadingIndexBuilder::default),
         };
-        let analyse = |i: usize| -> Result<Analysed> {
+        // The text is made twice for a document analysed again (once for its key): cheaper
+        // than holding every text until the build is done.
+        // A document with no text (an entry without a translation in a view) is no entry.
+        let key_of = |i: usize| {
+            let fields = text_of(i);
+            (!fields.iter().all(String::is_empty))
+                .then(|| text_key(fields.iter().map(String::as_str)))
+        };
+        let analyse = |i: usize| -> Result<Lists> {
             let fields = text_of(i);
             let mut lists: [TermLists; FIELDS] = Default::default();
             let mut lemmas = Vec::new();
@@ -127,11 +163,27 @@ impl LexicalIndex {
                     analyzer.index_terms(text, out, lemmas, None)?;
                 }
             }
-            Ok((lists, lemmas, reading_words))
+            let mut out = Lists::default();
+            for channel in 0..3 {
+                for field in &lists {
+                    let list = [&field.words, &field.grams, &field.readings][channel];
+                    list.iter().for_each(|t| out.push(t));
+                    out.end_list();
+                }
+            }
+            lemmas.iter().for_each(|t| out.push(t));
+            out.end_list();
+            for field in &reading_words {
+                field.iter().for_each(|t| out.push(t));
+                out.end_list();
+            }
+            Ok(out)
         };
-        in_order_parallel(count, BUILD_CHUNK, analyse, |analysed| {
-            builder.add(analysed)
-        })?;
+        let shape = 0x100 | (keep.lemma_fields as u32) << 1 | u32::from(keep.reading_index);
+        let (analyses, reuse) =
+            analyse_reusing(count, shape, SEGMENTS, previous, key_of, analyse, |doc| {
+                builder.add(&doc)
+            })?;
         Ok(LexicalBuild {
             index: LexicalIndex {
                 words: builder.words.finish(),
@@ -140,6 +192,8 @@ impl LexicalIndex {
             },
             lemmas: builder.lemmas,
             readings: builder.reading_words.map(ReadingIndexBuilder::finish),
+            analyses,
+            reuse,
         })
     }
 
@@ -236,19 +290,17 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, (fields, lemmas, reading_words): Analysed) {
-        let [a, b, c] = &fields;
-        self.words
-            .add_terms([a.words.iter(), b.words.iter(), c.words.iter()]);
-        self.grams
-            .add_terms([a.grams.iter(), b.grams.iter(), c.grams.iter()]);
-        self.readings
-            .add_terms([a.readings.iter(), b.readings.iter(), c.readings.iter()]);
+    /// Adds the next document from its lists (see [`SEGMENTS`]).
+    fn add(&mut self, doc: &DocTerms<'_>) {
+        let fields = |first: usize| [doc.list(first), doc.list(first + 1), doc.list(first + 2)];
+        self.words.add_terms(fields(0));
+        self.grams.add_terms(fields(FIELDS));
+        self.readings.add_terms(fields(2 * FIELDS));
         if self.keep_lemmas {
-            self.lemmas.push(lemmas);
+            self.lemmas.push(doc.strings(3 * FIELDS));
         }
         if let Some(builder) = &mut self.reading_words {
-            builder.add(&reading_words);
+            builder.add_terms(fields(3 * FIELDS + 1));
         }
     }
 }

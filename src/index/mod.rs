@@ -6,6 +6,7 @@ pub mod english;
 pub mod lexical;
 pub mod qdrant;
 pub mod reading;
+pub mod reuse;
 pub mod vector;
 
 pub use build::DocText;
@@ -13,4 +14,5 @@ pub use english::{EnglishIndex, english_query};
 pub use lexical::{LexicalIndex, LexicalScore};
 pub use qdrant::QdrantIndex;
 pub use reading::ReadingIndex;
+pub use reuse::{Analyses, Reuse};
 pub use vector::{InProcessIndex, SparseVector, VectorFilter, VectorIndex};

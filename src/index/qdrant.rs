@@ -4,7 +4,16 @@
 //! and a payload for filtering (scheme id, level, kind, purposes, industries, window).
 //!
 //! Point ids are derived from scheme ids, so every replica upserts the same points and a
-//! restart is idempotent. Calls run on a small runtime of their own, so the synchronous search
+//! restart is idempotent. Each point's payload also holds a digest of its content (dense and
+//! sparse vectors, payload), so a sync sends only the points whose content changed: a publish
+//! that edits one scheme upserts one point.
+//!
+//! BM25 document weights depend on the collection's average document length, which any edit
+//! moves a little; recomputing every point for that would resend the whole corpus on every
+//! publish. So the average a point's weights were computed with is stored in its payload, and
+//! a sync keeps using the stored one while the corpus's own average stays within
+//! [`AVERAGE_TOLERANCE`] of it (all points then share one average, as BM25 requires); beyond
+//! that, or when the points disagree, every point is recomputed with the corpus's average. Calls run on a small runtime of their own, so the synchronous search
 //! path can use them from any thread, inside or outside a tokio runtime.
 
 use std::collections::HashMap;
@@ -14,10 +23,10 @@ use std::time::Duration;
 use qdrant_client::Qdrant;
 use qdrant_client::qdrant::{
     Condition, CreateCollectionBuilder, CreateFieldIndexCollectionBuilder, Distance, FieldType,
-    Filter, Fusion, Modifier, NamedVectors, PointStruct, PrefetchQueryBuilder, Query,
-    QueryPointsBuilder, ScoredPoint, SparseVectorParamsBuilder, SparseVectorsConfigBuilder,
-    UpsertPointsBuilder, Vector, VectorInput, VectorParamsBuilder, VectorsConfigBuilder,
-    value::Kind as ValueKind,
+    Filter, Fusion, Modifier, NamedVectors, PayloadIncludeSelector, PointStruct,
+    PrefetchQueryBuilder, Query, QueryPointsBuilder, ScoredPoint, ScrollPointsBuilder,
+    SparseVectorParamsBuilder, SparseVectorsConfigBuilder, UpsertPointsBuilder, Vector,
+    VectorInput, VectorParamsBuilder, VectorsConfigBuilder, value::Kind as ValueKind,
 };
 
 use super::vector::{SparseVector, VectorFilter, VectorIndex};
@@ -30,6 +39,17 @@ const PREFETCH: u64 = 400;
 const UPSERT_BATCH: usize = 256;
 /// How many times a start-up sync is tried before the replica gives up.
 const SYNC_ATTEMPTS: u32 = 4;
+/// The payload field holding a digest of the point's content.
+pub const DIGEST: &str = "content_digest";
+/// The payload field holding the average document length its BM25 weights were computed with.
+pub const AVERAGE: &str = "bm25_average_length";
+/// How far (relative) the corpus's average document length may drift from the one the stored
+/// points were weighted with before every point is weighted again: a 5 % shorter or longer
+/// average changes each document's length normalisation by at most about 4 % (b = 0.75), and
+/// by the same factor for documents of the same length.
+pub const AVERAGE_TOLERANCE: f32 = 0.05;
+/// Points read per scroll request when comparing digests.
+const SCROLL_PAGE: u32 = 1000;
 /// Payload fields with a keyword index, for filtering.
 const PAYLOAD_INDEXES: [&str; 6] = [
     "scheme_id",
@@ -53,9 +73,131 @@ pub enum QdrantError {
 pub struct SchemePoint {
     pub scheme_id: String,
     pub dense: Vec<f32>,
-    pub sparse: SparseVector,
-    /// Filterable fields; `scheme_id` is added.
+    /// Its BM25 terms; the weights are made once the sync knows the average length in use.
+    pub sparse: SparseTerms,
+    /// Filterable fields; `scheme_id`, the digest and the average length are added.
     pub payload: serde_json::Map<String, serde_json::Value>,
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct SyncReport {
+    /// Points sent because they were new or their content changed.
+    pub upserted: usize,
+    /// Points whose stored digest matched: not sent.
+    pub unchanged: usize,
+    /// Points of schemes no longer in the corpus, deleted.
+    pub deleted: u64,
+    /// The average document length the BM25 weights use (the stored one while in tolerance).
+    pub average_length: f32,
+}
+
+impl Eq for SyncReport {}
+
+/// A document's BM25 term frequencies (by sparse index) and its length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SparseTerms {
+    counts: Vec<(u32, f32)>,
+    length: usize,
+}
+
+impl SparseTerms {
+    pub fn of(terms: &[String]) -> SparseTerms {
+        let mut counts: HashMap<u32, f32> = HashMap::new();
+        for t in terms {
+            *counts.entry(term_index(t)).or_default() += 1.0;
+        }
+        let mut counts: Vec<(u32, f32)> = counts.into_iter().collect();
+        counts.sort_unstable_by_key(|p| p.0);
+        SparseTerms {
+            counts,
+            length: terms.len(),
+        }
+    }
+
+    /// The document's length in terms.
+    pub fn len(&self) -> usize {
+        self.length
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.length == 0
+    }
+
+    /// BM25 term weights (k1 = 1.2, b = 0.75) at `average_length`; the IDF is applied by the
+    /// server.
+    pub fn vector(&self, average_length: f32) -> SparseVector {
+        const K1: f32 = 1.2;
+        const B: f32 = 0.75;
+        let norm = K1 * (1.0 - B + B * self.length as f32 / average_length.max(1.0));
+        SparseVector {
+            indices: self.counts.iter().map(|p| p.0).collect(),
+            values: self
+                .counts
+                .iter()
+                .map(|&(_, tf)| tf * (K1 + 1.0) / (tf + norm))
+                .collect(),
+        }
+    }
+}
+
+/// The average length of `points`' documents.
+fn average_length(points: &[SchemePoint]) -> f32 {
+    points.iter().map(|p| p.sparse.len()).sum::<usize>() as f32 / points.len().max(1) as f32
+}
+
+/// The average the BM25 weights use: the one every stored point of the corpus was weighted
+/// with, while `exact` is within [`AVERAGE_TOLERANCE`] of it; otherwise `exact`. Replicas with
+/// the same corpus that read the same points choose the same.
+pub fn average_in_use(stored: impl IntoIterator<Item = Option<f32>>, exact: f32) -> f32 {
+    let mut stored = stored.into_iter();
+    let Some(Some(first)) = stored.next() else {
+        return exact;
+    };
+    if stored.any(|a| a.map(f32::to_bits) != Some(first.to_bits())) {
+        return exact;
+    }
+    if (first - exact).abs() <= AVERAGE_TOLERANCE * exact.max(1.0) {
+        first
+    } else {
+        exact
+    }
+}
+
+/// A digest of a point's content: dense and sparse vectors and payload (hex, 128 bits).
+pub fn content_digest(
+    dense: &[f32],
+    sparse: &SparseVector,
+    payload: &serde_json::Map<String, serde_json::Value>,
+) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update((dense.len() as u64).to_le_bytes());
+    for x in dense {
+        hash.update(x.to_bits().to_le_bytes());
+    }
+    hash.update((sparse.indices.len() as u64).to_le_bytes());
+    for (i, v) in sparse.indices.iter().zip(&sparse.values) {
+        hash.update(i.to_le_bytes());
+        hash.update(v.to_bits().to_le_bytes());
+    }
+    // serde_json's map is ordered by key, so the same payload always writes the same text.
+    hash.update(
+        serde_json::to_string(payload)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What a stored point says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredPoint {
+    pub digest: Option<String>,
+    pub average_length: Option<f32>,
 }
 
 pub struct QdrantIndex {
@@ -89,22 +231,7 @@ pub fn term_index(term: &str) -> u32 {
 
 /// BM25 term weights of one document (k1 = 1.2, b = 0.75); the IDF is applied by the server.
 pub fn bm25_document(terms: &[String], average_length: f32) -> SparseVector {
-    const K1: f32 = 1.2;
-    const B: f32 = 0.75;
-    let mut counts: HashMap<u32, f32> = HashMap::new();
-    for t in terms {
-        *counts.entry(term_index(t)).or_default() += 1.0;
-    }
-    let norm = K1 * (1.0 - B + B * terms.len() as f32 / average_length.max(1.0));
-    let mut pairs: Vec<(u32, f32)> = counts
-        .into_iter()
-        .map(|(i, tf)| (i, tf * (K1 + 1.0) / (tf + norm)))
-        .collect();
-    pairs.sort_unstable_by_key(|p| p.0);
-    SparseVector {
-        indices: pairs.iter().map(|p| p.0).collect(),
-        values: pairs.iter().map(|p| p.1).collect(),
-    }
+    SparseTerms::of(terms).vector(average_length)
 }
 
 /// A query's sparse vector: each term once, with its weight (synonyms count less).
@@ -177,42 +304,35 @@ impl QdrantIndex {
     }
 
     /// Creates the collection when missing (or when its dimension changed), upserts every
-    /// scheme, and deletes points of schemes no longer in the corpus.
+    /// scheme whose content differs from what the collection holds (its digest), and deletes
+    /// points of schemes no longer in the corpus.
     ///
     /// Several replicas may do this at once on one collection. With the same corpus that is
     /// safe: creating a collection a peer has just created counts as done, the field indexes
     /// are ensured by everyone (Qdrant accepts an index that already exists), upserts of the
     /// same point ids are idempotent, and the stale-point filter keeps every scheme of the
-    /// corpus, so no replica deletes what another has written. A step that loses a race
-    /// anyway (a peer recreating the collection for a new dimension between our check and our
-    /// upsert) fails, and the whole sync is tried again, because every step is idempotent.
-    pub fn sync(&mut self, dim: usize, points: Vec<SchemePoint>) -> Result<(), QdrantError> {
+    /// corpus, so no replica deletes what another has written. Replicas that read the same
+    /// stored points choose the same BM25 average ([`average_in_use`]) and so write the same
+    /// points; one that reads a collection half rewritten by a peer sees points that disagree
+    /// on the average and weights every point with the corpus's own average, as a peer that
+    /// saw the average drift does. A step that loses a race anyway (a peer recreating the
+    /// collection for a new dimension between our check and our upsert) fails, and the whole
+    /// sync is tried again, because every step is idempotent.
+    pub fn sync(
+        &mut self,
+        dim: usize,
+        points: Vec<SchemePoint>,
+    ) -> Result<SyncReport, QdrantError> {
         self.positions = points
             .iter()
             .enumerate()
             .map(|(i, p)| (p.scheme_id.clone(), i))
             .collect();
         let keep: Vec<String> = self.positions.keys().cloned().collect();
-        let structs: Vec<PointStruct> = points
-            .into_iter()
-            .map(|p| {
-                let mut payload = p.payload;
-                payload.insert("scheme_id".into(), p.scheme_id.clone().into());
-                let vectors = NamedVectors::default()
-                    .add_vector(DENSE, p.dense)
-                    .add_vector(
-                        SPARSE,
-                        Vector::new_sparse(p.sparse.indices, p.sparse.values),
-                    );
-                let payload = qdrant_client::Payload::try_from(serde_json::Value::Object(payload))
-                    .expect("an object is a payload");
-                PointStruct::new(point_id(&p.scheme_id), vectors, payload)
-            })
-            .collect();
         let mut attempt = 1;
         loop {
-            match self.sync_once(dim, &structs, &keep) {
-                Ok(()) => return Ok(()),
+            match self.sync_once(dim, &points, &keep) {
+                Ok(report) => return Ok(report),
                 Err(e) if attempt < SYNC_ATTEMPTS => {
                     tracing::warn!(error = %e, attempt, "qdrant sync failed; trying again");
                     std::thread::sleep(Duration::from_millis(200 * u64::from(attempt)));
@@ -226,11 +346,46 @@ impl QdrantIndex {
     fn sync_once(
         &self,
         dim: usize,
-        points: &[PointStruct],
+        points: &[SchemePoint],
         keep: &[String],
-    ) -> Result<(), QdrantError> {
+    ) -> Result<SyncReport, QdrantError> {
         self.ensure_collection(dim as u64)?;
-        for batch in points.chunks(UPSERT_BATCH) {
+        let stored = self.stored_points()?;
+        let average = average_in_use(
+            points
+                .iter()
+                .filter_map(|p| stored.get(&p.scheme_id))
+                .map(|s| s.average_length),
+            average_length(points),
+        );
+        let mut report = SyncReport {
+            average_length: average,
+            ..SyncReport::default()
+        };
+        let mut changed: Vec<PointStruct> = Vec::new();
+        for p in points {
+            let sparse = p.sparse.vector(average);
+            let mut payload = p.payload.clone();
+            payload.insert("scheme_id".into(), p.scheme_id.clone().into());
+            let digest = content_digest(&p.dense, &sparse, &payload);
+            let same = stored
+                .get(&p.scheme_id)
+                .is_some_and(|s| s.digest.as_deref() == Some(digest.as_str()));
+            if same {
+                report.unchanged += 1;
+                continue;
+            }
+            payload.insert(DIGEST.into(), digest.into());
+            payload.insert(AVERAGE.into(), f64::from(average).into());
+            let vectors = NamedVectors::default()
+                .add_vector(DENSE, p.dense.clone())
+                .add_vector(SPARSE, Vector::new_sparse(sparse.indices, sparse.values));
+            let payload = qdrant_client::Payload::try_from(serde_json::Value::Object(payload))
+                .expect("an object is a payload");
+            changed.push(PointStruct::new(point_id(&p.scheme_id), vectors, payload));
+        }
+        report.upserted = changed.len();
+        for batch in changed.chunks(UPSERT_BATCH) {
             let (client, collection, batch) =
                 (self.client.clone(), self.collection.clone(), batch.to_vec());
             self.run(async move {
@@ -243,9 +398,10 @@ impl QdrantIndex {
         let stale = Filter::must_not([Condition::matches("scheme_id", keep.to_vec())]);
         let stale_points = self.count_matching(Some(stale.clone()))?;
         if stale_points > 0 {
-            // Another corpus's schemes (an older replica, or a newer one during a rolling
-            // update): replicas sharing a collection are meant to share a corpus, so say so.
-            tracing::warn!(
+            // Schemes deleted from the corpus, or another corpus's schemes (an older replica,
+            // or a newer one during a rolling update): replicas sharing a collection are meant
+            // to share a corpus.
+            tracing::info!(
                 collection = %self.collection,
                 stale_points,
                 "deleting points of schemes not in this corpus; replicas with another corpus \
@@ -262,8 +418,56 @@ impl QdrantIndex {
                     .await
             })
             .map_err(|e| self.request_error(e))?;
+            report.deleted = stale_points;
         }
-        Ok(())
+        Ok(report)
+    }
+
+    /// Every stored point's scheme id, digest and average length (payload only, no vectors).
+    pub fn stored_points(&self) -> Result<HashMap<String, StoredPoint>, QdrantError> {
+        let mut out = HashMap::new();
+        let mut offset = None;
+        loop {
+            let mut request = ScrollPointsBuilder::new(self.collection.clone())
+                .limit(SCROLL_PAGE)
+                .with_payload(PayloadIncludeSelector {
+                    fields: vec!["scheme_id".into(), DIGEST.into(), AVERAGE.into()],
+                })
+                .with_vectors(false);
+            if let Some(offset) = offset.take() {
+                request = request.offset::<qdrant_client::qdrant::PointId>(offset);
+            }
+            let client = self.client.clone();
+            let page = self
+                .run(async move { client.scroll(request).await })
+                .map_err(|e| self.request_error(e))?;
+            for point in &page.result {
+                let text = |field: &str| match point.payload.get(field)?.kind.as_ref()? {
+                    ValueKind::StringValue(s) => Some(s.clone()),
+                    _ => None,
+                };
+                let Some(id) = text("scheme_id") else {
+                    continue;
+                };
+                let average_length = match point.payload.get(AVERAGE).and_then(|v| v.kind.as_ref())
+                {
+                    Some(ValueKind::DoubleValue(d)) => Some(*d as f32),
+                    Some(ValueKind::IntegerValue(i)) => Some(*i as f32),
+                    _ => None,
+                };
+                out.insert(
+                    id,
+                    StoredPoint {
+                        digest: text(DIGEST),
+                        average_length,
+                    },
+                );
+            }
+            match page.next_page_offset {
+                Some(next) => offset = Some(next),
+                None => return Ok(out),
+            }
+        }
     }
 
     /// The collection with a `dense` vector of `dim` and its payload indexes, made if missing
@@ -544,6 +748,57 @@ mod tests {
             v.indices.windows(2).all(|w| w[0] < w[1]),
             "indices sorted and unique"
         );
+    }
+
+    #[test]
+    fn sparse_terms_weigh_as_bm25_document_did() {
+        let doc: Vec<String> = ["補助金", "補助金", "創業", "設備"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let terms = SparseTerms::of(&doc);
+        assert_eq!(terms.len(), 4);
+        // At average 4 the norm is k1; at average 8 it is k1 · (0.25 + 0.75 · 0.5).
+        let v = terms.vector(8.0);
+        let at = |t: &str| v.values[v.indices.iter().position(|&i| i == term_index(t)).unwrap()];
+        let norm = 1.2 * (0.25 + 0.75 * 0.5);
+        assert!((at("補助金") - 2.0 * 2.2 / (2.0 + norm)).abs() < 1e-6);
+        assert!((at("創業") - 2.2 / (1.0 + norm)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_stored_average_holds_while_the_corpus_stays_within_tolerance() {
+        // Nothing stored: the corpus's own average.
+        assert_eq!(average_in_use([], 100.0), 100.0);
+        // Every point agrees and 100 → 104 is within 5 %: keep 100.
+        assert_eq!(average_in_use([Some(100.0), Some(100.0)], 104.0), 100.0);
+        // 100 → 106 is not.
+        assert_eq!(average_in_use([Some(100.0), Some(100.0)], 106.0), 106.0);
+        // Points weighted with different averages, or without one: weigh again.
+        assert_eq!(average_in_use([Some(100.0), Some(101.0)], 100.5), 100.5);
+        assert_eq!(average_in_use([Some(100.0), None], 100.0), 100.0);
+        assert_eq!(average_in_use([None, Some(100.0)], 100.2), 100.2);
+    }
+
+    #[test]
+    fn the_digest_changes_with_any_part_of_the_content() {
+        let mut payload = serde_json::Map::new();
+        payload.insert("level".into(), "ward".into());
+        let sparse = bm25_document(&["創業".to_string()], 1.0);
+        let base = content_digest(&[0.5, 0.25], &sparse, &payload);
+        assert_eq!(base, content_digest(&[0.5, 0.25], &sparse, &payload));
+        assert_eq!(base.len(), 32);
+        assert_ne!(base, content_digest(&[0.5, 0.26], &sparse, &payload));
+        assert_ne!(
+            base,
+            content_digest(
+                &[0.5, 0.25],
+                &bm25_document(&["創業".to_string()], 2.0),
+                &payload
+            )
+        );
+        payload.insert("level".into(), "tokyo".into());
+        assert_ne!(base, content_digest(&[0.5, 0.25], &sparse, &payload));
     }
 
     #[test]

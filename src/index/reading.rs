@@ -36,6 +36,11 @@ impl ReadingIndexBuilder {
         self.0.add(fields);
     }
 
+    /// Adds the next document's reading words, each field's as an iterator.
+    pub fn add_terms<'t, I: Iterator<Item = &'t str>>(&mut self, fields: [I; FIELDS]) {
+        self.0.add_terms(fields);
+    }
+
     pub fn finish(self) -> ReadingIndex {
         let words = self.0.finish();
         let longest = words.terms().map(|w| w.chars().count()).max().unwrap_or(0);

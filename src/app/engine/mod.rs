@@ -21,8 +21,8 @@ use crate::domain::{Corpus, CorpusError, Faq, Kind, Lang, Level, Scheme};
 use crate::embed::cache::{CacheStats, QueryVectorCache};
 use crate::embed::{E5Embedder, Embedder, StaticEmbedder, TransformerEmbedder, VectorCache};
 use crate::index::lexical::AlsoKeep;
-use crate::index::qdrant::{QdrantIndex, SchemePoint, bm25_document};
-use crate::index::{DocText, LexicalIndex, LexicalScore};
+use crate::index::qdrant::{QdrantIndex, SchemePoint, SparseTerms};
+use crate::index::{Analyses, DocText, LexicalIndex, LexicalScore, Reuse};
 use crate::index::{InProcessIndex, VectorFilter, VectorIndex};
 use crate::text::{self, Analyzer, QueryTerms, Synonyms, TextError};
 
@@ -46,10 +46,12 @@ pub use hits::{Explanation, FaqHit, SchemeHit, SearchOutcome};
 use learned::Learned;
 pub use mask::MaskLexicon;
 use names::SchemeNames;
+pub use rebuild::BuildReport;
+use rebuild::KeptAnalyses;
 pub use routing::{ROUTING_EXAMPLES_FILE, encode_examples, routing_text};
 pub use search::LOCAL_PRIOR;
 use snippets::Snippets;
-use vectors::{embed_corpus, qdrant_index};
+use vectors::{Reusing, StaticLemmas, embed_corpus, qdrant_index};
 use views::{LexicalViews, ViewVectors};
 pub use views::{
     ViewPooling, ViewTexts, faq_view_embedding_text, scheme_view_doc, scheme_view_embedding_text,
@@ -118,6 +120,10 @@ pub struct Engine {
     mask_lexicon: std::sync::OnceLock<MaskLexicon>,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
     routing_examples: crate::domain::routing::examples::ExampleStore,
+    /// Every entry's analysis, kept by text checksum for the next build (a publish).
+    kept: KeptAnalyses,
+    /// What this build analysed and what it took from the engine before it.
+    build_report: BuildReport,
 }
 
 impl Engine {
@@ -142,8 +148,20 @@ impl Engine {
         corpus: Corpus,
         analyzer: impl Into<Arc<Analyzer>>,
     ) -> Result<Engine> {
+        Engine::assemble(settings, corpus, analyzer.into(), None)
+    }
+
+    /// The engine's parts for `corpus`, analysing only the texts `previous` (what an earlier
+    /// build kept) does not have; everything else is made from scratch.
+    fn assemble(
+        settings: Settings,
+        corpus: Corpus,
+        analyzer: Arc<Analyzer>,
+        previous: Option<&KeptAnalyses>,
+    ) -> Result<Engine> {
         let started = Instant::now();
-        let analyzer: Arc<Analyzer> = analyzer.into();
+        let mut kept = KeptAnalyses::default();
+        let mut build_report = BuildReport::default();
         let synonyms = Synonyms::for_corpus(&corpus, &analyzer)?;
         // The static embedder reads the title and summary fields' lemmas from this one analysis.
         let lemma_fields = if settings.embedder == EmbedderKind::Static {
@@ -153,7 +171,7 @@ impl Engine {
         };
         // Each scheme's searchable text is made when it is analysed, not all held at once.
         // The same analysis gives the reading words of the views' reading index.
-        let built = LexicalIndex::build_from(
+        let built = LexicalIndex::build_from_reusing(
             &analyzer,
             corpus.schemes.len(),
             |i| scheme_text(&corpus.schemes[i], &corpus),
@@ -161,16 +179,27 @@ impl Engine {
                 lemma_fields,
                 reading_index: true,
             },
+            previous.map(|p| &p.schemes),
         )?;
         let (schemes, head_lemmas) = (built.index, built.lemmas);
+        (kept.schemes, build_report.schemes) = (built.analyses, built.reuse);
         let readings = built
             .readings
             .expect("the build was asked for a reading index");
         let faq_docs: Vec<DocText> = corpus.faqs.iter().map(|f| faq_text(f, &corpus)).collect();
-        let faqs = LexicalIndex::build(&analyzer, &faq_docs)?;
+        let faqs = LexicalIndex::build_reusing(&analyzer, &faq_docs, previous.map(|p| &p.faqs))?;
+        (kept.faqs, build_report.faqs) = (faqs.analyses, faqs.reuse);
+        let faqs = faqs.index;
         // The views' indexes: the English and やさしい日本語 translations, and the reading words
         // of each scheme's Japanese text.
-        let lexical_views = LexicalViews::build(&analyzer, &corpus, readings)?;
+        let lexical_views = LexicalViews::build_reusing(
+            &analyzer,
+            &corpus,
+            readings,
+            previous,
+            &mut kept,
+            &mut build_report,
+        )?;
         drop(faq_docs);
         let lexical_ms = started.elapsed().as_millis() as u64;
         let questionnaire_file = settings.corpus_dir.join("questionnaire.toml");
@@ -191,7 +220,14 @@ impl Engine {
             &settings,
             &analyzer,
             &corpus,
-            head_lemmas,
+            StaticLemmas {
+                head: head_lemmas,
+                questions: Reusing {
+                    previous: previous.map(|p| &p.questions),
+                    kept: &mut kept.questions,
+                    reuse: &mut build_report.lemma_texts,
+                },
+            },
             &mut vector_cache_stats,
             &mut faq_vectors,
             &mut views,
@@ -207,14 +243,21 @@ impl Engine {
                             .iter()
                             .map(|s| scheme_text(s, &corpus))
                             .collect();
-                        Box::new(qdrant_index(
+                        let (index, sync) = qdrant_index(
                             &settings,
                             &analyzer,
                             &corpus,
                             &scheme_docs,
                             e.dim(),
                             vectors,
-                        )?)
+                            Reusing {
+                                previous: previous.map(|p| &p.qdrant),
+                                kept: &mut kept.qdrant,
+                                reuse: &mut build_report.lemma_texts,
+                            },
+                        )?;
+                        build_report.qdrant = Some(sync);
+                        Box::new(index)
                     }
                 };
                 (Some(e), Some(index))
@@ -285,7 +328,19 @@ impl Engine {
             official_schemes,
             official_faqs,
             routing_examples,
+            kept,
+            build_report,
         })
+    }
+
+    /// What this engine's build analysed, and what it took from the engine before it.
+    pub fn build_report(&self) -> &BuildReport {
+        &self.build_report
+    }
+
+    /// Heap bytes of the analyses kept for the next rebuild, roughly.
+    pub fn kept_analyses_bytes(&self) -> usize {
+        self.kept.heap_bytes()
     }
 
     /// Masks personal data in what a caller typed, with the dictionary's help for names.

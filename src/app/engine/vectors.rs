@@ -14,8 +14,35 @@ pub(super) fn vector_filter(filters: &SearchFilters) -> VectorFilter {
     }
 }
 
+/// Lemma lists of an earlier build to take unchanged texts' lemmas from, and where this
+/// build's go.
+pub(super) struct Reusing<'a> {
+    pub previous: Option<&'a Analyses>,
+    pub kept: &'a mut Analyses,
+    pub reuse: &'a mut Reuse,
+}
+
+impl Reusing<'_> {
+    /// The lemmas of each text, analysing only those `previous` does not have.
+    fn lemmas(self, analyzer: &Analyzer, texts: &[String]) -> Result<Vec<Vec<String>>> {
+        let (lemmas, kept, reuse) =
+            crate::index::lexical::analyse_lemmas_reusing(analyzer, texts, self.previous)?;
+        *self.kept = kept;
+        *self.reuse = *self.reuse + reuse;
+        Ok(lemmas)
+    }
+}
+
+/// What the static embedder reads besides the corpus: each scheme's title and summary lemmas
+/// (from the lexical analysis), and where its FAQ questions' lemmas may be reused from.
+pub(super) struct StaticLemmas<'a> {
+    pub head: Vec<Vec<String>>,
+    pub questions: Reusing<'a>,
+}
+
 /// Connects to Qdrant and brings its collection in line with the corpus: dense vectors, BM25
-/// sparse vectors of the whole scheme text, and the payload used for filtering.
+/// sparse vectors of the whole scheme text, and the payload used for filtering. Only points
+/// whose content changed are sent (see [`QdrantIndex::sync`]).
 pub(super) fn qdrant_index(
     settings: &Settings,
     analyzer: &Analyzer,
@@ -23,15 +50,16 @@ pub(super) fn qdrant_index(
     docs: &[DocText],
     dim: usize,
     vectors: Vec<Vec<f32>>,
-) -> Result<QdrantIndex> {
+    reusing: Reusing<'_>,
+) -> Result<(QdrantIndex, crate::index::qdrant::SyncReport)> {
     let url = settings.qdrant_url.as_deref().ok_or(EngineError::Startup {
         context: "qdrant_url",
         message: "is required when vector_backend = \"qdrant\"".into(),
     })?;
     let mut index = QdrantIndex::connect(url, &settings.qdrant_collection)?;
     let texts: Vec<String> = docs.iter().map(|d| d.join("\n")).collect();
-    let terms = crate::index::lexical::analyse_lemmas_parallel(analyzer, &texts)?;
-    let average = terms.iter().map(Vec::len).sum::<usize>() as f32 / terms.len().max(1) as f32;
+    let terms = reusing.lemmas(analyzer, &texts)?;
+    drop(texts);
     let points = corpus
         .schemes
         .iter()
@@ -40,13 +68,21 @@ pub(super) fn qdrant_index(
         .map(|((s, dense), words)| SchemePoint {
             scheme_id: s.id.clone(),
             dense,
-            sparse: bm25_document(words, average),
+            sparse: SparseTerms::of(words),
             payload: scheme_payload(s),
         })
         .collect();
-    index.sync(dim, points)?;
-    info!(collection = %settings.qdrant_collection, points = index.len(), "qdrant collection in sync");
-    Ok(index)
+    let report = index.sync(dim, points)?;
+    info!(
+        collection = %settings.qdrant_collection,
+        points = index.len(),
+        upserted = report.upserted,
+        unchanged = report.unchanged,
+        deleted = report.deleted,
+        bm25_average_length = report.average_length,
+        "qdrant collection in sync"
+    );
+    Ok((index, report))
 }
 
 pub(super) fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::Value> {
@@ -114,13 +150,13 @@ pub(super) fn encode_passages(
 }
 
 /// Loads the configured embedder and embeds every scheme. For the static vectors a scheme's
-/// lemmas are its title and summary fields' lemmas (`head_lemmas`, from the lexical analysis)
+/// lemmas are its title and summary fields' lemmas (`lemmas.head`, from the lexical analysis)
 /// plus those of the questions its FAQs answer; they give both the IDF weights and the vector.
 pub(super) fn embed_corpus(
     settings: &Settings,
     analyzer: &Arc<Analyzer>,
     corpus: &Corpus,
-    head_lemmas: Vec<Vec<String>>,
+    lemmas: StaticLemmas<'_>,
     cache_stats: &mut Option<CacheStats>,
     faq_vectors: &mut Option<InProcessIndex>,
     views: &mut Option<EmbeddedViews>,
@@ -140,9 +176,9 @@ pub(super) fn embed_corpus(
                         .join("\n")
                 })
                 .collect();
-            let question_lemmas =
-                crate::index::lexical::analyse_lemmas_parallel(analyzer, &questions)?;
-            let lemmas: Vec<Vec<String>> = head_lemmas
+            let question_lemmas = lemmas.questions.lemmas(analyzer, &questions)?;
+            let lemmas: Vec<Vec<String>> = lemmas
+                .head
                 .into_iter()
                 .zip(question_lemmas)
                 .map(|(mut head, q)| {

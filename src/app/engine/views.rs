@@ -197,11 +197,16 @@ pub struct LexicalViews {
 
 impl LexicalViews {
     /// The views of every scheme, with `readings`, the reading words of each scheme's Japanese
-    /// text ([`scheme_text`]), read by the scheme index's builder from its own analysis.
-    pub fn build(
+    /// text ([`scheme_text`]), read by the scheme index's builder from its own analysis; the
+    /// analysis of every view whose text `previous` kept is taken from it, what this build
+    /// keeps goes to `kept`, the counts to `report`.
+    pub(super) fn build_reusing(
         analyzer: &Analyzer,
         corpus: &Corpus,
         readings: ReadingIndex,
+        previous: Option<&super::KeptAnalyses>,
+        kept: &mut super::KeptAnalyses,
+        report: &mut super::BuildReport,
     ) -> Result<LexicalViews> {
         let english: Vec<Option<DocText>> = corpus
             .schemes
@@ -213,9 +218,14 @@ impl LexicalViews {
             .iter()
             .map(|s| scheme_view_doc(s, Lang::Easy, corpus).unwrap_or_default())
             .collect();
+        let (english, english_kept, english_reuse) =
+            EnglishIndex::build_reusing(&english, previous.map(|p| &p.english));
+        let easy = LexicalIndex::build_reusing(analyzer, &easy, previous.map(|p| &p.easy))?;
+        (kept.english, report.english) = (english_kept, english_reuse);
+        (kept.easy, report.easy) = (easy.analyses, easy.reuse);
         Ok(LexicalViews {
-            english: EnglishIndex::build(&english),
-            easy: LexicalIndex::build(analyzer, &easy)?,
+            english,
+            easy: easy.index,
             readings,
         })
     }

@@ -1,0 +1,518 @@
+//! Analyses kept from one build of the indexes to the next, so that a corpus published with a
+//! few entries changed is analysed again for those entries only (issue 18).
+//!
+//! What a build derives from a text with the analyzer (terms per field and channel, lemmas,
+//! reading words) is kept per text as lists of term numbers in a shared [`Vocabulary`], keyed
+//! by a checksum of the exact text analysed: not by entry id, so an edit, an addition, a
+//! deletion, or anything else that changes the text analysed (a FAQ's question copied into its
+//! scheme's text, a renamed scheme in its FAQs' text) comes out as a different key. The lists
+//! keep the analysis's order, so postings and every statistic over the whole collection
+//! (document count, average lengths, df and idf) are assembled from them exactly as a build
+//! from scratch assembles them from the analyzer's output.
+//!
+//! It never holds the texts themselves: a term number takes one to three bytes (LEB128; the
+//! common terms, met first, have the small numbers), and the vocabulary holds each distinct
+//! term once.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use sha2::{Digest, Sha256};
+
+/// A checksum of the text of one document (128 bits of SHA-256 of its fields).
+pub type TextKey = [u8; 16];
+
+/// The checksum of a document's text, field by field (each field's length is part of it, so
+/// moving words between fields changes the key).
+pub fn text_key<'a>(fields: impl IntoIterator<Item = &'a str>) -> TextKey {
+    let mut hash = Sha256::new();
+    for field in fields {
+        hash.update((field.len() as u64).to_le_bytes());
+        hash.update(field.as_bytes());
+    }
+    let digest = hash.finalize();
+    let mut key = [0u8; 16];
+    key.copy_from_slice(&digest[..16]);
+    key
+}
+
+/// Every distinct term of the kept analyses, numbered.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<Arc<str>, u32>,
+    terms: Vec<Arc<str>>,
+}
+
+impl Vocabulary {
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = u32::try_from(self.terms.len()).expect("fewer than 2^32 terms");
+        let term: Arc<str> = term.into();
+        self.ids.insert(term.clone(), id);
+        self.terms.push(term);
+        id
+    }
+
+    fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// How many documents of a build took their analysis from the previous build, and how many
+/// were analysed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Reuse {
+    pub reused: usize,
+    pub analysed: usize,
+}
+
+impl std::ops::Add for Reuse {
+    type Output = Reuse;
+    fn add(self, other: Reuse) -> Reuse {
+        Reuse {
+            reused: self.reused + other.reused,
+            analysed: self.analysed + other.analysed,
+        }
+    }
+}
+
+/// The analyses of one kind of document (scheme texts, FAQ texts, a view …), by text.
+///
+/// An entry is one allocation: the byte offset where each of its `segments` lists ends (four
+/// bytes each), then the term numbers of all lists in turn, each as LEB128.
+#[derive(Debug, Clone, Default)]
+pub struct Analyses {
+    /// What was kept per text (the lists and what they hold); analyses kept for another shape
+    /// are never reused.
+    shape: u32,
+    segments: usize,
+    vocabulary: Vocabulary,
+    texts: FxHashMap<TextKey, Arc<[u8]>>,
+}
+
+impl Analyses {
+    fn new(shape: u32, segments: usize) -> Analyses {
+        Analyses {
+            shape,
+            segments,
+            ..Analyses::default()
+        }
+    }
+
+    /// Analyses of `shape` to add to, starting from `previous` when it has that shape (so its
+    /// entries' term numbers stay valid).
+    pub(crate) fn continuing(previous: Option<&Analyses>, shape: u32, segments: usize) -> Analyses {
+        match previous {
+            Some(p) if p.shape == shape && p.segments == segments => Analyses {
+                shape,
+                segments,
+                vocabulary: p.vocabulary.clone(),
+                texts: FxHashMap::default(),
+            },
+            _ => Analyses::new(shape, segments),
+        }
+    }
+
+    /// The kept analysis of a text, when `self` has the given shape and the text.
+    pub(crate) fn find(&self, shape: u32, segments: usize, key: &TextKey) -> Option<Arc<[u8]>> {
+        if self.shape != shape || self.segments != segments {
+            return None;
+        }
+        self.texts.get(key).cloned()
+    }
+
+    /// The terms of list `s` of a kept analysis.
+    pub(crate) fn list<'a>(
+        &'a self,
+        kept: &'a [u8],
+        s: usize,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        let header = 4 * self.segments;
+        let end_of = |s: usize| {
+            let at = 4 * s;
+            u32::from_le_bytes([kept[at], kept[at + 1], kept[at + 2], kept[at + 3]]) as usize
+        };
+        let start = if s == 0 { 0 } else { end_of(s - 1) };
+        Numbers(&kept[header + start..header + end_of(s)]).map(|id| self.vocabulary.term(id))
+    }
+
+    /// Keeps a text's analysis taken from the analyses `self` continues.
+    pub(crate) fn keep_reused(&mut self, key: TextKey, kept: Arc<[u8]>) {
+        self.texts.insert(key, kept);
+    }
+
+    /// Keeps a fresh analysis.
+    pub(crate) fn keep_fresh(&mut self, key: TextKey, lists: &Lists) {
+        assert_eq!(lists.segments(), self.segments, "one list per segment");
+        let ids: Vec<u32> = lists
+            .terms()
+            .map(|term| self.vocabulary.intern(term))
+            .collect();
+        self.texts
+            .insert(key, encode(self.segments, &lists.segment_ends, &ids));
+    }
+
+    /// Texts kept.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// Heap bytes, roughly: term numbers and the vocabulary.
+    pub fn heap_bytes(&self) -> usize {
+        let lists: usize = self.texts.values().map(|k| k.len() + 16 + 16 + 16).sum();
+        let vocabulary: usize = self
+            .vocabulary
+            .terms
+            .iter()
+            .map(|t| t.len() + 16 + 16 + 16 + 4)
+            .sum();
+        lists + vocabulary
+    }
+
+    /// Drops the vocabulary's terms no kept text uses any more, once they outnumber the used
+    /// ones (deleted and edited texts leave theirs behind), renumbering the rest.
+    pub(crate) fn compact(&mut self) {
+        let mut used = vec![false; self.vocabulary.len()];
+        for kept in self.texts.values() {
+            for id in Numbers(&kept[4 * self.segments..]) {
+                used[id as usize] = true;
+            }
+        }
+        let live = used.iter().filter(|&&u| u).count();
+        if self.vocabulary.len() <= 2 * live + 1024 {
+            return;
+        }
+        let mut vocabulary = Vocabulary::default();
+        let mut renumber = vec![u32::MAX; used.len()];
+        for (old, term) in self.vocabulary.terms.iter().enumerate() {
+            if used[old] {
+                renumber[old] = vocabulary.intern(term);
+            }
+        }
+        for kept in self.texts.values_mut() {
+            let header = 4 * self.segments;
+            let mut ends = Vec::with_capacity(self.segments);
+            let mut ids = Vec::new();
+            let mut from = 0;
+            for s in 0..self.segments {
+                let at = 4 * s;
+                let end = u32::from_le_bytes([kept[at], kept[at + 1], kept[at + 2], kept[at + 3]]);
+                ids.extend(
+                    Numbers(&kept[header + from..header + end as usize])
+                        .map(|id| renumber[id as usize]),
+                );
+                ends.push(ids.len() as u32);
+                from = end as usize;
+            }
+            *kept = encode(self.segments, &ends, &ids);
+        }
+        self.vocabulary = vocabulary;
+    }
+}
+
+/// An entry: each list's end as a byte offset, then the numbers; `ends` are the lists' ends in
+/// numbers.
+fn encode(segments: usize, ends: &[u32], ids: &[u32]) -> Arc<[u8]> {
+    let mut bytes = vec![0u8; 4 * segments];
+    bytes.reserve(ids.len() * 2);
+    let mut from = 0;
+    for (s, &end) in ends.iter().enumerate() {
+        for &id in &ids[from..end as usize] {
+            let mut v = id;
+            while v >= 0x80 {
+                bytes.push((v as u8) | 0x80);
+                v >>= 7;
+            }
+            bytes.push(v as u8);
+        }
+        from = end as usize;
+        let offset = (bytes.len() - 4 * segments) as u32;
+        bytes[4 * s..4 * s + 4].copy_from_slice(&offset.to_le_bytes());
+    }
+    bytes.into()
+}
+
+/// The LEB128 numbers of a byte slice.
+struct Numbers<'a>(&'a [u8]);
+
+impl Iterator for Numbers<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        let mut shift = 0;
+        loop {
+            let (&byte, rest) = self.0.split_first()?;
+            self.0 = rest;
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+}
+
+/// A fresh analysis of one text: lists of terms, one after another in one buffer.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lists {
+    text: String,
+    ends: Vec<u32>,
+    /// Where each list ends, in terms.
+    segment_ends: Vec<u32>,
+}
+
+impl Lists {
+    pub(crate) fn push(&mut self, term: &str) {
+        self.text.push_str(term);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Ends the current list (an empty one when nothing was pushed since the last end).
+    pub(crate) fn end_list(&mut self) {
+        self.segment_ends.push(self.ends.len() as u32);
+    }
+
+    pub(crate) fn segments(&self) -> usize {
+        self.segment_ends.len()
+    }
+
+    fn terms(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(s, e)| &self.text[s as usize..e as usize])
+    }
+
+    /// The terms of list `s`.
+    pub(crate) fn list(&self, s: usize) -> impl Iterator<Item = &str> + '_ {
+        let start = if s == 0 {
+            0
+        } else {
+            self.segment_ends[s - 1] as usize
+        };
+        let end = self.segment_ends[s] as usize;
+        (start..end).map(move |i| {
+            let from = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            &self.text[from..self.ends[i] as usize]
+        })
+    }
+}
+
+/// One document's analysis as a build reads it: fresh from the analyzer, or kept.
+pub(crate) enum DocTerms<'a> {
+    Fresh(&'a Lists),
+    Kept(&'a Analyses, &'a [u8]),
+    /// A document with no text: nothing to analyse or keep.
+    Empty,
+}
+
+impl<'a> DocTerms<'a> {
+    /// The terms of list `s`, in the order the analysis gave them.
+    pub(crate) fn list(&self, s: usize) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+        match *self {
+            DocTerms::Fresh(lists) => Box::new(lists.list(s)),
+            DocTerms::Kept(analyses, kept) => Box::new(analyses.list(kept, s)),
+            DocTerms::Empty => Box::new(std::iter::empty()),
+        }
+    }
+
+    pub(crate) fn strings(&self, s: usize) -> Vec<String> {
+        self.list(s).map(str::to_string).collect()
+    }
+}
+
+/// What a worker hands the build for one document: its key and its analysis, kept or fresh.
+pub(crate) enum Found {
+    Kept(TextKey, Arc<[u8]>),
+    Fresh(TextKey, Lists),
+    Empty,
+}
+
+/// Hands every document's analysis to `take`, in document order, and returns the analyses of
+/// this build for the next one: for document `i` with text key `key_of(i)`, the previous
+/// build's when it has that key, else `analyse(i)` (on worker threads). A document whose
+/// `key_of` is `None` has no text: it is handed over empty and counted neither way.
+pub(crate) fn analyse_reusing(
+    count: usize,
+    shape: u32,
+    segments: usize,
+    previous: Option<&Analyses>,
+    key_of: impl Fn(usize) -> Option<TextKey> + Sync,
+    analyse: impl Fn(usize) -> crate::text::Result<Lists> + Sync,
+    mut take: impl FnMut(DocTerms<'_>),
+) -> crate::text::Result<(Analyses, Reuse)> {
+    let mut next = Analyses::continuing(previous, shape, segments);
+    let mut reuse = Reuse::default();
+    let find = |i: usize| -> crate::text::Result<Found> {
+        let Some(key) = key_of(i) else {
+            return Ok(Found::Empty);
+        };
+        if let Some(kept) = previous.and_then(|p| p.find(shape, segments, &key)) {
+            return Ok(Found::Kept(key, kept));
+        }
+        Ok(Found::Fresh(key, analyse(i)?))
+    };
+    super::build::in_order_parallel(
+        count,
+        super::build::BUILD_CHUNK,
+        find,
+        |found| match found {
+            Found::Kept(key, kept) => {
+                reuse.reused += 1;
+                take(DocTerms::Kept(&next, &kept));
+                next.keep_reused(key, kept);
+            }
+            Found::Fresh(key, lists) => {
+                reuse.analysed += 1;
+                take(DocTerms::Fresh(&lists));
+                next.keep_fresh(key, &lists);
+            }
+            Found::Empty => take(DocTerms::Empty),
+        },
+    )?;
+    next.compact();
+    Ok((next, reuse))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists(groups: &[&[&str]]) -> Lists {
+        let mut l = Lists::default();
+        for g in groups {
+            for t in *g {
+                l.push(t);
+            }
+            l.end_list();
+        }
+        l
+    }
+
+    fn collect(d: &DocTerms<'_>, segments: usize) -> Vec<Vec<String>> {
+        (0..segments).map(|s| d.strings(s)).collect()
+    }
+
+    #[test]
+    fn a_kept_analysis_reads_back_as_the_fresh_one() {
+        let fresh = lists(&[&["補助", "金"], &[], &["創業", "補助", "補助"]]);
+        let mut kept = Analyses::new(7, 3);
+        let key = text_key(["a", "b"]);
+        kept.keep_fresh(key, &fresh);
+        let entry = kept.find(7, 3, &key).unwrap();
+        assert_eq!(
+            collect(&DocTerms::Kept(&kept, &entry), 3),
+            collect(&DocTerms::Fresh(&fresh), 3)
+        );
+        assert!(
+            kept.find(8, 3, &key).is_none(),
+            "another shape is not reused"
+        );
+    }
+
+    #[test]
+    fn numbers_of_every_size_read_back() {
+        let ids = [
+            0,
+            1,
+            127,
+            128,
+            16_383,
+            16_384,
+            2_097_151,
+            2_097_152,
+            u32::MAX,
+        ];
+        let bytes = encode(2, &[3, 9], &ids);
+        let header = 8;
+        let end = |s: usize| u32::from_le_bytes(bytes[4 * s..4 * s + 4].try_into().unwrap());
+        let first: Vec<u32> = Numbers(&bytes[header..header + end(0) as usize]).collect();
+        let second: Vec<u32> =
+            Numbers(&bytes[header + end(0) as usize..header + end(1) as usize]).collect();
+        assert_eq!(first, ids[..3]);
+        assert_eq!(second, ids[3..]);
+    }
+
+    #[test]
+    fn text_keys_tell_fields_apart() {
+        assert_ne!(text_key(["ab", "c"]), text_key(["a", "bc"]));
+        assert_eq!(text_key(["ab", "c"]), text_key(["ab", "c"]));
+    }
+
+    #[test]
+    fn a_rebuild_analyses_only_new_texts_and_compaction_keeps_what_is_used() {
+        let texts = ["一 二", "二 三", "三 四"];
+        let analyse = |t: &str| {
+            let mut l = Lists::default();
+            for w in t.split(' ') {
+                l.push(w);
+            }
+            l.end_list();
+            Ok(l)
+        };
+        let run = |texts: &[String], previous: Option<&Analyses>| {
+            let mut seen = Vec::new();
+            let (next, reuse) = analyse_reusing(
+                texts.len(),
+                1,
+                1,
+                previous,
+                |i| Some(text_key([texts[i].as_str()])),
+                |i| analyse(&texts[i]),
+                |d| seen.push(d.strings(0)),
+            )
+            .unwrap();
+            (next, reuse, seen)
+        };
+        let first: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        let (a, reuse, _) = run(&first, None);
+        assert_eq!(
+            reuse,
+            Reuse {
+                reused: 0,
+                analysed: 3
+            }
+        );
+        let mut second = first.clone();
+        second[1] = "二 五".into();
+        second.remove(2);
+        let (b, reuse, seen) = run(&second, Some(&a));
+        assert_eq!(
+            reuse,
+            Reuse {
+                reused: 1,
+                analysed: 1
+            }
+        );
+        assert_eq!(seen, vec![vec!["一", "二"], vec!["二", "五"]]);
+        assert_eq!(b.len(), 2, "the deleted text is not kept");
+        // Many rounds of new words: the vocabulary stays bounded by what is used.
+        let mut last = b;
+        for round in 0..3000 {
+            let texts = vec![format!("一 語{round}")];
+            let (next, _, seen) = run(&texts, Some(&last));
+            assert_eq!(seen, vec![vec!["一".to_string(), format!("語{round}")]]);
+            last = next;
+        }
+        assert!(
+            last.vocabulary.len() <= 2 * 2 + 1024 + 1,
+            "{}",
+            last.vocabulary.len()
+        );
+    }
+}
