@@ -173,6 +173,18 @@ fn every_key_the_code_uses_is_in_every_language() {
         console_uses > 150,
         "found only {console_uses} key uses in the console"
     );
+    // The console's refusals, worded where the app layer refuses (`Wording::new("…")`), are
+    // among the keys read: a refusal missing in any language fails below.
+    let refusals = used
+        .iter()
+        .filter(|(key, _)| {
+            key.starts_with("console-refusal-") || key.starts_with("editing-refusal-")
+        })
+        .count();
+    assert!(
+        refusals >= 25,
+        "found only {refusals} console refusal keys in the code"
+    );
     // Keys chosen from the corpus's codes: every variant, not only those a page happened to show.
     let enumerated = [
         Level::Ward,

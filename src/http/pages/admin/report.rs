@@ -600,10 +600,10 @@ pub async fn report(
             None,
             Some((view(&m, &r), r.month)),
         ),
-        Err(AppError::Invalid { message, .. }) => (
+        Err(e @ AppError::Invalid { .. }) => (
             StatusCode::BAD_REQUEST,
             asked.unwrap_or_default(),
-            Some(message.trim_start_matches("month: ").to_string()),
+            Some(e.text_in(page.lang)),
             None,
         ),
         Err(e) => return ApiError::from(e).into_response(),
