@@ -354,4 +354,14 @@ fn the_japanese_console_report_says_what_the_csv_says() {
         ja.t("report-empty-month"),
         shien_navi::app::report::EMPTY_MONTH
     );
+    // The labels the report counts under besides the stored codes: the same words as the CSV.
+    use shien_navi::domain::report::{LEVEL_UNKNOWN, NO_PURPOSE, NO_SCHEME_SHOWN};
+    use shien_navi::http::pages::admin::report_label_key;
+    for label in [NO_PURPOSE, NO_SCHEME_SHOWN, LEVEL_UNKNOWN] {
+        let key = report_label_key(label).expect("a catalog key");
+        assert_eq!(ja.t(key), label);
+        for lang in Lang::ALL {
+            assert!(has_message(lang, key), "{key} in {lang}");
+        }
+    }
 }

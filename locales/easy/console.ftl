@@ -270,6 +270,9 @@ audit-actor-unknown = わからない（そのユーザー名はありません�
 
 report-title = 毎月の報告
 report-title-month = 毎月の報告（{ $month }）
+report-label-no-purpose = 目的を選んでいない
+report-label-no-scheme-shown = 制度を見せなかった
+report-label-level-unknown = わからない（いまの情報にない制度）
 report-month-format = %Y年%-m月
 report-month = 月（YYYY-MM）
 report-month-hint = 書かないと、前の月（日本の時間）を出します。

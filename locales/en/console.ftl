@@ -276,6 +276,9 @@ audit-actor-unknown = Unknown (no such user name)
 
 report-title = Monthly report
 report-title-month = Monthly report ({ $month })
+report-label-no-purpose = No purpose chosen
+report-label-no-scheme-shown = No scheme shown
+report-label-level-unknown = Unknown level (scheme no longer in the corpus)
 report-month-format = %B %Y
 report-month = Month (YYYY-MM)
 report-month-hint = If left empty, last month (Japan time) is shown.

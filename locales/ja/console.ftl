@@ -270,6 +270,9 @@ audit-actor-unknown = 不明（存在しないユーザー名）
 
 report-title = 実施報告
 report-title-month = 実施報告（{ $month }）
+report-label-no-purpose = 目的の指定なし
+report-label-no-scheme-shown = 表示した制度なし
+report-label-level-unknown = 区分不明（現在のコーパスにない制度）
 report-month-format = %Y年%-m月
 report-month = 対象の月（YYYY-MM）
 report-month-hint = 省略すると前月（日本時間）を表示します。

@@ -267,10 +267,23 @@ pub fn relabel(m: &Messages, label: &str) -> (String, bool) {
             .find(|l| l.label_ja() == label)
             .map(|l| m.level(l))
         })
-        .or_else(|| purpose_key(label).map(|k| m.t(k)));
+        .or_else(|| purpose_key(label).map(|k| m.t(k)))
+        .or_else(|| report_label_key(label).map(|k| m.t(k)));
     match found {
         Some(text) => (text, true),
         None => (label.to_string(), false),
+    }
+}
+
+/// The catalog key of a label the monthly report counts under besides the stored codes
+/// ("no purpose picked", "no scheme shown", "level unknown").
+pub fn report_label_key(label: &str) -> Option<&'static str> {
+    use crate::domain::report::{LEVEL_UNKNOWN, NO_PURPOSE, NO_SCHEME_SHOWN};
+    match label {
+        NO_PURPOSE => Some("report-label-no-purpose"),
+        NO_SCHEME_SHOWN => Some("report-label-no-scheme-shown"),
+        LEVEL_UNKNOWN => Some("report-label-level-unknown"),
+        _ => None,
     }
 }
 
