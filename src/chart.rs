@@ -96,12 +96,16 @@ pub fn line_chart(title: &str, labels: &[String], series: &[Series<'_>], max: f6
 /// Longest label drawn in a bar chart; the full label stays in the bar's tooltip and the table.
 const BAR_LABEL_CHARS: usize = 14;
 
-/// Horizontal bars, one per `(label, value)` in the given order, each with its value written
-/// at its end.
-pub fn bar_chart(title: &str, bars: &[(String, usize)]) -> String {
+/// One bar: its label, its value, and the label's `lang` when it is not the page's (a scheme's
+/// Japanese title on an English page).
+pub type Bar = (String, usize, Option<&'static str>);
+
+/// Horizontal bars, one per `(label, value, lang)` in the given order, each with its value
+/// written at its end.
+pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
     let (w, left, right, top, row) = (640.0, 190.0, 50.0, 10.0, 24.0);
     let h = top * 2.0 + row * bars.len().max(1) as f64;
-    let max = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1) as f64;
+    let max = bars.iter().map(|(_, v, _)| *v).max().unwrap_or(0).max(1) as f64;
     let plot_w = w - left - right;
     let mut svg = String::new();
     let _ = write!(
@@ -109,7 +113,8 @@ pub fn bar_chart(title: &str, bars: &[(String, usize)]) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}"><title>{t}</title><rect width="{w}" height="{h}" fill="white"/>"#,
         t = esc(title)
     );
-    for (i, (label, value)) in bars.iter().enumerate() {
+    for (i, (label, value, lang)) in bars.iter().enumerate() {
+        let lang = lang.map(|l| format!(r#" lang="{l}""#)).unwrap_or_default();
         let y = top + row * i as f64;
         let bar = plot_w * *value as f64 / max;
         let shown: String = if label.chars().count() > BAR_LABEL_CHARS {
@@ -123,7 +128,7 @@ pub fn bar_chart(title: &str, bars: &[(String, usize)]) -> String {
         };
         let _ = write!(
             svg,
-            r##"<text x="{}" y="{:.1}" font-size="12" text-anchor="end">{}</text><rect x="{left}" y="{:.1}" width="{bar:.1}" height="{:.1}" fill="{}"><title>{}: {value}</title></rect><text x="{:.1}" y="{:.1}" font-size="12">{value}</text>"##,
+            r##"<text x="{}" y="{:.1}" font-size="12" text-anchor="end"{lang}>{}</text><rect x="{left}" y="{:.1}" width="{bar:.1}" height="{:.1}" fill="{}"><title{lang}>{}: {value}</title></rect><text x="{:.1}" y="{:.1}" font-size="12">{value}</text>"##,
             left - 6.0,
             y + row * 0.65,
             esc(&shown),
@@ -152,9 +157,9 @@ mod tests {
         let svg = bar_chart(
             "件数 <分野別>",
             &[
-                ("労務".into(), 4),
-                ("<script>".into(), 2),
-                ("法務".into(), 0),
+                ("労務".into(), 4, None),
+                ("<script>".into(), 2, None),
+                ("法務".into(), 0, None),
             ],
         );
         // The plot is 640 - 190 - 50 = 400 wide: 4 fills it, 2 half of it, 0 nothing.
@@ -168,8 +173,11 @@ mod tests {
     #[test]
     fn long_labels_are_shortened_but_kept_whole_in_the_tooltip() {
         let long = "とても長い制度の名前がここに入ります補助金";
-        let svg = bar_chart("t", &[(long.into(), 1)]);
-        assert!(svg.contains("とても長い制度の名前がここ…<"), "{svg}");
-        assert!(svg.contains(&format!("<title>{long}: 1</title>")));
+        let svg = bar_chart("t", &[(long.into(), 1, Some("ja"))]);
+        assert!(
+            svg.contains(r#"lang="ja">とても長い制度の名前がここ…<"#),
+            "{svg}"
+        );
+        assert!(svg.contains(&format!(r#"<title lang="ja">{long}: 1</title>"#)));
     }
 }

@@ -173,6 +173,18 @@ fn every_key_the_code_uses_is_in_every_language() {
         console_uses > 150,
         "found only {console_uses} key uses in the console"
     );
+    // The console's refusals, worded where the app layer refuses (`Wording::new("…")`), are
+    // among the keys read: a refusal missing in any language fails below.
+    let refusals = used
+        .iter()
+        .filter(|(key, _)| {
+            key.starts_with("console-refusal-") || key.starts_with("editing-refusal-")
+        })
+        .count();
+    assert!(
+        refusals >= 25,
+        "found only {refusals} console refusal keys in the code"
+    );
     // Keys chosen from the corpus's codes: every variant, not only those a page happened to show.
     let enumerated = [
         Level::Ward,
@@ -342,4 +354,14 @@ fn the_japanese_console_report_says_what_the_csv_says() {
         ja.t("report-empty-month"),
         shien_navi::app::report::EMPTY_MONTH
     );
+    // The labels the report counts under besides the stored codes: the same words as the CSV.
+    use shien_navi::domain::report::{LEVEL_UNKNOWN, NO_PURPOSE, NO_SCHEME_SHOWN};
+    use shien_navi::http::pages::admin::report_label_key;
+    for label in [NO_PURPOSE, NO_SCHEME_SHOWN, LEVEL_UNKNOWN] {
+        let key = report_label_key(label).expect("a catalog key");
+        assert_eq!(ja.t(key), label);
+        for lang in Lang::ALL {
+            assert!(has_message(lang, key), "{key} in {lang}");
+        }
+    }
 }

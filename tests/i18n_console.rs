@@ -290,3 +290,324 @@ async fn the_login_form_and_a_refusal_follow_the_language() {
         "{html}"
     );
 }
+
+/// Japanese text that an English page must not show: kana or kanji.
+fn has_kana_or_kanji(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}'))
+}
+
+/// A JSON refusal's message, and its status.
+async fn refusal(r: reqwest::Response) -> (u16, String) {
+    let status = r.status().as_u16();
+    let body: serde_json::Value = r.json().await.unwrap();
+    (status, body["message"].as_str().unwrap().to_string())
+}
+
+/// A client that sends the language cookie and no session.
+fn client_with_lang(lang: Lang) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::COOKIE,
+        format!("shien_lang={}", lang.code()).parse().unwrap(),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A staff client that sends the language cookie too.
+fn staff_client_with_lang(token: &str, lang: Lang) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::COOKIE,
+        format!("shien_staff={token}; shien_lang={}", lang.code())
+            .parse()
+            .unwrap(),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The fixture corpus searched by words alone (publishing rebuilds the engine quickly).
+fn lexical_fixture() -> shien_navi::app::Engine {
+    let mut settings = common::settings(common::fixture_corpus());
+    settings.embedder = shien_navi::config::EmbedderKind::None;
+    shien_navi::app::Engine::build(settings).expect("fixture engine builds")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn console_refusals_are_worded_in_the_reader_s_language() {
+    let server = common::spawn(lexical_fixture()).await;
+    let app = &server.state.app;
+    let anonymous = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+
+    // A login without the form's token: `?lang=en`, then the cookie (easy), then Japanese.
+    let forged = [("username", "x"), ("password", "y"), ("csrf", "forged")];
+    let (status, message) = refusal(
+        anonymous
+            .post(server.url("/admin/login?lang=en"))
+            .form(&forged)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 403);
+    assert_eq!(message, "Please open the login form again, then log in.");
+    let (_, message) = refusal(
+        client_with_lang(Lang::Easy)
+            .post(server.url("/admin/login"))
+            .form(&forged)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        message,
+        Messages::new(Lang::Easy).t("console-refusal-login-form")
+    );
+    assert_ne!(
+        message,
+        Messages::new(Lang::Ja).t("console-refusal-login-form")
+    );
+    let (_, message) = refusal(
+        anonymous
+            .post(server.url("/admin/login"))
+            .form(&forged)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        message, "ログインフォームを開き直してからログインしてください。",
+        "Japanese as before"
+    );
+
+    // A download without a session: 401, in English.
+    let (status, message) = refusal(
+        anonymous
+            .get(server.url("/admin/export/inquiries.csv?lang=en"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 401);
+    assert_eq!(message, "Please log in as staff.");
+
+    let (token, _) = common::staff_login(app, "kanri", Role::Administrator).await;
+    let en = staff_client_with_lang(&token, Lang::En);
+    let easy = staff_client_with_lang(&token, Lang::Easy);
+    let page = en
+        .get(server.url("/admin/accounts"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = common::hidden(&page, "csrf");
+
+    // A form sent with a stale token, read through the cookie.
+    let (status, message) = refusal(
+        en.post(server.url("/admin/tickets/T000000000000/done"))
+            .form(&[("csrf", "stale"), ("outcome", "x")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 403);
+    assert!(message.starts_with("This form has expired"), "{message}");
+    let (_, message) = refusal(
+        easy.post(server.url("/admin/tickets/T000000000000/done"))
+            .form(&[("csrf", "stale"), ("outcome", "x")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(message, Messages::new(Lang::Easy).t("console-refusal-csrf"));
+
+    // A ticket that is not open, and an inquiry that does not exist.
+    let (status, message) = refusal(
+        en.post(server.url("/admin/tickets/T000000000000/done"))
+            .form(&[("csrf", csrf.as_str()), ("outcome", "called back")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert_eq!(message, "There is no open ticket T000000000000.");
+    let (status, message) = refusal(
+        en.post(server.url("/admin/inquiries/no-such-inquiry/judgments"))
+            .form(&[("csrf", csrf.as_str()), ("answer", "none")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert_eq!(message, "Inquiry no-such-inquiry was not found.");
+
+    // An account the form refuses, shown on the accounts page in the page's language.
+    let new_account = [
+        ("csrf", csrf.as_str()),
+        ("username", "Not Valid!"),
+        ("password", common::STAFF_PASSWORD),
+        ("role", "reviewer"),
+    ];
+    let r = en
+        .post(server.url("/admin/accounts"))
+        .form(&new_account)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    let html = r.text().await.unwrap();
+    assert_eq!(html_lang(&html), "en");
+    assert!(
+        html.contains("username: User names are 3 to 32 characters"),
+        "{html}"
+    );
+    assert!(!html.contains("ユーザー名は英小文字"), "{html}");
+    let html = easy
+        .post(server.url("/admin/accounts"))
+        .form(&new_account)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&Messages::new(Lang::Easy).t("console-refusal-username")),
+        "{html}"
+    );
+    // A name that is taken, and the last administrator kept.
+    let taken = [
+        ("csrf", csrf.as_str()),
+        ("username", "kanri"),
+        ("password", common::STAFF_PASSWORD),
+        ("role", "reviewer"),
+    ];
+    let html = en
+        .post(server.url("/admin/accounts"))
+        .form(&taken)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("kanri is already taken."), "{html}");
+    let html = en
+        .post(server.url("/admin/accounts/kanri/role"))
+        .form(&[("csrf", csrf.as_str()), ("role", "editor")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("would leave no administrator"), "{html}");
+    assert!(!html.contains("管理者が一人もいなくなる"), "{html}");
+
+    // The monthly report's month, in the page's language; Japanese exactly as before.
+    for (month, english, japanese) in [
+        (
+            "2026-13",
+            "“2026-13” cannot be read as a month.",
+            "「2026-13」は読めません。",
+        ),
+        (
+            "2099-01",
+            "2099-01 has not started yet.",
+            "2099年1月はまだ始まっていません。",
+        ),
+    ] {
+        let r = en
+            .get(server.url(&format!("/admin/report?month={month}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 400);
+        let html = r.text().await.unwrap();
+        assert!(html.contains(english), "{month}: {html}");
+        let ja = staff_client_with_lang(&token, Lang::Ja)
+            .get(server.url(&format!("/admin/report?month={month}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(ja.contains(japanese), "{month}: {ja}");
+    }
+
+    // Someone else published first: the edit form says so in English, with the entry's path.
+    const PATH: &str = "schemes/ward/minato-test-advertising.toml";
+    let form = en
+        .get(server.url(&format!(
+            "/admin/corpus/entry?path={}",
+            PATH.replace('/', "%2F")
+        )))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let based_on = common::hidden(&form, "based_on");
+    let published = app.store().corpus_entry(PATH).await.unwrap().unwrap().body;
+    let publish = |text: String| {
+        let request = en.post(server.url("/admin/corpus/entry")).form(&[
+            ("csrf", csrf.as_str()),
+            ("path", PATH),
+            ("based_on", based_on.as_str()),
+            ("action", "publish"),
+            ("section", &text.replace('\n', "\r\n")),
+        ]);
+        async move {
+            let r = request.send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let (status, page) = publish(published.replace("max_yen = 500000", "max_yen = 600000")).await;
+    assert_eq!(status, 303, "{page}");
+    let (status, page) = publish(published.replace("max_yen = 500000", "max_yen = 700000")).await;
+    assert_eq!(status, 409, "{page}");
+    assert_eq!(html_lang(&page), "en");
+    assert!(
+        page.contains(&format!(
+            "Someone else published {PATH} after you started editing. Nothing was overwritten."
+        )),
+        "{page}"
+    );
+    assert!(!page.contains("別の職員が公開しました"), "{page}");
+
+    // No refusal above said anything in Japanese to the English reader.
+    for key in [
+        "console-refusal-login",
+        "console-refusal-csrf",
+        "console-refusal-username",
+        "editing-refusal-conflict",
+    ] {
+        assert!(
+            !has_kana_or_kanji(&Messages::new(Lang::En).t(key)),
+            "{key} in English"
+        );
+    }
+}

@@ -109,6 +109,30 @@ forbidden-title = この役割ではできません
 forbidden-message = 「{ $role }」の役割では、{ $action }はできません。必要なときは、管理する人に役割を変えるように頼んでください。
 forbidden-back = まとめのページへ戻る
 
+## Refusals of console actions (the app layer's errors, worded in the reader's language)
+
+console-refusal-login = 職員としてログインしてください。
+console-refusal-login-form = ログインのページをもう一度開いてから、ログインしてください。
+console-refusal-csrf = このフォームは古くなったか、正しく送られませんでした。ページを読み込み直して、もう一度してください。
+console-refusal-role = あなたの役割では、{ $action }はできません。
+console-refusal-no-inquiry = 問い合わせ { $id } はありません。
+console-refusal-outcome = したことを書いてください。500文字までです。
+console-refusal-no-open-ticket = まだ終わっていない相談 { $id } はありません。
+console-refusal-answer = 正しい答えをリストから選んでください。
+console-refusal-no-judgment = 記録 { $id } はありません。
+console-refusal-already-decided = この記録はもう「{ $status }」です。ほかの職員が先に決めました。
+console-refusal-alias = ほかの呼び方を書いてください。1文字から{ $max }文字までです。
+console-refusal-synonyms = 同じ意味のことばを 2つ以上書いてください。「、」で分けます。1つは 1文字から{ $max }文字までです。
+console-refusal-month-format = 「{ $given }」は月として読めません。2026-10 のように書いてください。
+console-refusal-month-year = { $year }年の報告はありません。2000年から 2099年までの月を書いてください。
+console-refusal-month-ahead = { $month_ja }はまだ始まっていません。今月（{ $this }）までの月を書いてください。
+console-refusal-role-choice = 役割を選んでください（見る・記録する係、情報を直す係、管理する人）。
+console-refusal-username = ユーザー名は 3文字から 32文字です。使えるのは小さい英語の文字、数字、「-」「_」です。
+console-refusal-password = パスワードは { $min }文字以上にしてください。
+console-refusal-username-taken = { $username } はもう使われています。
+console-refusal-no-account = アカウント { $username } はありません。
+console-refusal-last-administrator = 管理する人がいなくなるので、変えられません。先に、ほかの人を管理する人にしてください。
+
 ## Dashboard
 
 dashboard-title = まとめ
@@ -246,6 +270,9 @@ audit-actor-unknown = わからない（そのユーザー名はありません�
 
 report-title = 毎月の報告
 report-title-month = 毎月の報告（{ $month }）
+report-label-no-purpose = 目的を選んでいない
+report-label-no-scheme-shown = 制度を見せなかった
+report-label-level-unknown = わからない（いまの情報にない制度）
 report-month-format = %Y年%-m月
 report-month = 月（YYYY-MM）
 report-month-hint = 書かないと、前の月（日本の時間）を出します。

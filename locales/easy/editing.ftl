@@ -302,3 +302,13 @@ editing-history-rollback = この版に戻して公開する
 ## 鮮度の一覧
 editing-freshness-col = 直す
 editing-freshness-edit = フォームを開く
+
+## 断り（直す・公開するが できないとき）
+editing-refusal-off = このサーバーはコーパスのフォルダから動いていないので、直せません。
+editing-refusal-no-entry = コーパスの項目 { $path } はありません。
+editing-refusal-delete-kind = 消せるのは制度のファイルだけです。よくある質問・相談の窓口・同じ意味のことばは、フォームで 1つずつ消してください。
+editing-refusal-deleted = { $path } はもう消してあります。
+editing-refusal-empty = 何も書いていないので、公開も保存もできません。制度を消すときは「この制度を消す」を使ってください。
+editing-refusal-conflict = あなたが直している間に、ほかの職員が { $path } を公開しました。あなたの変更で上書きはしていません。新しい内容を開いて、もう一度直してください。
+editing-refusal-exists = { $path } はもうあります（消したものも入ります）。上書きはしていません。消したものなら、これまでの版から元に戻せます。
+editing-refusal-no-version = { $path } の版{ $number } はありません。

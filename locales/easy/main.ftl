@@ -346,12 +346,24 @@ chat-fact-label-documents = 出す 書類
 chat-fact-label-contact = 聞く ところと、開いて いる 時間
 chat-fact-label-combination = ほかの 制度と いっしょに 使う こと
 chat-fact-not-in-sources = { $label }は、わたしたちの 資料（しりょう）では わかりません。{ $contact }に 聞くか、公式ページを 見て ください。
+chat-fact-not-in-sources-amount = いくらに なるかは、わたしたちの 資料（しりょう）には 書いて ありません。{ $contact }に 聞いて ください。公式（こうしき）ページでも 確（たし）かめられます。
 chat-fact-amount-of-loan = 借りられる お金
 chat-fact-amount-of-grant = もらえる お金
 chat-fact-amount-of-other = お金
 chat-fact-amount-published = { $what }について、公式ページには「{ $text }」と 書いて あります。
 chat-fact-amount-ceiling = { $what }は いちばん 多くて { $amount }です。
 chat-fact-ceiling = いちばん 多くて { $amount }です。
+chat-fact-share =
+    { $up_to ->
+        [yes] かかった お金の { $den }分の{ $num }まで、出して もらえます。
+       *[no] かかった お金の { $den }分の{ $num }を、出して もらえます。
+    }
+chat-fact-share-ceiling =
+    { $up_to ->
+        [yes] かかった お金の { $den }分の{ $num }まで、出して もらえます。もらえる お金は、いちばん 多くて { $amount }です。
+       *[no] かかった お金の { $den }分の{ $num }を、出して もらえます。もらえる お金は、いちばん 多くて { $amount }です。
+    }
+chat-fact-per-person-ceiling = 1人に ついて、{ $what }は いちばん 多くて { $amount }です。
 chat-fact-floor = いちばん 少なくて { $amount }です。
 chat-fact-also-rate = 割合（わりあい）は { $rate }です。
 chat-fact-rate-of-loan = お金を 借りる ときの 利子（りし）の 割合

@@ -109,6 +109,30 @@ forbidden-title = No permission
 forbidden-message = { $action } is not allowed with the { $role } role. If you need it, ask an administrator to change your role.
 forbidden-back = Back to the dashboard
 
+## Refusals of console actions (the app layer's errors, worded in the reader's language)
+
+console-refusal-login = Please log in as staff.
+console-refusal-login-form = Please open the login form again, then log in.
+console-refusal-csrf = This form has expired or was not sent correctly. Please reload the page and try again.
+console-refusal-role = { $action } is not allowed with your role.
+console-refusal-no-inquiry = Inquiry { $id } was not found.
+console-refusal-outcome = Please enter what was done, in 500 characters or fewer.
+console-refusal-no-open-ticket = There is no open ticket { $id }.
+console-refusal-answer = Please choose the right answer from the list.
+console-refusal-no-judgment = Judgment { $id } was not found.
+console-refusal-already-decided = This judgment is already “{ $status }” (another staff member decided first).
+console-refusal-alias = Please enter an alias of 1 to { $max } characters.
+console-refusal-synonyms = Please enter at least two synonyms separated by “、” (each 1 to { $max } characters).
+console-refusal-month-format = “{ $given }” cannot be read as a month. Please use the form YYYY-MM (for example 2026-10).
+console-refusal-month-year = The year { $year } is out of range. Please choose a month from 2000 to 2099.
+console-refusal-month-ahead = { $month } has not started yet. Please choose a month up to this one ({ $this }).
+console-refusal-role-choice = Please choose a role: Reviewer, Editor or Administrator.
+console-refusal-username = User names are 3 to 32 characters: lower-case letters, digits, “-” and “_”.
+console-refusal-password = Passwords must be at least { $min } characters long.
+console-refusal-username-taken = { $username } is already taken.
+console-refusal-no-account = There is no account { $username }.
+console-refusal-last-administrator = This change would leave no administrator. Please make another administrator first.
+
 ## Dashboard
 
 dashboard-title = Dashboard
@@ -252,6 +276,9 @@ audit-actor-unknown = Unknown (no such user name)
 
 report-title = Monthly report
 report-title-month = Monthly report ({ $month })
+report-label-no-purpose = No purpose chosen
+report-label-no-scheme-shown = No scheme shown
+report-label-level-unknown = Unknown level (scheme no longer in the corpus)
 report-month-format = %B %Y
 report-month = Month (YYYY-MM)
 report-month-hint = If left empty, last month (Japan time) is shown.

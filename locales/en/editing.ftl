@@ -308,3 +308,13 @@ editing-history-rollback = Roll back to this version and publish
 ## Freshness board
 editing-freshness-col = Edit
 editing-freshness-edit = Open the edit form
+
+## Refusals (when an edit or publication cannot be done)
+editing-refusal-off = This server was not started from a corpus folder, so the corpus cannot be edited here.
+editing-refusal-no-entry = Corpus entry { $path } was not found.
+editing-refusal-delete-kind = Only scheme files can be deleted. Delete FAQs, desks and synonyms one item at a time in the edit form.
+editing-refusal-deleted = { $path } has already been deleted.
+editing-refusal-empty = Empty content cannot be published or saved. To delete a scheme, use “Delete this scheme”.
+editing-refusal-conflict = Someone else published { $path } after you started editing. Nothing was overwritten. Open the latest version and make your changes again.
+editing-refusal-exists = { $path } already exists (deleted entries included). Nothing was overwritten. If it was deleted, restore it from its history.
+editing-refusal-no-version = Version { $number } of { $path } was not found.

@@ -353,12 +353,24 @@ chat-fact-label-documents = Documents
 chat-fact-label-contact = Contact and hours
 chat-fact-label-combination = Combining with other schemes
 chat-fact-not-in-sources = { $label } is not confirmed in our sources. Please check with { $contact } or on the official page.
+chat-fact-not-in-sources-amount = Amount is not confirmed in our sources. Please check with { $contact } or on the official page.
 chat-fact-amount-of-loan = The loan limit
 chat-fact-amount-of-grant = The maximum amount
 chat-fact-amount-of-other = The maximum
 chat-fact-amount-published = The amount is published in Japanese as 「{ $text }」.
 chat-fact-amount-ceiling = { $what } is { $amount }.
 chat-fact-ceiling = The maximum is { $amount }.
+chat-fact-share =
+    { $up_to ->
+        [yes] It pays up to { $num }/{ $den } of the costs.
+       *[no] It pays { $num }/{ $den } of the costs.
+    }
+chat-fact-share-ceiling =
+    { $up_to ->
+        [yes] It pays up to { $num }/{ $den } of the costs, at most { $amount }.
+       *[no] It pays { $num }/{ $den } of the costs, at most { $amount }.
+    }
+chat-fact-per-person-ceiling = { $what } is { $amount } per person.
 chat-fact-floor = The minimum is { $amount }.
 chat-fact-also-rate = The rate is { $rate }.
 chat-fact-rate-of-loan = The interest rate

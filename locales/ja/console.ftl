@@ -109,6 +109,30 @@ forbidden-title = 権限がありません
 forbidden-message = { $action }は、{ $role }の役割では行えません。必要な場合は管理者に役割の変更を依頼してください。
 forbidden-back = ダッシュボードへ戻る
 
+## Refusals of console actions (the app layer's errors, worded in the reader's language)
+
+console-refusal-login = 職員としてログインしてください。
+console-refusal-login-form = ログインフォームを開き直してからログインしてください。
+console-refusal-csrf = フォームの有効期限が切れたか、不正な送信です。ページを再読み込みしてやり直してください。
+console-refusal-role = { $action }は、あなたの役割では行えません。
+console-refusal-no-inquiry = 問い合わせ { $id } は見つかりません。
+console-refusal-outcome = 対応結果を500文字以内で入力してください。
+console-refusal-no-open-ticket = 未対応のチケット { $id } はありません。
+console-refusal-answer = 正しい回答を一覧から選んでください。
+console-refusal-no-judgment = 判定 { $id } は見つかりません。
+console-refusal-already-decided = この判定はすでに{ $status }です（別の職員が先に決めました）。
+console-refusal-alias = 別名を1〜{ $max }文字で入力してください。
+console-refusal-synonyms = 同義語は「、」で区切って2語以上（各1〜{ $max }文字）入力してください。
+console-refusal-month-format = 「{ $given }」は読めません。YYYY-MM の形式（例：2026-10）で指定してください。
+console-refusal-month-year = { $year }年は対象外です。2000年から2099年までの月を指定してください。
+console-refusal-month-ahead = { $month_ja }はまだ始まっていません。今月（{ $this }）までの月を指定してください。
+console-refusal-role-choice = 役割は 閲覧・判定担当・編集担当・管理者 のいずれかを選んでください。
+console-refusal-username = ユーザー名は英小文字・数字・「-」「_」で3〜32文字にしてください。
+console-refusal-password = パスワードは{ $min }文字以上にしてください。
+console-refusal-username-taken = { $username } はすでに使われています。
+console-refusal-no-account = アカウント { $username } はありません。
+console-refusal-last-administrator = 管理者が一人もいなくなるため、この変更はできません。先に別の管理者を作ってください。
+
 ## Dashboard
 
 dashboard-title = ダッシュボード
@@ -246,6 +270,9 @@ audit-actor-unknown = 不明（存在しないユーザー名）
 
 report-title = 実施報告
 report-title-month = 実施報告（{ $month }）
+report-label-no-purpose = 目的の指定なし
+report-label-no-scheme-shown = 表示した制度なし
+report-label-level-unknown = 区分不明（現在のコーパスにない制度）
 report-month-format = %Y年%-m月
 report-month = 対象の月（YYYY-MM）
 report-month-hint = 省略すると前月（日本時間）を表示します。

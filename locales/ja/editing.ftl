@@ -302,3 +302,13 @@ editing-history-rollback = この版に戻して公開する
 ## 鮮度の一覧
 editing-freshness-col = 編集
 editing-freshness-edit = 編集フォームを開く
+
+## 断り（編集・公開ができないとき）
+editing-refusal-off = このサーバーはコーパスのフォルダから起動していないため、編集できません。
+editing-refusal-no-entry = コーパスの項目 { $path } は見つかりません。
+editing-refusal-delete-kind = 削除できるのは制度のファイルだけです。よくある質問・相談窓口・同義語は、編集フォームで項目ごとに削除してください。
+editing-refusal-deleted = { $path } はすでに削除されています。
+editing-refusal-empty = 空の内容は公開・保存できません。制度を削除するときは「この制度を削除」を使ってください。
+editing-refusal-conflict = { $path } は、編集を始めた後に別の職員が公開しました。上書きはしていません。最新の内容を開き直し、変更をもう一度加えてください。
+editing-refusal-exists = { $path } はすでにあります（削除済みのものを含みます）。上書きはしていません。削除済みなら履歴から戻せます。
+editing-refusal-no-version = { $path } の版{ $number } は見つかりません。

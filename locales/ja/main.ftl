@@ -348,12 +348,24 @@ chat-fact-label-documents = 必要な書類
 chat-fact-label-contact = 問い合わせ先・受付時間
 chat-fact-label-combination = 他の制度との併用
 chat-fact-not-in-sources = { $label }は、この案内の情報源では確認できていません。{ $contact }または公式ページでご確認ください。
+chat-fact-not-in-sources-amount = 金額・上限は、この案内の情報源では確認できていません。{ $contact }または公式ページでご確認ください。
 chat-fact-amount-of-loan = 融資の限度額
 chat-fact-amount-of-grant = 補助・助成の額
 chat-fact-amount-of-other = 金額
 chat-fact-amount-published = { $what }は{ $text }です。
 chat-fact-amount-ceiling = { $what }の上限は{ $amount }です。
 chat-fact-ceiling = 上限は{ $amount }です。
+chat-fact-share =
+    { $up_to ->
+        [yes] 対象経費の{ $den }分の{ $num }以内が補助されます。
+       *[no] 対象経費の{ $den }分の{ $num }が補助されます。
+    }
+chat-fact-share-ceiling =
+    { $up_to ->
+        [yes] 対象経費の{ $den }分の{ $num }以内が補助されます。上限は{ $amount }です。
+       *[no] 対象経費の{ $den }分の{ $num }が補助されます。上限は{ $amount }です。
+    }
+chat-fact-per-person-ceiling = { $what }の上限は、1人あたり{ $amount }です。
 chat-fact-floor = 下限は{ $amount }です。
 chat-fact-also-rate = 率は{ $rate }です。
 chat-fact-rate-of-loan = 利率

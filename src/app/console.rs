@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 
+use super::refusal::Wording;
 use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
 use crate::domain::handoff::{STAFF_QUEUE_ID, STAFF_QUEUE_NAME, StableCode, TicketStatus};
@@ -281,7 +282,7 @@ impl App {
             .store
             .inquiry(id)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("問い合わせ {id} は見つかりません。")))?;
+            .ok_or_else(|| no_inquiry(id))?;
         let feedback = self.store.feedback_for(id).await?;
         let shown = inquiry
             .results
@@ -333,9 +334,9 @@ impl App {
         by.require(Permission::HandleTickets)?;
         let outcome = outcome.trim();
         if outcome.is_empty() || outcome.chars().count() > 500 {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "invalid_field",
-                "outcome: 対応結果を500文字以内で入力してください。",
+                Wording::new("console-refusal-outcome").on("outcome"),
             ));
         }
         if self
@@ -347,9 +348,9 @@ impl App {
                 .await?;
             Ok(())
         } else {
-            Err(AppError::NotFound(format!(
-                "未対応のチケット {id} はありません。"
-            )))
+            Err(AppError::NotFound(
+                Wording::new("console-refusal-no-open-ticket").arg("id", id),
+            ))
         }
     }
 
@@ -469,4 +470,9 @@ impl App {
         }
         Ok(rows)
     }
+}
+
+/// No inquiry has the id (the console's detail page and a judgment's form).
+pub(crate) fn no_inquiry(id: &str) -> AppError {
+    AppError::NotFound(Wording::new("console-refusal-no-inquiry").arg("id", id))
 }

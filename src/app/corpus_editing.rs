@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::messages::Messages;
+use super::refusal::Wording;
 use super::staff::StaffMember;
 use super::{App, AppError, Result};
 use crate::config::Settings;
@@ -107,18 +108,17 @@ impl App {
         if self.live.on() {
             Ok(())
         } else {
-            Err(AppError::invalid(
+            Err(AppError::refused(
                 "editing_off",
-                "このサーバーはコーパスのフォルダから起動していないため、編集できません。",
+                Wording::new("editing-refusal-off"),
             ))
         }
     }
 
     async fn entry(&self, path: &str) -> Result<CorpusEntry> {
-        self.store
-            .corpus_entry(path)
-            .await?
-            .ok_or_else(|| AppError::NotFound(format!("コーパスの項目 {path} は見つかりません。")))
+        self.store.corpus_entry(path).await?.ok_or_else(|| {
+            AppError::NotFound(Wording::new("editing-refusal-no-entry").arg("path", path))
+        })
     }
 
     /// Every entry whose path or text contains `query` (all when empty), by path.
@@ -251,15 +251,15 @@ impl App {
         self.editing(by)?;
         let entry = self.entry(path).await?;
         if entry.kind != EntryKind::Scheme {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "corpus_delete_kind",
-                "削除できるのは制度のファイルだけです。よくある質問・相談窓口・同義語は、編集フォームで項目ごとに削除してください。",
+                Wording::new("editing-refusal-delete-kind"),
             ));
         }
         if entry.body.is_empty() {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "corpus_deleted",
-                format!("{path} はすでに削除されています。"),
+                Wording::new("editing-refusal-deleted").arg("path", path),
             ));
         }
         let mut tree = self.store.published_tree().await?;
@@ -312,9 +312,9 @@ impl App {
             self.entry(path).await?;
         }
         if text.trim().is_empty() {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "corpus_empty_text",
-                "空の内容は公開・保存できません。制度を削除するときは「この制度を削除」を使ってください。",
+                Wording::new("editing-refusal-empty"),
             ));
         }
         let mut tree = self.store.published_tree().await?;
@@ -351,9 +351,7 @@ impl App {
     }
 
     fn conflict(&self, path: &str) -> AppError {
-        AppError::Conflict(format!(
-            "{path} は、編集を始めた後に別の職員が公開しました。上書きはしていません。最新の内容を開き直し、変更をもう一度加えてください。"
-        ))
+        AppError::Conflict(Wording::new("editing-refusal-conflict").arg("path", path))
     }
 
     /// Publishes `text` as the entry's new version if the entry is still at `based_on`, and
@@ -389,9 +387,7 @@ impl App {
             .create_corpus_entry(path, text, &by.username, "追加")
             .await?
             .ok_or_else(|| {
-                AppError::Conflict(format!(
-                    "{path} はすでにあります（削除済みのものを含みます）。上書きはしていません。削除済みなら履歴から戻せます。"
-                ))
+                AppError::Conflict(Wording::new("editing-refusal-exists").arg("path", path))
             })?;
         self.audit(
             by.actor(),
@@ -476,7 +472,13 @@ impl App {
         self.store
             .corpus_version_of(path, number)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("{path} の版{number} は見つかりません。")))
+            .ok_or_else(|| {
+                AppError::NotFound(
+                    Wording::new("editing-refusal-no-version")
+                        .arg("path", path)
+                        .arg("number", number),
+                )
+            })
     }
 
     /// Publishes version `number` of the entry again, as a new version (the history keeps

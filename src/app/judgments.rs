@@ -3,6 +3,8 @@
 //! approved judgments as a regression set (`shien eval --judgments`). Each action writes its
 //! audit record here, once.
 
+use super::messages::label_key;
+use super::refusal::Wording;
 use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
 use crate::domain::judgment::{
@@ -148,14 +150,16 @@ impl App {
         let answer = Answer::parse_choice(answer)
             .filter(|a| self.known(a))
             .ok_or_else(|| {
-                AppError::invalid(
+                AppError::refused(
                     "invalid_answer",
-                    "answer: 正しい回答を一覧から選んでください。",
+                    Wording::new("console-refusal-answer").on("answer"),
                 )
             })?;
-        let inquiry = self.store.inquiry(inquiry_id).await?.ok_or_else(|| {
-            AppError::NotFound(format!("問い合わせ {inquiry_id} は見つかりません。"))
-        })?;
+        let inquiry = self
+            .store
+            .inquiry(inquiry_id)
+            .await?
+            .ok_or_else(|| super::console::no_inquiry(inquiry_id))?;
         let shown = |id: &str| {
             inquiry
                 .results
@@ -234,8 +238,8 @@ impl App {
             .store
             .judgment(id)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("判定 {id} は見つかりません。")))?;
-        let invalid = |e: judgment::FixError| AppError::invalid("invalid_fix", e.to_string());
+            .ok_or_else(|| no_judgment(id))?;
+        let invalid = |e: judgment::FixError| AppError::refused("invalid_fix", Wording::from(&e));
         let (status, fix) = match decision {
             Decision::Reject => (JudgmentStatus::Rejected, judgment.fix.clone()),
             Decision::Approve { text } => {
@@ -257,12 +261,10 @@ impl App {
             .decide_judgment(id, status, &fix, &by.username)
             .await?
         {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "already_decided",
-                format!(
-                    "この判定はすでに{}です（別の職員が先に決めました）。",
-                    judgment.status.label_ja()
-                ),
+                Wording::new("console-refusal-already-decided")
+                    .label("status", label_key(judgment.status)),
             ));
         }
         let action = match status {
@@ -277,7 +279,7 @@ impl App {
         self.store
             .judgment(id)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("判定 {id} は見つかりません。")))
+            .ok_or_else(|| no_judgment(id))
     }
 
     /// Teaches search every approved alias and synonym group in the database (at start-up,
@@ -371,4 +373,8 @@ pub fn watch_judgments(app: std::sync::Weak<App>) {
             }
         }
     });
+}
+
+fn no_judgment(id: &str) -> AppError {
+    AppError::NotFound(Wording::new("console-refusal-no-judgment").arg("id", id))
 }

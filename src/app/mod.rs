@@ -56,8 +56,9 @@ pub enum AppError {
     /// Questionnaire answers that cannot be used (the field is named in the error).
     #[error("{0}")]
     Answer(#[from] ProfileError),
-    #[error("{0}")]
-    NotFound(String),
+    /// What was asked for is not there (the wording names it).
+    #[error("{}", .0.in_lang(crate::domain::Lang::Ja))]
+    NotFound(Wording),
     /// The staff member's role does not allow the action.
     #[error("{}は、あなたの役割では行えません。", permission.label_ja())]
     Forbidden { permission: Permission },
@@ -65,8 +66,8 @@ pub enum AppError {
     #[error("{0}")]
     Internal(String),
     /// Another editor published the entry since this one started from it.
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", .0.in_lang(crate::domain::Lang::Ja))]
+    Conflict(Wording),
     /// A corpus edit or import the validator refused: each problem names the file, the line
     /// where known, the entry and the field.
     #[error("{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
@@ -95,6 +96,34 @@ impl AppError {
             message: wording.in_lang(crate::domain::Lang::Ja),
             wording: Some(wording),
         }
+    }
+
+    /// The catalog wording of the error, when the entry points can say it in the reader's
+    /// language.
+    pub fn wording(&self) -> Option<Wording> {
+        match self {
+            AppError::Invalid { wording, .. } => wording.clone(),
+            AppError::Answer(e) => Some(Wording::from(e)),
+            AppError::NotFound(wording) | AppError::Conflict(wording) => Some(wording.clone()),
+            AppError::Forbidden { permission } => Some(refusal::forbidden(*permission)),
+            AppError::Internal(_)
+            | AppError::CorpusInvalid { .. }
+            | AppError::Engine(_)
+            | AppError::Store(_) => None,
+        }
+    }
+
+    /// The message in `lang`, naming the field it is about (`field: message`) as the Japanese
+    /// one does; the Japanese text when the error has no catalog wording.
+    pub fn in_lang(&self, lang: crate::domain::Lang) -> String {
+        self.wording()
+            .map_or_else(|| self.to_string(), |w| w.in_lang(lang))
+    }
+
+    /// The message in `lang` without the field, for a page that shows it beside the field.
+    pub fn text_in(&self, lang: crate::domain::Lang) -> String {
+        self.wording()
+            .map_or_else(|| self.to_string(), |w| w.text_in(lang))
     }
 }
 

@@ -6,15 +6,29 @@ use crate::domain::Lang;
 use crate::domain::profile::{AnswerProblem, ProfileError};
 use crate::domain::search::QueryError;
 
-use super::messages::Messages;
+use crate::domain::judgment::{FixError, MAX_ALIAS_CHARS};
+use crate::domain::report::MonthError;
+use crate::domain::staff::Permission;
 
-/// A refusal's message: a key of the `refusal-…` messages, its arguments, and the request
+use super::messages::{Messages, permission_key};
+
+/// A refusal's message: a catalog key (`refusal-…`, the console's `console-refusal-…` and
+/// `editing-refusal-…`), its arguments, and the request
 /// field it is about (named before the message in API errors, left out on pages).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wording {
     field: Option<&'static str>,
     key: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Value)>,
+}
+
+/// One argument of a [`Wording`]: a value shown as it is (an id, a number, what the caller
+/// typed), or a label that is itself a catalog message (a role, a status), said in the
+/// reader's language too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Value {
+    Text(String),
+    Label(String),
 }
 
 impl Wording {
@@ -33,7 +47,14 @@ impl Wording {
     }
 
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Wording {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Value::Text(value.to_string())));
+        self
+    }
+
+    /// An argument that is the catalog message `key` (a status, a role), worded in the same
+    /// language as the rest.
+    pub fn label(mut self, name: &'static str, key: impl Into<String>) -> Wording {
+        self.args.push((name, Value::Label(key.into())));
         self
     }
 
@@ -51,8 +72,49 @@ impl Wording {
 
     /// The message alone, for a page that shows it beside the field.
     pub fn text_in(&self, lang: Lang) -> String {
-        let args: Vec<(&str, &str)> = self.args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        Messages::new(lang).targs(self.key, &args)
+        let m = Messages::new(lang);
+        let values: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(n, v)| match v {
+                Value::Text(text) => (*n, text.clone()),
+                Value::Label(key) => (*n, m.t(key)),
+            })
+            .collect();
+        let args: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        m.targs(self.key, &args)
+    }
+}
+
+/// The app's own refusal of what a staff member's role does not allow (the console's pages
+/// refuse first, with the `forbidden-message` page).
+pub fn forbidden(permission: Permission) -> Wording {
+    Wording::new("console-refusal-role").label("action", permission_key(permission))
+}
+
+impl From<&MonthError> for Wording {
+    fn from(e: &MonthError) -> Wording {
+        match e {
+            MonthError::Format { given } => Wording::new("console-refusal-month-format")
+                .on("month")
+                .arg("given", given),
+            MonthError::Year { year } => Wording::new("console-refusal-month-year")
+                .on("month")
+                .arg("year", year),
+        }
+    }
+}
+
+impl From<&FixError> for Wording {
+    fn from(e: &FixError) -> Wording {
+        match e {
+            FixError::Phrase => Wording::new("console-refusal-alias")
+                .on("phrase")
+                .arg("max", MAX_ALIAS_CHARS),
+            FixError::Words => Wording::new("console-refusal-synonyms")
+                .on("words")
+                .arg("max", MAX_ALIAS_CHARS),
+        }
     }
 }
 
@@ -218,10 +280,48 @@ mod tests {
                 let text = wording.text_in(lang);
                 assert!(!text.contains('{'), "{text}");
                 for (_, value) in &wording.args {
-                    assert!(text.contains(value.as_str()), "{text} lacks {value}");
+                    if let Value::Text(value) = value {
+                        assert!(text.contains(value.as_str()), "{text} lacks {value}");
+                    }
                 }
             }
             assert_ne!(wording.text_in(Lang::En), wording.text_in(Lang::Ja));
         }
+    }
+
+    #[test]
+    fn the_japanese_catalog_says_what_the_domain_says_for_the_console() {
+        for e in [
+            MonthError::Format {
+                given: "2026/10".into(),
+            },
+            MonthError::Year { year: 1999 },
+        ] {
+            assert_eq!(Wording::from(&e).in_lang(Lang::Ja), format!("month: {e}"));
+        }
+        for e in [FixError::Phrase, FixError::Words] {
+            assert_eq!(Wording::from(&e).in_lang(Lang::Ja), e.to_string());
+        }
+        for permission in crate::app::messages::PERMISSIONS {
+            assert_eq!(
+                forbidden(permission).in_lang(Lang::Ja),
+                crate::app::AppError::Forbidden { permission }.to_string()
+            );
+        }
+    }
+
+    #[test]
+    fn a_label_argument_is_worded_in_the_reader_s_language() {
+        let wording = Wording::new("console-refusal-already-decided")
+            .label("status", "judgment-status-fixed");
+        assert_eq!(
+            wording.text_in(Lang::Ja),
+            "この判定はすでに対応済みです（別の職員が先に決めました）。"
+        );
+        assert_eq!(
+            wording.text_in(Lang::En),
+            "This judgment is already “Done” (another staff member decided first)."
+        );
+        assert!(wording.text_in(Lang::Easy).contains("終わった"));
     }
 }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::console::{EXPORT_LIMIT, jst_midnight};
+use super::refusal::Wording;
 use super::staff::StaffMember;
 use super::{App, AppError, Result, tokyo_today};
 use crate::domain::freshness::{self, Finding, Rule};
@@ -41,16 +42,17 @@ impl App {
         let month = match month.map(str::trim).filter(|m| !m.is_empty()) {
             None => this_month.previous(),
             Some(text) => ReportMonth::parse(text)
-                .map_err(|e| AppError::invalid("invalid_month", format!("month: {e}")))?,
+                .map_err(|e| AppError::refused("invalid_month", Wording::from(&e)))?,
         };
         if month > this_month {
-            return Err(AppError::invalid(
+            // The month's Japanese name for the Japanese catalogs, `YYYY-MM` for the English.
+            return Err(AppError::refused(
                 "invalid_month",
-                format!(
-                    "month: {}はまだ始まっていません。今月（{}）までの月を指定してください。",
-                    month.label_ja(),
-                    this_month
-                ),
+                Wording::new("console-refusal-month-ahead")
+                    .on("month")
+                    .arg("month", month)
+                    .arg("month_ja", month.label_ja())
+                    .arg("this", this_month),
             ));
         }
         let previous = month.previous();

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::engine::SearchOutcome;
+use super::refusal::Wording;
 use super::{App, AppError, Logged, Result, tokyo_today};
 use crate::domain::inquiry::{Channel, Inquiry, InquiryKind, LogEntry};
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
@@ -91,7 +92,7 @@ impl App {
     ) -> Result<SchemeView<'a>> {
         let scheme = corpus
             .scheme(id)
-            .ok_or_else(|| AppError::NotFound(format!("制度 {id} は見つかりません。")))?;
+            .ok_or_else(|| AppError::NotFound(Wording::new("refusal-no-scheme").arg("id", id)))?;
         let today = tokyo_today();
         Ok(SchemeView {
             scheme,

@@ -9,6 +9,7 @@ use chrono::Utc;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use super::refusal::Wording;
 use super::{App, AppError};
 use crate::config::Settings;
 use crate::domain::handoff::StableCode;
@@ -170,22 +171,24 @@ impl From<StaffUser> for Account {
 /// The role a form names, or the caller's mistake.
 pub fn parse_role(code: &str) -> Result<Role, AppError> {
     Role::from_code(code.trim()).ok_or_else(|| {
-        AppError::invalid(
+        AppError::refused(
             "invalid_role",
-            "role: 役割は 閲覧・判定担当・編集担当・管理者 のいずれかを選んでください。",
+            Wording::new("console-refusal-role-choice").on("role"),
         )
     })
 }
 
 fn staff_invalid(e: StaffError) -> AppError {
     match e {
-        StaffError::Username => AppError::invalid(
+        StaffError::Username => AppError::refused(
             "invalid_username",
-            "username: ユーザー名は英小文字・数字・「-」「_」で3〜32文字にしてください。",
+            Wording::new("console-refusal-username").on("username"),
         ),
-        StaffError::WeakPassword => AppError::invalid(
+        StaffError::WeakPassword => AppError::refused(
             "weak_password",
-            format!("password: パスワードは{MIN_PASSWORD_CHARS}文字以上にしてください。"),
+            Wording::new("console-refusal-password")
+                .on("password")
+                .arg("min", MIN_PASSWORD_CHARS),
         ),
         StaffError::Hash(e) => AppError::Internal(format!("password hashing: {e}")),
     }
@@ -344,9 +347,11 @@ impl App {
         validate_username(username).map_err(staff_invalid)?;
         let hash = hash_password(password).map_err(staff_invalid)?;
         if !self.store.add_user(username, &hash, role).await? {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "username_taken",
-                format!("username: {username} はすでに使われています。"),
+                Wording::new("console-refusal-username-taken")
+                    .on("username")
+                    .arg("username", username),
             ));
         }
         self.audit(
@@ -370,9 +375,9 @@ impl App {
         by.require(Permission::ManageAccounts)?;
         let users = self.store.users().await?;
         let Some(user) = users.iter().find(|u| u.username == username) else {
-            return Err(AppError::NotFound(format!(
-                "アカウント {username} はありません。"
-            )));
+            return Err(AppError::NotFound(
+                Wording::new("console-refusal-no-account").arg("username", username),
+            ));
         };
         if user.role == role {
             return Ok(());
@@ -382,9 +387,9 @@ impl App {
             .filter(|u| u.role == Role::Administrator)
             .count();
         if user.role == Role::Administrator && administrators == 1 {
-            return Err(AppError::invalid(
+            return Err(AppError::refused(
                 "last_administrator",
-                "role: 管理者が一人もいなくなるため、この変更はできません。先に別の管理者を作ってください。",
+                Wording::new("console-refusal-last-administrator").on("role"),
             ));
         }
         self.store.set_role(username, role).await?;
@@ -409,9 +414,9 @@ impl App {
         by.require(Permission::ManageAccounts)?;
         let hash = hash_password(password).map_err(staff_invalid)?;
         if !self.store.set_password(username, &hash).await? {
-            return Err(AppError::NotFound(format!(
-                "アカウント {username} はありません。"
-            )));
+            return Err(AppError::NotFound(
+                Wording::new("console-refusal-no-account").arg("username", username),
+            ));
         }
         self.store.delete_sessions_of(username).await?;
         self.audit(by.actor(), AuditAction::PasswordReset, Some(username), "")

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::app::AppError;
-use crate::app::refusal::Wording;
+use crate::app::refusal::{self, Wording};
 use crate::domain::Lang;
 
 #[derive(Debug, thiserror::Error)]
@@ -23,12 +23,21 @@ pub enum ApiError {
         wording: Option<Wording>,
     },
     #[error("{message}")]
-    Unauthorized { message: String },
+    Unauthorized {
+        message: String,
+        wording: Option<Wording>,
+    },
     #[error("{message}")]
-    Forbidden { message: String },
+    Forbidden {
+        message: String,
+        wording: Option<Wording>,
+    },
     /// The thing changed since the caller read it (another editor published first).
     #[error("{message}")]
-    Conflict { message: String },
+    Conflict {
+        message: String,
+        wording: Option<Wording>,
+    },
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("unsupported media type")]
@@ -57,19 +66,34 @@ impl ApiError {
         }
     }
 
+    /// 401: the staff console asks for a login (worded from the catalogs).
+    pub fn unauthorized(wording: Wording) -> ApiError {
+        ApiError::Unauthorized {
+            message: wording.in_lang(Lang::Ja),
+            wording: Some(wording),
+        }
+    }
+
+    /// 403 (worded from the catalogs).
+    pub fn forbidden(wording: Wording) -> ApiError {
+        ApiError::Forbidden {
+            message: wording.in_lang(Lang::Ja),
+            wording: Some(wording),
+        }
+    }
+
     /// The catalog wording of the refusal, when there is one.
     fn wording(&self) -> Option<Wording> {
         match self {
-            ApiError::BadRequest { wording, .. } | ApiError::NotFound { wording, .. } => {
-                wording.clone()
-            }
+            ApiError::BadRequest { wording, .. }
+            | ApiError::NotFound { wording, .. }
+            | ApiError::Unauthorized { wording, .. }
+            | ApiError::Forbidden { wording, .. }
+            | ApiError::Conflict { wording, .. } => wording.clone(),
             ApiError::PayloadTooLarge => Some(Wording::new("refusal-too-large")),
             ApiError::UnsupportedMediaType => Some(Wording::new("refusal-media-type")),
             ApiError::TooManyRequests { .. } => Some(Wording::new("refusal-rate-limited")),
             ApiError::Internal(_) => Some(Wording::new("refusal-internal")),
-            ApiError::Unauthorized { .. }
-            | ApiError::Forbidden { .. }
-            | ApiError::Conflict { .. } => None,
         }
     }
 }
@@ -169,13 +193,15 @@ impl IntoResponse for ApiError {
             ApiError::NotFound { message, .. } => {
                 (StatusCode::NOT_FOUND, "not_found", message.clone())
             }
-            ApiError::Unauthorized { message } => {
+            ApiError::Unauthorized { message, .. } => {
                 (StatusCode::UNAUTHORIZED, "unauthorized", message.clone())
             }
-            ApiError::Forbidden { message } => {
+            ApiError::Forbidden { message, .. } => {
                 (StatusCode::FORBIDDEN, "forbidden", message.clone())
             }
-            ApiError::Conflict { message } => (StatusCode::CONFLICT, "conflict", message.clone()),
+            ApiError::Conflict { message, .. } => {
+                (StatusCode::CONFLICT, "conflict", message.clone())
+            }
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
@@ -237,19 +263,19 @@ impl From<AppError> for ApiError {
                 wording,
             },
             AppError::Answer(e) => ApiError::refused("invalid_answer", Wording::from(&e)),
-            AppError::NotFound(message) => ApiError::NotFound {
-                message,
-                wording: None,
+            AppError::NotFound(wording) => ApiError::not_found(wording),
+            AppError::Conflict(wording) => ApiError::Conflict {
+                message: wording.in_lang(Lang::Ja),
+                wording: Some(wording),
             },
-            AppError::Conflict(message) => ApiError::Conflict { message },
             e @ AppError::CorpusInvalid { .. } => ApiError::BadRequest {
                 code: "invalid_corpus",
                 message: e.to_string(),
                 wording: None,
             },
-            e @ AppError::Forbidden { .. } => ApiError::Forbidden {
-                message: e.to_string(),
-            },
+            AppError::Forbidden { permission } => {
+                ApiError::forbidden(refusal::forbidden(permission))
+            }
             other => ApiError::Internal(other.to_string()),
         }
     }

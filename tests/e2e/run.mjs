@@ -746,6 +746,107 @@ function languageJourney(c) {
   };
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Journey 11: the staff console in English and in やさしい日本語, chosen with the visible switch —
+// dashboard, inquiry list and one inquiry, the corpus edit form, the monthly report, and a
+// refusal (a month that cannot be read) worded in the language; axe on every page.
+
+/** The one-line messages of a language's console catalogs (`key = value`), for the words a page must show. */
+function consoleCatalog(code) {
+  const messages = {};
+  for (const file of ['console.ftl', 'editing.ftl']) {
+    const text = fs.readFileSync(path.join(HERE, '..', '..', 'locales', code, file), 'utf8');
+    for (const line of text.split('\n')) {
+      const m = line.match(/^([a-z][a-z0-9-]*) = (.+)$/);
+      if (m) messages[m[1]] = m[2];
+    }
+  }
+  return messages;
+}
+
+/** The text of a message before its first placeable ("Monthly report ({ $month })" → "Monthly report"). */
+const lead = (message) => message.split('{')[0].replace(/[（(]\s*$/, '').trim();
+
+const CONSOLE_LANGUAGES = [
+  { code: 'en', name: 'English', htmlLang: 'en' },
+  { code: 'easy', name: 'やさしい日本語', htmlLang: 'ja' },
+];
+
+async function consoleLanguages(browser) {
+  const { context, page, problems } = await newPage(browser);
+  const notes = [];
+  const audits = [];
+  const scheme = process.env.SHIEN_E2E_SCHEME || 'minato-software-hojo';
+  const thisMonth = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 7);
+  const ja = consoleCatalog('ja');
+  try {
+    await login(page);
+    for (const c of CONSOLE_LANGUAGES) {
+      const m = consoleCatalog(c.code);
+      const auditAs = async (name) => {
+        await shot(page, `console-${c.code}-${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}`);
+        const a = await audit(page, `${name} (${c.code})`, c.htmlLang);
+        printAudit(a);
+        audits.push(a);
+        if (c.code === 'en') {
+          const stray = await japaneseOutsideJa(page);
+          if (stray.length) a.problems.push(`${name} (en): Japanese text without lang="ja": ${stray.slice(0, 5).join(' | ')}`);
+        }
+      };
+      const heading = async (key, name) => {
+        const h1 = await textOf(page.locator('h1'));
+        check(h1.startsWith(lead(m[key])), `${name} (${c.code}): the heading is 「${h1}」, expected 「${lead(m[key])}…」`);
+        return h1;
+      };
+
+      // The switch on the dashboard chooses the language; the cookie carries it from page to page.
+      await open(page, '/admin');
+      await submitAndWait(page, () => page.locator('nav.langs').getByRole('link', { name: c.name, exact: true }).click());
+      check((await page.evaluate(() => document.documentElement.lang)) === c.htmlLang, `${c.code}: <html lang> after the switch`);
+      const cookies = await context.cookies();
+      check(cookies.some((k) => k.name === 'shien_lang' && k.value === c.code), `${c.code}: the shien_lang cookie was not set`);
+      await heading('dashboard-title', '/admin');
+      check((await textOf(page.locator('body'))).includes(m['console-nav-audit'] || ''), `${c.code}: the console's menu is not in the language`);
+      await auditAs('/admin');
+
+      // The inquiry list and the newest inquiry (journeys 1–3 logged some).
+      await open(page, '/admin/inquiries');
+      await heading('inquiries-title', '/admin/inquiries');
+      await auditAs('/admin/inquiries');
+      const first = page.locator('a[href^="/admin/inquiries/"]').first();
+      check((await first.count()) === 1, `${c.code}: the inquiry list links to no inquiry`);
+      await submitAndWait(page, () => first.click());
+      await heading('inquiry-title', '/admin/inquiries/{id}');
+      await auditAs('/admin/inquiries/{id}');
+
+      // The corpus edit form: the console's words in the language, the entry's text marked Japanese.
+      await open(page, `/admin/corpus/entry?path=${encodeURIComponent(`schemes/ward/${scheme}.toml`)}`);
+      await heading('editing-edit-heading', '/admin/corpus/entry');
+      await auditAs('/admin/corpus/entry');
+
+      // The monthly report for this month.
+      await open(page, `/admin/report?month=${thisMonth}`);
+      await heading('report-title', '/admin/report');
+      await auditAs('/admin/report');
+
+      // A refusal: a month that cannot be read, worded in the language (400, shown on the page).
+      await open(page, '/admin/report?month=2026-13', 400);
+      const alert = await textOf(page.locator('[role="alert"]'));
+      const expected = m['console-refusal-month-format'].replace('{ $given }', '2026-13');
+      check(alert === expected, `${c.code}: the refusal reads 「${alert}」, expected 「${expected}」`);
+      check(alert !== ja['console-refusal-month-format'].replace('{ $given }', '2026-13'), `${c.code}: the refusal is in administrative Japanese`);
+      await auditAs('/admin/report (refused month)');
+      notes.push(`${c.name}: dashboard, inquiries, one inquiry, edit form, report in the language; refusal 「${alert}」`);
+    }
+  } finally {
+    await context.close();
+  }
+  const failures = [...audits.flatMap((a) => a.problems), ...problems];
+  check(failures.length === 0, failures.join('\n'));
+  notes.push(`${audits.length} console pages audited (${AXE_TAGS.join(', ')}): no serious/critical violations; <html lang> en / ja; in English all Japanese inside lang="ja"`);
+  return notes;
+}
 // ---------------------------------------------------------------------------------------------
 
 const JOURNEYS = [
@@ -756,6 +857,8 @@ const JOURNEYS = [
   ['5. Keyboard only', keyboard],
   ['6. Accessibility', accessibility],
   ...LANGUAGES.map((c, i) => [`${7 + i}. In ${c.name}`, languageJourney(c)]),
+  // Journey 10 is the two-replica one (replicas.mjs).
+  ['11. Staff console in English and やさしい日本語', consoleLanguages],
 ];
 
 async function main() {

@@ -144,6 +144,12 @@ fn titles(m: Messages, titles: &[String]) -> String {
 fn sentence(m: Messages, s: &Sentence) -> String {
     use Arg::Text;
     match s {
+        // The amount has a sentence of its own: "the amount is not known" reads plainer
+        // than the attribute's label in やさしい日本語.
+        Sentence::NotInSources {
+            asked: Asked::Amount,
+            contact,
+        } => m.ta("chat-fact-not-in-sources-amount", "contact", contact),
         Sentence::NotInSources { asked, contact } => m.targs(
             "chat-fact-not-in-sources",
             &[("label", &label(m, *asked)), ("contact", contact)],
@@ -154,6 +160,28 @@ fn sentence(m: Messages, s: &Sentence) -> String {
         ),
         Sentence::AmountCeiling { of, yen: y } => m.targs(
             "chat-fact-amount-ceiling",
+            &[("what", &amount_of(m, *of)), ("amount", &yen(m, *y))],
+        ),
+        Sentence::ShareOfCosts { share, ceiling } => {
+            let up_to = if share.up_to { "yes" } else { "no" };
+            let num = share.num.to_string();
+            let den = share.den.to_string();
+            let mut args = vec![
+                ("num", num.as_str()),
+                ("den", den.as_str()),
+                ("up_to", up_to),
+            ];
+            match ceiling {
+                Some(y) => {
+                    let amount = yen(m, *y);
+                    args.push(("amount", &amount));
+                    m.targs("chat-fact-share-ceiling", &args)
+                }
+                None => m.targs("chat-fact-share", &args),
+            }
+        }
+        Sentence::PerPersonCeiling { of, yen: y } => m.targs(
+            "chat-fact-per-person-ceiling",
             &[("what", &amount_of(m, *of)), ("amount", &yen(m, *y))],
         ),
         Sentence::Ceiling { yen: y } => m.ta("chat-fact-ceiling", "amount", &yen(m, *y)),

@@ -32,6 +32,17 @@ pub enum Sentence {
     Ceiling {
         yen: u64,
     },
+    /// The share of the costs a subsidy or grant pays, from the rate field, and its ceiling
+    /// when the entry has one (a reading for people who are new to 補助率).
+    ShareOfCosts {
+        share: Share,
+        ceiling: Option<u64>,
+    },
+    /// The ceiling is per person (the entry's amount line says so, next to the ceiling).
+    PerPersonCeiling {
+        of: AmountOf,
+        yen: u64,
+    },
     /// The lower limit.
     Floor {
         yen: u64,
@@ -175,6 +186,38 @@ impl AmountOf {
     }
 }
 
+/// A plain share of the costs: `num`/`den`, "up to" when the entry says 以内 or 以下.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    pub num: u32,
+    pub den: u32,
+    pub up_to: bool,
+}
+
+impl Share {
+    /// "2/3", "2/3以内", "3分の2", "3分の2以下" → the share; `None` for anything that needs
+    /// more words than a fraction ("原則1/2（小規模は2/3）", "0.1%"), which is quoted instead.
+    pub fn parse(rate: &str) -> Option<Share> {
+        let r = rate.trim();
+        let (r, up_to) = match r.strip_suffix("以内").or_else(|| r.strip_suffix("以下")) {
+            Some(r) => (r, true),
+            None => (r, false),
+        };
+        let number = |s: &str| -> Option<u32> {
+            (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (num, den) = if let Some((n, d)) = r.split_once('/') {
+            (number(n)?, number(d)?)
+        } else {
+            let (d, n) = r.split_once("分の")?;
+            (number(n)?, number(d)?)
+        };
+        (num > 0 && num < den).then_some(Share { num, den, up_to })
+    }
+}
+
 /// What a rate is: a loan's interest, the share of interest paid, tax relief, or a subsidy's
 /// share of the costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,4 +312,28 @@ pub struct Owner {
     pub women: bool,
     pub below_age: Option<u32>,
     pub from_age: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_rate_is_a_share_of_the_costs() {
+        let share = |num, den, up_to| Some(Share { num, den, up_to });
+        assert_eq!(Share::parse("2/3"), share(2, 3, false));
+        assert_eq!(Share::parse("2/3以内"), share(2, 3, true));
+        assert_eq!(Share::parse("3分の2以下"), share(2, 3, true));
+        assert_eq!(Share::parse(" 4分の3 "), share(3, 4, false));
+        for words in [
+            "1/2（生鮮三品販売店舗は3/4）",
+            "0.1%",
+            "原則1/2",
+            "3/2",
+            "0/3",
+            "",
+        ] {
+            assert_eq!(Share::parse(words), None, "{words}");
+        }
+    }
 }

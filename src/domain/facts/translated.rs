@@ -7,13 +7,13 @@
 
 use super::english::rate_words;
 use super::how::{combination, not_combinable};
-use super::sentence::{AmountOf, RateOf, Rule, Sentence};
+use super::sentence::{AmountOf, RateOf, Rule, Sentence, Share};
 use super::when::{past_rounds, round};
 use super::who::{covered_rule, mainly_for, person_rule};
 use super::{FactContext, end, end_plain, named_area, sentences};
 use crate::domain::asked::Asked;
 use crate::domain::corpus::translation::{DeskText, Lang, SchemeText};
-use crate::domain::scheme::{Scheme, WindowKind};
+use crate::domain::scheme::{Scheme, WindowKind, yen_ja};
 
 /// The reviewed words a translated fact may use, in the reply's language.
 #[derive(Debug, Clone)]
@@ -104,6 +104,9 @@ pub fn fact_in(
 }
 
 fn amount(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {
+    if words.lang == Lang::Easy {
+        return easy_amount(scheme);
+    }
     let Some(a) = &scheme.amount else {
         return Vec::new();
     };
@@ -133,11 +136,139 @@ fn amount(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {
     parts
 }
 
+/// The amount in やさしい日本語: one short sentence per fact, from the fields — the share of the
+/// costs and the ceiling together (「かかった お金の 3分の2まで … いちばん 多くて 40万円」), a
+/// ceiling per person where the entry's amount line puts it after 1人あたり, the floor, any
+/// other rate — then the entry's own amount line quoted whenever it says more than those
+/// sentences (per-item ceilings, exceptions, the fiscal year), so that the reader gets every
+/// fact the Japanese reply gives.
+fn easy_amount(scheme: &Scheme) -> Vec<Sentence> {
+    let Some(a) = &scheme.amount else {
+        return Vec::new();
+    };
+    let of = AmountOf::of(scheme.kind);
+    let text = a.text.as_deref().map(|t| t.trim().trim_end_matches('。'));
+    let share = a
+        .rate
+        .as_deref()
+        .and_then(Share::parse)
+        .filter(|_| of == AmountOf::Grant);
+    let per_person = match (text, a.max_yen) {
+        (Some(t), Some(max)) => ceiling_per_person(t, max),
+        _ => false,
+    };
+    let mut parts = Vec::new();
+    match (share, a.max_yen) {
+        (Some(share), max) if !per_person => parts.push(Sentence::ShareOfCosts {
+            share,
+            ceiling: max,
+        }),
+        (share, max) => {
+            if let Some(share) = share {
+                parts.push(Sentence::ShareOfCosts {
+                    share,
+                    ceiling: None,
+                });
+            }
+            match max {
+                Some(yen) if per_person => parts.push(Sentence::PerPersonCeiling { of, yen }),
+                Some(yen) => parts.push(Sentence::AmountCeiling { of, yen }),
+                None => {}
+            }
+        }
+    }
+    if let Some(min) = a.min_yen {
+        parts.push(Sentence::Floor { yen: min });
+    }
+    if let Some(r) = a.rate.as_deref().map(str::trim).filter(|_| share.is_none()) {
+        let of = RateOf::of(scheme.kind);
+        // A figure reads as a sentence's value; a rate in words (「本人負担率は要確認（…）」) is
+        // quoted as what the official page says.
+        parts.push(if is_figure(r) {
+            Sentence::Rate {
+                of,
+                rate: r.to_string(),
+            }
+        } else {
+            Sentence::RateInText {
+                of,
+                text: r.trim_end_matches('。').to_string(),
+            }
+        });
+    }
+    if let Some(t) = text.filter(|t| !said_by_the_fields(t, share, a.max_yen)) {
+        parts.push(Sentence::AmountPublished {
+            of,
+            text: t.to_string(),
+        });
+    }
+    parts
+}
+
+/// "0.1%", "2/3", "1.2％以内": a rate that is a figure, not words.
+fn is_figure(rate: &str) -> bool {
+    let r = rate.trim_end_matches("以内").trim_end_matches("以下");
+    !r.is_empty() && r.chars().all(|c| c.is_ascii_digit() || "./%％".contains(c))
+}
+
+/// Whether the amount line puts the ceiling after 「1人あたり」 (or 1人につき, 1名あたり): the
+/// ceiling is then per person. Only then: a ceiling per office or per year reads as a whole.
+fn ceiling_per_person(text: &str, max_yen: u64) -> bool {
+    ["1人あたり", "1人につき", "1名あたり", "一人あたり"]
+        .iter()
+        .filter_map(|marker| text.find(marker).map(|i| &text[i..]))
+        .any(|after| {
+            let ceiling = yen_ja(max_yen);
+            after.contains(&ceiling) || after.contains(&group_thousands(&ceiling))
+        })
+}
+
+/// "1400万円" → "1,400万円", as amount lines often write it.
+fn group_thousands(yen: &str) -> String {
+    let digits: String = yen.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.len() <= 3 {
+        return yen.to_string();
+    }
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}{}", &yen[digits.len()..])
+}
+
+/// Whether the amount line says nothing but the share and the ceiling the fields give
+/// (「対象経費の3分の2以内、上限40万円」), so quoting it would repeat them.
+fn said_by_the_fields(text: &str, share: Option<Share>, max_yen: Option<u64>) -> bool {
+    let (Some(share), Some(max)) = (share, max_yen) else {
+        return false;
+    };
+    let up_to = if share.up_to { "以内" } else { "" };
+    let tail = format!("の{}分の{}{up_to}、上限", share.den, share.num);
+    let Some((costs, ceiling)) = text.split_once(&tail) else {
+        return false;
+    };
+    costs.ends_with("経費")
+        && !costs.contains(['、', '。', '（', '）'])
+        && (ceiling == yen_ja(max) || ceiling == group_thousands(&yen_ja(max)))
+}
+
 fn rate(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {
     let Some(a) = &scheme.amount else {
         return Vec::new();
     };
     let of = RateOf::of(scheme.kind);
+    if words.lang == Lang::Easy
+        && of == RateOf::Subsidy
+        && let Some(share) = a.rate.as_deref().and_then(Share::parse)
+    {
+        return vec![Sentence::ShareOfCosts {
+            share,
+            ceiling: None,
+        }];
+    }
     match (a.rate.as_deref(), a.text.as_deref()) {
         (Some(r), _) => vec![Sentence::Rate {
             of,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::consultants::Desk;
+use crate::domain::facts::sentence::Share;
 use crate::domain::facts::translated::{TranslatedWords, fact_in};
 use crate::domain::facts::{Fact, FactContext, fact};
 use crate::domain::scheme::{
@@ -261,7 +262,7 @@ fn easy_japanese_states_the_ceiling_and_the_round_from_the_fields() {
     let s = scheme();
     let amount = translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら もらえる?"));
     assert!(
-        amount.starts_with("もらえる お金は いちばん 多くて 40万円です。"),
+        amount.starts_with("かかった お金の 3分の2まで、出して もらえます。"),
         "{amount}"
     );
     let deadline = translated(Lang::Easy, &s, Asked::Deadline, &ctx("いつまで?"));
@@ -362,6 +363,30 @@ as_of = 2026-11-20
             yen: 25_000_000,
         },
         Sentence::Ceiling { yen: 1_000_000 },
+        Sentence::ShareOfCosts {
+            share: Share {
+                num: 2,
+                den: 3,
+                up_to: true,
+            },
+            ceiling: Some(400_000),
+        },
+        Sentence::ShareOfCosts {
+            share: Share {
+                num: 1,
+                den: 2,
+                up_to: false,
+            },
+            ceiling: None,
+        },
+        Sentence::PerPersonCeiling {
+            of: AmountOf::Grant,
+            yen: 800_000,
+        },
+        Sentence::NotInSources {
+            asked: Asked::Amount,
+            contact: text(),
+        },
         Sentence::Floor { yen: 100_000 },
         Sentence::AlsoRate {
             rate: "2/3以内".into(),
@@ -463,4 +488,172 @@ as_of = 2026-11-20
             .collect();
         assert_eq!(labels.len(), Asked::ALL.len(), "{lang}");
     }
+}
+
+/// A scheme of `kind` with this amount table.
+fn with_amount(kind: Kind, amount: Option<Amount>) -> Scheme {
+    Scheme {
+        kind,
+        amount,
+        ..scheme()
+    }
+}
+
+/// Every 万円 figure of a text ("上限40万円" → "40万円").
+fn man_yen(text: &str) -> std::collections::BTreeSet<String> {
+    regex::Regex::new(r"[0-9,]+万円")
+        .unwrap()
+        .find_iter(text)
+        .map(|m| m.as_str().replace(',', ""))
+        .collect()
+}
+
+#[test]
+fn easy_japanese_says_the_share_of_the_costs_and_the_ceiling_in_yen() {
+    // 「対象経費の3分の2以内、上限40万円」: the fields say all of it, so nothing is quoted.
+    let amount = translated(
+        Lang::Easy,
+        &scheme(),
+        Asked::Amount,
+        &ctx("いくら もらえますか"),
+    );
+    assert_eq!(
+        amount,
+        "かかった お金の 3分の2まで、出して もらえます。もらえる お金は、いちばん 多くて 40万円です。"
+    );
+    // A share without 以内, and per-item ceilings the fields do not hold: the entry's amount
+    // line follows, so the reader gets every figure the Japanese reply gives.
+    let s = with_amount(
+        Kind::Subsidy,
+        Some(Amount {
+            max_yen: Some(250_000),
+            min_yen: None,
+            rate: Some("1/2".into()),
+            text: Some(
+                "対象経費の2分の1。特許権は上限25万円、実用新案・意匠・商標は上限15万円".into(),
+            ),
+        }),
+    );
+    let easy = translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら もらえますか"));
+    assert!(
+        easy.starts_with(
+            "かかった お金の 2分の1を、出して もらえます。もらえる お金は、いちばん 多くて 25万円です。"
+        ),
+        "{easy}"
+    );
+    let japanese = ja(&fact(&s, Asked::Amount, &ctx("いくら もらえますか")));
+    assert!(!man_yen(&japanese).is_empty(), "{japanese}");
+    assert!(
+        man_yen(&japanese).is_subset(&man_yen(&easy)),
+        "the same figures: {japanese} / {easy}"
+    );
+    // Asked for the rate alone: the share, in the same words.
+    assert_eq!(
+        translated(Lang::Easy, &s, Asked::Rate, &ctx("補助率は")),
+        "かかった お金の 2分の1を、出して もらえます。"
+    );
+    // The Japanese reply is unchanged: it quotes the entry's line.
+    assert_eq!(
+        ja(&fact(&scheme(), Asked::Amount, &ctx("いくら もらえますか"))),
+        "補助・助成の額は対象経費の3分の2以内、上限40万円です。"
+    );
+}
+
+#[test]
+fn easy_japanese_says_a_ceiling_per_person() {
+    let s = with_amount(
+        Kind::Grant,
+        Some(Amount {
+            max_yen: Some(800_000),
+            min_yen: None,
+            rate: None,
+            text: Some(
+                "正社員化コース（中小企業）1人あたり20万円〜80万円（対象者・転換の種類による）"
+                    .into(),
+            ),
+        }),
+    );
+    let easy = translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら もらえますか"));
+    assert!(
+        easy.starts_with("1人に ついて、もらえる お金は いちばん 多くて 80万円です。"),
+        "{easy}"
+    );
+    // The range the entry gives per person is quoted after it, as the Japanese reply has it.
+    assert!(
+        easy.contains("「正社員化コース（中小企業）1人あたり20万円〜80万円"),
+        "{easy}"
+    );
+    let japanese = ja(&fact(&s, Asked::Amount, &ctx("いくら もらえますか")));
+    assert!(
+        man_yen(&japanese).is_subset(&man_yen(&easy)),
+        "{japanese} / {easy}"
+    );
+    // A ceiling that is not the one after 1人あたり (a total over months) is no per-person one.
+    let s = with_amount(
+        Kind::Grant,
+        Some(Amount {
+            max_yen: Some(150_000),
+            min_yen: None,
+            rate: None,
+            text: Some(
+                "対象者1人あたり月額最大4万円×最長3か月（母子家庭の母等は月額最大5万円）".into(),
+            ),
+        }),
+    );
+    let easy = translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら もらえますか"));
+    assert!(
+        easy.starts_with("もらえる お金は いちばん 多くて 15万円です。"),
+        "{easy}"
+    );
+}
+
+#[test]
+fn easy_japanese_gives_a_loan_s_limit_and_quotes_a_rate_in_words() {
+    let s = with_amount(
+        Kind::Loan,
+        Some(Amount {
+            max_yen: Some(15_000_000),
+            min_yen: None,
+            rate: Some("本人負担率は要確認。区が利子の一部を負担".into()),
+            text: None,
+        }),
+    );
+    assert_eq!(
+        translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら 借りられますか")),
+        "借りられる お金は いちばん 多くて 1500万円です。\
+         お金を 借りる ときの 利子（りし）の 割合は、公式ページに「本人負担率は要確認。区が利子の一部を負担」と 書いて あります。"
+    );
+    let s = with_amount(
+        Kind::Loan,
+        Some(Amount {
+            max_yen: Some(20_000_000),
+            min_yen: None,
+            rate: Some("0.1%".into()),
+            text: None,
+        }),
+    );
+    assert_eq!(
+        translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら 借りられますか")),
+        "借りられる お金は いちばん 多くて 2000万円です。お金を 借りる ときの 利子（りし）の 割合は 0.1%です。"
+    );
+}
+
+#[test]
+fn easy_japanese_says_plainly_when_the_amount_is_unknown_and_where_to_ask() {
+    let s = with_amount(Kind::Subsidy, None);
+    let easy = translated(Lang::Easy, &s, Asked::Amount, &ctx("いくら もらえますか"));
+    assert_eq!(
+        easy,
+        "いくらに なるかは、わたしたちの 資料（しりょう）には 書いて ありません。\
+         港区 産業振興課 03-3578-2111に 聞いて ください。公式（こうしき）ページでも 確（たし）かめられます。"
+    );
+    // Japanese and English say what they always said.
+    assert_eq!(
+        ja(&fact(&s, Asked::Amount, &ctx("いくら"))),
+        "金額・上限は、この案内の情報源では確認できていません。港区 産業振興課 03-3578-2111または公式ページでご確認ください。"
+    );
+    assert_eq!(
+        translated(Lang::En, &s, Asked::Amount, &ctx("how much")),
+        "Amount is not confirmed in our sources. Please check with 港区 産業振興課 03-3578-2111 or on the official page."
+    );
 }

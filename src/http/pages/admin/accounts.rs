@@ -100,7 +100,8 @@ async fn after(
 ) -> Response {
     match result {
         Ok(()) => Redirect::to("/admin/accounts").into_response(),
-        Err(AppError::Invalid { message, .. }) => {
+        Err(e @ AppError::Invalid { .. }) => {
+            let message = e.in_lang(page.lang);
             accounts_page(state, page, staff, Some(message)).await
         }
         Err(e) => ApiError::from(e).into_response(),

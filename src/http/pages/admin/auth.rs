@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::{LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff, set_cookie, with_cookie};
 use crate::app::messages::Messages;
+use crate::app::refusal::Wording;
 use crate::app::staff::{LoginError, SESSION_HOURS, StaffMember, random_token, same_token};
 use crate::http::AppState;
 use crate::http::error::{ApiError, ErrorBody};
@@ -74,10 +75,7 @@ pub async fn login(
 ) -> Response {
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_token(&expected, &form.csrf) {
-        return ApiError::Forbidden {
-            message: "ログインフォームを開き直してからログインしてください。".into(),
-        }
-        .into_response();
+        return ApiError::forbidden(Wording::new("console-refusal-login-form")).into_response();
     }
     match state.app.login(&form.username, &form.password).await {
         Ok(login) => {

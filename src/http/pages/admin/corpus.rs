@@ -762,7 +762,7 @@ pub async fn save(
                 ),
             )
         }
-        Err(AppError::Conflict(message)) => render(
+        Err(AppError::Conflict(wording)) => render(
             StatusCode::CONFLICT,
             &edit_page(
                 &state,
@@ -770,7 +770,7 @@ pub async fn save(
                 staff.0,
                 &form,
                 None,
-                Some(message),
+                Some(wording.in_lang(page.lang)),
                 &[],
                 false,
             ),
@@ -783,7 +783,7 @@ pub async fn save(
                 staff.0,
                 &form,
                 None,
-                Some(e.to_string()),
+                Some(e.in_lang(page.lang)),
                 &[],
                 false,
             ),
@@ -1057,7 +1057,7 @@ pub async fn delete(
                     staff.0,
                     &form.path,
                     form.based_on,
-                    Some(e.to_string()),
+                    Some(e.in_lang(page.lang)),
                     &[],
                 ),
             )

@@ -176,7 +176,8 @@ async fn decide(
 ) -> Response {
     match state.app.decide_judgment(&staff, id, decision).await {
         Ok(_) => Redirect::to("/admin/judgments").into_response(),
-        Err(AppError::Invalid { message, .. }) => {
+        Err(e @ AppError::Invalid { .. }) => {
+            let message = e.in_lang(page.lang);
             judgments_page(
                 state,
                 page,

@@ -30,13 +30,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::app::App;
-use crate::app::messages::purpose_key;
-use crate::app::messages::{Arg, Messages};
+use crate::app::messages::{Arg, Messages, label_key, permission_key, purpose_key};
+use crate::app::refusal::Wording;
 use crate::app::staff::StaffMember;
+use crate::domain::Level;
 use crate::domain::handoff::{HandoffCategory, HandoffReason, StableCode};
 use crate::domain::inquiry::{Channel, InquiryKind};
 use crate::domain::staff::Permission;
-use crate::domain::{Lang, Level};
 use crate::http::AppState;
 use crate::http::error::ApiError;
 use crate::http::extract::cookie;
@@ -111,10 +111,9 @@ impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         match self {
             Refusal::Login => Redirect::to("/admin/login").into_response(),
-            Refusal::Unauthorized => ApiError::Unauthorized {
-                message: "職員としてログインしてください。".into(),
+            Refusal::Unauthorized => {
+                ApiError::unauthorized(Wording::new("console-refusal-login")).into_response()
             }
-            .into_response(),
             Refusal::Forbidden(response) => response,
             Refusal::Failed(e) => e.into_response(),
         }
@@ -170,24 +169,17 @@ impl<P: Requires> FromRequestParts<AppState> for Allowed<P> {
         let page = PageLang::from_request_parts(parts, state)
             .await
             .unwrap_or_else(|never| match never {});
-        // Downloads answer in Japanese, as every JSON error does; the page in the chosen language.
-        let m = Messages::new(if machine_path(&path) {
-            Lang::Ja
-        } else {
-            page.lang
-        });
-        let message = m.targs(
-            "forbidden-message",
-            &[
-                ("action", &m.permission(P::PERMISSION)),
-                ("role", &m.label(member.role)),
-            ],
-        );
+        let wording = Wording::new("forbidden-message")
+            .label("action", permission_key(P::PERMISSION))
+            .label("role", label_key(member.role));
+        // Downloads answer JSON, worded in the chosen language as every JSON error is.
         if machine_path(&path) {
             return Err(Refusal::Forbidden(
-                ApiError::Forbidden { message }.into_response(),
+                ApiError::forbidden(wording).into_response(),
             ));
         }
+        let m = Messages::new(page.lang);
+        let message = wording.text_in(page.lang);
         Err(Refusal::Forbidden(render(
             StatusCode::FORBIDDEN,
             &ForbiddenPage {
@@ -223,7 +215,7 @@ fn csrf_check(member: &StaffMember, submitted: &str) -> Result<(), Response> {
     if member.csrf_ok(submitted) {
         Ok(())
     } else {
-        Err(ApiError::Forbidden { message: "フォームの有効期限が切れたか、不正な送信です。ページを再読み込みしてやり直してください。".into() }.into_response())
+        Err(ApiError::forbidden(Wording::new("console-refusal-csrf")).into_response())
     }
 }
 
@@ -275,10 +267,23 @@ pub fn relabel(m: &Messages, label: &str) -> (String, bool) {
             .find(|l| l.label_ja() == label)
             .map(|l| m.level(l))
         })
-        .or_else(|| purpose_key(label).map(|k| m.t(k)));
+        .or_else(|| purpose_key(label).map(|k| m.t(k)))
+        .or_else(|| report_label_key(label).map(|k| m.t(k)));
     match found {
         Some(text) => (text, true),
         None => (label.to_string(), false),
+    }
+}
+
+/// The catalog key of a label the monthly report counts under besides the stored codes
+/// ("no purpose picked", "no scheme shown", "level unknown").
+pub fn report_label_key(label: &str) -> Option<&'static str> {
+    use crate::domain::report::{LEVEL_UNKNOWN, NO_PURPOSE, NO_SCHEME_SHOWN};
+    match label {
+        NO_PURPOSE => Some("report-label-no-purpose"),
+        NO_SCHEME_SHOWN => Some("report-label-no-scheme-shown"),
+        LEVEL_UNKNOWN => Some("report-label-level-unknown"),
+        _ => None,
     }
 }
 

@@ -15,7 +15,7 @@ use crate::app::messages::{Arg, Messages, slot_format_is_valid};
 use crate::app::report::report_rows;
 use crate::app::staff::StaffMember;
 use crate::app::{AppError, tokyo_today};
-use crate::chart::{Series, bar_chart, line_chart};
+use crate::chart::{Bar, Series, bar_chart, line_chart};
 use crate::domain::handoff::StableCode;
 use crate::domain::inquiry::Channel;
 use crate::domain::report::{
@@ -246,9 +246,13 @@ fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
         .collect();
     // Bars are labelled in the page's language, as the table beside them.
     let bar = |title: String, counts: &Counts| {
-        let labelled: Counts = counts
+        // A label the catalogs do not hold (a scheme's title) stays Japanese, marked so.
+        let labelled: Vec<Bar> = counts
             .iter()
-            .map(|(label, n)| (relabel(m, label).0, *n))
+            .map(|(label, n)| {
+                let (label, known) = relabel(m, label);
+                (label, *n, (!known).then_some("ja"))
+            })
             .collect();
         Some(bar_chart(&title, &labelled))
     };
@@ -436,10 +440,10 @@ fn sections(m: &Messages, r: &MonthlyReport) -> Vec<Section> {
         ),
         note: None,
     });
-    let top: Counts = r
+    let top: Vec<Bar> = r
         .top_schemes
         .iter()
-        .map(|t| (t.title.clone(), t.count))
+        .map(|t| (t.title.clone(), t.count, Some("ja")))
         .collect();
     out.push(Section {
         heading: m.t("report-top-heading"),
@@ -600,10 +604,10 @@ pub async fn report(
             None,
             Some((view(&m, &r), r.month)),
         ),
-        Err(AppError::Invalid { message, .. }) => (
+        Err(e @ AppError::Invalid { .. }) => (
             StatusCode::BAD_REQUEST,
             asked.unwrap_or_default(),
-            Some(message.trim_start_matches("month: ").to_string()),
+            Some(e.text_in(page.lang)),
             None,
         ),
         Err(e) => return ApiError::from(e).into_response(),
