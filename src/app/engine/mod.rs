@@ -118,6 +118,8 @@ pub struct Engine {
     mask_lexicon: std::sync::OnceLock<MaskLexicon>,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
     routing_examples: crate::domain::routing::examples::ExampleStore,
+    /// The routing rules' words by their readings, so a kana message meets them.
+    routing_spelling: crate::domain::routing::KanaSpelling,
 }
 
 impl Engine {
@@ -251,6 +253,7 @@ impl Engine {
             }
             None => Default::default(),
         };
+        let routing_spelling = crate::domain::routing::KanaSpelling::new(analyzer.as_ref());
         let (scheme_views, faq_views) = views.unzip();
         let (postings, index_bytes) = schemes.size();
         info!(
@@ -285,6 +288,7 @@ impl Engine {
             official_schemes,
             official_faqs,
             routing_examples,
+            routing_spelling,
         })
     }
 
