@@ -135,3 +135,46 @@ fn a_general_question_stays_answered() {
         );
     }
 }
+
+#[test]
+fn a_kana_only_message_reaches_the_desk_its_kanji_form_would() {
+    for (message, desk) in [
+        (
+            "じゅうぎょういんを かいこしたら もめて しまいました",
+            "労務",
+        ),
+        (
+            "ほかの かいしゃに とっきょ しんがいだと いわれました",
+            "知財",
+        ),
+    ] {
+        let (category, reason, _) = handed_off(message);
+        assert_eq!(category.label_ja(), desk, "{message}");
+        assert_eq!(reason, HandoffReason::SensitiveTopic, "{message}");
+    }
+}
+
+#[test]
+fn the_desk_the_caller_asks_for_instead_of_another_is_the_one_reached() {
+    let (category, _, _) =
+        handed_off("税金の話じゃなくて、パートさんの雇用契約のことを相談したいです");
+    assert_eq!(category.label_ja(), "労務");
+}
+
+#[test]
+fn asking_only_where_and_when_the_desk_for_a_trouble_is_open_is_answered() {
+    let out = ask("パワハラ問題の相談窓口はどこにありますか?何時まで受け付けていますか");
+    assert!(out.reply.handoff.is_none(), "{}", out.reply.reply);
+}
+
+#[test]
+fn a_complaint_in_kana_or_english_is_a_staff_ticket() {
+    for message in [
+        "まどぐちで たらいまわしに されました。ひどいです",
+        "Your service was useless: I was sent around from desk to desk and nobody helped.",
+    ] {
+        let (category, reason, _) = handed_off(message);
+        assert_eq!(category, HandoffCategory::ServiceComplaint, "{message}");
+        assert_eq!(reason, HandoffReason::Complaint, "{message}");
+    }
+}

@@ -8,8 +8,21 @@ use shien_navi::domain::routing::examples::Votes;
 use shien_navi::domain::routing::*;
 use shien_navi::text::normalize;
 
+mod common;
+
 fn decide(text: &str) -> Route {
     route(&normalize(text), 1.0, 0.3)
+}
+
+/// The rules' words by their readings, from the real dictionary (built once).
+fn spelling() -> &'static KanaSpelling {
+    static SPELLING: std::sync::OnceLock<KanaSpelling> = std::sync::OnceLock::new();
+    SPELLING.get_or_init(|| KanaSpelling::new(common::analyzer()))
+}
+
+/// As the chat decides: normalised, then kana read as the rule words it sounds like.
+fn decide_spelled(text: &str) -> Route {
+    route(&spelling().spell(&normalize(text)), 1.0, 0.3)
 }
 
 #[test]
@@ -237,4 +250,133 @@ fn neighbours_decide_a_person_is_needed_but_a_topic_word_keeps_its_field() {
         &votes(0.95, Some(HandoffReason::AskedForPerson), management),
     );
     assert_eq!(r.category, management);
+}
+
+#[test]
+fn a_kana_only_message_reaches_the_desk_of_its_kanji_form() {
+    for (kana, kanji, field) in [
+        (
+            "きのう じゅうぎょういんを かいこしました。どうすれば いいですか",
+            "昨日従業員を解雇しました。どうすればいいですか",
+            ConsultCategory::Labour,
+        ),
+        (
+            "ざんぎょうだいを はらえと いわれて こまって います",
+            "残業代を払えと言われて困っています",
+            ConsultCategory::Labour,
+        ),
+        (
+            "よその かいしゃから とっきょの しんがいだと つうちが きた",
+            "よその会社から特許の侵害だと通知が来た",
+            ConsultCategory::IntellectualProperty,
+        ),
+        (
+            "ぜいむちょうさの れんらくが きて ふあんです",
+            "税務調査の連絡が来て不安です",
+            ConsultCategory::Tax,
+        ),
+    ] {
+        let by_kana = decide_spelled(kana);
+        let by_kanji = decide_spelled(kanji);
+        assert!(by_kana.handoff.is_some(), "{kana}: {by_kana:?}");
+        assert_eq!(by_kana.handoff, by_kanji.handoff, "{kana}");
+        assert_eq!(by_kana.category, field.into(), "{kana}: {by_kana:?}");
+        assert_eq!(by_kanji.category, field.into(), "{kanji}");
+    }
+}
+
+#[test]
+fn kana_that_only_sounds_like_a_rule_word_inside_another_word_is_left_alone() {
+    let s = spelling();
+    // 解雇 (かいこ) is not read inside かいこう, nor 特許 inside a longer word.
+    assert_eq!(
+        s.spell("あたらしい みせの かいこうじかん"),
+        "あたらしい みせの かいこうじかん"
+    );
+    // Kana that already is a rule word keeps its spelling; kanji and Latin are untouched.
+    assert_eq!(s.spell("ほしい です"), "ほしい です");
+    assert!(
+        s.spell("べんごしさんと はなしたい")
+            .starts_with("べんごしさんと ")
+    );
+    let r = decide_spelled("べんごしさんと はなしたい");
+    assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+    assert_eq!(r.category, ConsultCategory::Legal.into());
+    assert_eq!(s.spell("ヘンサイ ムリ"), "ヘンサイ ムリ");
+    assert_eq!(s.spell("港区の overtime"), "港区の overtime");
+    // In a message with kanji, a verb's kana (やめさせたい: 止めさせ as often as 辞めさせ)
+    // is not read as the dismissal word.
+    let r = decide_spelled("自社の写真がネットに無断転載されていて、やめさせたい");
+    assert_eq!(r.category, ConsultCategory::IntellectualProperty.into());
+    // A general kana question stays answered.
+    assert_eq!(
+        decide_spelled("とっきょの しゅつがんの ながれを おしえて ください").handoff,
+        None
+    );
+}
+
+#[test]
+fn the_field_the_caller_wants_instead_of_another_decides_the_desk() {
+    let r = decide("税金じゃなくて、従業員の退職のことで相談したいです");
+    assert!(r.handoff.is_some());
+    assert_eq!(r.category, ConsultCategory::Labour.into());
+    let r = decide("融資の返済の話ではなく、店の販路をどう立て直すか相談したい");
+    assert!(r.handoff.is_some());
+    assert_eq!(r.category, ConsultCategory::Management.into());
+    let r = decide("It's not about our loan, but about a contract dispute with a supplier");
+    assert_eq!(r.category, ConsultCategory::Legal.into());
+    // Read without the contrast, the tax word would win the tie; the caller said labour.
+    assert_eq!(
+        topic_category(&normalize("税金じゃなくて労務の相談をしたい")),
+        ConsultCategory::Tax
+    );
+    let r = decide("税金じゃなくて労務の相談をしたい");
+    assert_eq!(r.category, ConsultCategory::Labour.into());
+    // The words set aside name no trouble: no arrears case, a plain labour question.
+    let r = decide("税金の滞納の話じゃなくて、就業規則の作り方を知りたい");
+    assert_ne!(r.category, ConsultCategory::Tax.into());
+    // Without "not X but Y", both fields count as before.
+    let r = decide("税金の滞納があって、従業員の給料も払えない");
+    assert!(r.handoff.is_some());
+}
+
+#[test]
+fn asking_only_where_or_when_a_desk_is_open_is_answered_whatever_the_trouble() {
+    for text in [
+        "パワハラの相談ができる窓口はどこですか?何時まで開いていますか",
+        "契約トラブルの相談先の電話番号を教えてください",
+        "Where is the desk for labour disputes, and what time does it close?",
+    ] {
+        assert_eq!(decide(text).handoff, None, "{text}");
+    }
+    // Telling the trouble and asking how far one may go is still a case for a person.
+    assert!(
+        decide("退職勧奨ってどこまで言っていいの?今まさにうちで揉めてる")
+            .handoff
+            .is_some()
+    );
+    assert!(
+        decide("パワハラで訴えられました。どうすればいいですか")
+            .handoff
+            .is_some()
+    );
+}
+
+#[test]
+fn complaints_written_in_kana_or_english_are_staff_tickets() {
+    for text in [
+        "まどぐちで あちこち まわされて たらいまわしでした",
+        "ちゃっとの こたえが まちがって いて こまりました",
+        "The chatbot is useless and I was sent around from desk to desk.",
+        "Your staff gave me the runaround for two weeks.",
+    ] {
+        let r = decide_spelled(text);
+        assert_eq!(r.handoff, Some(HandoffReason::Complaint), "{text}: {r:?}");
+        assert_eq!(r.category, HandoffCategory::ServiceComplaint, "{text}");
+    }
+    // Slow repayments or a slow month are no complaint about the service.
+    assert_ne!(
+        decide_spelled("うりあげの かいふくが おそくて へんさいが くるしい").handoff,
+        Some(HandoffReason::Complaint)
+    );
 }

@@ -35,7 +35,7 @@ pub fn decide(
     let confidence = confidence_of(best_words.max(best_faq));
     let votes = app.routing_votes(query)?;
     let decision = route_with(
-        normalized,
+        &app.spelled_for_routing(normalized),
         confidence,
         threshold,
         votes.as_ref(),

@@ -124,6 +124,8 @@ pub struct Engine {
     kept: KeptAnalyses,
     /// What this build analysed and what it took from the engine before it.
     build_report: BuildReport,
+    /// The routing rules' words by their readings, so a kana message meets them.
+    routing_spelling: crate::domain::routing::KanaSpelling,
 }
 
 impl Engine {
@@ -294,6 +296,7 @@ impl Engine {
             }
             None => Default::default(),
         };
+        let routing_spelling = crate::domain::routing::KanaSpelling::new(analyzer.as_ref());
         let (scheme_views, faq_views) = views.unzip();
         let (postings, index_bytes) = schemes.size();
         info!(
@@ -330,6 +333,7 @@ impl Engine {
             routing_examples,
             kept,
             build_report,
+            routing_spelling,
         })
     }
 

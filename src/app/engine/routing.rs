@@ -106,6 +106,12 @@ impl Engine {
         self.embedder.as_deref()
     }
 
+    /// A normalised message as the routing rules read it: kana words spelled as the rule
+    /// words they sound like (かいこ → 解雇), the rest as it was.
+    pub fn spelled_for_routing(&self, normalized: &str) -> String {
+        self.routing_spelling.spell(normalized)
+    }
+
     /// The shipped examples' store.
     pub fn routing_examples(&self) -> &ExampleStore {
         &self.routing_examples

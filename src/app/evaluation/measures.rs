@@ -479,7 +479,7 @@ pub fn eval_routing_folds(
             .as_ref()
             .and_then(|v| stores[i % folds].votes(v, VoteSettings::default()));
         routes.push(route_with(
-            &normalized,
+            &app.spelled_for_routing(&normalized),
             confidence,
             threshold,
             votes.as_ref(),

@@ -30,6 +30,19 @@ const COMPLAINT: &[&str] = &[
     "complaint",
     "complain",
     "useless",
+    // Sent from one desk to the next.
+    "あちこち回され",
+    "あちこちに回され",
+    "回されてばかり",
+    "sent around",
+    "sent me around",
+    "passed around",
+    "bounced around",
+    "runaround",
+    "run-around",
+    "from desk to desk",
+    "from one desk to another",
+    "from one department to another",
 ];
 
 /// Words of displeasure: a complaint only when they are about the service itself.
@@ -101,6 +114,18 @@ const DISPLEASURE: &[&str] = &[
     "ひどすぎ",
     "いいかげん",
     "遅すぎ",
+    "遅い",
+    "遅くて",
+    "遅れてる",
+    "遅れている",
+    "おそい",
+    "おそすぎ",
+    "slow",
+    // An indignant "what is going on" about something the service owes the caller.
+    "どうなってるん",
+    "どうなっているん",
+    "説明もな",
+    "please fix",
     "返事が来な",
     "連絡が来な",
     "連絡もな",
@@ -208,6 +233,10 @@ const SERVICE: &[&str] = &[
     "審査の結果",
     "担当者に",
     "運営",
+    "the english page",
+    "the japanese page",
+    "your page",
+    "the page",
 ];
 
 /// The words that make a message a complaint or an opinion about the service: a phrase that is
@@ -224,4 +253,11 @@ pub(super) fn complaint_words<'a>(text: &str, trouble: bool) -> Vec<&'a str> {
         return Vec::new();
     }
     displeasure.into_iter().chain(service).collect()
+}
+
+/// Every word of these tables (read as kana by [`super::KanaSpelling`]).
+pub(super) fn words() -> impl Iterator<Item = &'static str> {
+    [COMPLAINT, DISPLEASURE, SERVICE]
+        .into_iter()
+        .flat_map(|words| words.iter().copied())
 }

@@ -357,3 +357,23 @@ pub(super) fn individual_case(
     };
     Some((category, strings(&matched)))
 }
+
+/// Every word of these tables (read as kana by [`super::KanaSpelling`]).
+pub(super) fn words() -> impl Iterator<Item = &'static str> {
+    [
+        INDIVIDUAL,
+        EDGE,
+        COUNTED,
+        OWN_CASE,
+        OWN_TAX,
+        MEETS,
+        FIRST_PERSON,
+        AMOUNT_ASKED,
+        REVIEW,
+        MY_CASE,
+        GENERAL,
+        DEFINITION,
+    ]
+    .into_iter()
+    .flat_map(|words| words.iter().copied())
+}

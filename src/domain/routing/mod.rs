@@ -10,8 +10,10 @@ pub mod examples;
 mod individual;
 mod person;
 mod sensitive;
+mod spelling;
 mod topics;
 
+pub use spelling::KanaSpelling;
 pub use topics::{topic_category, topic_field};
 
 use complaint::complaint_words;
@@ -31,6 +33,89 @@ pub struct Route {
     pub category: HandoffCategory,
     /// The words that decided it, for the staff console.
     pub matched: Vec<String>,
+}
+
+/// Every word the rules match, for reading a kana message as the words it sounds like.
+fn vocabulary() -> impl Iterator<Item = &'static str> {
+    topics::words()
+        .chain(sensitive::words())
+        .chain(complaint::words())
+        .chain(person::words())
+        .chain(individual::words())
+}
+
+/// "X じゃなくて Y": what comes before the marker, back to the start of its clause, is set aside.
+const SET_ASIDE_BEFORE: &[&str] = &[
+    "じゃなくて",
+    "じゃなく",
+    "ではなくて",
+    "ではなく",
+    "でなくて",
+    "でなく",
+];
+
+/// "not about X but Y", "rather than X": what follows the marker, to the end of its clause, is
+/// set aside.
+const SET_ASIDE_AFTER: &[&str] = &["not about ", "rather than ", "instead of "];
+
+/// Where a clause starts or ends.
+const CLAUSE_END: &[char] = &['。', '、', ',', '.', '!', '?', '！', '？', '\n', ';'];
+const SENTENCE_END: &[char] = &['。', '.', '!', '?', '！', '？', '\n'];
+
+/// What the caller sets aside and what they want instead ("税金じゃなくて労務の相談", "not
+/// about the loan but about my staff"): the message with the set-aside words blanked out,
+/// and the field of what they want when it names one (which then decides the desk).
+pub(crate) fn set_aside(text: &str) -> (String, Option<ConsultCategory>) {
+    let mut kept = text.to_string();
+    let mut wanted = None;
+    // Blanked byte for byte, so that offsets found in `text` still hold in `kept`.
+    let blank = |kept: &mut String, from: usize, to: usize| {
+        kept.replace_range(from..to, &" ".repeat(to - from));
+    };
+    for marker in SET_ASIDE_BEFORE {
+        for (at, _) in text.match_indices(marker) {
+            let from = text[..at]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| CLAUSE_END.contains(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            let rest = &text[at + marker.len()..];
+            let wish = &rest[..rest.find(SENTENCE_END).unwrap_or(rest.len())];
+            wanted = wanted.or(topic_field(wish));
+            blank(&mut kept, from, at);
+        }
+    }
+    for marker in SET_ASIDE_AFTER {
+        for (at, _) in text.match_indices(marker) {
+            let from = at + marker.len();
+            let rest = &text[from..];
+            let end = rest.find(CLAUSE_END).unwrap_or(rest.len());
+            let clause = &rest[..end];
+            // "not about X but Y": Y is what they want.
+            let (aside, wish) = match clause.find(" but ") {
+                Some(b) => (b, Some(&clause[b + 5..])),
+                None => (
+                    end,
+                    rest[end..]
+                        .strip_prefix(|c| CLAUSE_END.contains(&c))
+                        .filter(|_| *marker == "not about "),
+                ),
+            };
+            if let Some(wish) = wish {
+                let wish = &wish[..wish.find(SENTENCE_END).unwrap_or(wish.len())];
+                wanted = wanted.or(topic_field(wish));
+            }
+            blank(&mut kept, from, from + aside);
+        }
+    }
+    (kept, wanted)
+}
+
+/// The field the rules read in a message (lower case, as [`reading`] gives it): the one the
+/// caller says they want instead of another, else its topic words'.
+fn field_of(lower: &str) -> Option<ConsultCategory> {
+    let (kept, wanted) = set_aside(lower);
+    wanted.or_else(|| topic_field(&kept))
 }
 
 fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
@@ -129,7 +214,7 @@ pub fn route_with(
     let lower = reading(text);
     let default_field = HandoffCategory::Consult(ConsultCategory::Management);
     // The rules could not tell the field: no topic word, no trouble word, no specialist named.
-    let field_unknown = rules.category == default_field && topic_field(&lower).is_none();
+    let field_unknown = rules.category == default_field && field_of(&lower).is_none();
     let mut routed = blend_votes(rules, &lower, votes, blend, field_unknown);
     // An answered message with no field word ("ろうむそうだんってむりょう?", "a template for
     // employment contracts") is filed under its neighbours' field when most of them share one.
@@ -218,9 +303,13 @@ fn asks_a_question(text: &str) -> bool {
 /// `threshold` the calibrated minimum for answering.
 pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
     let lower = reading(text);
-    let topic = topic_category(&lower);
+    // Words the caller sets aside ("税金じゃなくて") name no trouble and no field; what they
+    // want instead names the desk.
+    let (kept, wanted) = set_aside(&lower);
+    let field = wanted.or_else(|| topic_field(&kept));
+    let topic = field.unwrap_or(ConsultCategory::Management);
     let found: Vec<&(&str, ConsultCategory)> =
-        SENSITIVE.iter().filter(|(w, _)| said(&lower, w)).collect();
+        SENSITIVE.iter().filter(|(w, _)| said(&kept, w)).collect();
     // A word inside a longer one found too ("賠償" in "損害賠償") is not a second vote.
     let sensitive: Vec<&(&str, ConsultCategory)> = found
         .iter()
@@ -231,17 +320,15 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
                 .any(|(o, _)| o.len() > w.len() && o.contains(w))
         })
         .collect();
-    let any_field = hits(&lower, SENSITIVE_ANY_FIELD);
-    let trouble_category = || {
-        if sensitive.is_empty() {
-            topic
-        } else {
-            sensitive_category(&sensitive, topic_field(&lower))
-        }
+    let any_field = hits(&kept, SENSITIVE_ANY_FIELD);
+    let trouble_category = || match wanted {
+        Some(wanted) => wanted,
+        None if sensitive.is_empty() => topic,
+        None => sensitive_category(&sensitive, field),
     };
     // A complaint about the service goes to the staff, never to a consultant, even when the
     // caller also asks for a person ("苦情です。責任者を出して").
-    let complaint = complaint_words(&lower, !sensitive.is_empty());
+    let complaint = complaint_words(&kept, !sensitive.is_empty());
     if !complaint.is_empty() {
         return Route {
             handoff: Some(HandoffReason::Complaint),
@@ -263,7 +350,10 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
     // "一般論でいいので" keeps even a sensitive topic a general question.
     let general_question =
         (!informational.is_empty() && situation.len() <= 1) || says_general(&lower);
-    if (!sensitive.is_empty() || !any_field.is_empty()) && !general_question {
+    // Where a desk is, when it is open, its number: answered whatever trouble is told with it
+    // ("労務トラブルの相談窓口はどこ？何時まで？").
+    let desk_details = asks_contact_details(&lower);
+    if (!sensitive.is_empty() || !any_field.is_empty()) && !general_question && !desk_details {
         let mut matched: Vec<String> = sensitive.iter().map(|(w, _)| w.to_string()).collect();
         matched.extend(strings(&any_field));
         return Route {

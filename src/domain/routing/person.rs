@@ -45,6 +45,8 @@ const PERSON: &[&str] = &[
     "電話をもらえ",
     "電話をいただけ",
     "connect me",
+    "call me back",
+    "give me a call",
     "put me through",
     "transfer me",
     "個別に相談できる方",
@@ -180,6 +182,28 @@ const CONTACT_DETAILS: &[&str] = &[
     "how do i book",
     "how can i book",
     "how to book",
+    // Where the desk is and when it is open.
+    "はどこ?",
+    "ってどこ?",
+    "はどこですか",
+    "ってどこですか",
+    "はどこにあ",
+    "ってどこにあ",
+    "どこにありますか",
+    "何時まで",
+    "何時から",
+    "何曜日",
+    "開いてますか",
+    "開いていますか",
+    "where is the",
+    "where's the",
+    "where can i find",
+    "what time",
+    "which days",
+    "what days",
+    "open until",
+    "open on",
+    "opening times",
 ];
 
 /// The message asks for it (rather than asking about a scheme).
@@ -244,13 +268,14 @@ pub(super) fn asks_contact_details(text: &str) -> bool {
 /// ("担当者につないで"), or a person, a way of reaching them and a request together
 /// ("担当の人から連絡ください", "could someone call me back").
 pub(super) fn person_words<'a>(text: &str) -> Vec<&'a str> {
+    // "担当課の電話番号を教えて", "人に相談できる日は何曜日" ask for a number or the hours,
+    // not to be called.
+    if !hits(text, CONTACT_DETAILS).is_empty() {
+        return Vec::new();
+    }
     let direct = hits(text, PERSON);
     if !direct.is_empty() {
         return direct;
-    }
-    // "担当課の電話番号を教えて" asks for a number, not to be called.
-    if !hits(text, CONTACT_DETAILS).is_empty() {
-        return Vec::new();
     }
     let who = hits(text, PERSON_NOUN);
     let how = hits(text, CONTACT_VERB);
@@ -259,4 +284,18 @@ pub(super) fn person_words<'a>(text: &str) -> Vec<&'a str> {
         return Vec::new();
     }
     who.into_iter().chain(how).collect()
+}
+
+/// Every word of these tables (read as kana by [`super::KanaSpelling`]).
+pub(super) fn words() -> impl Iterator<Item = &'static str> {
+    [
+        PERSON,
+        PERSON_NOUN,
+        CONTACT_VERB,
+        CONTACT_DETAILS,
+        REQUEST,
+        CONSULTATION,
+    ]
+    .into_iter()
+    .flat_map(|words| words.iter().copied())
 }

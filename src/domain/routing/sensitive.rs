@@ -157,6 +157,10 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("返済が厳しい", ConsultCategory::Financing),
     ("返済が遅れ", ConsultCategory::Financing),
     ("返せない", ConsultCategory::Financing),
+    ("返せません", ConsultCategory::Financing),
+    ("返済できません", ConsultCategory::Financing),
+    ("返済が滞っ", ConsultCategory::Financing),
+    ("返済が滞り", ConsultCategory::Financing),
     ("返済が苦しい", ConsultCategory::Financing),
     ("返済がきつい", ConsultCategory::Financing),
     ("返済猶予", ConsultCategory::Financing),
@@ -469,4 +473,14 @@ pub(super) fn sensitive_category(
     } else {
         top[0]
     }
+}
+
+/// Every word of these tables (read as kana by [`super::KanaSpelling`]).
+pub(super) fn words() -> impl Iterator<Item = &'static str> {
+    SENSITIVE
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(SENSITIVE_ANY_FIELD.iter().copied())
+        .chain(SITUATION.iter().copied())
+        .chain(INFORMATIONAL.iter().copied())
 }
