@@ -363,6 +363,23 @@ fn asking_only_where_or_when_a_desk_is_open_is_answered_whatever_the_trouble() {
 }
 
 #[test]
+fn a_caller_giving_their_own_address_or_number_is_not_asking_for_the_desks() {
+    for text in [
+        "住所は港区芝5-1-1 芝ビル301、電話番号は03-1234-5678です。従業員を解雇したら団体交渉を求められました",
+        "My address is 1-2-3 Shiba and my phone number is 090-1111-2222. An employee I dismissed is suing us",
+    ] {
+        let r = decide(text);
+        assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic), "{text}");
+        assert_eq!(r.category, ConsultCategory::Labour.into(), "{text}");
+    }
+    // The same nouns in a clause that asks are a question about the desk.
+    assert_eq!(
+        decide("解雇のトラブルを相談できる窓口の住所は?").handoff,
+        None
+    );
+}
+
+#[test]
 fn complaints_written_in_kana_or_english_are_staff_tickets() {
     for text in [
         "まどぐちで あちこち まわされて たらいまわしでした",

@@ -4,7 +4,8 @@
 //! its kana runs are cut into the longest readings the index knows, left to right.
 
 use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
-use super::build::{BUILD_CHUNK, DocText, in_order_parallel};
+use super::build::DocText;
+use super::parallel::{BUILD_CHUNK, in_order_parallel};
 use crate::text::reading::{kana_runs, reading_words};
 use crate::text::{Analyzer, Result};
 

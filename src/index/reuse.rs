@@ -367,11 +367,8 @@ pub(crate) fn analyse_reusing(
         }
         Ok(Found::Fresh(key, analyse(i)?))
     };
-    super::build::in_order_parallel(
-        count,
-        super::build::BUILD_CHUNK,
-        find,
-        |found| match found {
+    super::parallel::in_order_parallel(count, super::parallel::BUILD_CHUNK, find, |found| {
+        match found {
             Found::Kept(key, kept) => {
                 reuse.reused += 1;
                 take(DocTerms::Kept(&next, &kept));
@@ -383,8 +380,8 @@ pub(crate) fn analyse_reusing(
                 next.keep_fresh(key, &lists);
             }
             Found::Empty => take(DocTerms::Empty),
-        },
-    )?;
+        }
+    })?;
     next.compact();
     Ok((next, reuse))
 }

@@ -165,8 +165,10 @@ const CONTACT_VERB: &[&str] = &[
     "review",
 ];
 
-/// Asking for contact details (a number, hours, a place) rather than to be contacted.
-const CONTACT_DETAILS: &[&str] = &[
+/// Contact details by name. They ask for the desk's only in a clause that also asks
+/// ("電話番号を教えて", "住所は？"): a caller giving their own ("住所は港区…",
+/// "免許証番号 1234…") asks for nothing.
+const CONTACT_NOUNS: &[&str] = &[
     "番号",
     "連絡先",
     "受付時間",
@@ -177,6 +179,27 @@ const CONTACT_DETAILS: &[&str] = &[
     "address",
     "opening hours",
     "office hours",
+];
+
+/// What makes a clause naming a contact detail a question about it.
+const ASKING: &[&str] = &[
+    "教え",
+    "知りたい",
+    "わかりますか",
+    "分かりますか",
+    "?",
+    "？",
+    "は何",
+    "はなん",
+    "tell me",
+    "what",
+    "where",
+    "どこ",
+    "いつ",
+];
+
+/// Asking for contact details (how to book, where, when) rather than to be contacted.
+const CONTACT_DETAILS: &[&str] = &[
     "予約方法",
     "予約の仕方",
     "how do i book",
@@ -262,6 +285,11 @@ pub(super) fn makes_request(text: &str) -> bool {
 /// The message asks for a number, hours or a place (answered from the corpus).
 pub(super) fn asks_contact_details(text: &str) -> bool {
     !hits(text, CONTACT_DETAILS).is_empty()
+        || text
+            .split(['。', '、', ',', '.', '!', '！', '\n'])
+            .any(|clause| {
+                !hits(clause, CONTACT_NOUNS).is_empty() && !hits(clause, ASKING).is_empty()
+            })
 }
 
 /// The words that make a message a request for a person: a phrase that is one on its own
@@ -270,7 +298,7 @@ pub(super) fn asks_contact_details(text: &str) -> bool {
 pub(super) fn person_words<'a>(text: &str) -> Vec<&'a str> {
     // "担当課の電話番号を教えて", "人に相談できる日は何曜日" ask for a number or the hours,
     // not to be called.
-    if !hits(text, CONTACT_DETAILS).is_empty() {
+    if asks_contact_details(text) {
         return Vec::new();
     }
     let direct = hits(text, PERSON);
@@ -292,6 +320,7 @@ pub(super) fn words() -> impl Iterator<Item = &'static str> {
         PERSON,
         PERSON_NOUN,
         CONTACT_VERB,
+        CONTACT_NOUNS,
         CONTACT_DETAILS,
         REQUEST,
         CONSULTATION,
