@@ -380,6 +380,27 @@ fn a_caller_giving_their_own_address_or_number_is_not_asking_for_the_desks() {
 }
 
 #[test]
+fn asking_someone_to_read_ones_own_papers_is_a_request_for_a_person() {
+    for text in [
+        "事業計画書を作ったので添削をお願いできますか",
+        "しんせいしょを かいたので だれかみて ほしいです",
+        "Can someone check the cost estimate in our application before we send it?",
+        "Could a consultant review our business plan for the grant?",
+    ] {
+        assert_eq!(
+            decide(text).handoff,
+            Some(HandoffReason::AskedForPerson),
+            "{text}"
+        );
+    }
+    // How to write one, with nobody asked to read it, stays a question.
+    assert_eq!(
+        decide("事業計画書の書き方のポイントを教えてください").handoff,
+        None
+    );
+}
+
+#[test]
 fn complaints_written_in_kana_or_english_are_staff_tickets() {
     for text in [
         "まどぐちで あちこち まわされて たらいまわしでした",
