@@ -112,9 +112,10 @@ fn assert_same_rankings(rebuilt: &Engine, scratch: &Engine, modes: &[RankingMode
     assert_eq!(a.len(), b.len());
 }
 
-fn top_ids(engine: &Engine, query: &str) -> Vec<String> {
+/// What a lexical search for `query` finds: schemes, then FAQs, by id.
+fn found(engine: &Engine, query: &str) -> (Vec<String>, Vec<String>) {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    engine
+    let found = engine
         .search_with(
             &SearchQuery::parse(query).unwrap(),
             &SearchFilters::default(),
@@ -122,28 +123,19 @@ fn top_ids(engine: &Engine, query: &str) -> Vec<String> {
             today,
             RankingMode::Bm25,
         )
-        .unwrap()
-        .results
-        .into_iter()
-        .map(|h| h.id)
-        .collect()
+        .unwrap();
+    (
+        found.results.into_iter().map(|h| h.id).collect(),
+        found.faqs.into_iter().map(|h| h.id).collect(),
+    )
+}
+
+fn top_ids(engine: &Engine, query: &str) -> Vec<String> {
+    found(engine, query).0
 }
 
 fn faq_ids(engine: &Engine, query: &str) -> Vec<String> {
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    engine
-        .search_with(
-            &SearchQuery::parse(query).unwrap(),
-            &SearchFilters::default(),
-            10,
-            today,
-            RankingMode::Bm25,
-        )
-        .unwrap()
-        .faqs
-        .into_iter()
-        .map(|h| h.id)
-        .collect()
+    found(engine, query).1
 }
 
 const LEXICAL: &[RankingMode] = &[RankingMode::Bm25];
@@ -275,41 +267,7 @@ fn an_added_and_a_deleted_scheme_are_the_only_schemes_analysed() {
 
     // Deleting a scheme of the corpus (one no other entry names): the others are all reused,
     // and rank as from scratch.
-    let corpus = &start.corpus;
-    let named = |id: &str| {
-        corpus.schemes.iter().any(|s| {
-            s.related.iter().any(|r| r == id) || s.not_combinable_with.iter().any(|r| r == id)
-        }) || corpus
-            .faqs
-            .iter()
-            .any(|f| f.scheme_ids.iter().any(|r| r == id))
-    };
-    let gone = corpus
-        .schemes
-        .iter()
-        .find(|s| !named(&s.id))
-        .expect("a scheme no entry names")
-        .id
-        .clone();
-    let path = tree
-        .iter()
-        .find(|(p, text)| p.starts_with("schemes/") && text.contains(&format!("id = \"{gone}\"")))
-        .map(|(p, _)| p.to_string())
-        .unwrap();
-    let mut deleted = tree.clone();
-    deleted.remove(&path).unwrap();
-    // Its translations go with it, as the console's deletion does.
-    for lang in ["en", "easy"] {
-        let file = format!("i18n/{lang}/schemes.toml");
-        let text = deleted.get(&file).unwrap().to_string();
-        let blocks: Vec<&str> = text.split("[[scheme]]").collect();
-        let kept: Vec<&str> = blocks
-            .iter()
-            .copied()
-            .filter(|b| !b.contains(&format!("id = \"{gone}\"")))
-            .collect();
-        deleted.insert(file, kept.join("[[scheme]]"));
-    }
+    let (_, deleted) = common::without_an_unnamed_scheme(&start.corpus, &tree);
     let smaller = start.rebuilt(&deleted).unwrap();
     assert_eq!(smaller.corpus.schemes.len(), n - 1);
     let report = smaller.build_report();

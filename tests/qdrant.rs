@@ -345,38 +345,7 @@ fn a_publish_upserts_only_the_changed_point_and_deletes_a_removed_scheme() {
     }
 
     // A scheme deleted (one no other entry names, with its translations): its point goes.
-    let corpus = &rebuilt.corpus;
-    let named = |id: &str| {
-        corpus.schemes.iter().any(|s| {
-            s.related.iter().any(|r| r == id) || s.not_combinable_with.iter().any(|r| r == id)
-        }) || corpus
-            .faqs
-            .iter()
-            .any(|f| f.scheme_ids.iter().any(|r| r == id))
-    };
-    let gone = corpus
-        .schemes
-        .iter()
-        .find(|s| !named(&s.id))
-        .expect("a scheme no entry names")
-        .id
-        .clone();
-    let path = edited
-        .iter()
-        .find(|(p, text)| p.starts_with("schemes/") && text.contains(&format!("id = \"{gone}\"")))
-        .map(|(p, _)| p.to_string())
-        .unwrap();
-    let mut deleted = edited.clone();
-    deleted.remove(&path).unwrap();
-    for lang in ["en", "easy"] {
-        let path = format!("i18n/{lang}/schemes.toml");
-        let text = deleted.get(&path).unwrap().to_string();
-        let kept: Vec<&str> = text
-            .split("[[scheme]]")
-            .filter(|b| !b.contains(&format!("id = \"{gone}\"")))
-            .collect();
-        deleted.insert(path, kept.join("[[scheme]]"));
-    }
+    let (gone, deleted) = common::without_an_unnamed_scheme(&rebuilt.corpus, &edited);
     let smaller = rebuilt.rebuilt(&deleted).unwrap();
     let report = smaller.build_report().qdrant.unwrap();
     assert_eq!(report.deleted, 1, "{report:?}");

@@ -224,3 +224,42 @@ pub async fn postgres_url() -> Option<String> {
     let sep = if base.contains('?') { '&' } else { '?' };
     Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
 }
+
+/// `tree` without one scheme that no other entry of `corpus` names (as related, not
+/// combinable, or an FAQ's scheme), its translations removed with it as the console's deletion
+/// does; and that scheme's id.
+pub fn without_an_unnamed_scheme(
+    corpus: &shien_navi::domain::Corpus,
+    tree: &shien_navi::domain::corpus::CorpusTree,
+) -> (String, shien_navi::domain::corpus::CorpusTree) {
+    let named = |id: &str| {
+        corpus.schemes.iter().any(|s| {
+            s.related.iter().any(|r| r == id) || s.not_combinable_with.iter().any(|r| r == id)
+        }) || corpus
+            .faqs
+            .iter()
+            .any(|f| f.scheme_ids.iter().any(|r| r == id))
+    };
+    let gone = corpus
+        .schemes
+        .iter()
+        .find(|s| !named(&s.id))
+        .expect("a scheme no entry names")
+        .id
+        .clone();
+    let path = tree
+        .iter()
+        .find(|(p, text)| p.starts_with("schemes/") && text.contains(&format!("id = \"{gone}\"")))
+        .map(|(p, _)| p.to_string())
+        .unwrap();
+    let mut deleted = tree.clone();
+    deleted.remove(&path).unwrap();
+    for lang in ["en", "easy"] {
+        let file = format!("i18n/{lang}/schemes.toml");
+        let text = deleted.get(&file).unwrap();
+        let rest = shien_navi::domain::corpus::form::without_item(text, "scheme", &gone)
+            .unwrap_or_else(|| panic!("{file} translates {gone}"));
+        deleted.insert(file, rest);
+    }
+    (gone, deleted)
+}
