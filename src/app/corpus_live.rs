@@ -15,8 +15,9 @@
 //! database at start-up, and again whenever the corpus version moves. A rebuilt engine shares
 //! the dictionary, takes every unchanged entry's analysis from the engine it replaces (only
 //! changed texts are analysed again), takes passage vectors from the on-disk cache keyed by
-//! text checksum (only changed texts are encoded) and sends Qdrant only the changed points; what was learned from judgments is taught to it before it
-//! is swapped in. Requests in flight keep the engine they started with.
+//! text checksum (only changed texts are encoded) and sends Qdrant only the changed points;
+//! what was learned from judgments is taught to it before it is swapped in. Requests in flight
+//! keep the engine they started with.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
