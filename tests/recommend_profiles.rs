@@ -21,8 +21,9 @@ fn tuning_profiles_keep_their_recall_and_exclude_nothing_they_should_not() {
     // 15. Schemes made for a situation the profile does not state (a social business, a
     // disaster, a downturn, expanding abroad, a succession) and tax measures as a kind of their
     // own, weighted below what a business must apply for, gave 0.8893. Mixing the list by
-    // family (borrowing, money given, advice) and weighting desks 0.8 gave 0.9180.
-    assert!(report.must_include_recall_at_15 >= 0.918);
+    // family (borrowing, money given, advice) and weighting desks 0.8 gave 0.9180. Desks made
+    // only for what the business asked about at 0.95 and tax measures at 0.5 gave 0.9221.
+    assert!(report.must_include_recall_at_15 >= 0.922);
 }
 
 /// The second tuning set (70 profiles written from the schemes' published rules, each with
@@ -34,8 +35,9 @@ fn second_tuning_profiles_keep_their_recall_and_their_few_undecidable_exclusions
     let report = score("eval/profiles-tuning-2.jsonl", (2026, 12, 3));
     assert!(report.must_exclude_violations <= 3);
     // 0.7473 before this set's fixes (a profile not yet founded read as unknown, head offices
-    // outside Tokyo undecidable, desks below the fifteenth place); 0.8441 after.
-    assert!(report.must_include_recall_at_15 >= 0.844);
+    // outside Tokyo undecidable, desks below the fifteenth place); 0.8441 after. Desks made only
+    // for what the business asked about weighed as money (0.95) and tax measures at 0.5: 0.8656.
+    assert!(report.must_include_recall_at_15 >= 0.865);
 }
 
 /// The recommender's figures on a profile file, each miss printed for the reader of a failure.
@@ -266,4 +268,69 @@ fn tax_measures_are_a_kind_of_their_own() {
             .all(|s| s.kind == Kind::Tax),
         "every 税制 is a tax measure"
     );
+}
+
+fn score_of(outcome: &shien_navi::domain::recommend::RecommendOutcome, id: &str) -> f32 {
+    outcome
+        .recommendations
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("{id} is listed"))
+        .score
+}
+
+#[test]
+fn a_desk_made_only_for_what_the_business_asked_about_weighs_nearly_as_much_as_money() {
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let restaurant = |purposes: &[&str]| {
+        recommend(
+            &corpus,
+            &business("宿泊業、飲食サービス業", purposes, None),
+            today,
+        )
+    };
+    // 働き方改革推進支援センター advises on hiring and on working conditions, nothing else.
+    let centre = "national-hatarakikata-center";
+    let both = restaurant(&["人材確保", "働き方・福利厚生"]);
+    let hiring_only = restaurant(&["人材確保"]);
+    assert!(
+        score_of(&both, centre) > score_of(&hiring_only, centre),
+        "{} vs {}",
+        score_of(&both, centre),
+        score_of(&hiring_only, centre)
+    );
+    assert!(
+        rank(&both, centre).is_some_and(|r| r < 15),
+        "{:?}",
+        rank(&both, centre)
+    );
+
+    // The ward's 商工相談 also advises on founding and sales: asking about two of its four
+    // purposes does not make it the desk the business came for.
+    let general = "minato-shoko-sodan";
+    let cash_and_succession = restaurant(&["資金繰り", "事業承継"]);
+    let cash_only = restaurant(&["資金繰り"]);
+    assert_eq!(
+        score_of(&cash_and_succession, general),
+        score_of(&cash_only, general)
+    );
+}
+
+#[test]
+fn a_tax_measure_gives_way_to_a_desk_for_the_same_need_but_money_does_not() {
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let outcome = recommend(
+        &corpus,
+        &business("サービス業（他に分類されないもの）", &["資金繰り"], None),
+        today,
+    );
+    // The reduced corporate tax rate is claimed in the return; the ward's desk is where a
+    // business asking about cash flow gets help now.
+    let tax = score_of(&outcome, "national-hojinzei-keigen");
+    let desk = score_of(&outcome, "minato-shoko-sodan");
+    let loan = score_of(&outcome, "national-karikae-hosho");
+    assert!(desk > tax, "desk {desk} tax {tax}");
+    assert!(loan > desk, "loan {loan} desk {desk}");
 }
