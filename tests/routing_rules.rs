@@ -418,3 +418,65 @@ fn complaints_written_in_kana_or_english_are_staff_tickets() {
         Some(HandoffReason::Complaint)
     );
 }
+
+#[test]
+fn the_field_named_where_the_caller_says_what_they_wish_decides_the_desk() {
+    let r = decide(
+        "パワハラで社員が辞めてしまい、売上も落ちました。運転資金の融資について相談したいです",
+    );
+    assert!(r.handoff.is_some());
+    assert_eq!(r.category, ConsultCategory::Financing.into());
+    let r = decide("売掛金が入らず資金が回らない。銀行の話より、相手への請求の仕方を相談したい");
+    assert_eq!(r.category, ConsultCategory::Legal.into());
+    // A wish that names no field leaves the desk to the trouble told.
+    let r = decide("パワハラで社員が辞めてしまいました。どう対応すればいいか相談したいです");
+    assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+    assert_eq!(r.category, ConsultCategory::Labour.into());
+}
+
+#[test]
+fn a_latin_rule_word_inside_a_longer_word_is_not_said() {
+    assert_eq!(
+        decide("Which issues can the ward's consultation desk deal with?").handoff,
+        None
+    );
+    let r = decide("A customer says they will sue us over a late delivery.");
+    assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+    assert_eq!(r.category, ConsultCategory::Legal.into());
+}
+
+#[test]
+fn a_debt_not_yet_taken_names_no_trouble() {
+    assert_eq!(
+        decide("借金はまだないのですが、開業資金の融資は申し込めますか").handoff,
+        None
+    );
+    let r = decide("借金がまだ300万円あります。新しい融資は申し込めますか");
+    assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+    assert_eq!(r.category, ConsultCategory::Financing.into());
+}
+
+#[test]
+fn arrears_or_a_seizure_go_to_the_desk_of_what_is_owed() {
+    let r = decide("事業税を払えておらず、差し押さえの予告が届きました");
+    assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+    assert_eq!(r.category, ConsultCategory::Tax.into());
+    let r = decide("銀行への返済を滞納していて、差し押さえになりそうです");
+    assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+    assert_eq!(r.category, ConsultCategory::Financing.into());
+}
+
+#[test]
+fn asking_what_a_rule_requires_of_anyone_is_answered() {
+    assert_eq!(decide("有給休暇の決まりを教えてください").handoff, None);
+    assert_eq!(
+        decide("What's the repayment period of the ward's loan scheme?").handoff,
+        None
+    );
+    let r = decide("うちの社員に有給を使わせなかったら、労基に行くと言われました");
+    assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+    assert_eq!(r.category, ConsultCategory::Labour.into());
+    let r = decide("We can't keep up with the repayment on our loan.");
+    assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+    assert_eq!(r.category, ConsultCategory::Financing.into());
+}

@@ -262,6 +262,9 @@ const GENERAL: &[&str] = &[
     "一般の",
     "in general",
     "generally",
+    "general rule",
+    "ルールを教え",
+    "決まりを教え",
 ];
 
 /// Asking what a term means or how two differ ("…とは何ですか", "the difference between"): a

@@ -46,6 +46,9 @@ fn vocabulary() -> impl Iterator<Item = &'static str> {
 
 /// "X じゃなくて Y": what comes before the marker, back to the start of its clause, is set aside.
 const SET_ASIDE_BEFORE: &[&str] = &[
+    // "融資の話より、まず…": what comes first is put off for later.
+    "の話より",
+    "のことより",
     "じゃなくて",
     "じゃなく",
     "ではなくて",
@@ -111,11 +114,42 @@ pub(crate) fn set_aside(text: &str) -> (String, Option<ConsultCategory>) {
     (kept, wanted)
 }
 
+/// What the caller asks for in so many words: a consultation, someone to look, a way out, the
+/// help they need.
+const WISH: &[&str] = &[
+    "相談したい",
+    "相談をしたい",
+    "相談させて",
+    "見てほしい",
+    "みてほしい",
+    "見てもらいた",
+    "見てもらえ",
+    "どうにかしたい",
+    "なんとかしたい",
+    "何とかしたい",
+    "what i need",
+    "what we need",
+    "i need help with",
+    "we need help with",
+];
+
+/// The field named in the clause that holds the caller's wish ("…今回はつなぎの融資の相談を
+/// したいです"): trouble told before it is the background, the wish names the desk.
+fn wished_field(text: &str) -> Option<ConsultCategory> {
+    text.split(CLAUSE_END)
+        .filter(|clause| WISH.iter().any(|w| clause.contains(w)))
+        .filter_map(topic_field)
+        .next_back()
+}
+
 /// The field the rules read in a message (lower case, as [`reading`] gives it): the one the
-/// caller says they want instead of another, else its topic words'.
+/// caller asks for (instead of another, or where they say what they wish), else its topic
+/// words'.
 fn field_of(lower: &str) -> Option<ConsultCategory> {
     let (kept, wanted) = set_aside(lower);
-    wanted.or_else(|| topic_field(&kept))
+    wanted
+        .or_else(|| wished_field(&kept))
+        .or_else(|| topic_field(&kept))
 }
 
 fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
@@ -156,8 +190,27 @@ pub(crate) fn said(text: &str, word: &str) -> bool {
         "もいない",
         "もいません",
     ];
-    text.match_indices(word)
-        .any(|(at, w)| !DENIED.iter().any(|d| text[at + w.len()..].starts_with(d)))
+    // A Latin word starts a word of its own: "sue" is not said in "issues", nor "void" in
+    // "avoid". It may end inside a longer one ("repay" in "repayment").
+    let latin = word.starts_with(|c: char| c.is_ascii_alphabetic());
+    text.match_indices(word).any(|(at, w)| {
+        let starts_word = !latin
+            || !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic());
+        starts_word && !DENIED.iter().any(|d| text[at + w.len()..].starts_with(d))
+    })
+}
+
+/// Whether the trouble `word` names has happened to the caller: said, and not "not yet" ("借金は
+/// まだない"). A topic word may still be the topic when it has not happened ("特許はまだ").
+fn befallen(text: &str, word: &str) -> bool {
+    const NOT_YET: &[&str] = &["はまだな", "はまだありません", "もまだな", "がまだな"];
+    said(text, word)
+        && text
+            .match_indices(word)
+            .any(|(at, w)| !NOT_YET.iter().any(|d| text[at + w.len()..].starts_with(d)))
 }
 
 /// How the nearest examples' vote joins the rules (see [`route_with`]).
@@ -296,7 +349,8 @@ fn blend_votes(
 /// The message asks something ("…ですか", "?"), rather than only telling.
 fn asks_a_question(text: &str) -> bool {
     let end = text.trim_end();
-    end.contains('?') || text.contains("か。") || end.ends_with('か')
+    // "…んだっけ" asks too, of oneself as much as of us.
+    end.contains('?') || text.contains("か。") || end.ends_with('か') || end.ends_with("っけ")
 }
 
 /// Routes a (normalised) message. `confidence` is how well the corpus answers it (0..1) and
@@ -304,12 +358,21 @@ fn asks_a_question(text: &str) -> bool {
 pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
     let lower = reading(text);
     // Words the caller sets aside ("税金じゃなくて") name no trouble and no field; what they
-    // want instead names the desk.
+    // want instead, or the field of the clause that says what they wish, names the desk.
     let (kept, wanted) = set_aside(&lower);
+    let found: Vec<&(&str, ConsultCategory)> = SENSITIVE
+        .iter()
+        .filter(|(w, _)| befallen(&kept, w))
+        .collect();
+    let any_field = hits(&kept, SENSITIVE_ANY_FIELD);
+    // Trouble told is the background of what the caller then asks for ("…返済が遅れそう。返済
+    // のほうをどうにかしたい"); without trouble the topic words weigh the whole message.
+    let wanted = match wanted {
+        None if !found.is_empty() || !any_field.is_empty() => wished_field(&kept),
+        wanted => wanted,
+    };
     let field = wanted.or_else(|| topic_field(&kept));
     let topic = field.unwrap_or(ConsultCategory::Management);
-    let found: Vec<&(&str, ConsultCategory)> =
-        SENSITIVE.iter().filter(|(w, _)| said(&kept, w)).collect();
     // A word inside a longer one found too ("賠償" in "損害賠償") is not a second vote.
     let sensitive: Vec<&(&str, ConsultCategory)> = found
         .iter()
@@ -320,7 +383,6 @@ pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
                 .any(|(o, _)| o.len() > w.len() && o.contains(w))
         })
         .collect();
-    let any_field = hits(&kept, SENSITIVE_ANY_FIELD);
     let trouble_category = || match wanted {
         Some(wanted) => wanted,
         None if sensitive.is_empty() => topic,
@@ -573,6 +635,27 @@ mod tests {
             blend(
                 "うちは赤字ですが、均等割は払うんですか?",
                 &neighbours(0.8, legal)
+            )
+            .handoff
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn a_question_to_oneself_ending_in_kke_is_as_general_as_one_ending_in_ka() {
+        let tax = HandoffCategory::Consult(Tax);
+        assert_eq!(
+            blend(
+                "インボイスの登録って、個人でもするんだっけ",
+                &neighbours(0.8, tax)
+            )
+            .handoff,
+            None
+        );
+        assert!(
+            blend(
+                "うちもインボイスの登録をしないといけないんだっけ",
+                &neighbours(0.8, tax)
             )
             .handoff
             .is_some()

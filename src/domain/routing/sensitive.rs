@@ -169,8 +169,6 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("倒産", ConsultCategory::Financing),
     ("破産", ConsultCategory::Financing),
     ("債務整理", ConsultCategory::Financing),
-    ("差し押さえ", ConsultCategory::Financing),
-    ("差押", ConsultCategory::Financing),
     ("不渡り", ConsultCategory::Financing),
     ("個人保証", ConsultCategory::Financing),
     ("払えない", ConsultCategory::Financing),
@@ -310,6 +308,11 @@ pub(super) const SENSITIVE_ANY_FIELD: &[&str] = &[
     "審査に落ち",
     "審査落ち",
     "督促",
+    // Arrears and a seizure are the tax desk's when it is tax that is owed, the financing
+    // desk's when it is a loan, the legal desk's for rent.
+    "滞納",
+    "差し押さえ",
+    "差押",
     "通知書",
     "請求された",
     "請求されて",
@@ -416,6 +419,13 @@ pub(super) const INFORMATIONAL: &[&str] = &[
     "何万円",
     "the basics",
     "general rule",
+    // What the rules require, of anyone ("有給は何日付与する義務が", "what's the rule").
+    "ルール",
+    "決まり",
+    "義務",
+    "what's",
+    "what are",
+    "scheme",
 ];
 
 /// Trouble words that name no field of their own ("従業員と揉めて" is labour, "税務署と争い"

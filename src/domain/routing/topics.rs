@@ -94,6 +94,7 @@ const TOPICS: &[(ConsultCategory, &[&str])] = &[
             "民事",
             "規約",
             "lawyer",
+            "legal",
             "contract",
             "lawsuit",
             " sue ",
