@@ -122,3 +122,70 @@ fn submitting_an_application_asks_how_to_apply() {
         vec![Asked::HowToApply]
     );
 }
+
+#[test]
+fn a_cap_asks_the_amount_but_capital_does_not() {
+    assert_eq!(
+        read("What is the cap for a design right under the ward's subsidy?"),
+        vec![Asked::Amount]
+    );
+    assert_eq!(read("And the cap?"), vec![Asked::Amount]);
+    assert!(!read("Do you need capital of ten million yen?").contains(&Asked::Amount));
+}
+
+#[test]
+fn a_named_form_asks_for_the_documents() {
+    assert_eq!(
+        read("経営力向上計画の申請書は、どの様式を使えばいい？"),
+        vec![Asked::Documents]
+    );
+    assert_eq!(
+        read("あっせんの申込書は窓口でもらえますか"),
+        vec![Asked::Documents, Asked::Contact]
+    );
+    // The plan itself is not a form to fill in.
+    assert!(read("事業計画の立て方を相談したい").is_empty());
+}
+
+#[test]
+fn easy_japanese_written_in_kana_asks_as_the_kanji_would() {
+    assert_eq!(
+        read("この ほじょきんの しょるいは なにが いりますか"),
+        vec![Asked::Documents]
+    );
+    assert_eq!(
+        read("くで なんねん しごとを していれば いいですか"),
+        vec![Asked::Years]
+    );
+    assert_eq!(read("しめきりは いつですか"), vec![Asked::Deadline]);
+    assert_eq!(
+        read("そうだんの まどぐちの でんわは？"),
+        vec![Asked::Contact]
+    );
+    // Kana that only sound alike ask nothing.
+    assert!(read("しょうてんがいで おみせを ひらきたい").is_empty());
+}
+
+#[test]
+fn which_employers_and_the_application_window_are_asked_in_english() {
+    assert_eq!(
+        read("Which employers can get the ward's childcare leave incentive?"),
+        vec![Asked::Eligibility]
+    );
+    assert_eq!(
+        read("What was the application window of the design subsidy last year?"),
+        vec![Asked::Deadline]
+    );
+    // A window the grant pays for is not a window to apply in.
+    assert!(read("Does the grant cover double glazed windows?").is_empty());
+}
+
+#[test]
+fn what_to_do_to_get_it_asks_how_to_apply() {
+    assert_eq!(
+        read("ロゴマークを使うために何をすればいい？"),
+        vec![Asked::HowToApply]
+    );
+    // What to prepare is the documents, not the way to apply.
+    assert_eq!(read("申請には何を準備すればいい？"), vec![Asked::Documents]);
+}

@@ -447,7 +447,7 @@ chat-fact-title = 「{ $title }」
 chat-fact-title-separator = ・
 chat-fact-not-combinable = 「{ $scheme }」と「{ $other }」を、同じ ものに 払った お金に いっしょに 使う ことは できません。
 chat-fact-not-combinable-with = 「{ $scheme }」を、{ $others }と いっしょに、同じ ものに 払った お金に 使う ことは できません。
-chat-fact-combination-conditions = いっしょに 使う ときの 条件（公式ページの ことば）：{ $conditions }。
+chat-fact-combination-conditions = いっしょに 使う ときの 条件（公式ページの ことば）：{ $conditions }。この 条件に 合わない ときは、いっしょに 使えません。
 
 ## Why a request was refused (app/refusal.rs): API errors put the field's name before these;
 ## pages show them beside the field.

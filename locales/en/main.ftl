@@ -478,7 +478,7 @@ chat-fact-title = { $title }
 chat-fact-title-separator = {", "}
 chat-fact-not-combinable = { $scheme } and { $other } cannot both be used for the same costs.
 chat-fact-not-combinable-with = { $scheme } cannot be combined with { $others } for the same costs.
-chat-fact-combination-conditions = Conditions on combining (in Japanese): { $conditions }.
+chat-fact-combination-conditions = Conditions on combining (in Japanese): { $conditions }. If your case does not meet them, you cannot use both.
 
 ## Why a request was refused (app/refusal.rs): API errors put the field's name before these;
 ## pages show them beside the field.

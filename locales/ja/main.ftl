@@ -376,7 +376,7 @@ chat-fact-rate = { $what }は{ $rate }です。
 chat-fact-rate-published = { $what }は{ $rate }です。
 chat-fact-rate-with-text = { $what }は{ $rate }です（{ $text }）。
 chat-fact-rate-in-text = { $what }は、{ $text }とされています。
-chat-fact-covered-rule = 条件は「{ $condition }」です。ご質問のケースがこの条件を満たさない場合は対象外です。
+chat-fact-covered-rule = 条件は「{ $condition }」です。ご質問のケースがこの条件を満たさない場合は対象外で、申請できません。
 chat-fact-mainly-for = 主な対象は{ $place }{ $size }で、{ $legal }
 chat-fact-area-minato = 港区内
 chat-fact-area-tokyo = 都内
@@ -449,7 +449,7 @@ chat-fact-title = 「{ $title }」
 chat-fact-title-separator = ・
 chat-fact-not-combinable = 「{ $scheme }」と「{ $other }」は、同じ経費に併用できません。
 chat-fact-not-combinable-with = 「{ $scheme }」は、{ $others }とは同じ経費に併用できません。
-chat-fact-combination-conditions = 併用に関わる条件：{ $conditions }。
+chat-fact-combination-conditions = 併用に関わる条件：{ $conditions }。この条件を満たさない場合は、併用できません。
 
 ## Why a request was refused (app/refusal.rs): API errors put the field's name before these;
 ## pages show them beside the field. The Japanese equals the domain's own wording (a test).

@@ -10,6 +10,7 @@ pub(super) struct EvalOptions {
     pub(super) routing_files: Vec<PathBuf>,
     pub(super) search_files: Vec<PathBuf>,
     pub(super) answers: bool,
+    pub(super) answers_files: Vec<PathBuf>,
     pub(super) extra: Vec<PathBuf>,
     pub(super) json: bool,
     pub(super) today: Option<chrono::NaiveDate>,
@@ -21,7 +22,7 @@ pub(super) struct EvalOptions {
 }
 
 pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
-    use crate::app::evaluation::{self, EvaluationError};
+    use crate::app::evaluation::{self, AnswerReport, EvaluationError};
     use crate::config::{EmbedderKind, RankingMode};
     let today = options.today.unwrap_or_else(tokyo_today);
     let startup_failure = |e: EvaluationError| match e {
@@ -85,6 +86,7 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             routing_files: options.routing_files,
             search_files: options.search_files,
             answers: options.answers,
+            answers_files: options.answers_files,
             extra: options.extra,
             today,
             compare_embedder: options.compare_embedder,
@@ -248,10 +250,21 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     for (file, r) in &run.other_routing {
         print_routing(&format!("routing ({})", file.display()), r);
     }
-    for (name, report) in [
-        ("answers", &run.answers),
-        ("answers, held out", &run.answers_held_out),
-    ] {
+    let other_answers: Vec<(String, Option<&AnswerReport>)> = run
+        .other_answers
+        .iter()
+        .map(|(file, r)| (format!("answers ({})", file.display()), Some(r)))
+        .collect();
+    let answer_sets = [
+        ("answers".to_string(), run.answers.as_ref()),
+        (
+            "answers, held out".to_string(),
+            run.answers_held_out.as_ref(),
+        ),
+    ]
+    .into_iter()
+    .chain(other_answers);
+    for (name, report) in answer_sets {
         let Some(r) = report else { continue };
         // Facts per language beside the total: ja, easy and en questions are asked from the
         // interface of their language.
@@ -274,7 +287,8 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             };
         println!("  facts by ask: {}", by(&r.by_ask));
         println!("  facts by language: {}", by(&r.by_lang));
-        // Failures are listed for the tuning set only: nobody tunes on the held-out set.
+        // Failures are listed for the tuning set only: nobody tunes on the held-out set or on
+        // the sets named by --answers-file.
         if name == "answers" {
             for f in r.failures.iter().take(60) {
                 println!(

@@ -112,6 +112,10 @@ pub enum Command {
         /// and, when present, eval/answers-holdout.jsonl (figures only).
         #[arg(long)]
         answers: bool,
+        /// Also ask the questions of FILE (repeatable; same format as eval/answers.jsonl), each
+        /// reported on its own (figures only, as for a held-out set; run with --tuning-only too).
+        #[arg(long, value_name = "FILE")]
+        answers_file: Vec<PathBuf>,
         /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
         #[arg(long)]
         corpus_extra: Vec<PathBuf>,
@@ -401,6 +405,7 @@ pub fn run(cli: Cli) -> ExitCode {
             routing_file,
             search_file,
             answers,
+            answers_file,
             corpus_extra,
             json,
             today,
@@ -421,6 +426,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 routing_files: routing_file,
                 search_files: search_file,
                 answers,
+                answers_files: answers_file,
                 extra: corpus_extra,
                 json,
                 today,

@@ -93,6 +93,9 @@ impl Asked {
                 "up to",
                 "premium",
                 "at most",
+                "cap ",
+                "cap?",
+                "caps ",
             ],
             Asked::Rate => &[
                 "補助率",
@@ -157,6 +160,9 @@ impl Asked {
                 "criteria",
                 "who qualifies",
                 "open to",
+                "which employers",
+                "which companies",
+                "which businesses",
             ],
             Asked::Years => &[
                 "何年",
@@ -205,6 +211,8 @@ impl Asked {
                 "years in business",
                 "just started",
                 "already started",
+                "なんねん",
+                "なんさい",
             ],
             Asked::Deadline => &[
                 "いつまで",
@@ -236,6 +244,8 @@ impl Asked {
                 "when is",
                 "start date",
                 "apply by",
+                "application window",
+                "しめきり",
             ],
             Asked::HowToApply => &[
                 "申請方法",
@@ -286,6 +296,8 @@ impl Asked {
                 "how do i obtain",
                 "where do i",
                 "where can i",
+                "何をすれば",
+                "なにをすれば",
             ],
             Asked::Documents => &[
                 "書類",
@@ -303,6 +315,10 @@ impl Asked {
                 "need to submit",
                 "should i prepare",
                 "prepare",
+                "しょるい",
+                "様式",
+                "申請書",
+                "申込書",
             ],
             Asked::Contact => &[
                 "電話",
@@ -335,6 +351,8 @@ impl Asked {
                 "address",
                 "opening hours",
                 "office hours",
+                "でんわ",
+                "まどぐち",
             ],
             Asked::Combination => &[
                 "併用",

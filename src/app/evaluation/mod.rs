@@ -58,6 +58,8 @@ pub struct EvalOptions {
     pub search_files: Vec<PathBuf>,
     /// Measure the chatbot's factual answers (eval/answers*.jsonl).
     pub answers: bool,
+    /// Further answers sets (`--answers-file FILE`), each reported on its own.
+    pub answers_files: Vec<PathBuf>,
     pub extra: Vec<PathBuf>,
     pub today: NaiveDate,
     pub compare_embedder: Option<String>,
@@ -90,6 +92,8 @@ pub struct EvalRun {
     pub other_routing: Vec<(PathBuf, RoutingReport)>,
     pub answers: Option<AnswerReport>,
     pub answers_held_out: Option<AnswerReport>,
+    /// (file, report) for each `--answers-file FILE`.
+    pub other_answers: Vec<(PathBuf, AnswerReport)>,
 }
 
 fn read_optional<T: serde::de::DeserializeOwned>(path: &str) -> Result<Vec<T>, EvalError> {
@@ -144,6 +148,7 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         other_routing: Vec::new(),
         answers: None,
         answers_held_out: None,
+        other_answers: Vec::new(),
     };
     let other_cases = options
         .search_files
@@ -230,6 +235,12 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
             run.answers_held_out = Some(eval_answers(&engine, &held_out, today)?);
         }
     }
+    // Named files are run whatever `held_out` says: the caller chose to read them.
+    for file in &options.answers_files {
+        let cases: Vec<AnswerCase> = read_jsonl(file)?;
+        run.other_answers
+            .push((file.clone(), eval_answers(&engine, &cases, today)?));
+    }
     Ok(run)
 }
 
@@ -247,6 +258,7 @@ impl EvalRun {
             "routing_other": self.other_routing.iter().map(|(file, r)| serde_json::json!({"file": file, "report": routing_json(r)})).collect::<Vec<_>>(),
             "answers": self.answers.as_ref().map(answers_json),
             "answers_holdout": self.answers_held_out.as_ref().map(answers_json),
+            "answers_other": self.other_answers.iter().map(|(file, r)| serde_json::json!({"file": file, "report": answers_json(r)})).collect::<Vec<_>>(),
             "corpus": {"schemes": self.schemes, "extra": self.extra},
             "embedder": self.embedder,
             "search": self.tuning.iter().map(search_json).collect::<Vec<_>>(),
@@ -261,7 +273,9 @@ impl EvalRun {
     /// Everything, for `--json`; the held-out sets as figures only (nobody tunes on them).
     pub fn full(&self) -> serde_json::Value {
         let routing_json = |r: &RoutingReport| serde_json::json!({"messages": r.messages, "threshold": r.threshold, "handoff_accuracy": r.handoff_accuracy, "handoff_precision": r.handoff_precision, "handoff_recall": r.handoff_recall, "handoff_category_accuracy": r.handoff_category_accuracy, "category_accuracy": r.category_accuracy});
-        serde_json::json!({"summary": self.summary(), "search": self.tuning, "search_holdout": self.held_out, "recommend": self.profiles, "recommend_other": self.other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "report": p})).collect::<Vec<_>>(), "routing": self.routing, "routing_holdout": self.routing_held_out.as_ref().map(routing_json), "answers": self.answers, "answers_holdout": self.answers_held_out.as_ref().map(|r| serde_json::json!({"questions": r.questions, "right_scheme": r.right_scheme, "facts_present": r.facts_present, "wrong_number_answers": r.wrong_number_answers, "by_ask": r.by_ask, "by_lang": r.by_lang}))})
+        // Sets nobody tunes on (held out, or named by --answers-file) without their failures.
+        let answers_figures = |r: &AnswerReport| serde_json::json!({"questions": r.questions, "right_scheme": r.right_scheme, "facts_present": r.facts_present, "wrong_number_answers": r.wrong_number_answers, "by_ask": r.by_ask, "by_lang": r.by_lang});
+        serde_json::json!({"summary": self.summary(), "search": self.tuning, "search_holdout": self.held_out, "recommend": self.profiles, "recommend_other": self.other_profiles.iter().map(|(file, p)| serde_json::json!({"file": file, "report": p})).collect::<Vec<_>>(), "routing": self.routing, "routing_holdout": self.routing_held_out.as_ref().map(routing_json), "answers": self.answers, "answers_holdout": self.answers_held_out.as_ref().map(answers_figures), "answers_other": self.other_answers.iter().map(|(file, r)| serde_json::json!({"file": file, "report": answers_figures(r)})).collect::<Vec<_>>()})
     }
 
     /// Writes `latest.json`, appends the summary to `history.jsonl` and redraws `history.svg`.

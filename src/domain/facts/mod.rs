@@ -124,6 +124,23 @@ fn shared(condition: &str, question: &str) -> usize {
         .count()
 }
 
+/// Like [`shared`], counting only the pieces with a character that is not hiragana: the
+/// words a sentence and a question name together ("年度", "認定書"), not their particles and
+/// endings ("まで", "ます").
+fn shared_words(text: &str, question: &str) -> usize {
+    let hiragana = |c: &char| ('\u{3041}'..='\u{309f}').contains(c);
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| {
+            w.iter()
+                .all(|c| !c.is_ascii_punctuation() && !"、。（）・〜".contains(*c))
+                && !w.iter().all(hiragana)
+        })
+        .filter(|w| question.contains(&w.iter().collect::<String>()))
+        .count()
+}
+
 /// 2026-04-03 → "2026年4月3日".
 pub fn date_ja(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()

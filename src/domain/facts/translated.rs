@@ -8,7 +8,7 @@
 use super::english::rate_words;
 use super::how::{combination, not_combinable};
 use super::sentence::{AmountOf, RateOf, Rule, Sentence, Share};
-use super::when::{past_rounds, round};
+use super::when::{dated_details, past_rounds, round};
 use super::who::{covered_rule, mainly_for, person_rule};
 use super::{FactContext, end, end_plain, named_area, sentences};
 use crate::domain::asked::Asked;
@@ -382,6 +382,12 @@ fn deadline(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<
             "前の日",
         ],
     ));
+    // A reader of Japanese script gets the entry's dated sentences on the question's subject
+    // as the Japanese reply quotes them; English has them in the official Japanese below.
+    if words.reads_japanese() {
+        let dated = dated_details(scheme, ctx.question, &parts);
+        parts.extend(dated.into_iter().map(|text| Sentence::Words { text }));
+    }
     parts
 }
 

@@ -1,7 +1,7 @@
 //! Who may apply: the structured rules, years in business and conditions on the owner.
 
 use super::sentence::{Owner, Place, Rule, Sentence, SizeTerm};
-use super::{FactContext, closest, named_area, nearest};
+use super::{FactContext, closest, named_area, nearest, sentences};
 use crate::domain::asked::asks_whether_covered;
 use crate::domain::scheme::{Area, EligibilityRules, OfficeRule, PersonRule, Scheme, SizeRule};
 
@@ -70,9 +70,22 @@ pub(super) fn covered_rule(scheme: &Scheme, question: &str) -> Option<String> {
         return None;
     }
     let e = &scheme.eligibility;
-    let (n, best) = closest(e.conditions.iter().chain(e.requirements.iter()), question)?;
-    (n >= 3 && LIMIT.iter().any(|w| best.contains(w)))
-        .then(|| best.trim_end_matches('。').to_string())
+    let limit = |(n, rule): (usize, &String)| {
+        (n >= 3 && LIMIT.iter().any(|w| rule.contains(w)))
+            .then(|| rule.trim_end_matches('。').to_string())
+    };
+    if let Some(rule) =
+        closest(e.conditions.iter().chain(e.requirements.iter()), question).and_then(limit)
+    {
+        return Some(rule);
+    }
+    // A limit the fields leave to the details ("申請する年度より前に払った経費は対象外です"):
+    // the sentence on the question's subject, with more of its words than a field's rule
+    // needs, since a details sentence is longer.
+    let details = sentences(&scheme.details);
+    closest(details.iter(), question)
+        .filter(|(n, _)| *n >= 5)
+        .and_then(limit)
 }
 
 /// The rules the structured eligibility holds beyond place, size and legal form, each with

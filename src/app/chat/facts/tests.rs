@@ -218,7 +218,7 @@ fn a_question_on_a_case_quotes_the_limit_that_decides_it() {
     );
     assert!(
         ja(&f).starts_with(
-            "条件は「同じ研究開発テーマで過去に補助・助成を受けていないこと」です。ご質問のケースがこの条件を満たさない場合は対象外です。"
+            "条件は「同じ研究開発テーマで過去に補助・助成を受けていないこと」です。ご質問のケースがこの条件を満たさない場合は対象外で、申請できません。"
         ),
         "{}",
         ja(&f)
@@ -655,5 +655,97 @@ fn easy_japanese_says_plainly_when_the_amount_is_unknown_and_where_to_ask() {
     assert_eq!(
         translated(Lang::En, &s, Asked::Amount, &ctx("how much")),
         "Amount is not confirmed in our sources. Please check with 港区 産業振興課 03-3578-2111 or on the official page."
+    );
+}
+
+#[test]
+fn a_case_the_details_rule_out_is_answered_from_the_details() {
+    let mut s = scheme();
+    s.details =
+        "対象経費は専門家に払う費用です。補助金を申請する年度より前に払った経費は対象外です。"
+            .into();
+    let f = fact(
+        &s,
+        Asked::Eligibility,
+        &ctx("申請する年度より前に払った費用でも対象になりますか?"),
+    );
+    assert!(
+        ja(&f).starts_with("条件は「補助金を申請する年度より前に払った経費は対象外です」"),
+        "{}",
+        ja(&f)
+    );
+    // A case the details sentence is not about: no rule of the details is put to it.
+    let other = fact(
+        &s,
+        Asked::Eligibility,
+        &ctx("支店しかない会社でも申請できますか?"),
+    );
+    assert!(!ja(&other).starts_with("条件は"), "{}", ja(&other));
+}
+
+#[test]
+fn a_combination_rule_says_plainly_that_both_cannot_be_used() {
+    let mut s = scheme();
+    s.eligibility
+        .conditions
+        .push("同じ経費で国や都の補助金を受けていないこと".into());
+    let f = fact(&s, Asked::Combination, &ctx("国の補助金と併用できますか?"));
+    assert!(f.known, "{}", ja(&f));
+    assert!(ja(&f).contains("併用できません"), "{}", ja(&f));
+    // A scheme with no rule on other schemes says it is not known, never that it cannot.
+    let none = fact(
+        &scheme(),
+        Asked::Combination,
+        &ctx("国の補助金と併用できますか?"),
+    );
+    assert!(
+        !none.known && !ja(&none).contains("できません"),
+        "{}",
+        ja(&none)
+    );
+}
+
+#[test]
+fn a_deadline_for_an_earlier_year_or_a_step_quotes_the_dated_sentence() {
+    let mut s = scheme();
+    s.window = Window {
+        kind: WindowKind::Annual,
+        rounds: vec![],
+    };
+    s.notes = Some(
+        "例年春に募集。例年秋にも募集。補助額は令和7年度の内容による。令和7年度の受付期間は令和7年5月12日〜6月13日だった。"
+            .into(),
+    );
+    s.details = "郵送で届いた申請は、目安として10営業日ほどで認定書を送ります。".into();
+    let earlier = fact(
+        &s,
+        Asked::Deadline,
+        &ctx("令和7年度の受付期間はいつでしたか?"),
+    );
+    assert!(
+        ja(&earlier).contains("5月12日〜6月13日"),
+        "{}",
+        ja(&earlier)
+    );
+    // The sentence on the same year that gives no date is not quoted as a deadline.
+    assert!(!ja(&earlier).contains("補助額は"), "{}", ja(&earlier));
+    let step = fact(&s, Asked::Deadline, &ctx("郵送だと認定書はいつ届く?"));
+    assert!(ja(&step).contains("10営業日"), "{}", ja(&step));
+    // やさしい日本語 quotes it as the Japanese does.
+    assert!(
+        translated(
+            Lang::Easy,
+            &s,
+            Asked::Deadline,
+            &ctx("令和7年度の受付期間はいつ?")
+        )
+        .contains("5月12日〜6月13日")
+    );
+    // A question on another subject gets the window, not a dated sentence.
+    let next = fact(&s, Asked::Deadline, &ctx("次の締切はいつ?"));
+    assert!(
+        !ja(&next).contains("5月12日") && !ja(&next).contains("営業日"),
+        "{}",
+        ja(&next)
     );
 }
