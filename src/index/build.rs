@@ -31,12 +31,12 @@ pub fn analyse_lemmas_reusing(
     super::reuse::Analyses,
     super::reuse::Reuse,
 )> {
-    use super::reuse::{Lists, analyse_reusing, text_key};
+    use super::reuse::{Layout, Lists, analyse_reusing, text_key};
     let mut out = Vec::with_capacity(texts.len());
     let (kept, reuse) = analyse_reusing(
         texts.len(),
         LEMMAS_SHAPE,
-        1,
+        Layout::ordered(1),
         previous,
         |i| (!texts[i].is_empty()).then(|| text_key([texts[i].as_str()])),
         |i| {

@@ -5,7 +5,7 @@
 
 use super::bm25::{Bm25F, Bm25FBuilder, Bm25Params, FIELDS};
 use super::build::DocText;
-use super::reuse::{Analyses, Lists, Reuse, analyse_reusing, text_key};
+use super::reuse::{Analyses, Layout, Lists, Reuse, analyse_reusing, text_key};
 use crate::text::english_terms;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,8 @@ impl EnglishIndex {
         let (kept, reuse) = analyse_reusing(
             translated.len(),
             ENGLISH_SHAPE,
-            FIELDS,
+            // The words go to an index builder alone, which counts them.
+            Layout::counted_except(FIELDS, 0),
             previous,
             |i| Some(text_key(translated[i].iter().map(String::as_str))),
             |i| {

@@ -20,7 +20,7 @@ pub const GRAM_WEIGHT: f32 = 0.2;
 pub const READING_WEIGHT: f32 = 0.3;
 
 pub use super::build::{DocText, analyse_lemmas_parallel, analyse_lemmas_reusing};
-use super::reuse::{Analyses, DocTerms, Lists, Reuse, analyse_reusing, text_key};
+use super::reuse::{Analyses, DocTerms, Layout, Lists, Reuse, analyse_reusing, text_key};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexicalIndex {
@@ -82,6 +82,13 @@ pub struct LexicalBuild {
 /// The lists kept per document: words, bigrams and reading bigrams of each field, the lemmas
 /// kept, and the reading words of each field.
 const SEGMENTS: usize = 3 * FIELDS + 1 + FIELDS;
+
+/// Every list but the lemmas goes to an index builder, which counts terms: those are kept as
+/// counts (see [`Layout`]).
+const LAYOUT: Layout = Layout {
+    segments: SEGMENTS,
+    counted: ((1 << SEGMENTS) - 1) & !(1 << (3 * FIELDS)),
+};
 
 impl LexicalIndex {
     /// Analyses every document (on all cores) and builds the indexes.
@@ -181,7 +188,7 @@ impl LexicalIndex {
         };
         let shape = 0x100 | (keep.lemma_fields as u32) << 1 | u32::from(keep.reading_index);
         let (analyses, reuse) =
-            analyse_reusing(count, shape, SEGMENTS, previous, key_of, analyse, |doc| {
+            analyse_reusing(count, shape, LAYOUT, previous, key_of, analyse, |doc| {
                 builder.add(&doc)
             })?;
         Ok(LexicalBuild {

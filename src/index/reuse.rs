@@ -12,7 +12,10 @@
 //!
 //! It never holds the texts themselves: a term number takes one to three bytes (LEB128; the
 //! common terms, met first, have the small numbers), and the vocabulary holds each distinct
-//! term once.
+//! term once. A list whose reader counts terms (every list an index is built from) keeps each
+//! distinct term once, where it first occurs, with its count: replayed as that many copies in a
+//! row, it gives a builder the same terms numbered in the same order, the same counts per field
+//! and the same field lengths as the analysis it was kept from, in about a third of the bytes.
 
 use std::sync::Arc;
 
@@ -86,64 +89,103 @@ impl std::ops::Add for Reuse {
     }
 }
 
+/// How an entry's lists are kept: how many there are, and which of them only their readers'
+/// counts need.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Layout {
+    pub(crate) segments: usize,
+    /// Bit `s` set: list `s` is read by something that counts its terms (an index builder), so
+    /// it is kept as each distinct term, in the order of first occurrence, with its count.
+    /// Clear: kept term by term, in order (lemmas, which the static embedder reads).
+    pub(crate) counted: u32,
+}
+
+impl Layout {
+    /// `segments` lists, all kept term by term.
+    pub(crate) fn ordered(segments: usize) -> Layout {
+        Layout {
+            segments,
+            counted: 0,
+        }
+    }
+
+    /// `segments` lists, all but those of `ordered` (a bit per list) kept as counts.
+    pub(crate) fn counted_except(segments: usize, ordered: u32) -> Layout {
+        assert!(segments <= 32, "at most 32 lists");
+        let all = if segments == 32 {
+            u32::MAX
+        } else {
+            (1 << segments) - 1
+        };
+        Layout {
+            segments,
+            counted: all & !ordered,
+        }
+    }
+
+    fn is_counted(self, s: usize) -> bool {
+        self.counted & (1 << s) != 0
+    }
+}
+
 /// The analyses of one kind of document (scheme texts, FAQ texts, a view …), by text.
 ///
-/// An entry is one allocation: the byte offset where each of its `segments` lists ends (four
-/// bytes each), then the term numbers of all lists in turn, each as LEB128.
+/// An entry is one allocation: the byte offset where each of its lists ends (four bytes each),
+/// then the lists in turn: term numbers as LEB128, in a counted list each number doubled, plus
+/// one when a count (less two, LEB128) follows, for a term that occurs more than once.
 #[derive(Debug, Clone, Default)]
 pub struct Analyses {
     /// What was kept per text (the lists and what they hold); analyses kept for another shape
-    /// are never reused.
+    /// or layout are never reused.
     shape: u32,
-    segments: usize,
+    layout: Layout,
+    /// Scratch for counting a fresh list: each term's place in it, or `u32::MAX`.
+    place_of: Vec<u32>,
     vocabulary: Vocabulary,
     texts: FxHashMap<TextKey, Arc<[u8]>>,
 }
 
 impl Analyses {
-    fn new(shape: u32, segments: usize) -> Analyses {
+    fn new(shape: u32, layout: Layout) -> Analyses {
         Analyses {
             shape,
-            segments,
+            layout,
             ..Analyses::default()
         }
     }
 
     /// Analyses of `shape` to add to, starting from `previous` when it has that shape (so its
     /// entries' term numbers stay valid).
-    pub(crate) fn continuing(previous: Option<&Analyses>, shape: u32, segments: usize) -> Analyses {
+    pub(crate) fn continuing(previous: Option<&Analyses>, shape: u32, layout: Layout) -> Analyses {
         match previous {
-            Some(p) if p.shape == shape && p.segments == segments => Analyses {
+            Some(p) if p.shape == shape && p.layout == layout => Analyses {
                 shape,
-                segments,
+                layout,
+                place_of: Vec::new(),
                 vocabulary: p.vocabulary.clone(),
                 texts: FxHashMap::default(),
             },
-            _ => Analyses::new(shape, segments),
+            _ => Analyses::new(shape, layout),
         }
     }
 
-    /// The kept analysis of a text, when `self` has the given shape and the text.
-    pub(crate) fn find(&self, shape: u32, segments: usize, key: &TextKey) -> Option<Arc<[u8]>> {
-        if self.shape != shape || self.segments != segments {
+    /// The kept analysis of a text, when `self` has the given shape, layout and the text.
+    pub(crate) fn find(&self, shape: u32, layout: Layout, key: &TextKey) -> Option<Arc<[u8]>> {
+        if self.shape != shape || self.layout != layout {
             return None;
         }
         self.texts.get(key).cloned()
     }
 
-    /// The terms of list `s` of a kept analysis.
+    /// The terms of list `s` of a kept analysis, in order; in a counted list each distinct term
+    /// as many times in a row as it occurred, in the order of first occurrence.
     pub(crate) fn list<'a>(
         &'a self,
         kept: &'a [u8],
         s: usize,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        let header = 4 * self.segments;
-        let end_of = |s: usize| {
-            let at = 4 * s;
-            u32::from_le_bytes([kept[at], kept[at + 1], kept[at + 2], kept[at + 3]]) as usize
-        };
-        let start = if s == 0 { 0 } else { end_of(s - 1) };
-        Numbers(&kept[header + start..header + end_of(s)]).map(|id| self.vocabulary.term(id))
+        entry_list(self.layout, kept, s)
+            .flat_map(|(id, count)| std::iter::repeat_n(self.vocabulary.term(id), count as usize))
     }
 
     /// Keeps a text's analysis taken from the analyses `self` continues.
@@ -153,13 +195,40 @@ impl Analyses {
 
     /// Keeps a fresh analysis.
     pub(crate) fn keep_fresh(&mut self, key: TextKey, lists: &Lists) {
-        assert_eq!(lists.segments(), self.segments, "one list per segment");
-        let ids: Vec<u32> = lists
-            .terms()
-            .map(|term| self.vocabulary.intern(term))
-            .collect();
-        self.texts
-            .insert(key, encode(self.segments, &lists.segment_ends, &ids));
+        assert_eq!(
+            lists.segments(),
+            self.layout.segments,
+            "one list per segment"
+        );
+        let mut ends = Vec::with_capacity(self.layout.segments);
+        let mut terms: Vec<(u32, u32)> = Vec::with_capacity(lists.ends.len());
+        for s in 0..self.layout.segments {
+            let from = terms.len();
+            for term in lists.list(s) {
+                let id = self.vocabulary.intern(term);
+                if !self.layout.is_counted(s) {
+                    terms.push((id, 1));
+                    continue;
+                }
+                if self.place_of.len() <= id as usize {
+                    self.place_of.resize(id as usize + 1, u32::MAX);
+                }
+                match self.place_of[id as usize] {
+                    u32::MAX => {
+                        self.place_of[id as usize] = terms.len() as u32;
+                        terms.push((id, 1));
+                    }
+                    at => terms[at as usize].1 += 1,
+                }
+            }
+            for &(id, _) in &terms[from..] {
+                if let Some(place) = self.place_of.get_mut(id as usize) {
+                    *place = u32::MAX;
+                }
+            }
+            ends.push(terms.len() as u32);
+        }
+        self.texts.insert(key, encode(self.layout, &ends, &terms));
     }
 
     /// Texts kept.
@@ -186,10 +255,14 @@ impl Analyses {
     /// Drops the vocabulary's terms no kept text uses any more, once they outnumber the used
     /// ones (deleted and edited texts leave theirs behind), renumbering the rest.
     pub(crate) fn compact(&mut self) {
+        // The scratch of counting fresh lists is done with once a build has kept them all.
+        self.place_of = Vec::new();
         let mut used = vec![false; self.vocabulary.len()];
         for kept in self.texts.values() {
-            for id in Numbers(&kept[4 * self.segments..]) {
-                used[id as usize] = true;
+            for s in 0..self.layout.segments {
+                for (id, _) in entry_list(self.layout, kept, s) {
+                    used[id as usize] = true;
+                }
             }
         }
         let live = used.iter().filter(|&&u| u).count();
@@ -204,61 +277,91 @@ impl Analyses {
             }
         }
         for kept in self.texts.values_mut() {
-            let header = 4 * self.segments;
-            let mut ends = Vec::with_capacity(self.segments);
-            let mut ids = Vec::new();
-            let mut from = 0;
-            for s in 0..self.segments {
-                let at = 4 * s;
-                let end = u32::from_le_bytes([kept[at], kept[at + 1], kept[at + 2], kept[at + 3]]);
-                ids.extend(
-                    Numbers(&kept[header + from..header + end as usize])
-                        .map(|id| renumber[id as usize]),
+            let mut ends = Vec::with_capacity(self.layout.segments);
+            let mut terms = Vec::new();
+            for s in 0..self.layout.segments {
+                terms.extend(
+                    entry_list(self.layout, kept, s)
+                        .map(|(id, count)| (renumber[id as usize], count)),
                 );
-                ends.push(ids.len() as u32);
-                from = end as usize;
+                ends.push(terms.len() as u32);
             }
-            *kept = encode(self.segments, &ends, &ids);
+            *kept = encode(self.layout, &ends, &terms);
         }
         self.vocabulary = vocabulary;
     }
 }
 
-/// An entry: each list's end as a byte offset, then the numbers; `ends` are the lists' ends in
-/// numbers.
-fn encode(segments: usize, ends: &[u32], ids: &[u32]) -> Arc<[u8]> {
-    let mut bytes = vec![0u8; 4 * segments];
-    bytes.reserve(ids.len() * 2);
+/// An entry: each list's end as a byte offset, then the lists; `terms` are (term, count)
+/// pairs, `ends` the lists' ends in pairs. A list kept term by term has every count 1.
+fn encode(layout: Layout, ends: &[u32], terms: &[(u32, u32)]) -> Arc<[u8]> {
+    fn push(bytes: &mut Vec<u8>, mut v: u64) {
+        while v >= 0x80 {
+            bytes.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        bytes.push(v as u8);
+    }
+    let header = 4 * layout.segments;
+    let mut bytes = vec![0u8; header];
+    bytes.reserve(terms.len() * 2);
     let mut from = 0;
     for (s, &end) in ends.iter().enumerate() {
-        for &id in &ids[from..end as usize] {
-            let mut v = id;
-            while v >= 0x80 {
-                bytes.push((v as u8) | 0x80);
-                v >>= 7;
+        for &(id, count) in &terms[from..end as usize] {
+            if layout.is_counted(s) {
+                push(&mut bytes, u64::from(id) << 1 | u64::from(count > 1));
+                if count > 1 {
+                    push(&mut bytes, u64::from(count - 2));
+                }
+            } else {
+                debug_assert_eq!(count, 1, "a list kept in order has no counts");
+                push(&mut bytes, u64::from(id));
             }
-            bytes.push(v as u8);
         }
         from = end as usize;
-        let offset = (bytes.len() - 4 * segments) as u32;
+        let offset = (bytes.len() - header) as u32;
         bytes[4 * s..4 * s + 4].copy_from_slice(&offset.to_le_bytes());
     }
     bytes.into()
+}
+
+/// The (term, count) pairs of list `s` of an entry.
+fn entry_list(layout: Layout, kept: &[u8], s: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let header = 4 * layout.segments;
+    let end_of = |s: usize| {
+        let at = 4 * s;
+        u32::from_le_bytes([kept[at], kept[at + 1], kept[at + 2], kept[at + 3]]) as usize
+    };
+    let start = if s == 0 { 0 } else { end_of(s - 1) };
+    let mut numbers = Numbers(&kept[header + start..header + end_of(s)]);
+    let counted = layout.is_counted(s);
+    std::iter::from_fn(move || {
+        let v = numbers.next()?;
+        if !counted {
+            return Some((v as u32, 1));
+        }
+        let count = if v & 1 == 1 {
+            numbers.next()? as u32 + 2
+        } else {
+            1
+        };
+        Some(((v >> 1) as u32, count))
+    })
 }
 
 /// The LEB128 numbers of a byte slice.
 struct Numbers<'a>(&'a [u8]);
 
 impl Iterator for Numbers<'_> {
-    type Item = u32;
+    type Item = u64;
 
-    fn next(&mut self) -> Option<u32> {
-        let mut value = 0u32;
+    fn next(&mut self) -> Option<u64> {
+        let mut value = 0u64;
         let mut shift = 0;
         loop {
             let (&byte, rest) = self.0.split_first()?;
             self.0 = rest;
-            value |= u32::from(byte & 0x7f) << shift;
+            value |= u64::from(byte & 0x7f) << shift;
             if byte < 0x80 {
                 return Some(value);
             }
@@ -289,13 +392,6 @@ impl Lists {
 
     pub(crate) fn segments(&self) -> usize {
         self.segment_ends.len()
-    }
-
-    fn terms(&self) -> impl Iterator<Item = &str> + '_ {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts
-            .zip(self.ends.iter().copied())
-            .map(|(s, e)| &self.text[s as usize..e as usize])
     }
 
     /// The terms of list `s`.
@@ -350,19 +446,19 @@ pub(crate) enum Found {
 pub(crate) fn analyse_reusing(
     count: usize,
     shape: u32,
-    segments: usize,
+    layout: Layout,
     previous: Option<&Analyses>,
     key_of: impl Fn(usize) -> Option<TextKey> + Sync,
     analyse: impl Fn(usize) -> crate::text::Result<Lists> + Sync,
     mut take: impl FnMut(DocTerms<'_>),
 ) -> crate::text::Result<(Analyses, Reuse)> {
-    let mut next = Analyses::continuing(previous, shape, segments);
+    let mut next = Analyses::continuing(previous, shape, layout);
     let mut reuse = Reuse::default();
     let find = |i: usize| -> crate::text::Result<Found> {
         let Some(key) = key_of(i) else {
             return Ok(Found::Empty);
         };
-        if let Some(kept) = previous.and_then(|p| p.find(shape, segments, &key)) {
+        if let Some(kept) = previous.and_then(|p| p.find(shape, layout, &key)) {
             return Ok(Found::Kept(key, kept));
         }
         Ok(Found::Fresh(key, analyse(i)?))
@@ -408,23 +504,56 @@ mod tests {
     #[test]
     fn a_kept_analysis_reads_back_as_the_fresh_one() {
         let fresh = lists(&[&["補助", "金"], &[], &["創業", "補助", "補助"]]);
-        let mut kept = Analyses::new(7, 3);
+        let layout = Layout::ordered(3);
+        let mut kept = Analyses::new(7, layout);
         let key = text_key(["a", "b"]);
         kept.keep_fresh(key, &fresh);
-        let entry = kept.find(7, 3, &key).unwrap();
+        let entry = kept.find(7, layout, &key).unwrap();
         assert_eq!(
             collect(&DocTerms::Kept(&kept, &entry), 3),
             collect(&DocTerms::Fresh(&fresh), 3)
         );
         assert!(
-            kept.find(8, 3, &key).is_none(),
+            kept.find(8, layout, &key).is_none(),
             "another shape is not reused"
+        );
+        assert!(
+            kept.find(7, Layout::counted_except(3, 0), &key).is_none(),
+            "another layout is not reused"
         );
     }
 
     #[test]
-    fn numbers_of_every_size_read_back() {
-        let ids = [
+    fn a_counted_list_reads_back_each_term_in_a_row_in_the_order_first_met() {
+        let fresh = lists(&[
+            &["補助", "金", "補助", "創業", "金", "補助"],
+            &["一", "二", "一"],
+            &[],
+        ]);
+        // The second list is kept in order, the others as counts.
+        let layout = Layout::counted_except(3, 0b010);
+        let mut kept = Analyses::new(1, layout);
+        let key = text_key(["x"]);
+        kept.keep_fresh(key, &fresh);
+        let entry = kept.find(1, layout, &key).unwrap();
+        let read = collect(&DocTerms::Kept(&kept, &entry), 3);
+        assert_eq!(
+            read,
+            vec![
+                vec!["補助", "補助", "補助", "金", "金", "創業"],
+                vec!["一", "二", "一"],
+                vec![],
+            ]
+        );
+        // The same terms kept in order take more bytes than counted.
+        let mut ordered = Analyses::new(1, Layout::ordered(3));
+        ordered.keep_fresh(key, &fresh);
+        assert!(entry.len() < ordered.find(1, Layout::ordered(3), &key).unwrap().len());
+    }
+
+    #[test]
+    fn numbers_and_counts_of_every_size_read_back() {
+        let sizes = [
             0,
             1,
             127,
@@ -435,14 +564,24 @@ mod tests {
             2_097_152,
             u32::MAX,
         ];
-        let bytes = encode(2, &[3, 9], &ids);
-        let header = 8;
-        let end = |s: usize| u32::from_le_bytes(bytes[4 * s..4 * s + 4].try_into().unwrap());
-        let first: Vec<u32> = Numbers(&bytes[header..header + end(0) as usize]).collect();
-        let second: Vec<u32> =
-            Numbers(&bytes[header + end(0) as usize..header + end(1) as usize]).collect();
-        assert_eq!(first, ids[..3]);
-        assert_eq!(second, ids[3..]);
+        let ordered: Vec<(u32, u32)> = sizes.iter().map(|&id| (id, 1)).collect();
+        let counted: Vec<(u32, u32)> = sizes
+            .iter()
+            .zip(sizes.iter().rev())
+            .map(|(&id, &count)| (id, count.max(1)))
+            .collect();
+        for layout in [Layout::ordered(2), Layout::counted_except(2, 0)] {
+            let terms = if layout.counted == 0 {
+                &ordered
+            } else {
+                &counted
+            };
+            let bytes = encode(layout, &[3, 9], terms);
+            let first: Vec<(u32, u32)> = entry_list(layout, &bytes, 0).collect();
+            let second: Vec<(u32, u32)> = entry_list(layout, &bytes, 1).collect();
+            assert_eq!(first, terms[..3]);
+            assert_eq!(second, terms[3..]);
+        }
     }
 
     #[test]
@@ -467,7 +606,7 @@ mod tests {
             let (next, reuse) = analyse_reusing(
                 texts.len(),
                 1,
-                1,
+                Layout::counted_except(1, 0),
                 previous,
                 |i| Some(text_key([texts[i].as_str()])),
                 |i| analyse(&texts[i]),
