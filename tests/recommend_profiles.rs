@@ -36,8 +36,9 @@ fn second_tuning_profiles_keep_their_recall_and_their_few_undecidable_exclusions
     assert!(report.must_exclude_violations <= 3);
     // 0.7473 before this set's fixes (a profile not yet founded read as unknown, head offices
     // outside Tokyo undecidable, desks below the fifteenth place); 0.8441 after. Desks made only
-    // for what the business asked about weighed as money (0.95) and tax measures at 0.5: 0.8656.
-    assert!(report.must_include_recall_at_15 >= 0.865);
+    // for what the business asked about weighed as money (0.95) and tax measures at 0.5: 0.8656;
+    // seven more national schemes in the corpus (coverage, session 15) crowd some out: 0.8548.
+    assert!(report.must_include_recall_at_15 >= 0.854);
 }
 
 /// The recommender's figures on a profile file, each miss printed for the reader of a failure.
