@@ -113,15 +113,10 @@ fn closest<'a>(
 
 /// How many two-character pieces of `condition` appear in `question` (a crude overlap).
 fn shared(condition: &str, question: &str) -> usize {
-    let chars: Vec<char> = condition.chars().collect();
-    chars
-        .windows(2)
-        .filter(|w| {
-            w.iter()
-                .all(|c| !c.is_ascii_punctuation() && !"、。（）・".contains(*c))
-        })
-        .filter(|w| question.contains(&w.iter().collect::<String>()))
-        .count()
+    pieces_in(condition, question, |w| {
+        w.iter()
+            .all(|c| !c.is_ascii_punctuation() && !"、。（）・".contains(*c))
+    })
 }
 
 /// Like [`shared`], counting only the pieces with a character that is not hiragana: the
@@ -129,14 +124,19 @@ fn shared(condition: &str, question: &str) -> usize {
 /// endings ("まで", "ます").
 fn shared_words(text: &str, question: &str) -> usize {
     let hiragana = |c: &char| ('\u{3041}'..='\u{309f}').contains(c);
+    pieces_in(text, question, |w| {
+        w.iter()
+            .all(|c| !c.is_ascii_punctuation() && !"、。（）・〜".contains(*c))
+            && !w.iter().all(hiragana)
+    })
+}
+
+/// How many two-character pieces of `text` that `counts` keeps appear in `question`.
+fn pieces_in(text: &str, question: &str, counts: impl Fn(&[char]) -> bool) -> usize {
     let chars: Vec<char> = text.chars().collect();
     chars
         .windows(2)
-        .filter(|w| {
-            w.iter()
-                .all(|c| !c.is_ascii_punctuation() && !"、。（）・〜".contains(*c))
-                && !w.iter().all(hiragana)
-        })
+        .filter(|w| counts(w))
         .filter(|w| question.contains(&w.iter().collect::<String>()))
         .count()
 }
