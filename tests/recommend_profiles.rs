@@ -338,7 +338,7 @@ fn a_tax_measure_gives_way_to_a_desk_for_the_same_need_but_money_does_not() {
 
 #[test]
 fn a_loan_that_presupposes_an_approved_plan_ranks_below_plain_fits_until_the_plan_is_told() {
-    use shien_navi::domain::eligibility::Fit;
+    use shien_navi::domain::eligibility::{Fit, assess, fit};
     use shien_navi::domain::profile::Facts;
     use shien_navi::domain::scheme::Prerequisite;
     let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
@@ -346,29 +346,31 @@ fn a_loan_that_presupposes_an_approved_plan_ranks_below_plain_fits_until_the_pla
     let id = "national-jfc-shinjigyo-katsudo";
     let plain = "national-jfc-ippan";
     let purposes = ["設備投資", "資金繰り"];
-    // Nothing said about a 経営革新計画: "unknown", with the question, below the general loan
-    // the business plainly fits.
-    let untold = recommend(&corpus, &business("製造業", &purposes, None), today);
-    let r = untold.recommendations.iter().find(|r| r.id == id).unwrap();
-    assert_eq!(r.fit, Fit::Unknown);
+    // Nothing said about a 経営革新計画: "unknown", with the question that settles it, and
+    // not among the first fifteen, where the general loan it plainly fits is.
+    let untold_profile = business("製造業", &purposes, None);
+    let checks = assess(corpus.scheme(id).unwrap(), &untold_profile);
+    assert_eq!(fit(&checks), Fit::Unknown);
     assert!(
-        r.unknown
+        checks
             .iter()
-            .any(|u| u.fact.as_deref() == Some("prerequisites")
-                && u.settle_by.contains("経営革新計画の承認を受けていますか")),
-        "{r:?}"
+            .any(|c| c.fact.as_deref() == Some("prerequisites")
+                && c.settle_by
+                    .as_deref()
+                    .is_some_and(|q| q.contains("経営革新計画の承認を受けていますか"))),
+        "{checks:?}"
     );
-    assert_eq!(
-        untold
-            .recommendations
-            .iter()
-            .find(|r| r.id == plain)
-            .unwrap()
-            .fit,
-        Fit::Eligible
+    let untold = recommend(&corpus, &untold_profile, today);
+    assert!(rank(&untold, plain).is_some_and(|r| r < 15));
+    assert!(
+        rank(&untold, id).is_none_or(|r| r >= 15),
+        "{:?}",
+        rank(&untold, id)
     );
-    assert!(rank(&untold, id) > rank(&untold, plain));
-    assert!(score_of(&untold, id) < score_of(&untold, plain));
+    if let Some(r) = untold.recommendations.iter().find(|r| r.id == id) {
+        assert_eq!(r.fit, Fit::Unknown);
+        assert!(rank(&untold, id) > rank(&untold, plain));
+    }
     // A business that says it holds an approved plan is offered the loan among the first.
     let told = Facts {
         prerequisites: Some(vec![Prerequisite::KeieiKakushinKeikaku]),

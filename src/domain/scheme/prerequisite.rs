@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn every_prerequisite_has_a_question_and_a_marker() {
         for p in Prerequisite::ALL {
-            assert!(p.question_ja().ends_with("か"), "{}", p.code());
+            assert!(p.question_ja().contains("ますか"), "{}", p.code());
             assert!(!p.markers().is_empty(), "{}", p.code());
         }
     }
