@@ -1223,6 +1223,10 @@ fn every_form_label_and_choice_is_in_every_catalog() {
     for (set, codes) in [
         ("sector", shien_navi::domain::corpus::form::SECTORS),
         ("situation", shien_navi::domain::corpus::form::SITUATIONS),
+        (
+            "prerequisite",
+            shien_navi::domain::corpus::form::PREREQUISITES,
+        ),
         ("day", shien_navi::domain::corpus::form::WEEKDAYS),
     ] {
         for c in codes {

@@ -335,3 +335,60 @@ fn a_tax_measure_gives_way_to_a_desk_for_the_same_need_but_money_does_not() {
     assert!(desk > tax, "desk {desk} tax {tax}");
     assert!(loan > desk, "loan {loan} desk {desk}");
 }
+
+#[test]
+fn a_loan_that_presupposes_an_approved_plan_ranks_below_plain_fits_until_the_plan_is_told() {
+    use shien_navi::domain::eligibility::{Fit, assess, fit};
+    use shien_navi::domain::profile::Facts;
+    use shien_navi::domain::scheme::Prerequisite;
+    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let id = "national-jfc-shinjigyo-katsudo";
+    let plain = "national-jfc-ippan";
+    let purposes = ["設備投資", "資金繰り"];
+    // Nothing said about a 経営革新計画: "unknown", with the question that settles it, and
+    // not among the first fifteen, where the general loan it plainly fits is.
+    let untold_profile = business("製造業", &purposes, None);
+    let checks = assess(corpus.scheme(id).unwrap(), &untold_profile);
+    assert_eq!(fit(&checks), Fit::Unknown);
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.fact.as_deref() == Some("prerequisites")
+                && c.settle_by
+                    .as_deref()
+                    .is_some_and(|q| q.contains("経営革新計画の承認を受けていますか"))),
+        "{checks:?}"
+    );
+    let untold = recommend(&corpus, &untold_profile, today);
+    assert!(rank(&untold, plain).is_some_and(|r| r < 15));
+    assert!(
+        rank(&untold, id).is_none_or(|r| r >= 15),
+        "{:?}",
+        rank(&untold, id)
+    );
+    if let Some(r) = untold.recommendations.iter().find(|r| r.id == id) {
+        assert_eq!(r.fit, Fit::Unknown);
+        assert!(rank(&untold, id) > rank(&untold, plain));
+    }
+    // A business that says it holds an approved plan is offered the loan among the first.
+    let told = Facts {
+        prerequisites: Some(vec![Prerequisite::KeieiKakushinKeikaku]),
+        ..Default::default()
+    };
+    let holder = recommend(&corpus, &business("製造業", &purposes, Some(told)), today);
+    let r = holder.recommendations.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(r.fit, Fit::Eligible);
+    assert!(
+        rank(&holder, id).is_some_and(|r| r < 15),
+        "{:?}",
+        rank(&holder, id)
+    );
+    // One that holds none is told why the loan is not for it.
+    let none = Facts {
+        prerequisites: Some(vec![]),
+        ..Default::default()
+    };
+    let neither = recommend(&corpus, &business("製造業", &purposes, Some(none)), today);
+    assert!(neither.excluded.iter().any(|x| x.id == id));
+}

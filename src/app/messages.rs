@@ -483,6 +483,7 @@ pub fn condition_key(condition: Condition) -> &'static str {
         Condition::Sales => "condition-sales",
         Condition::OnceOnly => "condition-once-only",
         Condition::Situation => "condition-situation",
+        Condition::Prerequisite => "condition-prerequisite",
         Condition::Other => "condition-other",
     }
 }

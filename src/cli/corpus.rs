@@ -86,7 +86,7 @@ pub(super) fn corpus_check(settings: &Settings, strict: bool) -> ExitCode {
                 let unstructured = corpus.strict_problems();
                 if !unstructured.is_empty() {
                     println!(
-                        "strict: {} conditions line(s) hold a rule no field holds:",
+                        "strict: {} conditions or requirements line(s) hold a rule no field holds:",
                         unstructured.len()
                     );
                     for p in &unstructured {
@@ -94,7 +94,9 @@ pub(super) fn corpus_check(settings: &Settings, strict: bool) -> ExitCode {
                     }
                     return ExitCode::from(1);
                 }
-                println!("strict: every rule in conditions has a structured field");
+                println!(
+                    "strict: every rule in conditions, and every prerequisite, has a structured field"
+                );
             }
             println!(
                 "furigana overrides: {} words (i18n/readings.toml)",

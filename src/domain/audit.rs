@@ -5,14 +5,22 @@
 //! (円, 人, 年, 歳, 回) must equal a value a field of the same scheme holds, with the area its
 //! years are counted in, and each bare rule word must match a field (加盟 ↔ `shotenkai_member`,
 //! 法人のみ ↔ `legal_form` …). What is left over is reported. `requirements` (what the project or
-//! application must meet) is not audited: no profile answer could decide it.
+//! application must meet) is not audited for numbers: no profile answer could decide them.
+//!
+//! A line of either list that names a plan, certification or fact the business must already
+//! hold (経営革新計画の承認を受けていること, 法定雇用率を達成していること) is a prerequisite:
+//! the scheme must list it in `requires`, so that a business that has not said it holds one
+//! reads "unknown" instead of fitting. A plan the scheme's own procedure obtains (経営力向上計画
+//! の認定を受け、その計画にもとづいて…) is a step, not a prerequisite, and is not listed.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::scheme::{Area, EligibilityRules, LegalForm, PreFounding, Scheme, SizeRule};
+use super::scheme::{
+    Area, EligibilityRules, LegalForm, PreFounding, Prerequisite, Scheme, SizeRule,
+};
 
 /// Words that make a line a rule even without a number.
 const RULE_WORDS: [&str; 11] = [
@@ -57,6 +65,66 @@ pub fn unstructured_conditions(scheme: &Scheme) -> Vec<Unstructured> {
             })
         })
         .collect()
+}
+
+/// Words saying the business already holds what a line names, rather than obtains it as a step
+/// of the scheme (受けること, 作ること).
+const HELD: [&str; 7] = [
+    "受けている",
+    "受けた",
+    "達成している",
+    "作っている",
+    "策定している",
+    "策定済",
+    "取得している",
+];
+
+/// One `conditions` or `requirements` line naming a prerequisite the scheme does not list in
+/// `requires`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnstatedPrerequisite {
+    /// `conditions` or `requirements`.
+    pub field: &'static str,
+    pub index: usize,
+    pub line: String,
+    pub prerequisite: Prerequisite,
+}
+
+/// Every line of `scheme` naming, as something the business already holds, a prerequisite its
+/// `requires` leaves out. A `conditions` line is about the applicant, so naming one is enough;
+/// a `requirements` line must also say it is held (受けている, 達成している …).
+pub fn unstated_prerequisites(scheme: &Scheme) -> Vec<UnstatedPrerequisite> {
+    let e = &scheme.eligibility;
+    let lines = e
+        .conditions
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ("conditions", i, l, true))
+        .chain(
+            e.requirements
+                .iter()
+                .enumerate()
+                .map(|(i, l)| ("requirements", i, l, false)),
+        );
+    let mut out = Vec::new();
+    for (field, index, line, about_applicant) in lines {
+        let text = normalise(line);
+        if !about_applicant && !HELD.iter().any(|h| text.contains(h)) {
+            continue;
+        }
+        for p in Prerequisite::ALL {
+            let named = p.markers().iter().any(|m| text.contains(&normalise(m)));
+            if named && !e.requires.contains(&p) {
+                out.push(UnstatedPrerequisite {
+                    field,
+                    index,
+                    line: line.clone(),
+                    prerequisite: p,
+                });
+            }
+        }
+    }
+    out
 }
 
 fn normalise(line: &str) -> String {
@@ -220,6 +288,33 @@ mod tests {
 
     fn all() -> Vec<String> {
         vec!["all".into()]
+    }
+
+    fn scheme_with(requirements: &[&str], requires: &[Prerequisite]) -> Scheme {
+        let mut s: Scheme = toml::from_str(include_str!(
+            "../../tests/fixtures/corpus/schemes/ward/minato-test-advertising.toml"
+        ))
+        .expect("fixture scheme");
+        s.eligibility.requirements = requirements.iter().map(|r| r.to_string()).collect();
+        s.eligibility.requires = requires.to_vec();
+        s
+    }
+
+    #[test]
+    fn a_certification_the_business_must_hold_needs_requires() {
+        let held = "経営革新計画の承認を受けていること";
+        let missing = unstated_prerequisites(&scheme_with(&[held], &[]));
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!(missing[0].field, "requirements");
+        assert_eq!(missing[0].prerequisite, Prerequisite::KeieiKakushinKeikaku);
+        let listed = scheme_with(&[held], &[Prerequisite::KeieiKakushinKeikaku]);
+        assert!(unstated_prerequisites(&listed).is_empty());
+    }
+
+    #[test]
+    fn a_plan_obtained_as_a_step_of_the_scheme_is_not_a_prerequisite() {
+        let step = "経営力向上計画の認定を受け、その計画にもとづいて設備を取得すること";
+        assert!(unstated_prerequisites(&scheme_with(&[step], &[])).is_empty());
     }
 
     #[test]

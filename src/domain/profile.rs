@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::scheme::{INDUSTRIES, Situation, is_purpose};
+use super::scheme::{INDUSTRIES, Prerequisite, Situation, is_purpose};
 
 /// Where the business is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -82,6 +82,11 @@ pub struct Facts {
     /// such schemes unknown.
     #[serde(default)]
     pub situations: Option<Vec<Situation>>,
+    /// Which of the plans, certifications and facts some schemes presuppose the business holds
+    /// (an approved 経営革新計画, a certified 事業継続力強化計画 …); an empty list says none,
+    /// an absent one leaves such schemes unknown.
+    #[serde(default)]
+    pub prerequisites: Option<Vec<Prerequisite>>,
     /// For a business whose office in the area is a branch: whether its head office (本店・主たる
     /// 事業所) is in Tokyo. Settles the Tokyo schemes that ask for a head office in Tokyo.
     #[serde(default)]
@@ -150,6 +155,7 @@ pub struct ProfileFacts {
     pub annual_sales_yen: Option<u64>,
     pub received: Option<Vec<String>>,
     pub situations: Option<Vec<Situation>>,
+    pub prerequisites: Option<Vec<Prerequisite>>,
     pub head_office_in_tokyo: Option<bool>,
 }
 
@@ -426,6 +432,7 @@ fn validate_facts(
             .received
             .map(|ids| ids.into_iter().map(|id| id.trim().to_string()).collect()),
         situations: f.situations,
+        prerequisites: f.prerequisites,
         head_office_in_tokyo: f.head_office_in_tokyo,
     })
 }

@@ -122,6 +122,9 @@ pub struct Facts {
     /// Which circumstances some schemes are made for apply (social business, disaster,
     /// downturn …); an empty list says none.
     situations: Option<Vec<crate::domain::scheme::Situation>>,
+    /// Which plans, certifications or facts some schemes presuppose the business holds (an
+    /// approved 経営革新計画 …); an empty list says none.
+    prerequisites: Option<Vec<crate::domain::scheme::Prerequisite>>,
     /// For a branch: whether the head office is in Tokyo (settles Tokyo head-office rules).
     head_office_in_tokyo: Option<bool>,
 }

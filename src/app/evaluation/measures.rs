@@ -252,6 +252,7 @@ fn profile_facts<'de, D: serde::Deserializer<'de>>(
             | "annual_sales_yen"
             | "received"
             | "situations"
+            | "prerequisites"
             | "head_office_in_tokyo" => (key, value),
             _ => continue,
         };

@@ -147,6 +147,14 @@ pub const SITUATIONS: &[&str] = &[
     "overseas_expansion",
     "succession",
 ];
+pub const PREREQUISITES: &[&str] = &[
+    "keiei_kakushin_keikaku",
+    "keieiryoku_kojo_keikaku",
+    "jigyo_keizokuryoku_keikaku",
+    "bcp",
+    "disability_employment_rate",
+    "new_business_activity",
+];
 pub const WINDOW_KINDS: &[&str] = &["always", "rounds", "annual"];
 pub const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri"];
 pub const CATEGORIES: &[&str] = &["経営", "融資", "労務", "法務", "知財", "税務", "創業"];
@@ -221,6 +229,7 @@ const SCHEME: &[TableSpec] = &[
             f("min_sales_yen", Control::Number),
             f("max_sales_yen", Control::Number),
             f("situations", Control::Choices(SITUATIONS)),
+            f("requires", Control::Choices(PREREQUISITES)),
             f("conditions", Control::Rows),
             f("requirements", Control::Rows),
         ],

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Corpus, Problem, is_valid_id};
-use crate::domain::audit::unstructured_conditions;
+use crate::domain::audit::{unstated_prerequisites, unstructured_conditions};
 use crate::domain::scheme::{
     ALL_INDUSTRIES, Area, PreFounding, Scheme, Sector, WindowKind, is_industry, is_purpose,
 };
@@ -30,8 +30,9 @@ impl Corpus {
     }
 
     /// `shien corpus check --strict`: each hand-written scheme's `conditions` line that holds a
-    /// number or a rule word without a structured counterpart (see [`super::audit`]), naming
-    /// file, id and the line's index.
+    /// number or a rule word without a structured counterpart (see [`super::audit`]), and each
+    /// `conditions` or `requirements` line naming a prerequisite its `requires` leaves out,
+    /// naming file, id and the line's index.
     pub fn strict_problems(&self) -> Vec<Problem> {
         self.schemes
             .iter()
@@ -42,7 +43,7 @@ impl Corpus {
                     .get(&s.id)
                     .cloned()
                     .unwrap_or_else(|| PathBuf::from("<memory>"));
-                unstructured_conditions(s).into_iter().map(move |u| Problem {
+                let rules = unstructured_conditions(s).into_iter().map(|u| Problem {
                     file: file.clone(),
                     line: None,
                     id: Some(s.id.clone()),
@@ -56,7 +57,20 @@ impl Corpus {
                             .collect::<Vec<_>>()
                             .join("")
                     ),
-                })
+                });
+                let prerequisites = unstated_prerequisites(s).into_iter().map(|u| Problem {
+                    file: file.clone(),
+                    line: None,
+                    id: Some(s.id.clone()),
+                    field: Some(format!("eligibility.{}[{}]", u.field, u.index)),
+                    message: format!(
+                        "「{}」: names {} as something the business already holds (add \"{}\" to `eligibility.requires`)",
+                        u.line,
+                        u.prerequisite.label_ja(),
+                        u.prerequisite.code()
+                    ),
+                });
+                rules.chain(prerequisites).collect::<Vec<_>>()
             })
             .collect()
     }

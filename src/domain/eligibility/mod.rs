@@ -9,6 +9,7 @@ use super::scheme::Scheme;
 mod business;
 mod person;
 mod place;
+mod prerequisite;
 mod rules;
 mod situation;
 mod size;
@@ -48,6 +49,8 @@ pub enum Condition {
     OnceOnly,
     /// Whom the scheme is made for beyond the questionnaire (a social business, a disaster …).
     Situation,
+    /// A plan, certification or fact the scheme presupposes (an approved 経営革新計画 …).
+    Prerequisite,
     Other,
 }
 
@@ -80,7 +83,7 @@ pub enum Odds {
     /// age), so the condition is presumed met.
     Usual,
     /// Most businesses are not in it (a situation the business has not told and its industry
-    /// or purposes do not suggest).
+    /// or purposes do not suggest, a certification it has not said it holds).
     Unusual,
 }
 
@@ -138,6 +141,7 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
     let mut out = place::checks(e, p);
     out.extend(business::industry_check(scheme, p));
     out.extend(situation::situation_check(e, p));
+    out.extend(prerequisite::prerequisite_check(e, p));
     out.extend(size::checks(e, p));
     out.extend(stage::checks(e, p));
     out.extend(business::form_checks(e, p));
@@ -164,20 +168,28 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
 }
 
 /// Overall fit: unmet if any structured condition is unmet; otherwise eligible when every
-/// structured condition is met, likely when some are unknown (also when only a fact the
-/// questionnaire does not ask would settle it). Free-text conditions are listed as unknowns
-/// but do not lower the fit: nearly every scheme has some.
+/// structured condition is met, unknown when a prerequisite the scheme presupposes (an approved
+/// plan, a certification) is not known to be held, likely when other conditions are unknown
+/// (also when only a fact the questionnaire does not ask would settle it). Free-text
+/// conditions are listed as unknowns but do not lower the fit: nearly every scheme has some.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Fit {
     Eligible,
     Likely,
+    /// Fits only if the business holds what the scheme presupposes, which nobody has said.
+    Unknown,
     Ineligible,
 }
 
 pub fn fit(checks: &[Check]) -> Fit {
     if checks.iter().any(|c| c.eligibility == Eligibility::Unmet) {
         Fit::Ineligible
+    } else if checks
+        .iter()
+        .any(|c| c.eligibility == Eligibility::Unknown && c.condition == Condition::Prerequisite)
+    {
+        Fit::Unknown
     } else if checks
         .iter()
         .any(|c| c.eligibility == Eligibility::Unknown && c.condition != Condition::Other)

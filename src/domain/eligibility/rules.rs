@@ -115,6 +115,10 @@ pub fn rules_ja(scheme: &Scheme) -> Vec<String> {
         let who: Vec<&str> = e.situations.iter().map(|s| s.label_ja()).collect();
         out.push(format!("{}が対象", who.join("、または")));
     }
+    if !e.requires.is_empty() {
+        let what: Vec<&str> = e.requires.iter().map(|r| r.label_ja()).collect();
+        out.push(format!("{}が前提", what.join("、または")));
+    }
     if e.once_only {
         out.push("1事業者1回限り".into());
     }

@@ -2,7 +2,7 @@ use super::stage::checks as stage_checks;
 use super::*;
 use crate::domain::profile::{Answers, Location, Profile, ProfileFacts, Stage};
 use crate::domain::scheme::{
-    Area, EligibilityRules, PersonRule, PreFounding, Sector, Situation, SizeCap,
+    Area, EligibilityRules, PersonRule, PreFounding, Prerequisite, Sector, Situation, SizeCap,
 };
 
 fn profile(industry: &str, employees: i64, capital: Option<i64>) -> Profile {
@@ -550,4 +550,80 @@ fn a_branch_in_tokyo_leaves_a_tokyo_head_office_rule_to_the_head_office_fact() {
     assert_eq!(unknown.fact.as_deref(), Some("head_office_in_tokyo"));
     assert_eq!(branch(Some(true)).eligibility, Eligibility::Met);
     assert_eq!(branch(Some(false)).eligibility, Eligibility::Unmet);
+}
+
+fn prerequisite(s: &Scheme, p: &Profile) -> Check {
+    assess(s, p)
+        .into_iter()
+        .find(|c| c.condition == Condition::Prerequisite)
+        .unwrap()
+}
+
+#[test]
+fn an_untold_prerequisite_makes_the_result_unknown_with_the_question_that_settles_it() {
+    // 新事業活動促進資金: needs an approved 経営革新計画 or a certified 経営力向上計画.
+    let s = scheme_with(|e| {
+        e.requires = vec![
+            Prerequisite::KeieiKakushinKeikaku,
+            Prerequisite::KeieiryokuKojoKeikaku,
+        ]
+    });
+    let p = profile("製造業", 5, Some(10_000_000));
+    let asked = prerequisite(&s, &p);
+    assert_eq!(asked.eligibility, Eligibility::Unknown);
+    assert_eq!(asked.fact.as_deref(), Some("prerequisites"));
+    assert_eq!(asked.odds, Odds::Unusual);
+    let question = asked.settle_by.as_deref().unwrap();
+    assert!(
+        question.contains("経営革新計画の承認を受けていますか"),
+        "{question}"
+    );
+    assert!(
+        question.contains("経営力向上計画の認定を受けていますか"),
+        "{question}"
+    );
+    assert!(asked.reason.contains("が前提です"), "{}", asked.reason);
+    assert_eq!(fit(&assess(&s, &p)), Fit::Unknown);
+}
+
+#[test]
+fn a_prerequisite_the_business_holds_is_met_and_one_it_lacks_is_unmet() {
+    let s = scheme_with(|e| {
+        e.requires = vec![Prerequisite::JigyoKeizokuryokuKeikaku, Prerequisite::Bcp]
+    });
+    let mut p = profile("製造業", 5, Some(10_000_000));
+    // Any one of the scheme's prerequisites is enough.
+    p.facts.prerequisites = Some(vec![Prerequisite::Bcp]);
+    assert_eq!(prerequisite(&s, &p).eligibility, Eligibility::Met);
+    assert_eq!(fit(&assess(&s, &p)), Fit::Eligible);
+    // Holding another one does not help.
+    p.facts.prerequisites = Some(vec![Prerequisite::KeieiKakushinKeikaku]);
+    assert_eq!(prerequisite(&s, &p).eligibility, Eligibility::Unmet);
+    assert_eq!(fit(&assess(&s, &p)), Fit::Ineligible);
+    // An empty list says the business holds none.
+    p.facts.prerequisites = Some(vec![]);
+    assert_eq!(prerequisite(&s, &p).eligibility, Eligibility::Unmet);
+}
+
+#[test]
+fn a_scheme_without_prerequisites_asks_for_none() {
+    let p = profile("製造業", 5, Some(10_000_000));
+    assert!(
+        assess(&scheme_with(|_| {}), &p)
+            .iter()
+            .all(|c| c.condition != Condition::Prerequisite)
+    );
+}
+
+#[test]
+fn an_unknown_prerequisite_outweighs_other_unknowns_in_the_fit() {
+    let s = scheme_with(|e| {
+        e.requires = vec![Prerequisite::DisabilityEmploymentRate];
+        e.situations = vec![Situation::Downturn];
+    });
+    let p = profile("製造業", 5, Some(10_000_000));
+    assert_eq!(fit(&assess(&s, &p)), Fit::Unknown);
+    let mut told = p.clone();
+    told.facts.prerequisites = Some(vec![Prerequisite::DisabilityEmploymentRate]);
+    assert_eq!(fit(&assess(&s, &told)), Fit::Likely);
 }

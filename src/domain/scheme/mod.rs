@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 mod amount;
 mod kinds;
+mod prerequisite;
 mod rules;
 mod situation;
 #[cfg(test)]
@@ -13,6 +14,7 @@ mod window;
 
 pub use amount::{Amount, yen_en, yen_ja};
 pub use kinds::*;
+pub use prerequisite::Prerequisite;
 pub use rules::*;
 pub use situation::Situation;
 pub use window::*;

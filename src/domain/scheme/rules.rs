@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Situation;
+use super::{Prerequisite, Situation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -193,6 +193,11 @@ pub struct EligibilityRules {
     /// business hit by a disaster …): any one qualifies. See [`Situation`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub situations: Vec<Situation>,
+    /// What the scheme presupposes the business already holds (an approved 経営革新計画, a
+    /// certified 事業継続力強化計画, the disability-employment rate met …): any one qualifies.
+    /// See [`Prerequisite`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Prerequisite>,
     /// Facts about the applicant in plain words that no field holds (taxes paid, not a
     /// virtual office …). `shien corpus check --strict` rejects numbers and rule words here.
     #[serde(default)]
@@ -233,6 +238,7 @@ impl EligibilityRules {
             min_sales_yen: None,
             max_sales_yen: None,
             situations: Vec::new(),
+            requires: Vec::new(),
             conditions: Vec::new(),
             requirements: Vec::new(),
         }

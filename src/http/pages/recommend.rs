@@ -134,7 +134,8 @@ fn rec_view<'a>(app: &App, engine: &'a Engine, r: &'a Recommendation, m: Message
         status: m.status(r.status),
         fit: m.t(match r.fit {
             Fit::Eligible => "fit-eligible",
-            _ => "fit-likely",
+            Fit::Unknown => "fit-unknown",
+            Fit::Likely | Fit::Ineligible => "fit-likely",
         }),
         reasons: reasons(r, m),
         not_combinable: r

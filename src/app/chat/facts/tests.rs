@@ -72,6 +72,7 @@ fn scheme() -> Scheme {
             min_sales_yen: None,
             max_sales_yen: None,
             situations: vec![],
+            requires: vec![],
             conditions: vec!["区内で引き続き1年以上事業を営んでいること".into()],
             requirements: vec![],
         },

@@ -244,6 +244,7 @@ fn option_label(m: Messages, key_path: &str, value: &str) -> String {
         (_, "location" | "min_years_area") => "area",
         (_, "sectors") => "sector",
         (_, "situations") => "situation",
+        (_, "requires") => "prerequisite",
         (_, "weekdays") => "day",
         (_, other) => other,
     };
