@@ -189,3 +189,38 @@ fn what_to_do_to_get_it_asks_how_to_apply() {
     // What to prepare is the documents, not the way to apply.
     assert_eq!(read("申請には何を準備すればいい？"), vec![Asked::Documents]);
 }
+
+#[test]
+fn easy_japanese_asks_with_spaces_between_its_words() {
+    assert_eq!(
+        read("この せいどは いくら もらえますか"),
+        vec![Asked::Amount]
+    );
+    assert_eq!(
+        read("もうしこみは いつ まで だせますか"),
+        vec![Asked::Deadline]
+    );
+    assert_eq!(read("だれが つかえますか"), vec![Asked::Eligibility]);
+    assert!(read("どこに でんわ しますか").contains(&Asked::Contact));
+    assert_eq!(
+        read("ほかの せいど と いっしょに つかえますか"),
+        vec![Asked::Combination]
+    );
+}
+
+#[test]
+fn plain_words_for_need_and_cost_ask_the_documents_and_the_amount() {
+    // いる (要る) is how やさしい日本語 says 必要.
+    assert_eq!(
+        read("もうしこむ とき なにが いりますか"),
+        vec![Asked::Documents]
+    );
+    assert_eq!(
+        read("そうだんは おかねが かかりますか"),
+        vec![Asked::Amount]
+    );
+    assert_eq!(
+        read("認定まで何日ぐらいかかりますか"),
+        vec![Asked::Deadline]
+    );
+}

@@ -93,9 +93,19 @@ impl Asked {
                 "up to",
                 "premium",
                 "at most",
+                "お金はかかり",
+                "お金がかかり",
+                "お金かかり",
+                "おかねはかかり",
+                "おかねがかかり",
                 "cap ",
                 "cap?",
                 "caps ",
+                "じょうげん",
+                "さいだい",
+                "きんがく",
+                "なんえん",
+                "なんまんえん",
             ],
             Asked::Rate => &[
                 "補助率",
@@ -117,6 +127,12 @@ impl Asked {
                 "percent",
                 "fraction",
                 "interest",
+                "ほじょりつ",
+                "じょせいりつ",
+                "りりつ",
+                "きんり",
+                "なんわり",
+                "なんぶんの",
             ],
             Asked::Eligibility => &[
                 "対象",
@@ -163,6 +179,11 @@ impl Asked {
                 "which employers",
                 "which companies",
                 "which businesses",
+                "たいしょう",
+                "じょうけん",
+                "どんなひと",
+                "どんなかいしゃ",
+                "どんなみせ",
             ],
             Asked::Years => &[
                 "何年",
@@ -246,6 +267,11 @@ impl Asked {
                 "apply by",
                 "application window",
                 "しめきり",
+                "何日",
+                "なんにち",
+                "何週間",
+                "なんしゅうかん",
+                "いつまでに",
             ],
             Asked::HowToApply => &[
                 "申請方法",
@@ -298,6 +324,9 @@ impl Asked {
                 "where can i",
                 "何をすれば",
                 "なにをすれば",
+                "もうしこみかた",
+                "もうしこむには",
+                "てつづき",
             ],
             Asked::Documents => &[
                 "書類",
@@ -319,6 +348,20 @@ impl Asked {
                 "様式",
                 "申請書",
                 "申込書",
+                "何がいる",
+                "なにがいる",
+                "何がいりま",
+                "なにがいりま",
+                "何がひつよう",
+                "なにがひつよう",
+                "いるもの",
+                "同封",
+                "何を入れ",
+                "なにをいれ",
+                "一緒に入れ",
+                "いっしょにいれ",
+                "一緒に送",
+                "いっしょにおく",
             ],
             Asked::Contact => &[
                 "電話",
@@ -353,6 +396,17 @@ impl Asked {
                 "office hours",
                 "でんわ",
                 "まどぐち",
+                "最寄",
+                "もよりの",
+                "駅から",
+                "えきから",
+                "行き方",
+                "場所はどこ",
+                "ばしょはどこ",
+                "どこにあり",
+                "でんわばんごう",
+                "といあわせ",
+                "れんらくさき",
             ],
             Asked::Combination => &[
                 "併用",
@@ -372,6 +426,13 @@ impl Asked {
                 "use both",
                 "along with",
                 "in addition to",
+                "いっしょに使",
+                "いっしょにつか",
+                "一緒につか",
+                "いっしょに申",
+                "いっしょにもうし",
+                "りょうほう",
+                "へいよう",
             ],
         }
     }
@@ -399,7 +460,7 @@ const SCHEDULE: &[&str] = &[
 /// The attributes `text` (normalised: NFKC, lower case) asks about, in the order the question
 /// names them. Empty when it asks none of them (a search, a request, a story).
 pub fn asked(text: &str) -> Vec<Asked> {
-    let text = format!("{} ", text.to_lowercase());
+    let text = format!("{} ", joined(text));
     let mut found: Vec<(usize, Asked)> = Vec::new();
     for a in Asked::ALL {
         let first = a
@@ -496,8 +557,34 @@ const CASE: &[&str] = &[
 
 /// Whether `text` (normalised, lower case) asks if a particular case is covered.
 pub fn asks_whether_covered(text: &str) -> bool {
-    let text = format!("{} ", text.to_lowercase());
+    let text = format!("{} ", joined(text));
     WHETHER_COVERED.iter().any(|w| text.contains(w)) && CASE.iter().any(|w| text.contains(w))
+}
+
+/// `text` in lower case with the spaces that やさしい日本語 puts between Japanese words taken
+/// out ("いつ まで だせますか" reads "いつまでだせますか"); spaces beside Latin letters or
+/// digits stay, so English keeps its words apart.
+fn joined(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            !(c.is_whitespace() && i > 0 && wide(chars.get(i - 1)) && wide(chars.get(i + 1)))
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// Every Japanese word that asks for an attribute, for reading kana typed for it (じょうげん,
+/// しょるい) as the word it sounds like.
+pub fn vocabulary() -> impl Iterator<Item = &'static str> {
+    Asked::ALL
+        .iter()
+        .flat_map(|a| a.words().iter().copied())
+        .filter(|w| !w.is_ascii())
 }
 
 /// `text` (normalised) without the words that ask for an attribute: what is left names the

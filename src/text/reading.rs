@@ -91,6 +91,45 @@ pub(crate) fn reading_words_of(pieces: &[Piece<'_>]) -> Vec<String> {
     out
 }
 
+/// The words of a text written with kanji, each with the dictionary's reading: content words
+/// (雇う → ヤトウ) and the runs of adjacent nouns (補助 + 金 → 補助金, ホジョキン), so that kana
+/// typed for them (やとう, ほじょきん) can be spelled as the text spells them. Words whose
+/// reading the dictionary does not know are left out.
+pub fn written_words(analyzer: &Analyzer, text: &str) -> Result<Vec<(String, String)>> {
+    let normalized = normalize(text);
+    let pieces = analyzer.pieces(&normalized)?;
+    let mut out = Vec::new();
+    let mut run: Vec<(&str, &str)> = Vec::new();
+    let kanji = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let close = |run: &mut Vec<(&str, &str)>, out: &mut Vec<(String, String)>| {
+        if run.len() > 1 {
+            let surface: String = run.iter().map(|(s, _)| *s).collect();
+            if kanji(&surface) {
+                out.push((surface, run.iter().map(|(_, r)| *r).collect()));
+            }
+        }
+        run.clear();
+    };
+    for p in &pieces {
+        let noun = p.pos() == "名詞" || p.pos() == "接頭詞";
+        match p.reading().filter(|r| *r != "*" && !r.is_empty()) {
+            Some(r) => {
+                if p.is_content() && kanji(p.surface()) {
+                    out.push((p.surface().to_string(), r.to_string()));
+                }
+                if noun {
+                    run.push((p.surface(), r));
+                } else {
+                    close(&mut run, &mut out);
+                }
+            }
+            None => close(&mut run, &mut out),
+        }
+    }
+    close(&mut run, &mut out);
+    Ok(out)
+}
+
 /// The dictionary's reading of each word, for furigana. The text is read as written (not
 /// normalised), so every surface is a piece of it.
 impl crate::domain::corpus::translation::furigana::WordReader for Analyzer {

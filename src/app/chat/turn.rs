@@ -50,22 +50,48 @@ impl ChatBot {
             })?;
         let terms = app.analyze_query(query.as_str())?;
         let today = now.date();
-        let asking = asked(&terms.normalized);
 
         let (outcome, confidence, decision) =
             decide(app, &query, &terms.normalized, self.threshold)?;
+        // A question typed in kana is read, for the facts it asks, as the words it sounds like
+        // (じょうげん → 上限, そうぎょうの ほじょきん → 創業の補助金): the attribute, the scheme
+        // and the FAQ are then found as for its kanji form.
+        let spelled = match app.spelled_kana(&terms.normalized) {
+            Some(text) => match SearchQuery::parse(&text) {
+                Ok(q) => {
+                    let outcome = app.search(&q, &Default::default(), 5, today)?;
+                    Some((app.analyze_query(q.as_str())?, outcome))
+                }
+                Err(_) => None,
+            },
+            None => None,
+        };
+        let (fact_terms, fact_outcome) = match &spelled {
+            Some((terms, outcome)) => (terms, outcome),
+            None => (&terms, &outcome),
+        };
+        // What it asks, in the words it sounds like and in those it was typed in ("なにを
+        // いっしょに いれますか" asks in kana, "じょうげん" as 上限).
+        let mut asking = asked(&fact_terms.normalized);
+        if spelled.is_some() {
+            for a in asked(&terms.normalized) {
+                if !asking.contains(&a) {
+                    asking.push(a);
+                }
+            }
+        }
 
         // A follow-up about the scheme just discussed ("それはいつまで？", "上限は？"): answered
         // from that scheme even when the words alone would not find it.
         if matches!(decision.handoff, None | Some(HandoffReason::LowConfidence))
-            && let Some((scheme, asking)) = follow_up(app, session, &terms, &asking)
+            && let Some((scheme, asking)) = follow_up(app, session, fact_terms, &asking)
         {
             let (text, citations) = facts_reply(
                 app,
                 m,
                 scheme,
                 &asking,
-                &terms.normalized,
+                &fact_terms.normalized,
                 today,
                 None,
                 None,
@@ -158,16 +184,20 @@ impl ChatBot {
         // A factual question ("上限は？", "対象と締切"): the asked facts of the scheme it is
         // about, then the FAQ that adds to them, then the citation.
         if !asking.is_empty()
-            && let Some(scheme) = asked_scheme(app, &outcome, &terms, &asking, today)?
+            && let Some(scheme) = asked_scheme(app, fact_outcome, fact_terms, &asking, today)?
         {
-            let other = other_scheme(app, scheme, &outcome, &asking);
-            let faq = supporting_faq(app, scheme, &outcome, &terms.lemmas, best_words);
+            let other = other_scheme(app, scheme, fact_outcome, &asking);
+            let fact_best = fact_outcome
+                .results
+                .first()
+                .map_or(0.0, |h| h.explanation.lexical_words);
+            let faq = supporting_faq(app, scheme, fact_outcome, &fact_terms.lemmas, fact_best);
             // The entry's conditions are Japanese: an English question is matched against
             // them through the Japanese words its synonyms stand for as well.
             let question = if is_english(&terms.normalized) && !terms.expansions.is_empty() {
                 format!("{} {}", terms.normalized, terms.expansions.join(" "))
             } else {
-                terms.normalized.clone()
+                fact_terms.normalized.clone()
             };
             let (text, citations) =
                 facts_reply(app, m, scheme, &asking, &question, today, other, faq);

@@ -126,6 +126,9 @@ pub struct Engine {
     build_report: BuildReport,
     /// The routing rules' words by their readings, so a kana message meets them.
     routing_spelling: crate::domain::routing::KanaSpelling,
+    /// The words that ask for an attribute and the corpus's own words by their readings, so a
+    /// factual question typed in kana meets the scheme and the attribute it names.
+    fact_spelling: crate::domain::routing::KanaSpelling,
 }
 
 impl Engine {
@@ -297,6 +300,7 @@ impl Engine {
             None => Default::default(),
         };
         let routing_spelling = crate::domain::routing::KanaSpelling::new(analyzer.as_ref());
+        let fact_spelling = fact_spelling(&corpus, &analyzer);
         let (scheme_views, faq_views) = views.unzip();
         let (postings, index_bytes) = schemes.size();
         info!(
@@ -334,6 +338,7 @@ impl Engine {
             kept,
             build_report,
             routing_spelling,
+            fact_spelling,
         })
     }
 
@@ -451,3 +456,40 @@ impl Engine {
 
 /// Recent query vectors kept in memory (384 floats each: 4,096 take about 6 MB).
 const QUERY_VECTOR_CACHE: usize = 4096;
+
+/// The words that ask for an attribute (上限, 書類), then the corpus's words (創業, 補助金,
+/// 雇う: scheme titles, aliases and summaries, FAQ questions), most used first, each by its
+/// reading: of words that sound alike, the asking word, else the one the corpus uses most,
+/// spells the kana typed for them.
+fn fact_spelling(corpus: &Corpus, analyzer: &Analyzer) -> crate::domain::routing::KanaSpelling {
+    let has_kanji = |w: &str| w.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut spelling = crate::domain::routing::KanaSpelling::of(
+        crate::domain::asked::vocabulary().filter(|w| has_kanji(w)),
+        analyzer,
+    );
+    let texts = corpus
+        .schemes
+        .iter()
+        .flat_map(|s| {
+            [s.title.as_str(), s.summary.as_str()]
+                .into_iter()
+                .chain(s.aliases.iter().map(String::as_str))
+        })
+        .chain(corpus.faqs.iter().map(|f| f.question.as_str()));
+    let mut counts: std::collections::HashMap<(String, String), usize> = Default::default();
+    for text in texts {
+        // A text the segmenter cannot read adds no words.
+        for word in text::reading::written_words(analyzer, text).unwrap_or_default() {
+            *counts.entry(word).or_default() += 1;
+        }
+    }
+    let mut words: Vec<((String, String), usize)> = counts.into_iter().collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    for ((word, reading), _) in words {
+        spelling.add(&word, Some(&reading));
+    }
+    // The levels, as やさしい日本語 writes them ("くの ほじょきん", "くにの ゆうし").
+    spelling.add_alone("区", "く");
+    spelling.add_alone("国", "くに");
+    spelling
+}

@@ -112,6 +112,24 @@ impl Engine {
         self.routing_spelling.spell(normalized)
     }
 
+    /// A question typed in kana (hiragana and no kanji: やさしい日本語, a phone's kana) with
+    /// each kana word spelled as the words that ask for an attribute or the corpus write it
+    /// (ひとを やとう ほじょきんの じょうげん → ひとを 雇う 補助金の 上限); `None` for a
+    /// question written with kanji, or when no word was spelled.
+    pub fn spelled_kana(&self, normalized: &str) -> Option<String> {
+        let kanji = normalized
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let hiragana = normalized
+            .chars()
+            .any(|c| ('\u{3041}'..='\u{309f}').contains(&c));
+        if kanji || !hiragana {
+            return None;
+        }
+        let spelled = self.fact_spelling.spell(normalized);
+        (spelled != normalized).then_some(spelled)
+    }
+
     /// The shipped examples' store.
     pub fn routing_examples(&self) -> &ExampleStore {
         &self.routing_examples

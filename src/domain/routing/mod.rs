@@ -142,14 +142,43 @@ fn wished_field(text: &str) -> Option<ConsultCategory> {
         .next_back()
 }
 
-/// The field the rules read in a message (lower case, as [`reading`] gives it): the one the
-/// caller asks for (instead of another, or where they say what they wish), else its topic
-/// words'.
-fn field_of(lower: &str) -> Option<ConsultCategory> {
+/// What the rules read in a message (lower case, as [`reading`] gives it) before deciding:
+/// the words kept once the set-aside ones are blanked, the trouble told, and the field.
+struct Told {
+    kept: String,
+    /// Sensitive words whose trouble has befallen the caller, with their fields.
+    trouble: Vec<&'static (&'static str, ConsultCategory)>,
+    /// Sensitive words of any field ("訴えられた").
+    any_field: Vec<&'static str>,
+    /// The field the caller asks for: instead of another ("税金じゃなくて労務"), or in the
+    /// clause that says what they wish.
+    wanted: Option<ConsultCategory>,
+    /// The field of the message: the one wanted, else its topic words'.
+    field: Option<ConsultCategory>,
+}
+
+/// Reads a message (lower case, as [`reading`] gives it) the one way [`route`] and
+/// [`route_with`] both choose its field by. Words the caller sets aside ("税金じゃなくて")
+/// name no trouble and no field; what they want instead names the desk. Else the clause that
+/// says what they wish names it, whether or not trouble is told before it as the background
+/// ("…返済が遅れそう。返済のほうをどうにかしたい", "…今回はつなぎの融資の相談をしたい");
+/// else the topic words of the whole message.
+fn told_in(lower: &str) -> Told {
     let (kept, wanted) = set_aside(lower);
-    wanted
-        .or_else(|| wished_field(&kept))
-        .or_else(|| topic_field(&kept))
+    let trouble: Vec<_> = SENSITIVE
+        .iter()
+        .filter(|(w, _)| befallen(&kept, w))
+        .collect();
+    let any_field = hits(&kept, SENSITIVE_ANY_FIELD);
+    let wanted = wanted.or_else(|| wished_field(&kept));
+    let field = wanted.or_else(|| topic_field(&kept));
+    Told {
+        kept,
+        trouble,
+        any_field,
+        wanted,
+        field,
+    }
 }
 
 fn hits<'a>(text: &str, words: &[&'a str]) -> Vec<&'a str> {
@@ -173,44 +202,51 @@ pub(crate) fn reading(text: &str) -> String {
         .collect()
 }
 
-/// Whether `word` is said of the caller's case, not denied: "借金はない" and "従業員が
-/// いません" name no debt and no staff.
-pub(crate) fn said(text: &str, word: &str) -> bool {
-    const DENIED: &[&str] = &[
-        "はない",
-        "はなく",
-        "はありません",
-        "もない",
-        "もなく",
-        "もありません",
-        "がいない",
-        "がいません",
-        "はいない",
-        "はいません",
-        "もいない",
-        "もいません",
-    ];
-    // A Latin word starts a word of its own: "sue" is not said in "issues", nor "void" in
-    // "avoid". It may end inside a longer one ("repay" in "repayment").
+/// What follows each place `word` is told in `text`: only where it starts a word of its own
+/// when it is Latin ("sue" is not told in "issues", nor "void" in "avoid"); it may end inside
+/// a longer one ("repay" in "repayment").
+fn told<'t>(text: &'t str, word: &str) -> impl Iterator<Item = &'t str> {
     let latin = word.starts_with(|c: char| c.is_ascii_alphabetic());
-    text.match_indices(word).any(|(at, w)| {
-        let starts_word = !latin
-            || !text[..at]
+    text.match_indices(word).filter_map(move |(at, w)| {
+        let inside_word = latin
+            && text[..at]
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_alphabetic());
-        starts_word && !DENIED.iter().any(|d| text[at + w.len()..].starts_with(d))
+        (!inside_word).then(|| &text[at + w.len()..])
     })
 }
 
-/// Whether the trouble `word` names has happened to the caller: said, and not "not yet" ("借金は
-/// まだない"). A topic word may still be the topic when it has not happened ("特許はまだ").
+/// Words after a noun that deny it of the caller's case: "借金はない", "従業員がいません".
+const DENIED: &[&str] = &[
+    "はない",
+    "はなく",
+    "はありません",
+    "もない",
+    "もなく",
+    "もありません",
+    "がいない",
+    "がいません",
+    "はいない",
+    "はいません",
+    "もいない",
+    "もいません",
+];
+
+/// Words after a noun that say it has not happened yet: "借金はまだない".
+const NOT_YET: &[&str] = &["はまだな", "はまだありません", "もまだな", "がまだな"];
+
+/// Whether `word` is said of the caller's case, not denied: "借金はない" and "従業員が
+/// いません" name no debt and no staff.
+pub(crate) fn said(text: &str, word: &str) -> bool {
+    told(text, word).any(|after| !DENIED.iter().any(|d| after.starts_with(d)))
+}
+
+/// Whether the trouble `word` names has happened to the caller: one place where it is told,
+/// neither denied nor "not yet" ("借金はまだない"). A topic word may still be the topic when it
+/// has not happened ("特許はまだ").
 fn befallen(text: &str, word: &str) -> bool {
-    const NOT_YET: &[&str] = &["はまだな", "はまだありません", "もまだな", "がまだな"];
-    said(text, word)
-        && text
-            .match_indices(word)
-            .any(|(at, w)| !NOT_YET.iter().any(|d| text[at + w.len()..].starts_with(d)))
+    told(text, word).any(|after| !DENIED.iter().chain(NOT_YET).any(|d| after.starts_with(d)))
 }
 
 /// How the nearest examples' vote joins the rules (see [`route_with`]).
@@ -267,7 +303,7 @@ pub fn route_with(
     let lower = reading(text);
     let default_field = HandoffCategory::Consult(ConsultCategory::Management);
     // The rules could not tell the field: no topic word, no trouble word, no specialist named.
-    let field_unknown = rules.category == default_field && field_of(&lower).is_none();
+    let field_unknown = rules.category == default_field && told_in(&lower).field.is_none();
     let mut routed = blend_votes(rules, &lower, votes, blend, field_unknown);
     // An answered message with no field word ("ろうむそうだんってむりょう?", "a template for
     // employment contracts") is filed under its neighbours' field when most of them share one.
@@ -357,21 +393,13 @@ fn asks_a_question(text: &str) -> bool {
 /// `threshold` the calibrated minimum for answering.
 pub fn route(text: &str, confidence: f32, threshold: f32) -> Route {
     let lower = reading(text);
-    // Words the caller sets aside ("税金じゃなくて") name no trouble and no field; what they
-    // want instead, or the field of the clause that says what they wish, names the desk.
-    let (kept, wanted) = set_aside(&lower);
-    let found: Vec<&(&str, ConsultCategory)> = SENSITIVE
-        .iter()
-        .filter(|(w, _)| befallen(&kept, w))
-        .collect();
-    let any_field = hits(&kept, SENSITIVE_ANY_FIELD);
-    // Trouble told is the background of what the caller then asks for ("…返済が遅れそう。返済
-    // のほうをどうにかしたい"); without trouble the topic words weigh the whole message.
-    let wanted = match wanted {
-        None if !found.is_empty() || !any_field.is_empty() => wished_field(&kept),
-        wanted => wanted,
-    };
-    let field = wanted.or_else(|| topic_field(&kept));
+    let Told {
+        kept,
+        trouble: found,
+        any_field,
+        wanted,
+        field,
+    } = told_in(&lower);
     let topic = field.unwrap_or(ConsultCategory::Management);
     // A word inside a longer one found too ("賠償" in "損害賠償") is not a second vote.
     let sensitive: Vec<&(&str, ConsultCategory)> = found
@@ -489,6 +517,25 @@ mod tests {
         );
         let r = decide("わたしの けいかくを 見て ほしいです。");
         assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+    }
+
+    #[test]
+    fn trouble_befalls_only_where_one_telling_is_neither_denied_nor_not_yet() {
+        // Each telling fails one check: denied here, "not yet" there.
+        assert!(!befallen("借金はない。借金はまだない", "借金"));
+        assert!(befallen("借金はまだないが、親の借金が心配", "借金"));
+        assert!(!befallen("訴訟はまだありません", "訴訟"));
+        // A Latin word inside another is no telling, even when another telling is denied.
+        assert!(!befallen("no lawsuit issues", "sue"));
+        assert!(said("借金はない。借金がある", "借金"));
+    }
+
+    #[test]
+    fn the_wish_clause_names_the_field_for_the_rules_and_for_the_blend_alike() {
+        let text = reading("売上の話はいろいろあるけど、今回は資金繰りの融資の相談をしたいです");
+        let told = told_in(&text);
+        assert_eq!(told.field, wished_field(&told.kept));
+        assert!(told.field.is_some());
     }
 
     #[test]

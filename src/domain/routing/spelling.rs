@@ -27,18 +27,21 @@ const AFTER_NOUN: &[char] = &[
     'カ', 'ツ', 'ヨ', 'ネ',
 ];
 
-/// The rule words' readings: folded katakana key → the word as the rules spell it.
+/// The words' readings: folded katakana key → the word as the rules spell it.
 #[derive(Debug, Clone, Default)]
 pub struct KanaSpelling {
     words: HashMap<String, Spelled>,
-    /// The rule words as written: kana that already is one ("ほしい", "ヘンサイ") stays.
-    written: HashSet<&'static str>,
+    /// The words as written: kana that already is one ("ほしい", "ヘンサイ") stays.
+    written: HashSet<String>,
     longest: usize,
+    /// Short words spelled only where they stand alone, before a particle at most (く → 区 in
+    /// "くの ほじょきん", never in "おおくの"): folded key → word.
+    alone: HashMap<String, String>,
 }
 
 #[derive(Debug, Clone)]
 struct Spelled {
-    word: &'static str,
+    word: String,
     /// The word ends in kanji or katakana (a noun): its match must end where a word can.
     ends_in_noun: bool,
 }
@@ -47,32 +50,65 @@ impl KanaSpelling {
     /// Reads every rule word that is not already kana through `reader`; a word the dictionary
     /// cannot read whole (an unknown kanji) is left out.
     pub fn new(reader: &dyn WordReader) -> KanaSpelling {
+        KanaSpelling::of(super::vocabulary(), reader)
+    }
+
+    /// [`KanaSpelling::new`] for any list of words (the words that ask for an attribute).
+    pub fn of<'w>(
+        words: impl IntoIterator<Item = &'w str>,
+        reader: &dyn WordReader,
+    ) -> KanaSpelling {
         let mut spelling = KanaSpelling::default();
-        for word in super::vocabulary() {
-            spelling.written.insert(word);
-            if word.chars().all(|c| is_hiragana(c) || !is_japanese(c)) {
-                continue;
-            }
-            let Some(reading) = read_whole(reader, word) else {
-                continue;
-            };
-            let key = key_of(&reading);
-            if key.chars().count() < MIN_READING {
-                continue;
-            }
-            let ends_in_noun = word.chars().last().is_some_and(|c| !is_hiragana(c));
-            spelling.longest = spelling.longest.max(key.chars().count());
-            // The first word of a reading keeps it; a kanji spelling wins over a katakana one
-            // (ヘンサイ and 返済 both read ヘンサイ).
-            let kanji = word.chars().any(is_kanji);
-            match spelling.words.get(&key) {
-                Some(s) if !kanji || s.word.chars().any(is_kanji) => {}
-                _ => {
-                    spelling.words.insert(key, Spelled { word, ends_in_noun });
-                }
-            }
+        for word in words {
+            let reading = read_whole(reader, word);
+            spelling.add(word, reading.as_deref());
         }
         spelling
+    }
+
+    /// Adds `word`, read as `reading` (none: the word is known as written only). Kana words are
+    /// their own spelling; a reading too short to stand alone is left out. The first word of a
+    /// reading keeps it, except that a kanji spelling wins over a katakana one (ヘンサイ and
+    /// 返済 both read ヘンサイ).
+    pub fn add(&mut self, word: &str, reading: Option<&str>) {
+        self.written.insert(word.to_string());
+        if word.chars().all(|c| is_hiragana(c) || !is_japanese(c)) {
+            return;
+        }
+        let Some(reading) = reading else {
+            return;
+        };
+        let key = key_of(reading);
+        if key.chars().count() < MIN_READING {
+            return;
+        }
+        let ends_in_noun = word.chars().last().is_some_and(|c| !is_hiragana(c));
+        self.longest = self.longest.max(key.chars().count());
+        let kanji = word.chars().any(is_kanji);
+        match self.words.get(&key) {
+            Some(s) if !kanji || s.word.chars().any(is_kanji) => {}
+            _ => {
+                self.words.insert(
+                    key,
+                    Spelled {
+                        word: word.to_string(),
+                        ends_in_noun,
+                    },
+                );
+            }
+        }
+    }
+
+    /// Adds a word too short to be read inside a run of kana (区 for く, 国 for くに): it is
+    /// spelled only where it stands as a word of its own, between spaces or punctuation,
+    /// followed by one particle at most ("くの", "くで").
+    pub fn add_alone(&mut self, word: &str, reading: &str) {
+        self.alone.insert(key_of(reading), word.to_string());
+    }
+
+    /// Whether a word of this reading is known (folded as keys are).
+    pub fn knows_reading(&self, reading: &str) -> bool {
+        self.words.contains_key(&key_of(reading))
     }
 
     /// How many readings are known (none without a dictionary).
@@ -87,6 +123,7 @@ impl KanaSpelling {
     /// `text` with each kana word that sounds like a rule word spelled as that word; the rest
     /// (kanji, Latin letters, kana that is no rule word) as it was.
     pub fn spell(&self, text: &str) -> String {
+        let text = &self.spell_alone(text);
         if self.words.is_empty() {
             return text.to_string();
         }
@@ -108,6 +145,53 @@ impl KanaSpelling {
             end = at + c.len_utf8();
         }
         self.flush(text, &mut run, end, nouns_only, &mut out);
+        out
+    }
+
+    /// `text` with each word added by [`KanaSpelling::add_alone`] spelled where it stands
+    /// alone.
+    fn spell_alone(&self, text: &str) -> String {
+        if self.alone.is_empty() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let chars: Vec<char> = word.chars().collect();
+            let spelled = |chars: &[char]| {
+                let key: String = chars.iter().map(|&c| fold(c)).collect();
+                self.alone
+                    .get(&key)
+                    .filter(|_| chars.iter().all(|&c| is_hiragana(c)))
+            };
+            // The whole word ("くに"), else the word before one particle ("く" + "の").
+            let found = spelled(&chars)
+                .map(|w| (w, None))
+                .or_else(|| match chars.split_last() {
+                    Some((&p, rest)) if !rest.is_empty() && BEFORE_WORD.contains(&fold(p)) => {
+                        spelled(rest).map(|w| (w, Some(p)))
+                    }
+                    _ => None,
+                });
+            match found {
+                Some((w, particle)) => {
+                    out.push_str(w);
+                    out.extend(particle);
+                }
+                None => out.push_str(word),
+            }
+            word.clear();
+        };
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_ascii_punctuation() || "、。！？「」（）・".contains(c)
+            {
+                flush(&mut word, &mut out);
+                out.push(c);
+            } else {
+                word.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
         out
     }
 
@@ -173,7 +257,7 @@ impl KanaSpelling {
                     // (べんごし, ほしい), and no word is read inside it.
                     if !self.written.contains(text[keyed[i].at..end].trim_end()) {
                         out.push_str(&text[copied..byte_at(i)]);
-                        out.push_str(spelled.word);
+                        out.push_str(&spelled.word);
                         copied = end;
                     }
                     i += len;
@@ -341,5 +425,45 @@ mod tests {
         assert_eq!(s.spell("こうせいろうどうしょう"), "こうせいろうどうしょう");
         assert_eq!(s.spell("がっこうのかいこう"), "がっこうのかいこう");
         assert_eq!(s.spell("たかいこめ"), "たかいこめ");
+    }
+
+    #[test]
+    fn words_added_with_their_readings_spell_kana_typed_for_them() {
+        let mut s = KanaSpelling::default();
+        s.add("補助金", Some("ホジョキン"));
+        s.add("創業", Some("ソウギョウ"));
+        s.add("上限", Some("ジョウゲン"));
+        // The first word of a reading keeps it: 操業 reads ソウギョウ too.
+        s.add("操業", Some("ソウギョウ"));
+        assert!(s.knows_reading("そうぎょう"));
+        assert_eq!(
+            s.spell("そうぎょうの ほじょきんの じょうげんは"),
+            "創業の 補助金の 上限は"
+        );
+        // Kana that does not start where a word can is not read as one.
+        assert_eq!(s.spell("あたらしいそうぎょうか"), "あたらしいそうぎょうか");
+    }
+
+    #[test]
+    fn any_list_of_words_is_read_through_the_dictionary() {
+        let s = KanaSpelling::of(["返済", "特許"], &Reader);
+        assert_eq!(s.spell("へんさいの そうだん"), "返済の そうだん");
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn a_short_word_is_spelled_only_where_it_stands_alone() {
+        let mut s = KanaSpelling::default();
+        s.add_alone("区", "く");
+        s.add_alone("国", "くに");
+        assert_eq!(
+            s.spell("くの ほじょきんと くにの ゆうし"),
+            "区の ほじょきんと 国の ゆうし"
+        );
+        assert_eq!(
+            s.spell("おおくの ひと、とくに みせ"),
+            "おおくの ひと、とくに みせ"
+        );
+        assert_eq!(s.spell("く、くで くに"), "区、区で 国");
     }
 }
