@@ -468,9 +468,15 @@ impl Bm25F {
     /// Adds the contribution of every posting of `term` into `scores` (one slot per document):
     /// what [`Bm25F::for_each_contribution`] gives, a block at a time, the contributions first
     /// computed side by side (the same formula for each, which the compiler does several at
-    /// once), then added to their documents.
-    pub fn add_contributions(&self, term: QueryTerm, scores: &mut [f32]) {
-        let mut contributions = [0.0f32; BLOCK];
+    /// once), then added to their documents. `scratch` holds a block's contributions (its
+    /// contents do not matter: a caller adding many terms fills one buffer once).
+    pub fn add_contributions(
+        &self,
+        term: QueryTerm,
+        scores: &mut [f32],
+        scratch: &mut [f32; BLOCK],
+    ) {
+        let contributions = scratch;
         for block in self.term_blocks(term.term) {
             let postings = block.start as usize..block.start as usize + usize::from(block.len);
             let tfs = &self.tfs[postings.clone()];
@@ -488,8 +494,9 @@ impl Bm25F {
     /// Adds every posting's contribution of each term, in the order given, into `scores` (one
     /// slot per document).
     pub fn accumulate(&self, terms: &[QueryTerm], scores: &mut [f32]) {
+        let mut scratch = [0.0f32; BLOCK];
         for &t in terms {
-            self.add_contributions(t, scores);
+            self.add_contributions(t, scores, &mut scratch);
         }
     }
 

@@ -174,13 +174,14 @@ pub fn stem(word: &str) -> String {
 /// Japanese name in it): at least three Latin letters for every other letter.
 pub fn is_mostly_latin(text: &str) -> bool {
     let (mut latin, mut other) = (0usize, 0usize);
-    for c in text.nfkc() {
+    // The characters of the text's NFKC form (most of a Japanese text needs no normalising).
+    super::normalize::for_each_nfkc_char(text, |c| {
         if c.is_ascii_alphabetic() {
             latin += 1;
         } else if c.is_alphabetic() {
             other += 1;
         }
-    }
+    });
     latin >= 3 && latin >= 3 * other
 }
 

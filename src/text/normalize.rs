@@ -5,11 +5,38 @@ use unicode_normalization::UnicodeNormalization;
 /// NFKC (half-width kana to full-width, full-width ASCII to ASCII), ASCII lower-case,
 /// wave-dash and hyphen variants unified, control characters dropped and whitespace collapsed.
 pub fn normalize(text: &str) -> String {
-    // NFKC leaves most of a Japanese text as it is (kana, kanji, ASCII, 、。「」), and such a
-    // character never composes with what precedes it, so NFKC can be applied to the other runs
-    // alone: each from the character before it (a mark in the run may compose with that one)
-    // to the next character NFKC keeps.
     let mut out = Folded::with_capacity(text.len());
+    runs_for_nfkc(text, |run, kept| {
+        if kept {
+            out.extend_kept(run);
+        } else {
+            out.extend(nfkc(run));
+        }
+    });
+    out.0
+}
+
+/// Every character of the NFKC form of `text` (control characters kept), in order: what
+/// `text.nfkc()` gives, with the runs that NFKC keeps as they are passed over as they are.
+pub fn for_each_nfkc_char(text: &str, mut f: impl FnMut(char)) {
+    runs_for_nfkc(text, |run, kept| {
+        if kept {
+            run.chars().for_each(&mut f);
+        } else {
+            run.chars().nfkc().for_each(&mut f);
+        }
+    });
+}
+
+/// Cuts `text` into consecutive runs, each handed to `f` with whether NFKC keeps it as it is
+/// (`true`) or it must go through NFKC (`false`); the NFKC of the whole text is the runs' own,
+/// one after another.
+///
+/// NFKC leaves most of a Japanese text as it is (kana, kanji, ASCII, 、。「」), and such a
+/// character never composes with what precedes it, so NFKC can be applied to the other runs
+/// alone: each from the character before it (a mark in the run may compose with that one) to
+/// the next character NFKC keeps.
+fn runs_for_nfkc(text: &str, mut f: impl FnMut(&str, bool)) {
     let mut done = 0;
     let mut previous = None;
     let mut chars = text.char_indices().peekable();
@@ -27,13 +54,12 @@ pub fn normalize(text: &str) -> String {
             end = next_at + next.len_utf8();
             chars.next();
         }
-        out.extend_kept(&text[done..start]);
-        out.extend(nfkc(&text[start..end]));
+        f(&text[done..start], true);
+        f(&text[start..end], false);
         done = end;
         previous = None;
     }
-    out.extend_kept(&text[done..]);
-    out.0
+    f(&text[done..], true);
 }
 
 /// NFKC of a text, control characters (other than whitespace) removed first: removing them

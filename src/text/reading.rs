@@ -27,7 +27,11 @@ pub fn is_kana(c: char) -> bool {
 /// Whether a query is written in kana alone (at least one hiragana, no kanji or Latin
 /// letters): the callers the reading words are for.
 pub fn is_kana_only(text: &str) -> bool {
-    let normalized = normalize(text);
+    is_normalized_kana_only(&normalize(text))
+}
+
+/// [`is_kana_only`] of a text already normalised (`normalize`), which a query's analysis has.
+pub fn is_normalized_kana_only(normalized: &str) -> bool {
     let mut hiragana = false;
     for c in normalized.chars() {
         if is_hiragana(c) {

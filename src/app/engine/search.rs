@@ -18,7 +18,7 @@ use crate::domain::scheme::WindowStatus;
 use crate::domain::search::{SearchFilters, SearchQuery};
 use crate::domain::{Lang, Level};
 use crate::index::VectorIndex;
-use crate::index::lexical::ranking_order;
+use crate::index::lexical::{lowest_keys, ranking_key};
 use crate::index::qdrant::bm25_query;
 use crate::index::{LexicalScore, english_query};
 use crate::text::{self, QueryTerms};
@@ -66,7 +66,7 @@ impl Engine {
         let easy: Option<Vec<f32>> = (weights.easy_lexical > 0.0 && !latin)
             .then(|| self.lexical_views.easy.score_totals(&terms));
         // Typed in kana alone: the kana runs read as the words they sound like.
-        let kana = !latin && text::reading::is_kana_only(query.as_str());
+        let kana = !latin && text::reading::is_normalized_kana_only(&terms.normalized);
         let reading: Option<Vec<f32>> = (kana && weights.reading_lexical > 0.0).then(|| {
             let readings = &self.lexical_views.readings;
             readings.score(&readings.query_terms(query.as_str()))
@@ -166,9 +166,8 @@ impl Engine {
                 .filter(|(_, f)| **f > 0.0)
                 .map(|(i, f)| (i, *f)),
         );
-        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
         if candidates.len() > PRIOR_CANDIDATES {
-            candidates.select_nth_unstable_by(PRIOR_CANDIDATES, order);
+            candidates.select_nth_unstable_by_key(PRIOR_CANDIDATES, |c| ranking_key(c.1, c.0));
             candidates.truncate(PRIOR_CANDIDATES);
         }
         // An approved alias named in the query brings its scheme in level with the best
@@ -187,8 +186,9 @@ impl Engine {
             }
         }
         let named = self.names.named_in(&compact_query);
-        // Scheme, score and the place of its explanation: small enough to select quickly.
-        let mut hits: Vec<(usize, f32, u32)> = Vec::with_capacity(candidates.len());
+        // The ranking key (score and scheme, see `ranking_key`), the score and the place of its
+        // explanation: small enough to select quickly.
+        let mut hits: Vec<(u64, f32, u32)> = Vec::with_capacity(candidates.len());
         let mut explanations: Vec<Explanation> = Vec::with_capacity(candidates.len());
         for (i, base) in candidates {
             let scheme = &self.corpus.schemes[i];
@@ -226,21 +226,21 @@ impl Engine {
             };
             let score =
                 base * explanation.title_match * explanation.level_preference * explanation.window;
-            hits.push((i, score, explanations.len() as u32));
+            hits.push((ranking_key(score, i), score, explanations.len() as u32));
             explanations.push(explanation);
         }
-        // Only the best `top_k` are sorted; no two hits tie (their schemes differ).
-        let order =
-            |a: &(usize, f32, u32), b: &(usize, f32, u32)| ranking_order((a.1, a.0), (b.1, b.0));
-        if hits.len() > top_k {
-            hits.select_nth_unstable_by(top_k, order);
-            hits.truncate(top_k);
-        }
-        hits.sort_unstable_by(order);
+        // Only the best `top_k` are kept, in order; no two hits tie (their schemes differ).
+        let hits = lowest_keys(
+            hits.into_iter()
+                .map(|(key, score, place)| (key, (score, place))),
+            top_k,
+        );
         let snippet_words = self.snippets.words(&self.schemes, &terms.words);
         let results = hits
             .into_iter()
-            .map(|(i, score, place)| {
+            .map(|(key, (score, place))| {
+                // The key's low half is the scheme's number.
+                let i = (key & u64::from(u32::MAX)) as usize;
                 let s = &self.corpus.schemes[i];
                 SchemeHit {
                     id: s.id.clone(),
@@ -294,13 +294,12 @@ impl Engine {
             }
             _ => scores.iter().map(|s| s.total()).collect(),
         };
-        let mut ranked: Vec<(usize, f32)> = Vec::with_capacity(order.len());
-        ranked.extend(
+        // The best `top_k` by ranking key (see `ranking_key`): no two tie, their numbers differ.
+        let ranked = lowest_keys(
             order
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (i, *s))
-                .filter(|&(i, s)| {
+                .filter(|&(i, &s)| {
                     s > 0.0
                         && (filters.levels.is_empty()
                             || self.corpus.faqs[i]
@@ -308,17 +307,13 @@ impl Engine {
                                 .iter()
                                 .filter_map(|id| self.corpus.scheme(id))
                                 .any(|s| filters.levels.contains(&s.level)))
-                }),
+                })
+                .map(|(i, &s)| (ranking_key(s, i), i)),
+            top_k,
         );
-        let order = |a: &(usize, f32), b: &(usize, f32)| ranking_order((a.1, a.0), (b.1, b.0));
-        if ranked.len() > top_k {
-            ranked.select_nth_unstable_by(top_k, order);
-            ranked.truncate(top_k);
-        }
-        ranked.sort_by(order);
         ranked
             .into_iter()
-            .map(|(i, _)| {
+            .map(|(_, i)| {
                 let f = &self.corpus.faqs[i];
                 FaqHit {
                     id: f.id.clone(),

@@ -30,13 +30,39 @@ struct SnippetSource {
     normalized: Box<str>,
     /// Where each sentence's normalised text ends in `normalized`.
     ends: Box<[u32]>,
+    /// The characters of each sentence's normalised text, as a [`char_mask`].
+    masks: Box<[u128]>,
     sentences: Box<[Sentence]>,
+}
+
+/// A set of characters in 128 bits, one bit per character (several characters share each).
+/// A word found in a text has all its characters there, so a text whose mask lacks one of the
+/// word's bits cannot hold it, and is not searched.
+fn char_mask(text: &str) -> u128 {
+    text.chars().fold(0, |mask, c| {
+        mask | 1u128 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 25)
+    })
+}
+
+/// A word to find in the sentences: its searcher and the [`char_mask`] of its characters.
+pub(super) struct SnippetWord<'q> {
+    finder: Finder<'q>,
+    mask: u128,
+}
+
+impl<'q> SnippetWord<'q> {
+    fn new(finder: Finder<'q>) -> SnippetWord<'q> {
+        // A word's bytes are text (a `str`); were they not, every sentence would be searched.
+        let mask = std::str::from_utf8(finder.needle()).map_or(0, char_mask);
+        SnippetWord { finder, mask }
+    }
 }
 
 impl SnippetSource {
     fn new(s: &Scheme) -> SnippetSource {
         let mut normalized = String::new();
         let mut ends = Vec::new();
+        let mut masks = Vec::new();
         let mut sentences = Vec::new();
         // The summary and the details as one text joined by a line end: a line end cuts
         // sentences, so the text's sentences are the summary's, then the details'.
@@ -47,7 +73,9 @@ impl SnippetSource {
                     continue;
                 }
                 let start = sentence.as_ptr() as usize - field.as_ptr() as usize;
-                normalized.push_str(&text::normalize(sentence));
+                let folded = text::normalize(sentence);
+                masks.push(char_mask(&folded));
+                normalized.push_str(&folded);
                 ends.push(offset(normalized.len()));
                 normalized.push('\0');
                 sentences.push(Sentence {
@@ -60,6 +88,7 @@ impl SnippetSource {
         SnippetSource {
             normalized: normalized.into(),
             ends: ends.into(),
+            masks: masks.into(),
             sentences: sentences.into(),
         }
     }
@@ -68,13 +97,16 @@ impl SnippetSource {
     /// listed; ties: the first such sentence), shortened; the summary when there is none.
     #[cfg(test)]
     fn snippet(&self, s: &Scheme, matched: &[&str]) -> String {
-        let finders: Vec<Finder<'_>> = matched.iter().map(Finder::new).collect();
-        self.snippet_of(s, &finders.iter().collect::<Vec<_>>())
+        let words: Vec<SnippetWord<'_>> = matched
+            .iter()
+            .map(|w| SnippetWord::new(Finder::new(w)))
+            .collect();
+        self.snippet_of(s, &words.iter().collect::<Vec<_>>())
     }
 
     /// [`SnippetSource::snippet`] with each matched word's searcher made beforehand (see
     /// [`SnippetWords`]).
-    fn snippet_of(&self, s: &Scheme, matched: &[&Finder<'_>]) -> String {
+    fn snippet_of(&self, s: &Scheme, matched: &[&SnippetWord<'_>]) -> String {
         let Some(best) = self.best_sentence(matched) else {
             return shorten(&s.summary, SNIPPET_CHARS);
         };
@@ -87,21 +119,23 @@ impl SnippetSource {
         shorten(&field[start as usize..end as usize], SNIPPET_CHARS)
     }
 
-    fn best_sentence(&self, matched: &[&Finder<'_>]) -> Option<usize> {
+    fn best_sentence(&self, matched: &[&SnippetWord<'_>]) -> Option<usize> {
         if self.sentences.is_empty() {
             return None;
         }
         let mut counts = vec![0u32; self.sentences.len()];
         let text = self.normalized.as_bytes();
         // An empty word would be in every sentence alike, which changes no sentence's rank.
-        for word in matched.iter().filter(|w| !w.needle().is_empty()) {
-            let mut from = 0;
-            while let Some(found) = word.find(&text[from..]) {
-                let at = from + found;
-                let i = self.ends.partition_point(|&end| end as usize <= at);
-                counts[i] += 1;
-                // A sentence counts a word once: go on after its NUL.
-                from = self.ends[i] as usize + 1;
+        for word in matched.iter().filter(|w| !w.finder.needle().is_empty()) {
+            // A sentence counts a word once, when it holds it; only the sentences that have
+            // every character of the word are searched.
+            let mut start = 0;
+            for (i, (&end, &mask)) in self.ends.iter().zip(&*self.masks).enumerate() {
+                let end = end as usize;
+                if mask & word.mask == word.mask && word.finder.find(&text[start..end]).is_some() {
+                    counts[i] += 1;
+                }
+                start = end + 1;
             }
         }
         let mut best = 0;
@@ -143,7 +177,7 @@ impl Snippets {
                     Some((
                         w.as_str(),
                         id,
-                        builder.build_forward_with_ranker(self.ranks, w),
+                        SnippetWord::new(builder.build_forward_with_ranker(self.ranks, w)),
                     ))
                 })
                 .collect(),
@@ -151,7 +185,7 @@ impl Snippets {
     }
 
     /// The snippet of scheme number `i`, `s`, for the words it matched.
-    pub(super) fn snippet(&self, i: usize, s: &Scheme, matched: &[&Finder<'_>]) -> String {
+    pub(super) fn snippet(&self, i: usize, s: &Scheme, matched: &[&SnippetWord<'_>]) -> String {
         self.sources[i].snippet_of(s, matched)
     }
 }
@@ -190,14 +224,14 @@ impl HeuristicFrequencyRank for ByteRanks {
 /// A query's words that the scheme index knows, each with its number there and its searcher,
 /// made once per query rather than once per result (or per occurrence).
 pub(super) struct SnippetWords<'q> {
-    words: Vec<(&'q str, u32, Finder<'q>)>,
+    words: Vec<(&'q str, u32, SnippetWord<'q>)>,
 }
 
 impl<'q> SnippetWords<'q> {
     /// The searchers of the query's words that document `doc` has, in query order, a word
     /// repeated in a row listed once.
-    pub(super) fn matched_in(&self, index: &LexicalIndex, doc: usize) -> Vec<&Finder<'q>> {
-        let mut out: Vec<&Finder<'q>> = Vec::new();
+    pub(super) fn matched_in(&self, index: &LexicalIndex, doc: usize) -> Vec<&SnippetWord<'q>> {
+        let mut out: Vec<&SnippetWord<'q>> = Vec::new();
         let mut last: Option<&str> = None;
         for (word, id, finder) in &self.words {
             if index.has_word(doc, *id) && last != Some(*word) {
