@@ -51,6 +51,7 @@ pub(super) const PEOPLE: Dict = Dict(&[
     ("代表", WordClass::CommonNoun),
     ("就任", WordClass::CommonNoun),
     ("港", WordClass::Place),
+    ("赤坂", WordClass::Place),
     ("区", WordClass::Other),
 ]);
 

@@ -305,7 +305,20 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
             && !is_town(name)
             && !is_event_word(name)
             && !SINGLE_NOT_NAMES.contains(&name)
-            && !["株", "有", "本人", "代理"].contains(&name)
+            && ![
+                "株",
+                "有",
+                "本人",
+                "代理",
+                "携帯",
+                "自宅",
+                "直通",
+                "会社",
+                "勤務先",
+                "固定",
+                "内線",
+            ]
+            .contains(&name)
         {
             claims.claim(s, s + name.len(), PiiKind::Name);
         }

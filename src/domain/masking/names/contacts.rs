@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::context::kana_given_after;
+use super::introduction::COMMON_KANA;
 use super::view::{NameView, Strength, is_name_char};
 use super::words::{is_title, is_town, name_shaped};
 use crate::domain::masking::scan::{
@@ -229,13 +230,19 @@ pub(super) fn katakana_name_lines(view: &NameView<'_>, claims: &mut Claims) {
 pub(super) fn after_contact(view: &NameView<'_>, claims: &mut Claims) {
     static PAREN: OnceLock<Regex> = OnceLock::new();
     let paren =
-        PAREN.get_or_init(|| re(r"\(([一-龯々ァ-ヶー・ ]{1,12}?)(?:携帯|自宅|宛|様|さん)?\)"));
+        PAREN.get_or_init(|| re(r"\(([一-龯々ァ-ヶーぁ-ゖ・ ]{1,12}?)(?:携帯|自宅|宛|様|さん)?\)"));
     let text = view.text;
     for c in paren.captures_iter(text) {
         let m = c.get(0).expect("match");
         let name = c.get(1).expect("group");
         let before = text[..m.start()].trim_end_matches(' ');
-        if name.as_str().trim().is_empty() || is_title(name.as_str()) {
+        // 090-…(たなか): a name in hiragana too, though not a word for when to call (よる).
+        let kana = name.as_str().chars().any(is_hiragana);
+        let kana_name = name.as_str().chars().all(is_hiragana)
+            && (2..=8).contains(&name.as_str().chars().count())
+            && !COMMON_KANA.contains(&name.as_str())
+            && !CALL_TIMES.contains(&name.as_str());
+        if name.as_str().trim().is_empty() || is_title(name.as_str()) || (kana && !kana_name) {
             continue;
         }
         if follows_contact(claims, before) {
@@ -244,6 +251,25 @@ pub(super) fn after_contact(view: &NameView<'_>, claims: &mut Claims) {
         }
     }
 }
+
+/// Words in hiragana that say when or where to call, not whom.
+const CALL_TIMES: &[&str] = &[
+    "あさ",
+    "ひる",
+    "よる",
+    "ごご",
+    "ごぜん",
+    "ゆうがた",
+    "いつでも",
+    "へいじつ",
+    "どにち",
+    "けいたい",
+    "じたく",
+    "かいしゃ",
+    "だいひょう",
+    "るすでん",
+    "ないせん",
+];
 
 /// Whether `before` (a prefix of the text) ends with a phone number, e-mail or account found
 /// earlier, or with a placeholder from an earlier pass.

@@ -18,7 +18,7 @@ pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         english_intro: re(
-            r"(?i)(?:(?:^|\s)[-–—]{1,2}|\b(?:i'm|im|i am|my name is|my name's|this is|name is|name:|regards,?|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord[:,]?|tenant[:,]?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|ask for|asking for|ring the bell for|speak (?:to|with)|owner:|manager:|representative:|(?:rep\.|representative) director|director:?|ceo:?|president:?|signed,?|its|sent by|go by|goes by|real name|legal name|application for:?|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer|neighbou?r|landlord|chef|boss|cousin|nephew|niece|uncle|aunt|grandson|granddaughter|kid|child|store manager|part-timer),?(?: is)?))\s+",
+            r"(?i)(?:(?:^|\s)[-–—]{1,2}|\b(?:i'm|im|i am|my name is|my name's|this is|name is|name:|regards,?|best regards,|kind regards,|warm regards,|sincerely,|yours truly,|yours sincerely,|yours,|best wishes,|many thanks,|with thanks,|respectfully,|warmly,|thanks,|thank you,|cheers,|best,|from:|contact person:?|contact:|caller:?|landlord[:,]?|tenant[:,]?|attention:?|attn\.?:?|we hired|(?:my|our) employee|mr\.?|ms\.?|mrs\.?|dr\.?|miss|name on (?:the )?card:?|card ?holder:?|account holder:?|holder:?|applicant:?|addressed to|it's|it is|ask for|asking for|ring the bell for|speak (?:to|with)|owner:|manager:|representative:|(?:rep\.|representative) director|director:?|ceo:?|president:?|signed,?|its|sent by|go by|goes by|real name|legal name|application for:?|(?:my|our) (?:business partner|partner|colleague|co-?founder|accountant|tax accountant|wife|husband|son|daughter|mother|father|brother|sister|friend|manager|employee|lawyer|neighbou?r|landlord|chef|boss|cousin|nephew|niece|uncle|aunt|grandson|granddaughter|kid|child|store manager|part-timer),?(?: is)?))\s+",
         ),
         comma_name: re(r"^[A-Z][A-Z'\-]+, [A-Z][a-z'\-]+"),
         // The last sentence is a name alone: "… no longer works. Aisha Khan".
@@ -171,7 +171,7 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             c.contains("name")
                 || c.contains("regards")
                 || c.contains("sincerely")
-                || (c.contains("it") && introduced)
+                || ((c.contains("it") || c.contains("this is")) && introduced)
                 || romanised_full_name(rest)
         };
         let mut end = 0;
@@ -290,9 +290,71 @@ pub(super) fn english_names(text: &str, claims: &mut Claims) {
             claims.claim(m.start(), m.end(), PiiKind::Name);
         }
     }
+    signed_last_line(text, claims);
     // The names listed after those found since: "Chris & Yuki".
     casual_english(text, claims);
     initials_beside_names(text, claims);
+}
+
+/// Romanised Japanese words that close a message without being a name (yoroshiku onegai).
+const ROMAJI_CLOSINGS: &[&str] = &[
+    "yoroshiku",
+    "onegai",
+    "onegaishimasu",
+    "shimasu",
+    "gozaimasu",
+    "arigato",
+    "arigatou",
+    "domo",
+    "doumo",
+    "sumimasen",
+    "dozo",
+    "douzo",
+    "mata",
+    "ne",
+    "bye",
+    "see",
+    "soon",
+    "take",
+    "care",
+    "no",
+    "yes",
+    "hai",
+    "iie",
+    "sore",
+    "dewa",
+    "jane",
+    "ja",
+];
+
+/// The last line of a message signs it: "-Yusuke", or a romanised name in lower case
+/// ("kenta hosokawa") under a message with more lines before it.
+fn signed_last_line(text: &str, claims: &mut Claims) {
+    let body = text.trim_end();
+    let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+    let line = &body[line_start..];
+    // "… or just the tax office? -Yusuke": a dash, then one or two capitalised words.
+    static DASHED: OnceLock<Regex> = OnceLock::new();
+    let dashed =
+        DASHED.get_or_init(|| re(r"(?:^|\s)[-–—]{1,2}([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)\.?$"));
+    if let Some(c) = dashed.captures(line) {
+        let m = c.get(1).expect("group");
+        if !has_stop_word(m.as_str()) {
+            claims.claim(line_start + m.start(), line_start + m.end(), PiiKind::Name);
+        }
+    }
+    if line_start == 0 {
+        return;
+    }
+    let name = line.trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let closing = words
+        .iter()
+        .any(|w| ROMAJI_CLOSINGS.contains(w) || STOP.contains(w));
+    if words.len() == 2 && !closing && romanised_full_name(name) {
+        let s = line_start + line.find(name).unwrap_or(0);
+        claims.claim(s, s + name.len(), PiiKind::Name);
+    }
 }
 
 /// An initial belongs to the name it stands beside: "-- T. Honma", "E. Nishimura",
@@ -341,6 +403,18 @@ fn initials_beside_names(text: &str, claims: &mut Claims) {
 /// Whether `rest` opens with two lower-case words shaped as romanised Japanese (saki shinoda,
 /// kenji yoshioka) and closed by punctuation: a name typed without capitals. Hepburn syllables
 /// (a consonant or two, a vowel, a final n; doubled consonants) rarely spell English words.
+/// Whether a word in lower case is spelled as Hepburn romanises Japanese (tanaka, shota), and
+/// is not an English word that happens to be (are, same).
+pub(super) fn is_romaji_word(w: &str) -> bool {
+    static HEPBURN: OnceLock<Regex> = OnceLock::new();
+    let hepburn = HEPBURN
+        .get_or_init(|| re(r"^(?:(?:kk|ss|tt|pp|[kgszjtdnhbpmyrw]y?|sh|ch|ts|f)?[aeiou]n?)+$"));
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && hepburn.is_match(w)
+        && !STOP.contains(&w)
+        && !ROMAJI_CLOSINGS.contains(&w)
+}
+
 fn romanised_full_name(rest: &str) -> bool {
     static HEPBURN: OnceLock<Regex> = OnceLock::new();
     let hepburn = HEPBURN
@@ -632,6 +706,35 @@ mod tests {
             "From Minato City Office",
             "From Google Maps I found your office",
             "From Monday To Friday",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn closings_a_dash_and_a_romanised_name_in_lower_case_sign_a_message() {
+        assert_eq!(
+            m("Thanks for checking.\nYours,\nJana Novak"),
+            "Thanks for checking.\nYours,\n[氏名]"
+        );
+        assert_eq!(
+            m("Do I need the receipt too? -Haruki"),
+            "Do I need the receipt too? -[氏名]"
+        );
+        assert_eq!(
+            m("I will send the form tomorrow.\nnaoki tsuchiya"),
+            "I will send the form tomorrow.\n[氏名]"
+        );
+        assert_eq!(
+            m("this is kaede from the noodle stand"),
+            "this is [氏名] from the noodle stand"
+        );
+        for text in [
+            "Thanks for the help.\nsee you",
+            "Got it, thank you.\nyoroshiku onegaishimasu",
+            "Is the office open on Saturday? -Thanks",
+            "this is urgent, please reply",
+            "Many thanks, the team",
         ] {
             assert_eq!(m(text), text, "{text}");
         }

@@ -1,6 +1,7 @@
 //! 「…です」 and 「…でございます」: a name at the opening of a message introduces its writer.
 
 use super::context::{kana_given_after, latin_name};
+use super::english::is_romaji_word;
 use super::view::{NameView, Strength, is_person};
 use super::words::is_title;
 use crate::domain::masking::Word;
@@ -85,7 +86,10 @@ fn introduced(view: &NameView<'_>, at: usize, cue: usize) -> Option<(usize, usiz
             let name_like = run.split(' ').all(capital_word)
                 && !(single && caps == run.len())
                 && !run.split(' ').any(|w| stop.contains(&w));
-            return (name_like && closed).then_some((s, e));
+            // tanakaです: a romanised name in lower case, opening the message.
+            let romaji = opening.is_some_and(|from| from == s)
+                && run.split(' ').all(|w| w.len() >= 4 && is_romaji_word(w));
+            return ((name_like || romaji) && closed).then_some((s, e));
         }
     }
     // さとうです, まつもと です: a name in kana, only at the opening.

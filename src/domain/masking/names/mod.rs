@@ -8,6 +8,7 @@ mod context;
 mod english;
 mod full;
 mod introduction;
+mod remarks;
 mod scripts;
 mod view;
 mod words;
@@ -32,7 +33,8 @@ use full::{full_names, relations, repeated_names, widen_names};
 use introduction::{COMMON_KANA, katakana_introduction, self_introduction};
 use view::{NameView, Strength};
 use words::{
-    AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, is_organisation, is_title, is_town, name_shaped,
+    AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, TRADES, is_organisation, is_title, is_town,
+    name_shaped,
 };
 
 pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
@@ -237,7 +239,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             from += sep;
             // A role heading a line of a signature block (代表取締役 山田太郎) labels it, and so
             // does a colon (担当:西脇).
-            let heading = (at == 0 || text[..at].ends_with('\n')) && rest[..sep].contains(' ');
+            // 経理担当 生田: a department may stand before the role at the head of the line.
+            let line_head = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+            let department = is_kanji_str(line_head) && line_head.chars().count() <= 4;
+            let heading = department && rest[..sep].contains(' ');
             let labelled = rest[..sep].contains([':', '=', '・']);
             if let Some((s, e)) = view.run_after(from) {
                 // 代表赤松です, オーナー森永さくらです, 代表は松田 英樹です: the role and an
@@ -358,6 +363,10 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     scripts::chinese_self_introduction(&view, claims);
     scripts::katakana_name_sentences(&view, claims);
     signature(&view, claims);
+    remarks::script_asides(&view, claims);
+    remarks::sealed_signatures(&view, claims);
+    remarks::handed_over(&view, claims);
+    remarks::phone_owners(&view, claims);
     after_contact(&view, claims);
     account_holders(&view, claims);
     trailing_name(&view, claims);
@@ -369,7 +378,35 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     casual::corrected_names(text, claims);
     casual::repeated_short_names(text, claims);
     repeated_names(text, claims);
+    drop_businesses(text, claims);
     claims.merge_adjacent_names(text);
+}
+
+/// 荒井青果, 芦田不動産です: a surname before a trade names the business, unless the message
+/// also names the person (高木です(株式会社高木商店)), whose name then goes wherever it stands.
+fn drop_businesses(text: &str, claims: &mut Claims) {
+    let business = |s: usize, e: usize| {
+        TRADES
+            .iter()
+            .any(|t| text[e..].starts_with(t) || text[s..e].ends_with(t))
+    };
+    let people: Vec<&str> = claims
+        .0
+        .iter()
+        .filter(|&&(s, e, kind)| kind == PiiKind::Name && !business(s, e))
+        .map(|&(s, e, _)| &text[s..e])
+        .collect();
+    let dropped: Vec<(usize, usize)> = claims
+        .0
+        .iter()
+        .filter(|&&(s, e, kind)| {
+            kind == PiiKind::Name && business(s, e) && !people.contains(&&text[s..e])
+        })
+        .map(|&(s, e, _)| (s, e))
+        .collect();
+    claims
+        .0
+        .retain(|&(s, e, kind)| kind != PiiKind::Name || !dropped.contains(&(s, e)));
 }
 
 /// Honorifics proper: only a person takes them (宛: whom a letter is addressed to).
@@ -986,5 +1023,42 @@ mod tests {
             assert_eq!(m(text), text, "{text}");
             assert_eq!(d(text), text, "{text}");
         }
+    }
+
+    #[test]
+    fn a_surname_before_a_trade_names_a_business_unless_the_person_is_named_too() {
+        assert_eq!(
+            d("北川青果です。募集はいつからですか"),
+            "北川青果です。募集はいつからですか"
+        );
+        assert_eq!(
+            d("見積もりは戸田不動産と北川商事からもらいました"),
+            "見積もりは戸田不動産と北川商事からもらいました"
+        );
+        assert_eq!(
+            d("野村です(野村工務店)。補助の件です"),
+            "[氏名]です([氏名]工務店)。補助の件です"
+        );
+    }
+
+    #[test]
+    fn a_role_after_a_department_heads_a_line_of_names() {
+        assert_eq!(
+            m("営業担当 柚木\n書類の件です"),
+            "営業担当 [氏名]\n書類の件です"
+        );
+        assert_eq!(m("営業担当より連絡します"), "営業担当より連絡します");
+    }
+
+    #[test]
+    fn a_romanised_name_in_lower_case_opening_the_message() {
+        assert_eq!(
+            m("suzukiです。ログインできません"),
+            "[氏名]です。ログインできません"
+        );
+        assert_eq!(
+            m("zoomです。リンクをください"),
+            "zoomです。リンクをください"
+        );
     }
 }

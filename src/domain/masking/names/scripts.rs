@@ -109,7 +109,14 @@ pub(super) fn names_in_english(view: &NameView<'_>, claims: &mut Claims) {
         }
         let run = &text[s..e];
         let n = run.chars().count();
-        if is_title(run) || is_town(run) || is_organisation(run) {
+        // Ms. 宮崎, Mr. 青山: after an English honorific a surname the dictionary files as a
+        // place or a word is still a name.
+        let honorific = [
+            "Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr ", "Ms ", "Mrs ", "Miss ",
+        ]
+        .iter()
+        .any(|h| text[..s].ends_with(h));
+        if is_title(run) || (is_town(run) && !honorific) || is_organisation(run) {
             continue;
         }
         let inside: Vec<_> = view
@@ -127,7 +134,7 @@ pub(super) fn names_in_english(view: &NameView<'_>, claims: &mut Claims) {
         let kanji = run.chars().all(is_kanji);
         let katakana = run.chars().all(|c| is_katakana(c) || c == '・');
         let name = if kanji {
-            n == 1 || ((2..=4).contains(&n) && (person || !known))
+            n == 1 || ((2..=4).contains(&n) && (person || !known || honorific))
         } else {
             katakana && (2..=16).contains(&n) && (run.contains('・') || !known)
         };
@@ -171,6 +178,8 @@ const CHINESE_SURNAMES: &str = concat!(
     "王李張劉陳楊黄趙周呉徐孫馬朱胡郭何林羅鄭梁謝宋唐許韓馮鄧曹彭曽蕭董潘袁蔡蒋",
     "余于杜葉程魏蘇呂丁沈姚盧姜崔鍾譚陸汪范廖賈夏韋方鄒孟熊秦邱尹薛閻段雷侯龍",
     "史陶黎賀顧毛郝龔邵銭厳覃戴莫孔湯",
+    // The same surnames as mainland China writes them (陈, 刘, 张).
+    "张刘陈杨黄赵吴孙罗郑谢韩冯邓萧蒋卢钟谭陆贾邹龙贺顾龚钱严汤许",
 );
 
 /// A Chinese name its writer introduces: a common Chinese surname and one or two kanji, right
@@ -178,14 +187,34 @@ const CHINESE_SURNAMES: &str = concat!(
 /// the dictionary knows (私は陳列…) are not names; a name it knows is left to the others.
 pub(super) fn chinese_self_introduction(view: &NameView<'_>, claims: &mut Claims) {
     let text = view.text;
-    for cue in ["私は", "わたしは", "I am ", "I'm ", "I’m "] {
+    for cue in [
+        "私は",
+        "わたしは",
+        "I am ",
+        "I'm ",
+        "I’m ",
+        "我是",
+        "我叫",
+        "我姓",
+    ] {
         for (at, _) in text.match_indices(cue) {
             let s = at + cue.len();
             let len = kanji_prefix_len(&text[s..], 4);
             let run = &text[s..s + len];
             let n = run.chars().count();
             let rest = &text[s + len..];
-            let closed = ["です", "と申します", "でございます", ".", "。", ","]
+            let closed = rest.is_empty()
+                || [
+                    "です",
+                    "と申します",
+                    "でございます",
+                    ".",
+                    "。",
+                    ",",
+                    "、",
+                    " ",
+                    "!",
+                ]
                 .iter()
                 .any(|w| rest.starts_with(w));
             let surname = run.starts_with(|c: char| CHINESE_SURNAMES.contains(c));
@@ -275,5 +304,25 @@ mod tests {
         );
         let r = |t: &str| mask(t, &test_dict::RELATIVES).into_string();
         assert_eq!(r("私は会社員です。"), "私は会社員です。");
+    }
+
+    #[test]
+    fn a_chinese_name_after_wo_shi_or_wo_jiao_in_either_script() {
+        assert_eq!(m("我叫张伟,想开一家面馆"), "我叫[氏名],想开一家面馆");
+        assert_eq!(m("您好,我是陈敏。"), "您好,我是[氏名]。");
+        assert_eq!(m("我是学生,想咨询补助"), "我是学生,想咨询补助");
+    }
+
+    #[test]
+    fn a_kanji_surname_after_an_english_honorific_whatever_the_dictionary_says() {
+        let places = test_dict::PEOPLE;
+        assert_eq!(
+            mask("Please ask Ms. 赤坂 to call me.", &places).into_string(),
+            "Please ask Ms. [氏名] to call me."
+        );
+        assert_eq!(
+            mask("Our office is near 赤坂 station.", &places).into_string(),
+            "Our office is near 赤坂 station."
+        );
     }
 }

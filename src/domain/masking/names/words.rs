@@ -360,6 +360,7 @@ pub(super) const LABELS: &[&str] = &[
     "表札",
     "宛名",
     "差出人",
+    "文責",
     "送り主",
     "受取人",
     "届出人",
@@ -637,8 +638,36 @@ pub(super) fn is_organisation(run: &str) -> bool {
         "グループ",
     ]
     .iter()
+    .chain(TRADES)
     .any(|w| run.ends_with(w))
 }
+
+/// Trades that, written after a surname, name a business rather than a person (荒井青果,
+/// 芦田不動産, 高橋工務店).
+pub(super) const TRADES: &[&str] = &[
+    "青果",
+    "鮮魚",
+    "精肉",
+    "不動産",
+    "商店",
+    "商事",
+    "商会",
+    "物産",
+    "建設",
+    "工務店",
+    "工業",
+    "産業",
+    "興業",
+    "製作所",
+    "印刷",
+    "運輸",
+    "食品",
+    "製菓",
+    "薬局",
+    "歯科",
+    "農園",
+    "電機",
+];
 
 /// Words that name a day or a step of a business, not a person (開業日, 申請日, 締切, 設立):
 /// the date beside them is the business's, not a birthday.
