@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use super::routing::reading;
+
 /// One attribute a question asks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -460,7 +462,7 @@ const SCHEDULE: &[&str] = &[
 /// The attributes `text` (normalised: NFKC, lower case) asks about, in the order the question
 /// names them. Empty when it asks none of them (a search, a request, a story).
 pub fn asked(text: &str) -> Vec<Asked> {
-    let text = format!("{} ", joined(text));
+    let text = format!("{} ", reading(text));
     let mut found: Vec<(usize, Asked)> = Vec::new();
     for a in Asked::ALL {
         let first = a
@@ -557,25 +559,8 @@ const CASE: &[&str] = &[
 
 /// Whether `text` (normalised, lower case) asks if a particular case is covered.
 pub fn asks_whether_covered(text: &str) -> bool {
-    let text = format!("{} ", joined(text));
+    let text = format!("{} ", reading(text));
     WHETHER_COVERED.iter().any(|w| text.contains(w)) && CASE.iter().any(|w| text.contains(w))
-}
-
-/// `text` in lower case with the spaces that やさしい日本語 puts between Japanese words taken
-/// out ("いつ まで だせますか" reads "いつまでだせますか"); spaces beside Latin letters or
-/// digits stay, so English keeps its words apart.
-fn joined(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    let wide = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| {
-            !(c.is_whitespace() && i > 0 && wide(chars.get(i - 1)) && wide(chars.get(i + 1)))
-        })
-        .map(|(_, c)| *c)
-        .collect()
 }
 
 /// Every Japanese word that asks for an attribute, for reading kana typed for it (じょうげん,

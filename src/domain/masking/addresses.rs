@@ -426,11 +426,8 @@ fn office_in_brackets(text: &str, s: usize) -> bool {
 mod tests {
     use super::super::*;
     use super::add_public_keys;
+    use crate::domain::masking::test_dict::m;
     use unicode_normalization::UnicodeNormalization;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
 
     #[test]
     fn street_addresses_but_not_a_district_alone() {

@@ -228,11 +228,7 @@ fn could_be_born(date: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
+    use crate::domain::masking::test_dict::m;
 
     #[test]
     fn a_date_in_brackets_beside_a_listed_name_is_a_birthday() {

@@ -110,11 +110,7 @@ pub(super) fn emails(text: &str, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
+    use crate::domain::masking::test_dict::m;
 
     #[test]
     fn e_mails_also_written_out_in_words() {

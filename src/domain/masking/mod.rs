@@ -279,11 +279,8 @@ fn addresses_without_dictionary(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::masking::test_dict::m;
     use unicode_normalization::UnicodeNormalization;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
 
     #[test]
     fn masks_each_kind_of_personal_data() {

@@ -217,6 +217,7 @@ fn bank_named(text: &str) -> bool {
 mod tests {
     use super::super::*;
     use super::{phone_key, public_phone_keys};
+    use crate::domain::masking::test_dict::m;
 
     /// A ward that publishes one office line.
     struct WardOffice(std::collections::HashSet<String>);
@@ -273,10 +274,6 @@ mod tests {
         assert_eq!(phone_key("+81-3-5555-0123"), "0355550123");
         assert_eq!(phone_key("+81 (0)3 5555 0123"), "0355550123");
         assert_eq!(phone_key("０３（５５５５）０１２３"), "0355550123");
-    }
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
     }
 
     #[test]

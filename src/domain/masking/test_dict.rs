@@ -68,3 +68,13 @@ pub(super) const RELATIVES: Dict = Dict(&[
     ("心", WordClass::CommonNoun),
     ("会社員", WordClass::CommonNoun),
 ]);
+
+/// The masked text with no dictionary: what the rules catch on their own.
+pub(crate) fn m(text: &str) -> String {
+    super::mask(text, &super::NoLexicon).into_string()
+}
+
+/// The masked text with `PEOPLE` as the dictionary.
+pub(crate) fn d(text: &str) -> String {
+    super::mask(text, &PEOPLE).into_string()
+}

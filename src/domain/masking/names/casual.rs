@@ -631,11 +631,7 @@ pub(super) fn kana_names_counted(view: &NameView<'_>, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::masking::{NoLexicon, mask};
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
+    use crate::domain::masking::test_dict::m;
 
     #[test]
     fn kana_given_names_listed_before_a_count_of_people() {

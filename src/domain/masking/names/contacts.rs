@@ -408,16 +408,7 @@ fn trailing_run(view: &NameView<'_>, claims: &mut Claims, s: usize, e: usize) ->
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::test_dict::PEOPLE;
-    use super::super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
-
-    fn d(text: &str) -> String {
-        mask(text, &PEOPLE).into_string()
-    }
+    use crate::domain::masking::test_dict::{d, m};
 
     #[test]
     fn a_name_alone_at_the_end_after_a_contact_is_a_signature() {

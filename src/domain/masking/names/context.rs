@@ -831,16 +831,7 @@ pub(super) fn after_role_of(view: &NameView<'_>, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::masking::test_dict::PEOPLE;
-    use crate::domain::masking::{NoLexicon, mask};
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
-
-    fn d(text: &str) -> String {
-        mask(text, &PEOPLE).into_string()
-    }
+    use crate::domain::masking::test_dict::{d, m};
 
     #[test]
     fn the_writer_in_brackets_after_watashi() {

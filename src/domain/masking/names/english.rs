@@ -632,11 +632,7 @@ const NOT_AFTER_GREETING: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
+    use crate::domain::masking::test_dict::m;
 
     #[test]
     fn english_names_after_labels_and_in_introductions() {

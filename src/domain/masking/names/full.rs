@@ -489,12 +489,7 @@ pub(super) fn widen_names(view: &NameView<'_>, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::test_dict::PEOPLE;
-    use super::super::super::*;
-
-    fn d(text: &str) -> String {
-        mask(text, &PEOPLE).into_string()
-    }
+    use crate::domain::masking::test_dict::d;
 
     #[test]
     fn a_full_name_with_a_full_width_space_is_one_name() {

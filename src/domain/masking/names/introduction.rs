@@ -367,16 +367,7 @@ fn at_opening(text: &str, at: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::test_dict::PEOPLE;
-    use super::super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
-
-    fn d(text: &str) -> String {
-        mask(text, &PEOPLE).into_string()
-    }
+    use crate::domain::masking::test_dict::{d, m};
 
     #[test]
     fn a_message_that_opens_with_a_name_and_desu_introduces_someone() {

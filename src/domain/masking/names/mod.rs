@@ -743,14 +743,7 @@ fn readings(text: &str, claims: &mut Claims) {
 #[cfg(test)]
 mod tests {
     use super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
-
-    fn d(text: &str) -> String {
-        mask(text, &test_dict::PEOPLE).into_string()
-    }
+    use crate::domain::masking::test_dict::{d, m};
 
     #[test]
     fn names_after_labels_readings_and_company_introductions() {

@@ -153,15 +153,7 @@ pub(super) fn phone_owners(view: &NameView<'_>, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
-
-    fn d(text: &str) -> String {
-        mask(text, &test_dict::PEOPLE).into_string()
-    }
+    use crate::domain::masking::test_dict::{d, m};
 
     #[test]
     fn a_name_before_an_aside_on_how_it_is_written() {

@@ -232,10 +232,7 @@ pub(super) fn chinese_self_introduction(view: &NameView<'_>, claims: &mut Claims
 #[cfg(test)]
 mod tests {
     use super::super::super::*;
-
-    fn m(text: &str) -> String {
-        mask(text, &NoLexicon).into_string()
-    }
+    use crate::domain::masking::test_dict::m;
 
     #[test]
     fn a_korean_name_in_hangul_before_its_copula_or_a_particle() {
