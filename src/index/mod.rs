@@ -4,7 +4,7 @@ pub mod bm25;
 mod build;
 pub mod english;
 pub mod lexical;
-mod parallel;
+pub(crate) mod parallel;
 pub mod qdrant;
 pub mod reading;
 pub mod reuse;
