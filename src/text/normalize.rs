@@ -184,6 +184,11 @@ pub fn is_hiragana(c: char) -> bool {
     ('\u{3040}'..='\u{309F}').contains(&c)
 }
 
+/// A character of the CJK Unified Ideographs block, where the kanji of everyday text live.
+pub fn is_kanji(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 //! mark), so that きょうさい, キョーサイ and 共済's キョウサイ… meet where they sound alike.
 
 use super::analyzer::{Piece, to_katakana};
-use super::normalize::{fold_kana, is_hiragana, is_katakana, normalize};
+use super::normalize::{fold_kana, is_hiragana, is_kanji, is_katakana, normalize};
 use super::{Analyzer, Result};
 
 /// The folded katakana key of a reading or of kana the caller typed.
@@ -104,7 +104,7 @@ pub fn written_words(analyzer: &Analyzer, text: &str) -> Result<Vec<(String, Str
     let pieces = analyzer.pieces(&normalized)?;
     let mut out = Vec::new();
     let mut run: Vec<(&str, &str)> = Vec::new();
-    let kanji = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let kanji = |s: &str| s.chars().any(is_kanji);
     let close = |run: &mut Vec<(&str, &str)>, out: &mut Vec<(String, String)>| {
         if run.len() > 1 {
             let surface: String = run.iter().map(|(s, _)| *s).collect();

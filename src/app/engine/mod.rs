@@ -462,7 +462,7 @@ const QUERY_VECTOR_CACHE: usize = 4096;
 /// reading: of words that sound alike, the asking word, else the one the corpus uses most,
 /// spells the kana typed for them.
 fn fact_spelling(corpus: &Corpus, analyzer: &Analyzer) -> crate::domain::routing::KanaSpelling {
-    let has_kanji = |w: &str| w.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let has_kanji = |w: &str| w.chars().any(text::normalize::is_kanji);
     let mut spelling = crate::domain::routing::KanaSpelling::of(
         crate::domain::asked::vocabulary().filter(|w| has_kanji(w)),
         analyzer,

@@ -117,13 +117,8 @@ impl Engine {
     /// (ひとを やとう ほじょきんの じょうげん → ひとを 雇う 補助金の 上限); `None` for a
     /// question written with kanji, or when no word was spelled.
     pub fn spelled_kana(&self, normalized: &str) -> Option<String> {
-        let kanji = normalized
-            .chars()
-            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-        let hiragana = normalized
-            .chars()
-            .any(|c| ('\u{3041}'..='\u{309f}').contains(&c));
-        if kanji || !hiragana {
+        use crate::text::normalize::{is_hiragana, is_kanji};
+        if normalized.chars().any(is_kanji) || !normalized.chars().any(is_hiragana) {
             return None;
         }
         let spelled = self.fact_spelling.spell(normalized);
