@@ -27,13 +27,16 @@ fn tuning_profiles_keep_their_recall_and_exclude_nothing_they_should_not() {
 }
 
 /// The second tuning set (70 profiles written from the schemes' published rules, each with
-/// near-miss exclusions). Three exclusions rest on what no answer can hold: a shop's "retail
-/// or wholesale" industry answer leaves the 中小企業 caps undecided for one of them, and one
-/// grant is for people who have no shop yet.
+/// near-miss exclusions). Four exclusions rest on what no answer can hold: a chain's "retail
+/// or wholesale" industry answer (capital 80M yen, 80 people: an SME as a wholesaler, not as a
+/// retailer) leaves the 中小企業 caps undecided for three of them, and one grant is for people
+/// who have no shop yet. The third SME-only scheme of that profile, ものづくり補助金, was
+/// listed last as closed until its window became yearly (its next round unannounced, as its
+/// notes say), and so was not listed at all among the thirty.
 #[test]
 fn second_tuning_profiles_keep_their_recall_and_their_few_undecidable_exclusions() {
     let report = score("eval/profiles-tuning-2.jsonl", (2026, 12, 3));
-    assert!(report.must_exclude_violations <= 3);
+    assert!(report.must_exclude_violations <= 4);
     // 0.7473 before this set's fixes (a profile not yet founded read as unknown, head offices
     // outside Tokyo undecidable, desks below the fifteenth place); 0.8441 after. Desks made only
     // for what the business asked about weighed as money (0.95) and tax measures at 0.5: 0.8656;

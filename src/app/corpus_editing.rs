@@ -639,7 +639,7 @@ pub fn problem_text(m: Messages, problem: &Problem) -> String {
         "sets no rule" => one("editing-problem-person-empty"),
         "\"only\" contradicts min_years" => one("editing-problem-only-founding"),
         "use anywhere, tokyo or minato" => one("editing-problem-area"),
-        "rounds are only allowed with kind = \"rounds\"" => {
+        "rounds are only allowed with kind = \"rounds\" or \"annual\"" => {
             one("editing-problem-rounds-not-allowed")
         }
         "kind = \"rounds\" needs at least one [[window.rounds]]" => {

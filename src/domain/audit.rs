@@ -113,8 +113,7 @@ pub fn unstated_prerequisites(scheme: &Scheme) -> Vec<UnstatedPrerequisite> {
             continue;
         }
         for p in Prerequisite::ALL {
-            let named = p.markers().iter().any(|m| text.contains(&normalise(m)));
-            if named && !e.requires.contains(&p) {
+            if p.named_in(&text) && !e.requires.contains(&p) {
                 out.push(UnstatedPrerequisite {
                     field,
                     index,

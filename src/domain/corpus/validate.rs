@@ -218,12 +218,12 @@ impl Corpus {
                     "window.rounds",
                     "kind = \"rounds\" needs at least one [[window.rounds]]".into(),
                 ),
-                WindowKind::Always | WindowKind::Annual if !scheme.window.rounds.is_empty() => {
-                    push(
-                        "window.rounds",
-                        "rounds are only allowed with kind = \"rounds\"".into(),
-                    )
-                }
+                // A yearly programme may keep the rounds it has held (the dates a caller asks
+                // about); the next one stays unannounced until a round is entered for it.
+                WindowKind::Always if !scheme.window.rounds.is_empty() => push(
+                    "window.rounds",
+                    "rounds are only allowed with kind = \"rounds\" or \"annual\"".into(),
+                ),
                 _ => {}
             }
             for r in &scheme.window.rounds {

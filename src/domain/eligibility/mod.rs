@@ -152,8 +152,14 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
         out.push(person::sales_check(e.min_sales_yen, e.max_sales_yen, p));
     }
     out.extend(business::once_only_check(scheme, p));
-    // Nearly every scheme has free-text conditions; they never lower the ranking.
-    for c in e.conditions.iter().chain(&e.requirements) {
+    // Nearly every scheme has free-text conditions; they never lower the ranking. A line
+    // spelling out a prerequisite is the prerequisite check's own text.
+    for c in e
+        .conditions
+        .iter()
+        .chain(&e.requirements)
+        .filter(|l| !prerequisite::spells_out_prerequisite(e, l))
+    {
         out.push(
             check(
                 Condition::Other,

@@ -7,6 +7,13 @@ use super::{Check, Condition, Eligibility, Odds, check};
 use crate::domain::profile::Profile;
 use crate::domain::scheme::EligibilityRules;
 
+/// The lines of `conditions` and `requirements` that spell out a prerequisite the scheme
+/// lists in `requires` (which kinds of BCP count, the routes a loan names): the prerequisite
+/// check carries them, so a result does not list the same rule twice.
+pub(super) fn spells_out_prerequisite(e: &EligibilityRules, line: &str) -> bool {
+    e.requires.iter().any(|r| r.named_in(line))
+}
+
 pub(super) fn prerequisite_check(e: &EligibilityRules, p: &Profile) -> Option<Check> {
     use Eligibility::*;
     if e.requires.is_empty() {
@@ -34,20 +41,28 @@ pub(super) fn prerequisite_check(e: &EligibilityRules, p: &Profile) -> Option<Ch
             ),
         },
         None => {
+            // The scheme's own words say which kinds count; the label is the fallback.
+            let spelled: Vec<&str> = e
+                .conditions
+                .iter()
+                .chain(&e.requirements)
+                .map(String::as_str)
+                .filter(|l| spells_out_prerequisite(e, l))
+                .collect();
+            let reason = if spelled.is_empty() {
+                format!("{what}が前提です")
+            } else {
+                spelled.join("／")
+            };
             let question = e
                 .requires
                 .iter()
                 .map(|r| r.question_ja())
                 .collect::<Vec<_>>()
                 .join("／");
-            check(
-                Condition::Prerequisite,
-                Unknown,
-                format!("{what}が前提です"),
-                Some(&question),
-            )
-            .by_fact("prerequisites")
-            .odds(Odds::Unusual)
+            check(Condition::Prerequisite, Unknown, reason, Some(&question))
+                .by_fact("prerequisites")
+                .odds(Odds::Unusual)
         }
     })
 }

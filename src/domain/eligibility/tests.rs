@@ -627,3 +627,30 @@ fn an_unknown_prerequisite_outweighs_other_unknowns_in_the_fit() {
     told.facts.prerequisites = Some(vec![Prerequisite::DisabilityEmploymentRate]);
     assert_eq!(fit(&assess(&s, &told)), Fit::Likely);
 }
+
+#[test]
+fn a_requirement_spelling_out_the_prerequisite_is_listed_once_as_the_prerequisite() {
+    // 社会環境対応施設整備資金 (BCP): the requirement line says which plans count.
+    let spelled = "事業継続力強化計画の認定を受けているか、中小企業ＢＣＰ策定運用指針に沿ったＢＣＰを自社で作っていること";
+    let s = scheme_with(|e| {
+        e.requires = vec![Prerequisite::JigyoKeizokuryokuKeikaku, Prerequisite::Bcp];
+        e.requirements = vec![
+            spelled.into(),
+            "その計画に基づく防災のための施設・設備の整備であること".into(),
+        ];
+    });
+    let mut p = profile("製造業", 5, Some(10_000_000));
+    let checks = assess(&s, &p);
+    let naming: Vec<&Check> = checks.iter().filter(|c| c.reason == spelled).collect();
+    assert_eq!(naming.len(), 1, "{checks:#?}");
+    assert_eq!(naming[0].condition, Condition::Prerequisite);
+    // The other requirement is still listed for the application.
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.condition == Condition::Other && c.reason.starts_with("その計画"))
+    );
+    // Once the business says it holds one, the line is settled, not listed again.
+    p.facts.prerequisites = Some(vec![Prerequisite::Bcp]);
+    assert!(assess(&s, &p).iter().all(|c| c.reason != spelled));
+}

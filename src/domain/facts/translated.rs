@@ -13,7 +13,7 @@ use super::who::{covered_rule, mainly_for, person_rule};
 use super::{FactContext, end, end_plain, named_area, sentences};
 use crate::domain::asked::Asked;
 use crate::domain::corpus::translation::{DeskText, Lang, SchemeText};
-use crate::domain::scheme::{Scheme, WindowKind, yen_ja};
+use crate::domain::scheme::{Scheme, WindowKind, WindowStatus, yen_ja};
 
 /// The reviewed words a translated fact may use, in the reply's language.
 #[derive(Debug, Clone)]
@@ -340,9 +340,13 @@ fn deadline(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<
     match w.kind {
         WindowKind::Always => parts.push(Sentence::AlwaysOpen),
         WindowKind::Annual => {
-            parts.push(Sentence::NextRoundUnannounced {
-                as_of: scheme.as_of,
-            });
+            parts.extend(w.rounds.iter().map(|r| round(r, ctx.today)));
+            let status = ctx.today.map(|t| w.status_on(t));
+            if !matches!(status, Some(WindowStatus::Open | WindowStatus::Upcoming)) {
+                parts.push(Sentence::NextRoundUnannounced {
+                    as_of: scheme.as_of,
+                });
+            }
             let past = past_rounds(scheme);
             if words.reads_japanese() && !past.is_empty() {
                 parts.push(Sentence::PastRounds { texts: past });

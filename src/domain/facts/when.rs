@@ -8,7 +8,8 @@ pub(super) fn deadline(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bo
     let w = &scheme.window;
     let today = ctx.today;
     let mut parts: Vec<Sentence> = Vec::new();
-    let known = w.kind != WindowKind::Annual;
+    // A yearly programme without dates says only that the next round is not announced.
+    let known = w.kind != WindowKind::Annual || !w.rounds.is_empty();
     match w.kind {
         WindowKind::Always => {
             parts.push(Sentence::AlwaysOpen);
@@ -20,9 +21,15 @@ pub(super) fn deadline(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bo
             }
         }
         WindowKind::Annual => {
-            parts.push(Sentence::NextRoundUnannounced {
-                as_of: scheme.as_of,
-            });
+            // The rounds a yearly programme has held or announced, then, once they are over,
+            // that the next is not announced yet.
+            parts.extend(w.rounds.iter().map(|r| round(r, today)));
+            let status = today.map(|t| w.status_on(t));
+            if !matches!(status, Some(WindowStatus::Open | WindowStatus::Upcoming)) {
+                parts.push(Sentence::NextRoundUnannounced {
+                    as_of: scheme.as_of,
+                });
+            }
             // What the sources say about earlier rounds ("例年春と秋の年2回募集",
             // "令和7年度は…受付"): the pattern to expect, not the next dates.
             let past = past_rounds(scheme);

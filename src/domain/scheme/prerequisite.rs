@@ -7,6 +7,7 @@
 //! `facts.prerequisites`.
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// One entry of the closed list of prerequisites. A scheme lists the ones it accepts (any one
 /// is enough: 経営革新計画の承認 or 経営力向上計画の認定).
@@ -110,6 +111,15 @@ impl Prerequisite {
             Prerequisite::DisabilityEmploymentRate => &["法定雇用率"],
             Prerequisite::NewBusinessActivity => &["第二創業"],
         }
+    }
+
+    /// Whether `line` names this prerequisite (by one of its [`markers`](Self::markers),
+    /// full-width letters read as half-width).
+    pub fn named_in(self, line: &str) -> bool {
+        let text: String = line.nfkc().collect();
+        self.markers()
+            .iter()
+            .any(|m| text.contains(&m.nfkc().collect::<String>()))
     }
 }
 

@@ -35,6 +35,27 @@ fn window_between_rounds_is_upcoming_with_next_deadline() {
 }
 
 #[test]
+fn a_yearly_programme_past_its_listed_rounds_is_unannounced_not_closed() {
+    let yearly = Window {
+        kind: WindowKind::Annual,
+        ..rounds()
+    };
+    assert_eq!(yearly.status_on(d("2026-11-01")), WindowStatus::Unannounced);
+    assert_eq!(yearly.deadline_on(d("2026-11-01")), None);
+    // A listed round still opens and closes as it says.
+    assert_eq!(yearly.status_on(d("2026-04-01")), WindowStatus::Open);
+    assert_eq!(yearly.status_on(d("2026-06-01")), WindowStatus::Upcoming);
+    let without_rounds = Window {
+        kind: WindowKind::Annual,
+        rounds: vec![],
+    };
+    assert_eq!(
+        without_rounds.status_on(d("2026-11-01")),
+        WindowStatus::Unannounced
+    );
+}
+
+#[test]
 fn window_after_last_round_is_closed() {
     assert_eq!(rounds().status_on(d("2026-11-01")), WindowStatus::Closed);
     assert_eq!(rounds().deadline_on(d("2026-11-01")), None);

@@ -73,20 +73,27 @@ impl Window {
     pub fn status_on(&self, today: NaiveDate) -> WindowStatus {
         match self.kind {
             WindowKind::Always => WindowStatus::Always,
-            WindowKind::Annual => WindowStatus::Unannounced,
-            WindowKind::Rounds => {
-                if self
-                    .rounds
-                    .iter()
-                    .any(|r| r.opens <= today && today <= r.closes)
-                {
-                    WindowStatus::Open
-                } else if self.rounds.iter().any(|r| r.opens > today) {
-                    WindowStatus::Upcoming
-                } else {
-                    WindowStatus::Closed
-                }
-            }
+            // A yearly programme's listed rounds are the ones it has held or announced: once
+            // they are over, the next is unannounced, not the programme closed.
+            WindowKind::Annual => self
+                .round_status(today)
+                .unwrap_or(WindowStatus::Unannounced),
+            WindowKind::Rounds => self.round_status(today).unwrap_or(WindowStatus::Closed),
+        }
+    }
+
+    /// Open or upcoming by a listed round, `None` when every listed round is over.
+    fn round_status(&self, today: NaiveDate) -> Option<WindowStatus> {
+        if self
+            .rounds
+            .iter()
+            .any(|r| r.opens <= today && today <= r.closes)
+        {
+            Some(WindowStatus::Open)
+        } else if self.rounds.iter().any(|r| r.opens > today) {
+            Some(WindowStatus::Upcoming)
+        } else {
+            None
         }
     }
 

@@ -750,3 +750,38 @@ fn a_deadline_for_an_earlier_year_or_a_step_quotes_the_dated_sentence() {
         ja(&next)
     );
 }
+
+#[test]
+fn a_yearly_programme_gives_its_past_round_and_says_the_next_is_unannounced() {
+    use crate::domain::facts::sentence::Sentence;
+    let mut s = scheme();
+    s.window.kind = WindowKind::Annual;
+    let mut after = ctx("締切はいつ?");
+    after.today = NaiveDate::from_ymd_opt(2026, 12, 3);
+    let f = fact(&s, Asked::Deadline, &after);
+    assert!(f.known);
+    assert!(
+        f.sentences
+            .iter()
+            .any(|p| matches!(p, Sentence::Round { label, .. } if label == "第1回")),
+        "{:?}",
+        f.sentences
+    );
+    assert!(
+        f.sentences
+            .iter()
+            .any(|p| matches!(p, Sentence::NextRoundUnannounced { .. })),
+        "{:?}",
+        f.sentences
+    );
+    // While its round is open, that round is the answer.
+    let open = fact(&s, Asked::Deadline, &ctx("締切はいつ?"));
+    assert!(
+        !open
+            .sentences
+            .iter()
+            .any(|p| matches!(p, Sentence::NextRoundUnannounced { .. })),
+        "{:?}",
+        open.sentences
+    );
+}
