@@ -14,6 +14,7 @@ mod corpus_tree;
 mod eval;
 mod interop;
 mod logs;
+mod pii;
 mod report;
 mod serve;
 
@@ -228,6 +229,11 @@ pub enum Command {
         #[command(subcommand)]
         command: IndexCommand,
     },
+    /// The personal-data masker's learned name tagger.
+    Pii {
+        #[command(subcommand)]
+        command: PiiCommand,
+    },
     /// Build the Japanese dictionary from Debian's mecab-ipadic sources into models/.
     Setup {
         #[arg(long, default_value = crate::setup::IPADIC_SOURCE)]
@@ -248,6 +254,16 @@ pub enum AdminCommand {
         /// an existing account keeps its role unless it is given.
         #[arg(long)]
         role: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PiiCommand {
+    /// Cross-validate the name tagger over the six PII tuning sets (leave one file out), print
+    /// the table, train on all six with the thresholds CV chose and write the weights.
+    Train {
+        #[arg(long, default_value = "src/domain/masking/tagger/name_tagger.txt")]
+        out: PathBuf,
     },
 }
 
@@ -514,6 +530,9 @@ pub fn run(cli: Cli) -> ExitCode {
             ipadic_source,
             force,
         } => setup(&settings, &ipadic_source, force),
+        Command::Pii {
+            command: PiiCommand::Train { out },
+        } => pii::train(&settings, &out),
     }
 }
 
