@@ -34,6 +34,7 @@ use crate::app::{App, Engine, tokyo_today};
 use crate::config::Settings;
 use crate::domain::Lang;
 use crate::domain::inquiry::Channel;
+use crate::domain::masking::tagger::train::TrainOptions;
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Corpus, CorpusError};
 
@@ -264,6 +265,15 @@ pub enum PiiCommand {
     Train {
         #[arg(long, default_value = "src/domain/masking/tagger/name_tagger.txt")]
         out: PathBuf,
+        /// Passes over the training words.
+        #[arg(long, default_value_t = TrainOptions::default().epochs)]
+        epochs: usize,
+        /// How much a name's error counts against an ordinary word's.
+        #[arg(long, default_value_t = TrainOptions::default().name_weight)]
+        name_weight: f64,
+        /// L2 penalty per update.
+        #[arg(long, default_value_t = TrainOptions::default().l2)]
+        l2: f64,
     },
 }
 
@@ -531,8 +541,23 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
         } => setup(&settings, &ipadic_source, force),
         Command::Pii {
-            command: PiiCommand::Train { out },
-        } => pii::train(&settings, &out),
+            command:
+                PiiCommand::Train {
+                    out,
+                    epochs,
+                    name_weight,
+                    l2,
+                },
+        } => pii::train(
+            &settings,
+            &out,
+            TrainOptions {
+                epochs,
+                name_weight,
+                l2,
+                ..TrainOptions::default()
+            },
+        ),
     }
 }
 

@@ -6,7 +6,6 @@ use crate::app::evaluation::name_tagger::{
     Counts, CvRow, Setup, TUNING_FILES, analyse_cases, cross_validate, in_sample, train_on,
 };
 use crate::app::evaluation::pii::PiiCase;
-use crate::domain::masking::tagger::train::TrainOptions;
 use crate::domain::masking::tagger::{RulesOnly, WithTagger};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -42,7 +41,7 @@ fn print_row(row: &CvRow) {
     println!("    {:<26} {}", "pooled", figures(&row.pooled));
 }
 
-pub(super) fn train(settings: &Settings, out: &std::path::Path) -> ExitCode {
+pub(super) fn train(settings: &Settings, out: &std::path::Path, options: TrainOptions) -> ExitCode {
     let lexicon = match maintenance::mask_lexicon(settings) {
         Ok(l) => l,
         Err(e) => return fail(2, &e.to_string()),
@@ -58,7 +57,6 @@ pub(super) fn train(settings: &Settings, out: &std::path::Path) -> ExitCode {
     let b = bar(messages, "analysing messages");
     let cases = analyse_cases(&files, &lexicon, &mut || b.inc(1));
     b.finish();
-    let options = TrainOptions::default();
     let b = bar(files.len(), "cross-validating");
     let cv = cross_validate(&cases, files.len(), &lexicon, &options, &mut |_| b.inc(1));
     b.finish();

@@ -16,6 +16,8 @@ pub struct TrainOptions {
     pub learning_rate: f64,
     /// L2 penalty per update, on the weights the example touches.
     pub l2: f64,
+    /// How much a name's error counts against an ordinary word's (names are few).
+    pub name_weight: f64,
     pub seed: u64,
 }
 
@@ -25,6 +27,7 @@ impl Default for TrainOptions {
             epochs: 12,
             learning_rate: 0.2,
             l2: 1e-5,
+            name_weight: 1.0,
             seed: 0x5eed_1d0c,
         }
     }
@@ -72,7 +75,11 @@ pub fn train(
                     .map(|&f| weights[f as usize])
                     .sum::<f64>();
             let p = 1.0 / (1.0 + (-z).exp());
-            let gradient = p - if example.name { 1.0 } else { 0.0 };
+            let gradient = if example.name {
+                options.name_weight * (p - 1.0)
+            } else {
+                p
+            };
             bias -= rate * gradient;
             for &f in example.features {
                 let w = &mut weights[f as usize];
