@@ -143,6 +143,8 @@ pub struct Settings {
     /// The freshness board (`/admin/freshness`) flags corpus entries whose `as_of` is more
     /// than this many days old.
     pub freshness_max_age_days: u32,
+    /// Run the learned name tagger beside the masker's name rules (`shien pii train`).
+    pub name_tagger: bool,
 }
 
 impl Default for Settings {
@@ -178,6 +180,7 @@ impl Default for Settings {
             secure_cookies: None,
             spool_dir: None,
             freshness_max_age_days: 180,
+            name_tagger: false,
         }
     }
 }
@@ -399,6 +402,7 @@ const SETTINGS_KEYS: &[&str] = &[
     "secure_cookies",
     "spool_dir",
     "freshness_max_age_days",
+    "name_tagger",
 ];
 
 #[cfg(test)]

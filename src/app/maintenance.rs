@@ -32,7 +32,7 @@ type Result<T> = std::result::Result<T, MaintenanceError>;
 pub fn mask_lexicon(settings: &Settings) -> Result<MaskLexicon> {
     let analyzer = Analyzer::load(&settings.dictionary_dir())?;
     let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)?;
-    Ok(MaskLexicon::new(Arc::new(analyzer), &corpus))
+    Ok(MaskLexicon::new(Arc::new(analyzer), &corpus).with_name_tagger(settings.name_tagger))
 }
 
 async fn store(settings: &Settings) -> Result<Store> {

@@ -14,6 +14,7 @@ mod corpus_tree;
 mod eval;
 mod interop;
 mod logs;
+mod pii;
 mod report;
 mod serve;
 
@@ -33,6 +34,7 @@ use crate::app::{App, Engine, tokyo_today};
 use crate::config::Settings;
 use crate::domain::Lang;
 use crate::domain::inquiry::Channel;
+use crate::domain::masking::tagger::train::TrainOptions;
 use crate::domain::search::{SearchFilters, SearchQuery, parse_top_k};
 use crate::domain::{Corpus, CorpusError};
 
@@ -228,6 +230,11 @@ pub enum Command {
         #[command(subcommand)]
         command: IndexCommand,
     },
+    /// The personal-data masker's learned name tagger.
+    Pii {
+        #[command(subcommand)]
+        command: PiiCommand,
+    },
     /// Build the Japanese dictionary from Debian's mecab-ipadic sources into models/.
     Setup {
         #[arg(long, default_value = crate::setup::IPADIC_SOURCE)]
@@ -248,6 +255,25 @@ pub enum AdminCommand {
         /// an existing account keeps its role unless it is given.
         #[arg(long)]
         role: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PiiCommand {
+    /// Cross-validate the name tagger over the six PII tuning sets (leave one file out), print
+    /// the table, train on all six with the thresholds CV chose and write the weights.
+    Train {
+        #[arg(long, default_value = "src/domain/masking/tagger/name_tagger.txt")]
+        out: PathBuf,
+        /// Passes over the training words.
+        #[arg(long, default_value_t = TrainOptions::default().epochs)]
+        epochs: usize,
+        /// How much a name's error counts against an ordinary word's.
+        #[arg(long, default_value_t = TrainOptions::default().name_weight)]
+        name_weight: f64,
+        /// L2 penalty per update.
+        #[arg(long, default_value_t = TrainOptions::default().l2)]
+        l2: f64,
     },
 }
 
@@ -514,6 +540,24 @@ pub fn run(cli: Cli) -> ExitCode {
             ipadic_source,
             force,
         } => setup(&settings, &ipadic_source, force),
+        Command::Pii {
+            command:
+                PiiCommand::Train {
+                    out,
+                    epochs,
+                    name_weight,
+                    l2,
+                },
+        } => pii::train(
+            &settings,
+            &out,
+            TrainOptions {
+                epochs,
+                name_weight,
+                l2,
+                ..TrainOptions::default()
+            },
+        ),
     }
 }
 

@@ -9,6 +9,7 @@ pub struct MaskLexicon {
     analyzer: Arc<Analyzer>,
     public_addresses: std::collections::HashSet<String>,
     public_phones: std::collections::HashSet<String>,
+    name_tagger: Option<&'static crate::domain::masking::NameTagger>,
 }
 
 impl MaskLexicon {
@@ -24,7 +25,14 @@ impl MaskLexicon {
             analyzer,
             public_addresses,
             public_phones,
+            name_tagger: None,
         }
+    }
+
+    /// Switches the shipped name tagger on or off beside the name rules.
+    pub fn with_name_tagger(mut self, on: bool) -> MaskLexicon {
+        self.name_tagger = on.then(crate::domain::masking::NameTagger::shipped);
+        self
     }
 
     /// How many address keys the corpus publishes (with and without their town).
@@ -87,5 +95,9 @@ impl crate::domain::masking::Lexicon for MaskLexicon {
 
     fn is_public_phone(&self, key: &str) -> bool {
         self.public_phones.contains(key)
+    }
+
+    fn name_tagger(&self) -> Option<&crate::domain::masking::NameTagger> {
+        self.name_tagger
     }
 }

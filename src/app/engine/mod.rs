@@ -373,7 +373,8 @@ impl Engine {
     pub fn mask_lexicon(&self) -> &MaskLexicon {
         self.mask_lexicon.get_or_init(|| {
             let started = Instant::now();
-            let lexicon = MaskLexicon::new(self.analyzer.clone(), &self.corpus);
+            let lexicon = MaskLexicon::new(self.analyzer.clone(), &self.corpus)
+                .with_name_tagger(self.settings.name_tagger);
             info!(
                 public_address_keys = lexicon.public_address_count(),
                 public_phone_keys = lexicon.public_phone_count(),

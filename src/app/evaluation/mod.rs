@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 pub mod answers;
 pub mod measures;
 pub mod metrics;
+pub mod name_tagger;
 pub mod pii;
 
 pub use answers::{AnswerCase, AnswerFailure, AnswerReport, eval_answers};

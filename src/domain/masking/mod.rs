@@ -24,11 +24,13 @@ mod email;
 mod names;
 mod numbers;
 mod scan;
+pub mod tagger;
 #[cfg(test)]
 mod test_dict;
 
 pub use addresses::{address_key, public_address_keys};
 pub use numbers::{phone_key, public_phone_keys};
+pub use tagger::NameTagger;
 
 use addresses::addresses;
 use dates::birthdates;
@@ -140,6 +142,11 @@ pub trait Lexicon: Send + Sync {
     fn is_public_phone(&self, _key: &str) -> bool {
         false
     }
+
+    /// The learned name tagger to run beside the name rules, when it is switched on.
+    fn name_tagger(&self) -> Option<&NameTagger> {
+        None
+    }
 }
 
 /// No dictionary: names are found only in strong contexts.
@@ -210,6 +217,12 @@ fn mask_counting(text: &str, lexicon: &dyn Lexicon) -> (Masked, usize) {
     (Masked(current), found)
 }
 
+/// The text as the masker reads it (NFKC, dashes between digits unified): where the spans of
+/// [`find`] and of the name tagger point.
+pub fn prepared(text: &str) -> String {
+    prepare(text)
+}
+
 /// The items found in a text, as (byte span in the prepared text, kind); for tests and
 /// evaluation reports.
 pub fn find(text: &str, lexicon: &dyn Lexicon) -> (String, Vec<(usize, usize, PiiKind)>) {
@@ -233,11 +246,26 @@ fn mask_once(text: &str, lexicon: &dyn Lexicon) -> (String, usize) {
 }
 
 fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
+    let (words, mut claims) = detect_parts(text, lexicon);
+    if let Some(tagger) = lexicon.name_tagger() {
+        tagger.claim(text, &words, &mut claims);
+    }
+    finish(text, lexicon, claims)
+}
+
+/// The dictionary's words and what the rules claimed up to the names: what the name tagger
+/// reads.
+fn detect_parts(text: &str, lexicon: &dyn Lexicon) -> (Vec<Word>, Claims) {
     let mut claims = Claims::default();
     before_addresses(text, &mut claims);
     let words = lexicon.words(&dictionary_spelling(text));
     addresses(text, &words, lexicon, &mut claims);
     names(text, &words, &mut claims);
+    (words, claims)
+}
+
+/// What follows the names: birthdates beside them, and public office lines let go.
+fn finish(text: &str, lexicon: &dyn Lexicon, mut claims: Claims) -> Vec<(usize, usize, PiiKind)> {
     dates::beside_names(text, &mut claims);
     let mut spans = claims.0;
     spans.retain(|&(s, e, kind)| {
