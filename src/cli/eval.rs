@@ -19,6 +19,7 @@ pub(super) struct EvalOptions {
     pub(super) compare_embedder: Option<String>,
     pub(super) sweep_fusion: bool,
     pub(super) rankings: Option<PathBuf>,
+    pub(super) routing_dump: Option<PathBuf>,
 }
 
 pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
@@ -101,6 +102,11 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     }
     if let Some(file) = &options.rankings
         && let Err(e) = write_rankings(&run, file)
+    {
+        return fail(2, &format!("{}: {e}", file.display()));
+    }
+    if let Some(file) = &options.routing_dump
+        && let Err(e) = write_routing_dump(&run, file)
     {
         return fail(2, &format!("{}: {e}", file.display()));
     }
@@ -432,6 +438,28 @@ fn write_rankings(
     for (set, report) in reports {
         for ranking in &report.rankings {
             let line = serde_json::json!({"set": set, "mode": report.mode, "query": ranking});
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()
+}
+
+/// One JSON line per tuning message and way of routing it: what `--routing-dump FILE` asks
+/// for. Only the tuning set: nobody reads the held-out set message by message.
+fn write_routing_dump(
+    run: &crate::app::evaluation::EvalRun,
+    file: &std::path::Path,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    let reports = [
+        ("rules", &run.routing),
+        ("cross-validation", &run.routing_folds),
+    ];
+    for (way, report) in reports {
+        let Some(report) = report else { continue };
+        for decision in &report.decisions {
+            let line = serde_json::json!({"set": crate::app::evaluation::ROUTING_TUNING, "way": way, "decision": decision});
             writeln!(out, "{line}")?;
         }
     }

@@ -144,6 +144,12 @@ pub enum Command {
         /// JSON lines, to compare two builds result by result.
         #[arg(long, value_name = "FILE")]
         rankings: Option<PathBuf>,
+        /// With --routing: also write every tuning message's decision (hand-off or answer,
+        /// reason, desk, matched words; by the rules as shipped, and by cross-validation when
+        /// it runs) to FILE as JSON lines, to compare two builds message by message. The
+        /// held-out set is never written.
+        #[arg(long, value_name = "FILE", requires = "routing")]
+        routing_dump: Option<PathBuf>,
         /// Measure only the personal-data masker: recall per kind and false positives on clean
         /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
@@ -440,6 +446,7 @@ pub fn run(cli: Cli) -> ExitCode {
             compare_embedder,
             sweep_fusion,
             rankings,
+            routing_dump,
             pii: None,
             judgments: false,
         } => eval(
@@ -461,6 +468,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 compare_embedder,
                 sweep_fusion,
                 rankings,
+                routing_dump,
             },
         ),
         Command::Bench {

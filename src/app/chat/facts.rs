@@ -150,6 +150,11 @@ fn sentence(m: Messages, s: &Sentence) -> String {
             asked: Asked::Amount,
             contact,
         } => m.ta("chat-fact-not-in-sources-amount", "contact", contact),
+        // So is a combination: no rule in our sources is not "yes, you can".
+        Sentence::NotInSources {
+            asked: Asked::Combination,
+            contact,
+        } => m.ta("chat-fact-not-in-sources-combination", "contact", contact),
         Sentence::NotInSources { asked, contact } => m.targs(
             "chat-fact-not-in-sources",
             &[("label", &label(m, *asked)), ("contact", contact)],
@@ -298,6 +303,8 @@ fn sentence(m: Messages, s: &Sentence) -> String {
             &[("desk", name), ("hours", &hours(m, desk)), ("book", book)],
         ),
         Sentence::Phone { phone } => m.ta("chat-fact-phone", "phone", phone),
+        Sentence::PhoneUnknown => m.t("chat-fact-phone-unknown"),
+        Sentence::HoursUnknown => m.t("chat-fact-hours-unknown"),
         Sentence::NotCombinable { scheme, other } => m.targs(
             "chat-fact-not-combinable",
             &[("scheme", scheme), ("other", other)],

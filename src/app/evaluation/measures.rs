@@ -404,6 +404,26 @@ pub struct RoutingReport {
     /// Category accuracy over every labelled message.
     pub category_accuracy: f64,
     pub mistakes: Vec<RoutingMistake>,
+    /// Every message's decision, right or wrong, in the set's order: what `--routing-dump`
+    /// writes for the tuning set, to compare two builds message by message.
+    #[serde(skip)]
+    pub decisions: Vec<RoutingDecision>,
+}
+
+/// How one labelled message was routed.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoutingDecision {
+    pub message: String,
+    pub expected: String,
+    pub expected_category: Option<String>,
+    /// "handoff" or "answer".
+    pub got: &'static str,
+    pub reason: Option<&'static str>,
+    pub category: &'static str,
+    pub matched: Vec<String>,
+    pub handoff_right: bool,
+    /// None when the message has no category label.
+    pub category_right: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -506,6 +526,7 @@ fn score_routing(
     let (mut tp, mut tn, mut fp, mut fn_) = (0usize, 0usize, 0usize, 0usize);
     let (mut cat_ok, mut cat_n, mut hcat_ok, mut hcat_n) = (0usize, 0usize, 0usize, 0usize);
     let mut mistakes = Vec::new();
+    let mut decisions = Vec::with_capacity(cases.len());
     for (case, route) in cases.iter().zip(routes) {
         let want = case.label == "handoff";
         let got = route.handoff.is_some();
@@ -544,6 +565,17 @@ fn score_routing(
                 ),
             });
         }
+        decisions.push(RoutingDecision {
+            message: case.message.clone(),
+            expected: case.label.clone(),
+            expected_category: case.category.clone(),
+            got: if got { "handoff" } else { "answer" },
+            reason: route.handoff.map(|r| r.label_ja()),
+            category: route.category.label_ja(),
+            matched: route.matched.clone(),
+            handoff_right: want == got,
+            category_right,
+        });
     }
     let ratio = |a: usize, b: usize| {
         if b == 0 {
@@ -561,5 +593,6 @@ fn score_routing(
         handoff_category_accuracy: ratio(hcat_ok, hcat_n),
         category_accuracy: ratio(cat_ok, cat_n),
         mistakes,
+        decisions,
     }
 }

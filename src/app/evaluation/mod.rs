@@ -14,9 +14,10 @@ pub mod pii;
 
 pub use answers::{AnswerCase, AnswerFailure, AnswerReport, eval_answers};
 pub use measures::{
-    EvalError, Failure, ProfileCase, ProfileMiss, ProfileReport, RoutingCase, RoutingMistake,
-    RoutingReport, SearchCase, SearchReport, TagScore, eval_profiles, eval_profiles_file,
-    eval_routing, eval_routing_folds, eval_search, read_jsonl, round4, score_profiles,
+    EvalError, Failure, ProfileCase, ProfileMiss, ProfileReport, RoutingCase, RoutingDecision,
+    RoutingMistake, RoutingReport, SearchCase, SearchReport, TagScore, eval_profiles,
+    eval_profiles_file, eval_routing, eval_routing_folds, eval_search, read_jsonl, round4,
+    score_profiles,
 };
 
 use super::engine::{Engine, EngineError, FusionWeights};

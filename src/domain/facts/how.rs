@@ -105,7 +105,74 @@ pub(super) fn contact(scheme: &Scheme, ctx: &FactContext) -> Vec<Sentence> {
             }
         }
     }
+    s.extend(unknown_contact_details(scheme, ctx));
     s
+}
+
+/// Words that ask for a phone number, in normalised (lower-case) text.
+const ASKS_PHONE: &[&str] = &[
+    "電話",
+    "番号",
+    "ダイヤル",
+    "でんわ",
+    "phone",
+    "call",
+    "telephone",
+    "number",
+];
+
+/// Words that ask for the days or hours a desk keeps.
+const ASKS_HOURS: &[&str] = &[
+    "何時",
+    "時間",
+    "何曜",
+    "曜日",
+    "なんじ",
+    "じかん",
+    "hours",
+    "what time",
+    "which days",
+    "what days",
+    "until when",
+];
+
+/// What the caller asked of the contact that the corpus does not hold: a phone number where
+/// neither the entry's contact nor a desk of it gives one, days or hours where no desk
+/// describes the scheme and neither its contact nor its how-to-apply text names a time. Said
+/// plainly, after what is known, so that nothing is guessed.
+pub(super) fn unknown_contact_details(scheme: &Scheme, ctx: &FactContext) -> Vec<Sentence> {
+    let asks = |words: &[&str]| words.iter().any(|w| ctx.question.contains(w));
+    let mut s = Vec::new();
+    let phone_known = has_phone_number(&scheme.contact)
+        || ctx
+            .desks
+            .iter()
+            .any(|d| d.phone.is_some() || has_phone_number(&d.how_to_book));
+    if asks(ASKS_PHONE) && !phone_known {
+        s.push(Sentence::PhoneUnknown);
+    }
+    let hours_known =
+        !ctx.desks.is_empty() || tells_hours(&scheme.contact) || tells_hours(&scheme.how_to_apply);
+    if asks(ASKS_HOURS) && !hours_known {
+        s.push(Sentence::HoursUnknown);
+    }
+    s
+}
+
+/// Whether `text` holds a phone number: three groups of digits joined by hyphens
+/// ("03-3578-2111", "0570-082100" has two and counts too when it has nine digits or more).
+fn has_phone_number(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .any(|t| t.contains('-') && t.chars().filter(char::is_ascii_digit).count() >= 9)
+}
+
+/// Whether `text` names days or times ("月〜土 9:00〜21:30", "水曜日の午後", "9時から").
+fn tells_hours(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let clock = chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == ':' || w[1] == '時') && !w[2].is_whitespace());
+    clock || ["曜", "午前", "午後"].iter().any(|w| text.contains(w))
 }
 
 pub(super) fn combination(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {

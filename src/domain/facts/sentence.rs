@@ -152,6 +152,10 @@ pub enum Sentence {
     Phone {
         phone: String,
     },
+    /// The caller asks for a phone number and neither the entry nor its desks give one.
+    PhoneUnknown,
+    /// The caller asks for days or hours and neither the entry nor its desks give them.
+    HoursUnknown,
     /// The two schemes cannot pay for the same costs.
     NotCombinable {
         scheme: String,

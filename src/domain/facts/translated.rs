@@ -6,7 +6,7 @@
 //! Japanese that an English reply adds below. Never a guess, as in Japanese.
 
 use super::english::rate_words;
-use super::how::{combination, not_combinable};
+use super::how::{combination, not_combinable, unknown_contact_details};
 use super::sentence::{AmountOf, RateOf, Rule, Sentence, Share};
 use super::when::{dated_details, past_rounds, round};
 use super::who::{covered_rule, mainly_for, person_rule};
@@ -484,5 +484,6 @@ fn contact(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<S
             &["曜日", "午前", "午後", "時から", "時まで"],
         ));
     }
+    s.extend(unknown_contact_details(scheme, ctx));
     s
 }

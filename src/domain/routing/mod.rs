@@ -539,6 +539,19 @@ mod tests {
     }
 
     #[test]
+    fn the_desk_asked_for_decides_even_when_no_trouble_is_told() {
+        // Money, premises and a plan are the setting; the caller names the desk they want.
+        let r = decide(
+            "開業資金は融資を考えていますが、物件も資金計画も整理しきれません。創業の相談員の方に一度見てもらえないでしょうか",
+        );
+        assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));
+        assert_eq!(r.category, Founding.into());
+        // What is set aside names no desk; what is wanted instead does.
+        let r = decide("相談したいのは税金のことではなく、従業員の残業代のことです");
+        assert_eq!(r.category, Labour.into());
+    }
+
+    #[test]
     fn a_denied_word_names_no_trouble_and_no_field() {
         let r = decide("借金はありませんが、会社の解散について相談したいです");
         assert_eq!(r.handoff, Some(HandoffReason::AskedForPerson));

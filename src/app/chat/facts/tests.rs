@@ -456,6 +456,12 @@ as_of = 2026-11-20
         Sentence::CombinationConditions {
             texts: vec![text()],
         },
+        Sentence::NotInSources {
+            asked: Asked::Combination,
+            contact: text(),
+        },
+        Sentence::PhoneUnknown,
+        Sentence::HoursUnknown,
     ];
     for state in [
         None,
@@ -784,4 +790,124 @@ fn a_yearly_programme_gives_its_past_round_and_says_the_next_is_unannounced() {
         "{:?}",
         open.sentences
     );
+}
+
+/// The fact in each language, for a reply to `q`.
+fn in_every_language(scheme: &Scheme, asked: Asked, c: &FactContext) -> [String; 3] {
+    [
+        ja(&fact(scheme, asked, c)),
+        translated(Lang::En, scheme, asked, c),
+        translated(Lang::Easy, scheme, asked, c),
+    ]
+}
+
+#[test]
+fn a_combination_question_names_the_schemes_the_entry_excludes_by_title() {
+    let s = Scheme {
+        not_combinable_with: vec!["tokyo-sogyo-josei".into()],
+        ..scheme()
+    };
+    let c = FactContext {
+        not_combinable: vec!["創業助成事業（東京都）"],
+        ..ctx("他の補助金と併用できますか?")
+    };
+    let f = fact(&s, Asked::Combination, &c);
+    assert!(f.known);
+    let [ja, en, easy] = in_every_language(&s, Asked::Combination, &c);
+    assert_eq!(
+        ja,
+        "「港区テスト補助金」は、「創業助成事業（東京都）」とは同じ経費に併用できません。"
+    );
+    assert!(
+        en.contains("cannot be combined with") && en.contains("創業助成事業（東京都）"),
+        "{en}"
+    );
+    assert!(
+        easy.contains("いっしょに") && easy.contains("創業助成事業（東京都）"),
+        "{easy}"
+    );
+}
+
+#[test]
+fn a_combination_the_corpus_has_no_rule_for_is_never_a_yes() {
+    let c = ctx("東京都の助成金と一緒に使えますか?");
+    let f = fact(&scheme(), Asked::Combination, &c);
+    assert!(!f.known);
+    let [ja, en, easy] = in_every_language(&scheme(), Asked::Combination, &c);
+    assert!(
+        ja.contains("この併用を制限する決まりは見当たりません")
+            && ja.contains("港区 産業振興課 03-3578-2111でご確認ください"),
+        "{ja}"
+    );
+    assert!(
+        en.contains("no rule that restricts this combination") && en.contains("港区 産業振興課"),
+        "{en}"
+    );
+    assert!(
+        easy.contains("きまりは") && easy.contains("使えるとは かぎりません"),
+        "{easy}"
+    );
+    for text in [&ja, &en, &easy] {
+        assert!(
+            !text.contains("併用できます") && !text.to_lowercase().starts_with("yes"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_contact_question_gives_the_phone_the_entry_holds_and_nothing_unknown() {
+    let c = ctx("問い合わせの電話番号は?");
+    let [ja, en, easy] = in_every_language(&scheme(), Asked::Contact, &c);
+    for text in [&ja, &en, &easy] {
+        assert!(text.contains("03-3578-2111"), "{text}");
+        assert!(
+            !text.contains("確認できていません") && !text.contains("not confirmed"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_contact_without_phone_or_hours_says_so_and_gives_what_is_known() {
+    let s = Scheme {
+        contact: "東京都産業労働局 商工部 地域産業振興課".into(),
+        how_to_apply: "商工会議所に申し込む。".into(),
+        ..scheme()
+    };
+    let c = ctx("電話番号と受付時間は?");
+    let f = fact(&s, Asked::Contact, &c);
+    assert_eq!(
+        f.sentences[1..],
+        [Sentence::PhoneUnknown, Sentence::HoursUnknown]
+    );
+    let [ja, en, easy] = in_every_language(&s, Asked::Contact, &c);
+    assert!(
+        ja.contains("問い合わせ先は東京都産業労働局 商工部 地域産業振興課です"),
+        "{ja}"
+    );
+    assert!(
+        ja.contains("電話番号は、この案内の情報源では確認できていません"),
+        "{ja}"
+    );
+    assert!(
+        ja.contains("受付の曜日・時間は、この案内の情報源では確認できていません"),
+        "{ja}"
+    );
+    assert!(
+        en.contains("phone number is not confirmed")
+            && en.contains("days and hours are not confirmed"),
+        "{en}"
+    );
+    assert!(
+        easy.contains("電話番号（でんわばんごう）は") && easy.contains("開いて いる 日と 時間は"),
+        "{easy}"
+    );
+    // Hours the contact names are known; only the phone is not asked.
+    let open = Scheme {
+        contact: "港区立産業振興センター（開館時間：月〜土 9:00〜21:30）".into(),
+        ..s
+    };
+    let f = fact(&open, Asked::Contact, &ctx("何時まで開いていますか?"));
+    assert_eq!(f.sentences.len(), 1, "{:?}", f.sentences);
 }
