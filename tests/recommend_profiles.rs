@@ -22,8 +22,9 @@ fn tuning_profiles_keep_their_recall_and_exclude_nothing_they_should_not() {
     // disaster, a downturn, expanding abroad, a succession) and tax measures as a kind of their
     // own, weighted below what a business must apply for, gave 0.8893. Mixing the list by
     // family (borrowing, money given, advice) and weighting desks 0.8 gave 0.9180. Desks made
-    // only for what the business asked about at 0.95 and tax measures at 0.5 gave 0.9221.
-    assert!(report.must_include_recall_at_15 >= 0.922);
+    // only for what the business asked about at 0.95 and tax measures at 0.5 gave 0.9221; tax
+    // measures made only for what the business asked about at 0.6 gave 0.9303.
+    assert!(report.must_include_recall_at_15 >= 0.930);
 }
 
 /// The second tuning set (70 profiles written from the schemes' published rules, each with
@@ -40,8 +41,9 @@ fn second_tuning_profiles_keep_their_recall_and_their_few_undecidable_exclusions
     // 0.7473 before this set's fixes (a profile not yet founded read as unknown, head offices
     // outside Tokyo undecidable, desks below the fifteenth place); 0.8441 after. Desks made only
     // for what the business asked about weighed as money (0.95) and tax measures at 0.5: 0.8656;
-    // seven more national schemes in the corpus (coverage, session 15) crowd some out: 0.8548.
-    assert!(report.must_include_recall_at_15 >= 0.854);
+    // seven more national schemes in the corpus (coverage, session 15) crowd some out: 0.8548;
+    // tax measures made only for what the business asked about at 0.6: 0.8656.
+    assert!(report.must_include_recall_at_15 >= 0.865);
 }
 
 /// The recommender's figures on a profile file, each miss printed for the reader of a failure.
