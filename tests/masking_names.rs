@@ -113,3 +113,25 @@ fn descriptions_towns_and_titles_beside_the_new_contexts_stay() {
         assert_eq!(m(text), text, "{text}");
     }
 }
+
+#[test]
+fn words_that_describe_or_point_at_someone_and_business_names_stay() {
+    for text in [
+        "先ほど留守電を入れた者です。",
+        "取引先(株式会社ベイサイド物流)の件です。先方は協力してくれるとのことです。",
+        "電話受付\n名前:名乗らず\n用件:セミナー申込のキャンセル",
+        "お名前:(未入力)\n事業所名:中華料理店",
+        "面談に同行者1名。同行者:通訳(スペイン語)",
+        "Hi, it's Lucky Star Kitchen. Can I pay the seminar fee in cash?",
+        "Thank you for the help with our website! - Bluebird Bakery",
+        "Cheers, Westwind Surf Co.",
+        "Thank you for your reply. I'll come to the desk on Friday.\n\nAtelier Moreau",
+    ] {
+        assert!(!m(text).contains("[氏名]"), "{text} -> {}", m(text));
+    }
+    // A person beside a business of the same name is still masked where they stand as a person.
+    assert_eq!(
+        m("I'm Paul Moreau, owner of Atelier Moreau."),
+        "I'm [氏名], owner of Atelier [氏名]."
+    );
+}

@@ -337,7 +337,22 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
 
 pub(super) const PII_HOLDOUT: &str = "eval/pii-holdout.jsonl";
 
-pub(super) fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) -> ExitCode {
+pub(super) fn eval_pii(
+    settings: &Settings,
+    file: &std::path::Path,
+    dump: Option<&std::path::Path>,
+    json: bool,
+) -> ExitCode {
+    use crate::app::evaluation::pii;
+    if dump.is_some() && !pii::may_dump(file) {
+        return fail(
+            2,
+            &format!(
+                "{}: a held-out set is not dumped (its texts are not for the masker's author)",
+                file.display()
+            ),
+        );
+    }
     let analyzer = match maintenance::mask_lexicon(settings) {
         Ok(a) => a,
         Err(e) => return fail(2, &e.to_string()),
@@ -347,7 +362,17 @@ pub(super) fn eval_pii(settings: &Settings, file: &std::path::Path, json: bool) 
             Ok(c) => c,
             Err(e) => return fail(2, &e.to_string()),
         };
-    let r = crate::app::evaluation::pii::eval_pii(&cases, &analyzer);
+    let r = pii::eval_pii(&cases, &analyzer);
+    if let Some(path) = dump {
+        let lines: Vec<String> = pii::dump_pii(&cases, &analyzer)
+            .iter()
+            .map(|row| serde_json::to_string(row).expect("serialisable"))
+            .collect();
+        let body = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+        if let Err(e) = std::fs::write(path, body) {
+            return fail(2, &format!("{}: {e}", path.display()));
+        }
+    }
     if json {
         println!(
             "{}",

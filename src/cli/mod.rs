@@ -154,6 +154,11 @@ pub enum Command {
         /// messages, on FILE (default eval/pii-holdout.jsonl, written without seeing the masker).
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = PII_HOLDOUT)]
         pii: Option<PathBuf>,
+        /// With --pii: also write every message that kept a labelled item or was masked while
+        /// clean (id, masked text, what was missed) to FILE as JSON lines. Refused for a file
+        /// named as held out.
+        #[arg(long, value_name = "FILE", requires = "pii")]
+        pii_dump: Option<PathBuf>,
         /// Only the judgments staff recorded and editors approved (in the database): run each
         /// judged query and check its answer is in the top 5; exit 1 when one is not.
         #[arg(long)]
@@ -424,8 +429,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval {
             json,
             pii: Some(file),
+            pii_dump,
             ..
-        } => eval_pii(&settings, &file, json),
+        } => eval_pii(&settings, &file, pii_dump.as_deref(), json),
         Command::Eval {
             judgments: true, ..
         } => eval_judgments(settings),
@@ -448,6 +454,7 @@ pub fn run(cli: Cli) -> ExitCode {
             rankings,
             routing_dump,
             pii: None,
+            pii_dump: _,
             judgments: false,
         } => eval(
             settings,

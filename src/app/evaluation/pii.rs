@@ -127,6 +127,55 @@ pub fn eval_pii(cases: &[PiiCase], lexicon: &dyn Lexicon) -> PiiReport {
     report
 }
 
+/// One message as the masker left it, for reading the misses of a tuning set.
+#[derive(Debug, Clone, Serialize)]
+pub struct PiiDumpRow {
+    pub id: String,
+    pub masked: String,
+    /// Labelled items the masked text still shows (kind, text).
+    pub missed: Vec<(String, String)>,
+    /// A clean message that got a placeholder.
+    pub false_positive: bool,
+}
+
+/// Whether a PII file may be dumped: a held-out set's texts are not for the masker's author
+/// to read, so a file named as held out is refused.
+pub fn may_dump(file: &std::path::Path) -> bool {
+    !file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.contains("holdout"))
+}
+
+/// Every message that missed an item or was masked while clean, in file order.
+pub fn dump_pii(cases: &[PiiCase], lexicon: &dyn Lexicon) -> Vec<PiiDumpRow> {
+    let placeholders: Vec<&str> = PiiKind::ALL.iter().map(|k| k.placeholder()).collect();
+    let mut rows = Vec::new();
+    for case in cases {
+        let masked = mask(&case.text, lexicon).into_string();
+        let missed: Vec<(String, String)> = case
+            .items
+            .iter()
+            .filter(|item| !caught(item, &masked))
+            .map(|item| (item.kind.clone(), item.text.clone()))
+            .collect();
+        let original = nfkc(&case.text);
+        let false_positive = case.items.is_empty()
+            && placeholders
+                .iter()
+                .any(|p| masked.matches(p).count() > original.matches(p).count());
+        if !missed.is_empty() || false_positive {
+            rows.push(PiiDumpRow {
+                id: case.id.clone(),
+                masked,
+                missed,
+                false_positive,
+            });
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +226,15 @@ mod tests {
         assert_eq!(r.false_positives, 1);
         assert_eq!(r.false_positive_ids, vec!["c".to_string()]);
         assert_eq!(r.false_positive_rate, 0.5);
+        let rows = dump_pii(&cases, &NoLexicon);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].id, "c");
+        assert!(rows[0].false_positive && rows[0].missed.is_empty());
+    }
+
+    #[test]
+    fn a_held_out_file_is_never_dumped() {
+        assert!(!may_dump(std::path::Path::new("eval/pii-holdout-6.jsonl")));
+        assert!(may_dump(std::path::Path::new("eval/pii-tuning-7.jsonl")));
     }
 }

@@ -149,6 +149,12 @@ pub(super) fn numbers(text: &str, claims: &mut Claims) {
         {
             continue;
         }
+        // 受付番号 2026-0413-0087, tracking no. 1234 5678 9012, 1234567円: a reference the
+        // service or a shop gave, or an amount, not anyone's personal number.
+        let amount = |c: char| "円万千億人件回歳才%名社個枚台倍".contains(c);
+        if next.is_some_and(amount) || names_a_reference(&text[..start]) {
+            continue;
+        }
         let digits: String = run.chars().filter(char::is_ascii_digit).collect();
         let international = run.starts_with('+');
         let n = digits.len();
@@ -171,6 +177,63 @@ pub(super) fn numbers(text: &str, claims: &mut Claims) {
             claims.claim(start, end, kind);
         }
     }
+}
+
+/// Whether the words just before a number (on its line, within a few words) name a reference
+/// number that an office or a shop issued: 受付番号, 申請番号, 追跡番号, order number, ref.
+fn names_a_reference(before: &str) -> bool {
+    const REFERENCES: &[&str] = &[
+        "受付番号",
+        "受付No",
+        "申請番号",
+        "整理番号",
+        "管理番号",
+        "追跡番号",
+        "問い合わせ番号",
+        "問合せ番号",
+        "お問合せ番号",
+        "注文番号",
+        "伝票番号",
+        "請求書番号",
+        "予約番号",
+        "案件番号",
+        "決定番号",
+        "order number",
+        "order no",
+        "tracking number",
+        "tracking no",
+        "reference number",
+        "reference no",
+        "ref. no",
+        "ref no",
+        "application number",
+        "application no",
+        "invoice number",
+        "invoice no",
+        "receipt number",
+        "receipt no",
+        "booking number",
+        "meeting id",
+    ];
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let tail: String = line
+        .chars()
+        .rev()
+        .take(24)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = tail.to_lowercase();
+    REFERENCES.iter().any(|r| {
+        tail.rfind(r).is_some_and(|at| {
+            let between = &tail[at + r.len()..];
+            // Only a label's punctuation and spacing between the cue and the number.
+            between
+                .chars()
+                .all(|c| matches!(c, ' ' | ':' | '.' | '#' | '(' | 'は' | '：' | '　') || c == '）')
+        })
+    })
 }
 
 /// A phone number as its digits alone, with +81 read as the leading 0, so that
@@ -328,6 +391,24 @@ mod tests {
             "きゅうよの ふりこみは フツウ [口座] です"
         );
         assert_eq!(m("口座振替で毎月10000円"), "口座振替で毎月10000円");
+        assert_eq!(
+            m("売上は1234567円でした。支店は新橋です"),
+            "売上は1234567円でした。支店は新橋です"
+        );
+        assert_eq!(
+            m("受付番号 2026-0413-0087 です"),
+            "受付番号 2026-0413-0087 です"
+        );
+        assert_eq!(
+            m("申請番号:202511040031 の件"),
+            "申請番号:202511040031 の件"
+        );
+        assert_eq!(
+            m("Tracking no. 4401 2290 8812"),
+            "Tracking no. 4401 2290 8812"
+        );
+        // Without such a cue a number of that length is still masked.
+        assert_eq!(m("番号 202511040031 です"), "番号 [番号] です");
     }
 
     #[test]

@@ -379,16 +379,52 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     casual::repeated_short_names(text, claims);
     repeated_names(text, claims);
     drop_businesses(text, claims);
+    drop_descriptions(text, claims);
     claims.merge_adjacent_names(text);
 }
 
+/// What stands where a name could but describes someone without naming them: 入れた者です,
+/// 取引先の件です (a word of one kanji that only points), 名前:名乗らず, お名前:(未入力),
+/// 名義:法人名義, 同行者:通訳(ベトナム語), 依頼人:ナイジェリア国籍の経営者.
+fn drop_descriptions(text: &str, claims: &mut Claims) {
+    const POINTERS: &[&str] = &["者", "件", "方", "事", "物", "旨", "点", "際", "為", "分"];
+    const DESCRIBES: &[&str] = &[
+        "名乗",
+        "未入力",
+        "未記入",
+        "記入なし",
+        "不明",
+        "匿名",
+        "参照",
+        "国籍",
+        "女性",
+        "男性",
+        "法人",
+        "経営者",
+        "出身",
+    ];
+    let describes = |name: &str| {
+        POINTERS.contains(&name)
+            || DESCRIBES.iter().any(|w| name.contains(w))
+            // ベトナム語, 英語: a language, not a person.
+            || (name.ends_with('語')
+                && name.chars().count() >= 2
+                && name.chars().rev().nth(1).is_some_and(is_katakana))
+    };
+    claims
+        .0
+        .retain(|&(s, e, kind)| kind != PiiKind::Name || !describes(&text[s..e]));
+}
+
 /// 荒井青果, 芦田不動産です: a surname before a trade names the business, unless the message
-/// also names the person (高木です(株式会社高木商店)), whose name then goes wherever it stands.
-fn drop_businesses(text: &str, claims: &mut Claims) {
+/// also names the person (高木です(株式会社高木商店)), whose name then goes wherever it stands,
+/// their surname included.
+fn drop_businesses<'a>(text: &'a str, claims: &mut Claims) {
     let business = |s: usize, e: usize| {
         TRADES
             .iter()
             .any(|t| text[e..].starts_with(t) || text[s..e].ends_with(t))
+            || english_business(&text[s..e], &text[e..])
     };
     let people: Vec<&str> = claims
         .0
@@ -400,13 +436,130 @@ fn drop_businesses(text: &str, claims: &mut Claims) {
         .0
         .iter()
         .filter(|&&(s, e, kind)| {
-            kind == PiiKind::Name && business(s, e) && !people.contains(&&text[s..e])
+            let name = &text[s..e];
+            // Lindqvist Design KK after Sven Lindqvist: the person's surname stays masked.
+            let words = |n: &'a str| n.split([' ', '・']).filter(|w| w.chars().count() >= 2);
+            let a_persons = people
+                .iter()
+                .any(|p| *p == name || words(p).any(|w| words(name).any(|x| x == w)));
+            kind == PiiKind::Name && business(s, e) && !a_persons
         })
         .map(|&(s, e, _)| (s, e))
         .collect();
     claims
         .0
         .retain(|&(s, e, kind)| kind != PiiKind::Name || !dropped.contains(&(s, e)));
+}
+
+/// Sunny Kitchen, Grace Nail, McCarthy's Bar, Atelier Dubois, [Ramirez] Trading GK: a Latin
+/// name whose last word, the word after it, or (for a few French and Italian shop words) whose
+/// first word says what kind of business it is, names the business.
+fn english_business(name: &str, after: &str) -> bool {
+    const TAILS: &[&str] = &[
+        "kitchen",
+        "cafe",
+        "café",
+        "bar",
+        "deli",
+        "bakery",
+        "florist",
+        "flowers",
+        "works",
+        "trading",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "llc",
+        "gk",
+        "kk",
+        "k.k",
+        "office",
+        "offices",
+        "circle",
+        "shop",
+        "store",
+        "salon",
+        "studio",
+        "house",
+        "grill",
+        "lab",
+        "labs",
+        "restaurant",
+        "nail",
+        "nails",
+        "surf",
+        "foods",
+        "food",
+        "catering",
+        "consulting",
+        "design",
+        "solutions",
+        "group",
+        "partners",
+        "holdings",
+        "japan",
+        "academy",
+        "school",
+        "clinic",
+        "dental",
+        "beauty",
+        "hair",
+        "spa",
+        "garden",
+        "farm",
+        "market",
+        "tea",
+        "coffee",
+        "bistro",
+        "diner",
+        "pizza",
+        "sushi",
+        "ramen",
+        "shawarma",
+        "curry",
+        "spice",
+        "imports",
+        "export",
+        "exports",
+        "travel",
+        "tours",
+        "media",
+        "press",
+        "signs",
+        "gallery",
+    ];
+    const HEADS: &[&str] = &[
+        "atelier",
+        "boulangerie",
+        "maison",
+        "trattoria",
+        "osteria",
+        "chez",
+    ];
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .trim_end_matches('.')
+            .to_lowercase()
+    };
+    let latin = |c: char| {
+        c.is_ascii_alphanumeric()
+            || " '-.&".contains(c)
+            || ('\u{C0}'..='\u{24F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    };
+    if name.is_empty() || !name.chars().all(latin) {
+        return false;
+    }
+    let last = name.split_whitespace().last().map(bare);
+    let first = name.split_whitespace().next().map(bare);
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+        .map(bare);
+    last.is_some_and(|w| TAILS.contains(&w.as_str()))
+        || next.is_some_and(|w| TAILS.contains(&w.as_str()))
+        || first.is_some_and(|w| HEADS.contains(&w.as_str()))
 }
 
 /// Honorifics proper: only a person takes them (宛: whom a letter is addressed to).
