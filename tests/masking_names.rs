@@ -135,3 +135,38 @@ fn words_that_describe_or_point_at_someone_and_business_names_stay() {
         "I'm [氏名], owner of Atelier [氏名]."
     );
 }
+
+#[test]
+fn latin_words_that_greet_label_or_place_someone_are_not_names() {
+    for text in [
+        "Dear Officer,\nPlease find attached our statements.",
+        "Memo from front desk: a visitor will come again on Monday.",
+        "Please send it to our office. Attention: General Affairs.",
+        "Hello, I'm Brazilian and run a cafe near the station. Am I eligible?",
+        "Lotus Tea House, Roppongi 6-chome\nQ: is a guarantor needed?",
+        "申請者: Blue Harbor Design 合同会社\n内容: 交付申請の取り下げ",
+    ] {
+        assert!(!m(text).contains("[氏名]"), "{text} -> {}", m(text));
+    }
+    // A name after a greeting is still one.
+    assert!(m("Dear Ms. Okafor,\nthank you.").contains("[氏名]"));
+}
+
+#[test]
+fn a_public_bodys_line_stays_and_a_callers_own_is_masked() {
+    for text in [
+        "東京都よろず支援拠点(03-1234-5678)に電話したら、こちらを案内されました。",
+        "芝税務署の番号(03-1234-5678)は平日だけですか。",
+        "チラシに載っていた東京労働局の雇用環境・均等部の03-1234-5678にかけました。",
+    ] {
+        assert_eq!(
+            m(text),
+            shien_navi::domain::masking::prepared(text),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        m("税務署から電話がありました。私の携帯は090-1234-5678です。"),
+        "税務署から電話がありました。私の携帯は[電話番号]です。"
+    );
+}

@@ -268,8 +268,11 @@ fn detect_parts(text: &str, lexicon: &dyn Lexicon) -> (Vec<Word>, Claims) {
 fn finish(text: &str, lexicon: &dyn Lexicon, mut claims: Claims) -> Vec<(usize, usize, PiiKind)> {
     dates::beside_names(text, &mut claims);
     let mut spans = claims.0;
+    // A published office line, known to the corpus or written as a public body's number.
     spans.retain(|&(s, e, kind)| {
-        kind != PiiKind::Phone || !lexicon.is_public_phone(&phone_key(&text[s..e]))
+        kind != PiiKind::Phone
+            || !(lexicon.is_public_phone(&phone_key(&text[s..e]))
+                || numbers::after_a_public_body(&text[..s]))
     });
     spans.sort_by_key(|s| s.0);
     spans

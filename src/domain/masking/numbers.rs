@@ -236,6 +236,69 @@ fn names_a_reference(before: &str) -> bool {
     })
 }
 
+/// Whether a number stands right after the name of a public body or a hotline, as its number:
+/// 東京都よろず支援拠点(03-…), 芝税務署の番号(03-…), ねんきんダイヤルの 0570-…, "the Invoice
+/// call center at 0570-…". Those lines are published, nobody's personal data.
+pub(super) fn after_a_public_body(before: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "税務署",
+        "労働局",
+        "労働基準監督署",
+        "監督署",
+        "ハローワーク",
+        "年金事務所",
+        "公社",
+        "協会",
+        "機構",
+        "商工会議所",
+        "区役所",
+        "都庁",
+        "支援拠点",
+        "支援センター",
+        "振興センター",
+        "サポートセンター",
+        "コールセンター",
+        "ダイヤル",
+        "相談センター",
+        "振興課",
+        "call center",
+        "call centre",
+        "hotline",
+        "tax office",
+        "labour bureau",
+        "labor bureau",
+        "ward office",
+    ];
+    let line = before.rsplit('\n').next().unwrap_or(before).to_lowercase();
+    let mut tail = line.trim_end();
+    for link in [
+        "(",
+        "の電話番号は",
+        "の電話番号",
+        "の番号は",
+        "の番号",
+        "の",
+        ":",
+        " at",
+        "は",
+    ] {
+        tail = tail
+            .trim_end()
+            .strip_suffix(link)
+            .unwrap_or(tail)
+            .trim_end();
+    }
+    // 東京労働局の雇用環境・均等部の 03-…: a section of a body.
+    // フリーダイヤル 0120-…: a business's own toll-free line, not a body's hotline.
+    let body_end =
+        |t: &str| BODIES.iter().any(|b| t.ends_with(b)) && !t.ends_with("フリーダイヤル");
+    body_end(tail)
+        || tail.rfind('の').is_some_and(|at| {
+            let (head, section) = tail.split_at(at);
+            body_end(head) && section.chars().count() <= 12 && section.ends_with('部')
+        })
+}
+
 /// A phone number as its digits alone, with +81 read as the leading 0, so that
 /// 03-3578-2111, ０３（３５７８）２１１１ and +81 3 3578 2111 are one number.
 pub fn phone_key(number: &str) -> String {
@@ -406,6 +469,11 @@ mod tests {
         assert_eq!(
             m("Tracking no. 4401 2290 8812"),
             "Tracking no. 4401 2290 8812"
+        );
+        // A caller's own line is still masked, and so is a shop's toll-free number.
+        assert_eq!(
+            m("フリーダイヤル0120-558-123です"),
+            "フリーダイヤル[電話番号]です"
         );
         // Without such a cue a number of that length is still masked.
         assert_eq!(m("番号 202511040031 です"), "番号 [番号] です");

@@ -411,9 +411,136 @@ fn drop_descriptions(text: &str, claims: &mut Claims) {
                 && name.chars().count() >= 2
                 && name.chars().rev().nth(1).is_some_and(is_katakana))
     };
-    claims
-        .0
-        .retain(|&(s, e, kind)| kind != PiiKind::Name || !describes(&text[s..e]));
+    claims.0.retain(|&(s, e, kind)| {
+        kind != PiiKind::Name
+            || !(describes(&text[s..e]) || common_english(&text[s..e], &text[e..]))
+    });
+}
+
+/// Dear Officer, Message from…, Attention: General Affairs, I'm Indian, Shinbashi 5-chome: Latin
+/// words that greet, label, say where someone is from or name a town, not a person.
+fn common_english(name: &str, after: &str) -> bool {
+    const COMMON: &[&str] = &[
+        // Greetings, labels and roles.
+        "sir",
+        "sirs",
+        "madam",
+        "officer",
+        "officers",
+        "team",
+        "staff",
+        "desk",
+        "ward",
+        "message",
+        "note",
+        "memo",
+        "thx",
+        "thanks",
+        "general",
+        "affairs",
+        "department",
+        "manager",
+        "owner",
+        "accountant",
+        "applicant",
+        "customer",
+        "client",
+        "caller",
+        "visitor",
+        "operator",
+        "support",
+        "admin",
+        "everyone",
+        "all",
+        "colleagues",
+        "friends",
+        "section",
+        "division",
+        "office",
+        "reception",
+        "front",
+        "counter",
+        "person",
+        "charge",
+        // Where someone is from.
+        "indian",
+        "chinese",
+        "japanese",
+        "korean",
+        "nepali",
+        "nepalese",
+        "vietnamese",
+        "filipino",
+        "filipina",
+        "thai",
+        "american",
+        "british",
+        "french",
+        "german",
+        "italian",
+        "spanish",
+        "brazilian",
+        "russian",
+        "ukrainian",
+        "nigerian",
+        "ghanaian",
+        "bangladeshi",
+        "pakistani",
+        "indonesian",
+        "malaysian",
+        "mongolian",
+        "taiwanese",
+        "australian",
+        "canadian",
+        "mexican",
+        "peruvian",
+        "turkish",
+        "iranian",
+        "egyptian",
+        "african",
+        "asian",
+        "european",
+        // Towns of the ward and of Tokyo that are not also common surnames.
+        "minato",
+        "minato-ku",
+        "tokyo",
+        "japan",
+        "roppongi",
+        "shinbashi",
+        "shimbashi",
+        "toranomon",
+        "hamamatsucho",
+        "tamachi",
+        "daimon",
+        "shibaura",
+        "shirokane",
+        "shirokanedai",
+        "azabu-juban",
+        "azabujuban",
+        "odaiba",
+        "daiba",
+        "konan",
+        "ginza",
+        "shibuya",
+        "shinjuku",
+        "chiyoda",
+        "marunouchi",
+        "shinagawa",
+    ];
+    let latin = |c: char| c.is_ascii_alphabetic() || " '-.&,".contains(c);
+    if name.is_empty() || !name.chars().all(latin) {
+        return false;
+    }
+    // Shinbashi 5-chome, Mita 3-chome: a town before its block.
+    let town = after
+        .trim_start()
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("-chome") || w.ends_with("chome"));
+    town || name
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| COMMON.contains(&w.trim_matches(['.', '\'', '&']).to_lowercase().as_str()))
 }
 
 /// 荒井青果, 芦田不動産です: a surname before a trade names the business, unless the message
@@ -548,6 +675,15 @@ fn english_business(name: &str, after: &str) -> bool {
             || ('\u{C0}'..='\u{24F}').contains(&c)
             || ('\u{1E00}'..='\u{1EFF}').contains(&c)
     };
+    let forms = ["合同会社", "株式会社", "有限会社", "(株)", "(有)"];
+    // 申請者: Blue Harbor Design 合同会社, taken whole.
+    if let Some(f) = forms
+        .iter()
+        .find(|f| name.ends_with(*f) || name.starts_with(*f))
+    {
+        let rest = name.trim_start_matches(f).trim_end_matches(f).trim();
+        return !rest.is_empty() && rest.chars().all(latin);
+    }
     if name.is_empty() || !name.chars().all(latin) {
         return false;
     }
@@ -557,7 +693,10 @@ fn english_business(name: &str, after: &str) -> bool {
         .strip_prefix(' ')
         .and_then(|a| a.split_whitespace().next())
         .map(bare);
-    last.is_some_and(|w| TAILS.contains(&w.as_str()))
+    // Rose Garden Florist 合同会社: a Japanese company form after it.
+    let company_form = forms.iter().any(|f| after.trim_start().starts_with(f));
+    company_form
+        || last.is_some_and(|w| TAILS.contains(&w.as_str()))
         || next.is_some_and(|w| TAILS.contains(&w.as_str()))
         || first.is_some_and(|w| HEADS.contains(&w.as_str()))
 }
