@@ -314,7 +314,18 @@ pub(super) fn individual_case(
         return Some((ConsultCategory::Tax, strings(&own_tax)));
     }
     let first_person = hits(text, FIRST_PERSON);
-    let figures = text.chars().any(|c| c.is_ascii_digit());
+    // Figures in either width ("3年前", "３年前"): callers typing Japanese often type
+    // full-width digits.
+    let figures = text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    // The caller's case told besides the question ("うちは登記は港区で、作業場は大田区。
+    // 対象になりますか"): more than one clause.
+    let case_told = text
+        .split(super::CLAUSE_END)
+        .filter(|clause| !clause.trim().is_empty())
+        .count()
+        > 1;
     // A tax word, an amount or a calculation asked, and the caller's own case or figures:
     // their own tax, which a tax accountant works out.
     let amount = hits(text, AMOUNT_ASKED);
@@ -336,11 +347,14 @@ pub(super) fn individual_case(
     if !edge.is_empty() && own_case {
         matched.extend(edge.iter().copied());
     }
-    // Whether the caller's own case, told in the first person with its figures or as an
-    // event on a rule's edge, meets a rule's condition ("うちは社員25人ですが、対象に当たり
+    // Whether the caller's own case, told in the first person (with its figures, or in a
+    // clause of its own beside the question) or as an event on a rule's edge, meets a rule's
+    // condition ("うちは社員25人ですが、対象に当たり
     // ますか", "港区に移転して8か月です。1年以上の条件は満たしますか").
     let meets = hits(text, MEETS);
-    if !meets.is_empty() && ((!first_person.is_empty() && figures) || !edge.is_empty()) {
+    if !meets.is_empty()
+        && ((!first_person.is_empty() && (figures || case_told)) || !edge.is_empty())
+    {
         matched.extend(meets);
         matched.extend(first_person);
     }
