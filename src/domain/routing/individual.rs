@@ -98,6 +98,7 @@ const COUNTED: &[&str] = &[
 /// The caller speaking of their own business.
 const OWN_CASE: &[&str] = &[
     "うち",
+    "ウチ",
     "当社",
     "弊社",
     "我が社",
@@ -191,6 +192,10 @@ const FIRST_PERSON: &[&str] = &[
     "当社",
     "弊社",
     "我が社",
+    // "ウチ" is how many callers type "うち" (our business).
+    "ウチは",
+    "ウチの",
+    "ウチも",
     "私は",
     "私の",
     "私も",
@@ -368,8 +373,12 @@ pub(super) fn individual_case(
         && matched
             .iter()
             .any(|w| w.contains("得") || w.contains("有利"));
+    // Weighed on tax by someone about to start ("独立します。個人と法人、税金の面では…"), it is
+    // still the tax desk's: the founding desk advises on the start, not on the tax sum.
+    let on_tax = text.contains('税') || text.contains("tax");
     let category = match topic {
         ConsultCategory::Management if about_form => ConsultCategory::Tax,
+        ConsultCategory::Founding if about_form && on_tax => ConsultCategory::Tax,
         other => other,
     };
     Some((category, strings(&matched)))

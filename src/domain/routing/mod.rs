@@ -560,6 +560,19 @@ mod tests {
     }
 
     #[test]
+    fn the_legal_form_weighed_on_tax_by_someone_about_to_start_goes_to_the_tax_desk() {
+        let r = decide("来年独立します。個人事業と法人、税金の面では私の場合どっちが得ですか");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+        assert_eq!(r.category, Tax.into());
+    }
+
+    #[test]
+    fn the_first_person_typed_in_katakana_is_the_first_person() {
+        let r = decide("ウチは従業員が５人いますが、対象になりますか");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+    }
+
+    #[test]
     fn asking_for_another_member_of_staff_is_a_complaint() {
         let r = decide("この前の相談員さんは話を聞いてくれなかった。担当を変えてもらえますか");
         assert_eq!(r.handoff, Some(HandoffReason::Complaint));
