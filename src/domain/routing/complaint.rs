@@ -30,6 +30,16 @@ const COMPLAINT: &[&str] = &[
     "complaint",
     "complain",
     "useless",
+    // Asking for another member of staff: the one they had did not serve them.
+    "担当を変え",
+    "担当変え",
+    "担当者を変え",
+    "担当者変え",
+    "担当を替え",
+    "別の担当",
+    "different consultant",
+    "different advisor",
+    "different adviser",
     // Sent from one desk to the next.
     "あちこち回され",
     "あちこちに回され",

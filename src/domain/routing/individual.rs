@@ -98,6 +98,7 @@ const COUNTED: &[&str] = &[
 /// The caller speaking of their own business.
 const OWN_CASE: &[&str] = &[
     "うち",
+    "ウチ",
     "当社",
     "弊社",
     "我が社",
@@ -191,6 +192,10 @@ const FIRST_PERSON: &[&str] = &[
     "当社",
     "弊社",
     "我が社",
+    // "ウチ" is how many callers type "うち" (our business).
+    "ウチは",
+    "ウチの",
+    "ウチも",
     "私は",
     "私の",
     "私も",
@@ -314,7 +319,18 @@ pub(super) fn individual_case(
         return Some((ConsultCategory::Tax, strings(&own_tax)));
     }
     let first_person = hits(text, FIRST_PERSON);
-    let figures = text.chars().any(|c| c.is_ascii_digit());
+    // Figures in either width ("3年前", "３年前"): callers typing Japanese often type
+    // full-width digits.
+    let figures = text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    // The caller's case told besides the question ("うちは登記は港区で、作業場は大田区。
+    // 対象になりますか"): more than one clause.
+    let case_told = text
+        .split(super::CLAUSE_END)
+        .filter(|clause| !clause.trim().is_empty())
+        .count()
+        > 1;
     // A tax word, an amount or a calculation asked, and the caller's own case or figures:
     // their own tax, which a tax accountant works out.
     let amount = hits(text, AMOUNT_ASKED);
@@ -336,11 +352,14 @@ pub(super) fn individual_case(
     if !edge.is_empty() && own_case {
         matched.extend(edge.iter().copied());
     }
-    // Whether the caller's own case, told in the first person with its figures or as an
-    // event on a rule's edge, meets a rule's condition ("うちは社員25人ですが、対象に当たり
+    // Whether the caller's own case, told in the first person (with its figures, or in a
+    // clause of its own beside the question) or as an event on a rule's edge, meets a rule's
+    // condition ("うちは社員25人ですが、対象に当たり
     // ますか", "港区に移転して8か月です。1年以上の条件は満たしますか").
     let meets = hits(text, MEETS);
-    if !meets.is_empty() && ((!first_person.is_empty() && figures) || !edge.is_empty()) {
+    if !meets.is_empty()
+        && ((!first_person.is_empty() && (figures || case_told)) || !edge.is_empty())
+    {
         matched.extend(meets);
         matched.extend(first_person);
     }
@@ -354,8 +373,12 @@ pub(super) fn individual_case(
         && matched
             .iter()
             .any(|w| w.contains("得") || w.contains("有利"));
+    // Weighed on tax by someone about to start ("独立します。個人と法人、税金の面では…"), it is
+    // still the tax desk's: the founding desk advises on the start, not on the tax sum.
+    let on_tax = text.contains('税') || text.contains("tax");
     let category = match topic {
         ConsultCategory::Management if about_form => ConsultCategory::Tax,
+        ConsultCategory::Founding if about_form && on_tax => ConsultCategory::Tax,
         other => other,
     };
     Some((category, strings(&matched)))

@@ -62,7 +62,7 @@ const SET_ASIDE_BEFORE: &[&str] = &[
 const SET_ASIDE_AFTER: &[&str] = &["not about ", "rather than ", "instead of "];
 
 /// Where a clause starts or ends.
-const CLAUSE_END: &[char] = &['。', '、', ',', '.', '!', '?', '！', '？', '\n', ';'];
+pub(super) const CLAUSE_END: &[char] = &['。', '、', ',', '.', '!', '?', '！', '？', '\n', ';'];
 const SENTENCE_END: &[char] = &['。', '.', '!', '?', '！', '？', '\n'];
 
 /// What the caller sets aside and what they want instead ("税金じゃなくて労務の相談", "not
@@ -205,16 +205,28 @@ pub(crate) fn reading(text: &str) -> String {
 /// What follows each place `word` is told in `text`: only where it starts a word of its own
 /// when it is Latin ("sue" is not told in "issues", nor "void" in "avoid"); it may end inside
 /// a longer one ("repay" in "repayment").
+///
+/// A word written all in katakana is not told where the katakana runs on: "パート"
+/// (part-timers) is not told in "パートナー" (a partner). A word that only ends in katakana
+/// may start a compound ("口コミ" in "口コミサイト").
 fn told<'t>(text: &'t str, word: &str) -> impl Iterator<Item = &'t str> {
     let latin = word.starts_with(|c: char| c.is_ascii_alphabetic());
+    let katakana_end = word.chars().all(is_katakana);
     text.match_indices(word).filter_map(move |(at, w)| {
         let inside_word = latin
             && text[..at]
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_alphabetic());
-        (!inside_word).then(|| &text[at + w.len()..])
+        let after = &text[at + w.len()..];
+        let runs_on = katakana_end && after.chars().next().is_some_and(is_katakana);
+        (!inside_word && !runs_on).then_some(after)
     })
+}
+
+/// A katakana letter or the long-vowel mark (full width).
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
 }
 
 /// Words after a noun that deny it of the caller's case: "借金はない", "従業員がいません".
@@ -507,6 +519,64 @@ mod tests {
 
     fn blend(text: &str, votes: &examples::Votes) -> Route {
         route_with(text, 1.0, 0.3, Some(votes), Blend::default())
+    }
+
+    #[test]
+    fn a_katakana_word_is_not_told_inside_a_longer_katakana_word() {
+        assert_eq!(topic_field("海外の現地パートナーの探し方"), None);
+        assert_eq!(topic_field("パートさんの時給を上げたい"), Some(Labour));
+        // A word that only ends in katakana may start a compound.
+        let r = decide("口コミサイトに店の悪口を書かれ続けています。どうしたらいいですか");
+        assert_eq!(r.category, Legal.into());
+        let r = decide("台湾に出店したいので、現地パートナー探しから相談したい");
+        assert_ne!(r.category, Labour.into());
+    }
+
+    #[test]
+    fn repayment_trouble_foreseen_goes_to_the_financing_desk() {
+        let r = decide("店の売上が落ちていて、来月から借りたお金が返せなくなりそうです");
+        assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+        assert_eq!(r.category, Financing.into());
+        let r = decide("I think we won't be able to repay the ward loan after March.");
+        assert_eq!(r.category, Financing.into());
+    }
+
+    #[test]
+    fn compensation_claimed_by_a_customer_goes_to_the_legal_desk() {
+        let r = decide("店で転んだお客さんから慰謝料を払えと言われています");
+        assert_eq!(r.handoff, Some(HandoffReason::SensitiveTopic));
+        assert_eq!(r.category, Legal.into());
+    }
+
+    #[test]
+    fn a_first_person_eligibility_question_with_the_case_told_is_individual() {
+        let r = decide("うちは去年できた会社で、社長は私ひとりです。対象になりますか");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+        // Full-width figures are figures.
+        let r = decide("うちの社員は３人ですが対象になりますか");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+        // The bare question, with nothing told of the case, stays answered.
+        assert_eq!(decide("うちは対象になりますか").handoff, None);
+    }
+
+    #[test]
+    fn the_legal_form_weighed_on_tax_by_someone_about_to_start_goes_to_the_tax_desk() {
+        let r = decide("来年独立します。個人事業と法人、税金の面では私の場合どっちが得ですか");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+        assert_eq!(r.category, Tax.into());
+    }
+
+    #[test]
+    fn the_first_person_typed_in_katakana_is_the_first_person() {
+        let r = decide("ウチは従業員が５人いますが、対象になりますか");
+        assert_eq!(r.handoff, Some(HandoffReason::IndividualJudgement));
+    }
+
+    #[test]
+    fn asking_for_another_member_of_staff_is_a_complaint() {
+        let r = decide("この前の相談員さんは話を聞いてくれなかった。担当を変えてもらえますか");
+        assert_eq!(r.handoff, Some(HandoffReason::Complaint));
+        assert_eq!(r.category, HandoffCategory::ServiceComplaint);
     }
 
     #[test]

@@ -74,6 +74,10 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("訴訟", ConsultCategory::Legal),
     ("裁判", ConsultCategory::Legal),
     ("損害賠償", ConsultCategory::Legal),
+    // Compensation for harm claimed from the business (a customer hurt, distress): a claim
+    // for the legal desk, whatever product or service it is about.
+    ("慰謝料", ConsultCategory::Legal),
+    ("治療費を請求", ConsultCategory::Legal),
     ("賠償", ConsultCategory::Legal),
     ("内容証明", ConsultCategory::Legal),
     ("契約トラブル", ConsultCategory::Legal),
@@ -151,6 +155,16 @@ pub(super) const SENSITIVE: &[(&str, ConsultCategory)] = &[
     ("口コミ", ConsultCategory::Legal),
     ("悪評", ConsultCategory::Legal),
     ("liable", ConsultCategory::Legal),
+    // Repayment trouble foreseen, not yet arrived ("払えそうにない", "返せなくなりそう"): the
+    // financing desk is needed before the payment is missed.
+    ("払えそうにな", ConsultCategory::Financing),
+    ("返せそうにな", ConsultCategory::Financing),
+    ("返済できそうにな", ConsultCategory::Financing),
+    ("払えなくな", ConsultCategory::Financing),
+    ("返せなくな", ConsultCategory::Financing),
+    ("返済できなくな", ConsultCategory::Financing),
+    ("won't be able to pay", ConsultCategory::Financing),
+    ("won't be able to repay", ConsultCategory::Financing),
     ("返済できない", ConsultCategory::Financing),
     ("返済ができない", ConsultCategory::Financing),
     ("返済が難しい", ConsultCategory::Financing),
