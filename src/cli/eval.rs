@@ -364,11 +364,11 @@ pub(super) fn eval_pii(
         };
     let r = pii::eval_pii(&cases, &analyzer);
     if let Some(path) = dump {
-        let lines: Vec<String> = pii::dump_pii(&cases, &analyzer)
-            .iter()
-            .map(|row| serde_json::to_string(row).expect("serialisable"))
-            .collect();
-        let body = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+        let mut body = String::new();
+        for row in pii::dump_pii(&cases, &analyzer) {
+            body.push_str(&serde_json::to_string(&row).expect("serialisable"));
+            body.push('\n');
+        }
         if let Err(e) = std::fs::write(path, body) {
             return fail(2, &format!("{}: {e}", path.display()));
         }

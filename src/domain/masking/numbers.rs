@@ -216,15 +216,8 @@ fn names_a_reference(before: &str) -> bool {
         "meeting id",
     ];
     let line = before.rsplit('\n').next().unwrap_or(before);
-    let tail: String = line
-        .chars()
-        .rev()
-        .take(24)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let tail = tail.to_lowercase();
+    let from = line.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+    let tail = line[from..].to_lowercase();
     REFERENCES.iter().any(|r| {
         tail.rfind(r).is_some_and(|at| {
             let between = &tail[at + r.len()..];

@@ -533,7 +533,6 @@ fn common_english(name: &str, after: &str) -> bool {
     }
     // Shinbashi 5-chome, Mita 3-chome: a town before its block.
     let town = after
-        .trim_start()
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("-chome") || w.ends_with("chome"));
@@ -546,7 +545,7 @@ fn common_english(name: &str, after: &str) -> bool {
 /// 荒井青果, 芦田不動産です: a surname before a trade names the business, unless the message
 /// also names the person (高木です(株式会社高木商店)), whose name then goes wherever it stands,
 /// their surname included.
-fn drop_businesses<'a>(text: &'a str, claims: &mut Claims) {
+fn drop_businesses(text: &str, claims: &mut Claims) {
     let business = |s: usize, e: usize| {
         TRADES
             .iter()
@@ -565,10 +564,9 @@ fn drop_businesses<'a>(text: &'a str, claims: &mut Claims) {
         .filter(|&&(s, e, kind)| {
             let name = &text[s..e];
             // Lindqvist Design KK after Sven Lindqvist: the person's surname stays masked.
-            let words = |n: &'a str| n.split([' ', '・']).filter(|w| w.chars().count() >= 2);
             let a_persons = people
                 .iter()
-                .any(|p| *p == name || words(p).any(|w| words(name).any(|x| x == w)));
+                .any(|p| *p == name || name_words(p).any(|w| name_words(name).any(|x| x == w)));
             kind == PiiKind::Name && business(s, e) && !a_persons
         })
         .map(|&(s, e, _)| (s, e))
@@ -576,6 +574,11 @@ fn drop_businesses<'a>(text: &'a str, claims: &mut Claims) {
     claims
         .0
         .retain(|&(s, e, kind)| kind != PiiKind::Name || !dropped.contains(&(s, e)));
+}
+
+/// The words of a name of two or more characters each.
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split([' ', '・']).filter(|w| w.chars().count() >= 2)
 }
 
 /// Sunny Kitchen, Grace Nail, McCarthy's Bar, Atelier Dubois, [Ramirez] Trading GK: a Latin
