@@ -170,3 +170,21 @@ fn a_public_bodys_line_stays_and_a_callers_own_is_masked() {
         "税務署から電話がありました。私の携帯は[電話番号]です。"
     );
 }
+
+#[test]
+fn the_same_name_in_another_script_beside_a_name_found() {
+    // A reading in hiragana, and names in Thai, Devanagari and accented Latin after a name.
+    for (text, left) in [
+        ("相談者 若林様(わかばやし)から電話", "わかばやし"),
+        ("My name is Somsak (สมศักดิ์ ใจดี).", "สมศักดิ์"),
+        ("My name is Hari Gurung (हरि गुरुङ).", "हरि"),
+        ("発信者 田中様(José Núñez)、スペイン料理店", "Núñez"),
+        // The name before a bracketed name found.
+        ("I, Wang Li-Hua (王麗華), run a tea stand.", "Wang"),
+    ] {
+        let masked = m(text);
+        assert!(!masked.contains(left), "{text} -> {masked}");
+    }
+    // A bracket after a name that holds no name stays.
+    assert_eq!(m("山田様(女性)から電話"), "[氏名]様(女性)から電話");
+}

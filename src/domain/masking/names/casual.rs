@@ -298,8 +298,10 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
             && (2..=16).contains(&n);
         let korean = name.chars().all(|c| hangul(c) || c == ' ') && (2..=8).contains(&n);
         let relation = RELATIONS.iter().any(|(w, _)| *w == name);
-        let latin = super::context::latin_name(name);
-        if (kanji || katakana || korean || latin)
+        let latin = super::context::latin_name(name) || accented_name(name);
+        // 相談者 若林様(わかばやし): the reading in hiragana.
+        let reading = name.chars().all(is_hiragana) && (2..=10).contains(&n);
+        if (kanji || katakana || korean || latin || reading || other_script_name(name))
             && !is_title(name)
             && !relation
             && !is_town(name)
@@ -321,6 +323,83 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
             .contains(&name)
         {
             claims.claim(s, s + name.len(), PiiKind::Name);
+        }
+    }
+}
+
+/// A name in a script the other rules do not read (Thai, Devanagari, Cyrillic, Arabic, Hebrew,
+/// Ethiopic…): one to four words of such letters.
+fn other_script_name(name: &str) -> bool {
+    let letter = |c: char| {
+        ('\u{0400}'..='\u{04FF}').contains(&c) // Cyrillic
+            || ('\u{0590}'..='\u{06FF}').contains(&c) // Hebrew, Arabic
+            || ('\u{0900}'..='\u{0DFF}').contains(&c) // Devanagari … Sinhala
+            || ('\u{0E00}'..='\u{0EFF}').contains(&c) // Thai, Lao
+            || ('\u{1000}'..='\u{109F}').contains(&c) // Myanmar
+            || ('\u{1200}'..='\u{137F}').contains(&c) // Ethiopic
+    };
+    let words = name.split(' ').filter(|w| !w.is_empty()).count();
+    (1..=4).contains(&words)
+        && name.chars().any(letter)
+        && name
+            .chars()
+            // Zero-width joiners hold some Indic names together.
+            .all(|c| letter(c) || c == ' ' || c == '-' || c == '\u{200C}' || c == '\u{200D}')
+}
+
+/// Diego Fernández, Đặng Thị Hà, Nguyễn Văn An: Latin names with accents, two to four
+/// capitalised words.
+fn accented_name(name: &str) -> bool {
+    let latin_letter = |c: char| {
+        c.is_ascii_alphabetic()
+            || ('\u{C0}'..='\u{24F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    };
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    (2..=4).contains(&words.len())
+        && !name.is_ascii()
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| latin_letter(c) || c == '-' || c == '\'')
+        })
+}
+
+/// Chen Mei-Ling ([氏名]), 김민수 ([氏名]): a name found in brackets names, in another script,
+/// the person whose name stands right before the bracket.
+pub(super) fn before_bracketed_name(text: &str, claims: &mut Claims) {
+    let inside: Vec<(usize, usize)> = claims
+        .0
+        .iter()
+        .filter(|c| c.2 == PiiKind::Name)
+        .map(|c| (c.0, c.1))
+        .collect();
+    for (s, e) in inside {
+        let Some(before) = text[..s].trim_end_matches(' ').strip_suffix('(') else {
+            continue;
+        };
+        if !text[e..].trim_start_matches(' ').starts_with(')') {
+            continue;
+        }
+        let before = before.trim_end_matches(' ');
+        // The run of letters back to the start of the line or a separator.
+        let from = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '・'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let run = before[from..].trim();
+        if run.is_empty() {
+            continue;
+        }
+        let start = from + (before[from..].len() - before[from..].trim_start().len());
+        let katakana = run.chars().all(|c| is_katakana(c) || c == '・' || c == ' ')
+            && (2..=16).contains(&run.chars().count());
+        let hangul = run
+            .chars()
+            .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c) || c == ' ')
+            && (2..=8).contains(&run.chars().count());
+        if super::context::latin_name(run) || accented_name(run) || katakana || hangul {
+            claims.claim(start, start + run.len(), PiiKind::Name);
         }
     }
 }

@@ -372,6 +372,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     trailing_name(&view, claims);
     readings(text, claims);
     casual::bracketed_other_script(&view, claims);
+    casual::before_bracketed_name(text, claims);
     widen_names(&view, claims);
     repeated_names(text, claims);
     casual::repeated_short_names(text, claims);
