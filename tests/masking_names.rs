@@ -188,3 +188,26 @@ fn the_same_name_in_another_script_beside_a_name_found() {
     // A bracket after a name that holds no name stays.
     assert_eq!(m("山田様(女性)から電話"), "[氏名]様(女性)から電話");
 }
+
+#[test]
+fn a_full_name_beside_its_persons_role_in_english() {
+    for (text, left) in [
+        (
+            "A Kenyan client, Otieno Wafula, wants to open a shop.",
+            "Wafula",
+        ),
+        ("Regards,\nAssistant, Mina Cho", "Mina"),
+        (
+            "We hired two new staff, Arif Hossain and Lina Park.",
+            "Lina",
+        ),
+    ] {
+        let masked = m(text);
+        assert!(!masked.contains(left), "{text} -> {masked}");
+    }
+    // A role before words that are not a name leaves them.
+    assert_eq!(
+        m("For each customer, Happy New Year sales are up."),
+        "For each customer, Happy New Year sales are up."
+    );
+}

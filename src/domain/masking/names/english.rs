@@ -144,6 +144,7 @@ fn has_stop_word(name: &str) -> bool {
 pub(super) fn english_names(text: &str, claims: &mut Claims) {
     let p = patterns();
     casual_english(text, claims);
+    apposition(text, claims);
     static SAN: OnceLock<Regex> = OnceLock::new();
     let san = SAN
         .get_or_init(|| re(r"\b([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)[- ](?:san|sama|sensei|shi)\b"));
@@ -441,6 +442,62 @@ fn romanised_full_name(rest: &str) -> bool {
 /// Thanks Keiko), signed with one word (… Thanks. Lily), with an initial (H. Tanaka), the
 /// surname in capitals (Hiroshi TANAKA), before "(me)" or "and I", and the names listed
 /// after one found (Chris & Yuki, Sato Yui, Sato Yuki, and Sato Kaito).
+/// "A Nepali client, Bikash Tamang, wants…", "Secretary, Yuna Park", "our CFO, Anders
+/// Lindqvist": a full name set beside the role of its person, and a second one joined by "and".
+fn apposition(text: &str, claims: &mut Claims) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let role = P.get_or_init(|| {
+        re(
+            r"(?i)\b(?:client|customer|secretary|assistant|cfo|ceo|coo|cto|director|manager|owner|founder|co-founder|employee|employees|staff|guarantor|landlord|tenant|consultant|advisor|adviser|accountant|translator|interpreter|representative|applicant|chef|partner|colleague|wife|husband|son|daughter|mother|father|brother|sister|friend|supplier|contractor|intern|hire|photographer|designer|engineer|lawyer),? ",
+        )
+    });
+    let name_at = |at: usize| -> Option<usize> {
+        let rest = &text[at..];
+        let run_end = rest
+            .find(|c: char| !(c.is_alphabetic() || c == ' ' || c == '-' || c == '\''))
+            .unwrap_or(rest.len());
+        // The longest run of two or three words that reads as a name.
+        let words: Vec<&str> = rest[..run_end].split(' ').collect();
+        (2..=3.min(words.len())).rev().find_map(|n| {
+            let cand = words[..n].join(" ");
+            let end = at + cand.len();
+            (super::context::latin_name(&cand) && !has_stop_word(&cand) && closed(&text[end..]))
+                .then_some(end)
+        })
+    };
+    for m in role.find_iter(text) {
+        let Some(end) = name_at(m.end()) else {
+            continue;
+        };
+        claims.claim(m.end(), end, PiiKind::Name);
+        // "Dipesh Karki and Srijana Magar".
+        if let Some(next) = text[end..].strip_prefix(" and ") {
+            let at = text.len() - next.len();
+            if let Some(e) = name_at(at) {
+                claims.claim(at, e, PiiKind::Name);
+            }
+        }
+    }
+}
+
+/// Whether what follows a name in apposition closes it: punctuation, the end, "and" or a verb
+/// the person does ("Tax Return season" goes on as a noun phrase and is not a name).
+fn closed(after: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "and", "is", "was", "has", "had", "will", "wants", "wanted", "ran", "runs", "said",
+        "asked", "called", "came", "can", "cannot", "does", "did", "needs", "owns", "works",
+    ];
+    match after.chars().next() {
+        None => true,
+        Some(c) if ",.;:!?()\n".contains(c) => true,
+        Some(' ') => {
+            let next = after[1..].split([' ', ',', '.']).next().unwrap_or("");
+            next.starts_with('(') || VERBS.contains(&next)
+        }
+        _ => false,
+    }
+}
+
 fn casual_english(text: &str, claims: &mut Claims) {
     static P: OnceLock<[Regex; 7]> = OnceLock::new();
     let [greeting, closing, initial, capitals, me, listed, opening] = P.get_or_init(|| {
