@@ -362,10 +362,10 @@ pub(super) fn eval_pii(
             Ok(c) => c,
             Err(e) => return fail(2, &e.to_string()),
         };
-    let r = pii::eval_pii(&cases, &analyzer);
+    let (r, rows) = pii::eval_pii_with_misses(&cases, &analyzer);
     if let Some(path) = dump {
         let mut body = String::new();
-        for row in pii::dump_pii(&cases, &analyzer) {
+        for row in rows {
             body.push_str(&serde_json::to_string(&row).expect("serialisable"));
             body.push('\n');
         }

@@ -86,45 +86,7 @@ pub fn caught(item: &PiiItem, masked: &str) -> bool {
 }
 
 pub fn eval_pii(cases: &[PiiCase], lexicon: &dyn Lexicon) -> PiiReport {
-    let placeholders: Vec<&str> = PiiKind::ALL.iter().map(|k| k.placeholder()).collect();
-    let mut report = PiiReport {
-        messages: cases.len(),
-        ..Default::default()
-    };
-    for case in cases {
-        let masked = mask(&case.text, lexicon).into_string();
-        if case.items.is_empty() {
-            report.clean_messages += 1;
-            let original = nfkc(&case.text);
-            let inserted = placeholders
-                .iter()
-                .any(|p| masked.matches(p).count() > original.matches(p).count());
-            if inserted {
-                report.false_positives += 1;
-                report.false_positive_ids.push(case.id.clone());
-            }
-            continue;
-        }
-        for item in &case.items {
-            let entry = report.by_kind.entry(item.kind.clone()).or_default();
-            entry.items += 1;
-            if caught(item, &masked) {
-                entry.caught += 1;
-            } else {
-                report.missed.push((case.id.clone(), item.kind.clone()));
-            }
-        }
-    }
-    let (mut items, mut caught_all) = (0, 0);
-    for k in report.by_kind.values_mut() {
-        k.recall = super::round4(k.caught as f64 / k.items.max(1) as f64);
-        items += k.items;
-        caught_all += k.caught;
-    }
-    report.recall = super::round4(caught_all as f64 / items.max(1) as f64);
-    report.false_positive_rate =
-        super::round4(report.false_positives as f64 / report.clean_messages.max(1) as f64);
-    report
+    eval_pii_with_misses(cases, lexicon).0
 }
 
 /// One message as the masker left it, for reading the misses of a tuning set.
@@ -147,33 +109,62 @@ pub fn may_dump(file: &std::path::Path) -> bool {
         .is_some_and(|n| n.contains("holdout"))
 }
 
-/// Every message that missed an item or was masked while clean, in file order.
-pub fn dump_pii(cases: &[PiiCase], lexicon: &dyn Lexicon) -> Vec<PiiDumpRow> {
+/// The report, and every message that missed an item or was masked while clean (in file
+/// order), from one masking of each message.
+pub fn eval_pii_with_misses(
+    cases: &[PiiCase],
+    lexicon: &dyn Lexicon,
+) -> (PiiReport, Vec<PiiDumpRow>) {
     let placeholders: Vec<&str> = PiiKind::ALL.iter().map(|k| k.placeholder()).collect();
+    let mut report = PiiReport {
+        messages: cases.len(),
+        ..Default::default()
+    };
     let mut rows = Vec::new();
     for case in cases {
         let masked = mask(&case.text, lexicon).into_string();
-        let missed: Vec<(String, String)> = case
-            .items
-            .iter()
-            .filter(|item| !caught(item, &masked))
-            .map(|item| (item.kind.clone(), item.text.clone()))
-            .collect();
-        let original = nfkc(&case.text);
-        let false_positive = case.items.is_empty()
-            && placeholders
+        let mut row = PiiDumpRow {
+            id: case.id.clone(),
+            masked: String::new(),
+            missed: Vec::new(),
+            false_positive: false,
+        };
+        if case.items.is_empty() {
+            report.clean_messages += 1;
+            let original = nfkc(&case.text);
+            row.false_positive = placeholders
                 .iter()
                 .any(|p| masked.matches(p).count() > original.matches(p).count());
-        if !missed.is_empty() || false_positive {
-            rows.push(PiiDumpRow {
-                id: case.id.clone(),
-                masked,
-                missed,
-                false_positive,
-            });
+            if row.false_positive {
+                report.false_positives += 1;
+                report.false_positive_ids.push(case.id.clone());
+            }
+        }
+        for item in &case.items {
+            let entry = report.by_kind.entry(item.kind.clone()).or_default();
+            entry.items += 1;
+            if caught(item, &masked) {
+                entry.caught += 1;
+            } else {
+                report.missed.push((case.id.clone(), item.kind.clone()));
+                row.missed.push((item.kind.clone(), item.text.clone()));
+            }
+        }
+        if row.false_positive || !row.missed.is_empty() {
+            row.masked = masked;
+            rows.push(row);
         }
     }
-    rows
+    let (mut items, mut caught_all) = (0, 0);
+    for k in report.by_kind.values_mut() {
+        k.recall = super::round4(k.caught as f64 / k.items.max(1) as f64);
+        items += k.items;
+        caught_all += k.caught;
+    }
+    report.recall = super::round4(caught_all as f64 / items.max(1) as f64);
+    report.false_positive_rate =
+        super::round4(report.false_positives as f64 / report.clean_messages.max(1) as f64);
+    (report, rows)
 }
 
 #[cfg(test)]
@@ -226,7 +217,7 @@ mod tests {
         assert_eq!(r.false_positives, 1);
         assert_eq!(r.false_positive_ids, vec!["c".to_string()]);
         assert_eq!(r.false_positive_rate, 0.5);
-        let rows = dump_pii(&cases, &NoLexicon);
+        let (_, rows) = eval_pii_with_misses(&cases, &NoLexicon);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].id, "c");
         assert!(rows[0].false_positive && rows[0].missed.is_empty());

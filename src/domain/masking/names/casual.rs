@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::introduction::COMMON_KANA;
+use super::is_latin_letter;
+use super::scripts::is_hangul;
 use super::view::{NameView, is_person};
 use super::words::{
     RELATIONS, Relation, is_common_word, is_event_word, is_title, is_town, name_shaped,
@@ -289,14 +291,10 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
         let name = inner[..close].trim();
         let s = text.len() - inner.len() + (inner.len() - inner.trim_start().len());
         let n = name.chars().count();
-        let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
         let kanji =
             name.split(' ').all(|p| !p.is_empty() && is_kanji_str(p)) && (1..=6).contains(&n);
-        let katakana = name
-            .chars()
-            .all(|c| is_katakana(c) || c == '・' || c == ' ')
-            && (2..=16).contains(&n);
-        let korean = name.chars().all(|c| hangul(c) || c == ' ') && (2..=8).contains(&n);
+        let katakana = katakana_name(name);
+        let korean = hangul_name(name);
         let relation = RELATIONS.iter().any(|(w, _)| *w == name);
         let latin = super::context::latin_name(name) || accented_name(name);
         // 相談者 若林様(わかばやし): the reading in hiragana.
@@ -327,6 +325,18 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
     }
 }
 
+/// Two to sixteen katakana, with ・ or spaces between the parts: ハヤシ ケンジ, イ・ソヨン.
+fn katakana_name(name: &str) -> bool {
+    name.chars()
+        .all(|c| is_katakana(c) || c == '・' || c == ' ')
+        && (2..=16).contains(&name.chars().count())
+}
+
+/// Two to eight hangul, with spaces: 박레오, 김 민수.
+fn hangul_name(name: &str) -> bool {
+    name.chars().all(|c| is_hangul(c) || c == ' ') && (2..=8).contains(&name.chars().count())
+}
+
 /// A name in a script the other rules do not read (Thai, Devanagari, Cyrillic, Arabic, Hebrew,
 /// Ethiopic…): one to four words of such letters.
 fn other_script_name(name: &str) -> bool {
@@ -350,17 +360,13 @@ fn other_script_name(name: &str) -> bool {
 /// Diego Fernández, Đặng Thị Hà, Nguyễn Văn An: Latin names with accents, two to four
 /// capitalised words.
 fn accented_name(name: &str) -> bool {
-    let latin_letter = |c: char| {
-        c.is_ascii_alphabetic()
-            || ('\u{C0}'..='\u{24F}').contains(&c)
-            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-    };
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     (2..=4).contains(&words.len())
         && !name.is_ascii()
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| latin_letter(c) || c == '-' || c == '\'')
+                && w.chars()
+                    .all(|c| is_latin_letter(c) || c == '-' || c == '\'')
         })
 }
 
@@ -392,13 +398,11 @@ pub(super) fn before_bracketed_name(text: &str, claims: &mut Claims) {
             continue;
         }
         let start = from + (before[from..].len() - before[from..].trim_start().len());
-        let katakana = run.chars().all(|c| is_katakana(c) || c == '・' || c == ' ')
-            && (2..=16).contains(&run.chars().count());
-        let hangul = run
-            .chars()
-            .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c) || c == ' ')
-            && (2..=8).contains(&run.chars().count());
-        if super::context::latin_name(run) || accented_name(run) || katakana || hangul {
+        if super::context::latin_name(run)
+            || accented_name(run)
+            || katakana_name(run)
+            || hangul_name(run)
+        {
             claims.claim(start, start + run.len(), PiiKind::Name);
         }
     }

@@ -438,10 +438,6 @@ fn romanised_full_name(rest: &str) -> bool {
     }) && closed
 }
 
-/// Names as English messages write them without an introduction: after a greeting (Hi Kenta,
-/// Thanks Keiko), signed with one word (… Thanks. Lily), with an initial (H. Tanaka), the
-/// surname in capitals (Hiroshi TANAKA), before "(me)" or "and I", and the names listed
-/// after one found (Chris & Yuki, Sato Yui, Sato Yuki, and Sato Kaito).
 /// "A Nepali client, Bikash Tamang, wants…", "Secretary, Yuna Park", "our CFO, Anders
 /// Lindqvist": a full name set beside the role of its person, and a second one joined by "and".
 fn apposition(text: &str, claims: &mut Claims) {
@@ -498,6 +494,10 @@ fn closed(after: &str) -> bool {
     }
 }
 
+/// Names as English messages write them without an introduction: after a greeting (Hi Kenta,
+/// Thanks Keiko), signed with one word (… Thanks. Lily), with an initial (H. Tanaka), the
+/// surname in capitals (Hiroshi TANAKA), before "(me)" or "and I", and the names listed
+/// after one found (Chris & Yuki, Sato Yui, Sato Yuki, and Sato Kaito).
 fn casual_english(text: &str, claims: &mut Claims) {
     static P: OnceLock<[Regex; 7]> = OnceLock::new();
     let [greeting, closing, initial, capitals, me, listed, opening] = P.get_or_init(|| {

@@ -536,7 +536,7 @@ fn common_english(name: &str, after: &str) -> bool {
     let town = after
         .split_whitespace()
         .next()
-        .is_some_and(|w| w.ends_with("-chome") || w.ends_with("chome"));
+        .is_some_and(|w| w.ends_with("chome"));
     town || name
         .split([' ', ','])
         .filter(|w| !w.is_empty())
@@ -575,6 +575,13 @@ fn drop_businesses(text: &str, claims: &mut Claims) {
     claims
         .0
         .retain(|&(s, e, kind)| kind != PiiKind::Name || !dropped.contains(&(s, e)));
+}
+
+/// A Latin letter, with the accents of European and Vietnamese names (é, ñ, ư, ạ).
+pub(super) fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{C0}'..='\u{24F}').contains(&c)
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// The words of a name of two or more characters each.
@@ -673,12 +680,7 @@ fn english_business(name: &str, after: &str) -> bool {
             .trim_end_matches('.')
             .to_lowercase()
     };
-    let latin = |c: char| {
-        c.is_ascii_alphanumeric()
-            || " '-.&".contains(c)
-            || ('\u{C0}'..='\u{24F}').contains(&c)
-            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-    };
+    let latin = |c: char| is_latin_letter(c) || c.is_ascii_digit() || " '-.&".contains(c);
     let forms = ["合同会社", "株式会社", "有限会社", "(株)", "(有)"];
     // 申請者: Blue Harbor Design 合同会社, taken whole.
     if let Some(f) = forms

@@ -7,7 +7,7 @@ use super::words::{is_organisation, is_title, is_town};
 use crate::domain::masking::scan::{Claims, is_kanji, is_katakana, kanji_prefix_len};
 use crate::domain::masking::{PiiKind, WordClass};
 
-fn is_hangul(c: char) -> bool {
+pub(super) fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 

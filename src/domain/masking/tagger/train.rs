@@ -110,16 +110,19 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn training_twice_writes_the_same_file_byte_for_byte() {
-        let data = fixture();
-        let examples: Vec<Example<'_>> = data
-            .iter()
+    fn examples(data: &[(Vec<u32>, bool)]) -> Vec<Example<'_>> {
+        data.iter()
             .map(|(f, name)| Example {
                 features: f,
                 name: *name,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn training_twice_writes_the_same_file_byte_for_byte() {
+        let data = fixture();
+        let examples = examples(&data);
         let options = TrainOptions::default();
         let mut epochs = Vec::new();
         let first = train(&examples, &options, &mut |e| epochs.push(e)).to_file();
@@ -134,13 +137,7 @@ mod tests {
     #[test]
     fn the_weights_file_reads_back_as_written() {
         let data = fixture();
-        let examples: Vec<Example<'_>> = data
-            .iter()
-            .map(|(f, name)| Example {
-                features: f,
-                name: *name,
-            })
-            .collect();
+        let examples = examples(&data);
         let tagger =
             train(&examples, &TrainOptions::default(), &mut |_| {}).with_thresholds(0.625, 0.125);
         let file = tagger.to_file();
