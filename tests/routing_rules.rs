@@ -137,7 +137,7 @@ fn votes(handoff: f32, reason: Option<HandoffReason>, category: HandoffCategory)
 }
 
 fn blend(text: &str, v: &Votes) -> Route {
-    route_with(&normalize(text), 1.0, 0.3, Some(v), Blend::default())
+    route_with(&normalize(text), 1.0, 0.3, Some(v), None, Blend::default())
 }
 
 #[test]

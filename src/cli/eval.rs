@@ -241,6 +241,10 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             "routing, tuning by cross-validation (other folds in the example store)",
             &run.routing_folds,
         ),
+        (
+            "routing, tuning by writer (each writer routed by what the others wrote)",
+            &run.routing_writers,
+        ),
         ("routing, held out", &run.routing_held_out),
     ] {
         let Some(r) = report else { continue };
@@ -480,6 +484,7 @@ fn write_routing_dump(
     let reports = [
         ("rules", &run.routing),
         ("cross-validation", &run.routing_folds),
+        ("by-writer", &run.routing_writers),
     ];
     for (way, report) in reports {
         let Some(report) = report else { continue };

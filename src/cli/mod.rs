@@ -16,6 +16,7 @@ mod interop;
 mod logs;
 mod pii;
 mod report;
+mod routing;
 mod serve;
 
 use ask::{chat, recommend, search};
@@ -246,6 +247,11 @@ pub enum Command {
         #[command(subcommand)]
         command: PiiCommand,
     },
+    /// The chat's routing model.
+    Routing {
+        #[command(subcommand)]
+        command: RoutingCommand,
+    },
     /// Build the Japanese dictionary from Debian's mecab-ipadic sources into models/.
     Setup {
         #[arg(long, default_value = crate::setup::IPADIC_SOURCE)]
@@ -285,6 +291,22 @@ pub enum PiiCommand {
         /// L2 penalty per update.
         #[arg(long, default_value_t = TrainOptions::default().l2)]
         l2: f64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoutingCommand {
+    /// Train the routing model on the shipped examples and the routing tuning set, encoded by
+    /// the configured encoder, and write its weights (compiled into the next build).
+    Train {
+        #[arg(long, default_value = "src/domain/routing/routing_model.txt")]
+        out: PathBuf,
+        /// The labelled messages to learn from besides the shipped examples.
+        #[arg(long, default_value = crate::app::evaluation::ROUTING_TUNING)]
+        messages: PathBuf,
+        /// Factual questions the bot answers (their `question`), taught as answered.
+        #[arg(long, default_value = crate::app::evaluation::ANSWERS_TUNING)]
+        answered: PathBuf,
     },
 }
 
@@ -555,6 +577,14 @@ pub fn run(cli: Cli) -> ExitCode {
             ipadic_source,
             force,
         } => setup(&settings, &ipadic_source, force),
+        Command::Routing {
+            command:
+                RoutingCommand::Train {
+                    out,
+                    messages,
+                    answered,
+                },
+        } => routing::train(settings, &messages, &answered, &out),
         Command::Pii {
             command:
                 PiiCommand::Train {

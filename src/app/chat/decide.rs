@@ -34,11 +34,13 @@ pub fn decide(
     let best_faq = outcome.faqs.iter().map(|f| f.score).fold(0.0, f32::max);
     let confidence = confidence_of(best_words.max(best_faq));
     let votes = app.routing_votes(query)?;
+    let model = app.routing_model_vote(query)?;
     let decision = route_with(
         &app.spelled_for_routing(normalized),
         confidence,
         threshold,
         votes.as_ref(),
+        model.as_ref(),
         Blend::default(),
     );
     Ok((outcome, confidence, decision))

@@ -48,7 +48,7 @@ pub use mask::MaskLexicon;
 use names::SchemeNames;
 pub use rebuild::BuildReport;
 use rebuild::KeptAnalyses;
-pub use routing::{ROUTING_EXAMPLES_FILE, encode_examples, routing_text};
+pub use routing::{ROUTING_EXAMPLES_FILE, encode_examples, encoder_name, routing_text};
 pub use search::LOCAL_PRIOR;
 use snippets::Snippets;
 use vectors::{Reusing, StaticLemmas, embed_corpus, qdrant_index};
@@ -120,6 +120,8 @@ pub struct Engine {
     mask_lexicon: std::sync::OnceLock<MaskLexicon>,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
     routing_examples: crate::domain::routing::examples::ExampleStore,
+    /// The shipped routing model, when it was trained on this engine's encoder.
+    routing_model: Option<crate::domain::routing::model::RoutingModel>,
     /// Every entry's analysis, kept by text checksum for the next build (a publish).
     kept: KeptAnalyses,
     /// What this build analysed and what it took from the engine before it.
@@ -299,6 +301,7 @@ impl Engine {
             }
             None => Default::default(),
         };
+        let routing_model = embedder.as_deref().and_then(routing::shipped_model);
         let routing_spelling = crate::domain::routing::KanaSpelling::new(analyzer.as_ref());
         let fact_spelling = fact_spelling(&corpus, &analyzer);
         let (scheme_views, faq_views) = views.unzip();
@@ -335,6 +338,7 @@ impl Engine {
             official_schemes,
             official_faqs,
             routing_examples,
+            routing_model,
             kept,
             build_report,
             routing_spelling,

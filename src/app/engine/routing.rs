@@ -8,9 +8,11 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Engine, EngineError, Result};
 use crate::config::Settings;
+use crate::domain::routing::examples::ExampleLabel;
 use crate::domain::routing::examples::{
     ExampleStore, RoutingExample, VoteSettings, Votes, load_examples,
 };
+use crate::domain::routing::model::{Labelled, ModelVote, RoutingModel, TrainOptions};
 use crate::domain::search::SearchQuery;
 use crate::embed::{Embedder, VectorCache};
 
@@ -32,6 +34,34 @@ pub(super) fn shipped_examples(settings: &Settings) -> Result<Vec<RoutingExample
     load_examples(&file).map_err(|e| EngineError::Startup {
         context: "routing examples",
         message: e.to_string(),
+    })
+}
+
+/// The routing model compiled into the binary (`shien routing train` writes it).
+const SHIPPED_MODEL: &str = include_str!("../../domain/routing/routing_model.txt");
+
+/// The shipped routing model when it was trained on vectors of this encoder, else None (the
+/// static vectors, or another e5 file): a model read on another encoder's vectors would
+/// decide at random.
+pub(super) fn shipped_model(embedder: &dyn Embedder) -> Option<RoutingModel> {
+    let model = match RoutingModel::parse(SHIPPED_MODEL) {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::warn!(error = %e, "shipped routing model unreadable; routing without it");
+            return None;
+        }
+    };
+    let key = embedder.cache_key()?;
+    (embedder.dim() == model.dim() && key.starts_with(&model.encoder)).then_some(model)
+}
+
+/// The encoder a routing model trained on `embedder`'s vectors names: its cache key up to the
+/// way it runs (quantised or dequantised weights give the same vectors to four decimals).
+pub fn encoder_name(embedder: &dyn Embedder) -> Option<String> {
+    let key = embedder.cache_key()?;
+    Some(match key.rfind(':') {
+        Some(at) if key[..at].contains(':') => key[..at].to_string(),
+        _ => key,
     })
 }
 
@@ -75,6 +105,61 @@ impl Engine {
     /// examples.
     pub fn routing_votes(&self, query: &SearchQuery) -> Result<Option<Votes>> {
         self.routing_votes_in(&self.routing_examples, query)
+    }
+
+    /// The routing model's reading of the message; None without an embedder or a model for it.
+    pub fn routing_model_vote(&self, query: &SearchQuery) -> Result<Option<ModelVote>> {
+        let Some(model) = &self.routing_model else {
+            return Ok(None);
+        };
+        let Some(vector) = self.message_vector(query.as_str())? else {
+            return Ok(None);
+        };
+        Ok(model.vote(&vector))
+    }
+
+    /// Trains a routing model on the shipped examples, `messages` (text and label) and
+    /// `answered` (factual questions the bot answers, no field), each encoded as a caller's
+    /// message is; `on_encoded` is told after each message. An error
+    /// without an encoder that names its weights, or when the labels hold a single class.
+    pub fn train_routing_model(
+        &self,
+        messages: &[(String, ExampleLabel)],
+        answered: &[String],
+        on_encoded: &mut dyn FnMut(),
+    ) -> Result<RoutingModel> {
+        let unavailable = |message: &str| EngineError::Startup {
+            context: "routing model",
+            message: message.to_string(),
+        };
+        let embedder = self
+            .embedder()
+            .ok_or_else(|| unavailable("no sentence encoder is configured (SHIEN__EMBEDDER)"))?;
+        let encoder = encoder_name(embedder)
+            .ok_or_else(|| unavailable("the encoder does not name its weights"))?;
+        let mut store = self.routing_examples.clone();
+        for (text, label) in messages {
+            let vector = embedder.embed_query(&routing_text(text))?;
+            store.push(text, &vector, label.clone());
+            on_encoded();
+        }
+        let mut questions = Vec::with_capacity(answered.len());
+        for text in answered {
+            questions.push(embedder.embed_query(&routing_text(text))?);
+            on_encoded();
+        }
+        let training: Vec<Labelled> = store
+            .labelled()
+            .map(|(v, l)| Labelled::example(v, l))
+            .chain(questions.iter().map(|v| Labelled::answered(v)))
+            .collect();
+        RoutingModel::train(&encoder, store.dim(), &training, TrainOptions::default())
+            .ok_or_else(|| unavailable("the labels hold a single class"))
+    }
+
+    /// The shipped routing model, when this engine uses it.
+    pub fn routing_model(&self) -> Option<&RoutingModel> {
+        self.routing_model.as_ref()
     }
 
     /// The same vote against another store (the evaluation's cross-validation folds).
@@ -128,5 +213,21 @@ impl Engine {
     /// The shipped examples' store.
     pub fn routing_examples(&self) -> &ExampleStore {
         &self.routing_examples
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_reads_and_names_the_e5_encoder() {
+        let model = RoutingModel::parse(SHIPPED_MODEL).expect("shipped routing model parses");
+        assert_eq!(model.dim(), 384);
+        assert!(
+            model.encoder.starts_with("e5-small-q4:"),
+            "{}",
+            model.encoder
+        );
     }
 }

@@ -389,6 +389,9 @@ pub struct RoutingCase {
     pub label: String,
     #[serde(default)]
     pub category: Option<String>,
+    /// Who wrote it (the sets name their writers), for cross-validation by writer.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -450,60 +453,122 @@ pub fn eval_routing(app: &Engine, cases: &[RoutingCase], threshold: f32) -> Resu
     Ok(score_routing(cases, &routes, threshold))
 }
 
-/// k-fold cross-validation of the learned signal on a labelled set: each fold is routed with
-/// an example store holding the shipped examples plus the set's messages outside the fold,
-/// never the fold itself (folds interleave: message i is in fold i mod k).
+/// How a labelled set is cut into folds for cross-validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folds {
+    /// k folds that interleave: message i is in fold i mod k.
+    Interleaved(usize),
+    /// One fold per writer (`by`; the messages without one are a writer of their own): each
+    /// writer's messages are routed by what the others wrote, as a new writer's would be.
+    Writers,
+}
+
+impl Folds {
+    fn assign(self, cases: &[RoutingCase]) -> Vec<usize> {
+        match self {
+            Folds::Interleaved(k) => (0..cases.len()).map(|i| i % k.max(2)).collect(),
+            Folds::Writers => {
+                let mut writers: Vec<Option<&str>> = Vec::new();
+                cases
+                    .iter()
+                    .map(|c| {
+                        let by = c.by.as_deref();
+                        writers.iter().position(|w| *w == by).unwrap_or_else(|| {
+                            writers.push(by);
+                            writers.len() - 1
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+/// What a labelled routing message teaches: its label as an example's.
+pub fn case_label(case: &RoutingCase) -> Option<crate::domain::routing::examples::ExampleLabel> {
+    use crate::domain::handoff::HandoffReason;
+    let category = case
+        .category
+        .as_deref()
+        .and_then(crate::domain::routing::examples::parse_category)?;
+    let handoff = case.label == "handoff";
+    let reason = (handoff && category == HandoffCategory::ServiceComplaint)
+        .then_some(HandoffReason::Complaint);
+    Some(crate::domain::routing::examples::ExampleLabel {
+        handoff,
+        reason,
+        category,
+    })
+}
+
+/// Cross-validation of the learned signals on a labelled set: each fold is routed with an
+/// example store, and a routing model trained on, the shipped examples plus the set's
+/// messages outside the fold, never the fold itself. `answered` (factual questions the bot
+/// answers, as `shien routing train` reads them) joins every fold's model training.
 pub fn eval_routing_folds(
     app: &Engine,
     cases: &[RoutingCase],
+    answered: &[String],
     threshold: f32,
-    folds: usize,
+    folds: Folds,
 ) -> Result<RoutingReport> {
-    use crate::domain::handoff::HandoffReason;
-    use crate::domain::routing::examples::{ExampleLabel, VoteSettings, parse_category};
+    use crate::domain::routing::examples::VoteSettings;
+    use crate::domain::routing::model::{Labelled, RoutingModel, TrainOptions};
     use crate::domain::routing::{Blend, route_with};
     let run = |e: crate::app::EngineError| EvalError::Run(e.to_string());
-    let folds = folds.max(2);
+    let fold_of = folds.assign(cases);
+    let count = fold_of.iter().max().map_or(0, |m| m + 1);
     let mut vectors = Vec::with_capacity(cases.len());
     for case in cases {
         vectors.push(app.message_vector(&case.message).map_err(run)?);
     }
-    let stores: Vec<_> = (0..folds)
-        .map(|fold| {
-            let mut store = app.routing_examples().clone();
-            for (i, (case, vector)) in cases.iter().zip(&vectors).enumerate() {
-                let category = case.category.as_deref().and_then(parse_category);
-                if let (Some(v), Some(category), false) = (vector, category, i % folds == fold) {
-                    let handoff = case.label == "handoff";
-                    let reason = (category == HandoffCategory::ServiceComplaint)
-                        .then_some(HandoffReason::Complaint);
-                    store.push(
-                        &case.message,
-                        v,
-                        ExampleLabel {
-                            handoff,
-                            reason: reason.filter(|_| handoff),
-                            category,
-                        },
-                    );
-                }
+    let labels: Vec<_> = cases.iter().map(case_label).collect();
+    let mut questions = Vec::with_capacity(answered.len());
+    for q in answered {
+        questions.extend(app.message_vector(q).map_err(run)?);
+    }
+    let encoder = app
+        .embedder()
+        .and_then(crate::app::engine::encoder_name)
+        .unwrap_or_default();
+    let mut stores = Vec::with_capacity(count);
+    let mut models = Vec::with_capacity(count);
+    for fold in 0..count {
+        let mut store = app.routing_examples().clone();
+        for (i, case) in cases.iter().enumerate() {
+            if let (Some(v), Some(label), false) = (&vectors[i], &labels[i], fold_of[i] == fold) {
+                store.push(&case.message, v, label.clone());
             }
-            store
-        })
-        .collect();
+        }
+        let training: Vec<Labelled> = store
+            .labelled()
+            .map(|(v, l)| Labelled::example(v, l))
+            .chain(questions.iter().map(|v| Labelled::answered(v)))
+            .collect();
+        // Only where the shipped model would run: the same encoder.
+        models.push(app.routing_model().and_then(|_| {
+            RoutingModel::train(&encoder, store.dim(), &training, TrainOptions::default())
+        }));
+        stores.push(store);
+    }
     let mut routes = Vec::with_capacity(cases.len());
     for (i, case) in cases.iter().enumerate() {
         let (query, normalized) = routing_query(app, &case.message)?;
         let (_, confidence, _) = crate::app::chat::decide(app, &query, &normalized, threshold)
             .map_err(|e| EvalError::Run(e.to_string()))?;
+        let fold = fold_of[i];
         let votes = vectors[i]
             .as_ref()
-            .and_then(|v| stores[i % folds].votes(v, VoteSettings::default()));
+            .and_then(|v| stores[fold].votes(v, VoteSettings::default()));
+        let model = vectors[i]
+            .as_ref()
+            .and_then(|v| models[fold].as_ref().and_then(|m| m.vote(v)));
         routes.push(route_with(
             &app.spelled_for_routing(&normalized),
             confidence,
             threshold,
             votes.as_ref(),
+            model.as_ref(),
             Blend::default(),
         ));
     }

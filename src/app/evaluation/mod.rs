@@ -14,10 +14,10 @@ pub mod pii;
 
 pub use answers::{AnswerCase, AnswerFailure, AnswerReport, eval_answers};
 pub use measures::{
-    EvalError, Failure, ProfileCase, ProfileMiss, ProfileReport, RoutingCase, RoutingDecision,
-    RoutingMistake, RoutingReport, SearchCase, SearchReport, TagScore, eval_profiles,
-    eval_profiles_file, eval_routing, eval_routing_folds, eval_search, read_jsonl, round4,
-    score_profiles,
+    EvalError, Failure, Folds, ProfileCase, ProfileMiss, ProfileReport, RoutingCase,
+    RoutingDecision, RoutingMistake, RoutingReport, SearchCase, SearchReport, TagScore, case_label,
+    eval_profiles, eval_profiles_file, eval_routing, eval_routing_folds, eval_search, read_jsonl,
+    round4, score_profiles,
 };
 
 use super::engine::{Engine, EngineError, FusionWeights};
@@ -89,6 +89,8 @@ pub struct EvalRun {
     pub routing: Option<RoutingReport>,
     /// The tuning set by k-fold cross-validation, its other folds added to the example store.
     pub routing_folds: Option<RoutingReport>,
+    /// The tuning set by writer: each writer's messages routed by what the others wrote.
+    pub routing_writers: Option<RoutingReport>,
     pub routing_held_out: Option<RoutingReport>,
     /// (file, report) for each `--routing-file FILE`.
     pub other_routing: Vec<(PathBuf, RoutingReport)>,
@@ -146,6 +148,7 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         other_profiles: Vec::new(),
         routing: None,
         routing_folds: None,
+        routing_writers: None,
         routing_held_out: None,
         other_routing: Vec::new(),
         answers: None,
@@ -203,11 +206,23 @@ pub fn run(mut settings: Settings, options: EvalOptions) -> Result<EvalRun, Eval
         let tuned: Vec<RoutingCase> = read_jsonl(Path::new(ROUTING_TUNING))?;
         run.routing = Some(eval_routing(&engine, &tuned, threshold)?);
         if engine.embedder().is_some() {
+            let answered: Vec<String> = read_jsonl::<AnswerCase>(Path::new(ANSWERS_TUNING))?
+                .into_iter()
+                .map(|c| c.question)
+                .collect();
             run.routing_folds = Some(eval_routing_folds(
                 &engine,
                 &tuned,
+                &answered,
                 threshold,
-                ROUTING_FOLDS,
+                Folds::Interleaved(ROUTING_FOLDS),
+            )?);
+            run.routing_writers = Some(eval_routing_folds(
+                &engine,
+                &tuned,
+                &answered,
+                threshold,
+                Folds::Writers,
             )?);
         }
         let held_out: Vec<RoutingCase> = if options.held_out {
@@ -256,6 +271,7 @@ impl EvalRun {
             "date": self.today,
             "routing": self.routing.as_ref().map(routing_json),
             "routing_folds": self.routing_folds.as_ref().map(routing_json),
+            "routing_writers": self.routing_writers.as_ref().map(routing_json),
             "routing_holdout": self.routing_held_out.as_ref().map(routing_json),
             "routing_other": self.other_routing.iter().map(|(file, r)| serde_json::json!({"file": file, "report": routing_json(r)})).collect::<Vec<_>>(),
             "answers": self.answers.as_ref().map(answers_json),

@@ -197,6 +197,15 @@ impl ExampleStore {
     }
 
     /// Adds one example; a vector of the wrong length is refused (false).
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// Every example's vector and label, in the order they were pushed.
+    pub fn labelled(&self) -> impl Iterator<Item = (&[f32], &ExampleLabel)> {
+        self.vectors.chunks_exact(self.dim.max(1)).zip(&self.labels)
+    }
+
     pub fn push(&mut self, text: &str, vector: &[f32], label: ExampleLabel) -> bool {
         if vector.len() != self.dim || self.dim == 0 {
             return false;
