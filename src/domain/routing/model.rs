@@ -4,22 +4,12 @@
 //! messages; this model weighs all of them at once, so a new writer's phrasing of a familiar
 //! intent still lands (measured by leaving one writer's messages out of training).
 
-use crate::domain::consultants::ConsultCategory;
-use crate::domain::handoff::HandoffCategory;
+use crate::domain::handoff::{HandoffCategory, StableCode};
 
 use super::examples::ExampleLabel;
 
 /// The fields the category head tells apart, in the file's order.
-pub const CATEGORIES: [HandoffCategory; 8] = [
-    HandoffCategory::Consult(ConsultCategory::Management),
-    HandoffCategory::Consult(ConsultCategory::Financing),
-    HandoffCategory::Consult(ConsultCategory::Labour),
-    HandoffCategory::Consult(ConsultCategory::Legal),
-    HandoffCategory::Consult(ConsultCategory::IntellectualProperty),
-    HandoffCategory::Consult(ConsultCategory::Tax),
-    HandoffCategory::Consult(ConsultCategory::Founding),
-    HandoffCategory::ServiceComplaint,
-];
+pub const CATEGORIES: &[HandoffCategory] = <HandoffCategory as StableCode>::ALL;
 
 /// What the model reads in one message.
 #[derive(Debug, Clone, PartialEq)]
@@ -422,6 +412,7 @@ fn fit(inputs: &[Vec<f32>], labels: &[usize], classes: usize, options: TrainOpti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::consultants::ConsultCategory;
 
     fn label(handoff: bool, category: HandoffCategory) -> ExampleLabel {
         ExampleLabel {
