@@ -340,10 +340,12 @@ pub fn route_with(
 /// it is sure needs a person (never a message the rules keep answered for its own signs: "一般
 /// 論で", a desk's phone or hours, what a word means), answers a topic or own-case hand-off it
 /// is sure needs none (never a request for a person), and it files a hand-off under the field
-/// it is sure of, a complaint the rules found excepted. The rules know phrasings; the model
+/// it is sure of, a complaint the rules found excepted. The field a caller asks for by name
+/// ("税金じゃなくて雇用契約の相談") is theirs to choose, not the model's. The rules know phrasings; the model
 /// has read every labelled message, so it carries to writers the rules have not seen.
 fn blend_model(mut routed: Route, lower: &str, model: &model::ModelVote, blend: Blend) -> Route {
     let (field, sure) = model.category;
+    let wanted = told_in(lower).wanted.map(HandoffCategory::Consult);
     let said = |what: &str, p: f32| format!("学習モデル: {what} {p:.2}");
     match routed.handoff {
         None | Some(HandoffReason::LowConfidence) => {
@@ -354,6 +356,7 @@ fn blend_model(mut routed: Route, lower: &str, model: &model::ModelVote, blend: 
             {
                 return routed;
             }
+            let field = wanted.unwrap_or(field);
             routed.handoff = Some(if field == HandoffCategory::ServiceComplaint {
                 HandoffReason::Complaint
             } else {
@@ -370,7 +373,7 @@ fn blend_model(mut routed: Route, lower: &str, model: &model::ModelVote, blend: 
             routed.matched.push(said("回答", 1.0 - model.handoff));
         }
         Some(_) => {
-            if sure >= blend.model_category_at && field != routed.category {
+            if wanted.is_none() && sure >= blend.model_category_at && field != routed.category {
                 if field == HandoffCategory::ServiceComplaint {
                     routed.handoff = Some(HandoffReason::Complaint);
                 }
@@ -644,6 +647,20 @@ mod tests {
         assert_eq!(
             with_model(person, 0.01, Management.into(), 0.9).handoff,
             Some(HandoffReason::AskedForPerson)
+        );
+    }
+
+    #[test]
+    fn the_field_a_caller_asks_for_by_name_is_not_the_models_to_change() {
+        let text = "税金の話じゃなくて、パートさんの雇用契約のことを相談したいです";
+        let rules = decide(text);
+        assert_eq!(
+            (rules.handoff.is_some(), rules.category),
+            (true, Labour.into())
+        );
+        assert_eq!(
+            with_model(text, 0.9, Tax.into(), 0.95).category,
+            Labour.into()
         );
     }
 
