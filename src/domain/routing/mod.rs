@@ -340,7 +340,7 @@ pub fn route_with(
 /// it is sure needs a person (never a message the rules keep answered for its own signs: "一般
 /// 論で", a desk's phone or hours, what a word means), answers a topic or own-case hand-off it
 /// is sure needs none (never a request for a person), and it files a hand-off under the field
-/// it is sure of (not as a complaint; a complaint the rules found stays one). The field a caller asks for by name
+/// it is sure of, a complaint the rules found excepted. The field a caller asks for by name
 /// ("税金じゃなくて雇用契約の相談") is theirs to choose, not the model's. The rules know phrasings; the model
 /// has read every labelled message, so it carries to writers the rules have not seen.
 fn blend_model(mut routed: Route, lower: &str, model: &model::ModelVote, blend: Blend) -> Route {
@@ -373,13 +373,10 @@ fn blend_model(mut routed: Route, lower: &str, model: &model::ModelVote, blend: 
             routed.matched.push(said("回答", 1.0 - model.handoff));
         }
         Some(_) => {
-            // A complaint is about the service: the rules' words or a message they answered
-            // make one, never a trouble the rules filed under a field.
-            if wanted.is_none()
-                && sure >= blend.model_category_at
-                && field != routed.category
-                && field != HandoffCategory::ServiceComplaint
-            {
+            if wanted.is_none() && sure >= blend.model_category_at && field != routed.category {
+                if field == HandoffCategory::ServiceComplaint {
+                    routed.handoff = Some(HandoffReason::Complaint);
+                }
                 routed.category = field;
                 routed.matched.push(said(field.label_ja(), sure));
             }
@@ -688,10 +685,7 @@ mod tests {
             Legal.into()
         );
         let r = with_model(text, 0.9, HandoffCategory::ServiceComplaint, 0.8);
-        assert_eq!(
-            (r.handoff, r.category),
-            (Some(HandoffReason::SensitiveTopic), Legal.into())
-        );
+        assert_eq!(r.handoff, Some(HandoffReason::Complaint));
         let complaint = "窓口の職員の態度がひどい。苦情を言いたい";
         assert_eq!(decide(complaint).handoff, Some(HandoffReason::Complaint));
         let r = with_model(complaint, 0.99, Labour.into(), 0.95);
