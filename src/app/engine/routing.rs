@@ -12,7 +12,7 @@ use crate::domain::routing::examples::ExampleLabel;
 use crate::domain::routing::examples::{
     ExampleStore, RoutingExample, VoteSettings, Votes, load_examples,
 };
-use crate::domain::routing::model::{Labelled, ModelVote, RoutingModel, TrainOptions};
+use crate::domain::routing::model::{ModelVote, RoutingModel, TrainOptions};
 use crate::domain::search::SearchQuery;
 use crate::embed::{Embedder, VectorCache};
 
@@ -148,12 +148,7 @@ impl Engine {
             questions.push(embedder.embed_query(&routing_text(text))?);
             on_encoded();
         }
-        let training: Vec<Labelled> = store
-            .labelled()
-            .map(|(v, l)| Labelled::example(v, l))
-            .chain(questions.iter().map(|v| Labelled::answered(v)))
-            .collect();
-        RoutingModel::train(&encoder, store.dim(), &training, TrainOptions::default())
+        RoutingModel::train_on(&encoder, &store, &questions, TrainOptions::default())
             .ok_or_else(|| unavailable("the labels hold a single class"))
     }
 

@@ -513,7 +513,7 @@ pub fn eval_routing_folds(
     folds: Folds,
 ) -> Result<RoutingReport> {
     use crate::domain::routing::examples::VoteSettings;
-    use crate::domain::routing::model::{Labelled, RoutingModel, TrainOptions};
+    use crate::domain::routing::model::{RoutingModel, TrainOptions};
     use crate::domain::routing::{Blend, route_with};
     let run = |e: crate::app::EngineError| EvalError::Run(e.to_string());
     let fold_of = folds.assign(cases);
@@ -540,14 +540,9 @@ pub fn eval_routing_folds(
                 store.push(&case.message, v, label.clone());
             }
         }
-        let training: Vec<Labelled> = store
-            .labelled()
-            .map(|(v, l)| Labelled::example(v, l))
-            .chain(questions.iter().map(|v| Labelled::answered(v)))
-            .collect();
         // Only where the shipped model would run: the same encoder.
         models.push(app.routing_model().and_then(|_| {
-            RoutingModel::train(&encoder, store.dim(), &training, TrainOptions::default())
+            RoutingModel::train_on(&encoder, &store, &questions, TrainOptions::default())
         }));
         stores.push(store);
     }

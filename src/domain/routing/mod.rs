@@ -329,9 +329,19 @@ pub fn route_with(
     model: Option<&model::ModelVote>,
     blend: Blend,
 ) -> Route {
-    let routed = route_with_votes(text, confidence, threshold, votes, blend);
+    let rules = route(text, confidence, threshold);
+    if votes.is_none() && model.is_none() {
+        return rules;
+    }
+    // Read once for both learned signals.
+    let lower = reading(text);
+    let told = told_in(&lower);
+    let routed = match votes {
+        Some(v) => with_votes(rules, &lower, &told, v, blend),
+        None => rules,
+    };
     match model {
-        Some(m) => blend_model(routed, &reading(text), m, blend),
+        Some(m) => blend_model(routed, &lower, told.wanted, m, blend),
         None => routed,
     }
 }
@@ -341,11 +351,18 @@ pub fn route_with(
 /// 論で", a desk's phone or hours, what a word means), answers a topic or own-case hand-off it
 /// is sure needs none (never a request for a person), and it files a hand-off under the field
 /// it is sure of, a complaint the rules found excepted. The field a caller asks for by name
-/// ("税金じゃなくて雇用契約の相談") is theirs to choose, not the model's. The rules know phrasings; the model
-/// has read every labelled message, so it carries to writers the rules have not seen.
-fn blend_model(mut routed: Route, lower: &str, model: &model::ModelVote, blend: Blend) -> Route {
+/// ("税金じゃなくて雇用契約の相談") is theirs to choose, not the model's. The rules know
+/// phrasings; the model has read every labelled message, so it carries to writers the rules
+/// have not seen.
+fn blend_model(
+    mut routed: Route,
+    lower: &str,
+    wanted: Option<ConsultCategory>,
+    model: &model::ModelVote,
+    blend: Blend,
+) -> Route {
     let (field, sure) = model.category;
-    let wanted = told_in(lower).wanted.map(HandoffCategory::Consult);
+    let wanted = wanted.map(HandoffCategory::Consult);
     let said = |what: &str, p: f32| format!("学習モデル: {what} {p:.2}");
     match routed.handoff {
         None | Some(HandoffReason::LowConfidence) => {
@@ -385,23 +402,19 @@ fn blend_model(mut routed: Route, lower: &str, model: &model::ModelVote, blend: 
     routed
 }
 
-/// [`route_with`] without the model: the rules, then the nearest examples.
-fn route_with_votes(
-    text: &str,
-    confidence: f32,
-    threshold: f32,
-    votes: Option<&examples::Votes>,
+/// The nearest examples' say once the rules have spoken (`told` is the message as
+/// [`told_in`] reads it).
+fn with_votes(
+    rules: Route,
+    lower: &str,
+    told: &Told,
+    votes: &examples::Votes,
     blend: Blend,
 ) -> Route {
-    let rules = route(text, confidence, threshold);
-    let Some(votes) = votes else {
-        return rules;
-    };
-    let lower = reading(text);
     let default_field = HandoffCategory::Consult(ConsultCategory::Management);
     // The rules could not tell the field: no topic word, no trouble word, no specialist named.
-    let field_unknown = rules.category == default_field && told_in(&lower).field.is_none();
-    let mut routed = blend_votes(rules, &lower, votes, blend, field_unknown);
+    let field_unknown = rules.category == default_field && told.field.is_none();
+    let mut routed = blend_votes(rules, lower, votes, blend, field_unknown);
     // An answered message with no field word ("ろうむそうだんってむりょう?", "a template for
     // employment contracts") is filed under its neighbours' field when most of them share one.
     if routed.handoff.is_none()

@@ -6,7 +6,7 @@
 
 use crate::domain::handoff::{HandoffCategory, StableCode};
 
-use super::examples::ExampleLabel;
+use super::examples::{ExampleLabel, ExampleStore};
 
 /// The fields the category head tells apart, in the file's order.
 pub const CATEGORIES: &[HandoffCategory] = <HandoffCategory as StableCode>::ALL;
@@ -196,6 +196,22 @@ impl RoutingModel {
                 options,
             ),
         })
+    }
+
+    /// Trains on every example of `store` and on `answered` (vectors of factual questions the
+    /// bot answers): what `shien routing train` ships and each evaluation fold rebuilds.
+    pub fn train_on(
+        encoder: &str,
+        store: &ExampleStore,
+        answered: &[impl AsRef<[f32]>],
+        options: TrainOptions,
+    ) -> Option<RoutingModel> {
+        let training: Vec<Labelled> = store
+            .labelled()
+            .map(|(v, l)| Labelled::example(v, l))
+            .chain(answered.iter().map(|v| Labelled::answered(v.as_ref())))
+            .collect();
+        RoutingModel::train(encoder, store.dim(), &training, options)
     }
 
     pub fn dim(&self) -> usize {
