@@ -143,7 +143,8 @@ pub struct Settings {
     /// The freshness board (`/admin/freshness`) flags corpus entries whose `as_of` is more
     /// than this many days old.
     pub freshness_max_age_days: u32,
-    /// Run the learned name tagger beside the masker's name rules (`shien pii train`).
+    /// Run the learned name tagger beside the masker's name rules (`shien pii train`); it reads
+    /// the e5 encoder's word vectors and is skipped under another embedder.
     pub name_tagger: bool,
 }
 
@@ -180,7 +181,7 @@ impl Default for Settings {
             secure_cookies: None,
             spool_dir: None,
             freshness_max_age_days: 180,
-            name_tagger: false,
+            name_tagger: true,
         }
     }
 }

@@ -1,33 +1,70 @@
 //! The learned name tagger beside the masking rules (`shien pii train`), with the real
-//! dictionary: it finds names in sentence shapes no rule was written for, leaves ordinary words
-//! and company names alone, and does not touch the FAQ corpus.
+//! dictionary and the e5 encoder it reads words with: it finds names in sentence shapes no rule
+//! was written for, leaves ordinary words and company names alone, does not touch the FAQ
+//! corpus, and is not run without the encoder it was trained on.
 
 mod common;
 
-use shien_navi::domain::masking::tagger::{RulesOnly, WithTagger};
-use shien_navi::domain::masking::{NameTagger, mask};
+use std::sync::{Arc, OnceLock};
+
+use shien_navi::app::engine::MaskLexicon;
+use shien_navi::domain::Corpus;
+use shien_navi::domain::masking::{Lexicon, mask};
+use shien_navi::embed::{E5Embedder, Embedder, WeightMode};
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| Corpus::load(&common::repo().join("corpus"), &[]).unwrap())
+}
+
+fn encoder() -> Arc<dyn Embedder> {
+    static E5: OnceLock<Arc<dyn Embedder>> = OnceLock::new();
+    E5.get_or_init(|| {
+        Arc::new(
+            E5Embedder::load(
+                &common::repo().join("models/e5/e5-small-q4.bin"),
+                WeightMode::Quantized,
+            )
+            .expect("models/e5 missing: run `make setup`"),
+        )
+    })
+    .clone()
+}
+
+fn analyzer() -> Arc<shien_navi::text::Analyzer> {
+    static ANALYZER: OnceLock<Arc<shien_navi::text::Analyzer>> = OnceLock::new();
+    ANALYZER
+        .get_or_init(|| {
+            Arc::new(
+                shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap(),
+            )
+        })
+        .clone()
+}
+
+fn lexicon(tagger: bool) -> MaskLexicon {
+    MaskLexicon::new(analyzer(), corpus())
+        .with_name_tagger(tagger)
+        .with_encoder(Some(encoder()))
+}
 
 fn rules(text: &str) -> String {
-    mask(text, &RulesOnly(common::analyzer())).into_string()
+    static RULES: OnceLock<MaskLexicon> = OnceLock::new();
+    mask(text, RULES.get_or_init(|| lexicon(false))).into_string()
 }
 
 fn tagged(text: &str) -> String {
-    let lexicon = WithTagger {
-        lexicon: common::analyzer(),
-        tagger: NameTagger::shipped(),
-    };
-    mask(text, &lexicon).into_string()
+    static BOTH: OnceLock<MaskLexicon> = OnceLock::new();
+    mask(text, BOTH.get_or_init(|| lexicon(true))).into_string()
 }
 
 #[test]
-fn the_tagger_finds_a_name_in_a_sentence_no_rule_covers() {
-    // A surname with no honorific, label, role or introduction around it.
-    let text = "ご相談の件、鶴田からも一言お伝えしたいそうです";
+fn the_tagger_finds_a_whole_name_in_a_sentence_no_rule_covers() {
+    // A full name with no honorific, label, role or introduction around it: the tagger finds
+    // the given name, and the name grows over the surname beside it.
+    let text = "Please send it to Mateo Alvarez at our office.";
     assert_eq!(rules(text), text);
-    assert_eq!(
-        tagged(text),
-        "ご相談の件、[氏名]からも一言お伝えしたいそうです"
-    );
+    assert_eq!(tagged(text), "Please send it to [氏名] at our office.");
 }
 
 #[test]
@@ -49,19 +86,11 @@ fn ordinary_words_and_company_names_are_left_alone() {
 
 #[test]
 fn the_faq_corpus_is_masked_the_same_with_the_tagger_on() {
-    use shien_navi::app::engine::MaskLexicon;
-    use shien_navi::domain::Corpus;
-    let corpus = Corpus::load(&common::repo().join("corpus"), &[]).unwrap();
-    let analyzer = std::sync::Arc::new(
-        shien_navi::text::Analyzer::load(&common::repo().join("models/ipadic")).unwrap(),
-    );
-    let rules = MaskLexicon::new(analyzer.clone(), &corpus);
-    let both = MaskLexicon::new(analyzer, &corpus).with_name_tagger(true);
     let mut changed = Vec::new();
-    for f in &corpus.faqs {
+    for f in &corpus().faqs {
         for text in [&f.question, &f.answer] {
-            let with_tagger = mask(text, &both);
-            if with_tagger != mask(text, &rules) {
+            let with_tagger = tagged(text);
+            if with_tagger != rules(text) {
                 changed.push(format!("{}: {with_tagger}", f.id));
             }
         }
@@ -71,4 +100,38 @@ fn the_faq_corpus_is_masked_the_same_with_the_tagger_on() {
         "the tagger masked more:\n{}",
         changed.join("\n")
     );
+}
+
+#[test]
+fn without_the_encoder_it_was_trained_on_only_the_rules_run() {
+    let without = MaskLexicon::new(analyzer(), corpus()).with_name_tagger(true);
+    assert!(without.name_tagger().is_none());
+    assert!(lexicon(true).name_tagger().is_some());
+    let text = "ご相談の件、鶴田からも一言お伝えしたいそうです";
+    assert_eq!(mask(text, &without).into_string(), rules(text));
+}
+
+#[test]
+fn the_encoder_reads_each_word_where_it_stands() {
+    let e5 = E5Embedder::load(
+        &common::repo().join("models/e5/e5-small-q4.bin"),
+        WeightMode::Quantized,
+    )
+    .unwrap();
+    let text = "港区の田中です。Mateo Ａlvarez より";
+    let states = e5.token_states(text).unwrap();
+    assert_eq!(states.rows.len(), states.spans.len() * e5.dim());
+    let mut last = 0;
+    for &(s, e) in &states.spans {
+        assert!(s >= last && s <= e && e <= text.len(), "{s}..{e}");
+        assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+        last = s;
+    }
+    // Every character but the spaces is read by some token (Ａ folded to A included).
+    for (at, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+        assert!(
+            states.spans.iter().any(|&(s, e)| s <= at && at < e),
+            "{c} at {at} is read by no token"
+        );
+    }
 }

@@ -19,6 +19,8 @@ pub enum MaintenanceError {
     Corpus(#[from] CorpusError),
     #[error(transparent)]
     Text(#[from] TextError),
+    #[error(transparent)]
+    Embed(#[from] crate::embed::EmbedError),
     #[error("--older-than: give a number of days (0 or more)")]
     NegativeDays,
     #[error("{0}")]
@@ -32,7 +34,18 @@ type Result<T> = std::result::Result<T, MaintenanceError>;
 pub fn mask_lexicon(settings: &Settings) -> Result<MaskLexicon> {
     let analyzer = Analyzer::load(&settings.dictionary_dir())?;
     let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)?;
-    Ok(MaskLexicon::new(Arc::new(analyzer), &corpus).with_name_tagger(settings.name_tagger))
+    let encoder: Option<Arc<dyn crate::embed::Embedder>> =
+        if settings.embedder == crate::config::EmbedderKind::E5 {
+            Some(Arc::new(crate::embed::E5Embedder::load(
+                &settings.e5_model_file(),
+                settings.e5_weights,
+            )?))
+        } else {
+            None
+        };
+    Ok(MaskLexicon::new(Arc::new(analyzer), &corpus)
+        .with_name_tagger(settings.name_tagger)
+        .with_encoder(encoder))
 }
 
 async fn store(settings: &Settings) -> Result<Store> {

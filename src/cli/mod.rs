@@ -277,8 +277,8 @@ pub enum AdminCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PiiCommand {
-    /// Cross-validate the name tagger over the six PII tuning sets (leave one file out), print
-    /// the table, train on all six with the thresholds CV chose and write the weights.
+    /// Cross-validate the name tagger over the seven PII tuning sets (leave one file out), print
+    /// the table, train on all seven with the thresholds CV chose and write the weights.
     Train {
         #[arg(long, default_value = "src/domain/masking/tagger/name_tagger.txt")]
         out: PathBuf,
@@ -291,6 +291,9 @@ pub enum PiiCommand {
         /// L2 penalty per update.
         #[arg(long, default_value_t = TrainOptions::default().l2)]
         l2: f64,
+        /// The step for the weights over the encoder's vectors, times the learning rate.
+        #[arg(long, default_value_t = TrainOptions::default().context_rate)]
+        context_rate: f64,
     },
 }
 
@@ -592,6 +595,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     epochs,
                     name_weight,
                     l2,
+                    context_rate,
                 },
         } => pii::train(
             &settings,
@@ -600,6 +604,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 epochs,
                 name_weight,
                 l2,
+                context_rate,
                 ..TrainOptions::default()
             },
         ),

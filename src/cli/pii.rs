@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::app::evaluation::name_tagger::{
-    Counts, CvRow, Setup, TUNING_FILES, analyse_cases, cross_validate, in_sample, train_on,
+    Counts, CvRow, Setup, TUNING_FILES, analyse_cases, cross_validate, in_sample, tagger_for,
 };
 use crate::app::evaluation::pii::PiiCase;
 use crate::domain::masking::tagger::{RulesOnly, WithTagger};
@@ -99,9 +99,6 @@ pub(super) fn train(settings: &Settings, out: &std::path::Path, options: TrainOp
     println!("  rules         {:<26} {}", "pooled", figures(&r));
     println!("  rules+tagger  {:<26} {}", "pooled", figures(&t));
 
-    let Setup::Union { add, drop } = cv.best_union else {
-        return fail(1, "no union setup was chosen");
-    };
     let better = t.recall() > r.recall() && t.fp_rate() < r.fp_rate();
     println!(
         "\nchosen: {} — better than the rules on both recall and false positives in CV \
@@ -111,8 +108,13 @@ pub(super) fn train(settings: &Settings, out: &std::path::Path, options: TrainOp
     );
 
     let all: Vec<_> = cases.iter().collect();
-    let b = bar(options.epochs, "training on all six");
-    let trained = train_on(&all, false, &options, &mut |_| b.inc(1)).with_thresholds(add, drop);
+    let b = bar(options.epochs, "training on all seven");
+    let Some(mut trained) = tagger_for(cv.best_union, &all, &options, &mut |_| b.inc(1)) else {
+        return fail(1, "no union setup was chosen");
+    };
+    if let Some(key) = lexicon.encoder_key() {
+        trained = trained.for_encoder(&key);
+    }
     b.finish();
     let file = trained.to_file();
     // What ships is what the file says (pruned, in thousandths): measure that.

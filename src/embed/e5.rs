@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use self::encoder::Encoder;
-use super::{EmbedError, Embedder, Result};
+use super::{EmbedError, Embedder, PieceStates, Result};
 
 /// How the 4-bit weights are multiplied. Both keep the weights 4-bit in memory. Measured with
 /// `shien bench --e5-only 2` on the 2-core machine under other engineers' builds (load 2-5,
@@ -99,6 +99,37 @@ impl E5Embedder {
         self.model.mode
     }
 
+    /// The last hidden state of every content token of `text` read as a query, with the byte
+    /// span of `text` the token came from. Long texts are read in windows as
+    /// [`embed`](Self::embed) reads them; tokens of the `query: ` prefix are left out.
+    pub fn token_states(&self, text: &str) -> Result<PieceStates> {
+        let prefixed = prefixed(text, true);
+        let skip = QUERY_PREFIX.len();
+        let pieces = self.tokenizer.content_pieces(&prefixed);
+        let h = self.model.hidden;
+        let window = self.model.max_positions - 2;
+        let mut spans = Vec::with_capacity(pieces.len());
+        let mut values = Vec::with_capacity(pieces.len() * h);
+        for chunk in pieces.chunks(window) {
+            let mut ids = Vec::with_capacity(chunk.len() + 2);
+            ids.push(self.tokenizer.bos);
+            ids.extend(chunk.iter().map(|p| p.0));
+            ids.push(self.tokenizer.eos);
+            let states = self.model.hidden_states(&ids).map_err(EmbedError::candle)?;
+            for (piece, row) in chunk.iter().zip(states.chunks_exact(h).skip(1)) {
+                if piece.2 <= skip {
+                    continue;
+                }
+                spans.push((piece.1.max(skip) - skip, piece.2 - skip));
+                values.extend_from_slice(row);
+            }
+        }
+        Ok(PieceStates {
+            spans,
+            rows: values,
+        })
+    }
+
     fn embed(&self, text: &str, is_query: bool) -> Result<Vec<f32>> {
         let content = self.tokenizer.content_ids(&prefixed(text, is_query));
         let window = self.model.max_positions - 2;
@@ -165,6 +196,10 @@ impl Embedder for E5Embedder {
             "e5-small-q4:{}:{:?}",
             self.checksum, self.model.mode
         ))
+    }
+
+    fn piece_states(&self, text: &str) -> Option<Result<PieceStates>> {
+        Some(self.token_states(text))
     }
 }
 
@@ -427,29 +462,46 @@ impl E5Tokenizer {
     /// U+2581, then the best-scoring segmentation (Viterbi) with one unknown token per
     /// character that no piece covers.
     fn content_ids(&self, text: &str) -> Vec<u32> {
-        let mut chars: Vec<char> = Vec::with_capacity(text.len() + 1);
-        for c in text.chars() {
+        self.content_pieces(text).into_iter().map(|p| p.0).collect()
+    }
+
+    /// [`content_ids`](Self::content_ids) with the byte span of `text` each token came from
+    /// (a word-start marker alone covers nothing: an empty span where its word begins).
+    fn content_pieces(&self, text: &str) -> Vec<(u32, usize, usize)> {
+        // Each normalised character with the source bytes it came from.
+        let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(text.len() + 1);
+        for (at, c) in text.char_indices() {
+            let end = at + c.len_utf8();
             match self.norm.get(&c) {
                 Some(out) => {
                     for &o in out.iter() {
-                        if !(o == ' ' && chars.last() == Some(&' ')) {
-                            chars.push(o);
+                        if !(o == ' ' && chars.last().is_some_and(|l| l.0 == ' ')) {
+                            chars.push((o, at, end));
                         }
                     }
                 }
-                None if c == ' ' && chars.last() == Some(&' ') => {}
-                None => chars.push(c),
+                None if c == ' ' && chars.last().is_some_and(|l| l.0 == ' ') => {}
+                None => chars.push((c, at, end)),
             }
         }
         let mut buf = String::with_capacity(text.len() + 4);
         let mut starts = Vec::with_capacity(chars.len() + 2);
-        if chars.first() != Some(&' ') {
+        let mut origin = Vec::with_capacity(chars.len() + 2);
+        if chars.first().map(|c| c.0) != Some(' ') {
             starts.push(0);
+            origin.push((0, 0));
             buf.push(METASPACE);
         }
-        for c in chars {
+        for (c, from, to) in chars {
             starts.push(buf.len());
-            buf.push(if c == ' ' { METASPACE } else { c });
+            if c == ' ' {
+                // A space marks where the next word starts; it covers none of the word.
+                origin.push((to, to));
+                buf.push(METASPACE);
+            } else {
+                origin.push((from, to));
+                buf.push(c);
+            }
         }
         starts.push(buf.len());
         let bytes = buf.as_bytes();
@@ -482,15 +534,26 @@ impl E5Tokenizer {
                 back[i + 1] = (i, None);
             }
         }
-        let mut ids = Vec::new();
+        let mut pieces = Vec::new();
         let mut at = n;
         while at > 0 {
             let (from, id) = back[at];
-            ids.push(id.unwrap_or(self.unk));
+            let covered = &origin[from..at];
+            let start = covered
+                .iter()
+                .find(|o| o.1 > o.0)
+                .map_or(covered[covered.len() - 1].1, |o| o.0);
+            let end = covered
+                .iter()
+                .map(|o| o.1)
+                .max()
+                .unwrap_or(start)
+                .max(start);
+            pieces.push((id.unwrap_or(self.unk), start, end));
             at = from;
         }
-        ids.reverse();
-        ids
+        pieces.reverse();
+        pieces
     }
 }
 
@@ -566,6 +629,27 @@ mod tests {
         // The normalisation map turns Ａ into a; spaces collapse; x and y are unknown, each alone.
         assert_eq!(tok.content_ids("Ａb  c"), vec![5, 4, 8]);
         assert_eq!(tok.content_ids("xy"), vec![4, 3, 3]);
+    }
+
+    #[test]
+    fn each_token_knows_the_source_bytes_it_came_from() {
+        let bytes = tiny_tokenizer_file();
+        let file = E5File::parse(&bytes).unwrap();
+        let tok = E5Tokenizer::from_file(&file).unwrap();
+        // "Ａ" is three bytes folded to 'a': "▁ab" covers it and "b"; the two spaces before "c"
+        // collapse into the lone "▁", which covers no byte of a word.
+        let text = "Ａb  c";
+        assert_eq!(
+            tok.content_pieces(text),
+            vec![(5, 0, 4), (4, 5, 5), (8, 6, 7)]
+        );
+        assert_eq!(&text[0..4], "Ａb");
+        assert_eq!(&text[6..7], "c");
+        // One unknown per character, each with its own byte.
+        assert_eq!(
+            tok.content_pieces("xy"),
+            vec![(4, 0, 0), (3, 0, 1), (3, 1, 2)]
+        );
     }
 
     #[test]

@@ -47,4 +47,18 @@ pub trait Embedder: Send + Sync + std::fmt::Debug {
     fn cache_key(&self) -> Option<String> {
         None
     }
+    /// The last hidden state of each token of `text` read as a query, with the byte span of
+    /// `text` it came from; None for an embedder that reads no tokens in context.
+    fn piece_states(&self, _text: &str) -> Option<Result<PieceStates>> {
+        None
+    }
+}
+
+/// What an encoder read a text as, token by token.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PieceStates {
+    /// The byte span of the text each token came from.
+    pub spans: Vec<(usize, usize)>,
+    /// A row of the embedder's `dim` per span.
+    pub rows: Vec<f32>,
 }

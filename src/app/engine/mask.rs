@@ -10,6 +10,8 @@ pub struct MaskLexicon {
     public_addresses: std::collections::HashSet<String>,
     public_phones: std::collections::HashSet<String>,
     name_tagger: Option<&'static crate::domain::masking::NameTagger>,
+    /// The sentence encoder whose word vectors a name tagger may read.
+    encoder: Option<Arc<dyn Embedder>>,
 }
 
 impl MaskLexicon {
@@ -26,7 +28,20 @@ impl MaskLexicon {
             public_addresses,
             public_phones,
             name_tagger: None,
+            encoder: None,
         }
+    }
+
+    /// The encoder the name tagger may read words in context with (e5; the static vectors
+    /// read no context and are not kept).
+    pub fn with_encoder(mut self, encoder: Option<Arc<dyn Embedder>>) -> MaskLexicon {
+        self.encoder = encoder.filter(|e| e.piece_states("").is_some());
+        self
+    }
+
+    /// The encoder's cache key, when there is one.
+    pub fn encoder_key(&self) -> Option<String> {
+        self.encoder.as_ref().and_then(|e| e.cache_key())
     }
 
     /// Switches the shipped name tagger on or off beside the name rules.
@@ -98,6 +113,26 @@ impl crate::domain::masking::Lexicon for MaskLexicon {
     }
 
     fn name_tagger(&self) -> Option<&crate::domain::masking::NameTagger> {
-        self.name_tagger
+        // A tagger trained on one encoder's vectors is not run without them.
+        self.name_tagger.filter(|t| match t.encoder() {
+            Some(key) => self.encoder_key().as_deref() == Some(key),
+            None => true,
+        })
+    }
+
+    fn piece_vectors(&self, text: &str) -> Option<crate::domain::masking::PieceVectors> {
+        let encoder = self.encoder.as_ref()?;
+        match encoder.piece_states(text)? {
+            Ok(states) => Some(crate::domain::masking::PieceVectors {
+                spans: states.spans,
+                dim: encoder.dim(),
+                values: states.rows,
+            }),
+            Err(e) => {
+                // The rules still mask; only the tagger's reading of context is lost.
+                tracing::warn!(error = %e, "encoder could not read a text for the masker");
+                None
+            }
+        }
     }
 }

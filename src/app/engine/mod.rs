@@ -378,7 +378,8 @@ impl Engine {
         self.mask_lexicon.get_or_init(|| {
             let started = Instant::now();
             let lexicon = MaskLexicon::new(self.analyzer.clone(), &self.corpus)
-                .with_name_tagger(self.settings.name_tagger);
+                .with_name_tagger(self.settings.name_tagger)
+                .with_encoder(self.embedder.clone());
             info!(
                 public_address_keys = lexicon.public_address_count(),
                 public_phone_keys = lexicon.public_phone_count(),

@@ -30,13 +30,13 @@ mod test_dict;
 
 pub use addresses::{address_key, public_address_keys};
 pub use numbers::{phone_key, public_phone_keys};
-pub use tagger::NameTagger;
+pub use tagger::{NameTagger, PieceVectors};
 
 use addresses::addresses;
 use dates::birthdates;
 use email::emails;
 use names::names;
-use numbers::{cued_numbers, numbers, short_numbers};
+use numbers::{cued_numbers, numbers, shaped_ids, short_numbers};
 use scan::{Claims, dictionary_spelling, prepare};
 
 /// The kinds of personal data the masker finds.
@@ -147,6 +147,11 @@ pub trait Lexicon: Send + Sync {
     fn name_tagger(&self) -> Option<&NameTagger> {
         None
     }
+
+    /// How a sentence encoder read the text, piece by piece, for a tagger that reads vectors.
+    fn piece_vectors(&self, _text: &str) -> Option<PieceVectors> {
+        None
+    }
 }
 
 /// No dictionary: names are found only in strong contexts.
@@ -206,6 +211,11 @@ pub fn remask(text: &str, lexicon: &dyn Lexicon) -> Option<Masked> {
 
 fn mask_counting(text: &str, lexicon: &dyn Lexicon) -> (Masked, usize) {
     let (mut current, mut found) = mask_once(&prepare(text), lexicon);
+    if found == 0 {
+        // Nothing replaced: a second look would read the same text and find the same nothing
+        // (worth saying: with the name tagger, each look runs the encoder).
+        return (Masked(current), 0);
+    }
     for _ in 0..4 {
         let (next, more) = mask_once(&current, lexicon);
         if more == 0 {
@@ -248,7 +258,8 @@ fn mask_once(text: &str, lexicon: &dyn Lexicon) -> (String, usize) {
 fn detect(text: &str, lexicon: &dyn Lexicon) -> Vec<(usize, usize, PiiKind)> {
     let (words, mut claims) = detect_parts(text, lexicon);
     if let Some(tagger) = lexicon.name_tagger() {
-        tagger.claim(text, &words, &mut claims);
+        let pieces = tagger.encoder().and_then(|_| lexicon.piece_vectors(text));
+        tagger.claim(text, &words, &mut claims, pieces.as_ref());
     }
     finish(text, lexicon, claims)
 }
@@ -283,6 +294,7 @@ fn finish(text: &str, lexicon: &dyn Lexicon, mut claims: Claims) -> Vec<(usize, 
 fn before_addresses(text: &str, claims: &mut Claims) {
     emails(text, claims);
     cued_numbers(text, claims);
+    shaped_ids(text, claims);
     short_numbers(text, claims);
     birthdates(text, claims);
     numbers(text, claims);

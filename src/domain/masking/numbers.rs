@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::PiiKind;
-use super::scan::{Claims, char_offset, is_unit, re, trim_span};
+use super::scan::{Claims, char_back, char_offset, is_unit, re, trim_span};
 
 pub(super) struct Patterns {
     digits: Regex,
@@ -19,9 +19,10 @@ pub(super) struct Patterns {
 pub(super) fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        // Digit groups joined by one separator (space, dash, dot, brackets); +81 in front.
+        // Digit groups joined by one separator (space, dash, dot, brackets); a country code
+        // (+81, +86) in front.
         digits: re(
-            r"(?:\+ ?81 ?(?:\(0\))? ?-? ?)?(?:\(\d{1,5}\) ?-? ?)?\d+(?:(?: ?[\-.] ?|の| |\) ?| ?\()\d+)*\)?",
+            r"(?:\+ ?\d{1,3} ?(?:\(0\))? ?-? ?)?(?:\(\d{1,5}\) ?-? ?)?\d+(?:(?: ?[\-.] ?|の| |\) ?| ?\()\d+)*\)?",
         ),
         account_cue: re(
             r"(?i)口座番号|口座|普通預金|当座預金|普通|当座|コウザ(?:バンゴウ)?|フツウ|トウザ|\(普\)|\(当\)|貯蓄預金|総合口座|店番号?|支店番号|支店コード|振込先|振り込み先|ゆうちょ|記号|bank account|\baccount(?: number| no\.?)?\b|\bbranch\b,?|acct\.?|a/c",
@@ -123,6 +124,50 @@ pub(super) fn short_numbers(text: &str, claims: &mut Claims) {
     for c in branch.captures_iter(text) {
         let m = c.get(1).expect("group");
         claims.claim(m.start(), m.end(), PiiKind::Account);
+    }
+}
+
+/// Personal numbers known by their printed shape, wherever they stand in a message that speaks
+/// of their document: a residence card (two letters, eight digits, two letters: the shape
+/// alone is enough), a passport (one or two letters and seven or eight digits), a basic pension
+/// number (4-6 digits) and an employment-insurance number (4-6-1). Cues may be far from the
+/// number ("the card is blurry. It is AB12345678CD").
+pub(super) fn shaped_ids(text: &str, claims: &mut Claims) {
+    static SHAPES: OnceLock<[(Regex, Option<Regex>); 4]> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        [
+            (re(r"[A-Z]{2} ?\d{8} ?[A-Z]{2}"), None),
+            (
+                re(r"[A-Z]{1,2}\d{7,8}"),
+                Some(re(r"(?i)passport|パスポート|旅券")),
+            ),
+            (re(r"\d{4}-\d{6}"), Some(re(r"(?i)年金|pension"))),
+            (
+                re(r"\d{4}-\d{6}-\d"),
+                Some(re(r"(?i)雇用保険|被保険者|employment insurance")),
+            ),
+        ]
+    });
+    for (shape, cue) in shapes {
+        if cue.as_ref().is_some_and(|c| !c.is_match(text)) {
+            continue;
+        }
+        for m in shape.find_iter(text) {
+            // A neighbouring letter, digit or dash makes it part of a longer code (the regex
+            // crate's \b would see kana and kanji as letters too).
+            let joined = |c: Option<char>| c.is_some_and(|c| c == '-' || c.is_ascii_alphanumeric());
+            if joined(text[..m.start()].chars().next_back())
+                || joined(text[m.end()..].chars().next())
+            {
+                continue;
+            }
+            // 適用事業所番号 has the insurance number's shape and names the employer.
+            let before = &text[char_back(text, m.start(), 12)..m.start()];
+            if before.contains("事業所") {
+                continue;
+            }
+            claims.claim(m.start(), m.end(), PiiKind::IdNumber);
+        }
     }
 }
 
@@ -499,6 +544,47 @@ mod tests {
         assert_eq!(
             m("my health insurance number is 5555-6666."),
             "my health insurance number is [番号]."
+        );
+    }
+
+    #[test]
+    fn personal_numbers_known_by_their_shape_far_from_their_cue() {
+        // A residence card number's shape is enough on its own.
+        assert_eq!(
+            m("コピーが読みにくいですが、番号はQR48210937KZです"),
+            "コピーが読みにくいですが、番号は[番号]です"
+        );
+        // A passport number anywhere in a message that speaks of a passport.
+        assert_eq!(
+            m("My passport was renewed. Old one: K7730291, new one: K7730292."),
+            "My passport was renewed. Old one: [番号], new one: [番号]."
+        );
+        assert_eq!(m("注文番号はK7730291です"), "注文番号はK7730291です");
+        // Pension (4-6) and employment-insurance (4-6-1) numbers beside their document.
+        assert_eq!(
+            m("年金の書類に書く番号は 2210-583904 でいいですか"),
+            "年金の書類に書く番号は [番号] でいいですか"
+        );
+        assert_eq!(
+            m("雇用保険に入っているパートさんの番号は 3302-771045-6 です"),
+            "雇用保険に入っているパートさんの番号は [番号] です"
+        );
+        // An employer's office number of the same shape names the business.
+        assert_eq!(
+            m("雇用保険の適用事業所番号 1301-555555-1 はどこに書きますか"),
+            "雇用保険の適用事業所番号 1301-555555-1 はどこに書きますか"
+        );
+    }
+
+    #[test]
+    fn a_foreign_mobile_number_with_its_country_code() {
+        assert_eq!(
+            m("在中国时请打 +86 139 2044 5716"),
+            "在中国时请打 [電話番号]"
+        );
+        assert_eq!(
+            m("Mobile +34 655 210 487 until Friday"),
+            "Mobile [電話番号] until Friday"
         );
     }
 }

@@ -195,6 +195,18 @@ impl Encoder {
     /// The mean of the last hidden states over every token of one window (`<s>` … `</s>`).
     pub(super) fn mean_pooled(&self, ids: &[u32]) -> candle_core::Result<Vec<f32>> {
         let (t, h) = (ids.len(), self.hidden);
+        let x = self.hidden_states(ids)?;
+        let mut pooled = vec![0f32; h];
+        for row in x.chunks_exact(h) {
+            pooled.iter_mut().zip(row).for_each(|(p, v)| *p += v);
+        }
+        pooled.iter_mut().for_each(|p| *p /= t as f32);
+        Ok(pooled)
+    }
+
+    /// The last hidden states of one window, `t × hidden`, a row per token.
+    pub(super) fn hidden_states(&self, ids: &[u32]) -> candle_core::Result<Vec<f32>> {
+        let (t, h) = (ids.len(), self.hidden);
         if t == 0 || t > self.max_positions {
             candle_core::bail!("a window holds 1 to {} tokens, not {t}", self.max_positions);
         }
@@ -218,12 +230,7 @@ impl Encoder {
                 add_layer_norm(row, res, &l.out_norm.weight, &l.out_norm.bias, self.eps);
             }
         }
-        let mut pooled = vec![0f32; h];
-        for row in x.chunks_exact(h) {
-            pooled.iter_mut().zip(row).for_each(|(p, v)| *p += v);
-        }
-        pooled.iter_mut().for_each(|p| *p /= t as f32);
-        Ok(pooled)
+        Ok(x)
     }
 
     /// Word + position + type embeddings, then LayerNorm: `t × hidden`.

@@ -16,6 +16,8 @@ pub enum Script {
     /// Latin letters, all capitals (TAKANO, LLC).
     LatinUpper,
     LatinLower,
+    /// Letters of another script (hangul, Thai, Cyrillic, Devanagari, Arabic …).
+    Foreign,
     Digits,
     /// A masked item's placeholder ([氏名]).
     Placeholder,
@@ -33,6 +35,7 @@ impl Script {
             Script::LatinCapital => "Lc",
             Script::LatinUpper => "LU",
             Script::LatinLower => "Ll",
+            Script::Foreign => "F",
             Script::Digits => "D",
             Script::Placeholder => "P",
             Script::Newline => "N",
@@ -48,6 +51,7 @@ enum CharClass {
     Hiragana,
     Katakana,
     Latin,
+    Foreign,
     Digit,
     Space,
     Newline,
@@ -62,6 +66,15 @@ fn char_class(c: char) -> CharClass {
         c if is_hiragana(c) => CharClass::Hiragana,
         c if is_katakana(c) => CharClass::Katakana,
         c if c.is_ascii_alphabetic() => CharClass::Latin,
+        // Latin letters with diacritics (Đỗ, Müller, Nuñez) are Latin.
+        c if c.is_alphabetic() && matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) => {
+            CharClass::Latin
+        }
+        c if c.is_alphabetic() => CharClass::Foreign,
+        // Combining marks (Thai vowels, Devanagari signs) belong to the letters before them.
+        c if matches!(c as u32, 0x0300..=0x036F | 0x0E31..=0x0E4E | 0x0900..=0x0DFF) => {
+            CharClass::Foreign
+        }
         c if c.is_ascii_digit() => CharClass::Digit,
         _ => CharClass::Other,
     }
@@ -79,10 +92,11 @@ fn script_of(s: &str) -> Script {
         CharClass::Kanji => Script::Kanji,
         CharClass::Hiragana => Script::Hiragana,
         CharClass::Katakana => Script::Katakana,
-        CharClass::Latin if s.chars().all(|c| c.is_ascii_uppercase()) && s.len() > 1 => {
+        CharClass::Latin if s.chars().all(char::is_uppercase) && s.chars().nth(1).is_some() => {
             Script::LatinUpper
         }
-        CharClass::Latin if s.starts_with(|c: char| c.is_ascii_uppercase()) => Script::LatinCapital,
+        CharClass::Latin if s.starts_with(char::is_uppercase) => Script::LatinCapital,
+        CharClass::Foreign => Script::Foreign,
         CharClass::Latin => Script::LatinLower,
         CharClass::Digit => Script::Digits,
         CharClass::Newline => Script::Newline,
@@ -111,6 +125,7 @@ impl Token {
                 | Script::LatinCapital
                 | Script::LatinUpper
                 | Script::LatinLower
+                | Script::Foreign
                 | Script::Mixed
         )
     }
@@ -162,6 +177,18 @@ impl NameTokens {
 }
 
 impl NameTokens {
+    /// Per token, whether a name rule claimed (part of) it.
+    pub fn ruled(&self) -> Vec<bool> {
+        self.tokens
+            .iter()
+            .map(|t| {
+                self.rule_claims
+                    .iter()
+                    .any(|&(s, e, k)| k == PiiKind::Name && s < t.end && e > t.start)
+            })
+            .collect()
+    }
+
     /// The features as they would be without the rules' decisions (the tagger alone).
     pub fn features_without_rules(&self) -> Vec<Vec<u32>> {
         (0..self.tokens.len())

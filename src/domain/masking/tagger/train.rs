@@ -1,12 +1,16 @@
 //! Training: logistic regression by stochastic gradient descent, in a fixed order drawn from a
 //! fixed seed, one thread, so that the same examples give the same weights file byte for byte.
 
-use super::{BITS, NameTagger};
+use super::{BITS, ContextWeights, NameTagger};
 
-/// One token to learn from: its features and whether it is (part of) a name.
+/// One token to learn from: its features, the encoder's vector of it (when there is one) and
+/// whether it is (part of) a name.
 #[derive(Debug, Clone, Copy)]
 pub struct Example<'a> {
     pub features: &'a [u32],
+    pub vector: Option<&'a [f32]>,
+    /// Whether a name rule claimed the word (the context weights for such words apply).
+    pub ruled: bool,
     pub name: bool,
 }
 
@@ -18,6 +22,9 @@ pub struct TrainOptions {
     pub l2: f64,
     /// How much a name's error counts against an ordinary word's (names are few).
     pub name_weight: f64,
+    /// The step for the weights over the encoder's vectors, as a multiple of the learning
+    /// rate: every dimension moves on every word, each by a small amount.
+    pub context_rate: f64,
     pub seed: u64,
 }
 
@@ -28,6 +35,7 @@ impl Default for TrainOptions {
             learning_rate: 0.2,
             l2: 1e-5,
             name_weight: 1.0,
+            context_rate: 1.0,
             seed: 0x5eed_1d0c,
         }
     }
@@ -58,6 +66,11 @@ pub fn train(
 ) -> NameTagger {
     let mut weights = vec![0.0f64; 1 << BITS];
     let mut bias = 0.0f64;
+    let (mean, scale) = standardisation(examples);
+    let mut context = vec![0.0f64; mean.len()];
+    let mut ruled_context = vec![0.0f64; mean.len()];
+    let mut ruled_bias = 0.0f64;
+    let mut centred = vec![0.0f64; mean.len()];
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut shuffle = Shuffle(options.seed.max(1));
     for epoch in 0..options.epochs {
@@ -68,12 +81,40 @@ pub fn train(
         let rate = options.learning_rate / (1.0 + epoch as f64);
         for &k in &order {
             let example = examples[k];
+            let with_vector = match example.vector {
+                Some(v) if v.len() == mean.len() => {
+                    for (((c, v), m), s) in centred.iter_mut().zip(v).zip(&mean).zip(&scale) {
+                        *c = f64::from((v - m) * s);
+                    }
+                    true
+                }
+                _ => false,
+            };
             let z = bias
                 + example
                     .features
                     .iter()
                     .map(|&f| weights[f as usize])
-                    .sum::<f64>();
+                    .sum::<f64>()
+                + if with_vector {
+                    context
+                        .iter()
+                        .zip(&centred)
+                        .map(|(w, c)| w * c)
+                        .sum::<f64>()
+                        + if example.ruled {
+                            ruled_bias
+                                + ruled_context
+                                    .iter()
+                                    .zip(&centred)
+                                    .map(|(w, c)| w * c)
+                                    .sum::<f64>()
+                        } else {
+                            0.0
+                        }
+                } else {
+                    0.0
+                };
             let p = 1.0 / (1.0 + (-z).exp());
             let gradient = if example.name {
                 options.name_weight * (p - 1.0)
@@ -85,10 +126,63 @@ pub fn train(
                 let w = &mut weights[f as usize];
                 *w -= rate * (gradient + options.l2 * *w);
             }
+            if with_vector {
+                let step = rate * options.context_rate;
+                for (w, c) in context.iter_mut().zip(&centred) {
+                    *w -= step * (gradient * c + options.l2 * *w);
+                }
+                if example.ruled {
+                    ruled_bias -= rate * gradient;
+                    for (w, c) in ruled_context.iter_mut().zip(&centred) {
+                        *w -= step * (gradient * c + options.l2 * *w);
+                    }
+                }
+            }
         }
         progress(epoch + 1);
     }
+    let context = (!mean.is_empty()).then(|| ContextWeights {
+        encoder: String::new(),
+        mean,
+        scale,
+        weights: context.iter().map(|&w| w as f32).collect(),
+        ruled_weights: ruled_context.iter().map(|&w| w as f32).collect(),
+        ruled_bias: ruled_bias as f32,
+    });
     NameTagger::from_parts(weights.iter().map(|&w| w as f32).collect(), bias as f32)
+        .with_context(context)
+}
+
+/// Per dimension of the examples' vectors: the mean, and the factor that brings a centred
+/// value to a standard deviation of 1/√dim. Empty when no example has a vector.
+fn standardisation(examples: &[Example<'_>]) -> (Vec<f32>, Vec<f32>) {
+    let Some(dim) = examples.iter().find_map(|e| e.vector.map(<[f32]>::len)) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut sum = vec![0f64; dim];
+    let mut squares = vec![0f64; dim];
+    let mut n = 0f64;
+    for v in examples.iter().filter_map(|e| e.vector) {
+        if v.len() != dim {
+            continue;
+        }
+        for ((s, q), x) in sum.iter_mut().zip(&mut squares).zip(v) {
+            *s += f64::from(*x);
+            *q += f64::from(*x) * f64::from(*x);
+        }
+        n += 1.0;
+    }
+    let root = (dim as f64).sqrt();
+    let mean: Vec<f32> = sum.iter().map(|s| (s / n) as f32).collect();
+    let scale = sum
+        .iter()
+        .zip(&squares)
+        .map(|(s, q)| {
+            let var = (q / n - (s / n) * (s / n)).max(1e-12);
+            (1.0 / (var.sqrt() * root)) as f32
+        })
+        .collect();
+    (mean, scale)
 }
 
 #[cfg(test)]
@@ -114,6 +208,8 @@ mod tests {
         data.iter()
             .map(|(f, name)| Example {
                 features: f,
+                vector: None,
+                ruled: false,
                 name: *name,
             })
             .collect()
@@ -130,8 +226,36 @@ mod tests {
         assert_eq!(first, second);
         assert_eq!(epochs, (1..=options.epochs).collect::<Vec<_>>());
         let tagger = NameTagger::parse(&first).unwrap();
-        assert!(tagger.probability(&[1]) > 0.9);
-        assert!(tagger.probability(&[2]) < 0.1);
+        assert!(tagger.probability(&[1], None, false) > 0.9);
+        assert!(tagger.probability(&[2], None, false) < 0.1);
+    }
+
+    #[test]
+    fn a_name_told_only_by_its_vector_is_learned_from_the_vector() {
+        // Every word has the same hashed feature; the first dimension of the vector says
+        // which words are names, the second is noise.
+        let vectors: Vec<[f32; 2]> = (0..300)
+            .map(|i| {
+                let name = i % 4 == 0;
+                [if name { 3.0 } else { 1.0 }, (i % 7) as f32]
+            })
+            .collect();
+        let features = [9u32];
+        let examples: Vec<Example<'_>> = vectors
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Example {
+                features: &features,
+                vector: Some(v),
+                ruled: false,
+                name: i % 4 == 0,
+            })
+            .collect();
+        let tagger = train(&examples, &TrainOptions::default(), &mut |_| {});
+        assert!(tagger.probability(&features, Some(&[3.0, 2.0]), false) > 0.8);
+        assert!(tagger.probability(&features, Some(&[1.0, 2.0]), false) < 0.2);
+        let back = NameTagger::parse(&tagger.to_file()).unwrap();
+        assert_eq!(back.to_file(), tagger.to_file());
     }
 
     #[test]
