@@ -1,6 +1,7 @@
 //! The masker's view of the engine: the dictionary for names and the public addresses.
 
 use super::*;
+use crate::domain::masking::Masked;
 
 /// What the masker knows here: the IPADIC analyzer for names, and the addresses published in
 /// the corpus (the ward's offices), which are not anyone's personal data.
@@ -134,5 +135,94 @@ impl crate::domain::masking::Lexicon for MaskLexicon {
                 None
             }
         }
+    }
+}
+
+/// Texts masked lately, by the SHA-256 of the raw text, so that the raw text itself is not kept:
+/// callers repeat themselves, operators retype, the questionnaire's summaries recur, and with
+/// the name tagger each masking runs the encoder. When full, the least recently used half goes.
+#[derive(Debug, Default)]
+pub struct MaskedCache {
+    inner: std::sync::Mutex<MaskedEntries>,
+}
+
+#[derive(Debug, Default)]
+struct MaskedEntries {
+    tick: u64,
+    map: std::collections::HashMap<[u8; 32], (u64, Masked)>,
+}
+
+/// Entries kept (a few MiB at most for chat-sized texts).
+const MASKED_CACHE: usize = 4096;
+
+impl MaskedCache {
+    /// The masked text of `raw`, masked by `mask` on a miss (outside the lock).
+    pub fn get_or_mask(&self, raw: &str, mask: impl FnOnce(&str) -> Masked) -> Masked {
+        use sha2::Digest;
+        let key: [u8; 32] = sha2::Sha256::digest(raw.as_bytes()).into();
+        {
+            let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+            inner.tick += 1;
+            let tick = inner.tick;
+            if let Some(entry) = inner.map.get_mut(&key) {
+                entry.0 = tick;
+                return entry.1.clone();
+            }
+        }
+        let masked = mask(raw);
+        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if inner.map.len() >= MASKED_CACHE {
+            let mut ticks: Vec<u64> = inner.map.values().map(|(t, _)| *t).collect();
+            let (_, median, _) = ticks.select_nth_unstable(MASKED_CACHE / 2);
+            let cut = *median;
+            inner.map.retain(|_, (t, _)| *t > cut);
+        }
+        inner.tick += 1;
+        let tick = inner.tick;
+        inner.map.insert(key, (tick, masked.clone()));
+        masked
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .map
+            .len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_masked_once_is_not_masked_again_and_the_cache_stays_bounded() {
+        let cache = MaskedCache::default();
+        let mut calls = 0;
+        let mut mask = |raw: &str| {
+            calls += 1;
+            Masked::from_stored(raw.replace("田中", "[氏名]"))
+        };
+        assert_eq!(
+            cache.get_or_mask("田中です", &mut mask).as_str(),
+            "[氏名]です"
+        );
+        assert_eq!(
+            cache.get_or_mask("田中です", &mut mask).as_str(),
+            "[氏名]です"
+        );
+        assert_eq!(calls, 1);
+        for i in 0..(MASKED_CACHE + 10) {
+            cache.get_or_mask(&format!("質問 {i}"), |r| {
+                Masked::from_stored(r.to_string())
+            });
+        }
+        assert!(cache.len() <= MASKED_CACHE);
+        assert!(cache.len() > MASKED_CACHE / 4);
     }
 }

@@ -44,7 +44,7 @@ pub use documents::{embedding_text, faq_embedding_text, level_hint, scheme_text,
 pub use fusion::{FusionWeights, fuse, fuse_rrf, fuse_totals};
 pub use hits::{Explanation, FaqHit, SchemeHit, SearchOutcome};
 use learned::Learned;
-pub use mask::MaskLexicon;
+pub use mask::{MaskLexicon, MaskedCache};
 use names::SchemeNames;
 pub use rebuild::BuildReport;
 use rebuild::KeptAnalyses;
@@ -118,6 +118,8 @@ pub struct Engine {
     /// when first needed, not with the indexes: reading the addresses out of every published
     /// text costs more than the lexical index itself on a large corpus.
     mask_lexicon: std::sync::OnceLock<MaskLexicon>,
+    /// Texts masked lately (the tagger runs the encoder on each masking).
+    masked: MaskedCache,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
     routing_examples: crate::domain::routing::examples::ExampleStore,
     /// The shipped routing model, when it was trained on this engine's encoder.
@@ -320,6 +322,7 @@ impl Engine {
             vector_cache_stats,
             query_vectors: QueryVectorCache::new(QUERY_VECTOR_CACHE),
             mask_lexicon: Default::default(),
+            masked: Default::default(),
             settings,
             corpus,
             analyzer,
@@ -359,7 +362,9 @@ impl Engine {
     /// Masks personal data in what a caller typed, with the dictionary's help for names.
     /// Everything bound for the inquiry log goes through here.
     pub fn mask(&self, raw: &str) -> crate::domain::masking::Masked {
-        crate::domain::masking::mask(raw, self.mask_lexicon())
+        self.masked.get_or_mask(raw, |raw| {
+            crate::domain::masking::mask(raw, self.mask_lexicon())
+        })
     }
 
     /// A scheme title or summary as a page in `lang` shows it: Japanese terms inside English
