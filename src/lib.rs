@@ -13,6 +13,7 @@ pub mod http;
 pub mod import;
 pub mod index;
 pub mod interop;
+pub mod recent;
 pub mod setup;
 pub mod store;
 pub mod text;

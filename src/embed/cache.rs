@@ -249,30 +249,14 @@ mod tests {
     }
 }
 
-/// A bounded map of recent query vectors (callers repeat themselves, operators retype), with
-/// hit and miss counters for `/healthz`. When full, the least recently used half is dropped.
+/// Recent query vectors (callers repeat themselves, operators retype), with hit and miss
+/// counters for `/healthz`.
 #[derive(Debug)]
-pub struct QueryVectorCache {
-    capacity: usize,
-    inner: std::sync::Mutex<QueryEntries>,
-    hits: std::sync::atomic::AtomicU64,
-    misses: std::sync::atomic::AtomicU64,
-}
-
-#[derive(Debug, Default)]
-struct QueryEntries {
-    tick: u64,
-    map: HashMap<String, (u64, std::sync::Arc<[f32]>)>,
-}
+pub struct QueryVectorCache(crate::recent::RecentMap<String, std::sync::Arc<[f32]>>);
 
 impl QueryVectorCache {
     pub fn new(capacity: usize) -> QueryVectorCache {
-        QueryVectorCache {
-            capacity: capacity.max(2),
-            inner: Default::default(),
-            hits: Default::default(),
-            misses: Default::default(),
-        }
+        QueryVectorCache(crate::recent::RecentMap::new(capacity))
     }
 
     /// The query's vector, encoded with `encode` on a miss (outside the lock).
@@ -281,36 +265,13 @@ impl QueryVectorCache {
         text: &str,
         encode: impl FnOnce(&str) -> Result<Vec<f32>>,
     ) -> Result<std::sync::Arc<[f32]>> {
-        use std::sync::atomic::Ordering::Relaxed;
-        {
-            let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-            inner.tick += 1;
-            let tick = inner.tick;
-            if let Some(entry) = inner.map.get_mut(text) {
-                entry.0 = tick;
-                self.hits.fetch_add(1, Relaxed);
-                return Ok(entry.1.clone());
-            }
-        }
-        self.misses.fetch_add(1, Relaxed);
-        let vector: std::sync::Arc<[f32]> = encode(text)?.into();
-        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if inner.map.len() >= self.capacity {
-            let mut ticks: Vec<u64> = inner.map.values().map(|(t, _)| *t).collect();
-            let (_, median, _) = ticks.select_nth_unstable(self.capacity / 2);
-            let cut = *median;
-            inner.map.retain(|_, (t, _)| *t > cut);
-        }
-        inner.tick += 1;
-        let tick = inner.tick;
-        inner.map.insert(text.to_string(), (tick, vector.clone()));
-        Ok(vector)
+        self.0
+            .get_or_try_insert(text, || encode(text).map(std::sync::Arc::from))
     }
 
     /// (hits, misses) since start-up.
     pub fn counters(&self) -> (u64, u64) {
-        use std::sync::atomic::Ordering::Relaxed;
-        (self.hits.load(Relaxed), self.misses.load(Relaxed))
+        self.0.counters()
     }
 }
 
@@ -329,7 +290,7 @@ mod query_cache_tests {
         for q in ["c", "d", "e", "f", "g", "h"] {
             cache.get_or_encode(q, encode).unwrap();
         }
-        assert!(cache.inner.lock().unwrap().map.len() <= 4);
+        assert!(cache.0.len() <= 4);
         // The most recent entry survives eviction.
         cache.get_or_encode("h", encode).unwrap();
         assert_eq!(cache.counters().0, 3);

@@ -33,10 +33,10 @@ impl MaskLexicon {
         }
     }
 
-    /// The encoder the name tagger may read words in context with (e5; the static vectors
-    /// read no context and are not kept).
+    /// The encoder the name tagger may read words in context with (a tagger runs only beside
+    /// the encoder it was trained on; one that reads no tokens in context gives no vectors).
     pub fn with_encoder(mut self, encoder: Option<Arc<dyn Embedder>>) -> MaskLexicon {
-        self.encoder = encoder.filter(|e| e.piece_states("").is_some());
+        self.encoder = encoder;
         self
     }
 
@@ -140,59 +140,33 @@ impl crate::domain::masking::Lexicon for MaskLexicon {
 
 /// Texts masked lately, by the SHA-256 of the raw text, so that the raw text itself is not kept:
 /// callers repeat themselves, operators retype, the questionnaire's summaries recur, and with
-/// the name tagger each masking runs the encoder. When full, the least recently used half goes.
-#[derive(Debug, Default)]
-pub struct MaskedCache {
-    inner: std::sync::Mutex<MaskedEntries>,
-}
-
-#[derive(Debug, Default)]
-struct MaskedEntries {
-    tick: u64,
-    map: std::collections::HashMap<[u8; 32], (u64, Masked)>,
-}
+/// the name tagger each masking runs the encoder.
+#[derive(Debug)]
+pub struct MaskedCache(crate::recent::RecentMap<[u8; 32], Masked>);
 
 /// Entries kept (a few MiB at most for chat-sized texts).
 const MASKED_CACHE: usize = 4096;
+
+impl Default for MaskedCache {
+    fn default() -> MaskedCache {
+        MaskedCache(crate::recent::RecentMap::new(MASKED_CACHE))
+    }
+}
 
 impl MaskedCache {
     /// The masked text of `raw`, masked by `mask` on a miss (outside the lock).
     pub fn get_or_mask(&self, raw: &str, mask: impl FnOnce(&str) -> Masked) -> Masked {
         use sha2::Digest;
         let key: [u8; 32] = sha2::Sha256::digest(raw.as_bytes()).into();
-        {
-            let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-            inner.tick += 1;
-            let tick = inner.tick;
-            if let Some(entry) = inner.map.get_mut(&key) {
-                entry.0 = tick;
-                return entry.1.clone();
-            }
-        }
-        let masked = mask(raw);
-        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if inner.map.len() >= MASKED_CACHE {
-            let mut ticks: Vec<u64> = inner.map.values().map(|(t, _)| *t).collect();
-            let (_, median, _) = ticks.select_nth_unstable(MASKED_CACHE / 2);
-            let cut = *median;
-            inner.map.retain(|_, (t, _)| *t > cut);
-        }
-        inner.tick += 1;
-        let tick = inner.tick;
-        inner.map.insert(key, (tick, masked.clone()));
-        masked
+        self.0.get_or_insert(&key, || mask(raw))
     }
 
     pub fn len(&self) -> usize {
-        self.inner
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .map
-            .len()
+        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.0.is_empty()
     }
 }
 

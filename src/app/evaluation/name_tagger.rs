@@ -297,12 +297,11 @@ fn claims_for(
 }
 
 fn probabilities(tagger: &NameTagger, features: &[Vec<u32>], case: &TaggerCase) -> Vec<f32> {
-    let ruled = if tagger.without_rules {
-        vec![false; case.tokens.tokens.len()]
-    } else {
-        case.tokens.ruled()
-    };
-    tagger.probabilities(features, case.vectors.as_deref(), &ruled)
+    tagger.probabilities(
+        features,
+        case.vectors.as_deref(),
+        &tagger.ruled(&case.tokens),
+    )
 }
 
 /// One configuration's figures on each held-out file and pooled.
@@ -398,26 +397,24 @@ pub fn cross_validate(
     let best_union = best(&|s| matches!(s, Setup::Union { .. } | Setup::AloneUnion { .. }));
     let best_union_no_drop = best(&|s| matches!(s, Setup::Union { drop, .. } if *drop == 0.0));
     let mut whole = vec![(Counts::default(), Counts::default()); files];
-    if matches!(best_union, Setup::Union { .. } | Setup::AloneUnion { .. }) {
-        for (fold, whole) in whole.iter_mut().enumerate() {
-            let train_cases: Vec<&TaggerCase> = cases.iter().filter(|c| c.file != fold).collect();
-            let Some(tagger) = tagger_for(best_union, &train_cases, options, &mut |_| {}) else {
-                continue;
-            };
-            let held_out: Vec<PiiCase> = cases
-                .iter()
-                .filter(|c| c.file == fold)
-                .map(|c| c.case.clone())
-                .collect();
-            whole.0 = counts_of(&super::pii::eval_pii(&held_out, &RulesOnly(lexicon)));
-            whole.1 = counts_of(&super::pii::eval_pii(
-                &held_out,
-                &WithTagger {
-                    lexicon,
-                    tagger: &tagger,
-                },
-            ));
-        }
+    for (fold, whole) in whole.iter_mut().enumerate() {
+        let train_cases: Vec<&TaggerCase> = cases.iter().filter(|c| c.file != fold).collect();
+        let Some(tagger) = tagger_for(best_union, &train_cases, options, &mut |_| {}) else {
+            continue;
+        };
+        let held_out: Vec<PiiCase> = cases
+            .iter()
+            .filter(|c| c.file == fold)
+            .map(|c| c.case.clone())
+            .collect();
+        whole.0 = counts_of(&super::pii::eval_pii(&held_out, &RulesOnly(lexicon)));
+        whole.1 = counts_of(&super::pii::eval_pii(
+            &held_out,
+            &WithTagger {
+                lexicon,
+                tagger: &tagger,
+            },
+        ));
     }
     CvReport {
         rows,

@@ -62,17 +62,19 @@ pub struct ContextWeights {
 
 impl ContextWeights {
     fn score(&self, vector: &[f32], ruled: bool) -> f32 {
-        let mut base = 0.0;
-        let mut extra = 0.0;
-        for (i, v) in vector.iter().enumerate().take(self.weights.len()) {
-            let x = (v - self.mean[i]) * self.scale[i];
-            base += x * self.weights[i];
-            extra += x * self.ruled_weights[i];
-        }
+        let centred = vector
+            .iter()
+            .zip(&self.mean)
+            .zip(&self.scale)
+            .map(|((v, m), s)| (v - m) * s);
         if ruled {
-            base + extra + self.ruled_bias
+            self.ruled_bias
+                + centred
+                    .zip(self.weights.iter().zip(&self.ruled_weights))
+                    .map(|(x, (w, r))| x * (w + r))
+                    .sum::<f32>()
         } else {
-            base
+            centred.zip(&self.weights).map(|(x, w)| x * w).sum()
         }
     }
 }
@@ -224,6 +226,16 @@ impl NameTagger {
         1.0 / (1.0 + (-z).exp())
     }
 
+    /// Per token, whether the tagger reads it as one a name rule claimed (never, for a tagger
+    /// trained without the rules).
+    pub fn ruled(&self, tokens: &NameTokens) -> Vec<bool> {
+        if self.without_rules {
+            vec![false; tokens.tokens.len()]
+        } else {
+            tokens.ruled()
+        }
+    }
+
     /// Each token's probability (0 for a token that cannot be a name).
     pub fn probabilities(
         &self,
@@ -247,7 +259,14 @@ impl NameTagger {
 
     /// Nonzero weights (the file's size, roughly).
     pub fn nonzero(&self) -> usize {
-        self.weights.iter().filter(|w| **w != 0.0).count()
+        let context = self.context.as_ref().map_or(0, |c| {
+            c.weights
+                .iter()
+                .chain(&c.ruled_weights)
+                .filter(|w| **w != 0.0)
+                .count()
+        });
+        self.weights.iter().filter(|w| **w != 0.0).count() + context
     }
 
     /// The weights file: a header, then one `bucket weight` line per nonzero weight, in
@@ -402,11 +421,7 @@ impl NameTagger {
     ) {
         let tokens = NameTokens::new(text, words, &claims.0);
         let vectors = pieces.map(|p| p.per_token_in_context(&tokens.tokens));
-        let ruled = if self.without_rules {
-            vec![false; tokens.tokens.len()]
-        } else {
-            tokens.ruled()
-        };
+        let ruled = self.ruled(&tokens);
         let alone;
         let features = if self.without_rules {
             alone = tokens.features_without_rules();
