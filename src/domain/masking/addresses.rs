@@ -98,7 +98,8 @@ pub(super) fn patterns() -> &'static Patterns {
         building_tail: re(
             r"^(?:-|[、,] ?)?(?: ?[ァ-ヶー一-龯々ぁ-ゖA-Za-z・]{1,20}?(?: [ァ-ヶー一-龯々A-Za-z・]{1,20}?){0,2})? ?(?:\d{1,4} ?(?:階|F|f|号室|号)?|[A-Za-z]?\d{1,4})",
         ),
-        building_before: re(r"(?:[A-Z][A-Za-z.]+ ){1,3}\d{1,4}, $"),
+        // "Hillside Court 211, ", "Tamachi Station Tower N 1508, ": a building's words and room.
+        building_before: re(r"(?:[A-Z][A-Za-z.]* ){1,4}[A-Z]?\d{1,4}, $"),
         room_no: re(r"\d{3,4} ?号"),
         room_cue: re(r"部屋|号室|マンション|アパート|一室|住戸"),
         address_cue: re(
@@ -594,6 +595,16 @@ mod tests {
             "living at Minato-ku Takanawa [住所]."
         );
         assert_eq!(m("住所は六本木5の2の1です"), "住所は六本木[住所]です");
+        assert_eq!(
+            m(
+                "Please post it to Azabu Garden Tower B 702, 2-8-4 Azabudai, Minato-ku, Tokyo. Thanks"
+            ),
+            "Please post it to [住所] Azabudai, Minato-ku, Tokyo. Thanks"
+        );
+        assert_eq!(
+            m("We moved to 1-4-9 Mita, Minato-ku last month."),
+            "We moved to [住所] Mita, Minato-ku last month."
+        );
     }
 
     #[test]

@@ -19,10 +19,11 @@ pub(super) fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         date: re(concat!(
             // 年月日 also in kana (1998ねん3がつ19にち), and 1992年の8月14日.
-            r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?(?:年|ねん)(?: ?の? ?\d{1,2} ?(?:月|がつ)(?: ?\d{1,2} ?(?:日|にち))?)?",
+            // The other calendar's year may follow in brackets: 1969年(昭和44年)2月29日.
+            r"(?i)(?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|(?-u:\b)[MTSHR]\.?) ?(?:\d{1,2}|元)) ?(?:年|ねん)(?: ?\((?:(?:19|20)\d{2}|(?:明治|大正|昭和|平成|令和|[MTSHR]\.?) ?(?:\d{1,2}|元)) ?年?\))?(?: ?の? ?\d{1,2} ?(?:月|がつ)(?: ?\d{1,2} ?(?:日|にち))?)?",
             // 昭和三十五年八月十五日: numbers in kanji.
             r"|(?:明治|大正|昭和|平成|令和)(?:[一二三四五六七八九十]{1,3}|元)年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?",
-            r"|[MTSHR]\.? ?\d{1,2}[./\-]\d{1,2}[./\-]\d{1,2}",
+            r"|(?-u:\b)[MTSHR]\.? ?\d{1,2}[./\-]\d{1,2}[./\-]\d{1,2}",
             r"|(?:19|20)\d{2}[/\-.] ?\d{1,2}[/\-.] ?\d{1,2}",
             r"|\b(?:19|20)\d{2},? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b",
             r"|\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}",
@@ -32,9 +33,11 @@ pub(super) fn patterns() -> &'static Patterns {
             // 85.4.3: a year in two digits, only with a birth cue; last, so that 14.04.1970 is
             // read whole first.
             r"|\d{2}\.\d{1,2}\.\d{1,2}",
+            // 8/9/90: a year in two digits after a day and a month, also only with a cue.
+            r"|\d{1,2}/\d{1,2}/\d{2}",
         )),
         birth_cue: re(
-            r"(?i)生年月日|セイネンガッピ|生まれ|生れ|うまれ|誕生|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
+            r"(?i)生年月日|セイネンガッピ|せいねんがっぴ|生まれ|生れ|うまれ|誕生|たんじょう|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
         ),
         // Right after a date: 「1985年4月12日生」「S60.4.12生」.
         birth_after: re(r"(?i)^ ?(?:生|うまれ|誕生|born|b\.)"),
@@ -125,7 +128,13 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
         if cue_after || (cue_before && !year_only) || whole {
             // A year alone with a cue before it ("born in 1985") is masked as well.
             claims.claim(start, end, PiiKind::Birthdate);
-        } else if year_only && cue_before && before.trim_end().ends_with(['は', ':', ' ']) {
+        } else if year_only
+            && cue_before
+            && (before.trim_end().ends_with(['は', ':', ' '])
+                || ["生まれ年", "生まれた年", "生年"]
+                    .iter()
+                    .any(|w| before.trim_end().trim_end_matches([':', 'は']).ends_with(w)))
+        {
             claims.claim(start, end, PiiKind::Birthdate);
         }
     }
@@ -171,8 +180,12 @@ pub(super) fn beside_names(text: &str, claims: &mut Claims) {
             continue;
         }
         let before = text[..start].trim_end_matches(' ');
-        let Some(open) = before.strip_suffix(['(', '/']) else {
-            continue;
+        // 斉藤 翔 S63.3.3 正社員: a roster's columns, the date a space after the name.
+        let spaced = before.len() < start;
+        let (open, bracketed) = match before.strip_suffix(['(', '/']) {
+            Some(open) => (open, true),
+            None if spaced => (before, false),
+            None => continue,
         };
         let after = text[end..].trim_start_matches(' ');
         if before.ends_with('(') && !after.starts_with(')') {
@@ -185,6 +198,9 @@ pub(super) fn beside_names(text: &str, claims: &mut Claims) {
             .any(|&(_, e, kind)| kind == PiiKind::Name && e == name_end);
         if named {
             claims.claim(start, end, PiiKind::Birthdate);
+            continue;
+        }
+        if !bracketed {
             continue;
         }
         // A name in a list: kanji or katakana right after a colon, a comma or a line start.
@@ -211,6 +227,14 @@ pub(super) fn beside_names(text: &str, claims: &mut Claims) {
 /// Whether a date's year is one a grown-up caller or employee was born in: 1920 to 2010 in
 /// 西暦; 昭和 and 大正 whole; 平成 up to 22; never 令和.
 fn could_be_born(date: &str) -> bool {
+    // A year in four digits wherever it stands (12 June 1984, 15/02/1980).
+    if let Some(year) = date
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|n| n.len() == 4)
+        .and_then(|y| y.parse::<u32>().ok())
+    {
+        return (1920..=2010).contains(&year);
+    }
     let year: u32 = date
         .trim_start_matches(|c: char| !c.is_ascii_digit())
         .split(|c: char| !c.is_ascii_digit())
@@ -237,6 +261,10 @@ mod tests {
             "名簿:[氏名]([生年月日])、[氏名]([生年月日])"
         );
         assert_eq!(m("氏名:山田花子(S50.1.2)"), "氏名:[氏名]([生年月日])");
+        assert_eq!(
+            m("名簿\n1. 氏名:山田花子 S50.1.2 パート\n2. 氏名:北川美咲 1960/02/03 正社員"),
+            "名簿\n1. 氏名:[氏名] [生年月日] パート\n2. 氏名:[氏名] [生年月日] 正社員"
+        );
         assert_eq!(
             m("開業日(2020/04/01)に届けました"),
             "開業日(2020/04/01)に届けました"
@@ -283,7 +311,27 @@ mod tests {
                 "{text} -> {out}"
             );
         }
+        for (text, masked) in [
+            (
+                "代表の生年月日:1972年(昭和47年)11月3日",
+                "代表の生年月日:[生年月日]",
+            ),
+            ("生年月日 昭和47年(1972年)11月3日", "生年月日 [生年月日]"),
+            (
+                "たんじょうび は 1988ねん 7がつ 9にち",
+                "たんじょうび は [生年月日]",
+            ),
+            ("生まれ年 平成3年", "生まれ年 [生年月日]"),
+            ("my birthday is 4/7/86", "my birthday is [生年月日]"),
+            ("DOB 23/11/1979.", "DOB [生年月日]."),
+        ] {
+            assert_eq!(m(text), masked, "{text}");
+        }
+        // A birthday the form asks for, written in another calendar a few words on.
+        let out = m("The form asks for 代表者の生年月日 in which calendar? Mine is 3 March 1979.");
+        assert!(out.contains("Mine is [生年月日]"), "{out}");
         assert_eq!(m("令和8年4月1日から受付"), "令和8年4月1日から受付");
+        assert_eq!(m("配分は 1/2/3 の順です"), "配分は 1/2/3 の順です");
         assert_eq!(m("締切は2026-11-30です"), "締切は2026-11-30です");
         assert_eq!(
             m("昭和43年4月2日以降生まれの方を雇う場合"),

@@ -495,7 +495,12 @@ fn grow_names(text: &str, tokens: &[Token], probabilities: &[f32], grow: f32, cl
     loop {
         let mut grew = false;
         for (i, (t, p)) in tokens.iter().zip(probabilities).enumerate() {
-            if !t.taggable() || *p < grow || named(claims, t) {
+            // S63.3.3 after a name: a letter glued to a number is no part of the name.
+            if !t.taggable()
+                || *p < grow
+                || named(claims, t)
+                || text[t.end..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             let left = i > 0 && named(claims, &tokens[i - 1]) && apart(tokens[i - 1].end, t.start);
