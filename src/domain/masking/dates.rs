@@ -35,6 +35,12 @@ pub(super) fn patterns() -> &'static Patterns {
             r"|\d{2}\.\d{1,2}\.\d{1,2}",
             // 8/9/90: a year in two digits after a day and a month, also only with a cue.
             r"|\d{1,2}/\d{1,2}/\d{2}",
+            // 12-Apr-1985, 12-apr-85.
+            r"|\b\d{1,2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-(?:19|20)?\d{2}\b",
+            // 一九八五年四月十二日: a Western year in kanji digits.
+            r"|[一二三四五六七八九〇○]{4}年(?:[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)?",
+            // しょうわ60ねん4がつ12にち: the era in kana.
+            r"|(?:めいじ|たいしょう|しょうわ|へいせい) ?(?:\d{1,2}|がん) ?ねん(?: ?\d{1,2} ?がつ(?: ?\d{1,2} ?にち)?)?",
         )),
         birth_cue: re(
             r"(?i)生年月日|セイネンガッピ|せいねんがっぴ|生まれ|生れ|うまれ|誕生|たんじょう|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
@@ -243,8 +249,8 @@ fn could_be_born(date: &str) -> bool {
         .unwrap_or(0);
     let era = date.chars().next().unwrap_or(' ').to_ascii_uppercase();
     match era {
-        'S' | 'T' | '昭' | '大' => true,
-        'H' | '平' => year <= 22 || date.contains("元"),
+        'S' | 'T' | '昭' | '大' | 'し' | 'た' => true,
+        'H' | '平' | 'へ' => year <= 22 || date.contains("元"),
         'R' | '令' | 'M' | '明' => false,
         _ => (1920..=2010).contains(&year),
     }
@@ -324,6 +330,9 @@ mod tests {
             ("生まれ年 平成3年", "生まれ年 [生年月日]"),
             ("my birthday is 4/7/86", "my birthday is [生年月日]"),
             ("DOB 23/11/1979.", "DOB [生年月日]."),
+            ("Date of birth: 07-Sep-1966", "Date of birth: [生年月日]"),
+            ("生年月日 一九七一年十月五日", "生年月日 [生年月日]"),
+            ("うまれ は しょうわ 52ねん 6がつ 1にち です", "うまれ は [生年月日] です"),
         ] {
             assert_eq!(m(text), masked, "{text}");
         }
