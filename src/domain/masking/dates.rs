@@ -10,6 +10,7 @@ use super::scan::{Claims, char_back, char_offset, is_kanji, is_katakana, re, tri
 pub(super) struct Patterns {
     date: Regex,
     birth_cue: Regex,
+    business_date: Regex,
     birth_after: Regex,
     month_day: Regex,
 }
@@ -44,6 +45,9 @@ pub(super) fn patterns() -> &'static Patterns {
         )),
         birth_cue: re(
             r"(?i)生年月日|セイネンガッピ|せいねんがっぴ|生まれ|生れ|うまれ|誕生|たんじょう|生年|\bdob\b|d\.o\.b|date of birth|birth|born",
+        ),
+        business_date: re(
+            r"(?i)\b(?:incorporated|founded|established|registered|opened|started|deadline|due)\b",
         ),
         // Right after a date: 「1985年4月12日生」「S60.4.12生」.
         birth_after: re(r"(?i)^ ?(?:生|うまれ|誕生|born|b\.)"),
@@ -106,6 +110,10 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
             continue;
         }
         let before = &text[char_back(text, start, 24)..start];
+        // "were incorporated on 2019/05/20": the business's date, in English.
+        if p.business_date.is_match(before) && !p.birth_cue.is_match(before) {
+            continue;
+        }
         let cue_before = p.birth_cue.is_match(before);
         let cue_after = p.birth_after.is_match(after)
             || p.birth_cue
@@ -332,13 +340,20 @@ mod tests {
             ("DOB 23/11/1979.", "DOB [生年月日]."),
             ("Date of birth: 07-Sep-1966", "Date of birth: [生年月日]"),
             ("生年月日 一九七一年十月五日", "生年月日 [生年月日]"),
-            ("うまれ は しょうわ 52ねん 6がつ 1にち です", "うまれ は [生年月日] です"),
+            (
+                "うまれ は しょうわ 52ねん 6がつ 1にち です",
+                "うまれ は [生年月日] です",
+            ),
         ] {
             assert_eq!(m(text), masked, "{text}");
         }
         // A birthday the form asks for, written in another calendar a few words on.
         let out = m("The form asks for 代表者の生年月日 in which calendar? Mine is 3 March 1979.");
         assert!(out.contains("Mine is [生年月日]"), "{out}");
+        let out = m(
+            "Birthdays of the directors are on the form. The company was incorporated on 2008/10/01.",
+        );
+        assert!(out.ends_with("incorporated on 2008/10/01."), "{out}");
         assert_eq!(m("令和8年4月1日から受付"), "令和8年4月1日から受付");
         assert_eq!(m("配分は 1/2/3 の順です"), "配分は 1/2/3 の順です");
         assert_eq!(m("締切は2026-11-30です"), "締切は2026-11-30です");
