@@ -135,3 +135,30 @@ fn the_encoder_reads_each_word_where_it_stands() {
         );
     }
 }
+
+#[test]
+fn a_query_read_once_serves_its_vector_and_the_masker_alike() {
+    let load = || {
+        E5Embedder::load(
+            &common::repo().join("models/e5/e5-small-q4.bin"),
+            WeightMode::Quantized,
+        )
+        .unwrap()
+    };
+    let (vector_first, states_first) = (load(), load());
+    for text in [
+        "港区の田中です。創業の補助金は?",
+        "",
+        "Mateo Alvarez, café owner",
+    ] {
+        let a_vector = vector_first.embed_query(text).unwrap();
+        let a_states = vector_first.token_states(text).unwrap();
+        let b_states = states_first.token_states(text).unwrap();
+        let b_vector = states_first.embed_query(text).unwrap();
+        assert_eq!(a_vector, b_vector, "{text}");
+        assert_eq!(a_states, b_states, "{text}");
+        assert_eq!(a_vector.len(), vector_first.dim());
+        let norm: f32 = a_vector.iter().map(|v| v * v).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "{text}: {norm}");
+    }
+}

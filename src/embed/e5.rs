@@ -17,11 +17,13 @@ mod encoder;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
 use self::encoder::Encoder;
 use super::{EmbedError, Embedder, PieceStates, Result};
+use crate::recent::RecentMap;
 
 /// How the 4-bit weights are multiplied. Both keep the weights 4-bit in memory. Measured with
 /// `shien bench --e5-only 2` on the 2-core machine under other engineers' builds (load 2-5,
@@ -55,7 +57,22 @@ pub struct E5Embedder {
     checksum: String,
     tokenizer: E5Tokenizer,
     model: Encoder,
+    /// The last queries read, with their token states: a search's query is masked for the log
+    /// right after it is encoded, and the name tagger reads the same states.
+    recent_queries: RecentMap<String, Arc<QueryReading>>,
 }
+
+/// One reading of a text as a query: its sentence vector and its tokens' states.
+#[derive(Debug)]
+struct QueryReading {
+    vector: Vec<f32>,
+    states: PieceStates,
+}
+
+/// Queries kept in [`E5Embedder::recent_queries`]; only short ones are kept (a state row is
+/// 1.5 KiB), so the map holds a few MiB at most.
+const RECENT_QUERIES: usize = 64;
+const RECENT_QUERY_TOKENS: usize = 128;
 
 impl E5Embedder {
     /// Loads `path` (e.g. `models/e5/e5-small-q4.bin`). A missing or corrupt file is an error
@@ -81,6 +98,7 @@ impl E5Embedder {
             checksum,
             tokenizer,
             model,
+            recent_queries: RecentMap::new(RECENT_QUERIES),
         })
     }
 
@@ -103,19 +121,46 @@ impl E5Embedder {
     /// span of `text` the token came from. Long texts are read in windows as
     /// [`embed`](Self::embed) reads them; tokens of the `query: ` prefix are left out.
     pub fn token_states(&self, text: &str) -> Result<PieceStates> {
-        let prefixed = prefixed(text, true);
+        Ok(self.query_reading(text)?.states.clone())
+    }
+
+    /// `text` read as a query, from the recent readings when it was read just before.
+    fn query_reading(&self, text: &str) -> Result<Arc<QueryReading>> {
+        let pieces = self.tokenizer.content_pieces(&prefixed(text, true));
+        if pieces.len() > RECENT_QUERY_TOKENS {
+            return self.read_query(&pieces).map(Arc::new);
+        }
+        self.recent_queries
+            .get_or_try_insert(text, || self.read_query(&pieces).map(Arc::new))
+    }
+
+    /// The states of a query's content pieces and its sentence vector, computed from the same
+    /// windows with the same arithmetic as [`embed`](Self::embed), so that both agree to the bit.
+    fn read_query(&self, pieces: &[(u32, usize, usize)]) -> Result<QueryReading> {
         let skip = QUERY_PREFIX.len();
-        let pieces = self.tokenizer.content_pieces(&prefixed);
         let h = self.model.hidden;
         let window = self.model.max_positions - 2;
         let mut spans = Vec::with_capacity(pieces.len());
         let mut values = Vec::with_capacity(pieces.len() * h);
-        for chunk in pieces.chunks(window) {
+        let mut sum = vec![0f32; h];
+        let mut weight = 0f32;
+        let chunks: Vec<&[(u32, usize, usize)]> = if pieces.is_empty() {
+            vec![&[]]
+        } else {
+            pieces.chunks(window).collect()
+        };
+        for chunk in chunks {
             let mut ids = Vec::with_capacity(chunk.len() + 2);
             ids.push(self.tokenizer.bos);
             ids.extend(chunk.iter().map(|p| p.0));
             ids.push(self.tokenizer.eos);
             let states = self.model.hidden_states(&ids).map_err(EmbedError::candle)?;
+            let pooled = self.model.mean_of(&states);
+            let w = chunk.len().max(1) as f32;
+            for (s, p) in sum.iter_mut().zip(&pooled) {
+                *s += w * p;
+            }
+            weight += w;
             for (piece, row) in chunk.iter().zip(states.chunks_exact(h).skip(1)) {
                 if piece.2 <= skip {
                     continue;
@@ -124,9 +169,12 @@ impl E5Embedder {
                 values.extend_from_slice(row);
             }
         }
-        Ok(PieceStates {
-            spans,
-            rows: values,
+        Ok(QueryReading {
+            vector: normalised(sum, weight),
+            states: PieceStates {
+                spans,
+                rows: values,
+            },
         })
     }
 
@@ -152,13 +200,18 @@ impl E5Embedder {
             }
             weight += w;
         }
-        for s in &mut sum {
-            *s /= weight;
-        }
-        let norm = sum.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);
-        sum.iter_mut().for_each(|v| *v /= norm);
-        Ok(sum)
+        Ok(normalised(sum, weight))
     }
+}
+
+/// The windows' weighted sum divided by their weight, then L2-normalised.
+fn normalised(mut sum: Vec<f32>, weight: f32) -> Vec<f32> {
+    for s in &mut sum {
+        *s /= weight;
+    }
+    let norm = sum.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);
+    sum.iter_mut().for_each(|v| *v /= norm);
+    sum
 }
 
 fn prefixed(text: &str, is_query: bool) -> String {
@@ -184,7 +237,7 @@ impl Embedder for E5Embedder {
     }
 
     fn embed_query(&self, text: &str) -> Result<Vec<f32>> {
-        self.embed(text, true)
+        Ok(self.query_reading(text)?.vector.clone())
     }
 
     fn embed_passage(&self, text: &str) -> Result<Vec<f32>> {

@@ -194,14 +194,19 @@ impl Encoder {
 
     /// The mean of the last hidden states over every token of one window (`<s>` … `</s>`).
     pub(super) fn mean_pooled(&self, ids: &[u32]) -> candle_core::Result<Vec<f32>> {
-        let (t, h) = (ids.len(), self.hidden);
-        let x = self.hidden_states(ids)?;
+        Ok(self.mean_of(&self.hidden_states(ids)?))
+    }
+
+    /// The mean of a window's hidden states (what [`Encoder::mean_pooled`] returns for it).
+    pub(super) fn mean_of(&self, states: &[f32]) -> Vec<f32> {
+        let h = self.hidden;
+        let t = states.len() / h;
         let mut pooled = vec![0f32; h];
-        for row in x.chunks_exact(h) {
+        for row in states.chunks_exact(h) {
             pooled.iter_mut().zip(row).for_each(|(p, v)| *p += v);
         }
         pooled.iter_mut().for_each(|p| *p /= t as f32);
-        Ok(pooled)
+        pooled
     }
 
     /// The last hidden states of one window, `t × hidden`, a row per token.
