@@ -59,12 +59,12 @@ pub struct E5Embedder {
     model: Encoder,
     /// The last queries read, with their token states: a search's query is masked for the log
     /// right after it is encoded, and the name tagger reads the same states.
-    recent_queries: RecentMap<String, Arc<QueryReading>>,
+    recent_queries: RecentMap<String, Arc<Reading>>,
 }
 
-/// One reading of a text as a query: its sentence vector and its tokens' states.
+/// One reading of a text: its sentence vector and its tokens' states (empty when not asked).
 #[derive(Debug)]
-struct QueryReading {
+struct Reading {
     vector: Vec<f32>,
     states: PieceStates,
 }
@@ -118,30 +118,35 @@ impl E5Embedder {
     }
 
     /// The last hidden state of every content token of `text` read as a query, with the byte
-    /// span of `text` the token came from. Long texts are read in windows as
-    /// [`embed`](Self::embed) reads them; tokens of the `query: ` prefix are left out.
+    /// span of `text` the token came from. Long texts are read in windows as the sentence
+    /// vector is; tokens of the `query: ` prefix are left out.
     pub fn token_states(&self, text: &str) -> Result<PieceStates> {
         Ok(self.query_reading(text)?.states.clone())
     }
 
     /// `text` read as a query, from the recent readings when it was read just before.
-    fn query_reading(&self, text: &str) -> Result<Arc<QueryReading>> {
+    fn query_reading(&self, text: &str) -> Result<Arc<Reading>> {
         let pieces = self.tokenizer.content_pieces(&prefixed(text, true));
+        let read = || self.read(&pieces, QUERY_PREFIX.len(), true).map(Arc::new);
         if pieces.len() > RECENT_QUERY_TOKENS {
-            return self.read_query(&pieces).map(Arc::new);
+            return read();
         }
-        self.recent_queries
-            .get_or_try_insert(text, || self.read_query(&pieces).map(Arc::new))
+        self.recent_queries.get_or_try_insert(text, read)
     }
 
-    /// The states of a query's content pieces and its sentence vector, computed from the same
-    /// windows with the same arithmetic as [`embed`](Self::embed), so that both agree to the bit.
-    fn read_query(&self, pieces: &[(u32, usize, usize)]) -> Result<QueryReading> {
-        let skip = QUERY_PREFIX.len();
+    /// The content `pieces` of a prefixed text, read in windows of at most 510 tokens: the
+    /// text's vector (the token-weighted mean of the windows' mean-pooled states, L2-normalised)
+    /// and, when `keep_states`, each token's state with its span in the text after the
+    /// `prefix` bytes (the prefix's own tokens left out).
+    fn read(
+        &self,
+        pieces: &[(u32, usize, usize)],
+        prefix: usize,
+        keep_states: bool,
+    ) -> Result<Reading> {
         let h = self.model.hidden;
         let window = self.model.max_positions - 2;
-        let mut spans = Vec::with_capacity(pieces.len());
-        let mut values = Vec::with_capacity(pieces.len() * h);
+        let mut states = PieceStates::default();
         let mut sum = vec![0f32; h];
         let mut weight = 0f32;
         let chunks: Vec<&[(u32, usize, usize)]> = if pieces.is_empty() {
@@ -154,53 +159,30 @@ impl E5Embedder {
             ids.push(self.tokenizer.bos);
             ids.extend(chunk.iter().map(|p| p.0));
             ids.push(self.tokenizer.eos);
-            let states = self.model.hidden_states(&ids).map_err(EmbedError::candle)?;
-            let pooled = self.model.mean_of(&states);
+            let hidden = self.model.hidden_states(&ids).map_err(EmbedError::candle)?;
+            let pooled = self.model.mean_of(&hidden);
             let w = chunk.len().max(1) as f32;
             for (s, p) in sum.iter_mut().zip(&pooled) {
                 *s += w * p;
             }
             weight += w;
-            for (piece, row) in chunk.iter().zip(states.chunks_exact(h).skip(1)) {
-                if piece.2 <= skip {
+            if !keep_states {
+                continue;
+            }
+            for (piece, row) in chunk.iter().zip(hidden.chunks_exact(h).skip(1)) {
+                if piece.2 <= prefix {
                     continue;
                 }
-                spans.push((piece.1.max(skip) - skip, piece.2 - skip));
-                values.extend_from_slice(row);
+                states
+                    .spans
+                    .push((piece.1.max(prefix) - prefix, piece.2 - prefix));
+                states.rows.extend_from_slice(row);
             }
         }
-        Ok(QueryReading {
+        Ok(Reading {
             vector: normalised(sum, weight),
-            states: PieceStates {
-                spans,
-                rows: values,
-            },
+            states,
         })
-    }
-
-    fn embed(&self, text: &str, is_query: bool) -> Result<Vec<f32>> {
-        let content = self.tokenizer.content_ids(&prefixed(text, is_query));
-        let window = self.model.max_positions - 2;
-        let mut sum = vec![0f32; self.model.hidden];
-        let mut weight = 0f32;
-        let chunks: Vec<&[u32]> = if content.is_empty() {
-            vec![&[]]
-        } else {
-            content.chunks(window).collect()
-        };
-        for chunk in chunks {
-            let mut ids = Vec::with_capacity(chunk.len() + 2);
-            ids.push(self.tokenizer.bos);
-            ids.extend_from_slice(chunk);
-            ids.push(self.tokenizer.eos);
-            let pooled = self.model.mean_pooled(&ids).map_err(EmbedError::candle)?;
-            let w = chunk.len().max(1) as f32;
-            for (s, p) in sum.iter_mut().zip(&pooled) {
-                *s += w * p;
-            }
-            weight += w;
-        }
-        Ok(normalised(sum, weight))
     }
 }
 
@@ -241,7 +223,8 @@ impl Embedder for E5Embedder {
     }
 
     fn embed_passage(&self, text: &str) -> Result<Vec<f32>> {
-        self.embed(text, false)
+        let pieces = self.tokenizer.content_pieces(&prefixed(text, false));
+        Ok(self.read(&pieces, PASSAGE_PREFIX.len(), false)?.vector)
     }
 
     fn cache_key(&self) -> Option<String> {

@@ -110,11 +110,11 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
             continue;
         }
         let before = &text[char_back(text, start, 24)..start];
+        let cue_before = p.birth_cue.is_match(before);
         // "were incorporated on 2019/05/20": the business's date, in English.
-        if p.business_date.is_match(before) && !p.birth_cue.is_match(before) {
+        if !cue_before && p.business_date.is_match(before) {
             continue;
         }
-        let cue_before = p.birth_cue.is_match(before);
         let cue_after = p.birth_after.is_match(after)
             || p.birth_cue
                 .find(after)
@@ -142,13 +142,14 @@ pub(super) fn birthdates(text: &str, claims: &mut Claims) {
         if cue_after || (cue_before && !year_only) || whole {
             // A year alone with a cue before it ("born in 1985") is masked as well.
             claims.claim(start, end, PiiKind::Birthdate);
-        } else if year_only
-            && cue_before
-            && (before.trim_end().ends_with(['は', ':', ' '])
+        } else if year_only && cue_before && {
+            // 「生年は 1985年」, 「生まれ年 昭和59年」: the year right after its label.
+            let label = before.trim_end();
+            label.ends_with(['は', ':', ' '])
                 || ["生まれ年", "生まれた年", "生年"]
                     .iter()
-                    .any(|w| before.trim_end().trim_end_matches([':', 'は']).ends_with(w)))
-        {
+                    .any(|w| label.trim_end_matches([':', 'は']).ends_with(w))
+        } {
             claims.claim(start, end, PiiKind::Birthdate);
         }
     }

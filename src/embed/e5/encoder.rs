@@ -193,6 +193,7 @@ impl Encoder {
     }
 
     /// The mean of the last hidden states over every token of one window (`<s>` … `</s>`).
+    #[cfg(test)]
     pub(super) fn mean_pooled(&self, ids: &[u32]) -> candle_core::Result<Vec<f32>> {
         Ok(self.mean_of(&self.hidden_states(ids)?))
     }
