@@ -243,10 +243,17 @@ impl Bm25FBuilder {
             .iter()
             .map(|counts| std::array::from_fn(|f| field_weights[f] * counts[f] as f32))
             .collect();
-        // tf~ of every posting, from its counts (w_f · tf_f, skipping fields it is not in) and its
-        // document's normaliser per field.
-        let mut tfs = vec![0.0f32; self.offsets.len()];
-        for block in &self.blocks {
+        // Blocks by term; a term's blocks were written in document order and the sort is stable.
+        self.blocks.sort_by_key(|b| b.term);
+        self.blocks.shrink_to_fit();
+        // The postings were written block by block as terms filled them, so one term's blocks
+        // lay scattered among every other's: they are copied out in term order, so that a query
+        // reads each term's postings in one run. tf~ of every posting comes from its counts
+        // (w_f · tf_f, skipping fields it is not in) and its document's normaliser per field.
+        let mut offsets: Vec<u16> = Vec::with_capacity(self.offsets.len());
+        let mut tfs: Vec<f32> = Vec::with_capacity(self.offsets.len());
+        for block in &mut self.blocks {
+            let start = u32::try_from(offsets.len()).expect("fewer than 2^32 postings");
             for i in 0..usize::from(block.len) {
                 let code = if block.wide {
                     let at = block.code_start as usize + 2 * i;
@@ -254,8 +261,8 @@ impl Bm25FBuilder {
                 } else {
                     usize::from(self.codes[block.code_start as usize + i])
                 };
-                let at = block.start as usize + i;
-                let doc = block.first_doc as usize + usize::from(self.offsets[at]);
+                let offset = self.offsets[block.start as usize + i];
+                let doc = block.first_doc as usize + usize::from(offset);
                 let (weighted, norm) = (&weighted[code], &norms[doc]);
                 let mut tf = 0.0;
                 for f in 0..FIELDS {
@@ -263,15 +270,14 @@ impl Bm25FBuilder {
                         tf += weighted[f] / norm[f];
                     }
                 }
-                tfs[at] = tf;
+                offsets.push(offset);
+                tfs.push(tf);
             }
+            block.start = start;
         }
         drop(std::mem::take(&mut self.codes));
+        drop(std::mem::take(&mut self.offsets));
         drop(norms);
-        // Blocks by term; a term's blocks were written in document order and the sort is stable.
-        self.blocks.sort_by_key(|b| b.term);
-        self.blocks.shrink_to_fit();
-        self.offsets.shrink_to_fit();
         let terms = self.ids.len();
         let mut starts = vec![0u32; terms + 1];
         for block in &self.blocks {
@@ -286,7 +292,7 @@ impl Bm25FBuilder {
             idf: Vec::new(),
             starts,
             blocks: self.blocks,
-            offsets: self.offsets,
+            offsets,
             tfs,
             max_tf: vec![0.0; terms],
             documents: self.documents_added,
@@ -487,6 +493,43 @@ impl Bm25F {
             let scores = &mut scores[block.first_doc as usize..];
             for (&offset, &c) in self.offsets[postings].iter().zip(contributions.iter()) {
                 scores[usize::from(offset)] += c;
+            }
+        }
+    }
+
+    /// Adds `term`'s contribution to `sums[i]` for each `docs[i]` (ascending) that has it, and
+    /// nothing to the others: the same values [`Bm25F::add_contributions`] adds to those
+    /// documents. A document is found by searching the blocks and then its block's offsets, so
+    /// the cost follows `docs`, not the length of the term's postings.
+    pub fn add_contributions_to(&self, term: QueryTerm, docs: &[u32], sums: &mut [f32]) {
+        debug_assert_eq!(docs.len(), sums.len());
+        let blocks = self.term_blocks(term.term);
+        if blocks.is_empty() {
+            return;
+        }
+        let mut b = 0usize;
+        // Where the search in the current block's offsets starts (past the last one found).
+        let mut from = 0usize;
+        for (&doc, sum) in docs.iter().zip(sums.iter_mut()) {
+            if blocks[b].last_doc < doc {
+                b += blocks[b..].partition_point(|block| block.last_doc < doc);
+                if b == blocks.len() {
+                    return;
+                }
+                from = 0;
+            }
+            let block = &blocks[b];
+            if doc < block.first_doc {
+                continue;
+            }
+            let start = block.start as usize;
+            let offsets = &self.offsets[start + from..start + usize::from(block.len)];
+            match offsets.binary_search(&((doc - block.first_doc) as u16)) {
+                Ok(i) => {
+                    *sum += self.contribution(term.factor, self.tfs[start + from + i]);
+                    from += i + 1;
+                }
+                Err(i) => from += i,
             }
         }
     }

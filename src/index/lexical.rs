@@ -240,7 +240,7 @@ impl LexicalIndex {
 
     /// The query's terms found in the index, all channels, in the order their scores are
     /// added: the largest bound first (ties: channel, then place in the query).
-    fn scoring_terms<'a>(&'a self, query: &QueryTerms) -> Vec<ScoringTerm<'a>> {
+    pub(super) fn scoring_terms<'a>(&'a self, query: &QueryTerms) -> Vec<ScoringTerm<'a>> {
         let channels = [
             (&self.words, &query.words, 1.0),
             (&self.grams, &query.grams, GRAM_WEIGHT),
@@ -283,6 +283,22 @@ impl LexicalIndex {
     /// Every document's total score (zero where nothing matches).
     pub fn score_totals(&self, query: &QueryTerms) -> Vec<f32> {
         self.score(query).iter().map(|l| l.total()).collect()
+    }
+
+    /// Document `doc`'s scores: exactly its entry in [`LexicalIndex::score`], looked up in
+    /// each term's postings instead of adding every posting.
+    pub fn score_of(&self, query: &QueryTerms, doc: usize) -> LexicalScore {
+        let mut sums = [[0.0f32]; 3];
+        let doc = [doc as u32];
+        for t in self.scoring_terms(query) {
+            t.index
+                .add_contributions_to(t.term, &doc, &mut sums[t.channel]);
+        }
+        LexicalScore {
+            words: sums[0][0],
+            grams: sums[1][0],
+            readings: sums[2][0],
+        }
     }
 
     /// The `k` documents with the highest total score above zero, best first (ties: the lower
@@ -373,12 +389,12 @@ pub fn lowest_keys<T: Copy>(items: impl IntoIterator<Item = (u64, T)>, k: usize)
 
 /// One query term of one channel.
 #[derive(Clone, Copy)]
-struct ScoringTerm<'a> {
-    channel: usize,
-    term: QueryTerm,
+pub(super) struct ScoringTerm<'a> {
+    pub(super) channel: usize,
+    pub(super) term: QueryTerm,
     /// The most this term can add to a document's total.
-    bound: f32,
-    index: &'a Bm25F,
+    pub(super) bound: f32,
+    pub(super) index: &'a Bm25F,
 }
 
 /// Adds a contribution to the sum of its channel (the reference scores of the tests).
@@ -415,7 +431,7 @@ fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -476,7 +492,11 @@ mod tests {
     }
 
     /// A query's terms in the three channels, each with its weight.
-    fn query(words: &[(&str, f32)], grams: &[(&str, f32)], readings: &[(&str, f32)]) -> QueryTerms {
+    pub(crate) fn query(
+        words: &[(&str, f32)],
+        grams: &[(&str, f32)],
+        readings: &[(&str, f32)],
+    ) -> QueryTerms {
         let v = |x: &[(&str, f32)]| x.iter().map(|(t, w)| (t.to_string(), *w)).collect();
         QueryTerms {
             words: v(words),
@@ -487,9 +507,9 @@ mod tests {
     }
 
     /// Per channel, per field: one document's terms.
-    type Doc = [[Vec<String>; FIELDS]; 3];
+    pub(crate) type Doc = [[Vec<String>; FIELDS]; 3];
 
-    fn index_of(docs: &[Doc]) -> LexicalIndex {
+    pub(crate) fn index_of(docs: &[Doc]) -> LexicalIndex {
         let params = Bm25Params::default();
         let mut channels = [0, 1, 2].map(|_| Bm25FBuilder::new(params));
         for d in docs {
@@ -610,7 +630,7 @@ mod tests {
     /// A deterministic pseudo-random corpus: Zipf-like vocabularies per channel, fields of
     /// different lengths, and copies of earlier documents (as the scale corpus has), so that
     /// totals tie and the heap's tie order matters.
-    fn corpus(documents: usize, seed: u64) -> Vec<Doc> {
+    pub(crate) fn corpus(documents: usize, seed: u64) -> Vec<Doc> {
         let mut state = seed;
         let mut next = move || {
             state ^= state << 13;
@@ -643,7 +663,7 @@ mod tests {
         docs
     }
 
-    fn sample_queries() -> Vec<QueryTerms> {
+    pub(crate) fn sample_queries() -> Vec<QueryTerms> {
         vec![
             query(&[("0t0", 1.0)], &[], &[]),
             query(&[("0t1", 1.0), ("0t50", 0.7)], &[("1t3", 1.0)], &[]),

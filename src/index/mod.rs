@@ -2,6 +2,7 @@
 
 pub mod bm25;
 mod build;
+pub mod candidates;
 pub mod english;
 pub mod lexical;
 pub(crate) mod parallel;

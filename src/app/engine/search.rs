@@ -18,6 +18,7 @@ use crate::domain::scheme::WindowStatus;
 use crate::domain::search::{SearchFilters, SearchQuery};
 use crate::domain::{Lang, Level};
 use crate::index::VectorIndex;
+use crate::index::candidates::{self, Reading};
 use crate::index::lexical::{lowest_keys, ranking_key};
 use crate::index::qdrant::bm25_query;
 use crate::index::{LexicalScore, english_query};
@@ -25,6 +26,17 @@ use crate::text::{self, QueryTerms};
 
 /// How many of the best fused scores get their priors computed (see `search_with`).
 const PRIOR_CANDIDATES: usize = 400;
+
+/// One scheme's scores as its explanation shows them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scored {
+    lexical: LexicalScore,
+    english: f32,
+    easy: f32,
+    reading: f32,
+    /// The pooled similarity and the view it came from, when the query was encoded.
+    vector: Option<(f32, Lang)>,
+}
 
 /// Multiplier for the ward's own schemes when the caller names no level.
 pub const LOCAL_PRIOR: f32 = 1.05;
@@ -51,22 +63,78 @@ impl Engine {
     ) -> Result<SearchOutcome> {
         let started = Instant::now();
         let terms = self.analyze_query(query.as_str())?;
-        let lexical = self.schemes.score(&terms);
         let weights = self.fusion_weights;
         // An English question also reads the English view; plain Japanese the やさしい日本語 one.
         // A view that is not read has no scores (zero in the explanation), not a vector of zeros.
         let latin = text::is_mostly_latin(query.as_str());
+        // The やさしい日本語 view is Japanese: an English question's words would only meet the
+        // few Latin names in it, where they are rare and so weigh heavily.
+        let read_easy = weights.easy_lexical > 0.0 && !latin;
+        // Typed in kana alone: the kana runs read as the words they sound like.
+        let kana = !latin && text::reading::is_normalized_kana_only(&terms.normalized);
+        let lexical_weight = if latin {
+            weights.english_lexical
+        } else if kana {
+            weights.kana_lexical
+        } else {
+            weights.lexical
+        };
+        // Ranked by the Japanese and やさしい日本語 totals alone, only the best few hundred
+        // matter (see PRIOR_CANDIDATES): only they get a score record.
+        if mode == RankingMode::Bm25 && !latin && !kana {
+            let no_terms = QueryTerms::default();
+            let best = candidates::best_of(
+                &[
+                    Reading {
+                        index: &self.schemes,
+                        query: &terms,
+                        weight: 1.0,
+                    },
+                    Reading {
+                        index: &self.lexical_views.easy,
+                        query: if read_easy { &terms } else { &no_terms },
+                        weight: if read_easy { weights.easy_lexical } else { 0.0 },
+                    },
+                ],
+                PRIOR_CANDIDATES,
+            );
+            let candidates = best.iter().map(|c| (c.doc, c.fused)).collect();
+            let mut by_scheme: Vec<(usize, usize)> =
+                best.iter().enumerate().map(|(at, c)| (c.doc, at)).collect();
+            by_scheme.sort_unstable();
+            let found = |i: usize| {
+                let at = by_scheme.binary_search_by_key(&i, |&(doc, _)| doc).ok()?;
+                Some(&best[by_scheme[at].1])
+            };
+            let scored = |i: usize| match found(i) {
+                Some(c) => Scored {
+                    lexical: c.scores[0],
+                    easy: c.scores[1].total(),
+                    ..Scored::default()
+                },
+                // A scheme named by an alias outside the best few.
+                None => Scored {
+                    lexical: self.schemes.score_of(&terms, i),
+                    easy: if read_easy {
+                        self.lexical_views.easy.score_of(&terms, i).total()
+                    } else {
+                        0.0
+                    },
+                    ..Scored::default()
+                },
+            };
+            return self.rank(
+                filters, top_k, today, &terms, candidates, scored, None, started,
+            );
+        }
+        let lexical = self.schemes.score(&terms);
         let english: Option<Vec<f32>> = latin.then(|| {
             self.lexical_views
                 .english
                 .score(&english_query(query.as_str()))
         });
-        // The やさしい日本語 view is Japanese: an English question's words would only meet the
-        // few Latin names in it, where they are rare and so weigh heavily.
-        let easy: Option<Vec<f32>> = (weights.easy_lexical > 0.0 && !latin)
-            .then(|| self.lexical_views.easy.score_totals(&terms));
-        // Typed in kana alone: the kana runs read as the words they sound like.
-        let kana = !latin && text::reading::is_normalized_kana_only(&terms.normalized);
+        let easy: Option<Vec<f32>> =
+            read_easy.then(|| self.lexical_views.easy.score_totals(&terms));
         let reading: Option<Vec<f32>> = (kana && weights.reading_lexical > 0.0).then(|| {
             let readings = &self.lexical_views.readings;
             readings.score(&readings.query_terms(query.as_str()))
@@ -91,13 +159,6 @@ impl Engine {
         }
         let view_score =
             |scores: &Option<Vec<f32>>, i: usize| scores.as_ref().map_or(0.0, |s| s[i]);
-        let lexical_weight = if latin {
-            weights.english_lexical
-        } else if kana {
-            weights.kana_lexical
-        } else {
-            weights.lexical
-        };
         let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
         let mut query_vector = None;
         // Each scheme's pooled similarity, when the query was encoded.
@@ -149,13 +210,6 @@ impl Engine {
                 }
             }
         };
-        let learned = self.learned();
-        let level_hint = level_hint(&terms.normalized);
-        let compact_query: String = terms
-            .normalized
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
         // Priors multiply the fused score by at most 1.8, so the best few hundred by fused
         // score hold every document that can reach the top 100.
         let mut candidates: Vec<(usize, f32)> = Vec::with_capacity(fused.len());
@@ -170,6 +224,46 @@ impl Engine {
             candidates.select_nth_unstable_by_key(PRIOR_CANDIDATES, |c| ranking_key(c.1, c.0));
             candidates.truncate(PRIOR_CANDIDATES);
         }
+        let scored = |i: usize| Scored {
+            lexical: lexical[i],
+            english: view_score(&english, i),
+            easy: view_score(&easy, i),
+            reading: view_score(&reading, i),
+            vector: vector.as_ref().map(|v| (v[i].cosine, v[i].best_view)),
+        };
+        self.rank(
+            filters,
+            top_k,
+            today,
+            &terms,
+            candidates,
+            scored,
+            query_vector.as_deref(),
+            started,
+        )
+    }
+
+    /// The best `top_k` of the candidates (scheme and fused score) once the priors and
+    /// filters are applied, with their snippets, and the FAQs.
+    #[allow(clippy::too_many_arguments)]
+    fn rank(
+        &self,
+        filters: &SearchFilters,
+        top_k: usize,
+        today: NaiveDate,
+        terms: &QueryTerms,
+        mut candidates: Vec<(usize, f32)>,
+        scored: impl Fn(usize) -> Scored,
+        query_vector: Option<&[f32]>,
+        started: Instant,
+    ) -> Result<SearchOutcome> {
+        let learned = self.learned();
+        let level_hint = level_hint(&terms.normalized);
+        let compact_query: String = terms
+            .normalized
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         // An approved alias named in the query brings its scheme in level with the best
         // match; the title prior below then puts it first.
         let named_by_alias = |i: usize| {
@@ -196,15 +290,15 @@ impl Engine {
             if !passes(scheme, status, filters) {
                 continue;
             }
-            let LexicalScore { words, grams, .. } = lexical[i];
+            let read = scored(i);
             let explanation = Explanation {
-                lexical_words: words,
-                lexical_grams: grams,
-                lexical_english: view_score(&english, i),
-                lexical_easy: view_score(&easy, i),
-                lexical_reading: view_score(&reading, i),
-                vector: vector.as_ref().map_or(0.0, |v| v[i].cosine),
-                vector_view: vector.as_ref().map_or(Lang::Ja, |v| v[i].best_view),
+                lexical_words: read.lexical.words,
+                lexical_grams: read.lexical.grams,
+                lexical_english: read.english,
+                lexical_easy: read.easy,
+                lexical_reading: read.reading,
+                vector: read.vector.map_or(0.0, |v| v.0),
+                vector_view: read.vector.map_or(Lang::Ja, |v| v.1),
                 fused: base,
                 title_match: if named.binary_search(&i).is_ok() || named_by_alias(i) {
                     1.5
@@ -260,11 +354,11 @@ impl Engine {
                 }
             })
             .collect();
-        let faqs = self.search_faqs(&terms, query_vector.as_deref(), filters, 5);
+        let faqs = self.search_faqs(terms, query_vector, filters, 5);
         Ok(SearchOutcome {
             results,
             faqs,
-            expanded_with: terms.expansions,
+            expanded_with: terms.expansions.clone(),
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
         })
     }
