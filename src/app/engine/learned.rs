@@ -30,7 +30,7 @@ impl Engine {
             .iter()
             .map(|g| (g.canonical.clone(), g.variants.clone()))
             .collect();
-        let mut aliases = vec![Vec::new(); self.corpus.schemes.len()];
+        let mut aliases: Vec<(usize, String)> = Vec::new();
         for fix in fixes {
             match fix {
                 Fix::Synonyms { words } if words.len() >= 2 => {
@@ -40,9 +40,9 @@ impl Engine {
                     let name = compact(phrase);
                     if let Some(i) = self.corpus.schemes.iter().position(|s| &s.id == scheme_id)
                         && name.chars().count() >= 2
-                        && !aliases[i].contains(&name)
+                        && !aliases.iter().any(|(j, n)| *j == i && *n == name)
                     {
-                        aliases[i].push(name);
+                        aliases.push((i, name));
                     }
                 }
                 _ => {}
@@ -72,8 +72,9 @@ impl Engine {
 pub(super) struct Learned {
     /// The corpus's synonym groups and the approved ones.
     pub(super) synonyms: Synonyms,
-    /// Approved aliases per scheme (by index), normalised without spaces.
-    pub(super) aliases: Vec<Vec<String>>,
+    /// Approved aliases and their schemes (by index), normalised without spaces: a few, of a
+    /// corpus of any size.
+    pub(super) aliases: Vec<(usize, String)>,
     /// The judgments' version they were learned from.
     pub(super) version: String,
 }

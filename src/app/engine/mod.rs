@@ -290,7 +290,7 @@ impl Engine {
             .collect();
         let learned = RwLock::new(Arc::new(Learned {
             synonyms,
-            aliases: vec![Vec::new(); corpus.schemes.len()],
+            aliases: Vec::new(),
             version: String::new(),
         }));
         let routing_examples = match &embedder {

@@ -266,14 +266,18 @@ impl Engine {
             .collect();
         // An approved alias named in the query brings its scheme in level with the best
         // match; the title prior below then puts it first.
-        let named_by_alias = |i: usize| {
-            learned.aliases[i]
-                .iter()
-                .any(|n| compact_query.contains(n.as_str()))
-        };
+        let mut by_alias: Vec<usize> = learned
+            .aliases
+            .iter()
+            .filter(|(_, name)| compact_query.contains(name.as_str()))
+            .map(|&(i, _)| i)
+            .collect();
+        by_alias.sort_unstable();
+        by_alias.dedup();
+        let named_by_alias = |i: usize| by_alias.binary_search(&i).is_ok();
         let best = candidates.iter().map(|c| c.1).fold(0.0_f32, f32::max);
         let best = if best > 0.0 { best } else { 1.0 };
-        for i in (0..learned.aliases.len()).filter(|&i| named_by_alias(i)) {
+        for &i in &by_alias {
             match candidates.iter_mut().find(|c| c.0 == i) {
                 Some(c) => c.1 = c.1.max(best),
                 None => candidates.push((i, best)),
