@@ -2,18 +2,21 @@
 //!
 //! For a query term t and document d:
 //!   tf~(t,d) = Σ_f w_f · tf_f(t,d) / (1 − b + b · len_f(d) / avglen_f)
-//!   score    = Σ_t q_t · idf(t) · tf~ · (k1 + 1) / (k1 + tf~)
+//!   s(t,d)   = tf~ · (k1 + 1) / (k1 + tf~)
+//!   score    = Σ_t (q_t · idf(t)) · s(t,d)
 //!   idf(t)   = ln(1 + (N − df + 0.5) / (df + 0.5))
-//! where q_t is the query-side weight (1 for typed words, less for synonyms and n-grams).
+//! where q_t is the query-side weight (1 for typed words, less for synonyms and n-grams). s, the
+//! saturated tf~ (the posting's impact), does not depend on the query: it is computed once when
+//! the index is finished, and a query multiplies it by its term's factor.
 //!
 //! Layout. Terms are numbered; a term's postings (the documents it occurs in, ascending) are
 //! kept in blocks of up to [`BLOCK`], each block described by its first and last document and
-//! the largest tf~ in it, so a query can skip a block without reading it. Within a block a
+//! the largest impact in it, so a query can skip a block without reading it. Within a block a
 //! posting is six bytes: its document as an offset from the block's first (a block never spans
-//! more than 65,536 documents) and its tf~, computed once when the index is finished (while
-//! building, a posting holds a code for its counts per field instead, and each document its
-//! field lengths). tf~ and the scores are computed exactly as the formulas above say, in the same
-//! order of operations, whichever way a query walks the postings.
+//! more than 65,536 documents) and its impact (while building, a posting holds a code for its
+//! counts per field instead, and each document its field lengths). Impacts and scores are
+//! computed exactly as the formulas above say, in the same order of operations, whichever way a
+//! query walks the postings.
 
 use rustc_hash::FxHashMap;
 
@@ -52,8 +55,8 @@ struct Block {
     len: u16,
     /// Codes of two bytes in the builder (a count vector numbered 256 or later is in it).
     wide: bool,
-    /// The largest tf~ in the block (set when the index is finished).
-    max_tf: f32,
+    /// The largest impact in the block (set when the index is finished).
+    max_impact: f32,
 }
 
 /// An in-memory BM25F index over documents numbered 0..n in insertion order.
@@ -67,10 +70,10 @@ pub struct Bm25F {
     blocks: Vec<Block>,
     /// Each posting's document minus its block's first document.
     offsets: Vec<u16>,
-    /// Each posting's tf~.
-    tfs: Vec<f32>,
-    /// The largest tf~ of each term.
-    max_tf: Vec<f32>,
+    /// Each posting's impact.
+    impacts: Vec<f32>,
+    /// The largest impact of each term.
+    max_impact: Vec<f32>,
     documents: usize,
 }
 
@@ -215,7 +218,7 @@ impl Bm25FBuilder {
             code_start,
             len: postings.len() as u16,
             wide,
-            max_tf: 0.0,
+            max_impact: 0.0,
         });
         postings.clear();
     }
@@ -227,7 +230,9 @@ impl Bm25FBuilder {
         drop(std::mem::take(&mut self.pending));
         drop(std::mem::take(&mut self.counts));
         let Bm25Params {
-            b, field_weights, ..
+            k1,
+            b,
+            field_weights,
         } = self.params;
         self.documents_added = self.doc_len.len();
         let n = self.doc_len.len().max(1) as f32;
@@ -249,9 +254,10 @@ impl Bm25FBuilder {
         // The postings were written block by block as terms filled them, so one term's blocks
         // lay scattered among every other's: they are copied out in term order, so that a query
         // reads each term's postings in one run. tf~ of every posting comes from its counts
-        // (w_f · tf_f, skipping fields it is not in) and its document's normaliser per field.
+        // (w_f · tf_f, skipping fields it is not in) and its document's normaliser per field,
+        // and its impact from tf~.
         let mut offsets: Vec<u16> = Vec::with_capacity(self.offsets.len());
-        let mut tfs: Vec<f32> = Vec::with_capacity(self.offsets.len());
+        let mut impacts: Vec<f32> = Vec::with_capacity(self.offsets.len());
         for block in &mut self.blocks {
             let start = u32::try_from(offsets.len()).expect("fewer than 2^32 postings");
             for i in 0..usize::from(block.len) {
@@ -271,7 +277,7 @@ impl Bm25FBuilder {
                     }
                 }
                 offsets.push(offset);
-                tfs.push(tf);
+                impacts.push(tf * (k1 + 1.0) / (k1 + tf));
             }
             block.start = start;
         }
@@ -293,18 +299,18 @@ impl Bm25FBuilder {
             starts,
             blocks: self.blocks,
             offsets,
-            tfs,
-            max_tf: vec![0.0; terms],
+            impacts,
+            max_impact: vec![0.0; terms],
             documents: self.documents_added,
         };
         let mut blocks = std::mem::take(&mut index.blocks);
         for block in &mut blocks {
             let mut max = 0.0f32;
             for i in 0..block.len as usize {
-                max = max.max(index.tf_at(block, i));
+                max = max.max(index.impact_at(block, i));
             }
-            block.max_tf = max;
-            let term_max = &mut index.max_tf[block.term as usize];
+            block.max_impact = max;
+            let term_max = &mut index.max_impact[block.term as usize];
             *term_max = term_max.max(max);
         }
         index.blocks = blocks;
@@ -358,13 +364,13 @@ impl Bm25F {
         self.offsets.len()
     }
 
-    /// Bytes the index holds on the heap, roughly (postings, blocks, tf~ tables, vocabulary).
+    /// Bytes the index holds on the heap, roughly (postings, blocks, impact tables, vocabulary).
     pub fn heap_bytes(&self) -> usize {
         let vocabulary: usize = self.ids.keys().map(|k| k.len() + 16 + 4 + 8).sum();
         self.offsets.capacity() * 2
-            + self.tfs.capacity() * 4
+            + self.impacts.capacity() * 4
             + self.blocks.capacity() * std::mem::size_of::<Block>()
-            + (self.idf.capacity() + self.max_tf.capacity() + self.starts.capacity()) * 4
+            + (self.idf.capacity() + self.max_impact.capacity() + self.starts.capacity()) * 4
             + vocabulary
     }
 
@@ -420,11 +426,10 @@ impl Bm25F {
             .collect()
     }
 
-    /// The score one posting of a term adds: `factor · tf~ · (k1 + 1) / (k1 + tf~)`.
+    /// The score one posting of a term adds: the term's factor times the posting's impact.
     #[inline(always)]
-    pub fn contribution(&self, factor: f32, tf: f32) -> f32 {
-        let k1 = self.params.k1;
-        factor * tf * (k1 + 1.0) / (k1 + tf)
+    pub fn contribution(&self, factor: f32, impact: f32) -> f32 {
+        factor * impact
     }
 
     /// How many documents `term` occurs in.
@@ -435,28 +440,28 @@ impl Bm25F {
             .sum()
     }
 
-    /// The most any one document can get from `term` (its largest tf~ scored).
+    /// The most any one document can get from `term` (its largest impact times its factor).
     pub fn max_contribution(&self, term: QueryTerm) -> f32 {
-        self.contribution(term.factor, self.max_tf[term.term as usize])
+        self.contribution(term.factor, self.max_impact[term.term as usize])
     }
 
     fn term_blocks(&self, term: u32) -> &[Block] {
         &self.blocks[self.starts[term as usize] as usize..self.starts[term as usize + 1] as usize]
     }
 
-    /// tf~ of posting `i` of `block`.
+    /// The impact of posting `i` of `block`.
     #[inline(always)]
-    fn tf_at(&self, block: &Block, i: usize) -> f32 {
-        self.tfs[block.start as usize + i]
+    fn impact_at(&self, block: &Block, i: usize) -> f32 {
+        self.impacts[block.start as usize + i]
     }
 
-    /// Calls `f(doc, tf~)` for every posting of the block, in document order.
+    /// Calls `f(doc, impact)` for every posting of the block, in document order.
     #[inline(always)]
     fn decode(&self, block: &Block, mut f: impl FnMut(u32, f32)) {
         let postings = block.start as usize..block.start as usize + usize::from(block.len);
         for (&offset, &tf) in self.offsets[postings.clone()]
             .iter()
-            .zip(&self.tfs[postings])
+            .zip(&self.impacts[postings])
         {
             f(block.first_doc + u32::from(offset), tf);
         }
@@ -485,9 +490,9 @@ impl Bm25F {
         let contributions = scratch;
         for block in self.term_blocks(term.term) {
             let postings = block.start as usize..block.start as usize + usize::from(block.len);
-            let tfs = &self.tfs[postings.clone()];
-            let contributions = &mut contributions[..tfs.len()];
-            for (c, &tf) in contributions.iter_mut().zip(tfs) {
+            let impacts = &self.impacts[postings.clone()];
+            let contributions = &mut contributions[..impacts.len()];
+            for (c, &tf) in contributions.iter_mut().zip(impacts) {
                 *c = self.contribution(term.factor, tf);
             }
             let scores = &mut scores[block.first_doc as usize..];
@@ -526,7 +531,7 @@ impl Bm25F {
             let offsets = &self.offsets[start + from..start + usize::from(block.len)];
             match offsets.binary_search(&((doc - block.first_doc) as u16)) {
                 Ok(i) => {
-                    *sum += self.contribution(term.factor, self.tfs[start + from + i]);
+                    *sum += self.contribution(term.factor, self.impacts[start + from + i]);
                     from += i + 1;
                 }
                 Err(i) => from += i,

@@ -594,7 +594,7 @@ pub(super) mod tests {
                 terms.push(Term {
                     channel: c,
                     factor,
-                    bound: weight * (factor * best * (k1 + 1.0) / (k1 + best)),
+                    bound: weight * (factor * (best * (k1 + 1.0) / (k1 + best))),
                     tf,
                 });
             }
@@ -604,7 +604,7 @@ pub(super) mod tests {
         for t in &terms {
             for (score, &tf) in scores.iter_mut().zip(&t.tf) {
                 if tf > 0.0 {
-                    add(score, t.channel, t.factor * tf * (k1 + 1.0) / (k1 + tf));
+                    add(score, t.channel, t.factor * (tf * (k1 + 1.0) / (k1 + tf)));
                 }
             }
         }
