@@ -502,43 +502,6 @@ impl Bm25F {
         }
     }
 
-    /// Adds `term`'s contribution to `sums[i]` for each `docs[i]` (ascending) that has it, and
-    /// nothing to the others: the same values [`Bm25F::add_contributions`] adds to those
-    /// documents. A document is found by searching the blocks and then its block's offsets, so
-    /// the cost follows `docs`, not the length of the term's postings.
-    pub fn add_contributions_to(&self, term: QueryTerm, docs: &[u32], sums: &mut [f32]) {
-        debug_assert_eq!(docs.len(), sums.len());
-        let blocks = self.term_blocks(term.term);
-        if blocks.is_empty() {
-            return;
-        }
-        let mut b = 0usize;
-        // Where the search in the current block's offsets starts (past the last one found).
-        let mut from = 0usize;
-        for (&doc, sum) in docs.iter().zip(sums.iter_mut()) {
-            if blocks[b].last_doc < doc {
-                b += blocks[b..].partition_point(|block| block.last_doc < doc);
-                if b == blocks.len() {
-                    return;
-                }
-                from = 0;
-            }
-            let block = &blocks[b];
-            if doc < block.first_doc {
-                continue;
-            }
-            let start = block.start as usize;
-            let offsets = &self.offsets[start + from..start + usize::from(block.len)];
-            match offsets.binary_search(&((doc - block.first_doc) as u16)) {
-                Ok(i) => {
-                    *sum += self.contribution(term.factor, self.impacts[start + from + i]);
-                    from += i + 1;
-                }
-                Err(i) => from += i,
-            }
-        }
-    }
-
     /// Adds every posting's contribution of each term, in the order given, into `scores` (one
     /// slot per document).
     pub fn accumulate(&self, terms: &[QueryTerm], scores: &mut [f32]) {
@@ -561,15 +524,20 @@ impl Bm25F {
 
     /// Whether term number `term` occurs in `doc`.
     pub fn contains(&self, term: u32, doc: u32) -> bool {
+        self.impact_of(term, doc).is_some()
+    }
+
+    /// The impact of term number `term` in `doc`, when it occurs there: found by searching the
+    /// term's blocks and then its block's offsets.
+    pub fn impact_of(&self, term: u32, doc: u32) -> Option<f32> {
         let blocks = self.term_blocks(term);
         let i = blocks.partition_point(|b| b.last_doc < doc);
-        let Some(block) = blocks.get(i).filter(|b| b.first_doc <= doc) else {
-            return false;
-        };
+        let block = blocks.get(i).filter(|b| b.first_doc <= doc)?;
         let offsets = &self.offsets[block.start as usize..][..usize::from(block.len)];
-        offsets
+        let at = offsets
             .binary_search(&((doc - block.first_doc) as u16))
-            .is_ok()
+            .ok()?;
+        Some(self.impacts[block.start as usize + at])
     }
 
     /// The terms of `query` that occur in document `doc`, for explanations and snippets.

@@ -12,6 +12,7 @@ use crate::text::reading::reading_words_of;
 use crate::text::{Analyzer, Piece, QueryTerms, Result, TermLists};
 
 use super::bm25::{BLOCK, Bm25F, Bm25FBuilder, Bm25Params, FIELDS, QueryTerm};
+use super::candidates::{Reading, best_of};
 use super::reading::{ReadingIndex, ReadingIndexBuilder};
 
 /// How much the character-bigram score counts next to the word score.
@@ -285,29 +286,39 @@ impl LexicalIndex {
         self.score(query).iter().map(|l| l.total()).collect()
     }
 
-    /// Document `doc`'s scores: exactly its entry in [`LexicalIndex::score`], looked up in
-    /// each term's postings instead of adding every posting.
+    /// Document `doc`'s scores: exactly its entry in [`LexicalIndex::score`], each term's
+    /// impact looked up instead of adding every posting.
     pub fn score_of(&self, query: &QueryTerms, doc: usize) -> LexicalScore {
-        let mut sums = [[0.0f32]; 3];
-        let doc = [doc as u32];
+        let mut score = LexicalScore::default();
         for t in self.scoring_terms(query) {
-            t.index
-                .add_contributions_to(t.term, &doc, &mut sums[t.channel]);
+            if let Some(impact) = t.index.impact_of(t.term.term, doc as u32) {
+                add(
+                    &mut score,
+                    t.channel,
+                    t.index.contribution(t.term.factor, impact),
+                );
+            }
         }
-        LexicalScore {
-            words: sums[0][0],
-            grams: sums[1][0],
-            readings: sums[2][0],
-        }
+        score
     }
 
     /// The `k` documents with the highest total score above zero, best first (ties: the lower
     /// document number first): exactly what sorting [`LexicalIndex::score`] would give.
     pub fn top(&self, query: &QueryTerms, k: usize) -> Vec<Ranked> {
-        if k == 0 {
-            return Vec::new();
-        }
-        top_of_all(&score_all(self.len(), &self.scoring_terms(query)), k)
+        let reading = Reading {
+            index: self,
+            query,
+            weight: 1.0,
+        };
+        // One reading weighted 1: its fused score is its total (0 + 1 · total, exactly).
+        best_of(&[reading], k)
+            .into_iter()
+            .map(|c| Ranked {
+                doc: c.doc,
+                score: c.scores[0],
+                total: c.fused,
+            })
+            .collect()
     }
 
     /// The number of `word` in the word index, when any document has it.
@@ -346,27 +357,6 @@ impl Builder {
     }
 }
 
-/// The best `k` of every document's scores.
-fn top_of_all(scores: &[LexicalScore], k: usize) -> Vec<Ranked> {
-    let mut ranked: Vec<Ranked> = scores
-        .iter()
-        .enumerate()
-        .map(|(doc, &score)| Ranked {
-            doc,
-            score,
-            total: score.total(),
-        })
-        .filter(|r| r.total > 0.0)
-        .collect();
-    let key = |r: &Ranked| ranking_key(r.total, r.doc);
-    if ranked.len() > k {
-        ranked.select_nth_unstable_by_key(k, key);
-        ranked.truncate(k);
-    }
-    ranked.sort_unstable_by_key(key);
-    ranked
-}
-
 /// The `k` items with the lowest keys, lowest first (keys are taken to be distinct, as
 /// [`ranking_key`]s of different documents are): what sorting every item by its key and keeping
 /// the first `k` gives, for a small `k`, without moving the rest. An item is compared with the
@@ -390,15 +380,14 @@ pub fn lowest_keys<T: Copy>(items: impl IntoIterator<Item = (u64, T)>, k: usize)
 /// One query term of one channel.
 #[derive(Clone, Copy)]
 pub(super) struct ScoringTerm<'a> {
-    pub(super) channel: usize,
-    pub(super) term: QueryTerm,
+    channel: usize,
+    term: QueryTerm,
     /// The most this term can add to a document's total.
-    pub(super) bound: f32,
-    pub(super) index: &'a Bm25F,
+    bound: f32,
+    index: &'a Bm25F,
 }
 
-/// Adds a contribution to the sum of its channel (the reference scores of the tests).
-#[cfg(test)]
+/// Adds a contribution to the sum of its channel.
 fn add(score: &mut LexicalScore, channel: usize, c: f32) {
     match channel {
         0 => score.words += c,
@@ -407,17 +396,22 @@ fn add(score: &mut LexicalScore, channel: usize, c: f32) {
     }
 }
 
-/// Every document's scores: each term's postings added in turn, into one sum per channel (the
-/// same additions, in the same order, as into each document's [`LexicalScore`], but a posting
-/// touches four bytes, and no channel is chosen per posting).
-fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
+/// Every document's sum per channel: each term's postings added in turn, in the order given
+/// (the same additions, in the same order, as into each document's [`LexicalScore`], but a
+/// posting touches four bytes, and no channel is chosen per posting).
+pub(super) fn channel_sums(documents: usize, terms: &[ScoringTerm<'_>]) -> [Vec<f32>; 3] {
     let mut sums: [Vec<f32>; 3] = std::array::from_fn(|_| vec![0.0; documents]);
     let mut scratch = [0.0f32; BLOCK];
     for t in terms {
         t.index
             .add_contributions(t.term, &mut sums[t.channel], &mut scratch);
     }
-    let [words, grams, readings] = &sums;
+    sums
+}
+
+/// Every document's scores (see [`channel_sums`]).
+fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
+    let [words, grams, readings] = &channel_sums(documents, terms);
     words
         .iter()
         .zip(grams)
@@ -433,6 +427,27 @@ fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+
+    /// The best `k` of every document's scores.
+    fn top_of_all(scores: &[LexicalScore], k: usize) -> Vec<Ranked> {
+        let mut ranked: Vec<Ranked> = scores
+            .iter()
+            .enumerate()
+            .map(|(doc, &score)| Ranked {
+                doc,
+                score,
+                total: score.total(),
+            })
+            .filter(|r| r.total > 0.0)
+            .collect();
+        let key = |r: &Ranked| ranking_key(r.total, r.doc);
+        if ranked.len() > k {
+            ranked.select_nth_unstable_by_key(k, key);
+            ranked.truncate(k);
+        }
+        ranked.sort_unstable_by_key(key);
+        ranked
+    }
 
     #[test]
     fn lowest_keys_are_the_first_of_the_sorted_keys() {
@@ -682,7 +697,12 @@ pub(super) mod tests {
         let docs = corpus(300, 7);
         let index = index_of(&docs);
         for q in sample_queries() {
-            assert_eq!(index.score(&q), reference_scores(&docs, &q), "{q:?}");
+            let scores = index.score(&q);
+            assert_eq!(scores, reference_scores(&docs, &q), "{q:?}");
+            // One document's scores looked up: the same, bit for bit.
+            for (doc, score) in scores.iter().enumerate() {
+                assert_eq!(index.score_of(&q, doc), *score, "document {doc}, {q:?}");
+            }
         }
     }
 

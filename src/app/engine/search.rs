@@ -72,13 +72,6 @@ impl Engine {
         let read_easy = weights.easy_lexical > 0.0 && !latin;
         // Typed in kana alone: the kana runs read as the words they sound like.
         let kana = !latin && text::reading::is_normalized_kana_only(&terms.normalized);
-        let lexical_weight = if latin {
-            weights.english_lexical
-        } else if kana {
-            weights.kana_lexical
-        } else {
-            weights.lexical
-        };
         // Ranked by the Japanese and やさしい日本語 totals alone, only the best few hundred
         // matter (see PRIOR_CANDIDATES): only they get a score record.
         if mode == RankingMode::Bm25 && !latin && !kana {
@@ -159,6 +152,13 @@ impl Engine {
         }
         let view_score =
             |scores: &Option<Vec<f32>>, i: usize| scores.as_ref().map_or(0.0, |s| s[i]);
+        let lexical_weight = if latin {
+            weights.english_lexical
+        } else if kana {
+            weights.kana_lexical
+        } else {
+            weights.lexical
+        };
         let rrf = mode == RankingMode::Hybrid && self.settings.fusion == Fusion::Rrf;
         let mut query_vector = None;
         // Each scheme's pooled similarity, when the query was encoded.
