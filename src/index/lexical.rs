@@ -12,7 +12,6 @@ use crate::text::reading::reading_words_of;
 use crate::text::{Analyzer, Piece, QueryTerms, Result, TermLists};
 
 use super::bm25::{BLOCK, Bm25F, Bm25FBuilder, Bm25Params, FIELDS, QueryTerm};
-use super::candidates::{Reading, best_of};
 use super::reading::{ReadingIndex, ReadingIndexBuilder};
 
 /// How much the character-bigram score counts next to the word score.
@@ -305,20 +304,10 @@ impl LexicalIndex {
     /// The `k` documents with the highest total score above zero, best first (ties: the lower
     /// document number first): exactly what sorting [`LexicalIndex::score`] would give.
     pub fn top(&self, query: &QueryTerms, k: usize) -> Vec<Ranked> {
-        let reading = Reading {
-            index: self,
-            query,
-            weight: 1.0,
-        };
-        // One reading weighted 1: its fused score is its total (0 + 1 · total, exactly).
-        best_of(&[reading], k)
-            .into_iter()
-            .map(|c| Ranked {
-                doc: c.doc,
-                score: c.scores[0],
-                total: c.fused,
-            })
-            .collect()
+        if k == 0 {
+            return Vec::new();
+        }
+        top_of_all(&score_all(self.len(), &self.scoring_terms(query)), k)
     }
 
     /// The number of `word` in the word index, when any document has it.
@@ -355,6 +344,27 @@ impl Builder {
             builder.add_terms(fields(3 * FIELDS + 1));
         }
     }
+}
+
+/// The best `k` of every document's scores.
+fn top_of_all(scores: &[LexicalScore], k: usize) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = scores
+        .iter()
+        .enumerate()
+        .map(|(doc, &score)| Ranked {
+            doc,
+            score,
+            total: score.total(),
+        })
+        .filter(|r| r.total > 0.0)
+        .collect();
+    let key = |r: &Ranked| ranking_key(r.total, r.doc);
+    if ranked.len() > k {
+        ranked.select_nth_unstable_by_key(k, key);
+        ranked.truncate(k);
+    }
+    ranked.sort_unstable_by_key(key);
+    ranked
 }
 
 /// The `k` items with the lowest keys, lowest first (keys are taken to be distinct, as
@@ -427,27 +437,6 @@ fn score_all(documents: usize, terms: &[ScoringTerm<'_>]) -> Vec<LexicalScore> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-
-    /// The best `k` of every document's scores.
-    fn top_of_all(scores: &[LexicalScore], k: usize) -> Vec<Ranked> {
-        let mut ranked: Vec<Ranked> = scores
-            .iter()
-            .enumerate()
-            .map(|(doc, &score)| Ranked {
-                doc,
-                score,
-                total: score.total(),
-            })
-            .filter(|r| r.total > 0.0)
-            .collect();
-        let key = |r: &Ranked| ranking_key(r.total, r.doc);
-        if ranked.len() > k {
-            ranked.select_nth_unstable_by_key(k, key);
-            ranked.truncate(k);
-        }
-        ranked.sort_unstable_by_key(key);
-        ranked
-    }
 
     #[test]
     fn lowest_keys_are_the_first_of_the_sorted_keys() {
