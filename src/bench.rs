@@ -386,6 +386,8 @@ pub fn e5_queries(
 pub struct LexicalBench {
     pub documents: usize,
     pub build_s: f64,
+    /// Processor time of the build, all threads, in seconds.
+    pub build_cpu_s: f64,
     pub queries: usize,
     pub rounds: usize,
     pub search: Percentiles,
@@ -419,6 +421,7 @@ pub fn lexical_only(
 ) -> crate::app::engine::Result<LexicalBench> {
     settings.embedder = crate::config::EmbedderKind::None;
     let t = Instant::now();
+    let cpu = process_cpu_ms();
     let app = match seed {
         Some(seed) if scale_docs > 0 => {
             let synonyms =
@@ -436,6 +439,7 @@ pub fn lexical_only(
         _ => Engine::build(settings)?,
     };
     let build_s = round3(t.elapsed().as_secs_f64());
+    let build_cpu_s = round3((process_cpu_ms() - cpu) / 1000.0);
     let cpu = process_cpu_ms();
     let times = lexical_rounds(&app, queries, rounds, today);
     let cpu_ms = process_cpu_ms() - cpu;
@@ -466,6 +470,7 @@ pub fn lexical_only(
     Ok(LexicalBench {
         documents: app.corpus.schemes.len(),
         build_s,
+        build_cpu_s,
         queries: queries.len(),
         rounds,
         search: Percentiles::of(times),

@@ -161,8 +161,8 @@ pub(super) fn bench_lexical(
         }
         Ok(r) => {
             println!(
-                "lexical: {} documents, index build {:.2} s, peak RSS {:.1} MiB; the masker's view (first logged search) {:.2} s",
-                r.documents, r.build_s, r.peak_rss_mib, r.mask_lexicon_s
+                "lexical: {} documents, index build {:.2} s (processor {:.2} s), peak RSS {:.1} MiB; the masker's view (first logged search) {:.2} s",
+                r.documents, r.build_s, r.build_cpu_s, r.peak_rss_mib, r.mask_lexicon_s
             );
             println!(
                 "{} queries × {} rounds: p50 {:.3} ms  p99 {:.3} ms  {:.0} QPS  (processor {:.3} ms per query)",

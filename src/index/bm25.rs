@@ -99,6 +99,8 @@ pub struct Bm25FBuilder {
     /// The code of each count vector whose counts are all below 8, once it has one.
     small_codes: Vec<Option<u32>>,
     documents_added: usize,
+    /// The id of each term number met by [`Bm25FBuilder::add_numbered`], or `u32::MAX`.
+    id_of_number: Vec<u32>,
 }
 
 impl Bm25FBuilder {
@@ -118,6 +120,7 @@ impl Bm25FBuilder {
             touched: Vec::new(),
             small_codes: vec![None; 8 * 8 * 8],
             documents_added: 0,
+            id_of_number: Vec::new(),
         }
     }
 
@@ -128,19 +131,61 @@ impl Bm25FBuilder {
 
     /// Adds the next document from each field's terms (numbered in call order).
     pub fn add_terms<'t, I: Iterator<Item = &'t str>>(&mut self, fields: [I; FIELDS]) {
-        let doc = u32::try_from(self.doc_len.len()).expect("fewer than 2^32 documents");
         let mut lens = [0u32; FIELDS];
         for (f, terms) in fields.into_iter().enumerate() {
             for t in terms {
                 lens[f] += 1;
-                let id = self.id(t) as usize;
-                let tf = &mut self.counts[id];
-                if *tf == [0; FIELDS] {
-                    self.touched.push(id as u32);
-                }
-                tf[f] = tf[f].saturating_add(1);
+                let id = self.id(t);
+                self.count(id, f, 1);
             }
-            self.totals[f] += u64::from(lens[f]);
+        }
+        self.end_document(lens);
+    }
+
+    /// [`Bm25FBuilder::add_terms`] with each field's terms as (term number, count) pairs, and
+    /// `term` spelling a number. Every call of one build must number terms alike: a number is
+    /// looked up by its spelling once, not hashed again for every document.
+    pub fn add_numbered<'t>(
+        &mut self,
+        fields: [impl Iterator<Item = (u32, u32)>; FIELDS],
+        term: impl Fn(u32) -> &'t str,
+    ) {
+        let mut lens = [0u32; FIELDS];
+        for (f, terms) in fields.into_iter().enumerate() {
+            for (number, count) in terms {
+                lens[f] += count;
+                let at = number as usize;
+                if at >= self.id_of_number.len() {
+                    self.id_of_number.resize(at + 1, u32::MAX);
+                }
+                let id = match self.id_of_number[at] {
+                    u32::MAX => {
+                        let id = self.id(term(number));
+                        self.id_of_number[at] = id;
+                        id
+                    }
+                    id => id,
+                };
+                self.count(id, f, count);
+            }
+        }
+        self.end_document(lens);
+    }
+
+    /// Counts `n` more of term `id` in field `f` of the document being added.
+    fn count(&mut self, id: u32, f: usize, n: u32) {
+        let tf = &mut self.counts[id as usize];
+        if *tf == [0; FIELDS] {
+            self.touched.push(id);
+        }
+        tf[f] = tf[f].saturating_add(u16::try_from(n).unwrap_or(u16::MAX));
+    }
+
+    /// Writes the postings of the document whose terms were counted, of `lens` terms by field.
+    fn end_document(&mut self, lens: [u32; FIELDS]) {
+        let doc = u32::try_from(self.doc_len.len()).expect("fewer than 2^32 documents");
+        for (total, len) in self.totals.iter_mut().zip(lens) {
+            *total += u64::from(len);
         }
         for i in 0..self.touched.len() {
             let id = self.touched[i] as usize;

@@ -333,15 +333,31 @@ struct Builder {
 impl Builder {
     /// Adds the next document from its lists (see [`SEGMENTS`]).
     fn add(&mut self, doc: &DocTerms<'_>) {
-        let fields = |first: usize| [doc.list(first), doc.list(first + 1), doc.list(first + 2)];
-        self.words.add_terms(fields(0));
-        self.grams.add_terms(fields(FIELDS));
-        self.readings.add_terms(fields(2 * FIELDS));
         if self.keep_lemmas {
             self.lemmas.push(doc.strings(3 * FIELDS));
         }
-        if let Some(builder) = &mut self.reading_words {
-            builder.add_terms(fields(3 * FIELDS + 1));
+        match *doc {
+            DocTerms::Kept(analyses, kept) => {
+                let fields =
+                    |first: usize| std::array::from_fn(|f| analyses.numbered(kept, first + f));
+                let term = |number| analyses.term(number);
+                self.words.add_numbered(fields(0), term);
+                self.grams.add_numbered(fields(FIELDS), term);
+                self.readings.add_numbered(fields(2 * FIELDS), term);
+                if let Some(builder) = &mut self.reading_words {
+                    builder.add_numbered(fields(3 * FIELDS + 1), term);
+                }
+            }
+            // A document with no text still takes its number in every index.
+            DocTerms::Empty => {
+                let none = || std::array::from_fn(|_| std::iter::empty());
+                self.words.add_terms(none());
+                self.grams.add_terms(none());
+                self.readings.add_terms(none());
+                if let Some(builder) = &mut self.reading_words {
+                    builder.add_terms(none());
+                }
+            }
         }
     }
 }

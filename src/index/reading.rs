@@ -42,6 +42,15 @@ impl ReadingIndexBuilder {
         self.0.add_terms(fields);
     }
 
+    /// [`ReadingIndexBuilder::add_terms`] with numbered terms (see [`Bm25FBuilder::add_numbered`]).
+    pub fn add_numbered<'t>(
+        &mut self,
+        fields: [impl Iterator<Item = (u32, u32)>; FIELDS],
+        term: impl Fn(u32) -> &'t str,
+    ) {
+        self.0.add_numbered(fields, term);
+    }
+
     pub fn finish(self) -> ReadingIndex {
         let words = self.0.finish();
         let longest = words.terms().map(|w| w.chars().count()).max().unwrap_or(0);

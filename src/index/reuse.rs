@@ -188,13 +188,23 @@ impl Analyses {
             .flat_map(|(id, count)| std::iter::repeat_n(self.vocabulary.term(id), count as usize))
     }
 
+    /// List `s` of a kept analysis as (term number, count) pairs, in the order of
+    /// [`Analyses::list`]; a number stands for one term ([`Analyses::term`]) throughout a build.
+    pub(crate) fn numbered<'a>(&'a self, kept: &'a [u8], s: usize) -> EntryList<'a> {
+        entry_list(self.layout, kept, s)
+    }
+
+    pub(crate) fn term(&self, id: u32) -> &str {
+        self.vocabulary.term(id)
+    }
+
     /// Keeps a text's analysis taken from the analyses `self` continues.
     pub(crate) fn keep_reused(&mut self, key: TextKey, kept: Arc<[u8]>) {
         self.texts.insert(key, kept);
     }
 
-    /// Keeps a fresh analysis.
-    pub(crate) fn keep_fresh(&mut self, key: TextKey, lists: &Lists) {
+    /// Keeps a fresh analysis, and returns it as kept.
+    pub(crate) fn keep_fresh(&mut self, key: TextKey, lists: &Lists) -> Arc<[u8]> {
         assert_eq!(
             lists.segments(),
             self.layout.segments,
@@ -228,7 +238,9 @@ impl Analyses {
             }
             ends.push(terms.len() as u32);
         }
-        self.texts.insert(key, encode(self.layout, &ends, &terms));
+        let kept = encode(self.layout, &ends, &terms);
+        self.texts.insert(key, kept.clone());
+        kept
     }
 
     /// Texts kept.
@@ -326,27 +338,40 @@ fn encode(layout: Layout, ends: &[u32], terms: &[(u32, u32)]) -> Arc<[u8]> {
 }
 
 /// The (term, count) pairs of list `s` of an entry.
-fn entry_list(layout: Layout, kept: &[u8], s: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+fn entry_list(layout: Layout, kept: &[u8], s: usize) -> EntryList<'_> {
     let header = 4 * layout.segments;
     let end_of = |s: usize| {
         let at = 4 * s;
         u32::from_le_bytes([kept[at], kept[at + 1], kept[at + 2], kept[at + 3]]) as usize
     };
     let start = if s == 0 { 0 } else { end_of(s - 1) };
-    let mut numbers = Numbers(&kept[header + start..header + end_of(s)]);
-    let counted = layout.is_counted(s);
-    std::iter::from_fn(move || {
-        let v = numbers.next()?;
-        if !counted {
+    EntryList {
+        numbers: Numbers(&kept[header + start..header + end_of(s)]),
+        counted: layout.is_counted(s),
+    }
+}
+
+/// The (term number, count) pairs of one list of a kept analysis.
+pub(crate) struct EntryList<'a> {
+    numbers: Numbers<'a>,
+    counted: bool,
+}
+
+impl Iterator for EntryList<'_> {
+    type Item = (u32, u32);
+
+    fn next(&mut self) -> Option<(u32, u32)> {
+        let v = self.numbers.next()?;
+        if !self.counted {
             return Some((v as u32, 1));
         }
         let count = if v & 1 == 1 {
-            numbers.next()? as u32 + 2
+            self.numbers.next()? as u32 + 2
         } else {
             1
         };
         Some(((v >> 1) as u32, count))
-    })
+    }
 }
 
 /// The LEB128 numbers of a byte slice.
@@ -409,9 +434,8 @@ impl Lists {
     }
 }
 
-/// One document's analysis as a build reads it: fresh from the analyzer, or kept.
+/// One document's analysis as a build reads it: kept (a fresh one is kept first), or none.
 pub(crate) enum DocTerms<'a> {
-    Fresh(&'a Lists),
     Kept(&'a Analyses, &'a [u8]),
     /// A document with no text: nothing to analyse or keep.
     Empty,
@@ -421,7 +445,6 @@ impl<'a> DocTerms<'a> {
     /// The terms of list `s`, in the order the analysis gave them.
     pub(crate) fn list(&self, s: usize) -> Box<dyn Iterator<Item = &'a str> + 'a> {
         match *self {
-            DocTerms::Fresh(lists) => Box::new(lists.list(s)),
             DocTerms::Kept(analyses, kept) => Box::new(analyses.list(kept, s)),
             DocTerms::Empty => Box::new(std::iter::empty()),
         }
@@ -472,8 +495,9 @@ pub(crate) fn analyse_reusing(
             }
             Found::Fresh(key, lists) => {
                 reuse.analysed += 1;
-                take(DocTerms::Fresh(&lists));
-                next.keep_fresh(key, &lists);
+                // Read back as kept: the builders then meet each term by its number.
+                let kept = next.keep_fresh(key, &lists);
+                take(DocTerms::Kept(&next, &kept));
             }
             Found::Empty => take(DocTerms::Empty),
         }
@@ -501,6 +525,13 @@ mod tests {
         (0..segments).map(|s| d.strings(s)).collect()
     }
 
+    /// The terms of each list of a fresh analysis.
+    fn read_fresh(l: &Lists) -> Vec<Vec<String>> {
+        (0..l.segments())
+            .map(|s| l.list(s).map(str::to_string).collect())
+            .collect()
+    }
+
     #[test]
     fn a_kept_analysis_reads_back_as_the_fresh_one() {
         let fresh = lists(&[&["補助", "金"], &[], &["創業", "補助", "補助"]]);
@@ -511,7 +542,7 @@ mod tests {
         let entry = kept.find(7, layout, &key).unwrap();
         assert_eq!(
             collect(&DocTerms::Kept(&kept, &entry), 3),
-            collect(&DocTerms::Fresh(&fresh), 3)
+            read_fresh(&fresh)
         );
         assert!(
             kept.find(8, layout, &key).is_none(),
