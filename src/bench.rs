@@ -29,6 +29,10 @@ pub struct CorpusBench {
     pub documents: usize,
     pub build_s: f64,
     pub search: Vec<Latency>,
+    /// The process's peak resident memory from just before this corpus's engine was built
+    /// to the end of its searches (Linux; none where the peak cannot be reset), in MiB.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peak_rss_mib: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +134,12 @@ pub fn latencies(
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+/// Starts the process's peak resident memory afresh from what it holds now (Linux 4.0 and
+/// later); false where it cannot.
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 /// Peak resident memory of this process (Linux), in MiB.
@@ -249,6 +259,7 @@ pub fn run(
     let real = CorpusBench {
         documents: real_documents,
         build_s: round3(real_build),
+        peak_rss_mib: None,
         search: modes
             .iter()
             .map(|m| latencies(&app, queries, *m, today, quiet))
@@ -258,6 +269,8 @@ pub fn run(
     // The real corpus's engine is done with; the scale run measures its own engine alone.
     drop(app);
     let mut scale_lexical = None;
+    // The whole run's peak, taken before the scale run starts the peak afresh.
+    let mut before_scale = 0.0;
     let scale = match scale_seed {
         Some(seed) if scale_docs > 0 => {
             let schemes = scale_corpus(&seed, scale_docs);
@@ -265,6 +278,10 @@ pub fn run(
             if !quiet {
                 eprintln!("building the scale index over {documents} documents …");
             }
+            // Memory is measured from here: the real corpus's engine is gone, the scale corpus
+            // (its schemes' text) is held.
+            before_scale = peak_rss_mib();
+            let peak_reset = reset_peak_rss();
             let t = Instant::now();
             let corpus = Corpus::new(schemes, vec![], vec![], synonyms, Default::default());
             let analyzer = Analyzer::load(&settings.dictionary_dir())?;
@@ -276,13 +293,15 @@ pub fn run(
             }
             let big = Engine::from_parts(settings, corpus, analyzer)?;
             let build_s = round3(t.elapsed().as_secs_f64());
+            let search = modes
+                .iter()
+                .map(|m| latencies(&big, queries, *m, today, quiet))
+                .collect();
             let bench = CorpusBench {
                 documents,
                 build_s,
-                search: modes
-                    .iter()
-                    .map(|m| latencies(&big, queries, *m, today, quiet))
-                    .collect(),
+                search,
+                peak_rss_mib: peak_reset.then(peak_rss_mib),
             };
             if let Some(peer) = &scale_peer {
                 if !quiet {
@@ -315,7 +334,7 @@ pub fn run(
         real,
         scale,
         scale_lexical,
-        peak_rss_mib: peak_rss_mib(),
+        peak_rss_mib: peak_rss_mib().max(before_scale),
         cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
     })
 }
@@ -674,7 +693,7 @@ pub fn compare_with_peer(
             .has_vectors()
             .then(|| ranked_run(app, cases, RankingMode::Hybrid, today)),
         query_encoding: report.query_encoding,
-        peak_rss_mib: peak_rss_mib(),
+        peak_rss_mib: peak_rss_mib().max(report.peak_rss_mib),
     };
     let (peer, _) = run_peer(app, cases, python, app.has_vectors(), true)?;
     Ok(PeerComparison { ours, peer })

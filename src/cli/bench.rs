@@ -82,8 +82,12 @@ pub(super) fn bench(
                     ("scale", report.scale.as_ref()),
                 ] {
                     let Some(c) = c else { continue };
+                    let memory = c
+                        .peak_rss_mib
+                        .map(|m| format!(", peak RSS {m:.1} MiB from the build on"))
+                        .unwrap_or_default();
                     println!(
-                        "{name}: {} documents, index build {:.2} s",
+                        "{name}: {} documents, index build {:.2} s{memory}",
                         c.documents, c.build_s
                     );
                     for l in &c.search {
