@@ -486,10 +486,10 @@ mod avx2_tile {
                     }
                 }
             }
-            for (r, f) in acc.iter().enumerate() {
-                for h in 0..2 {
+            for (r, halves) in acc.iter().enumerate() {
+                for (h, f) in halves.iter().enumerate() {
                     let bv = _mm256_loadu_ps(bias.as_ptr().add(8 * h));
-                    _mm256_storeu_ps(y.add(r * ldy + 8 * h), _mm256_add_ps(f[h], bv));
+                    _mm256_storeu_ps(y.add(r * ldy + 8 * h), _mm256_add_ps(*f, bv));
                 }
             }
         }
