@@ -6,7 +6,7 @@
 //! quantized matmul up to the order of the float additions across blocks.
 //!
 //! Where the CPU has AVX-512 VNNI; with AVX2 alone, `vpmaddubsw` and `vpmaddwd` give the same
-//! integer sums (no product can saturate: see `avx2_tile`), in tiles of fewer rows. Elsewhere
+//! integer sums (no product can saturate: see `avx2::tile_n`), in tiles of fewer rows. Elsewhere
 //! (`PackedQ4Q8::available`) the encoder keeps candle's kernels.
 
 use rayon::prelude::*;
@@ -170,7 +170,7 @@ impl PackedQ4Q8 {
         let (tile, tile_rows) = if has_vnni() {
             (vnni::tile as Tile, TILE_ROWS)
         } else {
-            (avx2_tile::tile as Tile, avx2_tile::TILE_ROWS)
+            (avx2::tile as Tile, avx2::TILE_ROWS)
         };
         #[cfg(not(target_arch = "x86_64"))]
         let tile_rows = TILE_ROWS;
@@ -217,7 +217,7 @@ impl PackedQ4Q8 {
     }
 }
 
-/// One tile of token rows against one panel (`vnni::tile`, `avx2_tile::tile`).
+/// One tile of token rows against one panel (`vnni::tile`, `avx2::tile`).
 #[cfg(target_arch = "x86_64")]
 type Tile = unsafe fn(usize, &[f32], &[u8], &[i8], &[f32], &[i32], &[f32], *mut f32, usize);
 
@@ -253,7 +253,7 @@ impl OutPtr {
 mod avx2 {
     use std::arch::x86_64::*;
 
-    use super::BLOCK;
+    use super::{BLOCK, PANEL};
 
     /// `round_block` with 8 lanes: `f32::round` calls libm per value, a tenth of a query's
     /// time. `x · id` is the same IEEE product; half away from zero is truncation plus one
@@ -295,103 +295,6 @@ mod avx2 {
         }
         lanes.iter().sum()
     }
-}
-
-#[cfg(target_arch = "x86_64")]
-mod vnni {
-    use std::arch::x86_64::*;
-
-    use super::{BLOCK, PANEL};
-
-    /// One tile of 1 to 8 token rows against one panel.
-    ///
-    /// # Safety
-    /// The CPU has AVX-512 F, BW and VNNI; `y` points to `rows` rows of `ldy` floats with 16
-    /// writable floats at the start of each.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) unsafe fn tile(
-        rows: usize,
-        scales: &[f32],
-        quants: &[u8],
-        qs: &[i8],
-        act_scales: &[f32],
-        offsets: &[i32],
-        bias: &[f32],
-        y: *mut f32,
-        ldy: usize,
-    ) {
-        // SAFETY: passed on.
-        unsafe {
-            match rows {
-                1 => tile_n::<1>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                2 => tile_n::<2>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                3 => tile_n::<3>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                4 => tile_n::<4>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                5 => tile_n::<5>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                6 => tile_n::<6>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                7 => tile_n::<7>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                8 => tile_n::<8>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
-                _ => unreachable!("tiles hold 1 to 8 rows"),
-            }
-        }
-    }
-
-    #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn tile_n<const R: usize>(
-        scales: &[f32],
-        quants: &[u8],
-        qs: &[i8],
-        act_scales: &[f32],
-        offsets: &[i32],
-        bias: &[f32],
-        y: *mut f32,
-        ldy: usize,
-    ) {
-        let nb = scales.len() / PANEL;
-        let k = nb * BLOCK;
-        assert!(quants.len() == nb * 256 && qs.len() == R * k);
-        assert!(act_scales.len() == R * nb && offsets.len() == R * nb && bias.len() == PANEL);
-        let mask = _mm512_set1_epi8(0x0F);
-        let mut acc = [_mm512_setzero_ps(); R];
-        // SAFETY: every read below is inside the slices asserted above; the caller vouches for
-        // `y`.
-        unsafe {
-            for b in 0..nb {
-                let mut isum = [_mm512_setzero_si512(); R];
-                for v in 0..4 {
-                    let w = _mm512_loadu_si512(quants.as_ptr().add((b * 4 + v) * 64).cast());
-                    let lo = _mm512_and_si512(w, mask);
-                    let hi = _mm512_and_si512(_mm512_srli_epi16(w, 4), mask);
-                    for (r, s) in isum.iter_mut().enumerate() {
-                        let a = qs.as_ptr().add(r * k + b * BLOCK);
-                        let a_lo = _mm512_set1_epi32(a.add(4 * v).cast::<i32>().read_unaligned());
-                        let a_hi =
-                            _mm512_set1_epi32(a.add(4 * (v + 4)).cast::<i32>().read_unaligned());
-                        *s = _mm512_dpbusd_epi32(*s, lo, a_lo);
-                        *s = _mm512_dpbusd_epi32(*s, hi, a_hi);
-                    }
-                }
-                let dw = _mm512_loadu_ps(scales.as_ptr().add(b * PANEL));
-                for (r, (f, s)) in acc.iter_mut().zip(isum).enumerate() {
-                    let exact = _mm512_sub_epi32(s, _mm512_set1_epi32(offsets[r * nb + b]));
-                    let d = _mm512_mul_ps(dw, _mm512_set1_ps(act_scales[r * nb + b]));
-                    *f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(exact), d, *f);
-                }
-            }
-            let bv = _mm512_loadu_ps(bias.as_ptr());
-            for (r, f) in acc.iter().enumerate() {
-                _mm512_storeu_ps(y.add(r * ldy), _mm512_add_ps(*f, bv));
-            }
-        }
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-mod avx2_tile {
-    use std::arch::x86_64::*;
-
-    use super::{BLOCK, PANEL};
 
     /// Token rows per tile: per row two i16 and two f32 accumulators (the panel's 16 outputs as
     /// two halves of 8), beside the block's four weight halves, of the 16 registers.
@@ -491,6 +394,96 @@ mod avx2_tile {
                     let bv = _mm256_loadu_ps(bias.as_ptr().add(8 * h));
                     _mm256_storeu_ps(y.add(r * ldy + 8 * h), _mm256_add_ps(*f, bv));
                 }
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod vnni {
+    use std::arch::x86_64::*;
+
+    use super::{BLOCK, PANEL};
+
+    /// One tile of 1 to 8 token rows against one panel.
+    ///
+    /// # Safety
+    /// The CPU has AVX-512 F, BW and VNNI; `y` points to `rows` rows of `ldy` floats with 16
+    /// writable floats at the start of each.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) unsafe fn tile(
+        rows: usize,
+        scales: &[f32],
+        quants: &[u8],
+        qs: &[i8],
+        act_scales: &[f32],
+        offsets: &[i32],
+        bias: &[f32],
+        y: *mut f32,
+        ldy: usize,
+    ) {
+        // SAFETY: passed on.
+        unsafe {
+            match rows {
+                1 => tile_n::<1>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                2 => tile_n::<2>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                3 => tile_n::<3>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                4 => tile_n::<4>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                5 => tile_n::<5>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                6 => tile_n::<6>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                7 => tile_n::<7>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                8 => tile_n::<8>(scales, quants, qs, act_scales, offsets, bias, y, ldy),
+                _ => unreachable!("tiles hold 1 to 8 rows"),
+            }
+        }
+    }
+
+    #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn tile_n<const R: usize>(
+        scales: &[f32],
+        quants: &[u8],
+        qs: &[i8],
+        act_scales: &[f32],
+        offsets: &[i32],
+        bias: &[f32],
+        y: *mut f32,
+        ldy: usize,
+    ) {
+        let nb = scales.len() / PANEL;
+        let k = nb * BLOCK;
+        assert!(quants.len() == nb * 256 && qs.len() == R * k);
+        assert!(act_scales.len() == R * nb && offsets.len() == R * nb && bias.len() == PANEL);
+        let mask = _mm512_set1_epi8(0x0F);
+        let mut acc = [_mm512_setzero_ps(); R];
+        // SAFETY: every read below is inside the slices asserted above; the caller vouches for
+        // `y`.
+        unsafe {
+            for b in 0..nb {
+                let mut isum = [_mm512_setzero_si512(); R];
+                for v in 0..4 {
+                    let w = _mm512_loadu_si512(quants.as_ptr().add((b * 4 + v) * 64).cast());
+                    let lo = _mm512_and_si512(w, mask);
+                    let hi = _mm512_and_si512(_mm512_srli_epi16(w, 4), mask);
+                    for (r, s) in isum.iter_mut().enumerate() {
+                        let a = qs.as_ptr().add(r * k + b * BLOCK);
+                        let a_lo = _mm512_set1_epi32(a.add(4 * v).cast::<i32>().read_unaligned());
+                        let a_hi =
+                            _mm512_set1_epi32(a.add(4 * (v + 4)).cast::<i32>().read_unaligned());
+                        *s = _mm512_dpbusd_epi32(*s, lo, a_lo);
+                        *s = _mm512_dpbusd_epi32(*s, hi, a_hi);
+                    }
+                }
+                let dw = _mm512_loadu_ps(scales.as_ptr().add(b * PANEL));
+                for (r, (f, s)) in acc.iter_mut().zip(isum).enumerate() {
+                    let exact = _mm512_sub_epi32(s, _mm512_set1_epi32(offsets[r * nb + b]));
+                    let d = _mm512_mul_ps(dw, _mm512_set1_ps(act_scales[r * nb + b]));
+                    *f = _mm512_fmadd_ps(_mm512_cvtepi32_ps(exact), d, *f);
+                }
+            }
+            let bv = _mm512_loadu_ps(bias.as_ptr());
+            for (r, f) in acc.iter().enumerate() {
+                _mm512_storeu_ps(y.add(r * ldy), _mm512_add_ps(*f, bv));
             }
         }
     }
