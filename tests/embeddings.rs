@@ -46,6 +46,55 @@ fn related_words_are_close_and_vectors_are_normalised() {
     );
 }
 
+#[test]
+fn documents_embedded_together_equal_each_embedded_alone_and_the_tensor_formula() {
+    let mut e = static_embedder();
+    let docs: Vec<Vec<String>> = [
+        &["創業", "補助金", "創業", "融資"][..],
+        &[],
+        &["zzzzqqq"],
+        &["ホームページ", "制作", "補助金", "区内", "事業者"],
+    ]
+    .iter()
+    .map(|d| d.iter().map(|w| w.to_string()).collect())
+    .collect();
+    let mut lists = shien_navi::text::LemmaLists::default();
+    for d in &docs {
+        lists.push(d.iter().map(String::as_str));
+    }
+    e.fit_idf(&lists);
+    let together = e.embed_documents(&lists).unwrap();
+    for (d, lemmas) in docs.iter().enumerate() {
+        let alone = e.embed_lemmas(lemmas).unwrap();
+        assert_eq!(together[d], alone, "document {d}");
+    }
+    // The weighted mean as tensors (row selection, weights broadcast, sum over rows, then the
+    // norm), which the plain loops replaced: the same bits.
+    let (matrix, key2row) = (
+        shien_navi::embed::npy::read_f32_matrix(&common::repo().join("models/chive/vectors"))
+            .unwrap(),
+        |w: &str| e.row_of(w),
+    );
+    let all = candle_core::Tensor::from_vec(matrix.data, (matrix.rows, matrix.cols), &Device::Cpu)
+        .unwrap();
+    let lemmas = &docs[3];
+    let known: Vec<&String> = lemmas.iter().filter(|l| key2row(l).is_some()).collect();
+    let rows: Vec<u32> = known.iter().map(|l| key2row(l).unwrap()).collect();
+    let n = rows.len();
+    let weights: Vec<f32> = known.iter().map(|l| e.idf_of(l)).collect();
+    let idx = candle_core::Tensor::from_vec(rows, n, &Device::Cpu).unwrap();
+    let w = candle_core::Tensor::from_vec(weights, (n, 1), &Device::Cpu).unwrap();
+    let summed = all
+        .index_select(&idx, 0)
+        .unwrap()
+        .broadcast_mul(&w)
+        .unwrap()
+        .sum(0)
+        .unwrap();
+    let reference = shien_navi::embed::static_vectors::l2_normalize(&summed).unwrap();
+    assert_eq!(together[3], reference);
+}
+
 fn write_tokenizer(dir: &Path) {
     use tokenizers::models::wordlevel::WordLevel;
     use tokenizers::pre_tokenizers::whitespace::WhitespaceSplit;

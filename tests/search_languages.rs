@@ -157,11 +157,17 @@ fn the_reading_index_read_with_the_scheme_index_is_the_one_built_alone() {
     assert!(built.index == LexicalIndex::build(analyzer, &docs).unwrap());
     // The lemmas kept for the static embedder: those of the title and summary fields.
     assert_eq!(built.lemmas.len(), docs.len());
-    for (doc, lemmas) in docs.iter().zip(&built.lemmas) {
+    for (d, doc) in docs.iter().enumerate() {
         let expected: Vec<String> = doc[..2]
             .iter()
             .flat_map(|text| analyzer.lemmas(text).unwrap())
             .collect();
-        assert_eq!(lemmas, &expected);
+        let lemmas: Vec<&str> = built
+            .lemmas
+            .document(d)
+            .iter()
+            .map(|&l| built.lemmas.lemma(l))
+            .collect();
+        assert_eq!(lemmas, expected);
     }
 }

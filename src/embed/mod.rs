@@ -4,7 +4,7 @@
 pub mod cache;
 pub mod e5;
 pub mod murmur;
-mod npy;
+pub mod npy;
 pub mod static_vectors;
 pub mod transformer;
 

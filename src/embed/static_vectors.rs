@@ -1,5 +1,6 @@
 //! Sentence vectors from static word vectors (chiVe-derived, shipped in ja-ginza 5.3.0):
-//! the IDF-weighted mean of the content lemmas' vectors, L2-normalised, computed with candle.
+//! the IDF-weighted mean of the content lemmas' vectors, L2-normalised (the sum in plain loops, in the
+//! order candle's tensor sum adds rows, the norm with candle).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,11 +11,12 @@ use candle_core::{DType, Device, Tensor};
 use super::murmur::murmurhash64a;
 use super::npy::read_f32_matrix;
 use super::{EmbedError, Embedder, Result};
-use crate::text::Analyzer;
+use crate::text::{Analyzer, LemmaLists};
 
 pub struct StaticEmbedder {
     analyzer: Arc<Analyzer>,
-    vectors: Tensor,
+    /// The word vectors, row after row.
+    vectors: Vec<f32>,
     dim: usize,
     key2row: HashMap<u64, u32>,
     /// Lemma → IDF weight over the corpus; lemmas not seen in the corpus get `default_idf`.
@@ -61,8 +63,7 @@ impl StaticEmbedder {
             .map(|(k, r)| (k, r as u32))
             .collect();
         let dim = matrix.cols;
-        let vectors =
-            Tensor::from_vec(matrix.data, (rows, dim), &Device::Cpu).map_err(EmbedError::candle)?;
+        let vectors = matrix.data;
         Ok(StaticEmbedder {
             analyzer,
             vectors,
@@ -73,21 +74,15 @@ impl StaticEmbedder {
         })
     }
 
-    /// Sets IDF weights from the corpus documents (each a list of lemmas).
-    pub fn fit_idf(&mut self, docs: &[Vec<String>]) {
+    /// Sets IDF weights from the corpus documents' lemmas.
+    pub fn fit_idf(&mut self, docs: &LemmaLists) {
         let n = docs.len().max(1) as f32;
-        let mut df: HashMap<&str, u32> = HashMap::new();
-        for d in docs {
-            let mut seen: Vec<&str> = d.iter().map(String::as_str).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for l in seen {
-                *df.entry(l).or_default() += 1;
-            }
-        }
+        let df = document_frequencies(docs);
         self.idf = df
-            .into_iter()
-            .map(|(l, c)| (l.to_string(), (1.0 + n / c as f32).ln()))
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c > 0)
+            .map(|(l, &c)| (docs.lemma(l as u32).to_string(), (1.0 + n / c as f32).ln()))
             .collect();
         self.default_idf = (1.0 + n).ln();
     }
@@ -98,36 +93,71 @@ impl StaticEmbedder {
             .copied()
     }
 
+    /// A lemma's weight: its IDF over the corpus, or the weight of a lemma no document has.
+    pub fn idf_of(&self, lemma: &str) -> f32 {
+        self.idf.get(lemma).copied().unwrap_or(self.default_idf)
+    }
+
     pub fn vocabulary_size(&self) -> usize {
         self.key2row.len()
     }
 
     /// The weighted mean of the known lemmas' vectors; zero when no lemma is known.
     pub fn embed_lemmas(&self, lemmas: &[String]) -> Result<Vec<f32>> {
-        let mut rows = Vec::new();
-        let mut weights = Vec::new();
-        for l in lemmas {
-            if let Some(r) = self.row_of(l) {
-                rows.push(r);
-                weights.push(self.idf.get(l).copied().unwrap_or(self.default_idf));
+        self.weighted_mean(lemmas.iter().filter_map(|l| {
+            let row = self.row_of(l)?;
+            Some((row, self.idf_of(l)))
+        }))
+    }
+
+    /// [`StaticEmbedder::embed_lemmas`] of every document, each distinct lemma's row and
+    /// weight looked up once.
+    pub fn embed_documents(&self, docs: &LemmaLists) -> Result<Vec<Vec<f32>>> {
+        let rows: Vec<Option<(u32, f32)>> = (0..docs.lemma_count() as u32)
+            .map(|l| {
+                let lemma = docs.lemma(l);
+                let row = self.row_of(lemma)?;
+                Some((row, self.idf_of(lemma)))
+            })
+            .collect();
+        (0..docs.len())
+            .map(|d| self.weighted_mean(docs.document(d).iter().filter_map(|&l| rows[l as usize])))
+            .collect()
+    }
+
+    /// Σ weight · vector over (row, weight), summed row after row as candle's sum over the
+    /// first dimension adds them, then L2-normalised; zero when there is no row.
+    fn weighted_mean(&self, rows: impl Iterator<Item = (u32, f32)>) -> Result<Vec<f32>> {
+        let mut sum = vec![0.0f32; self.dim];
+        let mut any = false;
+        for (row, weight) in rows {
+            any = true;
+            let start = row as usize * self.dim;
+            for (s, &v) in sum.iter_mut().zip(&self.vectors[start..start + self.dim]) {
+                *s += v * weight;
             }
         }
-        if rows.is_empty() {
-            return Ok(vec![0.0; self.dim]);
+        if !any {
+            return Ok(sum);
         }
-        let n = rows.len();
-        let idx = Tensor::from_vec(rows, n, &Device::Cpu).map_err(EmbedError::candle)?;
-        let w = Tensor::from_vec(weights, (n, 1), &Device::Cpu).map_err(EmbedError::candle)?;
-        let picked = self
-            .vectors
-            .index_select(&idx, 0)
-            .map_err(EmbedError::candle)?;
-        let summed = picked
-            .broadcast_mul(&w)
-            .and_then(|t| t.sum(0))
-            .map_err(EmbedError::candle)?;
-        l2_normalize(&summed)
+        let sum = Tensor::from_vec(sum, self.dim, &Device::Cpu).map_err(EmbedError::candle)?;
+        l2_normalize(&sum)
     }
+}
+
+/// In how many documents each lemma occurs.
+fn document_frequencies(docs: &LemmaLists) -> Vec<u32> {
+    let mut df = vec![0u32; docs.lemma_count()];
+    let mut last_seen = vec![u32::MAX; docs.lemma_count()];
+    for d in 0..docs.len() {
+        for &l in docs.document(d) {
+            if last_seen[l as usize] != d as u32 {
+                last_seen[l as usize] = d as u32;
+                df[l as usize] += 1;
+            }
+        }
+    }
+    df
 }
 
 pub fn l2_normalize(v: &Tensor) -> Result<Vec<f32>> {

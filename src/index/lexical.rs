@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 
 use crate::text::reading::reading_words_of;
-use crate::text::{Analyzer, Piece, QueryTerms, Result, TermLists};
+use crate::text::{Analyzer, LemmaLists, Piece, QueryTerms, Result, TermLists};
 
 use super::bm25::{BLOCK, Bm25F, Bm25FBuilder, Bm25Params, FIELDS, QueryTerm};
 use super::reading::{ReadingIndex, ReadingIndexBuilder};
@@ -83,8 +83,8 @@ pub struct AlsoKeep {
 #[derive(Debug)]
 pub struct LexicalBuild {
     pub index: LexicalIndex,
-    /// Per document, its content lemmas (empty when `lemma_fields` was 0).
-    pub lemmas: Vec<Vec<String>>,
+    /// Per document, its content lemmas (none when `lemma_fields` was 0).
+    pub lemmas: LemmaLists,
     pub readings: Option<ReadingIndex>,
     /// The analysis of every document, for the next build to reuse.
     pub analyses: Analyses,
@@ -155,7 +155,7 @@ impl LexicalIndex {
             words: Bm25FBuilder::new(params),
             grams: Bm25FBuilder::new(params),
             readings: Bm25FBuilder::new(params),
-            lemmas: Vec::with_capacity(if keep.lemma_fields > 0 { count } else { 0 }),
+            lemmas: LemmaLists::default(),
             keep_lemmas: keep.lemma_fields > 0,
             reading_words: keep.reading_index.then(ReadingIndexBuilder::default),
         };
@@ -325,7 +325,7 @@ struct Builder {
     words: Bm25FBuilder,
     grams: Bm25FBuilder,
     readings: Bm25FBuilder,
-    lemmas: Vec<Vec<String>>,
+    lemmas: LemmaLists,
     keep_lemmas: bool,
     reading_words: Option<ReadingIndexBuilder>,
 }
@@ -333,11 +333,16 @@ struct Builder {
 impl Builder {
     /// Adds the next document from its lists (see [`SEGMENTS`]).
     fn add(&mut self, doc: &DocTerms<'_>) {
-        if self.keep_lemmas {
-            self.lemmas.push(doc.strings(3 * FIELDS));
-        }
         match *doc {
             DocTerms::Kept(analyses, kept) => {
+                if self.keep_lemmas {
+                    self.lemmas.push_numbered(
+                        analyses
+                            .numbered(kept, 3 * FIELDS)
+                            .map(|(number, _)| number),
+                        |number| analyses.term(number),
+                    );
+                }
                 let fields =
                     |first: usize| std::array::from_fn(|f| analyses.numbered(kept, first + f));
                 let term = |number| analyses.term(number);
@@ -350,6 +355,9 @@ impl Builder {
             }
             // A document with no text still takes its number in every index.
             DocTerms::Empty => {
+                if self.keep_lemmas {
+                    self.lemmas.push([]);
+                }
                 let none = || std::array::from_fn(|_| std::iter::empty());
                 self.words.add_terms(none());
                 self.grams.add_terms(none());

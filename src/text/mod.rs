@@ -3,6 +3,7 @@
 
 mod analyzer;
 pub mod english;
+mod lemma_lists;
 pub mod normalize;
 mod query;
 pub mod reading;
@@ -13,6 +14,7 @@ use std::path::PathBuf;
 pub(crate) use analyzer::Piece;
 pub use analyzer::{Analyzer, FlatList, Morpheme, TermLists, Terms};
 pub use english::{english_terms, is_mostly_latin};
+pub use lemma_lists::LemmaLists;
 pub use normalize::normalize;
 pub use query::{QueryTerms, SYNONYM_WEIGHT, analyze_query};
 pub use synonyms::Synonyms;

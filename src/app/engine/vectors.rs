@@ -36,7 +36,7 @@ impl Reusing<'_> {
 /// What the static embedder reads besides the corpus: each scheme's title and summary lemmas
 /// (from the lexical analysis), and where its FAQ questions' lemmas may be reused from.
 pub(super) struct StaticLemmas<'a> {
-    pub head: Vec<Vec<String>>,
+    pub head: crate::text::LemmaLists,
     pub questions: Reusing<'a>,
 }
 
@@ -177,20 +177,10 @@ pub(super) fn embed_corpus(
                 })
                 .collect();
             let question_lemmas = lemmas.questions.lemmas(analyzer, &questions)?;
-            let lemmas: Vec<Vec<String>> = lemmas
-                .head
-                .into_iter()
-                .zip(question_lemmas)
-                .map(|(mut head, q)| {
-                    head.extend(q);
-                    head
-                })
-                .collect();
+            let lemmas = lemmas.head.joined(&question_lemmas);
+            drop(question_lemmas);
             e.fit_idf(&lemmas);
-            let vectors = lemmas
-                .iter()
-                .map(|l| e.embed_lemmas(l))
-                .collect::<std::result::Result<Vec<_>, _>>()?;
+            let vectors = e.embed_documents(&lemmas)?;
             Some((Arc::new(e), vectors))
         }
         EmbedderKind::E5 => {
