@@ -110,9 +110,9 @@ impl StaticEmbedder {
         }))
     }
 
-    /// [`StaticEmbedder::embed_lemmas`] of every document, each distinct lemma's row and
-    /// weight looked up once.
-    pub fn embed_documents(&self, docs: &LemmaLists) -> Result<Vec<Vec<f32>>> {
+    /// [`StaticEmbedder::embed_lemmas`] of every document, row after row, each distinct
+    /// lemma's row and weight looked up once.
+    pub fn embed_documents(&self, docs: &LemmaLists) -> Result<Vec<f32>> {
         let rows: Vec<Option<(u32, f32)>> = (0..docs.lemma_count() as u32)
             .map(|l| {
                 let lemma = docs.lemma(l);
@@ -120,9 +120,13 @@ impl StaticEmbedder {
                 Some((row, self.idf_of(lemma)))
             })
             .collect();
-        (0..docs.len())
-            .map(|d| self.weighted_mean(docs.document(d).iter().filter_map(|&l| rows[l as usize])))
-            .collect()
+        let mut vectors = Vec::with_capacity(docs.len() * self.dim);
+        for d in 0..docs.len() {
+            vectors.extend(
+                self.weighted_mean(docs.document(d).iter().filter_map(|&l| rows[l as usize]))?,
+            );
+        }
+        Ok(vectors)
     }
 
     /// Σ weight · vector over (row, weight), summed row after row as candle's sum over the

@@ -52,14 +52,12 @@ impl InProcessIndex {
         InProcessIndex { dim, data }
     }
 
-    /// [`InProcessIndex::new`] that frees each vector as it is copied in, so a large corpus's
-    /// vectors are never held twice.
-    pub fn from_vectors(dim: usize, vectors: Vec<Vec<f32>>) -> InProcessIndex {
-        let mut data = Vec::with_capacity(dim * vectors.len());
-        for v in vectors {
-            assert_eq!(v.len(), dim, "every vector must have the index's dimension");
-            data.extend_from_slice(&v);
-        }
+    /// An index over vectors of `dim` numbers each, given row after row.
+    pub fn from_rows(dim: usize, data: Vec<f32>) -> InProcessIndex {
+        assert!(
+            data.len().is_multiple_of(dim),
+            "every vector must have the index's dimension"
+        );
         InProcessIndex { dim, data }
     }
 }

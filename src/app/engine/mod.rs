@@ -244,7 +244,7 @@ impl Engine {
             Some((e, vectors)) => {
                 let index: Box<dyn VectorIndex> = match settings.vector_backend {
                     VectorBackend::InProcess => {
-                        Box::new(InProcessIndex::from_vectors(e.dim(), vectors))
+                        Box::new(InProcessIndex::from_rows(e.dim(), vectors))
                     }
                     VectorBackend::Qdrant => {
                         let scheme_docs: Vec<DocText> = corpus
@@ -258,7 +258,7 @@ impl Engine {
                             &corpus,
                             &scheme_docs,
                             e.dim(),
-                            vectors,
+                            &vectors,
                             Reusing {
                                 previous: previous.map(|p| &p.qdrant),
                                 kept: &mut kept.qdrant,

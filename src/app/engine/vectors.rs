@@ -49,7 +49,7 @@ pub(super) fn qdrant_index(
     corpus: &Corpus,
     docs: &[DocText],
     dim: usize,
-    vectors: Vec<Vec<f32>>,
+    vectors: &[f32],
     reusing: Reusing<'_>,
 ) -> Result<(QdrantIndex, crate::index::qdrant::SyncReport)> {
     let url = settings.qdrant_url.as_deref().ok_or(EngineError::Startup {
@@ -63,11 +63,11 @@ pub(super) fn qdrant_index(
     let points = corpus
         .schemes
         .iter()
-        .zip(vectors)
+        .zip(vectors.chunks_exact(dim.max(1)))
         .zip(&terms)
         .map(|((s, dense), words)| SchemePoint {
             scheme_id: s.id.clone(),
-            dense,
+            dense: dense.to_vec(),
             sparse: SparseTerms::of(words),
             payload: scheme_payload(s),
         })
@@ -104,7 +104,8 @@ pub(super) fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::
 }
 
 /// The embedder and one vector per scheme, in corpus order.
-pub(super) type EmbeddedCorpus = (Arc<dyn Embedder>, Vec<Vec<f32>>);
+/// The embedder, and every scheme's vector, row after row.
+pub(super) type EmbeddedCorpus = (Arc<dyn Embedder>, Vec<f32>);
 
 /// The translated views' vectors: schemes', then FAQs'.
 pub(super) type EmbeddedViews = (ViewVectors, ViewVectors);
@@ -191,7 +192,7 @@ pub(super) fn embed_corpus(
             let key = format!("{}:{:?}", e.checksum(), e.weight_mode());
             let mut cache = VectorCache::open(&settings.vector_cache_file(), &key, e.dim());
             let encoded = encode_passages(&e, &mut cache, corpus)?;
-            let (vectors, stats) = (encoded.schemes, encoded.stats);
+            let (vectors, stats) = (encoded.schemes.concat(), encoded.stats);
             *faq_vectors = Some(InProcessIndex::new(e.dim(), &encoded.faqs));
             *views = Some((encoded.scheme_views, encoded.faq_views));
             *cache_stats = Some(stats);
@@ -220,7 +221,7 @@ pub(super) fn embed_corpus(
                 .iter()
                 .map(|t| e.embed_passage(t))
                 .collect::<std::result::Result<Vec<_>, _>>()?;
-            Some((Arc::new(e), vectors))
+            Some((Arc::new(e), vectors.concat()))
         }
     })
 }
