@@ -69,13 +69,33 @@ impl VectorIndex for InProcessIndex {
         }
         self.data
             .chunks_exact(self.dim)
-            .map(|row| row.iter().zip(query).map(|(a, b)| a * b).sum())
+            .map(|row| dot(row, query))
             .collect()
     }
 
     fn len(&self) -> usize {
         self.data.len().checked_div(self.dim).unwrap_or(0)
     }
+}
+
+/// The dot product in eight running sums (added pairwise at the end): independent sums the
+/// compiler turns into vector instructions, where one running sum waits on every addition.
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    const LANES: usize = 8;
+    let (a8, a_rest) = a.as_chunks::<LANES>();
+    let (b8, b_rest) = b.as_chunks::<LANES>();
+    let mut sums = [0.0f32; LANES];
+    for (x, y) in a8.iter().zip(b8) {
+        for i in 0..LANES {
+            sums[i] += x[i] * y[i];
+        }
+    }
+    let [s0, s1, s2, s3, s4, s5, s6, s7] = sums;
+    let mut total = ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
+    for (x, y) in a_rest.iter().zip(b_rest) {
+        total += x * y;
+    }
+    total
 }
 
 #[cfg(test)]
@@ -90,6 +110,21 @@ mod tests {
         assert!(
             (s[0] - 0.6).abs() < 1e-6 && (s[1] - 0.8).abs() < 1e-6 && (s[2] - 1.0).abs() < 1e-6
         );
+    }
+
+    #[test]
+    fn dot_products_of_any_length_agree_with_the_plain_sum() {
+        for len in [0, 1, 7, 8, 9, 300, 384, 385] {
+            let a: Vec<f32> = (0..len)
+                .map(|i| ((i * 7 % 13) as f32 - 6.0) / 8.0)
+                .collect();
+            let b: Vec<f32> = (0..len)
+                .map(|i| ((i * 5 % 11) as f32 - 5.0) / 4.0)
+                .collect();
+            // Eighths and quarters: every product and partial sum is exact, in any order.
+            let plain: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+            assert_eq!(dot(&a, &b), plain, "length {len}");
+        }
     }
 
     #[test]
