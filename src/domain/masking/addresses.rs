@@ -324,7 +324,10 @@ pub(super) fn claim_addresses(
             }
         }
         let (s, e) = trim_span(text, s, e);
-        if is_public(text, s, e, lexicon) || office_in_brackets(text, s) {
+        if is_public(text, s, e, lexicon)
+            || office_in_brackets(text, s)
+            || beside_an_office(text, s, e)
+        {
             continue;
         }
         claims.claim(s, e, PiiKind::Address);
@@ -400,27 +403,68 @@ fn full_stop(rest: &str) -> bool {
 /// An address in brackets after a public office (区役所(港区…), …センター(港区…)) is the
 /// office's, not the caller's.
 fn office_in_brackets(text: &str, s: usize) -> bool {
-    const OFFICES: &[&str] = &[
-        "役所",
-        "センター",
-        "公社",
-        "協会",
-        "税務署",
-        "労働局",
-        "公庫",
-        "拠点",
-        "支所",
-        "会議所",
-        "図書館",
-        "保健所",
-    ];
     let before = text[..s].trim_end_matches(|c: char| c != '(' && !c.is_ascii_digit());
     let Some(office) = before.strip_suffix('(') else {
         return false;
     };
     // Only what stands between the bracket and the block number: 港区芝公園.
     let between = &text[before.len()..s];
-    between.chars().count() <= 12 && OFFICES.iter().any(|o| office.trim_end().ends_with(o))
+    between.chars().count() <= 12 && names_an_office(office.trim_end())
+}
+
+/// Words that end the name of a public office or hall.
+const OFFICES: &[&str] = &[
+    "役所",
+    "庁舎",
+    "センター",
+    "公社",
+    "協会",
+    "税務署",
+    "労働局",
+    "公庫",
+    "拠点",
+    "支所",
+    "支部",
+    "会議所",
+    "会館",
+    "図書館",
+    "保健所",
+];
+
+fn names_an_office(name: &str) -> bool {
+    OFFICES.iter().any(|o| name.ends_with(o))
+}
+
+/// An address an office is named beside, as a caller checks where to go: 芝公園1-5-25の区役所,
+/// 創業支援センターの住所は芝浦3-1-21, 港区芝公園3-5-8 機械振興会館, 1-5-25 (ward office).
+/// Only an office right before (its 住所は) or right after (a space, の or a bracket apart)
+/// counts: a home near an office has other words between.
+fn beside_an_office(text: &str, s: usize, e: usize) -> bool {
+    let after = text[e..].trim_start_matches([' ', '(', 'の']);
+    // The next word, its hiragana ending left off (区役所本庁舎ですか): 世界貿易センタービル is
+    // a building, not an office.
+    let word: String = after
+        .chars()
+        .take_while(|c| !"、。,.?!() \n".contains(*c))
+        .collect();
+    let word = word.trim_end_matches(|c: char| ('\u{3041}'..='\u{309F}').contains(&c));
+    let after_english = after.to_lowercase();
+    if names_an_office(word)
+        || ["ward office", "city hall", "chamber of commerce"]
+            .iter()
+            .any(|o| after_english.starts_with(o))
+    {
+        return true;
+    }
+    // The town before the block number may stand outside the span.
+    let before = text[..s]
+        .trim_end_matches(' ')
+        .trim_end_matches(|c: char| is_kanji(c) || is_katakana(c))
+        .trim_end_matches(' ');
+    ["の住所は", "の所在地は", "の住所が", "の住所:", "の住所"]
+        .iter()
+        .filter_map(|cue| before.strip_suffix(cue))
+        .any(names_an_office)
 }
 
 #[cfg(test)]
@@ -429,6 +473,21 @@ mod tests {
     use super::add_public_keys;
     use crate::domain::masking::test_dict::m;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn an_address_named_beside_an_office_is_the_offices() {
+        for text in [
+            "保健所の住所は三田1-4-10で合ってますか",
+            "三田1-4-10の保健所ですか?",
+            "港区三田1-4-10 みなと保健会館でいいですか",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+        assert_eq!(
+            m("自宅は港区三田1-4-10 三田センタービル3階です"),
+            "自宅は港区三田[住所]です"
+        );
+    }
 
     #[test]
     fn street_addresses_but_not_a_district_alone() {

@@ -666,6 +666,9 @@ fn english_business(name: &str, after: &str) -> bool {
         "press",
         "signs",
         "gallery",
+        "business",
+        "bookkeeping",
+        "accounting",
     ];
     const HEADS: &[&str] = &[
         "atelier",
@@ -695,13 +698,39 @@ fn english_business(name: &str, after: &str) -> bool {
     }
     let last = name.split_whitespace().last().map(bare);
     let first = name.split_whitespace().next().map(bare);
-    let next = after
+    // The words right after it on its line, up to the first that is not a plain word:
+    // Cho & Partners, Lagos Business Circle, Kumar Masala K.K.
+    let mut following: Vec<String> = Vec::new();
+    for w in after
         .strip_prefix(' ')
-        .and_then(|a| a.split_whitespace().next())
-        .map(bare);
+        .map_or("", |a| a.lines().next().unwrap_or(""))
+        .split_whitespace()
+        .take(3)
+    {
+        let core = w.trim_end_matches([')', ',', ';', ':', '!', '?']);
+        if !core
+            .chars()
+            .all(|c| is_latin_letter(c) || "&.'-".contains(c))
+        {
+            break;
+        }
+        following.push(bare(core));
+        if core.len() < w.len() {
+            break;
+        }
+    }
+    let words_after: Vec<&str> = following
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| matches!(*w, "" | "and"))
+        .collect();
+    let next = words_after.first().map(|w| w.to_string());
+    const FORMS: &[&str] = &["inc", "co", "corp", "ltd", "llc", "gk", "kk", "k.k"];
+    let form_follows = words_after.iter().take(2).any(|w| FORMS.contains(w));
     // Rose Garden Florist 合同会社: a Japanese company form after it.
     let company_form = forms.iter().any(|f| after.trim_start().starts_with(f));
     company_form
+        || form_follows
         || last.is_some_and(|w| TAILS.contains(&w.as_str()))
         || next.is_some_and(|w| TAILS.contains(&w.as_str()))
         || first.is_some_and(|w| HEADS.contains(&w.as_str()))
@@ -1329,6 +1358,21 @@ mod tests {
         assert_eq!(
             d("野村です(野村工務店)。補助の件です"),
             "[氏名]です([氏名]工務店)。補助の件です"
+        );
+    }
+
+    #[test]
+    fn a_latin_name_before_and_partners_a_business_word_or_a_company_form_names_a_firm() {
+        for text in [
+            "Thank you for the answer.\nRegards,\nOkonkwo & Partners",
+            "Thank you for the answer.\nRegards,\nBalogun Business Club",
+            "The invoice came from Ferreira Import K.K. last week.",
+        ] {
+            assert_eq!(m(text), text, "{text}");
+        }
+        assert_eq!(
+            m("Thank you for the answer.\nRegards,\nDaniel Okonkwo"),
+            "Thank you for the answer.\nRegards,\n[氏名]"
         );
     }
 
