@@ -22,6 +22,8 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
+use crate::text::Vocabulary;
+
 /// A checksum of the text of one document (128 bits of SHA-256 of its fields).
 pub type TextKey = [u8; 16];
 
@@ -37,38 +39,6 @@ pub fn text_key<'a>(fields: impl IntoIterator<Item = &'a str>) -> TextKey {
     let mut key = [0u8; 16];
     key.copy_from_slice(&digest[..16]);
     key
-}
-
-/// Every distinct term of the kept analyses, numbered.
-#[derive(Debug, Clone, Default)]
-pub struct Vocabulary {
-    ids: FxHashMap<Arc<str>, u32>,
-    terms: Vec<Arc<str>>,
-}
-
-impl Vocabulary {
-    fn intern(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
-            return id;
-        }
-        let id = u32::try_from(self.terms.len()).expect("fewer than 2^32 terms");
-        let term: Arc<str> = term.into();
-        self.ids.insert(term.clone(), id);
-        self.terms.push(term);
-        id
-    }
-
-    fn term(&self, id: u32) -> &str {
-        &self.terms[id as usize]
-    }
-
-    pub fn len(&self) -> usize {
-        self.terms.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
-    }
 }
 
 /// How many documents of a build took their analysis from the previous build, and how many
@@ -257,8 +227,7 @@ impl Analyses {
         let lists: usize = self.texts.values().map(|k| k.len() + 16 + 16 + 16).sum();
         let vocabulary: usize = self
             .vocabulary
-            .terms
-            .iter()
+            .terms()
             .map(|t| t.len() + 16 + 16 + 16 + 4)
             .sum();
         lists + vocabulary
@@ -283,7 +252,7 @@ impl Analyses {
         }
         let mut vocabulary = Vocabulary::default();
         let mut renumber = vec![u32::MAX; used.len()];
-        for (old, term) in self.vocabulary.terms.iter().enumerate() {
+        for (old, term) in self.vocabulary.terms().enumerate() {
             if used[old] {
                 renumber[old] = vocabulary.intern(term);
             }

@@ -2,14 +2,11 @@
 //! embedder reads for every scheme. At 50,000 schemes a list of `String`s per document held
 //! about two million small allocations; here a lemma in a document is four bytes.
 
-use std::sync::Arc;
-
-use rustc_hash::FxHashMap;
+use super::Vocabulary;
 
 #[derive(Debug, Clone, Default)]
 pub struct LemmaLists {
-    ids: FxHashMap<Arc<str>, u32>,
-    lemmas: Vec<Arc<str>>,
+    lemmas: Vocabulary,
     /// Document `d`'s lemma numbers are `numbers[ends[d - 1]..ends[d]]`, in the text's order.
     numbers: Vec<u32>,
     ends: Vec<u32>,
@@ -21,7 +18,7 @@ impl LemmaLists {
     /// Adds the next document's lemmas, in order.
     pub fn push<'a>(&mut self, lemmas: impl IntoIterator<Item = &'a str>) {
         for lemma in lemmas {
-            let number = self.intern(lemma);
+            let number = self.lemmas.intern(lemma);
             self.numbers.push(number);
         }
         self.end_document();
@@ -42,7 +39,7 @@ impl LemmaLists {
             }
             let number = match self.number_of[at] {
                 u32::MAX => {
-                    let number = self.intern(spell(outside));
+                    let number = self.lemmas.intern(spell(outside));
                     self.number_of[at] = number;
                     number
                 }
@@ -68,7 +65,7 @@ impl LemmaLists {
                 self.numbers.extend_from_slice(&head[start..end as usize]);
             }
             for lemma in more.get(d).into_iter().flatten() {
-                let number = self.intern(lemma);
+                let number = self.lemmas.intern(lemma);
                 self.numbers.push(number);
             }
             self.end_document();
@@ -97,18 +94,7 @@ impl LemmaLists {
     }
 
     pub fn lemma(&self, number: u32) -> &str {
-        &self.lemmas[number as usize]
-    }
-
-    fn intern(&mut self, lemma: &str) -> u32 {
-        if let Some(&number) = self.ids.get(lemma) {
-            return number;
-        }
-        let number = u32::try_from(self.lemmas.len()).expect("fewer than 2^32 lemmas");
-        let lemma: Arc<str> = lemma.into();
-        self.ids.insert(lemma.clone(), number);
-        self.lemmas.push(lemma);
-        number
+        self.lemmas.term(number)
     }
 
     fn end_document(&mut self) {

@@ -8,6 +8,7 @@ pub mod normalize;
 mod query;
 pub mod reading;
 mod synonyms;
+mod vocabulary;
 
 use std::path::PathBuf;
 
@@ -18,6 +19,7 @@ pub use lemma_lists::LemmaLists;
 pub use normalize::normalize;
 pub use query::{QueryTerms, SYNONYM_WEIGHT, analyze_query};
 pub use synonyms::Synonyms;
+pub use vocabulary::Vocabulary;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TextError {
