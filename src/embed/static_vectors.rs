@@ -1,6 +1,6 @@
 //! Sentence vectors from static word vectors (chiVe-derived, shipped in ja-ginza 5.3.0):
-//! the IDF-weighted mean of the content lemmas' vectors, L2-normalised (the sum in plain loops, in the
-//! order candle's tensor sum adds rows, the norm with candle).
+//! the IDF-weighted mean of the content lemmas' vectors, L2-normalised (the sum in plain loops,
+//! in the order candle's tensor sum adds rows; the norm with candle).
 
 use std::collections::HashMap;
 use std::path::Path;

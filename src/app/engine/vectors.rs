@@ -103,8 +103,7 @@ pub(super) fn scheme_payload(s: &Scheme) -> serde_json::Map<String, serde_json::
     p
 }
 
-/// The embedder and one vector per scheme, in corpus order.
-/// The embedder, and every scheme's vector, row after row.
+/// The embedder, and every scheme's vector in corpus order, row after row.
 pub(super) type EmbeddedCorpus = (Arc<dyn Embedder>, Vec<f32>);
 
 /// The translated views' vectors: schemes', then FAQs'.

@@ -724,7 +724,7 @@ fn english_business(name: &str, after: &str) -> bool {
         .map(String::as_str)
         .skip_while(|w| matches!(*w, "" | "and"))
         .collect();
-    let next = words_after.first().map(|w| w.to_string());
+    let next = words_after.first();
     const FORMS: &[&str] = &["inc", "co", "corp", "ltd", "llc", "gk", "kk", "k.k"];
     let form_follows = words_after.iter().take(2).any(|w| FORMS.contains(w));
     // Rose Garden Florist 合同会社: a Japanese company form after it.
@@ -732,7 +732,7 @@ fn english_business(name: &str, after: &str) -> bool {
     company_form
         || form_follows
         || last.is_some_and(|w| TAILS.contains(&w.as_str()))
-        || next.is_some_and(|w| TAILS.contains(&w.as_str()))
+        || next.is_some_and(|w| TAILS.contains(w))
         || first.is_some_and(|w| HEADS.contains(&w.as_str()))
 }
 
