@@ -16,7 +16,8 @@
 //! more than 65,536 documents) and its impact (while building, a posting holds a code for its
 //! counts per field instead, and each document its field lengths). Impacts and scores are
 //! computed exactly as the formulas above say, in the same order of operations, whichever way a
-//! query walks the postings.
+//! query walks the postings. A term in most documents keeps one impact per document instead
+//! (a row, see [`row_pays`]).
 
 use rustc_hash::FxHashMap;
 
@@ -74,7 +75,26 @@ pub struct Bm25F {
     impacts: Vec<f32>,
     /// The largest impact of each term.
     max_impact: Vec<f32>,
+    /// The row of each term kept as one (see [`row_pays`]), or [`NO_ROW`]: such a term has no
+    /// blocks.
+    row_of: Vec<u32>,
+    /// One impact per document for each term kept as a row (zero where it does not occur).
+    rows: Vec<f32>,
+    /// Postings in all (one per term and document it occurs in), rows included.
+    postings: usize,
     documents: usize,
+}
+
+const NO_ROW: u32 = u32::MAX;
+
+/// Whether a term in `df` of `documents` documents is kept as a row of impacts, one for every
+/// document, instead of postings: when it is in at least two thirds of them, where the row
+/// (four bytes a document) takes no more memory than the postings (six bytes each). A query
+/// adds a row to the scores slot by slot, the adds side by side, with no document numbers to
+/// read, where postings are added one scattered document at a time. Adding a zero leaves a sum
+/// as it was, so the scores are the same bits either way.
+fn row_pays(df: usize, documents: usize) -> bool {
+    df > 0 && 3 * df >= 2 * documents
 }
 
 /// Builds a [`Bm25F`] one document at a time, so a large corpus never has to hold every
@@ -268,7 +288,12 @@ impl Bm25FBuilder {
         postings.clear();
     }
 
-    pub fn finish(mut self) -> Bm25F {
+    pub fn finish(self) -> Bm25F {
+        self.finish_with(row_pays)
+    }
+
+    /// [`Bm25FBuilder::finish`], keeping a term's impacts as a row when `dense(df, documents)`.
+    fn finish_with(mut self, dense: fn(usize, usize) -> bool) -> Bm25F {
         for term in 0..self.pending.len() {
             self.write_block(term as u32);
         }
@@ -295,15 +320,42 @@ impl Bm25FBuilder {
             .collect();
         // Blocks by term; a term's blocks were written in document order and the sort is stable.
         self.blocks.sort_by_key(|b| b.term);
-        self.blocks.shrink_to_fit();
+        let terms = self.ids.len();
+        let documents = self.documents_added;
+        let mut df = vec![0u32; terms];
+        for block in &self.blocks {
+            df[block.term as usize] += u32::from(block.len);
+        }
+        let mut row_of = vec![NO_ROW; terms];
+        let mut rows_made = 0u32;
+        for (row, &d) in row_of.iter_mut().zip(&df) {
+            if dense(d as usize, documents) {
+                *row = rows_made;
+                rows_made += 1;
+            }
+        }
+        let mut rows = vec![0.0f32; rows_made as usize * documents];
         // The postings were written block by block as terms filled them, so one term's blocks
         // lay scattered among every other's: they are copied out in term order, so that a query
-        // reads each term's postings in one run. tf~ of every posting comes from its counts
-        // (w_f · tf_f, skipping fields it is not in) and its document's normaliser per field,
-        // and its impact from tf~.
-        let mut offsets: Vec<u16> = Vec::with_capacity(self.offsets.len());
-        let mut impacts: Vec<f32> = Vec::with_capacity(self.offsets.len());
-        for block in &mut self.blocks {
+        // reads each term's postings in one run (a dense term's impacts go to its row instead).
+        // tf~ of every posting comes from its counts (w_f · tf_f, skipping fields it is not in)
+        // and its document's normaliser per field, and its impact from tf~.
+        let sparse_postings: usize = df
+            .iter()
+            .zip(&row_of)
+            .filter(|(_, row)| **row == NO_ROW)
+            .map(|(&d, _)| d as usize)
+            .sum();
+        let mut offsets: Vec<u16> = Vec::with_capacity(sparse_postings);
+        let mut impacts: Vec<f32> = Vec::with_capacity(sparse_postings);
+        let mut kept: Vec<Block> = Vec::with_capacity(
+            self.blocks
+                .iter()
+                .filter(|b| row_of[b.term as usize] == NO_ROW)
+                .count(),
+        );
+        for block in &self.blocks {
+            let row = row_of[block.term as usize];
             let start = u32::try_from(offsets.len()).expect("fewer than 2^32 postings");
             for i in 0..usize::from(block.len) {
                 let code = if block.wide {
@@ -321,17 +373,24 @@ impl Bm25FBuilder {
                         tf += weighted[f] / norm[f];
                     }
                 }
-                offsets.push(offset);
-                impacts.push(tf * (k1 + 1.0) / (k1 + tf));
+                let impact = tf * (k1 + 1.0) / (k1 + tf);
+                if row == NO_ROW {
+                    offsets.push(offset);
+                    impacts.push(impact);
+                } else {
+                    rows[row as usize * documents + doc] = impact;
+                }
             }
-            block.start = start;
+            if row == NO_ROW {
+                kept.push(Block { start, ..*block });
+            }
         }
+        drop(std::mem::take(&mut self.blocks));
         drop(std::mem::take(&mut self.codes));
         drop(std::mem::take(&mut self.offsets));
         drop(norms);
-        let terms = self.ids.len();
         let mut starts = vec![0u32; terms + 1];
-        for block in &self.blocks {
+        for block in &kept {
             starts[block.term as usize + 1] += 1;
         }
         for t in 0..terms {
@@ -342,14 +401,16 @@ impl Bm25FBuilder {
             ids: self.ids,
             idf: Vec::new(),
             starts,
-            blocks: self.blocks,
+            blocks: Vec::new(),
             offsets,
             impacts,
             max_impact: vec![0.0; terms],
-            documents: self.documents_added,
+            row_of,
+            rows,
+            postings: df.iter().map(|&d| d as usize).sum(),
+            documents,
         };
-        let mut blocks = std::mem::take(&mut index.blocks);
-        for block in &mut blocks {
+        for block in &mut kept {
             let mut max = 0.0f32;
             for i in 0..block.len as usize {
                 max = max.max(index.impact_at(block, i));
@@ -358,16 +419,20 @@ impl Bm25FBuilder {
             let term_max = &mut index.max_impact[block.term as usize];
             *term_max = term_max.max(max);
         }
-        index.blocks = blocks;
-        let documents = index.documents as f32;
-        index.idf = (0..terms)
-            .map(|t| {
-                let df = index
-                    .term_blocks(t as u32)
+        index.blocks = kept;
+        for (term_max, &row) in index.max_impact.iter_mut().zip(&index.row_of) {
+            if row != NO_ROW {
+                *term_max = index.rows[row as usize * documents..][..documents]
                     .iter()
-                    .map(|b| u32::from(b.len))
-                    .sum::<u32>() as f32;
-                (1.0 + (documents - df + 0.5) / (df + 0.5)).ln()
+                    .fold(0.0f32, |max, &impact| max.max(impact));
+            }
+        }
+        let n = documents as f32;
+        index.idf = df
+            .iter()
+            .map(|&d| {
+                let d = d as f32;
+                (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
             })
             .collect();
         index
@@ -406,7 +471,7 @@ impl Bm25F {
 
     /// Postings in the index (one per term and document it occurs in).
     pub fn postings_count(&self) -> usize {
-        self.offsets.len()
+        self.postings
     }
 
     /// Bytes the index holds on the heap, roughly (postings, blocks, impact tables, vocabulary).
@@ -416,6 +481,7 @@ impl Bm25F {
             + self.impacts.capacity() * 4
             + self.blocks.capacity() * std::mem::size_of::<Block>()
             + (self.idf.capacity() + self.max_impact.capacity() + self.starts.capacity()) * 4
+            + (self.row_of.capacity() + self.rows.capacity()) * 4
             + vocabulary
     }
 
@@ -477,17 +543,17 @@ impl Bm25F {
         factor * impact
     }
 
-    /// How many documents `term` occurs in.
-    pub fn document_count(&self, term: u32) -> usize {
-        self.term_blocks(term)
-            .iter()
-            .map(|b| usize::from(b.len))
-            .sum()
-    }
-
     /// The most any one document can get from `term` (its largest impact times its factor).
     pub fn max_contribution(&self, term: QueryTerm) -> f32 {
         self.contribution(term.factor, self.max_impact[term.term as usize])
+    }
+
+    /// The impacts of `term` by document, when it is kept as a row.
+    fn row(&self, term: u32) -> Option<&[f32]> {
+        match self.row_of[term as usize] {
+            NO_ROW => None,
+            row => Some(&self.rows[row as usize * self.documents..][..self.documents]),
+        }
     }
 
     fn term_blocks(&self, term: u32) -> &[Block] {
@@ -514,6 +580,14 @@ impl Bm25F {
 
     /// Calls `f(doc, contribution)` for every posting of `term`, in document order.
     pub fn for_each_contribution(&self, term: QueryTerm, mut f: impl FnMut(usize, f32)) {
+        if let Some(row) = self.row(term.term) {
+            for (doc, &impact) in row.iter().enumerate() {
+                if impact != 0.0 {
+                    f(doc, self.contribution(term.factor, impact));
+                }
+            }
+            return;
+        }
         for block in self.term_blocks(term.term) {
             self.decode(block, |doc, tf| {
                 f(doc as usize, self.contribution(term.factor, tf));
@@ -524,14 +598,21 @@ impl Bm25F {
     /// Adds the contribution of every posting of `term` into `scores` (one slot per document):
     /// what [`Bm25F::for_each_contribution`] gives, a block at a time, the contributions first
     /// computed side by side (the same formula for each, which the compiler does several at
-    /// once), then added to their documents. `scratch` holds a block's contributions (its
-    /// contents do not matter: a caller adding many terms fills one buffer once).
+    /// once), then added to their documents; a term kept as a row adds to every slot, zero
+    /// where it does not occur. `scratch` holds a block's contributions (its contents do not
+    /// matter: a caller adding many terms fills one buffer once).
     pub fn add_contributions(
         &self,
         term: QueryTerm,
         scores: &mut [f32],
         scratch: &mut [f32; BLOCK],
     ) {
+        if let Some(row) = self.row(term.term) {
+            for (score, &impact) in scores[..self.documents].iter_mut().zip(row) {
+                *score += self.contribution(term.factor, impact);
+            }
+            return;
+        }
         let contributions = scratch;
         for block in self.term_blocks(term.term) {
             let postings = block.start as usize..block.start as usize + usize::from(block.len);
@@ -575,6 +656,12 @@ impl Bm25F {
     /// The impact of term number `term` in `doc`, when it occurs there: found by searching the
     /// term's blocks and then its block's offsets.
     pub fn impact_of(&self, term: u32, doc: u32) -> Option<f32> {
+        if let Some(row) = self.row(term) {
+            return row
+                .get(doc as usize)
+                .copied()
+                .filter(|&impact| impact != 0.0);
+        }
         let blocks = self.term_blocks(term);
         let i = blocks.partition_point(|b| b.last_doc < doc);
         let block = blocks.get(i).filter(|b| b.first_doc <= doc)?;
@@ -728,5 +815,64 @@ mod tests {
             scores[0]
         );
         assert!(scores[70_000] > scores[0] && scores[1] == 0.0);
+    }
+
+    #[test]
+    fn terms_kept_as_rows_score_as_postings_do_bit_for_bit() {
+        // "a" in every document, "b" in three of four, "c" in two of three (the edge), "d" in
+        // half: the first three are rows, "d" stays postings. Varied counts and lengths.
+        let docs: Vec<[Vec<String>; FIELDS]> = (0..900)
+            .map(|i: usize| {
+                let mut title = vec!["a"; i % 3 + 1];
+                let mut body = vec!["w"; i % 7];
+                if i % 4 != 0 {
+                    body.extend(vec!["b"; i % 5 + 1]);
+                }
+                if i % 3 != 0 {
+                    title.push("c");
+                }
+                if i % 2 == 0 {
+                    body.push("d");
+                }
+                doc(&title, &["s"; 2], &body)
+            })
+            .collect();
+        let build = |dense: fn(usize, usize) -> bool| {
+            let mut builder = Bm25FBuilder::new(Bm25Params::default());
+            for d in &docs {
+                builder.add(d);
+            }
+            builder.finish_with(dense)
+        };
+        let rows = build(row_pays);
+        let postings = build(|_, _| false);
+        let row = |index: &Bm25F, t: &str| index.row_of[index.ids[t] as usize] != NO_ROW;
+        assert!(row(&rows, "a") && row(&rows, "b") && row(&rows, "c") && !row(&rows, "d"));
+        assert!(!row(&postings, "a"));
+        assert_eq!(rows.postings_count(), postings.postings_count());
+        assert!(rows.heap_bytes() < postings.heap_bytes());
+        let query: Vec<(String, f32)> = ["d", "a", "c", "w", "b", "s"]
+            .iter()
+            .zip([1.0, 0.5, 0.7, 1.0, 0.3, 0.2])
+            .map(|(t, w)| (t.to_string(), w))
+            .collect();
+        let scores = |index: &Bm25F| {
+            let mut scores = vec![0.0f32; docs.len()];
+            index.score_into(&query, 0.8, &mut scores);
+            scores.iter().map(|s| s.to_bits()).collect::<Vec<u32>>()
+        };
+        assert_eq!(scores(&rows), scores(&postings));
+        for t in ["a", "b", "c", "d"] {
+            let id = rows.ids[t];
+            assert_eq!(documents_of(&rows, t), documents_of(&postings, t), "{t}");
+            for d in [0u32, 1, 2, 3, 898, 899, 900] {
+                assert_eq!(rows.impact_of(id, d), postings.impact_of(id, d), "{t} {d}");
+            }
+            let term = QueryTerm {
+                term: id,
+                factor: 1.5,
+            };
+            assert_eq!(rows.max_contribution(term), postings.max_contribution(term));
+        }
     }
 }
