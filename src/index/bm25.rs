@@ -825,13 +825,13 @@ mod tests {
             .map(|i: usize| {
                 let mut title = vec!["a"; i % 3 + 1];
                 let mut body = vec!["w"; i % 7];
-                if i % 4 != 0 {
+                if !i.is_multiple_of(4) {
                     body.extend(vec!["b"; i % 5 + 1]);
                 }
-                if i % 3 != 0 {
+                if !i.is_multiple_of(3) {
                     title.push("c");
                 }
-                if i % 2 == 0 {
+                if i.is_multiple_of(2) {
                     body.push("d");
                 }
                 doc(&title, &["s"; 2], &body)
