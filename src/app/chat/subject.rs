@@ -70,7 +70,9 @@ pub(super) fn asked_scheme<'a>(
     let level = level_hint(normalized);
     let kinds = named_kinds(normalized);
     // Among close results: the level the caller names, the kind of scheme it names (a loan,
-    // a grant, a desk), then one that holds the asked amount or rate (a desk entry has
+    // a grant, a desk), the one whose name the question quotes at the greatest length ("…（運
+    // 転資金・設備資金の一般的な融資）の限度額" names that loan, not the founders' one whose
+    // amount is known), then one that holds the asked amount or rate (a desk entry has
     // neither), then the best.
     let holds = |h: &SchemeHit| {
         let amount = app.scheme(&h.id).and_then(|s| s.amount.as_ref());
@@ -91,6 +93,10 @@ pub(super) fn asked_scheme<'a>(
             (
                 level.is_none_or(|l| h.level == l),
                 of_kind(h),
+                app.scheme(&h.id)
+                    .and_then(|s| named_at(s, normalized))
+                    .map_or(0, |(len, _)| len)
+                    >= QUOTED_NAME,
                 holds(h),
                 std::cmp::Reverse(close.iter().position(|c| c.id == h.id)),
             )
@@ -116,10 +122,20 @@ pub(super) fn asked_scheme<'a>(
     Ok(app.scheme(&chosen.id))
 }
 
+/// A run of a scheme's name this long in the question quotes it (a title's distinctive part,
+/// not the "融資あっせん" or "補助金" many names share).
+const QUOTED_NAME: usize = 10;
+
 /// Where the question names the scheme: the position of the longest run of four or more
 /// characters it shares with the title or an alias ("区の創業支援融資" names
 /// "港区中小企業融資あっせん（創業支援融資）"), if any.
 fn mention(s: &Scheme, normalized: &str) -> Option<usize> {
+    named_at(s, normalized).map(|(_, at)| at)
+}
+
+/// The longest run of four or more characters the question shares with the scheme's title or
+/// an alias: its length in characters and where it starts in the question.
+fn named_at(s: &Scheme, normalized: &str) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for name in std::iter::once(&s.title).chain(s.aliases.iter()) {
         let name: Vec<char> = crate::text::normalize(name).chars().collect();
@@ -136,7 +152,7 @@ fn mention(s: &Scheme, normalized: &str) -> Option<usize> {
             }
         }
     }
-    best.map(|(_, at)| at)
+    best
 }
 
 /// Whether `a`'s own rules exclude `b`: listed as not combinable, or a condition naming it
