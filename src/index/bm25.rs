@@ -420,11 +420,12 @@ impl Bm25FBuilder {
             *term_max = term_max.max(max);
         }
         index.blocks = kept;
-        for (term_max, &row) in index.max_impact.iter_mut().zip(&index.row_of) {
-            if row != NO_ROW {
-                *term_max = index.rows[row as usize * documents..][..documents]
-                    .iter()
-                    .fold(0.0f32, |max, &impact| max.max(impact));
+        for t in 0..terms {
+            let row_max = index
+                .row(t as u32)
+                .map(|row| row.iter().fold(0.0f32, |max, &impact| max.max(impact)));
+            if let Some(max) = row_max {
+                index.max_impact[t] = max;
             }
         }
         let n = documents as f32;
@@ -653,8 +654,8 @@ impl Bm25F {
         self.impact_of(term, doc).is_some()
     }
 
-    /// The impact of term number `term` in `doc`, when it occurs there: found by searching the
-    /// term's blocks and then its block's offsets.
+    /// The impact of term number `term` in `doc`, when it occurs there: read from its row, or
+    /// found by searching the term's blocks and then its block's offsets.
     pub fn impact_of(&self, term: u32, doc: u32) -> Option<f32> {
         if let Some(row) = self.row(term) {
             return row

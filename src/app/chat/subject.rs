@@ -70,7 +70,7 @@ pub(super) fn asked_scheme<'a>(
     let level = level_hint(normalized);
     let kinds = named_kinds(normalized);
     // Among close results: the level the caller names, the kind of scheme it names (a loan,
-    // a grant, a desk), the one whose name the question quotes at the greatest length ("…（運
+    // a grant, a desk), one whose name the question quotes at length (see QUOTED_NAME: "…（運
     // 転資金・設備資金の一般的な融資）の限度額" names that loan, not the founders' one whose
     // amount is known), then one that holds the asked amount or rate (a desk entry has
     // neither), then the best.
@@ -95,8 +95,7 @@ pub(super) fn asked_scheme<'a>(
                 of_kind(h),
                 app.scheme(&h.id)
                     .and_then(|s| named_at(s, normalized))
-                    .map_or(0, |(len, _)| len)
-                    >= QUOTED_NAME,
+                    .is_some_and(|(len, _)| len >= QUOTED_NAME),
                 holds(h),
                 std::cmp::Reverse(close.iter().position(|c| c.id == h.id)),
             )
