@@ -5,6 +5,9 @@ use super::*;
 use crate::app::evaluation::{AnswerCase, RoutingCase, case_label, read_jsonl};
 use indicatif::{ProgressBar, ProgressStyle};
 
+/// The learned examples' file, written beside the model's weights.
+const LEARNED_EXAMPLES_FILE: &str = "routing_examples.txt";
+
 pub(super) fn train(
     settings: Settings,
     messages: &std::path::Path,
@@ -48,20 +51,27 @@ pub(super) fn train(
     bar.set_message("encoding messages");
     let model = engine.train_routing_model(&labelled, &questions, &mut || bar.inc(1));
     bar.finish();
-    let model = match model {
+    let (model, learned) = match model {
         Ok(m) => m,
         Err(e) => return fail(1, &e.to_string()),
     };
-    if let Err(e) = std::fs::write(out, model.to_file()) {
-        return fail(1, &format!("{}: {e}", out.display()));
+    let examples_out = out.with_file_name(LEARNED_EXAMPLES_FILE);
+    for (file, text) in [
+        (out, model.to_file()),
+        (examples_out.as_path(), learned.to_file(&model.encoder)),
+    ] {
+        if let Err(e) = std::fs::write(file, text) {
+            return fail(1, &format!("{}: {e}", file.display()));
+        }
     }
     println!(
-        "routing model trained on {} messages, {} answered questions and {} shipped examples ({}), written to {}",
+        "routing model trained on {} messages, {} answered questions and {} hand-written examples ({}), written to {}; the messages' vectors to {}",
         labelled.len(),
         questions.len(),
-        engine.routing_examples().len(),
+        engine.written_routing_examples().len(),
         model.encoder,
-        out.display()
+        out.display(),
+        examples_out.display()
     );
     ExitCode::SUCCESS
 }

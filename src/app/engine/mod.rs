@@ -122,6 +122,8 @@ pub struct Engine {
     masked: MaskedCache,
     /// The labelled routing examples' vectors (empty without an embedder or examples file).
     routing_examples: crate::domain::routing::examples::ExampleStore,
+    /// How many of `routing_examples` are hand-written (they come first).
+    written_examples: usize,
     /// The shipped routing model, when it was trained on this engine's encoder.
     routing_model: Option<crate::domain::routing::model::RoutingModel>,
     /// Every entry's analysis, kept by text checksum for the next build (a publish).
@@ -303,6 +305,11 @@ impl Engine {
             }
             None => Default::default(),
         };
+        let written_examples = routing_examples.len();
+        let mut routing_examples = routing_examples;
+        if let Some(learned) = embedder.as_deref().and_then(routing::learned_examples) {
+            routing_examples.extend(&learned);
+        }
         let routing_model = embedder.as_deref().and_then(routing::shipped_model);
         let routing_spelling = crate::domain::routing::KanaSpelling::new(analyzer.as_ref());
         let fact_spelling = fact_spelling(&corpus, &analyzer);
@@ -341,6 +348,7 @@ impl Engine {
             official_schemes,
             official_faqs,
             routing_examples,
+            written_examples,
             routing_model,
             kept,
             build_report,

@@ -55,6 +55,24 @@ pub(super) fn shipped_model(embedder: &dyn Embedder) -> Option<RoutingModel> {
     (embedder.dim() == model.dim() && key.starts_with(&model.encoder)).then_some(model)
 }
 
+/// The tuning set's labelled messages with their vectors, written with the model by
+/// `shien routing train` and compiled in with it.
+const LEARNED_EXAMPLES: &str = include_str!("../../domain/routing/routing_examples.txt");
+
+/// The learned examples when their vectors come from this encoder, else None (as for the
+/// model: another encoder's vectors are not comparable with a message's).
+pub(super) fn learned_examples(embedder: &dyn Embedder) -> Option<ExampleStore> {
+    let (encoder, store) = match ExampleStore::parse_file(LEARNED_EXAMPLES) {
+        Ok(read) => read,
+        Err(e) => {
+            tracing::warn!(error = %e, "learned routing examples unreadable; routing without them");
+            return None;
+        }
+    };
+    let key = embedder.cache_key()?;
+    (embedder.dim() == store.dim() && key.starts_with(&encoder)).then_some(store)
+}
+
 /// The encoder a routing model trained on `embedder`'s vectors names: its cache key up to the
 /// way it runs (quantised or dequantised weights give the same vectors to four decimals).
 pub fn encoder_name(embedder: &dyn Embedder) -> Option<String> {
@@ -118,16 +136,17 @@ impl Engine {
         Ok(model.vote(&vector))
     }
 
-    /// Trains a routing model on the shipped examples, `messages` (text and label) and
+    /// Trains a routing model on the hand-written examples, `messages` (text and label) and
     /// `answered` (factual questions the bot answers, no field), each encoded as a caller's
-    /// message is; `on_encoded` is told after each message. An error
+    /// message is; `on_encoded` is told after each message. Returns the model and the
+    /// messages as learned examples (their file is written beside the model). An error
     /// without an encoder that names its weights, or when the labels hold a single class.
     pub fn train_routing_model(
         &self,
         messages: &[(String, ExampleLabel)],
         answered: &[String],
         on_encoded: &mut dyn FnMut(),
-    ) -> Result<RoutingModel> {
+    ) -> Result<(RoutingModel, ExampleStore)> {
         let unavailable = |message: &str| EngineError::Startup {
             context: "routing model",
             message: message.to_string(),
@@ -137,19 +156,22 @@ impl Engine {
             .ok_or_else(|| unavailable("no sentence encoder is configured (SHIEN__EMBEDDER)"))?;
         let encoder = encoder_name(embedder)
             .ok_or_else(|| unavailable("the encoder does not name its weights"))?;
-        let mut store = self.routing_examples.clone();
+        let mut learned = ExampleStore::new(embedder.dim());
         for (text, label) in messages {
             let vector = embedder.embed_query(&routing_text(text))?;
-            store.push(text, &vector, label.clone());
+            learned.push(text, &vector, label.clone());
             on_encoded();
         }
+        let mut store = self.written_routing_examples();
+        store.extend(&learned);
         let mut questions = Vec::with_capacity(answered.len());
         for text in answered {
             questions.push(embedder.embed_query(&routing_text(text))?);
             on_encoded();
         }
-        RoutingModel::train_on(&encoder, &store, &questions, TrainOptions::default())
-            .ok_or_else(|| unavailable("the labels hold a single class"))
+        let model = RoutingModel::train_on(&encoder, &store, &questions, TrainOptions::default())
+            .ok_or_else(|| unavailable("the labels hold a single class"))?;
+        Ok((model, learned))
     }
 
     /// The shipped routing model, when this engine uses it.
@@ -205,9 +227,10 @@ impl Engine {
         (spelled != normalized).then_some(spelled)
     }
 
-    /// The shipped examples' store.
-    pub fn routing_examples(&self) -> &ExampleStore {
-        &self.routing_examples
+    /// The hand-written examples only (`corpus/routing-examples.toml`): what the evaluation's
+    /// folds start from, so that a message never votes for itself.
+    pub fn written_routing_examples(&self) -> ExampleStore {
+        self.routing_examples.first(self.written_examples)
     }
 }
 

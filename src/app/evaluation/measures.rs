@@ -534,7 +534,7 @@ pub fn eval_routing_folds(
     let mut stores = Vec::with_capacity(count);
     let mut models = Vec::with_capacity(count);
     for fold in 0..count {
-        let mut store = app.routing_examples().clone();
+        let mut store = app.written_routing_examples();
         for (i, case) in cases.iter().enumerate() {
             if let (Some(v), Some(label), false) = (&vectors[i], &labels[i], fold_of[i] == fold) {
                 store.push(&case.message, v, label.clone());
