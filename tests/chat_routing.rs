@@ -53,10 +53,40 @@ fn a_move_within_the_ward_goes_to_a_person_with_the_known_rule_quoted() {
         "{}",
         ticket.summary
     );
+    // The rule the question asks about is stated as the general one, before the hand-off.
+    let reply = &out.reply.reply;
     assert!(
-        out.reply.reply.contains("一般的な条件は"),
-        "{}",
-        out.reply.reply
+        reply.contains("1年以上") && reply.contains("一般的な条件"),
+        "{reply}"
+    );
+    assert!(
+        reply.find("1年以上") < reply.find("専門"),
+        "the rule comes first: {reply}"
+    );
+}
+
+#[test]
+fn a_hand_off_that_also_asks_an_amount_states_it_first() {
+    let (_, reason, out) = handed_off(
+        "港区の創業支援融資のあっせん限度額はいくらですか。うちの場合に借りられるか、担当の方と直接話したいです",
+    );
+    assert!(
+        matches!(
+            reason,
+            HandoffReason::AskedForPerson | HandoffReason::IndividualJudgement
+        ),
+        "{reason:?}"
+    );
+    let reply = &out.reply.reply;
+    assert!(
+        reply.contains("1,500万円") || reply.contains("1500万円"),
+        "{reply}"
+    );
+    assert_eq!(
+        out.reply.citations.first().map(|c| c.id.as_str()),
+        Some("minato-yushi-sogyo"),
+        "{:?}",
+        out.reply.citations
     );
 }
 

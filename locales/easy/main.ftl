@@ -62,6 +62,7 @@ chat-official-japanese = 公式の 情報（ふつうの 日本語）：
 chat-from-faq = よく ある 質問から：{ $answer }
 chat-source = 答えの もと：{ $name }（{ $date }に 調べた 情報です。いちばん 新しい 情報は、公式（こうしき）ページを 見て ください）
 chat-known-rule = ふつうの 条件は「{ $rule }」（{ $scheme }）です。あなたが この 条件に 合うか どうかは、窓口（まどぐち）で 一人ずつ 確かめます。
+chat-own-case = これは ふつうの 条件です。あなたが この 条件に 合うか どうかは、窓口（まどぐち）で 一人ずつ 確かめます。
 chat-handoff-consult = この 相談は、{ $field }に くわしい 専門家（せんもんか）が 見て 決める ことが 必要です。だから、相談員に つなぎます（{ $reason }）。
 chat-handoff-desk = 窓口：{ $desk }（{ $hours }）
 chat-handoff-open-now = いま、窓口（まどぐち）が 開いて います。

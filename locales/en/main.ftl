@@ -62,6 +62,7 @@ chat-official-japanese = The official information in Japanese:
 chat-from-faq = From our FAQ: { $answer }
 chat-source = Source: { $name } (information as of { $date }; please check the official page for the latest).
 chat-known-rule = The general condition is "{ $rule }" ({ $scheme }), but whether it applies to your own case is checked individually at the desk.
+chat-own-case = That is the general rule; whether it applies to your own case is checked individually at the desk.
 chat-handoff-consult = This question needs a specialist in { $field }, so we are passing it to a consultant ({ $reason }).
 chat-handoff-desk = Desk: { $desk } ({ $hours })
 chat-handoff-open-now = The desk is open now.

@@ -63,6 +63,7 @@ chat-official-japanese = 公式の情報（日本語）：
 chat-from-faq = よくある質問より：{ $answer }
 chat-source = 出典：{ $name }（{ $date }時点の情報。最新の内容は公式ページでご確認ください）
 chat-known-rule = 一般的な条件は「{ $rule }」（{ $scheme }）ですが、ご自身の場合に当てはまるかは窓口で個別に確認します。
+chat-own-case = 以上は一般的な条件です。ご自身の場合に当てはまるかは窓口で個別に確認します。
 chat-handoff-consult = このご相談は、{ $staff }の判断が必要な内容のため、専門の相談員におつなぎします（{ $reason }）。
 chat-handoff-desk = 窓口：{ $desk }（{ $hours }）
 chat-handoff-open-now = ただいま受付時間内です。

@@ -21,7 +21,8 @@ use crate::domain::recommend::desk_for;
 /// A hand-off: the desk for the category (or the staff queue for a complaint about the
 /// service), its next staffed slot, the reply and the ticket with a warm summary. For a
 /// question on the edge of a rule, the summary quotes the rule the bot knows. `m` speaks the
-/// reply's language.
+/// reply's language. `stated`: the facts the question asked, already written, which open the
+/// reply in place of the quoted rule.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn hand_off(
     app: &Engine,
@@ -33,6 +34,7 @@ pub(super) fn hand_off(
     category: HandoffCategory,
     outcome: &SearchOutcome,
     now: NaiveDateTime,
+    stated: Option<&str>,
 ) -> (String, HandoffInfo, Option<Ticket>) {
     // 48 random bits: with 8 hex digits (32 bits) two tickets in a busy year's log would
     // likely share a number, and the second would be silently dropped by the idempotent insert.
@@ -147,15 +149,18 @@ pub(super) fn hand_off(
                 (Some(s), false) => m.ta("chat-handoff-next", "when", &m.slot_time(s.at)),
                 (None, _) => m.t("chat-handoff-no-slot"),
             };
-            let known_rule = rule
-                .as_ref()
-                .map(|(s, r)| {
-                    m.targs(
-                        "chat-known-rule",
-                        &[("rule", r), ("scheme", &scheme_name(app, m, s))],
-                    )
-                })
-                .unwrap_or_default();
+            let known_rule = match stated {
+                Some(facts) => format!("{facts}\n{}", m.t("chat-own-case")),
+                None => rule
+                    .as_ref()
+                    .map(|(s, r)| {
+                        m.targs(
+                            "chat-known-rule",
+                            &[("rule", r), ("scheme", &scheme_name(app, m, s))],
+                        )
+                    })
+                    .unwrap_or_default(),
+            };
             let reply = lines(&[
                 known_rule,
                 m.targs(

@@ -114,7 +114,36 @@ impl ChatBot {
         inquiry.results = outcome.results.iter().map(|h| h.shown()).collect();
         inquiry.confidence = Some(confidence);
 
+        // The entry's conditions are Japanese: an English question is matched against them
+        // through the Japanese words its synonyms stand for as well.
+        let question = if is_english(&terms.normalized) && !terms.expansions.is_empty() {
+            format!("{} {}", terms.normalized, terms.expansions.join(" "))
+        } else {
+            fact_terms.normalized.clone()
+        };
+
         if let Some(reason) = decision.handoff {
+            // A hand-off that also asks a fact of a scheme ("上限は？ うちの場合は使える？",
+            // "教えてください、それと担当の方と話したい") states that fact first, as the general
+            // rule: the desk decides the caller's own case, but the rule is no secret.
+            let stated = match reason {
+                HandoffReason::IndividualJudgement
+                | HandoffReason::AskedForPerson
+                | HandoffReason::SensitiveTopic
+                    if decision.category != HandoffCategory::ServiceComplaint
+                        && !asking.is_empty() =>
+                {
+                    // Only a scheme the search put first or second: a hand-off's question is
+                    // about the caller's case, and a scheme found for its asking words alone
+                    // is too often another one.
+                    asked_scheme(app, fact_outcome, fact_terms, &asking, today)?
+                        .filter(|s| outcome.results.iter().take(2).any(|h| h.id == s.id))
+                        .map(|scheme| {
+                            facts_reply(app, m, scheme, &asking, &question, today, None, None)
+                        })
+                }
+                _ => None,
+            };
             let (text, info, ticket) = hand_off(
                 app,
                 calendar,
@@ -125,6 +154,7 @@ impl ChatBot {
                 decision.category,
                 &outcome,
                 now,
+                stated.as_ref().map(|(text, _)| text.as_str()),
             );
             inquiry.handoff_category = Some(info.category);
             inquiry.handoff_reason = Some(reason);
@@ -132,13 +162,19 @@ impl ChatBot {
             let citations = if info.category == HandoffCategory::ServiceComplaint {
                 Vec::new()
             } else {
-                outcome
+                let mut citations = stated.map(|(_, c)| c).unwrap_or_default();
+                for s in outcome
                     .results
                     .iter()
                     .take(2)
                     .filter_map(|h| app.scheme(&h.id))
-                    .map(|s| cite(&app.corpus, s))
-                    .collect()
+                {
+                    let c = cite(&app.corpus, s);
+                    if !citations.iter().any(|k: &super::Citation| k.id == c.id) {
+                        citations.push(c);
+                    }
+                }
+                citations
             };
             let mut out = self.finish(
                 session_id,
@@ -192,13 +228,6 @@ impl ChatBot {
                 .first()
                 .map_or(0.0, |h| h.explanation.lexical_words);
             let faq = supporting_faq(app, scheme, fact_outcome, &fact_terms.lemmas, fact_best);
-            // The entry's conditions are Japanese: an English question is matched against
-            // them through the Japanese words its synonyms stand for as well.
-            let question = if is_english(&terms.normalized) && !terms.expansions.is_empty() {
-                format!("{} {}", terms.normalized, terms.expansions.join(" "))
-            } else {
-                fact_terms.normalized.clone()
-            };
             let (text, citations) =
                 facts_reply(app, m, scheme, &asking, &question, today, other, faq);
             session.schemes.retain(|id| id != &scheme.id);

@@ -139,7 +139,9 @@ impl Engine {
     /// Trains a routing model on the hand-written examples, `messages` (text and label) and
     /// `answered` (factual questions the bot answers, no field), each encoded as a caller's
     /// message is; `on_encoded` is told after each message. Returns the model and the
-    /// messages as learned examples (their file is written beside the model). An error
+    /// messages and questions as learned examples (their file is written beside the model),
+    /// so that a factual question near the ones the bot answers is not voted to a person for
+    /// sounding like an own-case message. An error
     /// without an encoder that names its weights, or when the labels hold a single class.
     pub fn train_routing_model(
         &self,
@@ -166,7 +168,9 @@ impl Engine {
         store.extend(&learned);
         let mut questions = Vec::with_capacity(answered.len());
         for text in answered {
-            questions.push(embedder.embed_query(&routing_text(text))?);
+            let vector = embedder.embed_query(&routing_text(text))?;
+            learned.push(text, &vector, ExampleLabel::answered());
+            questions.push(vector);
             on_encoded();
         }
         let model = RoutingModel::train_on(&encoder, &store, &questions, TrainOptions::default())

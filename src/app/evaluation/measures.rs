@@ -497,7 +497,7 @@ pub fn case_label(case: &RoutingCase) -> Option<crate::domain::routing::examples
     Some(crate::domain::routing::examples::ExampleLabel {
         handoff,
         reason,
-        category,
+        category: Some(category),
     })
 }
 
@@ -524,8 +524,12 @@ pub fn eval_routing_folds(
     }
     let labels: Vec<_> = cases.iter().map(case_label).collect();
     let mut questions = Vec::with_capacity(answered.len());
+    let mut asked = Vec::with_capacity(answered.len());
     for q in answered {
-        questions.extend(app.message_vector(q).map_err(run)?);
+        if let Some(v) = app.message_vector(q).map_err(run)? {
+            asked.push(q.as_str());
+            questions.push(v);
+        }
     }
     let encoder = app
         .embedder()
@@ -544,6 +548,15 @@ pub fn eval_routing_folds(
         models.push(app.routing_model().and_then(|_| {
             RoutingModel::train_on(&encoder, &store, &questions, TrainOptions::default())
         }));
+        // The answered questions vote as the shipped store's do (after training: the model
+        // learns them as answered already).
+        for (q, v) in asked.iter().zip(&questions) {
+            store.push(
+                q,
+                v,
+                crate::domain::routing::examples::ExampleLabel::answered(),
+            );
+        }
         stores.push(store);
     }
     let mut routes = Vec::with_capacity(cases.len());

@@ -20,7 +20,19 @@ pub struct ExampleLabel {
     pub handoff: bool,
     /// Why it is handed off, when the example says (the evaluation sets do not).
     pub reason: Option<HandoffReason>,
-    pub category: HandoffCategory,
+    /// None for a factual question the bot answers: it teaches "answer", not a field.
+    pub category: Option<HandoffCategory>,
+}
+
+impl ExampleLabel {
+    /// A factual question the bot answers: no hand-off, no field.
+    pub fn answered() -> ExampleLabel {
+        ExampleLabel {
+            handoff: false,
+            reason: None,
+            category: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +136,7 @@ pub fn parse_examples(text: &str, file: &str) -> Result<Vec<RoutingExample>, Exa
             label: ExampleLabel {
                 handoff: r.handoff.is_some(),
                 reason: r.handoff,
-                category,
+                category: Some(category),
             },
         });
     }
@@ -166,8 +178,9 @@ pub struct Votes {
     pub reason: Option<HandoffReason>,
     /// The category with most weight among neighbours that hand off, and its share of them.
     pub handoff_category: Option<(HandoffCategory, f32)>,
-    /// The category with most weight among all neighbours, and its share.
-    pub category: (HandoffCategory, f32),
+    /// The category with most weight among the neighbours that have one, and its share of
+    /// all neighbours; None when none has one.
+    pub category: Option<(HandoffCategory, f32)>,
     /// The nearest example and its cosine similarity.
     pub nearest: (String, f32),
 }
@@ -250,11 +263,18 @@ impl ExampleStore {
                 .iter()
                 .filter_map(|(l, w)| l.reason.map(|r| (r, *w))),
         );
-        let handoff_category = heaviest(handing.iter().map(|(l, w)| (l.category, *w)))
-            .map(|(c, w)| (c, w / handoff_weight));
-        let category = heaviest(weighted.iter().map(|(l, w)| (l.category, *w)))
-            .map(|(c, w)| (c, w / total))
-            .expect("at least one neighbour");
+        let handoff_category = heaviest(
+            handing
+                .iter()
+                .filter_map(|(l, w)| l.category.map(|c| (c, *w))),
+        )
+        .map(|(c, w)| (c, w / handoff_weight));
+        let category = heaviest(
+            weighted
+                .iter()
+                .filter_map(|(l, w)| l.category.map(|c| (c, *w))),
+        )
+        .map(|(c, w)| (c, w / total));
         Some(Votes {
             handoff: handoff_weight / total,
             reason: reason.map(|(r, _)| r),
@@ -319,7 +339,7 @@ impl ExampleStore {
                 "{} {} {} {:e} {} {}\n",
                 u8::from(label.handoff),
                 label.reason.map_or("-", |r| r.code()),
-                label.category.code(),
+                label.category.map_or("-", |c| c.code()),
                 scale,
                 hex::encode(bytes),
                 serde_json::to_string(text).expect("a string serialises"),
@@ -372,8 +392,13 @@ impl ExampleStore {
                         .ok_or_else(|| bad(line_no, format!("unknown reason {code}")))?,
                 ),
             };
-            let category = HandoffCategory::from_code(category)
-                .ok_or_else(|| bad(line_no, format!("unknown category {category}")))?;
+            let category = match category {
+                "-" => None,
+                code => Some(
+                    HandoffCategory::from_code(code)
+                        .ok_or_else(|| bad(line_no, format!("unknown category {code}")))?,
+                ),
+            };
             let scale: f32 = scale
                 .parse()
                 .ok()
@@ -429,7 +454,7 @@ mod tests {
         ExampleLabel {
             handoff: handoff.is_some(),
             reason: handoff,
-            category,
+            category: Some(category),
         }
     }
 
@@ -451,7 +476,8 @@ mod tests {
             assert!(
                 examples
                     .iter()
-                    .any(|e| e.label.handoff && e.label.category == HandoffCategory::Consult(c)),
+                    .any(|e| e.label.handoff
+                        && e.label.category == Some(HandoffCategory::Consult(c))),
                 "no hand-off example for {}",
                 c.label_ja()
             );
@@ -540,7 +566,7 @@ mod tests {
             )
             .unwrap();
         assert!((v.handoff - 0.1192).abs() < 1e-3, "{}", v.handoff);
-        assert_eq!(v.category.0, tax);
+        assert_eq!(v.category.map(|(c, _)| c), Some(tax));
         assert_eq!(v.reason, Some(HandoffReason::Complaint));
         assert_eq!(v.handoff_category.map(|(c, _)| c), Some(staff));
         assert_eq!(v.nearest.0, "a");

@@ -430,10 +430,11 @@ fn with_votes(
     // employment contracts") is filed under its neighbours' field when most of them share one.
     if routed.handoff.is_none()
         && field_unknown
-        && votes.category.1 >= blend.answer_category_at
-        && votes.category.0 != HandoffCategory::ServiceComplaint
+        && let Some((field, share)) = votes.category
+        && share >= blend.answer_category_at
+        && field != HandoffCategory::ServiceComplaint
     {
-        routed.category = votes.category.0;
+        routed.category = field;
     }
     routed
 }
@@ -472,7 +473,10 @@ fn blend_votes(
             // The neighbours decide that a person is needed; the field is the rules' when
             // they could tell it, since an example can be near in manner ("please call me")
             // yet about another field. A complaint the neighbours see stays a complaint.
-            let voted = votes.handoff_category.map_or(votes.category.0, |(c, _)| c);
+            let voted = votes
+                .handoff_category
+                .or(votes.category)
+                .map_or(rules.category, |(c, _)| c);
             let category = if voted == HandoffCategory::ServiceComplaint || field_unknown {
                 voted
             } else {
@@ -621,7 +625,7 @@ mod tests {
             handoff,
             reason: Some(HandoffReason::SensitiveTopic),
             handoff_category: Some((category, 1.0)),
-            category: (category, 1.0),
+            category: Some((category, 1.0)),
             nearest: ("近い例".to_string(), 0.9),
         }
     }
@@ -997,14 +1001,14 @@ mod tests {
     fn an_answered_question_without_a_field_word_is_filed_under_its_neighbours_field() {
         let labour = HandoffCategory::Consult(Labour);
         let mut votes = neighbours(0.2, labour);
-        votes.category = (labour, 0.4);
+        votes.category = Some((labour, 0.4));
         let r = blend("むりょうで きける ところは ありますか", &votes);
         assert_eq!(r.handoff, None);
         assert_eq!(r.category, labour);
         // A field word of its own, or neighbours split too thinly, keep the rules' field.
         let r = blend("補助金の締切はいつですか", &votes);
         assert_eq!(r.category, Management.into());
-        votes.category = (labour, 0.3);
+        votes.category = Some((labour, 0.3));
         let r = blend("むりょうで きける ところは ありますか", &votes);
         assert_eq!(r.category, Management.into());
     }

@@ -86,7 +86,7 @@ impl<'a> Labelled<'a> {
         Labelled {
             vector,
             handoff: label.handoff,
-            category: Some(label.category),
+            category: label.category,
         }
     }
 
@@ -434,7 +434,7 @@ mod tests {
         ExampleLabel {
             handoff,
             reason: None,
-            category,
+            category: Some(category),
         }
     }
 
