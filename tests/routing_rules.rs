@@ -131,7 +131,7 @@ fn votes(handoff: f32, reason: Option<HandoffReason>, category: HandoffCategory)
         handoff,
         reason,
         handoff_category: (handoff > 0.0).then_some((category, 1.0)),
-        category: (category, 1.0),
+        category: Some((category, 1.0)),
         nearest: ("例".into(), 0.9),
     }
 }
