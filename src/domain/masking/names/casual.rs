@@ -288,17 +288,90 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
         let Some(close) = inner.find(')') else {
             continue;
         };
-        let name = inner[..close].trim();
-        let s = text.len() - inner.len() + (inner.len() - inner.trim_start().len());
+        let whole = inner[..close].trim();
+        let whole_at = text.len() - inner.len() + (inner.len() - inner.trim_start().len());
+        // (おう ほう/Wang Fang): a reading and a spelling side by side, each a name.
+        let pieces: Vec<(usize, &str)> = if whole.contains('/') {
+            let mut at = whole_at;
+            whole
+                .split('/')
+                .map(|p| {
+                    let piece = (at + (p.len() - p.trim_start().len()), p.trim());
+                    at += p.len() + 1;
+                    piece
+                })
+                .collect()
+        } else {
+            vec![(whole_at, whole)]
+        };
+        for (s, name) in pieces {
+            bracketed_piece(claims, s, name);
+        }
+    }
+}
+
+/// Capitalised English words that may stand in brackets after a name without being one.
+const BRACKETED_NOT_NAMES: &[&str] = &[
+    "owner",
+    "manager",
+    "staff",
+    "director",
+    "president",
+    "representative",
+    "accountant",
+    "chef",
+    "agent",
+    "translator",
+    "interpreter",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "friend",
+    "japan",
+    "tokyo",
+    "minato",
+    "ceo",
+    "cfo",
+    "coo",
+    "english",
+    "japanese",
+    "mobile",
+    "office",
+    "home",
+    "work",
+    "private",
+    "personal",
+    "deceased",
+];
+
+/// One piece of a bracket after a name found: claimed when it reads as a name.
+fn bracketed_piece(claims: &mut Claims, s: usize, name: &str) {
+    {
         let n = name.chars().count();
         let kanji =
             name.split(' ').all(|p| !p.is_empty() && is_kanji_str(p)) && (1..=6).contains(&n);
         let katakana = katakana_name(name);
         let korean = hangul_name(name);
         let relation = RELATIONS.iter().any(|(w, _)| *w == name);
-        let latin = super::context::latin_name(name) || accented_name(name);
+        // (Tomek): one capitalised word, in brackets right after a name, is that name.
+        let single = (3..=15).contains(&n)
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .skip(1)
+                .all(|c| c.is_ascii_lowercase() || c == '-')
+            && !BRACKETED_NOT_NAMES.contains(&name.to_lowercase().as_str())
+            && !super::context::LATIN_NOT_NAMES.contains(&name.to_lowercase().as_str());
+        let latin = super::context::latin_name(name) || accented_name(name) || single;
         // 相談者 若林様(わかばやし): the reading in hiragana.
-        let reading = name.chars().all(is_hiragana) && (2..=10).contains(&n);
+        // (おう ほう): a reading in two words.
+        let reading = name.chars().all(|c| is_hiragana(c) || c == ' ')
+            && !name.contains("  ")
+            && (2..=10).contains(&n)
+            && !name.split(' ').any(|w| COMMON_KANA.contains(&w));
         if (kanji || katakana || korean || latin || reading || other_script_name(name))
             && !is_title(name)
             && !relation

@@ -8,6 +8,7 @@ mod context;
 mod english;
 mod full;
 mod introduction;
+mod notes;
 mod remarks;
 mod scripts;
 mod view;
@@ -31,6 +32,7 @@ use context::{
 use english::english_names;
 use full::{full_names, relations, repeated_names, widen_names};
 use introduction::{COMMON_KANA, katakana_introduction, self_introduction};
+pub(super) use notes::beside_found;
 use view::{NameView, Strength};
 use words::{
     AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, TRADES, is_organisation, is_title, is_town,
@@ -362,6 +364,8 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
     scripts::hangul_names(text, claims);
     scripts::chinese_self_introduction(&view, claims);
     scripts::katakana_name_sentences(&view, claims);
+    notes::katakana_notes(text, claims);
+    notes::dotted_katakana_names(&view, claims);
     signature(&view, claims);
     remarks::script_asides(&view, claims);
     remarks::sealed_signatures(&view, claims);
