@@ -224,3 +224,15 @@ fn plain_words_for_need_and_cost_ask_the_documents_and_the_amount() {
         vec![Asked::Deadline]
     );
 }
+
+#[test]
+fn a_business_asking_as_we_asks_as_the_cue_words_do() {
+    assert_eq!(
+        read("How do we apply for Tokyo's new product development grant?"),
+        vec![Asked::HowToApply]
+    );
+    assert_eq!(
+        read("Where can our shop submit the papers, and before we open is it too early?"),
+        read("Where can my shop submit the papers, and before i open is it too early?")
+    );
+}

@@ -462,7 +462,7 @@ const SCHEDULE: &[&str] = &[
 /// The attributes `text` (normalised: NFKC, lower case) asks about, in the order the question
 /// names them. Empty when it asks none of them (a search, a request, a story).
 pub fn asked(text: &str) -> Vec<Asked> {
-    let text = format!("{} ", reading(text));
+    let text = first_person_singular(&format!(" {} ", reading(text)));
     let mut found: Vec<(usize, Asked)> = Vec::new();
     for a in Asked::ALL {
         let first = a
@@ -556,6 +556,14 @@ const CASE: &[&str] = &[
     "same ",
     "another ",
 ];
+
+/// A question a business asks as "we" read as the cue words write it ("how do we apply" as
+/// "how do i apply", "before we open" as "before i open").
+fn first_person_singular(text: &str) -> String {
+    text.replace(" we ", " i ")
+        .replace(" our ", " my ")
+        .replace(" us ", " me ")
+}
 
 /// Whether `text` (normalised, lower case) asks if a particular case is covered.
 pub fn asks_whether_covered(text: &str) -> bool {
