@@ -247,6 +247,12 @@ pub(super) fn single_kanji_before_honorific(view: &NameView<'_>, claims: &mut Cl
 /// honorific): ハヤシ ケンジ(林 健二)様, イ・ソヨン様(李素妍), Chen Jing (陳静), Leo Park
 /// (박레오), 張 明 様(チャン・ミン).
 pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
+    bracketed_beside(view, claims, true);
+}
+
+/// The same, with kanji in brackets read as a name only when `kanji` (the rules' pass: after
+/// the tagger no dictionary is at hand to tell 女性 or 代表 from a name).
+pub(super) fn bracketed_beside(view: &NameView<'_>, claims: &mut Claims, kanji: bool) {
     let text = view.text;
     let found: Vec<usize> = claims
         .0
@@ -305,7 +311,9 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
             vec![(whole_at, whole)]
         };
         for (s, name) in pieces {
-            bracketed_piece(claims, s, name);
+            if kanji || !name.chars().any(is_kanji) {
+                bracketed_piece(claims, s, name);
+            }
         }
     }
 }

@@ -233,7 +233,7 @@ pub(crate) fn beside_found(text: &str, claims: &mut Claims) {
         }
     }
     let view = NameView { text, words: &[] };
-    casual::bracketed_other_script(&view, claims);
+    casual::bracketed_beside(&view, claims, false);
     let numbers: Vec<usize> = claims
         .0
         .iter()
