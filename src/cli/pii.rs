@@ -108,7 +108,7 @@ pub(super) fn train(settings: &Settings, out: &std::path::Path, options: TrainOp
     );
 
     let all: Vec<_> = cases.iter().collect();
-    let b = bar(options.epochs, "training on all seven");
+    let b = bar(options.epochs, "training on all eight");
     let Some(mut trained) = tagger_for(cv.best_union, &all, &options, &mut |_| b.inc(1)) else {
         return fail(1, "no union setup was chosen");
     };
