@@ -80,6 +80,11 @@ impl Claims {
         self.0 = out;
     }
 
+    /// Where each span of `kind` claimed so far ends, in the order claimed.
+    pub(super) fn ends_of(&self, kind: PiiKind) -> Vec<usize> {
+        self.0.iter().filter(|c| c.2 == kind).map(|c| c.1).collect()
+    }
+
     pub(super) fn claim(&mut self, start: usize, end: usize, kind: PiiKind) -> bool {
         if self.free(start, end) {
             self.0.push((start, end, kind));

@@ -254,12 +254,7 @@ pub(super) fn bracketed_other_script(view: &NameView<'_>, claims: &mut Claims) {
 /// the tagger no dictionary is at hand to tell 女性 or 代表 from a name).
 pub(super) fn bracketed_beside(view: &NameView<'_>, claims: &mut Claims, kanji: bool) {
     let text = view.text;
-    let found: Vec<usize> = claims
-        .0
-        .iter()
-        .filter(|c| c.2 == PiiKind::Name)
-        .map(|c| c.1)
-        .collect();
+    let found = claims.ends_of(PiiKind::Name);
     for e in found {
         let mut rest = text[e..].trim_start_matches(' ');
         // ZHOU Xin / 周鑫: the name in kanji after a slash, ending the line.

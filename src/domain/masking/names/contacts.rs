@@ -296,12 +296,7 @@ fn follows_contact(claims: &Claims, before: &str) -> bool {
 /// 名義 ヤマダ, account holder ヤマダ タロウ (half-width kana arrive folded by NFKC).
 pub(super) fn account_holders(view: &NameView<'_>, claims: &mut Claims) {
     let text = view.text;
-    let mut starts: Vec<usize> = claims
-        .0
-        .iter()
-        .filter(|c| c.2 == PiiKind::Account)
-        .map(|c| c.1)
-        .collect();
+    let mut starts = claims.ends_of(PiiKind::Account);
     static CUE: OnceLock<Regex> = OnceLock::new();
     let cue =
         CUE.get_or_init(|| re(r"(?i)口座名義人?|名義人?|口座名|(?:コウザ)?メイギ(?:ニン)?|\bholder\b|\bname\b|\[口座\]"));

@@ -1044,12 +1044,7 @@ fn readings(text: &str, claims: &mut Claims) {
             claims.claim(run_start, name_end, PiiKind::Name);
         }
     }
-    let found: Vec<usize> = claims
-        .0
-        .iter()
-        .filter(|c| c.2 == PiiKind::Name)
-        .map(|c| c.1)
-        .collect();
+    let found = claims.ends_of(PiiKind::Name);
     for e in found {
         let rest = text[e..].trim_start_matches(' ');
         let Some(inner) = rest.strip_prefix('(') else {

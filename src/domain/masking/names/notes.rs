@@ -210,12 +210,7 @@ pub(super) fn dotted_katakana_names(view: &NameView<'_>, claims: &mut Claims) {
 /// found in part ([氏名]・ヤマモト), the same name in brackets beside it, in another script or
 /// as its reading, and the holder's name in brackets after a passport or card number.
 pub(crate) fn beside_found(text: &str, claims: &mut Claims) {
-    let found: Vec<usize> = claims
-        .0
-        .iter()
-        .filter(|c| c.2 == PiiKind::Name)
-        .map(|c| c.1)
-        .collect();
+    let found = claims.ends_of(PiiKind::Name);
     for mut e in found {
         while let Some(rest) = text[e..].strip_prefix('・') {
             let len: usize = rest
@@ -234,12 +229,7 @@ pub(crate) fn beside_found(text: &str, claims: &mut Claims) {
     }
     let view = NameView { text, words: &[] };
     casual::bracketed_beside(&view, claims, false);
-    let numbers: Vec<usize> = claims
-        .0
-        .iter()
-        .filter(|c| c.2 == PiiKind::IdNumber)
-        .map(|c| c.1)
-        .collect();
+    let numbers = claims.ends_of(PiiKind::IdNumber);
     for e in numbers {
         let rest = text[e..].trim_start_matches(' ');
         if let Some(inner) = rest.strip_prefix('(')
