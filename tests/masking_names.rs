@@ -211,3 +211,11 @@ fn a_full_name_beside_its_persons_role_in_english() {
         "For each customer, Happy New Year sales are up."
     );
 }
+
+#[test]
+fn a_role_field_that_holds_what_the_person_is_keeps_its_words() {
+    let kept = m("【対応記録】相談者：寿司店の店主と長男の2名。内容：店舗改装。");
+    assert!(kept.contains("寿司店の店主"), "{kept}");
+    let masked = m("【対応記録】相談者：山田 太郎。内容：店舗改装。");
+    assert!(!masked.contains("山田"), "{masked}");
+}

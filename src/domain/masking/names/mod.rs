@@ -129,8 +129,24 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             let own = ["私の", "わたしの", "僕の", "わたくしの"]
                 .iter()
                 .any(|w| text[..at].ends_with(w));
+            // 相談者：寿司店の店主, 申請者: 個人事業主: a role's field may hold what the person
+            // is rather than who; its colon alone does not make any word a name.
+            let role_field = matches!(
+                *label,
+                "申込者"
+                    | "申請者"
+                    | "契約者"
+                    | "連絡者"
+                    | "相談者"
+                    | "依頼者"
+                    | "代理人"
+                    | "入電者"
+                    | "依頼人"
+                    | "紹介者"
+                    | "予約者"
+            );
             let strength = if own
-                || rest[..sep].contains([':', '='])
+                || (rest[..sep].contains([':', '=']) && !role_field)
                 || !matches!(
                     *label,
                     "名前"
