@@ -219,3 +219,14 @@ fn a_role_field_that_holds_what_the_person_is_keeps_its_words() {
     let masked = m("【対応記録】相談者：山田 太郎。内容：店舗改装。");
     assert!(!masked.contains("山田"), "{masked}");
 }
+
+#[test]
+fn a_name_a_park_or_a_sweet_is_named_after_is_kept() {
+    for text in [
+        "高橋是清翁記念公園の近くでカフェを開業予定です。",
+        "赤穂浪士の大石内蔵助にちなんだ銘菓を開発中です。",
+    ] {
+        assert_eq!(m(text), text);
+    }
+    assert!(!m("担当の高橋です。").contains("高橋"));
+}

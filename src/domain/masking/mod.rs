@@ -278,6 +278,7 @@ fn detect_parts(text: &str, lexicon: &dyn Lexicon) -> (Vec<Word>, Claims) {
 /// What follows the names: birthdates beside them, and public office lines let go.
 fn finish(text: &str, lexicon: &dyn Lexicon, mut claims: Claims) -> Vec<(usize, usize, PiiKind)> {
     names::beside_found(text, &mut claims);
+    names::drop_namesakes(text, &mut claims);
     dates::beside_names(text, &mut claims);
     let mut spans = claims.0;
     // A published office line, known to the corpus or written as a public body's number.

@@ -32,7 +32,7 @@ use context::{
 use english::english_names;
 use full::{full_names, relations, repeated_names, widen_names};
 use introduction::{COMMON_KANA, katakana_introduction, self_introduction};
-pub(super) use notes::beside_found;
+pub(super) use notes::{beside_found, drop_namesakes};
 use view::{NameView, Strength};
 use words::{
     AFTER_NAME, LABELS, NOT_NAMES, ROLE_BEFORE, TRADES, is_organisation, is_title, is_town,

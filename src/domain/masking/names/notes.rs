@@ -242,6 +242,26 @@ pub(crate) fn beside_found(text: &str, claims: &mut Claims) {
     }
 }
 
+/// What follows a historical figure's name in a place, a shop's product or a project, not a
+/// caller's: 高橋是清翁記念公園, 大石内蔵助にちなんだ銘菓, 高橋是清の旧宅跡地.
+const NAMESAKE_AFTER: &[&str] = &[
+    "記念公園",
+    "記念館",
+    "記念碑",
+    "翁",
+    "旧宅",
+    "の旧宅",
+    "邸跡",
+    "にちなん",
+];
+
+/// Lets go of a name that a place or a product is named after (see [`NAMESAKE_AFTER`]).
+pub(crate) fn drop_namesakes(text: &str, claims: &mut Claims) {
+    claims.0.retain(|&(_, e, kind)| {
+        kind != PiiKind::Name || !NAMESAKE_AFTER.iter().any(|w| text[e..].starts_with(w))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::masking::test_dict::m;
