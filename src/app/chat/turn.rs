@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use chrono::NaiveDateTime;
 
-use super::citations::cite;
+use super::citations::{cite, push_unique};
 use super::compose::{
     GENERIC, facts_reply, is_english, overview_reply, reply_lang, supporting_faq,
 };
@@ -114,14 +114,6 @@ impl ChatBot {
         inquiry.results = outcome.results.iter().map(|h| h.shown()).collect();
         inquiry.confidence = Some(confidence);
 
-        // The entry's conditions are Japanese: an English question is matched against them
-        // through the Japanese words its synonyms stand for as well.
-        let question = if is_english(&terms.normalized) && !terms.expansions.is_empty() {
-            format!("{} {}", terms.normalized, terms.expansions.join(" "))
-        } else {
-            fact_terms.normalized.clone()
-        };
-
         if let Some(reason) = decision.handoff {
             // A hand-off that also asks a fact of a scheme ("上限は？ うちの場合は使える？",
             // "教えてください、それと担当の方と話したい") states that fact first, as the general
@@ -139,6 +131,7 @@ impl ChatBot {
                     asked_scheme(app, fact_outcome, fact_terms, &asking, today)?
                         .filter(|s| outcome.results.iter().take(2).any(|h| h.id == s.id))
                         .map(|scheme| {
+                            let question = fact_question(&terms, fact_terms);
                             facts_reply(app, m, scheme, &asking, &question, today, None, None)
                         })
                 }
@@ -169,10 +162,7 @@ impl ChatBot {
                     .take(2)
                     .filter_map(|h| app.scheme(&h.id))
                 {
-                    let c = cite(&app.corpus, s);
-                    if !citations.iter().any(|k: &super::Citation| k.id == c.id) {
-                        citations.push(c);
-                    }
+                    push_unique(&mut citations, cite(&app.corpus, s));
                 }
                 citations
             };
@@ -228,6 +218,7 @@ impl ChatBot {
                 .first()
                 .map_or(0.0, |h| h.explanation.lexical_words);
             let faq = supporting_faq(app, scheme, fact_outcome, &fact_terms.lemmas, fact_best);
+            let question = fact_question(&terms, fact_terms);
             let (text, citations) =
                 facts_reply(app, m, scheme, &asking, &question, today, other, faq);
             session.schemes.retain(|id| id != &scheme.id);
@@ -244,5 +235,16 @@ impl ChatBot {
         Ok(self.finish(
             session_id, session, inquiry, text, lang, citations, confidence, None, false, started,
         ))
+    }
+}
+
+/// The question the entry's conditions are matched against: its words as read for the facts,
+/// or for an English question its words and the Japanese its synonyms stand for (the
+/// conditions are Japanese).
+fn fact_question(terms: &crate::text::QueryTerms, fact_terms: &crate::text::QueryTerms) -> String {
+    if is_english(&terms.normalized) && !terms.expansions.is_empty() {
+        format!("{} {}", terms.normalized, terms.expansions.join(" "))
+    } else {
+        fact_terms.normalized.clone()
     }
 }

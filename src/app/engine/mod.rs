@@ -295,7 +295,7 @@ impl Engine {
             aliases: Vec::new(),
             version: String::new(),
         }));
-        let routing_examples = match &embedder {
+        let mut routing_examples = match &embedder {
             Some(e) => {
                 let examples = routing::shipped_examples(&settings)?;
                 let cache = settings
@@ -306,7 +306,6 @@ impl Engine {
             None => Default::default(),
         };
         let written_examples = routing_examples.len();
-        let mut routing_examples = routing_examples;
         if let Some(learned) = embedder.as_deref().and_then(routing::learned_examples) {
             routing_examples.extend(&learned);
         }

@@ -62,6 +62,8 @@ const LEARNED_EXAMPLES: &str = include_str!("../../domain/routing/routing_exampl
 /// The learned examples when their vectors come from this encoder, else None (as for the
 /// model: another encoder's vectors are not comparable with a message's).
 pub(super) fn learned_examples(embedder: &dyn Embedder) -> Option<ExampleStore> {
+    // First: an embedder that names no weights (the static vectors) never reads the file.
+    let key = embedder.cache_key()?;
     let (encoder, store) = match ExampleStore::parse_file(LEARNED_EXAMPLES) {
         Ok(read) => read,
         Err(e) => {
@@ -69,7 +71,6 @@ pub(super) fn learned_examples(embedder: &dyn Embedder) -> Option<ExampleStore> 
             return None;
         }
     };
-    let key = embedder.cache_key()?;
     (embedder.dim() == store.dim() && key.starts_with(&encoder)).then_some(store)
 }
 

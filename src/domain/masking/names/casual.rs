@@ -352,52 +352,49 @@ const BRACKETED_NOT_NAMES: &[&str] = &[
 
 /// One piece of a bracket after a name found: claimed when it reads as a name.
 fn bracketed_piece(claims: &mut Claims, s: usize, name: &str) {
+    let n = name.chars().count();
+    let kanji = name.split(' ').all(|p| !p.is_empty() && is_kanji_str(p)) && (1..=6).contains(&n);
+    let katakana = katakana_name(name);
+    let korean = hangul_name(name);
+    let relation = RELATIONS.iter().any(|(w, _)| *w == name);
+    // (Tomek): one capitalised word, in brackets right after a name, is that name.
+    let single = (3..=15).contains(&n)
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .skip(1)
+            .all(|c| c.is_ascii_lowercase() || c == '-')
+        && !BRACKETED_NOT_NAMES.contains(&name.to_lowercase().as_str())
+        && !super::context::LATIN_NOT_NAMES.contains(&name.to_lowercase().as_str());
+    let latin = super::context::latin_name(name) || accented_name(name) || single;
+    // 相談者 若林様(わかばやし): the reading in hiragana.
+    // (おう ほう): a reading in two words.
+    let reading = name.chars().all(|c| is_hiragana(c) || c == ' ')
+        && !name.contains("  ")
+        && (2..=10).contains(&n)
+        && !name.split(' ').any(|w| COMMON_KANA.contains(&w));
+    if (kanji || katakana || korean || latin || reading || other_script_name(name))
+        && !is_title(name)
+        && !relation
+        && !is_town(name)
+        && !is_event_word(name)
+        && !SINGLE_NOT_NAMES.contains(&name)
+        && ![
+            "株",
+            "有",
+            "本人",
+            "代理",
+            "携帯",
+            "自宅",
+            "直通",
+            "会社",
+            "勤務先",
+            "固定",
+            "内線",
+        ]
+        .contains(&name)
     {
-        let n = name.chars().count();
-        let kanji =
-            name.split(' ').all(|p| !p.is_empty() && is_kanji_str(p)) && (1..=6).contains(&n);
-        let katakana = katakana_name(name);
-        let korean = hangul_name(name);
-        let relation = RELATIONS.iter().any(|(w, _)| *w == name);
-        // (Tomek): one capitalised word, in brackets right after a name, is that name.
-        let single = (3..=15).contains(&n)
-            && name.starts_with(|c: char| c.is_ascii_uppercase())
-            && name
-                .chars()
-                .skip(1)
-                .all(|c| c.is_ascii_lowercase() || c == '-')
-            && !BRACKETED_NOT_NAMES.contains(&name.to_lowercase().as_str())
-            && !super::context::LATIN_NOT_NAMES.contains(&name.to_lowercase().as_str());
-        let latin = super::context::latin_name(name) || accented_name(name) || single;
-        // 相談者 若林様(わかばやし): the reading in hiragana.
-        // (おう ほう): a reading in two words.
-        let reading = name.chars().all(|c| is_hiragana(c) || c == ' ')
-            && !name.contains("  ")
-            && (2..=10).contains(&n)
-            && !name.split(' ').any(|w| COMMON_KANA.contains(&w));
-        if (kanji || katakana || korean || latin || reading || other_script_name(name))
-            && !is_title(name)
-            && !relation
-            && !is_town(name)
-            && !is_event_word(name)
-            && !SINGLE_NOT_NAMES.contains(&name)
-            && ![
-                "株",
-                "有",
-                "本人",
-                "代理",
-                "携帯",
-                "自宅",
-                "直通",
-                "会社",
-                "勤務先",
-                "固定",
-                "内線",
-            ]
-            .contains(&name)
-        {
-            claims.claim(s, s + name.len(), PiiKind::Name);
-        }
+        claims.claim(s, s + name.len(), PiiKind::Name);
     }
 }
 

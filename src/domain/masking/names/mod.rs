@@ -133,17 +133,7 @@ pub(super) fn names(text: &str, words: &[Word], claims: &mut Claims) {
             // is rather than who; its colon alone does not make any word a name.
             let role_field = matches!(
                 *label,
-                "申込者"
-                    | "申請者"
-                    | "契約者"
-                    | "連絡者"
-                    | "相談者"
-                    | "依頼者"
-                    | "代理人"
-                    | "入電者"
-                    | "依頼人"
-                    | "紹介者"
-                    | "予約者"
+                "申込者" | "申請者" | "契約者" | "連絡者" | "相談者" | "依頼者" | "代理人"
             );
             let strength = if own
                 || (rest[..sep].contains([':', '=']) && !role_field)

@@ -181,12 +181,13 @@ pub(super) fn dotted_katakana_names(view: &NameView<'_>, claims: &mut Claims) {
             .iter()
             .any(|h| after.trim_start_matches(' ').starts_with(h));
         let entry_end = after.is_empty()
-            || after.starts_with(['\n', '|', '(', '['])
             || after.trim_start_matches(' ').starts_with(['|', '\n', '('])
+            || after.starts_with('[')
             || after.starts_with(" [")
             || after.starts_with("です")
             || after.starts_with("と申");
-        // Ordinary words of three letters or more inside the run (コーヒー・ショップ).
+        // Ordinary words inside the run (コーヒー・ショップ): of three letters or more for an
+        // entry, five or more before an honorific (ポール・ロバーツ様: ポール is a word).
         let ordinary = |min_bytes: usize| {
             view.words.iter().any(|w| {
                 w.start >= s
@@ -211,6 +212,7 @@ pub(super) fn dotted_katakana_names(view: &NameView<'_>, claims: &mut Claims) {
 /// as its reading, and the holder's name in brackets after a passport or card number.
 pub(crate) fn beside_found(text: &str, claims: &mut Claims) {
     let found = claims.ends_of(PiiKind::Name);
+    let dot = '・'.len_utf8();
     for mut e in found {
         while let Some(rest) = text[e..].strip_prefix('・') {
             let len: usize = rest
@@ -219,12 +221,10 @@ pub(crate) fn beside_found(text: &str, claims: &mut Claims) {
                 .map(char::len_utf8)
                 .sum();
             let n = rest[..len].chars().count();
-            if !(1..=8).contains(&n)
-                || !claims.claim(e + '・'.len_utf8(), e + 3 + len, PiiKind::Name)
-            {
+            if !(1..=8).contains(&n) || !claims.claim(e + dot, e + dot + len, PiiKind::Name) {
                 break;
             }
-            e += 3 + len;
+            e += dot + len;
         }
     }
     let view = NameView { text, words: &[] };
