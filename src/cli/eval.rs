@@ -260,21 +260,29 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
     for (file, r) in &run.other_routing {
         print_routing(&format!("routing ({})", file.display()), r);
     }
-    let other_answers: Vec<(String, Option<&AnswerReport>)> = run
+    // A named file is a tuning set when its name says so (answers-tuning-2.jsonl); any other
+    // may be held out.
+    let other_answers: Vec<(String, Option<&AnswerReport>, bool)> = run
         .other_answers
         .iter()
-        .map(|(file, r)| (format!("answers ({})", file.display()), Some(r)))
+        .map(|(file, r)| {
+            let tuning = file
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("answers-tuning"));
+            (format!("answers ({})", file.display()), Some(r), tuning)
+        })
         .collect();
     let answer_sets = [
-        ("answers".to_string(), run.answers.as_ref()),
+        ("answers".to_string(), run.answers.as_ref(), true),
         (
             "answers, held out".to_string(),
             run.answers_held_out.as_ref(),
+            false,
         ),
     ]
     .into_iter()
     .chain(other_answers);
-    for (name, report) in answer_sets {
+    for (name, report, tuning) in answer_sets {
         let Some(r) = report else { continue };
         // Facts per language beside the total: ja, easy and en questions are asked from the
         // interface of their language.
@@ -297,9 +305,8 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
             };
         println!("  facts by ask: {}", by(&r.by_ask));
         println!("  facts by language: {}", by(&r.by_lang));
-        // Failures are listed for the tuning set only: nobody tunes on the held-out set or on
-        // the sets named by --answers-file.
-        if name == "answers" {
+        // Failures are listed for the tuning sets only: nobody tunes on a held-out set.
+        if tuning {
             for f in r.failures.iter().take(60) {
                 println!(
                     "  {} {} -> expected {} cited {:?} missing {:?} wrong numbers {:?}\n    {}",

@@ -116,7 +116,9 @@ pub enum Command {
         #[arg(long)]
         answers: bool,
         /// Also ask the questions of FILE (repeatable; same format as eval/answers.jsonl), each
-        /// reported on its own (figures only, as for a held-out set; run with --tuning-only too).
+        /// reported on its own: figures only, as for a held-out set, unless the file's name
+        /// starts with `answers-tuning` (then its failures are listed too). Run with
+        /// --tuning-only to leave the held-out sets out.
         #[arg(long, value_name = "FILE")]
         answers_file: Vec<PathBuf>,
         /// Mix in extra scheme bundles as distractors (e.g. corpus/imported).
