@@ -209,16 +209,13 @@ fn easy_japanese_asks_with_spaces_between_its_words() {
 }
 
 #[test]
-fn plain_words_for_need_and_cost_ask_the_documents_and_the_amount() {
+fn plain_words_for_need_and_cost_ask_the_documents_and_the_fee() {
     // いる (要る) is how やさしい日本語 says 必要.
     assert_eq!(
         read("もうしこむ とき なにが いりますか"),
         vec![Asked::Documents]
     );
-    assert_eq!(
-        read("そうだんは おかねが かかりますか"),
-        vec![Asked::Amount]
-    );
+    assert_eq!(read("そうだんは おかねが かかりますか"), vec![Asked::Fee]);
     assert_eq!(
         read("認定まで何日ぐらいかかりますか"),
         vec![Asked::Deadline]
@@ -234,5 +231,39 @@ fn a_business_asking_as_we_asks_as_the_cue_words_do() {
     assert_eq!(
         read("Where can our shop submit the papers, and before we open is it too early?"),
         read("Where can my shop submit the papers, and before i open is it too early?")
+    );
+}
+
+#[test]
+fn what_a_desk_or_a_seminar_costs_is_the_fee_not_a_search_for_free_desks() {
+    assert_eq!(read("創業セミナーって参加費かかる？"), vec![Asked::Fee]);
+    assert_eq!(read("INPITの知財相談、相談料は？"), vec![Asked::Fee]);
+    assert_eq!(
+        read("How much does it cost to see the IP advisor?"),
+        vec![Asked::Fee]
+    );
+    assert_eq!(
+        read("Is there a fee for the business advice?"),
+        vec![Asked::Fee]
+    );
+    assert_eq!(read("せみなー は むりょう ですか"), vec![Asked::Fee]);
+    // Looking for a free desk asks no fact.
+    assert!(!read("無料で相談できる窓口はありますか").contains(&Asked::Fee));
+    assert!(!read("free consultation desks in Minato").contains(&Asked::Fee));
+}
+
+#[test]
+fn sending_by_post_and_where_to_send_ask_how_to_apply_and_the_address() {
+    assert_eq!(
+        read("セーフティネット保証の認定、郵送でも申請できますか？届くまでどのくらいかかる？"),
+        vec![Asked::HowToApply]
+    );
+    assert_eq!(
+        read("郵送で出したいんですが、送り先はどこ？あと上限いくらでしたっけ"),
+        vec![Asked::HowToApply, Asked::Contact, Asked::Amount]
+    );
+    assert_eq!(
+        read("Where do I send the application form?"),
+        vec![Asked::HowToApply, Asked::Contact]
     );
 }

@@ -279,7 +279,7 @@ pub enum AdminCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PiiCommand {
-    /// Cross-validate the name tagger over the eight PII tuning sets (leave one file out), print
+    /// Cross-validate the name tagger over the ten PII tuning sets (leave one file out), print
     /// the table, train on all of them with the thresholds CV chose and write the weights.
     Train {
         #[arg(long, default_value = "src/domain/masking/tagger/name_tagger.txt")]

@@ -30,10 +30,12 @@ pub enum Asked {
     Contact,
     /// Whether it can be used with another scheme (併用, 両方).
     Combination,
+    /// What using it costs the caller: a desk's or a seminar's fee (相談料, 参加費, 無料ですか).
+    Fee,
 }
 
 impl Asked {
-    pub const ALL: [Asked; 9] = [
+    pub const ALL: [Asked; 10] = [
         Asked::Amount,
         Asked::Rate,
         Asked::Eligibility,
@@ -43,6 +45,7 @@ impl Asked {
         Asked::Documents,
         Asked::Contact,
         Asked::Combination,
+        Asked::Fee,
     ];
 
     /// The code the evaluation sets use (`asks`).
@@ -57,6 +60,7 @@ impl Asked {
             Asked::Documents => "documents",
             Asked::Contact => "contact",
             Asked::Combination => "combination",
+            Asked::Fee => "fee",
         }
     }
 
@@ -95,11 +99,6 @@ impl Asked {
                 "up to",
                 "premium",
                 "at most",
-                "お金はかかり",
-                "お金がかかり",
-                "お金かかり",
-                "おかねはかかり",
-                "おかねがかかり",
                 "cap ",
                 "cap?",
                 "caps ",
@@ -329,6 +328,20 @@ impl Asked {
                 "もうしこみかた",
                 "もうしこむには",
                 "てつづき",
+                "郵送で",
+                "郵送でも",
+                "持参",
+                "by mail",
+                "by post",
+                "send it by",
+                "apply online",
+                "ゆうそう",
+                "how long does it take",
+                "how long until",
+                "how long will it take",
+                "までどのくらいかか",
+                "までどれくらいかか",
+                "まで どのくらい",
             ],
             Asked::Documents => &[
                 "書類",
@@ -409,6 +422,18 @@ impl Asked {
                 "でんわばんごう",
                 "といあわせ",
                 "れんらくさき",
+                "送り先",
+                "送付先",
+                "郵送先",
+                "宛先",
+                "どこに送",
+                "どこへ送",
+                "where do i send",
+                "where should i send",
+                "where to send",
+                "mailing address",
+                "postal address",
+                "おくりさき",
             ],
             Asked::Combination => &[
                 "併用",
@@ -435,6 +460,49 @@ impl Asked {
                 "いっしょにもうし",
                 "りょうほう",
                 "へいよう",
+            ],
+            // Bare 無料 / 有料 are left out: "無料の相談窓口はありますか" looks for a desk.
+            Asked::Fee => &[
+                "参加費",
+                "受講料",
+                "相談料",
+                "利用料",
+                "派遣料",
+                "料金",
+                "無料ですか",
+                "無料でしょうか",
+                "無料なの",
+                "無料?",
+                "有料ですか",
+                "有料でしょうか",
+                "有料なの",
+                "有料?",
+                "費用はかかり",
+                "費用がかかり",
+                "費用かかり",
+                "お金はかかり",
+                "お金がかかり",
+                "お金かかり",
+                "おかねはかかり",
+                "おかねがかかり",
+                "おかね かかり",
+                "おかね は かかり",
+                "おかね が かかり",
+                "むりょう ですか",
+                "むりょうですか",
+                "むりょう?",
+                "ゆうりょう",
+                " fee",
+                "free of charge",
+                "is it free",
+                "for free",
+                "cost anything",
+                "costs anything",
+                "cost money",
+                "any charge",
+                "a charge",
+                "charge for",
+                "does it cost",
             ],
         }
     }
@@ -475,12 +543,14 @@ pub fn asked(text: &str) -> Vec<Asked> {
             found.push((at, a));
         }
     }
-    // "いくら" / "どのくらい" ask for an amount, unless they ask how much of a rate or of
-    // years ("金利はどのくらい", "開業してどのくらいまで").
+    // "いくら" / "どのくらい" ask for an amount, unless they ask how much of a rate, of years
+    // or of a fee ("金利はどのくらい", "開業してどのくらいまで", "how much does it cost").
     if !found
         .iter()
-        .any(|(_, a)| matches!(a, Asked::Amount | Asked::Rate | Asked::Years))
+        .any(|(_, a)| matches!(a, Asked::Amount | Asked::Rate | Asked::Years | Asked::Fee))
         && let Some(at) = QUANTITY_ONLY.iter().filter_map(|w| text.find(w)).min()
+        // "届くまでどのくらい" asks how long, not how much.
+        && !text[..at].trim_end().ends_with("まで")
     {
         found.push((at, Asked::Amount));
     }

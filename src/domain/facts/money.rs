@@ -1,7 +1,7 @@
 //! How much: the amount or ceiling, and the rate.
 
-use super::FactContext;
 use super::sentence::{AmountOf, RateOf, Sentence};
+use super::{FactContext, closest, sentences};
 use crate::domain::scheme::{Scheme, yen_ja};
 
 pub(super) fn amount(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
@@ -76,4 +76,45 @@ pub(super) fn rate(scheme: &Scheme) -> (Vec<Sentence>, bool) {
 
 pub(super) fn has_rate(t: &str) -> bool {
     t.contains("分の") || t.contains('%') || t.contains('％') || t.contains('/')
+}
+
+/// Words of a sentence that says what using a desk or a seminar costs; the first list is
+/// read before the second, whose words ("費用") more often speak of the costs a subsidy pays.
+const FEE_WORDS: [&[&str]; 2] = [
+    &[
+        "無料",
+        "有料",
+        "料金",
+        "受講料",
+        "参加費",
+        "相談料",
+        "利用料",
+        "派遣料",
+        "手数料",
+    ],
+    &["費用", "自己負担", "負担"],
+];
+
+/// What using the scheme costs: the sentence of its summary or details that says so (the one
+/// sharing most with the question), quoted; unknown when none does.
+pub(super) fn fee(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
+    let all: Vec<String> = sentences(&scheme.summary)
+        .into_iter()
+        .chain(sentences(&scheme.details))
+        .collect();
+    for words in FEE_WORDS {
+        let with: Vec<&String> = all
+            .iter()
+            .filter(|s| words.iter().any(|w| s.contains(w)))
+            .collect();
+        if let Some((_, text)) = closest(with.into_iter().rev(), ctx.question) {
+            return (
+                vec![Sentence::FeeQuoted {
+                    text: text.trim_end_matches('。').to_string(),
+                }],
+                true,
+            );
+        }
+    }
+    (Vec::new(), false)
 }

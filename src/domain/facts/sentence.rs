@@ -126,6 +126,10 @@ pub enum Sentence {
     Words {
         text: String,
     },
+    /// The sentence of the entry that says what using it costs, quoted.
+    FeeQuoted {
+        text: String,
+    },
     /// The entry's how-to-apply text, quoted.
     HowToApply {
         text: String,

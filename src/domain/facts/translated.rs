@@ -91,6 +91,7 @@ pub fn fact_in(
             None if words.reads_japanese() => combination(scheme, ctx).0,
             None => Vec::new(),
         },
+        Asked::Fee => fee(scheme, ctx, words),
     };
     if known {
         return sentences;
@@ -393,6 +394,34 @@ fn deadline(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<
         parts.extend(dated.into_iter().map(|text| Sentence::Words { text }));
     }
     parts
+}
+
+/// What using it costs: the sentence of the translated summary that says so; else the
+/// Japanese sentence, quoted (an English reply quotes its official Japanese anyway).
+fn fee(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
+    const ENGLISH: &[&str] = &["free", "fee", "charge", "no cost", "cost nothing"];
+    const EASY: &[&str] = &[
+        "無料",
+        "むりょう",
+        "ただ",
+        "お金は いりません",
+        "お金は かかりません",
+    ];
+    let marks = if words.reads_japanese() {
+        EASY
+    } else {
+        ENGLISH
+    };
+    let translated = words.scheme.and_then(|t| {
+        words.sentences(&t.summary).into_iter().find(|s| {
+            let l = s.to_lowercase();
+            marks.iter().any(|w| l.contains(w))
+        })
+    });
+    match translated {
+        Some(text) => vec![Sentence::Words { text }],
+        None => super::money::fee(scheme, ctx).0,
+    }
 }
 
 fn how_to_apply(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {

@@ -911,3 +911,24 @@ fn a_contact_without_phone_or_hours_says_so_and_gives_what_is_known() {
     let f = fact(&open, Asked::Contact, &ctx("何時まで開いていますか?"));
     assert_eq!(f.sentences.len(), 1, "{:?}", f.sentences);
 }
+
+#[test]
+fn a_fee_is_the_sentence_that_says_what_using_it_costs_or_unknown() {
+    let seminar = Scheme {
+        kind: Kind::Seminar,
+        summary: "創業したい人が創業計画書の作り方を学べるセミナー。".into(),
+        details: "年2回開かれます。受講料は無料です。会場は区内です。".into(),
+        ..scheme()
+    };
+    let f = fact(&seminar, Asked::Fee, &ctx("参加費はかかりますか"));
+    assert!(f.known, "{f:?}");
+    let [in_ja, en, easy] = in_every_language(&seminar, Asked::Fee, &ctx("参加費はかかりますか"));
+    for text in [&in_ja, &en, &easy] {
+        assert!(text.contains("受講料は無料です"), "{text}");
+    }
+    assert!(!in_ja.contains("年2回"), "{in_ja}");
+    // A subsidy whose words say nothing of a fee: not known, and where to confirm.
+    let f = fact(&scheme(), Asked::Fee, &ctx("相談料は？"));
+    assert!(!f.known, "{f:?}");
+    assert!(ja(&f).contains("確認"), "{}", ja(&f));
+}
