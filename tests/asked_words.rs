@@ -267,3 +267,17 @@ fn sending_by_post_and_where_to_send_ask_how_to_apply_and_the_address() {
         vec![Asked::HowToApply, Asked::Contact]
     );
 }
+
+#[test]
+fn paying_the_same_costs_twice_asks_about_combining() {
+    assert_eq!(
+        read(
+            "じぞくかほじょきん で はらった おなじ おかね で みなとく の ほじょきん も もらえますか"
+        ),
+        vec![Asked::Combination]
+    );
+    assert_eq!(
+        read("Can I get another subsidy for the same expense?"),
+        vec![Asked::Combination]
+    );
+}

@@ -48,6 +48,17 @@ pub fn mask_lexicon(settings: &Settings) -> Result<MaskLexicon> {
         .with_encoder(encoder))
 }
 
+/// The FAQ questions and answers the ward publishes: text the masker must leave whole (the
+/// name tagger learns from them as clean messages).
+pub fn published_faq_texts(settings: &Settings) -> Result<Vec<String>> {
+    let corpus = Corpus::load(&settings.corpus_dir, &settings.extra_corpus_dirs)?;
+    Ok(corpus
+        .faqs
+        .iter()
+        .flat_map(|f| [f.question.clone(), f.answer.clone()])
+        .collect())
+}
+
 async fn store(settings: &Settings) -> Result<Store> {
     Ok(Store::connect(settings.database_url.expose()).await?)
 }

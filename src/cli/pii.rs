@@ -53,9 +53,28 @@ pub(super) fn train(settings: &Settings, out: &std::path::Path, options: TrainOp
             Err(e) => return fail(2, &e.to_string()),
         }
     }
-    let messages: usize = files.iter().map(Vec::len).sum();
+    // The published FAQs join every fold's training as clean messages (never a fold of their
+    // own): the tagger must not mask the ward's own words.
+    let published: Vec<PiiCase> = match maintenance::published_faq_texts(settings) {
+        Ok(texts) => texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| PiiCase {
+                id: format!("published-{i}"),
+                text,
+                items: Vec::new(),
+            })
+            .collect(),
+        Err(e) => return fail(2, &e.to_string()),
+    };
+    let with_published: Vec<Vec<PiiCase>> = files
+        .iter()
+        .cloned()
+        .chain(std::iter::once(published))
+        .collect();
+    let messages: usize = with_published.iter().map(Vec::len).sum();
     let b = bar(messages, "analysing messages");
-    let cases = analyse_cases(&files, &lexicon, &mut || b.inc(1));
+    let cases = analyse_cases(&with_published, &lexicon, &mut || b.inc(1));
     b.finish();
     let b = bar(files.len(), "cross-validating");
     let cv = cross_validate(&cases, files.len(), &lexicon, &options, &mut |_| b.inc(1));
@@ -108,7 +127,7 @@ pub(super) fn train(settings: &Settings, out: &std::path::Path, options: TrainOp
     );
 
     let all: Vec<_> = cases.iter().collect();
-    let b = bar(options.epochs, "training on all eight");
+    let b = bar(options.epochs, "training on all of them");
     let Some(mut trained) = tagger_for(cv.best_union, &all, &options, &mut |_| b.inc(1)) else {
         return fail(1, "no union setup was chosen");
     };

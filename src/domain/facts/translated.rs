@@ -86,10 +86,11 @@ pub fn fact_in(
         Asked::HowToApply => how_to_apply(scheme, words),
         Asked::Documents => documents(words),
         Asked::Contact => contact(scheme, ctx, words),
+        // The entry's conditions on combining are in Japanese alone; English quotes them too
+        // (its catalog says so), rather than leave the asked fact out.
         Asked::Combination => match not_combinable(scheme, ctx) {
             Some(s) => vec![s],
-            None if words.reads_japanese() => combination(scheme, ctx).0,
-            None => Vec::new(),
+            None => combination(scheme, ctx).0,
         },
         Asked::Fee => fee(scheme, ctx, words),
     };

@@ -699,6 +699,12 @@ fn a_combination_rule_says_plainly_that_both_cannot_be_used() {
     let f = fact(&s, Asked::Combination, &ctx("国の補助金と併用できますか?"));
     assert!(f.known, "{}", ja(&f));
     assert!(ja(&f).contains("併用できません"), "{}", ja(&f));
+    // In English the rule is quoted in Japanese, never left out.
+    let en = translated(Lang::En, &s, Asked::Combination, &ctx("can I combine it?"));
+    assert!(
+        en.contains("同じ経費で国や都の補助金を受けていないこと"),
+        "{en}"
+    );
     // A scheme with no rule on other schemes says it is not known, never that it cannot.
     let none = fact(
         &scheme(),
