@@ -281,3 +281,15 @@ fn paying_the_same_costs_twice_asks_about_combining() {
         vec![Asked::Combination]
     );
 }
+
+#[test]
+fn how_many_visits_asks_the_count() {
+    assert_eq!(
+        read("アドバイザーの派遣は何回まで受けられますか"),
+        vec![Asked::Count]
+    );
+    assert_eq!(
+        read("How many expert visits per year can I get?"),
+        vec![Asked::Count]
+    );
+}

@@ -32,10 +32,12 @@ pub enum Asked {
     Combination,
     /// What using it costs the caller: a desk's or a seminar's fee (相談料, 参加費, 無料ですか).
     Fee,
+    /// How many times it can be used: visits, sessions (何回, how many visits).
+    Count,
 }
 
 impl Asked {
-    pub const ALL: [Asked; 10] = [
+    pub const ALL: [Asked; 11] = [
         Asked::Amount,
         Asked::Rate,
         Asked::Eligibility,
@@ -46,6 +48,7 @@ impl Asked {
         Asked::Contact,
         Asked::Combination,
         Asked::Fee,
+        Asked::Count,
     ];
 
     /// The code the evaluation sets use (`asks`).
@@ -61,6 +64,7 @@ impl Asked {
             Asked::Contact => "contact",
             Asked::Combination => "combination",
             Asked::Fee => "fee",
+            Asked::Count => "count",
         }
     }
 
@@ -509,6 +513,16 @@ impl Asked {
                 "charge for",
                 "does it cost",
             ],
+            Asked::Count => &[
+                "何回",
+                "なんかい",
+                "回数",
+                "how many times",
+                "how many visits",
+                "how many sessions",
+                "how many consultations",
+                "how often can",
+            ],
         }
     }
 }
@@ -547,6 +561,15 @@ pub fn asked(text: &str) -> Vec<Asked> {
         if let Some(at) = first {
             found.push((at, a));
         }
+    }
+    // "how many expert visits": the count, whatever stands between.
+    if let Some(at) = text.find("how many")
+        && ["visits", "times", "sessions", "consultations"]
+            .iter()
+            .any(|w| text[at..].contains(w))
+        && !found.iter().any(|(_, a)| *a == Asked::Count)
+    {
+        found.push((at, Asked::Count));
     }
     // "いくら" / "どのくらい" ask for an amount, unless they ask how much of a rate, of years
     // or of a fee ("金利はどのくらい", "開業してどのくらいまで", "how much does it cost").

@@ -18,7 +18,7 @@ mod when;
 mod who;
 
 use how::{combination, contact, documents, how_to_apply};
-use money::{amount, fee, rate};
+use money::{amount, count, fee, rate};
 use when::deadline;
 use who::{eligibility, years};
 
@@ -67,6 +67,7 @@ pub fn fact(scheme: &Scheme, asked: Asked, ctx: &FactContext) -> Fact {
         Asked::Contact => (contact(scheme, ctx), true),
         Asked::Combination => combination(scheme, ctx),
         Asked::Fee => fee(scheme, ctx),
+        Asked::Count => count(scheme, ctx),
     };
     let sentences = if known {
         sentences

@@ -98,23 +98,44 @@ const FEE_WORDS: [&[&str]; 2] = [
 /// What using the scheme costs: the sentence of its summary or details that says so (the one
 /// sharing most with the question), quoted; unknown when none does.
 pub(super) fn fee(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
-    let all: Vec<String> = sentences(&scheme.summary)
-        .into_iter()
-        .chain(sentences(&scheme.details))
-        .collect();
     for words in FEE_WORDS {
-        let with: Vec<&String> = all
-            .iter()
-            .filter(|s| words.iter().any(|w| s.contains(w)))
-            .collect();
-        if let Some((_, text)) = closest(with.into_iter().rev(), ctx.question) {
-            return (
-                vec![Sentence::FeeQuoted {
-                    text: text.trim_end_matches('。').to_string(),
-                }],
-                true,
-            );
+        if let Some(text) = saying(scheme, ctx, |s| words.iter().any(|w| s.contains(w))) {
+            return (vec![Sentence::FeeQuoted { text }], true);
         }
     }
     (Vec::new(), false)
+}
+
+/// How many times it can be used (visits, sessions): the sentence that gives a number of
+/// times (3回まで, 年8回), quoted; unknown when none does.
+pub(super) fn count(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
+    match saying(scheme, ctx, gives_times) {
+        Some(text) => (vec![Sentence::CountQuoted { text }], true),
+        None => (Vec::new(), false),
+    }
+}
+
+/// Whether a sentence gives a number of times: a numeral right before 回 (3回, 年8回, 三回).
+pub(super) fn gives_times(sentence: &str) -> bool {
+    let chars: Vec<char> = sentence.chars().collect();
+    chars.windows(2).any(|w| {
+        w[1] == '回'
+            && (w[0].is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(w[0]))
+    })
+}
+
+/// The sentence of the entry's summary, details or amount line that `says` holds of, sharing
+/// most with the question (the first of equals), without its final "。".
+fn saying(scheme: &Scheme, ctx: &FactContext, says: impl Fn(&str) -> bool) -> Option<String> {
+    let amount = scheme
+        .amount
+        .as_ref()
+        .and_then(|a| a.text.as_deref())
+        .unwrap_or("");
+    let all: Vec<String> = [scheme.summary.as_str(), scheme.details.as_str(), amount]
+        .into_iter()
+        .flat_map(sentences)
+        .filter(|s| says(s))
+        .collect();
+    closest(all.iter().rev(), ctx.question).map(|(_, t)| t.trim_end_matches('。').to_string())
 }

@@ -130,6 +130,10 @@ pub enum Sentence {
     FeeQuoted {
         text: String,
     },
+    /// The sentence of the entry that gives how many times it can be used, quoted.
+    CountQuoted {
+        text: String,
+    },
     /// The entry's how-to-apply text, quoted.
     HowToApply {
         text: String,

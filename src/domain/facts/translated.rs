@@ -93,6 +93,7 @@ pub fn fact_in(
             None => combination(scheme, ctx).0,
         },
         Asked::Fee => fee(scheme, ctx, words),
+        Asked::Count => count(scheme, ctx, words),
     };
     if known {
         return sentences;
@@ -422,6 +423,28 @@ fn fee(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sente
     match translated {
         Some(text) => vec![Sentence::Words { text }],
         None => super::money::fee(scheme, ctx).0,
+    }
+}
+
+/// How many times: the sentence of the translated summary that gives it; else the Japanese
+/// sentence, quoted.
+fn count(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
+    let translated = words.scheme.and_then(|t| {
+        words.sentences(&t.summary).into_iter().find(|s| {
+            if words.reads_japanese() {
+                super::money::gives_times(s)
+            } else {
+                let l = s.to_lowercase();
+                l.contains(|c: char| c.is_ascii_digit())
+                    && ["times", "visits", "sessions"]
+                        .iter()
+                        .any(|w| l.contains(w))
+            }
+        })
+    });
+    match translated {
+        Some(text) => vec![Sentence::Words { text }],
+        None => super::money::count(scheme, ctx).0,
     }
 }
 

@@ -938,3 +938,20 @@ fn a_fee_is_the_sentence_that_says_what_using_it_costs_or_unknown() {
     assert!(!f.known, "{f:?}");
     assert!(ja(&f).contains("確認"), "{}", ja(&f));
 }
+
+#[test]
+fn a_count_is_the_sentence_that_gives_the_number_of_times_or_unknown() {
+    let desk = Scheme {
+        kind: Kind::Consultation,
+        summary: "専門家が事務所に出向いて助言する。".into(),
+        details: "申込みは電話で受け付けます。派遣は1テーマにつき年8回までです。".into(),
+        ..scheme()
+    };
+    let c = ctx("派遣は何回まで？");
+    assert!(fact(&desk, Asked::Count, &c).known);
+    for text in in_every_language(&desk, Asked::Count, &c) {
+        assert!(text.contains("年8回まで"), "{text}");
+    }
+    let f = fact(&scheme(), Asked::Count, &c);
+    assert!(!f.known, "{f:?}");
+}
