@@ -1,4 +1,5 @@
-//! How much: the amount or ceiling, and the rate.
+//! How much and how many: the amount or ceiling, the rate, what using it costs and how many
+//! times it can be used.
 
 use super::sentence::{AmountOf, RateOf, Sentence};
 use super::{FactContext, closest, sentences};
@@ -117,11 +118,13 @@ pub(super) fn count(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool)
 
 /// Whether a sentence gives a number of times: a numeral right before 回 (3回, 年8回, 三回).
 pub(super) fn gives_times(sentence: &str) -> bool {
-    let chars: Vec<char> = sentence.chars().collect();
-    chars.windows(2).any(|w| {
-        w[1] == '回'
-            && (w[0].is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(w[0]))
-    })
+    sentence
+        .chars()
+        .zip(sentence.chars().skip(1))
+        .any(|(n, c)| {
+            c == '回'
+                && (n.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(n))
+        })
 }
 
 /// The sentence of the entry's summary, details or amount line that `says` holds of, sharing

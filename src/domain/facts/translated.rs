@@ -45,6 +45,15 @@ impl TranslatedWords<'_> {
             .collect()
     }
 
+    /// The first sentence of the translated summary, in lower case, that `holds` of, as the
+    /// translation words it.
+    fn summary_sentence(&self, holds: impl Fn(&str) -> bool) -> Option<Sentence> {
+        self.sentences(&self.scheme?.summary)
+            .into_iter()
+            .find(|s| holds(&s.to_lowercase()))
+            .map(|text| Sentence::Words { text })
+    }
+
     /// The sentences of the translated how-to-apply text holding one of `words` (lower-case
     /// English, or Japanese), in order.
     fn how_to_apply_with(&self, english: &[&str], japanese: &[&str]) -> Vec<Sentence> {
@@ -414,38 +423,26 @@ fn fee(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sente
     } else {
         ENGLISH
     };
-    let translated = words.scheme.and_then(|t| {
-        words.sentences(&t.summary).into_iter().find(|s| {
-            let l = s.to_lowercase();
-            marks.iter().any(|w| l.contains(w))
-        })
-    });
-    match translated {
-        Some(text) => vec![Sentence::Words { text }],
-        None => super::money::fee(scheme, ctx).0,
-    }
+    words
+        .summary_sentence(|l| marks.iter().any(|w| l.contains(w)))
+        .map_or_else(|| super::money::fee(scheme, ctx).0, |s| vec![s])
 }
 
 /// How many times: the sentence of the translated summary that gives it; else the Japanese
 /// sentence, quoted.
 fn count(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
-    let translated = words.scheme.and_then(|t| {
-        words.sentences(&t.summary).into_iter().find(|s| {
+    words
+        .summary_sentence(|l| {
             if words.reads_japanese() {
-                super::money::gives_times(s)
+                super::money::gives_times(l)
             } else {
-                let l = s.to_lowercase();
                 l.contains(|c: char| c.is_ascii_digit())
                     && ["times", "visits", "sessions"]
                         .iter()
                         .any(|w| l.contains(w))
             }
         })
-    });
-    match translated {
-        Some(text) => vec![Sentence::Words { text }],
-        None => super::money::count(scheme, ctx).0,
-    }
+        .map_or_else(|| super::money::count(scheme, ctx).0, |s| vec![s])
 }
 
 fn how_to_apply(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {
