@@ -309,9 +309,10 @@ pub(super) fn eval(settings: Settings, options: EvalOptions) -> ExitCode {
         if tuning {
             for f in r.failures.iter().take(60) {
                 println!(
-                    "  {} {} -> expected {} cited {:?} missing {:?} wrong numbers {:?}\n    {}",
+                    "  {} {} -> read as {:?} expected {} cited {:?} missing {:?} wrong numbers {:?}\n    {}",
                     f.id,
                     f.question,
+                    f.read_as,
                     f.expected_scheme,
                     f.cited,
                     f.missing,

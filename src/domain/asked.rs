@@ -239,6 +239,12 @@ impl Asked {
                 "already started",
                 "なんねん",
                 "なんさい",
+                "years ago",
+                "months ago",
+                "year ago",
+                "まだかいしゃ",
+                "まだみせ",
+                "これからかいしゃ",
             ],
             Asked::Deadline => &[
                 "いつまで",
@@ -345,6 +351,15 @@ impl Asked {
                 "how long will it take",
                 "までどのくらいかか",
                 "までどれくらいかか",
+                "first step",
+                "what do i have to do",
+                "what do i need to do",
+                "what should i do",
+                "what must i do",
+                "on my behalf",
+                "代行",
+                "代理で",
+                "代わりに申",
             ],
             Asked::Documents => &[
                 "書類",
@@ -549,18 +564,33 @@ const SCHEDULE: &[&str] = &[
 /// The attributes `text` (normalised: NFKC, lower case) asks about, in the order the question
 /// names them. Empty when it asks none of them (a search, a request, a story).
 pub fn asked(text: &str) -> Vec<Asked> {
-    let text = first_person_singular(&format!(" {} ", reading(text)));
-    let mut found: Vec<(usize, Asked)> = Vec::new();
-    for a in Asked::ALL {
-        let first = a
-            .words()
+    let text = without_names(&first_person_singular(&format!(" {} ", reading(text))));
+    let mut found = words_found(&text);
+    // "資本金いくら以下", "what's the maximum number of employees": a threshold of size, which
+    // is who may use it.
+    let size_limit = SIZE_LIMIT.iter().filter_map(|w| text.find(w)).min();
+    if let Some(at) = size_limit
+        && !found.iter().any(|(_, a)| *a == Asked::Eligibility)
+    {
+        found.push((at, Asked::Eligibility));
+    }
+    // "どんな取り組みをしている会社が使える?": what kind of business may use it.
+    if let Some(at) = text.find("どんな")
+        && KIND_OF_BUSINESS
             .iter()
-            .filter(|w| !QUANTITY_ONLY.contains(w))
-            .filter_map(|w| text.find(w))
-            .min();
-        if let Some(at) = first {
-            found.push((at, a));
-        }
+            .any(|w| text[at..].chars().take(14).collect::<String>().contains(w))
+        && !found.iter().any(|(_, a)| *a == Asked::Eligibility)
+    {
+        found.push((at, Asked::Eligibility));
+    }
+    // "which certifications does it cover?": what it covers.
+    if let Some(at) = text.find(" cover")
+        && ["does ", "do ", "what ", "which "]
+            .iter()
+            .any(|w| text[..at].contains(w))
+        && !found.iter().any(|(_, a)| *a == Asked::Eligibility)
+    {
+        found.push((at, Asked::Eligibility));
     }
     // "how many expert visits": the count, whatever stands between.
     if let Some(at) = text.find("how many")
@@ -579,6 +609,8 @@ pub fn asked(text: &str) -> Vec<Asked> {
         && let Some(at) = QUANTITY_ONLY.iter().filter_map(|w| text.find(w)).min()
         // "届くまでどのくらい" asks how long, not how much.
         && !text[..at].trim_end().ends_with("まで")
+        // "資本金いくら以下" asks a threshold of size, read above.
+        && size_limit.is_none()
     {
         found.push((at, Asked::Amount));
     }
@@ -595,9 +627,112 @@ pub fn asked(text: &str) -> Vec<Asked> {
     if found.is_empty() && asks_whether_covered(&text) {
         found.push((0, Asked::Eligibility));
     }
+    // "更新でもいける？あと何年営業していればいい？": a sentence of its own asking whether a case
+    // is covered, beside one asking something else.
+    if !found.iter().any(|(_, a)| *a == Asked::Eligibility) {
+        let mut at = 0;
+        for part in text.split_inclusive(['?', '。', '!']) {
+            if words_found(part).is_empty() && asks_whether_covered(part) {
+                found.push((at, Asked::Eligibility));
+                break;
+            }
+            at += part.len();
+        }
+    }
     found.sort();
     found.into_iter().map(|(_, a)| a).collect()
 }
+
+/// Each attribute whose words `text` holds, with where the first of them stands.
+fn words_found(text: &str) -> Vec<(usize, Asked)> {
+    let mut found: Vec<(usize, Asked)> = Vec::new();
+    for a in Asked::ALL {
+        let first = a
+            .words()
+            .iter()
+            .filter(|w| !QUANTITY_ONLY.contains(w))
+            .filter_map(|w| text.find(w))
+            .min();
+        if let Some(at) = first {
+            found.push((at, a));
+        }
+    }
+    found
+}
+
+/// Scheme names that hold an asking word without asking it: "the interest subsidy" asks no
+/// rate, "the premium subsidy" no amount, "the working-hours course" no opening hours.
+const NAMES_WITH_ASKING_WORDS: &[(&str, &str)] = &[
+    ("interest subsidy", "subsidy"),
+    ("interest subsidies", "subsidies"),
+    ("interest-rate subsidy", "subsidy"),
+    ("interest rate subsidy", "subsidy"),
+    ("premium subsidy", "subsidy"),
+    ("working-hours", "working"),
+    ("working hours", "working"),
+];
+
+/// `text` with such names, and "the maximum number of employees", read without the asking word.
+fn without_names(text: &str) -> String {
+    let mut text = text
+        .replace("maximum number", "number")
+        .replace("minimum number", "number")
+        .replace("max number", "number")
+        .replace("maximum company size", "company size");
+    for (name, kept) in NAMES_WITH_ASKING_WORDS {
+        text = text.replace(name, kept);
+    }
+    text
+}
+
+/// Thresholds of size asked as such: how many employees, how much capital at most.
+const SIZE_LIMIT: &[&str] = &[
+    "いくら以下",
+    "いくら以上",
+    "いくら未満",
+    "何人",
+    "なんにん",
+    "従業員数",
+    "社員数",
+    "資本金",
+    "number of employees",
+    "number of staff",
+    "how many employees",
+    "how many staff",
+    "how many people",
+    "company size",
+    "size limit",
+    "how big",
+    "how large",
+    "which industries",
+    "what industries",
+    "which sectors",
+    "which certifications",
+    "what kind of compan",
+    "what kind of business",
+    "what kinds of",
+    "what type of compan",
+    "what type of business",
+    "prerequisite",
+    "must already",
+    "in place before",
+    "be registered",
+];
+
+/// What "どんな…" names when it asks who may use a scheme.
+const KIND_OF_BUSINESS: &[&str] = &[
+    "会社",
+    "企業",
+    "事業者",
+    "人が",
+    "人なら",
+    "店",
+    "業種",
+    "法人",
+    "かいしゃ",
+    "ひとが",
+    "みせ",
+];
 
 /// Endings of a yes/no question about whether the caller's case is covered ("使えますか",
 /// "対象になる？", "can I receive"), as opposed to a search for what exists ("使える補助金は
@@ -621,8 +756,25 @@ const WHETHER_COVERED: &[&str] = &[
     "対象になる?",
     "対象ですか",
     "対象になりますでしょうか",
+    "いける?",
+    "いけますか",
+    "いけます?",
+    "大丈夫",
+    "だいじょうぶ",
+    "つかえますか",
+    "つかえる?",
+    "うけられますか",
+    "もうしこめますか",
+    "申請できる",
+    "はいれますか",
+    "入れますか",
     "can i ",
     "can we ",
+    "can a ",
+    "can an ",
+    "can my ",
+    "can staff",
+    "can employees",
     "am i allowed",
     "is it possible",
     "is it allowed",
@@ -648,8 +800,14 @@ const CASE: &[&str] = &[
     "後に",
     "すでに",
     "既に",
+    "まだ",
+    "ていない",
+    "ていません",
     "if ",
     "even ",
+    "only ",
+    "without ",
+    " with ",
     "already",
     "same ",
     "another ",

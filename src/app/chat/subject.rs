@@ -86,6 +86,7 @@ pub(super) fn asked_scheme<'a>(
     let of_kind = |h: &SchemeHit| {
         kinds.is_none_or(|ks| app.scheme(&h.id).is_some_and(|s| ks.contains(&s.kind)))
     };
+    let english = is_english(normalized);
     let chosen = close
         .iter()
         .copied()
@@ -96,6 +97,9 @@ pub(super) fn asked_scheme<'a>(
                 app.scheme(&h.id)
                     .and_then(|s| named_at(s, normalized))
                     .is_some_and(|(len, _)| len >= QUOTED_NAME),
+                english
+                    .then(|| english_name_quoted(app, &h.id, normalized))
+                    .unwrap_or(0),
                 holds(h),
                 std::cmp::Reverse(close.iter().position(|c| c.id == h.id)),
             )
@@ -153,6 +157,88 @@ fn named_at(s: &Scheme, normalized: &str) -> Option<(usize, usize)> {
     }
     best
 }
+
+/// How much of a scheme's English name (its title before the Japanese name in brackets or a
+/// description after a colon) an English question quotes: the distinctive letters
+/// (see [`COMMON_TITLE_WORDS`]) of the longest run of whole title words it repeats, when at
+/// least [`QUOTED_NAME`] ("DX Reskilling Grant" names that grant, "Minato City … Support"
+/// names none); else 0.
+fn english_name_quoted(app: &Engine, id: &str, normalized: &str) -> usize {
+    let Some(title) = app
+        .corpus
+        .translations
+        .scheme(crate::domain::Lang::En, id)
+        .map(|t| t.text.title.split(['(', ':']).next().unwrap_or_default())
+    else {
+        return 0;
+    };
+    let words = |text: &str| -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+            .map(|w| w.replace(['-', '\''], ""))
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let title = words(title);
+    let question = words(normalized);
+    let mut best = 0;
+    for start in 0..title.len() {
+        for q in 0..question.len() {
+            let run = title[start..]
+                .iter()
+                .zip(&question[q..])
+                .take_while(|(t, q)| t == q)
+                .map(|(t, _)| t);
+            let letters: usize = run
+                .filter(|w| !COMMON_TITLE_WORDS.contains(&w.as_str()))
+                .map(|w| w.len())
+                .sum();
+            best = best.max(letters);
+        }
+    }
+    if best >= QUOTED_NAME { best } else { 0 }
+}
+
+/// Words many English titles share, which name no scheme in particular.
+const COMMON_TITLE_WORDS: &[&str] = &[
+    "minato",
+    "city",
+    "tokyo",
+    "metropolitan",
+    "government",
+    "japan",
+    "national",
+    "sme",
+    "smes",
+    "small",
+    "business",
+    "businesses",
+    "support",
+    "subsidy",
+    "subsidies",
+    "grant",
+    "grants",
+    "loan",
+    "loans",
+    "fund",
+    "programme",
+    "program",
+    "scheme",
+    "system",
+    "for",
+    "the",
+    "of",
+    "and",
+    "on",
+    "in",
+    "a",
+    "an",
+    "to",
+    "with",
+    "by",
+    "corporation",
+    "finance",
+];
 
 /// Whether `a`'s own rules exclude `b`: listed as not combinable, or a condition naming it
 /// ("…持続化補助金を含む…を受けていないこと").

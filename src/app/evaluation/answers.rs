@@ -76,6 +76,9 @@ pub struct AnswerFailure {
     pub cited: Vec<String>,
     pub missing: Vec<Vec<String>>,
     pub wrong_numbers: Vec<String>,
+    /// What the question was read as asking (`Asked` codes), to tell a misread question from
+    /// a fact the answer left out.
+    pub read_as: Vec<&'static str>,
     pub reply: String,
 }
 
@@ -213,6 +216,10 @@ pub fn eval_answers(app: &Engine, cases: &[AnswerCase], today: NaiveDate) -> Res
                 cited,
                 missing,
                 wrong_numbers,
+                read_as: crate::domain::asked::asked(&crate::text::normalize(&case.question))
+                    .into_iter()
+                    .map(|a| a.code())
+                    .collect(),
                 reply: reply.clone(),
             });
         }
