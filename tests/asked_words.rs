@@ -293,3 +293,47 @@ fn how_many_visits_asks_the_count() {
         vec![Asked::Count]
     );
 }
+
+#[test]
+fn thresholds_of_size_ask_who_may_apply_not_an_amount() {
+    assert_eq!(
+        read("融資あっせんの中小企業者って、資本金いくら以下、従業員何人以下のこと？"),
+        vec![Asked::Eligibility]
+    );
+    assert_eq!(
+        read("For the ward's interest subsidy, what's the maximum number of employees for a shop?"),
+        vec![Asked::Eligibility]
+    );
+    // The name of a subsidy that holds "interest" asks no rate; "maximum" alone still asks
+    // the ceiling.
+    assert_eq!(
+        read("What is the maximum amount of the interest subsidy?"),
+        vec![Asked::Amount]
+    );
+    assert_eq!(
+        read("働き方改革の融資って、どんな取り組みをしてる会社が使える？限度額は？"),
+        vec![Asked::Eligibility, Asked::Amount]
+    );
+}
+
+#[test]
+fn a_yes_no_sentence_of_its_own_adds_who_may_apply() {
+    assert_eq!(
+        read("ISOの補助、更新でもいける？あと区内で何年営業してればいい？"),
+        vec![Asked::Eligibility, Asked::Years]
+    );
+    // One sentence asking the years of a case stays a question on the years.
+    assert_eq!(read("開業前でも申し込めますか"), vec![Asked::Years]);
+}
+
+#[test]
+fn a_headcount_puts_a_case_to_the_rule() {
+    assert_eq!(
+        read("Can a company with 400 employees use the childcare leave incentive?"),
+        vec![Asked::Eligibility]
+    );
+    assert_eq!(
+        read("Can a company use the childcare leave incentive?"),
+        vec![]
+    );
+}

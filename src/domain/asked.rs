@@ -583,11 +583,10 @@ pub fn asked(text: &str) -> Vec<Asked> {
     {
         found.push((at, Asked::Eligibility));
     }
-    // "which certifications does it cover?": what it covers.
+    // "which certifications does it cover?": what it covers ("does it cover double glazing?"
+    // asks about one item of cost, not who may apply).
     if let Some(at) = text.find(" cover")
-        && ["does ", "do ", "what ", "which "]
-            .iter()
-            .any(|w| text[..at].contains(w))
+        && ["what ", "which "].iter().any(|w| text[..at].contains(w))
         && !found.iter().any(|(_, a)| *a == Asked::Eligibility)
     {
         found.push((at, Asked::Eligibility));
@@ -807,7 +806,6 @@ const CASE: &[&str] = &[
     "even ",
     "only ",
     "without ",
-    " with ",
     "already",
     "same ",
     "another ",
@@ -824,7 +822,21 @@ fn first_person_singular(text: &str) -> String {
 /// Whether `text` (normalised, lower case) asks if a particular case is covered.
 pub fn asks_whether_covered(text: &str) -> bool {
     let text = format!("{} ", reading(text));
-    WHETHER_COVERED.iter().any(|w| text.contains(w)) && CASE.iter().any(|w| text.contains(w))
+    WHETHER_COVERED.iter().any(|w| text.contains(w))
+        && (CASE.iter().any(|w| text.contains(w)) || states_a_headcount(&text))
+}
+
+/// Whether `text` gives a number of people ("400 employees", "従業員7人"): a case put to a
+/// rule of size.
+fn states_a_headcount(text: &str) -> bool {
+    text.match_indices(|c: char| c.is_ascii_digit())
+        .any(|(at, _)| {
+            let after = text[at..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+            let after = after.trim_start();
+            ["employees", "staff", "people", "workers", "人", "名"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        })
 }
 
 /// Every Japanese word that asks for an attribute, for reading kana typed for it (じょうげん,
