@@ -15,7 +15,7 @@ use crate::domain::asked::Asked;
 use crate::domain::corpus::translation::Lang;
 use crate::domain::facts::english::date_en;
 use crate::domain::facts::translated::{TranslatedWords, fact_in};
-use crate::domain::facts::{Fact, FactContext, date_ja, fact};
+use crate::domain::facts::{Fact, FactContext, date_ja, fact, on_point};
 use crate::domain::scheme::{Scheme, yen_en, yen_ja};
 
 /// Words every question about support shares: a message of nothing else is too vague to
@@ -266,7 +266,13 @@ pub(super) fn facts_reply(
             .collect(),
         question,
     };
-    let facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
+    let mut facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
+    // The entry's sentence on what the question names in particular, after the last fact.
+    if let Some(point) = on_point(scheme, question, &facts)
+        && let Some(last) = facts.last_mut()
+    {
+        last.sentences.push(point);
+    }
     let lang = m.lang();
     let ja = Messages::new(Lang::Ja);
     let mut text = String::new();

@@ -97,9 +97,11 @@ pub(super) fn asked_scheme<'a>(
                 app.scheme(&h.id)
                     .and_then(|s| named_at(s, normalized))
                     .is_some_and(|(len, _)| len >= QUOTED_NAME),
-                english
-                    .then(|| english_name_quoted(app, &h.id, normalized))
-                    .unwrap_or(0),
+                if english {
+                    english_name_quoted(app, &h.id, normalized)
+                } else {
+                    0
+                },
                 holds(h),
                 std::cmp::Reverse(close.iter().position(|c| c.id == h.id)),
             )

@@ -168,6 +168,116 @@ pub fn rule_for(scheme: &Scheme, question: &str) -> Option<String> {
     })
 }
 
+/// The entry's sentence on the particular thing the question names besides the scheme and
+/// the attribute asked ("パソコンを買った場合も使える?" → the sentence on パソコン; "生鮮三品の店
+/// は?" → the one on 生鮮三品), when one shares at least two such pieces with it and `said`
+/// does not hold it already. Quoted as it is: the entry's own words, no reading of ours.
+pub fn on_point(scheme: &Scheme, question: &str, said: &[Fact]) -> Option<Sentence> {
+    let names: Vec<String> = std::iter::once(&scheme.title)
+        .chain(scheme.aliases.iter())
+        .map(|n| n.to_lowercase())
+        .collect();
+    let hiragana = |c: &char| ('\u{3041}'..='\u{309f}').contains(c);
+    let q: Vec<char> = question.chars().collect();
+    // Latin pieces count in a Japanese question ("IoTを使った設備"), not in an English one,
+    // whose every word would.
+    let japanese = q.iter().filter(|c| !c.is_ascii()).count() * 2 > q.len();
+    let mut pieces: Vec<String> = q
+        .windows(2)
+        .filter(|w| {
+            w.iter().all(|c| {
+                !c.is_ascii_punctuation()
+                    && !c.is_whitespace()
+                    && !"、。（）・〜?？!！「」".contains(*c)
+            }) && !w.iter().all(hiragana)
+                && !w.iter().any(|c| PARTICLES.contains(*c))
+                && (japanese || !w.iter().all(|c| c.is_ascii_alphanumeric()))
+        })
+        .map(|w| w.iter().collect::<String>())
+        .filter(|p| !names.iter().any(|n| n.contains(p.as_str())))
+        .filter(|p| !COMMON_PIECES.contains(&p.as_str()))
+        .filter(|p| !crate::domain::asked::vocabulary().any(|w| w.contains(p.as_str())))
+        .collect();
+    pieces.sort();
+    pieces.dedup();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let e = &scheme.eligibility;
+    let candidates = sentences(&scheme.summary)
+        .into_iter()
+        .chain(sentences(&scheme.details))
+        .chain(sentences(&scheme.how_to_apply))
+        .chain(
+            e.conditions
+                .iter()
+                .chain(e.requirements.iter())
+                .map(|c| end(c)),
+        );
+    let (n, best) = candidates
+        .map(|c| {
+            let folded = c.to_lowercase();
+            (
+                pieces
+                    .iter()
+                    .filter(|p| folded.contains(p.as_str()))
+                    .count(),
+                c,
+            )
+        })
+        .fold(
+            (0, None),
+            |(bn, b), (n, c)| {
+                if n > bn { (n, Some(c)) } else { (bn, b) }
+            },
+        );
+    let best = best.filter(|_| n >= 2)?;
+    let plain = end_plain(&best);
+    let already = said
+        .iter()
+        .any(|f| format!("{:?}", f.sentences).contains(plain));
+    (!already).then(|| Sentence::Words {
+        text: best.trim().to_string(),
+    })
+}
+
+/// Hiragana that mostly stand as particles: a piece holding one joins two words ("を使",
+/// "上の") rather than naming anything.
+const PARTICLES: &str = "のをでにはがともへやかって";
+
+/// Two-character pieces too common in the entries to name a particular thing.
+const COMMON_PIECES: &[&str] = &[
+    "港区",
+    "区内",
+    "東京",
+    "都内",
+    "申請",
+    "利用",
+    "場合",
+    "必要",
+    "事業",
+    "制度",
+    "補助",
+    "助成",
+    "支援",
+    "会社",
+    "企業",
+    "法人",
+    "個人",
+    "中小",
+    "小企",
+    "使え",
+    "使う",
+    "受け",
+    "もら",
+    "です",
+    "ます",
+    "ください",
+    "教え",
+    "知り",
+    "聞き",
+];
+
 /// "区内で引き続き1年以上事業を営んでいること": a rule quoted in the entry's Japanese, as a hand-off
 /// gives it to the desk (and to the caller, in quotation marks, whatever their language).
 fn years_in_business_ja(area: Area, n: u32) -> String {

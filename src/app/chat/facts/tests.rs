@@ -955,3 +955,22 @@ fn a_count_is_the_sentence_that_gives_the_number_of_times_or_unknown() {
     let f = fact(&scheme(), Asked::Count, &c);
     assert!(!f.known, "{f:?}");
 }
+
+#[test]
+fn the_sentence_on_what_the_question_names_is_quoted_once() {
+    let mut s = scheme();
+    s.details = "申請書と見積書を提出します。パソコンなどの電子計算機は対象から外れました。".into();
+    let q = "港区テスト補助金って、パソコンを買った場合も使える?";
+    let facts = vec![fact(&s, Asked::Eligibility, &ctx(q))];
+    let point = crate::domain::facts::on_point(&s, q, &facts).expect("the sentence on パソコン");
+    assert_eq!(
+        render(Messages::new(Lang::Ja), &[point]),
+        "パソコンなどの電子計算機は対象から外れました。"
+    );
+    // Nothing named beyond the scheme and the asked attribute: nothing added.
+    assert!(crate::domain::facts::on_point(&s, "港区テスト補助金の対象は?", &facts).is_none());
+    // A sentence the facts already quote is not quoted again.
+    s.eligibility.conditions = vec!["パソコンなどの電子計算機は対象から外れました".into()];
+    let facts = vec![fact(&s, Asked::Eligibility, &ctx(q))];
+    assert!(crate::domain::facts::on_point(&s, q, &facts).is_none());
+}
