@@ -337,3 +337,15 @@ fn a_headcount_puts_a_case_to_the_rule() {
         vec![]
     );
 }
+
+#[test]
+fn a_definition_of_size_and_a_tax_benefit_are_read() {
+    assert_eq!(
+        read("For the ward's loan mediation, what counts as an SME?"),
+        vec![Asked::Eligibility]
+    );
+    assert_eq!(
+        read("What are the tax benefits under the investment promotion tax system?"),
+        vec![Asked::Rate]
+    );
+}

@@ -1,12 +1,13 @@
 //! How and where to apply, the documents, whom to ask, and what combines with what.
 
+use super::money::saying;
 use super::sentence::Sentence;
 use super::{FactContext, end, end_plain, sentences};
 use crate::domain::scheme::Scheme;
 
 /// How and where: the how-to-apply text, a sentence of the details on the way to apply
 /// that it does not already say (online, by post, at a desk), and whom to ask.
-pub(super) fn how_to_apply(scheme: &Scheme) -> Vec<Sentence> {
+pub(super) fn how_to_apply(scheme: &Scheme, ctx: &FactContext) -> Vec<Sentence> {
     const WAYS: &[&str] = &[
         "jgrants",
         "jGrants",
@@ -34,10 +35,66 @@ pub(super) fn how_to_apply(scheme: &Scheme) -> Vec<Sentence> {
     {
         s.push(Sentence::Words { text: more });
     }
+    // "how long until I get the certificate?": the sentence that gives a span of days or weeks.
+    if asks_how_long(ctx.question)
+        && let Some(text) = saying(scheme, ctx, gives_a_span)
+        && !s.iter().any(|x| format!("{x:?}").contains(&text))
+    {
+        s.push(Sentence::Words { text: end(&text) });
+    }
     s.push(Sentence::ApplyTo {
         contact: end_plain(&scheme.contact).to_string(),
     });
     s
+}
+
+/// Whether the question asks how long something takes (a certificate, an ID, a decision).
+fn asks_how_long(question: &str) -> bool {
+    [
+        "how long",
+        "how soon",
+        "how many days",
+        "how many weeks",
+        "どのくらいかか",
+        "どれくらいかか",
+        "どのくらいで",
+        "どれくらいで",
+        "何日",
+        "なんにち",
+        "何週間",
+        "いつ届",
+        "いつごろ届",
+        "いつ頃届",
+    ]
+    .iter()
+    .any(|w| question.contains(w))
+}
+
+/// Whether a sentence gives a span of days, weeks or months (5営業日, 約1週間, 45日, 2か月程度).
+fn gives_a_span(sentence: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "営業日",
+        "開庁日",
+        "日程度",
+        "日ほど",
+        "日以内",
+        "日前後",
+        "日で",
+        "日かか",
+        "週間",
+        "か月程度",
+        "ヶ月程度",
+        "カ月程度",
+        "か月ほど",
+        "か月かか",
+    ];
+    sentence.contains("標準処理期間")
+        || sentence.char_indices().any(|(at, c)| {
+            (c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(c))
+                && UNITS
+                    .iter()
+                    .any(|u| sentence[at + c.len_utf8()..].starts_with(u))
+        })
 }
 
 pub(super) fn documents(scheme: &Scheme) -> (Vec<Sentence>, bool) {

@@ -62,7 +62,7 @@ pub fn fact(scheme: &Scheme, asked: Asked, ctx: &FactContext) -> Fact {
         Asked::Eligibility => (eligibility(scheme, ctx), true),
         Asked::Years => years(scheme, ctx),
         Asked::Deadline => deadline(scheme, ctx),
-        Asked::HowToApply => (how_to_apply(scheme), true),
+        Asked::HowToApply => (how_to_apply(scheme, ctx), true),
         Asked::Documents => documents(scheme),
         Asked::Contact => (contact(scheme, ctx), true),
         Asked::Combination => combination(scheme, ctx),

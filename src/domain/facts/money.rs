@@ -127,18 +127,27 @@ pub(super) fn gives_times(sentence: &str) -> bool {
         })
 }
 
-/// The sentence of the entry's summary, details or amount line that `says` holds of, sharing
-/// most with the question (the first of equals), without its final "。".
-fn saying(scheme: &Scheme, ctx: &FactContext, says: impl Fn(&str) -> bool) -> Option<String> {
+/// The sentence of the entry's summary, details, amount line or how-to-apply text that `says`
+/// holds of, sharing most with the question (the first of equals), without its final "。".
+pub(super) fn saying(
+    scheme: &Scheme,
+    ctx: &FactContext,
+    says: impl Fn(&str) -> bool,
+) -> Option<String> {
     let amount = scheme
         .amount
         .as_ref()
         .and_then(|a| a.text.as_deref())
         .unwrap_or("");
-    let all: Vec<String> = [scheme.summary.as_str(), scheme.details.as_str(), amount]
-        .into_iter()
-        .flat_map(sentences)
-        .filter(|s| says(s))
-        .collect();
+    let all: Vec<String> = [
+        scheme.summary.as_str(),
+        scheme.details.as_str(),
+        amount,
+        scheme.how_to_apply.as_str(),
+    ]
+    .into_iter()
+    .flat_map(sentences)
+    .filter(|s| says(s))
+    .collect();
     closest(all.iter().rev(), ctx.question).map(|(_, t)| t.trim_end_matches('。').to_string())
 }

@@ -974,3 +974,18 @@ fn the_sentence_on_what_the_question_names_is_quoted_once() {
     let facts = vec![fact(&s, Asked::Eligibility, &ctx(q))];
     assert!(crate::domain::facts::on_point(&s, q, &facts).is_none());
 }
+
+#[test]
+fn how_long_it_takes_is_answered_with_the_sentence_giving_the_span() {
+    let mut s = scheme();
+    s.details = "申請書と見積書を提出します。区に届いてから5営業日ほどで認定書を送ります。".into();
+    let how = ja(&fact(
+        &s,
+        Asked::HowToApply,
+        &ctx("郵送で申請したら認定書が届くまでどのくらいかかる?"),
+    ));
+    assert!(how.contains("5営業日ほどで認定書を送ります"), "{how}");
+    // Not asked how long: the span is not added.
+    let how = ja(&fact(&s, Asked::HowToApply, &ctx("申請方法は?")));
+    assert!(!how.contains("5営業日"), "{how}");
+}
