@@ -349,3 +349,25 @@ fn a_definition_of_size_and_a_tax_benefit_are_read() {
         vec![Asked::Rate]
     );
 }
+
+#[test]
+fn easy_japanese_is_read_word_by_word_and_sentence_by_sentence() {
+    // "りょうほう" (both) is not asked inside "いりょうほうじん" (a medical corporation).
+    assert!(
+        !read("わたし の かいしゃ は いりょうほうじん です。BCP の じょせいきん を つかえますか")
+            .contains(&Asked::Combination)
+    );
+    assert_eq!(read("りょうほう つかえますか"), vec![Asked::Combination]);
+    // "いくら" asks the amount in its own sentence, beside one asking the years.
+    assert_eq!(
+        read(
+            "しょうひょう を とりたい です。みなとく の ほじょ は いくら まで ですか。なんねん えいぎょう が ひつよう ですか"
+        ),
+        vec![Asked::Amount, Asked::Years]
+    );
+    // A headcount in kana puts the case to the rule.
+    assert_eq!(
+        read("みせ の じゅうぎょういん は 4にん です。はいれますか"),
+        vec![Asked::Eligibility]
+    );
+}

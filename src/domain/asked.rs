@@ -355,6 +355,11 @@ impl Asked {
                 "までどのくらいかか",
                 "までどれくらいかか",
                 "first step",
+                "紙で",
+                "かみで",
+                "インターネットで",
+                "ネットで申",
+                "オンラインで",
                 "what do i have to do",
                 "what do i need to do",
                 "what should i do",
@@ -567,7 +572,9 @@ const SCHEDULE: &[&str] = &[
 /// The attributes `text` (normalised: NFKC, lower case) asks about, in the order the question
 /// names them. Empty when it asks none of them (a search, a request, a story).
 pub fn asked(text: &str) -> Vec<Asked> {
+    let kana_ok = kana_word_starts(text);
     let text = without_names(&first_person_singular(&format!(" {} ", reading(text))));
+    let words_found = |t: &str| words_found(t, &kana_ok);
     let mut found = words_found(&text);
     // "資本金いくら以下", "what's the maximum number of employees": a threshold of size, which
     // is who may use it.
@@ -605,16 +612,22 @@ pub fn asked(text: &str) -> Vec<Asked> {
     }
     // "いくら" / "どのくらい" ask for an amount, unless they ask how much of a rate, of years
     // or of a fee ("金利はどのくらい", "開業してどのくらいまで", "how much does it cost").
-    if !found
-        .iter()
-        .any(|(_, a)| matches!(a, Asked::Amount | Asked::Rate | Asked::Years | Asked::Fee))
-        && let Some(at) = QUANTITY_ONLY.iter().filter_map(|w| text.find(w)).min()
-        // "届くまでどのくらい" asks how long, not how much.
-        && !text[..at].trim_end().ends_with("まで")
-        // "資本金いくら以下" asks a threshold of size, read above.
-        && size_limit.is_none()
-    {
-        found.push((at, Asked::Amount));
+    // Read sentence by sentence: "補助はいくらまでですか。何年営業が必要ですか" asks both.
+    let mut start = 0;
+    for part in text.split_inclusive(['?', '。', '!']) {
+        if !found.iter().any(|(_, a)| *a == Asked::Amount)
+            && !words_found(part)
+                .iter()
+                .any(|(_, a)| matches!(a, Asked::Amount | Asked::Rate | Asked::Years | Asked::Fee))
+            && let Some(at) = QUANTITY_ONLY.iter().filter_map(|w| part.find(w)).min()
+            // "届くまでどのくらい" asks how long, not how much.
+            && !part[..at].trim_end().ends_with("まで")
+            // "資本金いくら以下" asks a threshold of size, read above.
+            && size_limit.is_none()
+        {
+            found.push((start + at, Asked::Amount));
+        }
+        start += part.len();
     }
     // "何曜日・何時から" asks for the desk's days, not a deadline.
     if SCHEDULE.iter().any(|w| text.contains(w))
@@ -645,14 +658,16 @@ pub fn asked(text: &str) -> Vec<Asked> {
     found.into_iter().map(|(_, a)| a).collect()
 }
 
-/// Each attribute whose words `text` holds, with where the first of them stands.
-fn words_found(text: &str) -> Vec<(usize, Asked)> {
+/// Each attribute whose words `text` holds, with where the first of them stands; a word
+/// written in hiragana only where `kana_ok` allows it.
+fn words_found(text: &str, kana_ok: &dyn Fn(&str) -> bool) -> Vec<(usize, Asked)> {
     let mut found: Vec<(usize, Asked)> = Vec::new();
     for a in Asked::ALL {
         let first = a
             .words()
             .iter()
             .filter(|w| !QUANTITY_ONLY.contains(w))
+            .filter(|w| !w.chars().all(is_hiragana) || kana_ok(w))
             .filter_map(|w| text.find(w))
             .min();
         if let Some(at) = first {
@@ -660,6 +675,45 @@ fn words_found(text: &str) -> Vec<(usize, Asked)> {
         }
     }
     found
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{309f}').contains(&c)
+}
+
+/// For a message written with spaces between its Japanese words (やさしい日本語), whether a
+/// word in hiragana starts one of its words: "りょうほう" (both) is not asked in "いりょうほうじん"
+/// (a medical corporation). Any word is allowed in text written without such spaces.
+fn kana_word_starts(text: &str) -> impl Fn(&str) -> bool {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let spaced = chars
+        .windows(3)
+        .any(|w| !w[0].is_ascii() && w[1].is_whitespace() && !w[2].is_ascii());
+    // The text without white space, and whether each of its characters starts a word.
+    let mut joined = String::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut after_gap = true;
+    for c in chars {
+        if c.is_whitespace() || "、。,.?!「」()".contains(c) {
+            after_gap = true;
+            if !c.is_whitespace() {
+                joined.push(c);
+            }
+            continue;
+        }
+        if after_gap {
+            starts.push(joined.len());
+        }
+        after_gap = false;
+        joined.push(c);
+    }
+    move |word: &str| {
+        !spaced
+            || joined
+                .match_indices(word)
+                .any(|(at, _)| starts.binary_search(&at).is_ok())
+    }
 }
 
 /// Scheme names that hold an asking word without asking it: "the interest subsidy" asks no
@@ -808,6 +862,12 @@ const CASE: &[&str] = &[
     "すでに",
     "既に",
     "まだ",
+    "まえに",
+    "また",
+    "もう一度",
+    "もういちど",
+    "再度",
+    "again",
     "ていない",
     "ていません",
     "if ",
@@ -841,9 +901,18 @@ fn states_a_headcount(text: &str) -> bool {
         .any(|(at, _)| {
             let after = text[at..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
             let after = after.trim_start();
-            ["employees", "staff", "people", "workers", "人", "名"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            [
+                "employees",
+                "staff",
+                "people",
+                "workers",
+                "人",
+                "名",
+                "にん",
+                "めい",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
         })
 }
 
