@@ -371,3 +371,21 @@ fn easy_japanese_is_read_word_by_word_and_sentence_by_sentence() {
         vec![Asked::Eligibility]
     );
 }
+
+#[test]
+fn how_long_it_runs_is_the_term_not_years_in_business() {
+    assert_eq!(read("公庫の資本性ローンの返済期間は？"), vec![Asked::Term]);
+    assert_eq!(
+        read("What is the maximum and the repayment period of the bankruptcy loan?"),
+        vec![Asked::Amount, Asked::Term]
+    );
+    assert_eq!(
+        read("For how many years is the scholarship support paid?"),
+        vec![Asked::Term]
+    );
+    // Years in business asked beside the term stay asked.
+    assert_eq!(
+        read("返済期間と、創業して何年まで使えるか教えて"),
+        vec![Asked::Term, Asked::Years]
+    );
+}

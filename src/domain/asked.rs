@@ -34,10 +34,13 @@ pub enum Asked {
     Fee,
     /// How many times it can be used: visits, sessions (何回, how many visits).
     Count,
+    /// How long it runs: a loan's repayment period and grace, the years a support is paid
+    /// (返済期間, 据置, how many years is it paid).
+    Term,
 }
 
 impl Asked {
-    pub const ALL: [Asked; 11] = [
+    pub const ALL: [Asked; 12] = [
         Asked::Amount,
         Asked::Rate,
         Asked::Eligibility,
@@ -49,6 +52,7 @@ impl Asked {
         Asked::Combination,
         Asked::Fee,
         Asked::Count,
+        Asked::Term,
     ];
 
     /// The code the evaluation sets use (`asks`).
@@ -65,6 +69,7 @@ impl Asked {
             Asked::Combination => "combination",
             Asked::Fee => "fee",
             Asked::Count => "count",
+            Asked::Term => "term",
         }
     }
 
@@ -546,6 +551,35 @@ impl Asked {
                 "how many consultations",
                 "how often can",
             ],
+            Asked::Term => &[
+                "返済期間",
+                "償還期間",
+                "借入期間",
+                "融資期間",
+                "据置",
+                "据え置",
+                "返済は何年",
+                "何年で返",
+                "何年返済",
+                "返済期限",
+                "支給期間",
+                "助成期間",
+                "何年間",
+                "へんさいきかん",
+                "すえおき",
+                "repayment period",
+                "repayment term",
+                "years to repay",
+                "repay it over",
+                "repay over",
+                "grace period",
+                "loan term",
+                "for how many years",
+                "how many years is it paid",
+                "how many years will",
+                "how long is it paid",
+                "how long does the support last",
+            ],
         }
     }
 }
@@ -576,6 +610,16 @@ pub fn asked(text: &str) -> Vec<Asked> {
     let text = without_names(&first_person_singular(&format!(" {} ", reading(text))));
     let words_found = |t: &str| words_found(t, &kana_ok);
     let mut found = words_found(&text);
+    // "返済は何年?", "for how many years is it paid": the term, not years in business.
+    if found.iter().any(|(_, a)| *a == Asked::Term) {
+        let mut rest = text.clone();
+        for w in Asked::Term.words() {
+            rest = rest.replace(w, " ");
+        }
+        if !words_found(&rest).iter().any(|(_, a)| *a == Asked::Years) {
+            found.retain(|(_, a)| *a != Asked::Years);
+        }
+    }
     // "資本金いくら以下", "what's the maximum number of employees": a threshold of size, which
     // is who may use it.
     let size_limit = SIZE_LIMIT.iter().filter_map(|w| text.find(w)).min();

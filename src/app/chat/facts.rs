@@ -41,6 +41,7 @@ pub fn label_key(asked: Asked) -> &'static str {
         Asked::Combination => "chat-fact-label-combination",
         Asked::Fee => "chat-fact-label-fee",
         Asked::Count => "chat-fact-label-count",
+        Asked::Term => "chat-fact-label-term",
     }
 }
 
@@ -299,6 +300,7 @@ fn sentence(m: Messages, s: &Sentence) -> String {
         Sentence::HowToApply { text } => m.ta("chat-fact-how-to-apply", "text", text),
         Sentence::FeeQuoted { text } => m.ta("chat-fact-fee", "text", text),
         Sentence::CountQuoted { text } => m.ta("chat-fact-count", "text", text),
+        Sentence::TermQuoted { text } => m.ta("chat-fact-term", "text", text),
         Sentence::ApplyTo { contact } => m.ta("chat-fact-apply-to", "contact", contact),
         Sentence::Documents { texts } => m.ta("chat-fact-documents", "texts", &texts.concat()),
         Sentence::ContactIs { contact } => m.ta("chat-fact-contact", "contact", contact),

@@ -18,7 +18,7 @@ mod when;
 mod who;
 
 use how::{combination, contact, documents, how_to_apply};
-use money::{amount, count, fee, rate};
+use money::{amount, count, fee, rate, term};
 use when::deadline;
 use who::{eligibility, years};
 
@@ -68,6 +68,7 @@ pub fn fact(scheme: &Scheme, asked: Asked, ctx: &FactContext) -> Fact {
         Asked::Combination => combination(scheme, ctx),
         Asked::Fee => fee(scheme, ctx),
         Asked::Count => count(scheme, ctx),
+        Asked::Term => term(scheme, ctx),
     };
     let sentences = if known {
         sentences

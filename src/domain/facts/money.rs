@@ -116,6 +116,39 @@ pub(super) fn count(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool)
     }
 }
 
+/// How long it runs: the sentence that gives a repayment period, a grace period or the years
+/// a support is paid (設備資金20年以内, 最大3年間), quoted; unknown when none does.
+pub(super) fn term(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
+    match saying(scheme, ctx, gives_a_term) {
+        Some(text) => (vec![Sentence::TermQuoted { text }], true),
+        None => (Vec::new(), false),
+    }
+}
+
+/// Whether a sentence gives how long something runs: a word of period (返済, 据置, 期間, 年間)
+/// and a number of years or months.
+pub(super) fn gives_a_term(sentence: &str) -> bool {
+    const PERIOD: &[&str] = &[
+        "返済",
+        "据置",
+        "償還",
+        "期間",
+        "年間",
+        "か月間",
+        "ヶ月間",
+        "カ月間",
+        "最長",
+        "年以内",
+    ];
+    let numbered = sentence.char_indices().any(|(at, c)| {
+        (c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(c))
+            && ["年", "か月", "ヶ月", "カ月", "ヵ月"]
+                .iter()
+                .any(|u| sentence[at + c.len_utf8()..].starts_with(u))
+    });
+    numbered && PERIOD.iter().any(|w| sentence.contains(w))
+}
+
 /// Whether a sentence gives a number of times: a numeral right before 回 (3回, 年8回, 三回).
 pub(super) fn gives_times(sentence: &str) -> bool {
     sentence

@@ -134,6 +134,11 @@ pub enum Sentence {
     CountQuoted {
         text: String,
     },
+    /// The sentence of the entry that gives how long it runs (repayment, grace, years paid),
+    /// quoted.
+    TermQuoted {
+        text: String,
+    },
     /// The entry's how-to-apply text, quoted.
     HowToApply {
         text: String,

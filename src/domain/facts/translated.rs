@@ -103,6 +103,7 @@ pub fn fact_in(
         },
         Asked::Fee => fee(scheme, ctx, words),
         Asked::Count => count(scheme, ctx, words),
+        Asked::Term => term(scheme, ctx, words),
     };
     if known {
         return sentences;
@@ -443,6 +444,23 @@ fn count(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sen
             }
         })
         .map_or_else(|| super::money::count(scheme, ctx).0, |s| vec![s])
+}
+
+/// How long it runs: the sentence of the translated summary that gives it; else the Japanese
+/// sentence, quoted.
+fn term(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
+    words
+        .summary_sentence(|l| {
+            if words.reads_japanese() {
+                super::money::gives_a_term(l)
+            } else {
+                l.contains(|c: char| c.is_ascii_digit())
+                    && ["repay", "grace", "years", "months"]
+                        .iter()
+                        .any(|w| l.contains(w))
+            }
+        })
+        .map_or_else(|| super::money::term(scheme, ctx).0, |s| vec![s])
 }
 
 fn how_to_apply(scheme: &Scheme, words: &TranslatedWords) -> Vec<Sentence> {

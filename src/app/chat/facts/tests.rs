@@ -989,3 +989,17 @@ fn how_long_it_takes_is_answered_with_the_sentence_giving_the_span() {
     let how = ja(&fact(&s, Asked::HowToApply, &ctx("申請方法は?")));
     assert!(!how.contains("5営業日"), "{how}");
 }
+
+#[test]
+fn the_term_quotes_the_sentence_with_the_repayment_period_or_says_it_is_unknown() {
+    let mut s = scheme();
+    s.details = "申請書を提出します。返済期間は設備資金20年以内、運転資金7年以内です。".into();
+    let f = fact(&s, Asked::Term, &ctx("返済期間は?"));
+    assert!(f.known);
+    assert!(ja(&f).contains("設備資金20年以内"), "{}", ja(&f));
+    for text in in_every_language(&s, Asked::Term, &ctx("返済期間は?")) {
+        assert!(text.contains("20年以内"), "{text}");
+    }
+    let f = fact(&scheme(), Asked::Term, &ctx("返済期間は?"));
+    assert!(!f.known);
+}
