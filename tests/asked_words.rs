@@ -389,3 +389,15 @@ fn how_long_it_runs_is_the_term_not_years_in_business() {
         vec![Asked::Term, Asked::Years]
     );
 }
+
+#[test]
+fn a_sentence_on_ones_own_business_puts_the_case() {
+    assert_eq!(
+        read("じむしょ は バーチャルオフィス です。みなとく の ほじょきん は つかえますか"),
+        vec![Asked::Eligibility]
+    );
+    assert_eq!(
+        read("We're a retail shop in Minato. Can we apply for the cyber security grant?"),
+        vec![Asked::Eligibility]
+    );
+}
