@@ -393,7 +393,7 @@ fn how_long_it_runs_is_the_term_not_years_in_business() {
 #[test]
 fn a_sentence_on_ones_own_business_puts_the_case() {
     assert_eq!(
-        read("じむしょ は バーチャルオフィス です。みなとく の ほじょきん は つかえますか"),
+        read("うち の じむしょ は バーチャルオフィス です。みなとく の ほじょきん は つかえますか"),
         vec![Asked::Eligibility]
     );
     assert_eq!(
