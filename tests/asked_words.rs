@@ -216,9 +216,10 @@ fn plain_words_for_need_and_cost_ask_the_documents_and_the_fee() {
         vec![Asked::Documents]
     );
     assert_eq!(read("そうだんは おかねが かかりますか"), vec![Asked::Fee]);
+    // How long it takes is answered with how to apply, from the sentence that gives the span.
     assert_eq!(
         read("認定まで何日ぐらいかかりますか"),
-        vec![Asked::Deadline]
+        vec![Asked::HowToApply]
     );
 }
 
@@ -399,5 +400,21 @@ fn a_sentence_on_ones_own_business_puts_the_case() {
     assert_eq!(
         read("We're a retail shop in Minato. Can we apply for the cyber security grant?"),
         vec![Asked::Eligibility]
+    );
+}
+
+#[test]
+fn years_combined_and_days_it_takes_are_not_a_combination_nor_a_deadline() {
+    assert_eq!(
+        read("I have run businesses for a combined six years. How many years are required?"),
+        vec![Asked::Years]
+    );
+    assert_eq!(
+        read("Can it be combined with the Tokyo grant?"),
+        vec![Asked::Combination]
+    );
+    assert_eq!(
+        read("にんていは、もうしこんでから なんにち くらい かかりますか。"),
+        vec![Asked::HowToApply]
     );
 }

@@ -475,7 +475,11 @@ impl Asked {
                 "同時に",
                 "組み合わせ",
                 "どちらも",
-                "combine",
+                "combine ",
+                "combine?",
+                "combined with",
+                "be combined",
+                "combining",
                 "both",
                 "together",
                 "at the same time",
@@ -672,6 +676,21 @@ pub fn asked(text: &str) -> Vec<Asked> {
             found.push((start + at, Asked::Amount));
         }
         start += part.len();
+    }
+    // "なんにちくらいかかりますか": how long the procedure takes, not a deadline.
+    if ["何日", "なんにち", "何週間", "なんしゅうかん"]
+        .iter()
+        .any(|w| text.contains(w))
+        && text.contains("かか")
+        && !["いつまで", "締切", "締め切", "期限"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        found.retain(|(_, a)| *a != Asked::Deadline);
+        if !found.iter().any(|(_, a)| *a == Asked::HowToApply) {
+            let at = text.find("かか").unwrap_or(0);
+            found.push((at, Asked::HowToApply));
+        }
     }
     // "何曜日・何時から" asks for the desk's days, not a deadline.
     if SCHEDULE.iter().any(|w| text.contains(w))
