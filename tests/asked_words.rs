@@ -107,7 +107,7 @@ fn whether_a_case_is_covered_asks_who_may_apply() {
     );
     assert_eq!(
         read("Can I receive the air conditioner grant if the same unit already got another grant?"),
-        vec![Asked::Eligibility]
+        vec![Asked::Eligibility, Asked::Combination]
     );
     // A search for what exists, or "can I" without a case, is not a question on the rule.
     assert_eq!(read("飲食店で使える補助金はありますか"), vec![]);
@@ -417,4 +417,16 @@ fn years_combined_and_days_it_takes_are_not_a_combination_nor_a_deadline() {
         read("にんていは、もうしこんでから なんにち くらい かかりますか。"),
         vec![Asked::HowToApply]
     );
+}
+
+#[test]
+fn having_received_one_support_asks_whether_another_combines() {
+    for q in [
+        "東京都の創業助成金をもらった会社でも、港区の創業補助金は使えますか？",
+        "じぞくか ほじょきん を もらいました。 みなとく の ほじょきん も もらえますか？",
+    ] {
+        let mut read = read(q);
+        read.sort();
+        assert_eq!(read, vec![Asked::Eligibility, Asked::Combination], "{q}");
+    }
 }

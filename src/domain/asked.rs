@@ -717,9 +717,33 @@ pub fn asked(text: &str) -> Vec<Asked> {
             at += part.len();
         }
     }
+    // "都の創業助成金をもらった会社でも、区の補助金は使えますか": having received one support,
+    // whether another may still be used.
+    if !found.iter().any(|(_, a)| *a == Asked::Combination)
+        && let Some(at) = RECEIVED.iter().filter_map(|w| text.find(w)).min()
+        && asks_whether_covered(&text)
+    {
+        found.push((at, Asked::Combination));
+    }
     found.sort();
     found.into_iter().map(|(_, a)| a).collect()
 }
+
+/// Words that say the caller has already received a support.
+const RECEIVED: &[&str] = &[
+    "をもらった",
+    "をもらいました",
+    "をもらってい",
+    "を受けた",
+    "を受けました",
+    "を受けてい",
+    " をもらいました",
+    "already received",
+    "already got",
+    "i received",
+    "i got ",
+    "have received",
+];
 
 /// Each attribute whose words `text` holds, with where the first of them stands; a word
 /// written in hiragana only where `kana_ok` allows it.
@@ -973,7 +997,9 @@ fn first_person_singular(text: &str) -> String {
 pub fn asks_whether_covered(text: &str) -> bool {
     let text = format!("{} ", reading(text));
     WHETHER_COVERED.iter().any(|w| text.contains(w))
-        && (CASE.iter().any(|w| text.contains(w)) || states_a_headcount(&text))
+        && (CASE.iter().any(|w| text.contains(w))
+            || RECEIVED.iter().any(|w| text.contains(w))
+            || states_a_headcount(&text))
 }
 
 /// Whether `text` gives a number of people ("400 employees", "従業員7人"): a case put to a
