@@ -2,7 +2,7 @@
 
 use super::money::saying;
 use super::sentence::Sentence;
-use super::{FactContext, end, end_plain, sentences};
+use super::{FactContext, end, end_plain, is_numeral, sentences};
 use crate::domain::scheme::Scheme;
 
 /// How and where: the how-to-apply text, a sentence of the details on the way to apply
@@ -90,7 +90,7 @@ fn gives_a_span(sentence: &str) -> bool {
     ];
     sentence.contains("標準処理期間")
         || sentence.char_indices().any(|(at, c)| {
-            (c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(c))
+            is_numeral(c)
                 && UNITS
                     .iter()
                     .any(|u| sentence[at + c.len_utf8()..].starts_with(u))

@@ -302,6 +302,11 @@ fn named_area(area: Area) -> Option<Area> {
     }
 }
 
+/// A digit, full-width or ASCII, or a kanji numeral (3回, ３年, 五年).
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(c)
+}
+
 /// The sentences of a text, each ending with "。".
 pub fn sentences(text: &str) -> Vec<String> {
     text.split_inclusive('。')

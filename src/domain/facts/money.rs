@@ -2,7 +2,7 @@
 //! times it can be used.
 
 use super::sentence::{AmountOf, RateOf, Sentence};
-use super::{FactContext, closest, sentences};
+use super::{FactContext, closest, is_numeral, sentences};
 use crate::domain::scheme::{Scheme, yen_ja};
 
 pub(super) fn amount(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>, bool) {
@@ -141,7 +141,7 @@ pub(super) fn gives_a_term(sentence: &str) -> bool {
         "年以内",
     ];
     let numbered = sentence.char_indices().any(|(at, c)| {
-        (c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(c))
+        is_numeral(c)
             && ["年", "か月", "ヶ月", "カ月", "ヵ月"]
                 .iter()
                 .any(|u| sentence[at + c.len_utf8()..].starts_with(u))
@@ -154,10 +154,7 @@ pub(super) fn gives_times(sentence: &str) -> bool {
     sentence
         .chars()
         .zip(sentence.chars().skip(1))
-        .any(|(n, c)| {
-            c == '回'
-                && (n.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(n))
-        })
+        .any(|(n, c)| c == '回' && is_numeral(n))
 }
 
 /// The sentence of the entry's summary, details, amount line or how-to-apply text that `says`
