@@ -661,8 +661,7 @@ pub fn asked(text: &str) -> Vec<Asked> {
     // "いくら" / "どのくらい" ask for an amount, unless they ask how much of a rate, of years
     // or of a fee ("金利はどのくらい", "開業してどのくらいまで", "how much does it cost").
     // Read sentence by sentence: "補助はいくらまでですか。何年営業が必要ですか" asks both.
-    let mut start = 0;
-    for part in text.split_inclusive(['?', '。', '!']) {
+    for (start, part) in sentences_in(&text) {
         if !found.iter().any(|(_, a)| *a == Asked::Amount)
             && !words_found(part)
                 .iter()
@@ -675,7 +674,6 @@ pub fn asked(text: &str) -> Vec<Asked> {
         {
             found.push((start + at, Asked::Amount));
         }
-        start += part.len();
     }
     // "なんにちくらいかかりますか": how long the procedure takes, not a deadline.
     if ["何日", "なんにち", "何週間", "なんしゅうかん"]
@@ -707,15 +705,11 @@ pub fn asked(text: &str) -> Vec<Asked> {
     }
     // "更新でもいける？あと何年営業していればいい？": a sentence of its own asking whether a case
     // is covered, beside one asking something else.
-    if !found.iter().any(|(_, a)| *a == Asked::Eligibility) {
-        let mut at = 0;
-        for part in text.split_inclusive(['?', '。', '!']) {
-            if words_found(part).is_empty() && asks_whether_covered(part) {
-                found.push((at, Asked::Eligibility));
-                break;
-            }
-            at += part.len();
-        }
+    if !found.iter().any(|(_, a)| *a == Asked::Eligibility)
+        && let Some((at, _)) = sentences_in(&text)
+            .find(|(_, part)| words_found(part).is_empty() && asks_whether_covered(part))
+    {
+        found.push((at, Asked::Eligibility));
     }
     // "都の創業助成金をもらった会社でも、区の補助金は使えますか": having received one support,
     // whether another may still be used.
@@ -729,6 +723,16 @@ pub fn asked(text: &str) -> Vec<Asked> {
     found.into_iter().map(|(_, a)| a).collect()
 }
 
+/// The sentences of a question (each up to its "?", "。" or "!"), with where each starts.
+fn sentences_in(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(['?', '。', '!'])
+        .scan(0, |start, part| {
+            let at = *start;
+            *start += part.len();
+            Some((at, part))
+        })
+}
+
 /// Words that say the caller has already received a support.
 const RECEIVED: &[&str] = &[
     "をもらった",
@@ -737,7 +741,6 @@ const RECEIVED: &[&str] = &[
     "を受けた",
     "を受けました",
     "を受けてい",
-    " をもらいました",
     "already received",
     "already got",
     "i received",
@@ -764,7 +767,7 @@ fn words_found(text: &str, kana_ok: &dyn Fn(&str) -> bool) -> Vec<(usize, Asked)
     found
 }
 
-fn is_hiragana(c: char) -> bool {
+pub(crate) fn is_hiragana(c: char) -> bool {
     ('\u{3041}'..='\u{309f}').contains(&c)
 }
 
@@ -803,9 +806,14 @@ fn kana_word_starts(text: &str) -> impl Fn(&str) -> bool {
     }
 }
 
-/// Scheme names that hold an asking word without asking it: "the interest subsidy" asks no
-/// rate, "the premium subsidy" no amount, "the working-hours course" no opening hours.
+/// Words that hold an asking word without asking it: "the maximum number of employees" asks a
+/// size, not an amount; scheme names: "the interest subsidy" asks no rate, "the premium
+/// subsidy" no amount, "the working-hours course" no opening hours.
 const NAMES_WITH_ASKING_WORDS: &[(&str, &str)] = &[
+    ("maximum number", "number"),
+    ("minimum number", "number"),
+    ("max number", "number"),
+    ("maximum company size", "company size"),
     ("interest subsidy", "subsidy"),
     ("interest subsidies", "subsidies"),
     ("interest-rate subsidy", "subsidy"),
@@ -815,13 +823,9 @@ const NAMES_WITH_ASKING_WORDS: &[(&str, &str)] = &[
     ("working hours", "working"),
 ];
 
-/// `text` with such names, and "the maximum number of employees", read without the asking word.
+/// `text` with those words read without the asking word.
 fn without_names(text: &str) -> String {
-    let mut text = text
-        .replace("maximum number", "number")
-        .replace("minimum number", "number")
-        .replace("max number", "number")
-        .replace("maximum company size", "company size");
+    let mut text = text.to_string();
     for (name, kept) in NAMES_WITH_ASKING_WORDS {
         text = text.replace(name, kept);
     }

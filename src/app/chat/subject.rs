@@ -46,7 +46,8 @@ pub(super) fn asked_scheme<'a>(
     // ("monozukuri" → ものづくり): the English words alone can favour a scheme whose English
     // text shares the question's common words ("small businesses"). The two best of each
     // search are the candidates, in the order of their summed reciprocal ranks.
-    let by_synonyms = if is_english(normalized) && !terms.expansions.is_empty() {
+    let english = is_english(normalized);
+    let by_synonyms = if english && !terms.expansions.is_empty() {
         search(&terms.expansions.join(" "))?
     } else {
         Vec::new()
@@ -86,7 +87,6 @@ pub(super) fn asked_scheme<'a>(
     let of_kind = |h: &SchemeHit| {
         kinds.is_none_or(|ks| app.scheme(&h.id).is_some_and(|s| ks.contains(&s.kind)))
     };
-    let english = is_english(normalized);
     let chosen = close
         .iter()
         .copied()

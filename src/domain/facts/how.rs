@@ -2,7 +2,7 @@
 
 use super::money::saying;
 use super::sentence::Sentence;
-use super::{FactContext, end, end_plain, is_numeral, sentences};
+use super::{FactContext, end, end_plain, is_numeral, quotes, sentences};
 use crate::domain::scheme::Scheme;
 
 /// How and where: the how-to-apply text, a sentence of the details on the way to apply
@@ -38,7 +38,7 @@ pub(super) fn how_to_apply(scheme: &Scheme, ctx: &FactContext) -> Vec<Sentence> 
     // "how long until I get the certificate?": the sentence that gives a span of days or weeks.
     if asks_how_long(ctx.question)
         && let Some(text) = saying(scheme, ctx, gives_a_span)
-        && !s.iter().any(|x| format!("{x:?}").contains(&text))
+        && !quotes(&s, &text)
     {
         s.push(Sentence::Words { text: end(&text) });
     }

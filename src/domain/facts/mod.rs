@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 
 pub use sentence::Sentence;
 
-use super::asked::Asked;
+use super::asked::{Asked, is_hiragana};
 use super::consultants::Desk;
 use super::scheme::{Area, Scheme};
 
@@ -126,11 +126,10 @@ fn shared(condition: &str, question: &str) -> usize {
 /// words a sentence and a question name together ("年度", "認定書"), not their particles and
 /// endings ("まで", "ます").
 fn shared_words(text: &str, question: &str) -> usize {
-    let hiragana = |c: &char| ('\u{3041}'..='\u{309f}').contains(c);
     pieces_in(text, question, |w| {
         w.iter()
             .all(|c| !c.is_ascii_punctuation() && !"、。（）・〜".contains(*c))
-            && !w.iter().all(hiragana)
+            && !w.iter().all(|c| is_hiragana(*c))
     })
 }
 
@@ -178,7 +177,6 @@ pub fn on_point(scheme: &Scheme, question: &str, said: &[Fact]) -> Option<Senten
         .chain(scheme.aliases.iter())
         .map(|n| n.to_lowercase())
         .collect();
-    let hiragana = |c: &char| ('\u{3041}'..='\u{309f}').contains(c);
     let q: Vec<char> = question.chars().collect();
     // Latin pieces count in a Japanese question ("IoTを使った設備"), not in an English one,
     // whose every word would.
@@ -190,7 +188,7 @@ pub fn on_point(scheme: &Scheme, question: &str, said: &[Fact]) -> Option<Senten
                 !c.is_ascii_punctuation()
                     && !c.is_whitespace()
                     && !"、。（）・〜?？!！「」".contains(*c)
-            }) && !w.iter().all(hiragana)
+            }) && !w.iter().all(|c| is_hiragana(*c))
                 && !w.iter().any(|c| PARTICLES.contains(*c))
                 && (japanese || !w.iter().all(|c| c.is_ascii_alphanumeric()))
         })
@@ -215,31 +213,30 @@ pub fn on_point(scheme: &Scheme, question: &str, said: &[Fact]) -> Option<Senten
                 .chain(e.requirements.iter())
                 .map(|c| end(c)),
         );
+    // The first of those sharing the most pieces.
     let (n, best) = candidates
         .map(|c| {
             let folded = c.to_lowercase();
-            (
-                pieces
-                    .iter()
-                    .filter(|p| folded.contains(p.as_str()))
-                    .count(),
-                c,
-            )
+            let n = pieces
+                .iter()
+                .filter(|p| folded.contains(p.as_str()))
+                .count();
+            (n, c)
         })
-        .fold(
-            (0, None),
-            |(bn, b), (n, c)| {
-                if n > bn { (n, Some(c)) } else { (bn, b) }
-            },
-        );
-    let best = best.filter(|_| n >= 2)?;
-    let plain = end_plain(&best);
-    let already = said
-        .iter()
-        .any(|f| format!("{:?}", f.sentences).contains(plain));
-    (!already).then(|| Sentence::Words {
+        .rev()
+        .max_by_key(|(n, _)| *n)?;
+    let said = said.iter().flat_map(|f| &f.sentences);
+    (n >= 2 && !quotes(said, end_plain(&best))).then(|| Sentence::Words {
         text: best.trim().to_string(),
     })
+}
+
+/// Whether one of `sentences` already holds `text` in any of its fields (a quoted condition,
+/// a how-to-apply text, a contact), read through their debug form, which shows every field.
+fn quotes<'a>(sentences: impl IntoIterator<Item = &'a Sentence>, text: &str) -> bool {
+    sentences
+        .into_iter()
+        .any(|s| format!("{s:?}").contains(text))
 }
 
 /// Hiragana that mostly stand as particles: a piece holding one joins two words ("を使",

@@ -54,6 +54,23 @@ impl TranslatedWords<'_> {
             .map(|text| Sentence::Words { text })
     }
 
+    /// The first sentence of the translated summary that gives a figure: in やさしい日本語 one
+    /// `japanese` holds of (it reads like the entry's Japanese), in English one with a digit
+    /// and one of `english` (lower case).
+    fn summary_sentence_giving(
+        &self,
+        japanese: fn(&str) -> bool,
+        english: &[&str],
+    ) -> Option<Sentence> {
+        self.summary_sentence(|l| {
+            if self.reads_japanese() {
+                japanese(l)
+            } else {
+                l.contains(|c: char| c.is_ascii_digit()) && english.iter().any(|w| l.contains(w))
+            }
+        })
+    }
+
     /// The sentences of the translated how-to-apply text holding one of `words` (lower-case
     /// English, or Japanese), in order.
     fn how_to_apply_with(&self, english: &[&str], japanese: &[&str]) -> Vec<Sentence> {
@@ -433,16 +450,7 @@ fn fee(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sente
 /// sentence, quoted.
 fn count(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
     words
-        .summary_sentence(|l| {
-            if words.reads_japanese() {
-                super::money::gives_times(l)
-            } else {
-                l.contains(|c: char| c.is_ascii_digit())
-                    && ["times", "visits", "sessions"]
-                        .iter()
-                        .any(|w| l.contains(w))
-            }
-        })
+        .summary_sentence_giving(super::money::gives_times, &["times", "visits", "sessions"])
         .map_or_else(|| super::money::count(scheme, ctx).0, |s| vec![s])
 }
 
@@ -450,16 +458,10 @@ fn count(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sen
 /// sentence, quoted.
 fn term(scheme: &Scheme, ctx: &FactContext, words: &TranslatedWords) -> Vec<Sentence> {
     words
-        .summary_sentence(|l| {
-            if words.reads_japanese() {
-                super::money::gives_a_term(l)
-            } else {
-                l.contains(|c: char| c.is_ascii_digit())
-                    && ["repay", "grace", "years", "months"]
-                        .iter()
-                        .any(|w| l.contains(w))
-            }
-        })
+        .summary_sentence_giving(
+            super::money::gives_a_term,
+            &["repay", "grace", "years", "months"],
+        )
         .map_or_else(|| super::money::term(scheme, ctx).0, |s| vec![s])
 }
 
