@@ -318,6 +318,72 @@ fn thresholds_of_size_ask_who_may_apply_not_an_amount() {
 }
 
 #[test]
+fn who_may_use_it_beside_how_much_asks_both() {
+    // Which industries are covered is who may use it; it leaves "how much" an amount.
+    assert_eq!(
+        read("Which industries are covered by the energy-saving subsidy, and how much can I get?"),
+        vec![Asked::Eligibility, Asked::Amount]
+    );
+    // A size threshold in a sentence of its own leaves the other sentence's "いくら" an amount.
+    assert_eq!(
+        read("補助はいくらまで？従業員は何人までなら使える？"),
+        vec![Asked::Amount, Asked::Eligibility]
+    );
+}
+
+#[test]
+fn english_ways_of_asking_who_it_is_for_whom_to_call_and_the_most() {
+    assert_eq!(
+        read("Does the startup seminar cost anything, and who is it for?"),
+        vec![Asked::Fee, Asked::Eligibility]
+    );
+    assert_eq!(
+        read("What's the number for the labour consultation line?"),
+        vec![Asked::Contact]
+    );
+    // "Who can I call" asks whom to call, not who may apply.
+    assert_eq!(
+        read("Who can I call with questions about the tax rule?"),
+        vec![Asked::Contact]
+    );
+    assert_eq!(
+        read("What's the max incentive and is there an employee limit?"),
+        vec![Asked::Amount, Asked::Eligibility]
+    );
+    // An air conditioner is no condition.
+    assert!(!read("Is the air conditioner grant open now?").contains(&Asked::Eligibility));
+}
+
+#[test]
+fn a_case_put_with_also_or_still_asks_whether_it_is_covered() {
+    assert_eq!(
+        read("ISO27001の更新審査にも使えますか？"),
+        vec![Asked::Eligibility]
+    );
+    assert_eq!(
+        read("I'm self-employed. Can I still use the digital tool grant?"),
+        vec![Asked::Eligibility]
+    );
+    // 最低賃金 names a wage, not the lowest amount.
+    assert_eq!(
+        read("最低賃金を上げる取組でも使える？"),
+        vec![Asked::Eligibility]
+    );
+}
+
+#[test]
+fn how_much_at_least_asks_the_lowest_cost() {
+    assert!(asks_a_floor(&normalize(
+        "せつび は いくら いじょう なら つかえますか？"
+    )));
+    assert!(asks_a_floor(&normalize(
+        "What is the minimum cost of equipment?"
+    )));
+    assert!(!asks_a_floor(&normalize("上限はいくら？")));
+    assert!(read("設備はいくら以上なら対象？").contains(&Asked::Amount));
+}
+
+#[test]
 fn a_yes_no_sentence_of_its_own_adds_who_may_apply() {
     assert_eq!(
         read("ISOの補助、更新でもいける？あと区内で何年営業してればいい？"),

@@ -104,6 +104,11 @@ impl Asked {
                 "how much",
                 "maximum",
                 "ceiling",
+                "max ",
+                "minimum cost",
+                "minimum amount",
+                "minimum spend",
+                "minimum purchase",
                 "amount",
                 "up to",
                 "premium",
@@ -192,6 +197,12 @@ impl Asked {
                 "which employers",
                 "which companies",
                 "which businesses",
+                "who is it for",
+                "who's it for",
+                "who it's for",
+                "who it is for",
+                "who is this for",
+                "condition",
                 "たいしょう",
                 "じょうけん",
                 "どんなひと",
@@ -293,6 +304,7 @@ impl Asked {
                 "いつまでに",
             ],
             Asked::HowToApply => &[
+                "download",
                 "申請方法",
                 "申込方法",
                 "申し込み方",
@@ -460,6 +472,14 @@ impl Asked {
                 "どこに送",
                 "どこへ送",
                 "where do i send",
+                "the number for",
+                "where is the",
+                "where's the",
+                "nearest station",
+                "closest station",
+                "which station",
+                "場所どこ",
+                "どこにある",
                 "where should i send",
                 "where to send",
                 "mailing address",
@@ -597,6 +617,29 @@ const QUANTITY_ONLY: &[&str] = &[
     "how much",
 ];
 
+/// Words that ask for the lowest cost or amount that counts (いくら以上の設備, minimum cost).
+const FLOOR: &[&str] = &[
+    "いくら以上",
+    "いくらいじょう",
+    "何円以上",
+    "なんえんいじょう",
+    "いくらから",
+    "最低いくら",
+    "minimum cost",
+    "minimum amount",
+    "minimum spend",
+    "minimum purchase",
+    "how much at least",
+    "at least how much",
+];
+
+/// Whether `text` (normalised) asks the lowest cost or amount that counts ("設備はいくら以上なら
+/// 使える?", "what is the minimum cost?").
+pub fn asks_a_floor(text: &str) -> bool {
+    let text = reading(text);
+    FLOOR.iter().any(|w| text.contains(w))
+}
+
 /// Words that make "いつ" a question about a desk's days, not a deadline.
 const SCHEDULE: &[&str] = &[
     "何曜",
@@ -626,8 +669,14 @@ pub fn asked(text: &str) -> Vec<Asked> {
     }
     // "資本金いくら以下", "what's the maximum number of employees": a threshold of size, which
     // is who may use it.
-    let size_limit = SIZE_LIMIT.iter().filter_map(|w| text.find(w)).min();
-    if let Some(at) = size_limit
+    let size_limit = |part: &str| SIZE_LIMIT.iter().filter_map(|w| part.find(w)).min();
+    if let Some(at) = [
+        size_limit(&text),
+        WHO_MAY_USE.iter().filter_map(|w| text.find(w)).min(),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
         && !found.iter().any(|(_, a)| *a == Asked::Eligibility)
     {
         found.push((at, Asked::Eligibility));
@@ -670,7 +719,7 @@ pub fn asked(text: &str) -> Vec<Asked> {
             // "届くまでどのくらい" asks how long, not how much.
             && !part[..at].trim_end().ends_with("まで")
             // "資本金いくら以下" asks a threshold of size, read above.
-            && size_limit.is_none()
+            && size_limit(part).is_none()
         {
             found.push((start + at, Asked::Amount));
         }
@@ -821,6 +870,14 @@ const NAMES_WITH_ASKING_WORDS: &[(&str, &str)] = &[
     ("premium subsidy", "subsidy"),
     ("working-hours", "working"),
     ("working hours", "working"),
+    ("最低賃金", "賃金"),
+    ("minimum wage", "wage"),
+    ("air condition", "aircon"),
+    ("air-condition", "aircon"),
+    ("who can i call", "call "),
+    ("who do i call", "call "),
+    ("who should i call", "call "),
+    ("who can i ask", "contact"),
 ];
 
 /// `text` with those words read without the asking word.
@@ -835,7 +892,6 @@ fn without_names(text: &str) -> String {
 /// Thresholds of size asked as such: how many employees, how much capital at most.
 const SIZE_LIMIT: &[&str] = &[
     "いくら以下",
-    "いくら以上",
     "いくら未満",
     "何人",
     "なんにん",
@@ -851,6 +907,14 @@ const SIZE_LIMIT: &[&str] = &[
     "size limit",
     "how big",
     "how large",
+    "employee limit",
+    "staff limit",
+    "headcount",
+];
+
+/// Other ways of asking who may use a scheme that name no attribute word: which industries,
+/// what counts as a small business, what must be in place first.
+const WHO_MAY_USE: &[&str] = &[
     "which industries",
     "what industries",
     "which sectors",
@@ -941,6 +1005,7 @@ const WHETHER_COVERED: &[&str] = &[
 const CASE: &[&str] = &[
     "でも",
     "しても",
+    "にも",
     "してても",
     "ていても",
     "であっても",
@@ -987,6 +1052,10 @@ const CASE: &[&str] = &[
     "already",
     "same ",
     "another ",
+    "still ",
+    "i'm ",
+    "don't have",
+    "do not have",
 ];
 
 /// A question a business asks as "we" read as the cue words write it ("how do we apply" as

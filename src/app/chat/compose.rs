@@ -15,7 +15,7 @@ use crate::domain::asked::Asked;
 use crate::domain::corpus::translation::Lang;
 use crate::domain::facts::english::date_en;
 use crate::domain::facts::translated::{TranslatedWords, fact_in};
-use crate::domain::facts::{Fact, FactContext, date_ja, fact, on_point};
+use crate::domain::facts::{Fact, FactContext, Sentence, date_ja, fact, floor_named, on_point};
 use crate::domain::scheme::{Scheme, yen_en, yen_ja};
 
 /// Words every question about support shares: a message of nothing else is too vague to
@@ -267,11 +267,16 @@ pub(super) fn facts_reply(
         question,
     };
     let mut facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
-    // The entry's sentence on what the question names in particular, after the last fact.
-    if let Some(point) = on_point(scheme, question, &facts)
-        && let Some(last) = facts.last_mut()
+    // The entry's sentences on what the question names in particular and on the lowest cost
+    // it asks, after the last fact.
+    let mut points: Vec<Sentence> = on_point(scheme, question, &facts).into_iter().collect();
+    if let Some(floor) = floor_named(scheme, &ctx, &facts)
+        && !points.contains(&floor)
     {
-        last.sentences.push(point);
+        points.push(floor);
+    }
+    if let Some(last) = facts.last_mut() {
+        last.sentences.extend(points.iter().cloned());
     }
     let lang = m.lang();
     let ja = Messages::new(Lang::Ja);
@@ -280,7 +285,7 @@ pub(super) fn facts_reply(
     // English then adds the official Japanese; やさしい日本語, a note that the official page
     // prevails (its reader reads Japanese script, and each fact quotes what only the entry says).
     if lang != Lang::Ja {
-        translated_facts(app, m, scheme, &facts, &ctx, &mut text);
+        translated_facts(app, m, scheme, &facts, &points, &ctx, &mut text);
         text.push_str("\n\n");
     }
     match lang {
@@ -349,6 +354,7 @@ fn translated_facts(
     m: Messages,
     scheme: &Scheme,
     facts: &[Fact],
+    points: &[Sentence],
     ctx: &FactContext,
     text: &mut String,
 ) {
@@ -365,8 +371,13 @@ fn translated_facts(
             .collect(),
     };
     text.push_str(&scheme_name(app, m, scheme));
-    for f in facts {
-        let sentences = fact_in(scheme, f.asked, f.known, ctx, &words);
+    for (i, f) in facts.iter().enumerate() {
+        let mut sentences = fact_in(scheme, f.asked, f.known, ctx, &words);
+        // やさしい日本語 quotes the entry's words on the point asked, as Japanese does; English
+        // has them in the official Japanese below.
+        if lang == Lang::Easy && i + 1 == facts.len() && !sentences.is_empty() {
+            sentences.extend(points.iter().cloned());
+        }
         let sentence = if sentences.is_empty() {
             let official = render(Messages::new(Lang::Ja), &f.sentences);
             m.ta("chat-fact-in-official", "official", &official)

@@ -231,12 +231,36 @@ pub fn on_point(scheme: &Scheme, question: &str, said: &[Fact]) -> Option<Senten
     })
 }
 
-/// Whether one of `sentences` already holds `text` in any of its fields (a quoted condition,
-/// a how-to-apply text, a contact), read through their debug form, which shows every field.
+/// The entry's sentence that gives the lowest cost that counts (経費が50万円以上のもの, 1件あたり
+/// 税抜10万円以上), when the question asks it and neither a floor of the fields nor a sentence
+/// of `said` gives it already.
+pub fn floor_named(scheme: &Scheme, ctx: &FactContext, said: &[Fact]) -> Option<Sentence> {
+    if !super::asked::asks_a_floor(ctx.question) {
+        return None;
+    }
+    let said = said.iter().flat_map(|f| &f.sentences);
+    if said.clone().any(|s| matches!(s, Sentence::Floor { .. })) {
+        return None;
+    }
+    let text = money::saying(scheme, ctx, gives_a_floor)?;
+    (!quotes(said, &text)).then(|| Sentence::Words { text: end(&text) })
+}
+
+/// Whether a sentence gives a sum of yen "or more" (50万円以上, 税抜10万円以上).
+fn gives_a_floor(sentence: &str) -> bool {
+    sentence.match_indices("円以上").any(|(at, _)| {
+        sentence[..at]
+            .trim_end_matches(['万', '千'])
+            .ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Whether one of `sentences` already holds `text` in the corpus words it carries (a quoted
+/// condition, a how-to-apply text, a contact).
 fn quotes<'a>(sentences: impl IntoIterator<Item = &'a Sentence>, text: &str) -> bool {
     sentences
         .into_iter()
-        .any(|s| format!("{s:?}").contains(text))
+        .any(|s| s.quoted_words().iter().any(|w| w.contains(text)))
 }
 
 /// Hiragana that mostly stand as particles: a piece holding one joins two words ("を使",

@@ -185,6 +185,58 @@ pub enum Sentence {
     },
 }
 
+impl Sentence {
+    /// The corpus's own words this sentence carries (quoted lines, texts, contacts, names),
+    /// for telling whether a fact already says something.
+    pub fn quoted_words(&self) -> Vec<&str> {
+        use Sentence::*;
+        match self {
+            NotInSources { contact, .. }
+            | ApplyTo { contact }
+            | ContactIs { contact }
+            | NextRoundUnknown { contact } => vec![contact],
+            AmountPublished { text, .. }
+            | RateInText { text, .. }
+            | InShort { text }
+            | Condition { text }
+            | ConsultDays { text }
+            | WhenToApply { text }
+            | Words { text }
+            | FeeQuoted { text }
+            | CountQuoted { text }
+            | TermQuoted { text }
+            | HowToApply { text } => vec![text],
+            RateWithText { rate, text, .. } => vec![rate, text],
+            Rate { rate, .. } | AlsoRate { rate } => vec![rate],
+            CoveredRule { condition } => vec![condition],
+            Conditions(texts)
+            | PastRounds { texts }
+            | Documents { texts }
+            | CombinationConditions { texts } => texts.iter().map(String::as_str).collect(),
+            Round { label, .. } => vec![label],
+            DeskOpen { name, book, .. } => vec![name, book],
+            Phone { phone } => vec![phone],
+            NotCombinable { scheme, other } => vec![scheme, other],
+            NotCombinableWithAny { scheme, others } => std::iter::once(scheme.as_str())
+                .chain(others.iter().map(String::as_str))
+                .collect(),
+            Rules(rules) => rules.iter().flat_map(Rule::quoted_words).collect(),
+            Required(rule) => rule.quoted_words(),
+            AmountCeiling { .. }
+            | Ceiling { .. }
+            | ShareOfCosts { .. }
+            | PerPersonCeiling { .. }
+            | Floor { .. }
+            | MainlyFor { .. }
+            | PreFounding(_)
+            | AlwaysOpen
+            | NextRoundUnannounced { .. }
+            | PhoneUnknown
+            | HoursUnknown => Vec::new(),
+        }
+    }
+}
+
 /// What an amount is: the limit of a loan, the sum of a subsidy or grant, or another amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountOf {
@@ -321,6 +373,15 @@ pub enum Rule {
     ExcludedIndustries(Vec<String>),
     ShotenkaiMember,
     OnceOnly,
+}
+
+impl Rule {
+    fn quoted_words(&self) -> Vec<&str> {
+        match self {
+            Rule::ExcludedIndustries(industries) => industries.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// Who the owner (founder) must be: any one of these.

@@ -976,6 +976,26 @@ fn the_sentence_on_what_the_question_names_is_quoted_once() {
 }
 
 #[test]
+fn the_lowest_cost_asked_is_the_sentence_that_gives_it() {
+    use crate::domain::facts::floor_named;
+    let mut s = scheme();
+    s.details = "設備の更新を補助します。対象は経費が50万円以上の設備です。".into();
+    let q = "設備はいくら以上なら対象?";
+    let facts = vec![fact(&s, Asked::Amount, &ctx(q))];
+    let floor = floor_named(&s, &ctx(q), &facts).expect("the sentence on 50万円以上");
+    assert_eq!(
+        render(Messages::new(Lang::Ja), &[floor]),
+        "対象は経費が50万円以上の設備です。"
+    );
+    // Not asked: nothing added.
+    assert!(floor_named(&s, &ctx("上限は?"), &facts).is_none());
+    // A floor of the fields already answers it.
+    s.amount.as_mut().expect("amount").min_yen = Some(500_000);
+    let facts = vec![fact(&s, Asked::Amount, &ctx(q))];
+    assert!(floor_named(&s, &ctx(q), &facts).is_none());
+}
+
+#[test]
 fn how_long_it_takes_is_answered_with_the_sentence_giving_the_span() {
     let mut s = scheme();
     s.details = "申請書と見積書を提出します。区に届いてから5営業日ほどで認定書を送ります。".into();
