@@ -350,6 +350,8 @@ fn english_ways_of_asking_who_it_is_for_whom_to_call_and_the_most() {
         read("What's the max incentive and is there an employee limit?"),
         vec![Asked::Amount, Asked::Eligibility]
     );
+    // "rate" is not asked inside "operated".
+    assert!(!read("How long do we need to have operated in the ward?").contains(&Asked::Rate));
     // An air conditioner is no condition.
     assert!(!read("Is the air conditioner grant open now?").contains(&Asked::Eligibility));
 }

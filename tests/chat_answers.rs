@@ -247,3 +247,41 @@ async fn an_english_question_is_answered_in_english_with_the_fact() {
         reply(&r)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_japanese_name_in_an_english_question_names_the_scheme_and_a_floor_is_quoted() {
+    let server = common::spawn(common::App::real_copy()).await;
+    // Written bare, the Japanese name is the subject, over the founders' schemes the English
+    // words pull towards.
+    let r = ask(
+        &server,
+        None,
+        "We founded our company in Tokyo four months ago. Can we apply for 経営革新計画 approval now?",
+    )
+    .await;
+    assert_eq!(first_citation(&r), "tokyo-keiei-kakushin", "{r}");
+    // In brackets it glosses the English name beside it, which may be the other thing asked.
+    let r = ask(
+        &server,
+        None,
+        "Which Minato loans get the credit guarantee fee subsidy? Does the emergency support loan (緊急支援融資) qualify?",
+    )
+    .await;
+    assert_eq!(first_citation(&r), "minato-shinyo-hoshoryo-hojo", "{r}");
+
+    // "いくら以上" asks the lowest cost that counts: the entry's sentence that gives it.
+    let corpus = corpus();
+    let shokei = scheme(&corpus, "minato-jigyo-shokei-hojo");
+    assert!(
+        shokei.details.contains("50万円以上"),
+        "the fixture's premise"
+    );
+    let r = ask(
+        &server,
+        None,
+        "港区の事業承継の補助金、買う設備はいくら以上のものが対象？",
+    )
+    .await;
+    assert_eq!(first_citation(&r), "minato-jigyo-shokei-hojo", "{r}");
+    assert!(says(&r, "50万円以上"), "{}", reply(&r));
+}

@@ -556,6 +556,7 @@ impl Asked {
                 " fee",
                 "free of charge",
                 "is it free",
+                "free?",
                 "for free",
                 "cost anything",
                 "costs anything",
@@ -807,13 +808,26 @@ fn words_found(text: &str, kana_ok: &dyn Fn(&str) -> bool) -> Vec<(usize, Asked)
             .iter()
             .filter(|w| !QUANTITY_ONLY.contains(w))
             .filter(|w| !w.chars().all(is_hiragana) || kana_ok(w))
-            .filter_map(|w| text.find(w))
+            .filter_map(|w| find_word(text, w))
             .min();
         if let Some(at) = first {
             found.push((at, a));
         }
     }
     found
+}
+
+/// Where `word` first appears in `text`; a Latin word only where it starts a word of its own
+/// ("rate" is not asked in "operated" or "corporate"), though it may run on ("rates").
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let latin_start = word.starts_with(|c: char| c.is_ascii_alphanumeric());
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        !latin_start
+            || !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 pub(crate) fn is_hiragana(c: char) -> bool {
@@ -870,6 +884,8 @@ const NAMES_WITH_ASKING_WORDS: &[(&str, &str)] = &[
     ("premium subsidy", "subsidy"),
     ("working-hours", "working"),
     ("working hours", "working"),
+    ("employees max", "employees"),
+    ("staff max", "staff"),
     ("最低賃金", "賃金"),
     ("minimum wage", "wage"),
     ("air condition", "aircon"),

@@ -94,9 +94,10 @@ pub(super) fn asked_scheme<'a>(
             (
                 level.is_none_or(|l| h.level == l),
                 of_kind(h),
-                app.scheme(&h.id)
-                    .and_then(|s| named_at(s, normalized))
-                    .is_some_and(|(len, _)| len >= QUOTED_NAME),
+                app.scheme(&h.id).is_some_and(|s| {
+                    named_at(s, normalized).is_some_and(|(len, _)| len >= QUOTED_NAME)
+                        || (english && japanese_name_quoted(s, normalized))
+                }),
                 if english {
                     english_name_quoted(app, &h.id, normalized)
                 } else {
@@ -158,6 +159,32 @@ fn named_at(s: &Scheme, normalized: &str) -> Option<(usize, usize)> {
         }
     }
     best
+}
+
+/// Whether an English question quotes the scheme's Japanese name: a run of four or more
+/// Japanese characters standing in it ("… apply for 経営革新計画 approval") that the title or
+/// an alias holds whole. Shorter than [`QUOTED_NAME`] is enough here: the caller chose to
+/// write those words in Japanese.
+fn japanese_name_quoted(s: &Scheme, normalized: &str) -> bool {
+    let names: Vec<String> = std::iter::once(&s.title)
+        .chain(s.aliases.iter())
+        .map(|n| crate::text::normalize(n))
+        .collect();
+    // A name in brackets glosses the English one beside it ("the emergency loan (緊急支援融
+    // 資)"), which may be the other thing asked about; only a bare name stands for the subject.
+    let mut bare = String::new();
+    let mut depth = 0usize;
+    for c in normalized.chars() {
+        match c {
+            '(' | '（' | '「' => depth += 1,
+            ')' | '）' | '」' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    bare.split(|c: char| c.is_ascii())
+        .filter(|run| run.chars().count() >= 4)
+        .any(|run| names.iter().any(|n| n.contains(run)))
 }
 
 /// How much of a scheme's English name (its title before the Japanese name in brackets or a

@@ -162,8 +162,43 @@ pub(super) fn contact(scheme: &Scheme, ctx: &FactContext) -> Vec<Sentence> {
             }
         }
     }
+    // "場所どこ?", "where is it?": the entry's sentence that gives the place, when neither the
+    // contact nor a desk gives a street address.
+    if ASKS_PLACE.iter().any(|w| ctx.question.contains(w))
+        && !has_street_address(&said)
+        && let Some(text) = saying(scheme, ctx, |t| {
+            PLACE_WORDS.iter().any(|w| t.contains(w)) && has_street_address(t)
+        })
+    {
+        s.push(Sentence::Words { text: end(&text) });
+    }
     s.extend(unknown_contact_details(scheme, ctx));
     s
+}
+
+/// Words that ask where a desk is.
+const ASKS_PLACE: &[&str] = &[
+    "場所",
+    "どこ",
+    "住所",
+    "所在地",
+    "行き方",
+    "最寄",
+    "ばしょ",
+    "where",
+    "address",
+    "station",
+];
+
+/// Words that introduce a place in an entry's text.
+const PLACE_WORDS: &[&str] = &["場所", "所在地", "住所", "本社", "会場"];
+
+/// Whether `text` gives a street address: a block number such as 5-36-4 or 1-9.
+fn has_street_address(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == '-' && w[2].is_ascii_digit())
 }
 
 /// Words that ask for a phone number, in normalised (lower-case) text.
@@ -248,10 +283,28 @@ pub(super) fn combination(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>,
         .take(2)
         .map(|c| c.trim_end_matches('。').to_string())
         .collect();
-    if rules.is_empty() {
+    if !rules.is_empty() {
+        return (vec![Sentence::CombinationConditions { texts: rules }], true);
+    }
+    // The rule told in the entry's text instead ("同じ権利で国や他の自治体の補助を受けていないこと").
+    let told: Vec<String> = sentences(&scheme.summary)
+        .into_iter()
+        .chain(sentences(&scheme.details))
+        .filter(|c| {
+            ["受けていない", "重ねて", "併用", "重複"]
+                .iter()
+                .any(|w| c.contains(w))
+                && ["補助", "助成", "給付", "併用", "重複"]
+                    .iter()
+                    .any(|w| c.contains(w))
+        })
+        .take(2)
+        .map(|c| c.trim_end_matches('。').to_string())
+        .collect();
+    if told.is_empty() {
         return (Vec::new(), false);
     }
-    (vec![Sentence::CombinationConditions { texts: rules }], true)
+    (vec![Sentence::CombinationConditions { texts: told }], true)
 }
 
 /// That `scheme` cannot pay for the same costs as the other scheme asked about, or, when the
