@@ -116,6 +116,7 @@ editing-field-eligibility-pre-founding = まだ事業を始めていない人
 editing-field-eligibility-legal-form = 法人か個人か
 editing-field-eligibility-shotenkai-member = 商店会に入っていることが必要
 editing-field-eligibility-once-only = 1つの事業者で1回だけ
+editing-field-eligibility-not-for-recipients-of = この 制度を もらった 会社は つかえない（制度の ID）
 editing-field-eligibility-excluded-industries = 使えない業種
 editing-field-eligibility-partly-excluded-industries = 一部だけ使える業種
 editing-field-eligibility-min-sales-yen = 1年の売上の下限（円）

@@ -322,6 +322,7 @@ condition-shotenkai = 商店会に入っているか
 condition-person = 社長の年、性別、経験
 condition-sales = 1年の売り上げ
 condition-once-only = 1つの会社で1回だけ
+condition-recipients-of = ほかの 制度を もらって いない こと
 condition-situation = どんな会社・どんなときに使えるか
 condition-prerequisite = さきに ひつような 認定など
 condition-other = 募集の書類にある そのほかの条件

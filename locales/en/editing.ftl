@@ -122,6 +122,7 @@ editing-field-eligibility-pre-founding = People who have not started a business 
 editing-field-eligibility-legal-form = Corporation or sole proprietor
 editing-field-eligibility-shotenkai-member = Must be a member of a shopping-street association (shotenkai)
 editing-field-eligibility-once-only = Once per business only
+editing-field-eligibility-not-for-recipients-of = Not for recipients of (scheme ids)
 editing-field-eligibility-excluded-industries = Excluded industries
 editing-field-eligibility-partly-excluded-industries = Partly eligible industries
 editing-field-eligibility-min-sales-yen = Minimum annual sales (yen)

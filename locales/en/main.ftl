@@ -328,6 +328,7 @@ condition-shotenkai = Shopping-street association
 condition-person = The owner's age, gender or experience
 condition-sales = Annual sales
 condition-once-only = Once per business
+condition-recipients-of = Not for recipients of certain other schemes
 condition-situation = Whom the scheme is for
 condition-prerequisite = An approval, certification or fact it presupposes
 condition-other = Other conditions in the guidelines

@@ -116,6 +116,7 @@ editing-field-eligibility-pre-founding = 創業前の人
 editing-field-eligibility-legal-form = 法人・個人の別
 editing-field-eligibility-shotenkai-member = 商店会に加盟していることが条件
 editing-field-eligibility-once-only = 1事業者につき1回限り
+editing-field-eligibility-not-for-recipients-of = この制度を受けた事業者は対象外（制度のID）
 editing-field-eligibility-excluded-industries = 対象外の業種
 editing-field-eligibility-partly-excluded-industries = 一部だけ対象の業種
 editing-field-eligibility-min-sales-yen = 年間売上高の下限（円）

@@ -323,6 +323,7 @@ condition-shotenkai = 商店会への加盟
 condition-person = 代表者の年齢・性別・経営経験
 condition-sales = 年間売上高
 condition-once-only = 1事業者1回限り
+condition-recipients-of = 他の制度を受けていないこと
 condition-situation = 対象となる事業・状況
 condition-prerequisite = 前提となる計画の承認・認定など
 condition-other = 募集要項のその他の条件

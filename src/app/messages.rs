@@ -482,6 +482,7 @@ pub fn condition_key(condition: Condition) -> &'static str {
         Condition::Person => "condition-person",
         Condition::Sales => "condition-sales",
         Condition::OnceOnly => "condition-once-only",
+        Condition::RecipientsOf => "condition-recipients-of",
         Condition::Situation => "condition-situation",
         Condition::Prerequisite => "condition-prerequisite",
         Condition::Other => "condition-other",

@@ -49,8 +49,10 @@ pub fn check_scheme_text(file: &Path, text: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     if let Some(scheme) = parse_text::<Scheme>(file, text, &mut problems) {
         problems.extend(Corpus::problems_of_one(scheme).into_iter().filter(|p| {
-            p.field.as_deref() != Some("related")
-                && p.field.as_deref() != Some("not_combinable_with")
+            !matches!(
+                p.field.as_deref(),
+                Some("related" | "not_combinable_with" | "eligibility.not_for_recipients_of")
+            )
         }));
     }
     problems

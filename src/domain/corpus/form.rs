@@ -224,6 +224,7 @@ const SCHEME: &[TableSpec] = &[
             req("legal_form", Control::Select(LEGAL_FORMS)),
             f("shotenkai_member", Control::Check),
             f("once_only", Control::Check),
+            f("not_for_recipients_of", Control::Rows),
             f("excluded_industries", Control::Choices(&INDUSTRIES)),
             f("partly_excluded_industries", Control::Choices(&INDUSTRIES)),
             f("min_sales_yen", Control::Number),

@@ -240,6 +240,10 @@ impl Corpus {
             for (field, ids) in [
                 ("related", &scheme.related),
                 ("not_combinable_with", &scheme.not_combinable_with),
+                (
+                    "eligibility.not_for_recipients_of",
+                    &scheme.eligibility.not_for_recipients_of,
+                ),
             ] {
                 for id in ids {
                     if self.scheme(id).is_none() {

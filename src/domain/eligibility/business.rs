@@ -118,3 +118,34 @@ pub(super) fn once_only_check(scheme: &Scheme, p: &Profile) -> Option<Check> {
     }
     out
 }
+
+/// Schemes whose recipients may not apply: unmet when the business has received one of them,
+/// met when it has received none (an empty `received`), unknown when it has not said.
+pub(super) fn recipients_check(scheme: &Scheme, p: &Profile) -> Option<Check> {
+    use Eligibility::*;
+    let others = &scheme.eligibility.not_for_recipients_of;
+    if others.is_empty() {
+        return None;
+    }
+    Some(match &p.facts.received {
+        Some(ids) if ids.iter().any(|id| others.contains(id)) => check(
+            Condition::RecipientsOf,
+            Unmet,
+            "この制度の対象外となる他の制度（条件の欄を参照）をすでに受けています",
+            None,
+        ),
+        Some(_) => check(
+            Condition::RecipientsOf,
+            Met,
+            "対象外となる他の制度を受けていないため対象です",
+            None,
+        ),
+        None => check(
+            Condition::RecipientsOf,
+            Unknown,
+            "特定の他の制度を受けた事業者は対象外です",
+            Some("条件の欄に挙げた制度を受けたことがありますか"),
+        )
+        .by_fact("received"),
+    })
+}

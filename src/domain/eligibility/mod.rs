@@ -47,6 +47,8 @@ pub enum Condition {
     Sales,
     /// Given once per business.
     OnceOnly,
+    /// Not for businesses that received certain other schemes.
+    RecipientsOf,
     /// Whom the scheme is made for beyond the questionnaire (a social business, a disaster …).
     Situation,
     /// A plan, certification or fact the scheme presupposes (an approved 経営革新計画 …).
@@ -152,6 +154,7 @@ pub fn assess(scheme: &Scheme, p: &Profile) -> Vec<Check> {
         out.push(person::sales_check(e.min_sales_yen, e.max_sales_yen, p));
     }
     out.extend(business::once_only_check(scheme, p));
+    out.extend(business::recipients_check(scheme, p));
     // Nearly every scheme has free-text conditions; they never lower the ranking. A line
     // spelling out a prerequisite is the prerequisite check's own text.
     for c in e

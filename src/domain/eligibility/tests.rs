@@ -444,6 +444,25 @@ fn a_once_only_scheme_already_received_is_unmet() {
     assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Met);
 }
 
+#[test]
+fn recipients_of_a_named_scheme_are_excluded() {
+    let s = scheme_with(|e| e.not_for_recipients_of = vec!["tokyo-other".into()]);
+    let mut p = profile("製造業", 1, None);
+    assert_eq!(
+        verdict(&s, &p, Condition::RecipientsOf),
+        Eligibility::Unknown
+    );
+    let asked = assess(&s, &p)
+        .into_iter()
+        .find(|c| c.condition == Condition::RecipientsOf)
+        .unwrap();
+    assert_eq!(asked.fact.as_deref(), Some("received"));
+    p.facts.received = Some(vec!["tokyo-other".into()]);
+    assert_eq!(verdict(&s, &p, Condition::RecipientsOf), Eligibility::Unmet);
+    p.facts.received = Some(vec!["minato-unrelated".into()]);
+    assert_eq!(verdict(&s, &p, Condition::RecipientsOf), Eligibility::Met);
+}
+
 fn situation_odds(s: &Scheme, p: &Profile) -> Odds {
     assess(s, p)
         .into_iter()

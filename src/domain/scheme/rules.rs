@@ -181,6 +181,9 @@ pub struct EligibilityRules {
     /// Given once per business (過去にこの補助金を受けていないこと).
     #[serde(default)]
     pub once_only: bool,
+    /// Schemes whose recipients may not apply (東京都の創業助成事業を受けた者は対象外), by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_for_recipients_of: Vec<String>,
     /// Conditions on the owner (age, gender, management experience).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonRule>,
@@ -234,6 +237,7 @@ impl EligibilityRules {
             excluded_industries: Vec::new(),
             partly_excluded_industries: Vec::new(),
             once_only: false,
+            not_for_recipients_of: Vec::new(),
             person: None,
             min_sales_yen: None,
             max_sales_yen: None,

@@ -68,6 +68,7 @@ fn scheme() -> Scheme {
             excluded_industries: vec![],
             partly_excluded_industries: vec![],
             once_only: false,
+            not_for_recipients_of: Vec::new(),
             person: None,
             min_sales_yen: None,
             max_sales_yen: None,
