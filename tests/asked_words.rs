@@ -350,6 +350,9 @@ fn english_ways_of_asking_who_it_is_for_whom_to_call_and_the_most() {
         read("What's the max incentive and is there an employee limit?"),
         vec![Asked::Amount, Asked::Eligibility]
     );
+    // "when" joining two clauses asks no deadline; as a question it does.
+    assert!(!read("What do I need to show when buying the stamps?").contains(&Asked::Deadline));
+    assert!(read("When can I apply for the startup grant?").contains(&Asked::Deadline));
     // "rate" is not asked inside "operated".
     assert!(!read("How long do we need to have operated in the ward?").contains(&Asked::Rate));
     // An air conditioner is no condition.

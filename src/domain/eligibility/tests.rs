@@ -3,6 +3,7 @@ use super::*;
 use crate::domain::profile::{Answers, Location, Profile, ProfileFacts, Stage};
 use crate::domain::scheme::{
     Area, EligibilityRules, PersonRule, PreFounding, Prerequisite, Sector, Situation, SizeCap,
+    SizeRule,
 };
 
 fn profile(industry: &str, employees: i64, capital: Option<i64>) -> Profile {
@@ -442,6 +443,20 @@ fn a_once_only_scheme_already_received_is_unmet() {
     assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Unmet);
     p.facts.received = Some(vec![]);
     assert_eq!(verdict(&s, &p, Condition::OnceOnly), Eligibility::Met);
+}
+
+#[test]
+fn small_businesses_with_the_laws_widest_cap_restated_are_small_by_law() {
+    let restated = scheme_with(|e| {
+        e.size = SizeRule::Small;
+        e.max_employees = Some(20);
+    });
+    assert!(restated.eligibility.small_by_law());
+    let own_cap = scheme_with(|e| {
+        e.size = SizeRule::Small;
+        e.max_employees = Some(10);
+    });
+    assert!(!own_cap.eligibility.small_by_law());
 }
 
 #[test]

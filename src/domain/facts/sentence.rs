@@ -318,20 +318,7 @@ pub enum SizeTerm {
     Any,
 }
 
-/// 中小企業基本法's 小規模事業者: at most this many regular employees in manufacturing and
-/// most other industries, in commerce and services, and in lodging and entertainment.
-pub const SMALL_BY_LAW: SmallCaps = SmallCaps {
-    others: 20,
-    commerce: 5,
-    lodging: 20,
-};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SmallCaps {
-    pub others: u32,
-    pub commerce: u32,
-    pub lodging: u32,
-}
+pub use crate::domain::scheme::{SMALL_BY_LAW, SmallCaps};
 
 /// Where the office must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -211,11 +211,29 @@ pub struct EligibilityRules {
     pub requirements: Vec<String>,
 }
 
+/// 中小企業基本法's 小規模事業者: at most this many regular employees in manufacturing and
+/// most other industries, in commerce and services, and in lodging and entertainment.
+pub const SMALL_BY_LAW: SmallCaps = SmallCaps {
+    others: 20,
+    commerce: 5,
+    lodging: 20,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SmallCaps {
+    pub others: u32,
+    pub commerce: u32,
+    pub lodging: u32,
+}
+
 impl EligibilityRules {
-    /// For small businesses (小規模事業者) with no caps of the entry's own: the law's caps
-    /// (中小企業基本法) are the ones that apply.
+    /// For small businesses (小規模事業者) with no caps of the entry's own, or only the law's
+    /// widest one restated (従業員20人以下): the law's caps (中小企業基本法) are the ones that
+    /// apply, 5 people in commerce and services included.
     pub fn small_by_law(&self) -> bool {
-        self.size == SizeRule::Small && self.size_caps.is_empty() && self.max_employees.is_none()
+        self.size == SizeRule::Small
+            && self.size_caps.is_empty()
+            && self.max_employees.is_none_or(|n| n == SMALL_BY_LAW.others)
     }
 
     /// Rules that admit anyone in `location` (imports start from these).
