@@ -377,6 +377,17 @@ fn a_case_put_with_also_or_still_asks_whether_it_is_covered() {
 }
 
 #[test]
+fn whether_someone_comes_to_the_business_is_asked_as_a_visit() {
+    assert!(asks_a_visit(&normalize(
+        "ちざい の そうだん、 かいしゃ に きて くれますか？"
+    )));
+    assert!(asks_a_visit(&normalize(
+        "Can someone from the desk visit our office?"
+    )));
+    assert!(!asks_a_visit(&normalize("窓口は何時まで開いていますか")));
+}
+
+#[test]
 fn how_much_at_least_asks_the_lowest_cost() {
     assert!(asks_a_floor(&normalize(
         "せつび は いくら いじょう なら つかえますか？"

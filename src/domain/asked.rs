@@ -648,6 +648,31 @@ pub fn asks_a_floor(text: &str) -> bool {
     FLOOR.iter().any(|w| text.contains(w))
 }
 
+/// Words that ask whether someone comes to the business (訪問, 来てくれる, visit our office).
+const VISIT: &[&str] = &[
+    "来てくれ",
+    "来てもらえ",
+    "きてくれ",
+    "きてもらえ",
+    "訪問",
+    "ほうもん",
+    "出張",
+    "出向いて",
+    "visit our",
+    "visit my",
+    "visit us",
+    "come to our",
+    "come to my",
+    "come to us",
+];
+
+/// Whether `text` (normalised) asks whether someone comes to the business ("会社に来てくれ
+/// ますか", "can someone visit our office?").
+pub fn asks_a_visit(text: &str) -> bool {
+    let text = reading(text);
+    VISIT.iter().any(|w| text.contains(w))
+}
+
 /// Words that make "いつ" a question about a desk's days, not a deadline.
 const SCHEDULE: &[&str] = &[
     "何曜",

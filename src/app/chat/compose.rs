@@ -15,7 +15,9 @@ use crate::domain::asked::Asked;
 use crate::domain::corpus::translation::Lang;
 use crate::domain::facts::english::date_en;
 use crate::domain::facts::translated::{TranslatedWords, fact_in};
-use crate::domain::facts::{Fact, FactContext, Sentence, date_ja, fact, floor_named, on_point};
+use crate::domain::facts::{
+    Fact, FactContext, Sentence, date_ja, fact, floor_named, on_point, visit_named,
+};
 use crate::domain::scheme::{Scheme, yen_en, yen_ja};
 
 /// Words every question about support shares: a message of nothing else is too vague to
@@ -267,13 +269,19 @@ pub(super) fn facts_reply(
         question,
     };
     let mut facts: Vec<Fact> = asking.iter().map(|a| fact(scheme, *a, &ctx)).collect();
-    // The entry's sentences on what the question names in particular and on the lowest cost
-    // it asks, after the last fact.
+    // The entry's sentences on what the question names in particular, on the lowest cost and
+    // on visits it asks, after the last fact.
     let mut points: Vec<Sentence> = on_point(scheme, question, &facts).into_iter().collect();
-    if let Some(floor) = floor_named(scheme, &ctx, &facts)
-        && !points.contains(&floor)
+    for point in [
+        floor_named(scheme, &ctx, &facts),
+        visit_named(scheme, &ctx, &facts),
+    ]
+    .into_iter()
+    .flatten()
     {
-        points.push(floor);
+        if !points.contains(&point) {
+            points.push(point);
+        }
     }
     if let Some(last) = facts.last_mut() {
         last.sentences.extend(points.iter().cloned());

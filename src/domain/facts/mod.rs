@@ -246,6 +246,22 @@ pub fn floor_named(scheme: &Scheme, ctx: &FactContext, said: &[Fact]) -> Option<
     (!quotes(said, &text)).then(|| Sentence::Words { text: end(&text) })
 }
 
+/// The entry's sentence on visits to the business (訪問相談, 事務所に出向いて), when the question
+/// asks whether someone comes ("会社に来てくれますか", "can someone visit our office") and
+/// `said` does not hold it already.
+pub fn visit_named(scheme: &Scheme, ctx: &FactContext, said: &[Fact]) -> Option<Sentence> {
+    if !super::asked::asks_a_visit(ctx.question) {
+        return None;
+    }
+    let text = money::saying(scheme, ctx, |s| {
+        ["訪問", "出張", "出向", "派遣"]
+            .iter()
+            .any(|w| s.contains(w))
+    })?;
+    let said = said.iter().flat_map(|f| &f.sentences);
+    (!quotes(said, &text)).then(|| Sentence::Words { text: end(&text) })
+}
+
 /// Whether a sentence gives a sum of yen "or more" (50万円以上, 税抜10万円以上).
 fn gives_a_floor(sentence: &str) -> bool {
     sentence.match_indices("円以上").any(|(at, _)| {

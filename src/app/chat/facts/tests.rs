@@ -997,6 +997,21 @@ fn the_lowest_cost_asked_is_the_sentence_that_gives_it() {
 }
 
 #[test]
+fn a_visit_asked_is_the_sentence_on_visits() {
+    use crate::domain::facts::visit_named;
+    let mut s = scheme();
+    s.details = "窓口で相談できます。会社への訪問相談にも対応します。".into();
+    let q = "会社に来てくれますか?";
+    let facts = vec![fact(&s, Asked::Contact, &ctx(q))];
+    let visit = visit_named(&s, &ctx(q), &facts).expect("the sentence on 訪問");
+    assert_eq!(
+        render(Messages::new(Lang::Ja), &[visit]),
+        "会社への訪問相談にも対応します。"
+    );
+    assert!(visit_named(&s, &ctx("電話番号は?"), &facts).is_none());
+}
+
+#[test]
 fn how_long_it_takes_is_answered_with_the_sentence_giving_the_span() {
     let mut s = scheme();
     s.details = "申請書と見積書を提出します。区に届いてから5営業日ほどで認定書を送ります。".into();
