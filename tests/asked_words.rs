@@ -378,24 +378,20 @@ fn a_case_put_with_also_or_still_asks_whether_it_is_covered() {
 
 #[test]
 fn whether_someone_comes_to_the_business_is_asked_as_a_visit() {
-    assert!(asks_a_visit(&normalize(
+    assert!(Point::Visit.asked_in(&normalize(
         "ちざい の そうだん、 かいしゃ に きて くれますか？"
     )));
-    assert!(asks_a_visit(&normalize(
-        "Can someone from the desk visit our office?"
-    )));
-    assert!(!asks_a_visit(&normalize("窓口は何時まで開いていますか")));
+    assert!(Point::Visit.asked_in(&normalize("Can someone from the desk visit our office?")));
+    assert!(!Point::Visit.asked_in(&normalize("窓口は何時まで開いていますか")));
 }
 
 #[test]
 fn how_much_at_least_asks_the_lowest_cost() {
-    assert!(asks_a_floor(&normalize(
-        "せつび は いくら いじょう なら つかえますか？"
-    )));
-    assert!(asks_a_floor(&normalize(
-        "What is the minimum cost of equipment?"
-    )));
-    assert!(!asks_a_floor(&normalize("上限はいくら？")));
+    assert!(
+        Point::LowestCost.asked_in(&normalize("せつび は いくら いじょう なら つかえますか？"))
+    );
+    assert!(Point::LowestCost.asked_in(&normalize("What is the minimum cost of equipment?")));
+    assert!(!Point::LowestCost.asked_in(&normalize("上限はいくら？")));
     assert!(read("設備はいくら以上なら対象？").contains(&Asked::Amount));
 }
 

@@ -625,52 +625,59 @@ const QUANTITY_ONLY: &[&str] = &[
     "how much",
 ];
 
-/// Words that ask for the lowest cost or amount that counts (いくら以上の設備, minimum cost).
-const FLOOR: &[&str] = &[
-    "いくら以上",
-    "いくらいじょう",
-    "何円以上",
-    "なんえんいじょう",
-    "いくらから",
-    "最低いくら",
-    "minimum cost",
-    "minimum amount",
-    "minimum spend",
-    "minimum purchase",
-    "how much at least",
-    "at least how much",
-];
-
-/// Whether `text` (normalised) asks the lowest cost or amount that counts ("設備はいくら以上なら
-/// 使える?", "what is the minimum cost?").
-pub fn asks_a_floor(text: &str) -> bool {
-    let text = reading(text);
-    FLOOR.iter().any(|w| text.contains(w))
+/// A particular point a question asks beside its attributes, answered with the entry's own
+/// sentence on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    /// The lowest cost or amount that counts ("設備はいくら以上なら使える?", "minimum cost").
+    LowestCost,
+    /// Whether someone comes to the business ("会社に来てくれますか", "visit our office").
+    Visit,
 }
 
-/// Words that ask whether someone comes to the business (訪問, 来てくれる, visit our office).
-const VISIT: &[&str] = &[
-    "来てくれ",
-    "来てもらえ",
-    "きてくれ",
-    "きてもらえ",
-    "訪問",
-    "ほうもん",
-    "出張",
-    "出向いて",
-    "visit our",
-    "visit my",
-    "visit us",
-    "come to our",
-    "come to my",
-    "come to us",
-];
+impl Point {
+    pub const ALL: [Point; 2] = [Point::LowestCost, Point::Visit];
 
-/// Whether `text` (normalised) asks whether someone comes to the business ("会社に来てくれ
-/// ますか", "can someone visit our office?").
-pub fn asks_a_visit(text: &str) -> bool {
-    let text = reading(text);
-    VISIT.iter().any(|w| text.contains(w))
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Point::LowestCost => &[
+                "いくら以上",
+                "いくらいじょう",
+                "何円以上",
+                "なんえんいじょう",
+                "いくらから",
+                "最低いくら",
+                "minimum cost",
+                "minimum amount",
+                "minimum spend",
+                "minimum purchase",
+                "how much at least",
+                "at least how much",
+            ],
+            Point::Visit => &[
+                "来てくれ",
+                "来てもらえ",
+                "きてくれ",
+                "きてもらえ",
+                "訪問",
+                "ほうもん",
+                "出張",
+                "出向いて",
+                "visit our",
+                "visit my",
+                "visit us",
+                "come to our",
+                "come to my",
+                "come to us",
+            ],
+        }
+    }
+
+    /// Whether `text` (normalised) asks this point.
+    pub fn asked_in(self, text: &str) -> bool {
+        let text = reading(text);
+        self.words().iter().any(|w| text.contains(w))
+    }
 }
 
 /// Words that make "いつ" a question about a desk's days, not a deadline.

@@ -11,13 +11,11 @@ use super::citations::{cite, push_unique};
 use super::facts::{label, render};
 use crate::app::engine::{Engine, FaqHit, SearchOutcome, shorten};
 use crate::app::messages::Messages;
-use crate::domain::asked::Asked;
+use crate::domain::asked::{Asked, Point};
 use crate::domain::corpus::translation::Lang;
 use crate::domain::facts::english::date_en;
 use crate::domain::facts::translated::{TranslatedWords, fact_in};
-use crate::domain::facts::{
-    Fact, FactContext, Sentence, date_ja, fact, floor_named, on_point, visit_named,
-};
+use crate::domain::facts::{Fact, FactContext, Sentence, date_ja, fact, on_point, point_named};
 use crate::domain::scheme::{Scheme, yen_en, yen_ja};
 
 /// Words every question about support shares: a message of nothing else is too vague to
@@ -272,12 +270,9 @@ pub(super) fn facts_reply(
     // The entry's sentences on what the question names in particular, on the lowest cost and
     // on visits it asks, after the last fact.
     let mut points: Vec<Sentence> = on_point(scheme, question, &facts).into_iter().collect();
-    for point in [
-        floor_named(scheme, &ctx, &facts),
-        visit_named(scheme, &ctx, &facts),
-    ]
-    .into_iter()
-    .flatten()
+    for point in Point::ALL
+        .into_iter()
+        .filter_map(|p| point_named(scheme, &ctx, &facts, p))
     {
         if !points.contains(&point) {
             points.push(point);

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 
 pub use sentence::Sentence;
 
-use super::asked::{Asked, is_hiragana};
+use super::asked::{Asked, Point, is_hiragana};
 use super::consultants::Desk;
 use super::scheme::{Area, Scheme};
 
@@ -231,34 +231,34 @@ pub fn on_point(scheme: &Scheme, question: &str, said: &[Fact]) -> Option<Senten
     })
 }
 
-/// The entry's sentence that gives the lowest cost that counts (経費が50万円以上のもの, 1件あたり
-/// 税抜10万円以上), when the question asks it and neither a floor of the fields nor a sentence
-/// of `said` gives it already.
-pub fn floor_named(scheme: &Scheme, ctx: &FactContext, said: &[Fact]) -> Option<Sentence> {
-    if !super::asked::asks_a_floor(ctx.question) {
+/// The entry's sentence on a point the question asks beside its attributes (see [`Point`]):
+/// the lowest cost that counts (経費が50万円以上のもの, 1件あたり税抜10万円以上), or visits to the
+/// business (訪問相談, 事務所に出向いて); none when not asked, or when a floor of the fields or a
+/// sentence of `said` gives it already.
+pub fn point_named(
+    scheme: &Scheme,
+    ctx: &FactContext,
+    said: &[Fact],
+    point: Point,
+) -> Option<Sentence> {
+    if !point.asked_in(ctx.question) {
         return None;
     }
     let said = said.iter().flat_map(|f| &f.sentences);
-    if said.clone().any(|s| matches!(s, Sentence::Floor { .. })) {
-        return None;
-    }
-    let text = money::saying(scheme, ctx, gives_a_floor)?;
-    (!quotes(said, &text)).then(|| Sentence::Words { text: end(&text) })
-}
-
-/// The entry's sentence on visits to the business (訪問相談, 事務所に出向いて), when the question
-/// asks whether someone comes ("会社に来てくれますか", "can someone visit our office") and
-/// `said` does not hold it already.
-pub fn visit_named(scheme: &Scheme, ctx: &FactContext, said: &[Fact]) -> Option<Sentence> {
-    if !super::asked::asks_a_visit(ctx.question) {
-        return None;
-    }
-    let text = money::saying(scheme, ctx, |s| {
-        ["訪問", "出張", "出向", "派遣"]
-            .iter()
-            .any(|w| s.contains(w))
-    })?;
-    let said = said.iter().flat_map(|f| &f.sentences);
+    let tells: fn(&str) -> bool = match point {
+        Point::LowestCost => {
+            if said.clone().any(|s| matches!(s, Sentence::Floor { .. })) {
+                return None;
+            }
+            gives_a_floor
+        }
+        Point::Visit => |s| {
+            ["訪問", "出張", "出向", "派遣"]
+                .iter()
+                .any(|w| s.contains(w))
+        },
+    };
+    let text = money::saying(scheme, ctx, tells)?;
     (!quotes(said, &text)).then(|| Sentence::Words { text: end(&text) })
 }
 

@@ -978,7 +978,10 @@ fn the_sentence_on_what_the_question_names_is_quoted_once() {
 
 #[test]
 fn the_lowest_cost_asked_is_the_sentence_that_gives_it() {
-    use crate::domain::facts::floor_named;
+    use crate::domain::asked::Point;
+    use crate::domain::facts::point_named;
+    let floor_named =
+        |s: &Scheme, c: &FactContext, f: &[Fact]| point_named(s, c, f, Point::LowestCost);
     let mut s = scheme();
     s.details = "設備の更新を補助します。対象は経費が50万円以上の設備です。".into();
     let q = "設備はいくら以上なら対象?";
@@ -998,7 +1001,9 @@ fn the_lowest_cost_asked_is_the_sentence_that_gives_it() {
 
 #[test]
 fn a_visit_asked_is_the_sentence_on_visits() {
-    use crate::domain::facts::visit_named;
+    use crate::domain::asked::Point;
+    use crate::domain::facts::point_named;
+    let visit_named = |s: &Scheme, c: &FactContext, f: &[Fact]| point_named(s, c, f, Point::Visit);
     let mut s = scheme();
     s.details = "窓口で相談できます。会社への訪問相談にも対応します。".into();
     let q = "会社に来てくれますか?";
