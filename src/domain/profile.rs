@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::scheme::{INDUSTRIES, Prerequisite, Situation, is_purpose};
+use super::scheme::{INDUSTRIES, Prerequisite, Situation, Trade, is_purpose};
 
 /// Where the business is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -91,6 +91,10 @@ pub struct Facts {
     /// 事業所) is in Tokyo. Settles the Tokyo schemes that ask for a head office in Tokyo.
     #[serde(default)]
     pub head_office_in_tokyo: Option<bool>,
+    /// For an industry answer that mixes two readings of the law (宿泊業、飲食サービス業 …):
+    /// the business's trade, which settles its size caps.
+    #[serde(default)]
+    pub trade: Option<Trade>,
 }
 
 /// `facts` as a JSON object only: serde would also read a struct from an array by position
@@ -157,6 +161,7 @@ pub struct ProfileFacts {
     pub situations: Option<Vec<Situation>>,
     pub prerequisites: Option<Vec<Prerequisite>>,
     pub head_office_in_tokyo: Option<bool>,
+    pub trade: Option<Trade>,
 }
 
 impl ProfileFacts {
@@ -434,6 +439,7 @@ fn validate_facts(
         situations: f.situations,
         prerequisites: f.prerequisites,
         head_office_in_tokyo: f.head_office_in_tokyo,
+        trade: f.trade,
     })
 }
 

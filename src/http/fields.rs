@@ -127,6 +127,9 @@ pub struct Facts {
     prerequisites: Option<Vec<crate::domain::scheme::Prerequisite>>,
     /// For a branch: whether the head office is in Tokyo (settles Tokyo head-office rules).
     head_office_in_tokyo: Option<bool>,
+    /// For an industry that mixes two readings of the SME law (宿泊業、飲食サービス業 …): the
+    /// business's trade (settles size caps).
+    trade: Option<crate::domain::scheme::Trade>,
 }
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

@@ -253,7 +253,8 @@ fn profile_facts<'de, D: serde::Deserializer<'de>>(
             | "received"
             | "situations"
             | "prerequisites"
-            | "head_office_in_tokyo" => (key, value),
+            | "head_office_in_tokyo"
+            | "trade" => (key, value),
             _ => continue,
         };
         known.insert(key, value);

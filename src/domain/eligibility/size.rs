@@ -3,7 +3,7 @@
 
 use super::{Check, Condition, Eligibility, check, combine};
 use crate::domain::profile::Profile;
-use crate::domain::scheme::{EligibilityRules, Sector, SizeCap, SizeRule, yen_ja};
+use crate::domain::scheme::{EligibilityRules, Sector, SizeCap, SizeRule, Trade, yen_ja};
 
 /// 中小企業基本法's caps for a sector: capital (yen) and employees.
 pub fn sme_caps(sector: Sector) -> (u64, u32) {
@@ -38,6 +38,21 @@ pub fn sme_readings(industry: &str) -> Vec<(Sector, u32)> {
     }
 }
 
+/// The readings of the law that apply to this business: those of its industry, or the one its
+/// trade names when `facts.trade` picks one of them.
+fn readings(p: &Profile) -> Vec<(Sector, u32)> {
+    let all = sme_readings(p.industry);
+    match p.facts.trade.map(Trade::reading) {
+        Some(r) if all.contains(&r) => vec![r],
+        _ => all,
+    }
+}
+
+/// Whether the industry answer mixes readings the trade would settle.
+fn trade_would_settle(p: &Profile) -> bool {
+    p.facts.trade.is_none() && sme_readings(p.industry).len() > 1
+}
+
 /// Whether the business is within a cap read as 中小企業基本法 reads its own: employees OR
 /// capital within. A sole proprietor has no capital, so only the employee cap can hold; a cap
 /// on capital alone does not concern them.
@@ -56,7 +71,7 @@ fn within_cap(cap_yen: Option<u64>, cap_people: Option<u32>, p: &Profile) -> Eli
 
 /// Whether the profile is an SME under 中小企業基本法 (capital OR employees within the cap).
 pub fn sme_status(p: &Profile) -> Eligibility {
-    let verdicts: Vec<Eligibility> = sme_readings(p.industry)
+    let verdicts: Vec<Eligibility> = readings(p)
         .iter()
         .map(|(sector, _)| {
             let (cap_yen, cap_people) = sme_caps(*sector);
@@ -68,7 +83,7 @@ pub fn sme_status(p: &Profile) -> Eligibility {
 
 /// Whether the profile is a 小規模事業者 (employees only).
 pub fn small_status(p: &Profile) -> Eligibility {
-    let verdicts: Vec<Eligibility> = sme_readings(p.industry)
+    let verdicts: Vec<Eligibility> = readings(p)
         .iter()
         .map(|(_, cap)| {
             if p.employees <= *cap {
@@ -84,7 +99,7 @@ pub fn small_status(p: &Profile) -> Eligibility {
 /// Whether the profile is within a scheme's caps by sector (see [`SizeCap`]); a sector no cap
 /// covers is not capped.
 pub fn caps_status(caps: &[SizeCap], p: &Profile) -> Eligibility {
-    let verdicts: Vec<Eligibility> = sme_readings(p.industry)
+    let verdicts: Vec<Eligibility> = readings(p)
         .iter()
         .map(
             |(sector, _)| match caps.iter().find(|c| c.covers(*sector)) {
@@ -125,12 +140,12 @@ pub(super) fn checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
         SizeRule::Sme => out.push(match sme_status(p) {
             Met => check(Condition::Size, Met, "中小企業基本法の中小企業者に当たるため対象です", None),
             Unmet => check(Condition::Size, Unmet, "中小企業（中小企業基本法の定義）が対象で、資本金・従業員数とも基準を超えています", None),
-            Unknown => check(Condition::Size, Unknown, "中小企業に当たるかは業種区分と資本金によります", Some(settle_sme(p))),
+            Unknown => asking_trade(check(Condition::Size, Unknown, "中小企業に当たるかは業種区分と資本金によります", Some(settle_sme(p))), p),
         }),
         SizeRule::Small => out.push(match small_status(p) {
             Met => check(Condition::Size, Met, format!("従業員{}人で小規模事業者に当たるため対象です", p.employees), None),
             Unmet => check(Condition::Size, Unmet, format!("小規模事業者（商業・サービス業5人以下、製造業その他20人以下）が対象で、従業員{}人は基準を超えています", p.employees), None),
-            Unknown => check(Condition::Size, Unknown, "小規模事業者に当たるかは業種区分によります", Some("主な業種（卸・小売・宿泊・娯楽など）の区分")),
+            Unknown => asking_trade(check(Condition::Size, Unknown, "小規模事業者に当たるかは業種区分によります", Some("主な業種（卸・小売・宿泊・娯楽など）の区分")), p),
         }),
     }
     if let Some(cap) = e.max_employees {
@@ -219,6 +234,15 @@ pub(super) fn checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
         });
     }
     out
+}
+
+/// An unknown size check the trade would settle names `facts.trade` as its fact; its odds stay
+/// as they are (nothing presumes which trade a business has).
+fn asking_trade(mut c: Check, p: &Profile) -> Check {
+    if trade_would_settle(p) && !(p.corporate && p.capital_yen.is_none()) {
+        c.fact = Some("trade".to_string());
+    }
+    c
 }
 
 pub(super) fn settle_sme(p: &Profile) -> &'static str {

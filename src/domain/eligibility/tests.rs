@@ -3,7 +3,7 @@ use super::*;
 use crate::domain::profile::{Answers, Location, Profile, ProfileFacts, Stage};
 use crate::domain::scheme::{
     Area, EligibilityRules, PersonRule, PreFounding, Prerequisite, Sector, Situation, SizeCap,
-    SizeRule,
+    SizeRule, Trade,
 };
 
 fn profile(industry: &str, employees: i64, capital: Option<i64>) -> Profile {
@@ -457,6 +457,26 @@ fn small_businesses_with_the_laws_widest_cap_restated_are_small_by_law() {
         e.max_employees = Some(10);
     });
     assert!(!own_cap.eligibility.small_by_law());
+}
+
+#[test]
+fn the_trade_settles_the_small_business_cap_of_a_mixed_industry() {
+    let s = scheme_with(|e| e.size = SizeRule::Small);
+    let mut p = profile("宿泊業、飲食サービス業", 9, Some(5_000_000));
+    // 飲食店 (5 people) or 宿泊業 (20): unknown, and the check names the fact that settles it.
+    assert_eq!(verdict(&s, &p, Condition::Size), Eligibility::Unknown);
+    let size = assess(&s, &p)
+        .into_iter()
+        .find(|c| c.condition == Condition::Size)
+        .unwrap();
+    assert_eq!(size.fact.as_deref(), Some("trade"));
+    p.facts.trade = Some(Trade::Restaurant);
+    assert_eq!(verdict(&s, &p, Condition::Size), Eligibility::Unmet);
+    p.facts.trade = Some(Trade::Lodging);
+    assert_eq!(verdict(&s, &p, Condition::Size), Eligibility::Met);
+    // A trade outside the industry's readings leaves the industry's own.
+    p.facts.trade = Some(Trade::Software);
+    assert_eq!(verdict(&s, &p, Condition::Size), Eligibility::Unknown);
 }
 
 #[test]

@@ -49,6 +49,48 @@ pub enum LegalForm {
     SoleProprietor,
 }
 
+/// The trade of a business whose industry answer mixes two 中小企業基本法 readings, which decides
+/// its size caps: a restaurant or an inn in 宿泊業、飲食サービス業, a wholesaler or a retailer in
+/// 卸売業、小売業, and so on. Given in `facts.trade` when a result names the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Trade {
+    /// 卸売業.
+    Wholesale,
+    /// 小売業.
+    Retail,
+    /// 飲食店 (a retail trade under the law).
+    Restaurant,
+    /// 宿泊業 (a service with the 20-person small-business cap).
+    Lodging,
+    /// 生活関連サービス業 (理容・美容・クリーニング …).
+    PersonalServices,
+    /// 娯楽業 (a service with the 20-person small-business cap).
+    Entertainment,
+    /// 不動産業.
+    RealEstate,
+    /// 物品賃貸業.
+    Rental,
+    /// ソフトウェア・情報処理.
+    Software,
+    /// 映像・音声・放送など.
+    Media,
+}
+
+impl Trade {
+    /// The law's sector for this trade and its small-business employee cap.
+    pub fn reading(self) -> (Sector, u32) {
+        match self {
+            Trade::Wholesale => (Sector::Wholesale, 5),
+            Trade::Retail | Trade::Restaurant => (Sector::Retail, 5),
+            Trade::Lodging | Trade::Entertainment => (Sector::Services, 20),
+            Trade::PersonalServices | Trade::Rental | Trade::Media => (Sector::Services, 5),
+            Trade::RealEstate => (Sector::ManufacturingOther, 5),
+            Trade::Software => (Sector::ManufacturingOther, 20),
+        }
+    }
+}
+
 /// The four 中小企業基本法 sectors that size caps are written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
