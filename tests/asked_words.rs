@@ -369,6 +369,11 @@ fn a_case_put_with_also_or_still_asks_whether_it_is_covered() {
         read("I'm self-employed. Can I still use the digital tool grant?"),
         vec![Asked::Eligibility]
     );
+    // "…ないとダメ?" asks what is required, which is who may use it.
+    assert!(
+        read("マル経っていくらまで？商工会議所の指導はどのくらい受けてないとダメ？")
+            .contains(&Asked::Eligibility)
+    );
     // 最低賃金 names a wage, not the lowest amount.
     assert_eq!(
         read("最低賃金を上げる取組でも使える？"),
