@@ -16,25 +16,33 @@ pub fn sme_caps(sector: Sector) -> (u64, u32) {
 }
 
 /// The 中小企業基本法 sectors a jGrants industry may fall into, and the 小規模事業者 employee
-/// cap that goes with each. Some jGrants industries mix two sectors (卸売業、小売業), so the
-/// answer is a list; a profile is then met only if every reading agrees.
+/// cap that goes with each. Some jGrants industries mix two trades the law reads apart
+/// (卸売業、小売業), so the answer is a list; a profile is then met only if every reading agrees.
 pub fn sme_readings(industry: &str) -> Vec<(Sector, u32)> {
-    use Sector::*;
+    match trades_of(industry) {
+        [] => match industry {
+            "学術研究、専門・技術サービス業"
+            | "教育、学習支援業"
+            | "医療、福祉"
+            | "複合サービス事業"
+            | "サービス業（他に分類されないもの）" => vec![(Sector::Services, 5)],
+            _ => vec![(Sector::ManufacturingOther, 20)],
+        },
+        trades => trades.iter().map(|t| t.reading()).collect(),
+    }
+}
+
+/// The trades of a jGrants industry that the law reads apart; empty for an industry it reads
+/// as one.
+fn trades_of(industry: &str) -> &'static [Trade] {
+    use Trade::*;
     match industry {
-        "卸売業、小売業" => vec![(Wholesale, 5), (Retail, 5)],
-        // 飲食店 count as retail; 宿泊業 is a service with the 20-person small-business cap.
-        "宿泊業、飲食サービス業" => vec![(Retail, 5), (Services, 20)],
-        "生活関連サービス業、娯楽業" => vec![(Services, 5), (Services, 20)],
-        "学術研究、専門・技術サービス業"
-        | "教育、学習支援業"
-        | "医療、福祉"
-        | "複合サービス事業"
-        | "サービス業（他に分類されないもの）" => vec![(Services, 5)],
-        // 不動産業 is "other"; 物品賃貸業 is a service.
-        "不動産業、物品賃貸業" => vec![(ManufacturingOther, 5), (Services, 5)],
-        // ソフトウェア・情報処理 are "other"; 映像・放送の一部 are services.
-        "情報通信業" => vec![(ManufacturingOther, 20), (Services, 5)],
-        _ => vec![(ManufacturingOther, 20)],
+        "卸売業、小売業" => &[Wholesale, Retail],
+        "宿泊業、飲食サービス業" => &[Restaurant, Lodging],
+        "生活関連サービス業、娯楽業" => &[PersonalServices, Entertainment],
+        "不動産業、物品賃貸業" => &[RealEstate, Rental],
+        "情報通信業" => &[Software, Media],
+        _ => &[],
     }
 }
 
@@ -48,9 +56,9 @@ fn readings(p: &Profile) -> Vec<(Sector, u32)> {
     }
 }
 
-/// Whether the industry answer mixes readings the trade would settle.
+/// Whether the industry answer mixes trades `facts.trade` would settle.
 fn trade_would_settle(p: &Profile) -> bool {
-    p.facts.trade.is_none() && sme_readings(p.industry).len() > 1
+    p.facts.trade.is_none() && !trades_of(p.industry).is_empty()
 }
 
 /// Whether the business is within a cap read as 中小企業基本法 reads its own: employees OR

@@ -271,40 +271,40 @@ pub(super) fn combination(scheme: &Scheme, ctx: &FactContext) -> (Vec<Sentence>,
     if let Some(s) = not_combinable(scheme, ctx) {
         return (vec![s], true);
     }
-    let rules: Vec<String> = scheme
-        .eligibility
-        .conditions
-        .iter()
-        .filter(|c| {
+    fn first_two<'a>(
+        lines: impl Iterator<Item = &'a str>,
+        on_combining: fn(&str) -> bool,
+    ) -> Vec<String> {
+        lines
+            .filter(|c| on_combining(c))
+            .take(2)
+            .map(|c| c.trim_end_matches('。').to_string())
+            .collect()
+    }
+    let mut rules = first_two(
+        scheme.eligibility.conditions.iter().map(String::as_str),
+        |c| {
             ["受けていない", "重ねて", "同じ経費", "併用", "受けた人"]
                 .iter()
                 .any(|w| c.contains(w))
-        })
-        .take(2)
-        .map(|c| c.trim_end_matches('。').to_string())
-        .collect();
-    if !rules.is_empty() {
-        return (vec![Sentence::CombinationConditions { texts: rules }], true);
-    }
+        },
+    );
     // The rule told in the entry's text instead ("同じ権利で国や他の自治体の補助を受けていないこと").
-    let told: Vec<String> = sentences(&scheme.summary)
-        .into_iter()
-        .chain(sentences(&scheme.details))
-        .filter(|c| {
+    if rules.is_empty() {
+        let text = [sentences(&scheme.summary), sentences(&scheme.details)].concat();
+        rules = first_two(text.iter().map(String::as_str), |c| {
             ["受けていない", "重ねて", "併用", "重複"]
                 .iter()
                 .any(|w| c.contains(w))
                 && ["補助", "助成", "給付", "併用", "重複"]
                     .iter()
                     .any(|w| c.contains(w))
-        })
-        .take(2)
-        .map(|c| c.trim_end_matches('。').to_string())
-        .collect();
-    if told.is_empty() {
+        });
+    }
+    if rules.is_empty() {
         return (Vec::new(), false);
     }
-    (vec![Sentence::CombinationConditions { texts: told }], true)
+    (vec![Sentence::CombinationConditions { texts: rules }], true)
 }
 
 /// That `scheme` cannot pay for the same costs as the other scheme asked about, or, when the

@@ -67,13 +67,13 @@ pub enum Trade {
     PersonalServices,
     /// 娯楽業 (a service with the 20-person small-business cap).
     Entertainment,
-    /// 不動産業.
+    /// 不動産業 (one of the law's "other" industries).
     RealEstate,
-    /// 物品賃貸業.
+    /// 物品賃貸業 (a service).
     Rental,
-    /// ソフトウェア・情報処理.
+    /// ソフトウェア・情報処理 (one of the law's "other" industries).
     Software,
-    /// 映像・音声・放送など.
+    /// 映像・音声・放送など (services).
     Media,
 }
 
