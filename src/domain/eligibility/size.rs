@@ -148,6 +148,8 @@ pub(super) fn checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
         SizeRule::Sme => out.push(match sme_status(p) {
             Met => check(Condition::Size, Met, "中小企業基本法の中小企業者に当たるため対象です", None),
             Unmet => check(Condition::Size, Unmet, "中小企業（中小企業基本法の定義）が対象で、資本金・従業員数とも基準を超えています", None),
+            // Without the capital, the capital settles it first.
+            Unknown if capital_unknown(p) => check(Condition::Size, Unknown, "中小企業に当たるかは業種区分と資本金によります", Some(settle_sme(p))),
             Unknown => asking_trade(check(Condition::Size, Unknown, "中小企業に当たるかは業種区分と資本金によります", Some(settle_sme(p))), p),
         }),
         SizeRule::Small => out.push(match small_status(p) {
@@ -247,14 +249,19 @@ pub(super) fn checks(e: &EligibilityRules, p: &Profile) -> Vec<Check> {
 /// An unknown size check the trade would settle names `facts.trade` as its fact; its odds stay
 /// as they are (nothing presumes which trade a business has).
 fn asking_trade(mut c: Check, p: &Profile) -> Check {
-    if trade_would_settle(p) && !(p.corporate && p.capital_yen.is_none()) {
+    if trade_would_settle(p) {
         c.fact = Some("trade".to_string());
     }
     c
 }
 
+/// A corporation that has not given its capital.
+fn capital_unknown(p: &Profile) -> bool {
+    p.corporate && p.capital_yen.is_none()
+}
+
 pub(super) fn settle_sme(p: &Profile) -> &'static str {
-    if p.corporate && p.capital_yen.is_none() {
+    if capital_unknown(p) {
         "資本金の額"
     } else {
         "主な業種（卸売・小売・サービスなど）の区分"

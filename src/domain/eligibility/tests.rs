@@ -477,6 +477,14 @@ fn the_trade_settles_the_small_business_cap_of_a_mixed_industry() {
     // A trade outside the industry's readings leaves the industry's own.
     p.facts.trade = Some(Trade::Software);
     assert_eq!(verdict(&s, &p, Condition::Size), Eligibility::Unknown);
+    // A corporation that has not given its capital: the small-business cap counts employees
+    // only, so the trade still settles it.
+    let q = profile("宿泊業、飲食サービス業", 9, None);
+    let size = assess(&s, &q)
+        .into_iter()
+        .find(|c| c.condition == Condition::Size)
+        .unwrap();
+    assert_eq!(size.fact.as_deref(), Some("trade"));
 }
 
 #[test]
